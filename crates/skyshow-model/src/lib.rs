@@ -1,0 +1,21 @@
+//! The vocabulary of skyshow: plain data passed between the pipeline stages.
+//!
+//! Everything here is in the show frame of Skybrush (X = show front, Y = left, Z = up),
+//! in metres and seconds. Nothing here does I/O or serialisation; wire formats live in
+//! `skyshow-skyc` and `skyshow-export`.
+
+mod flight_show;
+mod light_program;
+mod limits;
+mod rgb;
+mod segment;
+mod trajectory;
+mod vec3;
+
+pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
+pub use light_program::{LightProgram, LightStep};
+pub use limits::Limits;
+pub use rgb::Rgb;
+pub use segment::Segment;
+pub use trajectory::Trajectory;
+pub use vec3::Vec3;

@@ -1,0 +1,1 @@
+//! Assignment of drones to formation points (being written; see ARCHITECTURE.md).

@@ -1,0 +1,3 @@
+//! Planning: takeoff, assignment, collision-free transitions, parking and landing.
+
+pub mod assign;
