@@ -1,1 +1,19 @@
-//! Placeholder until the stage lands; see ARCHITECTURE.md.
+//! Import: the show file and the files it names, lowered once into a [`ShowDesign`].
+//!
+//! This crate is the input edge of the pipeline: it reads files, and every error it
+//! returns names the file and, for the show file, the line, column and offending span
+//! with a hint (via `miette`). Nothing downstream sees TOML or CSV.
+
+mod color;
+mod error;
+mod points_csv;
+mod show_file;
+mod time;
+
+pub use color::{PALETTE, parse_color};
+pub use error::{ImportError, ShowFileError, SourceMap};
+pub use points_csv::{PointsCsv, parse_points_csv};
+pub use show_file::{LoadedShow, load_show, parse_show};
+pub use time::parse_time;
+
+pub use skyshow_model::ShowDesign;

@@ -68,7 +68,10 @@ pub struct FlightShow {
 impl FlightShow {
     /// The time the last drone finishes its trajectory, seconds.
     pub fn duration_s(&self) -> f64 {
-        self.drones.iter().map(|d| d.trajectory.end_time()).fold(0.0, f64::max)
+        self.drones
+            .iter()
+            .map(|d| d.trajectory.end_time())
+            .fold(0.0, f64::max)
     }
 
     /// The show-file entry active at time `t`: the innermost phase containing it.

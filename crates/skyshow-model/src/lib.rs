@@ -4,6 +4,7 @@
 //! in metres and seconds. Nothing here does I/O or serialisation; wire formats live in
 //! `skyshow-skyc` and `skyshow-export`.
 
+mod design;
 mod flight_show;
 mod light_program;
 mod limits;
@@ -12,6 +13,10 @@ mod segment;
 mod trajectory;
 mod vec3;
 
+pub use design::{
+    Chapter, ColorDesign, Fleet, FormationDesign, GeoOrigin, Placement, Shape, ShowDesign,
+    TakeoffDesign, TakeoffGrid, TransitionDesign,
+};
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;

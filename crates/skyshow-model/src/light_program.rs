@@ -34,7 +34,11 @@ impl LightProgram {
         match self.steps.get(i) {
             Some(s) if t >= s.t0 => {
                 let span = s.t1 - s.t0;
-                if span <= 0.0 { s.to } else { s.from.lerp(s.to, (t - s.t0) / span) }
+                if span <= 0.0 {
+                    s.to
+                } else {
+                    s.from.lerp(s.to, (t - s.t0) / span)
+                }
             }
             _ => {
                 if i == 0 {
@@ -61,8 +65,18 @@ mod tests {
         let red = Rgb::new(255, 0, 0);
         let p = LightProgram {
             steps: vec![
-                LightStep { t0: 1.0, t1: 2.0, from: red, to: red },
-                LightStep { t0: 2.0, t1: 4.0, from: red, to: Rgb::BLACK },
+                LightStep {
+                    t0: 1.0,
+                    t1: 2.0,
+                    from: red,
+                    to: red,
+                },
+                LightStep {
+                    t0: 2.0,
+                    t1: 4.0,
+                    from: red,
+                    to: Rgb::BLACK,
+                },
             ],
             bytecode: Vec::new(),
         };

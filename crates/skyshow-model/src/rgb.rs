@@ -31,7 +31,10 @@ impl Rgb {
 
     /// The largest per-channel difference to another colour.
     pub fn max_channel_diff(self, o: Rgb) -> u8 {
-        self.r.abs_diff(o.r).max(self.g.abs_diff(o.g)).max(self.b.abs_diff(o.b))
+        self.r
+            .abs_diff(o.r)
+            .max(self.g.abs_diff(o.g))
+            .max(self.b.abs_diff(o.b))
     }
 
     /// `#rrggbb`.

@@ -29,12 +29,20 @@ impl Segment {
 
     /// A straight line at constant speed.
     pub fn line(t0: f64, t1: f64, a: Vec3, b: Vec3) -> Self {
-        Segment { t0, t1, p: [a, a.lerp(b, 1.0 / 3.0), a.lerp(b, 2.0 / 3.0), b] }
+        Segment {
+            t0,
+            t1,
+            p: [a, a.lerp(b, 1.0 / 3.0), a.lerp(b, 2.0 / 3.0), b],
+        }
     }
 
     /// A quadratic Bézier (one inner control point), elevated to cubic.
     pub fn quadratic(t0: f64, t1: f64, a: Vec3, c: Vec3, b: Vec3) -> Self {
-        Segment { t0, t1, p: [a, a + (c - a) * (2.0 / 3.0), b + (c - b) * (2.0 / 3.0), b] }
+        Segment {
+            t0,
+            t1,
+            p: [a, a + (c - a) * (2.0 / 3.0), b + (c - b) * (2.0 / 3.0), b],
+        }
     }
 
     /// The segment `x(t) = a + b·s + c·s² + d·s³` with `s = t - t0`, in power form.
@@ -49,7 +57,11 @@ impl Segment {
         let p1 = a + b1 / 3.0;
         let p2 = a + b1 * (2.0 / 3.0) + c1 / 3.0;
         let p3 = a + b1 + c1 + d1;
-        Segment { t0, t1, p: [p0, p1, p2, p3] }
+        Segment {
+            t0,
+            t1,
+            p: [p0, p1, p2, p3],
+        }
     }
 
     /// Duration, seconds.
@@ -105,7 +117,11 @@ impl Segment {
     pub fn velocity_control_points(&self) -> [Vec3; 3] {
         let h = self.duration();
         let [p0, p1, p2, p3] = self.p;
-        [(p1 - p0) * (3.0 / h), (p2 - p1) * (3.0 / h), (p3 - p2) * (3.0 / h)]
+        [
+            (p1 - p0) * (3.0 / h),
+            (p2 - p1) * (3.0 / h),
+            (p3 - p2) * (3.0 / h),
+        ]
     }
 
     /// The acceleration at both ends (it is linear in time in between), m/s².
@@ -190,7 +206,12 @@ mod tests {
         let seg = Segment::cubic(
             0.0,
             4.0,
-            [Vec3::ZERO, Vec3::new(1.0, 5.0, 0.0), Vec3::new(3.0, -2.0, 1.0), Vec3::new(4.0, 0.0, 2.0)],
+            [
+                Vec3::ZERO,
+                Vec3::new(1.0, 5.0, 0.0),
+                Vec3::new(3.0, -2.0, 1.0),
+                Vec3::new(4.0, 0.0, 2.0),
+            ],
         );
         let part = seg.sub(1.0, 3.0);
         for i in 0..=8 {

@@ -15,7 +15,10 @@ pub struct Trajectory {
 impl Trajectory {
     /// A trajectory standing at `start`.
     pub fn new(start: Vec3) -> Self {
-        Trajectory { start, segments: Vec::new() }
+        Trajectory {
+            start,
+            segments: Vec::new(),
+        }
     }
 
     /// Time of the first segment's start (0 if there is none).
@@ -46,14 +49,17 @@ impl Trajectory {
     pub fn position(&self, t: f64) -> Vec3 {
         match self.segment_index_at(t) {
             Some(i) => self.segments[i].position(t),
-            None if t < self.start_time() => self.segments.first().map_or(self.start, |s| s.start()),
+            None if t < self.start_time() => {
+                self.segments.first().map_or(self.start, |s| s.start())
+            }
             None => self.end_position(),
         }
     }
 
     /// Velocity at show time `t` (zero outside the segments).
     pub fn velocity(&self, t: f64) -> Vec3 {
-        self.segment_index_at(t).map_or(Vec3::ZERO, |i| self.segments[i].velocity(t))
+        self.segment_index_at(t)
+            .map_or(Vec3::ZERO, |i| self.segments[i].velocity(t))
     }
 
     /// Appends a segment that starts where and when the trajectory currently ends.
@@ -63,8 +69,14 @@ impl Trajectory {
     pub fn push(&mut self, seg: Segment) {
         debug_assert!(seg.t1 > seg.t0, "segment must move forward in time");
         if let Some(last) = self.segments.last() {
-            debug_assert!((last.t1 - seg.t0).abs() < 1e-6, "segment must start when the previous ends");
-            debug_assert!(last.end().dist(seg.start()) < 1e-6, "segment must start where the previous ends");
+            debug_assert!(
+                (last.t1 - seg.t0).abs() < 1e-6,
+                "segment must start when the previous ends"
+            );
+            debug_assert!(
+                last.end().dist(seg.start()) < 1e-6,
+                "segment must start where the previous ends"
+            );
         }
         self.segments.push(seg);
     }
@@ -94,7 +106,12 @@ mod tests {
     fn holds_before_and_after() {
         let mut tr = Trajectory::new(Vec3::new(1.0, 2.0, 0.0));
         tr.hold_until(5.0);
-        tr.push(Segment::line(5.0, 10.0, Vec3::new(1.0, 2.0, 0.0), Vec3::new(1.0, 2.0, 10.0)));
+        tr.push(Segment::line(
+            5.0,
+            10.0,
+            Vec3::new(1.0, 2.0, 0.0),
+            Vec3::new(1.0, 2.0, 10.0),
+        ));
         assert_eq!(tr.position(-1.0), Vec3::new(1.0, 2.0, 0.0));
         assert_eq!(tr.position(20.0), Vec3::new(1.0, 2.0, 10.0));
         assert!((tr.position(7.5).z - 5.0).abs() < 1e-12);

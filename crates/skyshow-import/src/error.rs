@@ -1,0 +1,122 @@
+//! Import errors: every one names its file; show-file errors point at the offending span.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+
+/// An error in the show file, with the span it comes from and a hint.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+pub struct ShowFileError {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl ShowFileError {
+    /// An error at `span` of the show file `name` whose text is `text`.
+    pub fn new(
+        name: &str,
+        text: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        let len = text.len();
+        let start = span.start.min(len);
+        let end = span.end.clamp(start, len);
+        ShowFileError {
+            message: message.into(),
+            src: NamedSource::new(name, text.to_string()),
+            span: (start, end - start).into(),
+            label: label.into(),
+            help,
+        }
+    }
+
+    /// The message, without location.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Byte offset of the span.
+    pub fn offset(&self) -> usize {
+        self.span.offset()
+    }
+
+    /// The hint, if any.
+    pub fn hint(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// 1-based line and column of the span's start.
+    pub fn line_col(&self) -> (usize, usize) {
+        let text = self.src.inner();
+        let before = &text[..self.span.offset().min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
+}
+
+/// Anything that can go wrong while importing a show.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum ImportError {
+    /// A file could not be read.
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The show file is wrong somewhere.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    ShowFile(Box<ShowFileError>),
+}
+
+impl From<ShowFileError> for ImportError {
+    fn from(e: ShowFileError) -> Self {
+        ImportError::ShowFile(Box::new(e))
+    }
+}
+
+/// Where each named show-file entry is, so later stages' errors can point back at it.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMap {
+    /// The show file's name as shown in messages.
+    pub name: String,
+    /// The show file's text.
+    pub text: String,
+    /// Byte span of each formation's table, by formation name.
+    pub formations: BTreeMap<String, Range<usize>>,
+}
+
+impl SourceMap {
+    /// An error pointing at formation `name` (or the file start if unknown).
+    pub fn formation_error(
+        &self,
+        name: &str,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> ShowFileError {
+        let span = self.formations.get(name).cloned().unwrap_or(0..0);
+        ShowFileError::new(
+            &self.name,
+            &self.text,
+            span,
+            message,
+            format!("formation `{name}`"),
+            help,
+        )
+    }
+}

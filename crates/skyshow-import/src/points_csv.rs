@@ -1,0 +1,135 @@
+//! Point lists from CSV: `x,y,z[,r,g,b]` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`.
+
+use skyshow_model::{Rgb, Vec3};
+
+/// Points read from a CSV file, with colours when every row has them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointsCsv {
+    /// Positions, metres.
+    pub points: Vec<Vec3>,
+    /// Colours, if every row had them.
+    pub colors: Option<Vec<Rgb>>,
+}
+
+/// Parses CSV text. A header row is recognised (and skipped) when its first numeric
+/// field does not parse; a `Name` first column (Skybrush markers) is skipped.
+/// Errors give the 1-based line and what is wrong.
+pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, String)> {
+    let mut points = Vec::new();
+    let mut colors = Vec::new();
+    let mut all_colored = true;
+    let mut named: Option<bool> = None;
+    for (idx, raw) in text.lines().enumerate() {
+        let line_no = idx + 1;
+        let line = raw.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line
+            .split(',')
+            .map(|f| f.trim().trim_matches('"'))
+            .collect();
+        if named.is_none() {
+            let first_numeric = fields[0].parse::<f64>().is_ok();
+            if !first_numeric {
+                let lower = fields[0].to_ascii_lowercase();
+                if lower == "x" || lower == "x_m" {
+                    named = Some(false);
+                    continue;
+                }
+                if lower == "name" {
+                    named = Some(true);
+                    continue;
+                }
+                // A data row with a name column (Skybrush markers without header).
+                if fields.len() >= 4 && fields[1].parse::<f64>().is_ok() {
+                    named = Some(true);
+                } else {
+                    return Err((
+                        line_no,
+                        format!("expected `x,y,z[,r,g,b]` numbers, found `{}`", fields[0]),
+                    ));
+                }
+            } else {
+                named = Some(false);
+            }
+        }
+        let f = if named == Some(true) {
+            &fields[1..]
+        } else {
+            &fields[..]
+        };
+        if f.len() < 3 {
+            return Err((
+                line_no,
+                format!("expected at least 3 coordinates, found {}", f.len()),
+            ));
+        }
+        let num = |i: usize, what: &str| -> Result<f64, (usize, String)> {
+            let v: f64 = f[i]
+                .parse()
+                .map_err(|_| (line_no, format!("{what} `{}` is not a number", f[i])))?;
+            if !v.is_finite() || v.abs() > 1e5 {
+                return Err((
+                    line_no,
+                    format!("{what} `{}` is out of range (|value| ≤ 100 km)", f[i]),
+                ));
+            }
+            Ok(v)
+        };
+        let p = Vec3::new(num(0, "x")?, num(1, "y")?, num(2, "z")?);
+        points.push(p);
+        if f.len() >= 6 {
+            let mut c = [0u8; 3];
+            for (k, name) in ["red", "green", "blue"].iter().enumerate() {
+                let v: f64 = f[3 + k]
+                    .parse()
+                    .map_err(|_| (line_no, format!("{name} `{}` is not a number", f[3 + k])))?;
+                if !(0.0..=255.0).contains(&v) {
+                    return Err((line_no, format!("{name} `{}` must be 0–255", f[3 + k])));
+                }
+                c[k] = v.round() as u8;
+            }
+            colors.push(Rgb::new(c[0], c[1], c[2]));
+        } else {
+            all_colored = false;
+        }
+    }
+    if points.is_empty() {
+        return Err((1, "the file has no points".into()));
+    }
+    Ok(PointsCsv {
+        points,
+        colors: if all_colored { Some(colors) } else { None },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_skybrush_forms() {
+        let a = parse_points_csv("x,y,z\n0,0,10\n1,2,3\n").unwrap();
+        assert_eq!(
+            a.points,
+            vec![Vec3::new(0.0, 0.0, 10.0), Vec3::new(1.0, 2.0, 3.0)]
+        );
+        assert_eq!(a.colors, None);
+        let b =
+            parse_points_csv("Name,x_m,y_m,z_m,Red,Green,Blue\nDrone 1,0,1,10,255,0,0\n").unwrap();
+        assert_eq!(b.points, vec![Vec3::new(0.0, 1.0, 10.0)]);
+        assert_eq!(b.colors, Some(vec![Rgb::new(255, 0, 0)]));
+        let c = parse_points_csv("1,2,3,10,20,30\n").unwrap();
+        assert_eq!(c.colors, Some(vec![Rgb::new(10, 20, 30)]));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        assert_eq!(parse_points_csv("x,y,z\n1,2\n").unwrap_err().0, 2);
+        assert_eq!(parse_points_csv("1,2,3\n1,b,3\n").unwrap_err().0, 2);
+        assert!(parse_points_csv("1,2,3,300,0,0\n").is_err());
+        assert!(parse_points_csv("\n").is_err());
+        assert!(parse_points_csv("1,2,NaN\n").is_err());
+    }
+}

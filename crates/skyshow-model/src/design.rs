@@ -1,0 +1,271 @@
+//! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
+
+use crate::{Limits, Rgb, Vec3};
+
+/// A whole show as designed: fleet, limits and the timeline of formations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShowDesign {
+    /// Title.
+    pub title: String,
+    /// Seed for everything random (sampling, effects). Default 1.
+    pub seed: u64,
+    /// Optional geographic anchor.
+    pub origin: Option<GeoOrigin>,
+    /// Direction from the stage towards the audience, degrees in the show frame
+    /// (0 = +X, 90 = +Y). Default 180: the audience stands at −X looking along +X.
+    pub audience_azimuth_deg: f64,
+    /// The fleet and its takeoff grid.
+    pub fleet: Fleet,
+    /// Flight envelope.
+    pub limits: Limits,
+    /// Chapters in show order.
+    pub chapters: Vec<Chapter>,
+    /// Formations in show order.
+    pub formations: Vec<FormationDesign>,
+    /// Takeoff and landing options.
+    pub takeoff: TakeoffDesign,
+}
+
+/// Geographic anchor of the show frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GeoOrigin {
+    /// Latitude, degrees.
+    pub latitude_deg: f64,
+    /// Longitude, degrees.
+    pub longitude_deg: f64,
+    /// Altitude above mean sea level, metres, if known.
+    pub altitude_amsl_m: Option<f64>,
+    /// Heading of +X, degrees clockwise from North.
+    pub orientation_deg: f64,
+}
+
+/// The drones and where they stand on the ground.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fleet {
+    /// Number of drones.
+    pub drones: usize,
+    /// Takeoff grid.
+    pub grid: TakeoffGrid,
+}
+
+/// A rectangular takeoff grid on the ground.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TakeoffGrid {
+    /// Rows (along X).
+    pub rows: usize,
+    /// Columns (along Y).
+    pub columns: usize,
+    /// Distance between rows, metres.
+    pub row_spacing_m: f64,
+    /// Distance between columns, metres.
+    pub column_spacing_m: f64,
+    /// Centre of the grid on the ground (z ignored).
+    pub center: Vec3,
+}
+
+impl TakeoffGrid {
+    /// Ground position of slot `i` (row-major, first row nearest −X, first column nearest +Y).
+    pub fn slot(&self, i: usize) -> Vec3 {
+        let r = i / self.columns;
+        let c = i % self.columns;
+        let x = self.center.x + (r as f64 - (self.rows as f64 - 1.0) / 2.0) * self.row_spacing_m;
+        let y =
+            self.center.y - (c as f64 - (self.columns as f64 - 1.0) / 2.0) * self.column_spacing_m;
+        Vec3::new(x, y, 0.0)
+    }
+
+    /// Row and column of slot `i`.
+    pub fn row_col(&self, i: usize) -> (usize, usize) {
+        (i / self.columns, i % self.columns)
+    }
+}
+
+/// Takeoff and landing options.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TakeoffDesign {
+    /// Time on the ground before the first drone climbs, seconds. Default 5.
+    pub ground_hold_s: f64,
+    /// Altitude of the lowest takeoff layer, metres. Default 10.
+    pub altitude_m: f64,
+    /// Time the fleet hovers after the last formation before landing moves, seconds. Default 2.
+    pub landing_pause_s: f64,
+}
+
+impl Default for TakeoffDesign {
+    fn default() -> Self {
+        TakeoffDesign {
+            ground_hold_s: 5.0,
+            altitude_m: 10.0,
+            landing_pause_s: 2.0,
+        }
+    }
+}
+
+/// A chapter: a named part of the show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chapter {
+    /// Name.
+    pub name: String,
+    /// Requested start, seconds, if any.
+    pub start_s: Option<f64>,
+}
+
+/// One formation on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormationDesign {
+    /// Unique name.
+    pub name: String,
+    /// Index into [`ShowDesign::chapters`].
+    pub chapter: usize,
+    /// When the drones must be in place, seconds; `None` = as soon as the transition allows.
+    pub start_s: Option<f64>,
+    /// How long the picture is held, seconds.
+    pub hold_s: f64,
+    /// The picture.
+    pub shape: Shape,
+    /// Where it is and how it is turned.
+    pub placement: Placement,
+    /// Its colours.
+    pub color: ColorDesign,
+    /// Transition timing into this formation.
+    pub transition: TransitionDesign,
+}
+
+/// How the transition into a formation is timed.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TransitionDesign {
+    /// Minimum transition duration, seconds (the planner may need longer). Default 0.
+    pub min_duration_s: f64,
+}
+
+/// Placement of a shape: its centre and rotation, relative to the audience's view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// Centre in the show frame, metres.
+    pub center: Vec3,
+    /// Rotation in the picture plane, counter-clockwise as the audience sees it, degrees.
+    pub roll_deg: f64,
+    /// Tilt about the picture's horizontal axis; positive leans the top away from the
+    /// audience (90 lays the picture flat, facing up), degrees.
+    pub tilt_deg: f64,
+    /// Turn about the vertical axis; positive turns the picture's right side away from the
+    /// audience, degrees.
+    pub turn_deg: f64,
+}
+
+/// A picture, in the formation's local frame: `u` right and `v` up as the audience sees it,
+/// `w` towards the audience. Sizes in metres.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A rectangular lattice `width` × `height`; rows/columns chosen to fit the drone count
+    /// unless given.
+    Grid {
+        /// Width, metres.
+        width_m: f64,
+        /// Height, metres.
+        height_m: f64,
+        /// Rows, if fixed.
+        rows: Option<usize>,
+        /// Columns, if fixed.
+        columns: Option<usize>,
+        /// Drones used (default: the whole fleet).
+        count: Option<usize>,
+    },
+    /// Points evenly spaced on a circle.
+    Circle {
+        /// Radius, metres.
+        radius_m: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// A filled annulus.
+    Ring {
+        /// Inner radius, metres.
+        inner_radius_m: f64,
+        /// Outer radius, metres.
+        outer_radius_m: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// A filled disc.
+    Disc {
+        /// Radius, metres.
+        radius_m: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// Points evenly spread over a sphere's surface.
+    Sphere {
+        /// Radius, metres.
+        radius_m: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// A helix around the vertical (`v`) axis.
+    Helix {
+        /// Radius, metres.
+        radius_m: f64,
+        /// Height, metres.
+        height_m: f64,
+        /// Number of turns.
+        turns: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// A straight horizontal line.
+    Line {
+        /// Length, metres.
+        length_m: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// The outline of a regular polygon, corners kept.
+    Polygon {
+        /// Number of sides (≥ 3).
+        sides: usize,
+        /// Circumradius, metres.
+        radius_m: f64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// Explicit points in the show frame (from a CSV file), with optional colours.
+    Points {
+        /// Positions, metres, show frame.
+        points: Vec<Vec3>,
+        /// Per-point colours, if the file had them.
+        colors: Option<Vec<Rgb>>,
+    },
+}
+
+impl Shape {
+    /// Short name of the shape kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Shape::Grid { .. } => "grid",
+            Shape::Circle { .. } => "circle",
+            Shape::Ring { .. } => "ring",
+            Shape::Disc { .. } => "disc",
+            Shape::Sphere { .. } => "sphere",
+            Shape::Helix { .. } => "helix",
+            Shape::Line { .. } => "line",
+            Shape::Polygon { .. } => "polygon",
+            Shape::Points { .. } => "points",
+        }
+    }
+}
+
+/// How a formation is coloured.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ColorDesign {
+    /// One colour for every drone.
+    Solid(Rgb),
+    /// Colours spread along an axis across the formation's extent.
+    Gradient {
+        /// Direction in the show frame (unit vector).
+        axis: Vec3,
+        /// Evenly spaced colour stops (at least two).
+        stops: Vec<Rgb>,
+    },
+    /// Each point's own colour (from the CSV file).
+    PerPoint,
+}
