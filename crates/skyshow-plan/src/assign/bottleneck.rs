@@ -1,0 +1,299 @@
+//! Bottleneck (minimum-makespan) assignment: the smallest threshold `θ` such that the
+//! threshold graph `{(i, j) : cost(from[i], to[j]) ≤ θ}` has a perfect matching.
+//!
+//! Algorithm: a proven lower bound (the largest nearest-neighbour cost of any point), a
+//! greedy matching, then bisection on `θ` where each test grows the previous infeasible
+//! test's maximum matching by multi-source alternating BFS sweeps (Hopcroft–Karp style,
+//! vertex-disjoint shortest augmenting paths per sweep). Edges are never materialised: a
+//! k-d tree over the targets enumerates and deletes the unvisited targets within `θ` of a
+//! source. Once the bracket is narrow, minimax augmenting-path searches (Dijkstra on the
+//! largest edge of the path) step to the exact next threshold at which the matching can
+//! grow, so the returned value is exactly one of the pair costs.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+
+use rayon::prelude::*;
+use skyshow_model::Vec3;
+
+use super::Bottleneck;
+use super::geom;
+use super::kdtree::{Cost, KdTree, Side};
+
+const NONE: u32 = u32::MAX;
+
+/// Bisection stops once the bracket is this narrow, relative to its upper end.
+const REL_BRACKET: f64 = 1e-6;
+/// Bisection stops once the infeasible end lacks at most this many pairs.
+const SMALL_DEFICIENCY: usize = 2;
+
+/// Bottleneck value and one bottleneck-optimal assignment.
+///
+/// `cost(a, b)` is the cost of sending source point `a` to target point `b` (a distance,
+/// a minimum flight time, …). Contract: it is finite, non-negative, and never decreases
+/// when one coordinate of `a` or of `b` moves further away from the same coordinate of
+/// the other point (true for Euclidean distance, squared distance, per-axis flight
+/// times). The contract lets a k-d tree bound the cost of whole boxes of points, so no
+/// `n²` edge list is ever built.
+///
+/// # Panics
+///
+/// If `from.len() != to.len()` or a coordinate is not finite.
+pub fn bottleneck(
+    from: &[Vec3],
+    to: &[Vec3],
+    cost: &(dyn Fn(Vec3, Vec3) -> f64 + Sync),
+) -> Bottleneck {
+    super::check_input(from, to);
+    let n = from.len();
+    if n == 0 {
+        return Bottleneck {
+            value: 0.0,
+            target_of: Vec::new(),
+        };
+    }
+    let mut st = State::new(from, to, cost);
+
+    // Lower bound: every source and every target needs some partner.
+    let sources = KdTree::new(from, Side::Sources);
+    let lb_rows = (0..n)
+        .into_par_iter()
+        .map(|i| st.tree.nearest(from[i], cost).map_or(0.0, |(c, _)| c))
+        .reduce(|| 0.0, f64::max);
+    let lb_cols = (0..n)
+        .into_par_iter()
+        .map(|j| sources.nearest(to[j], cost).map_or(0.0, |(c, _)| c))
+        .reduce(|| 0.0, f64::max);
+    let mut lo = lb_rows.max(lb_cols);
+
+    st.greedy(lo);
+    st.maximize(lo);
+    if st.deficiency() > 0 {
+        // Upper bound: the cost between corners of the joint bounding box bounds every
+        // pair by the monotonicity contract, and the complete graph has a perfect matching.
+        let (l1, h1) = geom::bounds(from);
+        let (l2, h2) = geom::bounds(to);
+        let (l, h) = (l1.min(l2), h1.max(h2));
+        let corner = |k: usize| {
+            Vec3::new(
+                if k & 1 == 0 { l.x } else { h.x },
+                if k & 2 == 0 { l.y } else { h.y },
+                if k & 4 == 0 { l.z } else { h.z },
+            )
+        };
+        let mut hi = (0..64)
+            .map(|k| cost(corner(k & 7), corner(k >> 3)))
+            .fold(lo, f64::max);
+        while st.deficiency() > SMALL_DEFICIENCY && hi - lo > REL_BRACKET * hi.abs() {
+            let mid = lo + 0.5 * (hi - lo);
+            if !(mid > lo && mid < hi) {
+                break;
+            }
+            let saved = (st.x.clone(), st.y.clone());
+            st.maximize(mid);
+            if st.deficiency() == 0 {
+                hi = st.max_cost();
+                (st.x, st.y) = saved;
+            } else {
+                lo = mid;
+            }
+        }
+        while st.deficiency() > 0 {
+            lo = lo.max(st.minimax_augment());
+            st.maximize(lo);
+        }
+    }
+    let value = st.max_cost();
+    Bottleneck {
+        value,
+        target_of: st.x.iter().map(|&j| j as usize).collect(),
+    }
+}
+
+/// Matching state over the implicit threshold graph.
+struct State<'a> {
+    from: &'a [Vec3],
+    to: &'a [Vec3],
+    cost: Cost<'a>,
+    tree: KdTree,
+    x: Vec<u32>,
+    y: Vec<u32>,
+    pred: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Reach {
+    key: f64,
+    row: u32,
+    col: u32,
+}
+impl PartialEq for Reach {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Reach {}
+impl PartialOrd for Reach {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Reach {
+    fn cmp(&self, o: &Self) -> Ordering {
+        o.key
+            .total_cmp(&self.key)
+            .then(o.col.cmp(&self.col))
+            .then(o.row.cmp(&self.row))
+    }
+}
+
+impl<'a> State<'a> {
+    fn new(from: &'a [Vec3], to: &'a [Vec3], cost: Cost<'a>) -> Self {
+        let n = from.len();
+        State {
+            from,
+            to,
+            cost,
+            tree: KdTree::new(to, Side::Targets),
+            x: vec![NONE; n],
+            y: vec![NONE; n],
+            pred: vec![NONE; n],
+        }
+    }
+
+    fn deficiency(&self) -> usize {
+        self.x.iter().filter(|&&j| j == NONE).count()
+    }
+
+    fn max_cost(&self) -> f64 {
+        self.x
+            .iter()
+            .enumerate()
+            .map(|(i, &j)| (self.cost)(self.from[i], self.to[j as usize]))
+            .fold(0.0, f64::max)
+    }
+
+    /// Each source in index order takes its cheapest remaining target if within `theta`.
+    fn greedy(&mut self, theta: f64) {
+        self.tree.reset();
+        for i in 0..self.from.len() {
+            if let Some((c, j)) = self.tree.nearest(self.from[i], self.cost)
+                && c <= theta
+            {
+                self.tree.remove(j);
+                self.x[i] = j;
+                self.y[j as usize] = i as u32;
+            }
+        }
+    }
+
+    /// Flip the alternating path ending at free column `j`.
+    fn flip(&mut self, mut j: u32) {
+        loop {
+            let r = self.pred[j as usize];
+            let prev = self.x[r as usize];
+            self.x[r as usize] = j;
+            self.y[j as usize] = r;
+            if prev == NONE {
+                break;
+            }
+            j = prev;
+        }
+    }
+
+    /// Grow the matching to a maximum one in the threshold graph at `theta`.
+    fn maximize(&mut self, theta: f64) {
+        let n = self.from.len();
+        let mut root_of = vec![NONE; n];
+        let mut done = vec![false; n];
+        let mut queue = VecDeque::new();
+        let mut buf = Vec::new();
+        let mut ends = Vec::new();
+        loop {
+            queue.clear();
+            for i in 0..n {
+                if self.x[i] == NONE {
+                    root_of[i] = i as u32;
+                    done[i] = false;
+                    queue.push_back(i as u32);
+                }
+            }
+            if queue.is_empty() {
+                return;
+            }
+            self.tree.reset();
+            ends.clear();
+            while let Some(r) = queue.pop_front() {
+                let root = root_of[r as usize] as usize;
+                if done[root] {
+                    continue;
+                }
+                buf.clear();
+                self.tree
+                    .take_within(self.from[r as usize], theta, self.cost, &mut buf);
+                for &j in &buf {
+                    self.pred[j as usize] = r;
+                    let owner = self.y[j as usize];
+                    if owner == NONE {
+                        ends.push(j);
+                        done[root] = true;
+                        break;
+                    }
+                    root_of[owner as usize] = root as u32;
+                    queue.push_back(owner);
+                }
+            }
+            if ends.is_empty() {
+                return;
+            }
+            for &j in &ends {
+                self.flip(j);
+            }
+        }
+    }
+
+    /// The smallest threshold at which an augmenting path exists (minimax Dijkstra from
+    /// all free sources); augments along it and returns that threshold.
+    fn minimax_augment(&mut self) -> f64 {
+        let n = self.from.len();
+        self.tree.reset();
+        let mut key = vec![f64::NEG_INFINITY; n];
+        let mut heap = BinaryHeap::new();
+        let push = |tree: &KdTree, heap: &mut BinaryHeap<Reach>, r: u32, kr: f64| {
+            if let Some((c, j)) = tree.nearest(self.from[r as usize], self.cost) {
+                heap.push(Reach {
+                    key: kr.max(c),
+                    row: r,
+                    col: j,
+                });
+            }
+        };
+        for (i, &k) in key.iter().enumerate() {
+            if self.x[i] == NONE {
+                push(&self.tree, &mut heap, i as u32, k);
+            }
+        }
+        while let Some(e) = heap.pop() {
+            let r = e.row;
+            if !self.tree.is_alive(e.col) {
+                push(&self.tree, &mut heap, r, key[r as usize]);
+                continue;
+            }
+            self.tree.remove(e.col);
+            self.pred[e.col as usize] = r;
+            let owner = self.y[e.col as usize];
+            if owner == NONE {
+                self.flip(e.col);
+                return e.key;
+            }
+            let own = owner as usize;
+            key[own] = e
+                .key
+                .max((self.cost)(self.from[own], self.to[e.col as usize]));
+            push(&self.tree, &mut heap, owner, key[own]);
+            push(&self.tree, &mut heap, r, key[r as usize]);
+        }
+        // Unreachable for a square instance: the complete graph has a perfect matching.
+        f64::INFINITY
+    }
+}
