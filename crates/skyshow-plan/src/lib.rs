@@ -1,3 +1,28 @@
 //! Planning: takeoff, assignment, collision-free transitions, parking and landing.
+//!
+//! Input: a [`ShowDesign`](skyshow_model::ShowDesign). Output: a [`ShowPlan`] with every
+//! drone's trajectory as cubic Bézier segments, the formation each drone shows when, and
+//! the figures of every transition (duration, lower bound, clearance). The planner never
+//! returns a plan it knows to be unsafe: every transition's clearance is computed exactly,
+//! and the landing is checked pair by pair; what cannot be made safe is an error naming
+//! the formations involved.
 
 pub mod assign;
+mod error;
+mod landing;
+mod options;
+mod parking;
+mod profile;
+mod show_plan;
+mod sync_move;
+mod takeoff;
+mod transition;
+
+pub use error::{PlanError, clock};
+pub use landing::{Landing, plan_landing};
+pub use options::{Minimise, PlanOptions};
+pub use profile::{Profile, rate_limits};
+pub use show_plan::{PlannedFormation, PlannedTransition, ShowPlan, plan_show};
+pub use sync_move::{Clearance, SyncMove, clearance};
+pub use takeoff::{Takeoff, plan_takeoff};
+pub use transition::{Method, Transition, TransitionError, min_flight_time_s, plan_transition};

@@ -1,0 +1,228 @@
+//! `report.json`: what was built and how safe it is (keys as PRODUCT.md specifies).
+
+use serde_json::{Map, Value, json};
+use skyshow_model::Limits;
+use skyshow_validate::Validation;
+
+use crate::json::num;
+
+/// The show line of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportShow {
+    /// Title.
+    pub title: String,
+    /// Number of drones.
+    pub drones: usize,
+    /// Duration, seconds.
+    pub duration_s: f64,
+}
+
+/// One formation of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormationRow {
+    /// Name.
+    pub name: String,
+    /// Chapter name.
+    pub chapter: String,
+    /// Start, seconds.
+    pub start_s: f64,
+    /// End, seconds.
+    pub end_s: f64,
+    /// Drones in the picture (the rest are parked).
+    pub drones_used: usize,
+    /// Smallest spacing, metres.
+    pub min_spacing_m: f64,
+    /// Ideal spacing, metres, where defined.
+    pub ideal_spacing_m: Option<f64>,
+}
+
+/// One transition of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransitionRow {
+    /// From.
+    pub from: String,
+    /// To.
+    pub to: String,
+    /// Start, seconds.
+    pub start_s: f64,
+    /// Duration, seconds.
+    pub duration_s: f64,
+    /// Bottleneck lower bound, seconds.
+    pub lower_bound_s: f64,
+    /// Smallest distance during it, metres.
+    pub min_distance_m: f64,
+    /// Planning wall time, ms.
+    pub planning_ms: f64,
+    /// `direct` or `expanded`.
+    pub method: String,
+    /// Sum of squared distances of the assignment, m².
+    pub cost_sum_sq: f64,
+}
+
+/// A format problem found when reading a `.skyc`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormatRow {
+    /// Drone index, if the problem is in one drone.
+    pub drone: Option<usize>,
+    /// Rule id.
+    pub rule: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Everything the report says.
+#[derive(Clone, Debug)]
+pub struct Report<'a> {
+    /// The show.
+    pub show: ReportShow,
+    /// Limits checked against.
+    pub limits: Limits,
+    /// Validation result.
+    pub validation: &'a Validation,
+    /// Format problems (from reading a `.skyc`).
+    pub format: Vec<FormatRow>,
+    /// Drone names, by index.
+    pub drone_names: Vec<String>,
+    /// Largest light program, bytes.
+    pub max_light_program_bytes: usize,
+    /// Formations (empty for `check`).
+    pub formations: Vec<FormationRow>,
+    /// Transitions (empty for `check`).
+    pub transitions: Vec<TransitionRow>,
+    /// Milliseconds per stage (the only part that differs between runs, with `planning_ms`).
+    pub timing_ms: Vec<(String, f64)>,
+}
+
+impl Report<'_> {
+    /// Total number of violations, format problems included.
+    pub fn violation_count(&self) -> usize {
+        self.validation.violations_total + self.format.len()
+    }
+
+    /// The report as a JSON value.
+    pub fn to_json(&self) -> Value {
+        let l = &self.limits;
+        let m = &self.validation.measured;
+        let name = |i: usize| {
+            self.drone_names
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("Drone {}", i + 1))
+        };
+        let mut violations: Vec<Value> = self
+            .format
+            .iter()
+            .map(|f| {
+                json!({
+                    "kind": format!("format_{}", f.rule),
+                    "time_s": Value::Null,
+                    "drones": f.drone.map(|d| vec![name(d)]).unwrap_or_default(),
+                    "value": Value::Null,
+                    "limit": Value::Null,
+                    "source": f.message,
+                })
+            })
+            .collect();
+        violations.extend(self.validation.violations.iter().map(|v| {
+            json!({
+                "kind": v.kind.as_str(),
+                "time_s": num(v.time_s, 3),
+                "drones": v.drones.iter().map(|&d| name(d)).collect::<Vec<_>>(),
+                "value": num(v.value, 4),
+                "limit": num(v.limit, 4),
+                "source": v.source,
+            })
+        }));
+        let mut root = Map::new();
+        root.insert("valid".into(), json!(self.violation_count() == 0));
+        root.insert(
+            "show".into(),
+            json!({ "title": self.show.title, "drones": self.show.drones, "duration_s": num(self.show.duration_s, 3) }),
+        );
+        root.insert(
+            "limits".into(),
+            json!({
+                "min_distance_m": num(l.min_distance_m, 4),
+                "max_speed_xy_m_s": num(l.max_speed_xy_m_s, 4),
+                "max_speed_up_m_s": num(l.max_speed_up_m_s, 4),
+                "max_speed_down_m_s": num(l.max_speed_down_m_s, 4),
+                "max_accel_m_s2": num(l.max_accel_m_s2, 4),
+                "max_altitude_m": num(l.max_altitude_m, 4),
+                "min_nav_altitude_m": num(l.min_nav_altitude_m, 4),
+                "battery_s": num(l.battery_s, 3),
+                "takeoff_spacing_m": num(l.takeoff_spacing_m, 4),
+            }),
+        );
+        root.insert(
+            "measured".into(),
+            json!({
+                "min_distance_m": num(m.min_distance_m, 4),
+                "min_distance_at_s": num(m.min_distance_at_s, 3),
+                "min_distance_drones": m.min_distance_drones.map(|(a, b)| vec![name(a), name(b)]).unwrap_or_default(),
+                "max_speed_xy_m_s": num(m.max_speed_xy_m_s, 4),
+                "max_speed_up_m_s": num(m.max_speed_up_m_s, 4),
+                "max_speed_down_m_s": num(m.max_speed_down_m_s, 4),
+                "max_accel_m_s2": num(m.max_accel_m_s2, 4),
+                "max_altitude_m": num(m.max_altitude_m, 4),
+                "max_flight_time_s": num(m.max_flight_time_s, 3),
+                "max_light_program_bytes": self.max_light_program_bytes,
+            }),
+        );
+        root.insert("violations_total".into(), json!(self.violation_count()));
+        root.insert("violations".into(), Value::Array(violations));
+        root.insert(
+            "formations".into(),
+            Value::Array(
+                self.formations
+                    .iter()
+                    .map(|f| {
+                        json!({
+                            "name": f.name,
+                            "chapter": f.chapter,
+                            "start_s": num(f.start_s, 3),
+                            "end_s": num(f.end_s, 3),
+                            "drones_used": f.drones_used,
+                            "min_spacing_m": num(f.min_spacing_m, 4),
+                            "ideal_spacing_m": f.ideal_spacing_m.map_or(Value::Null, |v| num(v, 4)),
+                        })
+                    })
+                    .collect(),
+            ),
+        );
+        root.insert(
+            "transitions".into(),
+            Value::Array(
+                self.transitions
+                    .iter()
+                    .map(|t| {
+                        json!({
+                            "from": t.from,
+                            "to": t.to,
+                            "start_s": num(t.start_s, 3),
+                            "duration_s": num(t.duration_s, 3),
+                            "lower_bound_s": num(t.lower_bound_s, 3),
+                            "min_distance_m": num(t.min_distance_m, 4),
+                            "planning_ms": num(t.planning_ms, 3),
+                            "method": t.method,
+                            "cost_sum_sq": num(t.cost_sum_sq, 3),
+                        })
+                    })
+                    .collect(),
+            ),
+        );
+        let timing: Map<String, Value> = self
+            .timing_ms
+            .iter()
+            .map(|(k, v)| (k.clone(), num(*v, 3)))
+            .collect();
+        root.insert("timing_ms".into(), Value::Object(timing));
+        Value::Object(root)
+    }
+}
+
+/// `report.json` bytes (pretty-printed, newline-terminated).
+pub fn write_report_json(report: &Report<'_>) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(&report.to_json()).expect("JSON of plain values");
+    v.push(b'\n');
+    v
+}

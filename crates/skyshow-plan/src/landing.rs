@@ -1,0 +1,307 @@
+//! Landing: every drone back on its own takeoff slot, scheduled by priority with departure
+//! delays, each path checked against every other drone in continuous time.
+//!
+//! Each drone flies a straight line from where the show left it to a "neck" point above its
+//! own slot, then descends vertically. Drones not yet scheduled are treated as obstacles
+//! standing at their start, so a drone is scheduled only once no waiting drone stands in its
+//! way (lowest first); then it gets the smallest departure delay for which it keeps the
+//! minimum distance from every drone already scheduled. Separation between samples is
+//! bounded: relative motion within 100 ms is compared with its linear interpolation plus the
+//! worst-case curvature term a_rel·Δt²/8.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use skyshow_model::{Limits, Vec3};
+
+use crate::error::PlanError;
+use crate::options::PlanOptions;
+use crate::profile::{Profile, rate_limits};
+use crate::sync_move::segment_min;
+
+/// The landing of every drone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Landing {
+    /// When each drone leaves its last position, milliseconds.
+    pub depart_ms: Vec<i64>,
+    /// The point above its slot each drone flies to before descending.
+    pub neck: Vec<Vec3>,
+    /// The straight move to the neck.
+    pub leg1: Vec<Profile>,
+    /// The vertical descent.
+    pub leg2: Vec<Profile>,
+    /// When the last drone touches down, milliseconds.
+    pub end_ms: i64,
+}
+
+struct Path {
+    s: Vec3,
+    n: Vec3,
+    h: Vec3,
+    p1: Profile,
+    p2: Profile,
+    lo: Vec3,
+    hi: Vec3,
+}
+
+impl Path {
+    fn at(&self, dep: i64, t_ms: i64) -> Vec3 {
+        let t = t_ms - dep;
+        if t <= 0 {
+            self.s
+        } else if t < self.p1.total_ms {
+            self.s.lerp(self.n, self.p1.beta(t as f64 / 1000.0))
+        } else if t < self.p1.total_ms + self.p2.total_ms {
+            self.n
+                .lerp(self.h, self.p2.beta((t - self.p1.total_ms) as f64 / 1000.0))
+        } else {
+            self.h
+        }
+    }
+
+    fn duration(&self) -> i64 {
+        self.p1.total_ms + self.p2.total_ms
+    }
+}
+
+/// Distance from `p` to the segment `a`–`b`.
+fn point_segment(p: Vec3, a: Vec3, b: Vec3) -> f64 {
+    segment_min(a - p, b - p).0
+}
+
+/// Sampling step of the pair check, milliseconds.
+const STEP_MS: i64 = 100;
+
+/// Plans the landing from `starts` (drone `i` ends the show there) to `homes` (its slot),
+/// through a neck at altitude `neck_alt[i]`, starting at `t0_ms`.
+pub fn plan_landing(
+    starts: &[Vec3],
+    homes: &[Vec3],
+    neck_alt: &[f64],
+    t0_ms: i64,
+    limits: &Limits,
+    opts: &PlanOptions,
+) -> Result<Landing, PlanError> {
+    let n = starts.len();
+    let d = limits.min_distance_m;
+    let paths: Vec<Path> = (0..n)
+        .map(|i| {
+            let s = starts[i];
+            let h = homes[i];
+            let nk = Vec3::new(h.x, h.y, neck_alt[i]);
+            let (v1, a1) = rate_limits(nk - s, limits, opts.headroom);
+            let (v2, a2) = rate_limits(h - nk, limits, opts.headroom);
+            let lo = s.min(nk).min(h);
+            let hi = s.max(nk).max(h);
+            Path {
+                s,
+                n: nk,
+                h,
+                p1: Profile::fastest(v1, a1, 0),
+                p2: Profile::fastest(v2, a2, 0),
+                lo,
+                hi,
+            }
+        })
+        .collect();
+    // blockers[i]: drones whose start lies within d of i's path.
+    let margin = 0.05;
+    let blockers: Vec<Vec<usize>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let p = &paths[i];
+            (0..n)
+                .filter(|&j| {
+                    if j == i {
+                        return false;
+                    }
+                    let s = starts[j];
+                    let near_box = s.x >= p.lo.x - d
+                        && s.x <= p.hi.x + d
+                        && s.y >= p.lo.y - d
+                        && s.y <= p.hi.y + d
+                        && s.z >= p.lo.z - d
+                        && s.z <= p.hi.z + d;
+                    near_box
+                        && s.z >= limits.min_nav_altitude_m
+                        && (point_segment(s, p.s, p.n) < d + margin
+                            || point_segment(s, p.n, p.h) < d + margin)
+                })
+                .collect()
+        })
+        .collect();
+    let mut blocking_count: Vec<usize> = blockers.iter().map(Vec::len).collect();
+    // blocked_by_me[j] = drones whose path passes j's start.
+    let mut blocks: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, bs) in blockers.iter().enumerate() {
+        for &j in bs {
+            blocks[j].push(i);
+        }
+    }
+    let key = |i: usize| ((starts[i].z * 1000.0).round() as i64, i);
+    let mut ready: BTreeSet<(i64, usize)> = (0..n)
+        .filter(|&i| blocking_count[i] == 0)
+        .map(key)
+        .collect();
+    let mut scheduled: Vec<usize> = Vec::with_capacity(n);
+    let mut depart = vec![0i64; n];
+    let mut done = vec![false; n];
+    let a_rel = 2.0 * limits.max_accel_m_s2;
+    let interp = a_rel * (STEP_MS as f64 / 1000.0).powi(2) / 8.0 + 1e-6;
+    let cap_ms = t0_ms + 1_800_000;
+    while scheduled.len() < n {
+        let Some(&(_, i)) = ready.iter().next() else {
+            let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
+            return Err(PlanError::Landing {
+                why: format!(
+                    "drones {} block each other's way down (each one's path passes where another waits)",
+                    stuck
+                        .iter()
+                        .map(|i| (i + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        };
+        ready.remove(&key(i));
+        let pi = &paths[i];
+        let near: Vec<usize> = scheduled
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let pj = &paths[j];
+                pi.lo.x <= pj.hi.x + d
+                    && pj.lo.x <= pi.hi.x + d
+                    && pi.lo.y <= pj.hi.y + d
+                    && pj.lo.y <= pi.hi.y + d
+                    && pi.lo.z <= pj.hi.z + d
+                    && pj.lo.z <= pi.hi.z + d
+            })
+            .collect();
+        let mut dep = t0_ms;
+        loop {
+            let clash = near
+                .par_iter()
+                .any(|&j| conflicts(pi, dep, &paths[j], depart[j], d, interp, limits));
+            if !clash {
+                break;
+            }
+            dep += opts.landing_delay_step_ms;
+            if dep > cap_ms {
+                return Err(PlanError::Landing {
+                    why: format!("drone {} finds no safe moment to leave", i + 1),
+                });
+            }
+        }
+        depart[i] = dep;
+        done[i] = true;
+        scheduled.push(i);
+        for &k in &blocks[i] {
+            blocking_count[k] -= 1;
+            if blocking_count[k] == 0 && !done[k] {
+                ready.insert(key(k));
+            }
+        }
+    }
+    let end_ms = (0..n)
+        .map(|i| depart[i] + paths[i].duration())
+        .max()
+        .unwrap_or(t0_ms);
+    Ok(Landing {
+        depart_ms: depart,
+        neck: paths.iter().map(|p| p.n).collect(),
+        leg1: paths.iter().map(|p| p.p1).collect(),
+        leg2: paths.iter().map(|p| p.p2).collect(),
+        end_ms,
+    })
+}
+
+/// True if drone `a` leaving at `da` comes closer than `d` to drone `b` leaving at `db`
+/// while both are above the minimum navigation altitude, from `a`'s departure on.
+fn conflicts(a: &Path, da: i64, b: &Path, db: i64, d: f64, interp: f64, limits: &Limits) -> bool {
+    let start = da;
+    let end = da + a.duration();
+    if db + b.duration() <= start {
+        // b has landed before a moves: b is on the ground, below the navigation altitude.
+        return false;
+    }
+    let low = limits.min_nav_altitude_m - 0.3;
+    let mut t = start;
+    let mut pa0 = a.at(da, t);
+    let mut pb0 = b.at(db, t);
+    while t < end {
+        let t1 = (t + STEP_MS).min(end);
+        let pa1 = a.at(da, t1);
+        let pb1 = b.at(db, t1);
+        let below = (pa0.z < low && pa1.z < low) || (pb0.z < low && pb1.z < low);
+        if !below {
+            let (m, _) = segment_min(pa0 - pb0, pa1 - pb1);
+            if m - interp < d {
+                return true;
+            }
+        }
+        t = t1;
+        pa0 = pa1;
+        pb0 = pb1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crossing_paths_are_delayed_and_lowest_goes_first() {
+        // A vertical line of drones that must each land on the slot diagonally opposite:
+        // their straight paths would cross.
+        let limits = Limits::DEFAULT;
+        let n = 12;
+        let starts: Vec<Vec3> = (0..n)
+            .map(|i| Vec3::new(0.0, i as f64 * 4.0, 30.0 + (i % 3) as f64 * 4.0))
+            .collect();
+        let homes: Vec<Vec3> = (0..n)
+            .map(|i| Vec3::new(-6.0, (n - 1 - i) as f64 * 4.0, 0.0))
+            .collect();
+        let necks = vec![10.0; n];
+        let l = plan_landing(
+            &starts,
+            &homes,
+            &necks,
+            1000,
+            &limits,
+            &PlanOptions::DEFAULT,
+        )
+        .unwrap();
+        assert!(l.depart_ms.iter().any(|&t| t > 1000), "someone must wait");
+        // Check separation by dense sampling.
+        let paths: Vec<Path> = (0..n)
+            .map(|i| Path {
+                s: starts[i],
+                n: l.neck[i],
+                h: homes[i],
+                p1: l.leg1[i],
+                p2: l.leg2[i],
+                lo: Vec3::ZERO,
+                hi: Vec3::ZERO,
+            })
+            .collect();
+        let mut t = 1000;
+        while t <= l.end_ms {
+            for i in 0..n {
+                for j in i + 1..n {
+                    let a = paths[i].at(l.depart_ms[i], t);
+                    let b = paths[j].at(l.depart_ms[j], t);
+                    if a.z >= 2.5 && b.z >= 2.5 {
+                        assert!(
+                            a.dist(b) >= 3.0 - 1e-6,
+                            "drones {i},{j} at {t} ms: {}",
+                            a.dist(b)
+                        );
+                    }
+                }
+            }
+            t += 20;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `PlanOptions`: knobs of the planner, with documented defaults.
+
+/// What the assignment between consecutive formations minimises.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Minimise {
+    /// The sum of squared distances (CAPT): smooth, crossing-free transitions. Default.
+    #[default]
+    Distance,
+    /// The transition time first (bottleneck), then the sum of squares among the fastest.
+    Time,
+}
+
+/// Planner options.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanOptions {
+    /// Fraction of each speed and acceleration limit the planner uses, leaving the rest as
+    /// margin for rounding in exported files. Default 0.99.
+    pub headroom: f64,
+    /// Safety factor on the CAPT spacing condition when expanding formations
+    /// (spacing ≥ √2 · min distance · factor). Default 1.02.
+    pub expand_margin: f64,
+    /// Gap between a picture and the plane where spare drones park, metres. Default 12.
+    pub park_gap_m: f64,
+    /// Spacing of parking slots, as a multiple of the minimum distance. Default 1.5 (≥ √2,
+    /// so transitions into and out of parking keep CAPT's guarantee).
+    pub park_spacing_factor: f64,
+    /// Vertical distance between takeoff layers, as a multiple of the minimum distance.
+    /// Default 1.5.
+    pub layer_factor: f64,
+    /// Step of the landing scheduler's departure delays, milliseconds. Default 250.
+    pub landing_delay_step_ms: i64,
+    /// What assignments minimise. Default [`Minimise::Distance`].
+    pub minimise: Minimise,
+}
+
+impl PlanOptions {
+    /// The defaults.
+    pub const DEFAULT: PlanOptions = PlanOptions {
+        headroom: 0.99,
+        expand_margin: 1.02,
+        park_gap_m: 12.0,
+        park_spacing_factor: 1.5,
+        layer_factor: 1.5,
+        landing_delay_step_ms: 250,
+        minimise: Minimise::Distance,
+    };
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions::DEFAULT
+    }
+}

@@ -1,0 +1,329 @@
+//! `ShowPlan`: the whole flight of every drone, from the ground hold to touchdown.
+//!
+//! The timeline is kept in whole milliseconds, so every keyframe time is exact.
+
+use std::time::Instant;
+
+use skyshow_formations::{Formation, build};
+use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3};
+
+use crate::error::{PlanError, clock};
+use crate::landing::plan_landing;
+use crate::options::PlanOptions;
+use crate::parking;
+use crate::sync_move::SyncMove;
+use crate::takeoff::{layer_altitude, layer_of_slots, plan_takeoff};
+use crate::transition::{Method, plan_transition};
+
+/// A formation as flown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedFormation {
+    /// The formation (points and colours).
+    pub formation: Formation,
+    /// Chapter index.
+    pub chapter: usize,
+    /// When every drone is in place, ms.
+    pub start_ms: i64,
+    /// When the drones leave, ms.
+    pub end_ms: i64,
+    /// For each drone, the picture point it shows, or `None` when it is parked.
+    pub point_of: Vec<Option<usize>>,
+}
+
+/// A transition as flown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedTransition {
+    /// Previous formation (or `takeoff`).
+    pub from: String,
+    /// Next formation.
+    pub to: String,
+    /// Departure, ms.
+    pub start_ms: i64,
+    /// Duration, ms.
+    pub duration_ms: i64,
+    /// Bottleneck lower bound on the duration, seconds.
+    pub lower_bound_s: f64,
+    /// Smallest distance between drones during it, metres.
+    pub min_distance_m: f64,
+    /// Sum of squared distances of its assignment, m².
+    pub cost_sum_sq: f64,
+    /// How it is flown.
+    pub method: Method,
+    /// Wall time spent planning it, ms (a timing figure: differs between runs).
+    pub planning_ms: f64,
+}
+
+/// The planned show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShowPlan {
+    /// Takeoff slot of each drone.
+    pub homes: Vec<Vec3>,
+    /// Trajectory of each drone.
+    pub trajectories: Vec<Trajectory>,
+    /// Formations in show order.
+    pub formations: Vec<PlannedFormation>,
+    /// Transitions in show order (the first one starts from the takeoff layers).
+    pub transitions: Vec<PlannedTransition>,
+    /// Phases, for attributing findings to show-file entries.
+    pub phases: Vec<Phase>,
+    /// Chapter and formation cues.
+    pub cues: Vec<Cue>,
+    /// Chapter start times, ms.
+    pub chapter_start_ms: Vec<i64>,
+    /// When every drone has climbed to its takeoff layer, ms.
+    pub takeoff_end_ms: i64,
+    /// Number of takeoff layers.
+    pub takeoff_layers: usize,
+    /// When the landing moves start, ms.
+    pub landing_start_ms: i64,
+    /// When the last drone touches down, ms.
+    pub end_ms: i64,
+    /// Each drone's time in the air, seconds.
+    pub flight_time_s: Vec<f64>,
+}
+
+fn ms(s: f64) -> i64 {
+    (s * 1000.0).round() as i64
+}
+
+fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
+    for (i, tr) in traj.iter_mut().enumerate() {
+        for seg in m.profile.segments(m.from[i], m.to[i], t0) {
+            tr.push(seg);
+        }
+    }
+}
+
+/// Plans the whole show.
+pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, PlanError> {
+    let n = design.fleet.drones;
+    let limits = &design.limits;
+    let d = limits.min_distance_m;
+    let homes: Vec<Vec3> = (0..n).map(|i| design.fleet.grid.slot(i)).collect();
+    let band = (limits.min_nav_altitude_m + d, limits.max_altitude_m);
+    let az = design.audience_azimuth_deg.to_radians();
+    let towards_audience = Vec3::new(az.cos(), az.sin(), 0.0);
+
+    let mut built = Vec::with_capacity(design.formations.len());
+    for f in &design.formations {
+        built.push(build(f, n, design.audience_azimuth_deg, limits, band.0)?);
+    }
+
+    let mut traj: Vec<Trajectory> = homes.iter().map(|h| Trajectory::new(*h)).collect();
+    let mut phases = Vec::new();
+    let mut cues = Vec::new();
+
+    // Takeoff.
+    let takeoff = plan_takeoff(&homes, &design.fleet.grid, &design.takeoff, limits, opts);
+    for (i, tr) in traj.iter_mut().enumerate() {
+        tr.hold_until(takeoff.depart_ms[i] as f64 / 1000.0);
+        for seg in takeoff.climb[i].segments(homes[i], takeoff.lift[i], takeoff.depart_ms[i]) {
+            tr.push(seg);
+        }
+        tr.hold_until(takeoff.end_ms as f64 / 1000.0);
+    }
+    phases.push(Phase {
+        kind: PhaseKind::Takeoff,
+        source: "takeoff".into(),
+        start_s: 0.0,
+        end_s: takeoff.end_ms as f64 / 1000.0,
+    });
+
+    let mut pos = takeoff.lift.clone();
+    let mut cursor = takeoff.end_ms;
+    let mut prev = "takeoff".to_string();
+    let mut formations: Vec<PlannedFormation> = Vec::new();
+    let mut transitions = Vec::new();
+    let mut chapter_start_ms = vec![i64::MIN; design.chapters.len()];
+
+    for (k, (fd, f)) in design.formations.iter().zip(built).enumerate() {
+        let spare = n - f.points.len();
+        let slots = parking::slots(
+            &f.points,
+            spare,
+            towards_audience,
+            opts.park_gap_m,
+            opts.park_spacing_factor * d,
+            band.0,
+            band.1,
+        );
+        let mut targets = f.points.clone();
+        targets.extend(slots);
+        let clock_start = Instant::now();
+        let tr = plan_transition(
+            &pos,
+            &targets,
+            limits,
+            opts,
+            band,
+            ms(fd.transition.min_duration_s),
+        )
+        .map_err(|e| PlanError::CannotJoin {
+            from: prev.clone(),
+            to: f.name.clone(),
+            why: e.0,
+        })?;
+        let planning_ms = clock_start.elapsed().as_secs_f64() * 1000.0;
+        let dur = tr.duration_ms();
+        let first_in_chapter = k == 0 || design.formations[k - 1].chapter != fd.chapter;
+        let chapter_req = if first_in_chapter {
+            design.chapters[fd.chapter].start_s.map(ms)
+        } else {
+            None
+        };
+        let earliest = cursor.max(chapter_req.unwrap_or(i64::MIN)) + dur;
+        let start = match fd.start_s.map(ms) {
+            Some(req) if req < earliest => {
+                return Err(PlanError::TooEarly {
+                    from: prev.clone(),
+                    to: f.name.clone(),
+                    start: clock(req),
+                    prev_end: clock(cursor),
+                    needed_s: dur as f64 / 1000.0,
+                    earliest: clock(earliest),
+                });
+            }
+            Some(req) => req,
+            None => earliest,
+        };
+        let depart = start - dur;
+        for tr_i in traj.iter_mut() {
+            tr_i.hold_until(depart as f64 / 1000.0);
+        }
+        let mut t = depart;
+        for m in &tr.moves {
+            push_move(&mut traj, m, t);
+            t += m.profile.total_ms;
+        }
+        for tr_i in traj.iter_mut() {
+            tr_i.hold_until(start as f64 / 1000.0);
+        }
+        if first_in_chapter {
+            chapter_start_ms[fd.chapter] = chapter_req.unwrap_or(depart).min(depart);
+            cues.push(Cue {
+                name: design.chapters[fd.chapter].name.clone(),
+                time_s: chapter_start_ms[fd.chapter] as f64 / 1000.0,
+            });
+        }
+        if let Some(last) = formations.last_mut() {
+            last.end_ms = depart;
+        }
+        phases.push(Phase {
+            kind: PhaseKind::Transition,
+            source: format!("transition \"{prev}\" → \"{}\"", f.name),
+            start_s: depart as f64 / 1000.0,
+            end_s: start as f64 / 1000.0,
+        });
+        cues.push(Cue {
+            name: f.name.clone(),
+            time_s: start as f64 / 1000.0,
+        });
+        transitions.push(PlannedTransition {
+            from: prev.clone(),
+            to: f.name.clone(),
+            start_ms: depart,
+            duration_ms: dur,
+            lower_bound_s: tr.lower_bound_s,
+            min_distance_m: tr.min_distance_m,
+            cost_sum_sq: tr.cost_sum_sq,
+            method: tr.method,
+            planning_ms,
+        });
+        let npts = f.points.len();
+        let point_of: Vec<Option<usize>> = tr
+            .target_of
+            .iter()
+            .map(|&j| (j < npts).then_some(j))
+            .collect();
+        pos = tr.target_of.iter().map(|&j| targets[j]).collect();
+        let end = start + ms(fd.hold_s);
+        prev = f.name.clone();
+        formations.push(PlannedFormation {
+            formation: f,
+            chapter: fd.chapter,
+            start_ms: start,
+            end_ms: end,
+            point_of,
+        });
+        cursor = end;
+    }
+
+    // Landing.
+    let landing_start = cursor + ms(design.takeoff.landing_pause_s);
+    if let Some(last) = formations.last_mut() {
+        last.end_ms = landing_start;
+    }
+    for tr_i in traj.iter_mut() {
+        tr_i.hold_until(landing_start as f64 / 1000.0);
+    }
+    let need = std::f64::consts::SQRT_2 * d * opts.expand_margin;
+    let (layer, count) = layer_of_slots(&design.fleet.grid, n, need);
+    let step = (opts.layer_factor * d).max(need);
+    let necks: Vec<f64> = layer
+        .iter()
+        .map(|&g| layer_altitude(design.takeoff.altitude_m, step, g, count))
+        .collect();
+    let landing = plan_landing(&pos, &homes, &necks, landing_start, limits, opts)?;
+    for (i, tr_i) in traj.iter_mut().enumerate() {
+        tr_i.hold_until(landing.depart_ms[i] as f64 / 1000.0);
+        let t1 = landing.depart_ms[i];
+        for seg in landing.leg1[i].segments(pos[i], landing.neck[i], t1) {
+            tr_i.push(seg);
+        }
+        let t2 = t1 + landing.leg1[i].total_ms;
+        for seg in landing.leg2[i].segments(landing.neck[i], homes[i], t2) {
+            tr_i.push(seg);
+        }
+    }
+    for (k, f) in formations.iter().enumerate() {
+        let _ = k;
+        phases.push(Phase {
+            kind: PhaseKind::Formation,
+            source: format!("formation \"{}\"", f.formation.name),
+            start_s: f.start_ms as f64 / 1000.0,
+            end_s: f.end_ms as f64 / 1000.0,
+        });
+    }
+    phases.push(Phase {
+        kind: PhaseKind::Landing,
+        source: "landing".into(),
+        start_s: landing_start as f64 / 1000.0,
+        end_s: landing.end_ms as f64 / 1000.0,
+    });
+    phases.sort_by(|a, b| {
+        a.start_s
+            .total_cmp(&b.start_s)
+            .then(a.end_s.total_cmp(&b.end_s))
+    });
+    cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
+
+    let flight_time_s: Vec<f64> = (0..n)
+        .map(|i| {
+            (landing.depart_ms[i] + landing.leg1[i].total_ms + landing.leg2[i].total_ms
+                - takeoff.depart_ms[i]) as f64
+                / 1000.0
+        })
+        .collect();
+    let longest = flight_time_s.iter().copied().fold(0.0, f64::max);
+    if longest > limits.battery_s {
+        return Err(PlanError::Battery {
+            flight_s: longest,
+            battery_s: limits.battery_s,
+            over_s: longest - limits.battery_s,
+        });
+    }
+    Ok(ShowPlan {
+        homes,
+        trajectories: traj,
+        formations,
+        transitions,
+        phases,
+        cues,
+        chapter_start_ms,
+        takeoff_end_ms: takeoff.end_ms,
+        takeoff_layers: takeoff.layers,
+        landing_start_ms: landing_start,
+        end_ms: landing.end_ms,
+        flight_time_s,
+    })
+}
