@@ -147,3 +147,77 @@ pub fn write_skyc(show: &FlightShow, meta: &SkycMeta) -> Vec<u8> {
     members.insert(0, ("show.json".to_string(), show_json));
     zip_members(&members)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skyshow_model::{Drone, LightProgram, Trajectory};
+
+    #[test]
+    fn controls_use_the_lowest_exact_degree() {
+        let a = Vec3::new(0.0, 0.0, 0.0);
+        let b = Vec3::new(3.0, 0.0, 6.0);
+        assert!(controls(&Segment::hold(0.0, 1.0, a)).is_empty());
+        assert!(controls(&Segment::line(0.0, 1.0, a, b)).is_empty());
+        let q = controls(&Segment::quadratic(
+            0.0,
+            1.0,
+            a,
+            Vec3::new(1.0, 2.0, 3.0),
+            b,
+        ));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0], serde_json::json!([1.0, 2.0, 3.0]));
+        let c = controls(&Segment::cubic(
+            0.0,
+            1.0,
+            [a, Vec3::new(1.0, 0.0, 0.0), Vec3::new(0.0, 1.0, 0.0), b],
+        ));
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn archive_holds_inline_show_json_and_is_deterministic() {
+        let mut tr = Trajectory::new(Vec3::ZERO);
+        tr.hold_until(2.0);
+        tr.push(Segment::line(
+            2.0,
+            7.0,
+            Vec3::ZERO,
+            Vec3::new(0.0, 0.0, 10.0),
+        ));
+        let show = FlightShow {
+            title: "t".into(),
+            drones: vec![Drone {
+                name: "Drone 1".into(),
+                home: Vec3::ZERO,
+                trajectory: tr,
+                lights: LightProgram {
+                    steps: vec![],
+                    bytecode: vec![0],
+                },
+            }],
+            ..FlightShow::default()
+        };
+        let meta = SkycMeta {
+            limits: Limits::DEFAULT,
+            origin: None,
+            audio: None,
+        };
+        let a = write_skyc(&show, &meta);
+        assert_eq!(a, write_skyc(&show, &meta));
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(a)).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("show.json").unwrap(), &mut text).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["version"], 1);
+        let pts = &v["swarm"]["drones"][0]["settings"]["trajectory"]["points"];
+        assert_eq!(pts[0], serde_json::json!([0.0, [0.0, 0.0, 0.0], []]));
+        assert_eq!(pts[2], serde_json::json!([7.0, [0.0, 0.0, 10.0], []]));
+        assert_eq!(
+            v["swarm"]["drones"][0]["settings"]["lights"]["data"],
+            "AA=="
+        );
+        assert_eq!(v["settings"]["validation"]["minDistance"], 3.0);
+    }
+}

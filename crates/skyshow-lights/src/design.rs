@@ -66,3 +66,67 @@ pub fn design_lights(plan: &ShowPlan, opts: &LightOptions) -> Vec<LightProgram> 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skyshow_plan::{PlanOptions, plan_show};
+
+    const SHOW: &str = r##"
+title = "t"
+[fleet]
+drones = 9
+[fleet.grid]
+rows = 3
+columns = 3
+spacing_m = 4
+[[chapter]]
+name = "c"
+[[chapter.formation]]
+name = "a"
+hold = 10
+shape = "line"
+length_m = 40
+center = [0, 0, 30]
+color = "red"
+[[chapter.formation]]
+name = "b"
+hold = 10
+shape = "circle"
+radius_m = 10
+count = 4
+center = [0, 0, 30]
+color = "#0000ff"
+"##;
+
+    #[test]
+    fn colours_follow_the_plan() {
+        let (design, _) = skyshow_import::parse_show("t.toml", SHOW).unwrap();
+        let plan = plan_show(&design, &PlanOptions::DEFAULT).unwrap();
+        let progs = design_lights(&plan, &LightOptions::DEFAULT);
+        let red = Rgb::new(255, 24, 16);
+        let blue = Rgb::new(0, 0, 255);
+        let fa = &plan.formations[0];
+        let fb = &plan.formations[1];
+        let mid = |f: &skyshow_plan::PlannedFormation| (f.start_ms + f.end_ms) as f64 / 2000.0;
+        let mut lit_b = 0;
+        for (i, p) in progs.iter().enumerate() {
+            assert_eq!(p.color_at(0.0), Rgb::BLACK, "dark on the ground");
+            assert_eq!(p.color_at(mid(fa)), red);
+            match fb.point_of[i] {
+                Some(_) => {
+                    lit_b += 1;
+                    assert_eq!(p.color_at(mid(fb)), blue);
+                }
+                None => assert_eq!(p.color_at(mid(fb)), Rgb::BLACK, "parked drones are dark"),
+            }
+            assert_eq!(
+                p.color_at(plan.end_ms as f64 / 1000.0),
+                Rgb::BLACK,
+                "dark after landing"
+            );
+            assert_eq!(*p.bytecode.last().unwrap(), 0x00, "ends with END");
+        }
+        assert_eq!(lit_b, 4);
+    }
+}

@@ -1,0 +1,177 @@
+//! Command-line arguments, as close to the flags as possible (no I/O here).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use skyshow_model::Limits;
+
+/// skyshow: design night-sky drone shows, from a text show file to a verified, flyable show.
+#[derive(Parser, Debug)]
+#[command(name = "skyshow", version, about, long_about = None)]
+pub(crate) struct Cli {
+    /// Hide progress bars.
+    #[arg(long, global = true)]
+    pub(crate) no_progress: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Build a show file into a verified show: OUTDIR/show.skyc, report.json, drones_csv.zip.
+    Build(BuildArgs),
+    /// Validate any .skyc (or show.json), ours or another tool's.
+    Check(CheckArgs),
+    /// Plan one transition between two point sets (CSV).
+    Transition(TransitionArgs),
+    /// Sample one formation on its own, from a formation spec (TOML).
+    Formation(FormationArgs),
+}
+
+/// `skyshow build`.
+#[derive(Args, Debug)]
+pub(crate) struct BuildArgs {
+    /// The show file (TOML).
+    pub(crate) show: PathBuf,
+    /// Output folder (created if missing).
+    #[arg(short, long, default_value = "out")]
+    pub(crate) out: PathBuf,
+    /// Samples per second of the per-drone CSV export.
+    #[arg(long, default_value_t = 4.0)]
+    pub(crate) csv_fps: f64,
+}
+
+/// `skyshow check`.
+#[derive(Args, Debug)]
+pub(crate) struct CheckArgs {
+    /// A `.skyc` archive or a bare `show.json`.
+    pub(crate) file: PathBuf,
+    /// Print the report (measured, violations) as JSON on stdout.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Limits (default: the file's `settings.validation`, else Skybrush's defaults).
+    #[command(flatten)]
+    pub(crate) limits: LimitArgs,
+}
+
+/// `skyshow transition`.
+#[derive(Args, Debug)]
+pub(crate) struct TransitionArgs {
+    /// Start points: `x,y,z` rows or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`.
+    pub(crate) from: PathBuf,
+    /// Target points, same format and count.
+    pub(crate) to: PathBuf,
+    /// Print the result as JSON on stdout.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// What the assignment minimises: `distance` (sum of squares) or `time`.
+    #[arg(long, default_value = "distance")]
+    pub(crate) minimise: String,
+    /// Limits.
+    #[command(flatten)]
+    pub(crate) limits: LimitArgs,
+}
+
+/// `skyshow formation`.
+#[derive(Args, Debug)]
+pub(crate) struct FormationArgs {
+    /// A formation spec: a TOML file with the keys of one `[[chapter.formation]]`.
+    pub(crate) input: PathBuf,
+    /// Number of drones.
+    #[arg(long)]
+    pub(crate) drones: usize,
+    /// Minimum distance, metres.
+    #[arg(long, default_value_t = Limits::DEFAULT.min_distance_m)]
+    pub(crate) min_distance: f64,
+    /// Output CSV (`x,y,z,r,g,b`).
+    #[arg(short, long)]
+    pub(crate) out: PathBuf,
+}
+
+/// Limit flags, defaulting to the show-file defaults.
+#[derive(Args, Debug, Clone, Default)]
+pub(crate) struct LimitArgs {
+    /// Minimum distance between drones, metres [default: 3].
+    #[arg(long)]
+    pub(crate) min_distance: Option<f64>,
+    /// Maximum horizontal speed, m/s [default: 8].
+    #[arg(long)]
+    pub(crate) max_speed_xy: Option<f64>,
+    /// Maximum climb speed, m/s [default: 2].
+    #[arg(long)]
+    pub(crate) max_speed_up: Option<f64>,
+    /// Maximum descent speed, m/s [default: 2].
+    #[arg(long)]
+    pub(crate) max_speed_down: Option<f64>,
+    /// Maximum acceleration, m/s² [default: 4].
+    #[arg(long)]
+    pub(crate) max_accel: Option<f64>,
+    /// Maximum altitude, metres [default: 150].
+    #[arg(long)]
+    pub(crate) max_altitude: Option<f64>,
+    /// Minimum navigation altitude, metres [default: 2.5].
+    #[arg(long)]
+    pub(crate) min_nav_altitude: Option<f64>,
+    /// Battery endurance, seconds [default: 1200].
+    #[arg(long)]
+    pub(crate) battery: Option<f64>,
+}
+
+impl LimitArgs {
+    /// `base` with the flags given applied on top; an error names a flag with a bad value.
+    pub(crate) fn apply(&self, base: Limits) -> Result<Limits, String> {
+        let mut l = base;
+        let set = |v: Option<f64>, field: &mut f64, flag: &str, lo: f64| -> Result<(), String> {
+            if let Some(v) = v {
+                if !v.is_finite() || v < lo {
+                    return Err(format!(
+                        "`--{flag}` must be a finite number ≥ {lo}, got {v}"
+                    ));
+                }
+                *field = v;
+            }
+            Ok(())
+        };
+        set(
+            self.min_distance,
+            &mut l.min_distance_m,
+            "min-distance",
+            0.0,
+        )?;
+        set(
+            self.max_speed_xy,
+            &mut l.max_speed_xy_m_s,
+            "max-speed-xy",
+            0.01,
+        )?;
+        set(
+            self.max_speed_up,
+            &mut l.max_speed_up_m_s,
+            "max-speed-up",
+            0.01,
+        )?;
+        set(
+            self.max_speed_down,
+            &mut l.max_speed_down_m_s,
+            "max-speed-down",
+            0.01,
+        )?;
+        set(self.max_accel, &mut l.max_accel_m_s2, "max-accel", 0.01)?;
+        set(
+            self.max_altitude,
+            &mut l.max_altitude_m,
+            "max-altitude",
+            0.0,
+        )?;
+        set(
+            self.min_nav_altitude,
+            &mut l.min_nav_altitude_m,
+            "min-nav-altitude",
+            0.0,
+        )?;
+        set(self.battery, &mut l.battery_s, "battery", 0.0)?;
+        Ok(l)
+    }
+}

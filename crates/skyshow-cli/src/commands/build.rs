@@ -1,0 +1,181 @@
+//! `skyshow build SHOW.toml -o OUTDIR`: the whole pipeline, then atomic output.
+
+use std::time::Instant;
+
+use miette::{Report as MietteReport, Result, miette};
+use skyshow_export::{
+    CsvOptions, FormationRow, Report, ReportShow, SkycMeta, TransitionRow, write_drone_csv_zip,
+    write_report_json, write_skyc,
+};
+use skyshow_import::{LoadedShow, load_show};
+use skyshow_lights::{LightOptions, design_lights};
+use skyshow_model::{Drone, FlightShow};
+use skyshow_plan::{PlanError, PlanOptions, ShowPlan, plan_show};
+
+use crate::args::BuildArgs;
+use crate::output::OutputSet;
+use crate::printer::Printer;
+use crate::show_check::read_and_validate;
+use crate::summary::{Summary, print_summary};
+
+/// Turns a planning error into a diagnostic pointing at the show file.
+fn plan_error(loaded: &LoadedShow, e: PlanError) -> MietteReport {
+    let hint = Some(e.hint());
+    match e.formation() {
+        Some(name) => MietteReport::new(loaded.source.formation_error(name, e.to_string(), hint)),
+        None => miette!(help = e.hint(), "{e}"),
+    }
+}
+
+/// The built show, before writing.
+pub(crate) struct Built {
+    pub(crate) plan: ShowPlan,
+    pub(crate) show: FlightShow,
+}
+
+/// Plans and lights a loaded show.
+pub(crate) fn build_show(loaded: &LoadedShow, timing: &mut Vec<(String, f64)>) -> Result<Built> {
+    let design = &loaded.design;
+    let t = Instant::now();
+    let plan = plan_show(design, &PlanOptions::DEFAULT).map_err(|e| plan_error(loaded, e))?;
+    timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
+    let t = Instant::now();
+    let programs = design_lights(&plan, &LightOptions::DEFAULT);
+    timing.push(("lights".into(), t.elapsed().as_secs_f64() * 1000.0));
+    let width = plan.homes.len().to_string().len();
+    let drones = plan
+        .homes
+        .iter()
+        .zip(&plan.trajectories)
+        .zip(programs)
+        .enumerate()
+        .map(|(i, ((home, tr), lights))| Drone {
+            name: format!("Drone {:0width$}", i + 1),
+            home: *home,
+            trajectory: tr.clone(),
+            lights,
+        })
+        .collect();
+    let show = FlightShow {
+        title: design.title.clone(),
+        drones,
+        phases: plan.phases.clone(),
+        cues: plan.cues.clone(),
+        limits: Some(design.limits),
+    };
+    Ok(Built { plan, show })
+}
+
+/// Runs `build`. Returns the process exit code (0 valid, 1 violations).
+pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
+    let started = Instant::now();
+    let spinner = printer.stage_spinner();
+    let mut timing = Vec::new();
+    spinner.set_message("reading the show file");
+    let t = Instant::now();
+    let loaded = load_show(&args.show)?;
+    timing.push(("import".into(), t.elapsed().as_secs_f64() * 1000.0));
+    spinner.set_message(format!("planning {} drones", loaded.design.fleet.drones));
+    let built = build_show(&loaded, &mut timing)?;
+    let design = &loaded.design;
+
+    spinner.set_message("exporting");
+    let t = Instant::now();
+    let meta = SkycMeta {
+        limits: design.limits,
+        origin: design.origin,
+        audio: None,
+    };
+    let skyc = write_skyc(&built.show, &meta);
+    timing.push(("export_skyc".into(), t.elapsed().as_secs_f64() * 1000.0));
+
+    spinner.set_message("validating the written show");
+    let t = Instant::now();
+    let limits = design.limits;
+    let checked = read_and_validate(
+        "show.skyc",
+        &skyc,
+        |_| Ok(limits),
+        Some(built.plan.phases.clone()),
+    )?;
+    timing.push(("validate".into(), t.elapsed().as_secs_f64() * 1000.0));
+
+    spinner.set_message("writing");
+    let t = Instant::now();
+    if !args.csv_fps.is_finite() || args.csv_fps <= 0.0 || args.csv_fps > 100.0 {
+        return Err(miette!(
+            help = "use a rate between 0.1 and 100",
+            "`--csv-fps` = {} is out of range",
+            args.csv_fps
+        ));
+    }
+    let csv = write_drone_csv_zip(&checked.show, &CsvOptions { fps: args.csv_fps });
+    timing.push(("export_csv".into(), t.elapsed().as_secs_f64() * 1000.0));
+
+    let plan = &built.plan;
+    let formations = plan
+        .formations
+        .iter()
+        .map(|f| FormationRow {
+            name: f.formation.name.clone(),
+            chapter: design.chapters[f.chapter].name.clone(),
+            start_s: f.start_ms as f64 / 1000.0,
+            end_s: f.end_ms as f64 / 1000.0,
+            drones_used: f.formation.points.len(),
+            min_spacing_m: f.formation.min_spacing_m,
+            ideal_spacing_m: f.formation.ideal_spacing_m,
+        })
+        .collect();
+    let transitions = plan
+        .transitions
+        .iter()
+        .map(|t| TransitionRow {
+            from: t.from.clone(),
+            to: t.to.clone(),
+            start_s: t.start_ms as f64 / 1000.0,
+            duration_s: t.duration_ms as f64 / 1000.0,
+            lower_bound_s: t.lower_bound_s,
+            min_distance_m: t.min_distance_m,
+            planning_ms: t.planning_ms,
+            method: t.method.as_str().to_string(),
+            cost_sum_sq: t.cost_sum_sq,
+        })
+        .collect();
+    timing.push(("total".into(), started.elapsed().as_secs_f64() * 1000.0));
+    let report = Report {
+        show: ReportShow {
+            title: design.title.clone(),
+            drones: design.fleet.drones,
+            duration_s: checked.show.duration_s(),
+        },
+        limits,
+        validation: &checked.validation,
+        format: checked.format.clone(),
+        drone_names: checked.show.drones.iter().map(|d| d.name.clone()).collect(),
+        max_light_program_bytes: built
+            .show
+            .drones
+            .iter()
+            .map(|d| d.lights.bytecode.len())
+            .max()
+            .unwrap_or(0),
+        formations,
+        transitions,
+        timing_ms: timing,
+    };
+    let mut out = OutputSet::default();
+    out.add(args.out.join("show.skyc"), skyc);
+    out.add(args.out.join("report.json"), write_report_json(&report));
+    out.add(args.out.join("drones_csv.zip"), csv);
+    let written = out.commit()?;
+    spinner.finish_and_clear();
+    print_summary(
+        &printer,
+        &Summary {
+            report: &report,
+            written: &written,
+            elapsed_s: started.elapsed().as_secs_f64(),
+        },
+    );
+    Ok(if report.violation_count() == 0 { 0 } else { 1 })
+}

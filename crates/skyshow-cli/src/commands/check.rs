@@ -1,0 +1,78 @@
+//! `skyshow check FILE.skyc`: validate any show file.
+
+use std::io::Write;
+use std::time::Instant;
+
+use miette::{Result, miette};
+use skyshow_export::{Report, ReportShow, write_report_json};
+use skyshow_model::Limits;
+
+use crate::args::CheckArgs;
+use crate::printer::Printer;
+use crate::show_check::read_and_validate;
+use crate::summary::{Summary, print_summary};
+
+/// Largest file `check` reads, bytes.
+const MAX_FILE_BYTES: u64 = 2 << 30;
+
+/// Runs `check`. Returns the exit code (0 valid, 1 violations).
+pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
+    let started = Instant::now();
+    let name = args.file.display().to_string();
+    let meta = fs_err::metadata(&args.file)
+        .map_err(|e| miette!(help = "check the path", "cannot read `{name}`: {e}"))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(miette!(
+            "`{name}` is {} bytes, more than the {} bytes `check` reads",
+            meta.len(),
+            MAX_FILE_BYTES
+        ));
+    }
+    let bytes = fs_err::read(&args.file).map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+    let flags = args.limits.clone();
+    let checked = read_and_validate(
+        &name,
+        &bytes,
+        |own| {
+            flags
+                .apply(own.unwrap_or(Limits::DEFAULT))
+                .map_err(|e| miette!("{e}"))
+        },
+        None,
+    )?;
+    let report = Report {
+        show: ReportShow {
+            title: checked.show.title.clone(),
+            drones: checked.show.drones.len(),
+            duration_s: checked.show.duration_s(),
+        },
+        limits: checked.limits,
+        validation: &checked.validation,
+        format: checked.format.clone(),
+        drone_names: checked.show.drones.iter().map(|d| d.name.clone()).collect(),
+        max_light_program_bytes: checked
+            .show
+            .drones
+            .iter()
+            .map(|d| d.lights.bytecode.len())
+            .max()
+            .unwrap_or(0),
+        formations: Vec::new(),
+        transitions: Vec::new(),
+        timing_ms: vec![("total".into(), started.elapsed().as_secs_f64() * 1000.0)],
+    };
+    if args.json {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&write_report_json(&report));
+    } else {
+        print_summary(
+            &printer,
+            &Summary {
+                report: &report,
+                written: &[],
+                elapsed_s: started.elapsed().as_secs_f64(),
+            },
+        );
+    }
+    Ok(if report.violation_count() == 0 { 0 } else { 1 })
+}

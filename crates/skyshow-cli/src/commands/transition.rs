@@ -1,0 +1,116 @@
+//! `skyshow transition FROM.csv TO.csv`: plan one transition between two point sets.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use miette::{Result, miette};
+use serde_json::json;
+use skyshow_import::parse_points_csv;
+use skyshow_model::{Limits, Vec3};
+use skyshow_plan::{Minimise, PlanOptions, plan_transition};
+
+use crate::args::TransitionArgs;
+use crate::printer::Printer;
+
+fn read_points(path: &Path) -> Result<Vec<Vec3>> {
+    let text = fs_err::read_to_string(path).map_err(|e| {
+        miette!(
+            help = "check the path",
+            "cannot read `{}`: {e}",
+            path.display()
+        )
+    })?;
+    parse_points_csv(&text)
+        .map(|c| c.points)
+        .map_err(|(line, why)| {
+            miette!(
+                help = "rows are `x,y,z` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`",
+                "`{}`, line {line}: {why}",
+                path.display()
+            )
+        })
+}
+
+/// Runs `transition`. Exit code 0 on success (the planner never returns an unsafe plan).
+pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
+    let limits = args
+        .limits
+        .apply(Limits::DEFAULT)
+        .map_err(|e| miette!("{e}"))?;
+    let from = read_points(&args.from)?;
+    let to = read_points(&args.to)?;
+    if from.len() != to.len() {
+        return Err(miette!(
+            help = "both files need one row per drone",
+            "`{}` has {} points but `{}` has {}",
+            args.from.display(),
+            from.len(),
+            args.to.display(),
+            to.len()
+        ));
+    }
+    let minimise = match args.minimise.as_str() {
+        "distance" => Minimise::Distance,
+        "time" => Minimise::Time,
+        other => {
+            return Err(miette!(
+                help = "use `distance` or `time`",
+                "unknown `--minimise {other}`"
+            ));
+        }
+    };
+    let opts = PlanOptions {
+        minimise,
+        ..PlanOptions::DEFAULT
+    };
+    let low = from
+        .iter()
+        .chain(&to)
+        .map(|p| p.z)
+        .fold(f64::INFINITY, f64::min)
+        .min(limits.min_nav_altitude_m + limits.min_distance_m);
+    let band = (
+        low,
+        limits
+            .max_altitude_m
+            .max(from.iter().chain(&to).map(|p| p.z).fold(0.0, f64::max)),
+    );
+    let t = Instant::now();
+    let tr = plan_transition(&from, &to, &limits, &opts, band, 0).map_err(|e| {
+        miette!(
+            help = "space the point sets further apart, or give them more room in altitude",
+            "cannot plan this transition safely: {}",
+            e.0
+        )
+    })?;
+    let plan_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let duration_s = tr.duration_ms() as f64 / 1000.0;
+    if args.json {
+        let v = json!({
+            "n": from.len(),
+            "cost_sum_sq": tr.cost_sum_sq,
+            "assignment": tr.target_of,
+            "duration_s": duration_s,
+            "lower_bound_s": tr.lower_bound_s,
+            "min_distance_m": tr.min_distance_m,
+            "method": tr.method.as_str(),
+            "assign_ms": tr.assign_ms,
+            "plan_ms": plan_ms,
+        });
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{v}");
+    } else {
+        printer.line(&format!(
+            "{} drones: duration {duration_s:.3} s (lower bound {:.3} s, ratio {:.3}), min distance {:.3} m, {} route, sum of squares {:.1} m², assign {:.1} ms, plan {plan_ms:.1} ms",
+            from.len(),
+            tr.lower_bound_s,
+            if tr.lower_bound_s > 0.0 { duration_s / tr.lower_bound_s } else { 1.0 },
+            tr.min_distance_m,
+            tr.method.as_str(),
+            tr.cost_sum_sq,
+            tr.assign_ms
+        ));
+    }
+    Ok(0)
+}

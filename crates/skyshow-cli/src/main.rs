@@ -1,0 +1,41 @@
+//! The `skyshow` command line. The only crate that prints: data to stdout, progress and
+//! diagnostics to stderr. Exit codes: 0 = built/checked and valid, 1 = built/checked but
+//! validation found violations, 2 = error.
+
+mod args;
+mod commands;
+mod output;
+mod printer;
+mod show_check;
+mod summary;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::printer::Printer;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let printer = Printer::new(cli.no_progress);
+    let result = match &cli.command {
+        Command::Build(a) => commands::build::run(a, printer),
+        Command::Check(a) => commands::check::run(a, printer),
+        Command::Transition(a) => commands::transition::run(a, printer),
+        Command::Formation(a) => commands::formation::run(a, printer),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(report) => {
+            printer.line(&format!("{report:?}"));
+            ExitCode::from(2)
+        }
+    }
+}

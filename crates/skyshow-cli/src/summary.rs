@@ -1,0 +1,124 @@
+//! The summary table printed at the end of `build` and `check`.
+
+use std::path::PathBuf;
+
+use skyshow_export::Report;
+
+use crate::printer::Printer;
+
+/// What the summary shows.
+pub(crate) struct Summary<'a> {
+    pub(crate) report: &'a Report<'a>,
+    pub(crate) written: &'a [PathBuf],
+    pub(crate) elapsed_s: f64,
+}
+
+fn row(label: &str, value: String, limit: String, ok: bool) -> String {
+    format!(
+        "  {label:<22} {value:>14}   {limit:<16} {}",
+        if ok { "ok" } else { "VIOLATION" }
+    )
+}
+
+/// Prints the summary on stderr.
+pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
+    let r = s.report;
+    let m = &r.validation.measured;
+    let l = &r.limits;
+    let minute = |t: f64| format!("{}:{:04.1}", (t / 60.0).floor() as i64, t % 60.0);
+    p.line(&format!(
+        "{} — {} drones, {} ({:.1} s)",
+        r.show.title,
+        r.show.drones,
+        minute(r.show.duration_s),
+        r.show.duration_s
+    ));
+    p.line(&format!(
+        "  {:<22} {:>14}   {:<16} {}",
+        "", "measured", "limit", ""
+    ));
+    let md = if m.min_distance_m.is_finite() {
+        format!("{:.2} m", m.min_distance_m)
+    } else {
+        "–".into()
+    };
+    p.line(&row(
+        "min distance",
+        md,
+        format!("≥ {} m", l.min_distance_m),
+        m.min_distance_m >= l.min_distance_m - 1e-9,
+    ));
+    p.line(&row(
+        "max speed horizontal",
+        format!("{:.2} m/s", m.max_speed_xy_m_s),
+        format!("≤ {} m/s", l.max_speed_xy_m_s),
+        m.max_speed_xy_m_s <= l.max_speed_xy_m_s + 1e-9,
+    ));
+    p.line(&row(
+        "max speed up",
+        format!("{:.2} m/s", m.max_speed_up_m_s),
+        format!("≤ {} m/s", l.max_speed_up_m_s),
+        m.max_speed_up_m_s <= l.max_speed_up_m_s + 1e-9,
+    ));
+    p.line(&row(
+        "max speed down",
+        format!("{:.2} m/s", m.max_speed_down_m_s),
+        format!("≤ {} m/s", l.max_speed_down_m_s),
+        m.max_speed_down_m_s <= l.max_speed_down_m_s + 1e-9,
+    ));
+    p.line(&row(
+        "max acceleration",
+        format!("{:.2} m/s²", m.max_accel_m_s2),
+        format!("≤ {} m/s²", l.max_accel_m_s2),
+        m.max_accel_m_s2 <= l.max_accel_m_s2 + 1e-9,
+    ));
+    p.line(&row(
+        "max altitude",
+        format!("{:.1} m", m.max_altitude_m),
+        format!("≤ {} m", l.max_altitude_m),
+        m.max_altitude_m <= l.max_altitude_m + 1e-9,
+    ));
+    p.line(&row(
+        "longest flight",
+        format!("{:.0} s", m.max_flight_time_s),
+        format!("≤ {} s", l.battery_s),
+        m.max_flight_time_s <= l.battery_s + 1e-9,
+    ));
+    let n = r.violation_count();
+    p.line(&format!("  violations: {n}"));
+    for v in r.validation.violations.iter().take(10) {
+        let names: Vec<String> = v
+            .drones
+            .iter()
+            .map(|&d| {
+                r.drone_names
+                    .get(d)
+                    .cloned()
+                    .unwrap_or_else(|| format!("#{d}"))
+            })
+            .collect();
+        p.line(&format!(
+            "    {} at {:.2} s: {} value {:.3}, limit {:.3}{}",
+            v.kind.as_str(),
+            v.time_s,
+            names.join(" & "),
+            v.value,
+            v.limit,
+            if v.source.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", v.source)
+            }
+        ));
+    }
+    for f in r.format.iter().take(10) {
+        p.line(&format!("    format_{}: {}", f.rule, f.message));
+    }
+    if n > 10 {
+        p.line(&format!("    … and {} more (see report.json)", n - 10));
+    }
+    for w in s.written {
+        p.line(&format!("  wrote {}", w.display()));
+    }
+    p.line(&format!("  done in {:.2} s", s.elapsed_s));
+}

@@ -1,0 +1,549 @@
+//! End-to-end tests of the `skyshow` binary: real runs, real files, exit codes and messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn skyshow() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_skyshow"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> Output {
+    skyshow().args(args).output().expect("run skyshow")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A minimal valid show; `formations` is appended as the body of one chapter.
+fn show_with(formations: &str) -> String {
+    format!(
+        r#"title = "test"
+[fleet]
+drones = 16
+[fleet.grid]
+rows = 4
+columns = 4
+spacing_m = 3
+[[chapter]]
+name = "one"
+{formations}"#
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const RING: &str = r#"
+[[chapter.formation]]
+name = "ring"
+hold = 10
+shape = "circle"
+radius_m = 20
+center = [0, 0, 40]
+color = "red"
+
+[[chapter.formation]]
+name = "line"
+hold = 8
+shape = "line"
+length_m = 60
+center = [0, 0, 30]
+color = "gold"
+"#;
+
+#[test]
+fn small_show_builds_valid_and_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = write(dir.path(), "show.toml", &show_with(RING));
+    let out1 = dir.path().join("a");
+    let out2 = dir.path().join("b");
+    let o = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out1.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o2 = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out2.to_str().unwrap(),
+    ]);
+    assert_eq!(o2.status.code(), Some(0), "{}", stderr(&o2));
+    let a = std::fs::read(out1.join("show.skyc")).unwrap();
+    let b = std::fs::read(out2.join("show.skyc")).unwrap();
+    assert!(
+        a == b,
+        "show.skyc differs between two builds of the same show"
+    );
+    assert_eq!(
+        std::fs::read(out1.join("drones_csv.zip")).unwrap(),
+        std::fs::read(out2.join("drones_csv.zip")).unwrap()
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out1.join("report.json")).unwrap()).unwrap();
+    for key in [
+        "show",
+        "limits",
+        "measured",
+        "violations",
+        "formations",
+        "transitions",
+        "timing_ms",
+    ] {
+        assert!(report.get(key).is_some(), "report.json lacks `{key}`");
+    }
+    for key in ["title", "drones", "duration_s"] {
+        assert!(report["show"].get(key).is_some(), "show.{key}");
+    }
+    for key in [
+        "min_distance_m",
+        "max_speed_xy_m_s",
+        "max_speed_up_m_s",
+        "max_speed_down_m_s",
+        "max_accel_m_s2",
+        "max_altitude_m",
+        "min_nav_altitude_m",
+        "battery_s",
+    ] {
+        assert!(report["limits"].get(key).is_some(), "limits.{key}");
+    }
+    for key in [
+        "min_distance_m",
+        "min_distance_at_s",
+        "min_distance_drones",
+        "max_speed_xy_m_s",
+        "max_speed_up_m_s",
+        "max_speed_down_m_s",
+        "max_accel_m_s2",
+        "max_altitude_m",
+        "max_flight_time_s",
+    ] {
+        assert!(report["measured"].get(key).is_some(), "measured.{key}");
+    }
+    let f = &report["formations"][0];
+    for key in [
+        "name",
+        "chapter",
+        "start_s",
+        "end_s",
+        "drones_used",
+        "min_spacing_m",
+        "ideal_spacing_m",
+    ] {
+        assert!(f.get(key).is_some(), "formations[].{key}");
+    }
+    let t = &report["transitions"][0];
+    for key in [
+        "from",
+        "to",
+        "start_s",
+        "duration_s",
+        "lower_bound_s",
+        "min_distance_m",
+        "planning_ms",
+    ] {
+        assert!(t.get(key).is_some(), "transitions[].{key}");
+    }
+    assert_eq!(report["violations"].as_array().unwrap().len(), 0);
+    assert!(report["measured"]["min_distance_m"].as_f64().unwrap() >= 3.0);
+    // The line uses all 16 drones; the ring too.
+    assert_eq!(report["formations"][1]["drones_used"], 16);
+    // A rebuild into the same folder replaces the files and leaves no temporaries behind.
+    let o3 = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out1.to_str().unwrap(),
+    ]);
+    assert_eq!(o3.status.code(), Some(0));
+    let leftovers: Vec<_> = std::fs::read_dir(&out1)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    // `check` on our own output agrees it is valid.
+    let c = run(&["check", out1.join("show.skyc").to_str().unwrap(), "--json"]);
+    assert_eq!(c.status.code(), Some(0), "{}", stderr(&c));
+    let cj: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+    assert_eq!(cj["violations"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn partial_formations_park_spare_drones_dark() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = r#"
+[[chapter.formation]]
+name = "all"
+hold = 6
+shape = "grid"
+width_m = 20
+height_m = 20
+center = [0, 0, 40]
+color = "blue"
+
+[[chapter.formation]]
+name = "few"
+hold = 6
+shape = "circle"
+radius_m = 10
+count = 5
+center = [0, 0, 40]
+color = "red"
+
+[[chapter.formation]]
+name = "all again"
+hold = 6
+shape = "grid"
+width_m = 20
+height_m = 20
+center = [0, 0, 40]
+color = "green"
+"#;
+    let show = write(dir.path(), "show.toml", &show_with(body));
+    let out = dir.path().join("out");
+    let o = run(&["build", show.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["formations"][1]["drones_used"], 5);
+    assert_eq!(report["formations"][2]["drones_used"], 16);
+    // During "few", exactly 5 drones are lit (red) and 11 are dark: read the CSV export.
+    let start = report["formations"][1]["start_s"].as_f64().unwrap();
+    let t_ms = ((start + 1.0) * 4.0).round() as i64 * 250;
+    let zip = std::fs::read(out.join("drones_csv.zip")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let (mut lit, mut dark) = (0, 0);
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut f, &mut text).unwrap();
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{t_ms},")))
+            .expect("row at time");
+        let cols: Vec<&str> = row.split(',').collect();
+        if cols[4..7] == ["0", "0", "0"] {
+            dark += 1;
+        } else {
+            lit += 1;
+        }
+    }
+    assert_eq!((lit, dark), (5, 11));
+}
+
+/// Runs `build` on a show file body and returns (exit code, stderr).
+fn build_error(body: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let show = write(dir.path(), "show.toml", body);
+    write(dir.path(), "pts.csv", "x,y,z\n0,0,40\n0,1,40\n");
+    let out = dir.path().join("out");
+    let o = run(&["build", show.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        !out.join("show.skyc").exists(),
+        "no output may be written on error"
+    );
+    (o.status.code(), stderr(&o))
+}
+
+macro_rules! bad_show {
+    ($name:ident, $body:expr, [$($needle:expr),+]) => {
+        #[test]
+        fn $name() {
+            let (code, err) = build_error(&$body);
+            assert_eq!(code, Some(2), "{err}");
+            $(assert!(err.contains($needle), "expected {:?} in:\n{err}", $needle);)+
+        }
+    };
+}
+
+bad_show!(
+    unknown_key_points_at_it,
+    show_with(&RING.replace("radius_m = 20", "radius_m = 20\nradius = 3")),
+    ["unknown field `radius`", "show.toml:", "help"]
+);
+bad_show!(
+    bad_time_says_format,
+    show_with(&RING.replace("hold = 10", "hold = \"1:7x\"")),
+    ["`hold` is not a valid time", "m:ss"]
+);
+bad_show!(
+    shape_too_dense_names_smallest_size,
+    show_with(&RING.replace("radius_m = 20", "radius_m = 5")),
+    ["closer than the 3 m minimum distance", "`radius_m` ≥ 7.6"]
+);
+bad_show!(
+    too_many_points_says_how_many,
+    show_with(
+        r#"
+[[chapter.formation]]
+name = "big"
+hold = 5
+shape = "line"
+length_m = 300
+count = 40
+center = [0, 0, 40]
+"#
+    ),
+    ["needs 40 drones but the fleet has 16"]
+);
+bad_show!(
+    unknown_shape_lists_shapes,
+    show_with(&RING.replace("\"circle\"", "\"blob\"")),
+    ["unknown shape `blob`", "grid, plane, circle"]
+);
+bad_show!(
+    bad_colour_suggests_palette,
+    show_with(&RING.replace("\"red\"", "\"redd\"")),
+    ["unknown colour `redd`", "palette"]
+);
+bad_show!(
+    missing_points_file_named,
+    show_with(
+        r#"
+[[chapter.formation]]
+name = "pts"
+hold = 5
+shape = "points"
+points = "nowhere.csv"
+"#
+    ),
+    ["cannot read points file `nowhere.csv`"]
+);
+bad_show!(
+    start_too_early_gives_earliest,
+    show_with(&RING.replace(
+        "name = \"line\"\nhold = 8",
+        "name = \"line\"\nstart = \"0:20\"\nhold = 8"
+    )),
+    ["formation `line` starts at 0:20.000", "or later"]
+);
+bad_show!(
+    grid_too_small_for_fleet,
+    show_with(RING).replace("rows = 4", "rows = 3"),
+    ["12 slots for 16 drones"]
+);
+bad_show!(
+    nan_rejected,
+    show_with(&RING.replace("radius_m = 20", "radius_m = nan")),
+    ["`radius_m` = NaN is out of range"]
+);
+bad_show!(
+    no_chapters,
+    "title = \"x\"\n[fleet]\ndrones = 4\n[fleet.grid]\nrows = 2\ncolumns = 2\n",
+    ["the show has no chapters"]
+);
+bad_show!(
+    too_dense_points_file,
+    show_with(
+        r#"
+[[chapter.formation]]
+name = "pts"
+hold = 5
+shape = "points"
+points = "pts.csv"
+"#
+    ),
+    ["points 1 and 2", "1.00 m apart"]
+);
+bad_show!(
+    battery_too_short_says_by_how_much,
+    show_with(RING).replace("[[chapter]]", "[limits]\nbattery_s = 30\n[[chapter]]"),
+    ["longer than the battery's 30 s"]
+);
+bad_show!(
+    formation_below_ground,
+    show_with(&RING.replace("center = [0, 0, 40]", "center = [0, 0, 10]")),
+    ["outside 5.5"]
+);
+
+#[test]
+fn missing_show_file_is_an_error() {
+    let o = run(&["build", "/nonexistent/show.toml", "-o", "/tmp/x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read `/nonexistent/show.toml`"));
+}
+
+/// A `.skyc` with two drones flying straight at each other on parallel lines 1 m apart.
+fn near_miss_skyc(dir: &Path) -> PathBuf {
+    let drone = |name: &str, y: f64, x0: f64, x1: f64| {
+        serde_json::json!({
+            "type": "generic",
+            "settings": {
+                "name": name,
+                "trajectory": { "version": 1, "points": [
+                    [0, [x0, y, 0.0], []],
+                    [10, [x0, y, 20.0], []],
+                    [30, [x1, y, 20.0], []],
+                    [40, [x1, y, 0.0], []]
+                ]},
+                "lights": { "version": 1, "data": "BP8AAAoA" }
+            }
+        })
+    };
+    let show = serde_json::json!({
+        "version": 1,
+        "swarm": { "drones": [drone("Alpha", 0.0, 0.0, 40.0), drone("Bravo", 1.0, 40.0, 0.0)] }
+    });
+    let path = dir.join("near.skyc");
+    let mut zw = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zw.start_file("show.json", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zw.write_all(serde_json::to_string(&show).unwrap().as_bytes())
+        .unwrap();
+    zw.finish().unwrap();
+    path
+}
+
+#[test]
+fn check_flags_two_drones_too_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = near_miss_skyc(dir.path());
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("min_distance") && err.contains("Alpha") && err.contains("Bravo"),
+        "{err}"
+    );
+    let j = run(&["check", path.to_str().unwrap(), "--json"]);
+    assert_eq!(j.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    let viol = v["violations"].as_array().unwrap();
+    let close = viol
+        .iter()
+        .find(|x| x["kind"] == "min_distance")
+        .expect("a min_distance violation");
+    // They meet half way, at t = 20 s, 1 m apart.
+    assert!(
+        (close["time_s"].as_f64().unwrap() - 20.0).abs() < 0.01,
+        "{close}"
+    );
+    assert!(
+        (close["value"].as_f64().unwrap() - 1.0).abs() < 1e-3,
+        "{close}"
+    );
+    assert_eq!(close["drones"], serde_json::json!(["Alpha", "Bravo"]));
+    assert!((v["measured"]["min_distance_m"].as_f64().unwrap() - 1.0).abs() < 1e-3);
+}
+
+#[test]
+fn check_rejects_garbage_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "junk.skyc", "this is not a zip");
+    let o = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("junk.skyc"));
+}
+
+#[test]
+fn check_reads_skybrush_samples() {
+    let dir = repo().join("../shared/samples/skyc");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    for name in [
+        "test-show.skyc",
+        "test-show-with-assets.skyc",
+        "example_2_drones.skyc",
+        "example_2_drones.show.json",
+        "test-show.json",
+    ] {
+        let o = run(&["check", dir.join(name).to_str().unwrap(), "--json"]);
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{name}: {}",
+            stderr(&o)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(v["show"]["drones"].as_u64().unwrap() >= 1, "{name}");
+    }
+}
+
+#[test]
+fn transition_json_has_the_contract_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = String::from("x,y,z\n");
+    let mut b = String::from("Name,x_m,y_m,z_m,Red,Green,Blue\n");
+    for i in 0..25 {
+        a.push_str(&format!(
+            "{},{},{}\n",
+            (i % 5) as f64 * 5.0,
+            (i / 5) as f64 * 5.0,
+            20.0
+        ));
+        b.push_str(&format!(
+            "D{i},0,{},{},255,0,0\n",
+            (i % 5) as f64 * 5.0,
+            40.0 + (i / 5) as f64 * 5.0
+        ));
+    }
+    let fa = write(dir.path(), "a.csv", &a);
+    let fb = write(dir.path(), "b.csv", &b);
+    let o = run(&[
+        "transition",
+        fa.to_str().unwrap(),
+        fb.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in [
+        "n",
+        "cost_sum_sq",
+        "assignment",
+        "duration_s",
+        "lower_bound_s",
+        "min_distance_m",
+        "assign_ms",
+        "plan_ms",
+    ] {
+        assert!(v.get(key).is_some(), "missing `{key}`");
+    }
+    assert_eq!(v["n"], 25);
+    assert!(v["min_distance_m"].as_f64().unwrap() >= 3.0);
+    assert!(v["duration_s"].as_f64().unwrap() >= v["lower_bound_s"].as_f64().unwrap());
+    // Mismatched counts are an error.
+    let fc = write(dir.path(), "c.csv", "0,0,10\n");
+    let e = run(&["transition", fa.to_str().unwrap(), fc.to_str().unwrap()]);
+    assert_eq!(e.status.code(), Some(2));
+    assert!(stderr(&e).contains("has 25 points but"));
+}
+
+#[test]
+fn formation_command_writes_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(
+        dir.path(),
+        "f.toml",
+        "name = \"disc\"\nshape = \"disc\"\nradius_m = 30\ncolor = \"gold\"\ncenter = [0, 0, 50]\n",
+    );
+    let out = dir.path().join("p.csv");
+    let o = run(&[
+        "formation",
+        spec.to_str().unwrap(),
+        "--drones",
+        "100",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 101);
+    assert!(text.starts_with("x,y,z,r,g,b\n"));
+    assert!(text.lines().nth(1).unwrap().ends_with(",255,176,24"));
+}

@@ -1,0 +1,82 @@
+//! The festival example builds, validates, and an independent reader agrees with the report.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn example_builds_valid_and_independent_reader_agrees() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("eryueer");
+    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .args([
+            "build",
+            repo.join("examples/eryueer/show.toml").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["show"]["drones"], 600);
+    let dur = report["show"]["duration_s"].as_f64().unwrap();
+    assert!((14.0 * 60.0..=18.0 * 60.0).contains(&dur), "duration {dur}");
+    assert_eq!(report["violations"].as_array().unwrap().len(), 0);
+    assert!(report["formations"].as_array().unwrap().len() >= 10);
+    let chapters: std::collections::BTreeSet<String> = report["formations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["chapter"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(chapters.len(), 4);
+    let max_light = report["measured"]["max_light_program_bytes"]
+        .as_u64()
+        .unwrap();
+    assert!(max_light < 65_536);
+
+    let script = repo.join("scripts/independent_check.py");
+    let probe = Command::new("python3")
+        .args(["-c", "import numpy, scipy"])
+        .output();
+    if !matches!(probe, Ok(ref p) if p.status.success()) {
+        eprintln!("skipped the independent reader: python3 with numpy and scipy is not available");
+        return;
+    }
+    let c = Command::new("python3")
+        .arg(&script)
+        .arg(out.join("show.skyc"))
+        .arg("--report")
+        .arg(out.join("report.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&c.stdout);
+    assert!(
+        c.status.success(),
+        "independent reader disagrees:\n{text}\n{}",
+        String::from_utf8_lossy(&c.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["drones"], 600);
+    assert!(v["min_distance_m"].as_f64().unwrap() >= 3.0 - 1e-6, "{v}");
+    assert!(v["max_speed_xy_m_s"].as_f64().unwrap() <= 8.0 + 1e-9, "{v}");
+    assert!(v["max_speed_up_m_s"].as_f64().unwrap() <= 2.0 + 1e-9, "{v}");
+    assert!(
+        v["max_speed_down_m_s"].as_f64().unwrap() <= 2.0 + 1e-9,
+        "{v}"
+    );
+    assert!(v["max_accel_m_s2"].as_f64().unwrap() <= 4.0 + 1e-9, "{v}");
+    assert!(v["max_altitude_m"].as_f64().unwrap() <= 150.0, "{v}");
+    assert_eq!(v["lights_valid"], true);
+    assert!(
+        v["lights_end_s"].as_f64().unwrap() >= dur - 60.0,
+        "light programs cover the show"
+    );
+}
