@@ -1,0 +1,154 @@
+//! `PreparedDrone`: a drone's trajectory made safe to search — only finite, forward-moving,
+//! time-ordered segments — plus the window of show time every check works on.
+
+use std::borrow::Cow;
+
+use skyshow_model::{FlightShow, Segment, Trajectory, Vec3};
+
+use crate::bezier;
+
+/// A drone's usable segments and where it stands before and after them.
+pub(crate) struct PreparedDrone<'a> {
+    /// Finite segments with `t1 > t0`, each starting no earlier than the previous ends.
+    pub(crate) segs: Cow<'a, [Segment]>,
+    /// Position before the first segment (the takeoff position).
+    pub(crate) first: Vec3,
+    /// Position after the last segment.
+    pub(crate) last: Vec3,
+    /// False when the drone has no usable position at all (non-finite data).
+    pub(crate) present: bool,
+}
+
+/// Times and coordinates beyond this magnitude are not physical; such segments are dropped
+/// so that every search stays finite.
+const MAX_MAGNITUDE: f64 = 1e12;
+
+fn sane(p: &Vec3) -> bool {
+    p.x.abs() <= MAX_MAGNITUDE && p.y.abs() <= MAX_MAGNITUDE && p.z.abs() <= MAX_MAGNITUDE
+}
+
+fn usable(s: &Segment) -> bool {
+    s.t0.abs() <= MAX_MAGNITUDE
+        && s.t1.abs() <= MAX_MAGNITUDE
+        && s.t1 > s.t0
+        && s.p.iter().all(sane)
+}
+
+impl<'a> PreparedDrone<'a> {
+    /// Prepares one trajectory; unusable segments are dropped.
+    pub(crate) fn new(tr: &'a Trajectory) -> Self {
+        let mut ordered = true;
+        let mut prev_t1 = f64::NEG_INFINITY;
+        for s in &tr.segments {
+            if !usable(s) || s.t0 < prev_t1 - 1e-9 {
+                ordered = false;
+                break;
+            }
+            prev_t1 = s.t1;
+        }
+        let segs: Cow<'a, [Segment]> = if ordered {
+            Cow::Borrowed(&tr.segments)
+        } else {
+            let mut v: Vec<Segment> = Vec::with_capacity(tr.segments.len());
+            for s in &tr.segments {
+                let after_prev = v.last().is_none_or(|p: &Segment| s.t0 >= p.t1 - 1e-9);
+                if usable(s) && after_prev {
+                    v.push(*s);
+                }
+            }
+            Cow::Owned(v)
+        };
+        let (first, last, present) = match (segs.first(), segs.last()) {
+            (Some(f), Some(l)) => (f.p[0], l.p[3], true),
+            _ => (tr.start, tr.start, sane(&tr.start)),
+        };
+        PreparedDrone {
+            segs,
+            first,
+            last,
+            present,
+        }
+    }
+
+    /// The drone's motion during `[w0, w1]` (with `w0 < w1`) as contiguous pieces covering
+    /// the window, appended to `out`: holds before, between and after segments, and the
+    /// clipped segments. Each piece comes with the index of its segment when it is that
+    /// whole segment (so per-segment results can be reused).
+    ///
+    /// `hint` is carried from window to window: the index of the segment where the
+    /// previous (earlier) window started. Walking forward from it touches memory in order,
+    /// which matters with thousands of drones; any value gives the same result.
+    pub(crate) fn pieces(
+        &self,
+        w0: f64,
+        w1: f64,
+        hint: &mut usize,
+        out: &mut Vec<(Segment, Option<u32>)>,
+    ) {
+        let segs = &self.segs[..];
+        let Some(first) = segs.first() else {
+            out.push((Segment::hold(w0, w1, self.first), None));
+            return;
+        };
+        let mut cursor = w0;
+        if cursor < first.t0 {
+            let end = first.t0.min(w1);
+            out.push((Segment::hold(cursor, end, first.p[0]), None));
+            cursor = end;
+        }
+        let mut i = (*hint).min(segs.len());
+        if i > 0 && segs[i - 1].t1 > cursor {
+            i = segs.partition_point(|s| s.t1 <= cursor);
+        }
+        while i < segs.len() && segs[i].t1 <= cursor {
+            i += 1;
+        }
+        *hint = i;
+        while cursor < w1 && i < segs.len() {
+            let s = &segs[i];
+            if s.t0 > cursor {
+                // A gap in time: the drone waits at the start of the next segment.
+                let end = s.t0.min(w1);
+                out.push((Segment::hold(cursor, end, s.p[0]), None));
+                cursor = end;
+                continue;
+            }
+            let end = s.t1.min(w1);
+            if end > cursor {
+                let whole = cursor <= s.t0 && end >= s.t1;
+                let piece = bezier::sub_time(s, cursor, end);
+                out.push((piece, if whole { Some(i as u32) } else { None }));
+                cursor = end;
+            }
+            i += 1;
+        }
+        if cursor < w1 {
+            out.push((Segment::hold(cursor, w1, self.last), None));
+        }
+    }
+}
+
+/// The time span every check covers: from `min(0, first segment start)` to the last segment
+/// end (at least a short span, so a static show is still checked once).
+pub(crate) fn show_span(drones: &[PreparedDrone<'_>]) -> (f64, f64) {
+    let mut t0 = 0.0f64;
+    let mut t1 = f64::NEG_INFINITY;
+    for d in drones {
+        if let (Some(f), Some(l)) = (d.segs.first(), d.segs.last()) {
+            t0 = t0.min(f.t0);
+            t1 = t1.max(l.t1);
+        }
+    }
+    if !(t1 > t0) {
+        t1 = t0 + 1.0;
+    }
+    (t0, t1)
+}
+
+/// Prepares every drone of a show.
+pub(crate) fn prepare(show: &FlightShow) -> Vec<PreparedDrone<'_>> {
+    show.drones
+        .iter()
+        .map(|d| PreparedDrone::new(&d.trajectory))
+        .collect()
+}
