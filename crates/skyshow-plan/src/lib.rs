@@ -14,6 +14,7 @@ mod options;
 mod parking;
 mod profile;
 mod show_plan;
+mod stagger;
 mod sync_move;
 mod takeoff;
 mod transition;

@@ -87,10 +87,14 @@ fn ms(s: f64) -> i64 {
 }
 
 fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
+    let end = (t0 + m.duration_ms()) as f64 / 1000.0;
     for (i, tr) in traj.iter_mut().enumerate() {
-        for seg in m.profile.segments(m.from[i], m.to[i], t0) {
+        let dep = t0 + m.delay(i);
+        tr.hold_until(dep as f64 / 1000.0);
+        for seg in m.profile.segments(m.from[i], m.to[i], dep) {
             tr.push(seg);
         }
+        tr.hold_until(end);
     }
 }
 
@@ -193,7 +197,7 @@ pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, Pl
         let mut t = depart;
         for m in &tr.moves {
             push_move(&mut traj, m, t);
-            t += m.profile.total_ms;
+            t += m.duration_ms();
         }
         for tr_i in traj.iter_mut() {
             tr_i.hold_until(start as f64 / 1000.0);

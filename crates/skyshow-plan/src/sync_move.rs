@@ -18,9 +18,25 @@ pub struct SyncMove {
     pub to: Vec<Vec3>,
     /// The shared progress profile.
     pub profile: Profile,
+    /// Per-drone departure delays, milliseconds (empty: everyone leaves together). A
+    /// delayed drone flies the same profile later, so the move lasts longer.
+    pub delay_ms: Vec<i64>,
 }
 
 impl SyncMove {
+    /// Departure delay of drone `i`, milliseconds.
+    pub fn delay(&self, i: usize) -> i64 {
+        self.delay_ms.get(i).copied().unwrap_or(0)
+    }
+
+    /// Duration of the whole move, milliseconds (the profile plus the longest delay).
+    pub fn duration_ms(&self) -> i64 {
+        if self.profile.total_ms == 0 {
+            return 0;
+        }
+        self.profile.total_ms + self.delay_ms.iter().copied().max().unwrap_or(0)
+    }
+
     /// The fastest synchronised move between the two configurations under `limits`
     /// (scaled by `headroom`), lasting at least `min_ms`.
     pub fn fastest(
@@ -39,7 +55,12 @@ impl SyncMove {
                 |x, y| (x.0.min(y.0), x.1.min(y.1)),
             );
         let profile = Profile::fastest(v, a, min_ms);
-        SyncMove { from, to, profile }
+        SyncMove {
+            from,
+            to,
+            profile,
+            delay_ms: Vec::new(),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use skyshow_model::{Limits, Vec3};
 use crate::assign::{assign_min_sum_sq, assign_min_sum_sq_within, bottleneck};
 use crate::options::{Minimise, PlanOptions};
 use crate::profile::Profile;
+use crate::stagger::stagger;
 use crate::sync_move::{SyncMove, clearance};
 
 /// How a transition was flown.
@@ -21,6 +22,8 @@ use crate::sync_move::{SyncMove, clearance};
 pub enum Method {
     /// One synchronised straight-line move (CAPT).
     Direct,
+    /// One straight-line move with some drones leaving a little later.
+    Staggered,
     /// Through expanded copies of both formations (three synchronised moves).
     Expanded,
 }
@@ -30,6 +33,7 @@ impl Method {
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Direct => "direct",
+            Method::Staggered => "staggered",
             Method::Expanded => "expanded",
         }
     }
@@ -58,7 +62,7 @@ pub struct Transition {
 impl Transition {
     /// Total duration, milliseconds.
     pub fn duration_ms(&self) -> i64 {
-        self.moves.iter().map(|m| m.profile.total_ms).sum()
+        self.moves.iter().map(SyncMove::duration_ms).sum()
     }
 }
 
@@ -133,47 +137,69 @@ pub fn plan_transition(
             assign_ms,
         });
     }
-    // Expanded route. CAPT guarantees the middle move when both copies are spaced
-    // ≥ √2·d; where the altitude band does not allow that much, spread as far as it does
-    // and rely on the exact clearance check below.
-    let need = std::f64::consts::SQRT_2 * d * opts.expand_margin;
-    let spread = |pts: &[Vec3], s: f64, which: &str| {
-        let want = (need / s).max(1.0);
-        expand(pts, want, band).or_else(|| expand(pts, max_factor(pts, band), band)).ok_or_else(|| {
-            TransitionError(format!(
-                "straight lines would bring drones {:.2} m apart and there is no room to spread the {which} formation out (altitude band {:.0}–{:.0} m)",
-                c.min_m, band.0, band.1
-            ))
-        })
-    };
-    let a2 = spread(from, sa, "first")?;
-    let b2 = spread(to, sb, "second")?;
-    let mid = assign_min_sum_sq(&a2, &b2);
-    let b2_assigned: Vec<Vec3> = mid.target_of.iter().map(|&j| b2[j]).collect();
-    let end: Vec<Vec3> = mid.target_of.iter().map(|&j| to[j]).collect();
-    let m1 = SyncMove::fastest(from.to_vec(), a2.clone(), limits, opts.headroom, 0);
-    let m2 = SyncMove::fastest(a2.clone(), b2_assigned.clone(), limits, opts.headroom, 0);
-    let m3 = SyncMove::fastest(b2_assigned.clone(), end, limits, opts.headroom, 0);
-    let mut min_distance_m = f64::INFINITY;
-    for m in [&m1, &m2, &m3] {
-        let sf = spacing(&m.from);
-        let st = spacing(&m.to);
-        let r = d.max(sf.min(st).min(1e6) * 1.0001 + 1e-9);
-        let cm = clearance(&m.from, &m.to, r);
-        let got = if cm.min_m.is_finite() {
-            cm.min_m
-        } else {
-            sf.min(st)
-        };
-        if got < d - 1e-9 {
-            return Err(TransitionError(format!(
-                "straight lines bring drones {:.2} m apart, and even through copies of both formations spread out as far as the altitude band {:.0}–{:.0} m allows they come {got:.2} m apart",
-                c.min_m, band.0, band.1
-            )));
+    // Staggered route: the same lines, some drones leaving later.
+    let max_delay = (direct.profile.total_ms / 2).max(2_000);
+    if let Some((delays, min_d)) = stagger(&direct, limits, max_delay) {
+        if min_d >= d - 1e-9 {
+            let mut m = direct;
+            m.delay_ms = delays;
+            return Ok(Transition {
+                moves: vec![m],
+                target_of: assignment.target_of,
+                cost_sum_sq: assignment.cost_sum_sq,
+                min_distance_m: min_d.min(sa.min(sb)),
+                lower_bound_s,
+                method: Method::Staggered,
+                assign_ms,
+            });
         }
-        min_distance_m = min_distance_m.min(got);
     }
-    let mut moves = vec![m1, m2, m3];
+    // Expanded route. CAPT guarantees the middle move when both copies are spaced
+    // ≥ √2·d; smaller spreads usually suffice and are faster, so try a ladder of spreads
+    // up to that (or as far as the altitude band allows), keeping the first whose every
+    // move's exact clearance holds.
+    let need = std::f64::consts::SQRT_2 * d * opts.expand_margin;
+    let full = |pts: &[Vec3], s: f64| (need / s).max(1.0).min(max_factor(pts, band));
+    let (fa, fb) = (full(from, sa), full(to, sb));
+    let mut best: Option<(Vec<SyncMove>, Vec<usize>, f64)> = None;
+    let mut closest = f64::NEG_INFINITY;
+    for k in [0.25, 0.5, 0.75, 1.0] {
+        let Some(a2) = expand(from, 1.0 + k * (fa - 1.0), band) else {
+            continue;
+        };
+        let Some(b2) = expand(to, 1.0 + k * (fb - 1.0), band) else {
+            continue;
+        };
+        let mid = assign_min_sum_sq(&a2, &b2);
+        let b2_assigned: Vec<Vec3> = mid.target_of.iter().map(|&j| b2[j]).collect();
+        let end: Vec<Vec3> = mid.target_of.iter().map(|&j| to[j]).collect();
+        let m1 = SyncMove::fastest(from.to_vec(), a2.clone(), limits, opts.headroom, 0);
+        let m2 = SyncMove::fastest(a2, b2_assigned.clone(), limits, opts.headroom, 0);
+        let m3 = SyncMove::fastest(b2_assigned, end, limits, opts.headroom, 0);
+        let mut min_d = f64::INFINITY;
+        for m in [&m1, &m2, &m3] {
+            let sf = spacing(&m.from);
+            let st = spacing(&m.to);
+            let r = d.max(sf.min(st).min(1e6) * 1.0001 + 1e-9);
+            let cm = clearance(&m.from, &m.to, r);
+            min_d = min_d.min(if cm.min_m.is_finite() {
+                cm.min_m
+            } else {
+                sf.min(st)
+            });
+        }
+        closest = closest.max(min_d);
+        if min_d >= d - 1e-9 {
+            best = Some((vec![m1, m2, m3], mid.target_of, min_d));
+            break;
+        }
+    }
+    let Some((mut moves, target_of, min_distance_m)) = best else {
+        return Err(TransitionError(format!(
+            "straight lines bring drones {:.2} m apart, and even through copies of both formations spread out as far as the altitude band {:.0}–{:.0} m allows they come {closest:.2} m apart",
+            c.min_m, band.0, band.1
+        )));
+    };
     moves.retain(|m| m.profile.total_ms > 0);
     // Honour the minimum duration by stretching the middle move.
     let total: i64 = moves.iter().map(|m| m.profile.total_ms).sum();
@@ -186,7 +212,7 @@ pub fn plan_transition(
     }
     Ok(Transition {
         moves,
-        target_of: mid.target_of,
+        target_of,
         cost_sum_sq: assignment.cost_sum_sq,
         min_distance_m,
         lower_bound_s,

@@ -32,12 +32,13 @@ fn fly(from: &[Vec3], t: &skyshow_plan::Transition) -> FlightShow {
     let mut t0 = 1000;
     for m in &t.moves {
         for (i, tr) in trajs.iter_mut().enumerate() {
-            tr.hold_until(t0 as f64 / 1000.0);
-            for seg in m.profile.segments(m.from[i], m.to[i], t0) {
+            let dep = t0 + m.delay(i);
+            tr.hold_until(dep as f64 / 1000.0);
+            for seg in m.profile.segments(m.from[i], m.to[i], dep) {
                 tr.push(seg);
             }
         }
-        t0 += m.profile.total_ms;
+        t0 += m.duration_ms();
     }
     FlightShow {
         drones: trajs
