@@ -239,13 +239,22 @@ mod tests {
     }
 
     #[test]
-    fn head_on_swap_is_staggered_apart() {
-        // Two drones swapping across lines 2 m apart: synchronised they pass 2 m apart.
-        let from = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(20.0, 2.0, 30.0)];
-        let to = vec![Vec3::new(20.0, 0.0, 30.0), Vec3::new(0.0, 2.0, 30.0)];
+    fn crossing_paths_are_staggered_apart() {
+        // Two drones crossing at right angles: synchronised, they meet in the middle.
+        let from = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(10.0, -10.0, 30.0)];
+        let to = vec![Vec3::new(20.0, 0.0, 30.0), Vec3::new(10.0, 10.0, 30.0)];
         let m = SyncMove::fastest(from, to, &Limits::DEFAULT, 0.99, 0);
         let (delays, min_d) = stagger(&m, &Limits::DEFAULT, 60_000).unwrap();
         assert!(delays.iter().any(|&t| t > 0));
         assert!(min_d >= 3.0, "{min_d}");
+    }
+
+    #[test]
+    fn swap_on_close_parallel_lines_cannot_be_staggered() {
+        // Each drone's goal is 2 m from the other's start: whoever waits is passed too close.
+        let from = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(20.0, 2.0, 30.0)];
+        let to = vec![Vec3::new(20.0, 0.0, 30.0), Vec3::new(0.0, 2.0, 30.0)];
+        let m = SyncMove::fastest(from, to, &Limits::DEFAULT, 0.99, 0);
+        assert!(stagger(&m, &Limits::DEFAULT, 60_000).is_none());
     }
 }
