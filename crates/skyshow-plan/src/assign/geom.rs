@@ -35,19 +35,16 @@ impl Soa {
         self.x.len()
     }
 
+    /// Morton order of these points (see [`morton_order`]).
+    pub(crate) fn morton_order(&self) -> Vec<u32> {
+        let p: Vec<Vec3> = (0..self.len()).map(|i| Vec3::from(self.get(i))).collect();
+        morton_order(&p)
+    }
+
     /// Point `i` as an array.
     #[inline]
     pub(crate) fn get(&self, i: usize) -> [f64; 3] {
         [self.x[i], self.y[i], self.z[i]]
-    }
-
-    /// Squared distance from point `i` to `p`.
-    #[inline]
-    pub(crate) fn d2(&self, i: usize, p: [f64; 3]) -> f64 {
-        let dx = self.x[i] - p[0];
-        let dy = self.y[i] - p[1];
-        let dz = self.z[i] - p[2];
-        dx * dx + dy * dy + dz * dz
     }
 }
 

@@ -8,15 +8,18 @@
 //!   (`dense.rs`: column reduction, reduction transfer, augmenting row reduction, then
 //!   shortest augmenting paths).
 //! * Larger instances are solved by a multiscale sparse scheme (`ssd.rs`): nested
-//!   Morton-order subsamples of both point sets are solved coarsest first; the dual
-//!   potentials of each level are carried to the next by a c-transform; each level keeps
-//!   only the `k` arcs of smallest reduced cost per row and is solved exactly on those by a
-//!   sparse Jonker–Volgenant solver warm-started with the carried duals (`sparse.rs`).
-//!   The finest level is then *certified* against every one of the `n²` arcs by a parallel
-//!   scan (`scan.rs`): with column duals `v` and `u_i = c(i, π(i)) − v(π(i))`, every arc
-//!   must have a reduced cost `c_ij − u_i − v_j ≥ −tol`. Violating arcs are added, their
-//!   rows re-augmented, and the scan repeated until none is left, so the answer is always
-//!   the exact optimum (up to floating-point round-off, `tol = 1e-11 · diameter²`).
+//!   Morton-order subsamples of both point sets (halving each level) are solved coarsest
+//!   first; the dual potentials of each level are carried to the next by a c-transform;
+//!   each level keeps only the 16 arcs of smallest reduced cost per row and is solved
+//!   exactly on those by a sparse Jonker–Volgenant solver warm-started with the carried
+//!   duals (`sparse.rs`). Every level is then *certified* against all of its `n²` arcs
+//!   (`scan.rs`, parallel, pruned by per-block lower bounds so only a few blocks of
+//!   targets are touched per row, yet exactly equivalent to a full scan): with column
+//!   duals `v` and `u_i = c(i, π(i)) − v(π(i))`, every arc must have a reduced cost
+//!   `c_ij − u_i − v_j ≥ −tol`. Violating arcs are added, their rows re-augmented, and
+//!   the scan repeated until none is left, so the answer is always the exact optimum (up
+//!   to floating-point round-off, `tol = 1e-11 · diameter²`). Costs are computed on the
+//!   fly from the points: memory is `O(n)` (no `n × n` matrix).
 //! * The bottleneck value (`bottleneck.rs`) is found by a threshold search: bisection on
 //!   the threshold, each step a maximum-matching test on the threshold graph
 //!   `{(i, j) : cost ≤ θ}` by Hopcroft–Karp-style multi-source BFS sweeps, whose edges are

@@ -6,7 +6,7 @@ use skyshow_model::Vec3;
 
 use super::dense;
 use super::geom::{self, Soa};
-use super::scan::{self, Filter};
+use super::scan::{self, Blocks, Filter};
 use super::sparse::{Arc, NONE, SparseLap};
 
 /// Instances up to this size (unrestricted) are solved densely.
@@ -14,9 +14,9 @@ const DENSE_MAX: usize = 700;
 /// The coarsest level of the multiscale hierarchy has at most this many points.
 const COARSE_MAX: usize = 600;
 /// Subsampling factor between consecutive levels.
-const LEVEL_FACTOR: usize = 4;
+const LEVEL_FACTOR: usize = 2;
 /// Candidate arcs per row at each level.
-const K_CANDIDATES: usize = 10;
+const K_CANDIDATES: usize = 16;
 /// Arcs added per violating row by a certificate round.
 const K_VIOLATIONS: usize = 6;
 
@@ -83,14 +83,15 @@ fn multiscale_duals(a: &[Vec3], b: &[Vec3], tol: f64) -> Vec<f64> {
     let n = a.len();
     let oa = geom::morton_order(a);
     let ob = geom::morton_order(b);
+    let lf = LEVEL_FACTOR;
     let mut stride = 1;
     while n.div_ceil(stride) > COARSE_MAX {
-        stride *= LEVEL_FACTOR;
+        stride *= lf;
     }
     let pick = |o: &[u32], s: usize| -> Vec<u32> { o.iter().copied().step_by(s).collect() };
 
     // Coarsest level: dense.
-    let (mut rows, mut u) = {
+    let mut coarse = {
         let ia = pick(&oa, stride);
         let ib = pick(&ob, stride);
         let pa: Vec<Vec3> = ia.iter().map(|&i| a[i as usize]).collect();
@@ -99,22 +100,40 @@ fn multiscale_duals(a: &[Vec3], b: &[Vec3], tol: f64) -> Vec<f64> {
         let u: Vec<f64> = (0..pa.len())
             .map(|i| pa[i].dist2(pb[sol.x[i]]) - sol.v[sol.x[i]])
             .collect();
-        (Soa::gather(a, &ia), u)
+        Level {
+            rows: Soa::gather(a, &ia),
+            u,
+        }
     };
     // Finer levels, down to (but excluding) the full instance.
-    while stride > LEVEL_FACTOR {
-        stride /= LEVEL_FACTOR;
+    while stride > lf {
+        stride /= lf;
         let ia = pick(&oa, stride);
         let ib = pick(&ob, stride);
-        let ra = Soa::gather(a, &ia);
-        let cb = Soa::gather(b, &ib);
-        let v = scan::c_transform(&rows, &u, &cb);
-        let lap = certified_solve(&ra, &cb, v, None, tol)
+        let rows = Soa::gather(a, &ia);
+        let cols = Soa::gather(b, &ib);
+        let v = transfer(&coarse, &cols);
+        let lap = certified_solve(&rows, &cols, v, None, tol)
             .expect("an unrestricted assignment problem always has a solution");
-        u = (0..ra.len()).map(|i| lap.u(i)).collect();
-        rows = ra;
+        let u = (0..rows.len()).map(|i| lap.u(i)).collect();
+        coarse = Level { rows, u };
     }
-    scan::c_transform(&rows, &u, &Soa::from_points(b))
+    transfer(&coarse, &Soa::from_points(b))
+}
+
+/// A solved level of the hierarchy: its points and optimal duals.
+struct Level {
+    rows: Soa,
+    u: Vec<f64>,
+}
+
+/// Column duals for a finer level from a solved coarser one: the c-transform of the
+/// coarse row duals, `v_j = min_i (c_ij − u_i)` over the coarse rows.
+fn transfer(coarse: &Level, cols: &Soa) -> Vec<f64> {
+    scan::c_transform(
+        &Blocks::new(&coarse.rows, &coarse.rows.morton_order(), &coarse.u),
+        cols,
+    )
 }
 
 /// Solve exactly from column duals `v`: candidate arcs, sparse JV, then certificate rounds
@@ -127,7 +146,9 @@ fn certified_solve(
     tol: f64,
 ) -> Option<SparseLap> {
     let n = pa.len();
-    let arcs = scan::candidates(pa, pb, &v, K_CANDIDATES, filter);
+    let order = pb.morton_order();
+    let mut blocks = Blocks::new(pb, &order, &v);
+    let arcs = scan::candidates(None, pa, &blocks, K_CANDIDATES, filter);
     if arcs.iter().any(Vec::is_empty) {
         return None;
     }
@@ -136,10 +157,11 @@ fn certified_solve(
     let free = lap.augmenting_row_reduction(free, 2);
     // Rows whose arc list already holds every allowed column.
     let mut complete = vec![n <= K_CANDIDATES; n];
-    augment_all(&mut lap, free, pa, pb, filter, tol, &mut complete)?;
+    augment_all(&mut lap, free, pa, &mut blocks, filter, tol, &mut complete)?;
     loop {
         let bound: Vec<f64> = (0..n).map(|i| lap.u(i)).collect();
-        let viol = scan::violations(pa, pb, &lap.v, &bound, tol, K_VIOLATIONS, filter);
+        blocks.set_weights(&lap.v);
+        let viol = scan::violations(pa, &blocks, &bound, tol, K_VIOLATIONS, filter);
         if viol.is_empty() {
             return Some(lap);
         }
@@ -149,7 +171,7 @@ fn certified_solve(
             lap.unassign(i as usize);
             free.push(i);
         }
-        augment_all(&mut lap, free, pa, pb, filter, tol, &mut complete)?;
+        augment_all(&mut lap, free, pa, &mut blocks, filter, tol, &mut complete)?;
     }
 }
 
@@ -160,7 +182,7 @@ fn augment_all(
     lap: &mut SparseLap,
     free: Vec<u32>,
     pa: &Soa,
-    pb: &Soa,
+    blocks: &mut Blocks,
     filter: Filter<'_>,
     tol: f64,
     complete: &mut [bool],
@@ -191,7 +213,8 @@ fn augment_all(
                 .unwrap_or(1)
                 .max(1)
                 * 2;
-            let more = scan::candidates_of(&grow, pa, pb, &lap.v, k, filter);
+            blocks.set_weights(&lap.v);
+            let more = scan::candidates(Some(&grow), pa, blocks, k, filter);
             stack.push(s as u32);
             for (&r, arcs) in grow.iter().zip(more) {
                 let r = r as usize;
