@@ -6,13 +6,14 @@
 //! Run through cargo so it is built optimised:
 //! `cargo bench -p skyshow-plan --bench assign_compare -- FILE...`
 //! Options: `--repeat N` (report the median of N runs, default 1), `--bottleneck` (also
-//! time the bottleneck value on Euclidean distance).
+//! time the bottleneck value on Euclidean distance, then the SSD assignment restricted
+//! to pairs within it).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::Instant;
 
 use skyshow_model::Vec3;
-use skyshow_plan::assign::{assign_min_sum_sq, bottleneck};
+use skyshow_plan::assign::{assign_min_sum_sq, assign_min_sum_sq_within, bottleneck};
 
 fn load(path: &str) -> std::io::Result<(Vec<Vec3>, Vec<Vec3>)> {
     let bytes = std::fs::read(path)?;
@@ -66,10 +67,14 @@ fn main() {
         if with_bottleneck {
             let t = Instant::now();
             let bn = bottleneck(&a, &b, &|p: Vec3, q: Vec3| p.dist(q));
+            let bt = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let within = assign_min_sum_sq_within(&a, &b, &|i, j| a[i].dist(b[j]) <= bn.value);
+            let wt = t.elapsed().as_secs_f64();
+            let wc = within.map_or(f64::NAN, |w| w.cost_sum_sq);
             extra = format!(
-                ", \"bottleneck\": {:.17e}, \"bottleneck_seconds\": {:.6}",
-                bn.value,
-                t.elapsed().as_secs_f64()
+                ", \"bottleneck\": {:.17e}, \"bottleneck_seconds\": {bt:.6}, \"within_cost\": {wc:.17e}, \"within_seconds\": {wt:.6}",
+                bn.value
             );
         }
         println!(

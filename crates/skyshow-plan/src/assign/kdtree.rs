@@ -111,6 +111,68 @@ impl KdTree {
         }
     }
 
+    /// Make alive exactly the points for which `alive(id)` holds.
+    pub(crate) fn reset_to(&mut self, alive: impl Fn(u32) -> bool) {
+        for (p, a) in self.alive.iter_mut().enumerate() {
+            *a = alive(self.ids[p]);
+        }
+        for k in (0..self.nodes.len()).rev() {
+            let nd = &self.nodes[k];
+            self.count[k] = if nd.left == NONE {
+                (nd.start..nd.end)
+                    .filter(|&p| self.alive[p as usize])
+                    .count() as u32
+            } else {
+                self.count[nd.left as usize] + self.count[nd.right as usize]
+            };
+        }
+    }
+
+    /// Remove and return some alive point within cost `theta` of `q` (the first found in
+    /// tree order, or in reverse tree order if `reverse`), if any.
+    pub(crate) fn take_any_within(
+        &mut self,
+        q: Vec3,
+        theta: f64,
+        cost: Cost<'_>,
+        reverse: bool,
+        stack: &mut Vec<u32>,
+    ) -> Option<u32> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        stack.clear();
+        stack.push(0);
+        while let Some(k) = stack.pop() {
+            let k = k as usize;
+            if self.count[k] == 0 || self.lower(q, k, cost) > theta {
+                continue;
+            }
+            let nd = &self.nodes[k];
+            if nd.left == NONE {
+                let (s, e) = (nd.start as usize, nd.end as usize);
+                let hit = if reverse {
+                    (s..e)
+                        .rev()
+                        .find(|&p| self.alive[p] && self.pair(q, self.pts[p], cost) <= theta)
+                } else {
+                    (s..e).find(|&p| self.alive[p] && self.pair(q, self.pts[p], cost) <= theta)
+                };
+                if let Some(p) = hit {
+                    self.remove_pos(p);
+                    return Some(self.ids[p]);
+                }
+            } else if reverse {
+                stack.push(nd.left);
+                stack.push(nd.right);
+            } else {
+                stack.push(nd.right);
+                stack.push(nd.left);
+            }
+        }
+        None
+    }
+
     /// Whether point `id` is alive.
     pub(crate) fn is_alive(&self, id: u32) -> bool {
         self.alive[self.pos_of[id as usize] as usize]
@@ -151,33 +213,6 @@ impl KdTree {
             q.z.clamp(nd.lo.z, nd.hi.z),
         );
         self.pair(q, p, cost)
-    }
-
-    /// Remove every alive point within cost `theta` of `q` and append their ids to `out`
-    /// (in tree order).
-    pub(crate) fn take_within(&mut self, q: Vec3, theta: f64, cost: Cost<'_>, out: &mut Vec<u32>) {
-        if self.nodes.is_empty() {
-            return;
-        }
-        let mut stack = vec![0u32];
-        while let Some(k) = stack.pop() {
-            let k = k as usize;
-            if self.count[k] == 0 || self.lower(q, k, cost) > theta {
-                continue;
-            }
-            let nd = &self.nodes[k];
-            if nd.left == NONE {
-                for p in nd.start as usize..nd.end as usize {
-                    if self.alive[p] && self.pair(q, self.pts[p], cost) <= theta {
-                        out.push(self.ids[p]);
-                        self.remove_pos(p);
-                    }
-                }
-            } else {
-                stack.push(nd.right);
-                stack.push(nd.left);
-            }
-        }
     }
 
     /// The alive point of smallest cost to `q` (ties: smaller id), with that cost.
