@@ -1,0 +1,140 @@
+//! `Archive`: the members of a `.skyc` ZIP, read on demand under the entry and
+//! decompressed-size limits of [`ReadOptions`].
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+use zip::result::ZipError;
+
+use crate::{ReadOptions, SkycError};
+
+/// An opened archive.
+pub(crate) struct Archive<'a> {
+    zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// Normalised member name → entry index (first entry wins on duplicates).
+    names: BTreeMap<String, usize>,
+    /// Bytes that may still be decompressed.
+    budget: u64,
+    limit: u64,
+}
+
+/// A member name without leading `./` or `/`.
+pub(crate) fn normalize(name: &str) -> &str {
+    let mut n = name;
+    loop {
+        if let Some(r) = n.strip_prefix("./") {
+            n = r;
+        } else if let Some(r) = n.strip_prefix('/') {
+            n = r;
+        } else {
+            return n;
+        }
+    }
+}
+
+fn not_zip_hint(bytes: &[u8]) -> String {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if first == Some(b'{') {
+        "; hint: this looks like a bare show.json, read it with read_show_json".into()
+    } else if bytes.starts_with(&[0x1f, 0x8b]) {
+        "; hint: this is gzip data; a .skyc is a ZIP archive holding show.json".into()
+    } else if bytes.starts_with(b"skyb") {
+        "; hint: this is a binary .skyb drone file, not a .skyc show".into()
+    } else if bytes.is_empty() {
+        "; the file is empty".into()
+    } else {
+        "; hint: a .skyc is a ZIP archive with show.json at its root".into()
+    }
+}
+
+impl<'a> Archive<'a> {
+    /// Opens `bytes` as a ZIP archive.
+    pub(crate) fn open(bytes: &'a [u8], opts: &ReadOptions) -> Result<Self, SkycError> {
+        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
+            ZipError::InvalidArchive(_) | ZipError::Io(_) => {
+                let looks_zip = bytes.starts_with(b"PK");
+                if looks_zip {
+                    SkycError::Zip(format!("{e} (truncated or corrupt?)"))
+                } else {
+                    SkycError::NotZip {
+                        reason: e.to_string(),
+                        hint: not_zip_hint(bytes),
+                    }
+                }
+            }
+            other => SkycError::Zip(other.to_string()),
+        })?;
+        if zip.len() > opts.max_entries {
+            return Err(SkycError::TooManyEntries {
+                count: zip.len(),
+                max: opts.max_entries,
+            });
+        }
+        let mut names = BTreeMap::new();
+        for i in 0..zip.len() {
+            if let Some(Ok(n)) = zip.name_for_index(i) {
+                names.entry(normalize(&n).to_string()).or_insert(i);
+            }
+        }
+        let limit = opts.max_uncompressed_bytes;
+        Ok(Archive {
+            zip,
+            names,
+            budget: limit,
+            limit,
+        })
+    }
+
+    /// True if the archive has a member of this (normalised) name.
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.names.contains_key(name)
+    }
+
+    /// Some member names, for hints.
+    pub(crate) fn some_names(&self, n: usize) -> Vec<&str> {
+        self.names.keys().take(n).map(String::as_str).collect()
+    }
+
+    /// The bytes of a member, counted against the decompression budget.
+    pub(crate) fn read(&mut self, name: &str) -> Result<Vec<u8>, SkycError> {
+        let Some(&idx) = self.names.get(name) else {
+            let have = self.some_names(8).join(", ");
+            return Err(SkycError::MissingMember {
+                name: name.to_string(),
+                hint: format!("; the archive holds: {have}"),
+            });
+        };
+        let limit = self.limit;
+        let too_large = |detail: String| SkycError::TooLarge {
+            member: name.to_string(),
+            limit,
+            detail,
+        };
+        let budget = self.budget;
+        let mut file = self
+            .zip
+            .by_index(idx)
+            .map_err(|e| SkycError::Zip(format!("{name}: {e}")))?;
+        if file.is_dir() {
+            return Err(SkycError::MissingMember {
+                name: name.to_string(),
+                hint: "; it is a directory".into(),
+            });
+        }
+        let declared = file.size();
+        if declared > budget {
+            return Err(too_large(format!("; it declares {declared} bytes")));
+        }
+        let mut out = Vec::with_capacity(declared.min(1 << 24) as usize);
+        (&mut file)
+            .take(budget.saturating_add(1))
+            .read_to_end(&mut out)
+            .map_err(|e| SkycError::Zip(format!("{name}: {e}")))?;
+        if out.len() as u64 > budget {
+            return Err(too_large("; it inflates beyond its declared size".into()));
+        }
+        self.budget -= out.len() as u64;
+        Ok(out)
+    }
+}

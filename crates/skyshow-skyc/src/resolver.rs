@@ -1,0 +1,336 @@
+//! `Resolver`: replaces JSON references (`{"$ref": "./drones/drone_01/trajectory.json#"}`,
+//! also `zip:` forms and same-document `#/pointer`s) by what they point to, recursively,
+//! inside the archive. References that leave the archive, cycles, too-deep chains and
+//! expansion beyond the size budget are errors. Non-JSON members (audio) become
+//! `{"$asset": "<member>"}` placeholders whose bytes are kept aside.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+
+use crate::SkycError;
+use crate::archive::{Archive, normalize};
+use crate::json_path::JsonPath;
+
+/// Longest chain of references followed.
+const MAX_REF_DEPTH: usize = 16;
+/// Deepest JSON nesting after substitution.
+const MAX_NESTING: usize = 1024;
+/// Key of the placeholder object standing for a binary member.
+pub(crate) const ASSET_KEY: &str = "$asset";
+
+/// Where a part of the resolved document came from: values under `at` are the member
+/// `member`'s content.
+#[derive(Clone, Debug)]
+pub(crate) struct Origin {
+    pub(crate) at: JsonPath,
+    pub(crate) member: String,
+}
+
+/// Parses a JSON member.
+pub(crate) fn parse_json(member: &str, bytes: &[u8]) -> Result<Value, SkycError> {
+    serde_json::from_slice(bytes).map_err(|e| SkycError::Json {
+        member: member.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })
+}
+
+/// The reference resolver of one read.
+pub(crate) struct Resolver<'a, 'b> {
+    archive: Option<&'b mut Archive<'a>>,
+    docs: BTreeMap<String, Rc<Value>>,
+    /// Bytes of binary members referenced, by member name.
+    pub(crate) assets: BTreeMap<String, Vec<u8>>,
+    /// Where substituted parts came from, in substitution order.
+    pub(crate) origins: Vec<Origin>,
+    expanded: u64,
+    limit: u64,
+}
+
+impl<'a, 'b> Resolver<'a, 'b> {
+    /// A resolver reading members from `archive` (or none: a bare `show.json`).
+    pub(crate) fn new(archive: Option<&'b mut Archive<'a>>, limit: u64) -> Self {
+        Resolver {
+            archive,
+            docs: BTreeMap::new(),
+            assets: BTreeMap::new(),
+            origins: Vec::new(),
+            expanded: 0,
+            limit,
+        }
+    }
+
+    /// Resolves every reference in `root`, the content of member `member`, in place.
+    pub(crate) fn resolve_root(&mut self, member: &str, root: &mut Value) -> Result<(), SkycError> {
+        if !has_ref(root) {
+            return Ok(());
+        }
+        self.docs.insert(member.to_string(), Rc::new(root.clone()));
+        let mut stack = Vec::new();
+        let ctx = Ctx {
+            member,
+            at_root: &JsonPath::root(),
+            depth: 0,
+        };
+        self.walk(root, &Trail::Root, 0, &ctx, &mut stack)
+    }
+
+    fn walk(
+        &mut self,
+        v: &mut Value,
+        trail: &Trail<'_>,
+        depth: usize,
+        ctx: &Ctx<'_>,
+        stack: &mut Vec<String>,
+    ) -> Result<(), SkycError> {
+        if depth > MAX_NESTING {
+            let path = trail.to_path();
+            return Err(self.err(
+                ctx,
+                &path,
+                format!("JSON nested deeper than {MAX_NESTING} levels"),
+            ));
+        }
+        match v {
+            Value::Object(map) => {
+                if let Some(r) = map.get("$ref") {
+                    let r = r.clone();
+                    *v = self.follow(&r, &trail.to_path(), ctx, stack)?;
+                    return Ok(());
+                }
+                for (k, x) in map.iter_mut() {
+                    self.walk(x, &Trail::Key(trail, k), depth + 1, ctx, stack)?;
+                }
+                Ok(())
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter_mut().enumerate() {
+                    self.walk(x, &Trail::Index(trail, i), depth + 1, ctx, stack)?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn err(&self, ctx: &Ctx<'_>, path: &JsonPath, message: String) -> SkycError {
+        SkycError::Ref {
+            member: ctx.member.to_string(),
+            path: path.skip(ctx.at_root.len()).to_string(),
+            message,
+        }
+    }
+
+    fn follow(
+        &mut self,
+        r: &Value,
+        path: &JsonPath,
+        ctx: &Ctx<'_>,
+        stack: &mut Vec<String>,
+    ) -> Result<Value, SkycError> {
+        let Some(r) = r.as_str() else {
+            return Err(self.err(ctx, path, "\"$ref\" must be a string".into()));
+        };
+        if ctx.depth >= MAX_REF_DEPTH {
+            return Err(self.err(
+                ctx,
+                path,
+                format!("$ref {r:?}: references nested deeper than {MAX_REF_DEPTH}"),
+            ));
+        }
+        let target = r.strip_prefix("zip:").unwrap_or(r);
+        let (file, pointer) = match target.split_once('#') {
+            Some((f, p)) => (f, p),
+            None => (target, ""),
+        };
+        let member = if file.is_empty() {
+            ctx.member.to_string()
+        } else {
+            self.member_path(ctx.member, file)
+                .map_err(|m| self.err(ctx, path, format!("$ref {r:?}: {m}")))?
+        };
+        let key = format!("{member}#{pointer}");
+        if stack.contains(&key) {
+            return Err(self.err(
+                ctx,
+                path,
+                format!("$ref {r:?} is cyclic (it leads back to itself)"),
+            ));
+        }
+        let lower = member.to_ascii_lowercase();
+        if !file.is_empty() && !lower.ends_with(".json") {
+            if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+                return Err(self.err(
+                    ctx,
+                    path,
+                    format!("$ref {r:?}: YAML members are not supported; use JSON"),
+                ));
+            }
+            let bytes = self
+                .read_member(&member)
+                .map_err(|e| self.wrap_missing(e, ctx, path, r))?;
+            self.count(bytes.len() as u64, ctx, path)?;
+            self.assets.insert(member.clone(), bytes);
+            let mut m = Map::new();
+            m.insert(ASSET_KEY.to_string(), Value::String(member));
+            return Ok(Value::Object(m));
+        }
+        let doc = match self.docs.get(&member) {
+            Some(d) => Rc::clone(d),
+            None => {
+                let bytes = self
+                    .read_member(&member)
+                    .map_err(|e| self.wrap_missing(e, ctx, path, r))?;
+                let d = Rc::new(parse_json(&member, &bytes)?);
+                self.docs.insert(member.clone(), Rc::clone(&d));
+                d
+            }
+        };
+        let sub = if pointer.is_empty() || pointer == "/" {
+            Some(&*doc)
+        } else {
+            doc.pointer(pointer)
+        };
+        let Some(sub) = sub else {
+            return Err(self.err(
+                ctx,
+                path,
+                format!("$ref {r:?}: {member} has nothing at #{pointer}"),
+            ));
+        };
+        self.count(approx_size(sub), ctx, path)?;
+        self.origins.push(Origin {
+            at: path.clone(),
+            member: member.clone(),
+        });
+        let mut out = sub.clone();
+        stack.push(key);
+        let inner = Ctx {
+            member: &member,
+            at_root: path,
+            depth: ctx.depth + 1,
+        };
+        let trail = Trail::Path(path);
+        let res = self.walk(&mut out, &trail, path.len(), &inner, stack);
+        stack.pop();
+        res.map(|()| out)
+    }
+
+    fn wrap_missing(&self, e: SkycError, ctx: &Ctx<'_>, path: &JsonPath, r: &str) -> SkycError {
+        match e {
+            SkycError::MissingMember { name, hint } => self.err(
+                ctx,
+                path,
+                format!("$ref {r:?}: member {name} is not in the archive{hint}"),
+            ),
+            other => other,
+        }
+    }
+
+    fn count(&mut self, n: u64, ctx: &Ctx<'_>, path: &JsonPath) -> Result<(), SkycError> {
+        self.expanded = self.expanded.saturating_add(n);
+        if self.expanded > self.limit {
+            return Err(SkycError::TooLarge {
+                member: ctx.member.to_string(),
+                limit: self.limit,
+                detail: format!(
+                    "; references expand to more than that (at {})",
+                    path.skip(ctx.at_root.len())
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn read_member(&mut self, member: &str) -> Result<Vec<u8>, SkycError> {
+        match self.archive.as_deref_mut() {
+            Some(a) => a.read(member),
+            None => Err(SkycError::MissingMember {
+                name: member.to_string(),
+                hint: "; a bare show.json cannot refer to other files, pack it in a .skyc archive"
+                    .into(),
+            }),
+        }
+    }
+
+    /// The archive member a relative reference in `from` names, or why it is refused.
+    fn member_path(&self, from: &str, file: &str) -> Result<String, String> {
+        if file.starts_with('/') || file.contains('\\') || file.contains(':') {
+            return Err("absolute or external references are not allowed inside a .skyc".into());
+        }
+        let mut parts: Vec<&str> = from.split('/').collect();
+        parts.pop(); // the referring file itself
+        for seg in normalize(file).split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    if parts.pop().is_none() {
+                        return Err("escapes the archive (\"..\" above its root)".into());
+                    }
+                }
+                s => parts.push(s),
+            }
+        }
+        Ok(parts.join("/"))
+    }
+}
+
+/// Where the walk is: the member whose content is being walked, the path in the resolved
+/// tree where that content starts, and how many references deep it is.
+struct Ctx<'m> {
+    member: &'m str,
+    at_root: &'m JsonPath,
+    depth: usize,
+}
+
+/// A path built only when needed: a chain of steps on the call stack.
+enum Trail<'t> {
+    Root,
+    Path(&'t JsonPath),
+    Key(&'t Trail<'t>, &'t str),
+    Index(&'t Trail<'t>, usize),
+}
+
+impl Trail<'_> {
+    fn to_path(&self) -> JsonPath {
+        match self {
+            Trail::Root => JsonPath::root(),
+            Trail::Path(p) => (*p).clone(),
+            Trail::Key(t, k) => t.to_path().key(k),
+            Trail::Index(t, i) => t.to_path().index(*i),
+        }
+    }
+}
+
+/// True if the value holds a `$ref` anywhere.
+fn has_ref(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_ref),
+        Value::Array(a) => a.iter().any(has_ref),
+        _ => false,
+    }
+}
+
+/// Rough size of a JSON value in bytes, for the expansion budget.
+fn approx_size(v: &Value) -> u64 {
+    match v {
+        Value::Null | Value::Bool(_) => 4,
+        Value::Number(_) => 8,
+        Value::String(s) => s.len() as u64 + 2,
+        Value::Array(a) => 2 + a.iter().map(|x| approx_size(x) + 1).sum::<u64>(),
+        Value::Object(m) => {
+            2 + m
+                .iter()
+                .map(|(k, x)| k.len() as u64 + 4 + approx_size(x))
+                .sum::<u64>()
+        }
+    }
+}

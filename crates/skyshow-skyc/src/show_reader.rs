@@ -1,0 +1,470 @@
+//! `ShowReader`: turns a resolved `show.json` value into a [`SkycShow`], enforcing the hard
+//! rules of Skybrush's loader as errors (reference §1.2: version 1, non-empty
+//! `swarm.drones`, every drone with a version-1 trajectory with points) and reporting the
+//! soft ones as [`FormatFinding`]s.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use serde_json::{Map, Value};
+use skyshow_model::{Cue, Drone, FlightShow, Vec3};
+
+use crate::json_path::JsonPath;
+use crate::resolver::{ASSET_KEY, Origin};
+use crate::validation_settings::limits_from;
+use crate::{Audio, FormatFinding, ReadOptions, SkycError, SkycShow};
+
+/// Coordinates beyond this are not a drone show, metres.
+pub(crate) const MAX_COORD_M: f64 = 1e6;
+/// Times beyond this are not a drone show, seconds (~116 days).
+pub(crate) const MAX_TIME_S: f64 = 1e7;
+/// Skybrush's loader refuses more drones than this (`MAX_DRONE_COUNT`).
+const SKYBRUSH_MAX_DRONES: usize = 5000;
+/// Light programs are decoded this far past the last trajectory end, seconds.
+const LIGHTS_MARGIN_S: f64 = 60.0;
+
+/// A reader over one resolved document.
+pub(crate) struct ShowReader<'r> {
+    origins: &'r [Origin],
+    pub(crate) opts: &'r ReadOptions,
+    pub(crate) findings: Vec<FormatFinding>,
+}
+
+/// Finds the value at `key` of an object, treating `null` as absent.
+pub(crate) fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+/// A short description of a JSON value, for messages.
+pub(crate) fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if s.len() <= 24 => format!("{s:?}"),
+        Value::String(s) => format!("a string of {} bytes", s.len()),
+        Value::Array(a) => format!("an array of {} elements", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+impl<'r> ShowReader<'r> {
+    /// A reader; `origins` say which archive member each part of the document came from.
+    pub(crate) fn new(origins: &'r [Origin], opts: &'r ReadOptions) -> Self {
+        ShowReader {
+            origins,
+            opts,
+            findings: Vec::new(),
+        }
+    }
+
+    /// The member a path lies in, and the path inside that member.
+    pub(crate) fn locate(&self, path: &JsonPath) -> (String, String) {
+        let best = self
+            .origins
+            .iter()
+            .filter(|o| path.starts_with(&o.at))
+            .max_by_key(|o| o.at.len());
+        match best {
+            Some(o) => {
+                let inner = path.skip(o.at.len());
+                (
+                    o.member.clone(),
+                    format!("{inner} (reached from show.json: {})", o.at),
+                )
+            }
+            None => ("show.json".to_string(), path.to_string()),
+        }
+    }
+
+    /// A schema error at `path`.
+    pub(crate) fn schema(&self, path: &JsonPath, message: impl Into<String>) -> SkycError {
+        let (member, path) = self.locate(path);
+        SkycError::Schema {
+            member,
+            path,
+            message: message.into(),
+        }
+    }
+
+    /// Records a finding at `path`.
+    pub(crate) fn finding(
+        &mut self,
+        drone: Option<usize>,
+        rule: &'static str,
+        path: &JsonPath,
+        text: &str,
+    ) {
+        let (member, path) = self.locate(path);
+        self.findings.push(FormatFinding {
+            drone,
+            rule,
+            message: format!("{member}: {path}: {text}"),
+        });
+    }
+
+    /// A finite number within `±max`.
+    pub(crate) fn number(
+        &self,
+        v: &Value,
+        path: &JsonPath,
+        what: &str,
+        max: f64,
+    ) -> Result<f64, SkycError> {
+        match v.as_f64() {
+            Some(x) if x.is_finite() && x.abs() <= max => Ok(x),
+            Some(x) => {
+                Err(self.schema(path, format!("{what} {x} is out of range (beyond ±{max})")))
+            }
+            None => Err(self.schema(
+                path,
+                format!("expected {what} as a number, found {}", describe(v)),
+            )),
+        }
+    }
+
+    /// `[x, y, z]` in metres.
+    pub(crate) fn point(&self, v: &Value, path: &JsonPath) -> Result<Vec3, SkycError> {
+        let Some(a) = v.as_array().filter(|a| a.len() == 3) else {
+            return Err(self.schema(
+                path,
+                format!("expected [x, y, z] in metres, found {}", describe(v)),
+            ));
+        };
+        let c = |i: usize| self.number(&a[i], &path.index(i), "a coordinate", MAX_COORD_M);
+        Ok(Vec3::new(c(0)?, c(1)?, c(2)?))
+    }
+
+    /// Reads the whole show.
+    pub(crate) fn read(
+        mut self,
+        root: &Value,
+        assets: &BTreeMap<String, Vec<u8>>,
+    ) -> Result<SkycShow, SkycError> {
+        let top = JsonPath::root();
+        let Some(obj) = root.as_object() else {
+            return Err(self.schema(
+                &top,
+                format!(
+                    "the show specification must be a JSON object, found {}",
+                    describe(root)
+                ),
+            ));
+        };
+        match field(obj, "version") {
+            None => {
+                return Err(self.schema(
+                    &top.key("version"),
+                    "missing; Skybrush shows need \"version\": 1",
+                ));
+            }
+            Some(v) if v.as_f64() == Some(1.0) => {}
+            Some(v) => {
+                return Err(self.schema(
+                    &top.key("version"),
+                    format!("only version 1 is supported, found {}", describe(v)),
+                ));
+            }
+        }
+        let swarm_path = top.key("swarm");
+        let Some(swarm) = field(obj, "swarm").and_then(Value::as_object) else {
+            return Err(self.schema(&swarm_path, "expected an object {\"drones\": [...]}"));
+        };
+        let drones_path = swarm_path.key("drones");
+        let list = match field(swarm, "drones").and_then(Value::as_array) {
+            Some(a) if !a.is_empty() => a,
+            _ => {
+                return Err(self.schema(
+                    &drones_path,
+                    "expected a non-empty array of drones; the show has no drones",
+                ));
+            }
+        };
+        if list.len() > self.opts.max_drones {
+            return Err(SkycError::TooManyDrones {
+                count: list.len(),
+                max: self.opts.max_drones,
+            });
+        }
+        if list.len() > SKYBRUSH_MAX_DRONES {
+            let n = list.len();
+            self.finding(
+                None,
+                "too_many_drones",
+                &drones_path,
+                &format!("{n} drones; Skybrush loads at most {SKYBRUSH_MAX_DRONES}"),
+            );
+        }
+
+        let mut drones = Vec::with_capacity(list.len());
+        let mut lights = Vec::with_capacity(list.len());
+        for (i, d) in list.iter().enumerate() {
+            let dp = drones_path.index(i);
+            let Some(settings) = d
+                .as_object()
+                .and_then(|o| field(o, "settings"))
+                .and_then(Value::as_object)
+            else {
+                return Err(self.schema(
+                    &dp,
+                    "expected a drone {\"type\": \"generic\", \"settings\": {...}}",
+                ));
+            };
+            let sp = dp.key("settings");
+            let Some(tv) = field(settings, "trajectory") else {
+                return Err(self.schema(
+                    &sp.key("trajectory"),
+                    "missing: every drone needs a trajectory",
+                ));
+            };
+            let trajectory = self.trajectory(i, tv, &sp.key("trajectory"))?;
+            let home = match field(settings, "home") {
+                None => trajectory.start,
+                Some(h) => match self.point(h, &sp.key("home")) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.finding(
+                            Some(i),
+                            "home_invalid",
+                            &sp.key("home"),
+                            &format!("{e}; using the first point"),
+                        );
+                        trajectory.start
+                    }
+                },
+            };
+            let name = match field(settings, "name") {
+                Some(Value::String(s)) => s.clone(),
+                _ => format!("Drone {}", i + 1),
+            };
+            if let Some(p) = field(settings, "pyro") {
+                self.check_pyro(i, p, &sp.key("pyro"));
+            }
+            lights.push((field(settings, "lights"), sp.key("lights")));
+            drones.push(Drone {
+                name,
+                home,
+                trajectory,
+                lights: Default::default(),
+            });
+        }
+        let show_end = drones
+            .iter()
+            .map(|d| d.trajectory.end_time())
+            .fold(0.0, f64::max);
+        for (i, (lv, lp)) in lights.into_iter().enumerate() {
+            drones[i].lights = self.lights(i, lv, &lp, assets, show_end + LIGHTS_MARGIN_S);
+        }
+
+        let mut show = FlightShow {
+            drones,
+            ..FlightShow::default()
+        };
+        if let Some(Value::String(t)) = field(obj, "meta")
+            .and_then(Value::as_object)
+            .and_then(|m| field(m, "title"))
+        {
+            show.title = t.clone();
+        }
+        let settings_path = top.key("settings");
+        let settings = field(obj, "settings").and_then(Value::as_object);
+        if let Some(v) = settings.and_then(|s| field(s, "validation")) {
+            let (mut limits, bad) = limits_from(v);
+            let vp = settings_path.key("validation");
+            for key in bad {
+                self.finding(
+                    None,
+                    "validation_invalid",
+                    &vp.key(&key),
+                    "expected a positive number; using the default",
+                );
+            }
+            let indoor = field(obj, "environment")
+                .and_then(Value::as_object)
+                .and_then(|e| field(e, "type"))
+                .is_some_and(|t| t == "indoor");
+            if indoor {
+                limits.takeoff_spacing_m = 0.2;
+            }
+            show.limits = Some(limits);
+        }
+        if let Some(c) = settings.and_then(|s| field(s, "cues")) {
+            show.cues = self.cues(c, &settings_path.key("cues"));
+        }
+        if let Some(t) = field(obj, "environment")
+            .and_then(Value::as_object)
+            .and_then(|e| field(e, "type"))
+            && t != "outdoor"
+            && t != "indoor"
+        {
+            let text = format!(
+                "environment type must be \"outdoor\" or \"indoor\", found {}",
+                describe(t)
+            );
+            self.finding(
+                None,
+                "environment_type",
+                &top.key("environment").key("type"),
+                &text,
+            );
+        }
+        let audio = match field(obj, "media")
+            .and_then(Value::as_object)
+            .and_then(|m| field(m, "audio"))
+        {
+            Some(a) => self.audio(a, &top.key("media").key("audio"), assets),
+            None => None,
+        };
+        Ok(SkycShow {
+            show,
+            findings: self.findings,
+            audio,
+        })
+    }
+
+    fn cues(&mut self, v: &Value, path: &JsonPath) -> Vec<Cue> {
+        let items = v
+            .as_object()
+            .and_then(|o| field(o, "items"))
+            .and_then(Value::as_array);
+        let Some(items) = items else {
+            self.finding(
+                None,
+                "cues_invalid",
+                path,
+                "expected {\"version\": 1, \"items\": [{\"name\", \"time\"}]}",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, it) in items.iter().enumerate() {
+            let o = it.as_object();
+            let name = o.and_then(|o| field(o, "name")).and_then(Value::as_str);
+            let time = o
+                .and_then(|o| field(o, "time"))
+                .and_then(Value::as_f64)
+                .filter(|t| t.is_finite());
+            match time {
+                Some(t) => out.push(Cue {
+                    name: name.unwrap_or_default().to_string(),
+                    time_s: t,
+                }),
+                None => self.finding(
+                    None,
+                    "cues_invalid",
+                    &path.key("items").index(k),
+                    "cue without a numeric time; ignored",
+                ),
+            }
+        }
+        out
+    }
+
+    fn check_pyro(&mut self, i: usize, v: &Value, path: &JsonPath) {
+        let ok = v.as_object().is_some_and(|o| {
+            field(o, "version").and_then(Value::as_f64) == Some(1.0)
+                && field(o, "events")
+                    .and_then(Value::as_array)
+                    .is_some_and(|ev| {
+                        ev.iter().all(|e| {
+                            e.as_array().is_some_and(|a| {
+                                a.len() == 3
+                                    && a[0].is_number()
+                                    && a[1].is_number()
+                                    && a[2].is_string()
+                            })
+                        })
+                    })
+                && field(o, "payloads").is_none_or(Value::is_object)
+        });
+        if !ok {
+            let text = "pyro schema mismatch: expected {\"version\": 1, \"events\": [[t, channel, \"payload\"]], \"payloads\": {...}}";
+            self.finding(Some(i), "pyro_schema", path, text);
+        }
+    }
+
+    /// Bytes of a `data` field: base64 text, or a binary member reached by `$ref`.
+    pub(crate) fn data_bytes(
+        v: &Value,
+        assets: &BTreeMap<String, Vec<u8>>,
+    ) -> Result<Vec<u8>, String> {
+        match v {
+            Value::String(s) => {
+                let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+                base64::engine::general_purpose::STANDARD
+                    .decode(clean.as_bytes())
+                    .or_else(|_| {
+                        base64::engine::general_purpose::STANDARD_NO_PAD.decode(clean.as_bytes())
+                    })
+                    .map_err(|e| format!("not valid base64 ({e})"))
+            }
+            Value::Object(o) => match o
+                .get(ASSET_KEY)
+                .and_then(Value::as_str)
+                .and_then(|m| assets.get(m))
+            {
+                Some(b) => Ok(b.clone()),
+                None => Err("expected base64 text or a $ref to a member".into()),
+            },
+            other => Err(format!("expected base64 text, found {}", describe(other))),
+        }
+    }
+
+    fn audio(
+        &mut self,
+        v: &Value,
+        path: &JsonPath,
+        assets: &BTreeMap<String, Vec<u8>>,
+    ) -> Option<Audio> {
+        let Some(o) = v.as_object() else {
+            self.finding(
+                None,
+                "audio_invalid",
+                path,
+                "expected {\"data\", \"mediaType\", \"startTime\"}; ignored",
+            );
+            return None;
+        };
+        let bytes = match field(o, "data").map(|d| Self::data_bytes(d, assets)) {
+            Some(Ok(b)) => b,
+            Some(Err(e)) => {
+                self.finding(
+                    None,
+                    "audio_invalid",
+                    &path.key("data"),
+                    &format!("{e}; audio ignored"),
+                );
+                return None;
+            }
+            None => {
+                self.finding(
+                    None,
+                    "audio_invalid",
+                    &path.key("data"),
+                    "missing; audio ignored",
+                );
+                return None;
+            }
+        };
+        let start_time_s = match field(o, "startTime").map(Value::as_f64) {
+            None => 0.0,
+            Some(Some(t)) if t.is_finite() => t,
+            Some(_) => {
+                self.finding(
+                    None,
+                    "audio_invalid",
+                    &path.key("startTime"),
+                    "expected seconds as a number; using 0",
+                );
+                0.0
+            }
+        };
+        let text = |k: &str| field(o, k).and_then(Value::as_str).map(str::to_string);
+        Some(Audio {
+            bytes,
+            media_type: text("mediaType"),
+            start_time_s,
+            filename: text("filename"),
+        })
+    }
+}

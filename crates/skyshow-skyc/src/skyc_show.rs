@@ -1,0 +1,19 @@
+//! `SkycShow`: what reading a `.skyc` gives — the show, the format problems found, and the
+//! soundtrack.
+
+use skyshow_model::FlightShow;
+
+use crate::{Audio, FormatFinding};
+
+/// A show read from a `.skyc` file or a bare `show.json`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkycShow {
+    /// The show. `limits` come from `settings.validation` when present (camelCase or
+    /// snake_case keys); `phases` are empty (foreign files do not have them); `cues` come from
+    /// `settings.cues`; `title` from `meta.title`.
+    pub show: FlightShow,
+    /// Rules of the format the file breaks, in file order.
+    pub findings: Vec<FormatFinding>,
+    /// `media.audio`, if present and readable.
+    pub audio: Option<Audio>,
+}

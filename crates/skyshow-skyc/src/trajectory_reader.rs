@@ -1,0 +1,225 @@
+//! Trajectory JSON (reference §1.5) to a [`Trajectory`]: points `[t, [x, y, z], [controls]]`,
+//! 0/1/2 inner control points for linear / quadratic / cubic segments (stored as cubics),
+//! times shifted by `takeoffTime`. Soft problems are gathered per drone and rule, so a file
+//! with a million bad points gives one finding per rule, not a million.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use skyshow_model::{Segment, Trajectory, Vec3};
+
+use crate::SkycError;
+use crate::json_path::JsonPath;
+use crate::show_reader::{MAX_COORD_M, MAX_TIME_S, ShowReader, describe, field};
+
+/// The point shape, for messages.
+const POINT_SHAPE: &str = "expected [t, [x, y, z], [controls]]";
+
+/// Soft problems of one trajectory: rule → (first point index, count, text).
+#[derive(Default)]
+struct Notes(BTreeMap<&'static str, (usize, usize, String)>);
+
+impl Notes {
+    fn add(&mut self, rule: &'static str, k: usize, text: impl FnOnce() -> String) {
+        self.0
+            .entry(rule)
+            .and_modify(|e| e.1 += 1)
+            .or_insert_with(|| (k, 1, text()));
+    }
+}
+
+/// A cubic with the same ends and end tangents as the Bézier through `a`, `ctrl…`, `b` (exact
+/// for up to two control points).
+fn segment(t0: f64, t1: f64, a: Vec3, ctrl: &[Vec3], b: Vec3) -> Segment {
+    match ctrl {
+        [] => Segment::line(t0, t1, a, b),
+        [c] => Segment::quadratic(t0, t1, a, *c, b),
+        [c1, c2] => Segment::cubic(t0, t1, [a, *c1, *c2, b]),
+        [first, .., last] => {
+            let k = (ctrl.len() + 1) as f64 / 3.0;
+            Segment::cubic(t0, t1, [a, a + (*first - a) * k, b - (b - *last) * k, b])
+        }
+    }
+}
+
+impl ShowReader<'_> {
+    /// Reads `settings.trajectory` of drone `i`.
+    pub(crate) fn trajectory(
+        &mut self,
+        i: usize,
+        v: &Value,
+        path: &JsonPath,
+    ) -> Result<Trajectory, SkycError> {
+        let Some(obj) = v.as_object() else {
+            return Err(self.schema(
+                path,
+                format!(
+                    "expected {{\"version\": 1, \"points\": [...]}}, found {}",
+                    describe(v)
+                ),
+            ));
+        };
+        match field(obj, "version") {
+            Some(x) if x.as_f64() == Some(1.0) => {}
+            Some(x) => {
+                let text = format!(
+                    "only version 1 trajectories are supported, found {}",
+                    describe(x)
+                );
+                return Err(self.schema(&path.key("version"), text));
+            }
+            None => {
+                return Err(self.schema(
+                    &path.key("version"),
+                    "missing; trajectories need \"version\": 1",
+                ));
+            }
+        }
+        let takeoff = match field(obj, "takeoffTime") {
+            None => 0.0,
+            Some(t) => self.number(
+                t,
+                &path.key("takeoffTime"),
+                "takeoffTime in seconds",
+                MAX_TIME_S,
+            )?,
+        };
+        if let Some(t) = field(obj, "landingTime") {
+            self.number(
+                t,
+                &path.key("landingTime"),
+                "landingTime in seconds",
+                MAX_TIME_S,
+            )?;
+        }
+        let pp = path.key("points");
+        let points = match field(obj, "points").and_then(Value::as_array) {
+            Some(a) if !a.is_empty() => a,
+            _ => {
+                return Err(self.schema(
+                    &pp,
+                    "expected a non-empty array of [t, [x, y, z], [controls]] points",
+                ));
+            }
+        };
+        if points.len() > self.opts.max_points_per_drone {
+            let (member, path) = self.locate(&pp);
+            return Err(SkycError::TooManyPoints {
+                member,
+                path,
+                count: points.len(),
+                max: self.opts.max_points_per_drone,
+            });
+        }
+
+        let mut notes = Notes::default();
+        let mut ctrl: Vec<Vec3> = Vec::new();
+        let mut start = Vec3::ZERO;
+        let mut prev = (0.0, Vec3::ZERO);
+        let mut segments = Vec::with_capacity(points.len().saturating_sub(1));
+        for (k, p) in points.iter().enumerate() {
+            let t = self.read_point(p, &pp, k, &mut ctrl, &mut notes)?;
+            let (t, pos) = t;
+            if k == 0 {
+                if !ctrl.is_empty() {
+                    notes.add("first_point_controls", k, || {
+                        "the first point has control points; they are ignored".into()
+                    });
+                }
+                start = pos;
+                prev = (t, pos);
+                continue;
+            }
+            if ctrl.len() > 2 {
+                let n = ctrl.len();
+                notes.add("too_many_control_points", k, || {
+                    format!("{n} control points; Skybrush players take at most 2 (cubic); approximated by a cubic with the same end tangents")
+                });
+            }
+            let dt = t - prev.0;
+            let ms = (dt * 1000.0).round();
+            if ms == 0.0 {
+                notes.add("time_stands_still", k, || {
+                    format!(
+                        "time does not advance by 1 ms ({} s after the previous point){}",
+                        dt,
+                        if dt > 0.0 { "" } else { "; point ignored" }
+                    )
+                });
+            } else if ms < 0.0 {
+                notes.add("time_backwards", k, || {
+                    format!("time goes backwards by {} s; point ignored", -dt)
+                });
+            }
+            if dt > 0.0 {
+                segments.push(segment(prev.0 + takeoff, t + takeoff, prev.1, &ctrl, pos));
+                prev = (t, pos);
+            }
+        }
+        for (rule, (k, count, text)) in notes.0 {
+            let more = if count > 1 {
+                format!(" (and {} more points)", count - 1)
+            } else {
+                String::new()
+            };
+            self.finding(Some(i), rule, &pp.index(k), &format!("{text}{more}"));
+        }
+        Ok(Trajectory { start, segments })
+    }
+
+    /// One point: its time and position; its control points go to `ctrl`.
+    fn read_point(
+        &mut self,
+        p: &Value,
+        pp: &JsonPath,
+        k: usize,
+        ctrl: &mut Vec<Vec3>,
+        notes: &mut Notes,
+    ) -> Result<(f64, Vec3), SkycError> {
+        ctrl.clear();
+        let bad =
+            |this: &Self, what: String| this.schema(&pp.index(k), format!("{POINT_SHAPE}; {what}"));
+        let Some(a) = p.as_array() else {
+            return Err(bad(self, format!("found {}", describe(p))));
+        };
+        if a.len() != 2 && a.len() != 3 {
+            return Err(bad(self, format!("found {}", describe(p))));
+        }
+        let t = match a[0].as_f64() {
+            Some(t) if t.is_finite() && t.abs() <= MAX_TIME_S => t,
+            _ => return Err(bad(self, format!("the time is {}", describe(&a[0])))),
+        };
+        let pos = self
+            .coords(&a[1])
+            .ok_or_else(|| bad(self, format!("the position is {}", describe(&a[1]))))?;
+        if a.len() == 2 {
+            notes.add("point_without_controls", k, || {
+                "point has no control-point list; Skybrush's server needs [t, [x, y, z], []]".into()
+            });
+            return Ok((t, pos));
+        }
+        let Some(cs) = a[2].as_array() else {
+            return Err(bad(
+                self,
+                format!("the control points are {}", describe(&a[2])),
+            ));
+        };
+        for c in cs {
+            let q = self
+                .coords(c)
+                .ok_or_else(|| bad(self, format!("a control point is {}", describe(c))))?;
+            ctrl.push(q);
+        }
+        Ok((t, pos))
+    }
+
+    /// `[x, y, z]` with sane finite numbers.
+    fn coords(&self, v: &Value) -> Option<Vec3> {
+        let a = v.as_array().filter(|a| a.len() == 3)?;
+        let c = |i: usize| {
+            a[i].as_f64()
+                .filter(|x| x.is_finite() && x.abs() <= MAX_COORD_M)
+        };
+        Some(Vec3::new(c(0)?, c(1)?, c(2)?))
+    }
+}
