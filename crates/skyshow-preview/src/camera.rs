@@ -1,0 +1,283 @@
+//! `Camera`: a pinhole camera in the show frame, and the presets (audience view, top view).
+
+use skyshow_model::{FlightShow, Vec3};
+
+use crate::Ground;
+use crate::scene::{Bounds, Scene};
+
+/// Height of the audience's eyes above the ground, metres.
+pub(crate) const EYE_HEIGHT_M: f64 = 1.7;
+/// Elevation of the top view, degrees (just short of straight down, so "up" stays defined).
+pub(crate) const TOP_ELEVATION_DEG: f64 = 89.9;
+/// Margin around the fitted extent in the presets (1.15 = 15 % more distance).
+const FIT_MARGIN: f64 = 1.15;
+
+/// A pinhole camera. The image's "up" is the projection of +Z; when looking straight up
+/// or down it is +X.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Eye position in the show frame, metres.
+    pub position: Vec3,
+    /// The point at the centre of the image, metres.
+    pub look_at: Vec3,
+    /// Vertical field of view, degrees, in (1, 170). Default 50.
+    pub fov_deg: f64,
+}
+
+/// The camera's orthonormal frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Basis {
+    /// Viewing direction.
+    pub(crate) forward: Vec3,
+    /// Image right.
+    pub(crate) right: Vec3,
+    /// Image up.
+    pub(crate) up: Vec3,
+}
+
+impl Camera {
+    /// Default vertical field of view, degrees.
+    pub const DEFAULT_FOV_DEG: f64 = 50.0;
+
+    /// The audience view of a show: from the audience side (the audience area's centroid,
+    /// or [`Ground::audience_azimuth_deg`]) at eye height, looking at the middle of the
+    /// stage, far enough back that the whole show fits an image of `aspect` (width /
+    /// height) with the default field of view.
+    pub fn audience(show: &FlightShow, ground: &Ground, aspect: f64) -> Camera {
+        Camera::audience_of(&Scene::new(show, ground), aspect)
+    }
+
+    /// The top view of a show: from high above the stage, looking down, the audience at the
+    /// bottom of the image, everything the drones reach in view.
+    pub fn top(show: &FlightShow, ground: &Ground, aspect: f64) -> Camera {
+        Camera::top_of(&Scene::new(show, ground), aspect)
+    }
+
+    /// [`Camera::audience`] for a computed scene.
+    pub(crate) fn audience_of(scene: &Scene, aspect: f64) -> Camera {
+        let target = scene.stage_center();
+        let fit = fit_distance(&scene.air, target, scene.toward_audience, aspect);
+        let d = scene.audience_distance_m.map_or(fit, |a| a.max(fit));
+        let e = target + scene.toward_audience * d;
+        Camera {
+            position: Vec3::new(e.x, e.y, EYE_HEIGHT_M),
+            look_at: target,
+            fov_deg: Camera::DEFAULT_FOV_DEG,
+        }
+    }
+
+    /// [`Camera::top`] for a computed scene.
+    pub(crate) fn top_of(scene: &Scene, aspect: f64) -> Camera {
+        // Everything on the ground (drones' reach, audience, firing front), without the
+        // drawing margin.
+        let g = scene.all.union(scene.ground);
+        let c = g.center();
+        let target = Vec3::new(c.x, c.y, 0.0);
+        let (tan_v, tan_h) = half_tans(Camera::DEFAULT_FOV_DEG, aspect);
+        let right = Vec3::new(0.0, 0.0, 1.0).cross(scene.toward_audience);
+        let back = -scene.toward_audience;
+        let mut d: f64 = 10.0;
+        for q in g.corners() {
+            let rel = q - target;
+            let lift = scene.all.hi.z.max(0.0);
+            d = d.max(rel.dot(right).abs() / tan_h + lift);
+            d = d.max(rel.dot(back).abs() / tan_v + lift);
+        }
+        let el = TOP_ELEVATION_DEG.to_radians();
+        let dir = scene.toward_audience * el.cos() + Vec3::new(0.0, 0.0, el.sin());
+        Camera {
+            position: target + dir * (d * FIT_MARGIN),
+            look_at: target,
+            fov_deg: Camera::DEFAULT_FOV_DEG,
+        }
+    }
+
+    #[allow(dead_code)] // The report's thumbnails use it (next step).
+    /// A level view of `bounds` from the audience side (eye at the box's mid-height), fitted
+    /// to an image of `aspect`: how the report's formation thumbnails are seen.
+    pub(crate) fn level_fit(bounds: &Bounds, toward_audience: Vec3, aspect: f64) -> Camera {
+        let target = bounds.center();
+        let d = fit_distance(bounds, target, toward_audience, aspect);
+        Camera {
+            position: target + toward_audience * d,
+            look_at: target,
+            fov_deg: Camera::DEFAULT_FOV_DEG,
+        }
+    }
+
+    /// The camera's frame, or `None` if the camera is unusable (non-finite, eye on the
+    /// target, field of view out of range).
+    pub(crate) fn basis(&self) -> Option<Basis> {
+        if !self.position.is_finite()
+            || !self.look_at.is_finite()
+            || !self.fov_deg.is_finite()
+            || self.fov_deg <= 1.0
+            || self.fov_deg >= 170.0
+        {
+            return None;
+        }
+        let forward = (self.look_at - self.position).normalized();
+        if forward.norm() < 0.5 {
+            return None;
+        }
+        let mut right = forward.cross(Vec3::new(0.0, 0.0, 1.0));
+        if right.norm() < 1e-6 {
+            right = forward.cross(Vec3::new(1.0, 0.0, 0.0));
+        }
+        let right = right.normalized();
+        let up = right.cross(forward);
+        Some(Basis { forward, right, up })
+    }
+}
+
+/// `tan` of the half vertical and half horizontal field of view.
+fn half_tans(fov_deg: f64, aspect: f64) -> (f64, f64) {
+    let aspect = if aspect.is_finite() && aspect > 0.05 {
+        aspect.min(20.0)
+    } else {
+        16.0 / 9.0
+    };
+    let tan_v = (fov_deg.to_radians() / 2.0).tan();
+    (tan_v, tan_v * aspect)
+}
+
+/// Distance from `target`, towards the audience, at which every corner of `b` is in view.
+fn fit_distance(b: &Bounds, target: Vec3, toward_audience: Vec3, aspect: f64) -> f64 {
+    let (tan_v, tan_h) = half_tans(Camera::DEFAULT_FOV_DEG, aspect);
+    let right = Vec3::new(0.0, 0.0, 1.0).cross(toward_audience);
+    let mut d: f64 = 10.0;
+    for q in b.corners() {
+        let rel = q - target;
+        // Depth of the corner in front of the eye is d - rel·toward_audience.
+        let nearer = rel.dot(toward_audience);
+        d = d.max(rel.dot(right).abs() / tan_h + nearer);
+        d = d.max(rel.z.abs() / tan_v + nearer);
+    }
+    d * FIT_MARGIN
+}
+
+impl Default for Camera {
+    /// From 200 m at −X, eye height, looking at 60 m above the origin.
+    fn default() -> Self {
+        Camera {
+            position: Vec3::new(-200.0, 0.0, EYE_HEIGHT_M),
+            look_at: Vec3::new(0.0, 0.0, 60.0),
+            fov_deg: Camera::DEFAULT_FOV_DEG,
+        }
+    }
+}
+
+/// Projects points of the show frame onto an image.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Projector {
+    eye: Vec3,
+    basis: Basis,
+    /// Focal length, pixels.
+    pub(crate) focal_px: f64,
+    cx: f64,
+    cy: f64,
+}
+
+/// Nearest depth drawn, metres.
+pub(crate) const NEAR_M: f64 = 0.5;
+
+impl Projector {
+    /// A projector for an image `width` × `height` pixels, or `None` for an unusable camera.
+    pub(crate) fn new(camera: &Camera, width: u32, height: u32) -> Option<Projector> {
+        let basis = camera.basis()?;
+        if width == 0 || height == 0 {
+            return None;
+        }
+        let focal_px = (height as f64 / 2.0) / (camera.fov_deg.to_radians() / 2.0).tan();
+        Some(Projector {
+            eye: camera.position,
+            basis,
+            focal_px,
+            cx: width as f64 / 2.0,
+            cy: height as f64 / 2.0,
+        })
+    }
+
+    /// Camera-space coordinates: (right, up, depth), metres.
+    pub(crate) fn camera_space(&self, p: Vec3) -> Vec3 {
+        let q = p - self.eye;
+        Vec3::new(
+            q.dot(self.basis.right),
+            q.dot(self.basis.up),
+            q.dot(self.basis.forward),
+        )
+    }
+
+    /// The eye, metres.
+    pub(crate) fn eye(&self) -> Vec3 {
+        self.eye
+    }
+
+    /// The camera's frame.
+    pub(crate) fn basis(&self) -> Basis {
+        self.basis
+    }
+
+    /// Image centre, pixels.
+    pub(crate) fn center_px(&self) -> (f64, f64) {
+        (self.cx, self.cy)
+    }
+
+    /// Pixel coordinates (x right, y down) of a camera-space point in front of the near
+    /// plane.
+    pub(crate) fn camera_to_pixel(&self, c: Vec3) -> (f64, f64) {
+        (
+            self.cx + self.focal_px * c.x / c.z,
+            self.cy - self.focal_px * c.y / c.z,
+        )
+    }
+
+    /// Pixel coordinates and depth (metres) of a point, or `None` behind the near plane.
+    pub(crate) fn project(&self, p: Vec3) -> Option<(f64, f64, f64)> {
+        let c = self.camera_space(p);
+        if !c.is_finite() || c.z < NEAR_M {
+            return None;
+        }
+        let (x, y) = self.camera_to_pixel(c);
+        Some((x, y, c.z))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audience_default_is_at_minus_x_and_plus_y_is_left() {
+        let cam = Camera::default();
+        let p = Projector::new(&cam, 1280, 720).unwrap();
+        let (x_left, _, _) = p.project(Vec3::new(0.0, 10.0, 60.0)).unwrap();
+        let (x_mid, y_mid, _) = p.project(Vec3::new(0.0, 0.0, 60.0)).unwrap();
+        assert!((x_mid - 640.0).abs() < 1e-9 && (y_mid - 360.0).abs() < 1e-9);
+        assert!(x_left < x_mid, "+Y is on the audience's left");
+        let (_, y_high, _) = p.project(Vec3::new(0.0, 0.0, 80.0)).unwrap();
+        assert!(y_high < y_mid, "up is up");
+    }
+
+    #[test]
+    fn bad_cameras_are_rejected() {
+        let mut cam = Camera::default();
+        cam.look_at = cam.position;
+        assert!(cam.basis().is_none());
+        let cam = Camera {
+            fov_deg: f64::NAN,
+            ..Camera::default()
+        };
+        assert!(Projector::new(&cam, 10, 10).is_none());
+        let down = Camera {
+            position: Vec3::new(0.0, 0.0, 100.0),
+            look_at: Vec3::ZERO,
+            fov_deg: 50.0,
+        };
+        let b = down.basis().unwrap();
+        assert!(
+            b.up.dot(Vec3::new(1.0, 0.0, 0.0)) > 0.99,
+            "+X is up looking down"
+        );
+    }
+}

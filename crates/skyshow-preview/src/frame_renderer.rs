@@ -1,0 +1,325 @@
+//! `FrameRenderer`: software rendering of show frames (no GPU), and the `render_png`,
+//! `render_sequence` and `frame_times` entry points.
+//!
+//! The sky, the ground (ray-cast per pixel, with an anti-aliased grid, the audience area and
+//! the firing front) and the takeoff slots are drawn once per renderer; each frame adds the
+//! drones as glowing dots in their LED colours and the firework particles, additively, like
+//! the preview page.
+
+use skyshow_model::Vec3;
+
+use crate::camera::{Camera, Projector};
+use crate::canvas::Canvas;
+use crate::particle::Particle;
+use crate::preview_page::drawable_bursts;
+use crate::scene::{Scene, clamp_point};
+use crate::{RenderError, RenderInput};
+
+/// Smallest and largest image side, pixels.
+const SIDE_PX: std::ops::RangeInclusive<u32> = 16..=8192;
+/// Most frames in one sequence.
+pub const MAX_FRAMES: usize = 1_000_000;
+/// Most audience or firing-front vertices drawn.
+const MAX_GROUND_POINTS: usize = 512;
+/// Ground colour.
+const GROUND: [f32; 3] = [0.021, 0.028, 0.037];
+/// Grid line colour and opacity.
+const GRID: ([f32; 3], f32) = ([0.16, 0.22, 0.30], 0.45);
+/// Audience area fill and outline.
+const AUDIENCE: ([f32; 3], f32, f32) = ([0.95, 0.70, 0.30], 0.13, 0.75);
+/// Firing front.
+const FRONT: ([f32; 3], f32) = ([1.0, 0.42, 0.10], 0.9);
+/// Takeoff slot dots: colour and diameter, metres.
+const HOME: ([f32; 3], f64) = ([34.0 / 255.0, 42.0 / 255.0, 56.0 / 255.0], 0.9);
+/// Drones whose lights are off: colour and size factor.
+const OFF: ([f32; 3], f64) = ([0.16, 0.18, 0.22], 0.45);
+/// Smallest and largest dot, pixels.
+const DOT_PX: (f64, f64) = (3.0, 128.0);
+
+/// Renders frames of one show from one camera; cheap to call for many times, and usable
+/// from several threads at once (`render` takes `&self`).
+#[derive(Clone, Debug)]
+pub struct FrameRenderer<'a> {
+    input: &'a RenderInput<'a>,
+    camera: Camera,
+    proj: Projector,
+    background: Canvas,
+    particles: Vec<Particle>,
+}
+
+impl<'a> FrameRenderer<'a> {
+    /// Prepares the camera and the static background (sky, ground, takeoff slots).
+    ///
+    /// # Errors
+    /// [`RenderError::Size`] or [`RenderError::Camera`].
+    pub fn new(input: &'a RenderInput<'a>) -> Result<FrameRenderer<'a>, RenderError> {
+        let (w, h) = (input.width_px, input.height_px);
+        if !SIDE_PX.contains(&w) || !SIDE_PX.contains(&h) {
+            return Err(RenderError::Size {
+                width: w,
+                height: h,
+            });
+        }
+        let scene = Scene::new(input.show, &input.ground);
+        let camera = input
+            .camera
+            .unwrap_or_else(|| Camera::audience_of(&scene, w as f64 / h as f64));
+        let proj = Projector::new(&camera, w, h).ok_or(RenderError::Camera)?;
+        let mut background = Canvas::sky(w as usize, h as usize);
+        draw_ground(&mut background, &proj, &scene, input);
+        for d in &input.show.drones {
+            if d.home.is_finite() {
+                dot(&mut background, &proj, clamp_point(d.home), HOME.1, HOME.0);
+            }
+        }
+        let particles = Particle::of_bursts(drawable_bursts(input.fireworks));
+        Ok(FrameRenderer {
+            input,
+            camera,
+            proj,
+            background,
+            particles,
+        })
+    }
+
+    /// The camera the frames are seen from.
+    pub fn camera(&self) -> Camera {
+        self.camera
+    }
+
+    /// The frame at `time_s` as PNG bytes.
+    ///
+    /// # Errors
+    /// [`RenderError::Time`] for a non-finite time, [`RenderError::Png`].
+    pub fn render(&self, time_s: f64) -> Result<Vec<u8>, RenderError> {
+        self.canvas(time_s)?.png()
+    }
+
+    /// The frame at `time_s` as 8-bit RGB pixels, row-major (width × height × 3 bytes).
+    ///
+    /// # Errors
+    /// [`RenderError::Time`] for a non-finite time.
+    pub fn render_rgb(&self, time_s: f64) -> Result<Vec<u8>, RenderError> {
+        Ok(self.canvas(time_s)?.to_rgb8())
+    }
+
+    fn canvas(&self, t: f64) -> Result<Canvas, RenderError> {
+        if !t.is_finite() {
+            return Err(RenderError::Time(t));
+        }
+        let mut c = self.background.clone();
+        let glow = if self.input.glow_m.is_finite() && self.input.glow_m > 0.0 {
+            self.input.glow_m.min(100.0)
+        } else {
+            RenderInput::DEFAULT_GLOW_M
+        };
+        for d in &self.input.show.drones {
+            let p = d.trajectory.position(t);
+            if !p.is_finite() {
+                continue;
+            }
+            let rgb = d.lights.color_at(t);
+            if rgb.r.max(rgb.g).max(rgb.b) < 1 {
+                dot(&mut c, &self.proj, p, glow * OFF.1, OFF.0);
+            } else {
+                let k = [rgb.r, rgb.g, rgb.b].map(|v| v as f32 / 255.0);
+                dot(&mut c, &self.proj, p, glow, k);
+            }
+        }
+        for part in &self.particles {
+            if let Some((p, k, size)) = part.at(t) {
+                dot(&mut c, &self.proj, p, size, k);
+            }
+        }
+        Ok(c)
+    }
+}
+
+/// A glowing dot of `size_m` at `p`, sized and dimmed with distance like on the page.
+fn dot(c: &mut Canvas, proj: &Projector, p: Vec3, size_m: f64, k: [f32; 3]) {
+    let Some((x, y, depth)) = proj.project(p) else {
+        return;
+    };
+    let px = size_m * proj.focal_px / depth.max(0.01);
+    let s = px.clamp(DOT_PX.0, DOT_PX.1);
+    let gain = (px / DOT_PX.0).clamp(0.35, 1.0) as f32;
+    c.glow(x, y, s, k.map(|v| v * gain));
+}
+
+/// Where a pixel's ray meets the ground (z = 0), if it does, in front of the eye.
+fn ground_hit(proj: &Projector, x: f64, y: f64) -> Option<Vec3> {
+    let b = proj.basis();
+    let (cx, cy) = proj.center_px();
+    let dir = b.forward + b.right * ((x - cx) / proj.focal_px) - b.up * ((y - cy) / proj.focal_px);
+    let eye = proj.eye();
+    if eye.z <= 0.0 || dir.z >= -1e-9 {
+        return None;
+    }
+    let t = -eye.z / dir.z;
+    let hit = eye + dir * t;
+    hit.is_finite().then_some(hit)
+}
+
+/// Distance from `p` to the segment `a`–`b` in the ground plane.
+fn seg_dist(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let u = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((p.0 - a.0 - u * dx).powi(2) + (p.1 - a.1 - u * dy).powi(2)).sqrt()
+}
+
+/// Even-odd point-in-polygon test in the ground plane.
+fn inside(p: (f64, f64), poly: &[(f64, f64)]) -> bool {
+    let mut c = false;
+    let n = poly.len();
+    for i in 0..n {
+        let (a, b) = (poly[i], poly[(i + 1) % n]);
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+            c = !c;
+        }
+    }
+    c
+}
+
+/// Grid step for a ground extent, metres (as on the page).
+fn grid_step(ext: f64) -> f64 {
+    if ext < 800.0 {
+        10.0
+    } else if ext < 4000.0 {
+        50.0
+    } else {
+        250.0
+    }
+}
+
+fn draw_ground(c: &mut Canvas, proj: &Projector, scene: &Scene, input: &RenderInput) {
+    let g = scene.ground;
+    let ext = (g.hi.x - g.lo.x).max(g.hi.y - g.lo.y);
+    let step = grid_step(ext);
+    let far = 4000.0 + ext * 3.0;
+    let flat = |v: &[Vec3]| -> Vec<(f64, f64)> {
+        v.iter()
+            .filter(|p| p.is_finite())
+            .take(MAX_GROUND_POINTS)
+            .map(|p| {
+                let p = clamp_point(*p);
+                (p.x, p.y)
+            })
+            .collect()
+    };
+    let audience = flat(&input.ground.audience);
+    let front = flat(&input.ground.firing_front);
+    let (w, h) = (c.width, c.height);
+    for y in 0..h {
+        for x in 0..w {
+            let (fx, fy) = (x as f64 + 0.5, y as f64 + 0.5);
+            let Some(hit) = ground_hit(proj, fx, fy) else {
+                continue;
+            };
+            if hit.x < g.lo.x - far
+                || hit.x > g.hi.x + far
+                || hit.y < g.lo.y - far
+                || hit.y > g.hi.y + far
+            {
+                continue;
+            }
+            let i = y * w + x;
+            c.blend(i, GROUND, 1.0);
+            // Ground footprint of the pixel (like a shader's fwidth).
+            let hx = ground_hit(proj, fx + 1.0, fy).unwrap_or(hit);
+            let hy = ground_hit(proj, fx, fy + 1.0).unwrap_or(hit);
+            let fw_x = ((hx.x - hit.x).abs() + (hy.x - hit.x).abs()).max(1e-6);
+            let fw_y = ((hx.y - hit.y).abs() + (hy.y - hit.y).abs()).max(1e-6);
+            let fw = fw_x.max(fw_y).min(1e6);
+            let p = (hit.x, hit.y);
+            if hit.x >= g.lo.x && hit.x <= g.hi.x && hit.y >= g.lo.y && hit.y <= g.hi.y {
+                let lx = (hit.x / step - (hit.x / step).round()).abs() * step;
+                let ly = (hit.y / step - (hit.y / step).round()).abs() * step;
+                let a = (1.0 - lx / fw_x).max(1.0 - ly / fw_y).clamp(0.0, 1.0);
+                if a > 0.0 {
+                    c.blend(i, GRID.0, GRID.1 * a as f32);
+                }
+            }
+            if audience.len() >= 3 && inside(p, &audience) {
+                c.blend(i, AUDIENCE.0, AUDIENCE.1);
+            }
+            if audience.len() >= 2 {
+                let n = audience.len();
+                let edges = if n == 2 { 1 } else { n };
+                let d = (0..edges)
+                    .map(|k| seg_dist(p, audience[k], audience[(k + 1) % n]))
+                    .fold(f64::INFINITY, f64::min);
+                let a = (1.0 - d / fw).clamp(0.0, 1.0);
+                if a > 0.0 {
+                    c.blend(i, AUDIENCE.0, AUDIENCE.2 * a as f32);
+                }
+            }
+            if !front.is_empty() {
+                let mut d = f64::INFINITY;
+                for k in 0..front.len() {
+                    let q = front[k];
+                    if k + 1 < front.len() {
+                        d = d.min(seg_dist(p, q, front[k + 1]));
+                    }
+                    d = d.min(seg_dist(p, (q.0 - 2.0, q.1), (q.0 + 2.0, q.1)));
+                    d = d.min(seg_dist(p, (q.0, q.1 - 2.0), (q.0, q.1 + 2.0)));
+                }
+                let a = (1.0 - d / fw).clamp(0.0, 1.0);
+                if a > 0.0 {
+                    c.blend(i, FRONT.0, FRONT.1 * a as f32);
+                }
+            }
+        }
+    }
+}
+
+/// One frame as PNG: the show at `input.time_s` seen from `input.camera` (default: the
+/// audience view), drones as soft glowing dots in their LED colours on a night sky, the
+/// ground grid faint, fireworks as particles.
+///
+/// # Errors
+/// [`RenderError`] for an unusable size, camera or time.
+pub fn render_png(input: &RenderInput) -> Result<Vec<u8>, RenderError> {
+    FrameRenderer::new(input)?.render(input.time_s)
+}
+
+/// The times of a frame sequence: `from_s`, `from_s + 1/fps`, … up to `to_s` inclusive.
+///
+/// # Errors
+/// [`RenderError::Sequence`] if a number is not finite, `to_s < from_s`, `fps ≤ 0` or the
+/// sequence would have more than [`MAX_FRAMES`] frames.
+pub fn frame_times(from_s: f64, to_s: f64, fps: f64) -> Result<Vec<f64>, RenderError> {
+    let err = RenderError::Sequence {
+        from_s,
+        to_s,
+        fps,
+        max: MAX_FRAMES,
+    };
+    if !(from_s.is_finite() && to_s.is_finite() && fps.is_finite()) || fps <= 0.0 || to_s < from_s {
+        return Err(err);
+    }
+    let n = ((to_s - from_s) * fps + 1e-9).floor() + 1.0;
+    if n > MAX_FRAMES as f64 {
+        return Err(err);
+    }
+    Ok((0..n as usize).map(|k| from_s + k as f64 / fps).collect())
+}
+
+/// The frames at `times`, as PNG bytes, one at a time (the background is drawn once).
+/// The CLI writes each as it comes; to use several cores, share one [`FrameRenderer`]
+/// between threads instead.
+///
+/// # Errors
+/// The iterator is not made for an unusable size or camera; each frame fails alone for a
+/// non-finite time.
+pub fn render_sequence<'a>(
+    input: &'a RenderInput<'a>,
+    times: &'a [f64],
+) -> Result<impl Iterator<Item = Result<Vec<u8>, RenderError>> + 'a, RenderError> {
+    let r = FrameRenderer::new(input)?;
+    Ok(times.iter().map(move |&t| r.render(t)))
+}

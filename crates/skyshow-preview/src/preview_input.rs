@@ -1,0 +1,47 @@
+//! `PreviewInput`: everything the preview page shows.
+
+use skyshow_model::{FlightShow, Limits};
+
+use crate::{Burst, Ground, Music};
+
+/// What [`preview_html`](crate::preview_html) puts on the page.
+#[derive(Clone, Debug)]
+pub struct PreviewInput<'a> {
+    /// The show: trajectories, light programs, phases (formations, transitions) and cues
+    /// (chapters, formation starts).
+    pub show: &'a FlightShow,
+    /// The flight envelope, shown in the info panel.
+    pub limits: Limits,
+    /// The music, if any.
+    pub music: Option<Music<'a>>,
+    /// Firework bursts, in any order (empty = none).
+    pub fireworks: Vec<Burst>,
+    /// Audience area and firing front.
+    pub ground: Ground,
+    /// Page title; empty = the show's title.
+    pub title: String,
+}
+
+impl<'a> PreviewInput<'a> {
+    /// A preview of `show` alone: its limits (or the defaults), no music, no fireworks,
+    /// the default ground, the show's title.
+    pub fn new(show: &'a FlightShow) -> Self {
+        PreviewInput {
+            show,
+            limits: show.limits.unwrap_or_default(),
+            music: None,
+            fireworks: Vec::new(),
+            ground: Ground::DEFAULT,
+            title: String::new(),
+        }
+    }
+
+    /// The title to show: `title`, or the show's when empty.
+    pub(crate) fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.show.title
+        } else {
+            &self.title
+        }
+    }
+}

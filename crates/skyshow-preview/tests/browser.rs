@@ -1,0 +1,198 @@
+//! Browser tests of the preview page: headless Chromium (software WebGL) opens the page
+//! from disk and we check what it shows. Skipped, with a message, when `/usr/bin/chromium`
+//! is absent (`scripts/ci-deps/preview.sh` installs it).
+#![allow(clippy::print_stderr)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::cdp::{Browser, CHROMIUM, Shot};
+use common::synthetic::SyntheticShow;
+use skyshow_model::Vec3;
+use skyshow_preview::{Camera, Ground, PreviewInput, preview_html};
+
+const W: u32 = 1280;
+const H: u32 = 720;
+
+fn launch() -> Option<Browser> {
+    match Browser::launch(W, H) {
+        Ok(Some(b)) => Some(b),
+        Ok(None) => {
+            eprintln!("SKIPPED: {CHROMIUM} is not installed (run scripts/ci-deps/preview.sh)");
+            None
+        }
+        Err(e) => panic!("cannot drive chromium: {e}"),
+    }
+}
+
+/// Height of the controls at the bottom of the page (timeline, bar), CSS pixels: the
+/// timeline paints formations in colours of its own, so the 3D view is checked above it.
+const CONTROLS_PX: usize = 110;
+
+/// Fraction of the image's pixels that are `want` (red or green, saturated) in the 3D view
+/// above the controls, and the share of those inside `rect` (x0, y0, x1, y1).
+fn colour_share(shot: &Shot, want: usize, rect: (f64, f64, f64, f64)) -> (f64, f64) {
+    let (mut n, mut inside) = (0usize, 0usize);
+    for y in 0..shot.height.saturating_sub(CONTROLS_PX) {
+        for x in 0..shot.width {
+            let p = shot.at(x, y);
+            let c = p[want] as i32;
+            let others = (0..3)
+                .filter(|&k| k != want)
+                .map(|k| p[k] as i32)
+                .max()
+                .unwrap_or(0);
+            if c >= 120 && c - others >= 80 {
+                n += 1;
+                let (fx, fy) = (x as f64, y as f64);
+                if fx >= rect.0 && fx <= rect.2 && fy >= rect.1 && fy <= rect.3 {
+                    inside += 1;
+                }
+            }
+        }
+    }
+    let total = (shot.width * shot.height) as f64;
+    (
+        n as f64 / total,
+        if n == 0 {
+            0.0
+        } else {
+            inside as f64 / n as f64
+        },
+    )
+}
+
+/// Screen rectangle of the drones at `t` seen by the audience camera, with a margin.
+fn projected_rect(show: &skyshow_model::FlightShow, t: f64) -> (f64, f64, f64, f64) {
+    let cam = Camera::audience(show, &Ground::default(), W as f64 / H as f64);
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    let focal = (H as f64 / 2.0) / (cam.fov_deg.to_radians() / 2.0).tan();
+    let f = (cam.look_at - cam.position).normalized();
+    let r = f.cross(Vec3::new(0.0, 0.0, 1.0)).normalized();
+    let u = r.cross(f);
+    for d in &show.drones {
+        let q = d.trajectory.position(t) - cam.position;
+        let z = q.dot(f);
+        let x = W as f64 / 2.0 + focal * q.dot(r) / z;
+        let y = H as f64 / 2.0 - focal * q.dot(u) / z;
+        x0 = x0.min(x);
+        x1 = x1.max(x);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    let m = 30.0;
+    (x0 - m, y0 - m, x1 + m, y1 + m)
+}
+
+#[test]
+fn preview_shows_the_formations_in_their_colours() {
+    let Some(mut browser) = launch() else { return };
+    let show = SyntheticShow::red_disc_green_grid(200).build();
+    let mut input = PreviewInput::new(&show);
+    input.title = "Browser test".into();
+    let html = preview_html(&input);
+    let file = browser.scratch_dir().join("preview.html");
+    std::fs::write(&file, &html).unwrap();
+
+    for (t, want, name) in [(20.0, 0usize, "red"), (40.0, 1usize, "green")] {
+        let took = browser
+            .open_preview(&file, &format!("#t={t}"), Duration::from_secs(60))
+            .unwrap();
+        let state = browser
+            .eval("(() => { const p = window.skyshowPreview; return {time: p.time, drones: p.drones, playing: p.playing, renderer: p.renderer, count: document.getElementById('drone-count').textContent}; })()")
+            .unwrap();
+        eprintln!("t={t}: loaded in {took:?}: {state}");
+        assert_eq!(state["count"], "200", "#drone-count shows the fleet");
+        assert_eq!(state["drones"], 200);
+        assert_eq!(state["playing"], false, "#t= opens paused");
+        assert!(
+            (state["time"].as_f64().unwrap() - t).abs() < 1e-9,
+            "#t= sets the time"
+        );
+        assert!(
+            state["renderer"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("webgl"),
+            "drawn with WebGL: {state}"
+        );
+        let shot = browser.screenshot().unwrap();
+        if let Ok(dir) = std::env::var("SKYSHOW_PREVIEW_SHOTS") {
+            std::fs::write(format!("{dir}/shot-{t}.rgb"), &shot.rgb).unwrap();
+        }
+        assert_eq!((shot.width, shot.height), (W as usize, H as usize));
+        let distinct: std::collections::BTreeSet<[u8; 3]> = (0..shot.height)
+            .step_by(7)
+            .flat_map(|y| (0..shot.width).step_by(7).map(move |x| (x, y)))
+            .map(|(x, y)| shot.at(x, y))
+            .collect();
+        assert!(distinct.len() > 10, "screenshot is not blank");
+        let rect = projected_rect(&show, t);
+        let (share, inside) = colour_share(&shot, want, rect);
+        eprintln!(
+            "t={t}: {:.2}% of pixels {name}, {:.1}% of them where the formation is",
+            share * 100.0,
+            inside * 100.0
+        );
+        assert!(
+            share >= 0.01,
+            "at least 1% of the pixels are {name}: {share}"
+        );
+        assert!(
+            inside >= 0.95,
+            "the {name} pixels are where the formation is: {inside}"
+        );
+        let other = 1 - want;
+        let (wrong, _) = colour_share(&shot, other, rect);
+        assert!(
+            wrong < 0.001,
+            "no pixels of the other formation's colour: {wrong}"
+        );
+    }
+    // Play a little: time advances, then pause and seek through the API.
+    browser.eval("window.skyshowPreview.play()").unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    let playing = browser
+        .eval("window.skyshowPreview.time")
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    browser
+        .eval("window.skyshowPreview.pause(); window.skyshowPreview.setTime(12.5)")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    let after = browser
+        .eval("window.skyshowPreview.time")
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(playing > 40.0, "time advanced while playing: {playing}");
+    assert_eq!(after, 12.5);
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn preview_of_16000_drones_loads() {
+    let Some(mut browser) = launch() else { return };
+    let synth = SyntheticShow::long(16_000, 6, 20.0, 15.0);
+    let show = synth.build();
+    let html = preview_html(&PreviewInput::new(&show));
+    let file = browser.scratch_dir().join("preview16k.html");
+    std::fs::write(&file, &html).unwrap();
+    let t = synth.formations[2].start_s + 5.0;
+    let took = browser
+        .open_preview(&file, &format!("#t={t}"), Duration::from_secs(120))
+        .unwrap();
+    let state = browser
+        .eval("(() => { const p = window.skyshowPreview; return {drones: p.drones, loadMs: p.loadMs, updateMs: p.updateMs, renderer: p.renderer, count: document.getElementById('drone-count').textContent}; })()")
+        .unwrap();
+    eprintln!(
+        "16,000 drones, {:.1} MB page: ready after {took:?} ({state})",
+        html.len() as f64 / 1e6
+    );
+    assert_eq!(state["count"], "16000");
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
