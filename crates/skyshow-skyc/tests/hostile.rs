@@ -206,6 +206,33 @@ fn cyclic_refs() {
 }
 
 #[test]
+fn deep_nesting_through_ref_chains_is_refused_without_overflow() {
+    // Twenty members, each 120 levels deep, each referring to the next at the bottom.
+    let mut owned: Vec<(String, String)> = Vec::new();
+    for k in 0..20 {
+        let inner = if k == 19 {
+            "1".to_string()
+        } else {
+            format!(r#"{{"$ref": "./m{}.json"}}"#, k + 1)
+        };
+        owned.push((
+            format!("m{k}.json"),
+            format!("{}{inner}{}", "[".repeat(120), "]".repeat(120)),
+        ));
+    }
+    owned.push((
+        "show.json".into(),
+        show_json(&format!(r#"{GOOD_TRAJ}, "x": {{"$ref": "./m0.json"}}"#)),
+    ));
+    let members: Vec<(&str, &[u8])> = owned
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_bytes()))
+        .collect();
+    let e = read_skyc(&zip_of(&members), &ReadOptions::DEFAULT).unwrap_err();
+    assert!(matches!(e, SkycError::Ref { .. }), "{e}");
+}
+
+#[test]
 fn nan_and_huge_numbers() {
     let j = show_json(r#""trajectory": {"version": 1, "points": [[0, [0, 0, NaN], []]]}"#);
     let e = read_skyc(

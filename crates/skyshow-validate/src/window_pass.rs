@@ -68,6 +68,9 @@ impl WindowOutcome {
         cursors: &mut [usize],
     ) -> WindowOutcome {
         let mut out = WindowOutcome::default();
+        if !(w1 > w0) {
+            return out; // an empty window (float resolution at huge times)
+        }
         let mut tmp: Vec<(Segment, Option<u32>)> = Vec::new();
         let mut pieces: Vec<Segment> = Vec::new();
         let mut offs: Vec<usize> = vec![0];

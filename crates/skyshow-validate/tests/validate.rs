@@ -555,6 +555,28 @@ proptest! {
     }
 
     #[test]
+    fn speed_maxima_bracket_sampling(a in arb_segment()) {
+        let v = run(&show(vec![drone(vec![a])]));
+        let n = 20_000;
+        let (mut vxy, mut up, mut down) = (0.0f64, 0.0f64, 0.0f64);
+        for k in 0..=n {
+            let vel = a.velocity(4.0 * k as f64 / n as f64);
+            vxy = vxy.max(vel.norm_xy());
+            up = up.max(vel.z);
+            down = down.max(-vel.z);
+        }
+        let m = &v.measured;
+        prop_assert!(m.max_speed_xy_m_s >= vxy - 1e-9 && m.max_speed_xy_m_s <= vxy + 1e-4, "{} vs {}", m.max_speed_xy_m_s, vxy);
+        prop_assert!(m.max_speed_up_m_s >= up - 1e-9 && m.max_speed_up_m_s <= up + 1e-4);
+        prop_assert!(m.max_speed_down_m_s >= down - 1e-9 && m.max_speed_down_m_s <= down + 1e-4);
+        let [a0, a1] = a.acceleration_ends();
+        // Starting and stopping abruptly count as velocity jumps (from and to rest).
+        let jump = |v: f64| if v >= 0.01 { v * 20.0 } else { 0.0 };
+        let want = a0.norm().max(a1.norm()).max(jump(a.velocity(0.0).norm())).max(jump(a.velocity(4.0).norm()));
+        prop_assert!((m.max_accel_m_s2 - want).abs() < 1e-9);
+    }
+
+    #[test]
     fn altitude_rule_never_hides_a_sampled_close_moment(a in arb_segment(), b in arb_segment()) {
         // Shift both down so they cross the 2.5 m line often.
         let down = |s: Segment| Segment { p: s.p.map(|p| p - Vec3::new(0.0, 0.0, 28.0)), ..s };
