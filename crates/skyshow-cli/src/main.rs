@@ -25,6 +25,15 @@ fn main() -> ExitCode {
         }
     };
     let printer = Printer::new(cli.no_progress);
+    // Diagnostics keep their lines whole, so messages stay greppable in logs.
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .wrap_lines(false)
+                .width(400)
+                .build(),
+        )
+    }));
     let result = match &cli.command {
         Command::Build(a) => commands::build::run(a, printer),
         Command::Check(a) => commands::check::run(a, printer),

@@ -34,6 +34,14 @@ impl OutputSet {
                 .map_err(|e| miette!("cannot write into `{}`: {e}", dir.display()))?;
             tmp.write_all(bytes)
                 .map_err(|e| miette!("cannot write `{}`: {e}", path.display()))?;
+            // Temporary files are private; outputs are ordinary files (rw-r--r--).
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
             tmp.as_file()
                 .sync_all()
                 .map_err(|e| miette!("cannot write `{}`: {e}", path.display()))?;

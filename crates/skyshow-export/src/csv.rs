@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use skyshow_model::FlightShow;
 
 use crate::zipper::zip_members;
@@ -32,7 +33,7 @@ pub fn write_drone_csv_zip(show: &FlightShow, opts: &CsvOptions) -> Vec<u8> {
     let last_ms = (end * 1000.0).ceil() as i64;
     let members: Vec<(String, Vec<u8>)> = show
         .drones
-        .iter()
+        .par_iter()
         .map(|d| {
             let mut s = String::from("Time_msec,x_m,y_m,z_m,Red,Green,Blue\n");
             let mut t = 0;
@@ -53,5 +54,5 @@ pub fn write_drone_csv_zip(show: &FlightShow, opts: &CsvOptions) -> Vec<u8> {
             (format!("{}.csv", d.name), s.into_bytes())
         })
         .collect();
-    zip_members(&members)
+    zip_members(&members, 1)
 }

@@ -145,7 +145,7 @@ pub fn write_skyc(show: &FlightShow, meta: &SkycMeta) -> Vec<u8> {
     root.insert("swarm".into(), json!({ "drones": drones }));
     let show_json = serde_json::to_vec(&Value::Object(root)).expect("JSON of plain values");
     members.insert(0, ("show.json".to_string(), show_json));
-    zip_members(&members)
+    zip_members(&members, 6)
 }
 
 #[cfg(test)]

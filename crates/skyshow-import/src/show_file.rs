@@ -346,7 +346,7 @@ impl Cx<'_> {
                 v.span(),
                 format!("`{key}` is not a valid time: {why}"),
                 "this time",
-                Some("write seconds (`75`, `75.5`) or minutes and seconds as a string (`\"1:15\"`, `\"1:15.5\"`)"),
+                Some("write seconds (`75`, `75.5`) or an `\"m:ss\"` / `\"m:ss.mmm\"` string (`\"1:15\"`, `\"1:15.5\"`)"),
             )),
         }
     }
@@ -675,11 +675,21 @@ impl Cx<'_> {
                 )),
             }
         };
-        let count = f
-            .count
-            .as_ref()
-            .map(|c| self.count(c, "count", 1, fleet as i64))
-            .transpose()?;
+        let count = match &f.count {
+            Some(c) if *c.get_ref() > fleet as i64 => {
+                return Err(self.err(
+                    c.span(),
+                    format!(
+                        "formation `{name}` needs {} drones but the fleet has {fleet}",
+                        c.get_ref()
+                    ),
+                    "this count",
+                    Some("lower `count` or raise `fleet.drones`"),
+                ));
+            }
+            Some(c) => Some(self.count(c, "count", 1, fleet as i64)?),
+            None => None,
+        };
         let kind = f.shape.get_ref().as_str();
         // Keys that only some shapes take: reject the rest so typos do not pass silently.
         let allowed: &[&str] = match kind {
