@@ -4,7 +4,7 @@
 //!
 //! # Design
 //!
-//! * Small instances (`n <= 700`) are solved by a dense Jonker–Volgenant solver
+//! * Small instances (`n <= 200`) are solved by a dense Jonker–Volgenant solver
 //!   (`dense.rs`: column reduction, reduction transfer, augmenting row reduction, then
 //!   shortest augmenting paths).
 //! * Larger instances are solved by a multiscale sparse scheme (`ssd.rs`): nested

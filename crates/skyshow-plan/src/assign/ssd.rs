@@ -10,9 +10,9 @@ use super::scan::{self, Blocks, Filter};
 use super::sparse::{Arc, NONE, SparseLap};
 
 /// Instances up to this size (unrestricted) are solved densely.
-const DENSE_MAX: usize = 700;
+const DENSE_MAX: usize = 200;
 /// The coarsest level of the multiscale hierarchy has at most this many points.
-const COARSE_MAX: usize = 600;
+const COARSE_MAX: usize = 150;
 /// Subsampling factor between consecutive levels.
 const LEVEL_FACTOR: usize = 2;
 /// Candidate arcs per row at each level.
