@@ -92,7 +92,6 @@ impl Camera {
         }
     }
 
-    #[allow(dead_code)] // The report's thumbnails use it (next step).
     /// A level view of `bounds` from the audience side (eye at the box's mid-height), fitted
     /// to an image of `aspect`: how the report's formation thumbnails are seen.
     pub(crate) fn level_fit(bounds: &Bounds, toward_audience: Vec3, aspect: f64) -> Camera {

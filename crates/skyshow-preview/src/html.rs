@@ -19,11 +19,11 @@ pub(crate) fn esc(s: &str) -> String {
     out
 }
 
-/// JSON text made safe to sit inside a `<script>` element.
+/// JSON text made safe to sit inside a `<script>` element: every `<` (which JSON only has
+/// inside strings) is written `\u003c`.
 pub(crate) fn script_json(v: &serde_json::Value) -> String {
     v.to_string()
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
+        .replace('<', "\\u003c")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
 }
@@ -38,7 +38,6 @@ pub(crate) fn round(x: f64, digits: i32) -> f64 {
     if r == 0.0 { 0.0 } else { r }
 }
 
-#[allow(dead_code)] // The report's SVG plots use it (next step).
 /// A number for SVG coordinates: at most two decimals, no trailing zeros.
 pub(crate) fn num(x: f64) -> String {
     let x = round(x, 2);

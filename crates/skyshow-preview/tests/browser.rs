@@ -174,6 +174,32 @@ fn preview_shows_the_formations_in_their_colours() {
 }
 
 #[test]
+fn empty_and_odd_shows_load_without_errors() {
+    let Some(mut browser) = launch() else { return };
+    let empty = skyshow_model::FlightShow::default();
+    let mut weird = SyntheticShow::red_disc_green_grid(3).build();
+    weird.drones[0].trajectory.segments[1].p[2].x = f64::NAN;
+    weird.drones[1].lights.steps.clear();
+    weird.drones[2].home = Vec3::new(f64::INFINITY, 0.0, 0.0);
+    for (name, show) in [("empty", &empty), ("odd", &weird)] {
+        let file = browser.scratch_dir().join(format!("{name}.html"));
+        std::fs::write(&file, preview_html(&PreviewInput::new(show))).unwrap();
+        browser
+            .open_preview(&file, "#t=12", Duration::from_secs(60))
+            .unwrap();
+        browser
+            .eval("window.skyshowPreview.setCamera('top'); window.skyshowPreview.play()")
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        browser
+            .eval("window.skyshowPreview.setCamera('orbit'); window.skyshowPreview.pause()")
+            .unwrap();
+    }
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
 fn preview_of_16000_drones_loads() {
     let Some(mut browser) = launch() else { return };
     let synth = SyntheticShow::long(16_000, 6, 20.0, 15.0);
