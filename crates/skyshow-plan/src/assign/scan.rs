@@ -154,10 +154,14 @@ impl Blocks {
     }
 
     /// The (at most) `k` points of smallest `r = ‖q − p_j‖² − w_j` with `r < limit` that
-    /// pass `keep` (caller's index), sorted by (r, index), as (r, index, ‖q − p_j‖²).
+    /// pass `keep` (caller's index), as (r, index, ‖q − p_j‖²), sorted by r, ties by index
+    /// in the cyclic order starting at `rot` (so identical queries with different `rot`
+    /// spread over tied points instead of all taking the same few).
+    #[allow(clippy::too_many_arguments)]
     fn top_k(
         &self,
         q: [f64; 3],
+        rot: u32,
         k: usize,
         limit: f64,
         keep: &dyn Fn(usize) -> bool,
@@ -180,7 +184,7 @@ impl Blocks {
         }
         for &(lb, b) in lbs.iter() {
             if lb <= thr {
-                self.scan_block(b as usize, q, k, limit, keep, &mut thr, best);
+                self.scan_block(b as usize, q, rot, k, limit, keep, &mut thr, best);
             }
         }
     }
@@ -191,6 +195,7 @@ impl Blocks {
         &self,
         b: usize,
         q: [f64; 3],
+        rot: u32,
         k: usize,
         limit: f64,
         keep: &dyn Fn(usize) -> bool,
@@ -230,7 +235,9 @@ impl Blocks {
             if !keep(j as usize) {
                 continue;
             }
-            let pos = best.partition_point(|e| e.0 < rl || (e.0 == rl && e.1 < j));
+            let key = j.wrapping_sub(rot);
+            let pos =
+                best.partition_point(|e| e.0 < rl || (e.0 == rl && e.1.wrapping_sub(rot) < key));
             if pos >= k {
                 continue;
             }
@@ -280,7 +287,7 @@ pub(crate) fn c_transform(rows: &Blocks, queries: &Soa) -> Vec<f64> {
         .map_init(
             || (Vec::new(), Vec::new()),
             |(lbs, best), j| {
-                rows.top_k(queries.get(j), 1, f64::INFINITY, &|_| true, lbs, best);
+                rows.top_k(queries.get(j), 0, 1, f64::INFINITY, &|_| true, lbs, best);
                 best.first().map_or(f64::INFINITY, |e| e.0)
             },
         )
@@ -298,7 +305,7 @@ pub(crate) fn candidates(
 ) -> Vec<Vec<Arc>> {
     let one = |lbs: &mut Vec<(f64, u32)>, best: &mut Vec<(f64, u32, f64)>, i: usize| {
         let keep = |j: usize| filter.is_none_or(|f| f(i, j));
-        cols.top_k(rows.get(i), k, f64::INFINITY, &keep, lbs, best);
+        cols.top_k(rows.get(i), i as u32, k, f64::INFINITY, &keep, lbs, best);
         best.iter()
             .map(|&(_, col, cost)| Arc { col, cost })
             .collect::<Vec<Arc>>()
@@ -338,7 +345,7 @@ pub(crate) fn violations(
             || (Vec::new(), Vec::new()),
             |(lbs, best), i| {
                 let keep = |j: usize| filter.is_none_or(|f| f(i, j));
-                cols.top_k(rows.get(i), k, bound[i] - tol, &keep, lbs, best);
+                cols.top_k(rows.get(i), i as u32, k, bound[i] - tol, &keep, lbs, best);
                 (!best.is_empty()).then(|| {
                     best.iter()
                         .map(|&(_, col, cost)| Arc { col, cost })

@@ -580,3 +580,25 @@ proptest! {
         prop_assert!(rel_diff(got.cost_sum_sq, best) < 1e-12);
     }
 }
+
+#[test]
+fn assign_survives_massive_ties() {
+    // Every source at the same point: every assignment is optimal; the solver must still
+    // return a permutation quickly.
+    let n = 3000;
+    let a = vec![Vec3::new(1.0, 2.0, 3.0); n];
+    let b = grid(n, 3.0);
+    let got = assign_min_sum_sq(&a, &b);
+    assert!(is_permutation(&got.target_of));
+    let any: f64 = b.iter().map(|q| a[0].dist2(*q)).sum();
+    assert!(rel_diff(got.cost_sum_sq, any) < 1e-12);
+    // Two coincident copies of a small grid onto a grid of twice the size.
+    let n = 1200;
+    let b = grid(n, 3.0);
+    let half = grid(n / 2, 3.0);
+    let a: Vec<Vec3> = half.iter().chain(&half).copied().collect();
+    let got = assign_min_sum_sq(&a, &b);
+    assert!(is_permutation(&got.target_of));
+    let (best, _) = hungarian(&matrix(&a[..], &b[..]));
+    assert!(rel_diff(got.cost_sum_sq, best) < 1e-12);
+}
