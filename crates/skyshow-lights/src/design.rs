@@ -61,6 +61,9 @@ pub fn design_lights(plan: &ShowPlan, opts: &LightOptions) -> Vec<LightProgram> 
             let l0 = frame_s(plan.landing_start_ms);
             let l1 = frame_s(plan.landing_start_ms + (opts.landing_fade_s * 1000.0).round() as i64);
             push(l0, l1, color, Rgb::BLACK, &mut steps);
+            // Cover the whole show explicitly: dark until the last drone has landed.
+            let end = frame_s(plan.end_ms + FRAME_MS - 1).max(l1);
+            push(l1, end, Rgb::BLACK, Rgb::BLACK, &mut steps);
             let bytecode = encode(&steps);
             LightProgram { steps, bytecode }
         })
