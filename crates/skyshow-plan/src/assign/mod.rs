@@ -18,7 +18,7 @@
 //!   duals `v` and `u_i = c(i, π(i)) − v(π(i))`, every arc must have a reduced cost
 //!   `c_ij − u_i − v_j ≥ −tol`. Violating arcs are added, their rows re-augmented, and
 //!   the scan repeated until none is left, so the answer is always the exact optimum (up
-//!   to floating-point round-off, `tol = 1e-11 · diameter²`). Costs are computed on the
+//!   to floating-point round-off, `tol = 1e-13 · diameter²`). Costs are computed on the
 //!   fly from the points: memory is `O(n)` (no `n × n` matrix).
 //! * The bottleneck value (`bottleneck.rs`) is found by a threshold search: bisection on
 //!   the threshold, each step a maximum-matching test on the threshold graph

@@ -17,6 +17,8 @@ const COARSE_MAX: usize = 150;
 const LEVEL_FACTOR: usize = 2;
 /// Candidate arcs per row at each level.
 const K_CANDIDATES: usize = 16;
+/// Certificate rounds at the nominal tolerance (a handful are typical).
+const CERTIFICATE_ROUNDS: usize = 32;
 /// Arcs added per violating row by a certificate round.
 const K_VIOLATIONS: usize = 6;
 
@@ -158,7 +160,15 @@ fn certified_solve(
     // Rows whose arc list already holds every allowed column.
     let mut complete = vec![n <= K_CANDIDATES; n];
     augment_all(&mut lap, free, pa, &mut blocks, filter, tol, &mut complete)?;
+    let mut tol = tol;
+    let mut round = 0;
     loop {
+        // Round-off could in principle keep producing tiny violations; after many rounds
+        // the tolerance grows tenfold each round so the loop always ends.
+        round += 1;
+        if round > CERTIFICATE_ROUNDS {
+            tol *= 10.0;
+        }
         let bound: Vec<f64> = (0..n).map(|i| lap.u(i)).collect();
         blocks.set_weights(&lap.v);
         let viol = scan::violations(pa, &blocks, &bound, tol, K_VIOLATIONS, filter);
