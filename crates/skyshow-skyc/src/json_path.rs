@@ -4,14 +4,14 @@
 use std::fmt;
 
 /// One step into a JSON value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Step {
     Key(String),
     Index(usize),
 }
 
 /// A path from a document's root.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct JsonPath(Vec<Step>);
 
 impl JsonPath {
@@ -39,9 +39,35 @@ impl JsonPath {
         self.0.len()
     }
 
-    /// True if `prefix` is this path or leads to it.
-    pub(crate) fn starts_with(&self, prefix: &JsonPath) -> bool {
-        self.0.len() >= prefix.0.len() && self.0[..prefix.0.len()] == prefix.0[..]
+    /// Appends an object key (in place).
+    pub(crate) fn push_key(&mut self, k: &str) {
+        self.0.push(Step::Key(k.to_string()));
+    }
+
+    /// Appends an array index (in place).
+    pub(crate) fn push_index(&mut self, i: usize) {
+        self.0.push(Step::Index(i));
+    }
+
+    /// Removes the last step (in place).
+    pub(crate) fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    /// True for `swarm.drones[i].settings.trajectory`, where a drone's trajectory sits.
+    pub(crate) fn is_trajectory(&self) -> bool {
+        let key = |s: &Step, k: &str| matches!(s, Step::Key(x) if x == k);
+        match &self.0[..] {
+            [a, b, Step::Index(_), c, d] => {
+                key(a, "swarm") && key(b, "drones") && key(c, "settings") && key(d, "trajectory")
+            }
+            _ => false,
+        }
+    }
+
+    /// The first `n` steps.
+    pub(crate) fn prefix(&self, n: usize) -> JsonPath {
+        JsonPath(self.0[..n.min(self.0.len())].to_vec())
     }
 
     /// The steps after the first `n`.
@@ -88,7 +114,7 @@ mod tests {
             .key("odd key");
         assert_eq!(p.to_string(), "swarm.drones[3].settings[\"odd key\"]");
         assert_eq!(JsonPath::root().to_string(), "(top level)");
-        assert!(p.starts_with(&JsonPath::root().key("swarm")));
+        assert_eq!(p.prefix(1), JsonPath::root().key("swarm"));
         assert_eq!(p.skip(2).to_string(), "[3].settings[\"odd key\"]");
     }
 }

@@ -13,6 +13,7 @@
 
 mod archive;
 mod audio;
+mod compact_points;
 mod error;
 mod finding;
 mod json_path;
@@ -37,7 +38,9 @@ pub use options::ReadOptions;
 pub use skyc_show::SkycShow;
 
 use archive::Archive;
-use resolver::{Resolver, parse_json};
+use compact_points::PointTable;
+use json_path::JsonPath;
+use resolver::{Resolver, has_same_doc_ref, parse_json, parse_json_compact};
 use show_reader::ShowReader;
 
 /// The entry point of a `.skyc` archive.
@@ -62,12 +65,24 @@ pub fn read_skyc(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
         });
     }
     let raw = archive.read(SHOW_JSON)?;
-    let mut root = parse_json(SHOW_JSON, &raw)?;
+    let (mut root, table) = parse_root(&raw)?;
     drop(raw);
     let mut resolver = Resolver::new(Some(&mut archive), opts.max_uncompressed_bytes);
+    resolver.table = table;
     resolver.resolve_root(SHOW_JSON, &mut root)?;
-    let (origins, assets) = (resolver.origins, resolver.assets);
-    ShowReader::new(&origins, opts).read(&root, &assets)
+    let (origins, assets, table) = (resolver.origins, resolver.assets, resolver.table);
+    ShowReader::new(&origins, opts).read(&root, &assets, &table)
+}
+
+/// Parses `show.json`, with trajectory points compacted unless the document refers into
+/// itself (then the references must see the plain JSON).
+fn parse_root(bytes: &[u8]) -> Result<(serde_json::Value, PointTable), SkycError> {
+    let mut table = PointTable::default();
+    let root = parse_json_compact(SHOW_JSON, bytes, &JsonPath::root(), &mut table)?;
+    if !table.entries.is_empty() && has_same_doc_ref(&root) {
+        return Ok((parse_json(SHOW_JSON, bytes)?, PointTable::default()));
+    }
+    Ok((root, table))
 }
 
 /// Reads a bare `show.json` (everything inline; references may only point inside it).
@@ -79,9 +94,47 @@ pub fn read_show_json(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, Skyc
             detail: format!("; it has {} bytes", bytes.len()),
         });
     }
-    let mut root = parse_json(SHOW_JSON, bytes)?;
+    read_bare(bytes, opts, true)
+}
+
+/// [`read_show_json`], optionally without the compact point parse (to test that both ways
+/// agree).
+fn read_bare(bytes: &[u8], opts: &ReadOptions, compact: bool) -> Result<SkycShow, SkycError> {
+    let (mut root, table) = if compact {
+        parse_root(bytes)?
+    } else {
+        (parse_json(SHOW_JSON, bytes)?, PointTable::default())
+    };
     let mut resolver = Resolver::new(None, opts.max_uncompressed_bytes);
+    resolver.table = table;
     resolver.resolve_root(SHOW_JSON, &mut root)?;
-    let (origins, assets) = (resolver.origins, resolver.assets);
-    ShowReader::new(&origins, opts).read(&root, &assets)
+    let (origins, assets, table) = (resolver.origins, resolver.assets, resolver.table);
+    ShowReader::new(&origins, opts).read(&root, &assets, &table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_and_plain_points_read_the_same() {
+        let json = br#"{"version": 1, "swarm": {"drones": [
+            {"settings": {"trajectory": {"version": 1, "takeoffTime": 3, "points": [
+                [0, [0, 0, 0], [[9, 9, 9]]], [1, [0, 0, 1]], [2, [1, 0, 2], [[0, 0, 1.5]]],
+                [3, [2, 0, 2], [[1, 1, 2], [2, 1, 2]]], [3.0001, [2, 0, 2], []], [2.5, [0, 0, 0], []],
+                [5, [2, 2, 2], [[2, 0, 2], [2, 1, 2], [2, 2, 2]]]]}}},
+            {"settings": {"trajectory": {"version": 1, "points": [[0, [5, 5, 0], []]]}}}]}}"#;
+        let a = read_bare(json, &ReadOptions::DEFAULT, true).unwrap();
+        let b = read_bare(json, &ReadOptions::DEFAULT, false).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.show.drones[0].trajectory.segments.len(), 5);
+        for bad in [
+            &br#"{"version": 1, "swarm": {"drones": [{"settings": {"trajectory": {"version": 1, "points": [[0, [0, 0, 1e300]]]}}}]}}"#[..],
+            &br#"{"version": 1, "swarm": {"drones": [{"settings": {"trajectory": {"version": 1, "points": [[1e100, [0, 0, 0]]]}}}]}}"#[..],
+        ] {
+            let a = read_bare(bad, &ReadOptions::DEFAULT, true).unwrap_err();
+            let b = read_bare(bad, &ReadOptions::DEFAULT, false).unwrap_err();
+            assert_eq!(a.to_string().split(';').next(), b.to_string().split(';').next());
+        }
+    }
 }

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::SkycError;
 use crate::archive::{Archive, normalize};
+use crate::compact_points::{PointTable, parse_document};
 use crate::json_path::JsonPath;
 
 /// Longest chain of references followed.
@@ -26,6 +27,28 @@ pub(crate) const ASSET_KEY: &str = "$asset";
 pub(crate) struct Origin {
     pub(crate) at: JsonPath,
     pub(crate) member: String,
+}
+
+/// Parses a JSON member whose root sits at `base` of the resolved document, with trajectory
+/// points compacted into `table` when they have the usual shape (plain parse otherwise).
+pub(crate) fn parse_json_compact(
+    member: &str,
+    bytes: &[u8],
+    base: &JsonPath,
+    table: &mut PointTable,
+) -> Result<Value, SkycError> {
+    match parse_document(bytes, base, table) {
+        Ok(v) => Ok(v),
+        Err(_) => parse_json(member, bytes),
+    }
+}
+
+/// True if the value holds a same-document reference (`"$ref": "#/..."`).
+pub(crate) fn has_same_doc_ref(v: &Value) -> bool {
+    let mut refs = Vec::new();
+    collect_refs(v, &mut refs);
+    refs.iter()
+        .any(|r| r.strip_prefix("zip:").unwrap_or(r).starts_with('#'))
 }
 
 /// Parses a JSON member.
@@ -51,6 +74,10 @@ pub(crate) struct Resolver<'a, 'b> {
     pub(crate) assets: BTreeMap<String, Vec<u8>>,
     /// Where substituted parts came from, in substitution order.
     pub(crate) origins: Vec<Origin>,
+    /// How often `show.json` refers to each member (members used once are not cached).
+    root_refs: BTreeMap<String, usize>,
+    /// Compactly parsed trajectory points.
+    pub(crate) table: PointTable,
     expanded: u64,
     limit: u64,
 }
@@ -63,6 +90,8 @@ impl<'a, 'b> Resolver<'a, 'b> {
             docs: BTreeMap::new(),
             assets: BTreeMap::new(),
             origins: Vec::new(),
+            root_refs: BTreeMap::new(),
+            table: PointTable::default(),
             expanded: 0,
             limit,
         }
@@ -70,10 +99,25 @@ impl<'a, 'b> Resolver<'a, 'b> {
 
     /// Resolves every reference in `root`, the content of member `member`, in place.
     pub(crate) fn resolve_root(&mut self, member: &str, root: &mut Value) -> Result<(), SkycError> {
-        if !has_ref(root) {
+        let mut refs = Vec::new();
+        collect_refs(root, &mut refs);
+        if refs.is_empty() {
             return Ok(());
         }
-        self.docs.insert(member.to_string(), Rc::new(root.clone()));
+        let mut same_doc = false;
+        for r in refs {
+            let target = r.strip_prefix("zip:").unwrap_or(r);
+            let file = target.split_once('#').map_or(target, |(f, _)| f);
+            if file.is_empty() {
+                same_doc = true;
+            } else if let Ok(m) = self.member_path(member, file) {
+                *self.root_refs.entry(m).or_insert(0) += 1;
+            }
+        }
+        if same_doc {
+            // Same-document references need the document as it was.
+            self.docs.insert(member.to_string(), Rc::new(root.clone()));
+        }
         let mut stack = Vec::new();
         let ctx = Ctx {
             member,
@@ -183,6 +227,22 @@ impl<'a, 'b> Resolver<'a, 'b> {
             m.insert(ASSET_KEY.to_string(), Value::String(member));
             return Ok(Value::Object(m));
         }
+        let whole = pointer.is_empty() || pointer == "/";
+        if whole
+            && !self.docs.contains_key(&member)
+            && self.root_refs.get(&member).copied().unwrap_or(0) <= 1
+        {
+            // Referenced once: use the parsed member itself, no cached copy.
+            let bytes = self
+                .read_member(&member)
+                .map_err(|e| self.wrap_missing(e, ctx, path, r))?;
+            let mut out = parse_json_compact(&member, &bytes, path, &mut self.table)?;
+            drop(bytes);
+            self.count(approx_size(&out), ctx, path)?;
+            return self
+                .descend(&mut out, path, &member, key, ctx, stack)
+                .map(|()| out);
+        }
         let doc = match self.docs.get(&member) {
             Some(d) => Rc::clone(d),
             None => {
@@ -194,7 +254,7 @@ impl<'a, 'b> Resolver<'a, 'b> {
                 d
             }
         };
-        let sub = if pointer.is_empty() || pointer == "/" {
+        let sub = if whole {
             Some(&*doc)
         } else {
             doc.pointer(pointer)
@@ -207,21 +267,35 @@ impl<'a, 'b> Resolver<'a, 'b> {
             ));
         };
         self.count(approx_size(sub), ctx, path)?;
+        let mut out = sub.clone();
+        drop(doc);
+        self.descend(&mut out, path, &member, key, ctx, stack)
+            .map(|()| out)
+    }
+
+    /// Resolves the references inside a substituted value `out`, the content of `member`.
+    fn descend(
+        &mut self,
+        out: &mut Value,
+        path: &JsonPath,
+        member: &str,
+        key: String,
+        ctx: &Ctx<'_>,
+        stack: &mut Vec<String>,
+    ) -> Result<(), SkycError> {
         self.origins.push(Origin {
             at: path.clone(),
-            member: member.clone(),
+            member: member.to_string(),
         });
-        let mut out = sub.clone();
         stack.push(key);
         let inner = Ctx {
-            member: &member,
+            member,
             at_root: path,
             depth: ctx.depth + 1,
         };
-        let trail = Trail::Path(path);
-        let res = self.walk(&mut out, &trail, path.len(), &inner, stack);
+        let res = self.walk(out, &Trail::Path(path), path.len(), &inner, stack);
         stack.pop();
-        res.map(|()| out)
+        res
     }
 
     fn wrap_missing(&self, e: SkycError, ctx: &Ctx<'_>, path: &JsonPath, r: &str) -> SkycError {
@@ -310,12 +384,17 @@ impl Trail<'_> {
     }
 }
 
-/// True if the value holds a `$ref` anywhere.
-fn has_ref(v: &Value) -> bool {
+/// Every `$ref` string in the value.
+fn collect_refs<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
     match v {
-        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_ref),
-        Value::Array(a) => a.iter().any(has_ref),
-        _ => false,
+        Value::Object(m) => {
+            if let Some(r) = m.get("$ref") {
+                out.push(r.as_str().unwrap_or_default());
+            }
+            m.values().for_each(|x| collect_refs(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_refs(x, out)),
+        _ => {}
     }
 }
 

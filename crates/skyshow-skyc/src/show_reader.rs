@@ -9,6 +9,7 @@ use base64::Engine;
 use serde_json::{Map, Value};
 use skyshow_model::{Cue, Drone, FlightShow, Vec3};
 
+use crate::compact_points::PointTable;
 use crate::json_path::JsonPath;
 use crate::resolver::{ASSET_KEY, Origin};
 use crate::validation_settings::limits_from;
@@ -25,7 +26,9 @@ const LIGHTS_MARGIN_S: f64 = 60.0;
 
 /// A reader over one resolved document.
 pub(crate) struct ShowReader<'r> {
-    origins: &'r [Origin],
+    /// Where substituted parts came from: path in the resolved document → member (the
+    /// innermost reference wins).
+    origins: BTreeMap<JsonPath, String>,
     pub(crate) opts: &'r ReadOptions,
     pub(crate) findings: Vec<FormatFinding>,
 }
@@ -50,7 +53,11 @@ pub(crate) fn describe(v: &Value) -> String {
 
 impl<'r> ShowReader<'r> {
     /// A reader; `origins` say which archive member each part of the document came from.
-    pub(crate) fn new(origins: &'r [Origin], opts: &'r ReadOptions) -> Self {
+    pub(crate) fn new(origins: &[Origin], opts: &'r ReadOptions) -> Self {
+        let origins = origins
+            .iter()
+            .map(|o| (o.at.clone(), o.member.clone()))
+            .collect();
         ShowReader {
             origins,
             opts,
@@ -60,17 +67,16 @@ impl<'r> ShowReader<'r> {
 
     /// The member a path lies in, and the path inside that member.
     pub(crate) fn locate(&self, path: &JsonPath) -> (String, String) {
-        let best = self
-            .origins
-            .iter()
-            .filter(|o| path.starts_with(&o.at))
-            .max_by_key(|o| o.at.len());
-        match best {
-            Some(o) => {
-                let inner = path.skip(o.at.len());
+        let found = (0..=path.len()).rev().find_map(|n| {
+            let at = path.prefix(n);
+            self.origins.get(&at).map(|m| (at, m))
+        });
+        match found {
+            Some((at, member)) => {
+                let inner = path.skip(at.len());
                 (
-                    o.member.clone(),
-                    format!("{inner} (reached from show.json: {})", o.at),
+                    member.clone(),
+                    format!("{inner} (reached from show.json: {at})"),
                 )
             }
             None => ("show.json".to_string(), path.to_string()),
@@ -140,6 +146,7 @@ impl<'r> ShowReader<'r> {
         mut self,
         root: &Value,
         assets: &BTreeMap<String, Vec<u8>>,
+        table: &PointTable,
     ) -> Result<SkycShow, SkycError> {
         let top = JsonPath::root();
         let Some(obj) = root.as_object() else {
@@ -217,7 +224,7 @@ impl<'r> ShowReader<'r> {
                     "missing: every drone needs a trajectory",
                 ));
             };
-            let trajectory = self.trajectory(i, tv, &sp.key("trajectory"))?;
+            let trajectory = self.trajectory(i, tv, &sp.key("trajectory"), table)?;
             let home = match field(settings, "home") {
                 None => trajectory.start,
                 Some(h) => match self.point(h, &sp.key("home")) {

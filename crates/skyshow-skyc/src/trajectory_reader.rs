@@ -9,11 +9,27 @@ use serde_json::Value;
 use skyshow_model::{Segment, Trajectory, Vec3};
 
 use crate::SkycError;
+use crate::compact_points::{CompactPoints, PointTable, vec3};
 use crate::json_path::JsonPath;
 use crate::show_reader::{MAX_COORD_M, MAX_TIME_S, ShowReader, describe, field};
 
 /// The point shape, for messages.
 const POINT_SHAPE: &str = "expected [t, [x, y, z], [controls]]";
+
+/// Where a trajectory's points are: JSON values, or parsed compactly.
+enum Points<'v> {
+    Json(&'v [Value]),
+    Compact(&'v CompactPoints),
+}
+
+impl Points<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Points::Json(a) => a.len(),
+            Points::Compact(c) => c.len(),
+        }
+    }
+}
 
 /// Soft problems of one trajectory: rule → (first point index, count, text).
 #[derive(Default)]
@@ -43,12 +59,13 @@ fn segment(t0: f64, t1: f64, a: Vec3, ctrl: &[Vec3], b: Vec3) -> Segment {
 }
 
 impl ShowReader<'_> {
-    /// Reads `settings.trajectory` of drone `i`.
+    /// Reads `settings.trajectory` of drone `i`; `table` holds compactly parsed points.
     pub(crate) fn trajectory(
         &mut self,
         i: usize,
         v: &Value,
         path: &JsonPath,
+        table: &PointTable,
     ) -> Result<Trajectory, SkycError> {
         let Some(obj) = v.as_object() else {
             return Err(self.schema(
@@ -93,8 +110,13 @@ impl ShowReader<'_> {
             )?;
         }
         let pp = path.key("points");
-        let points = match field(obj, "points").and_then(Value::as_array) {
-            Some(a) if !a.is_empty() => a,
+        let pv = field(obj, "points");
+        let points = match (
+            pv.and_then(|v| table.lookup(v, &pp)),
+            pv.and_then(Value::as_array),
+        ) {
+            (Some(c), _) if c.len() > 0 => Points::Compact(c),
+            (None, Some(a)) if !a.is_empty() => Points::Json(a),
             _ => {
                 return Err(self.schema(
                     &pp,
@@ -117,9 +139,11 @@ impl ShowReader<'_> {
         let mut start = Vec3::ZERO;
         let mut prev = (0.0, Vec3::ZERO);
         let mut segments = Vec::with_capacity(points.len().saturating_sub(1));
-        for (k, p) in points.iter().enumerate() {
-            let t = self.read_point(p, &pp, k, &mut ctrl, &mut notes)?;
-            let (t, pos) = t;
+        for k in 0..points.len() {
+            let (t, pos) = match &points {
+                Points::Json(a) => self.read_point(&a[k], &pp, k, &mut ctrl, &mut notes)?,
+                Points::Compact(c) => self.read_compact_point(c, &pp, k, &mut ctrl, &mut notes)?,
+            };
             if k == 0 {
                 if !ctrl.is_empty() {
                     notes.add("first_point_controls", k, || {
@@ -211,6 +235,40 @@ impl ShowReader<'_> {
             ctrl.push(q);
         }
         Ok((t, pos))
+    }
+
+    /// Point `k` of a compactly parsed array (same checks and messages as [`Self::read_point`]).
+    fn read_compact_point(
+        &mut self,
+        c: &CompactPoints,
+        pp: &JsonPath,
+        k: usize,
+        ctrl: &mut Vec<Vec3>,
+        notes: &mut Notes,
+    ) -> Result<(f64, Vec3), SkycError> {
+        ctrl.clear();
+        let bad =
+            |this: &Self, what: String| this.schema(&pp.index(k), format!("{POINT_SHAPE}; {what}"));
+        let sane = |p: [f64; 3]| p.iter().all(|x| x.is_finite() && x.abs() <= MAX_COORD_M);
+        let t = c.t[k];
+        if !(t.is_finite() && t.abs() <= MAX_TIME_S) {
+            return Err(bad(self, format!("the time is {t}")));
+        }
+        if !sane(c.pos[k]) {
+            return Err(bad(self, format!("the position is {:?}", c.pos[k])));
+        }
+        if c.short[k] {
+            notes.add("point_without_controls", k, || {
+                "point has no control-point list; Skybrush's server needs [t, [x, y, z], []]".into()
+            });
+        }
+        for &q in c.controls(k) {
+            if !sane(q) {
+                return Err(bad(self, format!("a control point is {q:?}")));
+            }
+            ctrl.push(vec3(q));
+        }
+        Ok((t, vec3(c.pos[k])))
     }
 
     /// `[x, y, z]` with sane finite numbers.
