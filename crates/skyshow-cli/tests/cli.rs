@@ -1,5 +1,7 @@
 //! End-to-end tests of the `skyshow` binary: real runs, real files, exit codes and messages.
 
+#![allow(clippy::print_stderr)] // tests say why they skip and print their figures
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -108,14 +108,14 @@ pub fn build(
                 count,
             } => {
                 let n = n_of(count);
-                if let (Some(r), Some(c)) = (rows, columns) {
-                    if r * c < n {
-                        return Err(FormationError::TooManyPoints {
-                            name: design.name.clone(),
-                            needed: n,
-                            fleet: r * c,
-                        });
-                    }
+                if let (Some(r), Some(c)) = (rows, columns)
+                    && r * c < n
+                {
+                    return Err(FormationError::TooManyPoints {
+                        name: design.name.clone(),
+                        needed: n,
+                        fleet: r * c,
+                    });
                 }
                 let area = width_m * height_m;
                 (

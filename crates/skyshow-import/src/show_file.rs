@@ -739,15 +739,15 @@ impl Cx<'_> {
             ),
         ];
         for (key, span) in given {
-            if let Some(span) = span {
-                if !allowed.contains(&key) {
-                    return Err(self.err(
-                        span,
-                        format!("a `{kind}` does not take `{key}`"),
-                        "not used by this shape",
-                        Some(&format!("`{kind}` takes: {}", allowed.join(", "))),
-                    ));
-                }
+            if let Some(span) = span
+                && !allowed.contains(&key)
+            {
+                return Err(self.err(
+                    span,
+                    format!("a `{kind}` does not take `{key}`"),
+                    "not used by this shape",
+                    Some(&format!("`{kind}` takes: {}", allowed.join(", "))),
+                ));
             }
         }
         let opt_count =
@@ -872,16 +872,6 @@ impl Cx<'_> {
                 }
             }
         };
-        if let (Some(c), Some(n)) = (&f.count, count) {
-            if n > fleet {
-                return Err(self.err(
-                    c.span(),
-                    format!("formation `{name}` needs {n} drones but the fleet has {fleet}"),
-                    "this count",
-                    Some("lower `count` or raise `fleet.drones`"),
-                ));
-            }
-        }
         let center = f
             .center
             .as_ref()

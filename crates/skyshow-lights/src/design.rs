@@ -41,11 +41,14 @@ pub fn design_lights(plan: &ShowPlan, opts: &LightOptions) -> Vec<LightProgram> 
                 if t1 <= t0 {
                     return;
                 }
-                if let Some(last) = steps.last_mut() {
-                    if last.from == last.to && from == to && last.to == from && last.t1 == t0 {
-                        last.t1 = t1;
-                        return;
-                    }
+                if let Some(last) = steps.last_mut()
+                    && last.from == last.to
+                    && from == to
+                    && last.to == from
+                    && last.t1 == t0
+                {
+                    last.t1 = t1;
+                    return;
                 }
                 steps.push(LightStep { t0, t1, from, to });
             };

@@ -99,6 +99,8 @@ fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
 }
 
 /// Plans the whole show.
+// Errors are rare and carry user-facing context; their size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, PlanError> {
     let n = design.fleet.drones;
     let limits = &design.limits;

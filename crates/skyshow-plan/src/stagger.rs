@@ -182,9 +182,7 @@ pub(crate) fn stagger(m: &SyncMove, limits: &Limits, max_delay_ms: i64) -> Optio
             }
             delays[v] = saved;
         }
-        let Some((extra, _, _, v)) = choice else {
-            return None;
-        };
+        let (extra, _, _, v) = choice?;
         delays[v] += extra;
         let updates: Vec<(usize, bool)> = near[v]
             .par_iter()

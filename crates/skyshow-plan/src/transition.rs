@@ -139,20 +139,20 @@ pub fn plan_transition(
     }
     // Staggered route: the same lines, some drones leaving later.
     let max_delay = (direct.profile.total_ms / 2).max(2_000);
-    if let Some((delays, min_d)) = stagger(&direct, limits, max_delay) {
-        if min_d >= d - 1e-9 {
-            let mut m = direct;
-            m.delay_ms = delays;
-            return Ok(Transition {
-                moves: vec![m],
-                target_of: assignment.target_of,
-                cost_sum_sq: assignment.cost_sum_sq,
-                min_distance_m: min_d.min(sa.min(sb)),
-                lower_bound_s,
-                method: Method::Staggered,
-                assign_ms,
-            });
-        }
+    if let Some((delays, min_d)) = stagger(&direct, limits, max_delay)
+        && min_d >= d - 1e-9
+    {
+        let mut m = direct;
+        m.delay_ms = delays;
+        return Ok(Transition {
+            moves: vec![m],
+            target_of: assignment.target_of,
+            cost_sum_sq: assignment.cost_sum_sq,
+            min_distance_m: min_d.min(sa.min(sb)),
+            lower_bound_s,
+            method: Method::Staggered,
+            assign_ms,
+        });
     }
     // Expanded route. CAPT guarantees the middle move when both copies are spaced
     // ≥ √2·d; smaller spreads usually suffice and are faster, so try a ladder of spreads
@@ -203,12 +203,12 @@ pub fn plan_transition(
     moves.retain(|m| m.profile.total_ms > 0);
     // Honour the minimum duration by stretching the middle move.
     let total: i64 = moves.iter().map(|m| m.profile.total_ms).sum();
-    if total < min_ms {
-        if let Some(m) = moves.iter_mut().max_by_key(|m| m.profile.total_ms) {
-            let want = m.profile.total_ms + (min_ms - total);
-            let (v, a) = (m.profile.rate(), m.profile.accel());
-            m.profile = Profile::fit(want, v, a).unwrap_or(m.profile);
-        }
+    if total < min_ms
+        && let Some(m) = moves.iter_mut().max_by_key(|m| m.profile.total_ms)
+    {
+        let want = m.profile.total_ms + (min_ms - total);
+        let (v, a) = (m.profile.rate(), m.profile.accel());
+        m.profile = Profile::fit(want, v, a).unwrap_or(m.profile);
     }
     Ok(Transition {
         moves,

@@ -1,5 +1,7 @@
 //! Plans the festival example end to end and checks the plan's own figures.
 
+#![allow(clippy::print_stderr)] // tests say why they skip and print their figures
+
 use std::path::Path;
 
 use skyshow_plan::{PlanOptions, plan_show};
