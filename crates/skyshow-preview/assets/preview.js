@@ -341,9 +341,11 @@
       "attribute vec3 a_pos; attribute vec4 a_col; uniform mat4 u_mvp; varying vec4 v_col;" +
       " void main(){ v_col = a_col; gl_Position = u_mvp * vec4(a_pos, 1.0); }",
       FS_HEAD + "varying vec4 v_col; void main(){ gl_FragColor = v_col; }");
-    var glowFs = FS_HEAD + "varying vec3 v_col; void main(){ vec2 d = gl_PointCoord * 2.0 - 1.0; float r2 = dot(d, d);" +
-      " if (r2 > 1.0) discard; float a = exp(-r2 * 6.0) * 1.4 + exp(-r2 * 2.5) * 0.3 * (1.0 - r2);" +
-      " gl_FragColor = vec4(v_col * a, 1.0); }";
+    // u_over = 0: additive light; 1: painted over (alpha), so that overlapping dots never
+    // add up (the takeoff slots seen edge-on).
+    var glowFs = FS_HEAD + "varying vec3 v_col; uniform float u_over; void main(){ vec2 d = gl_PointCoord * 2.0 - 1.0; float r2 = dot(d, d);" +
+      " if (r2 > 1.0) discard; float q = 1.0 - r2; float a = min(1.0, 1.7 * q * q);" +
+      " gl_FragColor = u_over > 0.5 ? vec4(v_col, min(a, 1.0)) : vec4(v_col * a, 1.0); }";
     var dots = program(
       "attribute vec3 a_pos; attribute vec3 a_col; uniform mat4 u_mvp; uniform float u_size; uniform float u_focal;" +
       " uniform float u_maxpx; uniform vec3 u_off; varying vec3 v_col;" +
@@ -376,7 +378,7 @@
     var skyBuf = buffer(new Float32Array([-1, -1, 3, -1, -1, 3]));
     var triBuf = buffer(ground.tris), lineBuf = buffer(ground.lines);
     var homeCol = new Uint8Array(3 * N);
-    for (var i = 0; i < 3 * N; i += 3) { homeCol[i] = 34; homeCol[i + 1] = 42; homeCol[i + 2] = 56; }
+    for (var i = 0; i < 3 * N; i += 3) { homeCol[i] = 52; homeCol[i + 1] = 62; homeCol[i + 2] = 80; }
     var homePos = buffer(homes), homeColBuf = buffer(homeCol);
     var posBuf = buffer(pos, gl.DYNAMIC_DRAW), colBuf = buffer(col, gl.DYNAMIC_DRAW);
     var fwBuf = buffer(fireworks.data);
@@ -392,8 +394,10 @@
       used.push(loc);
     }
     function reset() { used.forEach(function (l) { gl.disableVertexAttribArray(l); }); used = []; }
-    function drawDots(vs, pb, cb, count, size, off) {
+    function drawDots(vs, pb, cb, count, size, off, over) {
       gl.useProgram(dots.p);
+      gl.uniform1f(dots.u.u_over, over ? 1 : 0);
+      if (over) { gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA); } else { gl.blendFunc(gl.ONE, gl.ONE); }
       gl.uniformMatrix4fv(dots.u.u_mvp, false, vs.mvp);
       gl.uniform1f(dots.u.u_size, size);
       gl.uniform1f(dots.u.u_focal, vs.focal);
@@ -404,10 +408,65 @@
       gl.drawArrays(gl.POINTS, 0, count);
       reset();
     }
+    // Light is added up in a floating-point buffer, then mapped to the screen keeping each
+    // pixel's hue: overlapping drones of one colour stay that colour instead of going white.
+    var isGl2 = !(gl instanceof window.WebGLRenderingContext);
+    var hdr = null;
+    (function () {
+      var fmt = null;
+      if (isGl2 && gl.getExtension("EXT_color_buffer_float")) {
+        fmt = { internal: gl.RGBA16F, type: gl.HALF_FLOAT };
+      } else if (!isGl2) {
+        var half = gl.getExtension("OES_texture_half_float");
+        if (half && gl.getExtension("EXT_color_buffer_half_float")) { fmt = { internal: gl.RGBA, type: half.HALF_FLOAT_OES }; }
+      }
+      if (!fmt) { return; }
+      var tone = program(
+        "attribute vec2 a_xy; varying vec2 v_uv; void main(){ v_uv = a_xy * 0.5 + 0.5; gl_Position = vec4(a_xy, 0.0, 1.0); }",
+        FS_HEAD + "uniform sampler2D u_tex; varying vec2 v_uv; void main(){ vec3 c = texture2D(u_tex, v_uv).rgb;" +
+        " float m = max(c.r, max(c.g, c.b)); gl_FragColor = vec4(c / max(m, 1.0), 1.0); }");
+      hdr = { fmt: fmt, tone: tone, tex: gl.createTexture(), fb: gl.createFramebuffer(), w: 0, h: 0 };
+      gl.bindTexture(gl.TEXTURE_2D, hdr.tex);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+    })();
+    function bindTarget(w, h) {
+      if (!hdr) { return false; }
+      if (hdr.w !== w || hdr.h !== h) {
+        gl.bindTexture(gl.TEXTURE_2D, hdr.tex);
+        gl.texImage2D(gl.TEXTURE_2D, 0, hdr.fmt.internal, w, h, 0, gl.RGBA, hdr.fmt.type, null);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, hdr.fb);
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, hdr.tex, 0);
+        if (gl.checkFramebufferStatus(gl.FRAMEBUFFER) !== gl.FRAMEBUFFER_COMPLETE) {
+          gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+          hdr = null;
+          return false;
+        }
+        hdr.w = w;
+        hdr.h = h;
+      }
+      gl.bindFramebuffer(gl.FRAMEBUFFER, hdr.fb);
+      return true;
+    }
+    function present(w, h) {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.viewport(0, 0, w, h);
+      gl.disable(gl.BLEND);
+      gl.useProgram(hdr.tone.p);
+      gl.activeTexture(gl.TEXTURE0);
+      gl.bindTexture(gl.TEXTURE_2D, hdr.tex);
+      gl.uniform1i(hdr.tone.u.u_tex, 0);
+      attr(hdr.tone, "a_xy", skyBuf, 2, gl.FLOAT, false, 0, 0);
+      gl.drawArrays(gl.TRIANGLES, 0, 3);
+      reset();
+    }
     return {
-      name: gl instanceof window.WebGLRenderingContext ? "webgl" : "webgl2",
+      get name() { return (isGl2 ? "webgl2" : "webgl") + (hdr ? "+hdr" : ""); },
       draw: function (w, h, t, fresh) {
         var vs = viewState(w, h);
+        var offscreen = bindTarget(w, h);
         gl.viewport(0, 0, w, h);
         gl.disable(gl.DEPTH_TEST);
         gl.disable(gl.BLEND);
@@ -427,15 +486,14 @@
         attr(flat, "a_col", lineBuf, 4, gl.FLOAT, false, 28, 12);
         gl.drawArrays(gl.LINES, 0, ground.lines.length / 7);
         reset();
-        gl.blendFunc(gl.ONE, gl.ONE);
-        drawDots(vs, homePos, homeColBuf, N, 0.9, [0, 0, 0]);
+        drawDots(vs, homePos, homeColBuf, N, 0.9, [0, 0, 0], true);
         if (fresh) {
           gl.bindBuffer(gl.ARRAY_BUFFER, posBuf);
           gl.bufferSubData(gl.ARRAY_BUFFER, 0, pos);
           gl.bindBuffer(gl.ARRAY_BUFFER, colBuf);
           gl.bufferSubData(gl.ARRAY_BUFFER, 0, col);
         }
-        drawDots(vs, posBuf, colBuf, N, GLOW_M, [0.16, 0.18, 0.22]);
+        drawDots(vs, posBuf, colBuf, N, GLOW_M, [0.16, 0.18, 0.22], false);
         if (fireworks.count > 0) {
           gl.useProgram(fw.p);
           gl.uniformMatrix4fv(fw.u.u_mvp, false, vs.mvp);
@@ -450,6 +508,7 @@
           gl.drawArrays(gl.POINTS, 0, fireworks.count);
           reset();
         }
+        if (offscreen) { present(w, h); }
       }
     };
   }

@@ -9,8 +9,9 @@ use crate::scene::{Bounds, Scene};
 pub(crate) const EYE_HEIGHT_M: f64 = 1.7;
 /// Elevation of the top view, degrees (just short of straight down, so "up" stays defined).
 pub(crate) const TOP_ELEVATION_DEG: f64 = 89.9;
-/// Margin around the fitted extent in the presets (1.15 = 15 % more distance).
-const FIT_MARGIN: f64 = 1.15;
+/// Margin around the fitted extent in the presets (1.03 = 3 % more distance; the fit
+/// itself is conservative: it assumes every corner of the box is as near as the nearest).
+const FIT_MARGIN: f64 = 1.03;
 
 /// A pinhole camera. The image's "up" is the projection of +Z; when looking straight up
 /// or down it is +X.

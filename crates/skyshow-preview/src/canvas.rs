@@ -9,12 +9,14 @@ const SKY_LOW: [f32; 3] = [0.030, 0.045, 0.085];
 const SKY_HIGH: [f32; 3] = [0.0, 0.004, 0.018];
 
 /// Brightness of a glowing dot at squared distance `r2` from its centre, in units of its
-/// radius (0 = centre, 1 = edge); the same profile as the preview page's shader.
+/// radius (0 = centre, 1 = edge); the same profile as the preview page's shader: the LED's
+/// own colour, unchanged, out to about half the radius, then a smooth halo.
 pub(crate) fn glow_profile(r2: f32) -> f32 {
     if r2 > 1.0 {
         return 0.0;
     }
-    (-r2 * 6.0).exp() * 1.4 + (-r2 * 2.5).exp() * 0.3 * (1.0 - r2)
+    let q = 1.0 - r2;
+    (1.7 * q * q).min(1.0)
 }
 
 /// An RGB image, row-major, linear values (clamped to 0–1 on output).
@@ -54,6 +56,16 @@ impl Canvas {
 
     /// Adds a glowing dot of `diameter_px` centred at (`cx`, `cy`) (pixel units, y down).
     pub(crate) fn glow(&mut self, cx: f64, cy: f64, diameter_px: f64, c: [f32; 3]) {
+        self.dot(cx, cy, diameter_px, c, false);
+    }
+
+    /// Paints a soft dot over the image (alpha = the glow profile, at most 1): overlapping
+    /// spots never get brighter than their colour.
+    pub(crate) fn spot(&mut self, cx: f64, cy: f64, diameter_px: f64, c: [f32; 3]) {
+        self.dot(cx, cy, diameter_px, c, true);
+    }
+
+    fn dot(&mut self, cx: f64, cy: f64, diameter_px: f64, c: [f32; 3], over: bool) {
         let r = diameter_px / 2.0;
         if !(cx.is_finite() && cy.is_finite() && r.is_finite() && r > 0.0) {
             return;
@@ -78,19 +90,33 @@ impl Canvas {
                 }
                 let a = glow_profile(r2);
                 let i = (row + x) * 3;
-                self.px[i] += c[0] * a;
-                self.px[i + 1] += c[1] * a;
-                self.px[i + 2] += c[2] * a;
+                if over {
+                    let a = a.min(1.0);
+                    for (v, ck) in self.px[i..i + 3].iter_mut().zip(c) {
+                        *v += (ck - *v) * a;
+                    }
+                } else {
+                    self.px[i] += c[0] * a;
+                    self.px[i + 1] += c[1] * a;
+                    self.px[i + 2] += c[2] * a;
+                }
             }
         }
     }
 
-    /// 8-bit RGB, clamped, row-major.
+    /// 8-bit RGB, row-major. Light that adds up beyond full brightness is scaled back per
+    /// pixel keeping its hue (as on the page): overlapping drones of one colour stay that
+    /// colour instead of going white.
     pub(crate) fn to_rgb8(&self) -> Vec<u8> {
-        self.px
-            .iter()
-            .map(|v| (v.clamp(0.0, 1.0) * 255.0 + 0.5) as u8)
-            .collect()
+        let mut out = Vec::with_capacity(self.px.len());
+        for p in self.px.chunks_exact(3) {
+            let m = p[0].max(p[1]).max(p[2]).max(1.0);
+            out.extend(
+                p.iter()
+                    .map(|v| ((v / m).clamp(0.0, 1.0) * 255.0 + 0.5) as u8),
+            );
+        }
+        out
     }
 
     /// The image as PNG bytes.

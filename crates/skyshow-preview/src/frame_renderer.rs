@@ -30,7 +30,7 @@ const AUDIENCE: ([f32; 3], f32, f32) = ([0.95, 0.70, 0.30], 0.13, 0.75);
 /// Firing front.
 const FRONT: ([f32; 3], f32) = ([1.0, 0.42, 0.10], 0.9);
 /// Takeoff slot dots: colour and diameter, metres.
-const HOME: ([f32; 3], f64) = ([34.0 / 255.0, 42.0 / 255.0, 56.0 / 255.0], 0.9);
+const HOME: ([f32; 3], f64) = ([52.0 / 255.0, 62.0 / 255.0, 80.0 / 255.0], 0.9);
 /// Drones whose lights are off: colour and size factor.
 const OFF: ([f32; 3], f64) = ([0.16, 0.18, 0.22], 0.45);
 /// Smallest and largest dot, pixels.
@@ -69,7 +69,14 @@ impl<'a> FrameRenderer<'a> {
         draw_ground(&mut background, &proj, &scene, input);
         for d in &input.show.drones {
             if d.home.is_finite() {
-                dot(&mut background, &proj, clamp_point(d.home), HOME.1, HOME.0);
+                dot(
+                    &mut background,
+                    &proj,
+                    clamp_point(d.home),
+                    HOME.1,
+                    HOME.0,
+                    true,
+                );
             }
         }
         let particles = Particle::of_bursts(drawable_bursts(input.fireworks));
@@ -120,30 +127,35 @@ impl<'a> FrameRenderer<'a> {
             }
             let rgb = d.lights.color_at(t);
             if rgb.r.max(rgb.g).max(rgb.b) < 1 {
-                dot(&mut c, &self.proj, p, glow * OFF.1, OFF.0);
+                dot(&mut c, &self.proj, p, glow * OFF.1, OFF.0, false);
             } else {
                 let k = [rgb.r, rgb.g, rgb.b].map(|v| v as f32 / 255.0);
-                dot(&mut c, &self.proj, p, glow, k);
+                dot(&mut c, &self.proj, p, glow, k, false);
             }
         }
         for part in &self.particles {
             if let Some((p, k, size)) = part.at(t) {
-                dot(&mut c, &self.proj, p, size, k);
+                dot(&mut c, &self.proj, p, size, k, false);
             }
         }
         Ok(c)
     }
 }
 
-/// A glowing dot of `size_m` at `p`, sized and dimmed with distance like on the page.
-fn dot(c: &mut Canvas, proj: &Projector, p: Vec3, size_m: f64, k: [f32; 3]) {
+/// A glowing dot of `size_m` at `p`, sized and dimmed with distance like on the page;
+/// `over` paints it over the image instead of adding light.
+fn dot(c: &mut Canvas, proj: &Projector, p: Vec3, size_m: f64, k: [f32; 3], over: bool) {
     let Some((x, y, depth)) = proj.project(p) else {
         return;
     };
     let px = size_m * proj.focal_px / depth.max(0.01);
     let s = px.clamp(DOT_PX.0, DOT_PX.1);
     let gain = (px / DOT_PX.0).clamp(0.35, 1.0) as f32;
-    c.glow(x, y, s, k.map(|v| v * gain));
+    if over {
+        c.spot(x, y, s, k);
+    } else {
+        c.glow(x, y, s, k.map(|v| v * gain));
+    }
 }
 
 /// Where a pixel's ray meets the ground (z = 0), if it does, in front of the eye.

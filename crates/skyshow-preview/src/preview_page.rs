@@ -207,11 +207,7 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer) -> String
         "max_altitude_m": round(l.max_altitude_m, 3),
         "battery_s": round(l.battery_s, 3),
     });
-    let glow = if l.min_distance_m.is_finite() {
-        (l.min_distance_m * 1.5).clamp(2.0, 10.0)
-    } else {
-        4.0
-    };
+    let glow = crate::render_input::glow_for(l.min_distance_m);
     let music = input.music.as_ref().map(|m| {
         json!({
             "mime": m.mime,

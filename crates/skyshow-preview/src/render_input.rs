@@ -22,8 +22,8 @@ pub struct RenderInput<'a> {
     pub ground: Ground,
     /// Firework bursts to draw (empty = none).
     pub fireworks: &'a [Burst],
-    /// Diameter of a drone's glow, metres. Default 4.5 (1.5 × the default 3 m minimum
-    /// distance, as in the preview page).
+    /// Diameter of a drone's glow, metres; the LED's own colour fills about half of it.
+    /// Default 6.6 (2.2 × the default 3 m minimum distance, as on the preview page).
     pub glow_m: f64,
 }
 
@@ -33,16 +33,15 @@ impl<'a> RenderInput<'a> {
     /// Default image height, pixels.
     pub const DEFAULT_HEIGHT_PX: u32 = 720;
     /// Default glow diameter, metres.
-    pub const DEFAULT_GLOW_M: f64 = 4.5;
+    pub const DEFAULT_GLOW_M: f64 = 6.6;
 
     /// A 1280 × 720 audience view of `show` at `time_s`, default ground, no fireworks; the
     /// glow follows the show's minimum distance like the preview page.
     pub fn new(show: &'a FlightShow, time_s: f64) -> Self {
         let glow_m = show
             .limits
-            .map(|l| l.min_distance_m * 1.5)
-            .filter(|g| g.is_finite())
-            .map_or(RenderInput::DEFAULT_GLOW_M, |g| g.clamp(2.0, 10.0));
+            .map(|l| glow_for(l.min_distance_m))
+            .unwrap_or(RenderInput::DEFAULT_GLOW_M);
         RenderInput {
             show,
             time_s,
@@ -53,5 +52,15 @@ impl<'a> RenderInput<'a> {
             fireworks: &[],
             glow_m,
         }
+    }
+}
+
+/// Glow diameter for a show's minimum distance, metres: 2.2 × the distance, between 2 and
+/// 12 m (the default when the distance is not a number). The page uses the same.
+pub(crate) fn glow_for(min_distance_m: f64) -> f64 {
+    if min_distance_m.is_finite() {
+        (min_distance_m * 2.2).clamp(2.0, 12.0)
+    } else {
+        RenderInput::DEFAULT_GLOW_M
     }
 }

@@ -565,7 +565,7 @@ fn thumbnail(input: &ReportInput, scene: &Scene, t: f64) -> Option<Vec<u8>> {
     ri.width_px = THUMB.0;
     ri.height_px = THUMB.1;
     ri.ground = input.ground.clone();
-    ri.glow_m = input.limits.min_distance_m * 1.5;
+    ri.glow_m = crate::render_input::glow_for(input.limits.min_distance_m);
     let r = FrameRenderer::new(&ri).ok()?;
     r.render(t).ok()
 }

@@ -1,6 +1,6 @@
 //! `Scene`: the extent of a show and where its audience is, for cameras and the page.
 
-use skyshow_model::{FlightShow, Vec3};
+use skyshow_model::{FlightShow, PhaseKind, Vec3};
 
 use crate::Ground;
 
@@ -79,7 +79,10 @@ pub(crate) fn clamp_point(p: Vec3) -> Vec3 {
 pub(crate) struct Scene {
     /// Everything the drones can reach (every Bézier control point), plus the homes.
     pub(crate) all: Bounds,
-    /// What the drones reach in the air (control points at least 1 m up), or `all`.
+    /// Where the airborne drones (at least 1 m up) are in the pictures: their positions at
+    /// the middle of every formation phase, or at 32 moments through the show when it has
+    /// no phases; `all` when nothing is in the air then. Transitions that swing wide
+    /// (through expanded copies) do not widen the audience view.
     pub(crate) air: Bounds,
     /// The ground to draw: drones, audience and firing front, seen from above, with a
     /// margin (z = 0).
@@ -111,7 +114,13 @@ impl Scene {
             hi: Vec3::new(10.0, 10.0, 20.0),
         };
         let all = Bounds::of(control().chain(homes)).unwrap_or(unit);
-        let air = Bounds::of(control().filter(|p| p.z >= AIRBORNE_Z_M)).unwrap_or(all);
+        let air = Bounds::of(
+            picture_times(show)
+                .iter()
+                .flat_map(|&t| show.drones.iter().map(move |d| d.trajectory.position(t)))
+                .filter(|p| p.z >= AIRBORNE_Z_M),
+        )
+        .unwrap_or(all);
         let center = air.center();
 
         let audience: Vec<Vec3> = ground.audience_points().collect();
@@ -154,6 +163,27 @@ impl Scene {
     pub(crate) fn stage_center(&self) -> Vec3 {
         self.air.center()
     }
+}
+
+/// Moments that show the pictures: the middle of every formation phase, or 32 moments
+/// spread over the show when it has none.
+fn picture_times(show: &FlightShow) -> Vec<f64> {
+    let mids: Vec<f64> = show
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::Formation)
+        .map(|p| (p.start_s + p.end_s) / 2.0)
+        .filter(|t| t.is_finite())
+        .take(10_000)
+        .collect();
+    if !mids.is_empty() {
+        return mids;
+    }
+    let end = show.duration_s();
+    if !end.is_finite() || end <= 0.0 {
+        return vec![0.0];
+    }
+    (0..32).map(|k| end * (k as f64 + 0.5) / 32.0).collect()
 }
 
 /// Unit horizontal vector at an azimuth (degrees; non-finite = 180).

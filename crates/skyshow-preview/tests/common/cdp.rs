@@ -213,7 +213,8 @@ impl Browser {
         Ok(r["result"]["value"].clone())
     }
 
-    /// Opens a file and waits until `window.skyshowPreview.ready`; returns the time it took.
+    /// Opens a file (loaded afresh, even when only the `#hash` differs from the page shown)
+    /// and waits until `window.skyshowPreview.ready`; returns the time it took.
     pub(crate) fn open_preview(
         &mut self,
         file: &Path,
@@ -221,6 +222,8 @@ impl Browser {
         timeout: Duration,
     ) -> Result<Duration, String> {
         let url = format!("file://{}{hash}", file.display());
+        // Through a blank page: a new #hash alone would not load the page again.
+        self.call("Page.navigate", json!({"url": "about:blank"}))?;
         let t = Instant::now();
         self.call("Page.navigate", json!({"url": url}))?;
         loop {
