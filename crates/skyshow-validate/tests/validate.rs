@@ -534,6 +534,37 @@ fn sampled_min(a: &Segment, b: &Segment, n: usize, h: f64) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
+/// A number that is usually ordinary and sometimes NaN, infinite, negative or zero.
+fn wild() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![
+        6 => -50.0f64..200.0,
+        1 => prop::sample::select(vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.0, 1e15, -1e15]),
+    ]
+}
+
+fn wild_segment() -> impl Strategy<Value = Segment> {
+    let p = || (wild(), wild(), wild()).prop_map(|(x, y, z)| Vec3::new(x, y, z));
+    (wild(), wild(), [p(), p(), p(), p()]).prop_map(|(t0, d, p)| Segment::cubic(t0, t0 + d, p))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn wild_shows_never_panic(
+        drones in proptest::collection::vec(proptest::collection::vec(wild_segment(), 0..6), 0..5),
+        min_distance in wild(),
+        step in wild(),
+    ) {
+        let s = show(drones.into_iter().map(drone).collect());
+        let limits = Limits { min_distance_m: min_distance, ..Limits::DEFAULT };
+        let opts = ValidateOptions { series_step_s: step, ..ValidateOptions::DEFAULT };
+        let v = validate(&s, &limits, &opts);
+        prop_assert_eq!(v.series.t_s.len(), v.series.min_distance_m.len());
+        prop_assert!(v.violations_total >= v.violations.len());
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
