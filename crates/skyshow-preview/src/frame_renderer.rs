@@ -53,6 +53,15 @@ impl<'a> FrameRenderer<'a> {
     /// # Errors
     /// [`RenderError::Size`] or [`RenderError::Camera`].
     pub fn new(input: &'a RenderInput<'a>) -> Result<FrameRenderer<'a>, RenderError> {
+        FrameRenderer::with_scene(input, &Scene::new(input.show, &input.ground))
+    }
+
+    /// [`FrameRenderer::new`] with the show's scene already computed (the report renders
+    /// many thumbnails of one show).
+    pub(crate) fn with_scene(
+        input: &'a RenderInput<'a>,
+        scene: &Scene,
+    ) -> Result<FrameRenderer<'a>, RenderError> {
         let (w, h) = (input.width_px, input.height_px);
         if !SIDE_PX.contains(&w) || !SIDE_PX.contains(&h) {
             return Err(RenderError::Size {
@@ -60,13 +69,12 @@ impl<'a> FrameRenderer<'a> {
                 height: h,
             });
         }
-        let scene = Scene::new(input.show, &input.ground);
         let camera = input
             .camera
-            .unwrap_or_else(|| Camera::audience_of(&scene, w as f64 / h as f64));
+            .unwrap_or_else(|| Camera::audience_of(scene, w as f64 / h as f64));
         let proj = Projector::new(&camera, w, h).ok_or(RenderError::Camera)?;
         let mut background = Canvas::sky(w as usize, h as usize);
-        draw_ground(&mut background, &proj, &scene, input);
+        draw_ground(&mut background, &proj, scene, input);
         for d in &input.show.drones {
             if d.home.is_finite() {
                 dot(

@@ -566,7 +566,7 @@ fn thumbnail(input: &ReportInput, scene: &Scene, t: f64) -> Option<Vec<u8>> {
     ri.height_px = THUMB.1;
     ri.ground = input.ground.clone();
     ri.glow_m = crate::render_input::glow_for(input.limits.min_distance_m);
-    let r = FrameRenderer::new(&ri).ok()?;
+    let r = FrameRenderer::with_scene(&ri, scene).ok()?;
     r.render(t).ok()
 }
 

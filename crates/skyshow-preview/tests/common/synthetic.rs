@@ -39,6 +39,9 @@ pub(crate) struct SyntheticShow {
     pub(crate) transition_s: f64,
     /// Straight lines (true) or rest-to-rest cubic Béziers (false).
     pub(crate) straight: bool,
+    /// Cubic pieces per move (a planner's profile has several: speed up, cruise, slow
+    /// down, …); 1 = one piece.
+    pub(crate) pieces: usize,
 }
 
 impl SyntheticShow {
@@ -67,6 +70,7 @@ impl SyntheticShow {
             ],
             transition_s: 10.0,
             straight: true,
+            pieces: 1,
         }
     }
 
@@ -97,6 +101,7 @@ impl SyntheticShow {
             formations,
             transition_s,
             straight: false,
+            pieces: 4,
         }
     }
 
@@ -150,6 +155,21 @@ impl SyntheticShow {
         }
     }
 
+    /// A move from `a` to `b`, cut into `pieces` segments.
+    fn push_move(&self, tr: &mut Trajectory, t0: f64, t1: f64, a: Vec3, b: Vec3) {
+        let whole = self.seg(t0, t1, a, b);
+        let k = self.pieces.max(1);
+        for i in 0..k {
+            let s0 = t0 + (t1 - t0) * i as f64 / k as f64;
+            let s1 = if i + 1 == k {
+                t1
+            } else {
+                t0 + (t1 - t0) * (i + 1) as f64 / k as f64
+            };
+            tr.push(whole.sub(s0, s1));
+        }
+    }
+
     /// Time the fleet is back on the ground, seconds.
     pub(crate) fn end_s(&self) -> f64 {
         self.formations
@@ -171,7 +191,7 @@ impl SyntheticShow {
             let mut tr = Trajectory::new(home);
             tr.hold_until(t_up);
             let up = Vec3::new(home.x, home.y, 10.0);
-            tr.push(self.seg(t_up, t_up + climb_s, home, up));
+            self.push_move(&mut tr, t_up, t_up + climb_s, home, up);
             let mut at = up;
             let mut lights = Vec::new();
             let mut prev_color = Rgb::BLACK;
@@ -183,7 +203,7 @@ impl SyntheticShow {
                     f.start_s - self.transition_s
                 };
                 tr.hold_until(depart);
-                tr.push(self.seg(depart, f.start_s, at, p));
+                self.push_move(&mut tr, depart, f.start_s, at, p);
                 at = p;
                 tr.hold_until(f.start_s + f.hold_s);
                 // Colour: fade from the previous colour during the second half of the move.
