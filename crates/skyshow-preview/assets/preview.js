@@ -894,9 +894,40 @@
     api.renderer = renderer.name;
     seek.min = String(T_MIN);
     seek.max = String(T_MAX);
-    setCamera("audience");
+    var saved = null;
+    try { saved = JSON.parse(window.sessionStorage.getItem("skyshow-camera") || "null"); } catch (e) { saved = null; }
+    if (saved && meta.live_reload_url && saved.orbit) {
+      setCamera(saved.name || "audience");
+      orbit = saved.orbit;
+    } else {
+      setCamera("audience");
+    }
     bindUi();
     if (!applyHash()) { setTime(T_MIN); }
     window.requestAnimationFrame(frame);
+    if (meta.live_reload_url) { watch(meta.live_reload_url); }
+
+    // skyshow preview (served on 127.0.0.1): reload when the server says the show changed,
+    // keeping the time and the camera.
+    function watch(url) {
+      var last = null;
+      function poll() {
+        fetch(url, { cache: "no-store" }).then(function (r) { return r.ok ? r.text() : null; }).then(function (v) {
+          if (v === null) { return; }
+          if (last !== null && v !== last) {
+            try {
+              window.sessionStorage.setItem("skyshow-camera", JSON.stringify({ name: api.camera, orbit: orbit }));
+            } catch (e) { /* storage unavailable: the camera resets */ }
+            window.location.hash = "#t=" + api.time.toFixed(3);
+            window.location.reload();
+            return;
+          }
+          last = v;
+        }).catch(function () { /* server gone: keep the page as it is */ }).then(function () {
+          window.setTimeout(poll, 1000);
+        });
+      }
+      poll();
+    }
   }
 })();

@@ -20,6 +20,11 @@ pub struct PreviewInput<'a> {
     pub ground: Ground,
     /// Page title; empty = the show's title.
     pub title: String,
+    /// For `skyshow preview`, which serves the page and rebuilds it when the show changes:
+    /// a URL (relative to the page) that the page polls once a second; when the text it
+    /// returns changes, the page reloads itself at the same time and camera. `None` (the
+    /// default, and what files on disk should use): the page makes no request at all.
+    pub live_reload_url: Option<String>,
 }
 
 impl<'a> PreviewInput<'a> {
@@ -33,6 +38,7 @@ impl<'a> PreviewInput<'a> {
             fireworks: Vec::new(),
             ground: Ground::DEFAULT,
             title: String::new(),
+            live_reload_url: None,
         }
     }
 

@@ -258,6 +258,7 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
         "front": flat(&mut input.ground.front_points().map(crate::scene::clamp_point)),
         "limits": limits,
         "music": music,
+        "live_reload_url": input.live_reload_url,
     });
     script_json(&v)
 }

@@ -222,3 +222,86 @@ fn preview_of_16000_drones_loads() {
     let errors = browser.console_errors();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
+
+/// A tiny HTTP server like `skyshow preview`'s: `/preview.html` and `/version`.
+fn serve(html: Vec<u8>, version: std::sync::Arc<std::sync::Mutex<String>>) -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let html = std::sync::Arc::new(html);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let html = html.clone();
+            let version = version.clone();
+            std::thread::spawn(move || {
+                let mut req = [0u8; 4096];
+                let n = stream.read(&mut req).unwrap_or(0);
+                let line = String::from_utf8_lossy(&req[..n]);
+                let (status, kind, body) = if line.starts_with("GET /preview.html") {
+                    ("200 OK", "text/html; charset=utf-8", html.to_vec())
+                } else if line.starts_with("GET /version") {
+                    (
+                        "200 OK",
+                        "text/plain",
+                        version.lock().unwrap().clone().into_bytes(),
+                    )
+                } else {
+                    ("404 Not Found", "text/plain", b"not found".to_vec())
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn served_page_reloads_when_the_show_changes() {
+    let Some(mut browser) = launch() else { return };
+    let show = SyntheticShow::red_disc_green_grid(20).build();
+    let mut input = PreviewInput::new(&show);
+    input.live_reload_url = Some("version".into());
+    let version = std::sync::Arc::new(std::sync::Mutex::new("1".to_string()));
+    let port = serve(preview_html(&input), version.clone());
+    let url = format!("http://127.0.0.1:{port}/preview.html#t=30");
+    browser
+        .call("Page.navigate", serde_json::json!({"url": url}))
+        .unwrap();
+    let wait = |b: &mut Browser, expr: &str| {
+        let start = std::time::Instant::now();
+        while b.eval(expr).unwrap() != serde_json::json!(true) {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {expr}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait(
+        &mut browser,
+        "!!(window.skyshowPreview && window.skyshowPreview.ready)",
+    );
+    browser
+        .eval("window.skyshowPreview.setCamera('top'); window.skyshowPreview.setTime(33.5); window.marker = 1")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    *version.lock().unwrap() = "2".into();
+    wait(
+        &mut browser,
+        "window.marker === undefined && !!(window.skyshowPreview && window.skyshowPreview.ready)",
+    );
+    let s = browser
+        .eval("(() => { const p = window.skyshowPreview; return {time: p.time, camera: p.camera, playing: p.playing}; })()")
+        .unwrap();
+    assert_eq!(s["time"], 33.5, "same time after the reload: {s}");
+    assert_eq!(s["camera"], "top", "same camera after the reload: {s}");
+    assert_eq!(s["playing"], false);
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
