@@ -78,6 +78,27 @@ fn min4(v: &[f64; 4]) -> f64 {
     v[0].min(v[1]).min(v[2]).min(v[3])
 }
 
+/// Smallest `|d(u)|` over a piece `[s0, s1]` of a difference curve, to `tol`, starting from
+/// a known sample `start`: `(distance, time)`.
+fn piece_min(d: &[Vec3; 4], s0: f64, s1: f64, start: (f64, f64), tol: f64) -> (f64, f64) {
+    let mut best = start;
+    let mut stack = vec![(*d, s0, s1, 0u32)];
+    while let Some((d, a, b, depth)) = stack.pop() {
+        if box_dist(&d) >= best.0 - tol || depth >= MAX_DEPTH || !(b - a > 0.0) {
+            continue;
+        }
+        let (l, r) = split3(&d, 0.5);
+        let m = 0.5 * (a + b);
+        let v = l[3].norm();
+        if v < best.0 {
+            best = (v, m);
+        }
+        stack.push((r, m, b, depth + 1));
+        stack.push((l, a, m, depth + 1));
+    }
+    best
+}
+
 /// The search, with its reusable stack.
 #[derive(Default)]
 pub(crate) struct PairSearch {
@@ -89,11 +110,16 @@ impl PairSearch {
     /// cover the same window. Returns the smallest distance while both are up, if it is at
     /// most `r` (`(distance, time)`, the earliest on ties), and appends the stretches closer
     /// than the limit to `below`, in time order.
+    ///
+    /// `bound` is a distance already found elsewhere in the window: the minimum is only
+    /// refined to the tolerance where it could beat `bound` (otherwise it may be reported
+    /// higher than it is, or not at all).
     pub(crate) fn run(
         &mut self,
         a: &[Segment],
         b: &[Segment],
         prm: &PairParams,
+        bound: f64,
         below: &mut Vec<Below>,
     ) -> Option<(f64, f64)> {
         let first_below = below.len();
@@ -119,7 +145,7 @@ impl PairSearch {
                     zb: zs(&pb.p),
                     depth: 0,
                 });
-                self.drain(prm, &mut best, below, first_below);
+                self.drain(prm, bound, &mut best, below, first_below);
             }
             if a[i].t1 <= b[j].t1 {
                 i += 1;
@@ -133,6 +159,7 @@ impl PairSearch {
     fn drain(
         &mut self,
         prm: &PairParams,
+        bound: f64,
         best: &mut (f64, f64),
         below: &mut Vec<Below>,
         first: usize,
@@ -178,7 +205,7 @@ impl PairSearch {
                 *best = (piece_ub, piece_at);
             }
             let can_violate = lb < prm.limit;
-            if !can_violate && (lb >= best.0 - prm.tol || lb > prm.r) {
+            if !can_violate && (lb >= best.0.min(bound) - prm.tol || lb > prm.r) {
                 continue;
             }
             let small = n.depth >= MAX_DEPTH || !(n.s1 - n.s0 > BOUNDARY_RES_S);
@@ -189,11 +216,23 @@ impl PairSearch {
                         continue;
                     }
                 } else if n.d.iter().all(|p| p.norm() < prm.limit) {
-                    // Entirely closer than the limit: only the minimum is needed.
-                    if min_known || small {
+                    // Entirely closer than the limit: only the minimum is needed, and only
+                    // where it could lower the minimum of the stretch this piece continues.
+                    let run_min = below[first..]
+                        .last()
+                        .filter(|l| l.t1 == n.s0)
+                        .map(|l| l.min);
+                    if min_known || small || run_min.is_some_and(|m| lb >= m - prm.tol) {
                         emit(n.s0, n.s1, piece_ub, piece_at, below);
-                        continue;
+                    } else {
+                        // Its own minimum, searched best-first, emitted as one stretch.
+                        let (m, at) = piece_min(&n.d, n.s0, n.s1, (piece_ub, piece_at), prm.tol);
+                        if m < best.0 {
+                            *best = (m, at);
+                        }
+                        emit(n.s0, n.s1, m, at, below);
                     }
+                    continue;
                 } else if small {
                     // Crossing the limit: resolved to the boundary resolution.
                     if piece_ub < prm.limit {
@@ -262,7 +301,7 @@ mod tests {
         )];
         let mut below = Vec::new();
         let (d, t) = PairSearch::default()
-            .run(&a, &b, &prm(1.2), &mut below)
+            .run(&a, &b, &prm(1.2), f64::INFINITY, &mut below)
             .unwrap();
         assert!((d - 1.0).abs() < 1e-6, "{d}");
         assert!((t - 1.0).abs() < 1e-3, "{t}");
@@ -281,7 +320,7 @@ mod tests {
         let mut below = Vec::new();
         assert!(
             PairSearch::default()
-                .run(&a, &b, &prm(3.0), &mut below)
+                .run(&a, &b, &prm(3.0), f64::INFINITY, &mut below)
                 .is_none()
         );
         assert!(below.is_empty());

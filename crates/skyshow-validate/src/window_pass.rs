@@ -5,7 +5,7 @@
 use skyshow_model::{Segment, Vec3};
 
 use crate::bezier;
-use crate::broad_phase::GridBroadPhase;
+use crate::broad_phase::{GridBroadPhase, box_gap2};
 use crate::drone_checks::{SegExtremes, seg_extremes};
 use crate::pair_search::{Below, PairParams, PairSearch};
 use crate::prepared::PreparedDrone;
@@ -123,20 +123,31 @@ impl WindowOutcome {
         }
         let mut pairs = Vec::new();
         GridBroadPhase::default().pairs(&boxes, inp.prm.r, &mut pairs);
+        // Closest boxes first: the window's best distance is then found early and spares
+        // the other pairs refining minima that cannot beat it.
+        let mut order: Vec<(f64, u32, u32)> = pairs
+            .iter()
+            .map(|&(p, q)| (box_gap2(&boxes[p as usize], &boxes[q as usize]), p, q))
+            .collect();
+        order.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         let mut search = PairSearch::default();
         let mut below = Vec::new();
-        for (p, q) in pairs {
+        for (_, p, q) in order {
             let (p, q) = (p as usize, q as usize);
             below.clear();
+            let bound = out.best.map_or(f64::INFINITY, |b| b.0);
             let m = search.run(
                 &pieces[offs[p]..offs[p + 1]],
                 &pieces[offs[q]..offs[q + 1]],
                 &inp.prm,
+                bound,
                 &mut below,
             );
             out.best = better(out.best, m.map(|(d, t)| (d, t, ids[p], ids[q])));
             out.below.extend(below.iter().map(|b| (ids[p], ids[q], *b)));
         }
+        out.below
+            .sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.t0.total_cmp(&y.2.t0)));
         out
     }
 }

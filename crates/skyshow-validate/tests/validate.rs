@@ -175,6 +175,27 @@ fn two_separate_approaches_give_two_violations() {
 }
 
 #[test]
+fn long_close_approach_reports_the_exact_minimum_of_the_stretch() {
+    // B approaches A from 2.9 m to 1.05 m (a cubic ease) over 10.5 s, then leaves: one
+    // stretch closer than 3 m, its minimum at the turning point.
+    let a = drone(vec![Segment::hold(0.0, 30.0, Vec3::new(0.0, 0.0, 10.0))]);
+    let p = |x: f64| Vec3::new(x, 0.0, 10.0);
+    let b = drone(vec![
+        common::ease(0.0, 10.5, p(2.9), p(1.05)),
+        common::ease(10.5, 30.0, p(1.05), p(9.0)),
+    ]);
+    let v = run(&show(vec![a, b]));
+    let close = kinds(&v, ViolationKind::MinDistance);
+    assert_eq!(close.len(), 1, "{close:?}");
+    assert!(
+        (close[0].value - 1.05).abs() <= 1e-4 && close[0].value >= 1.05 - 1e-12,
+        "{:?}",
+        close[0]
+    );
+    assert!((close[0].time_s - 10.5).abs() < 0.05, "{:?}", close[0]);
+}
+
+#[test]
 fn long_close_hold_is_one_violation_across_windows() {
     let a = drone(vec![Segment::hold(0.0, 100.0, Vec3::new(0.0, 0.0, 10.0))]);
     let b = drone(vec![Segment::hold(0.0, 100.0, Vec3::new(2.0, 0.0, 10.0))]);
