@@ -40,10 +40,11 @@ impl Camera {
     /// Default vertical field of view, degrees.
     pub const DEFAULT_FOV_DEG: f64 = 50.0;
 
-    /// The audience view of a show: from the audience side (the audience area's centroid,
-    /// or [`Ground::audience_azimuth_deg`]) at eye height, looking at the middle of the
-    /// stage, far enough back that the whole show fits an image of `aspect` (width /
-    /// height) with the default field of view.
+    /// The audience view of a show: from the audience side (towards the audience area's
+    /// centroid, or along [`Ground::audience_azimuth_deg`]) at eye height, looking at the
+    /// middle of the stage, at the distance where every formation just fits an image of
+    /// `aspect` (width / height) with the default field of view. (The audience itself may
+    /// stand further back; the view frames the show as a camera operator would.)
     pub fn audience(show: &FlightShow, ground: &Ground, aspect: f64) -> Camera {
         Camera::audience_of(&Scene::new(show, ground), aspect)
     }
@@ -57,8 +58,7 @@ impl Camera {
     /// [`Camera::audience`] for a computed scene.
     pub(crate) fn audience_of(scene: &Scene, aspect: f64) -> Camera {
         let target = scene.stage_center();
-        let fit = fit_distance(&scene.air, target, scene.toward_audience, aspect);
-        let d = scene.audience_distance_m.map_or(fit, |a| a.max(fit));
+        let d = fit_distance(&scene.air, target, scene.toward_audience, aspect);
         let e = target + scene.toward_audience * d;
         Camera {
             position: Vec3::new(e.x, e.y, EYE_HEIGHT_M),

@@ -89,8 +89,6 @@ pub(crate) struct Scene {
     pub(crate) ground: Bounds,
     /// Unit horizontal vector from the stage towards the audience.
     pub(crate) toward_audience: Vec3,
-    /// Horizontal distance from the stage centre to the audience's centroid, if known.
-    pub(crate) audience_distance_m: Option<f64>,
 }
 
 impl Scene {
@@ -124,16 +122,16 @@ impl Scene {
         let center = air.center();
 
         let audience: Vec<Vec3> = ground.audience_points().collect();
-        let (toward_audience, audience_distance_m) = match centroid(&audience) {
+        let toward_audience = match centroid(&audience) {
             Some(c) => {
                 let d = Vec3::new(c.x - center.x, c.y - center.y, 0.0);
                 if d.norm() > 1e-6 {
-                    (d.normalized(), Some(d.norm()))
+                    d.normalized()
                 } else {
-                    (azimuth(ground.audience_azimuth_deg), None)
+                    azimuth(ground.audience_azimuth_deg)
                 }
             }
-            None => (azimuth(ground.audience_azimuth_deg), None),
+            None => azimuth(ground.audience_azimuth_deg),
         };
 
         let flat = |b: Bounds| Bounds {
@@ -155,7 +153,6 @@ impl Scene {
             air,
             ground: ground_box,
             toward_audience,
-            audience_distance_m,
         }
     }
 
