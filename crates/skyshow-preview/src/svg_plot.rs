@@ -32,7 +32,7 @@ pub(crate) fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
         .unwrap_or(10.0 * mag);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
-    (first..=last.min(first + 100))
+    (first..=last.min(first.saturating_add(100)))
         .map(|k| k as f64 * step)
         .collect()
 }
@@ -58,7 +58,7 @@ pub(crate) fn time_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
         .unwrap_or(raw.ceil());
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
-    (first..=last.min(first + 100))
+    (first..=last.min(first.saturating_add(100)))
         .map(|k| k as f64 * step)
         .collect()
 }
