@@ -275,7 +275,8 @@ fn served_page_reloads_when_the_show_changes() {
         .unwrap();
     let wait = |b: &mut Browser, expr: &str| {
         let start = std::time::Instant::now();
-        while b.eval(expr).unwrap() != serde_json::json!(true) {
+        // An evaluation can fail while the page reloads (its context goes away): retry.
+        while b.eval(expr).ok() != Some(serde_json::json!(true)) {
             assert!(
                 start.elapsed() < Duration::from_secs(30),
                 "timed out waiting for {expr}"

@@ -134,7 +134,7 @@ fn random_extreme_input_never_panics() {
         ri.fireworks = &bursts;
         ri.ground = p.ground.clone();
         ri.glow_m = r.num();
-        if r.next() % 2 == 0 {
+        if r.next().is_multiple_of(2) {
             ri.camera = Some(Camera {
                 position: r.v(),
                 look_at: r.v(),

@@ -227,8 +227,9 @@ impl Browser {
         let t = Instant::now();
         self.call("Page.navigate", json!({"url": url}))?;
         loop {
-            let ready = self.eval("!!(window.skyshowPreview && window.skyshowPreview.ready)")?;
-            if ready == json!(true) {
+            // While the new document replaces the old one an evaluation can fail: retry.
+            let ready = self.eval("!!(window.skyshowPreview && window.skyshowPreview.ready)");
+            if ready == Ok(json!(true)) {
                 return Ok(t.elapsed());
             }
             if t.elapsed() > timeout {
