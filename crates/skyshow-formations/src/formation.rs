@@ -6,6 +6,8 @@ use skyshow_model::{FormationDesign, Limits, Rgb, Shape, Vec3};
 
 use crate::color::colorize;
 use crate::frame::LocalFrame;
+use crate::mesh::Mesh;
+use crate::picture::{Picture, PictureError};
 use crate::shapes;
 use crate::spacing::min_spacing;
 
@@ -21,8 +23,13 @@ pub struct Formation {
     /// Smallest distance between two points, metres (infinite for one point).
     pub min_spacing_m: f64,
     /// The spacing a perfectly even sampling would reach, metres, where defined
-    /// (hexagonal `sqrt(2A/(√3·N))` for areas and surfaces, `L/N` for outlines).
+    /// (hexagonal `sqrt(2A/(√3·N))` for areas and surfaces, `L/N` for outlines,
+    /// face-centred cubic `(√2·V/N)^(1/3)` for volumes).
     pub ideal_spacing_m: Option<f64>,
+    /// Hausdorff distance between the points and the shape they sample, metres, for
+    /// artwork (SVG, text, image, mesh): how far the farthest part of the shape is from a
+    /// point, or a point from the shape.
+    pub max_shape_distance_m: Option<f64>,
 }
 
 /// Why a formation cannot be built.
@@ -98,124 +105,185 @@ pub fn build(
 ) -> Result<Formation, FormationError> {
     let frame = LocalFrame::new(audience_azimuth_deg, &design.placement);
     let n_of = |count: &Option<usize>| count.unwrap_or(fleet);
-    let (local, own_colors, size_name, ideal): (Vec<Vec3>, Option<&[Rgb]>, String, Option<f64>) =
-        match &design.shape {
-            Shape::Grid {
-                width_m,
-                height_m,
-                rows,
-                columns,
-                count,
-            } => {
-                let n = n_of(count);
-                if let (Some(r), Some(c)) = (rows, columns)
-                    && r * c < n
-                {
-                    return Err(FormationError::TooManyPoints {
-                        name: design.name.clone(),
-                        needed: n,
-                        fleet: r * c,
-                    });
-                }
-                let area = width_m * height_m;
-                (
-                    shapes::grid(*width_m, *height_m, *rows, *columns, n),
-                    None,
-                    format!(
-                        "`width_m` ≥ {{w}} and `height_m` ≥ {{h}} (now {width_m} × {height_m})"
+    let mut own: Option<Vec<Rgb>> = None;
+    let mut max_shape_distance_m = None;
+    let (local, size_name, ideal): (Vec<Vec3>, String, Option<f64>) = match &design.shape {
+        Shape::Grid {
+            width_m,
+            height_m,
+            rows,
+            columns,
+            count,
+        } => {
+            let n = n_of(count);
+            if let (Some(r), Some(c)) = (rows, columns)
+                && r * c < n
+            {
+                return Err(FormationError::TooManyPoints {
+                    name: design.name.clone(),
+                    needed: n,
+                    fleet: r * c,
+                });
+            }
+            let area = width_m * height_m;
+            (
+                shapes::grid(*width_m, *height_m, *rows, *columns, n),
+                format!("`width_m` ≥ {{w}} and `height_m` ≥ {{h}} (now {width_m} × {height_m})"),
+                (area > 0.0).then(|| (2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
+            )
+        }
+        Shape::Circle { radius_m, count } => {
+            let n = n_of(count);
+            (
+                shapes::circle(*radius_m, n),
+                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Some(2.0 * PI * radius_m / n as f64),
+            )
+        }
+        Shape::Disc { radius_m, count } => {
+            let n = n_of(count);
+            let area = PI * radius_m * radius_m;
+            (
+                shapes::sunflower(0.0, *radius_m, n),
+                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
+            )
+        }
+        Shape::Ring {
+            inner_radius_m,
+            outer_radius_m,
+            count,
+        } => {
+            let n = n_of(count);
+            let area = PI * (outer_radius_m * outer_radius_m - inner_radius_m * inner_radius_m);
+            (
+                shapes::sunflower(*inner_radius_m, *outer_radius_m, n),
+                format!(
+                    "`inner_radius_m` and `outer_radius_m` scaled by {{k}} (now {inner_radius_m}, {outer_radius_m})"
+                ),
+                Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
+            )
+        }
+        Shape::Sphere { radius_m, count } => {
+            let n = n_of(count);
+            let area = 4.0 * PI * radius_m * radius_m;
+            (
+                shapes::sphere(*radius_m, n),
+                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
+            )
+        }
+        Shape::Helix {
+            radius_m,
+            height_m,
+            turns,
+            count,
+        } => {
+            let n = n_of(count);
+            let len = ((2.0 * PI * radius_m * turns).powi(2) + height_m * height_m).sqrt();
+            (
+                shapes::helix(*radius_m, *height_m, *turns, n),
+                format!("`radius_m` and `height_m` scaled by {{k}} (now {radius_m}, {height_m})"),
+                Some(len / n as f64),
+            )
+        }
+        Shape::Line { length_m, count } => {
+            let n = n_of(count);
+            (
+                shapes::line(*length_m, n),
+                format!("`length_m` ≥ {{l}} (now {length_m})"),
+                Some(length_m / n as f64),
+            )
+        }
+        Shape::Polygon {
+            sides,
+            radius_m,
+            count,
+        } => {
+            let n = n_of(count);
+            let perimeter = 2.0 * *sides as f64 * radius_m * (PI / *sides as f64).sin();
+            (
+                shapes::polygon(*sides, *radius_m, n),
+                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Some(perimeter / n as f64),
+            )
+        }
+        Shape::Points { points, colors } => {
+            own = colors.clone();
+            (points.clone(), String::new(), None)
+        }
+        Shape::Vertices { points, colors } => {
+            own = colors.clone();
+            (points.clone(), String::new(), None)
+        }
+        Shape::Svg { drawing, count }
+        | Shape::Text { drawing, count }
+        | Shape::Image { drawing, count, .. } => {
+            let n = n_of(count);
+            let density = match &design.shape {
+                Shape::Image { density, .. } => density.as_slice(),
+                _ => &[],
+            };
+            let picture = Picture {
+                width_m: drawing.width_m,
+                height_m: drawing.height_m,
+                area: &drawing.area,
+                lines: &drawing.lines,
+                colors: &drawing.colors,
+                density,
+                fill_share: drawing.fill_share,
+                seed: drawing.seed,
+            };
+            let sampled = picture
+                .sample(n, limits.min_distance_m)
+                .map_err(|e| empty_error(&design.name, &design.shape, &e))?;
+            own = sampled.colors;
+            max_shape_distance_m = Some(sampled.max_shape_distance_m);
+            (
+                sampled.points,
+                ARTWORK_SIZE.into(),
+                Some(sampled.ideal_spacing_m),
+            )
+        }
+        Shape::Mesh {
+            vertices,
+            triangles,
+            colors,
+            volume,
+            seed,
+            count,
+        } => {
+            let n = n_of(count);
+            let mesh = Mesh::new(vertices, triangles, colors.as_deref());
+            let sampled = if *volume {
+                mesh.sample_volume(n, *seed)
+            } else {
+                mesh.sample_surface(n, *seed)
+            };
+            let Some(sampled) = sampled else {
+                return Err(FormationError::TooDense {
+                    name: design.name.clone(),
+                    spacing_m: 0.0,
+                    min_distance_m: limits.min_distance_m,
+                    hint: format!(
+                        "the mesh has no {} to place drones on; check the file, or use `mode = \"vertices\"`",
+                        if *volume {
+                            "enclosed volume"
+                        } else {
+                            "surface area"
+                        }
                     ),
-                    (area > 0.0).then(|| (2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
-                )
-            }
-            Shape::Circle { radius_m, count } => {
-                let n = n_of(count);
-                (
-                    shapes::circle(*radius_m, n),
-                    None,
-                    format!("`radius_m` ≥ {{r}} (now {radius_m})"),
-                    Some(2.0 * PI * radius_m / n as f64),
-                )
-            }
-            Shape::Disc { radius_m, count } => {
-                let n = n_of(count);
-                let area = PI * radius_m * radius_m;
-                (
-                    shapes::sunflower(0.0, *radius_m, n),
-                    None,
-                    format!("`radius_m` ≥ {{r}} (now {radius_m})"),
-                    Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
-                )
-            }
-            Shape::Ring {
-                inner_radius_m,
-                outer_radius_m,
-                count,
-            } => {
-                let n = n_of(count);
-                let area = PI * (outer_radius_m * outer_radius_m - inner_radius_m * inner_radius_m);
-                (
-                    shapes::sunflower(*inner_radius_m, *outer_radius_m, n),
-                    None,
-                    format!(
-                        "`inner_radius_m` and `outer_radius_m` scaled by {{k}} (now {inner_radius_m}, {outer_radius_m})"
-                    ),
-                    Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
-                )
-            }
-            Shape::Sphere { radius_m, count } => {
-                let n = n_of(count);
-                let area = 4.0 * PI * radius_m * radius_m;
-                (
-                    shapes::sphere(*radius_m, n),
-                    None,
-                    format!("`radius_m` ≥ {{r}} (now {radius_m})"),
-                    Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
-                )
-            }
-            Shape::Helix {
-                radius_m,
-                height_m,
-                turns,
-                count,
-            } => {
-                let n = n_of(count);
-                let len = ((2.0 * PI * radius_m * turns).powi(2) + height_m * height_m).sqrt();
-                (
-                    shapes::helix(*radius_m, *height_m, *turns, n),
-                    None,
-                    format!(
-                        "`radius_m` and `height_m` scaled by {{k}} (now {radius_m}, {height_m})"
-                    ),
-                    Some(len / n as f64),
-                )
-            }
-            Shape::Line { length_m, count } => {
-                let n = n_of(count);
-                (
-                    shapes::line(*length_m, n),
-                    None,
-                    format!("`length_m` ≥ {{l}} (now {length_m})"),
-                    Some(length_m / n as f64),
-                )
-            }
-            Shape::Polygon {
-                sides,
-                radius_m,
-                count,
-            } => {
-                let n = n_of(count);
-                let perimeter = 2.0 * *sides as f64 * radius_m * (PI / *sides as f64).sin();
-                (
-                    shapes::polygon(*sides, *radius_m, n),
-                    None,
-                    format!("`radius_m` ≥ {{r}} (now {radius_m})"),
-                    Some(perimeter / n as f64),
-                )
-            }
-            Shape::Points { points, colors } => {
-                (points.clone(), colors.as_deref(), String::new(), None)
-            }
-        };
+                });
+            };
+            own = sampled.colors;
+            max_shape_distance_m = Some(sampled.max_shape_distance_m);
+            (
+                sampled.points,
+                ARTWORK_SIZE.into(),
+                Some(sampled.ideal_spacing_m),
+            )
+        }
+    };
     if local.len() > fleet {
         return Err(FormationError::TooManyPoints {
             name: design.name.clone(),
@@ -223,6 +291,7 @@ pub fn build(
             fleet,
         });
     }
+    let own_colors = own.as_deref();
     let points: Vec<Vec3> = match &design.shape {
         // Point lists are already in the show frame.
         Shape::Points { .. } => local,
@@ -234,10 +303,16 @@ pub fn build(
     // A hair of tolerance: a lattice laid out exactly at the minimum distance is fine.
     if min_spacing_m < limits.min_distance_m - 1e-6 {
         let k = limits.min_distance_m / min_spacing_m;
-        let hint = if size_name.is_empty() {
+        let hint = if size_name == ARTWORK_SIZE {
+            artwork_hint(k, limits.min_distance_m, &design.shape)
+        } else if size_name.is_empty() {
             let (_, i, j) = spacing.expect("two points exist when spacing is finite");
+            let what = match &design.shape {
+                Shape::Vertices { .. } => "vertices",
+                _ => "points",
+            };
             format!(
-                "points {} and {} (rows of the file, 1-based) are {:.2} m apart; move them apart or scale the picture by {:.3}",
+                "{what} {} and {} (rows of the file, 1-based) are {:.2} m apart; move them apart or scale the picture by {:.3}",
                 i + 1,
                 j + 1,
                 min_spacing_m,
@@ -291,7 +366,67 @@ pub fn build(
         colors,
         min_spacing_m,
         ideal_spacing_m: ideal,
+        max_shape_distance_m,
     })
+}
+
+/// Marks artwork, whose size hint is computed from its extent.
+const ARTWORK_SIZE: &str = "artwork";
+
+/// "The smallest size that works" for artwork: sampling is scale-free, so the current size
+/// times `k` (limit / spacing found) works; rounded up a little.
+fn artwork_hint(k: f64, min_distance_m: f64, shape: &Shape) -> String {
+    let k = k * 1.002;
+    let up = |v: f64| (v * k * 10.0).ceil() / 10.0;
+    match shape {
+        Shape::Mesh { vertices, .. } => {
+            let Some(first) = vertices.first() else {
+                return "the mesh has no vertices".into();
+            };
+            let (lo, hi) = vertices
+                .iter()
+                .fold((*first, *first), |(l, h), p| (l.min(*p), h.max(*p)));
+            let e = hi - lo;
+            let size = e.x.max(e.y).max(e.z);
+            format!(
+                "the smallest size that holds these drones at {min_distance_m} m is {k:.3}× this one: `size_m` ≥ {} (the largest extent, now {:.1} m); or use fewer drones (`count`)",
+                up(size),
+                size
+            )
+        }
+        _ => {
+            let d = shape
+                .drawing()
+                .map_or((0.0, 0.0), |d| (d.width_m, d.height_m));
+            format!(
+                "the smallest size that holds these drones at {min_distance_m} m is {k:.3}× this one: `width_m` ≥ {} or `height_m` ≥ {} (now {:.1} × {:.1} m); or use fewer drones (`count`)",
+                up(d.0),
+                up(d.1),
+                d.0,
+                d.1
+            )
+        }
+    }
+}
+
+/// The error for artwork with nothing to sample.
+fn empty_error(name: &str, shape: &Shape, e: &PictureError) -> FormationError {
+    let hint = match e {
+        PictureError::NoArea => format!(
+            "the {} has no filled area to place drones in; use `mode = \"outline\"`",
+            shape.kind()
+        ),
+        PictureError::Empty => format!(
+            "the {} draws nothing: no filled area and no lines",
+            shape.kind()
+        ),
+    };
+    FormationError::TooDense {
+        name: name.to_string(),
+        spacing_m: 0.0,
+        min_distance_m: 0.0,
+        hint,
+    }
 }
 
 #[cfg(test)]
@@ -408,5 +543,52 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(e, FormationError::Altitude { .. }), "{e:?}");
+    }
+
+    fn drawing(size: f64) -> Shape {
+        let h = size / 2.0;
+        let mut d = Shape::blank_drawing(size, size, 1);
+        d.area = vec![vec![[-h, -h], [h, -h], [h, h], [-h, h]]];
+        Shape::Svg {
+            drawing: d,
+            count: None,
+        }
+    }
+
+    #[test]
+    fn artwork_too_small_says_a_size_that_works() {
+        let e = build(&design(drawing(40.0)), 300, 180.0, &Limits::DEFAULT, 10.0).unwrap_err();
+        let FormationError::TooDense { hint, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert!(hint.contains("`width_m` ≥ "), "{hint}");
+        let w: f64 = hint
+            .split("`width_m` ≥ ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(w > 40.0 && w < 70.0, "{hint}");
+        let f = build(&design(drawing(w)), 300, 180.0, &Limits::DEFAULT, 10.0).unwrap();
+        assert_eq!(f.points.len(), 300);
+        assert!(f.min_spacing_m >= 3.0);
+        assert!(f.max_shape_distance_m.unwrap() > 0.0);
+    }
+
+    #[test]
+    fn empty_artwork_is_an_error() {
+        let d = Shape::blank_drawing(10.0, 10.0, 1);
+        let e = build(
+            &design(Shape::Svg {
+                drawing: d,
+                count: None,
+            }),
+            10,
+            180.0,
+            &Limits::DEFAULT,
+            10.0,
+        )
+        .unwrap_err();
+        assert!(e.hint().contains("no filled area"), "{}", e.hint());
     }
 }

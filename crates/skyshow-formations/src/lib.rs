@@ -2,14 +2,27 @@
 //!
 //! Shapes are sampled in the formation's local frame (`u` right and `v` up as the audience
 //! sees them, `w` towards the audience), then rotated and placed in the show frame.
-//! Every formation is checked against the minimum distance; when it is too small, the error
-//! says the smallest size that works.
+//! Artwork (SVG, text, images, meshes) arrives as plain geometry from the import stage and
+//! is sampled to exactly the drones it is given, as evenly as possible: seeded Poisson-disk
+//! darts, Lloyd relaxation kept inside the shape, then repulsion for the smallest gap;
+//! outlines by arc length with their corners kept. Every formation is checked against the
+//! minimum distance; when it is too small, the error says the smallest size that works.
+//! Nothing here reads files or prints; the same seed gives the same points.
 
 mod color;
 mod formation;
 mod frame;
+mod grid;
+mod mesh;
+mod outline;
+mod picture;
+mod region;
+mod relax;
+mod rng;
+mod segments;
 mod shapes;
 mod spacing;
+mod triangles;
 
 pub use formation::{Formation, FormationError, build};
 pub use frame::LocalFrame;

@@ -235,9 +235,109 @@ pub enum Shape {
         /// Per-point colours, if the file had them.
         colors: Option<Vec<Rgb>>,
     },
+    /// Vector artwork from an SVG file (paths, basic shapes, text as paths), fitted to metres.
+    Svg {
+        /// The drawing in the picture plane.
+        drawing: Drawing,
+        /// Drones used (default: the whole fleet).
+        count: Option<usize>,
+    },
+    /// Text set in a font (any script), as the glyphs' outlines, fitted to metres.
+    Text {
+        /// The glyphs in the picture plane; no colours of their own (`drawing.colors` is empty).
+        drawing: Drawing,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// A raster image (PNG, JPEG): the pixels at or above a brightness threshold, fitted to
+    /// metres, coloured by the pixels.
+    Image {
+        /// The bright area in the picture plane.
+        drawing: Drawing,
+        /// Per-pixel sampling weights over the canvas, top row first, when drones are spread by
+        /// brightness (`sample = "density"`) instead of evenly over the bright area; empty
+        /// otherwise.
+        density: Vec<Vec<f64>>,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// A triangle mesh (OBJ, STL), sampled on its surface or through its volume.
+    Mesh {
+        /// Vertices, metres, local frame (`x` right, `y` up, `z` towards the audience),
+        /// centred on the formation's centre and scaled to the requested size.
+        vertices: Vec<Vec3>,
+        /// Triangles, as indices into `vertices` (at least one).
+        triangles: Vec<[usize; 3]>,
+        /// Colour of each vertex (vertex colours or material colours), if the file has them.
+        colors: Option<Vec<Rgb>>,
+        /// Sample the enclosed volume instead of the surface.
+        volume: bool,
+        /// Seed of the sampling (the show's `seed`).
+        seed: u64,
+        /// Drones used.
+        count: Option<usize>,
+    },
+    /// Hand-placed markers: the vertices of a mesh file, one drone each, in the local frame
+    /// (`x` right, `y` up, `z` towards the audience), centred and scaled like a mesh.
+    Vertices {
+        /// Positions, metres, local frame.
+        points: Vec<Vec3>,
+        /// Per-point colours, if the file has them.
+        colors: Option<Vec<Rgb>>,
+    },
+}
+
+/// 2D artwork lowered into the picture plane: `[u, v]` points in metres, `u` right and `v`
+/// up as the audience sees them, centred on the canvas centre (the formation's centre).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    /// Width of the canvas (an SVG's viewBox, an image, a text block), metres.
+    pub width_m: f64,
+    /// Height of the canvas, metres.
+    pub height_m: f64,
+    /// Painted area as closed rings (the last point joins the first); a point is inside
+    /// when it is inside an odd number of rings. Sampled by `fill` mode.
+    pub area: Vec<Vec<[f64; 2]>>,
+    /// Lines traced by `outline` mode: stroke centre lines and the edges of filled paths.
+    /// A closed line repeats its first point last.
+    pub lines: Vec<Vec<[f64; 2]>>,
+    /// The picture as painted over the canvas (fills, strokes, gradients, pixels): rows from
+    /// the top, each pixel's colour or `None` where nothing is painted. Empty when the artwork
+    /// has no colours of its own.
+    pub colors: Vec<Vec<Option<Rgb>>>,
+    /// Share of the drones placed inside the area, the rest on the lines: 0 = outline only,
+    /// 1 = fill only; `None` = both, split so that the two get the same spacing.
+    pub fill_share: Option<f64>,
+    /// Seed of the sampling (the show's `seed`).
+    pub seed: u64,
 }
 
 impl Shape {
+    /// A drawing with an empty canvas of `width_m` × `height_m`, to be filled in and given to
+    /// [`Shape::Svg`], [`Shape::Text`] or [`Shape::Image`]. (Other crates make drawings with
+    /// it: `Drawing` is not re-exported at the crate root yet.)
+    pub fn blank_drawing(width_m: f64, height_m: f64, seed: u64) -> Drawing {
+        Drawing {
+            width_m,
+            height_m,
+            area: Vec::new(),
+            lines: Vec::new(),
+            colors: Vec::new(),
+            fill_share: Some(1.0),
+            seed,
+        }
+    }
+
+    /// The 2D drawing of an SVG, text or image shape.
+    pub fn drawing(&self) -> Option<&Drawing> {
+        match self {
+            Shape::Svg { drawing, .. }
+            | Shape::Text { drawing, .. }
+            | Shape::Image { drawing, .. } => Some(drawing),
+            _ => None,
+        }
+    }
+
     /// Short name of the shape kind.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -250,6 +350,11 @@ impl Shape {
             Shape::Line { .. } => "line",
             Shape::Polygon { .. } => "polygon",
             Shape::Points { .. } => "points",
+            Shape::Svg { .. } => "svg",
+            Shape::Text { .. } => "text",
+            Shape::Image { .. } => "image",
+            Shape::Mesh { .. } => "mesh",
+            Shape::Vertices { .. } => "vertices",
         }
     }
 }

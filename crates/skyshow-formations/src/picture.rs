@@ -1,0 +1,408 @@
+//! `Picture`: 2D artwork (SVG, text, image) sampled to exactly `n` points: inside the area,
+//! along the lines, or both.
+
+use skyshow_model::{Rgb, Vec3};
+
+use crate::grid::PointGrid;
+use crate::outline::Outline;
+use crate::region::Region;
+use crate::relax::{Domain, Relaxer};
+use crate::rng::Rng;
+use crate::segments::SegmentIndex;
+
+/// Pitch of the domain samples for the Lloyd steps, × the spacing (about 14 per point).
+const SAMPLE_PITCH: f64 = 0.25;
+/// Lloyd steps for fills.
+const LLOYD_ITERS: usize = 16;
+/// Repulsion pushes pairs closer than this × the ideal spacing apart…
+const PUSH: f64 = 0.93;
+/// …and stops once the smallest gap is this × the ideal spacing.
+const GOAL: f64 = 0.9;
+/// Repulsion steps.
+const REPEL_ITERS: usize = 80;
+/// The ideal spacing of an even hexagonal packing over `area` with `n` points.
+pub(crate) fn hex_spacing(area: f64, n: usize) -> f64 {
+    (2.0 * area / (3f64.sqrt() * n as f64)).sqrt()
+}
+
+/// The artwork to sample, borrowed from the shape.
+pub(crate) struct Picture<'a> {
+    /// Canvas size, metres.
+    pub(crate) width_m: f64,
+    /// Canvas height, metres.
+    pub(crate) height_m: f64,
+    /// Even-odd rings.
+    pub(crate) area: &'a [Vec<[f64; 2]>],
+    /// Polylines.
+    pub(crate) lines: &'a [Vec<[f64; 2]>],
+    /// Colour raster over the canvas, top row first (may be empty).
+    pub(crate) colors: &'a [Vec<Option<Rgb>>],
+    /// Density raster over the canvas, top row first (empty: even spacing).
+    pub(crate) density: &'a [Vec<f64>],
+    /// Share of the points inside the area (`None`: the split giving both the same spacing).
+    pub(crate) fill_share: Option<f64>,
+    /// Seed.
+    pub(crate) seed: u64,
+}
+
+/// Points sampled from a picture.
+#[derive(Debug)]
+pub(crate) struct Sampled {
+    /// Positions, local frame (`z = 0`).
+    pub(crate) points: Vec<Vec3>,
+    /// Colour of each point, when the picture has colours.
+    pub(crate) colors: Option<Vec<Rgb>>,
+    /// The spacing of a perfectly even sampling, metres.
+    pub(crate) ideal_spacing_m: f64,
+    /// Hausdorff distance between the points and the shape, metres.
+    pub(crate) max_shape_distance_m: f64,
+}
+
+/// Why a picture cannot be sampled.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum PictureError {
+    /// Fill requested, but the picture has no area.
+    NoArea,
+    /// Neither area nor lines.
+    Empty,
+}
+
+impl Domain for Region {
+    fn project(&self, p: Vec3) -> Vec3 {
+        Region::project(self, p, 1e-9 * (1.0 + p.norm()))
+    }
+}
+
+impl Domain for SegmentIndex {
+    fn project(&self, p: Vec3) -> Vec3 {
+        let (q, _) = self.nearest(p.x, p.y);
+        Vec3::new(q[0], q[1], 0.0)
+    }
+}
+
+impl Picture<'_> {
+    /// `n` points. Even sampling ignores `min_distance_m` (the caller checks the spacing);
+    /// density sampling pushes only pairs closer than it apart.
+    pub(crate) fn sample(&self, n: usize, min_distance_m: f64) -> Result<Sampled, PictureError> {
+        let outline = Outline::new(self.lines);
+        let scale = self.width_m.max(self.height_m).max(1e-6);
+        let region = Region::new(self.area, scale / 512.0);
+        let area = region.as_ref().map_or(0.0, Region::area);
+        let region = region.filter(|_| area > 0.0);
+        // Outline mode without lines traces the area's edges.
+        let outline = if outline.is_empty() {
+            Outline::new(&closed_rings(self.area))
+        } else {
+            outline
+        };
+        let len = outline.length();
+        let share = match (self.fill_share, &region) {
+            (Some(s), Some(_)) => s.clamp(0.0, 1.0),
+            (Some(s), None) if s >= 1.0 => return Err(PictureError::NoArea),
+            (_, None) => 0.0,
+            (None, Some(_)) if len > 0.0 => {
+                let s = both_spacing(area, len, n);
+                1.0 - ((len / s).round() / n as f64).clamp(0.0, 1.0)
+            }
+            (None, Some(_)) => 1.0,
+        };
+        if n == 0 {
+            return Ok(Sampled {
+                points: Vec::new(),
+                colors: None,
+                ideal_spacing_m: 0.0,
+                max_shape_distance_m: 0.0,
+            });
+        }
+        let n_fill = ((share * n as f64).round() as usize).min(n);
+        let n_line = n - n_fill;
+        if n_line > 0 && outline.is_empty() {
+            return Err(PictureError::Empty);
+        }
+        let ideal = if n_line == 0 {
+            hex_spacing(area, n)
+        } else if n_fill == 0 {
+            len / n as f64
+        } else {
+            both_spacing(area, len, n)
+        };
+        let mut rng = Rng::new(self.seed, 0x5eed_0001);
+        let mut points = Vec::with_capacity(n);
+        // Outline first: arc-length spacing with corners, then relaxed along the lines.
+        let mut shape_samples = Vec::new();
+        if n_line > 0 {
+            let s = outline.sample(n_line);
+            let lines = outline
+                .index(ideal / 4.0)
+                .expect("an outline with length has segments");
+            let fixed: Vec<Vec3> = (0..s.points.len())
+                .filter(|&i| s.pinned[i])
+                .map(|i| s.points[i])
+                .collect();
+            let mut free: Vec<Vec3> = (0..s.points.len())
+                .filter(|&i| !s.pinned[i])
+                .map(|i| s.points[i])
+                .collect();
+            let relax = Relaxer {
+                domain: &lines,
+                fixed: &fixed,
+                spacing: s.arc_spacing_m.min(ideal * 2.0),
+            };
+            let target = s.arc_spacing_m.min(ideal * 1.2);
+            relax.repel(&mut free, target, target, REPEL_ITERS);
+            points.extend(fixed);
+            points.extend(free);
+            shape_samples.extend(outline.dense(ideal / 8.0));
+        }
+        if n_fill > 0 {
+            let region = region.as_ref().ok_or(PictureError::NoArea)?;
+            let fill_s = if n_line == 0 {
+                ideal
+            } else {
+                ideal.min(hex_spacing(area, n_fill))
+            };
+            let h = fill_s * SAMPLE_PITCH;
+            let phase = [rng.f64(), rng.f64()];
+            let samples = region.samples(h, phase);
+            let weights = (!self.density.is_empty()).then(|| {
+                samples
+                    .iter()
+                    .map(|p| self.density_at(p.x, p.y).max(1e-3))
+                    .collect::<Vec<f64>>()
+            });
+            let relax = Relaxer {
+                domain: region,
+                fixed: &points,
+                spacing: fill_s,
+            };
+            let mut fill = relax.seed(&samples, n_fill, &mut rng);
+            relax.lloyd(&mut fill, &samples, weights.as_deref(), LLOYD_ITERS);
+            // Even sampling pushes towards the ideal spacing (scale-free, so the smallest
+            // working size is the current size × limit / spacing); density sampling keeps
+            // its uneven spacing and only enforces the limit.
+            let target = if weights.is_some() {
+                min_distance_m * 1.001
+            } else {
+                fill_s * PUSH
+            };
+            let goal = if weights.is_some() {
+                target
+            } else {
+                fill_s * GOAL
+            };
+            relax.repel(&mut fill, target, goal, REPEL_ITERS);
+            points.extend(fill);
+            shape_samples.extend(samples);
+            shape_samples.extend(region.boundary_samples(h));
+        }
+        let colors = (!self.colors.is_empty())
+            .then(|| points.iter().map(|p| self.color_at(p.x, p.y)).collect());
+        let max_shape_distance_m = hausdorff(&points, &shape_samples, ideal);
+        Ok(Sampled {
+            points,
+            colors,
+            ideal_spacing_m: ideal,
+            max_shape_distance_m,
+        })
+    }
+
+    /// Raster cell of `(x, y)` over the canvas for a raster of `rows` × `cols`.
+    fn pixel(&self, x: f64, y: f64, rows: usize, cols: usize) -> (i64, i64) {
+        let c = ((x + self.width_m / 2.0) / self.width_m * cols as f64).floor() as i64;
+        let r = ((self.height_m / 2.0 - y) / self.height_m * rows as f64).floor() as i64;
+        (r, c)
+    }
+
+    fn density_at(&self, x: f64, y: f64) -> f64 {
+        let rows = self.density.len();
+        let cols = self.density.first().map_or(0, Vec::len);
+        if rows == 0 || cols == 0 {
+            return 1.0;
+        }
+        let (r, c) = self.pixel(x, y, rows, cols);
+        let r = r.clamp(0, rows as i64 - 1) as usize;
+        let c = c.clamp(0, cols as i64 - 1) as usize;
+        self.density[r].get(c).copied().unwrap_or(0.0)
+    }
+
+    /// The painted colour at `(x, y)`: the pixel's, or the nearest painted pixel's within a
+    /// few pixels, else white.
+    fn color_at(&self, x: f64, y: f64) -> Rgb {
+        let rows = self.colors.len();
+        let cols = self.colors.first().map_or(0, Vec::len);
+        if rows == 0 || cols == 0 {
+            return Rgb::WHITE;
+        }
+        let (r0, c0) = self.pixel(x, y, rows, cols);
+        let get = |r: i64, c: i64| -> Option<Rgb> {
+            if r < 0 || c < 0 || r >= rows as i64 {
+                return None;
+            }
+            self.colors[r as usize].get(c as usize).copied().flatten()
+        };
+        for k in 0..=16i64 {
+            let mut best: Option<(i64, Rgb)> = None;
+            for dr in -k..=k {
+                for dc in -k..=k {
+                    if dr.abs().max(dc.abs()) != k {
+                        continue;
+                    }
+                    if let Some(col) = get(r0 + dr, c0 + dc) {
+                        let d = dr * dr + dc * dc;
+                        if best.is_none_or(|b| d < b.0) {
+                            best = Some((d, col));
+                        }
+                    }
+                }
+            }
+            if let Some((_, c)) = best {
+                return c;
+            }
+        }
+        Rgb::WHITE
+    }
+}
+
+/// The rings of an area as closed polylines.
+fn closed_rings(area: &[Vec<[f64; 2]>]) -> Vec<Vec<[f64; 2]>> {
+    area.iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let mut l = r.clone();
+            l.push(r[0]);
+            l
+        })
+        .collect()
+}
+
+/// The common spacing `s` when `n` points cover an area `A` with its outline of length `L`:
+/// `L/s` points on the lines, each owning half a cell of the area, the rest hexagonal
+/// inside: `n = L/(2s) + A/(√3/2 · s²)`.
+pub(crate) fn both_spacing(area: f64, len: f64, n: usize) -> f64 {
+    let k = 3f64.sqrt() / 2.0;
+    let n = n as f64;
+    // k·n·s² − k·L/2·s − A = 0
+    let (a, b, c) = (k * n, -k * len / 2.0, -area);
+    (-b + (b * b - 4.0 * a * c).sqrt()) / (2.0 * a)
+}
+
+/// The Hausdorff distance between `points` and the shape given by dense `shape` samples.
+pub(crate) fn hausdorff(points: &[Vec3], shape: &[Vec3], spacing: f64) -> f64 {
+    if points.is_empty() || shape.is_empty() {
+        return 0.0;
+    }
+    let gp = PointGrid::new(points, spacing);
+    let to_points = shape
+        .iter()
+        .filter_map(|q| gp.nearest(points, *q).map(|(_, d2)| d2))
+        .fold(0.0, f64::max);
+    let gs = PointGrid::new(shape, spacing / 4.0);
+    let to_shape = points
+        .iter()
+        .filter_map(|p| gs.nearest(shape, *p).map(|(_, d2)| d2))
+        .fold(0.0, f64::max);
+    to_points.max(to_shape).sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spacing::min_spacing;
+
+    fn square(r: f64) -> Vec<[f64; 2]> {
+        vec![[-r, -r], [r, -r], [r, r], [-r, r]]
+    }
+
+    fn picture<'a>(area: &'a [Vec<[f64; 2]>], lines: &'a [Vec<[f64; 2]>]) -> Picture<'a> {
+        Picture {
+            width_m: 100.0,
+            height_m: 100.0,
+            area,
+            lines,
+            colors: &[],
+            density: &[],
+            fill_share: Some(1.0),
+            seed: 1,
+        }
+    }
+
+    #[test]
+    fn fill_outline_and_both_give_exact_counts_and_even_spacing() {
+        let area = vec![square(40.0), square(15.0)];
+        let lines: Vec<Vec<[f64; 2]>> = closed_rings(&area);
+        for (share, floor) in [(Some(1.0), 0.85), (Some(0.0), 0.9), (None, 0.6)] {
+            let p = Picture {
+                fill_share: share,
+                ..picture(&area, &lines)
+            };
+            let s = p.sample(300, 3.0).unwrap();
+            assert_eq!(s.points.len(), 300);
+            let (d, _, _) = min_spacing(&s.points).unwrap();
+            assert!(
+                d >= floor * s.ideal_spacing_m,
+                "{share:?}: {d} vs {}",
+                s.ideal_spacing_m
+            );
+            // Inside the square, outside the hole (within a hair).
+            assert!(
+                s.points
+                    .iter()
+                    .all(|q| q.x.abs().max(q.y.abs()) <= 40.0 + 1e-6)
+            );
+            assert!(
+                s.points
+                    .iter()
+                    .all(|q| q.x.abs().max(q.y.abs()) >= 15.0 - 1e-6)
+            );
+            assert!(s.max_shape_distance_m < 2.0 * s.ideal_spacing_m);
+        }
+        // Same seed, same points.
+        let a = picture(&area, &lines).sample(100, 3.0).unwrap();
+        let b = picture(&area, &lines).sample(100, 3.0).unwrap();
+        assert_eq!(a.points, b.points);
+    }
+
+    #[test]
+    fn colours_come_from_the_raster() {
+        let area = vec![square(40.0)];
+        // Left half red, right half blue, top-left pixel unpainted.
+        let mut colors = vec![vec![Some(Rgb::new(255, 0, 0)), Some(Rgb::new(0, 0, 255))]; 2];
+        colors[0][0] = None;
+        let p = Picture {
+            colors: &colors,
+            ..picture(&area, &[])
+        };
+        let s = p.sample(50, 3.0).unwrap();
+        let c = s.colors.unwrap();
+        for (q, c) in s.points.iter().zip(&c) {
+            if q.x > 1.0 {
+                assert_eq!(*c, Rgb::new(0, 0, 255));
+            } else if q.x < -1.0 && q.y < -1.0 {
+                assert_eq!(*c, Rgb::new(255, 0, 0));
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_to_sample_is_an_error_not_a_panic() {
+        assert_eq!(
+            picture(&[], &[]).sample(10, 3.0).unwrap_err(),
+            PictureError::NoArea
+        );
+        let p = Picture {
+            fill_share: Some(0.0),
+            ..picture(&[], &[])
+        };
+        assert_eq!(p.sample(10, 3.0).unwrap_err(), PictureError::Empty);
+        let degenerate = vec![vec![[1.0, 1.0], [1.0, 1.0], [1.0, 1.0]]];
+        assert!(picture(&degenerate, &degenerate).sample(10, 3.0).is_err());
+    }
+
+    #[test]
+    fn both_spacing_solves_its_equation() {
+        let (a, l, n) = (5000.0, 400.0, 700);
+        let s = both_spacing(a, l, n);
+        let k = 3f64.sqrt() / 2.0;
+        assert!((l / (2.0 * s) + a / (k * s * s) - n as f64).abs() < 1e-6);
+    }
+}
