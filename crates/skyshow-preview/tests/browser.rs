@@ -306,3 +306,121 @@ fn served_page_reloads_when_the_show_changes() {
     let errors = browser.console_errors();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
+
+/// One second of a 440 Hz tone, 8 kHz mono 16-bit WAV.
+fn tone_wav() -> Vec<u8> {
+    let rate = 8000u32;
+    let samples: Vec<i16> = (0..rate)
+        .map(|i| ((i as f64 * 440.0 * std::f64::consts::TAU / rate as f64).sin() * 8000.0) as i16)
+        .collect();
+    let data_len = samples.len() as u32 * 2;
+    let mut w = Vec::new();
+    w.extend(b"RIFF");
+    w.extend((36 + data_len).to_le_bytes());
+    w.extend(b"WAVEfmt ");
+    w.extend(16u32.to_le_bytes());
+    w.extend(1u16.to_le_bytes());
+    w.extend(1u16.to_le_bytes());
+    w.extend(rate.to_le_bytes());
+    w.extend((rate * 2).to_le_bytes());
+    w.extend(2u16.to_le_bytes());
+    w.extend(16u16.to_le_bytes());
+    w.extend(b"data");
+    w.extend(data_len.to_le_bytes());
+    for s in samples {
+        w.extend(s.to_le_bytes());
+    }
+    w
+}
+
+#[test]
+fn music_plays_in_sync_with_the_show() {
+    let Some(mut browser) = launch() else { return };
+    let show = SyntheticShow::red_disc_green_grid(10).build();
+    let wav = tone_wav();
+    let mut input = PreviewInput::new(&show);
+    // The music starts at 20 s on the show clock.
+    input.music = Some(skyshow_preview::Music {
+        bytes: &wav,
+        mime: "audio/wav",
+        offset_s: 20.0,
+    });
+    let file = browser.scratch_dir().join("music.html");
+    std::fs::write(&file, preview_html(&input)).unwrap();
+    browser
+        .open_preview(&file, "#t=20.2", Duration::from_secs(60))
+        .unwrap();
+    let start = std::time::Instant::now();
+    while browser
+        .eval("document.getElementById('music').readyState >= 1")
+        .ok()
+        != Some(serde_json::json!(true))
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "music metadata never loaded"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let dur = browser
+        .eval("document.getElementById('music').duration")
+        .unwrap();
+    assert!(
+        (dur.as_f64().unwrap() - 1.0).abs() < 0.05,
+        "the embedded WAV lasts 1 s: {dur}"
+    );
+    browser.eval("window.skyshowPreview.play()").unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    let s = browser
+        .eval("(() => { const a = document.getElementById('music'); return {t: window.skyshowPreview.time, a: a.currentTime, paused: a.paused}; })()")
+        .unwrap();
+    eprintln!("while playing: {s}");
+    assert_eq!(s["paused"], false, "the music plays with the show");
+    let (t, a) = (s["t"].as_f64().unwrap(), s["a"].as_f64().unwrap());
+    assert!(a >= 0.19, "the music started where the show is: {s}");
+    assert!(
+        (t - 20.0 - a).abs() < 0.5,
+        "show time = music time + 20 s: {s}"
+    );
+    browser.eval("window.skyshowPreview.pause()").unwrap();
+    let paused = browser
+        .eval("document.getElementById('music').paused")
+        .unwrap();
+    assert_eq!(paused, true, "pausing the show pauses the music");
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn without_webgl_the_page_falls_back_to_2d_canvas() {
+    let browser = match Browser::launch_with(W, H, &["--disable-webgl", "--disable-3d-apis"]) {
+        Ok(Some(b)) => Some(b),
+        Ok(None) => {
+            eprintln!("SKIPPED: {CHROMIUM} is not installed (run scripts/ci-deps/preview.sh)");
+            None
+        }
+        Err(e) => panic!("cannot drive chromium: {e}"),
+    };
+    let Some(mut browser) = browser else { return };
+    let show = SyntheticShow::red_disc_green_grid(200).build();
+    let file = browser.scratch_dir().join("fallback.html");
+    std::fs::write(&file, preview_html(&PreviewInput::new(&show))).unwrap();
+    browser
+        .open_preview(&file, "#t=20", Duration::from_secs(60))
+        .unwrap();
+    let r = browser.eval("window.skyshowPreview.renderer").unwrap();
+    assert_eq!(r, "canvas2d");
+    let shot = browser.screenshot().unwrap();
+    let (share, inside) = colour_share(&shot, 0, projected_rect(&show, 20.0));
+    eprintln!(
+        "2D fallback: {:.2}% red, {:.0}% inside",
+        share * 100.0,
+        inside * 100.0
+    );
+    assert!(
+        share > 0.002 && inside > 0.95,
+        "the red disc is drawn: {share} {inside}"
+    );
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}

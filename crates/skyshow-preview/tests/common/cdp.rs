@@ -48,6 +48,15 @@ impl Browser {
     /// Starts Chromium with a fresh profile and opens a blank page of `width` × `height`
     /// CSS pixels. `Ok(None)` if Chromium is not installed.
     pub(crate) fn launch(width: u32, height: u32) -> Result<Option<Browser>, String> {
+        Browser::launch_with(width, height, &[])
+    }
+
+    /// [`Browser::launch`] with extra command-line switches.
+    pub(crate) fn launch_with(
+        width: u32,
+        height: u32,
+        extra: &[&str],
+    ) -> Result<Option<Browser>, String> {
         if !Path::new(CHROMIUM).exists() {
             return Ok(None);
         }
@@ -75,8 +84,12 @@ impl Browser {
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", user_data.display()),
             "--remote-debugging-pipe".into(),
-            "about:blank".into(),
         ];
+        let args: Vec<String> = args
+            .into_iter()
+            .chain(extra.iter().map(|a| a.to_string()))
+            .chain(["about:blank".to_string()])
+            .collect();
         // The shell moves our pipes to fds 3 (commands in) and 4 (replies out).
         let mut child = Command::new("sh")
             .arg("-c")
