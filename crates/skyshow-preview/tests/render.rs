@@ -167,3 +167,29 @@ fn a_600_drone_frame_renders_fast() {
         "generous bound; the goal is well under 2 s: {took:?}"
     );
 }
+
+#[test]
+fn a_frame_renderer_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<FrameRenderer<'static>>();
+    let show = SyntheticShow::red_disc_green_grid(20).build();
+    let mut input = RenderInput::new(&show, 0.0);
+    input.width_px = 64;
+    input.height_px = 36;
+    let r = FrameRenderer::new(&input).unwrap();
+    let times = frame_times(0.0, 50.0, 0.5).unwrap();
+    let parallel: Vec<Vec<u8>> = std::thread::scope(|s| {
+        let handles: Vec<_> = times
+            .iter()
+            .map(|&t| {
+                s.spawn({
+                    let r = &r;
+                    move || r.render(t).unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let serial: Vec<Vec<u8>> = times.iter().map(|&t| r.render(t).unwrap()).collect();
+    assert_eq!(parallel, serial);
+}
