@@ -8,10 +8,11 @@
 
 use skyshow_model::Vec3;
 
-use crate::camera::{Camera, Projector};
+use crate::camera::Camera;
 use crate::canvas::Canvas;
 use crate::particle::Particle;
 use crate::preview_page::drawable_bursts;
+use crate::projector::Projector;
 use crate::scene::{Scene, clamp_point};
 use crate::{RenderError, RenderInput};
 

@@ -29,6 +29,7 @@ mod music;
 mod particle;
 mod preview_input;
 mod preview_page;
+mod projector;
 mod render_error;
 mod render_input;
 mod report_input;
