@@ -9,6 +9,7 @@
 
 pub mod assign;
 mod error;
+mod grid;
 mod landing;
 mod options;
 mod parking;

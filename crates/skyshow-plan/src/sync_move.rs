@@ -1,11 +1,10 @@
 //! `SyncMove`: every drone flies a straight line on one shared progress profile (CAPT), and
 //! the exact clearance of such a move.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
+use crate::grid::CellGrid;
 use crate::profile::{Profile, rate_limits};
 
 /// A synchronised straight-line move of the whole fleet: drone `i` flies from `from[i]` to
@@ -103,42 +102,23 @@ pub fn clearance(from: &[Vec3], to: &[Vec3], radius: f64) -> Clearance {
             let b1 = (s + 1) as f64 / k as f64;
             let p0: Vec<Vec3> = from.iter().zip(to).map(|(a, b)| a.lerp(*b, b0)).collect();
             let p1: Vec<Vec3> = from.iter().zip(to).map(|(a, b)| a.lerp(*b, b1)).collect();
-            let key = |p: Vec3| {
-                (
-                    (p.x / cell).floor() as i64,
-                    (p.y / cell).floor() as i64,
-                    (p.z / cell).floor() as i64,
-                )
-            };
-            let mut grid: HashMap<(i64, i64, i64), Vec<usize>> = HashMap::with_capacity(n);
-            for i in 0..n {
-                grid.entry(key(p0[i].lerp(p1[i], 0.5))).or_default().push(i);
-            }
+            let mid: Vec<Vec3> = p0.iter().zip(&p1).map(|(a, b)| a.lerp(*b, 0.5)).collect();
+            let grid = CellGrid::new(&mid, cell);
             let mut best = none;
             for i in 0..n {
-                let (kx, ky, kz) = key(p0[i].lerp(p1[i], 0.5));
-                for dx in -1..=1 {
-                    for dy in -1..=1 {
-                        for dz in -1..=1 {
-                            let Some(bucket) = grid.get(&(kx + dx, ky + dy, kz + dz)) else {
-                                continue;
-                            };
-                            for &j in bucket {
-                                if j <= i {
-                                    continue;
-                                }
-                                let (d, lam) = segment_min(p0[i] - p0[j], p1[i] - p1[j]);
-                                if d < radius && better(d, (i, j), &best) {
-                                    best = Clearance {
-                                        min_m: d,
-                                        pair: Some((i, j)),
-                                        beta: b0 + lam * (b1 - b0),
-                                    };
-                                }
-                            }
-                        }
+                grid.for_near(mid[i], |j| {
+                    if j <= i {
+                        return;
                     }
-                }
+                    let (d, lam) = segment_min(p0[i] - p0[j], p1[i] - p1[j]);
+                    if d < radius && better(d, (i, j), &best) {
+                        best = Clearance {
+                            min_m: d,
+                            pair: Some((i, j)),
+                            beta: b0 + lam * (b1 - b0),
+                        };
+                    }
+                });
             }
             best
         })

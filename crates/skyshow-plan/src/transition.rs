@@ -226,7 +226,8 @@ fn max_factor(points: &[Vec3], band: (f64, f64)) -> f64 {
     let zl = points.iter().map(|p| p.z).fold(f64::INFINITY, f64::min);
     let zh = points.iter().map(|p| p.z).fold(f64::NEG_INFINITY, f64::max);
     if zh - zl <= 1e-9 {
-        return 1.0;
+        // A horizontal formation can spread out without changing altitude.
+        return f64::INFINITY;
     }
     ((band.1 - band.0) / (zh - zl) * (1.0 - 1e-9)).max(1.0)
 }
