@@ -7,9 +7,10 @@
 //! lookahead, one visit per target per sweep; O(E·n) worst case, near-linear on these
 //! geometric graphs in practice). Edges are never materialised: a k-d tree over the
 //! targets finds and deletes an unvisited target within `θ` of a source, and a second one
-//! holds the free targets for the lookahead. Once the bracket is narrow, minimax augmenting-path searches (Dijkstra on the
-//! largest edge of the path) step to the exact next threshold at which the matching can
-//! grow, so the returned value is exactly one of the pair costs.
+//! holds the free targets for the lookahead. Once the bracket is narrow, minimax
+//! augmenting-path searches (Dijkstra on the largest edge of the path) step to the exact
+//! next threshold at which the matching can grow, so the returned value is exactly one of
+//! the pair costs.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;

@@ -22,13 +22,14 @@
 //!   fly from the points: memory is `O(n)` (no `n × n` matrix).
 //! * The bottleneck value (`bottleneck.rs`) is found by a threshold search: bisection on
 //!   the threshold, each step a maximum-matching test on the threshold graph
-//!   `{(i, j) : cost ≤ θ}` by Hopcroft–Karp-style multi-source BFS sweeps, whose edges are
-//!   never materialised but enumerated from a k-d tree over the targets with deletion
-//!   (`kdtree.rs`); the exact value is then reached by minimax (bottleneck-shortest)
-//!   augmenting-path searches.
+//!   `{(i, j) : cost ≤ θ}` grown from the previous test's matching by Pothen–Fan
+//!   depth-first sweeps with lookahead, whose edges are never materialised but found in a
+//!   k-d tree over the targets with deletion (`kdtree.rs`); the exact value is then
+//!   reached by minimax (bottleneck-shortest) augmenting-path searches.
 //!
 //! Everything is deterministic: parallel scans (rayon) produce per-row results that are
-//! combined in index order, and all ties are broken by the smaller index.
+//! combined in index order, and ties are broken by index (for candidate arcs, in a cyclic
+//! column order starting at the row's own index).
 
 mod bottleneck;
 mod dense;
