@@ -28,6 +28,67 @@ pub(crate) enum Command {
     Transition(TransitionArgs),
     /// Sample one formation on its own, from a formation spec (TOML).
     Formation(FormationArgs),
+    /// Render frames of a show in software (no GPU): the audience view or a chosen camera.
+    Render(RenderArgs),
+    /// Serve the 3D preview on 127.0.0.1, rebuilding and reloading when the show changes.
+    Preview(PreviewArgs),
+}
+
+/// `skyshow render`.
+#[derive(Args, Debug)]
+pub(crate) struct RenderArgs {
+    /// A show file (.toml, planned now), an output folder of `build`, or a .skyc.
+    pub(crate) input: PathBuf,
+    /// Time of a single frame (seconds or `m:ss.mmm`).
+    #[arg(long)]
+    pub(crate) at: Option<String>,
+    /// Start of a frame sequence.
+    #[arg(long)]
+    pub(crate) from: Option<String>,
+    /// End of a frame sequence.
+    #[arg(long)]
+    pub(crate) to: Option<String>,
+    /// Frames per second of a sequence.
+    #[arg(long, default_value_t = 25.0)]
+    pub(crate) fps: f64,
+    /// Output PNG (single frame) or folder (sequence).
+    #[arg(short, long)]
+    pub(crate) out: PathBuf,
+    /// Camera preset: `audience` or `top`.
+    #[arg(long, default_value = "audience")]
+    pub(crate) camera: String,
+    /// Camera position `x,y,z` (metres, show frame), with `--look-at`.
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) eye: Option<String>,
+    /// Point at the image centre `x,y,z`, with `--eye`.
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) look_at: Option<String>,
+    /// Vertical field of view, degrees.
+    #[arg(long, default_value_t = 50.0)]
+    pub(crate) fov: f64,
+    /// Image width, pixels.
+    #[arg(long, default_value_t = 1280)]
+    pub(crate) width: u32,
+    /// Image height, pixels.
+    #[arg(long, default_value_t = 720)]
+    pub(crate) height: u32,
+}
+
+/// `skyshow preview`.
+#[derive(Args, Debug)]
+pub(crate) struct PreviewArgs {
+    /// A show file (.toml; rebuilt when it or its artwork changes), an output folder of
+    /// `build`, or a .skyc.
+    pub(crate) input: PathBuf,
+    /// Port on 127.0.0.1 (0 = any free port).
+    #[arg(long, default_value_t = 8765)]
+    pub(crate) port: u16,
+    /// Output folder for rebuilds of a show file.
+    #[arg(short, long, default_value = "out/preview")]
+    pub(crate) out: PathBuf,
+    /// Stop after this many seconds (for scripts and tests; default: run until interrupted).
+    #[arg(long)]
+    pub(crate) stop_after: Option<f64>,
 }
 
 /// `skyshow build`.
@@ -41,6 +102,12 @@ pub(crate) struct BuildArgs {
     /// Samples per second of the per-drone CSV export.
     #[arg(long, default_value_t = 4.0)]
     pub(crate) csv_fps: f64,
+    /// Skip the per-drone CSV export (gigabytes for record-size fleets).
+    #[arg(long)]
+    pub(crate) no_csv: bool,
+    /// Internal: the URL the preview page polls to reload itself (set by `skyshow preview`).
+    #[arg(skip)]
+    pub(crate) live_reload: Option<String>,
 }
 
 /// `skyshow check`.
@@ -77,17 +144,42 @@ pub(crate) struct TransitionArgs {
 /// `skyshow formation`.
 #[derive(Args, Debug)]
 pub(crate) struct FormationArgs {
-    /// A formation spec: a TOML file with the keys of one `[[chapter.formation]]`.
-    pub(crate) input: PathBuf,
+    /// An SVG (`.svg`), mesh (`.obj`, `.stl`) or image (`.png`, `.jpg`) file, or a formation
+    /// spec (`.toml` with the keys of one `[[chapter.formation]]`). Leave out with `--text`.
+    #[arg(required_unless_present = "text")]
+    pub(crate) input: Option<PathBuf>,
     /// Number of drones.
     #[arg(long)]
     pub(crate) drones: usize,
+    /// Width of the picture, metres (artwork files; default 100 unless `--height`).
+    #[arg(long, conflicts_with = "height")]
+    pub(crate) width: Option<f64>,
+    /// Height of the picture, metres (artwork files).
+    #[arg(long)]
+    pub(crate) height: Option<f64>,
+    /// Where drones go: `fill`, `outline` or `both` (SVG, text, image); `surface`, `volume`
+    /// or `vertices` (meshes).
+    #[arg(long)]
+    pub(crate) mode: Option<String>,
+    /// Sample this text instead of a file (`\n` starts a new line).
+    #[arg(long, conflicts_with = "input")]
+    pub(crate) text: Option<String>,
+    /// Font for `--text`: a family name among the installed fonts, or a font file
+    /// [default: Noto Sans CJK SC].
+    #[arg(long, requires = "text")]
+    pub(crate) font: Option<String>,
     /// Minimum distance, metres.
     #[arg(long, default_value_t = Limits::DEFAULT.min_distance_m)]
     pub(crate) min_distance: f64,
+    /// Seed for the sampling.
+    #[arg(long, default_value_t = 1)]
+    pub(crate) seed: u64,
     /// Output CSV (`x,y,z,r,g,b`).
     #[arg(short, long)]
     pub(crate) out: PathBuf,
+    /// Also draw the points as the audience sees them, as a PNG.
+    #[arg(long)]
+    pub(crate) png: Option<PathBuf>,
 }
 
 /// Limit flags, defaulting to the show-file defaults.

@@ -7,7 +7,9 @@ mod commands;
 mod output;
 mod printer;
 mod show_check;
+mod show_source;
 mod summary;
+mod visuals;
 
 use std::process::ExitCode;
 
@@ -39,6 +41,8 @@ fn main() -> ExitCode {
         Command::Check(a) => commands::check::run(a, printer),
         Command::Transition(a) => commands::transition::run(a, printer),
         Command::Formation(a) => commands::formation::run(a, printer),
+        Command::Render(a) => commands::render::run(a, printer),
+        Command::Preview(a) => commands::preview::run(a, printer),
     };
     match result {
         Ok(code) => ExitCode::from(code),

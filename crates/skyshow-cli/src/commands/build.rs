@@ -17,6 +17,7 @@ use crate::output::OutputSet;
 use crate::printer::Printer;
 use crate::show_check::read_and_validate;
 use crate::summary::{Summary, print_summary};
+use crate::visuals;
 
 /// Turns a planning error into a diagnostic pointing at the show file.
 fn plan_error(loaded: &LoadedShow, e: PlanError) -> MietteReport {
@@ -109,7 +110,8 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             args.csv_fps
         ));
     }
-    let csv = write_drone_csv_zip(&checked.show, &CsvOptions { fps: args.csv_fps });
+    let csv = (!args.no_csv)
+        .then(|| write_drone_csv_zip(&checked.show, &CsvOptions { fps: args.csv_fps }));
     timing.push(("export_csv".into(), t.elapsed().as_secs_f64() * 1000.0));
 
     let plan = &built.plan;
@@ -163,10 +165,31 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         transitions,
         timing_ms: timing,
     };
+    spinner.set_message("drawing the preview and the report");
+    let t = Instant::now();
+    let ground = visuals::ground(design.audience_azimuth_deg);
+    let preview = visuals::preview_page(&checked.show, limits, &ground, args.live_reload.clone());
+    let report_page = visuals::report_page(
+        &checked.show,
+        limits,
+        &ground,
+        &checked.validation,
+        &report,
+        Some(plan),
+    );
+    let visuals_ms = t.elapsed().as_secs_f64() * 1000.0;
     let mut out = OutputSet::default();
     out.add(args.out.join("show.skyc"), skyc);
+    let mut report = report;
+    report
+        .timing_ms
+        .insert(report.timing_ms.len() - 1, ("visuals".into(), visuals_ms));
     out.add(args.out.join("report.json"), write_report_json(&report));
-    out.add(args.out.join("drones_csv.zip"), csv);
+    if let Some(csv) = csv {
+        out.add(args.out.join("drones_csv.zip"), csv);
+    }
+    out.add(args.out.join("preview.html"), preview);
+    out.add(args.out.join("report.html"), report_page);
     let written = out.commit()?;
     spinner.finish_and_clear();
     print_summary(

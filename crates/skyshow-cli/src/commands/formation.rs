@@ -1,54 +1,152 @@
-//! `skyshow formation SPEC.toml --drones N -o points.csv`: one formation on its own.
+//! `skyshow formation INPUT --drones N -o points.csv [--png picture.png]`: one formation on
+//! its own, from an SVG, mesh, image, text or formation spec.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use miette::{Result, miette};
-use skyshow_formations::build;
-use skyshow_import::parse_show;
+use skyshow_formations::{LocalFrame, Snapshot, build};
+use skyshow_import::LoadedShow;
 use skyshow_model::Limits;
 
 use crate::args::FormationArgs;
 use crate::output::OutputSet;
 use crate::printer::Printer;
 
+/// A TOML basic string.
+fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The formation spec for an artwork file or `--text`, from the flags.
+fn spec_for(args: &FormationArgs, input: Option<&Path>, shape: &str) -> Result<String> {
+    let mut spec = String::new();
+    let name = input
+        .and_then(|p| p.file_stem())
+        .map_or("text".to_string(), |s| s.to_string_lossy().into_owned());
+    let _ = writeln!(spec, "name = {}\nshape = \"{shape}\"", toml_str(&name));
+    if let Some(p) = input {
+        let abs =
+            std::path::absolute(p).map_err(|e| miette!("cannot resolve `{}`: {e}", p.display()))?;
+        let _ = writeln!(spec, "file = {}", toml_str(&abs.to_string_lossy()));
+    }
+    if let Some(text) = &args.text {
+        let _ = writeln!(spec, "text = {}", toml_str(text));
+        if let Some(font) = &args.font {
+            let font = if Path::new(font).exists() {
+                std::path::absolute(font).map_or(font.clone(), |p| p.to_string_lossy().into_owned())
+            } else {
+                font.clone()
+            };
+            let _ = writeln!(spec, "font = {}", toml_str(&font));
+        }
+    }
+    let key = if shape == "mesh" { "size_m" } else { "width_m" };
+    match (args.width, args.height) {
+        (_, Some(h)) => {
+            let _ = writeln!(spec, "height_m = {h}");
+        }
+        (w, None) => {
+            let _ = writeln!(spec, "{key} = {}", w.unwrap_or(100.0));
+        }
+    }
+    if let Some(m) = &args.mode {
+        let _ = writeln!(spec, "mode = {}", toml_str(m));
+    }
+    Ok(spec)
+}
+
 /// Runs `formation`.
 pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
-    let ext = args
-        .input
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if ext != "toml" {
-        return Err(miette!(
-            help = "give a formation spec (`.toml` with the keys of one `[[chapter.formation]]`)",
-            "`{}`: unsupported input type `.{ext}`",
-            args.input.display()
-        ));
-    }
     if args.drones == 0 || args.drones > 100_000 {
         return Err(miette!("`--drones` must be from 1 to 100000"));
     }
-    let name = args.input.display().to_string();
-    let spec =
-        fs_err::read_to_string(&args.input).map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+    if !args.min_distance.is_finite() || args.min_distance < 0.0 {
+        return Err(miette!("`--min-distance` must be a finite number ≥ 0"));
+    }
+    let input = args.input.as_deref();
+    let ext = input
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (name, spec, base_dir): (String, String, PathBuf) = match (input, ext.as_str()) {
+        (None, _) => (
+            "--text".into(),
+            spec_for(args, None, "text")?,
+            PathBuf::from("."),
+        ),
+        (Some(p), "toml") => {
+            if args.width.is_some() || args.height.is_some() || args.mode.is_some() {
+                return Err(miette!(
+                    help = "set `width_m`, `height_m` and `mode` in the spec itself",
+                    "`--width`, `--height` and `--mode` apply to artwork files, not to a formation spec"
+                ));
+            }
+            let name = p.display().to_string();
+            let spec =
+                fs_err::read_to_string(p).map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            (name, spec, dir)
+        }
+        (Some(p), e) => {
+            let shape = match e {
+                "svg" => "svg",
+                "obj" | "stl" => "mesh",
+                "png" | "jpg" | "jpeg" => "image",
+                _ => {
+                    return Err(miette!(
+                        help = "give an SVG (.svg), a mesh (.obj, .stl), an image (.png, .jpg), a formation spec (.toml), or `--text`",
+                        "`{}`: unsupported input type `.{e}`",
+                        p.display()
+                    ));
+                }
+            };
+            (
+                p.display().to_string(),
+                spec_for(args, Some(p), shape)?,
+                PathBuf::from("."),
+            )
+        }
+    };
     // Wrap the spec in a minimal show so it is parsed and checked exactly like a show file.
     let grid = (args.drones as f64).sqrt().ceil() as usize;
     let wrapped = format!(
-        "title = \"formation\"\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nhold = 1\n{spec}",
-        args.drones, args.min_distance
+        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nhold = 1\n{spec}",
+        args.seed,
+        args.drones,
+        args.min_distance.max(0.1)
     );
-    let header_lines = wrapped.lines().count() - spec.lines().count();
-    let (design, _) = parse_show(&name, &wrapped).map_err(|e| {
-        miette!("{e} (in `{name}`, {header_lines} lines of show header added before it)")
-    })?;
+    let loaded = LoadedShow::from_text(&name, &wrapped, &base_dir)?;
+    let design = &loaded.design;
     let f = &design.formations[0];
+    // On its own, a formation is not held to the show's altitude band.
     let limits = Limits {
         min_distance_m: args.min_distance,
+        max_altitude_m: f64::INFINITY,
         ..design.limits
     };
-    let formation = build(f, args.drones, design.audience_azimuth_deg, &limits, 0.0)
-        .map_err(|e| miette!(help = e.hint(), "{e}"))?;
+    let formation = build(
+        f,
+        args.drones,
+        design.audience_azimuth_deg,
+        &limits,
+        f64::NEG_INFINITY,
+    )
+    .map_err(|e| miette!(help = e.hint(), "{e}"))?;
     let mut csv = String::from("x,y,z,r,g,b\n");
     for (p, c) in formation.points.iter().zip(&formation.colors) {
         let _ = writeln!(
@@ -59,16 +157,29 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     }
     let mut out = OutputSet::default();
     out.add(args.out.clone(), csv.into_bytes());
+    if let Some(png) = &args.png {
+        let frame = LocalFrame::new(design.audience_azimuth_deg, &f.placement);
+        out.add(png.clone(), Snapshot::default().png(&formation, &frame));
+    }
     out.commit()?;
     printer.line(&format!(
-        "{}: {} points, min spacing {:.3} m{}; wrote {}",
+        "{}: {} points, min spacing {:.3} m{}{}; wrote {}{}",
         formation.name,
         formation.points.len(),
         formation.min_spacing_m,
+        formation.ideal_spacing_m.map_or(String::new(), |i| format!(
+            " (ideal {i:.3} m, {:.0} %)",
+            100.0 * formation.min_spacing_m / i
+        )),
         formation
-            .ideal_spacing_m
-            .map_or(String::new(), |i| format!(" (ideal {i:.3} m)")),
-        args.out.display()
+            .max_shape_distance_m
+            .map_or(String::new(), |h| format!(
+                ", farthest from the shape {h:.2} m"
+            )),
+        args.out.display(),
+        args.png
+            .as_ref()
+            .map_or(String::new(), |p| format!(" and {}", p.display()))
     ));
     Ok(0)
 }

@@ -3,4 +3,6 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod formation;
+pub(crate) mod preview;
+pub(crate) mod render;
 pub(crate) mod transition;

@@ -1,0 +1,88 @@
+//! The preview page and the visual report of a built show (bytes; the caller writes them).
+
+use skyshow_export::Report;
+use skyshow_model::{FlightShow, Limits};
+use skyshow_plan::ShowPlan;
+use skyshow_preview::{
+    Ground, PreviewInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
+    preview_html, report_html,
+};
+use skyshow_validate::Validation;
+
+/// The ground drawn under a show: the audience side.
+pub(crate) fn ground(audience_azimuth_deg: f64) -> Ground {
+    Ground {
+        audience_azimuth_deg,
+        ..Ground::DEFAULT
+    }
+}
+
+/// `preview.html` for a show; `live_reload_url` for the preview server.
+pub(crate) fn preview_page(
+    show: &FlightShow,
+    limits: Limits,
+    ground: &Ground,
+    live_reload_url: Option<String>,
+) -> Vec<u8> {
+    let mut p = PreviewInput::new(show);
+    p.limits = limits;
+    p.ground = ground.clone();
+    p.live_reload_url = live_reload_url;
+    preview_html(&p)
+}
+
+/// `report.html` for a validated show.
+pub(crate) fn report_page(
+    show: &FlightShow,
+    limits: Limits,
+    ground: &Ground,
+    validation: &Validation,
+    report: &Report<'_>,
+    plan: Option<&ShowPlan>,
+) -> Vec<u8> {
+    let v = validation;
+    let mut r = ReportInput::new(show);
+    r.limits = limits;
+    r.ground = ground.clone();
+    r.series = ReportSeries {
+        t_s: v.series.t_s.clone(),
+        min_distance_m: v.series.min_distance_m.clone(),
+        max_speed_xy_m_s: v.series.max_speed_xy_m_s.clone(),
+        max_speed_z_m_s: v.series.max_speed_z_m_s.clone(),
+    };
+    if let Some(plan) = plan {
+        r.transitions = plan
+            .transitions
+            .iter()
+            .map(|t| ReportTransition {
+                from: t.from.clone(),
+                to: t.to.clone(),
+                start_s: t.start_ms as f64 / 1e3,
+                duration_s: t.duration_ms as f64 / 1e3,
+                lower_bound_s: t.lower_bound_s,
+            })
+            .collect();
+    }
+    r.flight_times_s = v.measured.flight_time_s.clone();
+    let name = |i: usize| {
+        report
+            .drone_names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("Drone {}", i + 1))
+    };
+    r.violations = v
+        .violations
+        .iter()
+        .map(|x| ReportViolation {
+            kind: x.kind.as_str().into(),
+            time_s: x.time_s,
+            drones: x.drones.iter().map(|&i| name(i)).collect(),
+            value: x.value,
+            limit: x.limit,
+            source: x.source.clone(),
+        })
+        .collect();
+    r.violations_total = report.violation_count();
+    report_html(&r)
+}
