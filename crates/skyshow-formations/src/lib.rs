@@ -21,9 +21,11 @@ mod relax;
 mod rng;
 mod segments;
 mod shapes;
+mod snapshot;
 mod spacing;
 mod triangles;
 
 pub use formation::{Formation, FormationError, build};
 pub use frame::LocalFrame;
+pub use snapshot::Snapshot;
 pub use spacing::min_spacing;

@@ -2,6 +2,14 @@
 //!
 //! The format is specified in `docs/show-file.md`.
 
+mod art;
+mod fonts;
+mod image_art;
+mod mesh_file;
+mod svg_art;
+mod text_art;
+
+use std::cell::RefCell;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +22,12 @@ use toml::Spanned;
 
 use crate::error::{ImportError, ShowFileError, SourceMap};
 use crate::{color::parse_color, points_csv::parse_points_csv, time::parse_time};
+use art::{ArtError, ArtKind, Fit};
+use fonts::{Fonts, is_font_file};
+use image_art::ImageArt;
+use mesh_file::MeshFile;
+use svg_art::SvgArt;
+use text_art::{Align, TextArt};
 
 /// A show file read from disk, lowered, with its source map for later diagnostics.
 #[derive(Debug)]
@@ -35,19 +49,29 @@ pub fn load_show(path: &Path) -> Result<LoadedShow, ImportError> {
         source: e,
     })?;
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let name = path.display().to_string();
-    let mut inputs = vec![path.to_path_buf()];
-    let (design, source) = parse_show_with(&name, &text, &mut |rel: &str| {
-        let p = base_dir.join(rel);
-        inputs.push(p.clone());
-        fs_err::read_to_string(&p).map_err(|e| e.to_string())
-    })?;
-    Ok(LoadedShow {
-        design,
-        source,
-        base_dir,
-        inputs,
+    LoadedShow::from_text(&path.display().to_string(), &text, &base_dir).map(|mut l| {
+        l.inputs.insert(0, path.to_path_buf());
+        l
     })
+}
+
+impl LoadedShow {
+    /// Lowers show-file `text` whose artwork and point files are relative to `base_dir`;
+    /// `name` is used in messages. (`inputs` lists the files read, without the show file.)
+    pub fn from_text(name: &str, text: &str, base_dir: &Path) -> Result<LoadedShow, ImportError> {
+        let mut inputs = Vec::new();
+        let (design, source) = parse_show_with(name, text, &mut |rel: &str| {
+            let p = base_dir.join(rel);
+            inputs.push(p.clone());
+            fs_err::read(&p).map_err(|e| e.to_string())
+        })?;
+        Ok(LoadedShow {
+            design,
+            source,
+            base_dir: base_dir.to_path_buf(),
+            inputs,
+        })
+    }
 }
 
 /// Parses show-file text; `name` is used in messages. Files named by the show (CSV point
@@ -58,7 +82,8 @@ pub fn parse_show(name: &str, text: &str) -> Result<(ShowDesign, SourceMap), Imp
     })
 }
 
-type Reader<'a> = dyn FnMut(&str) -> Result<String, String> + 'a;
+/// Reads a file named by the show (relative to the show file) as bytes.
+type Reader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, String> + 'a;
 
 fn parse_show_with(
     name: &str,
@@ -69,6 +94,8 @@ fn parse_show_with(
     let mut cx = Cx {
         name,
         text,
+        fonts: RefCell::new(Fonts::default()),
+        seed: raw.seed.unwrap_or(1),
         source: SourceMap {
             name: name.into(),
             text: text.into(),
@@ -219,6 +246,19 @@ struct RawFormation {
     sides: Option<Spanned<i64>>,
     points: Option<Spanned<String>>,
     offset_m: Option<Spanned<[f64; 3]>>,
+    file: Option<Spanned<String>>,
+    mode: Option<Spanned<String>>,
+    weight: Option<Spanned<f64>>,
+    text: Option<Spanned<String>>,
+    font: Option<Spanned<String>>,
+    font_weight: Option<Spanned<i64>>,
+    align: Option<Spanned<String>>,
+    line_spacing: Option<Spanned<f64>>,
+    threshold: Option<Spanned<f64>>,
+    invert: Option<Spanned<bool>>,
+    sample: Option<Spanned<String>>,
+    size_m: Option<Spanned<f64>>,
+    up: Option<Spanned<String>>,
     center: Option<Spanned<[f64; 3]>>,
     roll_deg: Option<Spanned<f64>>,
     tilt_deg: Option<Spanned<f64>>,
@@ -241,8 +281,15 @@ struct RawGradient {
 struct Cx<'a> {
     name: &'a str,
     text: &'a str,
+    /// System fonts, loaded when a text formation first needs them.
+    fonts: RefCell<Fonts>,
+    /// The show's seed, given to every sampled shape.
+    seed: u64,
     source: SourceMap,
 }
+
+/// Font of text formations without `font`.
+const DEFAULT_FONT: &str = "Noto Sans CJK SC";
 
 /// Largest fleet a show file may ask for.
 const MAX_DRONES: i64 = 100_000;
@@ -700,16 +747,43 @@ impl Cx<'_> {
             "line" => &["length_m", "count"],
             "polygon" => &["sides", "radius_m", "count"],
             "points" => &["points", "offset_m"],
+            "svg" => &["file", "width_m", "height_m", "mode", "weight", "count"],
+            "text" => &[
+                "text",
+                "font",
+                "font_weight",
+                "align",
+                "line_spacing",
+                "width_m",
+                "height_m",
+                "mode",
+                "weight",
+                "count",
+            ],
+            "image" => &[
+                "file",
+                "width_m",
+                "height_m",
+                "mode",
+                "weight",
+                "threshold",
+                "invert",
+                "sample",
+                "count",
+            ],
+            "mesh" => &[
+                "file", "size_m", "width_m", "height_m", "up", "mode", "count",
+            ],
             _ => {
                 return Err(self.err(
                     f.shape.span(),
                     format!("unknown shape `{kind}`"),
                     "this shape",
-                    Some("shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points"),
+                    Some("shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh"),
                 ));
             }
         };
-        let given: [(&str, Option<Range<usize>>); 14] = [
+        let given: Vec<(&str, Option<Range<usize>>)> = vec![
             ("width_m", f.width_m.as_ref().map(Spanned::span)),
             ("height_m", f.height_m.as_ref().map(Spanned::span)),
             ("rows", f.rows.as_ref().map(Spanned::span)),
@@ -729,6 +803,19 @@ impl Cx<'_> {
             ("points", f.points.as_ref().map(Spanned::span)),
             ("offset_m", f.offset_m.as_ref().map(Spanned::span)),
             ("count", f.count.as_ref().map(Spanned::span)),
+            ("file", f.file.as_ref().map(Spanned::span)),
+            ("mode", f.mode.as_ref().map(Spanned::span)),
+            ("weight", f.weight.as_ref().map(Spanned::span)),
+            ("text", f.text.as_ref().map(Spanned::span)),
+            ("font", f.font.as_ref().map(Spanned::span)),
+            ("font_weight", f.font_weight.as_ref().map(Spanned::span)),
+            ("align", f.align.as_ref().map(Spanned::span)),
+            ("line_spacing", f.line_spacing.as_ref().map(Spanned::span)),
+            ("threshold", f.threshold.as_ref().map(Spanned::span)),
+            ("invert", f.invert.as_ref().map(Spanned::span)),
+            ("sample", f.sample.as_ref().map(Spanned::span)),
+            ("size_m", f.size_m.as_ref().map(Spanned::span)),
+            ("up", f.up.as_ref().map(Spanned::span)),
             (
                 "center",
                 if kind == "points" {
@@ -821,6 +908,9 @@ impl Cx<'_> {
                 radius_m: size(&f.radius_m, "radius_m")?,
                 count,
             },
+            "svg" | "text" | "image" | "mesh" => {
+                self.artwork(sf, kind, &name, count, fleet, read)?
+            }
             _ => {
                 let Some(path) = &f.points else {
                     return Err(self.err(
@@ -830,14 +920,16 @@ impl Cx<'_> {
                         Some("name a CSV file of `x,y,z[,r,g,b]` rows, relative to the show file"),
                     ));
                 };
-                let text = read(path.get_ref()).map_err(|why| {
-                    self.err(
-                        path.span(),
-                        format!("cannot read points file `{}`: {why}", path.get_ref()),
-                        "this file",
-                        Some("paths are relative to the show file's folder"),
-                    )
-                })?;
+                let text = read(path.get_ref())
+                    .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+                    .map_err(|why| {
+                        self.err(
+                            path.span(),
+                            format!("cannot read points file `{}`: {why}", path.get_ref()),
+                            "this file",
+                            Some("paths are relative to the show file's folder"),
+                        )
+                    })?;
                 let csv = parse_points_csv(&text).map_err(|(line, why)| {
                     self.err(
                         path.span(),
@@ -911,7 +1003,14 @@ impl Cx<'_> {
             (None, None) => match &shape {
                 Shape::Points {
                     colors: Some(_), ..
+                }
+                | Shape::Vertices {
+                    colors: Some(_), ..
+                }
+                | Shape::Mesh {
+                    colors: Some(_), ..
                 } => ColorDesign::PerPoint,
+                s if s.drawing().is_some_and(|d| !d.colors.is_empty()) => ColorDesign::PerPoint,
                 _ => ColorDesign::Solid(skyshow_model::Rgb::WHITE),
             },
         };
@@ -932,6 +1031,406 @@ impl Cx<'_> {
             placement,
             color,
             transition: TransitionDesign { min_duration_s },
+        })
+    }
+
+    /// Maps an artwork error to one pointing at `span`, naming `what` (the file or text).
+    fn art_err(&self, span: Range<usize>, what: &str, e: ArtError) -> ImportError {
+        self.err(
+            span,
+            format!("{what}: {}", e.message),
+            "here",
+            e.help.as_deref(),
+        )
+    }
+
+    /// One of the named choices, or an error listing them.
+    fn choice<'v>(
+        &self,
+        v: &'v Option<Spanned<String>>,
+        key: &str,
+        choices: &[&'v str],
+        default: &'v str,
+    ) -> Result<&'v str, ImportError> {
+        match v {
+            None => Ok(default),
+            Some(v) => choices
+                .iter()
+                .find(|c| **c == v.get_ref().as_str())
+                .copied()
+                .ok_or_else(|| {
+                    self.err(
+                        v.span(),
+                        format!("unknown {key} `{}`", v.get_ref()),
+                        "this value",
+                        Some(&format!(
+                            "`{key}` is one of: {}",
+                            choices
+                                .iter()
+                                .map(|c| format!("\"{c}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    )
+                }),
+        }
+    }
+
+    /// The bytes of the formation's `file`, its name and span.
+    fn read_file(
+        &self,
+        f: &RawFormation,
+        kind: &str,
+        what: &str,
+        read: &mut Reader<'_>,
+    ) -> Result<(String, Range<usize>, Vec<u8>), ImportError> {
+        let Some(path) = &f.file else {
+            return Err(self.err(
+                f.shape.span(),
+                format!("a `{kind}` needs `file = \"…\"`"),
+                "this shape",
+                Some("name the file, relative to the show file's folder"),
+            ));
+        };
+        let bytes = read(path.get_ref()).map_err(|why| {
+            self.err(
+                path.span(),
+                format!("cannot read {what} `{}`: {why}", path.get_ref()),
+                "this file",
+                Some("paths are relative to the show file's folder"),
+            )
+        })?;
+        Ok((path.get_ref().clone(), path.span(), bytes))
+    }
+
+    /// An SVG, text, image or mesh formation: reads the artwork and lowers it to metres.
+    fn artwork(
+        &self,
+        sf: &Spanned<RawFormation>,
+        kind: &str,
+        name: &str,
+        count: Option<usize>,
+        fleet: usize,
+        read: &mut Reader<'_>,
+    ) -> Result<Shape, ImportError> {
+        let f = sf.get_ref();
+        let metres = |v: &Option<Spanned<f64>>, key: &str| {
+            v.as_ref()
+                .map(|v| self.num(v, key, 0.5, 5000.0, "metres"))
+                .transpose()
+        };
+        let fit = Fit {
+            width_m: metres(&f.width_m, "width_m")?,
+            height_m: metres(&f.height_m, "height_m")?,
+        };
+        let size_m = metres(&f.size_m, "size_m")?;
+        if fit.width_m.is_none() && fit.height_m.is_none() && size_m.is_none() {
+            let keys = if kind == "mesh" {
+                "`size_m`, `width_m` or `height_m`"
+            } else {
+                "`width_m` or `height_m`"
+            };
+            return Err(self.err(
+                f.shape.span(),
+                format!("a `{kind}` needs its size: {keys}"),
+                "this shape",
+                Some(&format!(
+                    "add e.g. `width_m = 120` to formation `{name}`; the picture keeps its proportions"
+                )),
+            ));
+        }
+        if kind == "mesh" {
+            return self.mesh(f, name, count, fleet, fit, size_m, read);
+        }
+        // 2D artwork: mode and weight.
+        let mode = self.choice(&f.mode, "mode", &["fill", "outline", "both"], "fill")?;
+        let weight = match &f.weight {
+            Some(w) if mode != "both" => {
+                return Err(self.err(
+                    w.span(),
+                    "`weight` only applies to `mode = \"both\"`",
+                    "this value",
+                    Some("remove it, or set `mode = \"both\"`"),
+                ));
+            }
+            Some(w) => Some(self.num(
+                w,
+                "weight",
+                0.0,
+                1.0,
+                "(the share of drones inside the area)",
+            )?),
+            None => None,
+        };
+        let fill_share = match mode {
+            "fill" => Some(1.0),
+            "outline" => Some(0.0),
+            _ => weight,
+        };
+        let (art, kind_of, what, span) = match kind {
+            "svg" => {
+                let (path, span, bytes) = self.read_file(f, kind, "SVG", read)?;
+                // Text in an SVG is set with the system fonts.
+                let fontdb = if bytes.windows(5).any(|w| w == b"<text") {
+                    self.fonts.borrow_mut().system()
+                } else {
+                    Default::default()
+                };
+                let art = SvgArt::parse(&bytes, fontdb)
+                    .and_then(|svg| svg.art(true))
+                    .map_err(|e| self.art_err(span.clone(), &format!("SVG `{path}`"), e))?;
+                (art, ArtKind::Svg, format!("SVG `{path}`"), span)
+            }
+            "image" => {
+                let (path, span, bytes) = self.read_file(f, kind, "image", read)?;
+                let threshold = f
+                    .threshold
+                    .as_ref()
+                    .map(|t| self.num(t, "threshold", 0.0, 1.0, "(brightness)"))
+                    .transpose()?
+                    .unwrap_or(0.5);
+                let sample = self.choice(&f.sample, "sample", &["even", "density"], "even")?;
+                if sample == "density" && mode != "fill" {
+                    return Err(self.err(
+                        f.sample.as_ref().map_or(span.clone(), Spanned::span),
+                        "`sample = \"density\"` spreads drones inside the bright area",
+                        "this value",
+                        Some("use it with `mode = \"fill\"`"),
+                    ));
+                }
+                let opts = ImageArt {
+                    threshold,
+                    invert: f.invert.as_ref().is_some_and(|v| *v.get_ref()),
+                    density: sample == "density",
+                };
+                let art = opts
+                    .art(&bytes)
+                    .map_err(|e| self.art_err(span.clone(), &format!("image `{path}`"), e))?;
+                (art, ArtKind::Image, format!("image `{path}`"), span)
+            }
+            _ => {
+                let Some(text) = &f.text else {
+                    return Err(self.err(
+                        f.shape.span(),
+                        "a `text` needs `text = \"…\"`",
+                        "this shape",
+                        Some("give the text to write; `\\n` starts a new line"),
+                    ));
+                };
+                let weight = match &f.font_weight {
+                    Some(w) => self.count(w, "font_weight", 100, 900)? as u16,
+                    None => 400,
+                };
+                let font_name = f
+                    .font
+                    .as_ref()
+                    .map_or(DEFAULT_FONT, |f| f.get_ref().as_str());
+                let font_span = f.font.as_ref().map_or(text.span(), Spanned::span);
+                let font = if is_font_file(font_name) {
+                    let bytes = read(font_name).map_err(|why| {
+                        self.err(
+                            font_span.clone(),
+                            format!("cannot read font file `{font_name}`: {why}"),
+                            "this font",
+                            Some("font files are relative to the show file's folder; a name without .ttf/.otf/.ttc is looked up among the installed fonts"),
+                        )
+                    })?;
+                    Fonts::from_file(bytes, weight).map_err(|e| {
+                        self.art_err(font_span.clone(), &format!("font `{font_name}`"), e)
+                    })?
+                } else {
+                    self.fonts
+                        .borrow_mut()
+                        .by_family(font_name, weight)
+                        .map_err(|e| self.art_err(font_span.clone(), "font", e))?
+                };
+                let align =
+                    match self.choice(&f.align, "align", &["left", "center", "right"], "center")? {
+                        "left" => Align::Left,
+                        "right" => Align::Right,
+                        _ => Align::Center,
+                    };
+                let line_spacing = f
+                    .line_spacing
+                    .as_ref()
+                    .map(|v| self.num(v, "line_spacing", 0.5, 5.0, "(ems between baselines)"))
+                    .transpose()?
+                    .unwrap_or(1.25);
+                let spec = TextArt {
+                    text: text.get_ref(),
+                    align,
+                    line_spacing,
+                    weight,
+                };
+                let art = spec
+                    .art(&font)
+                    .map_err(|e| self.art_err(text.span(), "text", e))?;
+                (art, ArtKind::Text, "the text".to_string(), text.span())
+            }
+        };
+        if fill_share == Some(1.0) && art.area.is_empty() {
+            return Err(self.err(
+                span,
+                format!("{what} has no filled area to place drones in (only lines)"),
+                "here",
+                Some("use `mode = \"outline\"` to fly along its lines"),
+            ));
+        }
+        if art.area.is_empty() && art.lines.is_empty() {
+            return Err(self.err(span, format!("{what} draws nothing"), "here", None));
+        }
+        Ok(art.into_shape(kind_of, fit, fill_share, self.seed, count))
+    }
+
+    /// A mesh formation: OBJ or STL, turned so that its up axis is up, centred and scaled.
+    #[allow(clippy::too_many_arguments)]
+    fn mesh(
+        &self,
+        f: &RawFormation,
+        name: &str,
+        count: Option<usize>,
+        fleet: usize,
+        fit: Fit,
+        size_m: Option<f64>,
+        read: &mut Reader<'_>,
+    ) -> Result<Shape, ImportError> {
+        let given = [
+            fit.width_m.is_some(),
+            fit.height_m.is_some(),
+            size_m.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() > 1 {
+            return Err(self.err(
+                f.shape.span(),
+                "give one of `size_m`, `width_m` and `height_m` for a mesh",
+                "this shape",
+                Some("`size_m` is the largest extent; the mesh keeps its proportions"),
+            ));
+        }
+        let mode = self.choice(
+            &f.mode,
+            "mode",
+            &["surface", "volume", "vertices"],
+            "surface",
+        )?;
+        let (path, span, bytes) = self.read_file(f, "mesh", "mesh", read)?;
+        let ext = Path::new(&path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let what = format!("mesh `{path}`");
+        let mesh = match ext.as_str() {
+            "obj" => {
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    self.err(
+                        span.clone(),
+                        format!("{what} is not UTF-8 text"),
+                        "this file",
+                        Some("OBJ files are text"),
+                    )
+                })?;
+                let dir = Path::new(&path)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                MeshFile::obj(&text, &mut |lib: &str| {
+                    let p = dir.join(lib);
+                    read(&p.to_string_lossy())
+                        .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".into()))
+                })
+            }
+            "stl" => MeshFile::stl(&bytes),
+            _ => {
+                return Err(self.err(
+                    span,
+                    format!("{what}: unsupported mesh type `.{ext}`"),
+                    "this file",
+                    Some("meshes are Wavefront OBJ (`.obj`) or STL (`.stl`) files"),
+                ));
+            }
+        }
+        .map_err(|e| self.art_err(span.clone(), &what, e))?;
+        if mesh.vertices.is_empty() {
+            return Err(self.err(span, format!("{what} has no vertices"), "this file", None));
+        }
+        if mode != "vertices" && mesh.triangles.is_empty() {
+            return Err(self.err(
+                span,
+                format!(
+                    "{what} has no faces ({} vertices, 0 triangles)",
+                    mesh.vertices.len()
+                ),
+                "this file",
+                Some("add faces (`f` lines), or set `mode = \"vertices\"` to fly one drone on each vertex"),
+            ));
+        }
+        let default_up = if ext == "stl" { "z" } else { "y" };
+        let up = self.choice(&f.up, "up", &["y", "z"], default_up)?;
+        let turned: Vec<Vec3> = mesh
+            .vertices
+            .iter()
+            .map(|v| match up {
+                "z" => Vec3::new(v[0], v[2], -v[1]),
+                _ => Vec3::new(v[0], v[1], v[2]),
+            })
+            .collect();
+        let (lo, hi) = turned
+            .iter()
+            .fold((turned[0], turned[0]), |(l, h), p| (l.min(*p), h.max(*p)));
+        let ext3 = hi - lo;
+        let centre = (lo + hi) / 2.0;
+        let (target, have, key) = match (fit.width_m, fit.height_m, size_m) {
+            (Some(w), _, _) => (w, ext3.x, "width"),
+            (_, Some(h), _) => (h, ext3.y, "height"),
+            (_, _, Some(s)) => (s, ext3.x.max(ext3.y).max(ext3.z), "largest extent"),
+            _ => unreachable!("a size was checked above"),
+        };
+        if have <= 0.0 || !have.is_finite() {
+            return Err(self.err(
+                span,
+                format!("{what} has no {key} to scale (all vertices in one plane or point)"),
+                "this file",
+                Some("use `size_m`, which scales the largest extent"),
+            ));
+        }
+        let k = target / have;
+        let vertices: Vec<Vec3> = turned.iter().map(|p| (*p - centre) * k).collect();
+        if mode == "vertices" {
+            if vertices.len() > fleet {
+                return Err(self.err(
+                    span,
+                    format!(
+                        "formation `{name}` has {} vertices but the fleet has {fleet} drones",
+                        vertices.len()
+                    ),
+                    "this file",
+                    Some(&format!(
+                        "this formation needs {} drones: raise `fleet.drones` or remove vertices",
+                        vertices.len()
+                    )),
+                ));
+            }
+            if let Some(c) = &f.count {
+                return Err(self.err(
+                    c.span(),
+                    "`count` does not apply to `mode = \"vertices\"` (one drone per vertex)",
+                    "this value",
+                    Some("remove `count`"),
+                ));
+            }
+            return Ok(Shape::Vertices {
+                points: vertices,
+                colors: mesh.colors,
+            });
+        }
+        Ok(Shape::Mesh {
+            vertices,
+            triangles: mesh.triangles,
+            colors: mesh.colors,
+            volume: mode == "volume",
+            seed: self.seed,
+            count,
         })
     }
 

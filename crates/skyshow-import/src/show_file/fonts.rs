@@ -1,0 +1,146 @@
+//! `Fonts`: fonts for text formations, by file or by family name among the system fonts
+//! (loaded once, on first use), and the check that a font has every glyph of a text.
+
+use std::sync::Arc;
+
+use usvg::fontdb::{Database, Family, ID, Query, Source, Stretch, Style, Weight};
+
+use super::art::ArtError;
+
+/// A font chosen for a text: the database to set it with, its family and its face.
+pub(crate) struct ResolvedFont {
+    /// Fonts usvg may use (only this one for a font file).
+    pub(crate) db: Arc<Database>,
+    /// Family name to ask for.
+    pub(crate) family: String,
+    /// The face.
+    pub(crate) id: ID,
+}
+
+/// The system fonts, loaded on first use.
+#[derive(Default)]
+pub(crate) struct Fonts {
+    system: Option<Arc<Database>>,
+}
+
+/// Whether `font` names a font file rather than a family.
+pub(crate) fn is_font_file(font: &str) -> bool {
+    let lower = font.to_ascii_lowercase();
+    [".ttf", ".otf", ".ttc", ".otc"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// The Debian package with a font for `c`.
+pub(crate) fn package_for(c: char) -> &'static str {
+    let u = c as u32;
+    let cjk = matches!(u,
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
+        | 0x20000..=0x3134F);
+    if cjk {
+        "fonts-noto-cjk"
+    } else if (0x1F300..=0x1FAFF).contains(&u) {
+        "fonts-noto-color-emoji"
+    } else {
+        "fonts-noto-core"
+    }
+}
+
+impl Fonts {
+    /// Every font installed on the system.
+    pub(crate) fn system(&mut self) -> Arc<Database> {
+        self.system
+            .get_or_insert_with(|| {
+                let mut db = Database::new();
+                db.load_system_fonts();
+                Arc::new(db)
+            })
+            .clone()
+    }
+
+    /// The face of family `name` closest to `weight`, among the system fonts.
+    pub(crate) fn by_family(&mut self, name: &str, weight: u16) -> Result<ResolvedFont, ArtError> {
+        let db = self.system();
+        let query = Query {
+            families: &[Family::Name(name)],
+            weight: Weight(weight),
+            stretch: Stretch::Normal,
+            style: Style::Normal,
+        };
+        match db.query(&query) {
+            Some(id) => Ok(ResolvedFont {
+                db,
+                family: name.to_string(),
+                id,
+            }),
+            None => {
+                let mut families: Vec<&str> = db
+                    .faces()
+                    .filter_map(|f| f.families.first().map(|(n, _)| n.as_str()))
+                    .collect();
+                families.sort_unstable();
+                families.dedup();
+                let shown: Vec<String> =
+                    families.iter().take(12).map(|f| format!("`{f}`")).collect();
+                Err(ArtError::new(
+                    format!("no font named `{name}` is installed"),
+                    format!(
+                        "install the font (Debian: `apt-get install fonts-noto-cjk` gives `Noto Sans CJK SC`, `Noto Serif CJK SC`, …) or give a font file, `font = \"fonts/MyFont.otf\"`; installed: {}",
+                        if shown.is_empty() {
+                            "none".to_string()
+                        } else {
+                            shown.join(", ")
+                        }
+                    ),
+                ))
+            }
+        }
+    }
+
+    /// The face of a font file's bytes closest to `weight` (a collection has several).
+    pub(crate) fn from_file(data: Vec<u8>, weight: u16) -> Result<ResolvedFont, ArtError> {
+        let mut db = Database::new();
+        db.load_font_data(data);
+        let best = db
+            .faces()
+            .filter(|f| !f.families.is_empty())
+            .min_by_key(|f| (f.weight.0 as i32 - weight as i32).abs())
+            .map(|f| (f.id, f.families[0].0.clone()));
+        let Some((id, family)) = best else {
+            return Err(ArtError::new(
+                "not a font file this program can read",
+                "give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
+            ));
+        };
+        Ok(ResolvedFont {
+            db: Arc::new(db),
+            family,
+            id,
+        })
+    }
+}
+
+impl ResolvedFont {
+    /// The first character of `text` (other than white space) the face has no glyph for.
+    pub(crate) fn missing_glyph(&self, text: &str) -> Option<char> {
+        self.db
+            .with_face_data(self.id, |data, index| {
+                let face = ttf_parser::Face::parse(data, index).ok()?;
+                text.chars().find(|c| {
+                    !c.is_whitespace() && !c.is_control() && face.glyph_index(*c).is_none()
+                })
+            })
+            .flatten()
+    }
+
+    /// Where the face comes from, for messages.
+    pub(crate) fn describe(&self) -> String {
+        match self.db.face(self.id).map(|f| &f.source) {
+            Some(Source::File(p)) | Some(Source::SharedFile(p, _)) => {
+                format!("`{}` ({})", self.family, p.display())
+            }
+            _ => format!("`{}`", self.family),
+        }
+    }
+}

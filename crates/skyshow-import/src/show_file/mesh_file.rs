@@ -1,0 +1,187 @@
+//! `MeshFile`: triangle meshes from OBJ (vertices, faces, vertex colours `v x y z r g b`,
+//! material colours `Kd` from `mtllib`) and STL (ASCII or binary).
+
+use std::collections::BTreeMap;
+
+use skyshow_model::Rgb;
+
+use super::art::ArtError;
+
+/// A mesh as read from its file (file units and axes).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MeshFile {
+    /// Vertex positions.
+    pub(crate) vertices: Vec<[f64; 3]>,
+    /// Triangles (fans of the file's polygons).
+    pub(crate) triangles: Vec<[usize; 3]>,
+    /// Colour of each vertex, when the file has vertex or material colours.
+    pub(crate) colors: Option<Vec<Rgb>>,
+}
+
+fn rgb(c: [f64; 3]) -> Rgb {
+    // Colours in OBJ files are 0–1; some tools write 0–255.
+    let scale = if c.iter().any(|&v| v > 1.0) {
+        1.0
+    } else {
+        255.0
+    };
+    let ch = |v: f64| (v * scale).round().clamp(0.0, 255.0) as u8;
+    Rgb::new(ch(c[0]), ch(c[1]), ch(c[2]))
+}
+
+impl MeshFile {
+    /// Reads an OBJ file's text; `mtl(name)` reads a material library it names.
+    pub(crate) fn obj(
+        text: &str,
+        mtl: &mut dyn FnMut(&str) -> Result<String, String>,
+    ) -> Result<MeshFile, ArtError> {
+        let mut vertices = Vec::new();
+        let mut vcolors: Vec<Option<Rgb>> = Vec::new();
+        let mut triangles = Vec::new();
+        let mut face_material: Vec<Option<String>> = Vec::new();
+        let mut materials: BTreeMap<String, Rgb> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for (ln, line) in text.lines().enumerate() {
+            let bad = |what: &str| {
+                ArtError::new(
+                    format!("OBJ line {}: {what}", ln + 1),
+                    "vertices are `v x y z [r g b]`, faces `f a b c …` with 1-based (or negative) indices",
+                )
+            };
+            let mut it = line.split_whitespace();
+            match it.next() {
+                Some("v") => {
+                    let nums: Result<Vec<f64>, _> = it.map(str::parse::<f64>).collect();
+                    let nums =
+                        nums.map_err(|_| bad("a vertex has a value that is not a number"))?;
+                    if nums.len() < 3 || nums.iter().any(|v| !v.is_finite()) {
+                        return Err(bad("a vertex needs three finite coordinates"));
+                    }
+                    vertices.push([nums[0], nums[1], nums[2]]);
+                    vcolors.push((nums.len() >= 6).then(|| rgb([nums[3], nums[4], nums[5]])));
+                }
+                Some("f") => {
+                    let mut idx = Vec::new();
+                    for tok in it {
+                        let first = tok.split('/').next().unwrap_or("");
+                        let i: i64 = first
+                            .parse()
+                            .map_err(|_| bad("a face index is not a number"))?;
+                        let n = vertices.len() as i64;
+                        let k = if i < 0 { n + i } else { i - 1 };
+                        if k < 0 || k >= n {
+                            return Err(bad(&format!(
+                                "face index {i} names no vertex (there are {n} so far)"
+                            )));
+                        }
+                        idx.push(k as usize);
+                    }
+                    if idx.len() < 3 {
+                        return Err(bad("a face needs at least three vertices"));
+                    }
+                    for k in 1..idx.len() - 1 {
+                        triangles.push([idx[0], idx[k], idx[k + 1]]);
+                        face_material.push(current.clone());
+                    }
+                }
+                Some("usemtl") => current = it.next().map(str::to_string),
+                Some("mtllib") => {
+                    for name in it {
+                        let lib = mtl(name).map_err(|why| {
+                            ArtError::new(
+                                format!("cannot read material library `{name}`: {why}"),
+                                "material libraries are read from the OBJ file's folder",
+                            )
+                        })?;
+                        let mut mat: Option<String> = None;
+                        for l in lib.lines() {
+                            let mut t = l.split_whitespace();
+                            match t.next() {
+                                Some("newmtl") => mat = t.next().map(str::to_string),
+                                Some("Kd") => {
+                                    let c: Vec<f64> = t.filter_map(|v| v.parse().ok()).collect();
+                                    if let (Some(m), true) = (&mat, c.len() >= 3) {
+                                        materials.insert(m.clone(), rgb([c[0], c[1], c[2]]));
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Vertex colours win; else each vertex takes the material of a face using it.
+        let colors = if vcolors.iter().any(Option::is_some) {
+            Some(vcolors.iter().map(|c| c.unwrap_or(Rgb::WHITE)).collect())
+        } else if !materials.is_empty() {
+            let mut c: Vec<Option<Rgb>> = vec![None; vertices.len()];
+            for (t, m) in triangles.iter().zip(&face_material) {
+                if let Some(col) = m.as_ref().and_then(|m| materials.get(m)) {
+                    for &i in t {
+                        c[i].get_or_insert(*col);
+                    }
+                }
+            }
+            Some(c.into_iter().map(|c| c.unwrap_or(Rgb::WHITE)).collect())
+        } else {
+            None
+        };
+        Ok(MeshFile {
+            vertices,
+            triangles,
+            colors,
+        })
+    }
+
+    /// Reads an STL file (ASCII or binary).
+    pub(crate) fn stl(data: &[u8]) -> Result<MeshFile, ArtError> {
+        let mesh = stl_io::read_stl(&mut std::io::Cursor::new(data)).map_err(|e| {
+            ArtError::new(
+                format!("not a valid STL file: {e}"),
+                "give an ASCII (`solid …`) or binary STL file",
+            )
+        })?;
+        Ok(MeshFile {
+            vertices: mesh
+                .vertices
+                .iter()
+                .map(|v| [v[0] as f64, v[1] as f64, v[2] as f64])
+                .collect(),
+            triangles: mesh.faces.iter().map(|f| f.vertices).collect(),
+            colors: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn obj_with_quads_colours_and_materials() {
+        let obj =
+            "mtllib m.mtl\nv 0 0 0 1 0 0\nv 1 0 0 1 0 0\nv 1 1 0 0 0 1\nv 0 1 0 0 0 1\nf 1 2 3 4\n";
+        let m = MeshFile::obj(obj, &mut |_| Ok(String::new())).unwrap();
+        assert_eq!(m.triangles, vec![[0, 1, 2], [0, 2, 3]]);
+        assert_eq!(m.colors.unwrap()[2], Rgb::new(0, 0, 255));
+        let obj = "mtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 1 1 0\nusemtl gold\nf 1/1 2/2 -1\n";
+        let m = MeshFile::obj(obj, &mut |_| Ok("newmtl gold\nKd 1.0 0.69 0.1\n".into())).unwrap();
+        assert_eq!(m.colors.unwrap()[0], Rgb::new(255, 176, 26));
+        let e = MeshFile::obj("v 0 0 0\nf 1 2 3\n", &mut |_| Ok(String::new())).unwrap_err();
+        assert!(
+            e.message.contains("line 2: face index 2 names no vertex"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn stl_ascii() {
+        let stl = b"solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 0\nendloop\nendfacet\nendsolid t\n";
+        let m = MeshFile::stl(stl).unwrap();
+        assert_eq!(m.triangles.len(), 1);
+        assert_eq!(m.vertices.len(), 3);
+        assert!(MeshFile::stl(b"garbage").is_err());
+    }
+}

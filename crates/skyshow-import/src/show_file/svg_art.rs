@@ -1,0 +1,283 @@
+//! `SvgArt`: an SVG file read through usvg (paths, basic shapes, groups with transforms,
+//! text as paths) into [`Art`]: the union of the filled paths, the lines to trace, and the
+//! picture as painted (resvg) for the colours.
+
+use std::sync::Arc;
+
+use i_overlay::core::fill_rule::FillRule;
+use resvg::tiny_skia;
+use skyshow_model::Rgb;
+use usvg::tiny_skia_path::PathSegment;
+use usvg::{Node, Transform};
+
+use super::art::{Art, ArtError};
+
+/// Longest side of the colour raster, pixels.
+const COLOR_RASTER: f64 = 480.0;
+/// Curves are flattened to segments at most this share of the canvas size long.
+const FLATTEN: f64 = 1.0 / 600.0;
+
+/// An SVG document, parsed.
+pub(crate) struct SvgArt {
+    tree: usvg::Tree,
+}
+
+/// A flattened subpath.
+struct Contour {
+    pts: Vec<[f64; 2]>,
+    closed: bool,
+}
+
+impl SvgArt {
+    /// Parses SVG bytes; text is set with the fonts of `fontdb`.
+    pub(crate) fn parse(
+        data: &[u8],
+        fontdb: Arc<usvg::fontdb::Database>,
+    ) -> Result<Self, ArtError> {
+        let opt = usvg::Options {
+            fontdb,
+            ..usvg::Options::default()
+        };
+        let tree = usvg::Tree::from_data(data, &opt).map_err(|e| {
+            ArtError::new(
+                format!("not a valid SVG: {e}"),
+                "check that the file is an SVG document (XML with an `<svg>` root and a size or viewBox) that a browser opens",
+            )
+        })?;
+        Ok(SvgArt { tree })
+    }
+
+    /// The artwork. `colors`: render the picture for per-point colours.
+    pub(crate) fn art(&self, colors: bool) -> Result<Art, ArtError> {
+        let size = self.tree.size();
+        let (w, h) = (size.width() as f64, size.height() as f64);
+        let tol = w.max(h) * FLATTEN;
+        let mut fills: Vec<(Vec<Vec<[f64; 2]>>, FillRule)> = Vec::new();
+        let mut strokes: Vec<Vec<[f64; 2]>> = Vec::new();
+        collect(self.tree.root(), tol, &mut fills, &mut strokes);
+        if fills.is_empty() && strokes.is_empty() {
+            return Err(ArtError::new(
+                "the SVG draws nothing: no path, shape or text with a fill or a stroke",
+                "draw at least one visible filled or stroked path (empty paths and hidden elements are skipped; text needs its font installed)",
+            ));
+        }
+        let area = Art::union(&fills);
+        let mut lines = Art::ring_lines(&area);
+        lines.extend(strokes);
+        let colors = if colors {
+            self.raster(w, h)
+        } else {
+            Vec::new()
+        };
+        Ok(Art {
+            width: w,
+            height: h,
+            area,
+            lines,
+            colors,
+            density: Vec::new(),
+        })
+    }
+
+    /// The picture as painted, top row first; `None` where (nearly) transparent.
+    fn raster(&self, w: f64, h: f64) -> Vec<Vec<Option<Rgb>>> {
+        let k = COLOR_RASTER / w.max(h);
+        let (pw, ph) = (
+            ((w * k).round() as u32).max(1),
+            ((h * k).round() as u32).max(1),
+        );
+        let Some(mut pixmap) = tiny_skia::Pixmap::new(pw, ph) else {
+            return Vec::new();
+        };
+        resvg::render(
+            &self.tree,
+            tiny_skia::Transform::from_scale(k as f32, k as f32),
+            &mut pixmap.as_mut(),
+        );
+        let px = pixmap.pixels();
+        (0..ph as usize)
+            .map(|y| {
+                (0..pw as usize)
+                    .map(|x| {
+                        let c = px[y * pw as usize + x];
+                        (c.alpha() >= 96).then(|| {
+                            let d = c.demultiply();
+                            Rgb::new(d.red(), d.green(), d.blue())
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Collects the filled paths (with their rules) and the stroke-only lines of a group.
+fn collect(
+    g: &usvg::Group,
+    tol: f64,
+    fills: &mut Vec<(Vec<Vec<[f64; 2]>>, FillRule)>,
+    strokes: &mut Vec<Vec<[f64; 2]>>,
+) {
+    for node in g.children() {
+        match node {
+            Node::Group(g) => collect(g, tol, fills, strokes),
+            Node::Text(t) => collect(t.flattened(), tol, fills, strokes),
+            Node::Path(p) => {
+                if !p.is_visible() {
+                    continue;
+                }
+                let contours = flatten(p.data(), p.abs_transform(), tol);
+                if let Some(f) = p.fill() {
+                    let rule = match f.rule() {
+                        usvg::FillRule::EvenOdd => FillRule::EvenOdd,
+                        usvg::FillRule::NonZero => FillRule::NonZero,
+                    };
+                    let rings: Vec<Vec<[f64; 2]>> = contours
+                        .into_iter()
+                        .filter(|c| c.pts.len() >= 3)
+                        .map(|c| c.pts)
+                        .collect();
+                    if !rings.is_empty() {
+                        fills.push((rings, rule));
+                    }
+                } else if p.stroke().is_some() {
+                    for mut c in contours {
+                        if c.pts.len() < 2 {
+                            continue;
+                        }
+                        if c.closed && c.pts.first() != c.pts.last() {
+                            c.pts.push(c.pts[0]);
+                        }
+                        strokes.push(c.pts);
+                    }
+                }
+            }
+            Node::Image(_) => {}
+        }
+    }
+}
+
+/// The subpaths of `path` in canvas coordinates, curves cut into segments of about `tol`.
+fn flatten(path: &usvg::tiny_skia_path::Path, ts: Transform, tol: f64) -> Vec<Contour> {
+    let map = |x: f32, y: f32| -> [f64; 2] {
+        let (x, y) = (x as f64, y as f64);
+        [
+            ts.sx as f64 * x + ts.kx as f64 * y + ts.tx as f64,
+            ts.ky as f64 * x + ts.sy as f64 * y + ts.ty as f64,
+        ]
+    };
+    let mut out: Vec<Contour> = Vec::new();
+    let mut cur: Vec<[f64; 2]> = Vec::new();
+    let mut last = [0.0f64; 2];
+    let finish = |cur: &mut Vec<[f64; 2]>, out: &mut Vec<Contour>, closed: bool| {
+        if !cur.is_empty() {
+            out.push(Contour {
+                pts: std::mem::take(cur),
+                closed,
+            });
+        }
+    };
+    let steps = |pts: &[[f64; 2]]| -> usize {
+        let len: f64 = pts
+            .windows(2)
+            .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
+            .sum();
+        ((len / tol).ceil() as usize).clamp(1, 256)
+    };
+    for seg in path.segments() {
+        match seg {
+            PathSegment::MoveTo(p) => {
+                finish(&mut cur, &mut out, false);
+                last = map(p.x, p.y);
+                cur.push(last);
+            }
+            PathSegment::LineTo(p) => {
+                last = map(p.x, p.y);
+                cur.push(last);
+            }
+            PathSegment::QuadTo(c, p) => {
+                let (c, p) = (map(c.x, c.y), map(p.x, p.y));
+                let n = steps(&[last, c, p]);
+                for i in 1..=n {
+                    let t = i as f64 / n as f64;
+                    let u = 1.0 - t;
+                    cur.push([
+                        u * u * last[0] + 2.0 * u * t * c[0] + t * t * p[0],
+                        u * u * last[1] + 2.0 * u * t * c[1] + t * t * p[1],
+                    ]);
+                }
+                last = p;
+            }
+            PathSegment::CubicTo(c1, c2, p) => {
+                let (c1, c2, p) = (map(c1.x, c1.y), map(c2.x, c2.y), map(p.x, p.y));
+                let n = steps(&[last, c1, c2, p]);
+                for i in 1..=n {
+                    let t = i as f64 / n as f64;
+                    let u = 1.0 - t;
+                    let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+                    cur.push([
+                        a * last[0] + b * c1[0] + c * c2[0] + d * p[0],
+                        a * last[1] + b * c1[1] + c * c2[1] + d * p[1],
+                    ]);
+                }
+                last = p;
+            }
+            PathSegment::Close => {
+                let start = cur.first().copied();
+                finish(&mut cur, &mut out, true);
+                if let Some(s) = start {
+                    last = s;
+                }
+            }
+        }
+    }
+    finish(&mut cur, &mut out, false);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Arc<usvg::fontdb::Database> {
+        Arc::new(usvg::fontdb::Database::new())
+    }
+
+    #[test]
+    fn shapes_transforms_and_union() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">
+            <rect x="10" y="10" width="40" height="20" fill="#ff0000"/>
+            <g transform="translate(30 0)"><rect x="10" y="10" width="40" height="20" fill="#0000ff"/></g>
+            <path d="M 0 45 L 100 45" stroke="#00ff00" stroke-width="2" fill="none"/>
+        </svg>"##;
+        let art = SvgArt::parse(svg, db()).unwrap().art(true).unwrap();
+        assert_eq!((art.width, art.height), (100.0, 50.0));
+        // Two overlapping rectangles make one ring 70 × 20.
+        assert_eq!(art.area.len(), 1, "{:?}", art.area);
+        let xs: Vec<f64> = art.area[0].iter().map(|p| p[0]).collect();
+        assert_eq!(xs.iter().copied().fold(f64::INFINITY, f64::min), 10.0);
+        assert_eq!(xs.iter().copied().fold(0.0, f64::max), 80.0);
+        // The ring and the stroke are traced.
+        assert_eq!(art.lines.len(), 2);
+        assert_eq!(art.lines[1], vec![[0.0, 45.0], [100.0, 45.0]]);
+        // Colours as painted: red left, blue right.
+        let px = |x: f64, y: f64| {
+            let r = (y / 50.0 * art.colors.len() as f64) as usize;
+            let c = (x / 100.0 * art.colors[0].len() as f64) as usize;
+            art.colors[r][c]
+        };
+        assert_eq!(px(15.0, 20.0), Some(Rgb::new(255, 0, 0)));
+        assert_eq!(px(75.0, 20.0), Some(Rgb::new(0, 0, 255)));
+        assert_eq!(px(5.0, 5.0), None);
+    }
+
+    #[test]
+    fn broken_and_empty_svgs_say_why() {
+        let e = SvgArt::parse(b"<svg><rect", db()).err().unwrap();
+        assert!(e.message.starts_with("not a valid SVG"), "{e:?}");
+        let empty =
+            br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d=""/></svg>"#;
+        let e = SvgArt::parse(empty, db()).unwrap().art(false).unwrap_err();
+        assert!(e.message.contains("draws nothing"), "{e:?}");
+    }
+}

@@ -1,0 +1,115 @@
+//! `TextArt`: text set in a font (any script; lines and alignment), as glyph outlines.
+//!
+//! The text is laid out by usvg (shaping with rustybuzz, so joined and reordered scripts
+//! work) as one `<text>` element per line, then read like any SVG. The canvas is the ink's
+//! bounding box.
+
+use super::art::{Art, ArtError};
+use super::fonts::{ResolvedFont, package_for};
+use super::svg_art::SvgArt;
+
+/// Font size the text is set at, in the canvas units (only its ratios matter).
+const EM: f64 = 100.0;
+
+/// Horizontal alignment of the lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// Text to set.
+pub(crate) struct TextArt<'a> {
+    /// The text; `\n` separates lines.
+    pub(crate) text: &'a str,
+    /// Alignment.
+    pub(crate) align: Align,
+    /// Distance between baselines, in ems.
+    pub(crate) line_spacing: f64,
+    /// Weight (100–900).
+    pub(crate) weight: u16,
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+impl TextArt<'_> {
+    /// The glyph outlines in `font`. A character the font lacks is an error naming it.
+    pub(crate) fn art(&self, font: &ResolvedFont) -> Result<Art, ArtError> {
+        if self.text.trim().is_empty() {
+            return Err(ArtError::new(
+                "the text is empty",
+                "give the text to write: `text = \"二月二\"`",
+            ));
+        }
+        if let Some(c) = font.missing_glyph(self.text) {
+            return Err(ArtError::new(
+                format!(
+                    "font {} has no glyph for `{c}` (U+{:04X})",
+                    font.describe(),
+                    c as u32
+                ),
+                format!(
+                    "install a font that has it (Debian: `apt-get install {}`) and name it, or give a font file: `font = \"fonts/MyFont.otf\"`",
+                    package_for(c)
+                ),
+            ));
+        }
+        let anchor = match self.align {
+            Align::Left => "start",
+            Align::Center => "middle",
+            Align::Right => "end",
+        };
+        let mut svg = String::from(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000" viewBox="0 0 1000 1000">"#,
+        );
+        for (i, line) in self.text.lines().enumerate() {
+            svg.push_str(&format!(
+                r#"<text x="0" y="{}" font-family="{}" font-size="{EM}" font-weight="{}" text-anchor="{anchor}" xml:space="preserve" fill="white">{}</text>"#,
+                i as f64 * self.line_spacing * EM,
+                xml_escape(&font.family),
+                self.weight,
+                xml_escape(line)
+            ));
+        }
+        svg.push_str("</svg>");
+        let mut art = SvgArt::parse(svg.as_bytes(), font.db.clone())?
+            .art(false)
+            .map_err(|_| {
+                ArtError::new(
+                    format!("font {} drew nothing for this text", font.describe()),
+                    "check that the font has outlines for these characters (bitmap-only fonts do not)",
+                )
+            })?;
+        // The canvas is the ink's bounding box.
+        let mut lo = [f64::INFINITY; 2];
+        let mut hi = [f64::NEG_INFINITY; 2];
+        for p in art.area.iter().chain(&art.lines).flatten() {
+            for k in 0..2 {
+                lo[k] = lo[k].min(p[k]);
+                hi[k] = hi[k].max(p[k]);
+            }
+        }
+        let shift = |v: &mut Vec<Vec<[f64; 2]>>| {
+            for r in v {
+                for p in r {
+                    *p = [p[0] - lo[0], p[1] - lo[1]];
+                }
+            }
+        };
+        shift(&mut art.area);
+        shift(&mut art.lines);
+        art.width = (hi[0] - lo[0]).max(1e-9);
+        art.height = (hi[1] - lo[1]).max(1e-9);
+        Ok(art)
+    }
+}

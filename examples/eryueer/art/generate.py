@@ -1,0 +1,321 @@
+#!/usr/bin/env python3
+"""Draws the festival show's artwork: four landmark silhouettes (SVG) and the dragon (OBJ).
+
+Everything here is original, drawn for the project from simple geometry, with the Python
+standard library only. Run it from anywhere; it rewrites the files beside it:
+
+    python3 examples/eryueer/art/generate.py
+
+- jinci_hall.svg     晋祠圣母殿: a double-eaved hip-roof hall on its platform, with its colonnade
+- mengshan_buddha.svg 蒙山大佛: a great seated Buddha in a niche of the hillside
+- gucheng_wall.svg   太原古县城: the city wall with its battlements, gate and gate tower
+- jinyang_bridge.svg 晋阳桥: a many-arched bridge over the river
+- dragon.obj         龙抬头: a coiled dragon raising its head (vertex colours)
+
+The SVGs are sized for drones: every part and every gap is several metres wide once the
+picture is fitted to its width in the show (see show.toml), so ~600 drones keep more
+than 3.3 m apart.
+"""
+
+import math
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+GOLD = "#f2b31f"
+AMBER = "#e08a1e"
+RED = "#d63a2b"
+WARM = "#f3e6c8"
+JADE = "#33c48f"
+SKY = "#58b7ff"
+WHITE = "#ffffff"
+
+
+def pts(points):
+    return " ".join(f"{x:.2f},{y:.2f}" for x, y in points)
+
+
+def svg(w, h, body, title):
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}">\n'
+        f"  <title>{title}</title>\n{body}</svg>\n"
+    )
+
+
+def eave(cx, y_bottom, half_bottom, half_top, height, lift, tip_out):
+    """A roof eave seen from the front: a trapezoid whose lower corners sweep up and out."""
+    left = [
+        (cx - half_top, y_bottom - height),
+        (cx - half_bottom + 4, y_bottom - 1.5),
+        (cx - half_bottom - tip_out * 0.5, y_bottom - lift * 0.45),
+        (cx - half_bottom - tip_out, y_bottom - lift),
+        (cx - half_bottom - tip_out * 0.6, y_bottom + 1.0),
+        (cx - half_bottom + 6, y_bottom + 2.0),
+    ]
+    right = [(2 * cx - x, y) for x, y in reversed(left)]
+    return left + right
+
+
+def jinci():
+    """晋祠圣母殿: platform, eight columns, lower eave, upper storey, upper hip roof, ridge."""
+    w, h = 200, 132
+    cx = 100
+    parts = []
+    # Stone platform with steps in the middle.
+    parts.append(f'  <polygon fill="{WARM}" points="{pts([(8,120),(192,120),(192,130),(8,130)])}"/>')
+    parts.append(f'  <polygon fill="{WARM}" points="{pts([(86,114),(114,114),(118,120),(82,120)])}"/>')
+    # Colonnade: eight columns with gaps between them.
+    n, x0, x1, cw = 8, 24, 176, 5.0
+    for i in range(n):
+        x = x0 + (x1 - x0) * i / (n - 1)
+        parts.append(f'  <rect fill="{RED}" x="{x - cw/2:.2f}" y="78" width="{cw}" height="36"/>')
+    # Lower eave (the outer, wider roof of the double eaves).
+    parts.append(f'  <polygon fill="{AMBER}" points="{pts(eave(cx, 78, 92, 64, 16, 12, 8))}"/>')
+    # Upper storey wall.
+    parts.append(f'  <polygon fill="{RED}" points="{pts([(62,62),(138,62),(138,50),(62,50)])}"/>')
+    # Upper eave.
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts(eave(cx, 50, 70, 44, 14, 10, 7))}"/>')
+    # Hip roof top and the main ridge with its two end ornaments.
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts([(56,36),(144,36),(128,24),(72,24)])}"/>')
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts([(70,24),(130,24),(130,19),(70,19)])}"/>')
+    for side in (-1, 1):
+        bx = cx + side * 30
+        horn = [(bx, 19), (bx + side * 1, 9), (bx - side * 5, 13), (bx - side * 5, 19)]
+        parts.append(f'  <polygon fill="{GOLD}" points="{pts(horn)}"/>')
+    return svg(w, h, "\n".join(parts) + "\n", "晋祠圣母殿 — Hall of the Holy Mother, Jinci")
+
+
+def mengshan():
+    """蒙山大佛: the seated Buddha (filled) in its niche, hills around it (lines)."""
+    w, h = 200, 130
+    cx = 100
+    parts = []
+    # Hillside ridges (strokes: traced in outline) and the niche around the figure.
+    ridge_l = [(2, 124), (20, 98), (34, 84), (46, 60), (58, 40), (70, 22), (84, 10)]
+    ridge_r = [(2 * cx - x, y) for x, y in ridge_l]
+    parts.append(f'  <polyline fill="none" stroke="{JADE}" stroke-width="1.5" points="{pts(ridge_l)}"/>')
+    parts.append(f'  <polyline fill="none" stroke="{JADE}" stroke-width="1.5" points="{pts(ridge_r)}"/>')
+    parts.append(f'  <polyline fill="none" stroke="{JADE}" stroke-width="1.5" points="{pts([(84,10),(100,6),(116,10)])}"/>')
+    niche = [(cx + 52 * math.cos(a), 124 - 108 * math.sin(a)) for a in [math.pi * k / 24 for k in range(25)]]
+    parts.append(f'  <polyline fill="none" stroke="{JADE}" stroke-width="1.5" points="{pts(niche)}"/>')
+    # The figure: head with its topknot, neck, shoulders and robe, folded legs, lotus base.
+    parts.append(f'  <ellipse fill="{GOLD}" cx="{cx}" cy="37" rx="10.5" ry="12.5"/>')
+    parts.append(f'  <circle fill="{GOLD}" cx="{cx}" cy="22.5" r="5"/>')
+    body = [
+        (cx - 5, 48), (cx - 16, 53), (cx - 27, 58), (cx - 31, 70), (cx - 33, 86), (cx - 34, 96),
+        (cx + 34, 96), (cx + 33, 86), (cx + 31, 70), (cx + 27, 58), (cx + 16, 53), (cx + 5, 48),
+    ]
+    parts.append(f'  <polygon fill="{AMBER}" points="{pts(body)}"/>')
+    legs = [(cx - 46, 98), (cx - 42, 92), (cx + 42, 92), (cx + 46, 98), (cx + 44, 108), (cx - 44, 108)]
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts(legs)}"/>')
+    base = [(cx - 50, 112), (cx + 50, 112), (cx + 44, 121), (cx - 44, 121)]
+    parts.append(f'  <polygon fill="{WARM}" points="{pts(base)}"/>')
+    return svg(w, h, "\n".join(parts) + "\n", "蒙山大佛 — the Great Buddha of Mengshan")
+
+
+def gucheng():
+    """太原古县城: the wall with battlements and an arched gate; the two-storey gate tower."""
+    w, h = 200, 118
+    cx = 100
+    parts = []
+    # Wall with merlons along its top and an arched gate (a hole: even-odd rule).
+    top = 80
+    outline = [(0, 116), (0, top)]
+    x = 0.0
+    merlon, gap = 7.0, 7.0
+    while x + merlon <= 64:
+        outline += [(x, top - 7), (x + merlon, top - 7), (x + merlon, top)]
+        outline += [(x + merlon + gap, top)]
+        x += merlon + gap
+    outline += [(66, top), (66, 64), (134, 64), (134, top)]
+    x = 200 - 0.0
+    right = []
+    while x - merlon >= 136:
+        right += [(x, top), (x, top - 7), (x - merlon, top - 7), (x - merlon, top)]
+        x -= merlon + gap
+    outline += list(reversed(right)) + [(200, top), (200, 116)]
+    arch = [(cx + 12, 116), (cx + 12, 100)]
+    arch += [(cx + 12 * math.cos(a), 100 - 12 * math.sin(a)) for a in [math.pi * k / 12 for k in range(1, 12)]]
+    arch += [(cx - 12, 100), (cx - 12, 116)]
+    d = "M " + " L ".join(f"{x:.2f} {y:.2f}" for x, y in outline) + " Z M " + " L ".join(
+        f"{x:.2f} {y:.2f}" for x, y in arch) + " Z"
+    parts.append(f'  <path fill="#b9a58a" fill-rule="evenodd" d="{d}"/>')
+    # Gate tower: lower storey, eave, upper storey, hip roof, ridge.
+    parts.append(f'  <rect fill="{RED}" x="72" y="50" width="56" height="14"/>')
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts(eave(cx, 50, 40, 28, 10, 8, 6))}"/>')
+    parts.append(f'  <rect fill="{RED}" x="80" y="30" width="40" height="10"/>')
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts(eave(cx, 30, 30, 16, 12, 8, 5))}"/>')
+    parts.append(f'  <polygon fill="{GOLD}" points="{pts([(82,18),(118,18),(118,14),(82,14)])}"/>')
+    return svg(w, h, "\n".join(parts) + "\n", "太原古县城 — the old county town's wall and gate tower")
+
+
+def jinyang():
+    """晋阳桥: deck and parapet, five arches on their piers, the river's waves (all lines)."""
+    w, h = 200, 110
+    parts = []
+    deck = [(x, 40 + 0.0016 * (x - 100) ** 2) for x in range(0, 201, 10)]
+    under = [(x, y + 7) for x, y in deck]
+    parts.append(f'  <polyline fill="none" stroke="{GOLD}" stroke-width="1.5" points="{pts(deck)}"/>')
+    parts.append(f'  <polyline fill="none" stroke="{GOLD}" stroke-width="1.5" points="{pts(under)}"/>')
+    # Parapet posts.
+    for x in range(10, 200, 20):
+        y = 40 + 0.0016 * (x - 100) ** 2
+        parts.append(f'  <polyline fill="none" stroke="{GOLD}" stroke-width="1.5" points="{pts([(x, y), (x, y - 8)])}"/>')
+    parts.append(f'  <polyline fill="none" stroke="{GOLD}" stroke-width="1.5" points="{pts([(x, y - 8) for x, y in deck])}"/>')
+    # Arches between piers, springing from the water line.
+    water = 78
+    spans = [(6, 40), (44, 78), (82, 118), (122, 156), (160, 194)]
+    for a, b in spans:
+        c, r = (a + b) / 2, (b - a) / 2
+        top = 40 + 0.0016 * (c - 100) ** 2 + 7
+        rise = min(r, water - top - 3)
+        arc = [(c - r * math.cos(t), water - rise * math.sin(t)) for t in [math.pi * k / 16 for k in range(17)]]
+        parts.append(f'  <polyline fill="none" stroke="{WHITE}" stroke-width="1.5" points="{pts(arc)}"/>')
+    # Waves of the river.
+    for k, y0 in enumerate((88, 98)):
+        wave = [(x, y0 + 2.5 * math.sin((x + 12 * k) / 8.0)) for x in range(4, 197, 3)]
+        parts.append(f'  <polyline fill="none" stroke="{SKY}" stroke-width="1.5" points="{pts(wave)}"/>')
+    return svg(w, h, "\n".join(parts) + "\n", "晋阳桥 — the Jinyang bridge over the Fen river")
+
+
+def dragon():
+    """A coiled dragon raising its head: a tube along a rising spiral, a head, two horns.
+
+    Axes as in OBJ: x right, y up, z towards the viewer. Vertex colours: gold scales
+    shading to red along the body, a pale belly, a red head with white horns.
+    """
+    verts, cols, faces = [], [], []
+
+    def spine(t):
+        turns = 1.6
+        a = 2 * math.pi * turns * t
+        rad = 34 * (1 - 0.45 * t)
+        return (rad * math.sin(a), -40 + 72 * t ** 1.15, rad * math.cos(a))
+
+    def radius(t):
+        # A tail that thickens quickly, the body, and a neck a little slimmer than the body.
+        return 2.6 + 4.6 * min(1.0, t / 0.3) ** 0.7 * (1.0 - 0.25 * t)
+
+    def sub(a, b):
+        return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+    def add(a, b):
+        return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+    def mul(a, k):
+        return (a[0] * k, a[1] * k, a[2] * k)
+
+    def cross(a, b):
+        return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+    def norm(a):
+        n = math.sqrt(a[0] ** 2 + a[1] ** 2 + a[2] ** 2)
+        return (a[0] / n, a[1] / n, a[2] / n)
+
+    def mix(c1, c2, f):
+        return tuple(c1[i] + (c2[i] - c1[i]) * f for i in range(3))
+
+    gold, red, pale, white = (0.95, 0.70, 0.12), (0.85, 0.16, 0.10), (1.0, 0.90, 0.60), (1.0, 1.0, 1.0)
+    stations, ring = 90, 14
+    # Parallel-transport frames along the spine.
+    prev_n = None
+    frames = []
+    for i in range(stations + 1):
+        t = i / stations
+        p = spine(t)
+        q = spine(min(1.0, t + 1e-3)) if t < 1 else p
+        r0 = spine(max(0.0, t - 1e-3))
+        tan = norm(sub(q, r0))
+        if prev_n is None:
+            n = norm(cross(tan, (0.0, 1.0, 0.0)))
+        else:
+            n = norm(sub(prev_n, mul(tan, sum(prev_n[k] * tan[k] for k in range(3)))))
+        b = cross(tan, n)
+        prev_n = n
+        frames.append((p, tan, n, b, t))
+    for p, tan, n, b, t in frames:
+        r = radius(t)
+        body = mix(gold, red, t ** 1.5)
+        for j in range(ring):
+            a = 2 * math.pi * j / ring
+            d = add(mul(n, math.cos(a)), mul(b, math.sin(a)))
+            verts.append(add(p, mul(d, r)))
+            belly = max(0.0, -d[1])
+            cols.append(mix(body, pale, belly * 0.8))
+    for i in range(stations):
+        for j in range(ring):
+            a = i * ring + j
+            b_ = i * ring + (j + 1) % ring
+            c = (i + 1) * ring + (j + 1) % ring
+            d = (i + 1) * ring + j
+            faces.append((a, b_, c))
+            faces.append((a, c, d))
+    # Close the tail with a fan.
+    tail = len(verts)
+    verts.append(frames[0][0])
+    cols.append(gold)
+    for j in range(ring):
+        faces.append((tail, (j + 1) % ring, j))
+
+    # The head: an ellipsoid stretched along the raised neck, snout forward and up.
+    p_end, tan_end = frames[-1][0], frames[-1][1]
+    look = norm(add(mul(tan_end, 0.5), (0.0, 0.6, 0.55)))
+    side = norm(cross(look, (0.0, 1.0, 0.0)))
+    up = cross(side, look)
+    centre = add(p_end, mul(look, 9.0))
+
+    def ellipsoid(c, axes, frame, colour, lat=10, lon=16):
+        base = len(verts)
+        ex, ey, ez = frame
+        for i in range(lat + 1):
+            th = math.pi * i / lat
+            for j in range(lon):
+                ph = 2 * math.pi * j / lon
+                u = math.cos(th)
+                v = math.sin(th) * math.cos(ph)
+                w = math.sin(th) * math.sin(ph)
+                pos = add(c, add(mul(ex, u * axes[0]), add(mul(ey, v * axes[1]), mul(ez, w * axes[2]))))
+                verts.append(pos)
+                cols.append(colour)
+        for i in range(lat):
+            for j in range(lon):
+                a = base + i * lon + j
+                b_ = base + i * lon + (j + 1) % lon
+                c_ = base + (i + 1) * lon + (j + 1) % lon
+                d = base + (i + 1) * lon + j
+                faces.append((a, b_, c_))
+                faces.append((a, c_, d))
+
+    ellipsoid(centre, (14.0, 8.5, 9.5), (look, up, side), red)
+    # Horns: thin ellipsoids sweeping back from the top of the head.
+    for s in (-1, 1):
+        base = add(centre, add(mul(up, 6.0), mul(side, 4.5 * s)))
+        dirn = norm(add(mul(look, -0.8), add(mul(up, 0.9), mul(side, 0.35 * s))))
+        hs = norm(cross(dirn, up))
+        hu = cross(hs, dirn)
+        ellipsoid(add(base, mul(dirn, 6.5)), (7.5, 1.8, 1.8), (dirn, hu, hs), white, lat=8, lon=10)
+
+    with open(os.path.join(HERE, "dragon.obj"), "w", encoding="utf-8") as f:
+        f.write("# 龙抬头: a coiled dragon raising its head. Generated by generate.py (original artwork).\n")
+        f.write("# Vertex colours follow each position (v x y z r g b); y is up, z towards the viewer.\n")
+        for (x, y, z), (r, g, b) in zip(verts, cols):
+            f.write(f"v {x:.4f} {y:.4f} {z:.4f} {r:.3f} {g:.3f} {b:.3f}\n")
+        for a, b, c in faces:
+            f.write(f"f {a + 1} {b + 1} {c + 1}\n")
+
+
+def main():
+    files = {
+        "jinci_hall.svg": jinci(),
+        "mengshan_buddha.svg": mengshan(),
+        "gucheng_wall.svg": gucheng(),
+        "jinyang_bridge.svg": jinyang(),
+    }
+    for name, text in files.items():
+        with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    dragon()
+
+
+if __name__ == "__main__":
+    main()
