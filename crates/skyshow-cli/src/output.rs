@@ -20,6 +20,21 @@ impl OutputSet {
 
     /// Writes every file atomically. Returns the paths written.
     pub(crate) fn commit(self) -> Result<Vec<PathBuf>> {
+        // Temporaries of an earlier, killed write are ours to clear.
+        let mut dirs: Vec<&Path> = self.files.iter().filter_map(|(p, _)| p.parent()).collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    let name = e.file_name();
+                    let name = name.to_string_lossy();
+                    if name.starts_with(".skyshow-") && name.ends_with(".tmp") {
+                        let _ = std::fs::remove_file(e.path());
+                    }
+                }
+            }
+        }
         let mut staged = Vec::with_capacity(self.files.len());
         for (path, bytes) in &self.files {
             let dir = path
