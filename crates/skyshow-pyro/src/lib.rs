@@ -11,13 +11,30 @@
 //!   pin: a [`PyroScript`];
 //! - exports as bytes (firing scripts, setup sheets, element cue lists with SMPTE
 //!   timecode, an LTC timecode WAV);
-//! - safety checks returning [`PyroFinding`]s: spectator distance, drone–firework
+//! - safety checks returning `PyroFinding`s: spectator distance, drone–firework
 //!   airspace, cue spacing.
 
+mod addressing;
 mod catalogue;
+mod cue;
+mod cue_design;
 mod error;
+mod firing_front;
+mod firing_system;
+mod pattern;
+mod position;
 mod product;
+mod script;
+mod script_options;
 
 pub use catalogue::{BUILTIN_CATALOGUE_TOML, Catalogue, ProductOverride};
+pub use cue::Cue;
+pub use cue_design::CueDesign;
 pub use error::PyroError;
+pub use firing_front::FiringFront;
+pub use firing_system::{FiringSystem, FiringSystemKind};
+pub use pattern::Pattern;
+pub use position::{Position, Rack};
 pub use product::{Product, ProductKind, colour_rgb};
+pub use script::{PyroScript, PyroSummary};
+pub use script_options::{ChapterMark, ScriptOptions};
