@@ -1,5 +1,7 @@
 //! Integration tests of skyshow-pyro: one test binary, grouped by topic.
 
 mod errors;
+mod exports;
 mod fixture;
+mod parse;
 mod script;
