@@ -4,4 +4,5 @@ mod errors;
 mod exports;
 mod fixture;
 mod parse;
+mod safety;
 mod script;
