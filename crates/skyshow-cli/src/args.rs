@@ -105,6 +105,11 @@ pub(crate) struct BuildArgs {
     /// Skip the per-drone CSV export (gigabytes for record-size fleets).
     #[arg(long)]
     pub(crate) no_csv: bool,
+    /// Most drones per ground-station file: larger fleets also get
+    /// `OUTDIR/stations/station-NN.skyc`, one per consecutive drone range (Skybrush's loader
+    /// takes at most 5,000 drones per file).
+    #[arg(long, default_value_t = 5000)]
+    pub(crate) max_drones_per_file: usize,
     /// Internal: the URL the preview page polls to reload itself (set by `skyshow preview`).
     #[arg(skip)]
     pub(crate) live_reload: Option<String>,

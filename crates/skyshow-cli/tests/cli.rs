@@ -549,3 +549,34 @@ fn formation_command_writes_points() {
     assert!(text.starts_with("x,y,z,r,g,b\n"));
     assert!(text.lines().nth(1).unwrap().ends_with(",255,176,24"));
 }
+
+#[test]
+fn large_fleets_also_get_one_file_per_ground_station() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = write(dir.path(), "show.toml", &show_with(RING));
+    let out = dir.path().join("out");
+    let o = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-csv",
+        "--max-drones-per-file",
+        "6",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut total = 0;
+    for k in 1..=3 {
+        let p = out.join("stations").join(format!("station-{k:02}.skyc"));
+        let c = run(&["check", p.to_str().unwrap(), "--json"]);
+        assert_eq!(c.status.code(), Some(0), "station {k}: {}", stderr(&c));
+        let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+        total += v["show"]["drones"].as_u64().unwrap();
+    }
+    assert_eq!(total, 16, "6 + 6 + 4 drones");
+    assert!(!out.join("stations/station-04.skyc").exists());
+    assert!(
+        out.join("show.skyc").exists(),
+        "the whole show is still written"
+    );
+}

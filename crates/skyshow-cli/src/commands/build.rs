@@ -179,6 +179,29 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     );
     let visuals_ms = t.elapsed().as_secs_f64() * 1000.0;
     let mut out = OutputSet::default();
+    if args.max_drones_per_file == 0 {
+        return Err(miette!("`--max-drones-per-file` must be at least 1"));
+    }
+    let n = built.show.drones.len();
+    if n > args.max_drones_per_file {
+        // One file per ground station: consecutive drone ranges, each a complete show.
+        let parts = n.div_ceil(args.max_drones_per_file);
+        for k in 0..parts {
+            let lo = k * args.max_drones_per_file;
+            let hi = (lo + args.max_drones_per_file).min(n);
+            let part = FlightShow {
+                title: format!("{} — drones {}–{}", built.show.title, lo + 1, hi),
+                drones: built.show.drones[lo..hi].to_vec(),
+                ..built.show.clone()
+            };
+            out.add(
+                args.out
+                    .join("stations")
+                    .join(format!("station-{:02}.skyc", k + 1)),
+                write_skyc(&part, &meta),
+            );
+        }
+    }
     out.add(args.out.join("show.skyc"), skyc);
     let mut report = report;
     report
