@@ -43,6 +43,24 @@ impl FiringFront {
         FiringFront::from_positions(positions)
     }
 
+    /// A straight line of `n` positions, `width_m` wide, centred on `centre`, across the
+    /// view of an audience that sits in direction `audience_azimuth_deg` from the stage
+    /// (the show file's `[audience] azimuth_deg`: 0 = +X, 90 = +Y; 180 = audience at −X,
+    /// whose left is +Y). Ordered left to right as that audience sees them.
+    pub fn line_facing(
+        prefix: &str,
+        centre: Vec3,
+        width_m: f64,
+        n: usize,
+        audience_azimuth_deg: f64,
+    ) -> Result<Self, PyroError> {
+        let a = audience_azimuth_deg.to_radians();
+        // The audience looks along (−cos a, −sin a); its left is that turned by +90°.
+        let left = Vec3::new(a.sin(), -a.cos(), 0.0);
+        let half = left * (0.5 * width_m);
+        FiringFront::line(prefix, centre + half, centre - half, n)
+    }
+
     /// A front of explicit positions (left to right); names must be unique and non-empty.
     pub fn from_positions(positions: Vec<Position>) -> Result<Self, PyroError> {
         if positions.is_empty() {
@@ -136,6 +154,14 @@ mod tests {
         assert!((f.positions[13].at.y).abs() < 1e-9);
         assert!((f.width_m() - 520.0).abs() < 1e-9);
         assert!(FiringFront::line("P", Vec3::ZERO, Vec3::ZERO, 0).is_err());
+    }
+
+    #[test]
+    fn line_facing_an_audience_at_minus_x_runs_from_plus_y() {
+        let f = FiringFront::line_facing("P", Vec3::new(150.0, 0.0, 0.0), 520.0, 3, 180.0).unwrap();
+        assert!((f.positions[0].at.y - 260.0).abs() < 1e-9);
+        assert!((f.positions[0].at.x - 150.0).abs() < 1e-9);
+        assert!((f.positions[2].at.y + 260.0).abs() < 1e-9);
     }
 
     #[test]

@@ -9,10 +9,31 @@
 //! - [`CueDesign`]s at effect times, expanded by [`Pattern`] into per-position [`Cue`]s
 //!   with ignition = effect − prefire at the system's resolution, addressed to module and
 //!   pin: a [`PyroScript`];
-//! - exports as bytes (firing scripts, setup sheets, element cue lists with SMPTE
-//!   timecode, an LTC timecode WAV);
-//! - safety checks returning [`PyroFinding`]s: spectator distance, drone–firework
-//!   airspace, cue spacing.
+//! - exports as bytes: [`finale_csv`], [`cobra_csv`], [`firetek_csv`],
+//!   [`setup_sheet_csv`], [`setup_sheet_html`], [`element_cue_list_csv`] (SMPTE
+//!   timecode) and [`ltc_wav`];
+//! - safety checks returning [`PyroFinding`]s ([`check_pyro`]): spectator distance,
+//!   drone–firework airspace, cue spacing; [`PyroScript::bursts`] for the preview.
+//!
+//! ```
+//! use skyshow_model::Vec3;
+//! use skyshow_pyro::*;
+//!
+//! let catalogue = Catalogue::builtin();
+//! // 27 positions over 520 m, 150 m in front of the stage, audience at −X.
+//! let front = FiringFront::line_facing("P", Vec3::new(150.0, 0.0, 0.0), 520.0, 27, 180.0)?;
+//! let system = FiringSystem::cobra(7)?;
+//! let cues = [CueDesign::new("pyro.cue \"open\"", 12.0, "SH100-R")
+//!     .pattern(Pattern::LeftToRight, 0.25)];
+//! let script = PyroScript::build(&catalogue, &front, &system, &cues, &ScriptOptions::default())?;
+//! assert_eq!(script.cues.len(), 27);
+//! assert_eq!(script.cues[0].ignition_ms, 12_000 - 2_800); // 100 mm lifts 2.8 s
+//! let cobra = cobra_csv(&script, &CobraOptions::default())?;
+//! assert!(cobra.starts_with(b"channel 0,cue 1,n/a,return-channel 0\r\n00:00:09.20s,channel 1,cue 1,"));
+//! let audience = Audience::Line(vec![Vec3::new(0.0, -300.0, 0.0), Vec3::new(0.0, 300.0, 0.0)]);
+//! assert!(check_pyro(&script, Some(&audience), None, &SafetyOptions::default()).is_empty());
+//! # Ok::<(), PyroError>(())
+//! ```
 
 mod addressing;
 mod audience;

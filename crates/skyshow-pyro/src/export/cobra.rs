@@ -30,7 +30,8 @@ impl Default for CobraOptions {
 /// (module, pin, ignition time): `HH:MM:SS.t s` (firmware 3–4, 1/10 s) or `HH:MM:SS.tt s`
 /// (firmware 5+, 1/100 s), `channel M`, `cue P`, the description (effect names of the
 /// devices on that pin, joined by `, `; non-ASCII becomes `?`). Rows are sorted by time,
-/// channel, cue.
+/// channel, cue. Errors if the script is not for COBRA or has more events than the
+/// firmware takes (3,600 before firmware 7, 7,600 from 7).
 pub fn cobra_csv(script: &PyroScript, options: &CobraOptions) -> Result<Vec<u8>, PyroError> {
     let FiringSystemKind::Cobra { firmware } = script.system.kind else {
         return Err(PyroError::InvalidOption {
@@ -49,6 +50,17 @@ pub fn cobra_csv(script: &PyroScript, options: &CobraOptions) -> Result<Vec<u8>,
             Some(r) if (r.0, r.1, r.2) == (c.ignition_ms, c.module, c.pin) => r.3.push(desc),
             _ => rows.push((c.ignition_ms, c.module, c.pin, vec![desc])),
         }
+    }
+    let max_events = if firmware >= 7 { 7600 } else { 3600 };
+    if rows.len() > max_events {
+        return Err(PyroError::InvalidOption {
+            what: "cobra.csv".into(),
+            message: format!(
+                "{} events, but COBRA firmware {firmware} takes at most {max_events} in a script",
+                rows.len()
+            ),
+            hint: "split the show into several scripts, or use newer firmware".into(),
+        });
     }
     let mut out = Lines::new("\r\n");
     out.line(&format!(
