@@ -191,3 +191,62 @@ fn cue_spacing_below_the_system_minimum() {
     ]);
     assert!(check_pyro(&festival, Some(&far), None, &SafetyOptions::default()).is_empty());
 }
+
+#[test]
+fn readme_placement_keeps_the_airspace_clear() {
+    // Drone pictures up to 200 m wide, ±45 m deep, 30–150 m up, centred on x = 0.
+    let mut drones = Vec::new();
+    for x in [-45.0, 0.0, 45.0] {
+        for i in 0..=10 {
+            for z in [30.0, 75.0, 120.0, 150.0] {
+                let at = Vec3::new(x, -100.0 + 20.0 * i as f64, z);
+                drones.push(hovering(Vec3::new(x, at.y, 0.0), at));
+            }
+        }
+    }
+    let show = FlightShow {
+        drones,
+        ..Default::default()
+    };
+    let front =
+        skyshow_pyro::FiringFront::line_facing("P", Vec3::new(120.0, 0.0, 0.0), 520.0, 27, 180.0)
+            .unwrap();
+    let wings = [
+        "P01", "P02", "P03", "P04", "P05", "P06", "P22", "P23", "P24", "P25", "P26", "P27",
+    ];
+    let designs = [
+        CueDesign::new("pyro.cue \"75\"", 100.0, "SH075-R"),
+        CueDesign::new("pyro.cue \"100\"", 110.0, "SH100-G"),
+        CueDesign::new("pyro.cue \"125\"", 120.0, "SH125-B").at(wings),
+        CueDesign::new("pyro.cue \"150\"", 130.0, "SH150-Y").at(wings),
+    ];
+    let script = PyroScript::build(
+        &Catalogue::builtin(),
+        &front,
+        &FiringSystem::cobra(7).unwrap(),
+        &designs,
+        &ScriptOptions::default(),
+    )
+    .unwrap();
+    let audience = Audience::Line(vec![
+        Vec3::new(-10.0, -400.0, 0.0),
+        Vec3::new(-10.0, 400.0, 0.0),
+    ]);
+    let f = check_pyro(
+        &script,
+        Some(&audience),
+        Some(&show),
+        &SafetyOptions::default(),
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // A 150 mm shell in the middle of the front would not be.
+    let mid = PyroScript::build(
+        &Catalogue::builtin(),
+        &front,
+        &FiringSystem::cobra(7).unwrap(),
+        &[CueDesign::new("pyro.cue \"mid\"", 130.0, "SH150-Y").at(["P14"])],
+        &ScriptOptions::default(),
+    )
+    .unwrap();
+    assert!(!check_airspace(&mid, &show, &SafetyOptions::default()).is_empty());
+}
