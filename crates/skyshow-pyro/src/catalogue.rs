@@ -103,9 +103,17 @@ impl Catalogue {
     /// Adds (or replaces) the `[[product]]` entries of a TOML text, then applies its
     /// `[[override]]` entries.
     pub fn extend_from_toml(&mut self, text: &str, origin: &str) -> Result<(), PyroError> {
-        let file: CatalogueFile = toml::from_str(text).map_err(|e| PyroError::CatalogueSyntax {
-            origin: origin.to_string(),
-            message: e.message().to_string(),
+        let file: CatalogueFile = toml::from_str(text).map_err(|e| {
+            let at = e.span().map(|r| {
+                let before = &text[..r.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
+                format!("line {line}, column {column}: ")
+            });
+            PyroError::CatalogueSyntax {
+                origin: origin.to_string(),
+                message: format!("{}{}", at.unwrap_or_default(), e.message()),
+            }
         })?;
         for e in file.product {
             let kind: ProductKind =
@@ -293,5 +301,9 @@ mod tests {
         assert!(e.to_string().contains("prefire -1 s is negative"));
         let e = Catalogue::from_toml("[[product]]\npart = 1", "t").unwrap_err();
         assert!(matches!(e, PyroError::CatalogueSyntax { .. }), "{e}");
+        assert!(
+            e.to_string().starts_with("catalogue t: line 2, column 8:"),
+            "{e}"
+        );
     }
 }
