@@ -218,3 +218,72 @@ fn preview_serves_only_its_pages_on_loopback() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn preview_rebuilds_when_the_show_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = dir.path().join("show.toml");
+    std::fs::write(&show, SHOW).unwrap();
+    let out = dir.path().join("out");
+    let mut child = skyshow()
+        .args([
+            "preview",
+            show.to_str().unwrap(),
+            "--port",
+            "0",
+            "-o",
+            out.to_str().unwrap(),
+            "--stop-after",
+            "60",
+            "--no-progress",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut port = 0u16;
+    for _ in 0..200 {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        if let Some(url) = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://127.0.0.1:"))
+        {
+            port = url["http://127.0.0.1:".len()..]
+                .split('/')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            break;
+        }
+    }
+    assert!(port > 0, "the server said where it listens");
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        let _ = err.read_to_string(&mut sink);
+    });
+    let version = |port| {
+        let r = request(port, b"GET /version HTTP/1.1\r\n\r\n");
+        r.rsplit("\r\n\r\n").next().unwrap_or("").to_string()
+    };
+    assert_eq!(version(port), "1");
+    let page1 = request(port, b"GET /preview.html HTTP/1.1\r\n\r\n");
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&show, SHOW.replace("color = \"red\"", "color = \"green\"")).unwrap();
+    let mut v = String::new();
+    for _ in 0..100 {
+        std::thread::sleep(Duration::from_millis(200));
+        v = version(port);
+        if v == "2" {
+            break;
+        }
+    }
+    assert_eq!(v, "2", "the page's version moves on after a rebuild");
+    let page2 = request(port, b"GET /preview.html HTTP/1.1\r\n\r\n");
+    assert!(page1 != page2, "the rebuilt page differs");
+    let _ = child.kill();
+    let _ = child.wait();
+}
