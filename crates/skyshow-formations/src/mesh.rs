@@ -9,13 +9,13 @@ use crate::rng::Rng;
 use crate::triangles::TriangleIndex;
 
 /// Surface samples per point for the Lloyd steps.
-const SURFACE_SAMPLES: usize = 24;
+const SURFACE_SAMPLES: usize = 16;
 /// Volume samples per point (cubic lattice).
 const VOLUME_SAMPLES: f64 = 20.0;
 /// Lloyd steps.
-const LLOYD_ITERS: usize = 20;
+const LLOYD_ITERS: usize = 16;
 /// Repulsion steps.
-const REPEL_ITERS: usize = 80;
+const REPEL_ITERS: usize = 150;
 
 /// A mesh ready to sample: valid triangles only, with their vertex colours.
 pub(crate) struct Mesh {

@@ -18,6 +18,8 @@ use rayon::prelude::*;
 use crate::grid::PointGrid;
 use crate::rng::Rng;
 
+/// Repulsion stops after this many steps without a larger smallest gap.
+const STALL: usize = 60;
 /// Samples per parallel Lloyd chunk.
 const LLOYD_CHUNK: usize = 8192;
 
@@ -154,45 +156,56 @@ impl<D: Domain> Relaxer<'_, D> {
         all.extend_from_slice(self.fixed);
         let mut best = points.to_vec();
         let mut best_gap = 0.0;
-        let mut push = vec![Vec3::ZERO; n];
+        let mut best_at = 0;
         for it in 0..=iters {
             all[..n].copy_from_slice(points);
             let grid = PointGrid::new(&all, target);
-            let mut gap2 = f64::INFINITY;
-            push.fill(Vec3::ZERO);
-            for i in 0..n {
-                let p = all[i];
-                grid.within(&all, p, target, |j, d2| {
-                    if j == i {
-                        return;
-                    }
-                    if j > i || j >= n {
+            // Each point's push and its smallest gap, in parallel, collected by index.
+            let pushed: Vec<(Vec3, f64)> = (0..n)
+                .into_par_iter()
+                .map(|i| {
+                    let p = all[i];
+                    let mut push = Vec3::ZERO;
+                    let mut gap2 = f64::INFINITY;
+                    grid.within(&all, p, target, |j, d2| {
+                        if j == i {
+                            return;
+                        }
                         gap2 = gap2.min(d2);
-                    }
-                    let d = d2.sqrt();
-                    let dir = if d > 1e-12 {
-                        (p - all[j]) / d
-                    } else {
-                        // Coincident points: split them along a fixed, index-dependent axis.
-                        let a = (i as f64) * 2.399_963;
-                        let s = if i < j { 1.0 } else { -1.0 };
-                        Vec3::new(a.cos() * s, a.sin() * s, 0.0)
-                    };
-                    let share = if j >= n { 1.0 } else { 0.5 };
-                    push[i] += dir * ((target - d) * share);
-                });
-            }
-            let gap = gap2.sqrt();
+                        let d = d2.sqrt();
+                        let dir = if d > 1e-12 {
+                            (p - all[j]) / d
+                        } else {
+                            // Coincident points: split them along a fixed, index-dependent axis.
+                            let a = (i as f64) * 2.399_963;
+                            let s = if i < j { 1.0 } else { -1.0 };
+                            Vec3::new(a.cos() * s, a.sin() * s, 0.0)
+                        };
+                        let share = if j >= n { 1.0 } else { 0.5 };
+                        push += dir * ((target - d) * share);
+                    });
+                    (push, gap2)
+                })
+                .collect();
+            let gap = pushed
+                .iter()
+                .map(|x| x.1)
+                .fold(f64::INFINITY, f64::min)
+                .sqrt();
             if gap > best_gap {
                 best_gap = gap;
+                best_at = it;
                 best.copy_from_slice(points);
             }
-            if gap >= goal || it == iters {
+            // Done at the goal, at the step budget, or when the gap stopped growing.
+            if gap >= goal || it == iters || it - best_at > STALL {
                 break;
             }
-            for i in 0..n {
-                points[i] = self.domain.project(points[i] + push[i]);
-            }
+            let moved: Vec<Vec3> = (0..n)
+                .into_par_iter()
+                .map(|i| self.domain.project(points[i] + pushed[i].0))
+                .collect();
+            points.copy_from_slice(&moved);
         }
         points.copy_from_slice(&best);
         best_gap

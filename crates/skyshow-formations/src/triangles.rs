@@ -117,6 +117,19 @@ impl TriangleIndex {
             .zip(&self.dims)
             .map(|(v, &n)| (v.max(0.0) as usize).min(n - 1) as i64)
             .collect::<Vec<i64>>();
+        // Distance from `p` to the faces of its own cell (0 when `p` is outside the grid).
+        let inner = [q.x, q.y, q.z]
+            .iter()
+            .zip(&self.dims)
+            .map(|(v, &n)| {
+                if *v < 0.0 || *v >= n as f64 {
+                    0.0
+                } else {
+                    let f = v - v.floor();
+                    f.min(1.0 - f) * self.cell
+                }
+            })
+            .fold(f64::INFINITY, f64::min);
         let mut best = Nearest {
             point: p,
             triangle: 0,
@@ -152,7 +165,8 @@ impl TriangleIndex {
                     }
                 }
             }
-            if best.dist <= k as f64 * self.cell {
+            // Everything outside rings 0..=k is at least this far from `p`.
+            if best.dist <= k as f64 * self.cell + inner {
                 break;
             }
         }

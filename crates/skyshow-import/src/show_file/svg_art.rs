@@ -127,19 +127,22 @@ fn collect(
                     continue;
                 }
                 let contours = flatten(p.data(), p.abs_transform(), tol);
-                if let Some(f) = p.fill() {
+                // A fill that covers nothing (an open line under SVG's default black fill)
+                // leaves the stroke to be traced.
+                let rings: Vec<Vec<[f64; 2]>> = match p.fill() {
+                    Some(_) => contours
+                        .iter()
+                        .filter(|c| c.pts.len() >= 3 && ring_area(&c.pts).abs() > 0.0)
+                        .map(|c| c.pts.clone())
+                        .collect(),
+                    None => Vec::new(),
+                };
+                if let (Some(f), false) = (p.fill(), rings.is_empty()) {
                     let rule = match f.rule() {
                         usvg::FillRule::EvenOdd => FillRule::EvenOdd,
                         usvg::FillRule::NonZero => FillRule::NonZero,
                     };
-                    let rings: Vec<Vec<[f64; 2]>> = contours
-                        .into_iter()
-                        .filter(|c| c.pts.len() >= 3)
-                        .map(|c| c.pts)
-                        .collect();
-                    if !rings.is_empty() {
-                        fills.push((rings, rule));
-                    }
+                    fills.push((rings, rule));
                 } else if p.stroke().is_some() {
                     for mut c in contours {
                         if c.pts.len() < 2 {
@@ -155,6 +158,17 @@ fn collect(
             Node::Image(_) => {}
         }
     }
+}
+
+/// Signed area of a ring (shoelace).
+fn ring_area(r: &[[f64; 2]]) -> f64 {
+    (0..r.len())
+        .map(|i| {
+            let (a, b) = (r[i], r[(i + 1) % r.len()]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum::<f64>()
+        / 2.0
 }
 
 /// The subpaths of `path` in canvas coordinates, curves cut into segments of about `tol`.
