@@ -1,0 +1,425 @@
+//! Beat tracking: onset envelope → tempo → dynamic programming (Ellis 2007) with a local
+//! tempo, downbeats by bar phase, and manual overrides.
+
+use crate::audio::Audio;
+use crate::error::MusicError;
+use crate::onset::{OnsetEnvelope, onset_envelope, pick_onsets};
+use crate::tempo::{global_period, local_periods};
+
+/// Where the beat grid comes from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum BeatSource {
+    /// Tracked from the audio.
+    #[default]
+    Tracked,
+    /// A fixed tempo from a first beat on.
+    Fixed {
+        /// Beats per minute.
+        bpm: f64,
+        /// Time of the first beat (also the first downbeat), seconds into the music.
+        first_beat_s: f64,
+    },
+    /// Tapped beats, seconds into the music; the first is a downbeat.
+    Taps(Vec<f64>),
+}
+
+/// Settings of the beat analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeatOptions {
+    /// Tracked, fixed tempo, or taps.
+    pub source: BeatSource,
+    /// Beats in a bar (4 for 4/4).
+    pub beats_per_bar: u32,
+    /// Centre of the tempo prior.
+    pub start_bpm: f64,
+    /// How strictly beats keep the tempo (Ellis's tightness; librosa's default 100).
+    pub tightness: f64,
+    /// Follow a changing tempo (local tempo per 8 s window) rather than one global tempo.
+    pub follow_tempo_changes: bool,
+}
+
+impl BeatOptions {
+    /// Tracked, 4/4, prior at 120 BPM, tightness 100, following tempo changes.
+    pub const DEFAULT: BeatOptions = BeatOptions {
+        source: BeatSource::Tracked,
+        beats_per_bar: 4,
+        start_bpm: 120.0,
+        tightness: 100.0,
+        follow_tempo_changes: true,
+    };
+}
+
+impl Default for BeatOptions {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// A change of tempo.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TempoChange {
+    /// The first beat at the new tempo, seconds.
+    pub time_s: f64,
+    /// The new tempo.
+    pub bpm: f64,
+}
+
+/// The result: beats, bars, onsets and tempo, in seconds of music time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeatAnalysis {
+    /// The main tempo (median beat interval).
+    pub tempo_bpm: f64,
+    /// Beat times, increasing.
+    pub beats_s: Vec<f64>,
+    /// Bar starts (a subset of `beats_s`).
+    pub downbeats_s: Vec<f64>,
+    /// Note onsets, increasing.
+    pub onsets_s: Vec<f64>,
+    /// Where the tempo changes by more than 4 % (empty for a steady tempo).
+    pub tempo_changes: Vec<TempoChange>,
+    /// Beats in a bar.
+    pub beats_per_bar: u32,
+    /// Length of the music, seconds.
+    pub duration_s: f64,
+}
+
+impl BeatAnalysis {
+    /// The same analysis in show time, for music that starts at `offset_s` in the show
+    /// (times that fall before the show's start are dropped).
+    pub fn offset_by(&self, offset_s: f64) -> BeatAnalysis {
+        let shift = |v: &[f64]| -> Vec<f64> {
+            v.iter()
+                .map(|t| t + offset_s)
+                .filter(|t| *t >= 0.0)
+                .collect()
+        };
+        BeatAnalysis {
+            tempo_bpm: self.tempo_bpm,
+            beats_s: shift(&self.beats_s),
+            downbeats_s: shift(&self.downbeats_s),
+            onsets_s: shift(&self.onsets_s),
+            tempo_changes: self
+                .tempo_changes
+                .iter()
+                .map(|c| TempoChange {
+                    time_s: c.time_s + offset_s,
+                    bpm: c.bpm,
+                })
+                .filter(|c| c.time_s >= 0.0)
+                .collect(),
+            beats_per_bar: self.beats_per_bar,
+            duration_s: self.duration_s + offset_s,
+        }
+    }
+}
+
+/// Systematic delay of the flux peak after the true onset, measured on click tracks.
+const LATENCY_S: f64 = 0.0;
+
+/// Analyses `audio`: onsets always; beats tracked or from `opts.source`.
+pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, MusicError> {
+    if opts.beats_per_bar == 0 || opts.beats_per_bar > 64 {
+        return Err(MusicError::BadOverride(format!(
+            "{} beats per bar",
+            opts.beats_per_bar
+        )));
+    }
+    let duration_s = audio.duration_s();
+    let env = onset_envelope(&audio.samples, audio.sample_rate);
+    let peak = audio.samples.iter().fold(0.0f32, |m, s| m.max(s.abs()));
+    let silent = peak < 1e-3 || env.strength.iter().all(|v| *v <= 1e-9);
+    let onsets_s: Vec<f64> = if silent {
+        Vec::new()
+    } else {
+        pick_onsets(&env.strength, env.fps, 0.07)
+            .into_iter()
+            .map(|i| (env.time_s(i) - LATENCY_S).max(0.0))
+            .collect()
+    };
+    let m = opts.beats_per_bar as usize;
+    let (beats_s, downbeats_s) = match &opts.source {
+        BeatSource::Tracked => {
+            if silent {
+                return Err(MusicError::NoBeats);
+            }
+            let beats = track(&env, opts)?;
+            let phase = downbeat_phase(&env, &beats, m);
+            let beats_s: Vec<f64> = beats
+                .iter()
+                .map(|&b| (env.time_s(b) - LATENCY_S).max(0.0))
+                .collect();
+            let downbeats_s = beats_s.iter().skip(phase).step_by(m).copied().collect();
+            (beats_s, downbeats_s)
+        }
+        BeatSource::Fixed { bpm, first_beat_s } => {
+            if !(bpm.is_finite() && *bpm >= 1.0 && *bpm <= 1000.0) {
+                return Err(MusicError::BadOverride(format!(
+                    "tempo {bpm} BPM (expected 1 to 1000)"
+                )));
+            }
+            if !(first_beat_s.is_finite() && *first_beat_s >= 0.0 && *first_beat_s < duration_s) {
+                return Err(MusicError::BadOverride(format!(
+                    "first beat at {first_beat_s} s, outside the music (0 to {duration_s:.3} s)"
+                )));
+            }
+            let period = 60.0 / bpm;
+            let n = ((duration_s - first_beat_s) / period).floor() as usize + 1;
+            let beats_s: Vec<f64> = (0..n)
+                .map(|i| first_beat_s + i as f64 * period)
+                .filter(|t| *t < duration_s)
+                .collect();
+            let downbeats_s = beats_s.iter().step_by(m).copied().collect();
+            (beats_s, downbeats_s)
+        }
+        BeatSource::Taps(taps) => {
+            let mut t = taps.clone();
+            if let Some(bad) = t.iter().find(|v| !v.is_finite() || **v < 0.0) {
+                return Err(MusicError::BadOverride(format!("tap at {bad} s")));
+            }
+            t.sort_by(f64::total_cmp);
+            if t.len() < 2 {
+                return Err(MusicError::BadOverride(
+                    "at least two taps are needed".to_string(),
+                ));
+            }
+            if let Some(w) = t.windows(2).find(|w| w[1] - w[0] < 0.05) {
+                return Err(MusicError::BadOverride(format!(
+                    "taps at {} s and {} s are less than 50 ms apart",
+                    w[0], w[1]
+                )));
+            }
+            let downbeats_s = t.iter().step_by(m).copied().collect();
+            (t, downbeats_s)
+        }
+    };
+    if beats_s.len() < 2 {
+        return Err(MusicError::NoBeats);
+    }
+    let (tempo_bpm, tempo_changes) = tempo_from_beats(&beats_s);
+    Ok(BeatAnalysis {
+        tempo_bpm,
+        beats_s,
+        downbeats_s,
+        onsets_s,
+        tempo_changes,
+        beats_per_bar: opts.beats_per_bar,
+        duration_s,
+    })
+}
+
+/// Envelope for tracking: flux minus its 1 s moving mean, clipped at 0, divided by its
+/// standard deviation.
+fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
+    let half = ((0.5 * fps).round() as usize).max(1);
+    let mut pre = Vec::with_capacity(env.len() + 1);
+    pre.push(0.0f64);
+    for &v in env {
+        pre.push(pre.last().copied().unwrap_or(0.0) + f64::from(v));
+    }
+    let mut out: Vec<f32> = (0..env.len())
+        .map(|i| {
+            let a = i.saturating_sub(half);
+            let b = (i + half + 1).min(env.len());
+            let mean = (pre[b] - pre[a]) / (b - a) as f64;
+            (f64::from(env[i]) - mean).max(0.0) as f32
+        })
+        .collect();
+    let n = out.len().max(2) as f64;
+    let mean = out.iter().map(|v| f64::from(*v)).sum::<f64>() / n;
+    let var = out
+        .iter()
+        .map(|v| (f64::from(*v) - mean).powi(2))
+        .sum::<f64>()
+        / (n - 1.0);
+    let sd = var.sqrt();
+    if sd > 0.0 {
+        for v in &mut out {
+            *v = (f64::from(*v) / sd) as f32;
+        }
+    }
+    out
+}
+
+/// Ellis's dynamic programme with the transition cost following the local period.
+fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
+    let e = normalised(&env.strength, env.fps);
+    let n = e.len();
+    let (global, periodicity) =
+        global_period(&e, env.fps, opts.start_bpm).ok_or(MusicError::NoBeats)?;
+    if periodicity < 0.05 || !global.is_finite() || global < 2.0 {
+        return Err(MusicError::NoBeats);
+    }
+    let periods = if opts.follow_tempo_changes {
+        local_periods(&e, env.fps, global)
+    } else {
+        vec![global; n]
+    };
+    // Local score: the envelope smoothed by a Gaussian of width period/32.
+    let half = global.round() as isize;
+    let kernel: Vec<f64> = (-half..=half)
+        .map(|k| (-0.5 * (k as f64 * 32.0 / global).powi(2)).exp())
+        .collect();
+    let localscore: Vec<f64> = (0..n as isize)
+        .map(|i| {
+            kernel
+                .iter()
+                .enumerate()
+                .map(|(j, w)| {
+                    let idx = i + j as isize - half;
+                    if idx >= 0 && (idx as usize) < n {
+                        w * f64::from(e[idx as usize])
+                    } else {
+                        0.0
+                    }
+                })
+                .sum()
+        })
+        .collect();
+    let max_local = localscore.iter().copied().fold(0.0, f64::max);
+    if max_local <= 0.0 {
+        return Err(MusicError::NoBeats);
+    }
+    let mut cum = vec![0.0f64; n];
+    let mut back: Vec<Option<usize>> = vec![None; n];
+    let mut started = false;
+    for t in 0..n {
+        let p = periods[t];
+        let lo = t as f64 - (2.0 * p).round();
+        let hi = t as f64 - (p / 2.0).round();
+        let mut best: Option<(usize, f64)> = None;
+        if hi >= 0.0 {
+            let first = lo.max(0.0) as usize;
+            for (prev, score) in cum.iter().enumerate().take(hi as usize + 1).skip(first) {
+                let c = score - opts.tightness * (((t - prev) as f64) / p).ln().powi(2);
+                if best.is_none_or(|(_, b)| c > b) {
+                    best = Some((prev, c));
+                }
+            }
+        }
+        let ls = localscore[t];
+        match best {
+            Some((prev, c)) if started => {
+                cum[t] = ls + c;
+                back[t] = Some(prev);
+            }
+            _ => cum[t] = ls,
+        }
+        if ls >= 0.01 * max_local {
+            started = true;
+        }
+    }
+    // The last beat: the last local maximum of the cumulative score above half the median.
+    let maxima: Vec<usize> = (1..n.saturating_sub(1))
+        .filter(|&i| cum[i] > cum[i - 1] && cum[i] >= cum[i + 1])
+        .collect();
+    if maxima.is_empty() {
+        return Err(MusicError::NoBeats);
+    }
+    let mut vals: Vec<f64> = maxima.iter().map(|&i| cum[i]).collect();
+    vals.sort_by(f64::total_cmp);
+    let med = vals[vals.len() / 2];
+    let last = maxima
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| cum[i] >= 0.5 * med)
+        .ok_or(MusicError::NoBeats)?;
+    let mut beats = vec![last];
+    let mut cur = last;
+    while let Some(prev) = back[cur] {
+        beats.push(prev);
+        cur = prev;
+    }
+    beats.reverse();
+    // Trim weak beats at both ends (before the music starts, after it ends).
+    let rms =
+        (beats.iter().map(|&b| localscore[b].powi(2)).sum::<f64>() / beats.len() as f64).sqrt();
+    let thr = 0.5 * rms;
+    let first = beats.iter().position(|&b| localscore[b] > thr).unwrap_or(0);
+    let end = beats
+        .iter()
+        .rposition(|&b| localscore[b] > thr)
+        .map_or(beats.len(), |i| i + 1);
+    let beats = beats[first..end].to_vec();
+    if beats.len() < 2 {
+        return Err(MusicError::NoBeats);
+    }
+    Ok(beats)
+}
+
+/// The bar phase (0..m) whose beats carry the most low-frequency onset energy, with the
+/// full-band onset strength as a lesser weight.
+fn downbeat_phase(env: &OnsetEnvelope, beats: &[usize], m: usize) -> usize {
+    if m <= 1 || beats.len() < m {
+        return 0;
+    }
+    let norm = |v: &[f32]| -> Vec<f64> {
+        let max = v.iter().copied().fold(0.0f32, f32::max);
+        v.iter()
+            .map(|x| if max > 0.0 { f64::from(x / max) } else { 0.0 })
+            .collect()
+    };
+    let low = norm(&env.low);
+    let all = norm(&env.strength);
+    let reach = ((0.03 * env.fps).round() as usize).max(1);
+    let at = |v: &[f64], b: usize| -> f64 {
+        v[b.saturating_sub(reach)..(b + reach + 1).min(v.len())]
+            .iter()
+            .copied()
+            .fold(0.0, f64::max)
+    };
+    // Each feature's evidence for a phase is a t-statistic of its beats against all beats,
+    // so whichever feature tells the bars apart (kick drums, accents) decides.
+    let mut score = vec![0.0f64; m];
+    for (feature, weight) in [(&low, 1.0), (&all, 0.5)] {
+        let vals: Vec<f64> = beats.iter().map(|&b| at(feature, b)).collect();
+        let n = vals.len() as f64;
+        let mean = vals.iter().sum::<f64>() / n;
+        let sd = (vals.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
+        if sd <= 1e-12 {
+            continue;
+        }
+        for (phase, s) in score.iter_mut().enumerate() {
+            let mine: Vec<f64> = vals.iter().skip(phase).step_by(m).copied().collect();
+            let k = mine.len().max(1) as f64;
+            let mm = mine.iter().sum::<f64>() / k;
+            *s += weight * (mm - mean) / sd * k.sqrt();
+        }
+    }
+    (0..m)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(0)
+}
+
+/// Main tempo (median interval) and the changes along the beats: a new segment starts
+/// where the local tempo (median of 8 intervals) differs by more than 4 % for 4 beats.
+fn tempo_from_beats(beats: &[f64]) -> (f64, Vec<TempoChange>) {
+    let ibi: Vec<f64> = beats.windows(2).map(|w| w[1] - w[0]).collect();
+    let median = |v: &[f64]| -> f64 {
+        let mut s = v.to_vec();
+        s.sort_by(f64::total_cmp);
+        s[s.len() / 2]
+    };
+    let tempo = 60.0 / median(&ibi);
+    let local: Vec<f64> = (0..ibi.len())
+        .map(|i| 60.0 / median(&ibi[i.saturating_sub(4)..(i + 4).min(ibi.len())]))
+        .collect();
+    let mut changes = Vec::new();
+    let mut current = local.first().copied().unwrap_or(tempo);
+    let mut i = 0;
+    while i < local.len() {
+        let off = |j: usize| (local[j] / current - 1.0).abs() > 0.04;
+        if off(i) && i + 4 <= local.len() && (i..i + 4).all(off) {
+            let seg = &local[i..(i + 8).min(local.len())];
+            current = median(seg);
+            changes.push(TempoChange {
+                time_s: beats[i],
+                bpm: current,
+            });
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    (tempo, changes)
+}

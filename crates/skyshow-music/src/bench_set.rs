@@ -1,0 +1,106 @@
+//! The named synthetic tracks the tests and the benchmark example score the tracker on.
+
+use crate::synth::{Instrument, TrackSpec};
+
+/// A named synthetic track for the F-measure table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedTrack {
+    /// A short name for the table.
+    pub name: String,
+    /// What to synthesise.
+    pub spec: TrackSpec,
+    /// Held out: not looked at while tuning the tracker.
+    pub held_out: bool,
+}
+
+/// The development set (clicks, drums, a tempo change, noise) and the held-out set
+/// (other tempi from 80 to 170 BPM, swing, other seeds, 44.1 kHz, 3/4).
+pub fn evaluation_set() -> Vec<NamedTrack> {
+    let mut v = Vec::new();
+    let mut push = |name: String, spec: TrackSpec, held_out: bool| {
+        v.push(NamedTrack {
+            name,
+            spec,
+            held_out,
+        });
+    };
+    push("clicks 120".into(), TrackSpec::clicks(120.0), false);
+    push("drums 120".into(), TrackSpec::drums(120.0), false);
+    push(
+        "drums 100→130".into(),
+        TrackSpec {
+            tempo_change: Some((15.0, 130.0)),
+            duration_s: 40.0,
+            ..TrackSpec::drums(100.0)
+        },
+        false,
+    );
+    push(
+        "clicks+noise 120".into(),
+        TrackSpec {
+            noise_rms: 0.1,
+            ..TrackSpec::clicks(120.0)
+        },
+        false,
+    );
+    push(
+        "drums+noise 110".into(),
+        TrackSpec {
+            noise_rms: 0.1,
+            ..TrackSpec::drums(110.0)
+        },
+        false,
+    );
+    for bpm in [80.0, 95.0, 137.0, 150.0, 170.0] {
+        push(format!("clicks {bpm}"), TrackSpec::clicks(bpm), true);
+        push(
+            format!("drums {bpm} seed 7"),
+            TrackSpec {
+                seed: 7,
+                ..TrackSpec::drums(bpm)
+            },
+            true,
+        );
+    }
+    push(
+        "drums swing 2/3 105".into(),
+        TrackSpec {
+            swing: 2.0 / 3.0,
+            seed: 3,
+            ..TrackSpec::drums(105.0)
+        },
+        true,
+    );
+    push(
+        "drums 140→112 44.1k".into(),
+        TrackSpec {
+            tempo_change: Some((20.0, 112.0)),
+            duration_s: 45.0,
+            sample_rate: 44_100,
+            seed: 11,
+            ..TrackSpec::drums(140.0)
+        },
+        true,
+    );
+    push(
+        "drums 3/4 90 noise".into(),
+        TrackSpec {
+            beats_per_bar: 3,
+            noise_rms: 0.08,
+            seed: 5,
+            ..TrackSpec::drums(90.0)
+        },
+        true,
+    );
+    push(
+        "clicks 128 noise 0.2".into(),
+        TrackSpec {
+            noise_rms: 0.2,
+            seed: 9,
+            instrument: Instrument::Clicks,
+            ..TrackSpec::clicks(128.0)
+        },
+        true,
+    );
+    v
+}

@@ -1,0 +1,32 @@
+//! Music for skyshow: audio import (WAV, FLAC, OGG/Vorbis, MP3 through symphonia), onset,
+//! tempo, beat and downbeat analysis, musical time (`bar.beat`, snapping), and synthetic
+//! test tracks with known beats plus the F-measure to score a tracker against them.
+//!
+//! No I/O and no printing: functions take bytes or samples and return data.
+//!
+//! ```
+//! use skyshow_music::{Audio, BeatOptions, TrackSpec, analyze_beats, f_measure, synthesize};
+//! let track = synthesize(&TrackSpec::clicks(120.0));
+//! let audio = Audio { sample_rate: track.sample_rate, samples: track.samples, channels: 1 };
+//! let beats = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+//! assert!(f_measure(&track.beats_s, &beats.beats_s, 0.07) > 0.95);
+//! ```
+
+mod audio;
+mod beats;
+mod bench_set;
+mod error;
+mod eval;
+mod musical_time;
+mod onset;
+mod synth;
+mod tempo;
+
+pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_summary};
+pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
+pub use bench_set::{NamedTrack, evaluation_set};
+pub use error::MusicError;
+pub use eval::f_measure;
+pub use musical_time::BarBeat;
+pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
+pub use synth::{Instrument, TestTrack, TrackSpec, synthesize};

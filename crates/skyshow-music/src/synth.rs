@@ -1,0 +1,192 @@
+//! Test signals with known beats: click tracks and synthesised drum patterns, with a tempo
+//! change, swing, humanised timing and added noise. Deterministic for a given seed.
+
+use std::f64::consts::TAU;
+
+/// What plays the beats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Instrument {
+    /// A metronome: a short 1 kHz click per beat, 1.5 kHz and louder on the downbeat.
+    Clicks,
+    /// Kick on 1 and the "and" of 3, snare on 2 and 4, hi-hat on every eighth.
+    Drums,
+}
+
+/// A synthetic track to make.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackSpec {
+    /// Samples per second.
+    pub sample_rate: u32,
+    /// Length in seconds.
+    pub duration_s: f64,
+    /// Tempo at the start.
+    pub bpm: f64,
+    /// Optional change: from this time on (at the next beat), this tempo.
+    pub tempo_change: Option<(f64, f64)>,
+    /// Where the off-beat eighth sits within the beat: 0.5 straight, 2/3 triplet swing.
+    pub swing: f64,
+    /// RMS of white noise added throughout.
+    pub noise_rms: f32,
+    /// Seed for the noise, the drum sounds and the humanised timing.
+    pub seed: u64,
+    /// Beats in a bar.
+    pub beats_per_bar: u32,
+    /// Time of the first beat (a downbeat).
+    pub first_beat_s: f64,
+    /// Clicks or drums.
+    pub instrument: Instrument,
+}
+
+impl TrackSpec {
+    /// A 30 s straight 4/4 click track at `bpm`, 22.05 kHz, first beat at 0.5 s.
+    pub fn clicks(bpm: f64) -> TrackSpec {
+        TrackSpec {
+            sample_rate: 22_050,
+            duration_s: 30.0,
+            bpm,
+            tempo_change: None,
+            swing: 0.5,
+            noise_rms: 0.0,
+            seed: 1,
+            beats_per_bar: 4,
+            first_beat_s: 0.5,
+            instrument: Instrument::Clicks,
+        }
+    }
+
+    /// The same as [`TrackSpec::clicks`] with drums.
+    pub fn drums(bpm: f64) -> TrackSpec {
+        TrackSpec {
+            instrument: Instrument::Drums,
+            ..TrackSpec::clicks(bpm)
+        }
+    }
+}
+
+/// A synthesised track and its ground truth.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestTrack {
+    /// Samples per second.
+    pub sample_rate: u32,
+    /// Mono samples in [-1, 1].
+    pub samples: Vec<f32>,
+    /// The true beats, seconds.
+    pub beats_s: Vec<f64>,
+    /// The true bar starts, seconds.
+    pub downbeats_s: Vec<f64>,
+}
+
+/// SplitMix64: small, seedable, good enough for noise.
+#[derive(Debug, Clone)]
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [-1, 1).
+    fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+    }
+}
+
+/// Makes the track described by `spec`.
+pub fn synthesize(spec: &TrackSpec) -> TestTrack {
+    let sr = f64::from(spec.sample_rate.max(1));
+    let n = (spec.duration_s.max(0.0) * sr).round() as usize;
+    let mut out = vec![0.0f64; n];
+    let mut rng = Rng(spec.seed ^ 0x005E_ED0F_5EED);
+    let m = spec.beats_per_bar.max(1) as usize;
+    let bpm_at = |t: f64| match spec.tempo_change {
+        Some((at, bpm)) if t >= at => bpm,
+        _ => spec.bpm,
+    };
+    let mut beats = Vec::new();
+    let mut t = spec.first_beat_s;
+    while t < spec.duration_s - 0.1 {
+        beats.push(t);
+        t += 60.0 / bpm_at(t).max(1.0);
+    }
+    let downbeats: Vec<f64> = beats.iter().step_by(m).copied().collect();
+    let humanise = spec.instrument == Instrument::Drums;
+    for (i, &b) in beats.iter().enumerate() {
+        let ibi = 60.0 / bpm_at(b).max(1.0);
+        let pos = i % m;
+        let jitter = |rng: &mut Rng| if humanise { 0.004 * rng.uniform() } else { 0.0 };
+        match spec.instrument {
+            Instrument::Clicks => {
+                let (f, a) = if pos == 0 {
+                    (1500.0, 0.8)
+                } else {
+                    (1000.0, 0.5)
+                };
+                add(&mut out, sr, b, 0.03, |t| {
+                    a * (TAU * f * t).sin() * (-t / 0.006).exp()
+                });
+            }
+            Instrument::Drums => {
+                let off = b + spec.swing.clamp(0.3, 0.8) * ibi;
+                for at in [b + jitter(&mut rng), off + jitter(&mut rng)] {
+                    let v = 0.25 + 0.05 * rng.uniform();
+                    let mut last = 0.0;
+                    let mut hat = Rng(rng.next_u64());
+                    add(&mut out, sr, at, 0.06, |t| {
+                        let w = hat.uniform();
+                        let h = w - last;
+                        last = w;
+                        v * h * (-t / 0.012).exp()
+                    });
+                }
+                let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+                    add(out, sr, at, 0.3, |t| {
+                        let phase = TAU * (50.0 * t + 100.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
+                        v * phase.sin() * (-t / 0.15).exp()
+                    });
+                };
+                if pos == 0 {
+                    kick(&mut out, b + jitter(&mut rng), 0.9);
+                }
+                if m >= 4 && pos == 2 {
+                    kick(&mut out, off + jitter(&mut rng), 0.7);
+                }
+                if pos % 2 == 1 {
+                    let v = 0.55 + 0.05 * rng.uniform();
+                    let mut sn = Rng(rng.next_u64());
+                    add(&mut out, sr, b + jitter(&mut rng), 0.2, |t| {
+                        v * (0.7 * sn.uniform() * (-t / 0.05).exp()
+                            + 0.5 * (TAU * 190.0 * t).sin() * (-t / 0.04).exp())
+                    });
+                }
+            }
+        }
+    }
+    if spec.noise_rms > 0.0 {
+        // Uniform noise in [-a, a] has RMS a / √3.
+        let a = f64::from(spec.noise_rms) * 3f64.sqrt();
+        for s in &mut out {
+            *s += a * rng.uniform();
+        }
+    }
+    TestTrack {
+        sample_rate: spec.sample_rate,
+        samples: out.iter().map(|s| s.clamp(-1.0, 1.0) as f32).collect(),
+        beats_s: beats,
+        downbeats_s: downbeats,
+    }
+}
+
+/// Adds `sound(t)` for `t` in `[0, len_s)` starting at `at_s`.
+fn add(out: &mut [f64], sr: f64, at_s: f64, len_s: f64, mut sound: impl FnMut(f64) -> f64) {
+    let start = (at_s * sr).round().max(0.0) as usize;
+    let len = (len_s * sr) as usize;
+    for k in 0..len {
+        let Some(s) = out.get_mut(start + k) else {
+            break;
+        };
+        *s += sound(k as f64 / sr);
+    }
+}
