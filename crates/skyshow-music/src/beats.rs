@@ -244,13 +244,16 @@ fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
 fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
     let e = normalised(&env.strength, env.fps);
     let n = e.len();
+    // Tempo from the drums below 4 kHz, compressed so kick and snare weigh alike: cymbals
+    // on every eighth and kick-versus-snare loudness then do not decide the metrical level.
+    let te = normalised(&env.low_mid, env.fps);
     let (global, periodicity) =
-        global_period(&e, env.fps, opts.start_bpm).ok_or(MusicError::NoBeats)?;
+        global_period(&te, env.fps, opts.start_bpm).ok_or(MusicError::NoBeats)?;
     if periodicity < 0.05 || !global.is_finite() || global < 2.0 {
         return Err(MusicError::NoBeats);
     }
     let periods = if opts.follow_tempo_changes {
-        local_periods(&e, env.fps, global)
+        local_periods(&te, env.fps, global)
     } else {
         vec![global; n]
     };

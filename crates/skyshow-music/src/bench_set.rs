@@ -92,6 +92,17 @@ pub fn evaluation_set() -> Vec<NamedTrack> {
         },
         true,
     );
+    for (bpm, seed) in [(84.0, 21), (118.0, 22), (160.0, 23)] {
+        push(
+            format!("syncopated {bpm} seed {seed}"),
+            TrackSpec {
+                seed,
+                instrument: Instrument::DrumsSyncopated,
+                ..TrackSpec::drums(bpm)
+            },
+            true,
+        );
+    }
     push(
         "clicks 128 noise 0.2".into(),
         TrackSpec {
@@ -99,6 +110,39 @@ pub fn evaluation_set() -> Vec<NamedTrack> {
             seed: 9,
             instrument: Instrument::Clicks,
             ..TrackSpec::clicks(128.0)
+        },
+        true,
+    );
+    // Added after the tracker's last change and not tuned on: a fresh check.
+    for (bpm, seed) in [(88.0, 101), (112.0, 102), (133.0, 103), (163.0, 104)] {
+        push(
+            format!("fresh drums {bpm} seed {seed}"),
+            TrackSpec {
+                seed,
+                noise_rms: 0.03,
+                ..TrackSpec::drums(bpm)
+            },
+            true,
+        );
+    }
+    push(
+        "fresh clicks 3/4 144 noise".into(),
+        TrackSpec {
+            beats_per_bar: 3,
+            noise_rms: 0.05,
+            seed: 105,
+            ..TrackSpec::clicks(144.0)
+        },
+        true,
+    );
+    push(
+        "fresh drums 92→124 48k".into(),
+        TrackSpec {
+            tempo_change: Some((25.0, 124.0)),
+            duration_s: 50.0,
+            sample_rate: 48_000,
+            seed: 106,
+            ..TrackSpec::drums(92.0)
         },
         true,
     );

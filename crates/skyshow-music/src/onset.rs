@@ -13,6 +13,8 @@ pub struct OnsetEnvelope {
     pub strength: Vec<f32>,
     /// The same flux over the bins below 200 Hz (kick drums, bass): downbeat evidence.
     pub low: Vec<f32>,
+    /// The same flux over the bins below 4 kHz (drums without cymbals): tempo evidence.
+    pub low_mid: Vec<f32>,
 }
 
 impl OnsetEnvelope {
@@ -86,6 +88,13 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         .take_while(|&&e| (e as f64) * hz_per_bin <= 200.0)
         .count()
         .max(1);
+    let mid_band = edges
+        .iter()
+        .skip(1)
+        .take_while(|&&e| (e as f64) * hz_per_bin <= 4000.0)
+        .count()
+        .max(1);
+    let mut low_mid = Vec::with_capacity(n_frames);
     let mut prev = vec![0.0f32; n_bands];
     let mut cur = vec![0.0f32; n_bands];
     let mut mags = vec![0.0f32; max_bin];
@@ -128,7 +137,7 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
                 let mean = bins.iter().sum::<f32>() / bins.len().max(1) as f32;
                 *c = (1.0 + gain * mean).ln();
             }
-            let (mut all, mut lo) = (0.0f32, 0.0f32);
+            let (mut all, mut lo, mut mid) = (0.0f32, 0.0f32, 0.0f32);
             if t + k > 0 {
                 for (band, (c, p)) in cur.iter().zip(&prev).enumerate() {
                     let dpos = (c - p).max(0.0);
@@ -136,15 +145,24 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
                     if band < low_band {
                         lo += dpos;
                     }
+                    if band < mid_band {
+                        mid += dpos;
+                    }
                 }
             }
             strength.push(all / n_bands as f32);
             low.push(lo / low_band as f32);
+            low_mid.push(mid / mid_band as f32);
             std::mem::swap(&mut prev, &mut cur);
         }
         t += if pair { 2 } else { 1 };
     }
-    OnsetEnvelope { fps, strength, low }
+    OnsetEnvelope {
+        fps,
+        strength,
+        low,
+        low_mid,
+    }
 }
 
 /// Picks onsets: local maxima of the normalised envelope above an adaptive threshold (the

@@ -8,8 +8,12 @@ use std::f64::consts::TAU;
 pub enum Instrument {
     /// A metronome: a short 1 kHz click per beat, 1.5 kHz and louder on the downbeat.
     Clicks,
-    /// Kick on 1 and the "and" of 3, snare on 2 and 4, hi-hat on every eighth.
+    /// A rock backbeat: kick on 1 (accented) and 3, snare on 2 and 4, hi-hat on every
+    /// eighth.
     Drums,
+    /// Syncopated: kick on 1 and the "and" of 3, snare on 2 and 4, hi-hat on every eighth
+    /// (beat 3 carries only a hi-hat; harder, and half-time ambiguous at fast tempi).
+    DrumsSyncopated,
 }
 
 /// A synthetic track to make.
@@ -112,7 +116,7 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
         t += 60.0 / bpm_at(t).max(1.0);
     }
     let downbeats: Vec<f64> = beats.iter().step_by(m).copied().collect();
-    let humanise = spec.instrument == Instrument::Drums;
+    let humanise = spec.instrument != Instrument::Clicks;
     for (i, &b) in beats.iter().enumerate() {
         let ibi = 60.0 / bpm_at(b).max(1.0);
         let pos = i % m;
@@ -128,7 +132,8 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
                     a * (TAU * f * t).sin() * (-t / 0.006).exp()
                 });
             }
-            Instrument::Drums => {
+            Instrument::Drums | Instrument::DrumsSyncopated => {
+                let syncopated = spec.instrument == Instrument::DrumsSyncopated;
                 let off = b + spec.swing.clamp(0.3, 0.8) * ibi;
                 for at in [b + jitter(&mut rng), off + jitter(&mut rng)] {
                     let v = 0.25 + 0.05 * rng.uniform();
@@ -151,7 +156,8 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
                     kick(&mut out, b + jitter(&mut rng), 0.9);
                 }
                 if m >= 4 && pos == 2 {
-                    kick(&mut out, off + jitter(&mut rng), 0.7);
+                    let at = if syncopated { off } else { b };
+                    kick(&mut out, at + jitter(&mut rng), 0.6);
                 }
                 if pos % 2 == 1 {
                     let v = 0.55 + 0.05 * rng.uniform();

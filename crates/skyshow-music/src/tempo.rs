@@ -4,6 +4,7 @@
 /// The envelope blurred by a Gaussian (σ = 1.5 frames), so that a period between two whole
 /// lags still shows as one peak rather than two half peaks.
 fn smooth(x: &[f32]) -> Vec<f32> {
+    let x: Vec<f32> = x.iter().map(|v| v.max(0.0).powf(EXPONENT)).collect();
     let k: Vec<f32> = (-4i32..=4)
         .map(|i| (-0.5 * (i as f32 / 1.5).powi(2)).exp())
         .collect();
@@ -21,6 +22,9 @@ fn smooth(x: &[f32]) -> Vec<f32> {
         })
         .collect()
 }
+
+/// Compression of the envelope before the autocorrelation.
+const EXPONENT: f32 = 0.5;
 
 /// Autocorrelation of `x` at lags `lo..=hi` (unnormalised; lags past the end give 0).
 fn acf(x: &[f32], lo: usize, hi: usize) -> Vec<f64> {
@@ -86,12 +90,39 @@ fn best_period(
 
 /// Global tempo: the period in frames of the envelope, with a prior around `start_bpm`
 /// (one octave wide) over 30–300 BPM, and how periodic the envelope is (0..1).
+///
+/// On tracks longer than 12 s the period is the median of the estimates on 8 s windows
+/// (every 2 s), so that a tempo change does not make a common multiple of both periods win.
 pub(crate) fn global_period(env: &[f32], fps: f64, start_bpm: f64) -> Option<(f64, f64)> {
     let env = &smooth(env);
     let lo = (fps * 60.0 / 300.0).floor() as usize;
     let hi = (fps * 60.0 / 30.0).ceil() as usize;
     let centre = fps * 60.0 / start_bpm;
-    best_period(env, lo, hi.min(env.len().saturating_sub(2)), centre, 1.0)
+    let (whole, periodicity) =
+        best_period(env, lo, hi.min(env.len().saturating_sub(2)), centre, 1.0)?;
+    let win = (8.0 * fps).round() as usize;
+    let hop = (2.0 * fps).round().max(1.0) as usize;
+    if env.len() < (12.0 * fps) as usize {
+        return Some((whole, periodicity));
+    }
+    let mut periods: Vec<f64> = (0..=(env.len() - win) / hop)
+        .filter_map(|k| {
+            best_period(
+                &env[k * hop..k * hop + win],
+                lo,
+                hi.min(win / 2),
+                centre,
+                1.0,
+            )
+        })
+        .filter(|(_, s)| *s > 0.05)
+        .map(|(p, _)| p)
+        .collect();
+    if periods.is_empty() {
+        return Some((whole, periodicity));
+    }
+    periods.sort_by(f64::total_cmp);
+    Some((periods[periods.len() / 2], periodicity))
 }
 
 /// Local period per frame: tempo re-estimated on 8 s windows every 2 s, within ±0.6 octave

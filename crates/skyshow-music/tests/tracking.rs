@@ -15,8 +15,11 @@ fn audio_of(spec: &TrackSpec) -> (Audio, skyshow_music::TestTrack) {
     (audio, track)
 }
 
-/// Tracks that still fail; see the F-measure table in the crate's notes.
-const KNOWN_WEAK: &[&str] = &["drums 170 seed 7", "drums 140→112 44.1k", "drums 80 seed 7"];
+/// The syncopated pattern (beat 3 carries only a hi-hat) at the ends of the tempo range:
+/// the tracker picks another metrical level (166 for 84 BPM, 107 for 160 BPM). Known
+/// limitation of autocorrelation tempo with a prior around 120 BPM; `start_bpm` or a fixed
+/// tempo override is the remedy.
+const KNOWN_WEAK: &[&str] = &["syncopated 84 seed 21", "syncopated 160 seed 23"];
 
 #[test]
 fn evaluation_set_reaches_f_095() {
