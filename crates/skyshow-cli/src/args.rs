@@ -26,7 +26,7 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Plan one transition between two point sets (CSV).
     Transition(TransitionArgs),
-    /// Sample one formation on its own, from a formation spec (TOML).
+    /// Sample one formation on its own: an SVG, mesh, image, text or formation spec (TOML).
     Formation(FormationArgs),
     /// Render frames of a show in software (no GPU): the audience view or a chosen camera.
     Render(RenderArgs),

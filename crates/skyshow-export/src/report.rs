@@ -34,6 +34,9 @@ pub struct FormationRow {
     pub min_spacing_m: f64,
     /// Ideal spacing, metres, where defined.
     pub ideal_spacing_m: Option<f64>,
+    /// Largest distance from the drawn shape to the nearest point (Hausdorff), metres,
+    /// for formations sampled from artwork.
+    pub max_shape_distance_m: Option<f64>,
 }
 
 /// One transition of the report.
@@ -184,6 +187,7 @@ impl Report<'_> {
                             "drones_used": f.drones_used,
                             "min_spacing_m": num(f.min_spacing_m, 4),
                             "ideal_spacing_m": f.ideal_spacing_m.map_or(Value::Null, |v| num(v, 4)),
+                            "max_shape_distance_m": f.max_shape_distance_m.map_or(Value::Null, |v| num(v, 4)),
                         })
                     })
                     .collect(),

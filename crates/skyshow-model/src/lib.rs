@@ -14,7 +14,7 @@ mod trajectory;
 mod vec3;
 
 pub use design::{
-    Chapter, ColorDesign, Fleet, FormationDesign, GeoOrigin, Placement, Shape, ShowDesign,
+    Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Placement, Shape, ShowDesign,
     TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};

@@ -126,6 +126,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             drones_used: f.formation.points.len(),
             min_spacing_m: f.formation.min_spacing_m,
             ideal_spacing_m: f.formation.ideal_spacing_m,
+            max_shape_distance_m: f.formation.max_shape_distance_m,
         })
         .collect();
     let transitions = plan
