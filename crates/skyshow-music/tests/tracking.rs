@@ -184,3 +184,16 @@ fn f_measure_basics() {
     assert_eq!(f_measure(&[], &[], 0.07), 1.0);
     assert_eq!(f_measure(&[1.0], &[], 0.07), 0.0);
 }
+
+#[test]
+fn unaccented_beats_start_bar_one_on_the_first_beat() {
+    // Every click alike (one beat per bar when synthesised), analysed as 4/4.
+    let (audio, track) = audio_of(&TrackSpec {
+        beats_per_bar: 1,
+        ..TrackSpec::clicks(110.0)
+    });
+    let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+    assert!(f_measure(&track.beats_s, &a.beats_s, 0.07) >= 0.95);
+    assert_eq!(a.downbeats_s[0], a.beats_s[0]);
+    assert_eq!(a.downbeats_s[1], a.beats_s[4]);
+}
