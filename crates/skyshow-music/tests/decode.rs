@@ -195,3 +195,26 @@ proptest! {
         let _ = decode_audio(&bytes, Some("wav"), &DecodeLimits::DEFAULT);
     }
 }
+
+#[test]
+fn flac_ogg_and_mp3_decode_and_track() {
+    let reference: Vec<f64> = (0..11).map(|i| 0.5 + 0.5 * f64::from(i)).collect();
+    for (name, bytes) in [
+        ("flac", &include_bytes!("data/clicks120.flac")[..]),
+        ("ogg", &include_bytes!("data/clicks120.ogg")[..]),
+        ("mp3", &include_bytes!("data/clicks120.mp3")[..]),
+    ] {
+        let audio = decode_audio(bytes, Some(name), &DecodeLimits::DEFAULT)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(audio.sample_rate, 22_050, "{name}");
+        assert_eq!(audio.channels, 2, "{name}");
+        assert!(
+            (audio.duration_s() - 6.0).abs() < 0.2,
+            "{name}: {}",
+            audio.duration_s()
+        );
+        let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+        let f = f_measure(&reference, &a.beats_s, 0.07);
+        assert!(f >= 0.95, "{name}: F = {f}, beats {:?}", a.beats_s);
+    }
+}
