@@ -48,42 +48,47 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         format!("≥ {} m", l.min_distance_m),
         m.min_distance_m >= l.min_distance_m - 1e-9,
     ));
-    p.line(&row(
-        "max speed horizontal",
-        format!("{:.2} m/s", m.max_speed_xy_m_s),
-        format!("≤ {} m/s", l.max_speed_xy_m_s),
-        m.max_speed_xy_m_s <= l.max_speed_xy_m_s + 1e-9,
-    ));
-    p.line(&row(
-        "max speed up",
-        format!("{:.2} m/s", m.max_speed_up_m_s),
-        format!("≤ {} m/s", l.max_speed_up_m_s),
-        m.max_speed_up_m_s <= l.max_speed_up_m_s + 1e-9,
-    ));
-    p.line(&row(
-        "max speed down",
-        format!("{:.2} m/s", m.max_speed_down_m_s),
-        format!("≤ {} m/s", l.max_speed_down_m_s),
-        m.max_speed_down_m_s <= l.max_speed_down_m_s + 1e-9,
-    ));
-    p.line(&row(
-        "max acceleration",
-        format!("{:.2} m/s²", m.max_accel_m_s2),
-        format!("≤ {} m/s²", l.max_accel_m_s2),
-        m.max_accel_m_s2 <= l.max_accel_m_s2 + 1e-9,
-    ));
-    p.line(&row(
-        "max altitude",
-        format!("{:.1} m", m.max_altitude_m),
-        format!("≤ {} m", l.max_altitude_m),
-        m.max_altitude_m <= l.max_altitude_m + 1e-9,
-    ));
-    p.line(&row(
-        "longest flight",
-        format!("{:.0} s", m.max_flight_time_s),
-        format!("≤ {} s", l.battery_s),
-        m.max_flight_time_s <= l.battery_s + 1e-9,
-    ));
+    // (label, measured, limit, unit, decimals): every other figure must stay at or below its limit.
+    let upper = [
+        (
+            "max speed horizontal",
+            m.max_speed_xy_m_s,
+            l.max_speed_xy_m_s,
+            "m/s",
+            2,
+        ),
+        (
+            "max speed up",
+            m.max_speed_up_m_s,
+            l.max_speed_up_m_s,
+            "m/s",
+            2,
+        ),
+        (
+            "max speed down",
+            m.max_speed_down_m_s,
+            l.max_speed_down_m_s,
+            "m/s",
+            2,
+        ),
+        (
+            "max acceleration",
+            m.max_accel_m_s2,
+            l.max_accel_m_s2,
+            "m/s²",
+            2,
+        ),
+        ("max altitude", m.max_altitude_m, l.max_altitude_m, "m", 1),
+        ("longest flight", m.max_flight_time_s, l.battery_s, "s", 0),
+    ];
+    for (label, value, limit, unit, decimals) in upper {
+        p.line(&row(
+            label,
+            format!("{value:.decimals$} {unit}"),
+            format!("≤ {limit} {unit}"),
+            value <= limit + 1e-9,
+        ));
+    }
     let n = r.violation_count();
     p.line(&format!("  violations: {n}"));
     for v in r.validation.violations.iter().take(10) {
