@@ -145,7 +145,11 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
                 return Err(MusicError::NoBeats);
             }
             let beats = track(&env, opts)?;
-            let phase = downbeat_phase(&env, &beats, m);
+            let loudness: Vec<f64> = beats
+                .iter()
+                .map(|&b| loudness_at(&audio.samples, audio.sample_rate, env.time_s(b)))
+                .collect();
+            let phase = downbeat_phase(&env, &beats, &loudness, m);
             let beats_s: Vec<f64> = beats
                 .iter()
                 .map(|&b| (env.time_s(b) - LATENCY_S).max(0.0))
@@ -352,9 +356,21 @@ fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicErr
     Ok(beats)
 }
 
-/// The bar phase (0..m) whose beats carry the most low-frequency onset energy, with the
-/// full-band onset strength as a lesser weight.
-fn downbeat_phase(env: &OnsetEnvelope, beats: &[usize], m: usize) -> usize {
+/// RMS of the audio from 10 ms before to 60 ms after `t`: how loud the beat is.
+fn loudness_at(samples: &[f32], sample_rate: u32, t: f64) -> f64 {
+    let sr = f64::from(sample_rate.max(1));
+    let a = (((t - 0.01) * sr).max(0.0) as usize).min(samples.len());
+    let b = (((t + 0.06) * sr).max(0.0) as usize).min(samples.len());
+    if b <= a {
+        return 0.0;
+    }
+    let sq: f64 = samples[a..b].iter().map(|s| f64::from(*s).powi(2)).sum();
+    (sq / (b - a) as f64).sqrt()
+}
+
+/// The bar phase (0..m) whose beats carry the most low-frequency onset energy and are the
+/// loudest, with the full-band onset strength as a lesser weight.
+fn downbeat_phase(env: &OnsetEnvelope, beats: &[usize], loudness: &[f64], m: usize) -> usize {
     if m <= 1 || beats.len() < m {
         return 0;
     }
@@ -376,19 +392,28 @@ fn downbeat_phase(env: &OnsetEnvelope, beats: &[usize], m: usize) -> usize {
     // Each feature's evidence for a phase is a t-statistic of its beats against all beats,
     // so whichever feature tells the bars apart (kick drums, accents) decides.
     let mut score = vec![0.0f64; m];
-    for (feature, weight) in [(&low, 1.0), (&all, 0.5)] {
-        let vals: Vec<f64> = beats.iter().map(|&b| at(feature, b)).collect();
+    let low_at: Vec<f64> = beats.iter().map(|&b| at(&low, b)).collect();
+    let all_at: Vec<f64> = beats.iter().map(|&b| at(&all, b)).collect();
+    for (vals, weight) in [(low_at, 1.0), (all_at, 0.5), (loudness.to_vec(), 1.0)] {
         let n = vals.len() as f64;
         let mean = vals.iter().sum::<f64>() / n;
-        let sd = (vals.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
-        if sd <= 1e-12 {
-            continue;
-        }
+        let phase_mean: Vec<f64> = (0..m)
+            .map(|p| {
+                let mine: Vec<f64> = vals.iter().skip(p).step_by(m).copied().collect();
+                mine.iter().sum::<f64>() / mine.len().max(1) as f64
+            })
+            .collect();
+        // Pooled spread within phases: an accent that recurs every bar stands out from it.
+        let within = vals
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v - phase_mean[i % m]).powi(2))
+            .sum::<f64>()
+            / (n - m as f64).max(1.0);
+        let sd = within.sqrt().max(1e-3 * mean.abs()).max(1e-9);
         for (phase, s) in score.iter_mut().enumerate() {
-            let mine: Vec<f64> = vals.iter().skip(phase).step_by(m).copied().collect();
-            let k = mine.len().max(1) as f64;
-            let mm = mine.iter().sum::<f64>() / k;
-            *s += weight * (mm - mean) / sd * k.sqrt();
+            let k = vals.iter().skip(phase).step_by(m).count().max(1) as f64;
+            *s += weight * (phase_mean[phase] - mean) / sd * k.sqrt();
         }
     }
     let best = (0..m)
@@ -403,7 +428,7 @@ fn downbeat_phase(env: &OnsetEnvelope, beats: &[usize], m: usize) -> usize {
 }
 
 /// The weighted t-statistic a bar phase needs to beat "the first beat is a downbeat".
-const MIN_DOWNBEAT_EVIDENCE: f64 = 3.0;
+const MIN_DOWNBEAT_EVIDENCE: f64 = 2.0;
 
 /// Main tempo (median interval) and the changes along the beats: a new segment starts
 /// where the local tempo (median of 8 intervals) differs by more than 4 % for 4 beats.

@@ -38,6 +38,10 @@ fn evaluation_set_reaches_f_095() {
         if f < 0.95 {
             failures.push(format!("{}: F = {f:.3}", t.name));
         }
+        let fd = f_measure(&track.downbeats_s, &a.downbeats_s, 0.07);
+        if fd < 0.9 {
+            failures.push(format!("{}: downbeat F = {fd:.3}", t.name));
+        }
     }
     assert!(failures.is_empty(), "{failures:?}");
 }
