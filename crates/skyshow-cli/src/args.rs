@@ -32,6 +32,36 @@ pub(crate) enum Command {
     Render(RenderArgs),
     /// Serve the 3D preview on 127.0.0.1, rebuilding and reloading when the show changes.
     Preview(PreviewArgs),
+    /// Find the tempo, beats, bars and onsets of a music file (WAV, FLAC, OGG, MP3).
+    Beats(BeatsArgs),
+}
+
+/// `skyshow beats`.
+#[derive(Args, Debug)]
+pub(crate) struct BeatsArgs {
+    /// The music: WAV, FLAC, OGG/Vorbis or MP3.
+    pub(crate) music: PathBuf,
+    /// Print the result as JSON on stdout.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Beats in a bar (4 for 4/4, 3 for 3/4).
+    #[arg(long, default_value_t = 4)]
+    pub(crate) beats_per_bar: u32,
+    /// Where the tempo search centres (BPM); try the tempo you hear if tracking picks half or double.
+    #[arg(long, default_value_t = 120.0)]
+    pub(crate) start_bpm: f64,
+    /// A fixed tempo instead of tracking (with `--first-beat`).
+    #[arg(long)]
+    pub(crate) bpm: Option<f64>,
+    /// Seconds into the music of the first beat (a downbeat), with `--bpm`.
+    #[arg(long)]
+    pub(crate) first_beat: Option<f64>,
+    /// Tapped beats instead of tracking: seconds, comma-separated; the first is a downbeat.
+    #[arg(long)]
+    pub(crate) taps: Option<String>,
+    /// Music offset: the show time (s) at which the music starts; all times are shifted by it.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub(crate) offset: f64,
 }
 
 /// `skyshow render`.

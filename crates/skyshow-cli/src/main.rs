@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         Command::Formation(a) => commands::formation::run(a, printer),
         Command::Render(a) => commands::render::run(a, printer),
         Command::Preview(a) => commands::preview::run(a, printer),
+        Command::Beats(a) => commands::beats::run(a, printer),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,5 +1,6 @@
 //! One file per command.
 
+pub(crate) mod beats;
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod formation;
