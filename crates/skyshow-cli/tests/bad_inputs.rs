@@ -1,0 +1,388 @@
+//! Bad and hostile inputs, one case per row: every one exits 2 with a message that names the
+//! file and says what is wrong — never a panic, never an output file.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+/// A show file with `top` inserted before the fleet and `body` as its only formation.
+fn show(top: &str, fleet: &str, body: &str) -> String {
+    format!(
+        "title = \"bad\"\n{top}\n[fleet]\n{fleet}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\n{body}\n"
+    )
+}
+
+const FLEET: &str = "drones = 4\n[fleet.grid]\nrows = 2\ncolumns = 2\nspacing_m = 3";
+const LINE: &str = "name = \"f\"\nhold = 10\nshape = \"line\"\nlength_m = 30\ncenter = [0, 0, 30]";
+
+fn zip(path: &Path, members: &[(&str, &str)]) {
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, text) in members {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+const DRONE: &str =
+    r#"{"settings":{"trajectory":{"version":1,"points":[[0,[0,0,0],[]],[10,[0,0,10],[]]]}}}"#;
+
+/// Runs one case: writes `file` with `content` in a fresh folder, runs `args` (with `{f}`
+/// replaced by the file's path and `{o}` by an output path), and checks exit 2, every
+/// needle in stderr, and that no output was written.
+fn case(name: &str, file: &str, content: Content<'_>, args: &[&str], needles: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join(file);
+    match content {
+        Content::Text(t) => std::fs::write(&f, t).unwrap(),
+        Content::Bytes(b) => std::fs::write(&f, b).unwrap(),
+        Content::Zip(m) => zip(&f, m),
+        Content::None => {}
+    }
+    let out = dir.path().join("out");
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| {
+            a.replace("{f}", f.to_str().unwrap())
+                .replace("{o}", out.to_str().unwrap())
+        })
+        .collect();
+    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .env("NO_COLOR", "1")
+        .args(&args)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{name}: exit code\n{err}");
+    assert!(!err.contains("panicked"), "{name}: panicked\n{err}");
+    for n in needles {
+        assert!(err.contains(n), "{name}: expected {n:?} in\n{err}");
+    }
+    assert!(
+        !out.join("show.skyc").exists() && !out.join("x.png").exists(),
+        "{name}: wrote output"
+    );
+}
+
+enum Content<'a> {
+    Text(String),
+    Bytes(&'a [u8]),
+    Zip(&'a [(&'a str, &'a str)]),
+    None,
+}
+
+use Content::{Bytes, None as Missing, Text, Zip};
+
+const BUILD: &[&str] = &["build", "{f}", "-o", "{o}"];
+const CHECK: &[&str] = &["check", "{f}"];
+
+#[test]
+fn show_file_cases() {
+    let cases: Vec<(&str, String, &[&str])> = vec![
+        (
+            "absurd fleet",
+            show(
+                "",
+                &FLEET.replace("drones = 4", "drones = 1000000000"),
+                LINE,
+            ),
+            &["`drones` = 1000000000 is out of range", "show.toml:"],
+        ),
+        (
+            "absurd hold",
+            show("", FLEET, &LINE.replace("hold = 10", "hold = 100000000")),
+            &["longer than 24 hours"],
+        ),
+        (
+            "infinite spacing",
+            show("", &FLEET.replace("spacing_m = 3", "spacing_m = inf"), LINE),
+            &["`spacing_m` = inf is out of range"],
+        ),
+        (
+            "negative spacing",
+            show("", &FLEET.replace("spacing_m = 3", "spacing_m = -3"), LINE),
+            &["`spacing_m` = -3 is out of range"],
+        ),
+        (
+            "nan length",
+            show("", FLEET, &LINE.replace("length_m = 30", "length_m = nan")),
+            &["`length_m` = NaN is out of range"],
+        ),
+        (
+            "huge coordinate",
+            show("", FLEET, &LINE.replace("[0, 0, 30]", "[1e300, 0, 30]")),
+            &["`center` has a value out of range"],
+        ),
+        (
+            "unknown top-level key",
+            show("colour = \"red\"", FLEET, LINE),
+            &["unknown field `colour`"],
+        ),
+        (
+            "wrong type",
+            show(
+                "",
+                FLEET,
+                &LINE.replace("length_m = 30", "length_m = \"thirty\""),
+            ),
+            &["invalid show file"],
+        ),
+        (
+            "latitude out of range",
+            show("[origin]\nlatitude = 100\nlongitude = 0", FLEET, LINE),
+            &["`latitude` = 100 is out of range"],
+        ),
+        (
+            "audience azimuth out of range",
+            show("[audience]\nazimuth_deg = 1000", FLEET, LINE),
+            &["`azimuth_deg` = 1000 is out of range"],
+        ),
+        (
+            "tilt out of range",
+            show("", FLEET, &format!("{LINE}\ntilt_deg = 720")),
+            &["`tilt_deg` = 720 is out of range"],
+        ),
+        (
+            "key of another shape",
+            show("", FLEET, &format!("{LINE}\nradius_m = 5")),
+            &["a `line` does not take `radius_m`"],
+        ),
+        (
+            "ring inside out",
+            show(
+                "",
+                FLEET,
+                "name = \"r\"\nhold = 5\nshape = \"ring\"\ninner_radius_m = 30\nouter_radius_m = 20",
+            ),
+            &["`inner_radius_m` must be smaller"],
+        ),
+        (
+            "polygon without sides",
+            show(
+                "",
+                FLEET,
+                "name = \"p\"\nhold = 5\nshape = \"polygon\"\nradius_m = 30",
+            ),
+            &["a `polygon` needs `sides`"],
+        ),
+        (
+            "gradient of one colour",
+            show(
+                "",
+                FLEET,
+                &format!("{LINE}\ngradient = {{ axis = \"z\", colors = [\"red\"] }}"),
+            ),
+            &["a gradient needs at least two colours"],
+        ),
+        (
+            "gradient axis",
+            show(
+                "",
+                FLEET,
+                &format!(
+                    "{LINE}\ngradient = {{ axis = \"sideways\", colors = [\"red\", \"gold\"] }}"
+                ),
+            ),
+            &["unknown gradient axis `sideways`"],
+        ),
+        (
+            "colour and gradient",
+            show(
+                "",
+                FLEET,
+                &format!(
+                    "{LINE}\ncolor = \"red\"\ngradient = {{ axis = \"z\", colors = [\"red\", \"gold\"] }}"
+                ),
+            ),
+            &["either `color` or `gradient`"],
+        ),
+        (
+            "grid too dense for takeoff",
+            show("[limits]\ntakeoff_spacing_m = 5", FLEET, LINE),
+            &["closer than the 5 m takeoff spacing"],
+        ),
+        (
+            "takeoff below navigation altitude",
+            show("[takeoff]\naltitude_m = 1", FLEET, LINE),
+            &["`altitude_m` = 1 is out of range"],
+        ),
+        (
+            "not TOML at all",
+            "\u{0}\u{1}binary".to_string(),
+            &["invalid show file"],
+        ),
+    ];
+    for (name, text, needles) in cases {
+        case(name, "show.toml", Text(text), BUILD, needles);
+    }
+    case(
+        "missing show file",
+        "show.toml",
+        Missing,
+        BUILD,
+        &["cannot read", "show.toml"],
+    );
+}
+
+#[test]
+fn skyc_cases() {
+    let escape = [(
+        "show.json",
+        r#"{"version":1,"swarm":{"drones":[{"$ref":"../../etc/passwd"}]}}"#,
+    )];
+    let cycle = [
+        ("show.json", r#"{"version":1,"swarm":{"$ref":"./a.json"}}"#),
+        ("a.json", r#"{"$ref":"./b.json"}"#),
+        ("b.json", r#"{"$ref":"./a.json"}"#),
+    ];
+    let no_show = [("other.json", "{}")];
+    let v2 = format!(r#"{{"version":2,"swarm":{{"drones":[{DRONE}]}}}}"#);
+    let v2z = [("show.json", v2.as_str())];
+    let empty = [("show.json", r#"{"version":1,"swarm":{"drones":[]}}"#)];
+    let inf = [(
+        "show.json",
+        r#"{"version":1,"swarm":{"drones":[{"settings":{"trajectory":{"version":1,"points":[[0,[0,0,1e999],[]]]}}}]}}"#,
+    )];
+    let cut = [("show.json", r#"{"version":1,"#)];
+    let no_traj = [(
+        "show.json",
+        r#"{"version":1,"swarm":{"drones":[{"settings":{}}]}}"#,
+    )];
+    case(
+        "$ref escaping the archive",
+        "s.skyc",
+        Zip(&escape),
+        CHECK,
+        &["s.skyc", "escapes the archive"],
+    );
+    case("cyclic $ref", "s.skyc", Zip(&cycle), CHECK, &["is cyclic"]);
+    case(
+        "no show.json",
+        "s.skyc",
+        Zip(&no_show),
+        CHECK,
+        &["show.json: not in the archive"],
+    );
+    case(
+        "version 2",
+        "s.skyc",
+        Zip(&v2z),
+        CHECK,
+        &["only version 1 is supported"],
+    );
+    case(
+        "no drones",
+        "s.skyc",
+        Zip(&empty),
+        CHECK,
+        &["the show has no drones"],
+    );
+    case(
+        "infinite coordinate",
+        "s.skyc",
+        Zip(&inf),
+        CHECK,
+        &["number out of range"],
+    );
+    case(
+        "truncated JSON",
+        "s.skyc",
+        Zip(&cut),
+        CHECK,
+        &["invalid JSON at line 1"],
+    );
+    case(
+        "drone without trajectory",
+        "s.skyc",
+        Zip(&no_traj),
+        CHECK,
+        &["every drone needs a trajectory"],
+    );
+    case(
+        "not a zip",
+        "s.skyc",
+        Bytes(b"PK\x03\x04garbage"),
+        CHECK,
+        &["damaged ZIP archive"],
+    );
+    case("missing file", "s.skyc", Missing, CHECK, &["cannot read"]);
+    case(
+        "bare JSON that is not a show",
+        "s.json",
+        Text("{\"hello\": 1}".into()),
+        CHECK,
+        &["s.json"],
+    );
+}
+
+#[test]
+fn other_command_cases() {
+    case(
+        "transition: missing file",
+        "a.csv",
+        Missing,
+        &["transition", "{f}", "{f}"],
+        &["cannot read"],
+    );
+    case(
+        "transition: bad row",
+        "a.csv",
+        Text("x,y,z\n1,2,three\n".into()),
+        &["transition", "{f}", "{f}"],
+        &["line 2", "`three` is not a number"],
+    );
+    case(
+        "transition: bad limit",
+        "a.csv",
+        Text("0,0,10\n".into()),
+        &["transition", "{f}", "{f}", "--max-speed-xy=-1"],
+        &["`--max-speed-xy` must be"],
+    );
+    case(
+        "formation: unsupported input",
+        "f.docx",
+        Text("x".into()),
+        &["formation", "{f}", "--drones", "10", "-o", "{o}"],
+        &["f.docx"],
+    );
+    case(
+        "render: no time",
+        "show.toml",
+        Text(show("", FLEET, LINE)),
+        &["render", "{f}", "-o", "{o}/x.png"],
+        &["say which frame"],
+    );
+    case(
+        "render: bad camera",
+        "show.toml",
+        Text(show("", FLEET, LINE)),
+        &[
+            "render",
+            "{f}",
+            "--at",
+            "5",
+            "--eye",
+            "1,2",
+            "--look-at",
+            "0,0,0",
+            "-o",
+            "{o}/x.png",
+        ],
+        &["`--eye 1,2` is not `x,y,z`"],
+    );
+    case(
+        "beats: not audio",
+        "song.mp3",
+        Text("not audio".into()),
+        &["beats", "{f}"],
+        &["song.mp3"],
+    );
+    case(
+        "beats: empty file",
+        "song.wav",
+        Bytes(b""),
+        &["beats", "{f}"],
+        &["song.wav"],
+    );
+}
