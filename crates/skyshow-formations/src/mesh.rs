@@ -116,31 +116,7 @@ impl Mesh {
             }
             acc += a;
         }
-        let domain = Surface(&index);
-        let relax = Relaxer {
-            domain: &domain,
-            fixed: &[],
-            spacing: s,
-        };
-        let mut points = relax.seed(&samples, n, &mut rng);
-        relax.lloyd(&mut points, &samples, None, LLOYD_ITERS);
-        relax.repel(&mut points, s * 0.93, s * 0.9, REPEL_ITERS);
-        let colors = self.colors.as_ref().map(|_| {
-            points
-                .iter()
-                .map(|p| {
-                    let near = index.nearest(*p);
-                    self.color(near.triangle, near.bary).unwrap_or(Rgb::WHITE)
-                })
-                .collect()
-        });
-        let max_shape_distance_m = hausdorff(&points, &samples, s);
-        Some(Sampled {
-            points,
-            colors,
-            ideal_spacing_m: s,
-            max_shape_distance_m,
-        })
+        Some(self.relax_and_colour(&Surface(&index), &index, &samples, n, s, &mut rng))
     }
 
     /// `n` points spread evenly through the enclosed volume. `None` when the mesh encloses
@@ -197,14 +173,28 @@ impl Mesh {
             return None;
         }
         let index = TriangleIndex::new(self.tris.clone(), s);
-        let domain = Volume(&index);
+        Some(self.relax_and_colour(&Volume(&index), &index, &samples, n, s, &mut rng))
+    }
+
+    /// Seeds `n` points among `samples`, relaxes them inside `domain` towards spacing `s`,
+    /// and colours each from the nearest triangle: the common end of surface and volume
+    /// sampling.
+    fn relax_and_colour<D: Domain>(
+        &self,
+        domain: &D,
+        index: &TriangleIndex,
+        samples: &[Vec3],
+        n: usize,
+        s: f64,
+        rng: &mut Rng,
+    ) -> Sampled {
         let relax = Relaxer {
-            domain: &domain,
+            domain,
             fixed: &[],
             spacing: s,
         };
-        let mut points = relax.seed(&samples, n, &mut rng);
-        relax.lloyd(&mut points, &samples, None, LLOYD_ITERS);
+        let mut points = relax.seed(samples, n, rng);
+        relax.lloyd(&mut points, samples, None, LLOYD_ITERS);
         relax.repel(&mut points, s * 0.93, s * 0.9, REPEL_ITERS);
         let colors = self.colors.as_ref().map(|_| {
             points
@@ -215,13 +205,13 @@ impl Mesh {
                 })
                 .collect()
         });
-        let max_shape_distance_m = hausdorff(&points, &samples, s);
-        Some(Sampled {
+        let max_shape_distance_m = hausdorff(&points, samples, s);
+        Sampled {
             points,
             colors,
             ideal_spacing_m: s,
             max_shape_distance_m,
-        })
+        }
     }
 }
 
