@@ -580,3 +580,30 @@ fn large_fleets_also_get_one_file_per_ground_station() {
         "the whole show is still written"
     );
 }
+
+#[test]
+fn planner_can_minimise_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let body =
+        show_with(RING).replace("[[chapter]]", "[planner]\nminimise = \"time\"\n[[chapter]]");
+    let show = write(dir.path(), "show.toml", &body);
+    let out = dir.path().join("out");
+    let o = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    for t in report["transitions"].as_array().unwrap() {
+        assert!(t["duration_s"].as_f64().unwrap() >= t["lower_bound_s"].as_f64().unwrap() - 1e-9);
+    }
+    let (code, err) = build_error(
+        &show_with(RING).replace("[[chapter]]", "[planner]\nminimise = \"fun\"\n[[chapter]]"),
+    );
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown `minimise = \"fun\"`"), "{err}");
+}

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use skyshow_model::{
-    Chapter, ColorDesign, Fleet, FormationDesign, GeoOrigin, Limits, Placement, Shape, ShowDesign,
-    TakeoffDesign, TakeoffGrid, TransitionDesign, Vec3,
+    Chapter, ColorDesign, Fleet, FormationDesign, GeoOrigin, Limits, Minimise, Placement, Shape,
+    ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign, Vec3,
 };
 use toml::Spanned;
 
@@ -144,6 +144,7 @@ struct RawShow {
     limits: RawLimits,
     #[serde(default)]
     takeoff: RawTakeoff,
+    planner: Option<RawPlanner>,
     stage: Option<RawStage>,
     #[serde(default, rename = "chapter")]
     chapters: Vec<Spanned<RawChapter>>,
@@ -200,6 +201,12 @@ struct RawLimits {
     min_nav_altitude_m: Option<Spanned<f64>>,
     battery_s: Option<Spanned<f64>>,
     takeoff_spacing_m: Option<Spanned<f64>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPlanner {
+    minimise: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -592,7 +599,23 @@ impl Cx<'_> {
                 Some("add `[[chapter.formation]]` entries"),
             ));
         }
+        let minimise = match raw.planner.as_ref().and_then(|p| p.minimise.as_ref()) {
+            None => Minimise::Distance,
+            Some(m) => match m.get_ref().as_str() {
+                "distance" => Minimise::Distance,
+                "time" => Minimise::Time,
+                other => {
+                    return Err(self.err(
+                        m.span(),
+                        format!("unknown `minimise = \"{other}\"`"),
+                        "this value",
+                        Some("use \"distance\" (sum of squared distances, the default) or \"time\" (shortest transitions)"),
+                    ));
+                }
+            },
+        };
         Ok(ShowDesign {
+            minimise,
             title: raw.title,
             seed: raw.seed.unwrap_or(1),
             origin,

@@ -24,6 +24,18 @@ pub struct ShowDesign {
     pub formations: Vec<FormationDesign>,
     /// Takeoff and landing options.
     pub takeoff: TakeoffDesign,
+    /// What the assignment between formations minimises. Default: distance.
+    pub minimise: Minimise,
+}
+
+/// What the assignment between consecutive formations minimises.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Minimise {
+    /// The sum of squared distances (CAPT): smooth, crossing-free transitions. Default.
+    #[default]
+    Distance,
+    /// The transition time first (bottleneck), then the sum of squares among the fastest.
+    Time,
 }
 
 /// Geographic anchor of the show frame.

@@ -14,8 +14,8 @@ mod trajectory;
 mod vec3;
 
 pub use design::{
-    Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Placement, Shape, ShowDesign,
-    TakeoffDesign, TakeoffGrid, TransitionDesign,
+    Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
+    ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use light_program::{LightProgram, LightStep};

@@ -1,14 +1,6 @@
 //! `PlanOptions`: knobs of the planner, with documented defaults.
 
-/// What the assignment between consecutive formations minimises.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Minimise {
-    /// The sum of squared distances (CAPT): smooth, crossing-free transitions. Default.
-    #[default]
-    Distance,
-    /// The transition time first (bottleneck), then the sum of squares among the fastest.
-    Time,
-}
+pub use skyshow_model::Minimise;
 
 /// Planner options.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -38,7 +38,11 @@ pub(crate) struct Built {
 pub(crate) fn build_show(loaded: &LoadedShow, timing: &mut Vec<(String, f64)>) -> Result<Built> {
     let design = &loaded.design;
     let t = Instant::now();
-    let plan = plan_show(design, &PlanOptions::DEFAULT).map_err(|e| plan_error(loaded, e))?;
+    let opts = PlanOptions {
+        minimise: design.minimise,
+        ..PlanOptions::DEFAULT
+    };
+    let plan = plan_show(design, &opts).map_err(|e| plan_error(loaded, e))?;
     timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
     let t = Instant::now();
     let programs = design_lights(&plan, &LightOptions::DEFAULT);
