@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
 use crate::error::PlanError;
+use crate::grid::CellGrid;
 use crate::options::PlanOptions;
 use crate::profile::{Profile, rate_limits};
 use crate::sync_move::segment_min;
@@ -108,28 +109,38 @@ pub fn plan_landing(
         .collect();
     // blockers[i]: drones whose start lies within d of i's path.
     let margin = 0.05;
+    // Candidates from a grid over the starts, sampled along each path; then the exact test.
+    let reach = d + margin;
+    let grid = CellGrid::new(starts, 1.5 * reach);
     let blockers: Vec<Vec<usize>> = (0..n)
         .into_par_iter()
         .map(|i| {
             let p = &paths[i];
-            (0..n)
-                .filter(|&j| {
-                    if j == i {
-                        return false;
-                    }
-                    let s = starts[j];
-                    let near_box = s.x >= p.lo.x - d
-                        && s.x <= p.hi.x + d
-                        && s.y >= p.lo.y - d
-                        && s.y <= p.hi.y + d
-                        && s.z >= p.lo.z - d
-                        && s.z <= p.hi.z + d;
-                    near_box
-                        && s.z >= limits.min_nav_altitude_m
-                        && (point_segment(s, p.s, p.n) < d + margin
-                            || point_segment(s, p.n, p.h) < d + margin)
-                })
-                .collect()
+            let mut near: Vec<usize> = Vec::new();
+            for (a, b) in [(p.s, p.n), (p.n, p.h)] {
+                let steps = ((a.dist(b) / reach).ceil() as usize).max(1);
+                for k in 0..=steps {
+                    grid.for_near(a.lerp(b, k as f64 / steps as f64), |j| near.push(j));
+                }
+            }
+            near.sort_unstable();
+            near.dedup();
+            near.retain(|&j| {
+                if j == i {
+                    return false;
+                }
+                let s = starts[j];
+                let near_box = s.x >= p.lo.x - d
+                    && s.x <= p.hi.x + d
+                    && s.y >= p.lo.y - d
+                    && s.y <= p.hi.y + d
+                    && s.z >= p.lo.z - d
+                    && s.z <= p.hi.z + d;
+                near_box
+                    && s.z >= limits.min_nav_altitude_m
+                    && (point_segment(s, p.s, p.n) < reach || point_segment(s, p.n, p.h) < reach)
+            });
+            near
         })
         .collect();
     let mut blocking_count: Vec<usize> = blockers.iter().map(Vec::len).collect();
