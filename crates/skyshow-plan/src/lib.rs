@@ -13,6 +13,7 @@ mod grid;
 mod landing;
 mod options;
 mod parking;
+mod path_index;
 mod profile;
 mod show_plan;
 mod stagger;

@@ -112,6 +112,36 @@ impl Profile {
         })
     }
 
+    /// A profile lasting exactly `total_ms` within the limits that accelerates gently: its
+    /// ramps take a third of the time each where the speed limit allows (the shortest
+    /// ramps otherwise), so a drone given more time than it needs spreads its
+    /// acceleration out instead of jerking into a slow cruise.
+    pub fn gentle(total_ms: i64, v: f64, a: f64) -> Option<Profile> {
+        let mut p = Profile::fit(total_ms, v, a)?;
+        let third = total_ms / 3;
+        if third > p.ramp_ms {
+            let t = total_ms as f64 / 1000.0;
+            let ok = |r: i64| !v.is_finite() || 1.0 / (t - r as f64 / 1000.0) <= v * (1.0 - 1e-12);
+            // The cruise rate grows with the ramp: take the longest ramp up to a third
+            // that keeps it within the speed limit.
+            let (mut lo, mut hi) = (p.ramp_ms, third);
+            if ok(hi) {
+                lo = hi;
+            } else {
+                while hi - lo > 1 {
+                    let mid = (lo + hi) / 2;
+                    if ok(mid) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+            p.ramp_ms = lo;
+        }
+        Some(p)
+    }
+
     /// Duration, seconds.
     pub fn total_s(&self) -> f64 {
         self.total_ms as f64 / 1000.0
@@ -220,6 +250,22 @@ mod tests {
             assert!(p.total_s() <= tmin + 0.05, "{} vs {tmin}", p.total_s());
             assert!((p.beta(p.total_s()) - 1.0).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn gentle_profiles_keep_the_limits_and_spread_acceleration() {
+        for &(v, a, total) in &[(0.5, 4.0, 5_000), (0.2, 1.0, 30_000), (10.0, 40.0, 1_000)] {
+            let fast = Profile::fit(total, v, a).unwrap();
+            let p = Profile::gentle(total, v, a).unwrap();
+            assert_eq!(p.total_ms, total);
+            assert!(p.rate() <= v * (1.0 + 1e-9));
+            assert!(p.accel() <= a * (1.0 + 1e-9));
+            assert!(p.accel() <= fast.accel() + 1e-12);
+            assert!(p.ramp_ms <= total / 3);
+            assert!((p.beta(p.total_s()) - 1.0).abs() < 1e-12);
+        }
+        // Plenty of time: ramps of a third each.
+        assert_eq!(Profile::gentle(30_000, 0.2, 1.0).unwrap().ramp_ms, 10_000);
     }
 
     #[test]

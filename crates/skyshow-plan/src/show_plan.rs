@@ -89,9 +89,8 @@ fn ms(s: f64) -> i64 {
 fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
     let end = (t0 + m.duration_ms()) as f64 / 1000.0;
     for (i, tr) in traj.iter_mut().enumerate() {
-        let dep = t0 + m.delay(i);
-        tr.hold_until(dep as f64 / 1000.0);
-        for seg in m.profile.segments(m.from[i], m.to[i], dep) {
+        tr.hold_until((t0 + m.delay(i)) as f64 / 1000.0);
+        for seg in m.segments_of(i, t0) {
             tr.push(seg);
         }
         tr.hold_until(end);

@@ -1,213 +1,429 @@
-//! Staggering: resolving the few close encounters of a CAPT move by delaying some drones.
+//! Staggering: resolving the close encounters of a straight-line move drone by drone.
 //!
-//! When CAPT's spacing condition does not hold, a synchronised move usually brings only a
-//! handful of pairs closer than the minimum distance. Delaying one drone of such a pair
-//! (it flies the same straight line and profile, a little later) lets the two pass at
-//! different times. Every pair whose paths come within the minimum distance is checked in
-//! continuous time: relative positions are sampled every 50 ms and the distance between
-//! samples is bounded below by the linear interpolation minus the curvature term
-//! `a_rel·Δt²/8`, so an accepted schedule is safe.
+//! When CAPT's spacing condition does not hold, or the assignment is not the minimum sum
+//! of squares, a synchronised move brings some pairs closer than the minimum distance.
+//! They are resolved one pair at a time: one drone leaves a little later (flying faster,
+//! if its limits allow, so that it still arrives when the move ends); a pair that no delay
+//! separates swaps its targets; a pair that still cannot pass gets a detour, one drone
+//! flying first to a waypoint beside its line. Every pair whose paths come within the
+//! minimum distance is checked in continuous time: relative positions are sampled every
+//! 50 ms and the distance between samples is bounded below by the linear interpolation
+//! minus the curvature term `a_rel·Δt²/8`, so an accepted schedule is safe.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
+use crate::path_index::{Leg, PathIndex};
+use crate::profile::{Profile, rate_limits};
 use crate::sync_move::{SyncMove, segment_min};
 
 /// Sampling step of the pair check, milliseconds.
 const STEP_MS: i64 = 50;
 /// Delay added per step, milliseconds.
 const DELAY_STEP_MS: i64 = 250;
+/// The shortest a drone's own leg lasts, milliseconds. Legs of a few millimetres would
+/// otherwise be flown in a few milliseconds, at full acceleration, where the rounding of
+/// exported coordinates to millimetres would break the acceleration limit.
+const MIN_LEG_MS: i64 = 1000;
+/// Spacing of the departure times tried for a detour, milliseconds.
+const DETOUR_DELAY_STEP_MS: i64 = 1000;
 
-/// Closest distance between segments `p0–p1` and `q0–q1`.
-pub(crate) fn segment_segment(p0: Vec3, p1: Vec3, q0: Vec3, q1: Vec3) -> f64 {
-    let d1 = p1 - p0;
-    let d2 = q1 - q0;
-    let r = p0 - q0;
-    let a = d1.norm2();
-    let e = d2.norm2();
-    let f = d2.dot(r);
-    let (s, t);
-    if a <= 1e-12 && e <= 1e-12 {
-        return r.norm();
-    }
-    if a <= 1e-12 {
-        s = 0.0;
-        t = (f / e).clamp(0.0, 1.0);
-    } else {
-        let c = d1.dot(r);
-        if e <= 1e-12 {
-            t = 0.0;
-            s = (-c / a).clamp(0.0, 1.0);
-        } else {
-            let b = d1.dot(d2);
-            let denom = a * e - b * b;
-            let mut s0 = if denom > 1e-12 {
-                ((b * f - c * e) / denom).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            let mut t0 = (b * s0 + f) / e;
-            if t0 < 0.0 {
-                t0 = 0.0;
-                s0 = (-c / a).clamp(0.0, 1.0);
-            } else if t0 > 1.0 {
-                t0 = 1.0;
-                s0 = ((b - c) / a).clamp(0.0, 1.0);
-            }
-            s = s0;
-            t = t0;
-        }
-    }
-    ((p0 + d1 * s) - (q0 + d2 * t)).norm()
+/// When and how one drone flies within a move.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Timing {
+    /// Departure, ms after the move starts.
+    delay_ms: i64,
+    /// Progress profile of the (last) straight leg.
+    profile: Profile,
+    /// A detour: the waypoint flown to first, and the profile that reaches it.
+    via: Option<(Vec3, Profile)>,
 }
 
-/// Pairs of drones whose straight paths come within `reach` of each other.
-fn candidate_pairs(from: &[Vec3], to: &[Vec3], reach: f64) -> Vec<Vec<usize>> {
-    let n = from.len();
-    let cell = reach.max(1e-3);
-    let key = |p: Vec3| {
-        (
-            (p.x / cell).floor() as i64,
-            (p.y / cell).floor() as i64,
-            (p.z / cell).floor() as i64,
-        )
-    };
-    let mut grid: HashMap<(i64, i64, i64), Vec<usize>> = HashMap::new();
-    let cells_of = |i: usize| {
-        let len = from[i].dist(to[i]);
-        let steps = ((len / (cell * 0.5)).ceil() as usize).max(1);
-        let mut keys: Vec<(i64, i64, i64)> = (0..=steps)
-            .map(|k| key(from[i].lerp(to[i], k as f64 / steps as f64)))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    };
-    let all: Vec<Vec<(i64, i64, i64)>> = (0..n).into_par_iter().map(cells_of).collect();
-    for (i, keys) in all.iter().enumerate() {
-        for k in keys {
-            grid.entry(*k).or_default().push(i);
+impl Timing {
+    fn arrival_ms(&self) -> i64 {
+        self.delay_ms + self.via.map_or(0, |v| v.1.total_ms) + self.profile.total_ms
+    }
+}
+
+/// The result of staggering a move.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Staggered {
+    /// Departure delay of each drone, ms.
+    pub delays: Vec<i64>,
+    /// Progress profile of each drone (of its last leg).
+    pub profiles: Vec<Profile>,
+    /// Detours: waypoint and the profile that reaches it.
+    pub vias: Vec<Option<(Vec3, Profile)>>,
+    /// Where each drone goes: the move's targets, some pairs swapped.
+    pub to: Vec<Vec3>,
+    /// The pairs of drones whose targets were swapped, in order.
+    pub swaps: Vec<(usize, usize)>,
+    /// A lower bound on the smallest distance between two drones during the move,
+    /// metres (exact to the sampling bound for pairs that come close).
+    pub min_d: f64,
+}
+
+/// The pair checker: positions of drones under their timings, sampled every `STEP_MS`
+/// with the curvature bound `bound` subtracted between samples.
+#[derive(Clone, Copy)]
+struct Pairs<'a> {
+    from: &'a [Vec3],
+    to: &'a [Vec3],
+    bound: f64,
+}
+
+impl Pairs<'_> {
+    fn at(&self, k: usize, tk: Timing, t: i64) -> Vec3 {
+        let s = (t - tk.delay_ms) as f64 / 1000.0;
+        match tk.via {
+            None => self.from[k].lerp(self.to[k], tk.profile.beta(s)),
+            Some((w, p)) if s < p.total_s() => self.from[k].lerp(w, p.beta(s)),
+            Some((w, p)) => w.lerp(self.to[k], tk.profile.beta(s - p.total_s())),
         }
     }
-    (0..n)
-        .into_par_iter()
-        .map(|i| {
-            let mut near: Vec<usize> = Vec::new();
-            for &(kx, ky, kz) in &all[i] {
-                for dx in -1..=1 {
-                    for dy in -1..=1 {
-                        for dz in -1..=1 {
-                            if let Some(b) = grid.get(&(kx + dx, ky + dy, kz + dz)) {
-                                near.extend(b.iter().copied().filter(|&j| j != i));
-                            }
-                        }
-                    }
+
+    /// A lower bound on the distance between drones `i` and `j` over the whole move;
+    /// stops early once it is below `stop`.
+    fn clearance(&self, i: usize, ti: Timing, j: usize, tj: Timing, stop: f64) -> f64 {
+        let start = ti.delay_ms.min(tj.delay_ms);
+        let end = ti.arrival_ms().max(tj.arrival_ms());
+        let mut t = start;
+        let mut r0 = self.at(i, ti, t) - self.at(j, tj, t);
+        let mut best = r0.norm();
+        while t < end && best >= stop {
+            let t1 = (t + STEP_MS).min(end);
+            let r1 = self.at(i, ti, t1) - self.at(j, tj, t1);
+            best = best.min(segment_min(r0, r1).0 - self.bound);
+            r0 = r1;
+            t = t1;
+        }
+        best
+    }
+}
+
+/// What the resolver knows about one drone's route.
+#[derive(Clone, Copy, Debug)]
+struct Route {
+    /// Rate limits of the last leg.
+    rates: (f64, f64),
+    /// Fastest profile of the last leg.
+    own: Profile,
+    /// The detour, flown on its fastest profile.
+    via: Option<(Vec3, Profile)>,
+}
+
+impl Route {
+    fn new(from: Vec3, to: Vec3, via: Option<Vec3>, limits: &Limits, headroom: f64) -> Route {
+        let fastest = |a: Vec3, b: Vec3| {
+            let (v, acc) = rate_limits(b - a, limits, headroom);
+            ((v, acc), Profile::fastest(v, acc, MIN_LEG_MS))
+        };
+        match via {
+            None => {
+                let (rates, own) = fastest(from, to);
+                Route {
+                    rates,
+                    own,
+                    via: None,
                 }
             }
-            near.sort_unstable();
-            near.dedup();
-            near.retain(|&j| segment_segment(from[i], to[i], from[j], to[j]) < reach);
-            near
-        })
-        .collect()
-}
-
-/// A lower bound on the distance between drones `i` and `j` over the whole move, given
-/// departure delays.
-fn pair_clearance(m: &SyncMove, delays: &[i64], i: usize, j: usize, bound: f64) -> f64 {
-    let (di, dj) = (delays[i], delays[j]);
-    let t_end = di.max(dj) + m.profile.total_ms;
-    let at = |k: usize, dk: i64, t: i64| {
-        m.from[k].lerp(m.to[k], m.profile.beta((t - dk) as f64 / 1000.0))
-    };
-    let mut t = di.min(dj);
-    let mut r0 = at(i, di, t) - at(j, dj, t);
-    let mut best = r0.norm();
-    while t < t_end {
-        let t1 = (t + STEP_MS).min(t_end);
-        let r1 = at(i, di, t1) - at(j, dj, t1);
-        best = best.min(segment_min(r0, r1).0 - bound);
-        r0 = r1;
-        t = t1;
+            Some(w) => {
+                let (_, first) = fastest(from, w);
+                let (rates, own) = fastest(w, to);
+                Route {
+                    rates,
+                    own,
+                    via: Some((w, first)),
+                }
+            }
+        }
     }
-    best
+
+    /// The shortest time the route takes, ms.
+    fn fastest_ms(&self) -> i64 {
+        self.via.map_or(0, |v| v.1.total_ms) + self.own.total_ms
+    }
+
+    /// Leaving at `delay`, arriving by `end` if it can: a straight route's profile is
+    /// stretched to fill the time left; a detour is flown at its fastest.
+    fn timing(&self, delay: i64, end: i64) -> Timing {
+        let profile = if self.via.is_none() && delay + self.own.total_ms <= end {
+            Profile::gentle(end - delay, self.rates.0, self.rates.1).unwrap_or(self.own)
+        } else {
+            self.own
+        };
+        Timing {
+            delay_ms: delay,
+            profile,
+            via: self.via,
+        }
+    }
+
+    fn legs(&self, from: Vec3, to: Vec3) -> Vec<Leg> {
+        match self.via {
+            None => vec![(from, to)],
+            Some((w, _)) => vec![(from, w), (w, to)],
+        }
+    }
 }
 
-/// Delays (ms, one per drone) that keep every pair at least `d` apart during the move, and
-/// the smallest distance they reach; `None` if no schedule was found within the budget.
-pub(crate) fn stagger(m: &SyncMove, limits: &Limits, max_delay_ms: i64) -> Option<(Vec<i64>, f64)> {
+/// Timings that keep every pair at least `d` apart during the move, and the smallest
+/// distance they reach; `None` if none was found within the budget.
+///
+/// Conflicting pairs are resolved one at a time. First choice: delay one of the two
+/// drones, whichever needs the smaller delay to clear the other; a delayed drone still
+/// arrives when the move ends if its limits allow, flying a faster profile compressed
+/// into the time left. Only when even its own fastest profile does not fit does the move
+/// grow, by at most `max_extension_ms`. Delays only ever grow. A pair that no delay
+/// separates (typically two drones whose paths cross so that each passes the other's
+/// start or goal) swaps its targets, once; if that does not help either, one of the two
+/// takes a detour through a waypoint beside its line, inside the altitude band `band`.
+pub(crate) fn stagger(
+    m: &SyncMove,
+    limits: &Limits,
+    headroom: f64,
+    max_extension_ms: i64,
+    band: (f64, f64),
+) -> Option<Staggered> {
     let n = m.from.len();
     let d = limits.min_distance_m;
     let h = STEP_MS as f64 / 1000.0;
     let bound = 2.0 * limits.max_accel_m_s2 * h * h / 8.0 + 1e-9;
-    let near = candidate_pairs(&m.from, &m.to, d + 0.01);
-    let mut delays = vec![0i64; n];
-    let check = |delays: &[i64], i: usize, j: usize| pair_clearance(m, delays, i, j, bound);
-    let initial: Vec<(usize, usize)> = (0..n)
-        .into_par_iter()
-        .flat_map_iter(|i| {
-            let delays = &delays;
-            near[i]
-                .iter()
-                .filter(move |&&j| j > i && check(delays, i, j) < d)
-                .map(move |&j| (i, j))
-        })
-        .collect();
+    let from = &m.from[..];
+    let mut to = m.to.clone();
+    let reach = d + 0.01;
+    let mut index = PathIndex::new(from, &to, reach);
+    let shared = Timing {
+        delay_ms: 0,
+        profile: m.profile,
+        via: None,
+    };
+    let mut tim = vec![shared; n];
+    let initial: Vec<(usize, usize)> = {
+        let pairs = Pairs {
+            from,
+            to: &to,
+            bound,
+        };
+        let (tim, near) = (&tim, &index.near);
+        (0..n)
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                near[i]
+                    .iter()
+                    .filter(move |&&j| j > i && pairs.clearance(i, tim[i], j, tim[j], d) < d)
+                    .map(move |&j| (i, j))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
     let mut conflicts: BTreeSet<(usize, usize)> = initial.into_iter().collect();
-    let len: Vec<f64> = m.from.iter().zip(&m.to).map(|(a, b)| a.dist(*b)).collect();
+    let t0 = m.profile.total_ms;
+    let limit = t0 + max_extension_ms;
+    let route_of = |a: Vec3, b: Vec3, via: Option<Vec3>| Route::new(a, b, via, limits, headroom);
+    let mut routes: Vec<Route> = (0..n).map(|i| route_of(from[i], to[i], None)).collect();
+    let mut swapped: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut swaps = Vec::new();
+    let mut end = t0;
     let mut budget = 40 * n.max(50);
     while let Some(&(i, j)) = conflicts.iter().next() {
         if budget == 0 {
             return None;
         }
         budget -= 1;
-        // Delay whichever of the two needs the smaller delay to clear the other (ties: the
-        // shorter path, then the later index).
-        let mut choice: Option<(i64, f64, usize, usize)> = None;
-        for v in [i, j] {
-            let saved = delays[v];
+        let pairs = Pairs {
+            from,
+            to: &to,
+            bound,
+        };
+        // (extension, extra delay, path length, reversed index, drone, timing)
+        let mut choice: Option<(i64, i64, f64, usize, usize, Timing)> = None;
+        for (v, w) in [(i, j), (j, i)] {
             let mut extra = DELAY_STEP_MS;
-            while saved + extra <= max_delay_ms {
-                delays[v] = saved + extra;
-                if check(&delays, i, j) >= d {
-                    let key = (extra, len[v], usize::MAX - v, v);
-                    if choice.is_none_or(|c| (key.0, key.1, key.2) < (c.0, c.1, c.2)) {
+            while tim[v].delay_ms + extra + routes[v].fastest_ms() <= limit {
+                let t = routes[v].timing(tim[v].delay_ms + extra, end);
+                if pairs.clearance(v, t, w, tim[w], d) >= d {
+                    let len = from[v].dist(to[v]);
+                    let key = (
+                        (t.arrival_ms() - end).max(0),
+                        extra,
+                        len,
+                        usize::MAX - v,
+                        v,
+                        t,
+                    );
+                    if choice.is_none_or(|c| (key.0, key.1, key.2, key.3) < (c.0, c.1, c.2, c.3)) {
                         choice = Some(key);
                     }
                     break;
                 }
                 extra += DELAY_STEP_MS;
             }
-            delays[v] = saved;
         }
-        let (extra, _, _, v) = choice?;
-        delays[v] += extra;
-        let updates: Vec<(usize, bool)> = near[v]
-            .par_iter()
-            .map(|&k| (k, check(&delays, v, k) < d))
-            .collect();
-        for (k, bad) in updates {
-            let pair = (v.min(k), v.max(k));
-            if bad {
-                conflicts.insert(pair);
-            } else {
-                conflicts.remove(&pair);
+        let changed: Vec<usize> = if let Some((_, _, _, _, v, t)) = choice {
+            tim[v] = t;
+            end = end.max(t.arrival_ms());
+            vec![v]
+        } else if !swapped.contains(&(i, j))
+            && route_of(from[i], to[j], None).fastest_ms() <= limit
+            && route_of(from[j], to[i], None).fastest_ms() <= limit
+        {
+            // No delay separates them: swap their targets, once.
+            swapped.insert((i, j));
+            to.swap(i, j);
+            swaps.push((i, j));
+            for v in [i, j] {
+                routes[v] = route_of(from[v], to[v], None);
+                index.update(v, routes[v].legs(from[v], to[v]));
+                tim[v] = routes[v].timing(0, end);
+                end = end.max(tim[v].arrival_ms());
+            }
+            conflicts.retain(|&(a, b)| a != i && a != j && b != i && b != j);
+            vec![i, j]
+        } else {
+            // Neither: one of them flies beside its line, through a waypoint.
+            let (v, route, t) =
+                detour(&pairs, &index, &tim, (i, j), end, limit, band, d, &route_of)?;
+            routes[v] = route;
+            index.update(v, route.legs(from[v], to[v]));
+            tim[v] = t;
+            end = end.max(t.arrival_ms());
+            conflicts.retain(|&(a, b)| a != v && b != v);
+            vec![v]
+        };
+        let pairs = Pairs {
+            from,
+            to: &to,
+            bound,
+        };
+        for v in changed {
+            let updates: Vec<(usize, bool)> = index.near[v]
+                .par_iter()
+                .map(|&k| (k, pairs.clearance(v, tim[v], k, tim[k], d) < d))
+                .collect();
+            for (k, bad) in updates {
+                let pair = (v.min(k), v.max(k));
+                if bad {
+                    conflicts.insert(pair);
+                } else {
+                    conflicts.remove(&pair);
+                }
             }
         }
     }
-    let min_d = (0..n)
+    let pairs = Pairs {
+        from,
+        to: &to,
+        bound,
+    };
+    // Pairs whose paths never come within `reach` are at least that far apart.
+    let min_d = finish(&pairs, &index.near, &tim).min(reach);
+    Some(Staggered {
+        delays: tim.iter().map(|t| t.delay_ms).collect(),
+        profiles: tim.iter().map(|t| t.profile).collect(),
+        vias: tim.iter().map(|t| t.via).collect(),
+        to,
+        swaps,
+        min_d,
+    })
+}
+
+/// A detour for one drone of the conflicting pair `(i, j)`: the drone, its new route and
+/// timing. Candidate waypoints sit beside the midpoint of the drone's line, one or two
+/// minimum distances away in the directions perpendicular to it; the one that clears the
+/// pair and leaves the fewest conflicts with the drone's new neighbours wins. A drone
+/// takes at most one detour.
+#[allow(clippy::too_many_arguments)]
+fn detour(
+    pairs: &Pairs,
+    index: &PathIndex,
+    tim: &[Timing],
+    (i, j): (usize, usize),
+    end: i64,
+    limit: i64,
+    band: (f64, f64),
+    d: f64,
+    route_of: &dyn Fn(Vec3, Vec3, Option<Vec3>) -> Route,
+) -> Option<(usize, Route, Timing)> {
+    let axes = [
+        Vec3::new(1.0, 0.0, 0.0),
+        Vec3::new(0.0, 1.0, 0.0),
+        Vec3::new(0.0, 0.0, 1.0),
+    ];
+    // (conflicts left, offset, candidate order, drone, route, timing)
+    let mut best: Option<(usize, f64, usize, usize, Route, Timing)> = None;
+    for (v, w) in [(i, j), (j, i)] {
+        if tim[v].via.is_some() {
+            continue;
+        }
+        let (a, b) = (pairs.from[v], pairs.to[v]);
+        let u = b - a;
+        let un = u.norm();
+        let mut dirs: Vec<Vec3> = Vec::new();
+        for e in axes {
+            let p = if un > 1e-9 {
+                e - u * (e.dot(u) / (un * un))
+            } else {
+                e
+            };
+            if p.norm() > 0.3 {
+                let p = p / p.norm();
+                dirs.push(p);
+                dirs.push(p * -1.0);
+            }
+        }
+        let mid = a.lerp(b, 0.5);
+        let mut order = 0;
+        for scale in [1.0, 2.0] {
+            for &dir in &dirs {
+                order += 1;
+                let wp = mid + dir * (d * scale);
+                if wp.z < band.0 || wp.z > band.1 {
+                    continue;
+                }
+                let route = route_of(a, b, Some(wp));
+                if route.fastest_ms() > limit {
+                    continue;
+                }
+                // Leave at once, or later (up to arriving when the move ends).
+                let latest = (end - route.fastest_ms()).max(0);
+                let steps = (latest / DETOUR_DELAY_STEP_MS).min(8);
+                for k in 0..=steps {
+                    let delay = if steps == 0 { 0 } else { latest * k / steps };
+                    let t = route.timing(delay, end);
+                    if pairs.clearance(v, t, w, tim[w], d) < d {
+                        continue;
+                    }
+                    let left = index
+                        .query(&route.legs(a, b), Some(v))
+                        .into_iter()
+                        .filter(|&k| k != w && pairs.clearance(v, t, k, tim[k], d) < d)
+                        .count();
+                    let key = (left, scale, order, v, route, t);
+                    if best.is_none_or(|c| (key.0, key.1, key.2, key.3) < (c.0, c.1, c.2, c.3)) {
+                        best = Some(key);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    best.map(|(_, _, _, v, route, t)| (v, route, t))
+}
+
+fn finish(pairs: &Pairs, near: &[Vec<usize>], tim: &[Timing]) -> f64 {
+    (0..tim.len())
         .into_par_iter()
         .map(|i| {
             near[i]
                 .iter()
                 .filter(|&&j| j > i)
-                .map(|&j| check(&delays, i, j))
+                .map(|&j| pairs.clearance(i, tim[i], j, tim[j], f64::NEG_INFINITY))
                 .fold(f64::INFINITY, f64::min)
         })
-        .reduce(|| f64::INFINITY, f64::min);
-    Some((delays, min_d))
+        .reduce(|| f64::INFINITY, f64::min)
 }
 
 #[cfg(test)]
@@ -215,44 +431,70 @@ mod tests {
     use super::*;
 
     #[test]
-    fn segment_distance_cases() {
-        let o = Vec3::ZERO;
-        let x = Vec3::new(10.0, 0.0, 0.0);
-        assert!(
-            (segment_segment(o, x, Vec3::new(5.0, 3.0, -5.0), Vec3::new(5.0, 3.0, 5.0)) - 3.0)
-                .abs()
-                < 1e-12
-        );
-        assert!(
-            (segment_segment(o, x, Vec3::new(12.0, 0.0, 0.0), Vec3::new(15.0, 0.0, 0.0)) - 2.0)
-                .abs()
-                < 1e-12
-        );
-        assert!(
-            (segment_segment(o, x, Vec3::new(0.0, 1.0, 0.0), Vec3::new(10.0, 1.0, 0.0)) - 1.0)
-                .abs()
-                < 1e-12
-        );
-        assert!((segment_segment(o, o, o, o)).abs() < 1e-12);
-    }
-
-    #[test]
     fn crossing_paths_are_staggered_apart() {
         // Two drones crossing at right angles: synchronised, they meet in the middle.
         let from = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(10.0, -10.0, 30.0)];
         let to = vec![Vec3::new(20.0, 0.0, 30.0), Vec3::new(10.0, 10.0, 30.0)];
         let m = SyncMove::fastest(from, to, &Limits::DEFAULT, 0.99, 0);
-        let (delays, min_d) = stagger(&m, &Limits::DEFAULT, 60_000).unwrap();
-        assert!(delays.iter().any(|&t| t > 0));
-        assert!(min_d >= 3.0, "{min_d}");
+        let st = stagger(&m, &Limits::DEFAULT, 0.99, 60_000, (10.0, 150.0)).unwrap();
+        assert!(st.delays.iter().any(|&t| t > 0) || st.profiles != [m.profile; 2]);
+        assert!(st.min_d >= 3.0, "{}", st.min_d);
     }
 
     #[test]
-    fn swap_on_close_parallel_lines_cannot_be_staggered() {
-        // Each drone's goal is 2 m from the other's start: whoever waits is passed too close.
+    fn head_on_swap_on_close_lines_swaps_targets() {
+        // Each drone's goal is 2 m from the other's start: whoever waits is passed too
+        // close, so no delay separates them; swapping their targets does.
         let from = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(20.0, 2.0, 30.0)];
         let to = vec![Vec3::new(20.0, 0.0, 30.0), Vec3::new(0.0, 2.0, 30.0)];
+        let m = SyncMove::fastest(from, to.clone(), &Limits::DEFAULT, 0.99, 0);
+        let st = stagger(&m, &Limits::DEFAULT, 0.99, 60_000, (10.0, 150.0)).unwrap();
+        assert_eq!(st.swaps, vec![(0, 1)]);
+        assert_eq!(st.to, vec![to[1], to[0]]);
+        assert!(st.min_d >= 3.0, "{}", st.min_d);
+    }
+
+    #[test]
+    fn pair_turning_in_place_takes_a_detour() {
+        // Two drones 3.2 m apart turn by 90° about their midpoint: straight lines pass
+        // 2.26 m apart whatever the timing or the assignment, so one must go around.
+        let from = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(3.2, 0.0, 30.0)];
+        let to = vec![Vec3::new(1.6, 1.6, 30.0), Vec3::new(1.6, -1.6, 30.0)];
+        let m = SyncMove::fastest(from.clone(), to, &Limits::DEFAULT, 0.99, 0);
+        let st = stagger(&m, &Limits::DEFAULT, 0.99, 60_000, (10.0, 150.0)).unwrap();
+        assert!(st.vias.iter().any(Option::is_some));
+        assert!(st.min_d >= 3.0, "{}", st.min_d);
+        // An independent check on a fine grid of times.
+        let mut moved = m.clone();
+        moved.to = st.to.clone();
+        moved.delay_ms = st.delays.clone();
+        moved.profiles = st.profiles.clone();
+        moved.vias = st.vias.clone();
+        let pos = |i: usize, t: i64| {
+            let s = (t - moved.delay(i)) as f64 / 1000.0;
+            match moved.via(i) {
+                None => from[i].lerp(moved.to[i], moved.profile_of(i).beta(s)),
+                Some((w, p)) if s < p.total_s() => from[i].lerp(w, p.beta(s)),
+                Some((w, p)) => w.lerp(moved.to[i], moved.profile_of(i).beta(s - p.total_s())),
+            }
+        };
+        let end = moved.duration_ms();
+        for t in 0..=end {
+            assert!(pos(0, t).dist(pos(1, t)) >= 3.0 - 1e-6, "at {t} ms");
+        }
+    }
+
+    #[test]
+    fn detours_stay_in_the_altitude_band() {
+        // The same turn in a vertical plane at the bottom of the band: no waypoint below.
+        let from = vec![Vec3::new(0.0, 0.0, 10.0), Vec3::new(0.0, 3.2, 10.0)];
+        let to = vec![Vec3::new(0.0, 1.6, 11.6), Vec3::new(0.0, 1.6, 10.0 - 1.6)];
         let m = SyncMove::fastest(from, to, &Limits::DEFAULT, 0.99, 0);
-        assert!(stagger(&m, &Limits::DEFAULT, 60_000).is_none());
+        if let Some(st) = stagger(&m, &Limits::DEFAULT, 0.99, 60_000, (8.0, 150.0)) {
+            for (w, _) in st.vias.iter().flatten() {
+                assert!(w.z >= 8.0 && w.z <= 150.0, "{w:?}");
+            }
+            assert!(st.min_d >= 3.0);
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! the exact clearance of such a move.
 
 use rayon::prelude::*;
-use skyshow_model::{Limits, Vec3};
+use skyshow_model::{Limits, Segment, Vec3};
 
 use crate::grid::CellGrid;
 use crate::profile::{Profile, rate_limits};
@@ -17,9 +17,15 @@ pub struct SyncMove {
     pub to: Vec<Vec3>,
     /// The shared progress profile.
     pub profile: Profile,
-    /// Per-drone departure delays, milliseconds (empty: everyone leaves together). A
-    /// delayed drone flies the same profile later, so the move lasts longer.
+    /// Per-drone departure delays, milliseconds (empty: everyone leaves together).
     pub delay_ms: Vec<i64>,
+    /// Per-drone progress profiles (empty: everyone flies the shared `profile`). A drone
+    /// with a shorter move than the longest may fly it faster, on its own profile, and
+    /// use the time it saves to leave later without lengthening the move.
+    pub profiles: Vec<Profile>,
+    /// Per-drone detours (empty: none): drone `i` with `vias[i] = Some((w, p))` first flies
+    /// to `w` on profile `p`, stopping there, then on to `to[i]` on its own profile.
+    pub vias: Vec<Option<(Vec3, Profile)>>,
 }
 
 impl SyncMove {
@@ -28,12 +34,47 @@ impl SyncMove {
         self.delay_ms.get(i).copied().unwrap_or(0)
     }
 
-    /// Duration of the whole move, milliseconds (the profile plus the longest delay).
+    /// Progress profile of drone `i`.
+    pub fn profile_of(&self, i: usize) -> Profile {
+        self.profiles.get(i).copied().unwrap_or(self.profile)
+    }
+
+    /// Detour of drone `i`: the waypoint and the profile that reaches it.
+    pub fn via(&self, i: usize) -> Option<(Vec3, Profile)> {
+        self.vias.get(i).copied().flatten()
+    }
+
+    /// When drone `i` arrives, milliseconds after the move starts.
+    pub fn arrival_ms(&self, i: usize) -> i64 {
+        self.delay(i) + self.via(i).map_or(0, |v| v.1.total_ms) + self.profile_of(i).total_ms
+    }
+
+    /// The flight of drone `i` when the move starts at `t0_ms`: from its departure to its
+    /// arrival (it holds still before and after).
+    pub fn segments_of(&self, i: usize, t0_ms: i64) -> Vec<Segment> {
+        let mut dep = t0_ms + self.delay(i);
+        let mut at = self.from[i];
+        let mut out = Vec::new();
+        if let Some((w, p)) = self.via(i) {
+            out.extend(p.segments(at, w, dep));
+            (at, dep) = (w, dep + p.total_ms);
+        }
+        out.extend(self.profile_of(i).segments(at, self.to[i], dep));
+        out
+    }
+
+    /// Duration of the whole move, milliseconds: the latest arrival.
     pub fn duration_ms(&self) -> i64 {
         if self.profile.total_ms == 0 {
             return 0;
         }
-        self.profile.total_ms + self.delay_ms.iter().copied().max().unwrap_or(0)
+        if self.profiles.is_empty() && self.vias.is_empty() {
+            return self.profile.total_ms + self.delay_ms.iter().copied().max().unwrap_or(0);
+        }
+        (0..self.from.len())
+            .map(|i| self.arrival_ms(i))
+            .max()
+            .unwrap_or(0)
     }
 
     /// The fastest synchronised move between the two configurations under `limits`
@@ -59,6 +100,8 @@ impl SyncMove {
             to,
             profile,
             delay_ms: Vec::new(),
+            profiles: Vec::new(),
+            vias: Vec::new(),
         }
     }
 }

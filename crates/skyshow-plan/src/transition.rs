@@ -11,7 +11,7 @@
 use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
-use crate::assign::{assign_min_sum_sq, assign_min_sum_sq_within, bottleneck};
+use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bottleneck};
 use crate::options::{Minimise, PlanOptions};
 use crate::profile::Profile;
 use crate::stagger::stagger;
@@ -70,8 +70,12 @@ impl Transition {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TransitionError(pub String);
 
-/// Per-axis minimum flight time of a single drone moving by `d` (seconds): a lower bound
-/// for any path (§3.2 of the reference).
+/// Minimum flight time of a single drone moving by `d` (seconds): a lower bound for any
+/// path (§3.2 of the reference). It is the largest of three bounds, each of which holds
+/// for every path: the horizontal and the vertical component each need their own
+/// rest-to-rest time under their speed limit (the acceleration limit bounds each
+/// component), and the whole displacement needs the rest-to-rest time under the 3D
+/// acceleration limit with speed at most `√(v_xy² + v_z²)`.
 pub fn min_flight_time_s(d: Vec3, limits: &Limits) -> f64 {
     let t = |dist: f64, v: f64| {
         let a = limits.max_accel_m_s2;
@@ -88,7 +92,10 @@ pub fn min_flight_time_s(d: Vec3, limits: &Limits) -> f64 {
     } else {
         limits.max_speed_down_m_s
     };
-    t(d.norm_xy(), limits.max_speed_xy_m_s).max(t(d.z.abs(), vz))
+    let v3 = limits.max_speed_xy_m_s.hypot(vz);
+    t(d.norm_xy(), limits.max_speed_xy_m_s)
+        .max(t(d.z.abs(), vz))
+        .max(t(d.norm(), v3))
 }
 
 /// Plans the transition from configuration `from` to the target set `to` (same size).
@@ -105,55 +112,43 @@ pub fn plan_transition(
     let time_cost = |a: Vec3, b: Vec3| min_flight_time_s(b - a, limits);
     let bn = bottleneck(from, to, &time_cost);
     let lower_bound_s = bn.value;
-    let clock = std::time::Instant::now();
-    let assignment = match opts.minimise {
-        Minimise::Distance => assign_min_sum_sq(from, to),
-        Minimise::Time => {
-            let limit = bn.value * (1.0 + 1e-9) + 1e-9;
-            assign_min_sum_sq_within(from, to, &|i, j| time_cost(from[i], to[j]) <= limit)
-                .unwrap_or_else(|| assign_min_sum_sq(from, to))
-        }
-    };
-    let assign_ms = clock.elapsed().as_secs_f64() * 1000.0;
-    let targets: Vec<Vec3> = assignment.target_of.iter().map(|&j| to[j]).collect();
     let spacing = |p: &[Vec3]| min_spacing(p).map_or(f64::INFINITY, |s| s.0);
     let (sa, sb) = (spacing(from), spacing(to));
-    let radius = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
-    let direct = SyncMove::fastest(from.to_vec(), targets, limits, opts.headroom, min_ms);
-    let c = clearance(from, &direct.to, radius);
-    if c.min_m >= d - 1e-9 {
-        let min_distance_m = if c.min_m.is_finite() {
-            c.min_m
-        } else {
-            sa.min(sb)
+    let clock = std::time::Instant::now();
+    let ssd = assign_min_sum_sq(from, to);
+    let mut assign_ms = clock.elapsed().as_secs_f64() * 1000.0;
+    // The candidate assignments, in order of preference on equal duration.
+    let mut candidates = Vec::new();
+    if opts.minimise == Minimise::Time {
+        let clock = std::time::Instant::now();
+        let limit = bn.value * (1.0 + 1e-9) + 1e-9;
+        if let Some(a) =
+            assign_min_sum_sq_within(from, to, &|i, j| time_cost(from[i], to[j]) <= limit)
+        {
+            candidates.push(a);
+        }
+        assign_ms += clock.elapsed().as_secs_f64() * 1000.0;
+    }
+    candidates.push(ssd.clone());
+    let mut best: Option<Transition> = None;
+    for assignment in candidates {
+        let Some(t) = fly_straight(from, to, assignment, limits, opts, band, min_ms, (sa, sb))
+        else {
+            continue;
         };
-        return Ok(Transition {
-            moves: vec![direct],
-            target_of: assignment.target_of,
-            cost_sum_sq: assignment.cost_sum_sq,
-            min_distance_m,
-            lower_bound_s,
-            method: Method::Direct,
-            assign_ms,
-        });
+        if best
+            .as_ref()
+            .is_none_or(|b| t.duration_ms() < b.duration_ms())
+        {
+            best = Some(t);
+        }
     }
-    // Staggered route: the same lines, some drones leaving later.
-    let max_delay = (direct.profile.total_ms / 2).max(2_000);
-    if let Some((delays, min_d)) = stagger(&direct, limits, max_delay)
-        && min_d >= d - 1e-9
-    {
-        let mut m = direct;
-        m.delay_ms = delays;
-        return Ok(Transition {
-            moves: vec![m],
-            target_of: assignment.target_of,
-            cost_sum_sq: assignment.cost_sum_sq,
-            min_distance_m: min_d.min(sa.min(sb)),
-            lower_bound_s,
-            method: Method::Staggered,
-            assign_ms,
-        });
+    if let Some(mut t) = best {
+        t.lower_bound_s = lower_bound_s;
+        t.assign_ms = assign_ms;
+        return Ok(t);
     }
+    let assignment = ssd;
     // Expanded route. CAPT guarantees the middle move when both copies are spaced
     // ≥ √2·d; smaller spreads usually suffice and are faster, so try a ladder of spreads
     // up to that (or as far as the altitude band allows), keeping the first whose every
@@ -196,8 +191,8 @@ pub fn plan_transition(
     }
     let Some((mut moves, target_of, min_distance_m)) = best else {
         return Err(TransitionError(format!(
-            "straight lines bring drones {:.2} m apart, and even through copies of both formations spread out as far as the altitude band {:.0}–{:.0} m allows they come {closest:.2} m apart",
-            c.min_m, band.0, band.1
+            "straight lines bring drones closer than {d:.2} m however their departures are staggered, and even through copies of both formations spread out as far as the altitude band {:.0}–{:.0} m allows they come {closest:.2} m apart",
+            band.0, band.1
         )));
     };
     moves.retain(|m| m.profile.total_ms > 0);
@@ -219,6 +214,71 @@ pub fn plan_transition(
         method: Method::Expanded,
         assign_ms,
     })
+}
+
+/// The assignment flown as straight lines: one synchronised move if its exact clearance
+/// holds (CAPT), else the same lines with staggered departures and per-drone speeds.
+/// `None` if no safe timing was found.
+// The planner's context, passed through unchanged from `plan_transition`.
+#[allow(clippy::too_many_arguments)]
+fn fly_straight(
+    from: &[Vec3],
+    to: &[Vec3],
+    assignment: Assignment,
+    limits: &Limits,
+    opts: &PlanOptions,
+    band: (f64, f64),
+    min_ms: i64,
+    (sa, sb): (f64, f64),
+) -> Option<Transition> {
+    let d = limits.min_distance_m;
+    let targets: Vec<Vec3> = assignment.target_of.iter().map(|&j| to[j]).collect();
+    let radius = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
+    let direct = SyncMove::fastest(from.to_vec(), targets, limits, opts.headroom, min_ms);
+    let c = clearance(from, &direct.to, radius);
+    let transition =
+        |moves: Vec<SyncMove>, min_distance_m: f64, method: Method, target_of| Transition {
+            moves,
+            target_of,
+            cost_sum_sq: assignment.cost_sum_sq,
+            min_distance_m,
+            lower_bound_s: 0.0,
+            method,
+            assign_ms: 0.0,
+        };
+    if c.min_m >= d - 1e-9 {
+        let min_distance_m = if c.min_m.is_finite() {
+            c.min_m
+        } else {
+            sa.min(sb)
+        };
+        return Some(transition(
+            vec![direct],
+            min_distance_m,
+            Method::Direct,
+            assignment.target_of.clone(),
+        ));
+    }
+    let max_extension = (direct.profile.total_ms / 2).max(2_000);
+    let st = stagger(&direct, limits, opts.headroom, max_extension, band)?;
+    if st.min_d < d - 1e-9 {
+        return None;
+    }
+    let mut target_of = assignment.target_of.clone();
+    for &(i, j) in &st.swaps {
+        target_of.swap(i, j);
+    }
+    let mut m = direct;
+    m.to = st.to;
+    m.delay_ms = st.delays;
+    m.profiles = st.profiles;
+    m.vias = st.vias;
+    Some(transition(
+        vec![m],
+        st.min_d.min(sa.min(sb)),
+        Method::Staggered,
+        target_of,
+    ))
 }
 
 /// The largest factor by which `points` can be scaled within the altitude band (≥ 1).

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use skyshow_model::{Drone, FlightShow, LightProgram, Limits, Trajectory, Vec3};
-use skyshow_plan::{PlanOptions, assign::assign_min_sum_sq, plan_transition};
+use skyshow_plan::{Minimise, PlanOptions, assign::assign_min_sum_sq, plan_transition};
 use skyshow_validate::{ValidateOptions, validate};
 
 /// Up to `n` points in a box, each at least `d` from the others (dart throwing).
@@ -32,9 +32,8 @@ fn fly(from: &[Vec3], t: &skyshow_plan::Transition) -> FlightShow {
     let mut t0 = 1000;
     for m in &t.moves {
         for (i, tr) in trajs.iter_mut().enumerate() {
-            let dep = t0 + m.delay(i);
-            tr.hold_until(dep as f64 / 1000.0);
-            for seg in m.profile.segments(m.from[i], m.to[i], dep) {
+            tr.hold_until((t0 + m.delay(i)) as f64 / 1000.0);
+            for seg in m.segments_of(i, t0) {
                 tr.push(seg);
             }
         }
@@ -55,12 +54,22 @@ fn fly(from: &[Vec3], t: &skyshow_plan::Transition) -> FlightShow {
     }
 }
 
+/// Plans `from → to` both ways the planner can minimise, and validates each.
 fn check(from: Vec<Vec3>, to: Vec<Vec3>) {
+    for minimise in [Minimise::Distance, Minimise::Time] {
+        check_with(&from, &to, minimise);
+    }
+}
+
+fn check_with(from: &[Vec3], to: &[Vec3], minimise: Minimise) {
     let n = from.len().min(to.len());
     let (from, to) = (&from[..n], &to[..n]);
     let limits = Limits::DEFAULT;
-    let t = plan_transition(from, to, &limits, &PlanOptions::DEFAULT, (5.5, 150.0), 0)
-        .expect("plannable");
+    let opts = PlanOptions {
+        minimise,
+        ..PlanOptions::DEFAULT
+    };
+    let t = plan_transition(from, to, &limits, &opts, (5.5, 150.0), 0).expect("plannable");
     let show = fly(from, &t);
     let v = validate(&show, &limits, &ValidateOptions::default());
     assert!(
@@ -74,6 +83,14 @@ fn check(from: Vec<Vec3>, to: Vec<Vec3>) {
             || v.measured.min_distance_m >= t.min_distance_m
     );
     assert!(t.duration_ms() as f64 / 1000.0 >= t.lower_bound_s - 1e-9);
+    // Every drone ends on the target it was assigned, and every target is taken.
+    let mut taken = vec![false; n];
+    for (i, d) in show.drones.iter().enumerate() {
+        let j = t.target_of[i];
+        assert!(!taken[j]);
+        taken[j] = true;
+        assert!(d.trajectory.end_position().dist(to[j]) < 1e-9);
+    }
 }
 
 proptest! {

@@ -1,0 +1,47 @@
+//! Plans a show file and prints per-transition figures (a development tool).
+#![allow(clippy::print_stderr)]
+fn main() {
+    let path = std::env::args().nth(1).expect("show file");
+    let loaded = skyshow_import::load_show(std::path::Path::new(&path)).expect("loads");
+    let t = std::time::Instant::now();
+    let mut opts = skyshow_plan::PlanOptions::DEFAULT;
+    if std::env::args().nth(2).as_deref() == Some("time") {
+        opts.minimise = skyshow_plan::Minimise::Time;
+    }
+    let plan = skyshow_plan::plan_show(&loaded.design, &opts).unwrap_or_else(|e| panic!("{e}"));
+    for tr in &plan.transitions {
+        eprintln!(
+            "{:>28} → {:<28} dur {:>6.2} lb {:>6.2} ratio {:>5.3} clear {:>5.2} {} {:.0} ms",
+            tr.from,
+            tr.to,
+            tr.duration_ms as f64 / 1000.0,
+            tr.lower_bound_s,
+            tr.duration_ms as f64 / 1000.0 / tr.lower_bound_s.max(1e-9),
+            tr.min_distance_m,
+            tr.method.as_str(),
+            tr.planning_ms
+        );
+    }
+    eprintln!("planned in {:?}", t.elapsed());
+    if let Ok(i) = std::env::var("DUMP") {
+        dump(&plan, i.parse().unwrap(), 685.0, 700.0);
+    }
+}
+#[allow(dead_code)]
+fn dump(plan: &skyshow_plan::ShowPlan, i: usize, t0: f64, t1: f64) {
+    for s in &plan.trajectories[i].segments {
+        if s.t1 >= t0 && s.t0 <= t1 {
+            let acc0 = s.acceleration(s.t0);
+            let acc1 = s.acceleration(s.t1);
+            eprintln!(
+                "{:.3}-{:.3} {:?} -> {:?} acc {:.3} {:.3}",
+                s.t0,
+                s.t1,
+                s.start(),
+                s.end(),
+                acc0.norm(),
+                acc1.norm()
+            );
+        }
+    }
+}

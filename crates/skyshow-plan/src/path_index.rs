@@ -1,0 +1,216 @@
+//! `PathIndex`: which drones' straight paths come near each other, kept up to date as
+//! paths change.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use skyshow_model::Vec3;
+
+type Cell = (i64, i64, i64);
+
+/// A straight piece of a path: from, to.
+pub(crate) type Leg = (Vec3, Vec3);
+
+/// A grid of the cells each drone's path (straight, or a polyline of legs) passes through, and for each
+/// drone the sorted list of drones whose paths come within `reach` of its own.
+pub(crate) struct PathIndex {
+    reach: f64,
+    cell: f64,
+    legs: Vec<Vec<Leg>>,
+    cells: Vec<Vec<Cell>>,
+    grid: HashMap<Cell, Vec<usize>>,
+    /// `near[i]`: drones whose paths come within `reach` of drone `i`'s path, ascending.
+    pub(crate) near: Vec<Vec<usize>>,
+}
+
+impl PathIndex {
+    /// Indexes the straight paths `from[i] → to[i]`.
+    pub(crate) fn new(from: &[Vec3], to: &[Vec3], reach: f64) -> PathIndex {
+        let n = from.len();
+        let cell = reach.max(1e-3);
+        let legs: Vec<Vec<Leg>> = (0..n).map(|i| vec![(from[i], to[i])]).collect();
+        let cells: Vec<Vec<Cell>> = legs.par_iter().map(|l| cells_of(l, cell)).collect();
+        let mut grid: HashMap<Cell, Vec<usize>> = HashMap::new();
+        for (i, keys) in cells.iter().enumerate() {
+            for k in keys {
+                grid.entry(*k).or_default().push(i);
+            }
+        }
+        let mut index = PathIndex {
+            reach,
+            cell,
+            legs,
+            cells,
+            grid,
+            near: Vec::new(),
+        };
+        index.near = (0..n)
+            .into_par_iter()
+            .map(|i| index.query(&index.legs[i], Some(i)))
+            .collect();
+        index
+    }
+
+    /// Drones (other than `skip`) whose paths come within `reach` of the path made of
+    /// `legs`, ascending.
+    pub(crate) fn query(&self, legs: &[Leg], skip: Option<usize>) -> Vec<usize> {
+        let mut near: Vec<usize> = Vec::new();
+        for (kx, ky, kz) in cells_of(legs, self.cell) {
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    for dz in -1..=1 {
+                        if let Some(b) = self.grid.get(&(kx + dx, ky + dy, kz + dz)) {
+                            near.extend(b.iter().copied().filter(|&j| Some(j) != skip));
+                        }
+                    }
+                }
+            }
+        }
+        near.sort_unstable();
+        near.dedup();
+        near.retain(|&j| {
+            legs.iter().any(|&(p0, p1)| {
+                self.legs[j]
+                    .iter()
+                    .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < self.reach)
+            })
+        });
+        near
+    }
+
+    /// Re-indexes drone `i` after its path changed to the polyline `legs`.
+    pub(crate) fn update(&mut self, i: usize, legs: Vec<Leg>) {
+        for k in std::mem::take(&mut self.cells[i]) {
+            if let Some(b) = self.grid.get_mut(&k) {
+                b.retain(|&j| j != i);
+            }
+        }
+        for &j in &std::mem::take(&mut self.near[i]) {
+            self.near[j].retain(|&k| k != i);
+        }
+        self.cells[i] = cells_of(&legs, self.cell);
+        self.legs[i] = legs;
+        for k in &self.cells[i] {
+            let b = self.grid.entry(*k).or_default();
+            let at = b.partition_point(|&j| j < i);
+            b.insert(at, i);
+        }
+        let near = self.query(&self.legs[i], Some(i));
+        for &j in &near {
+            let at = self.near[j].partition_point(|&k| k < i);
+            self.near[j].insert(at, i);
+        }
+        self.near[i] = near;
+    }
+}
+
+/// The grid cells a path passes near (each leg sampled every half cell).
+fn cells_of(legs: &[Leg], cell: f64) -> Vec<Cell> {
+    let key = |p: Vec3| {
+        (
+            (p.x / cell).floor() as i64,
+            (p.y / cell).floor() as i64,
+            (p.z / cell).floor() as i64,
+        )
+    };
+    let mut keys: Vec<Cell> = Vec::new();
+    for &(a, b) in legs {
+        let steps = ((a.dist(b) / (cell * 0.5)).ceil() as usize).max(1);
+        keys.extend((0..=steps).map(|k| key(a.lerp(b, k as f64 / steps as f64))));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Closest distance between segments `p0–p1` and `q0–q1`.
+pub(crate) fn segment_segment(p0: Vec3, p1: Vec3, q0: Vec3, q1: Vec3) -> f64 {
+    let d1 = p1 - p0;
+    let d2 = q1 - q0;
+    let r = p0 - q0;
+    let a = d1.norm2();
+    let e = d2.norm2();
+    let f = d2.dot(r);
+    let (s, t);
+    if a <= 1e-12 && e <= 1e-12 {
+        return r.norm();
+    }
+    if a <= 1e-12 {
+        s = 0.0;
+        t = (f / e).clamp(0.0, 1.0);
+    } else {
+        let c = d1.dot(r);
+        if e <= 1e-12 {
+            t = 0.0;
+            s = (-c / a).clamp(0.0, 1.0);
+        } else {
+            let b = d1.dot(d2);
+            let denom = a * e - b * b;
+            let mut s0 = if denom > 1e-12 {
+                ((b * f - c * e) / denom).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let mut t0 = (b * s0 + f) / e;
+            if t0 < 0.0 {
+                t0 = 0.0;
+                s0 = (-c / a).clamp(0.0, 1.0);
+            } else if t0 > 1.0 {
+                t0 = 1.0;
+                s0 = ((b - c) / a).clamp(0.0, 1.0);
+            }
+            s = s0;
+            t = t0;
+        }
+    }
+    ((p0 + d1 * s) - (q0 + d2 * t)).norm()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segment_distance_cases() {
+        let o = Vec3::ZERO;
+        let x = Vec3::new(10.0, 0.0, 0.0);
+        assert!(
+            (segment_segment(o, x, Vec3::new(5.0, 3.0, -5.0), Vec3::new(5.0, 3.0, 5.0)) - 3.0)
+                .abs()
+                < 1e-12
+        );
+        assert!(
+            (segment_segment(o, x, Vec3::new(12.0, 0.0, 0.0), Vec3::new(15.0, 0.0, 0.0)) - 2.0)
+                .abs()
+                < 1e-12
+        );
+        assert!(
+            (segment_segment(o, x, Vec3::new(0.0, 1.0, 0.0), Vec3::new(10.0, 1.0, 0.0)) - 1.0)
+                .abs()
+                < 1e-12
+        );
+        assert!((segment_segment(o, o, o, o)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn updates_match_a_fresh_index() {
+        let mut s = 7u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64 * 40.0
+        };
+        let from: Vec<Vec3> = (0..200).map(|_| Vec3::new(rnd(), rnd(), rnd())).collect();
+        let mut to: Vec<Vec3> = (0..200).map(|_| Vec3::new(rnd(), rnd(), rnd())).collect();
+        let mut index = PathIndex::new(&from, &to, 3.0);
+        for k in 0..30 {
+            to.swap(k, 199 - k);
+            index.update(k, vec![(from[k], to[k])]);
+            index.update(199 - k, vec![(from[199 - k], to[199 - k])]);
+        }
+        let fresh = PathIndex::new(&from, &to, 3.0);
+        assert_eq!(index.near, fresh.near);
+        assert!(index.near.iter().any(|v| !v.is_empty()));
+    }
+}
