@@ -8,7 +8,11 @@ fn main() {
     if std::env::args().nth(2).as_deref() == Some("time") {
         opts.minimise = skyshow_plan::Minimise::Time;
     }
-    let plan = skyshow_plan::plan_show(&loaded.design, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let mut last = std::time::Instant::now();
+    let plan = skyshow_plan::plan_show_with_progress(&loaded.design, &opts, &mut |stage| {
+        eprintln!("  +{:.2} s, now {stage:?}", last.elapsed().as_secs_f64());
+        last = std::time::Instant::now();
+    }).unwrap_or_else(|e| panic!("{e}"));
     for tr in &plan.transitions {
         eprintln!(
             "{:>28} → {:<28} dur {:>6.2} lb {:>6.2} ratio {:>5.3} clear {:>5.2} {} {:.0} ms",

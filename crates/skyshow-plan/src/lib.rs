@@ -25,7 +25,9 @@ pub use error::{PlanError, clock};
 pub use landing::{Landing, plan_landing};
 pub use options::{Minimise, PlanOptions};
 pub use profile::{Profile, rate_limits};
-pub use show_plan::{PlannedFormation, PlannedTransition, ShowPlan, plan_show};
+pub use show_plan::{
+    PlanStage, PlannedFormation, PlannedTransition, ShowPlan, plan_show, plan_show_with_progress,
+};
 pub use sync_move::{Clearance, SyncMove, clearance};
 pub use takeoff::{Takeoff, plan_takeoff};
 pub use transition::{Method, Transition, TransitionError, min_flight_time_s, plan_transition};

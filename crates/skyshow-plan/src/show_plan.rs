@@ -97,10 +97,40 @@ fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
     }
 }
 
+/// A stage of planning a show, reported as it starts (for progress displays).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PlanStage<'a> {
+    /// Building every formation's points.
+    Formations,
+    /// The takeoff.
+    Takeoff,
+    /// Transition `index` (from 0) of `count`, into the formation named `to`.
+    Transition {
+        /// Which transition, from 0.
+        index: usize,
+        /// How many there are.
+        count: usize,
+        /// The formation it leads to.
+        to: &'a str,
+    },
+    /// The landing.
+    Landing,
+}
+
 /// Plans the whole show.
 // Errors are rare and carry user-facing context; their size does not matter.
 #[allow(clippy::result_large_err)]
 pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, PlanError> {
+    plan_show_with_progress(design, opts, &mut |_| {})
+}
+
+/// Plans the whole show, calling `progress` as each stage starts.
+#[allow(clippy::result_large_err)]
+pub fn plan_show_with_progress(
+    design: &ShowDesign,
+    opts: &PlanOptions,
+    progress: &mut dyn FnMut(PlanStage<'_>),
+) -> Result<ShowPlan, PlanError> {
     let n = design.fleet.drones;
     let limits = &design.limits;
     let d = limits.min_distance_m;
@@ -109,6 +139,7 @@ pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, Pl
     let az = design.audience_azimuth_deg.to_radians();
     let towards_audience = Vec3::new(az.cos(), az.sin(), 0.0);
 
+    progress(PlanStage::Formations);
     let mut built = Vec::with_capacity(design.formations.len());
     for f in &design.formations {
         built.push(build(f, n, design.audience_azimuth_deg, limits, band.0)?);
@@ -119,6 +150,7 @@ pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, Pl
     let mut cues = Vec::new();
 
     // Takeoff.
+    progress(PlanStage::Takeoff);
     let takeoff = plan_takeoff(&homes, &design.fleet.grid, &design.takeoff, limits, opts);
     for (i, tr) in traj.iter_mut().enumerate() {
         tr.hold_until(takeoff.depart_ms[i] as f64 / 1000.0);
@@ -141,7 +173,13 @@ pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, Pl
     let mut transitions = Vec::new();
     let mut chapter_start_ms = vec![i64::MIN; design.chapters.len()];
 
+    let count = design.formations.len();
     for (k, (fd, f)) in design.formations.iter().zip(built).enumerate() {
+        progress(PlanStage::Transition {
+            index: k,
+            count,
+            to: &f.name,
+        });
         let spare = n - f.points.len();
         let slots = parking::slots(
             &f.points,
@@ -254,6 +292,7 @@ pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, Pl
     }
 
     // Landing.
+    progress(PlanStage::Landing);
     let landing_start = cursor + ms(design.takeoff.landing_pause_s);
     if let Some(last) = formations.last_mut() {
         last.end_ms = landing_start;

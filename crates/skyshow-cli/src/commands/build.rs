@@ -10,7 +10,7 @@ use skyshow_export::{
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_lights};
 use skyshow_model::{Drone, FlightShow};
-use skyshow_plan::{PlanError, PlanOptions, ShowPlan, plan_show};
+use skyshow_plan::{PlanError, PlanOptions, PlanStage, ShowPlan, plan_show_with_progress};
 
 use crate::args::BuildArgs;
 use crate::output::OutputSet;
@@ -34,15 +34,20 @@ pub(crate) struct Built {
     pub(crate) show: FlightShow,
 }
 
-/// Plans and lights a loaded show.
-pub(crate) fn build_show(loaded: &LoadedShow, timing: &mut Vec<(String, f64)>) -> Result<Built> {
+/// Plans and lights a loaded show, reporting the planner's stages to `progress`.
+pub(crate) fn build_show(
+    loaded: &LoadedShow,
+    timing: &mut Vec<(String, f64)>,
+    progress: &mut dyn FnMut(PlanStage<'_>),
+) -> Result<Built> {
     let design = &loaded.design;
     let t = Instant::now();
     let opts = PlanOptions {
         minimise: design.minimise,
         ..PlanOptions::DEFAULT
     };
-    let plan = plan_show(design, &opts).map_err(|e| plan_error(loaded, e))?;
+    let plan =
+        plan_show_with_progress(design, &opts, progress).map_err(|e| plan_error(loaded, e))?;
     timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
     let t = Instant::now();
     let programs = design_lights(&plan, &LightOptions::DEFAULT);
@@ -80,8 +85,17 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     let t = Instant::now();
     let loaded = load_show(&args.show)?;
     timing.push(("import".into(), t.elapsed().as_secs_f64() * 1000.0));
-    spinner.set_message(format!("planning {} drones", loaded.design.fleet.drones));
-    let built = build_show(&loaded, &mut timing)?;
+    let drones = loaded.design.fleet.drones;
+    let built = build_show(&loaded, &mut timing, &mut |stage| {
+        spinner.set_message(match stage {
+            PlanStage::Formations => format!("building the formations for {drones} drones"),
+            PlanStage::Takeoff => format!("planning the takeoff of {drones} drones"),
+            PlanStage::Transition { index, count, to } => {
+                format!("planning transition {}/{count}, into \"{to}\"", index + 1)
+            }
+            PlanStage::Landing => format!("planning the landing of {drones} drones"),
+        });
+    })?;
     let design = &loaded.design;
 
     spinner.set_message("exporting");
