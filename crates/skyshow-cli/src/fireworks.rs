@@ -137,19 +137,27 @@ pub(crate) fn build_pyro(
             "setup_sheet.html".into(),
             setup_sheet_html(&script, &design.title),
         ));
+        let mut seen = std::collections::BTreeSet::new();
         for b in script.bursts() {
-            let burst = Burst {
+            // Devices fired together at one position look like one burst.
+            let key = (
+                b.position,
+                (b.time_s * 1000.0).round() as i64,
+                b.colour_name.clone(),
+                (b.radius_m * 1000.0).round() as i64,
+                (b.centre.z * 1000.0).round() as i64,
+            );
+            if !seen.insert(key) {
+                continue;
+            }
+            bursts.push(Burst {
                 time_s: b.time_s,
                 position: b.centre,
                 radius_m: b.radius_m,
                 color: b.colour,
                 duration_s: b.end_s - b.time_s,
                 label: b.source.clone(),
-            };
-            // Devices fired together at one position look like one burst.
-            if bursts.last() != Some(&burst) {
-                bursts.push(burst);
-            }
+            });
         }
         front = script.front.positions.iter().map(|q| q.at).collect();
     }

@@ -366,6 +366,19 @@ fn example_firing_scripts_have_ignition_effect_minus_prefire_in_each_systems_ord
     }
     assert_eq!(lines.len() - 1, devices.len());
 
+    // The preview draws one burst per position, product and effect time (devices fired
+    // together look like one).
+    let bursts: std::collections::BTreeSet<(&str, &str, i64)> = devices
+        .iter()
+        .map(|d| (d.position.as_str(), d.part.as_str(), d.effect_ms))
+        .collect();
+    let preview = std::fs::read_to_string(out.join("preview.html")).unwrap();
+    assert!(
+        preview.contains(&format!(" · {} fireworks", bursts.len())),
+        "the preview does not show {} fireworks",
+        bursts.len()
+    );
+
     // The elements' cue list: SMPTE at 25 fps, in time order.
     let lines = crlf_lines(
         &std::fs::read(pyro.join("elements.csv")).unwrap(),
