@@ -491,6 +491,15 @@ fn pyro_cases() {
             &["unknown system \"pyroblaster\"", "cobra, cobra-3"],
         ),
         (
+            "two COBRA scripts",
+            cue("").replace(
+                "[pyro]\n",
+                "[pyro]\nalso_export = [\"firetek\", \"cobra-4\"]\n",
+            ),
+            "[\"firetek\"",
+            &["`cobra-4` is a second script for the same kind of firing system"],
+        ),
+        (
             "fireworks without an audience line",
             cue("").replace("line = [[-100, -300], [-100, 300]]", ""),
             "[pyro]",

@@ -12,9 +12,9 @@ use std::ops::Range;
 use serde::Deserialize;
 use skyshow_model::{ShowDesign, Vec3};
 use skyshow_pyro::{
-    Audience, Catalogue, CueDesign, ElementKind, FiringFront, FiringSystem, Pattern, Position,
-    Product, ProductKind, ProductOverride, PyroError, PyroScript, Rack, SafetyOptions,
-    ScriptOptions, ShowElement, Timecode,
+    Audience, Catalogue, CueDesign, ElementKind, FiringFront, FiringSystem, FiringSystemKind,
+    Pattern, Position, Product, ProductKind, ProductOverride, PyroError, PyroScript, Rack,
+    SafetyOptions, ScriptOptions, ShowElement, Timecode,
 };
 use toml::Spanned;
 
@@ -627,9 +627,22 @@ impl Cx<'_> {
         if let Some(list) = &p.also_export {
             for name in list.get_ref() {
                 let s = named(name, list.span())?;
-                if s.kind != system.kind && !also.iter().any(|a| a.kind == s.kind) {
-                    also.push(s);
+                let family = |k: FiringSystemKind| std::mem::discriminant(&k);
+                if s.kind == system.kind || also.iter().any(|a| a.kind == s.kind) {
+                    continue;
                 }
+                if std::iter::once(&system)
+                    .chain(&also)
+                    .any(|a| family(a.kind) == family(s.kind))
+                {
+                    return Err(self.err(
+                        list.span(),
+                        format!("`{name}` is a second script for the same kind of firing system"),
+                        "this list",
+                        Some("one script per system: COBRA firmware versions share `cobra.csv`"),
+                    ));
+                }
+                also.push(s);
             }
         }
         Ok((system, also))
