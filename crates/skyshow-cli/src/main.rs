@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+mod fireworks;
 mod output;
 mod printer;
 mod show_check;

@@ -116,6 +116,32 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
             }
         ));
     }
+    for v in r.pyro.iter().flat_map(|p| &p.violations).take(10) {
+        let names: Vec<String> = v
+            .drones
+            .iter()
+            .map(|&d| {
+                r.drone_names
+                    .get(d)
+                    .cloned()
+                    .unwrap_or_else(|| format!("#{d}"))
+            })
+            .collect();
+        p.line(&format!(
+            "    {} at {:.2} s: position {}{} value {:.3}, limit {:.3} ({})",
+            v.kind,
+            v.time_s,
+            v.position,
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", names.join(" & "))
+            },
+            v.value,
+            v.limit,
+            v.source
+        ));
+    }
     for f in r.format.iter().take(10) {
         p.line(&format!("    format_{}: {}", f.rule, f.message));
     }

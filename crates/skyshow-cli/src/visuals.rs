@@ -4,7 +4,7 @@ use skyshow_export::Report;
 use skyshow_model::{FlightShow, Limits};
 use skyshow_plan::ShowPlan;
 use skyshow_preview::{
-    Ground, PreviewInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
+    Burst, Ground, PreviewInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
     preview_html, report_html,
 };
 use skyshow_validate::Validation;
@@ -22,11 +22,13 @@ pub(crate) fn preview_page(
     show: &FlightShow,
     limits: Limits,
     ground: &Ground,
+    fireworks: &[Burst],
     live_reload_url: Option<String>,
 ) -> Vec<u8> {
     let mut p = PreviewInput::new(show);
     p.limits = limits;
     p.ground = ground.clone();
+    p.fireworks = fireworks.to_vec();
     p.live_reload_url = live_reload_url;
     preview_html(&p)
 }
@@ -39,11 +41,13 @@ pub(crate) fn report_page(
     validation: &Validation,
     report: &Report<'_>,
     plan: Option<&ShowPlan>,
+    fireworks: &[Burst],
 ) -> Vec<u8> {
     let v = validation;
     let mut r = ReportInput::new(show);
     r.limits = limits;
     r.ground = ground.clone();
+    r.fireworks = fireworks;
     r.series = ReportSeries {
         t_s: v.series.t_s.clone(),
         min_distance_m: v.series.min_distance_m.clone(),
@@ -83,6 +87,17 @@ pub(crate) fn report_page(
             source: x.source.clone(),
         })
         .collect();
+    if let Some(p) = &report.pyro {
+        r.violations
+            .extend(p.violations.iter().map(|x| ReportViolation {
+                kind: x.kind.clone(),
+                time_s: x.time_s,
+                drones: x.drones.iter().map(|&i| name(i)).collect(),
+                value: x.value,
+                limit: x.limit,
+                source: format!("{} at {}", x.source, x.position),
+            }));
+    }
     r.violations_total = report.violation_count();
     report_html(&r)
 }

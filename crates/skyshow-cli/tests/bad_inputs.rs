@@ -386,3 +386,158 @@ fn other_command_cases() {
         &["song.wav"],
     );
 }
+
+/// `show.toml:LINE:COL` of the first `marker` in `text`, as the diagnostic prints it.
+fn at(text: &str, marker: &str) -> String {
+    let i = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in\n{text}"));
+    let before = &text[..i];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("show.toml:{line}:{col}]")
+}
+
+#[test]
+fn pyro_cases() {
+    const AUDIENCE: &str = "[audience]\nazimuth_deg = 180\nline = [[-100, -300], [-100, 300]]";
+    const FRONT: &str = "[pyro.front]\ncenter = [150, 0, 0]\nwidth_m = 520\npositions = 5";
+    let cue = |extra: &str| {
+        format!(
+            "{AUDIENCE}\n[pyro]\n{FRONT}\n[[pyro.cue]]\nname = \"c1\"\ntime = 20\nproduct = \"SH100-R\"\n{extra}"
+        )
+    };
+    // (name, top-of-file text, the text the error must point at, needles)
+    let cases: Vec<(&str, String, &str, &[&str])> = vec![
+        (
+            "unknown product",
+            cue("").replace("\"SH100-R\"", "\"SH100-RR\""),
+            "\"SH100-RR\"",
+            &[
+                "pyro.cue \"c1\": unknown product \"SH100-RR\"",
+                "did you mean \"SH100-R\"",
+            ],
+        ),
+        (
+            "calibre out of range",
+            format!(
+                "{}\n[[pyro.product]]\npart = \"BIG\"\nkind = \"shell\"\ncalibre_mm = 400\nprefire_s = 5\nduration_s = 5\ncolour = \"red\"\neffect = \"huge\"",
+                cue("")
+            ),
+            "400\nprefire_s",
+            &[
+                "calibre 400 mm is out of range for a shell (50–300 mm)",
+                "millimetres",
+            ],
+        ),
+        (
+            "negative prefire",
+            format!(
+                "{}\n[[pyro.override]]\npart = \"SH100-R\"\nprefire_s = -1.5",
+                cue("")
+            ),
+            "-1.5",
+            &["product \"SH100-R\": prefire -1.5 s is negative"],
+        ),
+        (
+            "cue before the music starts",
+            cue("").replace("time = 20", "time = 1"),
+            "1\nproduct",
+            &[
+                "pyro.cue \"c1\": at position P01, ignition -1.800 s",
+                "before the music starts at 0.000 s",
+                "move the effect to 2.800 s or later",
+            ],
+        ),
+        (
+            "cue before time 0",
+            cue("").replace("time = 20", "time = -4"),
+            "-4",
+            &["`time` is not a valid time"],
+        ),
+        (
+            "too many cues for a module",
+            format!(
+                "{AUDIENCE}\n[pyro]\n[[pyro.position]]\nname = \"L1\"\nat = [150, 0, 0]\nmodules = [7]\n[[pyro.cue]]\nname = \"c1\"\ntime = 20\nproduct = \"SH075-R\"\ncount = 19"
+            ),
+            "[[pyro.cue]]",
+            &["pyro.cue \"c1\": position L1 has 19 cues but its modules [7] have only 18 pins"],
+        ),
+        (
+            "unknown position",
+            cue("positions = [\"P01\", \"P99\"]"),
+            "[\"P01\", \"P99\"]",
+            &[
+                "unknown position `P99`",
+                "positions are P01, P02, P03, P04, P05",
+            ],
+        ),
+        (
+            "unknown chapter",
+            cue("chapter = \"encore\""),
+            "\"encore\"",
+            &["unknown chapter `encore`", "chapters are c"],
+        ),
+        (
+            "unknown pattern",
+            cue("pattern = \"zigzag\""),
+            "\"zigzag\"",
+            &["unknown pattern \"zigzag\""],
+        ),
+        (
+            "unknown firing system",
+            cue("").replace("[pyro]\n", "[pyro]\nsystem = \"pyroblaster\"\n"),
+            "\"pyroblaster\"",
+            &["unknown system \"pyroblaster\"", "cobra, cobra-3"],
+        ),
+        (
+            "two COBRA scripts",
+            cue("").replace(
+                "[pyro]\n",
+                "[pyro]\nalso_export = [\"firetek\", \"cobra-4\"]\n",
+            ),
+            "[\"firetek\"",
+            &["`cobra-4` is a second script for the same kind of firing system"],
+        ),
+        (
+            "fireworks without an audience line",
+            cue("").replace("line = [[-100, -300], [-100, 300]]", ""),
+            "[pyro]",
+            &["fireworks need the audience's place"],
+        ),
+        (
+            "audience line and zone",
+            cue("").replace(
+                "line = [[-100, -300], [-100, 300]]",
+                "line = [[-100, -300], [-100, 300]]\nzone = [[0, 0], [1, 0], [1, 1]]",
+            ),
+            "[[0, 0]",
+            &["the audience has both a `line` and a `zone`"],
+        ),
+        (
+            "duplicate cue",
+            format!(
+                "{}\n[[pyro.cue]]\nname = \"c1\"\ntime = 30\nproduct = \"SH100-G\"",
+                cue("")
+            ),
+            "\"c1\"\ntime = 30",
+            &["pyro.cue \"c1\" is defined twice"],
+        ),
+        (
+            "element without a label",
+            format!(
+                "{}\n[[element]]\nkind = \"fountain\"\ntime = 5\nlabel = \" \"",
+                cue("")
+            ),
+            "\" \"",
+            &["an element needs a label"],
+        ),
+    ];
+    for (name, top, marker, needles) in cases {
+        let text = show(&top, FLEET, LINE);
+        let place = at(&text, marker);
+        let mut all: Vec<&str> = needles.to_vec();
+        all.push(&place);
+        case(name, "show.toml", Text(text.clone()), BUILD, &all);
+    }
+}

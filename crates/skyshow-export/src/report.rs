@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 use skyshow_model::Limits;
 use skyshow_validate::Validation;
 
+use crate::PyroSection;
 use crate::json::num;
 
 /// The show line of the report.
@@ -94,12 +95,16 @@ pub struct Report<'a> {
     pub transitions: Vec<TransitionRow>,
     /// Milliseconds per stage (the only part that differs between runs, with `planning_ms`).
     pub timing_ms: Vec<(String, f64)>,
+    /// Fireworks and other show elements (`None` for shows without them, and `check`).
+    pub pyro: Option<PyroSection>,
 }
 
 impl Report<'_> {
     /// Total number of violations, format problems included.
     pub fn violation_count(&self) -> usize {
-        self.validation.violations_total + self.format.len()
+        self.validation.violations_total
+            + self.format.len()
+            + self.pyro.as_ref().map_or(0, |p| p.violations.len())
     }
 
     /// The report as a JSON value.
@@ -136,6 +141,13 @@ impl Report<'_> {
                 "source": v.source,
             })
         }));
+        if let Some(p) = &self.pyro {
+            violations.extend(
+                p.violations
+                    .iter()
+                    .map(|v| PyroSection::violation_json(v, &name)),
+            );
+        }
         let mut root = Map::new();
         root.insert("valid".into(), json!(self.violation_count() == 0));
         root.insert(
@@ -214,6 +226,9 @@ impl Report<'_> {
                     .collect(),
             ),
         );
+        if let Some(p) = &self.pyro {
+            root.insert("pyro".into(), p.to_json(&name));
+        }
         let timing: Map<String, Value> = self
             .timing_ms
             .iter()

@@ -99,6 +99,9 @@ pub struct SourceMap {
     pub text: String,
     /// Byte span of each formation's table, by formation name.
     pub formations: BTreeMap<String, Range<usize>>,
+    /// Byte span of each fireworks entry (`pyro`, `pyro.front`, `pyro.cue "open"`,
+    /// `pyro.cue "open".time`, `pyro.position "L1"`, …).
+    pub pyro: BTreeMap<String, Range<usize>>,
 }
 
 impl SourceMap {

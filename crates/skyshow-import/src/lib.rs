@@ -13,7 +13,7 @@ mod time;
 pub use color::{PALETTE, parse_color};
 pub use error::{ImportError, ShowFileError, SourceMap};
 pub use points_csv::{PointsCsv, parse_points_csv};
-pub use show_file::{LoadedShow, load_show, parse_show};
+pub use show_file::{Fireworks, LoadedShow, PyroDesign, load_show, parse_show};
 pub use time::parse_time;
 
 pub use skyshow_model::ShowDesign;

@@ -6,6 +6,7 @@ mod art;
 mod fonts;
 mod image_art;
 mod mesh_file;
+mod pyro;
 mod svg_art;
 mod text_art;
 
@@ -26,6 +27,7 @@ use art::{ArtError, ArtKind, Fit};
 use fonts::{Fonts, is_font_file};
 use image_art::ImageArt;
 use mesh_file::MeshFile;
+pub use pyro::{Fireworks, PyroDesign};
 use svg_art::SvgArt;
 use text_art::{Align, TextArt};
 
@@ -40,6 +42,8 @@ pub struct LoadedShow {
     pub base_dir: PathBuf,
     /// Every file the show was made from (the show file first), for change watching.
     pub inputs: Vec<PathBuf>,
+    /// Fireworks, other show elements and the audience's place.
+    pub pyro: PyroDesign,
 }
 
 /// Reads and lowers the show file at `path`.
@@ -60,7 +64,7 @@ impl LoadedShow {
     /// `name` is used in messages. (`inputs` lists the files read, without the show file.)
     pub fn from_text(name: &str, text: &str, base_dir: &Path) -> Result<LoadedShow, ImportError> {
         let mut inputs = Vec::new();
-        let (design, source) = parse_show_with(name, text, &mut |rel: &str| {
+        let (design, source, pyro) = parse_show_with(name, text, &mut |rel: &str| {
             let p = base_dir.join(rel);
             inputs.push(p.clone());
             fs_err::read(&p).map_err(|e| e.to_string())
@@ -68,6 +72,7 @@ impl LoadedShow {
         Ok(LoadedShow {
             design,
             source,
+            pyro,
             base_dir: base_dir.to_path_buf(),
             inputs,
         })
@@ -80,6 +85,7 @@ pub fn parse_show(name: &str, text: &str) -> Result<(ShowDesign, SourceMap), Imp
     parse_show_with(name, text, &mut |rel: &str| {
         Err(format!("cannot read `{rel}` when parsing text only"))
     })
+    .map(|(design, source, _)| (design, source))
 }
 
 /// Reads a file named by the show (relative to the show file) as bytes.
@@ -89,8 +95,9 @@ fn parse_show_with(
     name: &str,
     text: &str,
     read: &mut Reader<'_>,
-) -> Result<(ShowDesign, SourceMap), ImportError> {
-    let raw: RawShow = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+) -> Result<(ShowDesign, SourceMap, PyroDesign), ImportError> {
+    let mut raw: RawShow = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    let extras = pyro::RawExtras::take(&mut raw);
     let mut cx = Cx {
         name,
         text,
@@ -103,7 +110,8 @@ fn parse_show_with(
         },
     };
     let design = cx.lower(raw, read)?;
-    Ok((design, cx.source))
+    let pyro = cx.pyro(&extras, &design, read)?;
+    Ok((design, cx.source, pyro))
 }
 
 fn toml_error(name: &str, text: &str, e: &toml::de::Error) -> ImportError {
@@ -148,6 +156,9 @@ struct RawShow {
     stage: Option<RawStage>,
     #[serde(default, rename = "chapter")]
     chapters: Vec<Spanned<RawChapter>>,
+    pyro: Option<Spanned<pyro::RawPyro>>,
+    #[serde(default, rename = "element")]
+    elements: Vec<Spanned<pyro::RawElement>>,
 }
 
 #[derive(Deserialize)]
@@ -163,6 +174,8 @@ struct RawOrigin {
 #[serde(deny_unknown_fields)]
 struct RawAudience {
     azimuth_deg: Spanned<f64>,
+    line: Option<Spanned<Vec<[f64; 2]>>>,
+    zone: Option<Spanned<Vec<[f64; 2]>>>,
 }
 
 #[derive(Deserialize)]

@@ -103,7 +103,7 @@ pub enum PyroError {
     },
     /// A cue would have to be ignited before the show (music) starts.
     #[error(
-        "{cue}: at position {position}, ignition {ignition_s:.3} s (effect {effect_s:.3} s − prefire {prefire_s:.3} s) is before the start at {start_s:.3} s\nhelp: move the effect to {earliest_s:.3} s or later, or use a product with a shorter lift"
+        "{cue}: at position {position}, ignition {ignition_s:.3} s (effect {effect_s:.3} s − prefire {prefire_s:.3} s) is before the music starts at {start_s:.3} s\nhelp: move the effect to {earliest_s:.3} s or later, or use a product with a shorter lift"
     )]
     CueBeforeStart {
         /// The cue.

@@ -13,6 +13,7 @@ use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{PlanError, PlanOptions, PlanStage, ShowPlan, plan_show_with_progress};
 
 use crate::args::BuildArgs;
+use crate::fireworks::build_pyro;
 use crate::output::OutputSet;
 use crate::printer::Printer;
 use crate::show_check::read_and_validate;
@@ -119,6 +120,11 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     )?;
     timing.push(("validate".into(), t.elapsed().as_secs_f64() * 1000.0));
 
+    spinner.set_message("fireworks");
+    let t = Instant::now();
+    let pyro = build_pyro(&loaded, &built.plan, &checked.show)?;
+    timing.push(("pyro".into(), t.elapsed().as_secs_f64() * 1000.0));
+
     spinner.set_message("writing");
     let t = Instant::now();
     if !args.csv_fps.is_finite() || args.csv_fps <= 0.0 || args.csv_fps > 100.0 {
@@ -183,11 +189,23 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         formations,
         transitions,
         timing_ms: timing,
+        pyro: pyro.as_ref().map(|p| p.section.clone()),
     };
     spinner.set_message("drawing the preview and the report");
     let t = Instant::now();
-    let ground = visuals::ground(design.audience_azimuth_deg);
-    let preview = visuals::preview_page(&checked.show, limits, &ground, args.live_reload.clone());
+    let ground = crate::fireworks::ground(
+        visuals::ground(design.audience_azimuth_deg),
+        &loaded,
+        pyro.as_ref(),
+    );
+    let bursts = pyro.as_ref().map_or(&[][..], |p| &p.bursts);
+    let preview = visuals::preview_page(
+        &checked.show,
+        limits,
+        &ground,
+        bursts,
+        args.live_reload.clone(),
+    );
     let report_page = visuals::report_page(
         &checked.show,
         limits,
@@ -195,6 +213,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         &checked.validation,
         &report,
         Some(plan),
+        bursts,
     );
     let visuals_ms = t.elapsed().as_secs_f64() * 1000.0;
     let mut out = OutputSet::default();
@@ -232,6 +251,9 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     }
     out.add(args.out.join("preview.html"), preview);
     out.add(args.out.join("report.html"), report_page);
+    for (name, bytes) in pyro.map(|p| p.files).unwrap_or_default() {
+        out.add(args.out.join("pyro").join(name), bytes);
+    }
     let written = out.commit()?;
     spinner.finish_and_clear();
     print_summary(

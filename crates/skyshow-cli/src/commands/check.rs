@@ -60,6 +60,7 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
         formations: Vec::new(),
         transitions: Vec::new(),
         timing_ms: vec![("total".into(), started.elapsed().as_secs_f64() * 1000.0)],
+        pyro: None,
     };
     if args.json {
         let mut out = std::io::stdout().lock();

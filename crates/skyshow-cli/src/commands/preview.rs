@@ -51,6 +51,7 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
             &src.show,
             src.limits,
             &visuals::ground(src.audience_azimuth_deg),
+            &[],
             None,
         );
         pages

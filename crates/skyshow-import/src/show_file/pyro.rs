@@ -1,0 +1,783 @@
+//! The fireworks and show-element keys: `[pyro]`, `[pyro.front]`, `[[pyro.position]]`,
+//! `[[pyro.product]]`, `[[pyro.override]]`, `[[pyro.cue]]`, `[[element]]` and
+//! `[audience] line` / `zone`, lowered into a [`PyroDesign`].
+//!
+//! The cues are checked here by building the firing script once without chapters (an
+//! unknown product, a cue before the music starts, too many cues for a module, … are
+//! show-file errors with their span); the CLI builds it again with the planned chapter
+//! times and maps any error back through [`SourceMap::pyro_error`].
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use skyshow_model::{ShowDesign, Vec3};
+use skyshow_pyro::{
+    Audience, Catalogue, CueDesign, ElementKind, FiringFront, FiringSystem, FiringSystemKind,
+    Pattern, Position, Product, ProductKind, ProductOverride, PyroError, PyroScript, Rack,
+    SafetyOptions, ScriptOptions, ShowElement, Timecode,
+};
+use toml::Spanned;
+
+use super::{Cx, RawShow, RawTime, Reader};
+use crate::error::{ImportError, ShowFileError, SourceMap};
+
+/// The fireworks of a show, ready for [`PyroScript::build`] once the chapters are timed.
+#[derive(Clone, Debug)]
+pub struct Fireworks {
+    /// The built-in catalogue, extended by `pyro.catalogue`, `[[pyro.product]]` and
+    /// `[[pyro.override]]`.
+    pub catalogue: Catalogue,
+    /// The firing front, left to right as the audience sees it.
+    pub front: FiringFront,
+    /// The firing system the script is addressed for (`pyro.system`, default `cobra`):
+    /// the safety checks, setup sheets and Finale CSV use this addressing.
+    pub system: FiringSystem,
+    /// Further systems to write a firing script for (`pyro.also_export`), each addressed
+    /// on its own.
+    pub also_export: Vec<FiringSystem>,
+    /// The cues at their effect times; `name` is the show-file entry (`pyro.cue "open"`).
+    pub cues: Vec<CueDesign>,
+    /// Spectator distance and airspace margin.
+    pub safety: SafetyOptions,
+    /// The earliest allowed ignition, seconds on the show clock: the music start (0).
+    pub start_s: f64,
+}
+
+/// Everything on the show timeline besides the drones: fireworks, other elements, the
+/// audience's place, timecode settings.
+#[derive(Clone, Debug, Default)]
+pub struct PyroDesign {
+    /// The fireworks, if the show has `[pyro]` cues.
+    pub fireworks: Option<Fireworks>,
+    /// Narration, ground lights, fountain, … (`[[element]]`), in file order.
+    pub elements: Vec<ShowElement>,
+    /// The audience line or zone (`[audience] line` / `zone`).
+    pub audience: Option<Audience>,
+    /// SMPTE frame rate of the element cue list and LTC (`pyro.timecode_fps`, default 25).
+    pub timecode_fps: u32,
+    /// Write an LTC timecode WAV (`pyro.ltc`, default false).
+    pub ltc: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPyro {
+    system: Option<Spanned<String>>,
+    also_export: Option<Spanned<Vec<String>>>,
+    catalogue: Option<Spanned<String>>,
+    min_cue_spacing_s: Option<Spanned<f64>>,
+    airspace_margin_m: Option<Spanned<f64>>,
+    spectator_m_per_mm: Option<Spanned<f64>>,
+    timecode_fps: Option<Spanned<i64>>,
+    ltc: Option<Spanned<bool>>,
+    front: Option<Spanned<RawFront>>,
+    #[serde(default)]
+    position: Vec<Spanned<RawPosition>>,
+    #[serde(default)]
+    product: Vec<Spanned<RawProduct>>,
+    #[serde(default, rename = "override")]
+    overrides: Vec<Spanned<RawOverride>>,
+    #[serde(default)]
+    cue: Vec<Spanned<RawCue>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFront {
+    center: Spanned<[f64; 3]>,
+    width_m: Spanned<f64>,
+    positions: Spanned<i64>,
+    prefix: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPosition {
+    name: Spanned<String>,
+    at: Spanned<[f64; 3]>,
+    modules: Option<Spanned<Vec<i64>>>,
+    racks: Option<Spanned<Vec<RawRack>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRack {
+    calibre_mm: f64,
+    tubes: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProduct {
+    part: Spanned<String>,
+    kind: Spanned<String>,
+    calibre_mm: Spanned<f64>,
+    prefire_s: Spanned<f64>,
+    duration_s: Spanned<f64>,
+    colour: Spanned<String>,
+    effect: Spanned<String>,
+    burst_height_m: Option<Spanned<f64>>,
+    burst_radius_m: Option<Spanned<f64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    part: Spanned<String>,
+    calibre_mm: Option<Spanned<f64>>,
+    prefire_s: Option<Spanned<f64>>,
+    duration_s: Option<Spanned<f64>>,
+    burst_height_m: Option<Spanned<f64>>,
+    burst_radius_m: Option<Spanned<f64>>,
+    colour: Option<Spanned<String>>,
+    effect: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCue {
+    name: Spanned<String>,
+    time: Spanned<RawTime>,
+    product: Spanned<String>,
+    positions: Option<Spanned<Vec<String>>>,
+    pattern: Option<Spanned<String>>,
+    spacing_s: Option<Spanned<f64>>,
+    count: Option<Spanned<i64>>,
+    chapter: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawElement {
+    kind: Spanned<String>,
+    time: Spanned<RawTime>,
+    label: Spanned<String>,
+    duration_s: Option<Spanned<f64>>,
+}
+
+/// The fireworks keys of a show file, taken out of [`RawShow`] before it is lowered.
+pub(super) struct RawExtras {
+    pyro: Option<Spanned<RawPyro>>,
+    line: Option<Spanned<Vec<[f64; 2]>>>,
+    zone: Option<Spanned<Vec<[f64; 2]>>>,
+    elements: Vec<Spanned<RawElement>>,
+}
+
+impl RawExtras {
+    /// Takes the fireworks keys out of `raw`.
+    pub(super) fn take(raw: &mut RawShow) -> Self {
+        let (line, zone) = raw
+            .audience
+            .as_mut()
+            .map_or((None, None), |a| (a.line.take(), a.zone.take()));
+        RawExtras {
+            pyro: raw.pyro.take(),
+            line,
+            zone,
+            elements: std::mem::take(&mut raw.elements),
+        }
+    }
+}
+
+/// The show-file entry name of a cue, position, product or override, as errors and
+/// findings spell it.
+fn entry(table: &str, name: &str) -> String {
+    format!("pyro.{table} \"{name}\"")
+}
+
+impl Cx<'_> {
+    /// Lowers the fireworks, the elements and the audience line or zone.
+    pub(super) fn pyro(
+        &mut self,
+        extras: &RawExtras,
+        design: &ShowDesign,
+        read: &mut Reader<'_>,
+    ) -> Result<PyroDesign, ImportError> {
+        let audience = self.audience(extras.line.as_ref(), extras.zone.as_ref())?;
+        let mut out = PyroDesign {
+            timecode_fps: 25,
+            audience,
+            ..PyroDesign::default()
+        };
+        for e in &extras.elements {
+            out.elements.push(self.element(e)?);
+        }
+        let Some(raw) = &extras.pyro else {
+            return Ok(out);
+        };
+        let p = raw.get_ref();
+        self.source.pyro.insert("pyro".into(), raw.span());
+        if let Some(f) = &p.timecode_fps {
+            let fps = *f.get_ref();
+            if u32::try_from(fps).map_or(true, |v| Timecode::check_fps(v).is_err()) {
+                return Err(self.err(
+                    f.span(),
+                    format!("`timecode_fps` = {fps} is not supported"),
+                    "this value",
+                    Some("24, 25 or 30 frames per second (non-drop SMPTE)"),
+                ));
+            }
+            out.timecode_fps = fps as u32;
+        }
+        if let Some(l) = &p.ltc {
+            out.ltc = *l.get_ref();
+            if out.ltc && out.timecode_fps == 24 {
+                return Err(self.err(
+                    l.span(),
+                    "an LTC track needs 25 or 30 frames per second",
+                    "here",
+                    Some("set `timecode_fps = 25` or `30`, or remove `ltc`"),
+                ));
+            }
+        }
+        if p.cue.is_empty() {
+            if let Some(f) = &p.front {
+                // A front without cues is still checked, so typos do not wait.
+                self.front(Some(f), &[], design)?;
+            }
+            return Ok(out);
+        }
+        let catalogue = self.catalogue(p, read)?;
+        let front = self.front(p.front.as_ref(), &p.position, design)?;
+        let (system, also_export) = self.systems(p)?;
+        let d = SafetyOptions::default();
+        let safety = SafetyOptions {
+            spectator_m_per_mm: self.opt_num(
+                &p.spectator_m_per_mm,
+                "spectator_m_per_mm",
+                d.spectator_m_per_mm,
+                0.0,
+                10.0,
+                "metres per mm of calibre",
+            )?,
+            airspace_margin_m: self.opt_num(
+                &p.airspace_margin_m,
+                "airspace_margin_m",
+                d.airspace_margin_m,
+                0.0,
+                1000.0,
+                "metres",
+            )?,
+            ..d
+        };
+        let mut cues = Vec::with_capacity(p.cue.len());
+        for c in &p.cue {
+            let cue = self.cue(c, &front, design)?;
+            if cues.iter().any(|x: &CueDesign| x.name == cue.name) {
+                return Err(self.err(
+                    c.get_ref().name.span(),
+                    format!("{} is defined twice", cue.name),
+                    "second one",
+                    Some("cue names must be unique"),
+                ));
+            }
+            cues.push(cue);
+        }
+        if out.audience.is_none() {
+            return Err(self.err(
+                raw.span(),
+                "fireworks need the audience's place for the spectator-distance check",
+                "these fireworks",
+                Some(
+                    "add `line = [[x, y], [x, y]]` (the audience's front edge) or `zone = [[x, y], …]` to `[audience]`",
+                ),
+            ));
+        }
+        let fireworks = Fireworks {
+            catalogue,
+            front,
+            system,
+            also_export,
+            cues,
+            safety,
+            start_s: 0.0,
+        };
+        // Build once without chapters: every error the script can have is found here.
+        for system in std::iter::once(&fireworks.system).chain(&fireworks.also_export) {
+            PyroScript::build(
+                &fireworks.catalogue,
+                &fireworks.front,
+                system,
+                &fireworks.cues,
+                &ScriptOptions {
+                    start_s: fireworks.start_s,
+                    chapters: Vec::new(),
+                },
+            )
+            .map_err(|e| ImportError::from(self.source.pyro_error(&e)))?;
+        }
+        out.fireworks = Some(fireworks);
+        Ok(out)
+    }
+
+    fn audience(
+        &self,
+        line: Option<&Spanned<Vec<[f64; 2]>>>,
+        zone: Option<&Spanned<Vec<[f64; 2]>>>,
+    ) -> Result<Option<Audience>, ImportError> {
+        let points = |v: &Spanned<Vec<[f64; 2]>>, what: &str, min: usize| {
+            let pts = v.get_ref();
+            if pts.len() < min {
+                return Err(self.err(
+                    v.span(),
+                    format!("an audience {what} needs at least {min} points"),
+                    "this list",
+                    Some("points are `[x, y]` in metres in the show frame"),
+                ));
+            }
+            if pts
+                .iter()
+                .flatten()
+                .any(|x| !x.is_finite() || x.abs() > 10_000.0)
+            {
+                return Err(self.err(
+                    v.span(),
+                    format!("the audience {what} has a value out of range"),
+                    "this list",
+                    Some("coordinates are metres in the show frame, within ±10 km"),
+                ));
+            }
+            Ok(pts.iter().map(|p| Vec3::new(p[0], p[1], 0.0)).collect())
+        };
+        match (line, zone) {
+            (Some(_), Some(z)) => Err(self.err(
+                z.span(),
+                "the audience has both a `line` and a `zone`",
+                "second one",
+                Some("give either the audience's front edge (`line`) or its area (`zone`)"),
+            )),
+            (Some(l), None) => Ok(Some(Audience::Line(points(l, "line", 2)?))),
+            (None, Some(z)) => Ok(Some(Audience::Zone(points(z, "zone", 3)?))),
+            (None, None) => Ok(None),
+        }
+    }
+
+    fn element(&self, e: &Spanned<RawElement>) -> Result<ShowElement, ImportError> {
+        let r = e.get_ref();
+        let kind = r.kind.get_ref().trim();
+        if kind.is_empty() {
+            return Err(self.err(
+                r.kind.span(),
+                "an element needs a kind",
+                "empty kind",
+                Some("narration, ground_lights, fountain, or any other word"),
+            ));
+        }
+        let label = r.label.get_ref().trim();
+        if label.is_empty() {
+            return Err(self.err(
+                r.label.span(),
+                "an element needs a label",
+                "empty label",
+                Some("say what happens, e.g. `label = \"fountain program 3\"`"),
+            ));
+        }
+        Ok(ShowElement {
+            kind: ElementKind::parse(kind),
+            time_s: self.time(&r.time, "time")?,
+            label: label.to_string(),
+            duration_s: r
+                .duration_s
+                .as_ref()
+                .map(|d| self.num(d, "duration_s", 0.0, 86_400.0, "seconds"))
+                .transpose()?,
+        })
+    }
+
+    fn catalogue(&mut self, p: &RawPyro, read: &mut Reader<'_>) -> Result<Catalogue, ImportError> {
+        let mut catalogue = Catalogue::builtin();
+        if let Some(file) = &p.catalogue {
+            self.source
+                .pyro
+                .insert("pyro.catalogue".into(), file.span());
+            let text = read(file.get_ref())
+                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+                .map_err(|why| {
+                    self.err(
+                        file.span(),
+                        format!("cannot read catalogue `{}`: {why}", file.get_ref()),
+                        "this file",
+                        Some("paths are relative to the show file's folder"),
+                    )
+                })?;
+            catalogue
+                .extend_from_toml(&text, file.get_ref())
+                .map_err(|e| self.pyro_at(file.span(), &e))?;
+        }
+        for sp in &p.product {
+            let r = sp.get_ref();
+            let part = r.part.get_ref().trim().to_string();
+            if part.is_empty() {
+                return Err(self.err(
+                    r.part.span(),
+                    "a product needs a part number",
+                    "empty",
+                    None,
+                ));
+            }
+            self.source.pyro.insert(entry("product", &part), sp.span());
+            let kind: ProductKind = r
+                .kind
+                .get_ref()
+                .parse()
+                .map_err(|m: String| self.err(r.kind.span(), m, "this kind", None))?;
+            let mut product = Product::new(
+                part,
+                kind,
+                *r.calibre_mm.get_ref(),
+                *r.prefire_s.get_ref(),
+                *r.duration_s.get_ref(),
+                r.colour.get_ref().to_lowercase(),
+                r.effect.get_ref().clone(),
+            );
+            if let Some(h) = &r.burst_height_m {
+                product.burst_height_m = *h.get_ref();
+            }
+            if let Some(rad) = &r.burst_radius_m {
+                product.burst_radius_m = *rad.get_ref();
+            }
+            let field_span = |field: &str| match field {
+                "calibre_mm" => Some(r.calibre_mm.span()),
+                "prefire_s" => Some(r.prefire_s.span()),
+                "duration_s" => Some(r.duration_s.span()),
+                "colour" => Some(r.colour.span()),
+                "effect" => Some(r.effect.span()),
+                "burst_height_m" => r.burst_height_m.as_ref().map(Spanned::span),
+                "burst_radius_m" => r.burst_radius_m.as_ref().map(Spanned::span),
+                _ => None,
+            };
+            catalogue
+                .insert(product)
+                .map_err(|e| self.product_error(&e, sp.span(), field_span))?;
+        }
+        for so in &p.overrides {
+            let r = so.get_ref();
+            let part = r.part.get_ref().trim().to_string();
+            let name = entry("override", &part);
+            self.source.pyro.insert(name.clone(), so.span());
+            self.source
+                .pyro
+                .insert(format!("{name}.product"), r.part.span());
+            let o = ProductOverride {
+                part,
+                calibre_mm: r.calibre_mm.as_ref().map(|v| *v.get_ref()),
+                prefire_s: r.prefire_s.as_ref().map(|v| *v.get_ref()),
+                duration_s: r.duration_s.as_ref().map(|v| *v.get_ref()),
+                burst_height_m: r.burst_height_m.as_ref().map(|v| *v.get_ref()),
+                burst_radius_m: r.burst_radius_m.as_ref().map(|v| *v.get_ref()),
+                colour: r.colour.as_ref().map(|v| v.get_ref().clone()),
+                effect: r.effect.as_ref().map(|v| v.get_ref().clone()),
+            };
+            let field_span = |field: &str| {
+                let f = |v: &Option<Spanned<f64>>| v.as_ref().map(Spanned::span);
+                match field {
+                    "calibre_mm" => f(&r.calibre_mm),
+                    "prefire_s" => f(&r.prefire_s),
+                    "duration_s" => f(&r.duration_s),
+                    "burst_height_m" => f(&r.burst_height_m),
+                    "burst_radius_m" => f(&r.burst_radius_m),
+                    "colour" => r.colour.as_ref().map(Spanned::span),
+                    "effect" => r.effect.as_ref().map(Spanned::span),
+                    _ => None,
+                }
+            };
+            catalogue.apply_override(&o, &name).map_err(|e| match e {
+                PyroError::UnknownProduct { .. } => self.pyro_at(r.part.span(), &e),
+                _ => self.product_error(&e, so.span(), field_span),
+            })?;
+        }
+        Ok(catalogue)
+    }
+
+    /// A product error at the field it is about (else the entry).
+    fn product_error(
+        &self,
+        e: &PyroError,
+        entry_span: Range<usize>,
+        field_span: impl Fn(&str) -> Option<Range<usize>>,
+    ) -> ImportError {
+        let field = match e {
+            PyroError::CalibreOutOfRange { .. } => "calibre_mm",
+            PyroError::NegativePrefire { .. } => "prefire_s",
+            PyroError::InvalidProduct { field, .. } => field.as_str(),
+            _ => "",
+        };
+        self.pyro_at(field_span(field).unwrap_or(entry_span), e)
+    }
+
+    /// A fireworks error at `span`.
+    fn pyro_at(&self, span: Range<usize>, e: &PyroError) -> ImportError {
+        let (message, help) = split_help(e);
+        self.err(span, message, "here", help.as_deref())
+    }
+
+    fn front(
+        &mut self,
+        line: Option<&Spanned<RawFront>>,
+        points: &[Spanned<RawPosition>],
+        design: &ShowDesign,
+    ) -> Result<FiringFront, ImportError> {
+        match (line, points.first()) {
+            (Some(_), Some(p)) => Err(self.err(
+                p.span(),
+                "the firing front is given both as `[pyro.front]` and as `[[pyro.position]]`",
+                "here",
+                Some("use either a line of N positions or a list of points"),
+            )),
+            (None, None) => Err(self.err(
+                0..0,
+                "fireworks need a firing front",
+                "in this file",
+                Some(
+                    "add `[pyro.front]` (center, width_m, positions) or `[[pyro.position]]` entries (name, at)",
+                ),
+            )),
+            (Some(f), None) => {
+                self.source.pyro.insert("pyro.front".into(), f.span());
+                let r = f.get_ref();
+                let center = self.vec3(&r.center, "center")?;
+                let width = self.num(&r.width_m, "width_m", 0.0, 20_000.0, "metres")?;
+                let n = self.count(&r.positions, "positions", 1, 1000)?;
+                let prefix = r.prefix.as_ref().map_or("P", |p| p.get_ref().as_str());
+                FiringFront::line_facing(prefix, center, width, n, design.audience_azimuth_deg)
+                    .map_err(|e| self.pyro_at(f.span(), &e))
+            }
+            (None, Some(_)) => {
+                let mut positions = Vec::with_capacity(points.len());
+                for sp in points {
+                    let r = sp.get_ref();
+                    let name = r.name.get_ref().trim().to_string();
+                    if name.is_empty() {
+                        return Err(self.err(r.name.span(), "a position needs a name", "empty name", None));
+                    }
+                    if positions.iter().any(|p: &Position| p.name == name) {
+                        return Err(self.err(
+                            r.name.span(),
+                            format!("position `{name}` is defined twice"),
+                            "second one",
+                            Some("position names must be unique"),
+                        ));
+                    }
+                    let key = entry("position", &name);
+                    self.source.pyro.insert(key.clone(), sp.span());
+                    let mut pos = Position::new(name, self.vec3(&r.at, "at")?);
+                    if let Some(m) = &r.modules {
+                        self.source.pyro.insert(format!("{key}.modules"), m.span());
+                        for &k in m.get_ref() {
+                            let Ok(k) = u32::try_from(k) else {
+                                return Err(self.err(
+                                    m.span(),
+                                    format!("module {k} is not a module number"),
+                                    "these modules",
+                                    Some("module numbers are whole numbers, 0 or more"),
+                                ));
+                            };
+                            pos.modules.push(k);
+                        }
+                    }
+                    if let Some(racks) = &r.racks {
+                        for rack in racks.get_ref() {
+                            let ok_calibre = rack.calibre_mm.is_finite()
+                                && rack.calibre_mm > 0.0
+                                && rack.calibre_mm <= 1000.0;
+                            if !ok_calibre || !(1..=10_000).contains(&rack.tubes) {
+                                return Err(self.err(
+                                    racks.span(),
+                                    format!(
+                                        "a rack of {} tubes of {} mm is out of range",
+                                        rack.tubes, rack.calibre_mm
+                                    ),
+                                    "these racks",
+                                    Some("racks are `{ calibre_mm = 100, tubes = 12 }`: 1 to 10000 tubes of up to 1000 mm"),
+                                ));
+                            }
+                            pos.racks.push(Rack {
+                                calibre_mm: rack.calibre_mm,
+                                tubes: rack.tubes as usize,
+                            });
+                        }
+                    }
+                    positions.push(pos);
+                }
+                FiringFront::from_positions(positions)
+                    .map_err(|e| self.pyro_at(points[0].span(), &e))
+            }
+        }
+    }
+
+    fn systems(&self, p: &RawPyro) -> Result<(FiringSystem, Vec<FiringSystem>), ImportError> {
+        let spacing_ms = p
+            .min_cue_spacing_s
+            .as_ref()
+            .map(|s| self.num(s, "min_cue_spacing_s", 0.0, 60.0, "seconds"))
+            .transpose()?
+            .map(|s| (s * 1000.0).round() as u32);
+        let named = |name: &str, span: Range<usize>| {
+            let mut s = FiringSystem::from_name(name).map_err(|e| self.pyro_at(span, &e))?;
+            if let Some(ms) = spacing_ms {
+                s.min_cue_spacing_ms = ms;
+            }
+            Ok::<_, ImportError>(s)
+        };
+        let system = match &p.system {
+            Some(s) => named(s.get_ref(), s.span())?,
+            None => named("cobra", 0..0)?,
+        };
+        let mut also: Vec<FiringSystem> = Vec::new();
+        if let Some(list) = &p.also_export {
+            for name in list.get_ref() {
+                let s = named(name, list.span())?;
+                let family = |k: FiringSystemKind| std::mem::discriminant(&k);
+                if s.kind == system.kind || also.iter().any(|a| a.kind == s.kind) {
+                    continue;
+                }
+                if std::iter::once(&system)
+                    .chain(&also)
+                    .any(|a| family(a.kind) == family(s.kind))
+                {
+                    return Err(self.err(
+                        list.span(),
+                        format!("`{name}` is a second script for the same kind of firing system"),
+                        "this list",
+                        Some("one script per system: COBRA firmware versions share `cobra.csv`"),
+                    ));
+                }
+                also.push(s);
+            }
+        }
+        Ok((system, also))
+    }
+
+    fn cue(
+        &mut self,
+        sc: &Spanned<RawCue>,
+        front: &FiringFront,
+        design: &ShowDesign,
+    ) -> Result<CueDesign, ImportError> {
+        let r = sc.get_ref();
+        let short = r.name.get_ref().trim();
+        if short.is_empty() {
+            return Err(self.err(r.name.span(), "a cue needs a name", "empty name", None));
+        }
+        let name = entry("cue", short);
+        let spans = [
+            ("", Some(sc.span())),
+            (".time", Some(r.time.span())),
+            (".product", Some(r.product.span())),
+            (".positions", r.positions.as_ref().map(Spanned::span)),
+            (".chapter", r.chapter.as_ref().map(Spanned::span)),
+        ];
+        for (field, span) in spans {
+            if let Some(span) = span {
+                self.source.pyro.insert(format!("{name}{field}"), span);
+            }
+        }
+        let pattern = match &r.pattern {
+            Some(p) => p
+                .get_ref()
+                .parse::<Pattern>()
+                .map_err(|m| self.err(p.span(), format!("{name}: {m}"), "this pattern", None))?,
+            None => Pattern::AllAtOnce,
+        };
+        let chapter = match &r.chapter {
+            Some(c) => {
+                let wanted = c.get_ref().trim();
+                if !design.chapters.iter().any(|ch| ch.name == wanted) {
+                    let known: Vec<&str> =
+                        design.chapters.iter().map(|c| c.name.as_str()).collect();
+                    return Err(self.err(
+                        c.span(),
+                        format!("{name}: unknown chapter `{wanted}`"),
+                        "this chapter",
+                        Some(&format!("chapters are {}", known.join(", "))),
+                    ));
+                }
+                Some(wanted.to_string())
+            }
+            None => None,
+        };
+        let positions: Vec<String> = r
+            .positions
+            .as_ref()
+            .map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default();
+        if let Some(bad) = positions.iter().find(|p| front.index_of(p).is_none())
+            && let Some(span) = r.positions.as_ref().map(Spanned::span)
+        {
+            return Err(self.err(
+                span,
+                format!("{name}: unknown position `{bad}`"),
+                "these positions",
+                Some(&format!("positions are {}", front.names_hint())),
+            ));
+        }
+        Ok(CueDesign {
+            name,
+            effect_s: self.time(&r.time, "time")?,
+            product: r.product.get_ref().trim().to_string(),
+            positions,
+            pattern,
+            spacing_s: self.opt_num(&r.spacing_s, "spacing_s", 0.0, 0.0, 60.0, "seconds")?,
+            count: r
+                .count
+                .as_ref()
+                .map(|c| self.count(c, "count", 1, 100))
+                .transpose()?
+                .unwrap_or(1),
+            chapter,
+        })
+    }
+}
+
+/// A fireworks error's message and hint (the text after `help: `).
+fn split_help(e: &PyroError) -> (String, Option<String>) {
+    let text = e.to_string();
+    match text.split_once("\nhelp: ") {
+        Some((m, h)) => (m.to_string(), Some(h.to_string())),
+        None => (text, None),
+    }
+}
+
+impl SourceMap {
+    /// A fireworks error from building the firing script, pointing at the show-file entry
+    /// it names (the cue's time, product, positions or chapter where that is the cause).
+    pub fn pyro_error(&self, e: &PyroError) -> ShowFileError {
+        let owned;
+        let (entry_name, field): (&str, &str) = match e {
+            PyroError::UnknownProduct { source_name, .. } => (source_name, "product"),
+            PyroError::UnknownPosition { cue, .. } => (cue, "positions"),
+            PyroError::UnknownChapter { cue, .. } => (cue, "chapter"),
+            PyroError::CueBeforeStart { cue, .. } => (cue, "time"),
+            PyroError::InvalidCue { cue, .. }
+            | PyroError::ModuleOutOfPins { cue, .. }
+            | PyroError::OutOfModules { cue, .. }
+            | PyroError::NotEnoughTubes { cue, .. } => (cue, ""),
+            PyroError::BadModule { position, .. } => {
+                owned = entry("position", position);
+                (&owned, "modules")
+            }
+            PyroError::CalibreOutOfRange { part, .. } | PyroError::NegativePrefire { part, .. } => {
+                owned = entry("product", part);
+                (&owned, "")
+            }
+            PyroError::InvalidFront { .. } => ("pyro.front", ""),
+            _ => ("pyro", ""),
+        };
+        let span = [
+            format!("{entry_name}.{field}"),
+            entry_name.to_string(),
+            "pyro".into(),
+        ]
+        .iter()
+        .find_map(|k| self.pyro.get(k))
+        .cloned()
+        .unwrap_or(0..0);
+        let (message, help) = split_help(e);
+        ShowFileError::new(&self.name, &self.text, span, message, "here", help)
+    }
+
+    /// The span of a fireworks entry (`pyro.cue "open"`), if the show file has it.
+    pub fn pyro_span(&self, entry_name: &str) -> Option<Range<usize>> {
+        self.pyro.get(entry_name).cloned()
+    }
+}
