@@ -1,10 +1,10 @@
 //! The preview page and the visual report of a built show (bytes; the caller writes them).
 
 use skyshow_export::Report;
-use skyshow_model::{FlightShow, Limits};
+use skyshow_model::{FlightShow, Limits, MusicDesign};
 use skyshow_plan::ShowPlan;
 use skyshow_preview::{
-    Ground, PreviewInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
+    Ground, Music, PreviewInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
     preview_html, report_html,
 };
 use skyshow_validate::Validation;
@@ -23,8 +23,16 @@ pub(crate) fn preview_page(
     limits: Limits,
     ground: &Ground,
     live_reload_url: Option<String>,
+    music: Option<&MusicDesign>,
 ) -> Vec<u8> {
     let mut p = PreviewInput::new(show);
+    p.music = music.map(|m| Music {
+        bytes: &m.bytes,
+        mime: &m.media_type,
+        offset_s: m.offset_s,
+        waveform: &m.waveform,
+        waveform_bucket_s: 0.1,
+    });
     p.limits = limits;
     p.ground = ground.clone();
     p.live_reload_url = live_reload_url;

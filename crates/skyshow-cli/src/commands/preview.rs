@@ -52,6 +52,7 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
             src.limits,
             &visuals::ground(src.audience_azimuth_deg),
             None,
+            None,
         );
         pages
             .write()
