@@ -79,6 +79,28 @@ pub fn design_show_lights(
         .collect()
 }
 
+/// Drone `i`'s designed colour at every 20 ms frame (frame `k` at `k` × 20 ms, to the end
+/// of its program): its formation colours with the show's effects on top. This is what
+/// [`design_show_lights`] fits its steps to.
+pub fn designed_frames(
+    plan: &ShowPlan,
+    design: &ShowDesign,
+    opts: &LightOptions,
+    i: usize,
+) -> Vec<Rgb> {
+    let stage = Stage::new(plan, design.audience_azimuth_deg);
+    let samplers: Vec<EffectSampler<'_>> = design
+        .lights
+        .iter()
+        .map(|e| EffectSampler::new(e, plan, design.music.as_ref()))
+        .collect();
+    let mine: Vec<&EffectSampler<'_>> = samplers
+        .iter()
+        .filter(|s| s.end_s > s.start_s && s.targets_drone(i, plan))
+        .collect();
+    render(plan, &stage, &mine, i, &base_steps(plan, i, opts))
+}
+
 /// Drone `i`'s colour at every frame: its plain program with the effects on top.
 fn render(
     plan: &ShowPlan,

@@ -18,7 +18,7 @@ mod frame_fit;
 mod stage;
 
 pub use bytecode::{FRAME_MS, encode};
-pub use design::{LightOptions, design_lights, design_show_lights};
+pub use design::{LightOptions, design_lights, design_show_lights, designed_frames};
 pub use effect_sampler::{EffectSampler, Probe, blend};
 pub use frame_fit::FrameFit;
 pub use stage::Stage;
