@@ -162,6 +162,16 @@ impl Cx<'_> {
         };
         let every = || -> Result<Every, ImportError> {
             let Some(e) = &l.every else {
+                if self.clock.beats.is_none() {
+                    return Err(self.err(
+                        l.effect.span(),
+                        "beat effects need the show's `[music]`",
+                        "this effect",
+                        Some(
+                            "add `[music]`, or give the interval in seconds (`every = \"0.5 s\"`)",
+                        ),
+                    ));
+                }
                 return Ok(Every::Beats(1));
             };
             let t = e.get_ref().trim();
