@@ -4,6 +4,7 @@
 use skyshow_model::{Blend, EffectKind, Every, LightEffect, MusicDesign, Rgb, Vec3};
 use skyshow_plan::ShowPlan;
 
+use crate::bytecode::FRAME_MS;
 use crate::stage::Stage;
 
 /// What an effect needs to know about one drone at one frame.
@@ -123,6 +124,13 @@ impl<'a> EffectSampler<'a> {
             | EffectKind::ColorCycle { every, .. } => triggers(*every, music, start_s, end_s),
             _ => (Vec::new(), 0),
         };
+        // Lights change on the 20 ms clock: put each trigger on it, so every flash looks
+        // the same and its program repeats (loops), whatever the beat's phase to the clock.
+        let tick = FRAME_MS as f64 / 1000.0;
+        let triggers = triggers
+            .into_iter()
+            .map(|b| (b / tick).round() * tick)
+            .collect();
         EffectSampler {
             effect,
             start_s,
