@@ -41,7 +41,7 @@ fn triggers(every: Every, music: Option<&MusicDesign>, start: f64, end: f64) -> 
             if *b > end {
                 break;
             }
-            if k >= anchor && (k - anchor) % n == 0 {
+            if k >= anchor && (k - anchor).is_multiple_of(n) {
                 first.get_or_insert((k - anchor) / n);
                 out.push(*b);
             }

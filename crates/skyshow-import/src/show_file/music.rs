@@ -89,7 +89,11 @@ impl Cx<'_> {
                 )?,
             },
             (None, Some(t)) => {
-                if t.get_ref().len() < 2 || t.get_ref().windows(2).any(|w| !(w[1] > w[0])) {
+                if t.get_ref().len() < 2
+                    || t.get_ref()
+                        .windows(2)
+                        .any(|w| w[1].partial_cmp(&w[0]) != Some(std::cmp::Ordering::Greater))
+                {
                     return Err(self.err(
                         t.span(),
                         "`taps` must be at least two increasing times",
