@@ -131,6 +131,9 @@ fn render(
     let traj = &plan.trajectories[i];
     for (k, frame) in frames.iter_mut().enumerate().take(hi + 1).skip(lo) {
         let t = time(k);
+        if !effects.iter().any(|e| t >= e.start_s && t < e.end_s) {
+            continue;
+        }
         let on = stage.on_stage(k as i64 * FRAME_MS);
         let probe = Probe {
             drone: i,

@@ -180,7 +180,9 @@ impl<'a> EffectSampler<'a> {
         }
         if let Some([u0, v0, u1, v1]) = e.target.region {
             let [u, v] = stage.uv(formation, probe.position);
-            if u < u0 || u > u1 || v < v0 || v > v1 {
+            // A micrometre of slack: drones on the box's edge are inside.
+            const EPS: f64 = 1e-6;
+            if u < u0 - EPS || u > u1 + EPS || v < v0 - EPS || v > v1 + EPS {
                 return None;
             }
         }
