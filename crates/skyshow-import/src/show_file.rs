@@ -774,6 +774,14 @@ impl Cx<'_> {
                     .and_then(|t| self.snapped(t, f.snap.as_ref()))
             })
             .transpose()?;
+        if let (None, Some(sn)) = (&f.start, &f.snap) {
+            return Err(self.err(
+                sn.span(),
+                "`snap` needs `start`",
+                "this key",
+                Some("give the formation a `start` to snap, or remove `snap`"),
+            ));
+        }
         let hold_s = self.time(&f.hold, "hold")?;
         let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
             match v {

@@ -171,6 +171,11 @@ fn bad_music_and_bad_times_say_what_and_where() {
             "\"beat\"",
         ),
         (
+            show(MUSIC, "snap = \"bar\"", ""),
+            "`snap` needs `start`",
+            "\"bar\"",
+        ),
+        (
             show(MUSIC, "[[chapter.formation.light]]\neffect = \"laser\"", ""),
             "unknown effect `laser`",
             "\"laser\"",
