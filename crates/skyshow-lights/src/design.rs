@@ -129,9 +129,15 @@ fn render(
         .unwrap_or(0)
         .min(last);
     let traj = &plan.trajectories[i];
+    let first_ms = plan.transitions.first().map_or(0, |t| t.start_ms);
     for (k, frame) in frames.iter_mut().enumerate().take(hi + 1).skip(lo) {
         let t = time(k);
-        if !effects.iter().any(|e| t >= e.start_s && t < e.end_s) {
+        // Effects light drones in the air only: from the first transition to the landing.
+        let t_ms = k as i64 * FRAME_MS;
+        if t_ms < first_ms
+            || t_ms >= plan.landing_start_ms
+            || !effects.iter().any(|e| t >= e.start_s && t < e.end_s)
+        {
             continue;
         }
         let on = stage.on_stage(k as i64 * FRAME_MS);
