@@ -89,8 +89,16 @@ fn a_gradient_to_the_right_runs_from_the_audiences_left() {
         )
     });
     for p in &progs {
-        assert_eq!(p.color_at(1.0), Rgb::BLACK, "dark on the ground though the effect runs");
-        assert_eq!(p.color_at(plan.end_ms as f64 / 1000.0), Rgb::BLACK, "dark after landing");
+        assert_eq!(
+            p.color_at(1.0),
+            Rgb::BLACK,
+            "dark on the ground though the effect runs"
+        );
+        assert_eq!(
+            p.color_at(plan.end_ms as f64 / 1000.0),
+            Rgb::BLACK,
+            "dark after landing"
+        );
     }
     assert_eq!(progs[left].color_at(t), RED);
     assert_eq!(progs[right].color_at(t), GREEN);
