@@ -92,12 +92,23 @@ def decode_lights(data):
     """Return a list of (t0, t1, rgb0, rgb1) in seconds, and whether the program ended."""
     b = base64.b64decode(data)
     i, t, c, steps = 0, 0, (0, 0, 0), []
+    loops = []  # [body start, iterations left]
     while i < len(b):
         op = b[i]
         i += 1
         if op == 0x00:
             return steps, True
         if op == 0x01:
+            continue
+        if op == 0x0C:
+            loops.append([i + 1, b[i]]); i += 1
+            continue
+        if op == 0x0D:
+            loops[-1][1] -= 1
+            if loops[-1][1] > 0:
+                i = loops[-1][0]
+            else:
+                loops.pop()
             continue
         if op == 0x02:
             d, i = varint(b, i)

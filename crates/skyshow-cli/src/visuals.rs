@@ -1,11 +1,11 @@
 //! The preview page and the visual report of a built show (bytes; the caller writes them).
 
 use skyshow_export::Report;
-use skyshow_model::{FlightShow, Limits};
+use skyshow_model::{FlightShow, Limits, MusicDesign};
 use skyshow_plan::ShowPlan;
 use skyshow_preview::{
-    Burst, Ground, PreviewInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
-    preview_html, report_html,
+    Burst, Ground, Music, PreviewInput, ReportInput, ReportSeries, ReportTransition,
+    ReportViolation, preview_html, report_html,
 };
 use skyshow_validate::Validation;
 
@@ -24,8 +24,16 @@ pub(crate) fn preview_page(
     ground: &Ground,
     fireworks: &[Burst],
     live_reload_url: Option<String>,
+    music: Option<&MusicDesign>,
 ) -> Vec<u8> {
     let mut p = PreviewInput::new(show);
+    p.music = music.map(|m| Music {
+        bytes: &m.bytes,
+        mime: &m.media_type,
+        offset_s: m.offset_s,
+        waveform: &m.waveform,
+        waveform_bucket_s: 0.1,
+    });
     p.limits = limits;
     p.ground = ground.clone();
     p.fireworks = fireworks.to_vec();

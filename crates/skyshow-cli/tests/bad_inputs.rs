@@ -212,6 +212,40 @@ fn show_file_cases() {
             "\u{0}\u{1}binary".to_string(),
             &["invalid show file"],
         ),
+        (
+            "missing music",
+            show("[music]\nfile = \"theme.mp3\"", FLEET, LINE),
+            &["cannot read the music `theme.mp3`", "show.toml:"],
+        ),
+        (
+            "the show file as its own music",
+            show("[music]\nfile = \"show.toml\"", FLEET, LINE),
+            &[
+                "the music `show.toml` cannot be used",
+                "WAV, FLAC, OGG/Vorbis",
+            ],
+        ),
+        (
+            "bar.beat without music",
+            show(
+                "",
+                FLEET,
+                &LINE.replace("hold = 10", "hold = 10\nstart = \"33.1\""),
+            ),
+            &[
+                "`33.1` is a bar.beat time but the show has no `[music]`",
+                "show.toml:",
+            ],
+        ),
+        (
+            "unknown light effect",
+            show(
+                "",
+                FLEET,
+                &format!("{LINE}\n[[chapter.formation.light]]\neffect = \"laser\""),
+            ),
+            &["unknown effect `laser`", "show.toml:"],
+        ),
     ];
     for (name, text, needles) in cases {
         case(name, "show.toml", Text(text), BUILD, needles);

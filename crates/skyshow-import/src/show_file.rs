@@ -3,9 +3,12 @@
 //! The format is specified in `docs/show-file.md`.
 
 mod art;
+mod clock;
 mod fonts;
 mod image_art;
+mod lights;
 mod mesh_file;
+mod music;
 mod pyro;
 mod svg_art;
 mod text_art;
@@ -22,7 +25,7 @@ use skyshow_model::{
 use toml::Spanned;
 
 use crate::error::{ImportError, ShowFileError, SourceMap};
-use crate::{color::parse_color, points_csv::parse_points_csv, time::parse_time};
+use crate::{color::parse_color, points_csv::parse_points_csv};
 use art::{ArtError, ArtKind, Fit};
 use fonts::{Fonts, is_font_file};
 use image_art::ImageArt;
@@ -108,6 +111,7 @@ fn parse_show_with(
             text: text.into(),
             ..Default::default()
         },
+        clock: clock::Clock::default(),
     };
     let design = cx.lower(raw, read)?;
     let pyro = cx.pyro(&extras, &design, read)?;
@@ -159,6 +163,11 @@ struct RawShow {
     pyro: Option<Spanned<pyro::RawPyro>>,
     #[serde(default, rename = "element")]
     elements: Vec<Spanned<pyro::RawElement>>,
+    music: Option<Spanned<music::RawMusic>>,
+    #[serde(default, rename = "cue")]
+    cues: Vec<Spanned<music::RawCue>>,
+    #[serde(default, rename = "light")]
+    lights: Vec<Spanned<lights::RawLight>>,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +295,9 @@ struct RawFormation {
     color: Option<Spanned<String>>,
     gradient: Option<Spanned<RawGradient>>,
     min_transition_s: Option<Spanned<f64>>,
+    snap: Option<Spanned<String>>,
+    #[serde(default, rename = "light")]
+    lights: Vec<Spanned<lights::RawLight>>,
 }
 
 #[derive(Deserialize)]
@@ -306,6 +318,8 @@ struct Cx<'a> {
     /// The show's seed, given to every sampled shape.
     seed: u64,
     source: SourceMap,
+    /// Beats and cues that musical times refer to.
+    clock: clock::Clock,
 }
 
 /// Font of text formations without `font`.
@@ -401,19 +415,27 @@ impl Cx<'_> {
                 if s.is_finite() && *s >= 0.0 {
                     Ok(*s)
                 } else {
-                    Err(format!("{s} is not a time"))
+                    Err((
+                        format!("{s} is not a time"),
+                        "times are seconds from the show's start".to_string(),
+                    ))
                 }
             }
-            RawTime::Text(s) => parse_time(s),
+            RawTime::Text(s) => self.clock.resolve(s).map_err(|e| (e.why, e.hint)),
         };
         match t {
             Ok(t) if t <= MAX_TIME_S => Ok(t),
-            Ok(t) => Err(self.err(v.span(), format!("`{key}` = {t} s is longer than 24 hours"), "this time", None)),
-            Err(why) => Err(self.err(
+            Ok(t) => Err(self.err(
+                v.span(),
+                format!("`{key}` = {t} s is longer than 24 hours"),
+                "this time",
+                None,
+            )),
+            Err((why, hint)) => Err(self.err(
                 v.span(),
                 format!("`{key}` is not a valid time: {why}"),
                 "this time",
-                Some("write seconds (`75`, `75.5`) or an `\"m:ss\"` / `\"m:ss.mmm\"` string (`\"1:15\"`, `\"1:15.5\"`)"),
+                Some(&hint),
             )),
         }
     }
@@ -555,6 +577,12 @@ impl Cx<'_> {
         };
 
         let fleet = self.fleet(&raw.fleet, &limits)?;
+        let music = match &raw.music {
+            Some(m) => Some(self.music(m, read)?),
+            None => None,
+        };
+        self.cues(&raw.cues)?;
+        let mut lights = Vec::new();
 
         let mut chapters = Vec::new();
         let mut formations = Vec::new();
@@ -601,6 +629,10 @@ impl Cx<'_> {
                     ));
                 }
                 self.source.formations.insert(fd.name.clone(), f.span());
+                for (k, l) in f.get_ref().lights.iter().enumerate() {
+                    let label = format!("light {} of formation `{}`", k + 1, fd.name);
+                    lights.push(self.light(l, label, Some(formations.len()), &[], read)?);
+                }
                 formations.push(fd);
             }
         }
@@ -611,6 +643,10 @@ impl Cx<'_> {
                 "this chapter",
                 Some("add `[[chapter.formation]]` entries"),
             ));
+        }
+        let names: Vec<String> = formations.iter().map(|f| f.name.clone()).collect();
+        for (k, l) in raw.lights.iter().enumerate() {
+            lights.push(self.light(l, format!("`[[light]]` {}", k + 1), None, &names, read)?);
         }
         let minimise = match raw.planner.as_ref().and_then(|p| p.minimise.as_ref()) {
             None => Minimise::Distance,
@@ -638,6 +674,8 @@ impl Cx<'_> {
             chapters,
             formations,
             takeoff,
+            music,
+            lights,
         })
     }
 
@@ -744,8 +782,19 @@ impl Cx<'_> {
         let start_s = f
             .start
             .as_ref()
-            .map(|s| self.time(s, "start"))
+            .map(|s| {
+                self.time(s, "start")
+                    .and_then(|t| self.snapped(t, f.snap.as_ref()))
+            })
             .transpose()?;
+        if let (None, Some(sn)) = (&f.start, &f.snap) {
+            return Err(self.err(
+                sn.span(),
+                "`snap` needs `start`",
+                "this key",
+                Some("give the formation a `start` to snap, or remove `snap`"),
+            ));
+        }
         let hold_s = self.time(&f.hold, "hold")?;
         let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
             match v {

@@ -15,6 +15,11 @@ const FADE_TO_COLOR: u8 = 0x08;
 const FADE_TO_GRAY: u8 = 0x09;
 const FADE_TO_BLACK: u8 = 0x0A;
 const FADE_TO_WHITE: u8 = 0x0B;
+const LOOP_BEGIN: u8 = 0x0C;
+const LOOP_END: u8 = 0x0D;
+
+/// Longest loop body tried, in instructions.
+const MAX_LOOP_BODY: usize = 24;
 
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
@@ -42,41 +47,90 @@ fn color_op(out: &mut Vec<u8>, c: Rgb, fade: bool) {
 
 /// Encodes steps whose times are whole ticks (multiples of 20 ms) on the show clock.
 /// The program starts black at time 0; gaps between steps hold the current colour.
+/// Runs of repeated instructions are folded into loops.
 ///
 /// # Panics
 /// In debug builds, if steps overlap or are not on the tick grid.
 pub fn encode(steps: &[LightStep]) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut ops: Vec<Vec<u8>> = Vec::new();
     let mut color = Rgb::BLACK;
     let mut frame: u64 = 0;
     let tick = |t: f64| (t * 1000.0 / FRAME_MS as f64).round() as u64;
+    let sleep = |ops: &mut Vec<Vec<u8>>, d: u64| {
+        let mut op = vec![SLEEP];
+        varint(&mut op, d);
+        ops.push(op);
+    };
     for s in steps {
         let f0 = tick(s.t0);
         let f1 = tick(s.t1);
         debug_assert!(f0 >= frame, "light steps must not overlap");
         if f0 > frame {
             // Hold the current colour until the step.
-            out.push(SLEEP);
-            varint(&mut out, f0 - frame);
+            sleep(&mut ops, f0 - frame);
         }
         if s.from != color {
             // Jump to the step's start colour.
-            color_op(&mut out, s.from, false);
-            varint(&mut out, 0);
+            let mut op = Vec::new();
+            color_op(&mut op, s.from, false);
+            varint(&mut op, 0);
+            ops.push(op);
             color = s.from;
         }
         let dur = f1 - f0;
         if s.to != color {
-            color_op(&mut out, s.to, true);
-            varint(&mut out, dur);
+            let mut op = Vec::new();
+            color_op(&mut op, s.to, true);
+            varint(&mut op, dur);
+            ops.push(op);
             color = s.to;
         } else if dur > 0 {
-            out.push(SLEEP);
-            varint(&mut out, dur);
+            sleep(&mut ops, dur);
         }
         frame = f1;
     }
+    let mut out = fold_loops(&ops);
     out.push(END);
+    out
+}
+
+/// Writes `ops`, replacing each run of a repeated block of instructions by
+/// `LOOP_BEGIN count … LOOP_END` where that is shorter (greedy, longest saving first at
+/// each position; counts up to 255; loops are not nested).
+fn fold_loops(ops: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ops.len() {
+        // (saving in bytes, body length, repeats)
+        let mut best = (0usize, 0usize, 0usize);
+        for len in 1..=MAX_LOOP_BODY.min((ops.len() - i) / 2) {
+            let body = &ops[i..i + len];
+            let mut reps = 1;
+            while reps < 255
+                && i + (reps + 1) * len <= ops.len()
+                && ops[i + reps * len..i + (reps + 1) * len] == *body
+            {
+                reps += 1;
+            }
+            let bytes: usize = body.iter().map(Vec::len).sum();
+            let saving = (reps - 1) * bytes;
+            if reps > 1 && saving > 3 && saving > best.0 {
+                best = (saving, len, reps);
+            }
+        }
+        let (_, len, reps) = best;
+        if reps > 1 {
+            out.extend_from_slice(&[LOOP_BEGIN, reps as u8]);
+            for op in &ops[i..i + len] {
+                out.extend_from_slice(op);
+            }
+            out.push(LOOP_END);
+            i += len * reps;
+        } else {
+            out.extend_from_slice(&ops[i]);
+            i += 1;
+        }
+    }
     out
 }
 
@@ -118,6 +172,37 @@ mod tests {
                 0x00
             ]
         );
+    }
+
+    #[test]
+    fn repeats_become_loops() {
+        let white = Rgb::WHITE;
+        // 40 beats: flash white, fade to black over 10 ticks, dark for 15 ticks.
+        let mut steps = Vec::new();
+        for k in 0..40 {
+            let t = 1.0 + 0.5 * k as f64;
+            steps.push(LightStep {
+                t0: t,
+                t1: t,
+                from: white,
+                to: white,
+            });
+            steps.push(LightStep {
+                t0: t,
+                t1: t + 0.2,
+                from: white,
+                to: Rgb::BLACK,
+            });
+        }
+        steps.push(LightStep {
+            t0: 21.0,
+            t1: 22.0,
+            from: Rgb::BLACK,
+            to: Rgb::BLACK,
+        });
+        let b = encode(&steps);
+        assert!(b.len() < 20, "{} bytes: {b:02X?}", b.len());
+        assert!(b.contains(&LOOP_BEGIN));
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Designing each drone's light steps from the plan.
 
-use skyshow_model::{LightProgram, LightStep, Rgb};
+use rayon::prelude::*;
+use skyshow_model::{LightProgram, LightStep, Rgb, ShowDesign};
 use skyshow_plan::ShowPlan;
 
 use crate::bytecode::{FRAME_MS, encode};
+use crate::effect_sampler::{EffectSampler, Probe, blend};
+use crate::frame_fit::FrameFit;
+use crate::stage::Stage;
 
 /// Light options.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,47 +34,176 @@ fn frame_s(t_ms: i64) -> f64 {
     (f * FRAME_MS) as f64 / 1000.0
 }
 
-/// The light program of every drone.
+/// The light program of every drone: formation colours only.
 pub fn design_lights(plan: &ShowPlan, opts: &LightOptions) -> Vec<LightProgram> {
-    let n = plan.trajectories.len();
-    (0..n)
+    (0..plan.trajectories.len())
         .map(|i| {
-            let mut steps: Vec<LightStep> = Vec::new();
-            let mut color = Rgb::BLACK;
-            let push = |t0: f64, t1: f64, from: Rgb, to: Rgb, steps: &mut Vec<LightStep>| {
-                if t1 <= t0 {
-                    return;
-                }
-                if let Some(last) = steps.last_mut()
-                    && last.from == last.to
-                    && from == to
-                    && last.to == from
-                    && last.t1 == t0
-                {
-                    last.t1 = t1;
-                    return;
-                }
-                steps.push(LightStep { t0, t1, from, to });
-            };
-            for (k, f) in plan.formations.iter().enumerate() {
-                let tr = &plan.transitions[k];
-                let c = f.point_of[i].map_or(Rgb::BLACK, |p| f.formation.colors[p]);
-                let t0 = frame_s(tr.start_ms);
-                let t1 = frame_s(tr.start_ms + tr.duration_ms);
-                push(t0, t1, color, c, &mut steps);
-                push(t1, frame_s(f.end_ms), c, c, &mut steps);
-                color = c;
-            }
-            let l0 = frame_s(plan.landing_start_ms);
-            let l1 = frame_s(plan.landing_start_ms + (opts.landing_fade_s * 1000.0).round() as i64);
-            push(l0, l1, color, Rgb::BLACK, &mut steps);
-            // Cover the whole show explicitly: dark until the last drone has landed.
-            let end = frame_s(plan.end_ms + FRAME_MS - 1).max(l1);
-            push(l1, end, Rgb::BLACK, Rgb::BLACK, &mut steps);
+            let steps = base_steps(plan, i, opts);
             let bytecode = encode(&steps);
             LightProgram { steps, bytecode }
         })
         .collect()
+}
+
+/// The light program of every drone: formation colours with the show's light effects
+/// stacked over them (in file order), sampled on the 20 ms clock and fitted back into
+/// steps within 2 colour units. Drones no effect touches keep their plain programs.
+pub fn design_show_lights(
+    plan: &ShowPlan,
+    design: &ShowDesign,
+    opts: &LightOptions,
+) -> Vec<LightProgram> {
+    let stage = Stage::new(plan, design.audience_azimuth_deg);
+    let samplers: Vec<EffectSampler<'_>> = design
+        .lights
+        .iter()
+        .map(|e| EffectSampler::new(e, plan, design.music.as_ref()))
+        .collect();
+    (0..plan.trajectories.len())
+        .into_par_iter()
+        .map(|i| {
+            let base = base_steps(plan, i, opts);
+            let mine: Vec<&EffectSampler<'_>> = samplers
+                .iter()
+                .filter(|s| s.end_s > s.start_s && s.targets_drone(i, plan))
+                .collect();
+            let steps = if mine.is_empty() {
+                base
+            } else {
+                let frames = render(plan, &stage, &mine, i, &base);
+                FrameFit::DEFAULT.fit(&frames)
+            };
+            let bytecode = encode(&steps);
+            LightProgram { steps, bytecode }
+        })
+        .collect()
+}
+
+/// Drone `i`'s designed colour at every 20 ms frame (frame `k` at `k` × 20 ms, to the end
+/// of its program): its formation colours with the show's effects on top. This is what
+/// [`design_show_lights`] fits its steps to.
+pub fn designed_frames(
+    plan: &ShowPlan,
+    design: &ShowDesign,
+    opts: &LightOptions,
+    i: usize,
+) -> Vec<Rgb> {
+    let stage = Stage::new(plan, design.audience_azimuth_deg);
+    let samplers: Vec<EffectSampler<'_>> = design
+        .lights
+        .iter()
+        .map(|e| EffectSampler::new(e, plan, design.music.as_ref()))
+        .collect();
+    let mine: Vec<&EffectSampler<'_>> = samplers
+        .iter()
+        .filter(|s| s.end_s > s.start_s && s.targets_drone(i, plan))
+        .collect();
+    render(plan, &stage, &mine, i, &base_steps(plan, i, opts))
+}
+
+/// Drone `i`'s colour at every frame: its plain program with the effects on top.
+fn render(
+    plan: &ShowPlan,
+    stage: &Stage,
+    effects: &[&EffectSampler<'_>],
+    i: usize,
+    base: &[LightStep],
+) -> Vec<Rgb> {
+    let plain = LightProgram {
+        steps: base.to_vec(),
+        bytecode: Vec::new(),
+    };
+    let frame_of = |t: f64| (t * 1000.0 / FRAME_MS as f64).round() as usize;
+    let last = frame_of(plain.end_time());
+    let time = |k: usize| (k as i64 * FRAME_MS) as f64 / 1000.0;
+    let mut frames: Vec<Rgb> = (0..=last).map(|k| plain.color_at(time(k))).collect();
+    let lo = effects
+        .iter()
+        .map(|e| frame_of(e.start_s))
+        .min()
+        .unwrap_or(0);
+    let hi = effects
+        .iter()
+        .map(|e| frame_of(e.end_s))
+        .max()
+        .unwrap_or(0)
+        .min(last);
+    let traj = &plan.trajectories[i];
+    let first_ms = plan.transitions.first().map_or(0, |t| t.start_ms);
+    for (k, frame) in frames.iter_mut().enumerate().take(hi + 1).skip(lo) {
+        let t = time(k);
+        // Effects light drones in the air only: from the first transition to the landing.
+        let t_ms = k as i64 * FRAME_MS;
+        if t_ms < first_ms
+            || t_ms >= plan.landing_start_ms
+            || !effects.iter().any(|e| t >= e.start_s && t < e.end_s)
+        {
+            continue;
+        }
+        let on = stage.on_stage(k as i64 * FRAME_MS);
+        let probe = Probe {
+            drone: i,
+            t,
+            position: traj.position(t),
+        };
+        let c = *frame;
+        let mut col = [c.r, c.g, c.b].map(|x| f64::from(x) / 255.0);
+        let mut touched = false;
+        for e in effects {
+            let fx = e.effect();
+            // Effects on the show at large only light drones in the picture on stage.
+            if fx.target.formation.is_none() && plan.formations[on].point_of[i].is_none() {
+                continue;
+            }
+            if let Some((c, a)) = e.sample(&probe, stage, fx.frame_formation.unwrap_or(on)) {
+                col = blend(col, c, fx.blend, a);
+                touched = true;
+            }
+        }
+        if touched {
+            let q = |x: f64| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+            *frame = Rgb::new(q(col[0]), q(col[1]), q(col[2]));
+        }
+    }
+    frames
+}
+
+/// Drone `i`'s formation colours: dark on the ground and parked, each formation's colour
+/// while it holds, linear fades during transitions, a fade out at landing.
+fn base_steps(plan: &ShowPlan, i: usize, opts: &LightOptions) -> Vec<LightStep> {
+    let mut steps: Vec<LightStep> = Vec::new();
+    let mut color = Rgb::BLACK;
+    let push = |t0: f64, t1: f64, from: Rgb, to: Rgb, steps: &mut Vec<LightStep>| {
+        if t1 <= t0 {
+            return;
+        }
+        if let Some(last) = steps.last_mut()
+            && last.from == last.to
+            && from == to
+            && last.to == from
+            && last.t1 == t0
+        {
+            last.t1 = t1;
+            return;
+        }
+        steps.push(LightStep { t0, t1, from, to });
+    };
+    for (k, f) in plan.formations.iter().enumerate() {
+        let tr = &plan.transitions[k];
+        let c = f.point_of[i].map_or(Rgb::BLACK, |p| f.formation.colors[p]);
+        let t0 = frame_s(tr.start_ms);
+        let t1 = frame_s(tr.start_ms + tr.duration_ms);
+        push(t0, t1, color, c, &mut steps);
+        push(t1, frame_s(f.end_ms), c, c, &mut steps);
+        color = c;
+    }
+    let l0 = frame_s(plan.landing_start_ms);
+    let l1 = frame_s(plan.landing_start_ms + (opts.landing_fade_s * 1000.0).round() as i64);
+    push(l0, l1, color, Rgb::BLACK, &mut steps);
+    // Cover the whole show explicitly: dark until the last drone has landed.
+    let end = frame_s(plan.end_ms + FRAME_MS - 1).max(l1);
+    push(l1, end, Rgb::BLACK, Rgb::BLACK, &mut steps);
+    steps
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
 
-use crate::{Limits, Rgb, Vec3};
+use crate::{LightEffect, Limits, MusicDesign, Rgb, Vec3};
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +26,10 @@ pub struct ShowDesign {
     pub takeoff: TakeoffDesign,
     /// What the assignment between formations minimises. Default: distance.
     pub minimise: Minimise,
+    /// The soundtrack and its beats, if the show has `[music]`.
+    pub music: Option<MusicDesign>,
+    /// Light effects, stacked in this order over the formation colours.
+    pub lights: Vec<LightEffect>,
 }
 
 /// What the assignment between consecutive formations minimises.

@@ -6,8 +6,10 @@
 
 mod design;
 mod flight_show;
+mod light_design;
 mod light_program;
 mod limits;
+mod music_design;
 mod rgb;
 mod segment;
 mod trajectory;
@@ -18,8 +20,10 @@ pub use design::{
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
+pub use light_design::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Target};
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;
+pub use music_design::MusicDesign;
 pub use rgb::Rgb;
 pub use segment::Segment;
 pub use trajectory::Trajectory;

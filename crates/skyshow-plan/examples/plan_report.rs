@@ -12,7 +12,8 @@ fn main() {
     let plan = skyshow_plan::plan_show_with_progress(&loaded.design, &opts, &mut |stage| {
         eprintln!("  +{:.2} s, now {stage:?}", last.elapsed().as_secs_f64());
         last = std::time::Instant::now();
-    }).unwrap_or_else(|e| panic!("{e}"));
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
     for tr in &plan.transitions {
         eprintln!(
             "{:>28} → {:<28} dur {:>6.2} lb {:>6.2} ratio {:>5.3} clear {:>5.2} {} {:.0} ms",

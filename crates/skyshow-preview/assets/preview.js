@@ -610,6 +610,16 @@
         }
         tlItems.push({ x0: x0, x1: x1, y0: y, y1: y + hh, tip: tip });
       }
+      if (meta.music && meta.music.waveform && meta.music.waveform.peaks.length) {
+        // The music's loudness behind the cue and firework rows.
+        var wf = meta.music.waveform, mid = 45 * s;
+        tlCtx.fillStyle = "#2c3a4f";
+        wf.peaks.forEach(function (pk, i) {
+          var t0 = meta.music.offset_s + i * wf.bucket_s, x0 = tlX(t0), x1 = tlX(t0 + wf.bucket_s);
+          var hh = pk / 99 * 12 * s;
+          tlCtx.fillRect(x0, mid - hh, Math.max(1, x1 - x0), 2 * hh);
+        });
+      }
       var chapters = meta.cues.filter(function (c) { return c.kind === "chapter"; });
       chapters.forEach(function (c, i) {
         var end = i + 1 < chapters.length ? chapters[i + 1].time_s : T_MAX;

@@ -9,4 +9,9 @@ pub struct Music<'a> {
     pub mime: &'a str,
     /// Show time at which the music starts, seconds. Usually 0.
     pub offset_s: f64,
+    /// Peak level (0–1) per `waveform_bucket_s` of music from its start, drawn under the
+    /// timeline; empty = no waveform.
+    pub waveform: &'a [f32],
+    /// Length of one waveform bucket, seconds.
+    pub waveform_bucket_s: f64,
 }

@@ -223,9 +223,18 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
     });
     let glow = crate::render_input::glow_for(l.min_distance_m);
     let music = input.music.as_ref().map(|m| {
+        // At most 2000 peaks (0–99), merged by maximum, for the timeline's waveform.
+        let n = m.waveform.len();
+        let merge = n.div_ceil(2000).max(1);
+        let peaks: Vec<u8> = m
+            .waveform
+            .chunks(merge)
+            .map(|c| (c.iter().fold(0.0f32, |a, b| a.max(*b)).clamp(0.0, 1.0) * 99.0).round() as u8)
+            .collect();
         json!({
             "mime": m.mime,
             "offset_s": round(m.offset_s, 3),
+            "waveform": {"bucket_s": round(m.waveform_bucket_s * merge as f64, 6), "peaks": peaks},
         })
     });
     let (segs, pts, steps) = buffer.counts;

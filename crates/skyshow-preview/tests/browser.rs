@@ -344,6 +344,8 @@ fn music_plays_in_sync_with_the_show() {
         bytes: &wav,
         mime: "audio/wav",
         offset_s: 20.0,
+        waveform: &[],
+        waveform_bucket_s: 0.1,
     });
     let file = browser.scratch_dir().join("music.html");
     std::fs::write(&file, preview_html(&input)).unwrap();

@@ -27,6 +27,8 @@ fn page_is_deterministic_and_self_contained() {
         bytes: &wav,
         mime: "audio/wav",
         offset_s: 0.0,
+        waveform: &[],
+        waveform_bucket_s: 0.1,
     });
     input.fireworks = bursts;
     input.ground = Ground {

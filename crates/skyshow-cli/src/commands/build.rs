@@ -8,7 +8,7 @@ use skyshow_export::{
     write_report_json, write_skyc,
 };
 use skyshow_import::{LoadedShow, load_show};
-use skyshow_lights::{LightOptions, design_lights};
+use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{PlanError, PlanOptions, PlanStage, ShowPlan, plan_show_with_progress};
 
@@ -51,7 +51,7 @@ pub(crate) fn build_show(
         plan_show_with_progress(design, &opts, progress).map_err(|e| plan_error(loaded, e))?;
     timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
     let t = Instant::now();
-    let programs = design_lights(&plan, &LightOptions::DEFAULT);
+    let programs = design_show_lights(&plan, design, &LightOptions::DEFAULT);
     timing.push(("lights".into(), t.elapsed().as_secs_f64() * 1000.0));
     let width = plan.homes.len().to_string().len();
     let drones = plan
@@ -104,7 +104,12 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     let meta = SkycMeta {
         limits: design.limits,
         origin: design.origin,
-        audio: None,
+        audio: design.music.as_ref().map(|m| {
+            let name = std::path::Path::new(&m.file)
+                .file_name()
+                .map_or_else(|| m.file.clone(), |n| n.to_string_lossy().into_owned());
+            (m.bytes.clone(), m.media_type.clone(), name, m.offset_s)
+        }),
     };
     let skyc = write_skyc(&built.show, &meta);
     timing.push(("export_skyc".into(), t.elapsed().as_secs_f64() * 1000.0));
@@ -205,6 +210,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         &ground,
         bursts,
         args.live_reload.clone(),
+        design.music.as_ref(),
     );
     let report_page = visuals::report_page(
         &checked.show,

@@ -1,0 +1,526 @@
+//! `[[light]]` and `[[chapter.formation.light]]`: light effects lowered to
+//! [`LightEffect`]s, their times resolved on the show clock.
+
+use serde::Deserialize;
+use skyshow_model::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Rgb, Target, Vec3};
+use toml::Spanned;
+
+use super::{Cx, RawTime, Reader};
+use crate::color::parse_color;
+use crate::error::ImportError;
+
+/// One effect as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLight {
+    effect: Spanned<String>,
+    start: Option<Spanned<RawTime>>,
+    end: Option<Spanned<RawTime>>,
+    duration: Option<Spanned<f64>>,
+    snap: Option<Spanned<String>>,
+    fade_in_s: Option<Spanned<f64>>,
+    fade_out_s: Option<Spanned<f64>>,
+    blend: Option<Spanned<String>>,
+    opacity: Option<Spanned<f64>>,
+    // Targeting.
+    drones: Option<Spanned<Vec<String>>>,
+    formation: Option<Spanned<String>>,
+    points: Option<Spanned<Vec<String>>>,
+    region: Option<Spanned<[f64; 4]>>,
+    // Effect parameters.
+    color: Option<Spanned<String>>,
+    colors: Option<Spanned<Vec<String>>>,
+    axis: Option<Spanned<String>>,
+    angle_deg: Option<Spanned<f64>>,
+    center: Option<Spanned<[f64; 2]>>,
+    band: Option<Spanned<f64>>,
+    softness: Option<Spanned<f64>>,
+    wavelength: Option<Spanned<f64>>,
+    period_s: Option<Spanned<f64>>,
+    density: Option<Spanned<f64>>,
+    flash_s: Option<Spanned<f64>>,
+    seed: Option<Spanned<i64>>,
+    every: Option<Spanned<String>>,
+    decay_s: Option<Spanned<f64>>,
+    on_s: Option<Spanned<f64>>,
+    fade_s: Option<Spanned<f64>>,
+    file: Option<Spanned<String>>,
+}
+
+/// Largest image side accepted for an image effect, pixels.
+const MAX_IMAGE_SIDE: u32 = 4096;
+
+/// `"12"` or `"1-100"` (from 1, inclusive).
+fn range(text: &str) -> Option<(usize, usize)> {
+    let t = text.trim();
+    let (a, b) = t.split_once('-').unwrap_or((t, t));
+    let a: usize = a.trim().parse().ok()?;
+    let b: usize = b.trim().parse().ok()?;
+    (a >= 1 && b >= a).then_some((a, b))
+}
+
+impl Cx<'_> {
+    /// Lowers one effect. `home` is the formation a `[[chapter.formation.light]]` belongs
+    /// to; `formations` names the formations defined so far (for `formation = …`).
+    pub(super) fn light(
+        &self,
+        sl: &Spanned<RawLight>,
+        label: String,
+        home: Option<usize>,
+        formations: &[String],
+        read: &mut Reader<'_>,
+    ) -> Result<LightEffect, ImportError> {
+        let l = sl.get_ref();
+        let kind_name = l.effect.get_ref().as_str();
+        let need = |what: &str| {
+            self.err(
+                l.effect.span(),
+                format!("a `{kind_name}` effect needs `{what}`"),
+                "this effect",
+                Some(&format!(
+                    "add `{what} = …` to the effect (see docs/show-file.md)"
+                )),
+            )
+        };
+        let color = |key: &Option<Spanned<String>>| -> Result<Rgb, ImportError> {
+            match key {
+                Some(c) => parse_color(c.get_ref()).map_err(|why| {
+                    self.err(
+                        c.span(),
+                        why,
+                        "this colour",
+                        Some("use a palette name (red, green, blue, gold, …) or `#rrggbb`"),
+                    )
+                }),
+                None => Err(need("color")),
+            }
+        };
+        let colors = |min: usize| -> Result<Vec<Rgb>, ImportError> {
+            let Some(cs) = &l.colors else {
+                return Err(need("colors"));
+            };
+            let v = cs
+                .get_ref()
+                .iter()
+                .map(|c| {
+                    parse_color(c).map_err(|why| self.err(cs.span(), why, "in this list", None))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            if v.len() < min {
+                return Err(self.err(
+                    cs.span(),
+                    format!("`colors` needs at least {min} colours"),
+                    "this list",
+                    None,
+                ));
+            }
+            Ok(v)
+        };
+        let frac = |v: &Option<Spanned<f64>>, key: &str, default: f64| {
+            self.opt_num(v, key, default, 0.0, 1.0, "(a share of the picture, 0–1)")
+        };
+        let secs = |v: &Option<Spanned<f64>>, key: &str, default: f64| {
+            self.opt_num(v, key, default, 0.0, 3600.0, "seconds")
+        };
+        let axis = || -> Result<Axis, ImportError> {
+            match (&l.axis, &l.angle_deg) {
+                (Some(a), None) => Ok(match a.get_ref().as_str() {
+                    "x" => Axis::Show(Vec3::new(1.0, 0.0, 0.0)),
+                    "y" => Axis::Show(Vec3::new(0.0, 1.0, 0.0)),
+                    "z" => Axis::Show(Vec3::new(0.0, 0.0, 1.0)),
+                    "-x" => Axis::Show(Vec3::new(-1.0, 0.0, 0.0)),
+                    "-y" => Axis::Show(Vec3::new(0.0, -1.0, 0.0)),
+                    "-z" => Axis::Show(Vec3::new(0.0, 0.0, -1.0)),
+                    "right" => Axis::Picture(0.0),
+                    "up" => Axis::Picture(90.0),
+                    "left" => Axis::Picture(180.0),
+                    "down" => Axis::Picture(270.0),
+                    other => {
+                        return Err(self.err(
+                            a.span(),
+                            format!("unknown axis `{other}`"),
+                            "this axis",
+                            Some("axes: right, up, left, down (as the audience sees the picture), x, y, z, -x, -y, -z (show frame); or give `angle_deg`"),
+                        ));
+                    }
+                }),
+                (None, Some(d)) => Ok(Axis::Picture(self.num(
+                    d,
+                    "angle_deg",
+                    -360.0,
+                    360.0,
+                    "degrees",
+                )?)),
+                (None, None) => Ok(Axis::Picture(0.0)),
+                (Some(_), Some(d)) => Err(self.err(
+                    d.span(),
+                    "give either `axis` or `angle_deg`",
+                    "this key",
+                    None,
+                )),
+            }
+        };
+        let every = || -> Result<Every, ImportError> {
+            let Some(e) = &l.every else {
+                if self.clock.beats.is_none() {
+                    return Err(self.err(
+                        l.effect.span(),
+                        "beat effects need the show's `[music]`",
+                        "this effect",
+                        Some(
+                            "add `[music]`, or give the interval in seconds (`every = \"0.5 s\"`)",
+                        ),
+                    ));
+                }
+                return Ok(Every::Beats(1));
+            };
+            let t = e.get_ref().trim();
+            let (n, unit) = t
+                .split_once(' ')
+                .map_or(("1", t), |(a, b)| (a.trim(), b.trim()));
+            let bad = || {
+                self.err(
+                    e.span(),
+                    format!("`every = \"{t}\"` is not a beat interval"),
+                    "this value",
+                    Some("write \"beat\", \"bar\", \"2 beats\", \"4 bars\" or \"0.5 s\""),
+                )
+            };
+            let out = match unit {
+                "beat" | "beats" => Every::Beats(
+                    n.parse()
+                        .ok()
+                        .filter(|k| (1..=64).contains(k))
+                        .ok_or_else(bad)?,
+                ),
+                "bar" | "bars" => Every::Bars(
+                    n.parse()
+                        .ok()
+                        .filter(|k| (1..=64).contains(k))
+                        .ok_or_else(bad)?,
+                ),
+                "s" => Every::Seconds(
+                    n.parse()
+                        .ok()
+                        .filter(|s: &f64| s.is_finite() && *s >= 0.04 && *s <= 600.0)
+                        .ok_or_else(bad)?,
+                ),
+                _ => return Err(bad()),
+            };
+            if !matches!(out, Every::Seconds(_)) && self.clock.beats.is_none() {
+                return Err(self.err(
+                    e.span(),
+                    "beat effects need the show's `[music]`",
+                    "this value",
+                    Some("add `[music]`, or give the interval in seconds (`every = \"0.5 s\"`)"),
+                ));
+            }
+            Ok(out)
+        };
+
+        let kind = match kind_name {
+            "solid" => EffectKind::Solid {
+                color: color(&l.color)?,
+            },
+            "gradient" => EffectKind::Gradient {
+                axis: axis()?,
+                colors: colors(2)?,
+            },
+            "radial" => {
+                let center = match &l.center {
+                    Some(c) => {
+                        let [u, v] = *c.get_ref();
+                        if !(u.is_finite()
+                            && v.is_finite()
+                            && (-1.0..=2.0).contains(&u)
+                            && (-1.0..=2.0).contains(&v))
+                        {
+                            return Err(self.err(
+                                c.span(),
+                                "`center` is out of range",
+                                "this value",
+                                Some("`[u, v]`, 0–1 across and up the picture"),
+                            ));
+                        }
+                        [u, v]
+                    }
+                    None => [0.5, 0.5],
+                };
+                EffectKind::Radial {
+                    center,
+                    colors: colors(2)?,
+                }
+            }
+            "sweep" | "wipe" => EffectKind::Sweep {
+                color: color(&l.color)?,
+                axis: axis()?,
+                band: if kind_name == "wipe" {
+                    0.0
+                } else {
+                    frac(&l.band, "band", 0.2)?
+                },
+                softness: frac(&l.softness, "softness", 0.05)?,
+            },
+            "wave" => {
+                let c = colors(2)?;
+                EffectKind::Wave {
+                    colors: [c[0], c[1]],
+                    axis: axis()?,
+                    wavelength: self.opt_num(
+                        &l.wavelength,
+                        "wavelength",
+                        0.5,
+                        0.01,
+                        100.0,
+                        "(of the picture's extent)",
+                    )?,
+                    period_s: self.opt_num(
+                        &l.period_s,
+                        "period_s",
+                        2.0,
+                        0.04,
+                        3600.0,
+                        "seconds",
+                    )?,
+                }
+            }
+            "twinkle" | "sparkle" => EffectKind::Twinkle {
+                color: color(&l.color)?,
+                density: frac(&l.density, "density", 0.1)?,
+                flash_s: self.opt_num(&l.flash_s, "flash_s", 0.3, 0.02, 60.0, "seconds")?,
+                seed: match &l.seed {
+                    Some(s) => self.count(s, "seed", 0, i64::MAX)? as u64,
+                    None => self.seed,
+                },
+            },
+            "pulse" => EffectKind::Pulse {
+                color: color(&l.color)?,
+                every: every()?,
+                decay_s: secs(&l.decay_s, "decay_s", 0.3)?,
+            },
+            "strobe" => EffectKind::Strobe {
+                color: color(&l.color)?,
+                every: every()?,
+                on_s: self.opt_num(&l.on_s, "on_s", 0.06, 0.02, 60.0, "seconds")?,
+            },
+            "cycle" | "color_cycle" => EffectKind::ColorCycle {
+                colors: colors(2)?,
+                every: every()?,
+                fade_s: secs(&l.fade_s, "fade_s", 0.0)?,
+            },
+            "image" => {
+                let Some(f) = &l.file else {
+                    return Err(need("file"));
+                };
+                EffectKind::Image {
+                    image: self.effect_image(f, read)?,
+                }
+            }
+            other => {
+                return Err(self.err(
+                    l.effect.span(),
+                    format!("unknown effect `{other}`"),
+                    "this effect",
+                    Some("effects: solid, gradient, radial, sweep, wipe, wave, twinkle, pulse, strobe, cycle, image"),
+                ));
+            }
+        };
+
+        let start_s = match &l.start {
+            Some(s) => Some(self.snapped(self.time(s, "start")?, l.snap.as_ref())?),
+            None => None,
+        };
+        let end_s = match (&l.end, &l.duration) {
+            (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
+            (None, Some(d)) => {
+                let d = self.num(d, "duration", 0.02, 86_400.0, "seconds")?;
+                match start_s {
+                    Some(s) => Some(s + d),
+                    None => {
+                        return Err(self.err(
+                            sl.span(),
+                            "`duration` needs `start`",
+                            "this effect",
+                            None,
+                        ));
+                    }
+                }
+            }
+            (None, None) => None,
+            (Some(_), Some(d)) => {
+                return Err(self.err(
+                    d.span(),
+                    "give either `end` or `duration`",
+                    "this key",
+                    None,
+                ));
+            }
+        };
+        if home.is_none() && (start_s.is_none() || end_s.is_none()) {
+            return Err(self.err(
+                l.effect.span(),
+                "a `[[light]]` needs `start` and `end` (or `duration`)",
+                "this effect",
+                Some("only effects inside a formation (`[[chapter.formation.light]]`) default to its hold"),
+            ));
+        }
+        if let (Some(s), Some(e)) = (start_s, end_s)
+            && e <= s
+        {
+            let span = l.end.as_ref().map_or(sl.span(), |e| e.span());
+            return Err(self.err(
+                span,
+                format!("the effect ends ({e:.3} s) before it starts ({s:.3} s)"),
+                "this end",
+                None,
+            ));
+        }
+        let blend = match l.blend.as_ref() {
+            None => Blend::Normal,
+            Some(b) => match b.get_ref().as_str() {
+                "normal" => Blend::Normal,
+                "add" => Blend::Add,
+                "multiply" => Blend::Multiply,
+                "screen" => Blend::Screen,
+                other => {
+                    return Err(self.err(
+                        b.span(),
+                        format!("unknown blend `{other}`"),
+                        "this value",
+                        Some("blends: normal, add, multiply, screen"),
+                    ));
+                }
+            },
+        };
+        let ranges =
+            |v: &Option<Spanned<Vec<String>>>| -> Result<Vec<(usize, usize)>, ImportError> {
+                let Some(v) = v else { return Ok(Vec::new()) };
+                v.get_ref()
+                    .iter()
+                    .map(|r| {
+                        range(r).ok_or_else(|| {
+                            self.err(
+                                v.span(),
+                                format!("`{r}` is not a range"),
+                                "in this list",
+                                Some("write numbers from 1 or ranges: `[\"1-100\", \"250\"]`"),
+                            )
+                        })
+                    })
+                    .collect()
+            };
+        let formation = match (&l.formation, home) {
+            (Some(f), None) => Some(
+                formations
+                    .iter()
+                    .position(|n| n == f.get_ref().trim())
+                    .ok_or_else(|| {
+                        self.err(
+                            f.span(),
+                            format!("no formation `{}` before this effect", f.get_ref()),
+                            "this name",
+                            Some("name a formation defined earlier in the file"),
+                        )
+                    })?,
+            ),
+            (Some(f), Some(_)) => {
+                return Err(self.err(
+                    f.span(),
+                    "an effect inside a formation always targets it",
+                    "this key",
+                    Some("remove `formation`"),
+                ));
+            }
+            (None, h) => h,
+        };
+        let points = ranges(&l.points)?;
+        if !points.is_empty() && formation.is_none() {
+            return Err(self.err(
+                l.points.as_ref().map_or(sl.span(), |p| p.span()),
+                "`points` needs `formation`",
+                "this key",
+                None,
+            ));
+        }
+        let region = match &l.region {
+            Some(r) => {
+                let a = *r.get_ref();
+                if a.iter().any(|x| !x.is_finite()) || a[2] <= a[0] || a[3] <= a[1] {
+                    return Err(self.err(r.span(), "`region` is not a box", "this value", Some("`[u0, v0, u1, v1]`, 0–1 from the left and from the bottom, u0 < u1, v0 < v1")));
+                }
+                Some(a)
+            }
+            None => None,
+        };
+        Ok(LightEffect {
+            label,
+            kind,
+            target: Target {
+                drones: ranges(&l.drones)?,
+                formation,
+                points,
+                region,
+            },
+            frame_formation: formation,
+            start_s,
+            end_s,
+            fade_in_s: secs(&l.fade_in_s, "fade_in_s", 0.0)?,
+            fade_out_s: secs(&l.fade_out_s, "fade_out_s", 0.0)?,
+            blend,
+            opacity: frac(&l.opacity, "opacity", 1.0)?,
+        })
+    }
+
+    /// Reads a PNG or JPEG for an image effect.
+    fn effect_image(
+        &self,
+        f: &Spanned<String>,
+        read: &mut Reader<'_>,
+    ) -> Result<ImageDesign, ImportError> {
+        let name = f.get_ref().trim();
+        let bytes = read(name).map_err(|e| {
+            self.err(
+                f.span(),
+                format!("cannot read `{name}`: {e}"),
+                "this file",
+                Some("paths are relative to the show file"),
+            )
+        })?;
+        let img = image::load_from_memory(&bytes).map_err(|e| {
+            self.err(
+                f.span(),
+                format!("`{name}` is not a readable PNG or JPEG: {e}"),
+                "this file",
+                None,
+            )
+        })?;
+        if img.width() > MAX_IMAGE_SIDE || img.height() > MAX_IMAGE_SIDE {
+            return Err(self.err(
+                f.span(),
+                format!("`{name}` is larger than {MAX_IMAGE_SIDE} pixels on a side"),
+                "this file",
+                Some("scale the picture down"),
+            ));
+        }
+        let rgb = img.to_rgb8();
+        Ok(ImageDesign {
+            width: rgb.width() as usize,
+            height: rgb.height() as usize,
+            pixels: rgb.pixels().map(|p| Rgb::new(p[0], p[1], p[2])).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::range;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(range("5"), Some((5, 5)));
+        assert_eq!(range("1-100"), Some((1, 100)));
+        assert_eq!(range("0-3"), None);
+        assert_eq!(range("9-3"), None);
+        assert_eq!(range("a"), None);
+    }
+}

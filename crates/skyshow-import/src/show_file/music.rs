@@ -1,0 +1,223 @@
+//! `[music]` and `[[cue]]`: the soundtrack (decoded and beat-tracked once, here) and named
+//! times, both lowered onto the show clock.
+
+use serde::Deserialize;
+use skyshow_model::MusicDesign;
+use skyshow_music::{
+    BeatOptions, BeatSource, DecodeLimits, MusicError, analyze_beats, decode_audio,
+    waveform_summary,
+};
+use toml::Spanned;
+
+use super::clock::Snap;
+use super::{Cx, RawTime, Reader};
+use crate::error::ImportError;
+
+/// `[music]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMusic {
+    file: Spanned<String>,
+    offset_s: Option<Spanned<f64>>,
+    bpm: Option<Spanned<f64>>,
+    first_beat_s: Option<Spanned<f64>>,
+    taps: Option<Spanned<Vec<f64>>>,
+    beats_per_bar: Option<Spanned<i64>>,
+}
+
+/// `[[cue]]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCue {
+    name: Spanned<String>,
+    time: Spanned<RawTime>,
+    snap: Option<Spanned<String>>,
+}
+
+/// The media type of an audio file, from its first bytes.
+fn media_type(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"RIFF") {
+        "audio/wav"
+    } else if bytes.starts_with(b"fLaC") {
+        "audio/flac"
+    } else if bytes.starts_with(b"OggS") {
+        "audio/ogg"
+    } else {
+        "audio/mpeg"
+    }
+}
+
+impl Cx<'_> {
+    /// Reads, decodes and analyses `[music]`; its beats become the clock's.
+    pub(super) fn music(
+        &mut self,
+        sm: &Spanned<RawMusic>,
+        read: &mut Reader<'_>,
+    ) -> Result<MusicDesign, ImportError> {
+        let m = sm.get_ref();
+        let file = m.file.get_ref().trim().to_string();
+        let offset_s = self.opt_num(&m.offset_s, "offset_s", 0.0, -3600.0, 3600.0, "seconds")?;
+        let bytes = read(&file).map_err(|e| {
+            self.err(
+                m.file.span(),
+                format!("cannot read the music `{file}`: {e}"),
+                "this file",
+                Some("paths are relative to the show file"),
+            )
+        })?;
+        let ext = std::path::Path::new(&file)
+            .extension()
+            .and_then(|e| e.to_str());
+        let audio = decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
+            self.err(
+                m.file.span(),
+                format!("the music `{file}` cannot be used: {e}"),
+                "this file",
+                Some("skyshow reads WAV, FLAC, OGG/Vorbis and MP3; re-export the music as one of them"),
+            )
+        })?;
+        let source = match (&m.bpm, &m.taps) {
+            (Some(b), None) => BeatSource::Fixed {
+                bpm: self.num(b, "bpm", 20.0, 400.0, "beats per minute")?,
+                first_beat_s: self.opt_num(
+                    &m.first_beat_s,
+                    "first_beat_s",
+                    0.0,
+                    0.0,
+                    audio.duration_s(),
+                    "seconds into the music",
+                )?,
+            },
+            (None, Some(t)) => {
+                if t.get_ref().len() < 2
+                    || t.get_ref()
+                        .windows(2)
+                        .any(|w| w[1].partial_cmp(&w[0]) != Some(std::cmp::Ordering::Greater))
+                {
+                    return Err(self.err(
+                        t.span(),
+                        "`taps` must be at least two increasing times",
+                        "these taps",
+                        Some("list the beats you tapped, seconds into the music: `taps = [0.52, 1.01, 1.50]`"),
+                    ));
+                }
+                BeatSource::Taps(t.get_ref().clone())
+            }
+            (Some(_), Some(t)) => {
+                return Err(self.err(
+                    t.span(),
+                    "`[music]` takes either `bpm` or `taps`, not both",
+                    "these taps",
+                    None,
+                ));
+            }
+            (None, None) => {
+                if let Some(f) = &m.first_beat_s {
+                    return Err(self.err(
+                        f.span(),
+                        "`first_beat_s` needs `bpm`",
+                        "this key",
+                        Some("add `bpm = …`, or remove `first_beat_s` to track the beats"),
+                    ));
+                }
+                BeatSource::Tracked
+            }
+        };
+        let beats_per_bar = match &m.beats_per_bar {
+            Some(b) => self.count(b, "beats_per_bar", 1, 16)? as u32,
+            None => 4,
+        };
+        let opts = BeatOptions {
+            source,
+            beats_per_bar,
+            ..BeatOptions::DEFAULT
+        };
+        let analysis = analyze_beats(&audio, &opts).map_err(|e| {
+            let hint = match e {
+                MusicError::NoBeats => {
+                    "give the tempo with `bpm` and `first_beat_s`, or the beats with `taps`"
+                }
+                _ => "check `bpm`, `first_beat_s` and `taps`",
+            };
+            self.err(
+                m.file.span(),
+                format!("the music `{file}`: {e}"),
+                "this file",
+                Some(hint),
+            )
+        })?;
+        let shown = analysis.offset_by(offset_s);
+        let wave = waveform_summary(&audio, 0.1, offset_s);
+        let waveform = wave
+            .min
+            .iter()
+            .zip(&wave.max)
+            .map(|(lo, hi)| lo.abs().max(hi.abs()).min(1.0))
+            .collect();
+        let design = MusicDesign {
+            file,
+            media_type: media_type(&bytes).to_string(),
+            bytes,
+            offset_s,
+            duration_s: audio.duration_s(),
+            tempo_bpm: shown.tempo_bpm,
+            beats_per_bar: shown.beats_per_bar,
+            beats_s: shown.beats_s.clone(),
+            downbeats_s: shown.downbeats_s.clone(),
+            waveform,
+        };
+        self.clock.beats = Some(shown);
+        Ok(design)
+    }
+
+    /// Resolves the `[[cue]]` list in file order (a cue may name an earlier one).
+    pub(super) fn cues(&mut self, cues: &[Spanned<RawCue>]) -> Result<(), ImportError> {
+        for c in cues {
+            let c = c.get_ref();
+            let name = c.name.get_ref().trim().to_string();
+            let bad_name = name.is_empty()
+                || name.contains(':')
+                || name.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            if bad_name {
+                return Err(self.err(
+                    c.name.span(),
+                    format!("`{name}` cannot be a cue name"),
+                    "this name",
+                    Some("a cue name must not be empty, contain `:` or look like a number"),
+                ));
+            }
+            if self.clock.cues.iter().any(|(n, _)| *n == name) {
+                return Err(self.err(
+                    c.name.span(),
+                    format!("cue `{name}` is defined twice"),
+                    "second one",
+                    None,
+                ));
+            }
+            let t = self.time(&c.time, "time")?;
+            let t = self.snapped(t, c.snap.as_ref())?;
+            self.clock.cues.push((name, t));
+        }
+        Ok(())
+    }
+
+    /// `t` moved by an optional `snap = "beat" | "bar"`.
+    pub(super) fn snapped(
+        &self,
+        t: f64,
+        snap: Option<&Spanned<String>>,
+    ) -> Result<f64, ImportError> {
+        let Some(s) = snap else { return Ok(t) };
+        let Some(how) = Snap::parse(s.get_ref()) else {
+            return Err(self.err(
+                s.span(),
+                format!("unknown `snap = \"{}\"`", s.get_ref()),
+                "this value",
+                Some("use \"beat\" or \"bar\""),
+            ));
+        };
+        self.clock
+            .snap(t, how)
+            .map_err(|e| self.err(s.span(), e.why, "this key", Some(&e.hint)))
+    }
+}

@@ -1,0 +1,209 @@
+//! `[music]`, `[[cue]]`, musical times and light effects in the show file: a planted click
+//! track gives known bar times; bad audio and bad times are errors at the right place.
+
+use std::path::{Path, PathBuf};
+
+use skyshow_import::{ImportError, LoadedShow};
+use skyshow_model::{EffectKind, Every};
+use skyshow_music::{TrackSpec, synthesize};
+
+/// A 16-bit mono PCM WAV file; `format` 1 is PCM, anything else a codec tag.
+fn wav(samples: &[f32], rate: u32, format: u16) -> Vec<u8> {
+    let data: Vec<u8> = samples
+        .iter()
+        .flat_map(|s| ((s.clamp(-1.0, 1.0) * 32767.0).round() as i16).to_le_bytes())
+        .collect();
+    let mut b = Vec::new();
+    b.extend_from_slice(b"RIFF");
+    b.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"WAVEfmt ");
+    b.extend_from_slice(&16u32.to_le_bytes());
+    b.extend_from_slice(&format.to_le_bytes());
+    b.extend_from_slice(&1u16.to_le_bytes());
+    b.extend_from_slice(&rate.to_le_bytes());
+    b.extend_from_slice(&(rate * 2).to_le_bytes());
+    b.extend_from_slice(&2u16.to_le_bytes());
+    b.extend_from_slice(&16u16.to_le_bytes());
+    b.extend_from_slice(b"data");
+    b.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    b.extend_from_slice(&data);
+    b
+}
+
+fn clicks() -> Vec<u8> {
+    // 30 s at 120 BPM, first beat (bar 1) at 0.5 s: bar n beat k at 0.5 + 2 (n − 1) + 0.5 (k − 1).
+    let t = synthesize(&TrackSpec::clicks(120.0));
+    wav(&t.samples, t.sample_rate, 1)
+}
+
+fn folder(test: &str, files: &[(&str, Vec<u8>)]) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("skyshow-music-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(d.join(name), bytes).unwrap();
+    }
+    d
+}
+
+fn show(extra_top: &str, formation_extra: &str, tail: &str) -> String {
+    format!(
+        "title = \"t\"\n{extra_top}\n[fleet]\ndrones = 9\n[fleet.grid]\nrows = 3\ncolumns = 3\nspacing_m = 4\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"a\"\nhold = 10\nshape = \"circle\"\nradius_m = 10\ncenter = [0, 0, 30]\n{formation_extra}\n{tail}\n"
+    )
+}
+
+fn load(dir: &Path, text: &str) -> Result<LoadedShow, ImportError> {
+    LoadedShow::from_text("show.toml", text, dir)
+}
+
+/// The message, the hint and the show-file line the error points at.
+fn error(dir: &Path, text: &str) -> (String, String, String) {
+    let e = load(dir, text).unwrap_err();
+    let ImportError::ShowFile(e) = e else {
+        panic!("{e:?}")
+    };
+    let at = text[e.offset()..].lines().next().unwrap_or("").to_string();
+    (
+        e.message().to_string(),
+        e.hint().unwrap_or("").to_string(),
+        at,
+    )
+}
+
+const MUSIC: &str = "[music]\nfile = \"m.wav\"";
+
+#[test]
+fn bar_beat_cues_and_snap_land_on_the_planted_beats() {
+    let dir = folder("ok", &[("m.wav", clicks())]);
+    let text = show(
+        MUSIC,
+        "start = \"5.1\"",
+        "[[cue]]\nname = \"drop\"\ntime = \"9.3\"\n\
+         [[cue]]\nname = \"late\"\ntime = 22.2\nsnap = \"bar\"\n\
+         [[light]]\neffect = \"pulse\"\ncolor = \"gold\"\nevery = \"2 beats\"\nstart = \"drop\"\nend = \"late\"\n\
+         [[light]]\neffect = \"strobe\"\ncolor = \"white\"\nstart = 3.1\nsnap = \"beat\"\nduration = 2\nformation = \"a\"\npoints = [\"1-3\"]\nregion = [0, 0, 0.5, 1]",
+    );
+    let l = load(&dir, &text).unwrap();
+    let d = &l.design;
+    let m = d.music.as_ref().unwrap();
+    assert_eq!(m.media_type, "audio/wav");
+    assert!((m.tempo_bpm - 120.0).abs() < 1.0, "{}", m.tempo_bpm);
+    let near = |a: f64, b: f64| (a - b).abs() < 0.03;
+    let start = d.formations[0].start_s.unwrap();
+    assert!(near(start, 8.5), "bar 5 beat 1 at {start}");
+    let p = &d.lights[0];
+    assert!(near(p.start_s.unwrap(), 0.5 + 16.0 + 1.0), "drop = 9.3");
+    // 22.2 s snapped to the nearest bar start (22.5 s).
+    assert!(near(p.end_s.unwrap(), 22.5), "{:?}", p.end_s);
+    assert!(matches!(
+        p.kind,
+        EffectKind::Pulse {
+            every: Every::Beats(2),
+            ..
+        }
+    ));
+    let s = &d.lights[1];
+    assert!(near(s.start_s.unwrap(), 3.0), "3.1 s snapped to a beat");
+    assert!(near(s.end_s.unwrap(), 5.0));
+    assert_eq!(s.target.points, vec![(1, 3)]);
+    assert_eq!(s.target.formation, Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_music_and_bad_times_say_what_and_where() {
+    let noise = "xx".repeat(500);
+    let dir = folder(
+        "bad",
+        &[
+            ("m.wav", clicks()),
+            ("silence.wav", wav(&vec![0.0; 22_050 * 10], 22_050, 1)),
+            ("corrupt.wav", {
+                let mut b = b"RIFF\x10\x00\x00\x00WAVEfmt ".to_vec();
+                b.extend_from_slice(noise.as_bytes());
+                b
+            }),
+            ("unknown.wav", wav(&vec![0.1; 22_050], 22_050, 0x1234)),
+            ("notes.txt", b"these are not sounds".to_vec()),
+        ],
+    );
+    let with = |file: &str| show(&format!("[music]\nfile = \"{file}\""), "", "");
+    let cases: Vec<(String, &str, &str)> = vec![
+        (
+            with("missing.wav"),
+            "cannot read the music `missing.wav`",
+            "\"missing.wav\"",
+        ),
+        (
+            with("corrupt.wav"),
+            "the music `corrupt.wav` cannot be used",
+            "\"corrupt.wav\"",
+        ),
+        (
+            with("notes.txt"),
+            "the music `notes.txt` cannot be used",
+            "\"notes.txt\"",
+        ),
+        (
+            with("unknown.wav"),
+            "unknown or unsupported audio codec",
+            "\"unknown.wav\"",
+        ),
+        (with("silence.wav"), "no beats found", "\"silence.wav\""),
+        (
+            show(MUSIC, "start = \"500.1\"", ""),
+            "past the end of the music",
+            "\"500.1\"",
+        ),
+        (
+            show(MUSIC, "start = \"4.7\"", ""),
+            "a bar has 4 beats",
+            "\"4.7\"",
+        ),
+        (show("", "start = \"33.1\"", ""), "no `[music]`", "\"33.1\""),
+        (
+            show(MUSIC, "start = \"chorus\"", ""),
+            "neither a time nor a cue",
+            "\"chorus\"",
+        ),
+        (
+            show("", "start = 3\nsnap = \"beat\"", ""),
+            "`snap` needs the show's `[music]`",
+            "\"beat\"",
+        ),
+        (
+            show(MUSIC, "snap = \"bar\"", ""),
+            "`snap` needs `start`",
+            "\"bar\"",
+        ),
+        (
+            show(MUSIC, "[[chapter.formation.light]]\neffect = \"laser\"", ""),
+            "unknown effect `laser`",
+            "\"laser\"",
+        ),
+        (
+            show(
+                "",
+                "[[chapter.formation.light]]\neffect = \"pulse\"\ncolor = \"red\"",
+                "",
+            ),
+            "beat effects need the show's `[music]`",
+            "\"pulse\"",
+        ),
+        (
+            show(
+                "",
+                "",
+                "[[light]]\neffect = \"solid\"\ncolor = \"red\"\nstart = 2",
+            ),
+            "needs `start` and `end`",
+            "\"solid\"",
+        ),
+    ];
+    for (text, message, at) in cases {
+        let (m, hint, line) = error(&dir, &text);
+        assert!(m.contains(message), "{m:?} should say {message:?}");
+        assert_eq!(line.trim(), at, "{m}: points at the value");
+        assert!(!hint.is_empty(), "{m}: a hint");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
