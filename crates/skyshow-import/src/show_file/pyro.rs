@@ -39,7 +39,8 @@ pub struct Fireworks {
     pub cues: Vec<CueDesign>,
     /// Spectator distance and airspace margin.
     pub safety: SafetyOptions,
-    /// The earliest allowed ignition, seconds on the show clock: the music start (0).
+    /// The earliest allowed ignition, seconds on the show clock: when the music starts
+    /// (`[music] offset_s`, else 0).
     pub start_s: f64,
 }
 
@@ -290,7 +291,7 @@ impl Cx<'_> {
             also_export,
             cues,
             safety,
-            start_s: 0.0,
+            start_s: design.music.as_ref().map_or(0.0, |m| m.offset_s.max(0.0)),
         };
         // Build once without chapters: every error the script can have is found here.
         for system in std::iter::once(&fireworks.system).chain(&fireworks.also_export) {
