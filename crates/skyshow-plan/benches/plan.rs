@@ -1,6 +1,6 @@
 //! Criterion benchmarks of whole transitions — assignment, lower bound, and the flight
 //! with its exact clearance and staggering — on show-like instances (3 m takeoff grid →
-//! Fibonacci sphere, sphere → vertical 3 m wall; minimum distance 3 m, so the wall is
+//! Fibonacci sphere grown to 3 m spacing, sphere → vertical 3 m wall; minimum distance 3 m, so the wall is
 //! spaced exactly at the minimum) at n = 600 … 16,000, minimising distance and time:
 //! `cargo bench -p skyshow-plan --bench plan`. Every sample of the largest sizes takes
 //! seconds, so the whole run takes tens of minutes; filter by name to run one size, e.g.
@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use instances::{grid, sphere, wall};
+use instances::{grid, sphere_3m, wall};
 use skyshow_model::{Limits, Vec3};
 use skyshow_plan::{Minimise, PlanOptions, plan_transition};
 
@@ -38,8 +38,8 @@ fn bench_plan(c: &mut Criterion) {
             .map(|p| *p + Vec3::new(0.0, 0.0, 10.0))
             .collect();
         let cases = [
-            ("grid-sphere", lifted, sphere(n)),
-            ("sphere-wall", sphere(n), wall(n)),
+            ("grid-sphere", lifted, sphere_3m(n)),
+            ("sphere-wall", sphere_3m(n), wall(n)),
         ];
         for (name, a, b) in cases {
             for (mode, minimise) in [("distance", Minimise::Distance), ("time", Minimise::Time)] {

@@ -178,6 +178,28 @@ impl Profile {
         }
     }
 
+    /// Progress rate (1/s) and progress acceleration (1/s²) at `ms` milliseconds after
+    /// the start. At a phase boundary the acceleration is that of the phase starting
+    /// there (the phases are decided on the exact millisecond grid).
+    pub fn rate_accel(&self, ms: i64) -> (f64, f64) {
+        if self.total_ms == 0 || ms >= self.total_ms || ms < 0 {
+            return (0.0, 0.0);
+        }
+        let (v, a) = (self.rate(), self.accel());
+        if ms < self.ramp_ms {
+            (a * ms as f64 / 1000.0, a)
+        } else if ms < self.total_ms - self.ramp_ms {
+            (v, 0.0)
+        } else {
+            (a * (self.total_ms - ms) as f64 / 1000.0, -a)
+        }
+    }
+
+    /// The times (ms after the start) where the acceleration changes.
+    pub fn breaks_ms(&self) -> [i64; 4] {
+        [0, self.ramp_ms, self.total_ms - self.ramp_ms, self.total_ms]
+    }
+
     /// The segments of a straight move from `from` to `to` starting at `t0_ms`.
     /// A move of zero length gives a single hold segment.
     pub fn segments(&self, from: Vec3, to: Vec3, t0_ms: i64) -> Vec<Segment> {

@@ -6,9 +6,9 @@
 //! if its limits allow, so that it still arrives when the move ends); a pair that no delay
 //! separates swaps its targets; a pair that still cannot pass gets a detour, one drone
 //! flying first to a waypoint beside its line. Every pair whose paths come within the
-//! minimum distance is checked in continuous time: relative positions are sampled every
-//! 50 ms and the distance between samples is bounded below by the linear interpolation
-//! minus the curvature term `a_rel·Δt²/8`, so an accepted schedule is safe.
+//! minimum distance is checked exactly in continuous time: every drone's position is
+//! piecewise quadratic in time, so between the moments where either drone's acceleration
+//! changes the squared distance is a quartic, minimised in closed form.
 
 use std::collections::BTreeSet;
 
@@ -17,12 +17,12 @@ use skyshow_model::{Limits, Vec3};
 
 use crate::path_index::{Leg, PathIndex};
 use crate::profile::{Profile, rate_limits};
-use crate::sync_move::{SyncMove, segment_min};
+use crate::sync_move::SyncMove;
 
-/// Sampling step of the pair check, milliseconds.
-const STEP_MS: i64 = 50;
 /// Delay added per step, milliseconds.
 const DELAY_STEP_MS: i64 = 250;
+/// Distances this close to the minimum count as reaching it (round-off).
+const EPS: f64 = 1e-9;
 /// The shortest a drone's own leg lasts, milliseconds. Legs of a few millimetres would
 /// otherwise be flown in a few milliseconds, at full acceleration, where the rounding of
 /// exported coordinates to millimetres would break the acceleration limit.
@@ -60,47 +60,115 @@ pub(crate) struct Staggered {
     pub to: Vec<Vec3>,
     /// The pairs of drones whose targets were swapped, in order.
     pub swaps: Vec<(usize, usize)>,
-    /// A lower bound on the smallest distance between two drones during the move,
-    /// metres (exact to the sampling bound for pairs that come close).
+    /// The smallest distance between two drones during the move, metres (exact for the
+    /// pairs whose paths come within the minimum distance; at least that for the rest).
     pub min_d: f64,
 }
 
-/// The pair checker: positions of drones under their timings, sampled every `STEP_MS`
-/// with the curvature bound `bound` subtracted between samples.
+/// The pair checker: where drones are under their timings.
 #[derive(Clone, Copy)]
 struct Pairs<'a> {
     from: &'a [Vec3],
     to: &'a [Vec3],
-    bound: f64,
 }
 
 impl Pairs<'_> {
-    fn at(&self, k: usize, tk: Timing, t: i64) -> Vec3 {
-        let s = (t - tk.delay_ms) as f64 / 1000.0;
-        match tk.via {
-            None => self.from[k].lerp(self.to[k], tk.profile.beta(s)),
-            Some((w, p)) if s < p.total_s() => self.from[k].lerp(w, p.beta(s)),
-            Some((w, p)) => w.lerp(self.to[k], tk.profile.beta(s - p.total_s())),
-        }
+    /// Position, velocity and acceleration of drone `k` at `t` ms (the acceleration of
+    /// the phase that starts at `t`).
+    fn state(&self, k: usize, tk: Timing, t: i64) -> (Vec3, Vec3, Vec3) {
+        let ms = t - tk.delay_ms;
+        let (a, b, p, ms) = match tk.via {
+            None => (self.from[k], self.to[k], tk.profile, ms),
+            Some((w, p)) if ms < p.total_ms => (self.from[k], w, p, ms),
+            Some((w, p)) => (w, self.to[k], tk.profile, ms - p.total_ms),
+        };
+        let d = b - a;
+        let (rate, acc) = p.rate_accel(ms);
+        (a.lerp(b, p.beta(ms as f64 / 1000.0)), d * rate, d * acc)
     }
 
-    /// A lower bound on the distance between drones `i` and `j` over the whole move;
-    /// stops early once it is below `stop`.
+    /// Where drone `k`'s acceleration changes, ms.
+    fn breaks(tk: Timing, out: &mut Vec<i64>) {
+        let mut t = tk.delay_ms;
+        if let Some((_, p)) = tk.via {
+            out.extend(p.breaks_ms().iter().map(|b| t + b));
+            t += p.total_ms;
+        }
+        out.extend(tk.profile.breaks_ms().iter().map(|b| t + b));
+    }
+
+    /// The smallest distance between drones `i` and `j` over the whole move, exactly:
+    /// both fly piecewise-quadratic paths in time, so on each piece between their
+    /// acceleration changes the squared distance is a quartic, minimised in closed form.
+    /// Stops early once it is below `stop`.
     fn clearance(&self, i: usize, ti: Timing, j: usize, tj: Timing, stop: f64) -> f64 {
-        let start = ti.delay_ms.min(tj.delay_ms);
-        let end = ti.arrival_ms().max(tj.arrival_ms());
-        let mut t = start;
-        let mut r0 = self.at(i, ti, t) - self.at(j, tj, t);
-        let mut best = r0.norm();
-        while t < end && best >= stop {
-            let t1 = (t + STEP_MS).min(end);
-            let r1 = self.at(i, ti, t1) - self.at(j, tj, t1);
-            best = best.min(segment_min(r0, r1).0 - self.bound);
-            r0 = r1;
-            t = t1;
+        let mut cuts: Vec<i64> = Vec::with_capacity(16);
+        Self::breaks(ti, &mut cuts);
+        Self::breaks(tj, &mut cuts);
+        cuts.sort_unstable();
+        cuts.dedup();
+        let (p0, _, _) = self.state(i, ti, cuts[0]);
+        let (q0, _, _) = self.state(j, tj, cuts[0]);
+        let mut best = p0.dist(q0);
+        for w in cuts.windows(2) {
+            if best < stop {
+                break;
+            }
+            let (t0, t1) = (w[0], w[1]);
+            let (pi, vi, ai) = self.state(i, ti, t0);
+            let (pj, vj, aj) = self.state(j, tj, t0);
+            let len = (t1 - t0) as f64 / 1000.0;
+            best = best.min(quadratic_min(pi - pj, vi - vj, ai - aj, len));
         }
         best
     }
+}
+
+/// The smallest `|r + v·τ + a·τ²/2|` over `τ ∈ [0, len]`: the endpoints and the real
+/// roots in between of the derivative of its square, a cubic.
+fn quadratic_min(r: Vec3, v: Vec3, a: Vec3, len: f64) -> f64 {
+    let at = |t: f64| (r + v * t + a * (0.5 * t * t)).norm();
+    let mut best = at(0.0).min(at(len));
+    // d/dτ |x|²/2 = x·x' = c3 τ³ + c2 τ² + c1 τ + c0.
+    let c3 = 0.5 * a.dot(a);
+    let c2 = 1.5 * v.dot(a);
+    let c1 = v.dot(v) + r.dot(a);
+    let c0 = r.dot(v);
+    let f = |t: f64| ((c3 * t + c2) * t + c1) * t + c0;
+    // Split [0, len] where the cubic's derivative vanishes; it is monotone in between.
+    let mut cuts = vec![0.0, len];
+    let (qa, qb, qc) = (3.0 * c3, 2.0 * c2, c1);
+    if qa.abs() > 1e-300 {
+        let disc = qb * qb - 4.0 * qa * qc;
+        if disc > 0.0 {
+            let sq = disc.sqrt();
+            cuts.push((-qb - sq) / (2.0 * qa));
+            cuts.push((-qb + sq) / (2.0 * qa));
+        }
+    } else if qb.abs() > 1e-300 {
+        cuts.push(-qc / qb);
+    }
+    cuts.retain(|t| (0.0..=len).contains(t));
+    cuts.sort_by(f64::total_cmp);
+    for w in cuts.windows(2) {
+        let (mut lo, mut hi) = (w[0], w[1]);
+        let (flo, fhi) = (f(lo), f(hi));
+        if flo > 0.0 || fhi < 0.0 {
+            // No minimum of the distance inside (it only has minima where x·x' goes
+            // from negative to positive).
+            continue;
+        }
+        for _ in 0..60 {
+            let mid = 0.5 * (lo + hi);
+            if f(mid) < 0.0 {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        best = best.min(at(0.5 * (lo + hi)));
+    }
+    best
 }
 
 /// What the resolver knows about one drone's route.
@@ -189,8 +257,6 @@ pub(crate) fn stagger(
 ) -> Option<Staggered> {
     let n = m.from.len();
     let d = limits.min_distance_m;
-    let h = STEP_MS as f64 / 1000.0;
-    let bound = 2.0 * limits.max_accel_m_s2 * h * h / 8.0 + 1e-9;
     let from = &m.from[..];
     let mut to = m.to.clone();
     let reach = d + 0.01;
@@ -202,18 +268,14 @@ pub(crate) fn stagger(
     };
     let mut tim = vec![shared; n];
     let initial: Vec<(usize, usize)> = {
-        let pairs = Pairs {
-            from,
-            to: &to,
-            bound,
-        };
+        let pairs = Pairs { from, to: &to };
         let (tim, near) = (&tim, &index.near);
         (0..n)
             .into_par_iter()
             .flat_map_iter(|i| {
                 near[i]
                     .iter()
-                    .filter(move |&&j| j > i && pairs.clearance(i, tim[i], j, tim[j], d) < d)
+                    .filter(move |&&j| j > i && pairs.clearance(i, tim[i], j, tim[j], d) < d - EPS)
                     .map(move |&j| (i, j))
                     .collect::<Vec<_>>()
             })
@@ -233,18 +295,14 @@ pub(crate) fn stagger(
             return None;
         }
         budget -= 1;
-        let pairs = Pairs {
-            from,
-            to: &to,
-            bound,
-        };
+        let pairs = Pairs { from, to: &to };
         // (extension, extra delay, path length, reversed index, drone, timing)
         let mut choice: Option<(i64, i64, f64, usize, usize, Timing)> = None;
         for (v, w) in [(i, j), (j, i)] {
             let mut extra = DELAY_STEP_MS;
             while tim[v].delay_ms + extra + routes[v].fastest_ms() <= limit {
                 let t = routes[v].timing(tim[v].delay_ms + extra, end);
-                if pairs.clearance(v, t, w, tim[w], d) >= d {
+                if pairs.clearance(v, t, w, tim[w], d) >= d - EPS {
                     let len = from[v].dist(to[v]);
                     let key = (
                         (t.arrival_ms() - end).max(0),
@@ -293,15 +351,11 @@ pub(crate) fn stagger(
             conflicts.retain(|&(a, b)| a != v && b != v);
             vec![v]
         };
-        let pairs = Pairs {
-            from,
-            to: &to,
-            bound,
-        };
+        let pairs = Pairs { from, to: &to };
         for v in changed {
             let updates: Vec<(usize, bool)> = index.near[v]
                 .par_iter()
-                .map(|&k| (k, pairs.clearance(v, tim[v], k, tim[k], d) < d))
+                .map(|&k| (k, pairs.clearance(v, tim[v], k, tim[k], d) < d - EPS))
                 .collect();
             for (k, bad) in updates {
                 let pair = (v.min(k), v.max(k));
@@ -313,11 +367,7 @@ pub(crate) fn stagger(
             }
         }
     }
-    let pairs = Pairs {
-        from,
-        to: &to,
-        bound,
-    };
+    let pairs = Pairs { from, to: &to };
     // Pairs whose paths never come within `reach` are at least that far apart.
     let min_d = finish(&pairs, &index.near, &tim).min(reach);
     Some(Staggered {
@@ -393,13 +443,13 @@ fn detour(
                 for k in 0..=steps {
                     let delay = if steps == 0 { 0 } else { latest * k / steps };
                     let t = route.timing(delay, end);
-                    if pairs.clearance(v, t, w, tim[w], d) < d {
+                    if pairs.clearance(v, t, w, tim[w], d) < d - EPS {
                         continue;
                     }
                     let left = index
                         .query(&route.legs(a, b), Some(v))
                         .into_iter()
-                        .filter(|&k| k != w && pairs.clearance(v, t, k, tim[k], d) < d)
+                        .filter(|&k| k != w && pairs.clearance(v, t, k, tim[k], d) < d - EPS)
                         .count();
                     let key = (left, scale, order, v, route, t);
                     if best.is_none_or(|c| (key.0, key.1, key.2, key.3) < (c.0, c.1, c.2, c.3)) {
@@ -452,6 +502,39 @@ mod tests {
         assert_eq!(st.swaps, vec![(0, 1)]);
         assert_eq!(st.to, vec![to[1], to[0]]);
         assert!(st.min_d >= 3.0, "{}", st.min_d);
+    }
+
+    #[test]
+    fn exact_pair_clearance_matches_dense_sampling() {
+        let mut seed = 99u64;
+        let mut rnd = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let limits = Limits::DEFAULT;
+        for _ in 0..200 {
+            let mut p = || Vec3::new(rnd() * 30.0, rnd() * 30.0, 20.0 + rnd() * 10.0);
+            let (from, to) = (vec![p(), p()], vec![p(), p()]);
+            let via = p();
+            let pairs = Pairs {
+                from: &from,
+                to: &to,
+            };
+            let r0 = Route::new(from[0], to[0], Some(via), &limits, 0.99);
+            let r1 = Route::new(from[1], to[1], None, &limits, 0.99);
+            let end = r0.fastest_ms().max(r1.fastest_ms()) + 3_000;
+            let t0 = r0.timing((rnd() * 2_000.0) as i64, end);
+            let t1 = r1.timing((rnd() * 2_000.0) as i64, end);
+            let exact = pairs.clearance(0, t0, 1, t1, f64::NEG_INFINITY);
+            let last = t0.arrival_ms().max(t1.arrival_ms());
+            let brute = (0..=last)
+                .map(|t| pairs.state(0, t0, t).0.dist(pairs.state(1, t1, t).0))
+                .fold(f64::INFINITY, f64::min);
+            assert!(exact <= brute + 1e-9, "{exact} > {brute}");
+            assert!(brute - exact < 1e-3, "{exact} vs {brute}");
+        }
     }
 
     #[test]

@@ -127,11 +127,24 @@ pub fn plan_transition(
             .profile
             .total_ms
     };
-    let limit = bn.value * (1.0 + opts.time_slack) + 1e-9;
-    if opts.minimise == Minimise::Time && ssd_ms as f64 / 1000.0 > limit {
+    // Fleets up to this size try several bounds and keep the best; larger ones try one.
+    const LADDER_MAX: usize = 4_000;
+    let slacks: &[f64] = if from.len() <= LADDER_MAX {
+        &[0.0, 1.0 / 3.0, 1.0, 2.0]
+    } else {
+        &[1.0]
+    };
+    for &k in slacks {
+        let limit = bn.value * (1.0 + k * opts.time_slack) + 1e-9;
+        if opts.minimise != Minimise::Time || ssd_ms as f64 / 1000.0 <= limit {
+            continue;
+        }
         let clock = std::time::Instant::now();
         if let Some(a) =
             assign_min_sum_sq_within(from, to, &|i, j| time_cost(from[i], to[j]) <= limit)
+            && candidates
+                .iter()
+                .all(|c: &Assignment| c.target_of != a.target_of)
         {
             candidates.push(a);
         }

@@ -41,6 +41,13 @@ pub(crate) fn sphere(n: usize) -> Vec<Vec3> {
         .collect()
 }
 
+/// The Fibonacci sphere grown by 10 % about its centre, so its closest pair (2.76 m at
+/// the original size) is at least 3 m apart: a valid formation for a 3 m minimum distance.
+pub(crate) fn sphere_3m(n: usize) -> Vec<Vec3> {
+    let c = Vec3::new(0.0, 0.0, sphere_radius(n) + 20.0);
+    sphere(n).iter().map(|p| c + (*p - c) * 1.1).collect()
+}
+
 /// Vertical square 3 m grid through the sphere centre.
 pub(crate) fn wall(n: usize) -> Vec<Vec3> {
     let side = (n as f64).sqrt().ceil() as usize;
