@@ -1,4 +1,5 @@
-//! Plans a show file and prints per-transition figures (a development tool).
+//! Plans a show file and prints per-transition figures (a development tool):
+//! `cargo run --release -p skyshow-plan --example plan_report -- SHOW.toml [time]`.
 #![allow(clippy::print_stderr)]
 fn main() {
     let path = std::env::args().nth(1).expect("show file");
@@ -28,25 +29,4 @@ fn main() {
         );
     }
     eprintln!("planned in {:?}", t.elapsed());
-    if let Ok(i) = std::env::var("DUMP") {
-        dump(&plan, i.parse().unwrap(), 685.0, 700.0);
-    }
-}
-#[allow(dead_code)]
-fn dump(plan: &skyshow_plan::ShowPlan, i: usize, t0: f64, t1: f64) {
-    for s in &plan.trajectories[i].segments {
-        if s.t1 >= t0 && s.t0 <= t1 {
-            let acc0 = s.acceleration(s.t0);
-            let acc1 = s.acceleration(s.t1);
-            eprintln!(
-                "{:.3}-{:.3} {:?} -> {:?} acc {:.3} {:.3}",
-                s.t0,
-                s.t1,
-                s.start(),
-                s.end(),
-                acc0.norm(),
-                acc1.norm()
-            );
-        }
-    }
 }
