@@ -8,8 +8,10 @@ mod csv;
 mod json;
 mod report;
 mod skyc;
+mod vviz;
 mod zipper;
 
 pub use csv::{CsvOptions, write_drone_csv_zip};
 pub use report::{FormatRow, FormationRow, Report, ReportShow, TransitionRow, write_report_json};
 pub use skyc::{SkycMeta, write_skyc};
+pub use vviz::{VvizOptions, write_vviz};
