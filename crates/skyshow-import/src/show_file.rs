@@ -63,7 +63,7 @@ impl LoadedShow {
         let (design, source) = parse_show_with(name, text, &mut |rel: &str| {
             let p = base_dir.join(rel);
             inputs.push(p.clone());
-            fs_err::read(&p).map_err(|e| e.to_string())
+            crate::input_file::read_input(&p, crate::input_file::MAX_INPUT_BYTES)
         })?;
         Ok(LoadedShow {
             design,
@@ -85,7 +85,10 @@ pub fn parse_show(name: &str, text: &str) -> Result<(ShowDesign, SourceMap), Imp
 /// Reads a file named by the show (relative to the show file) as bytes.
 type Reader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, String> + 'a;
 
-fn parse_show_with(
+/// Parses show-file text whose named files (artwork, fonts, point lists; paths as written
+/// in the show) are read by `read`, which answers their bytes or why not. For callers that
+/// hold the files in memory (tests, fuzzing); [`load_show`] reads them from disk.
+pub fn parse_show_with(
     name: &str,
     text: &str,
     read: &mut Reader<'_>,
@@ -335,7 +338,7 @@ impl Cx<'_> {
         if !x.is_finite() || x < lo || x > hi {
             return Err(self.err(
                 v.span(),
-                format!("`{key}` = {x} is out of range"),
+                format!("`{key}` = {} is out of range", crate::number::shown(x)),
                 "this value",
                 Some(&format!("`{key}` must be between {lo} and {hi} {unit}")),
             ));
