@@ -71,11 +71,16 @@ pub fn read_skyc(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
     let raw = archive.read(SHOW_JSON)?;
     let (mut root, table) = parse_root(&raw)?;
     drop(raw);
-    let mut resolver = Resolver::new(Some(&mut archive), opts.max_uncompressed_bytes);
+    let mut resolver = Resolver::new(Some(&mut archive), expansion_limit(opts));
     resolver.table = table;
     resolver.resolve_root(SHOW_JSON, &mut root)?;
     let (origins, assets, table) = (resolver.origins, resolver.assets, resolver.table);
     ShowReader::new(&origins, opts).read(&root, &assets, &table)
+}
+
+/// Most bytes `$ref`s may substitute.
+fn expansion_limit(opts: &ReadOptions) -> u64 {
+    opts.max_uncompressed_bytes.min(opts.max_expanded_bytes)
 }
 
 /// Parses `show.json`, with trajectory points compacted unless the document refers into
@@ -109,7 +114,7 @@ fn read_bare(bytes: &[u8], opts: &ReadOptions, compact: bool) -> Result<SkycShow
     } else {
         (parse_json(SHOW_JSON, bytes)?, PointTable::default())
     };
-    let mut resolver = Resolver::new(None, opts.max_uncompressed_bytes);
+    let mut resolver = Resolver::new(None, expansion_limit(opts));
     resolver.table = table;
     resolver.resolve_root(SHOW_JSON, &mut root)?;
     let (origins, assets, table) = (resolver.origins, resolver.assets, resolver.table);

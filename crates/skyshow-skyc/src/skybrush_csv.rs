@@ -2,9 +2,11 @@
 //! rows, sampled at a few frames per second) and the static marker list
 //! (`Name,x_m,y_m,z_m,Red,Green,Blue`, one drone per row, standing still).
 //!
-//! Samples become cubic Bézier segments through every sample, with per-axis tangents that
-//! never overshoot (a drone holding still stays still; a move does not swing past its end),
-//! so speeds and accelerations can be validated like any `.skyc`. Colours fade linearly
+//! The flight is straight from sample to sample, so its speeds are the samples' finite
+//! differences; [`SkycShow::sample_interval_s`] tells the validator to measure the change
+//! of velocity at each sample over the sampling interval, which gives the samples' second
+//! differences: what Skybrush itself checks on a sampled show. (A smooth curve through
+//! 4 fps samples would invent accelerations the show does not have.) Colours fade linearly
 //! from one sample to the next. The light bytecode stays empty: a CSV show has none.
 
 use skyshow_model::{Drone, FlightShow, LightProgram, LightStep, Rgb, Segment, Trajectory, Vec3};
@@ -49,16 +51,41 @@ pub fn read_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> Result<SkycSho
             max: opts.max_drones,
         });
     }
+    if let Some(bad) = names
+        .iter()
+        .find(|n| n.split(['/', '\\']).any(|c| c == ".."))
+    {
+        return Err(SkycError::Ref {
+            member: bad.clone(),
+            path: "name".into(),
+            message: "the member name escapes the archive (`..`)".into(),
+        });
+    }
     names.sort_by(|a, b| natural_key(a).cmp(&natural_key(b)));
     let mut drones = Vec::with_capacity(names.len());
+    let mut intervals = Vec::new();
     for member in &names {
         let raw = archive.read(member)?;
         let samples = parse_drone_csv(member, &raw, opts)?;
+        // One drone's intervals stand for all (files are sampled alike).
+        if intervals.is_empty() {
+            intervals = samples.windows(2).map(|w| w[1].t - w[0].t).collect();
+        }
         let stem = member.rsplit('/').next().unwrap_or(member);
         let name = stem[..stem.len() - 4].to_string();
         drones.push(drone_from_samples(name, &samples));
     }
-    Ok(csv_show(drones))
+    Ok(csv_show(drones, median_interval(&intervals)))
+}
+
+/// The median of the sampling intervals, seconds.
+fn median_interval(intervals: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = intervals.iter().copied().filter(|d| *d > 0.0).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(v[v.len() / 2])
 }
 
 /// Reads a static marker CSV: `Name,x_m,y_m,z_m,Red,Green,Blue` (colour columns optional),
@@ -112,11 +139,12 @@ pub fn read_skybrush_static_csv(bytes: &[u8], opts: &ReadOptions) -> Result<Skyc
     if drones.is_empty() {
         return Err(csv_err(MEMBER, hl, "no rows after the header".into()));
     }
-    Ok(csv_show(drones))
+    Ok(csv_show(drones, None))
 }
 
-fn csv_show(drones: Vec<Drone>) -> SkycShow {
+fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
     SkycShow {
+        sample_interval_s,
         show: FlightShow {
             title: String::new(),
             drones,
@@ -302,51 +330,17 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
     Ok(samples)
 }
 
-/// Slope of one axis at a sample between intervals of slopes `a` and `b` with lengths
-/// `ha`, `hb`: zero at extremes and flats (no overshoot), else the weighted harmonic mean
-/// (Fritsch–Butland), which stays within the data's range.
-fn tangent(a: f64, b: f64, ha: f64, hb: f64) -> f64 {
-    if a * b <= 0.0 {
-        return 0.0;
-    }
-    let (w1, w2) = (2.0 * hb + ha, hb + 2.0 * ha);
-    (w1 + w2) / (w1 / a + w2 / b)
-}
-
 fn drone_from_samples(name: String, s: &[Sample]) -> Drone {
-    let n = s.len();
-    let slope = |i: usize| (s[i + 1].p - s[i].p) / (s[i + 1].t - s[i].t);
-    // Velocity at each sample; the drone is still at the first and last.
-    let v: Vec<Vec3> = (0..n)
-        .map(|i| {
-            if i == 0 || i + 1 == n {
-                return Vec3::ZERO;
-            }
-            let (a, b) = (slope(i - 1), slope(i));
-            let (ha, hb) = (s[i].t - s[i - 1].t, s[i + 1].t - s[i].t);
-            Vec3::new(
-                tangent(a.x, b.x, ha, hb),
-                tangent(a.y, b.y, ha, hb),
-                tangent(a.z, b.z, ha, hb),
-            )
-        })
-        .collect();
     let mut trajectory = Trajectory::new(s[0].p);
     trajectory.segments.clear();
     if s[0].t > 0.0 {
         trajectory.segments.push(Segment::hold(0.0, s[0].t, s[0].p));
     }
-    for i in 0..n.saturating_sub(1) {
-        let h = s[i + 1].t - s[i].t;
-        let (a, b) = (s[i].p, s[i + 1].p);
-        let seg = if a == b && v[i] == Vec3::ZERO && v[i + 1] == Vec3::ZERO {
-            Segment::hold(s[i].t, s[i + 1].t, a)
+    for w in s.windows(2) {
+        let seg = if w[0].p == w[1].p {
+            Segment::hold(w[0].t, w[1].t, w[0].p)
         } else {
-            Segment::cubic(
-                s[i].t,
-                s[i + 1].t,
-                [a, a + v[i] * (h / 3.0), b - v[i + 1] * (h / 3.0), b],
-            )
+            Segment::line(w[0].t, w[1].t, w[0].p, w[1].p)
         };
         trajectory.segments.push(seg);
     }
@@ -373,7 +367,7 @@ fn drone_from_samples(name: String, s: &[Sample]) -> Drone {
             _ => steps.push(step),
         }
     }
-    if n == 1 {
+    if s.len() == 1 {
         steps.push(LightStep {
             t0: s[0].t,
             t1: s[0].t,
@@ -431,7 +425,7 @@ mod tests {
     }
 
     #[test]
-    fn per_drone_zip_passes_through_every_sample_without_overshoot() {
+    fn per_drone_zip_flies_straight_through_every_sample() {
         let d1 = "Time_msec,x_m,y_m,z_m,Red,Green,Blue\n0,0,0,0,0,0,0\n1000,0,0,10,255,0,0\n2000,0,0,10,255,0,0\n3000,5,0,10,0,0,255\n";
         let d10 = "Time_msec,x_m,y_m,z_m,Red,Green,Blue\n0,3,0,0,9,9,9\n3000,3,0,0,9,9,9\n";
         let bytes = zip(&[("Drone 10.csv", d10), ("Drone 1.csv", d1)]);
