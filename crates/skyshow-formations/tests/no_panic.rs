@@ -2,6 +2,8 @@
 //! import or formation stage panic. Each input gives a design or an error; each design's
 //! formations give points or an error.
 
+#![allow(clippy::print_stderr)] // a test prints what share of inputs reach each stage
+
 use proptest::prelude::*;
 use skyshow_formations::build;
 use skyshow_import::{parse_show, parse_show_with};
@@ -40,33 +42,45 @@ fn number() -> impl Strategy<Value = String> {
     ]
 }
 
-const SHAPES: &[&str] = &[
-    "grid", "plane", "circle", "ring", "disc", "sphere", "helix", "line", "polygon", "points",
-    "svg", "text", "image", "mesh", "nothing",
+/// Mostly plausible values, sometimes hostile ones.
+fn value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => (0.5f64..60.0).prop_map(|v| format!("{v:?}")),
+        1 => number(),
+    ]
+}
+
+/// Mostly plausible whole numbers, sometimes hostile values.
+fn whole() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => (1i64..40).prop_map(|v| v.to_string()),
+        1 => number(),
+    ]
+}
+
+/// Keys whose values are whole numbers.
+const WHOLE: &[&str] = &["rows", "columns", "sides", "count"];
+
+/// Each shape with the keys it takes.
+const SHAPES: &[(&str, &[&str])] = &[
+    ("grid", &["width_m", "height_m", "rows", "columns"]),
+    ("circle", &["radius_m"]),
+    ("ring", &["inner_radius_m", "outer_radius_m"]),
+    ("disc", &["radius_m"]),
+    ("sphere", &["radius_m"]),
+    ("helix", &["radius_m", "height_m", "turns"]),
+    ("line", &["length_m"]),
+    ("polygon", &["sides", "radius_m"]),
+    ("points", &[]),
 ];
-const KEYS: &[&str] = &[
+/// Keys every formation takes.
+const COMMON: &[&str] = &[
     "count",
-    "radius_m",
-    "inner_radius_m",
-    "outer_radius_m",
-    "width_m",
-    "height_m",
-    "length_m",
-    "sides",
-    "turns",
-    "rows",
-    "columns",
     "roll_deg",
     "tilt_deg",
     "turn_deg",
     "start",
-    "hold",
     "min_transition_s",
-    "size_m",
-    "threshold",
-    "weight",
-    "line_spacing",
-    "font_weight",
 ];
 const TOP: &[(&str, &str)] = &[
     ("limits", "min_distance_m"),
@@ -74,21 +88,20 @@ const TOP: &[(&str, &str)] = &[
     ("limits", "max_altitude_m"),
     ("takeoff", "altitude_m"),
     ("audience", "azimuth_deg"),
-    ("origin", "latitude"),
 ];
 
 prop_compose! {
     fn show_text()(
         drones in prop_oneof![
-            Just("0".to_string()),
-            Just("-5".to_string()),
-            Just("1e9".to_string()),
-            (1u32..60).prop_map(|d| d.to_string()),
+            1 => prop_oneof![Just("0".to_string()), Just("-5".to_string()), Just("1e9".to_string())],
+            10 => (1u32..40).prop_map(|d| d.to_string()),
         ],
-        spacing in number(),
-        top in proptest::collection::vec((0..TOP.len(), number()), 0..3),
+        spacing in prop_oneof![10 => Just("3".to_string()), 1 => number()],
+        top in proptest::collection::vec((0..TOP.len(), value()), 0..2),
         shape in 0..SHAPES.len(),
-        keys in proptest::collection::vec((0..KEYS.len(), number()), 0..6),
+        own in proptest::collection::vec((value(), whole()), 4),
+        common in proptest::collection::vec((0..COMMON.len(), value(), whole()), 0..3),
+        hold in value(),
     ) -> String {
         let mut s = format!(
             "title = \"p\"\n[fleet]\ndrones = {drones}\n[fleet.grid]\nrows = 8\ncolumns = 8\nspacing_m = {spacing}\n"
@@ -104,15 +117,23 @@ prop_compose! {
                 s.push_str(&format!("{k} = {v}\n"));
             }
         }
+        let (name, keys) = SHAPES[shape];
         s.push_str(&format!(
-            "[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"f\"\nshape = \"{}\"\nfile = \"a.svg\"\npoints = \"p.csv\"\ntext = \"Ab\"\n",
-            SHAPES[shape]
+            "[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"f\"\nshape = \"{name}\"\nhold = {hold}\n"
         ));
-        let mut keyed = std::collections::BTreeMap::new();
-        for (k, v) in keys {
-            keyed.insert(KEYS[k], v);
+        if name == "points" {
+            s.push_str("points = \"p.csv\"\n");
+        } else {
+            s.push_str("center = [0, 0, 40]\n");
         }
-        keyed.entry("hold").or_insert_with(|| "5".to_string());
+        let pick = |k: &str, (f, w): (String, String)| if WHOLE.contains(&k) { w } else { f };
+        for (k, v) in keys.iter().zip(own) {
+            s.push_str(&format!("{k} = {}\n", pick(k, v)));
+        }
+        let mut keyed = std::collections::BTreeMap::new();
+        for (k, f, w) in common {
+            keyed.insert(COMMON[k], pick(COMMON[k], (f, w)));
+        }
         for (k, v) in keyed {
             s.push_str(&format!("{k} = {v}\n"));
         }
@@ -127,7 +148,11 @@ const STL: &[u8] = b"solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvert
 
 /// The artwork seeds: (shape keys, file name, bytes).
 const SEEDS: [(&str, &str, &[u8]); 3] = [
-    ("shape = \"svg\"\nwidth_m = 40\nmode = \"both\"", "a.svg", SVG),
+    (
+        "shape = \"svg\"\nwidth_m = 40\nmode = \"both\"",
+        "a.svg",
+        SVG,
+    ),
     ("shape = \"mesh\"\nsize_m = 40", "a.obj", OBJ),
     ("shape = \"mesh\"\nsize_m = 40", "a.stl", STL),
 ];
@@ -177,7 +202,7 @@ proptest! {
     #[test]
     fn corrupted_artwork_never_panics(
         which in 0..3usize,
-        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..6),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..4),
     ) {
         let (keys, file, seed) = SEEDS[which];
         run(&art_show(keys, file), &mutate(seed, &edits));
@@ -187,9 +212,10 @@ proptest! {
 #[test]
 fn the_seeds_themselves_import_and_sample() {
     for (keys, file, seed) in SEEDS {
-        let (design, _) =
-            parse_show_with("p.toml", &art_show(keys, file), &mut |_: &str| Ok(seed.to_vec()))
-                .unwrap();
+        let (design, _) = parse_show_with("p.toml", &art_show(keys, file), &mut |_: &str| {
+            Ok(seed.to_vec())
+        })
+        .unwrap();
         let f = build(
             &design.formations[0],
             20,
@@ -200,4 +226,67 @@ fn the_seeds_themselves_import_and_sample() {
         .unwrap();
         assert_eq!(f.points.len(), 20, "{file}");
     }
+}
+
+/// The generators reach the stages: a fair share of generated show files import and give
+/// points, and of corrupted artwork still imports (else the properties above would only
+/// exercise the first error check).
+#[test]
+fn generated_inputs_reach_every_stage() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
+    let (mut parsed, mut built) = (0, 0);
+    for _ in 0..400 {
+        let text = show_text().new_tree(&mut runner).unwrap().current();
+        let r = parse_show_with("p.toml", &text, &mut |_: &str| {
+            Ok(b"x,y,z\n0,0,30\n5,0,30\n".to_vec())
+        });
+        if let Ok((design, _)) = r {
+            parsed += 1;
+            if design.formations.iter().all(|f| {
+                build(
+                    f,
+                    design.fleet.drones.min(40),
+                    design.audience_azimuth_deg,
+                    &design.limits,
+                    0.0,
+                )
+                .is_ok()
+            }) {
+                built += 1;
+            }
+        }
+    }
+    let edits = proptest::collection::vec(
+        (any::<prop::sample::Index>(), any::<u8>(), any::<u8>()),
+        1..6,
+    );
+    let mut art_ok = 0;
+    for k in 0..300 {
+        let (keys, file, seed) = SEEDS[k % 3];
+        let e = edits.new_tree(&mut runner).unwrap().current();
+        let b = mutate(seed, &e);
+        if parse_show_with(
+            "p.toml",
+            &art_show(keys, file),
+            &mut |_: &str| Ok(b.clone()),
+        )
+        .is_ok()
+        {
+            art_ok += 1;
+        }
+    }
+    eprintln!(
+        "show files: {parsed}/400 import, {built}/400 give points; corrupted artwork: {art_ok}/300 import"
+    );
+    assert!(
+        parsed >= 120 && built >= 60 && art_ok >= 20,
+        "{parsed} {built} {art_ok}"
+    );
 }
