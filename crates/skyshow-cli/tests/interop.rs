@@ -57,8 +57,11 @@ fn json(o: &Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)))
 }
 
-/// Per drone: (time s, [x, y, z]) rows of the CSV export.
-fn csv_tracks(zip_path: &Path) -> Vec<(String, Vec<(f64, [f64; 3])>)> {
+/// Timed positions: (time s, [x, y, z]).
+type Track = Vec<(f64, [f64; 3])>;
+
+/// Per drone: its name and the rows of the CSV export.
+fn csv_tracks(zip_path: &Path) -> Vec<(String, Track)> {
     let mut z = zip::ZipArchive::new(std::fs::File::open(zip_path).unwrap()).unwrap();
     let mut out = Vec::new();
     for i in 0..z.len() {

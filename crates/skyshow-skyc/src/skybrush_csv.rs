@@ -61,7 +61,7 @@ pub fn read_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> Result<SkycSho
             message: "the member name escapes the archive (`..`)".into(),
         });
     }
-    names.sort_by(|a, b| natural_key(a).cmp(&natural_key(b)));
+    names.sort_by_cached_key(|a| natural_key(a));
     let mut drones = Vec::with_capacity(names.len());
     let mut intervals = Vec::new();
     for member in &names {
