@@ -38,6 +38,7 @@ fn case(name: &str, file: &str, content: Content<'_>, args: &[&str], needles: &[
         Content::Text(t) => std::fs::write(&f, t).unwrap(),
         Content::Bytes(b) => std::fs::write(&f, b).unwrap(),
         Content::Zip(m) => zip(&f, m),
+        Content::Sparse(n) => std::fs::File::create(&f).unwrap().set_len(n).unwrap(),
         Content::None => {}
     }
     let out = dir.path().join("out");
@@ -69,10 +70,12 @@ enum Content<'a> {
     Text(String),
     Bytes(&'a [u8]),
     Zip(&'a [(&'a str, &'a str)]),
+    /// A sparse file of this many bytes (no disk used).
+    Sparse(u64),
     None,
 }
 
-use Content::{Bytes, None as Missing, Text, Zip};
+use Content::{Bytes, None as Missing, Sparse, Text, Zip};
 
 const BUILD: &[&str] = &["build", "{f}", "-o", "{o}"];
 const CHECK: &[&str] = &["check", "{f}"];
@@ -601,6 +604,50 @@ fn absurd_numbers_in_the_show_file() {
     for (name, text, needles) in cases {
         case(name, "show.toml", Text(text), BUILD, needles);
     }
+}
+
+#[test]
+fn gigabyte_inputs_to_every_command() {
+    const GB: u64 = 1 << 30;
+    case(
+        "gigabyte show file",
+        "show.toml",
+        Sparse(3 * GB),
+        BUILD,
+        &[
+            "cannot read",
+            "show.toml",
+            "the file is 3072 MB, more than the 256 MB",
+        ],
+    );
+    case(
+        "gigabyte .skyc to check",
+        "s.skyc",
+        Sparse(3 * GB),
+        CHECK,
+        &[
+            "s.skyc",
+            "is 3221225472 bytes, more than the 2147483648 bytes `check` reads",
+        ],
+    );
+    case(
+        "gigabyte .skyc to render",
+        "s.skyc",
+        Sparse(3 * GB),
+        &["render", "{f}", "--at", "1", "-o", "{o}/x.png"],
+        &[
+            "cannot read",
+            "s.skyc",
+            "the file is 3072 MB, more than the 2048 MB",
+        ],
+    );
+    case(
+        "gigabyte formation spec",
+        "spec.toml",
+        Sparse(3 * GB),
+        &["formation", "{f}", "--drones", "10", "-o", "{o}/p.csv"],
+        &["cannot read", "spec.toml", "the file is 3072 MB"],
+    );
 }
 
 #[test]

@@ -44,10 +44,13 @@ pub struct LoadedShow {
 
 /// Reads and lowers the show file at `path`.
 pub fn load_show(path: &Path) -> Result<LoadedShow, ImportError> {
-    let text = fs_err::read_to_string(path).map_err(|e| ImportError::Io {
+    let io = |e: String| ImportError::Io {
         path: path.to_path_buf(),
-        source: e,
-    })?;
+        source: std::io::Error::other(e),
+    };
+    let bytes =
+        crate::input_file::read_input(path, crate::input_file::MAX_INPUT_BYTES).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|e| io(format!("not UTF-8 text ({e})")))?;
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     LoadedShow::from_text(&path.display().to_string(), &text, &base_dir).map(|mut l| {
         l.inputs.insert(0, path.to_path_buf());
