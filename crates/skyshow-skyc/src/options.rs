@@ -11,7 +11,7 @@ pub struct ReadOptions {
     /// trajectory points parsed compactly count little), bytes: the guard against
     /// references that copy a member over and over ("billion laughs"), whose cost is in
     /// memory and time rather than in decompression. The smaller of this and
-    /// `max_uncompressed_bytes` applies. Default 64 MiB.
+    /// `max_uncompressed_bytes` applies. Default 16 MiB.
     pub max_expanded_bytes: u64,
     /// Most entries the ZIP archive may list. Default 100 000.
     pub max_entries: usize,
@@ -25,7 +25,7 @@ impl ReadOptions {
     /// The defaults.
     pub const DEFAULT: ReadOptions = ReadOptions {
         max_uncompressed_bytes: 1 << 30,
-        max_expanded_bytes: 64 << 20,
+        max_expanded_bytes: 16 << 20,
         max_entries: 100_000,
         max_drones: 100_000,
         max_points_per_drone: 1_000_000,
