@@ -164,7 +164,7 @@ fn static_markers_csv_is_checked() {
     )
     .unwrap();
     let o = skyshow(&["check", f.to_str().unwrap(), "--json"]);
-    // 1.5 m apart: closer than Skybrush's default 2 m.
+    // 1.5 m apart: closer than the default minimum distance.
     assert_eq!(
         o.status.code(),
         Some(1),
