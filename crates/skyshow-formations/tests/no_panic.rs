@@ -290,3 +290,21 @@ fn generated_inputs_reach_every_stage() {
         "{parsed} {built} {art_ok}"
     );
 }
+
+/// Inputs that crashed a fuzz target (`fuzz/`), run the way the target runs them: each
+/// must now give points or an error.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let show = |keys: &str| {
+        format!(
+            "title = \"fuzz\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n[limits]\nmin_distance_m = 0.5\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n{keys}\n"
+        )
+    };
+    let cases: [(&str, &[u8]); 1] = [(
+        "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
+        include_bytes!("fuzz_regressions/svg-eb902537.svg"),
+    )];
+    for (keys, data) in cases {
+        run(&show(keys), data);
+    }
+}

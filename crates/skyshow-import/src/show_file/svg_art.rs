@@ -17,6 +17,9 @@ const COLOR_RASTER: f64 = 480.0;
 /// Curves are flattened to segments at most this share of the canvas size long.
 const FLATTEN: f64 = 1.0 / 600.0;
 
+/// Geometry may reach this many canvas sizes beyond the canvas; farther is a mistake or
+/// hostile (a coordinate of 4e19 in a 200-unit drawing), refused before any arithmetic.
+const REACH: f64 = 100.0;
 /// Deepest element nesting accepted. Drawings from editors nest a few tens of levels;
 /// thousands of levels would overflow the stack of the recursive SVG conversion.
 const MAX_DEPTH: usize = 256;
@@ -72,6 +75,27 @@ impl SvgArt {
             return Err(ArtError::new(
                 "the SVG draws nothing: no path, shape or text with a fill or a stroke",
                 "draw at least one visible filled or stroked path (empty paths and hidden elements are skipped; text needs its font installed)",
+            ));
+        }
+        let reach = REACH * w.max(h);
+        let far = fills
+            .iter()
+            .flat_map(|(rings, _)| rings.iter().flatten())
+            .chain(strokes.iter().flatten())
+            .find(|p| {
+                !(p[0] >= -reach && p[0] <= w + reach && p[1] >= -reach && p[1] <= h + reach)
+            });
+        if let Some(p) = far {
+            use crate::number::shown;
+            return Err(ArtError::new(
+                format!(
+                    "the SVG draws at ({}, {}), far outside its {} × {} canvas",
+                    shown(p[0]),
+                    shown(p[1]),
+                    shown(w),
+                    shown(h)
+                ),
+                "check that point (a mistyped coordinate, or a transform that throws a shape away); the viewBox should frame the drawing",
             ));
         }
         let area = Art::union(&fills);
@@ -315,6 +339,19 @@ fn nesting_depth(data: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn geometry_far_outside_the_canvas_is_refused() {
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 110"><polyline fill="none" stroke="red" points="44444444444444444498 13 30 40"/></svg>"#;
+        let e = SvgArt::parse(svg, db()).unwrap().art(false).err().unwrap();
+        assert_eq!(
+            e.message,
+            "the SVG draws at (4.44444e19, 13), far outside its 200 × 110 canvas"
+        );
+        // A little outside the canvas is fine.
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 110"><polyline fill="none" stroke="red" points="-50 13 300 40"/></svg>"#;
+        assert!(SvgArt::parse(svg, db()).unwrap().art(false).is_ok());
+    }
 
     #[test]
     fn deep_nesting_is_refused_before_parsing() {
