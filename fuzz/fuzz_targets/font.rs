@@ -3,5 +3,8 @@
 #[path = "artwork.rs"]
 mod artwork;
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    artwork::run("shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"", data);
+    artwork::run(
+        "shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"",
+        data,
+    );
 });

@@ -3,5 +3,8 @@
 #[path = "artwork.rs"]
 mod artwork;
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    artwork::run("shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"", data);
+    artwork::run(
+        "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
+        data,
+    );
 });
