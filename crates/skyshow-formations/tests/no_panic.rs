@@ -300,10 +300,16 @@ fn fuzz_crashes_stay_fixed() {
             "title = \"fuzz\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n[limits]\nmin_distance_m = 0.5\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n{keys}\n"
         )
     };
-    let cases: [(&str, &[u8]); 1] = [(
-        "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
-        include_bytes!("fuzz_regressions/svg-eb902537.svg"),
-    )];
+    let cases: [(&str, &[u8]); 2] = [
+        (
+            "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
+            include_bytes!("fuzz_regressions/svg-eb902537.svg"),
+        ),
+        (
+            "shape = \"mesh\"\nfile = \"a.stl\"\nsize_m = 40\nmode = \"surface\"",
+            include_bytes!("fuzz_regressions/stl-907cbe76.stl"),
+        ),
+    ];
     for (keys, data) in cases {
         run(&show(keys), data);
     }
