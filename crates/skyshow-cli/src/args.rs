@@ -67,7 +67,8 @@ pub(crate) struct BeatsArgs {
 /// `skyshow render`.
 #[derive(Args, Debug)]
 pub(crate) struct RenderArgs {
-    /// A show file (.toml, planned now), an output folder of `build`, or a .skyc.
+    /// A show file (.toml, planned now), an output folder of `build`, a .skyc, or a
+    /// Skybrush CSV show.
     pub(crate) input: PathBuf,
     /// Time of a single frame (seconds or `m:ss.mmm`).
     #[arg(long)]
@@ -108,7 +109,7 @@ pub(crate) struct RenderArgs {
 #[derive(Args, Debug)]
 pub(crate) struct PreviewArgs {
     /// A show file (.toml; rebuilt when it or its artwork changes), an output folder of
-    /// `build`, or a .skyc.
+    /// `build`, a .skyc, or a Skybrush CSV show.
     pub(crate) input: PathBuf,
     /// Port on 127.0.0.1 (0 = any free port).
     #[arg(long, default_value_t = 8765)]
@@ -148,7 +149,8 @@ pub(crate) struct BuildArgs {
 /// `skyshow check`.
 #[derive(Args, Debug)]
 pub(crate) struct CheckArgs {
-    /// A `.skyc` archive or a bare `show.json`.
+    /// A `.skyc` archive, a bare `show.json`, or a Skybrush CSV show (a ZIP of per-drone
+    /// `Time_msec,x_m,y_m,z_m,Red,Green,Blue` files, or static `Name,x_m,y_m,z_m,…` markers).
     pub(crate) file: PathBuf,
     /// Print the report (measured, violations) as JSON on stdout.
     #[arg(long)]

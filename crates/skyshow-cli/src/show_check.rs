@@ -4,7 +4,10 @@
 use miette::{Result, miette};
 use skyshow_export::FormatRow;
 use skyshow_model::{FlightShow, Limits};
-use skyshow_skyc::{ReadOptions, read_show_json, read_skyc};
+use skyshow_skyc::{
+    ReadOptions, is_skybrush_csv_zip, read_show_json, read_skybrush_csv_zip,
+    read_skybrush_static_csv, read_skyc,
+};
 use skyshow_validate::{ValidateOptions, Validation, validate};
 
 /// A show read from file bytes and validated.
@@ -15,7 +18,8 @@ pub(crate) struct Checked {
     pub(crate) limits: Limits,
 }
 
-/// Reads `bytes` (a zip `.skyc`, or bare JSON when it starts with `{`) named `name`, and
+/// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a ZIP of Skybrush
+/// per-drone CSVs; Skybrush's static `Name,x_m,y_m,z_m,…` CSV) named `name`, and
 /// validates it against `limits` (or the file's own, else the defaults, when `None`),
 /// attributing findings with `phases` when given.
 pub(crate) fn read_and_validate(
@@ -26,17 +30,36 @@ pub(crate) fn read_and_validate(
 ) -> Result<Checked> {
     let opts = ReadOptions::default();
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let csv_zip = bytes.starts_with(b"PK") && is_skybrush_csv_zip(bytes, &opts);
+    let csv = csv_zip || is_static_csv(bytes);
     let read = if first == Some(b'{') {
         read_show_json(bytes, &opts)
+    } else if csv_zip {
+        read_skybrush_csv_zip(bytes, &opts)
+    } else if csv {
+        read_skybrush_static_csv(bytes, &opts)
     } else {
         read_skyc(bytes, &opts)
     };
     let mut file = read.map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+    if csv {
+        // CSV shows have no title: name them after the file.
+        file.show.title = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
+    }
     if let Some(p) = phases {
         file.show.phases = p;
     }
     let limits = limits(file.show.limits)?;
-    let validation = validate(&file.show, &limits, &ValidateOptions::default());
+    // A sampled show (CSV) changes velocity at its samples: measure that change over the
+    // sampling interval, as a finite difference at the file's own rate.
+    let opts = match file.sample_interval_s {
+        Some(dt) => ValidateOptions {
+            velocity_jump_rate_hz: 1.0 / dt,
+            ..ValidateOptions::default()
+        },
+        None => ValidateOptions::default(),
+    };
+    let validation = validate(&file.show, &limits, &opts);
     let format = file
         .findings
         .iter()
@@ -52,4 +75,11 @@ pub(crate) fn read_and_validate(
         format,
         limits,
     })
+}
+
+/// True if `bytes` start with the header of Skybrush's static marker CSV (`Name,…`).
+fn is_static_csv(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let head = &b[..b.len().min(5)];
+    head.eq_ignore_ascii_case(b"name,") || head.eq_ignore_ascii_case(b"\"name")
 }

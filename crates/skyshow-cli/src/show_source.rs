@@ -4,11 +4,14 @@
 use std::path::Path;
 
 use miette::{Result, miette};
-use skyshow_import::load_show;
+use skyshow_import::{load_show, read_input};
 use skyshow_model::{FlightShow, Limits};
 
 use crate::commands::build::build_show;
 use crate::show_check::read_and_validate;
+
+/// Largest show file `render` and `preview` read, bytes (as `check`).
+const MAX_SHOW_BYTES: u64 = 2 << 30;
 
 /// A show ready to draw.
 pub(crate) struct Source {
@@ -18,7 +21,7 @@ pub(crate) struct Source {
 }
 
 /// Loads `input`: a `.toml` show file is planned; a folder is read through its `show.skyc`;
-/// anything else is read as a `.skyc` (or bare `show.json`).
+/// anything else is read as a `.skyc` (or bare `show.json`, or a Skybrush CSV show).
 pub(crate) fn load(input: &Path) -> Result<Source> {
     let is_toml = input
         .extension()
@@ -38,9 +41,9 @@ pub(crate) fn load(input: &Path) -> Result<Source> {
         input.to_path_buf()
     };
     let name = file.display().to_string();
-    let bytes = fs_err::read(&file).map_err(|e| {
+    let bytes = read_input(&file, MAX_SHOW_BYTES).map_err(|e| {
         miette!(
-            help = "give a show file (.toml), an output folder of `skyshow build`, or a .skyc",
+            help = "give a show file (.toml), an output folder of `skyshow build`, a .skyc, or a Skybrush CSV (a ZIP of per-drone CSVs, or static markers)",
             "cannot read `{name}`: {e}"
         )
     })?;

@@ -38,6 +38,7 @@ fn case(name: &str, file: &str, content: Content<'_>, args: &[&str], needles: &[
         Content::Text(t) => std::fs::write(&f, t).unwrap(),
         Content::Bytes(b) => std::fs::write(&f, b).unwrap(),
         Content::Zip(m) => zip(&f, m),
+        Content::Sparse(n) => std::fs::File::create(&f).unwrap().set_len(n).unwrap(),
         Content::None => {}
     }
     let out = dir.path().join("out");
@@ -69,10 +70,12 @@ enum Content<'a> {
     Text(String),
     Bytes(&'a [u8]),
     Zip(&'a [(&'a str, &'a str)]),
+    /// A sparse file of this many bytes (no disk used).
+    Sparse(u64),
     None,
 }
 
-use Content::{Bytes, None as Missing, Text, Zip};
+use Content::{Bytes, None as Missing, Sparse, Text, Zip};
 
 const BUILD: &[&str] = &["build", "{f}", "-o", "{o}"];
 const CHECK: &[&str] = &["check", "{f}"];
@@ -574,4 +577,318 @@ fn pyro_cases() {
         all.push(&place);
         case(name, "show.toml", Text(text.clone()), BUILD, &all);
     }
+}
+
+/// A file beside the show file of an artwork case.
+enum Beside {
+    /// A sparse file of this many bytes (no disk used).
+    Sparse(u64),
+    Data(Vec<u8>),
+}
+
+/// Builds `show.toml` = `body` as the only formation with `files` beside it: exit 2,
+/// every needle in stderr, no output.
+fn artwork_case(name: &str, body: &str, files: Vec<(&str, Beside)>, needles: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, b) in files {
+        let p = dir.path().join(file);
+        match b {
+            Beside::Sparse(n) => std::fs::File::create(&p).unwrap().set_len(n).unwrap(),
+            Beside::Data(d) => std::fs::write(&p, d).unwrap(),
+        }
+    }
+    let f = dir.path().join("show.toml");
+    std::fs::write(&f, show("", FLEET, body)).unwrap();
+    let out = dir.path().join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .env("NO_COLOR", "1")
+        .args(["build", f.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{name}: exit code\n{err}");
+    assert!(!err.contains("panicked"), "{name}: panicked\n{err}");
+    for n in needles {
+        assert!(err.contains(n), "{name}: expected {n:?} in\n{err}");
+    }
+    assert!(!out.join("show.skyc").exists(), "{name}: wrote output");
+}
+
+/// A PNG whose header claims `w` × `h` pixels (no pixel data follows).
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let crc = crc32(&ihdr);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&crc.to_be_bytes());
+    png
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = 0xffff_ffffu32;
+    for &b in data {
+        c ^= b as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xedb8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+#[test]
+fn hostile_artwork_cases() {
+    const GB: u64 = 1 << 30;
+    let text = |font: &str| {
+        format!(
+            "name = \"t\"\nhold = 10\nshape = \"text\"\ntext = \"A\"\nfont = \"{font}\"\nwidth_m = 40"
+        )
+    };
+    let art = |shape: &str, file: &str| {
+        format!("name = \"a\"\nhold = 10\nshape = \"{shape}\"\nfile = \"{file}\"\nwidth_m = 40")
+    };
+    artwork_case(
+        "gigabyte font",
+        &text("huge.ttf"),
+        vec![("huge.ttf", Beside::Sparse(3 * GB))],
+        &[
+            "cannot read font file `huge.ttf`",
+            "the file is 3072 MB, more than the 256 MB",
+        ],
+    );
+    artwork_case(
+        "gigabyte image",
+        &art("image", "huge.png"),
+        vec![("huge.png", Beside::Sparse(2 * GB))],
+        &[
+            "cannot read image `huge.png`",
+            "the file is 2048 MB, more than the 256 MB",
+        ],
+    );
+    artwork_case(
+        "gigabyte SVG",
+        &art("svg", "huge.svg"),
+        vec![("huge.svg", Beside::Sparse(GB))],
+        &["cannot read SVG `huge.svg`", "the file is 1024 MB"],
+    );
+    artwork_case(
+        "gigabyte mesh",
+        "name = \"m\"\nhold = 10\nshape = \"mesh\"\nfile = \"huge.stl\"\nsize_m = 40",
+        vec![("huge.stl", Beside::Sparse(GB))],
+        &["huge.stl", "the file is 1024 MB"],
+    );
+    artwork_case(
+        "image claiming a billion pixels",
+        &art("image", "big.png"),
+        vec![("big.png", Beside::Data(png_header(100_000, 100_000)))],
+        &["image `big.png`", "not an image this program can read"],
+    );
+    artwork_case(
+        "font that is not a font",
+        &text("fake.ttf"),
+        vec![(
+            "fake.ttf",
+            Beside::Data(b"\x00\x01\x00\x00garbage".to_vec()),
+        )],
+        &["font `fake.ttf`", "not a font file this program can read"],
+    );
+    let deep = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">{}<rect width=\"5\" height=\"5\"/>{}</svg>",
+        "<g>".repeat(100_000),
+        "</g>".repeat(100_000)
+    );
+    artwork_case(
+        "deeply nested SVG",
+        &art("svg", "deep.svg"),
+        vec![("deep.svg", Beside::Data(deep.into_bytes()))],
+        &[
+            "SVG `deep.svg`",
+            "nests elements 100001 levels deep, more than the 256",
+        ],
+    );
+    artwork_case(
+        "SVG entity expansion",
+        &art("svg", "laughs.svg"),
+        vec![(
+            "laughs.svg",
+            Beside::Data(
+                br#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>&g;</text></svg>"#.to_vec(),
+            ),
+        )],
+        &["SVG `laughs.svg`", "not a valid SVG"],
+    );
+    let points = "name = \"p\"\nhold = 10\nshape = \"points\"\npoints = \"p.csv\"";
+    for (label, row, needle) in [
+        ("NaN in points CSV", "0,0,NaN", "p.csv"),
+        ("infinity in points CSV", "inf,0,30", "p.csv"),
+        ("huge number in points CSV", "1e300,0,30", "p.csv"),
+    ] {
+        artwork_case(
+            label,
+            points,
+            vec![(
+                "p.csv",
+                Beside::Data(format!("x,y,z\n0,0,30\n3,0,30\n{row}\n6,0,30\n").into_bytes()),
+            )],
+            &[needle, "line 4"],
+        );
+    }
+}
+
+#[test]
+fn absurd_numbers_in_the_show_file() {
+    let cases: Vec<(&str, String, &[&str])> = vec![
+        (
+            "infinite hold",
+            show("", FLEET, &LINE.replace("hold = 10", "hold = inf")),
+            &["show.toml:", "hold"],
+        ),
+        (
+            "NaN start",
+            show("", FLEET, &format!("{LINE}\nstart = nan")),
+            &["show.toml:", "start"],
+        ),
+        (
+            "start a century away",
+            show("", FLEET, &format!("{LINE}\nstart = 3e9")),
+            &["show.toml:", "start"],
+        ),
+        (
+            "NaN limit",
+            show("[limits]\nmin_distance_m = nan", FLEET, LINE),
+            &["`min_distance_m` = NaN is out of range"],
+        ),
+        (
+            "huge speed limit",
+            show("[limits]\nmax_speed_xy_m_s = 1e308", FLEET, LINE),
+            &["`max_speed_xy_m_s` = 1e308 is out of range"],
+        ),
+        (
+            "negative drone count",
+            show("", &FLEET.replace("drones = 4", "drones = -4"), LINE),
+            &["`drones` = -4 is out of range"],
+        ),
+        (
+            "integer overflow in a count",
+            show(
+                "",
+                &FLEET.replace("drones = 4", "drones = 99999999999999999999"),
+                LINE,
+            ),
+            &["show.toml:"],
+        ),
+        (
+            "absurd formation count",
+            show("", FLEET, &format!("{LINE}\ncount = 1000000000")),
+            &["show.toml:", "count"],
+        ),
+    ];
+    for (name, text, needles) in cases {
+        case(name, "show.toml", Text(text), BUILD, needles);
+    }
+}
+
+#[test]
+fn gigabyte_inputs_to_every_command() {
+    const GB: u64 = 1 << 30;
+    case(
+        "gigabyte show file",
+        "show.toml",
+        Sparse(3 * GB),
+        BUILD,
+        &[
+            "cannot read",
+            "show.toml",
+            "the file is 3072 MB, more than the 256 MB",
+        ],
+    );
+    case(
+        "gigabyte .skyc to check",
+        "s.skyc",
+        Sparse(3 * GB),
+        CHECK,
+        &[
+            "s.skyc",
+            "is 3221225472 bytes, more than the 2147483648 bytes `check` reads",
+        ],
+    );
+    case(
+        "gigabyte .skyc to render",
+        "s.skyc",
+        Sparse(3 * GB),
+        &["render", "{f}", "--at", "1", "-o", "{o}/x.png"],
+        &[
+            "cannot read",
+            "s.skyc",
+            "the file is 3072 MB, more than the 2048 MB",
+        ],
+    );
+    case(
+        "gigabyte formation spec",
+        "spec.toml",
+        Sparse(3 * GB),
+        &["formation", "{f}", "--drones", "10", "-o", "{o}/p.csv"],
+        &["cannot read", "spec.toml", "the file is 3072 MB"],
+    );
+}
+
+#[test]
+fn hostile_csv_show_cases() {
+    case(
+        "CSV zip: member path escaping the archive",
+        "d.zip",
+        Zip(&[("../../etc/Drone 1.csv", "Time_msec,x_m,y_m,z_m\n0,0,0,0\n")]),
+        CHECK,
+        &[
+            "d.zip",
+            "../../etc/Drone 1.csv: name: the member name escapes the archive",
+        ],
+    );
+    case(
+        "CSV zip: NaN position",
+        "d.zip",
+        Zip(&[(
+            "Drone 1.csv",
+            "Time_msec,x_m,y_m,z_m,Red,Green,Blue\n0,0,0,NaN,0,0,0\n",
+        )]),
+        CHECK,
+        &[
+            "d.zip",
+            "Drone 1.csv: line 2: `z_m` is `NaN`: numbers must be finite",
+        ],
+    );
+    case(
+        "CSV zip: time going backwards",
+        "d.zip",
+        Zip(&[(
+            "Drone 1.csv",
+            "Time_msec,x_m,y_m,z_m\n0,0,0,0\n500,0,0,1\n250,0,0,2\n",
+        )]),
+        CHECK,
+        &["Drone 1.csv: line 4: `Time_msec` 250 does not come after"],
+    );
+    case(
+        "CSV zip: a show centuries long",
+        "d.zip",
+        Zip(&[(
+            "Drone 1.csv",
+            "Time_msec,x_m,y_m,z_m\n0,0,0,0\n1e15,0,0,1\n",
+        )]),
+        CHECK,
+        &["Drone 1.csv: line 3: `Time_msec` is 1000000000000000"],
+    );
+    case(
+        "static CSV: huge coordinate",
+        "m.csv",
+        Text("Name,x_m,y_m,z_m\nDrone 1,1e300,0,10\n".into()),
+        CHECK,
+        &["m.csv", "line 2: `x_m` is 1e300 m, beyond the 1e6 m"],
+    );
 }

@@ -37,7 +37,13 @@ gradient = {{ axis = "z", colors = ["blue", "gold"] }}
     )
 }
 
-const OUTPUTS: [&str; 4] = ["show.skyc", "drones_csv.zip", "preview.html", "report.html"];
+const OUTPUTS: [&str; 5] = [
+    "show.skyc",
+    "show.vviz",
+    "drones_csv.zip",
+    "preview.html",
+    "report.html",
+];
 
 fn build(show_file: &Path, out: &Path, threads: &str) {
     let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))

@@ -9,9 +9,11 @@ mod json;
 mod pyro_section;
 mod report;
 mod skyc;
+mod vviz;
 mod zipper;
 
 pub use csv::{CsvOptions, write_drone_csv_zip};
 pub use pyro_section::{PyroSection, PyroViolation};
 pub use report::{FormatRow, FormationRow, Report, ReportShow, TransitionRow, write_report_json};
 pub use skyc::{SkycMeta, write_skyc};
+pub use vviz::{VvizOptions, write_vviz};

@@ -207,9 +207,12 @@ impl Picture<'_> {
     }
 
     /// Raster cell of `(x, y)` over the canvas for a raster of `rows` × `cols`.
+    /// Far-off points give far-off cells, bounded so that neighbours can be searched
+    /// without overflow.
     fn pixel(&self, x: f64, y: f64, rows: usize, cols: usize) -> (i64, i64) {
-        let c = ((x + self.width_m / 2.0) / self.width_m * cols as f64).floor() as i64;
-        let r = ((self.height_m / 2.0 - y) / self.height_m * rows as f64).floor() as i64;
+        let cell = |v: f64| v.floor().clamp(-1e9, 1e9) as i64;
+        let c = cell((x + self.width_m / 2.0) / self.width_m * cols as f64);
+        let r = cell((self.height_m / 2.0 - y) / self.height_m * rows as f64);
         (r, c)
     }
 
@@ -381,6 +384,29 @@ mod tests {
                 assert_eq!(*c, Rgb::new(255, 0, 0));
             }
         }
+    }
+
+    #[test]
+    fn colour_lookup_far_off_the_canvas_does_not_overflow() {
+        // A fuzz find: a point 9e18 m away (an absurd SVG coordinate) overflowed the
+        // neighbour search. Far-off points get no painted neighbour: white.
+        let area = vec![square(40.0)];
+        let colors = vec![vec![Some(Rgb::new(255, 0, 0)); 4]; 4];
+        let p = Picture {
+            colors: &colors,
+            ..picture(&area, &[])
+        };
+        for (x, y) in [
+            (8.9e18, 8.0),
+            (-8.9e18, 0.0),
+            (0.0, f64::INFINITY),
+            (f64::NAN, 1.0),
+        ] {
+            let c = p.color_at(x, y);
+            assert!(c == Rgb::WHITE || c == Rgb::new(255, 0, 0), "{x} {y}");
+        }
+        assert_eq!(p.color_at(8.9e18, 8.0), Rgb::WHITE);
+        assert_eq!(p.color_at(0.0, 0.0), Rgb::new(255, 0, 0));
     }
 
     #[test]

@@ -229,9 +229,12 @@ impl DynGrid {
         }
         let mut cell = cell.max(1e-9);
         let ext = hi - lo;
-        let count = |c: f64| [ext.x, ext.y, ext.z].map(|e| (e / c).floor() as usize + 1);
+        let count = |c: f64| {
+            [ext.x, ext.y, ext.z].map(|e| ((e / c).floor().min(1e12) as usize).saturating_add(1))
+        };
+        let cells_of = |d: [usize; 3]| d.iter().fold(1usize, |a, &b| a.saturating_mul(b));
         let mut dims = count(cell);
-        while dims.iter().product::<usize>() > (bounds_of.len() * 4).max(64) {
+        while cells_of(dims) > (bounds_of.len() * 4).max(64) && cell.is_finite() {
             cell *= 1.5;
             dims = count(cell);
         }
@@ -239,7 +242,7 @@ impl DynGrid {
             lo,
             cell,
             dims,
-            cells: vec![Vec::new(); dims.iter().product()],
+            cells: vec![Vec::new(); cells_of(dims).min((bounds_of.len() * 4).max(64))],
         }
     }
 

@@ -6,14 +6,17 @@
 
 mod color;
 mod error;
+mod input_file;
+mod number;
 mod points_csv;
 mod show_file;
 mod time;
 
 pub use color::{PALETTE, parse_color};
 pub use error::{ImportError, ShowFileError, SourceMap};
+pub use input_file::{MAX_INPUT_BYTES, read_input};
 pub use points_csv::{PointsCsv, parse_points_csv};
-pub use show_file::{Fireworks, LoadedShow, PyroDesign, load_show, parse_show};
+pub use show_file::{Fireworks, LoadedShow, PyroDesign, load_show, parse_show, parse_show_with};
 pub use time::parse_time;
 
 pub use skyshow_model::ShowDesign;

@@ -51,10 +51,13 @@ pub struct LoadedShow {
 
 /// Reads and lowers the show file at `path`.
 pub fn load_show(path: &Path) -> Result<LoadedShow, ImportError> {
-    let text = fs_err::read_to_string(path).map_err(|e| ImportError::Io {
+    let io = |e: String| ImportError::Io {
         path: path.to_path_buf(),
-        source: e,
-    })?;
+        source: std::io::Error::other(e),
+    };
+    let bytes =
+        crate::input_file::read_input(path, crate::input_file::MAX_INPUT_BYTES).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|e| io(format!("not UTF-8 text ({e})")))?;
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     LoadedShow::from_text(&path.display().to_string(), &text, &base_dir).map(|mut l| {
         l.inputs.insert(0, path.to_path_buf());
@@ -70,7 +73,7 @@ impl LoadedShow {
         let (design, source, pyro) = parse_show_with(name, text, &mut |rel: &str| {
             let p = base_dir.join(rel);
             inputs.push(p.clone());
-            fs_err::read(&p).map_err(|e| e.to_string())
+            crate::input_file::read_input(&p, crate::input_file::MAX_INPUT_BYTES)
         })?;
         Ok(LoadedShow {
             design,
@@ -94,7 +97,10 @@ pub fn parse_show(name: &str, text: &str) -> Result<(ShowDesign, SourceMap), Imp
 /// Reads a file named by the show (relative to the show file) as bytes.
 type Reader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, String> + 'a;
 
-fn parse_show_with(
+/// Parses show-file text whose named files (artwork, fonts, point lists; paths as written
+/// in the show) are read by `read`, which answers their bytes or why not. For callers that
+/// hold the files in memory (tests, fuzzing); [`load_show`] reads them from disk.
+pub fn parse_show_with(
     name: &str,
     text: &str,
     read: &mut Reader<'_>,
@@ -362,7 +368,7 @@ impl Cx<'_> {
         if !x.is_finite() || x < lo || x > hi {
             return Err(self.err(
                 v.span(),
-                format!("`{key}` = {x} is out of range"),
+                format!("`{key}` = {} is out of range", crate::number::shown(x)),
                 "this value",
                 Some(&format!("`{key}` must be between {lo} and {hi} {unit}")),
             ));

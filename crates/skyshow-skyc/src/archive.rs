@@ -91,6 +91,15 @@ impl<'a> Archive<'a> {
         self.names.contains_key(name)
     }
 
+    /// Every member name that is not a directory, in name order.
+    pub(crate) fn file_names(&self) -> Vec<&str> {
+        self.names
+            .keys()
+            .filter(|n| !n.ends_with('/'))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// Some member names, for hints.
     pub(crate) fn some_names(&self, n: usize) -> Vec<&str> {
         self.names.keys().take(n).map(String::as_str).collect()

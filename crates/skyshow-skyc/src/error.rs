@@ -27,7 +27,7 @@ pub enum SkycError {
     },
     /// Decompressing would exceed `ReadOptions::max_uncompressed_bytes`.
     #[error(
-        "{member}: uncompressed data would exceed the limit of {limit} bytes{detail} (a zip bomb, or raise ReadOptions::max_uncompressed_bytes)"
+        "{member}: uncompressed data would exceed the limit of {limit} bytes{detail} (a zip bomb or a reference bomb; ReadOptions::max_uncompressed_bytes and max_expanded_bytes set the limits)"
     )]
     TooLarge {
         /// The member being read.

@@ -4,6 +4,8 @@
 //! - [`read_skyc`]: a ZIP archive with `show.json` at its root; JSON references
 //!   (`{"$ref": "./drones/drone_01/trajectory.json#"}`) are resolved inside the archive.
 //! - [`read_show_json`]: a bare `show.json` (inline data only).
+//! - [`read_skybrush_csv_zip`], [`read_skybrush_static_csv`]: Skybrush Studio's CSV shows
+//!   (a ZIP of per-drone CSVs, or static markers).
 //! - [`decode_light_program`]: light bytecode to [`LightStep`](skyshow_model::LightStep)s.
 //!
 //! What Skybrush's loader rejects is a [`SkycError`]; what it tolerates but its format rules
@@ -24,6 +26,7 @@ mod light_settings;
 mod options;
 mod resolver;
 mod show_reader;
+mod skybrush_csv;
 mod skyc_show;
 mod trajectory_reader;
 mod validation_settings;
@@ -35,6 +38,7 @@ pub use light_decode::{DecodedLights, decode_light_program, decode_light_program
 pub use light_error::LightDecodeError;
 pub use light_options::LightDecodeOptions;
 pub use options::ReadOptions;
+pub use skybrush_csv::{is_skybrush_csv_zip, read_skybrush_csv_zip, read_skybrush_static_csv};
 pub use skyc_show::SkycShow;
 
 use archive::Archive;
@@ -67,11 +71,16 @@ pub fn read_skyc(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
     let raw = archive.read(SHOW_JSON)?;
     let (mut root, table) = parse_root(&raw)?;
     drop(raw);
-    let mut resolver = Resolver::new(Some(&mut archive), opts.max_uncompressed_bytes);
+    let mut resolver = Resolver::new(Some(&mut archive), expansion_limit(opts));
     resolver.table = table;
     resolver.resolve_root(SHOW_JSON, &mut root)?;
     let (origins, assets, table) = (resolver.origins, resolver.assets, resolver.table);
     ShowReader::new(&origins, opts).read(&root, &assets, &table)
+}
+
+/// Most bytes `$ref`s may substitute.
+fn expansion_limit(opts: &ReadOptions) -> u64 {
+    opts.max_uncompressed_bytes.min(opts.max_expanded_bytes)
 }
 
 /// Parses `show.json`, with trajectory points compacted unless the document refers into
@@ -105,7 +114,7 @@ fn read_bare(bytes: &[u8], opts: &ReadOptions, compact: bool) -> Result<SkycShow
     } else {
         (parse_json(SHOW_JSON, bytes)?, PointTable::default())
     };
-    let mut resolver = Resolver::new(None, opts.max_uncompressed_bytes);
+    let mut resolver = Resolver::new(None, expansion_limit(opts));
     resolver.table = table;
     resolver.resolve_root(SHOW_JSON, &mut root)?;
     let (origins, assets, table) = (resolver.origins, resolver.assets, resolver.table);

@@ -4,9 +4,15 @@
 /// Limits applied while reading a show. Every limit that is hit gives an error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReadOptions {
-    /// Most bytes decompressed from the archive in total, and most bytes of JSON expanded
-    /// through `$ref`s (zip-bomb guard), bytes. Default 1 GiB.
+    /// Most bytes decompressed from the archive in total (zip-bomb guard), bytes. Default
+    /// 1 GiB.
     pub max_uncompressed_bytes: u64,
+    /// Most bytes of JSON that `$ref`s may substitute (estimated from the parsed values;
+    /// trajectory points parsed compactly count little), bytes: the guard against
+    /// references that copy a member over and over ("billion laughs"), whose cost is in
+    /// memory and time rather than in decompression. The smaller of this and
+    /// `max_uncompressed_bytes` applies. Default 16 MiB.
+    pub max_expanded_bytes: u64,
     /// Most entries the ZIP archive may list. Default 100 000.
     pub max_entries: usize,
     /// Most drones in `swarm.drones`. Default 100 000.
@@ -19,6 +25,7 @@ impl ReadOptions {
     /// The defaults.
     pub const DEFAULT: ReadOptions = ReadOptions {
         max_uncompressed_bytes: 1 << 30,
+        max_expanded_bytes: 16 << 20,
         max_entries: 100_000,
         max_drones: 100_000,
         max_points_per_drone: 1_000_000,

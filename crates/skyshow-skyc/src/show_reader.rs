@@ -326,6 +326,7 @@ impl<'r> ShowReader<'r> {
             show,
             findings: self.findings,
             audio,
+            sample_interval_s: None,
         })
     }
 

@@ -16,4 +16,9 @@ pub struct SkycShow {
     pub findings: Vec<FormatFinding>,
     /// `media.audio`, if present and readable.
     pub audio: Option<Audio>,
+    /// For shows given as position samples (Skybrush CSV): the usual time between samples,
+    /// seconds. The flight is straight between samples, so its speeds are the samples'
+    /// finite differences; a validator should measure the velocity change at each sample
+    /// over this interval (as Skybrush does at its sampling rate). `None` for `.skyc`.
+    pub sample_interval_s: Option<f64>,
 }

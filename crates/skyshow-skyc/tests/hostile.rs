@@ -546,3 +546,27 @@ proptest! {
         let _ = read_skyc(&zip_of(&[("show.json", &j)]), &ReadOptions::DEFAULT);
     }
 }
+
+#[test]
+fn billion_laughs_with_default_limits_stop_at_the_expansion_budget() {
+    // Seven levels of ten references: 10^7 copies of the leaf, a quarter of a gigabyte of
+    // JSON in text and several in memory; the default expansion budget (16 MiB) stops it.
+    let mut members: Vec<(String, String)> =
+        vec![("l7.json".into(), "[1,2,3,4,5,6,7,8,9,10]".into())];
+    for k in (0..7).rev() {
+        let refs = vec![format!(r#"{{"$ref": "./l{}.json"}}"#, k + 1); 10].join(",");
+        members.push((format!("l{k}.json"), format!("[{refs}]")));
+    }
+    let j = show_json(&format!(r#"{GOOD_TRAJ}, "extra": {{"$ref": "./l0.json"}}"#));
+    members.push(("show.json".into(), j));
+    let refs: Vec<(&str, &[u8])> = members
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_bytes()))
+        .collect();
+    let e = read_skyc(&zip_of(&refs), &ReadOptions::DEFAULT).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("limit of 16777216 bytes; references expand"),
+        "{e}"
+    );
+}

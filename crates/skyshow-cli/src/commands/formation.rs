@@ -97,8 +97,9 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
                 ));
             }
             let name = p.display().to_string();
-            let spec =
-                fs_err::read_to_string(p).map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+            let spec = skyshow_import::read_input(p, skyshow_import::MAX_INPUT_BYTES)
+                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+                .map_err(|e| miette!("cannot read `{name}`: {e}"))?;
             let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
             (name, spec, dir)
         }

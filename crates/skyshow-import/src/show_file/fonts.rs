@@ -48,13 +48,20 @@ pub(crate) fn package_for(c: char) -> &'static str {
 }
 
 impl Fonts {
-    /// Every font installed on the system.
+    /// Every font installed on the system, scanned once per process (a scan reads the
+    /// header of every installed font: tens of milliseconds on every SVG with text, every
+    /// preview rebuild, every fuzz input otherwise).
     pub(crate) fn system(&mut self) -> Arc<Database> {
+        static SYSTEM: std::sync::OnceLock<Arc<Database>> = std::sync::OnceLock::new();
         self.system
             .get_or_insert_with(|| {
-                let mut db = Database::new();
-                db.load_system_fonts();
-                Arc::new(db)
+                SYSTEM
+                    .get_or_init(|| {
+                        let mut db = Database::new();
+                        db.load_system_fonts();
+                        Arc::new(db)
+                    })
+                    .clone()
             })
             .clone()
     }

@@ -128,11 +128,37 @@ impl MeshFile {
         } else {
             None
         };
-        Ok(MeshFile {
+        MeshFile {
             vertices,
             triangles,
             colors,
-        })
+        }
+        .finite()
+    }
+
+    /// The mesh, if every vertex is a finite point of sane size (a NaN, an infinity or a
+    /// 1e38 in a file would poison the scaling and the sampling grids).
+    fn finite(self) -> Result<MeshFile, ArtError> {
+        const MAX: f64 = 1e9;
+        if let Some((i, v)) = self
+            .vertices
+            .iter()
+            .enumerate()
+            .find(|(_, v)| !v.iter().all(|c| c.is_finite() && c.abs() <= MAX))
+        {
+            use crate::number::shown;
+            return Err(ArtError::new(
+                format!(
+                    "vertex {} is at ({}, {}, {}): coordinates must be finite numbers within ±1e9",
+                    i + 1,
+                    shown(v[0]),
+                    shown(v[1]),
+                    shown(v[2])
+                ),
+                "check the file's vertices (a corrupt or mis-exported file?)",
+            ));
+        }
+        Ok(self)
     }
 
     /// Reads an STL file (ASCII or binary).
@@ -143,7 +169,7 @@ impl MeshFile {
                 "give an ASCII (`solid …`) or binary STL file",
             )
         })?;
-        Ok(MeshFile {
+        MeshFile {
             vertices: mesh
                 .vertices
                 .iter()
@@ -151,13 +177,37 @@ impl MeshFile {
                 .collect(),
             triangles: mesh.faces.iter().map(|f| f.vertices).collect(),
             colors: None,
-        })
+        }
+        .finite()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_finite_or_absurd_vertices_are_errors() {
+        let e = MeshFile::obj("v 0 0 0\nv 1 0 nan\nv 0 1 0\nf 1 2 3\n", &mut |_| {
+            Err("none".into())
+        })
+        .err()
+        .unwrap();
+        assert_eq!(
+            e.message,
+            "OBJ line 2: a vertex needs three finite coordinates"
+        );
+        let e = MeshFile::obj("v 0 0 0\nv 1e30 0 0\nv 0 1 0\nf 1 2 3\n", &mut |_| {
+            Err("none".into())
+        })
+        .err()
+        .unwrap();
+        assert!(
+            e.message.starts_with("vertex 2 is at (1e30, 0, 0)"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn obj_with_quads_colours_and_materials() {

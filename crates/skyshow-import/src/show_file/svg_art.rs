@@ -17,6 +17,13 @@ const COLOR_RASTER: f64 = 480.0;
 /// Curves are flattened to segments at most this share of the canvas size long.
 const FLATTEN: f64 = 1.0 / 600.0;
 
+/// Geometry may reach this many canvas sizes beyond the canvas; farther is a mistake or
+/// hostile (a coordinate of 4e19 in a 200-unit drawing), refused before any arithmetic.
+const REACH: f64 = 100.0;
+/// Deepest element nesting accepted. Drawings from editors nest a few tens of levels;
+/// thousands of levels would overflow the stack of the recursive SVG conversion.
+const MAX_DEPTH: usize = 256;
+
 /// An SVG document, parsed.
 pub(crate) struct SvgArt {
     tree: usvg::Tree,
@@ -34,6 +41,15 @@ impl SvgArt {
         data: &[u8],
         fontdb: Arc<usvg::fontdb::Database>,
     ) -> Result<Self, ArtError> {
+        let depth = nesting_depth(data);
+        if depth > MAX_DEPTH {
+            return Err(ArtError::new(
+                format!(
+                    "the SVG nests elements {depth} levels deep, more than the {MAX_DEPTH} this program reads"
+                ),
+                "flatten the groups in the drawing program (ungroup), or export a plain SVG",
+            ));
+        }
         let opt = usvg::Options {
             fontdb,
             ..usvg::Options::default()
@@ -59,6 +75,27 @@ impl SvgArt {
             return Err(ArtError::new(
                 "the SVG draws nothing: no path, shape or text with a fill or a stroke",
                 "draw at least one visible filled or stroked path (empty paths and hidden elements are skipped; text needs its font installed)",
+            ));
+        }
+        let reach = REACH * w.max(h);
+        let far = fills
+            .iter()
+            .flat_map(|(rings, _)| rings.iter().flatten())
+            .chain(strokes.iter().flatten())
+            .find(|p| {
+                !(p[0] >= -reach && p[0] <= w + reach && p[1] >= -reach && p[1] <= h + reach)
+            });
+        if let Some(p) = far {
+            use crate::number::shown;
+            return Err(ArtError::new(
+                format!(
+                    "the SVG draws at ({}, {}), far outside its {} × {} canvas",
+                    shown(p[0]),
+                    shown(p[1]),
+                    shown(w),
+                    shown(h)
+                ),
+                "check that point (a mistyped coordinate, or a transform that throws a shape away); the viewBox should frame the drawing",
             ));
         }
         let area = Art::union(&fills);
@@ -249,9 +286,95 @@ fn flatten(path: &usvg::tiny_skia_path::Path, ts: Transform, tol: f64) -> Vec<Co
     out
 }
 
+/// The deepest element nesting of XML `data`, from a scan of its tags (comments, CDATA,
+/// processing instructions and declarations skipped; quoted `>` in attributes honoured).
+/// Linear time, no recursion, whatever the input.
+fn nesting_depth(data: &[u8]) -> usize {
+    let find = |from: usize, pat: &[u8]| {
+        data[from..]
+            .windows(pat.len())
+            .position(|w| w == pat)
+            .map_or(data.len(), |k| from + k + pat.len())
+    };
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while i < data.len() {
+        if data[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &data[i..];
+        if rest.starts_with(b"<!--") {
+            i = find(i + 4, b"-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = find(i + 9, b"]]>");
+        } else if rest.starts_with(b"<?") {
+            i = find(i + 2, b"?>");
+        } else if rest.starts_with(b"<!") {
+            i = find(i + 2, b">");
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            i = find(i + 2, b">");
+        } else {
+            let mut quote = None;
+            let mut j = i + 1;
+            while j < data.len() {
+                match (quote, data[j]) {
+                    (None, b'"' | b'\'') => quote = Some(data[j]),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if data.get(j.wrapping_sub(1)) != Some(&b'/') {
+                depth += 1;
+                max = max.max(depth);
+            }
+            i = j + 1;
+        }
+    }
+    max
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn geometry_far_outside_the_canvas_is_refused() {
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 110"><polyline fill="none" stroke="red" points="44444444444444444498 13 30 40"/></svg>"#;
+        let e = SvgArt::parse(svg, db()).unwrap().art(false).err().unwrap();
+        assert_eq!(
+            e.message,
+            "the SVG draws at (4.44444e19, 13), far outside its 200 × 110 canvas"
+        );
+        // A little outside the canvas is fine.
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 110"><polyline fill="none" stroke="red" points="-50 13 300 40"/></svg>"#;
+        assert!(SvgArt::parse(svg, db()).unwrap().art(false).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let nested = |n: usize| {
+            let mut s =
+                String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">"#);
+            s.push_str(&"<g>".repeat(n));
+            s.push_str(r#"<rect width="5" height="5" fill="red"/>"#);
+            s.push_str(&"</g>".repeat(n));
+            s.push_str("</svg>");
+            s.into_bytes()
+        };
+        assert_eq!(nesting_depth(&nested(40)), 41);
+        assert!(SvgArt::parse(&nested(40), db()).unwrap().art(false).is_ok());
+        let e = SvgArt::parse(&nested(200_000), db()).err().unwrap();
+        assert_eq!(
+            e.message,
+            "the SVG nests elements 200001 levels deep, more than the 256 this program reads"
+        );
+        // Comments, CDATA, declarations and quoted `>` do not count; self-closing tags do not nest.
+        let tricky = br#"<?xml version="1.0"?><!DOCTYPE svg><svg a=">"><!-- <g><g> --><![CDATA[<g>]]><g/><g b='/>'><rect/></g></svg>"#;
+        assert_eq!(nesting_depth(tricky), 2);
+    }
 
     fn db() -> Arc<usvg::fontdb::Database> {
         Arc::new(usvg::fontdb::Database::new())

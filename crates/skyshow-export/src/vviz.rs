@@ -1,0 +1,314 @@
+//! VVIZ: the JSON drone-show interchange file that Finale 3D imports to script pyro against
+//! the drones (visualisation only, not flight data).
+//!
+//! Layout: a header (`version` "1.0", `performanceName`, `coordinateFrame` "ogl",
+//! `defaultPositionRate`, `defaultColorRate`, `timeOffsetSecs`), then one performance per
+//! drone: `agentDescription` with the home position and `agentTraversal`, a list of
+//! position deltas (`dx`, `dy`, `dz`, metres, with `dt` seconds since the previous sample),
+//! and `payloadDescription` with one `Light` payload whose `payloadActions` are colours
+//! (`r`, `g`, `b`, with `frames` since the previous action, in 1/`defaultColorRate` s).
+//!
+//! Axes: "ogl" is X right, Y up, Z forward (right-handed); a show point `(x, y, z)` (z up)
+//! is written `X = x, Y = z, Z = −y`. Positions are sampled at `position_rate_hz` and
+//! rounded to millimetres (deltas are differences of rounded positions, so summing them
+//! never drifts); samples inside a steady stretch (standing still, or moving by the same
+//! millimetres each step) are left out, since linear interpolation between the ones kept
+//! gives them exactly, and `dt` is written only where it differs from the default step. Colours are sampled at
+//! `color_rate_hz` and written only when they change.
+
+use std::fmt::Write as _;
+
+use skyshow_model::{Drone, FlightShow, Rgb};
+
+/// VVIZ export options.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VvizOptions {
+    /// Position samples per second (`defaultPositionRate`). Default 4.
+    pub position_rate_hz: f64,
+    /// Colour frames per second (`defaultColorRate`). Default 10.
+    pub color_rate_hz: f64,
+}
+
+impl VvizOptions {
+    /// The defaults.
+    pub const DEFAULT: VvizOptions = VvizOptions {
+        position_rate_hz: 4.0,
+        color_rate_hz: 10.0,
+    };
+}
+
+impl Default for VvizOptions {
+    fn default() -> Self {
+        VvizOptions::DEFAULT
+    }
+}
+
+/// The show as a VVIZ document (UTF-8 JSON).
+pub fn write_vviz(show: &FlightShow, opts: &VvizOptions) -> Vec<u8> {
+    let end = show.duration_s();
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "{{\n\"version\": \"1.0\",\n\"performanceName\": {},\n\"coordinateFrame\": \"ogl\",\n\"defaultPositionRate\": {},\n\"defaultColorRate\": {},\n\"timeOffsetSecs\": 0.0,\n\"performances\": [",
+        json_string(&show.title),
+        num(opts.position_rate_hz),
+        num(opts.color_rate_hz)
+    );
+    for (i, d) in show.drones.iter().enumerate() {
+        s.push_str(if i == 0 { "\n" } else { ",\n" });
+        performance(&mut s, i, d, end, opts);
+    }
+    s.push_str("\n]\n}\n");
+    s.into_bytes()
+}
+
+/// Millimetres of a show point in the "ogl" frame.
+fn ogl_mm(p: skyshow_model::Vec3) -> [i64; 3] {
+    let mm = |v: f64| (v * 1000.0).round() as i64;
+    [mm(p.x), mm(p.z), mm(-p.y)]
+}
+
+fn performance(s: &mut String, id: usize, d: &Drone, end: f64, opts: &VvizOptions) {
+    let home = ogl_mm(d.trajectory.position(0.0));
+    let _ = write!(
+        s,
+        "{{\"id\": {id}, \"agentDescription\": {{\"homeX\": {}, \"homeY\": {}, \"homeZ\": {}, \"homeH\": 0.0, \"agentTraversal\": [",
+        mm_str(home[0]),
+        mm_str(home[1]),
+        mm_str(home[2])
+    );
+    // Sample times: every 1/rate from 0, and the end.
+    let step = 1.0 / opts.position_rate_hz;
+    let n = (end / step).ceil().max(0.0) as usize;
+    let times: Vec<f64> = (0..=n).map(|k| (k as f64 * step).min(end)).collect();
+    let pts: Vec<[i64; 3]> = times
+        .iter()
+        .map(|&t| ogl_mm(d.trajectory.position(t)))
+        .collect();
+    let mut prev = home;
+    let mut prev_t = 0.0;
+    let mut first = true;
+    let delta = |a: [i64; 3], b: [i64; 3]| [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+    for k in 0..pts.len() {
+        // A sample midway along a steady stretch (standing still, or the same step in the
+        // same time on both sides) is what linear interpolation gives: left out.
+        let steady = k > 0
+            && k + 1 < pts.len()
+            && delta(pts[k - 1], pts[k]) == delta(pts[k], pts[k + 1])
+            && ((times[k] - times[k - 1]) - (times[k + 1] - times[k])).abs() < 1e-9;
+        if steady {
+            continue;
+        }
+        let p = pts[k];
+        let dt = times[k] - prev_t;
+        // `dt` is written unless it is the default step (the first sample's 0 always is).
+        let dt = if first || (dt - step).abs() > 1e-9 {
+            format!("\"dt\": {}, ", num(dt))
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            s,
+            "{}{{{dt}\"dx\": {}, \"dy\": {}, \"dz\": {}}}",
+            if first { "" } else { ", " },
+            mm_str(p[0] - prev[0]),
+            mm_str(p[1] - prev[1]),
+            mm_str(p[2] - prev[2])
+        );
+        first = false;
+        prev = p;
+        prev_t = times[k];
+    }
+    s.push_str(
+        "]}, \"payloadDescription\": [{\"id\": 0, \"type\": \"Light\", \"payloadActions\": [",
+    );
+    let frames = (end * opts.color_rate_hz).ceil().max(0.0) as usize;
+    let mut last: Option<Rgb> = None;
+    let mut last_frame = 0;
+    for f in 0..=frames {
+        let c = d.lights.color_at(f as f64 / opts.color_rate_hz);
+        if last == Some(c) {
+            continue;
+        }
+        let _ = write!(
+            s,
+            "{}{{\"frames\": {}, \"r\": {}, \"g\": {}, \"b\": {}}}",
+            if last.is_none() { "" } else { ", " },
+            f - last_frame,
+            c.r,
+            c.g,
+            c.b
+        );
+        last = Some(c);
+        last_frame = f;
+    }
+    s.push_str("]}]}");
+}
+
+/// Millimetres as metres with three decimals.
+fn mm_str(mm: i64) -> String {
+    let sign = if mm < 0 { "-" } else { "" };
+    let a = mm.unsigned_abs();
+    format!("{sign}{}.{:03}", a / 1000, a % 1000)
+}
+
+/// A finite number as JSON (seconds and rates: at most microsecond precision).
+fn num(v: f64) -> String {
+    let r = (v * 1e6).round() / 1e6;
+    if r == r.trunc() {
+        format!("{r:.1}")
+    } else {
+        format!("{r}")
+    }
+}
+
+fn json_string(v: &str) -> String {
+    serde_json::Value::String(v.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skyshow_model::{LightProgram, LightStep, Segment, Trajectory, Vec3};
+
+    /// Reads a VVIZ document back on its own terms (sums of deltas, frame counts) into
+    /// timed positions and colours per drone.
+    #[allow(clippy::type_complexity)]
+    fn parse(bytes: &[u8]) -> Vec<(Vec<(f64, [f64; 3])>, Vec<(f64, [u8; 3])>)> {
+        let v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        assert_eq!(v["version"], "1.0");
+        assert_eq!(v["coordinateFrame"], "ogl");
+        let prate = v["defaultPositionRate"].as_f64().unwrap();
+        let crate_ = v["defaultColorRate"].as_f64().unwrap();
+        v["performances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let a = &p["agentDescription"];
+                let mut pos = [
+                    a["homeX"].as_f64().unwrap(),
+                    a["homeY"].as_f64().unwrap(),
+                    a["homeZ"].as_f64().unwrap(),
+                ];
+                let mut t = 0.0;
+                let mut track = Vec::new();
+                for smp in a["agentTraversal"].as_array().unwrap() {
+                    t += smp.get("dt").map_or(1.0 / prate, |d| d.as_f64().unwrap());
+                    for (k, key) in ["dx", "dy", "dz"].iter().enumerate() {
+                        pos[k] += smp[key].as_f64().unwrap();
+                    }
+                    track.push((t, pos));
+                }
+                let light = &p["payloadDescription"][0];
+                assert_eq!(light["type"], "Light");
+                let mut f = 0u64;
+                let colors = light["payloadActions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| {
+                        f += c["frames"].as_u64().unwrap();
+                        let ch = |k: &str| c[k].as_u64().unwrap() as u8;
+                        (f as f64 / crate_, [ch("r"), ch("g"), ch("b")])
+                    })
+                    .collect();
+                (track, colors)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positions_and_colours_read_back() {
+        let mut tr = Trajectory::new(Vec3::new(1.0, 2.0, 0.0));
+        tr.push(Segment::hold(0.0, 3.0, Vec3::new(1.0, 2.0, 0.0)));
+        tr.push(Segment::line(
+            3.0,
+            7.3,
+            Vec3::new(1.0, 2.0, 0.0),
+            Vec3::new(5.0, -2.0, 20.0),
+        ));
+        tr.push(Segment::hold(7.3, 10.0, Vec3::new(5.0, -2.0, 20.0)));
+        let red = Rgb::new(255, 0, 0);
+        let show = FlightShow {
+            title: "a \"quoted\" show".into(),
+            drones: vec![Drone {
+                name: "Drone 1".into(),
+                home: Vec3::new(1.0, 2.0, 0.0),
+                trajectory: tr.clone(),
+                lights: LightProgram {
+                    steps: vec![
+                        LightStep {
+                            t0: 1.0,
+                            t1: 2.0,
+                            from: Rgb::BLACK,
+                            to: red,
+                        },
+                        LightStep {
+                            t0: 2.0,
+                            t1: 9.0,
+                            from: red,
+                            to: red,
+                        },
+                    ],
+                    bytecode: Vec::new(),
+                },
+            }],
+            phases: Vec::new(),
+            cues: Vec::new(),
+            limits: None,
+        };
+        let bytes = write_vviz(&show, &VvizOptions::DEFAULT);
+        let back = parse(&bytes);
+        let (track, colors) = &back[0];
+        // Every kept sample is where the drone is (to the millimetre), in ogl axes.
+        for &(t, p) in track {
+            let q = tr.position(t);
+            let want = [q.x, q.z, -q.y];
+            for k in 0..3 {
+                assert!((p[k] - want[k]).abs() < 1.5e-3, "t={t} {p:?} {want:?}");
+            }
+        }
+        assert_eq!(track.last().unwrap().0, 10.0);
+        // The still stretch 0–3 s keeps only its ends.
+        assert_eq!(track.iter().filter(|(t, _)| *t < 3.0).count(), 1);
+        // Every sample time of the 4 Hz grid is reproduced by interpolating the kept ones
+        // to the millimetre (checked below), with far fewer samples than the grid.
+        assert!(track.len() < 41, "{}", track.len());
+        // Between kept samples, away from the two corners (one sample step), linear
+        // interpolation follows the flight to the millimetre rounding.
+        for k in 0..1000 {
+            let t = k as f64 / 100.0;
+            if (t - 3.0).abs() < 0.25 || (t - 7.3).abs() < 0.25 {
+                continue;
+            }
+            let i = track
+                .partition_point(|(s, _)| *s <= t)
+                .max(1)
+                .min(track.len() - 1);
+            let ((t0, a), (t1, b)) = (track[i - 1], track[i]);
+            let u = ((t - t0) / (t1 - t0)).clamp(0.0, 1.0);
+            let q = tr.position(t);
+            let want = [q.x, q.z, -q.y];
+            for c in 0..3 {
+                assert!((a[c] + (b[c] - a[c]) * u - want[c]).abs() < 2e-3, "t={t}");
+            }
+        }
+        assert_eq!(colors[0], (0.0, [0, 0, 0]));
+        for &(t, c) in colors {
+            let want = show.drones[0].lights.color_at(t);
+            assert_eq!(c, [want.r, want.g, want.b], "t={t}");
+        }
+        assert_eq!(colors.last().unwrap().1, [255, 0, 0]);
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["performanceName"], "a \"quoted\" show");
+    }
+
+    #[test]
+    fn numbers_are_plain_json() {
+        assert_eq!(mm_str(-1), "-0.001");
+        assert_eq!(mm_str(12_345), "12.345");
+        assert_eq!(num(0.25), "0.25");
+        assert_eq!(num(4.0), "4.0");
+    }
+}
