@@ -247,7 +247,7 @@ fn generated_inputs_reach_every_stage() {
         let r = parse_show_with("p.toml", &text, &mut |_: &str| {
             Ok(b"x,y,z\n0,0,30\n5,0,30\n".to_vec())
         });
-        if let Ok((design, _)) = r {
+        if let Ok((design, _, _)) = r {
             parsed += 1;
             if design.formations.iter().all(|f| {
                 build(
