@@ -136,6 +136,10 @@ pub(crate) struct BuildArgs {
     /// Skip the per-drone CSV export (gigabytes for record-size fleets).
     #[arg(long)]
     pub(crate) no_csv: bool,
+    /// Skip the VVIZ export for Finale 3D (`show.vviz`: about 80 MB for 600 drones over
+    /// 16 minutes, gigabytes for record-size fleets).
+    #[arg(long)]
+    pub(crate) no_vviz: bool,
     /// Most drones per ground-station file: larger fleets also get
     /// `OUTDIR/stations/station-NN.skyc`, one per consecutive drone range (Skybrush's loader
     /// takes at most 5,000 drones per file).

@@ -42,6 +42,7 @@ fn built(dir: &Path) -> PathBuf {
             "-o",
             out.to_str().unwrap(),
             "--no-csv",
+            "--no-vviz",
         ])
         .output()
         .unwrap();
@@ -61,6 +62,10 @@ fn build_writes_preview_and_report_pages() {
     assert!(
         !out.join("drones_csv.zip").exists(),
         "--no-csv skips the CSV export"
+    );
+    assert!(
+        !out.join("show.vviz").exists(),
+        "--no-vviz skips the VVIZ export"
     );
     let page = std::fs::read_to_string(out.join("preview.html")).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));

@@ -247,10 +247,12 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         }
     }
     out.add(args.out.join("show.skyc"), skyc);
-    out.add(
-        args.out.join("show.vviz"),
-        skyshow_export::write_vviz(&checked.show, &skyshow_export::VvizOptions::DEFAULT),
-    );
+    if !args.no_vviz {
+        out.add(
+            args.out.join("show.vviz"),
+            skyshow_export::write_vviz(&checked.show, &skyshow_export::VvizOptions::DEFAULT),
+        );
+    }
     let mut report = report;
     report
         .timing_ms

@@ -140,6 +140,7 @@ fn rebuild(args: &PreviewArgs, printer: Printer, pages: &RwLock<Pages>) -> Resul
         out: args.out.clone(),
         csv_fps: 4.0,
         no_csv: true,
+        no_vviz: true,
         max_drones_per_file: 5000,
         live_reload: Some("version".into()),
     };
