@@ -25,8 +25,10 @@ const REFINE_STEPS: usize = 6;
 /// Bisection steps on the gap.
 const GAP_STEPS: usize = 28;
 /// At most this share of the points are pinned corners (see `Outline::corners`), or
-/// `MIN_CORNERS`, whichever is more.
-const MAX_CORNER_SHARE: f64 = 0.15;
+/// `MIN_CORNERS`, whichever is more: the sharpest corners are kept, and each pinned corner
+/// costs half a gap on average to rounding (more pins: visibly sharper corners, smaller
+/// gap; at 600 points on the example's text, 15 % gives 0.83–0.89 × L/N, 5 % 0.85–0.92).
+const MAX_CORNER_SHARE: f64 = 0.05;
 /// Corners always allowed.
 const MIN_CORNERS: usize = 12;
 /// Neighbours closer than this × the packing gap push each other during relaxation.
