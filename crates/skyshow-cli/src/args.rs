@@ -185,7 +185,7 @@ pub(crate) struct TransitionArgs {
 /// `skyshow formation`.
 #[derive(Args, Debug)]
 pub(crate) struct FormationArgs {
-    /// An SVG (`.svg`), mesh (`.obj`, `.stl`) or image (`.png`, `.jpg`) file, or a formation
+    /// An SVG (`.svg`), mesh (`.obj`, `.stl`, `.gltf`, `.glb`) or image (`.png`, `.jpg`) file, or a formation
     /// spec (`.toml` with the keys of one `[[chapter.formation]]`). Leave out with `--text`.
     #[arg(required_unless_present = "text")]
     pub(crate) input: Option<PathBuf>,

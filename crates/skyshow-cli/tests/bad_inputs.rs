@@ -892,3 +892,131 @@ fn hostile_csv_show_cases() {
         &["m.csv", "line 2: `x_m` is 1e300 m, beyond the 1e6 m"],
     );
 }
+
+/// A glTF whose only primitive is three points (mode 0), buffer embedded.
+fn points_gltf() -> String {
+    use base64::Engine;
+    let mut bin = Vec::new();
+    for v in [0f32, 0., 0., 1., 0., 0., 0., 1., 0.] {
+        bin.extend_from_slice(&v.to_le_bytes());
+    }
+    let data = base64::engine::general_purpose::STANDARD.encode(&bin);
+    format!(
+        r#"{{"asset":{{"version":"2.0"}},"scenes":[{{"nodes":[0]}}],"nodes":[{{"mesh":0}}],
+        "meshes":[{{"primitives":[{{"attributes":{{"POSITION":0}},"mode":0}}]}}],
+        "buffers":[{{"byteLength":36,"uri":"data:application/octet-stream;base64,{data}"}}],
+        "bufferViews":[{{"buffer":0,"byteLength":36}}],
+        "accessors":[{{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}}]}}"#
+    )
+}
+
+/// An all-black 8 × 8 PNG.
+fn black_png() -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, 8, 8);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut w = enc.write_header().unwrap();
+        w.write_image_data(&[0u8; 8 * 8 * 3]).unwrap();
+    }
+    out
+}
+
+/// Each kind of bad artwork, through `skyshow formation`: the message names the file and
+/// what is wrong with it, and no CSV or PNG is written.
+#[test]
+fn artwork_cases() {
+    let formation = |extra: &[&'static str]| -> Vec<&'static str> {
+        let mut a = vec!["formation", "{f}", "--drones", "50", "-o", "{o}/x.png"];
+        a.extend_from_slice(extra);
+        a
+    };
+    case(
+        "svg: broken",
+        "a.svg",
+        Text("<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0 L10".into()),
+        &formation(&[]),
+        &["a.svg", "not a valid SVG"],
+    );
+    case(
+        "svg: empty path",
+        "a.svg",
+        Text(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><path d=\"\"/></svg>"
+                .into(),
+        ),
+        &formation(&[]),
+        &["a.svg", "the SVG draws nothing"],
+    );
+    case(
+        "text: font without the glyph",
+        "none.txt",
+        Missing,
+        &[
+            "formation",
+            "--text",
+            "龙𓀀",
+            "--font",
+            "Noto Sans CJK SC",
+            "--drones",
+            "50",
+            "-o",
+            "{o}/x.png",
+        ],
+        &[
+            "has no glyph for `𓀀` (U+13000)",
+            "Noto Sans CJK SC",
+            "apt-get install fonts-noto-core",
+        ],
+    );
+    case(
+        "obj: no faces",
+        "m.obj",
+        Text("v 0 0 0\nv 1 0 0\nv 0 1 0\n".into()),
+        &formation(&[]),
+        &[
+            "m.obj",
+            "has no faces (3 vertices, 0 triangles)",
+            "mode = \"vertices\"",
+        ],
+    );
+    case(
+        "gltf: no faces (points only)",
+        "m.gltf",
+        Text(points_gltf()),
+        &formation(&[]),
+        &["m.gltf", "has no faces (3 vertices, 0 triangles)"],
+    );
+    case(
+        "gltf: broken",
+        "m.glb",
+        Bytes(b"glTF\x02\x00\x00\x00"),
+        &formation(&[]),
+        &["m.glb", "not a valid glTF file"],
+    );
+    case(
+        "image: no pixel above the threshold",
+        "a.png",
+        Bytes(&black_png()),
+        &formation(&[]),
+        &[
+            "a.png",
+            "no pixel of the image reaches the brightness threshold 0.5",
+        ],
+    );
+    case(
+        "svg: shape too small",
+        "a.svg",
+        Text(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>"
+                .into(),
+        ),
+        &formation(&["--width", "5", "--min-distance", "3"]),
+        &[
+            "closer than the 3 m minimum distance",
+            "the smallest size that holds these drones at 3 m",
+            "`width_m` ≥ 22",
+        ],
+    );
+}

@@ -607,3 +607,49 @@ fn planner_can_minimise_time() {
     assert_eq!(code, Some(2));
     assert!(err.contains("unknown `minimise = \"fun\"`"), "{err}");
 }
+
+#[test]
+fn formation_command_samples_a_gltf_mesh() {
+    // A unit square of two triangles with its buffer next to it, red by its material.
+    let dir = tempfile::tempdir().unwrap();
+    let mut bin = Vec::new();
+    for v in [0f32, 0., 0., 1., 0., 0., 1., 1., 0., 0., 1., 0.] {
+        bin.extend_from_slice(&v.to_le_bytes());
+    }
+    for i in [0u16, 1, 2, 0, 2, 3] {
+        bin.extend_from_slice(&i.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("sq.bin"), &bin).unwrap();
+    let gltf = write(
+        dir.path(),
+        "sq.gltf",
+        r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],
+        "nodes":[{"mesh":0,"translation":[5,0,0]}],
+        "materials":[{"pbrMetallicRoughness":{"baseColorFactor":[1,0,0,1]}}],
+        "meshes":[{"primitives":[{"attributes":{"POSITION":0},"indices":1,"material":0}]}],
+        "buffers":[{"byteLength":60,"uri":"sq.bin"}],
+        "bufferViews":[{"buffer":0,"byteLength":48},{"buffer":0,"byteOffset":48,"byteLength":12}],
+        "accessors":[{"bufferView":0,"componentType":5126,"count":4,"type":"VEC3","min":[0,0,0],"max":[1,1,0]},
+        {"bufferView":1,"componentType":5123,"count":6,"type":"SCALAR"}]}"#,
+    );
+    let out = dir.path().join("p.csv");
+    let o = run(&[
+        "formation",
+        gltf.to_str().unwrap(),
+        "--drones",
+        "60",
+        "--width",
+        "30",
+        "--mode",
+        "surface",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 61);
+    assert!(
+        text.lines().skip(1).all(|l| l.ends_with(",255,0,0")),
+        "{text}"
+    );
+}

@@ -15,6 +15,7 @@ mod frame;
 mod grid;
 mod mesh;
 mod outline;
+mod packing;
 mod picture;
 mod region;
 mod relax;

@@ -1,41 +1,42 @@
-//! `Outline`: polylines sampled by arc length with their corners kept.
+//! `Outline`: polylines measured by arc length, with their corners.
 //!
-//! Points are spread so that the smallest gap along the lines is as large as possible:
-//! sharp corners and the ends of open lines are pinned, each piece between two pinned
-//! points is split into equal gaps, and the gap `σ` is the largest for which the pieces
-//! hold the requested number of points (a bisection on `σ`). Lines too short for two points
-//! get one; closed loops too small for four points get one.
+//! The geometry the outline sampler (`LinePacking`) works on: lines with their arc length,
+//! points and directions along them, and their sharp corners.
 
 use skyshow_model::Vec3;
 
-use crate::segments::SegmentIndex;
-
 /// A vertex turning by more than this is a corner, degrees.
 const CORNER_DEG: f64 = 35.0;
-/// At most this share of the points are pinned corners (each piece between pins loses
-/// half a gap on average to rounding), or `MIN_CORNERS`, whichever is more.
-const MAX_CORNER_SHARE: f64 = 0.15;
-/// Corners always allowed.
-const MIN_CORNERS: usize = 12;
-/// Closed loops need this many points, or they get a single one.
-const MIN_LOOP_POINTS: usize = 4;
 
 /// One polyline with its cumulative arc length.
-struct Polyline {
+pub(crate) struct Polyline {
     /// Vertices; a closed line repeats its first vertex last.
     pts: Vec<[f64; 2]>,
     /// Arc length at each vertex.
     cum: Vec<f64>,
-    closed: bool,
+    /// Whether the line is a loop.
+    pub(crate) closed: bool,
 }
 
 impl Polyline {
-    fn length(&self) -> f64 {
+    /// Arc length, metres.
+    pub(crate) fn length(&self) -> f64 {
         *self.cum.last().unwrap_or(&0.0)
     }
 
+    /// The vertices (a closed line repeats its first vertex last).
+    pub(crate) fn vertices(&self) -> &[[f64; 2]] {
+        &self.pts
+    }
+
     /// The point at arc length `t` (wrapping on closed lines).
-    fn at(&self, t: f64) -> [f64; 2] {
+    pub(crate) fn at(&self, t: f64) -> [f64; 2] {
+        self.at_with_tangent(t).0
+    }
+
+    /// The point at arc length `t` (wrapping on closed lines) and the unit direction of the
+    /// line there.
+    pub(crate) fn at_with_tangent(&self, t: f64) -> ([f64; 2], [f64; 2]) {
         let len = self.length();
         let t = if self.closed && len > 0.0 {
             t.rem_euclid(len)
@@ -49,7 +50,14 @@ impl Polyline {
         let (c0, c1) = (self.cum[i - 1], self.cum[i]);
         let f = if c1 > c0 { (t - c0) / (c1 - c0) } else { 0.0 };
         let (a, b) = (self.pts[i - 1], self.pts[i]);
-        [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f]
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let d = dx.hypot(dy);
+        let tangent = if d > 0.0 {
+            [dx / d, dy / d]
+        } else {
+            [0.0, 0.0]
+        };
+        ([a[0] + dx * f, a[1] + dy * f], tangent)
     }
 
     /// The arc length at which the line passes within `eps` of `q`, if it does.
@@ -100,29 +108,6 @@ impl Polyline {
     }
 }
 
-/// How one line is sampled.
-#[derive(Clone, Debug, PartialEq)]
-enum LinePlan {
-    /// No point (only when there are more lines than points).
-    Skip,
-    /// One point, at the middle of the line (of the loop's vertices for a loop).
-    Single,
-    /// Pinned points at these arc lengths and gaps per piece between them (open lines:
-    /// pieces between consecutive pins; closed lines: also from the last pin round to the
-    /// first). A closed line without corners has no pins and one piece.
-    Pieces { pins: Vec<f64>, gaps: Vec<usize> },
-}
-
-/// Sampled outline points.
-pub(crate) struct OutlineSample {
-    /// Positions, `z = 0`.
-    pub(crate) points: Vec<Vec3>,
-    /// Whether each point is pinned (a corner or the end of an open line).
-    pub(crate) pinned: Vec<bool>,
-    /// The smallest gap along the lines, metres.
-    pub(crate) arc_spacing_m: f64,
-}
-
 /// Polylines in the plane.
 pub(crate) struct Outline {
     lines: Vec<Polyline>,
@@ -169,6 +154,11 @@ impl Outline {
         Outline { lines: out }
     }
 
+    /// The lines.
+    pub(crate) fn lines(&self) -> &[Polyline] {
+        &self.lines
+    }
+
     /// Whether there is nothing to trace.
     pub(crate) fn is_empty(&self) -> bool {
         self.lines.is_empty()
@@ -177,23 +167,6 @@ impl Outline {
     /// Total length, metres.
     pub(crate) fn length(&self) -> f64 {
         self.lines.iter().map(Polyline::length).sum()
-    }
-
-    /// The segments, for a nearest-point index.
-    pub(crate) fn segments(&self) -> Vec<[f64; 4]> {
-        self.lines
-            .iter()
-            .flat_map(|l| {
-                l.pts
-                    .windows(2)
-                    .map(|w| [w[0][0], w[0][1], w[1][0], w[1][1]])
-            })
-            .collect()
-    }
-
-    /// An index for the nearest point on the lines.
-    pub(crate) fn index(&self, cell: f64) -> Option<SegmentIndex> {
-        SegmentIndex::new(&self.segments(), cell)
     }
 
     /// Points along the lines at most `h` apart.
@@ -212,7 +185,7 @@ impl Outline {
     /// Sharp corners, as (line, arc length), kept at least `gap` apart along their line,
     /// from the ends of open lines, and from each other in the plane; sharpest first, at
     /// most `max` of them.
-    fn corners(&self, gap: f64, max: usize) -> Vec<Vec<f64>> {
+    pub(crate) fn corners(&self, gap: f64, max: usize) -> Vec<Vec<f64>> {
         let mut cand: Vec<(f64, usize, usize)> = Vec::new();
         for (li, l) in self.lines.iter().enumerate() {
             let last = if l.closed {
@@ -284,357 +257,35 @@ impl Outline {
         }
         kept
     }
-
-    /// The plan of each line for gap `σ`, with the given corners, and its point count.
-    fn plan(&self, corners: &[Vec<f64>], sigma: f64) -> (Vec<LinePlan>, usize) {
-        let mut total = 0;
-        let plans = self
-            .lines
-            .iter()
-            .zip(corners)
-            .map(|(l, c)| {
-                let len = l.length();
-                let gaps = |x: f64| ((x / sigma).floor() as usize).max(1);
-                let plan = if !l.closed {
-                    if len < sigma {
-                        LinePlan::Single
-                    } else {
-                        let mut pins = vec![0.0];
-                        pins.extend_from_slice(c);
-                        pins.push(len);
-                        let gaps = pins.windows(2).map(|w| gaps(w[1] - w[0])).collect();
-                        LinePlan::Pieces { pins, gaps }
-                    }
-                } else if c.is_empty() {
-                    let g = (len / sigma).floor() as usize;
-                    if g >= MIN_LOOP_POINTS {
-                        LinePlan::Pieces {
-                            pins: Vec::new(),
-                            gaps: vec![g],
-                        }
-                    } else {
-                        LinePlan::Single
-                    }
-                } else {
-                    let m = c.len();
-                    let gaps = (0..m)
-                        .map(|i| {
-                            let next = if i + 1 < m { c[i + 1] } else { c[0] + len };
-                            gaps(next - c[i])
-                        })
-                        .collect();
-                    LinePlan::Pieces {
-                        pins: c.to_vec(),
-                        gaps,
-                    }
-                };
-                total += plan_points(&plan, l.closed);
-                plan
-            })
-            .collect();
-        (plans, total)
-    }
-
-    /// `n` points along the lines, as evenly as the corners allow. Empty without lines.
-    ///
-    /// Lines meeting at a shared end (or a corner on another line) pin the same spot once:
-    /// the duplicate is dropped and the lines are planned for one more point, until exactly
-    /// `n` distinct points remain.
-    pub(crate) fn sample(&self, n: usize) -> OutlineSample {
-        let mut ask = n;
-        let mut best: Option<OutlineSample> = None;
-        for _ in 0..8 {
-            let s = self.sample_once(ask);
-            let got = s.points.len();
-            if got == n {
-                return s;
-            }
-            let closer = best
-                .as_ref()
-                .is_none_or(|b| got.abs_diff(n) < b.points.len().abs_diff(n) && got <= n.max(1));
-            if closer {
-                best = Some(s);
-            }
-            if got < n {
-                ask += n - got;
-            } else {
-                ask = ask.saturating_sub(got - n).max(1);
-            }
-        }
-        // Rare: pad from the longest gaps' midpoints never needed in tests; keep the best.
-        let mut s = best.unwrap_or_else(|| self.sample_once(n));
-        s.points.truncate(n);
-        s.pinned.truncate(n);
-        s
-    }
-
-    fn sample_once(&self, n: usize) -> OutlineSample {
-        let empty = OutlineSample {
-            points: Vec::new(),
-            pinned: Vec::new(),
-            arc_spacing_m: f64::INFINITY,
-        };
-        if self.lines.is_empty() || n == 0 {
-            return empty;
-        }
-        let len = self.length();
-        let max_corners = ((n as f64 * MAX_CORNER_SHARE) as usize).max(MIN_CORNERS);
-        let mut corners = self.corners(len / n as f64, max_corners);
-        let hi = len * 2.0 + 1.0;
-        if self.plan(&corners, hi).1 > n {
-            corners = vec![Vec::new(); self.lines.len()];
-        }
-        let (mut plans, sigma) = if self.plan(&corners, hi).1 > n {
-            // More lines than points: one point on each of the longest lines.
-            let mut order: Vec<usize> = (0..self.lines.len()).collect();
-            order.sort_by(|&a, &b| {
-                self.lines[b]
-                    .length()
-                    .total_cmp(&self.lines[a].length())
-                    .then(a.cmp(&b))
-            });
-            let mut plans = vec![LinePlan::Skip; self.lines.len()];
-            for &i in order.iter().take(n) {
-                plans[i] = LinePlan::Single;
-            }
-            (plans, f64::INFINITY)
-        } else {
-            // The largest σ whose plan holds at least n points.
-            let (mut lo, mut hi) = (0.0, hi);
-            for _ in 0..80 {
-                let mid = 0.5 * (lo + hi);
-                if self.plan(&corners, mid).1 >= n {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            let lo = if lo > 0.0 { lo } else { len / n as f64 * 1e-6 };
-            let (plans, _) = self.plan(&corners, lo);
-            (plans, lo)
-        };
-        self.trim(&mut plans, n);
-        let mut out = OutlineSample {
-            arc_spacing_m: sigma,
-            ..empty
-        };
-        let mut min_gap = f64::INFINITY;
-        for (l, plan) in self.lines.iter().zip(&plans) {
-            match plan {
-                LinePlan::Skip => {}
-                LinePlan::Single => {
-                    let p = if l.closed {
-                        let m = l.pts.len() - 1;
-                        let s = l.pts[..m]
-                            .iter()
-                            .fold([0.0, 0.0], |a, p| [a[0] + p[0], a[1] + p[1]]);
-                        [s[0] / m as f64, s[1] / m as f64]
-                    } else {
-                        l.at(l.length() / 2.0)
-                    };
-                    out.points.push(Vec3::new(p[0], p[1], 0.0));
-                    out.pinned.push(false);
-                }
-                LinePlan::Pieces { pins, gaps } => {
-                    let len = l.length();
-                    let mut push = |t: f64, pinned: bool| {
-                        let p = l.at(t);
-                        out.points.push(Vec3::new(p[0], p[1], 0.0));
-                        out.pinned.push(pinned);
-                    };
-                    if pins.is_empty() {
-                        let g = gaps[0];
-                        min_gap = min_gap.min(len / g as f64);
-                        for j in 0..g {
-                            push(len * j as f64 / g as f64, false);
-                        }
-                        continue;
-                    }
-                    let pieces = if l.closed { pins.len() } else { pins.len() - 1 };
-                    for i in 0..pieces {
-                        let t0 = pins[i];
-                        let t1 = if i + 1 < pins.len() {
-                            pins[i + 1]
-                        } else {
-                            pins[0] + len
-                        };
-                        let g = gaps[i];
-                        min_gap = min_gap.min((t1 - t0) / g as f64);
-                        push(t0, true);
-                        for j in 1..g {
-                            push(t0 + (t1 - t0) * j as f64 / g as f64, false);
-                        }
-                    }
-                    if !l.closed {
-                        push(len, true);
-                    }
-                }
-            }
-        }
-        if min_gap.is_finite() {
-            out.arc_spacing_m = min_gap;
-        }
-        // Pinned points shared by several lines: keep one.
-        let eps = 1e-9 * (1.0 + self.length());
-        let mut keep = vec![true; out.points.len()];
-        let pins: Vec<usize> = (0..out.points.len()).filter(|&i| out.pinned[i]).collect();
-        for (a, &i) in pins.iter().enumerate() {
-            if keep[i]
-                && pins[a + 1..]
-                    .iter()
-                    .any(|&j| keep[j] && out.points[j].dist(out.points[i]) <= eps)
-            {
-                keep[i] = false;
-            }
-        }
-        if keep.iter().any(|k| !k) {
-            let mut k = keep.iter();
-            out.points.retain(|_| *k.next().unwrap_or(&true));
-            let mut k = keep.iter();
-            out.pinned.retain(|_| *k.next().unwrap_or(&true));
-        }
-        out
-    }
-
-    /// Removes points until the plans hold exactly `n`, each time from the piece whose gaps
-    /// stay smallest after the removal (the least visible change).
-    fn trim(&self, plans: &mut [LinePlan], n: usize) {
-        let count = |plans: &[LinePlan]| -> usize {
-            plans
-                .iter()
-                .zip(&self.lines)
-                .map(|(p, l)| plan_points(p, l.closed))
-                .sum()
-        };
-        let mut total = count(plans);
-        while total > n {
-            let mut best: Option<(f64, usize, usize)> = None;
-            for (li, (plan, l)) in plans.iter().zip(&self.lines).enumerate() {
-                let LinePlan::Pieces { pins, gaps } = plan else {
-                    continue;
-                };
-                let len = l.length();
-                for (pi, &g) in gaps.iter().enumerate() {
-                    let min_g = if pins.is_empty() {
-                        MIN_LOOP_POINTS + 1
-                    } else {
-                        2
-                    };
-                    if g < min_g {
-                        continue;
-                    }
-                    let piece = if pins.is_empty() {
-                        len
-                    } else if pi + 1 < pins.len() {
-                        pins[pi + 1] - pins[pi]
-                    } else {
-                        pins[0] + len - pins[pi]
-                    };
-                    let after = piece / (g - 1) as f64;
-                    if best.is_none_or(|b| after < b.0) {
-                        best = Some((after, li, pi));
-                    }
-                }
-            }
-            match best {
-                Some((_, li, pi)) => {
-                    if let LinePlan::Pieces { gaps, .. } = &mut plans[li] {
-                        gaps[pi] -= 1;
-                    }
-                }
-                None => {
-                    // Only single points left to remove: drop those of the shortest lines.
-                    let Some(li) = (0..plans.len())
-                        .filter(|&i| plans[i] == LinePlan::Single)
-                        .min_by(|&a, &b| {
-                            self.lines[a]
-                                .length()
-                                .total_cmp(&self.lines[b].length())
-                                .then(a.cmp(&b))
-                        })
-                    else {
-                        return;
-                    };
-                    plans[li] = LinePlan::Skip;
-                }
-            }
-            total = count(plans);
-        }
-    }
-}
-
-/// Points a plan places.
-fn plan_points(plan: &LinePlan, closed: bool) -> usize {
-    match plan {
-        LinePlan::Skip => 0,
-        LinePlan::Single => 1,
-        LinePlan::Pieces { gaps, .. } => gaps.iter().sum::<usize>() + usize::from(!closed),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spacing::min_spacing;
 
     fn rect(w: f64, h: f64) -> Vec<[f64; 2]> {
         vec![[0.0, 0.0], [w, 0.0], [w, h], [0.0, h], [0.0, 0.0]]
     }
 
     #[test]
-    fn rectangle_keeps_corners_and_even_gaps() {
+    fn rectangle_has_its_length_and_four_corners() {
         let o = Outline::new(&[rect(100.0, 37.0)]);
-        for n in [4usize, 10, 57, 600] {
-            let s = o.sample(n);
-            assert_eq!(s.points.len(), n);
-            if n < 10 {
-                // Too few points to keep corners 37 m apart at a 68.5 m spacing.
-                continue;
-            }
-            for c in [[0.0, 0.0], [100.0, 0.0], [100.0, 37.0], [0.0, 37.0]] {
-                assert!(
-                    s.points
-                        .iter()
-                        .any(|p| p.dist(Vec3::new(c[0], c[1], 0.0)) < 1e-9),
-                    "n = {n}: corner {c:?} missing"
-                );
-            }
-            let ideal = o.length() / n as f64;
-            let (d, _, _) = min_spacing(&s.points).unwrap();
-            assert!(d >= 0.85 * ideal, "n = {n}: {d} vs {ideal}");
-        }
+        assert!((o.length() - 274.0).abs() < 1e-9);
+        let c = o.corners(10.0, 12);
+        assert_eq!(c.len(), 1);
+        let mut got = c[0].clone();
+        got.sort_by(f64::total_cmp);
+        assert_eq!(got, vec![0.0, 100.0, 137.0, 237.0]);
+        // Corners are kept a gap apart along the line and in the plane: at 120 m the
+        // first one alone (the others are 100, 37 and 106.6 m from it).
+        assert_eq!(o.corners(120.0, 12)[0], vec![0.0]);
+        assert_eq!(o.corners(10.0, 3)[0].len(), 3);
     }
 
     #[test]
-    fn short_lines_and_small_loops_get_one_point() {
-        let circle: Vec<[f64; 2]> = (0..=32)
-            .map(|k| {
-                let a = k as f64 / 32.0 * std::f64::consts::TAU;
-                [a.cos(), a.sin()]
-            })
-            .collect();
-        let o = Outline::new(&[
-            vec![[0.0, 10.0], [100.0, 10.0]],
-            circle,
-            vec![[0.0, 20.0], [0.5, 20.0]],
-        ]);
-        let s = o.sample(20);
-        assert_eq!(s.points.len(), 20);
-        let (d, _, _) = min_spacing(&s.points).unwrap();
-        assert!(d > 4.0, "{d}");
-        // More lines than points: the longest lines get one each.
-        let many: Vec<Vec<[f64; 2]>> = (0..10)
-            .map(|i| vec![[0.0, i as f64 * 10.0], [1.0 + i as f64, i as f64 * 10.0]])
-            .collect();
-        let s = Outline::new(&many).sample(3);
-        assert_eq!(s.points.len(), 3);
-        assert!(s.points.iter().all(|p| p.y >= 70.0));
-    }
-
-    #[test]
-    fn degenerate_input_gives_no_points() {
+    fn degenerate_input_gives_no_lines() {
         let o = Outline::new(&[vec![[1.0, 1.0], [1.0, 1.0]], vec![[f64::NAN, 0.0]]]);
         assert!(o.is_empty());
-        assert!(o.sample(10).points.is_empty());
+        assert_eq!(o.length(), 0.0);
     }
 }

@@ -5,10 +5,10 @@ use skyshow_model::{Rgb, Vec3};
 
 use crate::grid::PointGrid;
 use crate::outline::Outline;
+use crate::packing::LinePacking;
 use crate::region::Region;
 use crate::relax::{Domain, Relaxer};
 use crate::rng::Rng;
-use crate::segments::SegmentIndex;
 
 /// Pitch of the domain samples for the Lloyd steps, × the spacing (about 14 per point).
 const SAMPLE_PITCH: f64 = 0.25;
@@ -73,13 +73,6 @@ impl Domain for Region {
     }
 }
 
-impl Domain for SegmentIndex {
-    fn project(&self, p: Vec3) -> Vec3 {
-        let (q, _) = self.nearest(p.x, p.y);
-        Vec3::new(q[0], q[1], 0.0)
-    }
-}
-
 impl Picture<'_> {
     /// `n` points. Even sampling ignores `min_distance_m` (the caller checks the spacing);
     /// density sampling pushes only pairs closer than it apart.
@@ -128,30 +121,17 @@ impl Picture<'_> {
         };
         let mut rng = Rng::new(self.seed, 0x5eed_0001);
         let mut points = Vec::with_capacity(n);
-        // Outline first: arc-length spacing with corners, then relaxed along the lines.
+        // Outline first: packed along the lines with their corners, the smallest gap in the
+        // plane as large as possible, then relaxed along the lines.
         let mut shape_samples = Vec::new();
         if n_line > 0 {
-            let s = outline.sample(n_line);
-            let lines = outline
-                .index(ideal / 4.0)
-                .expect("an outline with length has segments");
-            let fixed: Vec<Vec3> = (0..s.points.len())
-                .filter(|&i| s.pinned[i])
-                .map(|i| s.points[i])
-                .collect();
-            let mut free: Vec<Vec3> = (0..s.points.len())
-                .filter(|&i| !s.pinned[i])
-                .map(|i| s.points[i])
-                .collect();
-            let relax = Relaxer {
-                domain: &lines,
-                fixed: &fixed,
-                spacing: s.arc_spacing_m.min(ideal * 2.0),
-            };
-            let target = s.arc_spacing_m.min(ideal * 1.2);
-            relax.repel(&mut free, target, target, REPEL_ITERS);
-            points.extend(fixed);
-            points.extend(free);
+            let packed = LinePacking::new(&outline, n_line).ok_or(PictureError::Empty)?;
+            points.extend(
+                packed
+                    .points
+                    .iter()
+                    .map(|p| Vec3::new(p.xy[0], p.xy[1], 0.0)),
+            );
             shape_samples.extend(outline.dense(ideal / 8.0));
         }
         if n_fill > 0 {

@@ -1432,12 +1432,19 @@ impl Cx<'_> {
                 })
             }
             "stl" => MeshFile::stl(&bytes),
+            "gltf" | "glb" => {
+                let dir = Path::new(&path)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                MeshFile::gltf(&bytes, &mut |uri: &str| read(&dir.join(uri).to_string_lossy()))
+            }
             _ => {
                 return Err(self.err(
                     span,
                     format!("{what}: unsupported mesh type `.{ext}`"),
                     "this file",
-                    Some("meshes are Wavefront OBJ (`.obj`) or STL (`.stl`) files"),
+                    Some("meshes are Wavefront OBJ (`.obj`), STL (`.stl`) or glTF (`.gltf`, `.glb`) files"),
                 ));
             }
         }
@@ -1453,7 +1460,7 @@ impl Cx<'_> {
                     mesh.vertices.len()
                 ),
                 "this file",
-                Some("add faces (`f` lines), or set `mode = \"vertices\"` to fly one drone on each vertex"),
+                Some("add faces (OBJ `f` lines, glTF triangle primitives), or set `mode = \"vertices\"` to fly one drone on each vertex"),
             ));
         }
         let default_up = if ext == "stl" { "z" } else { "y" };

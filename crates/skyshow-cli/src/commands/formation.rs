@@ -106,11 +106,11 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         (Some(p), e) => {
             let shape = match e {
                 "svg" => "svg",
-                "obj" | "stl" => "mesh",
+                "obj" | "stl" | "gltf" | "glb" => "mesh",
                 "png" | "jpg" | "jpeg" => "image",
                 _ => {
                     return Err(miette!(
-                        help = "give an SVG (.svg), a mesh (.obj, .stl), an image (.png, .jpg), a formation spec (.toml), or `--text`",
+                        help = "give an SVG (.svg), a mesh (.obj, .stl, .gltf, .glb), an image (.png, .jpg), a formation spec (.toml), or `--text`",
                         "`{}`: unsupported input type `.{e}`",
                         p.display()
                     ));
