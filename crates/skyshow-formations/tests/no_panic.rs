@@ -300,7 +300,7 @@ fn fuzz_crashes_stay_fixed() {
             "title = \"fuzz\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n[limits]\nmin_distance_m = 0.5\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n{keys}\n"
         )
     };
-    let cases: [(&str, &[u8]); 2] = [
+    let cases: [(&str, &[u8]); 3] = [
         (
             "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/svg-eb902537.svg"),
@@ -308,6 +308,12 @@ fn fuzz_crashes_stay_fixed() {
         (
             "shape = \"mesh\"\nfile = \"a.stl\"\nsize_m = 40\nmode = \"surface\"",
             include_bytes!("fuzz_regressions/stl-907cbe76.stl"),
+        ),
+        (
+            // A glyph whose flags run past its point count: read-fonts 0.41 panics
+            // drawing it; import turns that into an error about the font.
+            "shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"",
+            include_bytes!("fuzz_regressions/font-56b261b6.ttf"),
         ),
     ];
     for (keys, data) in cases {

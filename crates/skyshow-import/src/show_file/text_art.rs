@@ -82,14 +82,27 @@ impl TextArt<'_> {
             ));
         }
         svg.push_str("</svg>");
-        let mut art = SvgArt::parse(svg.as_bytes(), font.db.clone())?
-            .art(false)
-            .map_err(|_| {
-                ArtError::new(
-                    format!("font {} drew nothing for this text", font.describe()),
-                    "check that the font has outlines for these characters (bitmap-only fonts do not)",
-                )
-            })?;
+        // The font's glyphs are drawn by usvg's font stack; a malformed glyph table can make
+        // it panic (read-fonts 0.41 indexes past a glyph's points), so a panic there is
+        // reported as a broken font instead of taking the process down.
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            SvgArt::parse(svg.as_bytes(), font.db.clone()).map(|a| a.art(false))
+        }))
+        .map_err(|_| {
+            ArtError::new(
+                format!(
+                    "font {} is malformed: drawing its glyphs failed",
+                    font.describe()
+                ),
+                "check the font file (open it in a font viewer), or use another font",
+            )
+        })?;
+        let mut art = drawn?.map_err(|_| {
+            ArtError::new(
+                format!("font {} drew nothing for this text", font.describe()),
+                "check that the font has outlines for these characters (bitmap-only fonts do not)",
+            )
+        })?;
         // The canvas is the ink's bounding box.
         let mut lo = [f64::INFINITY; 2];
         let mut hi = [f64::NEG_INFINITY; 2];
