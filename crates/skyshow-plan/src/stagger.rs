@@ -440,8 +440,8 @@ fn detour(
                 // Leave at once, or later (up to arriving when the move ends).
                 let latest = (end - route.fastest_ms()).max(0);
                 let steps = (latest / DETOUR_DELAY_STEP_MS).min(8);
-                for k in 0..=steps {
-                    let delay = if steps == 0 { 0 } else { latest * k / steps };
+                for step in 0..=steps {
+                    let delay = if steps == 0 { 0 } else { latest * step / steps };
                     let t = route.timing(delay, end);
                     if pairs.clearance(v, t, w, tim[w], d) < d - EPS {
                         continue;
