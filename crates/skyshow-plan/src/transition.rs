@@ -11,7 +11,7 @@
 use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
-use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bottleneck};
+use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bottleneck_from};
 use crate::options::{Minimise, PlanOptions};
 use crate::profile::Profile;
 use crate::stagger::stagger;
@@ -110,13 +110,15 @@ pub fn plan_transition(
 ) -> Result<Transition, TransitionError> {
     let d = limits.min_distance_m;
     let time_cost = |a: Vec3, b: Vec3| min_flight_time_s(b - a, limits);
-    let bn = bottleneck(from, to, &time_cost);
-    let lower_bound_s = bn.value;
     let spacing = |p: &[Vec3]| min_spacing(p).map_or(f64::INFINITY, |s| s.0);
     let (sa, sb) = (spacing(from), spacing(to));
     let clock = std::time::Instant::now();
     let ssd = assign_min_sum_sq(from, to);
     let mut assign_ms = clock.elapsed().as_secs_f64() * 1000.0;
+    // The bound's search starts from the sum-of-squares assignment: its longest flight
+    // bounds the value from above, and near the value it lacks few pairs.
+    let bn = bottleneck_from(from, to, &time_cost, Some(&ssd.target_of));
+    let lower_bound_s = bn.value;
     // The candidate assignments, in order of preference on equal duration.
     let mut candidates = Vec::new();
     // The SSD assignment flown synchronised already lasts this long; when that is within

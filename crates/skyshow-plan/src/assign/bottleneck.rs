@@ -46,7 +46,36 @@ pub fn bottleneck(
     to: &[Vec3],
     cost: &(dyn Fn(Vec3, Vec3) -> f64 + Sync),
 ) -> Bottleneck {
+    bottleneck_from(from, to, cost, None)
+}
+
+/// [`bottleneck`], warm-started from a known perfect assignment `start`
+/// (`start[i]` is the target of source `i`), typically the minimum sum-of-squares one.
+///
+/// Its largest pair cost is an upper bound on the bottleneck value, and each threshold
+/// test starts from `start` with the pairs above the threshold removed: near the
+/// bottleneck value those are few, so each test needs only a few augmenting paths,
+/// where a cold start grows a matching from nothing. The value returned is the same
+/// (the exact bottleneck value); the assignment may differ.
+///
+/// # Panics
+///
+/// If the lengths differ, a coordinate is not finite, or `start` is not a permutation.
+pub fn bottleneck_from(
+    from: &[Vec3],
+    to: &[Vec3],
+    cost: &(dyn Fn(Vec3, Vec3) -> f64 + Sync),
+    start: Option<&[usize]>,
+) -> Bottleneck {
     super::check_input(from, to);
+    if let Some(s) = start {
+        assert_eq!(s.len(), from.len(), "warm start must assign every source");
+        let mut seen = vec![false; s.len()];
+        for &j in s {
+            assert!(j < s.len() && !seen[j], "warm start must be a permutation");
+            seen[j] = true;
+        }
+    }
     let n = from.len();
     if n == 0 {
         return Bottleneck {
@@ -68,9 +97,48 @@ pub fn bottleneck(
         .reduce(|| 0.0, f64::max);
     let mut lo = lb_rows.max(lb_cols);
 
-    st.greedy(lo);
-    st.maximize(lo);
-    if st.deficiency() > 0 {
+    // Each start's pair costs, for the warm start's restriction to a threshold.
+    let start_cost: Option<Vec<f64>> = start.map(|s| {
+        (0..n)
+            .into_par_iter()
+            .map(|i| cost(from[i], to[s[i]]))
+            .collect()
+    });
+    if let (Some(s), Some(sc)) = (start, &start_cost) {
+        // The empty matching is valid at every threshold; each test below starts from
+        // the restricted warm start instead.
+        let mut hi = sc.iter().copied().fold(lo, f64::max);
+        while st.deficiency() > SMALL_DEFICIENCY && hi - lo > REL_BRACKET * hi.abs() {
+            let mid = lo + 0.5 * (hi - lo);
+            if !(mid > lo && mid < hi) {
+                break;
+            }
+            let saved = (st.x.clone(), st.y.clone());
+            // Warm start: `start` without its pairs above `mid`, unless the matching
+            // kept from the last infeasible test is larger.
+            st.restrict_if_larger(s, sc, mid);
+            st.maximize(mid);
+            if st.deficiency() == 0 {
+                hi = st.max_cost();
+                (st.x, st.y) = saved;
+            } else {
+                lo = mid;
+            }
+        }
+        if st.deficiency() > 0 {
+            // Restart from the warm start at `lo` if that is the larger matching.
+            st.restrict_if_larger(s, sc, lo);
+            st.maximize(lo);
+        }
+        while st.deficiency() > 0 {
+            lo = lo.max(st.minimax_augment());
+            st.maximize(lo);
+        }
+    } else {
+        st.greedy(lo);
+        st.maximize(lo);
+    }
+    if start.is_none() && st.deficiency() > 0 {
         // Upper bound: the cost between corners of the joint bounding box bounds every
         // pair by the monotonicity contract, and the complete graph has a perfect matching.
         let (l1, h1) = geom::bounds(from);
@@ -175,6 +243,23 @@ impl<'a> State<'a> {
             .enumerate()
             .map(|(i, &j)| (self.cost)(self.from[i], self.to[j as usize]))
             .fold(0.0, f64::max)
+    }
+
+    /// Replaces the matching by the perfect assignment `s` (pair costs `sc`) without its
+    /// pairs above `theta`, if that leaves fewer sources unmatched.
+    fn restrict_if_larger(&mut self, s: &[usize], sc: &[f64], theta: f64) {
+        let above = sc.iter().filter(|&&c| c > theta).count();
+        if above >= self.deficiency() {
+            return;
+        }
+        self.x.fill(NONE);
+        self.y.fill(NONE);
+        for (i, (&j, &c)) in s.iter().zip(sc).enumerate() {
+            if c <= theta {
+                self.x[i] = j as u32;
+                self.y[j] = i as u32;
+            }
+        }
     }
 
     /// Each source in index order takes its cheapest remaining target if within `theta`.

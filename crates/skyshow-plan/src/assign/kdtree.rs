@@ -215,7 +215,13 @@ impl KdTree {
         self.pair(q, p, cost)
     }
 
-    /// The alive point of smallest cost to `q` (ties: smaller id), with that cost.
+    /// An alive point of smallest cost to `q`, with that cost. Among points of equal
+    /// cost the first one met wins: the search visits nodes in a fixed order (lower
+    /// bound, then node index), so the answer is deterministic, and it prunes every box
+    /// whose lower bound is not strictly below the best cost so far. (Costs such as
+    /// flight times have plateaus, where every target within a radius costs the same;
+    /// breaking ties by index there meant visiting every box on the plateau, which made
+    /// the bottleneck search 30–40 times slower on 16,000-drone instances.)
     pub(crate) fn nearest(&self, q: Vec3, cost: Cost<'_>) -> Option<(f64, u32)> {
         if self.nodes.is_empty() || self.count[0] == 0 {
             return None;
@@ -228,7 +234,7 @@ impl KdTree {
         });
         while let Some(Pending { lb, node }) = heap.pop() {
             if let Some((bc, _)) = best
-                && lb > bc
+                && lb >= bc
             {
                 break;
             }
@@ -240,10 +246,7 @@ impl KdTree {
                     }
                     let c = self.pair(q, self.pts[p], cost);
                     let id = self.ids[p];
-                    let better = match best {
-                        None => true,
-                        Some((bc, bi)) => c < bc || (c == bc && id < bi),
-                    };
+                    let better = best.is_none_or(|(bc, _)| c < bc);
                     if better {
                         best = Some((c, id));
                     }
@@ -252,7 +255,7 @@ impl KdTree {
                 for ch in [nd.left, nd.right] {
                     if self.count[ch as usize] > 0 {
                         let lb = self.lower(q, ch as usize, cost);
-                        if best.is_none_or(|(bc, _)| lb <= bc) {
+                        if best.is_none_or(|(bc, _)| lb < bc) {
                             heap.push(Pending { lb, node: ch });
                         }
                     }

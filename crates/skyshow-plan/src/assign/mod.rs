@@ -44,7 +44,7 @@ mod tests;
 
 use skyshow_model::Vec3;
 
-pub use bottleneck::bottleneck;
+pub use bottleneck::{bottleneck, bottleneck_from};
 
 /// A one-to-one assignment of sources (drones) to targets (formation points).
 #[derive(Clone, Debug, PartialEq)]

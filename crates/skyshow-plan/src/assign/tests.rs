@@ -455,6 +455,15 @@ fn bottleneck_matches_brute_force() {
                 let best = brute_force(n, &|i, j| cost(a[i], b[j]), &|_, _| true, true).unwrap();
                 assert!(is_permutation(&got.target_of));
                 assert_eq!(got.value, best, "n={n} seed={seed}");
+                // Warm-started from any permutation (here the reversed one and the sum of
+                // squares optimum), the value is the same.
+                let reversed: Vec<usize> = (0..n).rev().collect();
+                let ssd = assign_min_sum_sq(&a, &b).target_of;
+                for start in [&reversed, &ssd] {
+                    let warm = bottleneck_from(&a, &b, cost, Some(start));
+                    assert!(is_permutation(&warm.target_of));
+                    assert_eq!(warm.value, best, "warm n={n} seed={seed}");
+                }
                 let max = (0..n)
                     .map(|i| cost(a[i], b[got.target_of[i]]))
                     .fold(0.0, f64::max);
@@ -512,6 +521,34 @@ fn bottleneck_reference(a: &[Vec3], b: &[Vec3], cost: &dyn Fn(Vec3, Vec3) -> f64
 #[test]
 fn bottleneck_matches_reference_on_larger_instances() {
     let dist = |p: Vec3, q: Vec3| p.dist(q);
+    // A flight time whose vertical part dominates: the cost has plateaus (every target
+    // within a horizontal radius costs the same), where the k-d tree must still prune.
+    let time = |p: Vec3, q: Vec3| {
+        let d = q - p;
+        let t = |x: f64, v: f64| {
+            if x >= v * v / 3.0 {
+                x / v + v / 3.0
+            } else {
+                2.0 * (x / 3.0).sqrt()
+            }
+        };
+        t(d.norm_xy(), 10.0).max(t(d.z.abs(), 1.0))
+    };
+    for (a, b) in [
+        (grid(300, 3.0), sphere(300)),
+        (sphere(300), wall(300, 20, 3.0, 0.0)),
+    ] {
+        let want = bottleneck_reference(&a, &b, &time);
+        assert_eq!(bottleneck(&a, &b, &time).value, want);
+        let ssd = assign_min_sum_sq(&a, &b).target_of;
+        let warm = bottleneck_from(&a, &b, &time, Some(&ssd));
+        assert!(is_permutation(&warm.target_of));
+        assert_eq!(warm.value, want);
+        let max = (0..a.len())
+            .map(|i| time(a[i], b[warm.target_of[i]]))
+            .fold(0.0, f64::max);
+        assert_eq!(max, want);
+    }
     for (a, b) in [
         (cloud(200, 1), cloud(200, 2)),
         (grid(300, 3.0), sphere(300)),
