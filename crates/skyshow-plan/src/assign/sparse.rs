@@ -75,6 +75,9 @@ pub(crate) struct SparseLap {
     touched: Vec<u32>,
     scanned_list: Vec<u32>,
     heap: BinaryHeap<Entry>,
+    /// `mark[j] == stamp`: column `j` is among the arcs of the row being extended.
+    mark: Vec<u32>,
+    stamp: u32,
 }
 
 impl SparseLap {
@@ -94,6 +97,8 @@ impl SparseLap {
             touched: Vec::new(),
             scanned_list: Vec::new(),
             heap: BinaryHeap::new(),
+            mark: vec![0; n],
+            stamp: 0,
         }
     }
 
@@ -332,10 +337,21 @@ impl SparseLap {
         } else {
             f64::NEG_INFINITY
         };
+        // Columns the row already has, marked with a fresh stamp: rows whose lists grew
+        // to thousands of arcs made a pairwise duplicate check quadratic.
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.mark.fill(0);
+            self.stamp = 1;
+        }
+        for b in &self.arcs[i] {
+            self.mark[b.col as usize] = self.stamp;
+        }
         for &a in new {
-            if self.arcs[i].iter().any(|b| b.col == a.col) {
+            if self.mark[a.col as usize] == self.stamp {
                 continue;
             }
+            self.mark[a.col as usize] = self.stamp;
             if a.cost - self.v[a.col as usize] < ui - tol {
                 broken = true;
             }
