@@ -123,7 +123,9 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
     let m = spec.beats_per_bar.max(1) as usize;
     let bpm_at = |t: f64| match (spec.tempo_change, spec.ramp_to_bpm) {
         (Some((at, bpm)), _) if t >= at => bpm,
-        (_, Some(to)) => spec.bpm + (to - spec.bpm) * (t / spec.duration_s.max(1e-9)).clamp(0.0, 1.0),
+        (_, Some(to)) => {
+            spec.bpm + (to - spec.bpm) * (t / spec.duration_s.max(1e-9)).clamp(0.0, 1.0)
+        }
         _ => spec.bpm,
     };
     let mut beats = Vec::new();
@@ -279,7 +281,11 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
                     });
                 };
                 if pos % 2 == 0 {
-                    kick(&mut out, b + jitter(&mut rng), if pos == 0 { 0.85 } else { 0.7 });
+                    kick(
+                        &mut out,
+                        b + jitter(&mut rng),
+                        if pos == 0 { 0.85 } else { 0.7 },
+                    );
                 } else {
                     let mut sn = Rng(rng.next_u64());
                     add(&mut out, sr, b + jitter(&mut rng), 0.25, |t| {
