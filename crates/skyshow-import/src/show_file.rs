@@ -801,7 +801,7 @@ impl Cx<'_> {
                 Some("give the formation a `start` to snap, or remove `snap`"),
             ));
         }
-        let hold_s = self.time(&f.hold, "hold")?;
+        let (hold_s, hold_music) = self.length(&f.hold, "hold", music::Anchor::From(start_s))?;
         let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
             match v {
                 Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
@@ -1118,6 +1118,7 @@ impl Cx<'_> {
             chapter,
             start_s,
             hold_s,
+            hold_music,
             shape,
             placement,
             color,

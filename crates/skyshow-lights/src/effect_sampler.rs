@@ -30,6 +30,10 @@ pub struct EffectSampler<'a> {
     triggers: Vec<f64>,
     /// Index of the first trigger in the music's count (keeps colour cycles in phase).
     first_trigger: usize,
+    /// Fade-in length, seconds (a musical fade counted from `start_s`).
+    fade_in_s: f64,
+    /// Fade-out length, seconds (a musical fade counted back from `end_s`).
+    fade_out_s: f64,
 }
 
 fn triggers(every: Every, music: Option<&MusicDesign>, start: f64, end: f64) -> (Vec<f64>, usize) {
@@ -131,12 +135,28 @@ impl<'a> EffectSampler<'a> {
             .into_iter()
             .map(|b| (b / tick).round() * tick)
             .collect();
+        // Fades in beats or bars counted now that the window is known; where one does not
+        // fit the music's beats (the effect starts or ends outside them) it spans the
+        // whole effect.
+        let whole = (end_s - start_s).max(0.0);
+        let fade_in_s = match (effect.fade_in_music, music) {
+            (Some(len), Some(m)) => m.after(start_s, len).map_or(whole, |t| t - start_s),
+            (Some(_), None) => whole,
+            (None, _) => effect.fade_in_s,
+        };
+        let fade_out_s = match (effect.fade_out_music, music) {
+            (Some(len), Some(m)) => m.before(end_s, len).map_or(whole, |t| end_s - t),
+            (Some(_), None) => whole,
+            (None, _) => effect.fade_out_s,
+        };
         EffectSampler {
             effect,
             start_s,
             end_s,
             triggers,
             first_trigger,
+            fade_in_s,
+            fade_out_s,
         }
     }
 
@@ -187,11 +207,11 @@ impl<'a> EffectSampler<'a> {
             }
         }
         let mut env = e.opacity;
-        if e.fade_in_s > 0.0 {
-            env *= ((t - self.start_s) / e.fade_in_s).clamp(0.0, 1.0);
+        if self.fade_in_s > 0.0 {
+            env *= ((t - self.start_s) / self.fade_in_s).clamp(0.0, 1.0);
         }
-        if e.fade_out_s > 0.0 {
-            env *= ((self.end_s - t) / e.fade_out_s).clamp(0.0, 1.0);
+        if self.fade_out_s > 0.0 {
+            env *= ((self.end_s - t) / self.fade_out_s).clamp(0.0, 1.0);
         }
         let local = t - self.start_s;
         let (color, alpha) = match &e.kind {

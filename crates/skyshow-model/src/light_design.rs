@@ -1,7 +1,7 @@
 //! `LightEffect`: one designed light effect on the timeline (what, on whom, when, how it
 //! blends). The lights stage evaluates and stacks them.
 
-use crate::{Rgb, Vec3};
+use crate::{MusicalLength, Rgb, Vec3};
 
 /// One light effect. Effects are stacked in file order over the formation colours.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +23,12 @@ pub struct LightEffect {
     pub fade_in_s: f64,
     /// Fade-out length before `end_s`, seconds.
     pub fade_out_s: f64,
+    /// A fade-in written in beats or bars whose start was not known at import (an effect
+    /// of a formation without `start`): counted along the music from the effect's start,
+    /// instead of `fade_in_s`.
+    pub fade_in_music: Option<MusicalLength>,
+    /// The same for the fade-out, counted back from the effect's end.
+    pub fade_out_music: Option<MusicalLength>,
     /// How the effect's colour combines with what is below it.
     pub blend: Blend,
     /// Strength, 0–1.

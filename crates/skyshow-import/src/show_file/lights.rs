@@ -5,6 +5,7 @@ use serde::Deserialize;
 use skyshow_model::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Rgb, Target, Vec3};
 use toml::Spanned;
 
+use super::music::Anchor;
 use super::{Cx, RawTime, Reader};
 use crate::color::parse_color;
 use crate::error::ImportError;
@@ -16,10 +17,12 @@ pub(super) struct RawLight {
     effect: Spanned<String>,
     start: Option<Spanned<RawTime>>,
     end: Option<Spanned<RawTime>>,
-    duration: Option<Spanned<f64>>,
+    duration: Option<Spanned<RawTime>>,
     snap: Option<Spanned<String>>,
-    fade_in_s: Option<Spanned<f64>>,
-    fade_out_s: Option<Spanned<f64>>,
+    #[serde(alias = "fade_in")]
+    fade_in_s: Option<Spanned<RawTime>>,
+    #[serde(alias = "fade_out")]
+    fade_out_s: Option<Spanned<RawTime>>,
     blend: Option<Spanned<String>>,
     opacity: Option<Spanned<f64>>,
     // Targeting.
@@ -332,19 +335,20 @@ impl Cx<'_> {
         };
         let end_s = match (&l.end, &l.duration) {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
-            (None, Some(d)) => {
-                let d = self.num(d, "duration", 0.02, 86_400.0, "seconds")?;
-                match start_s {
-                    Some(s) => Some(s + d),
-                    None => {
-                        return Err(self.err(
-                            sl.span(),
-                            "`duration` needs `start`",
-                            "this effect",
-                            None,
-                        ));
-                    }
+            (None, Some(dv)) => {
+                let Some(start) = start_s else {
+                    return Err(self.err(sl.span(), "`duration` needs `start`", "this effect", None));
+                };
+                let (d, _) = self.length(dv, "duration", Anchor::From(Some(start)))?;
+                if !(0.02..=86_400.0).contains(&d) {
+                    return Err(self.err(
+                        dv.span(),
+                        format!("`duration` = {d:.3} s is out of range"),
+                        "this length",
+                        Some("between 0.02 s and 24 hours"),
+                    ));
                 }
+                Some(start + d)
             }
             (None, None) => None,
             (Some(_), Some(d)) => {
@@ -375,6 +379,24 @@ impl Cx<'_> {
                 None,
             ));
         }
+        let fade = |v: &Option<Spanned<RawTime>>, key: &str, anchor: Anchor| match v {
+            None => Ok((0.0, None)),
+            Some(v) => {
+                let (d, m) = self.length(v, key, anchor)?;
+                if d > 86_400.0 {
+                    return Err(self.err(
+                        v.span(),
+                        format!("`{key}` = {d:.3} s is longer than 24 hours"),
+                        "this length",
+                        None,
+                    ));
+                }
+                Ok((d, m))
+            }
+        };
+        let (fade_in_s, fade_in_music) = fade(&l.fade_in_s, "fade_in_s", Anchor::From(start_s))?;
+        let (fade_out_s, fade_out_music) =
+            fade(&l.fade_out_s, "fade_out_s", Anchor::Before(end_s))?;
         let blend = match l.blend.as_ref() {
             None => Blend::Normal,
             Some(b) => match b.get_ref().as_str() {
@@ -464,8 +486,10 @@ impl Cx<'_> {
             frame_formation: formation,
             start_s,
             end_s,
-            fade_in_s: secs(&l.fade_in_s, "fade_in_s", 0.0)?,
-            fade_out_s: secs(&l.fade_out_s, "fade_out_s", 0.0)?,
+            fade_in_s,
+            fade_out_s,
+            fade_in_music,
+            fade_out_music,
             blend,
             opacity: frac(&l.opacity, "opacity", 1.0)?,
         })
