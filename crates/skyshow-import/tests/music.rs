@@ -299,3 +299,37 @@ fn bad_musical_lengths_say_what_and_where() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn bad_animations_say_what_and_where() {
+    let mut still = Vec::new();
+    image::RgbImage::from_pixel(4, 4, image::Rgb([9, 9, 9]))
+        .write_to(&mut std::io::Cursor::new(&mut still), image::ImageFormat::Png)
+        .unwrap();
+    let dir = folder(
+        "badanim",
+        &[
+            ("bad.gif", b"GIF89a\x04\x00\x04\x00 not really".to_vec()),
+            ("still.png", still),
+        ],
+    );
+    let fx = "[[chapter.formation.light]]\neffect = \"image\"\n";
+    let cases = [
+        ("frames = \"clip/f.png\"\nframe_count = 2", "`frames` needs one place for the frame number", "\"clip/f.png\""),
+        ("frames = \"clip/f_*.png\"", "`frames` needs `frame_count`", "\"clip/f_*.png\""),
+        ("frames = \"clip/f_*.png\"\nframe_count = 2", "frame 1 of the sequence: cannot read `clip/f_1.png`", "\"clip/f_*.png\""),
+        ("file = \"still.png\"\nframes = \"f_*.png\"", "give either `file` or `frames`", "\"f_*.png\""),
+        ("file = \"bad.gif\"", "`bad.gif` is not a readable PNG, JPEG or GIF", "\"bad.gif\""),
+        ("file = \"still.png\"\nfps = 12", "`still.png` is a still picture", "12"),
+    ];
+    for (keys, why, place) in cases {
+        let text = show("", &format!("{fx}{keys}"), "");
+        let (m, h, at) = error(&dir, &text);
+        assert!(m.contains(why), "{m}");
+        assert!(at.starts_with(place), "{at}");
+        if why.contains("not a readable") {
+            assert!(h.contains("numbered sequence of PNG pictures"), "{h}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

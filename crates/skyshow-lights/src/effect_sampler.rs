@@ -113,6 +113,25 @@ pub fn blend(below: [f64; 3], top: Rgb, blend: Blend, alpha: f64) -> [f64; 3] {
     out
 }
 
+/// The picture of an animation shown `local` seconds after its start (the last one after
+/// the end unless it loops).
+fn frame_index(frame_s: &[f64], looped: bool, local: f64) -> usize {
+    let total: f64 = frame_s.iter().sum();
+    let mut t = local.max(0.0);
+    if looped && total > 0.0 {
+        t %= total;
+    }
+    let mut acc = 0.0;
+    for (k, d) in frame_s.iter().enumerate() {
+        acc += d;
+        // A micro-second of slack: a frame boundary on the light clock starts the next one.
+        if t < acc - 1e-6 {
+            return k;
+        }
+    }
+    frame_s.len().saturating_sub(1)
+}
+
 impl<'a> EffectSampler<'a> {
     /// Prepares `effect`, its open ends taken from the plan's formation hold.
     pub fn new(effect: &'a LightEffect, plan: &ShowPlan, music: Option<&MusicDesign>) -> Self {
@@ -120,8 +139,20 @@ impl<'a> EffectSampler<'a> {
             let f = &plan.formations[k];
             (f.start_ms as f64 / 1000.0, f.end_ms as f64 / 1000.0)
         });
-        let start_s = effect.start_s.or(hold.map(|h| h.0)).unwrap_or(0.0);
-        let end_s = effect.end_s.or(hold.map(|h| h.1)).unwrap_or(start_s);
+        // A chapter's effect: from the departure into its first formation to the end of its
+        // last formation.
+        let chapter = effect.chapter.and_then(|c| {
+            let first = plan.formations.iter().position(|f| f.chapter == c)?;
+            let last = plan.formations.iter().rposition(|f| f.chapter == c)?;
+            let depart = plan
+                .transitions
+                .get(first)
+                .map_or(plan.formations[first].start_ms, |t| t.start_ms);
+            Some((depart as f64 / 1000.0, plan.formations[last].end_ms as f64 / 1000.0))
+        });
+        let window = hold.or(chapter);
+        let start_s = effect.start_s.or(window.map(|h| h.0)).unwrap_or(0.0);
+        let end_s = effect.end_s.or(window.map(|h| h.1)).unwrap_or(start_s);
         let (triggers, first_trigger) = match &effect.kind {
             EffectKind::Pulse { every, .. }
             | EffectKind::Strobe { every, .. }
@@ -308,10 +339,15 @@ impl<'a> EffectSampler<'a> {
             },
             EffectKind::Image { image } => {
                 let [u, v] = stage.uv(formation, probe.position);
-                let x = ((u.clamp(0.0, 1.0) * image.width as f64) as usize).min(image.width - 1);
-                let y = (((1.0 - v.clamp(0.0, 1.0)) * image.height as f64) as usize)
-                    .min(image.height - 1);
-                (image.pixels[y * image.width + x], 1.0)
+                (image.at(u, v), 1.0)
+            }
+            EffectKind::Frames {
+                frames,
+                frame_s,
+                looped,
+            } => {
+                let [u, v] = stage.uv(formation, probe.position);
+                (frames[frame_index(frame_s, *looped, local)].at(u, v), 1.0)
             }
         };
         let a = alpha * env;
@@ -322,6 +358,18 @@ impl<'a> EffectSampler<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frames_in_turn_and_looped() {
+        let d = [0.5, 0.25, 0.25];
+        assert_eq!(frame_index(&d, false, 0.0), 0);
+        assert_eq!(frame_index(&d, false, 0.49), 0);
+        assert_eq!(frame_index(&d, false, 0.5), 1);
+        assert_eq!(frame_index(&d, false, 0.8), 2);
+        assert_eq!(frame_index(&d, false, 5.0), 2);
+        assert_eq!(frame_index(&d, true, 1.1), 0);
+        assert_eq!(frame_index(&d, true, 1.6), 1);
+    }
 
     #[test]
     fn blends() {

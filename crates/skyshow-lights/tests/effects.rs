@@ -49,6 +49,7 @@ fn effect(kind: EffectKind, t0: f64, t1: f64) -> LightEffect {
         fade_out_music: None,
         blend: Blend::Normal,
         opacity: 1.0,
+        chapter: None,
     }
 }
 

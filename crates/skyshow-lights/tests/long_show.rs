@@ -40,6 +40,7 @@ fn effect(kind: EffectKind, blend: Blend) -> LightEffect {
         fade_out_music: None,
         blend,
         opacity: 1.0,
+        chapter: None,
     }
 }
 
