@@ -234,8 +234,14 @@ fn musical_lengths_count_the_planted_beats() {
     assert_eq!(b.hold_music.map(|m| m.to_string()), Some("2 bars".into()));
     let red = &d.lights[0];
     assert!(red.start_s.is_none());
-    assert_eq!(red.fade_in_music.map(|m| m.to_string()), Some("1 beat".into()));
-    assert_eq!(red.fade_out_music.map(|m| m.to_string()), Some("2 beats".into()));
+    assert_eq!(
+        red.fade_in_music.map(|m| m.to_string()),
+        Some("1 beat".into())
+    );
+    assert_eq!(
+        red.fade_out_music.map(|m| m.to_string()),
+        Some("2 beats".into())
+    );
     let gold = d.lights.iter().find(|l| l.start_s.is_some()).unwrap();
     assert!(near(gold.start_s.unwrap(), 2.5));
     assert!(near(gold.end_s.unwrap(), 4.5), "4 beats after 2.5 s");
@@ -304,7 +310,10 @@ fn bad_musical_lengths_say_what_and_where() {
 fn bad_animations_say_what_and_where() {
     let mut still = Vec::new();
     image::RgbImage::from_pixel(4, 4, image::Rgb([9, 9, 9]))
-        .write_to(&mut std::io::Cursor::new(&mut still), image::ImageFormat::Png)
+        .write_to(
+            &mut std::io::Cursor::new(&mut still),
+            image::ImageFormat::Png,
+        )
         .unwrap();
     let dir = folder(
         "badanim",
@@ -315,12 +324,36 @@ fn bad_animations_say_what_and_where() {
     );
     let fx = "[[chapter.formation.light]]\neffect = \"image\"\n";
     let cases = [
-        ("frames = \"clip/f.png\"\nframe_count = 2", "`frames` needs one place for the frame number", "\"clip/f.png\""),
-        ("frames = \"clip/f_*.png\"", "`frames` needs `frame_count`", "\"clip/f_*.png\""),
-        ("frames = \"clip/f_*.png\"\nframe_count = 2", "frame 1 of the sequence: cannot read `clip/f_1.png`", "\"clip/f_*.png\""),
-        ("file = \"still.png\"\nframes = \"f_*.png\"", "give either `file` or `frames`", "\"f_*.png\""),
-        ("file = \"bad.gif\"", "`bad.gif` is not a readable PNG, JPEG or GIF", "\"bad.gif\""),
-        ("file = \"still.png\"\nfps = 12", "`still.png` is a still picture", "12"),
+        (
+            "frames = \"clip/f.png\"\nframe_count = 2",
+            "`frames` needs one place for the frame number",
+            "\"clip/f.png\"",
+        ),
+        (
+            "frames = \"clip/f_*.png\"",
+            "`frames` needs `frame_count`",
+            "\"clip/f_*.png\"",
+        ),
+        (
+            "frames = \"clip/f_*.png\"\nframe_count = 2",
+            "frame 1 of the sequence: cannot read `clip/f_1.png`",
+            "\"clip/f_*.png\"",
+        ),
+        (
+            "file = \"still.png\"\nframes = \"f_*.png\"",
+            "give either `file` or `frames`",
+            "\"f_*.png\"",
+        ),
+        (
+            "file = \"bad.gif\"",
+            "`bad.gif` is not a readable PNG, JPEG or GIF",
+            "\"bad.gif\"",
+        ),
+        (
+            "file = \"still.png\"\nfps = 12",
+            "`still.png` is a still picture",
+            "12",
+        ),
     ];
     for (keys, why, place) in cases {
         let text = show("", &format!("{fx}{keys}"), "");

@@ -148,7 +148,10 @@ impl<'a> EffectSampler<'a> {
                 .transitions
                 .get(first)
                 .map_or(plan.formations[first].start_ms, |t| t.start_ms);
-            Some((depart as f64 / 1000.0, plan.formations[last].end_ms as f64 / 1000.0))
+            Some((
+                depart as f64 / 1000.0,
+                plan.formations[last].end_ms as f64 / 1000.0,
+            ))
         });
         let window = hold.or(chapter);
         let start_s = effect.start_s.or(window.map(|h| h.0)).unwrap_or(0.0);

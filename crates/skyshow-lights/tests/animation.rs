@@ -81,7 +81,11 @@ fn close(a: Rgb, b: Rgb) -> bool {
 fn all_are(progs: &[LightProgram], t: f64, want: Rgb, what: &str) {
     for (i, p) in progs.iter().enumerate() {
         let c = p.color_at(t);
-        assert!(close(c, want), "{what}: drone {} at {t:.2} s is {c:?}, not {want:?}", i + 1);
+        assert!(
+            close(c, want),
+            "{what}: drone {} at {t:.2} s is {c:?}, not {want:?}",
+            i + 1
+        );
     }
 }
 
@@ -104,8 +108,7 @@ fn an_animated_gif_plays_its_frames_in_turn_and_loops() {
 
 #[test]
 fn an_animated_png_without_loop_keeps_its_last_frame() {
-    let light =
-        "[[chapter.formation.light]]\neffect = \"image\"\nfile = \"a.png\"\nloop = false";
+    let light = "[[chapter.formation.light]]\neffect = \"image\"\nfile = \"a.png\"\nloop = false";
     let files = HashMap::from([("a.png".to_string(), png(&[A, B], 500))]);
     let (plan, progs) = run(&show(light), files);
     let t0 = plan.formations[0].start_ms as f64 / 1000.0;
@@ -135,7 +138,12 @@ fn a_numbered_sequence_plays_at_its_fps() {
     let skyshow_import::ImportError::ShowFile(e) = e else {
         panic!("{e:?}")
     };
-    assert!(e.message().contains("frame 4 of the sequence: cannot read `clip/f_03.png`"), "{}", e.message());
+    assert!(
+        e.message()
+            .contains("frame 4 of the sequence: cannot read `clip/f_03.png`"),
+        "{}",
+        e.message()
+    );
 }
 
 #[test]
@@ -151,7 +159,10 @@ fn a_chapter_light_spans_its_formations_and_transitions_only() {
     let between = (f[0].end_ms + f[1].start_ms) as f64 / 2000.0;
     let ring = (f[1].start_ms + f[1].end_ms) as f64 / 2000.0;
     let last = (f[2].start_ms + f[2].end_ms) as f64 / 2000.0;
-    assert!(f[1].start_ms > f[0].end_ms, "a transition between line and ring");
+    assert!(
+        f[1].start_ms > f[0].end_ms,
+        "a transition between line and ring"
+    );
     all_are(&progs, line, rgb(A), "chapter one, line");
     all_are(&progs, between, rgb(A), "chapter one, the transition");
     all_are(&progs, ring, rgb(A), "chapter one, ring");

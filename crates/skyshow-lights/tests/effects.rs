@@ -237,6 +237,9 @@ fn a_fade_in_in_beats_is_counted_from_the_formation_arrival() {
     let p = design_show_lights(&plan, &design, &LightOptions::DEFAULT);
     // Two beats = 0.8 s: half-way at 0.4 s, full at 0.8 s.
     let half = p[0].color_at(t0 + 0.4);
-    assert!((115..=140).contains(&half.r) && (115..=140).contains(&half.b), "{half:?}");
+    assert!(
+        (115..=140).contains(&half.r) && (115..=140).contains(&half.b),
+        "{half:?}"
+    );
     assert_eq!(p[0].color_at(t0 + 0.9), RED);
 }

@@ -67,7 +67,10 @@ impl MusicDesign {
         if b.len() < 2 {
             return None;
         }
-        let k = b.partition_point(|x| *x <= t).saturating_sub(1).min(b.len() - 2);
+        let k = b
+            .partition_point(|x| *x <= t)
+            .saturating_sub(1)
+            .min(b.len() - 2);
         Some(k as f64 + (t - b[k]) / (b[k + 1] - b[k]))
     }
 
@@ -139,7 +142,10 @@ mod tests {
     fn parses_units() {
         let l = MusicalLength::parse("8 bars").unwrap();
         assert_eq!((l.amount, l.unit), (8.0, MusicalUnit::Bars));
-        assert_eq!(MusicalLength::parse(" 1 bar ").unwrap().unit, MusicalUnit::Bars);
+        assert_eq!(
+            MusicalLength::parse(" 1 bar ").unwrap().unit,
+            MusicalUnit::Bars
+        );
         assert_eq!(MusicalLength::parse("0.5 beat").unwrap().amount, 0.5);
         assert_eq!(MusicalLength::parse("4 beats").unwrap().beats(4), 4.0);
         assert_eq!(MusicalLength::parse("2 bars").unwrap().beats(3), 6.0);

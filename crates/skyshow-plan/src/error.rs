@@ -51,7 +51,9 @@ pub enum PlanError {
         grid_end: String,
     },
     /// A hold in beats or bars in a show without music.
-    #[error("formation `{formation}`: `hold = \"{length}\"` counts beats but the show has no `[music]`")]
+    #[error(
+        "formation `{formation}`: `hold = \"{length}\"` counts beats but the show has no `[music]`"
+    )]
     HoldWithoutMusic {
         /// The formation.
         formation: String,

@@ -13,7 +13,11 @@ const SHOW: &str = "title = \"t\"\n[fleet]\ndrones = 9\n[fleet.grid]\nrows = 3\n
 /// Beats every 0.5 s up to 40 s, then every 0.25 s up to 60 s (a tempo change).
 fn music(end_s: f64) -> MusicDesign {
     let mut beats_s: Vec<f64> = (0..=80).map(|k| 0.5 * f64::from(k)).collect();
-    beats_s.extend((1..).map(|k| 40.0 + 0.25 * f64::from(k)).take_while(|t| *t <= end_s));
+    beats_s.extend(
+        (1..)
+            .map(|k| 40.0 + 0.25 * f64::from(k))
+            .take_while(|t| *t <= end_s),
+    );
     MusicDesign {
         file: "m.wav".into(),
         bytes: Vec::new(),
@@ -40,7 +44,10 @@ fn hold_in_bars_follows_the_beats_from_arrival() {
     let e = plan_show(&d, &PlanOptions::DEFAULT).unwrap_err();
     assert!(matches!(e, PlanError::MusicalHold { .. }), "{e}");
     assert!(e.to_string().contains("`hold = \"100 bars\"`"), "{e}");
-    assert!(e.to_string().contains("the beat grid ends at 1:00.250"), "{e}");
+    assert!(
+        e.to_string().contains("the beat grid ends at 1:00.250"),
+        "{e}"
+    );
     assert_eq!(e.formation(), Some("b"));
     d.formations[1].hold_music = Some(bars);
     let plan = plan_show(&d, &PlanOptions::DEFAULT).unwrap();
@@ -49,7 +56,11 @@ fn hold_in_bars_follows_the_beats_from_arrival() {
     let b = &plan.formations[1];
     let (start, end) = (a.start_ms as f64 / 1000.0, a.end_ms as f64 / 1000.0);
     // `b` has no start, so `a` is left as soon as its hold ends: 8 beats of the grid.
-    let beats_within = m.beats_s.iter().filter(|t| **t > start + 1e-3 && **t <= end + 1e-3).count();
+    let beats_within = m
+        .beats_s
+        .iter()
+        .filter(|t| **t > start + 1e-3 && **t <= end + 1e-3)
+        .count();
     assert_eq!(beats_within, 8, "{start} → {end}");
     assert!(b.end_ms as f64 / 1000.0 >= m.after(b.start_ms as f64 / 1000.0, bars).unwrap() - 1e-3);
     let mut none = d.clone();

@@ -143,13 +143,15 @@ impl Clock {
     /// The time `len` after `start_s`, counted along the music's beats.
     pub(super) fn after(&self, start_s: f64, len: MusicalLength) -> Result<f64, TimeError> {
         let g = self.grid_for(len)?;
-        g.after(start_s, len).ok_or_else(|| self.misfit(g, len, "from", start_s))
+        g.after(start_s, len)
+            .ok_or_else(|| self.misfit(g, len, "from", start_s))
     }
 
     /// The time `len` before `end_s`, counted back along the music's beats.
     pub(super) fn before(&self, end_s: f64, len: MusicalLength) -> Result<f64, TimeError> {
         let g = self.grid_for(len)?;
-        g.before(end_s, len).ok_or_else(|| self.misfit(g, len, "before", end_s))
+        g.before(end_s, len)
+            .ok_or_else(|| self.misfit(g, len, "before", end_s))
     }
 
     /// Checks that a musical length can be counted (the show has music, the amount is
@@ -226,10 +228,24 @@ mod tests {
         assert_eq!(c.after(1.0, bars).ok(), Some(5.0));
         assert_eq!(c.before(5.0, bars).ok(), Some(1.0));
         let past = c.after(6.0, bars).err().unwrap();
-        assert!(past.why.contains("does not fit the music's beats"), "{}", past.why);
-        assert!(past.why.contains("the beat grid ends at 0:09.000"), "{}", past.why);
+        assert!(
+            past.why.contains("does not fit the music's beats"),
+            "{}",
+            past.why
+        );
+        assert!(
+            past.why.contains("the beat grid ends at 0:09.000"),
+            "{}",
+            past.why
+        );
         let none = Clock::default();
-        assert!(none.after(1.0, bars).err().unwrap().why.contains("no `[music]`"));
+        assert!(
+            none.after(1.0, bars)
+                .err()
+                .unwrap()
+                .why
+                .contains("no `[music]`")
+        );
         let zero = MusicalLength::parse("0 beats").unwrap();
         assert!(c.check(zero).err().unwrap().why.contains("is not a length"));
     }

@@ -76,7 +76,9 @@ fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f
         let d = GifDecoder::new(cursor()).map_err(|e| e.to_string())?;
         let (w, h) = image::ImageDecoder::dimensions(&d);
         if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-            return Err(format!("{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"));
+            return Err(format!(
+                "{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"
+            ));
         }
         take_frames(d.into_frames())?
     } else if bytes.starts_with(b"\x89PNG") {
@@ -86,7 +88,9 @@ fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f
         }
         let (w, h) = image::ImageDecoder::dimensions(&d);
         if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-            return Err(format!("{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"));
+            return Err(format!(
+                "{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"
+            ));
         }
         take_frames(d.apng().map_err(|e| e.to_string())?.into_frames())?
     } else {
@@ -102,7 +106,10 @@ fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f
             f64::from(n) / f64::from(d.max(1)) / 1000.0
         })
         .collect();
-    Ok(Some((frames.into_iter().map(image::Frame::into_buffer).collect(), delays)))
+    Ok(Some((
+        frames.into_iter().map(image::Frame::into_buffer).collect(),
+        delays,
+    )))
 }
 
 /// Decodes at most one more than [`MAX_FRAMES`] frames (the caller reports too many).
@@ -404,7 +411,12 @@ impl Cx<'_> {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
             (None, Some(dv)) => {
                 let Some(start) = start_s else {
-                    return Err(self.err(sl.span(), "`duration` needs `start`", "this effect", None));
+                    return Err(self.err(
+                        sl.span(),
+                        "`duration` needs `start`",
+                        "this effect",
+                        None,
+                    ));
                 };
                 let (d, _) = self.length(dv, "duration", Anchor::From(Some(start)))?;
                 if !(0.02..=86_400.0).contains(&d) {
@@ -609,7 +621,10 @@ impl Cx<'_> {
         if frames.len() > MAX_FRAMES {
             return Err(self.err(
                 f.span(),
-                format!("`{name}` has {} frames, more than {MAX_FRAMES}", frames.len()),
+                format!(
+                    "`{name}` has {} frames, more than {MAX_FRAMES}",
+                    frames.len()
+                ),
                 "this file",
                 Some("shorten the animation or lower its frame rate"),
             ));
@@ -619,9 +634,14 @@ impl Cx<'_> {
             .map(|img| self.frame(image::DynamicImage::ImageRgba8(img), name, f.span()))
             .collect::<Result<Vec<_>, _>>()?;
         let frame_s = match &l.fps {
-            Some(fps) => vec![1.0 / self.num(fps, "fps", 0.1, 1000.0, "frames per second")?; frames.len()],
+            Some(fps) => {
+                vec![1.0 / self.num(fps, "fps", 0.1, 1000.0, "frames per second")?; frames.len()]
+            }
             // Browsers show a GIF delay under 20 ms as 100 ms; so do we.
-            None => delays.iter().map(|d| if *d < 0.02 { 0.1 } else { *d }).collect(),
+            None => delays
+                .iter()
+                .map(|d| if *d < 0.02 { 0.1 } else { *d })
+                .collect(),
         };
         Ok(EffectKind::Frames {
             frames,
@@ -738,7 +758,11 @@ impl Cx<'_> {
         span: std::ops::Range<usize>,
     ) -> Result<ImageDesign, ImportError> {
         let img = if img.width() > MAX_FRAME_SIDE || img.height() > MAX_FRAME_SIDE {
-            img.resize(MAX_FRAME_SIDE, MAX_FRAME_SIDE, image::imageops::FilterType::Triangle)
+            img.resize(
+                MAX_FRAME_SIDE,
+                MAX_FRAME_SIDE,
+                image::imageops::FilterType::Triangle,
+            )
         } else {
             img
         };
