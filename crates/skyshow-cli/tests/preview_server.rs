@@ -144,9 +144,7 @@ fn preview_of_a_skyc_plays_its_music() {
     wav.extend_from_slice(b"RIFF");
     wav.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
     wav.extend_from_slice(b"WAVEfmt ");
-    for v in [16u32] {
-        wav.extend_from_slice(&v.to_le_bytes());
-    }
+    wav.extend_from_slice(&16u32.to_le_bytes());
     for v in [1u16, 1] {
         wav.extend_from_slice(&v.to_le_bytes());
     }

@@ -280,7 +280,7 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
                         v * phase.sin() * (-t / 0.12).exp()
                     });
                 };
-                if pos % 2 == 0 {
+                if pos.is_multiple_of(2) {
                     kick(
                         &mut out,
                         b + jitter(&mut rng),
