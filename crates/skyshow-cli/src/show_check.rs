@@ -16,6 +16,8 @@ pub(crate) struct Checked {
     pub(crate) validation: Validation,
     pub(crate) format: Vec<FormatRow>,
     pub(crate) limits: Limits,
+    /// The file's soundtrack (`media.audio`), if it has one.
+    pub(crate) audio: Option<skyshow_skyc::Audio>,
 }
 
 /// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a ZIP of Skybrush
@@ -74,6 +76,7 @@ pub(crate) fn read_and_validate(
         validation,
         format,
         limits,
+        audio: file.audio,
     })
 }
 

@@ -126,3 +126,101 @@ fn preview_is_locked_down() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// `preview FILE.skyc` plays the file's own music (`media.audio`) with its waveform.
+#[test]
+fn preview_of_a_skyc_plays_its_music() {
+    let dir = tempfile::tempdir().unwrap();
+    let track = skyshow_music::synthesize(&skyshow_music::TrackSpec {
+        duration_s: 12.0,
+        ..skyshow_music::TrackSpec::clicks(120.0)
+    });
+    let mut wav = Vec::new();
+    let data: Vec<u8> = track
+        .samples
+        .iter()
+        .flat_map(|s| ((s * 32767.0) as i16).to_le_bytes())
+        .collect();
+    wav.extend_from_slice(b"RIFF");
+    wav.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+    wav.extend_from_slice(b"WAVEfmt ");
+    wav.extend_from_slice(&16u32.to_le_bytes());
+    for v in [1u16, 1] {
+        wav.extend_from_slice(&v.to_le_bytes());
+    }
+    wav.extend_from_slice(&track.sample_rate.to_le_bytes());
+    wav.extend_from_slice(&(track.sample_rate * 2).to_le_bytes());
+    for v in [2u16, 16] {
+        wav.extend_from_slice(&v.to_le_bytes());
+    }
+    wav.extend_from_slice(b"data");
+    wav.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    wav.extend_from_slice(&data);
+    std::fs::write(dir.path().join("m.wav"), &wav).unwrap();
+    let f = dir.path().join("show.toml");
+    std::fs::write(
+        &f,
+        format!("{SHOW}[music]\nfile = \"m.wav\"\noffset_s = 1.5\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .args([
+            "build",
+            f.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--no-vviz",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .args([
+            "preview",
+            out.join("show.skyc").to_str().unwrap(),
+            "--port",
+            "0",
+            "--stop-after",
+            "60",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let at = line.find("http://127.0.0.1:").expect("serving line") + "http://127.0.0.1:".len();
+    let port: u16 = line[at..].split('/').next().unwrap().parse().unwrap();
+    let page = request(port, b"GET /preview.html HTTP/1.1\r\n\r\n");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        page.starts_with("HTTP/1.1 200"),
+        "{}",
+        &page[..page.len().min(80)]
+    );
+    assert!(
+        page.contains("\"mime\":\"audio/wav\""),
+        "no music in the page"
+    );
+    assert!(page.contains("\"offset_s\":1.5"), "the music's offset");
+    // The WAV itself, base64: "RIFF" begins "UklGR".
+    assert!(page.contains("UklGR"), "the audio bytes");
+    // And a waveform with peaks (clicks reach well above silence).
+    let peaks = page.split("\"peaks\":[").nth(1).expect("a waveform");
+    assert!(
+        peaks
+            .split(']')
+            .next()
+            .unwrap()
+            .split(',')
+            .any(|p| p.trim().parse::<u32>().unwrap_or(0) > 20)
+    );
+}

@@ -440,6 +440,7 @@ mod tests {
             chapter: 0,
             start_s: None,
             hold_s: 10.0,
+            hold_music: None,
             shape,
             placement: Placement {
                 center: Vec3::new(0.0, 0.0, 60.0),

@@ -252,6 +252,8 @@ struct RawChapter {
     start: Option<Spanned<RawTime>>,
     #[serde(default, rename = "formation")]
     formations: Vec<Spanned<RawFormation>>,
+    #[serde(default, rename = "light")]
+    lights: Vec<Spanned<lights::RawLight>>,
 }
 
 #[derive(Deserialize)]
@@ -637,9 +639,22 @@ impl Cx<'_> {
                 self.source.formations.insert(fd.name.clone(), f.span());
                 for (k, l) in f.get_ref().lights.iter().enumerate() {
                     let label = format!("light {} of formation `{}`", k + 1, fd.name);
-                    lights.push(self.light(l, label, Some(formations.len()), &[], read)?);
+                    lights.push(self.light(l, label, Some(formations.len()), None, &[], read)?);
                 }
                 formations.push(fd);
+            }
+            if !c.lights.is_empty() && !formations.iter().any(|f| f.chapter == index) {
+                return Err(self.err(
+                    c.lights[0].span(),
+                    format!("chapter `{}` has lights but no formations", chapters[index].name),
+                    "this effect",
+                    Some("a chapter's effects run while its formations fly: add `[[chapter.formation]]` entries before them"),
+                ));
+            }
+            let names: Vec<String> = formations.iter().map(|f| f.name.clone()).collect();
+            for (k, l) in c.lights.iter().enumerate() {
+                let label = format!("light {} of chapter `{}`", k + 1, chapters[index].name);
+                lights.push(self.light(l, label, None, Some(index), &names, read)?);
             }
         }
         if formations.is_empty() {
@@ -652,7 +667,14 @@ impl Cx<'_> {
         }
         let names: Vec<String> = formations.iter().map(|f| f.name.clone()).collect();
         for (k, l) in raw.lights.iter().enumerate() {
-            lights.push(self.light(l, format!("`[[light]]` {}", k + 1), None, &names, read)?);
+            lights.push(self.light(
+                l,
+                format!("`[[light]]` {}", k + 1),
+                None,
+                None,
+                &names,
+                read,
+            )?);
         }
         let minimise = match raw.planner.as_ref().and_then(|p| p.minimise.as_ref()) {
             None => Minimise::Distance,
@@ -801,7 +823,7 @@ impl Cx<'_> {
                 Some("give the formation a `start` to snap, or remove `snap`"),
             ));
         }
-        let hold_s = self.time(&f.hold, "hold")?;
+        let (hold_s, hold_music) = self.length(&f.hold, "hold", music::Anchor::From(start_s))?;
         let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
             match v {
                 Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
@@ -1118,6 +1140,7 @@ impl Cx<'_> {
             chapter,
             start_s,
             hold_s,
+            hold_music,
             shape,
             placement,
             color,

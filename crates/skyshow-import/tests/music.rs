@@ -207,3 +207,162 @@ fn bad_music_and_bad_times_say_what_and_where() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn musical_lengths_count_the_planted_beats() {
+    let dir = folder("lengths", &[("m.wav", clicks())]);
+    // Bar n starts at 0.5 + 2 (n − 1): bar 3 at 4.5 s.
+    let text = show(
+        MUSIC,
+        "start = \"3.1\"\nhold = \"4 bars\"\n\
+         [[chapter.formation.light]]\neffect = \"solid\"\ncolor = \"red\"\nfade_in = \"1 beat\"\nfade_out_s = \"2 beats\"\n\
+         [[chapter.formation]]\nname = \"b\"\nhold = \"2 bars\"\nshape = \"circle\"\nradius_m = 12\ncenter = [0, 0, 30]\n\
+         [[chapter.formation.light]]\neffect = \"solid\"\ncolor = \"blue\"\nfade_in = \"2 beats\"",
+        "[[light]]\neffect = \"solid\"\ncolor = \"gold\"\nstart = \"2.1\"\nduration = \"4 beats\"\nfade_out = \"1 bar\"",
+    );
+    // `show` puts `hold = 10` first: drop it so the musical hold is the only one.
+    let text = text.replacen("hold = 10\n", "", 1);
+    let l = load(&dir, &text).unwrap();
+    let d = &l.design;
+    let near = |a: f64, b: f64| (a - b).abs() < 0.03;
+    let a = &d.formations[0];
+    assert!(near(a.start_s.unwrap(), 4.5), "{:?}", a.start_s);
+    assert!(near(a.hold_s, 8.0), "4 bars = 8 s, got {}", a.hold_s);
+    assert_eq!(a.hold_music, None, "resolved at import");
+    // Formation `b` has no start: its hold is counted by the planner.
+    let b = &d.formations[1];
+    assert_eq!(b.hold_music.map(|m| m.to_string()), Some("2 bars".into()));
+    let red = &d.lights[0];
+    assert!(red.start_s.is_none());
+    assert_eq!(
+        red.fade_in_music.map(|m| m.to_string()),
+        Some("1 beat".into())
+    );
+    assert_eq!(
+        red.fade_out_music.map(|m| m.to_string()),
+        Some("2 beats".into())
+    );
+    let gold = d.lights.iter().find(|l| l.start_s.is_some()).unwrap();
+    assert!(near(gold.start_s.unwrap(), 2.5));
+    assert!(near(gold.end_s.unwrap(), 4.5), "4 beats after 2.5 s");
+    assert!(near(gold.fade_out_s, 2.0), "1 bar before 4.5 s");
+    assert_eq!(gold.fade_out_music, None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_musical_lengths_say_what_and_where() {
+    let dir = folder("badlengths", &[("m.wav", clicks())]);
+    // (top, formation keys, message, hint, the start of the text the error points at)
+    let cases: [(&str, &str, &str, &str, &str); 5] = [
+        (
+            "",
+            "start = 1\nhold = \"8 bars\"",
+            "counts beats but the show has no `[music]`",
+            "add `[music]`",
+            "\"8 bars\"",
+        ),
+        (
+            MUSIC,
+            "start = \"12.1\"\nhold = \"8 bars\"",
+            "`8 bars` from 0:22.500 does not fit the music's beats",
+            "shorten it",
+            "\"8 bars\"",
+        ),
+        (
+            MUSIC,
+            "hold = \"0 bars\"",
+            "`0 bars` is not a length",
+            "positive number",
+            "\"0 bars\"",
+        ),
+        (
+            MUSIC,
+            "[[chapter.formation.light]]\neffect = \"solid\"\ncolor = \"red\"\nduration = \"4 beats\"",
+            "`duration` needs `start`",
+            "",
+            "[[chapter.formation.light]]",
+        ),
+        (
+            MUSIC,
+            "[[chapter.formation.light]]\neffect = \"solid\"\ncolor = \"red\"\nstart = \"14.1\"\nduration = \"3 bars\"",
+            "does not fit the music's beats",
+            "give the length in seconds",
+            "\"3 bars\"",
+        ),
+    ];
+    for (top, formation, why, hint, place) in cases {
+        let text = show(top, formation, "");
+        let text = if formation.contains("hold") {
+            text.replacen("hold = 10\n", "", 1)
+        } else {
+            text
+        };
+        let (m, h, at) = error(&dir, &text);
+        assert!(m.contains(why), "{m}");
+        assert!(h.contains(hint), "{h}");
+        assert!(at.starts_with(place), "{at}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_animations_say_what_and_where() {
+    let mut still = Vec::new();
+    image::RgbImage::from_pixel(4, 4, image::Rgb([9, 9, 9]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut still),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    let dir = folder(
+        "badanim",
+        &[
+            ("bad.gif", b"GIF89a\x04\x00\x04\x00 not really".to_vec()),
+            ("still.png", still),
+        ],
+    );
+    let fx = "[[chapter.formation.light]]\neffect = \"image\"\n";
+    let cases = [
+        (
+            "frames = \"clip/f.png\"\nframe_count = 2",
+            "`frames` needs one place for the frame number",
+            "\"clip/f.png\"",
+        ),
+        (
+            "frames = \"clip/f_*.png\"",
+            "`frames` needs `frame_count`",
+            "\"clip/f_*.png\"",
+        ),
+        (
+            "frames = \"clip/f_*.png\"\nframe_count = 2",
+            "frame 1 of the sequence: cannot read `clip/f_1.png`",
+            "\"clip/f_*.png\"",
+        ),
+        (
+            "file = \"still.png\"\nframes = \"f_*.png\"",
+            "give either `file` or `frames`",
+            "\"f_*.png\"",
+        ),
+        (
+            "file = \"bad.gif\"",
+            "`bad.gif` is not a readable PNG, JPEG or GIF",
+            "\"bad.gif\"",
+        ),
+        (
+            "file = \"still.png\"\nfps = 12",
+            "`still.png` is a still picture",
+            "12",
+        ),
+    ];
+    for (keys, why, place) in cases {
+        let text = show("", &format!("{fx}{keys}"), "");
+        let (m, h, at) = error(&dir, &text);
+        assert!(m.contains(why), "{m}");
+        assert!(at.starts_with(place), "{at}");
+        if why.contains("not a readable") {
+            assert!(h.contains("numbered sequence of PNG pictures"), "{h}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

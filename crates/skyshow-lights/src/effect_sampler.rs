@@ -30,6 +30,10 @@ pub struct EffectSampler<'a> {
     triggers: Vec<f64>,
     /// Index of the first trigger in the music's count (keeps colour cycles in phase).
     first_trigger: usize,
+    /// Fade-in length, seconds (a musical fade counted from `start_s`).
+    fade_in_s: f64,
+    /// Fade-out length, seconds (a musical fade counted back from `end_s`).
+    fade_out_s: f64,
 }
 
 fn triggers(every: Every, music: Option<&MusicDesign>, start: f64, end: f64) -> (Vec<f64>, usize) {
@@ -109,6 +113,25 @@ pub fn blend(below: [f64; 3], top: Rgb, blend: Blend, alpha: f64) -> [f64; 3] {
     out
 }
 
+/// The picture of an animation shown `local` seconds after its start (the last one after
+/// the end unless it loops).
+fn frame_index(frame_s: &[f64], looped: bool, local: f64) -> usize {
+    let total: f64 = frame_s.iter().sum();
+    let mut t = local.max(0.0);
+    if looped && total > 0.0 {
+        t %= total;
+    }
+    let mut acc = 0.0;
+    for (k, d) in frame_s.iter().enumerate() {
+        acc += d;
+        // A micro-second of slack: a frame boundary on the light clock starts the next one.
+        if t < acc - 1e-6 {
+            return k;
+        }
+    }
+    frame_s.len().saturating_sub(1)
+}
+
 impl<'a> EffectSampler<'a> {
     /// Prepares `effect`, its open ends taken from the plan's formation hold.
     pub fn new(effect: &'a LightEffect, plan: &ShowPlan, music: Option<&MusicDesign>) -> Self {
@@ -116,8 +139,23 @@ impl<'a> EffectSampler<'a> {
             let f = &plan.formations[k];
             (f.start_ms as f64 / 1000.0, f.end_ms as f64 / 1000.0)
         });
-        let start_s = effect.start_s.or(hold.map(|h| h.0)).unwrap_or(0.0);
-        let end_s = effect.end_s.or(hold.map(|h| h.1)).unwrap_or(start_s);
+        // A chapter's effect: from the departure into its first formation to the end of its
+        // last formation.
+        let chapter = effect.chapter.and_then(|c| {
+            let first = plan.formations.iter().position(|f| f.chapter == c)?;
+            let last = plan.formations.iter().rposition(|f| f.chapter == c)?;
+            let depart = plan
+                .transitions
+                .get(first)
+                .map_or(plan.formations[first].start_ms, |t| t.start_ms);
+            Some((
+                depart as f64 / 1000.0,
+                plan.formations[last].end_ms as f64 / 1000.0,
+            ))
+        });
+        let window = hold.or(chapter);
+        let start_s = effect.start_s.or(window.map(|h| h.0)).unwrap_or(0.0);
+        let end_s = effect.end_s.or(window.map(|h| h.1)).unwrap_or(start_s);
         let (triggers, first_trigger) = match &effect.kind {
             EffectKind::Pulse { every, .. }
             | EffectKind::Strobe { every, .. }
@@ -131,12 +169,28 @@ impl<'a> EffectSampler<'a> {
             .into_iter()
             .map(|b| (b / tick).round() * tick)
             .collect();
+        // Fades in beats or bars counted now that the window is known; where one does not
+        // fit the music's beats (the effect starts or ends outside them) it spans the
+        // whole effect.
+        let whole = (end_s - start_s).max(0.0);
+        let fade_in_s = match (effect.fade_in_music, music) {
+            (Some(len), Some(m)) => m.after(start_s, len).map_or(whole, |t| t - start_s),
+            (Some(_), None) => whole,
+            (None, _) => effect.fade_in_s,
+        };
+        let fade_out_s = match (effect.fade_out_music, music) {
+            (Some(len), Some(m)) => m.before(end_s, len).map_or(whole, |t| end_s - t),
+            (Some(_), None) => whole,
+            (None, _) => effect.fade_out_s,
+        };
         EffectSampler {
             effect,
             start_s,
             end_s,
             triggers,
             first_trigger,
+            fade_in_s,
+            fade_out_s,
         }
     }
 
@@ -187,11 +241,11 @@ impl<'a> EffectSampler<'a> {
             }
         }
         let mut env = e.opacity;
-        if e.fade_in_s > 0.0 {
-            env *= ((t - self.start_s) / e.fade_in_s).clamp(0.0, 1.0);
+        if self.fade_in_s > 0.0 {
+            env *= ((t - self.start_s) / self.fade_in_s).clamp(0.0, 1.0);
         }
-        if e.fade_out_s > 0.0 {
-            env *= ((self.end_s - t) / e.fade_out_s).clamp(0.0, 1.0);
+        if self.fade_out_s > 0.0 {
+            env *= ((self.end_s - t) / self.fade_out_s).clamp(0.0, 1.0);
         }
         let local = t - self.start_s;
         let (color, alpha) = match &e.kind {
@@ -288,10 +342,15 @@ impl<'a> EffectSampler<'a> {
             },
             EffectKind::Image { image } => {
                 let [u, v] = stage.uv(formation, probe.position);
-                let x = ((u.clamp(0.0, 1.0) * image.width as f64) as usize).min(image.width - 1);
-                let y = (((1.0 - v.clamp(0.0, 1.0)) * image.height as f64) as usize)
-                    .min(image.height - 1);
-                (image.pixels[y * image.width + x], 1.0)
+                (image.at(u, v), 1.0)
+            }
+            EffectKind::Frames {
+                frames,
+                frame_s,
+                looped,
+            } => {
+                let [u, v] = stage.uv(formation, probe.position);
+                (frames[frame_index(frame_s, *looped, local)].at(u, v), 1.0)
             }
         };
         let a = alpha * env;
@@ -302,6 +361,18 @@ impl<'a> EffectSampler<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frames_in_turn_and_looped() {
+        let d = [0.5, 0.25, 0.25];
+        assert_eq!(frame_index(&d, false, 0.0), 0);
+        assert_eq!(frame_index(&d, false, 0.49), 0);
+        assert_eq!(frame_index(&d, false, 0.5), 1);
+        assert_eq!(frame_index(&d, false, 0.8), 2);
+        assert_eq!(frame_index(&d, false, 5.0), 2);
+        assert_eq!(frame_index(&d, true, 1.1), 0);
+        assert_eq!(frame_index(&d, true, 1.6), 1);
+    }
 
     #[test]
     fn blends() {

@@ -45,8 +45,11 @@ fn effect(kind: EffectKind, t0: f64, t1: f64) -> LightEffect {
         end_s: Some(t1),
         fade_in_s: 0.0,
         fade_out_s: 0.0,
+        fade_in_music: None,
+        fade_out_music: None,
         blend: Blend::Normal,
         opacity: 1.0,
+        chapter: None,
     }
 }
 
@@ -202,4 +205,41 @@ fn sparkle_is_seeded_and_strobes_keep_time() {
         early.r > 40 && early.r < 100,
         "a quarter into the fade-in: {early:?}"
     );
+}
+
+/// A fade-in of "2 beats" on an effect of a formation without `start` is counted when the
+/// lights are designed, from when the formation is in place, along the music's beats.
+#[test]
+fn a_fade_in_in_beats_is_counted_from_the_formation_arrival() {
+    let (mut design, plan) = setup();
+    let f = &plan.formations[0];
+    let t0 = f.start_ms as f64 / 1000.0;
+    // Beats every 0.4 s from well before the formation until well after it.
+    let beats_s: Vec<f64> = (0..400).map(|k| 0.4 * f64::from(k)).collect();
+    design.music = Some(skyshow_model::MusicDesign {
+        file: "m.wav".into(),
+        bytes: Vec::new(),
+        media_type: "audio/wav".into(),
+        offset_s: 0.0,
+        duration_s: 160.0,
+        tempo_bpm: 150.0,
+        beats_per_bar: 4,
+        downbeats_s: beats_s.iter().step_by(4).copied().collect(),
+        beats_s,
+        waveform: Vec::new(),
+    });
+    let mut red = effect(EffectKind::Solid { color: RED }, 0.0, 0.0);
+    red.start_s = None;
+    red.end_s = None;
+    red.frame_formation = Some(0);
+    red.fade_in_music = skyshow_model::MusicalLength::parse("2 beats");
+    design.lights = vec![red];
+    let p = design_show_lights(&plan, &design, &LightOptions::DEFAULT);
+    // Two beats = 0.8 s: half-way at 0.4 s, full at 0.8 s.
+    let half = p[0].color_at(t0 + 0.4);
+    assert!(
+        (115..=140).contains(&half.r) && (115..=140).contains(&half.b),
+        "{half:?}"
+    );
+    assert_eq!(p[0].color_at(t0 + 0.9), RED);
 }

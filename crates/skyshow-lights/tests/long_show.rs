@@ -36,8 +36,11 @@ fn effect(kind: EffectKind, blend: Blend) -> LightEffect {
         end_s: Some(1000.0),
         fade_in_s: 0.0,
         fade_out_s: 0.0,
+        fade_in_music: None,
+        fade_out_music: None,
         blend,
         opacity: 1.0,
+        chapter: None,
     }
 }
 

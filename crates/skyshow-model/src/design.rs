@@ -1,6 +1,6 @@
 //! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
 
-use crate::{LightEffect, Limits, MusicDesign, Rgb, Vec3};
+use crate::{LightEffect, Limits, MusicDesign, MusicalLength, Rgb, Vec3};
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,6 +137,10 @@ pub struct FormationDesign {
     pub start_s: Option<f64>,
     /// How long the picture is held, seconds.
     pub hold_s: f64,
+    /// A hold written in beats or bars (`hold = "8 bars"`) for a formation without a
+    /// `start`: the planner counts it along the music's beats from when the formation is in
+    /// place, instead of `hold_s`. `None` when the hold is `hold_s`.
+    pub hold_music: Option<MusicalLength>,
     /// The picture.
     pub shape: Shape,
     /// Where it is and how it is turned.

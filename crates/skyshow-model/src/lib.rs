@@ -10,6 +10,7 @@ mod light_design;
 mod light_program;
 mod limits;
 mod music_design;
+mod musical_length;
 mod rgb;
 mod segment;
 mod trajectory;
@@ -24,6 +25,7 @@ pub use light_design::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect,
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;
 pub use music_design::MusicDesign;
+pub use musical_length::{MusicalLength, MusicalUnit};
 pub use rgb::Rgb;
 pub use segment::Segment;
 pub use trajectory::Trajectory;

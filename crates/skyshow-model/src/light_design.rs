@@ -1,7 +1,7 @@
 //! `LightEffect`: one designed light effect on the timeline (what, on whom, when, how it
 //! blends). The lights stage evaluates and stacks them.
 
-use crate::{Rgb, Vec3};
+use crate::{MusicalLength, Rgb, Vec3};
 
 /// One light effect. Effects are stacked in file order over the formation colours.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,10 +23,19 @@ pub struct LightEffect {
     pub fade_in_s: f64,
     /// Fade-out length before `end_s`, seconds.
     pub fade_out_s: f64,
+    /// A fade-in written in beats or bars whose start was not known at import (an effect
+    /// of a formation without `start`): counted along the music from the effect's start,
+    /// instead of `fade_in_s`.
+    pub fade_in_music: Option<MusicalLength>,
+    /// The same for the fade-out, counted back from the effect's end.
+    pub fade_out_music: Option<MusicalLength>,
     /// How the effect's colour combines with what is below it.
     pub blend: Blend,
     /// Strength, 0–1.
     pub opacity: f64,
+    /// The chapter of a `[[chapter.light]]`: without `start`/`end` the effect runs from the
+    /// chapter's first transition until its last formation leaves.
+    pub chapter: Option<usize>,
 }
 
 /// How an effect's colour combines with the colour below it (per channel, 0–1 values,
@@ -177,4 +186,24 @@ pub enum EffectKind {
         /// The picture.
         image: ImageDesign,
     },
+    /// An animation (an animated GIF or PNG, or a numbered sequence of pictures exported
+    /// from a video): its pictures in turn, each mapped like [`EffectKind::Image`], from the
+    /// effect's start.
+    Frames {
+        /// The pictures, in order (at least one).
+        frames: Vec<ImageDesign>,
+        /// How long each picture shows, seconds (one per picture, each positive).
+        frame_s: Vec<f64>,
+        /// Start again after the last picture; otherwise the last picture stays.
+        looped: bool,
+    },
+}
+
+impl ImageDesign {
+    /// The pixel at `u`, `v` (0–1 from the left and from the bottom, clamped).
+    pub fn at(&self, u: f64, v: f64) -> Rgb {
+        let x = ((u.clamp(0.0, 1.0) * self.width as f64) as usize).min(self.width - 1);
+        let y = (((1.0 - v.clamp(0.0, 1.0)) * self.height as f64) as usize).min(self.height - 1);
+        self.pixels[y * self.width + x]
+    }
 }

@@ -81,6 +81,7 @@ fn main() {
         beats_per_bar: 4,
         first_beat_s: 0.5,
         instrument: Instrument::Drums,
+        ramp_to_bpm: None,
     };
     let track = synthesize(&spec);
     let mut mix: Vec<f64> = track.samples.iter().map(|s| f64::from(*s) * 0.8).collect();

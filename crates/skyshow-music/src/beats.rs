@@ -4,7 +4,7 @@
 use crate::audio::Audio;
 use crate::error::MusicError;
 use crate::onset::{OnsetEnvelope, onset_envelope, pick_onsets};
-use crate::tempo::{global_period, local_periods};
+use crate::tempo::{acf_peaks, global_period, local_periods};
 
 /// Where the beat grid comes from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -246,7 +246,9 @@ fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
     out
 }
 
-/// Ellis's dynamic programme with the transition cost following the local period.
+/// Ellis's dynamic programme with the transition cost following the local period, run at
+/// the tempo the autocorrelation prefers and at the related metrical levels (×2, ×½, ×3/2,
+/// ×2/3); the level whose beats best match the strong drum onsets wins.
 fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
     let e = normalised(&env.strength, env.fps);
     let n = e.len();
@@ -263,6 +265,102 @@ fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicErr
     } else {
         vec![global; n]
     };
+    let strong = strong_onsets(&te, env.fps);
+    let tol = (0.07 * env.fps).round() as usize;
+    // Candidate beat periods: the related metrical levels of the preferred period, then the
+    // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
+    let mut ratios: Vec<f64> = LEVELS.to_vec();
+    for p in acf_peaks(&te, env.fps, MIN_BPM, MAX_BPM, 4) {
+        let r = p / global;
+        if ratios.iter().all(|q| (r / q - 1.0).abs() > 0.03) {
+            ratios.push(r);
+        }
+    }
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    for ratio in ratios {
+        let g = global * ratio;
+        let bpm = 60.0 * env.fps / g;
+        if !(MIN_BPM..=MAX_BPM).contains(&bpm) {
+            continue;
+        }
+        let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
+        let Ok(beats) = dp_beats(&e, g, &p, opts.tightness) else {
+            continue;
+        };
+        let fit = onset_fit(&beats, &strong, tol);
+        let prior = tempo_prior(bpm);
+        let score = fit * prior;
+        if best.as_ref().is_none_or(|(s, _)| score > *s + 1e-12) {
+            best = Some((score, beats));
+        }
+    }
+    best.map(|(_, b)| b).ok_or(MusicError::NoBeats)
+}
+
+/// The metrical levels tried, as multiples of the autocorrelation's period (the period
+/// itself first, so it wins ties).
+const LEVELS: [f64; 5] = [1.0, 2.0, 0.5, 1.5, 2.0 / 3.0];
+
+/// Tempo range of the tracked beat.
+const MIN_BPM: f64 = 40.0;
+const MAX_BPM: f64 = 240.0;
+
+/// A broad prior on the beat's tempo: log-normal around 120 BPM, one octave standard
+/// deviation (a tie-breaker between levels that fit the drums equally well).
+fn tempo_prior(bpm: f64) -> f64 {
+    (-0.5 * ((bpm / 120.0).log2() / 1.0).powi(2)).exp()
+}
+
+/// The strong onsets of the (drum-band) envelope: its picked peaks whose height is at least
+/// half that of the 90th-percentile peak. Frame indices.
+fn strong_onsets(te: &[f32], fps: f64) -> Vec<usize> {
+    let peaks = pick_onsets(te, fps, 0.05);
+    let mut h: Vec<f32> = peaks.iter().map(|&i| te[i]).collect();
+    if h.is_empty() {
+        return peaks;
+    }
+    h.sort_by(f32::total_cmp);
+    let p90 = h[((h.len() - 1) as f64 * 0.9).round() as usize];
+    peaks.into_iter().filter(|&i| te[i] >= 0.5 * p90).collect()
+}
+
+/// F-measure of a beat sequence against the strong onsets (a beat matches one onset within
+/// `tol` frames): beats on the strong hits and no beats between them.
+fn onset_fit(beats: &[usize], strong: &[usize], tol: usize) -> f64 {
+    if beats.is_empty() || strong.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut hits) = (0, 0, 0usize);
+    while i < strong.len() && j < beats.len() {
+        let (a, b) = (strong[i], beats[j]);
+        if a.abs_diff(b) <= tol {
+            hits += 1;
+            i += 1;
+            j += 1;
+        } else if b < a {
+            j += 1;
+        } else {
+            i += 1;
+        }
+    }
+    let p = hits as f64 / beats.len() as f64;
+    let r = hits as f64 / strong.len() as f64;
+    if hits == 0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// The dynamic programme on envelope `e` with the beat period `periods[t]` (frames) and a
+/// global period `global` for the local score's smoothing.
+fn dp_beats(
+    e: &[f32],
+    global: f64,
+    periods: &[f64],
+    tightness: f64,
+) -> Result<Vec<usize>, MusicError> {
+    let n = e.len();
     // Local score: the envelope smoothed by a Gaussian of width period/32.
     let half = global.round() as isize;
     let kernel: Vec<f64> = (-half..=half)
@@ -299,7 +397,7 @@ fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicErr
         if hi >= 0.0 {
             let first = lo.max(0.0) as usize;
             for (prev, score) in cum.iter().enumerate().take(hi as usize + 1).skip(first) {
-                let c = score - opts.tightness * (((t - prev) as f64) / p).ln().powi(2);
+                let c = score - tightness * (((t - prev) as f64) / p).ln().powi(2);
                 if best.is_none_or(|(_, b)| c > b) {
                     best = Some((prev, c));
                 }

@@ -14,6 +14,18 @@ pub enum Instrument {
     /// Syncopated: kick on 1 and the "and" of 3, snare on 2 and 4, hi-hat on every eighth
     /// (beat 3 carries only a hi-hat; harder, and half-time ambiguous at fast tempi).
     DrumsSyncopated,
+    /// Electronic four-on-the-floor: a deep kick on every beat, a clap on 2 and 4, an open
+    /// hi-hat on every off-beat and a saw bass on the off-beats.
+    FourOnFloor,
+    /// Funk: sixteenth hi-hats (accented on eighths), kick on 1, the last sixteenth of 1 and
+    /// the "and" of 3, snare on 2 and 4 with quiet ghost notes, a tighter kit.
+    Funk,
+    /// Shuffle (triplet feel): hi-hats on the triplet eighths, kick on 1, 3 and the last
+    /// triplet of 2, snare on 2 and 4 (tuned lower).
+    Shuffle,
+    /// Latin: a 3-2 son clave (woodblock) over two bars, a shaker on eighths, a low conga on
+    /// 4 and a bass on the "and" of 2 and on 4; no kick or snare at all.
+    Clave,
 }
 
 /// A synthetic track to make.
@@ -39,6 +51,9 @@ pub struct TrackSpec {
     pub first_beat_s: f64,
     /// Clicks or drums.
     pub instrument: Instrument,
+    /// A linear tempo ramp from `bpm` at the start to this tempo at the end (instead of, or
+    /// after, `tempo_change`'s step); `None` for none.
+    pub ramp_to_bpm: Option<f64>,
 }
 
 impl TrackSpec {
@@ -55,6 +70,7 @@ impl TrackSpec {
             beats_per_bar: 4,
             first_beat_s: 0.5,
             instrument: Instrument::Clicks,
+            ramp_to_bpm: None,
         }
     }
 
@@ -105,8 +121,11 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
     let mut out = vec![0.0f64; n];
     let mut rng = Rng(spec.seed ^ 0x005E_ED0F_5EED);
     let m = spec.beats_per_bar.max(1) as usize;
-    let bpm_at = |t: f64| match spec.tempo_change {
-        Some((at, bpm)) if t >= at => bpm,
+    let bpm_at = |t: f64| match (spec.tempo_change, spec.ramp_to_bpm) {
+        (Some((at, bpm)), _) if t >= at => bpm,
+        (_, Some(to)) => {
+            spec.bpm + (to - spec.bpm) * (t / spec.duration_s.max(1e-9)).clamp(0.0, 1.0)
+        }
         _ => spec.bpm,
     };
     let mut beats = Vec::new();
@@ -165,6 +184,146 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
                     add(&mut out, sr, b + jitter(&mut rng), 0.2, |t| {
                         v * (0.7 * sn.uniform() * (-t / 0.05).exp()
                             + 0.5 * (TAU * 190.0 * t).sin() * (-t / 0.04).exp())
+                    });
+                }
+            }
+            Instrument::FourOnFloor => {
+                let kick_at = b + jitter(&mut rng);
+                add(&mut out, sr, kick_at, 0.35, |t| {
+                    let phase = TAU * (42.0 * t + 110.0 * 0.02 * (1.0 - (-t / 0.02).exp()));
+                    0.8 * phase.sin() * (-t / 0.2).exp()
+                });
+                let off = b + 0.5 * ibi + jitter(&mut rng);
+                let mut oh = Rng(rng.next_u64());
+                let mut last = 0.0;
+                add(&mut out, sr, off, 0.15, |t| {
+                    let w = oh.uniform();
+                    let h = w - last;
+                    last = w;
+                    0.2 * h * (-t / 0.06).exp()
+                });
+                let f = [55.0, 55.0, 65.4, 49.0][(i / m) % 4];
+                add(&mut out, sr, off, 0.8 * 0.5 * ibi, |t| {
+                    let saw = 2.0 * (f * t - (f * t).floor()) - 1.0;
+                    0.18 * saw * (1.0 - (-t / 0.005).exp())
+                });
+                if pos % 2 == 1 {
+                    let mut cl = Rng(rng.next_u64());
+                    let at = b + jitter(&mut rng);
+                    add(&mut out, sr, at, 0.12, |t| {
+                        let bursts = [0.0, 0.011, 0.022]
+                            .iter()
+                            .filter(|&&d| t >= d)
+                            .map(|&d| (-(t - d) / 0.008).exp())
+                            .sum::<f64>();
+                        0.35 * cl.uniform() * (bursts + 0.5 * (-t / 0.05).exp())
+                    });
+                }
+            }
+            Instrument::Funk => {
+                for k in 0..4 {
+                    let at = b + k as f64 * 0.25 * ibi + jitter(&mut rng);
+                    let v = if k % 2 == 0 { 0.2 } else { 0.09 };
+                    let mut hat = Rng(rng.next_u64());
+                    let mut last = 0.0;
+                    add(&mut out, sr, at, 0.04, |t| {
+                        let w = hat.uniform();
+                        let h = w - last;
+                        last = w;
+                        v * h * (-t / 0.008).exp()
+                    });
+                }
+                let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+                    add(out, sr, at, 0.2, |t| {
+                        let phase = TAU * (65.0 * t + 160.0 * 0.015 * (1.0 - (-t / 0.015).exp()));
+                        v * phase.sin() * (-t / 0.08).exp()
+                    });
+                };
+                let snare = |out: &mut Vec<f64>, at: f64, v: f64, rng: &mut Rng| {
+                    let mut sn = Rng(rng.next_u64());
+                    add(out, sr, at, 0.15, |t| {
+                        v * (0.8 * sn.uniform() * (-t / 0.03).exp()
+                            + 0.4 * (TAU * 240.0 * t).sin() * (-t / 0.03).exp())
+                    });
+                };
+                match pos % 4 {
+                    0 => {
+                        kick(&mut out, b + jitter(&mut rng), 0.85);
+                        kick(&mut out, b + 0.75 * ibi + jitter(&mut rng), 0.5);
+                    }
+                    1 | 3 => {
+                        snare(&mut out, b + jitter(&mut rng), 0.6, &mut rng);
+                        snare(&mut out, b + 0.75 * ibi + jitter(&mut rng), 0.12, &mut rng);
+                    }
+                    _ => {
+                        kick(&mut out, b + 0.5 * ibi + jitter(&mut rng), 0.7);
+                        snare(&mut out, b + 0.25 * ibi + jitter(&mut rng), 0.1, &mut rng);
+                    }
+                }
+            }
+            Instrument::Shuffle => {
+                for k in 0..3 {
+                    let at = b + k as f64 / 3.0 * ibi + jitter(&mut rng);
+                    let v = [0.22, 0.07, 0.15][k];
+                    let mut hat = Rng(rng.next_u64());
+                    let mut last = 0.0;
+                    add(&mut out, sr, at, 0.05, |t| {
+                        let w = hat.uniform();
+                        let h = w - last;
+                        last = w;
+                        v * h * (-t / 0.015).exp()
+                    });
+                }
+                let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+                    add(out, sr, at, 0.3, |t| {
+                        let phase = TAU * (58.0 * t + 90.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
+                        v * phase.sin() * (-t / 0.12).exp()
+                    });
+                };
+                if pos.is_multiple_of(2) {
+                    kick(
+                        &mut out,
+                        b + jitter(&mut rng),
+                        if pos == 0 { 0.85 } else { 0.7 },
+                    );
+                } else {
+                    let mut sn = Rng(rng.next_u64());
+                    add(&mut out, sr, b + jitter(&mut rng), 0.25, |t| {
+                        0.5 * (0.6 * sn.uniform() * (-t / 0.07).exp()
+                            + 0.6 * (TAU * 160.0 * t).sin() * (-t / 0.05).exp())
+                    });
+                    if pos == 1 {
+                        kick(&mut out, b + 2.0 / 3.0 * ibi + jitter(&mut rng), 0.5);
+                    }
+                }
+            }
+            Instrument::Clave => {
+                // 3-2 son clave over two bars, in eighths: 0, 3, 6 | 10, 12.
+                let bar_pair = (i / m) % 2;
+                for half in 0..2 {
+                    let eighth = (pos * 2 + half) + 8 * bar_pair;
+                    let at = b + 0.5 * half as f64 * ibi + jitter(&mut rng);
+                    if [0, 3, 6, 10, 12].contains(&eighth) {
+                        add(&mut out, sr, at, 0.05, |t| {
+                            0.45 * (TAU * 2500.0 * t).sin() * (-t / 0.01).exp()
+                        });
+                    }
+                    let mut sh = Rng(rng.next_u64());
+                    let v = if half == 0 { 0.08 } else { 0.12 };
+                    add(&mut out, sr, at, 0.06, |t| {
+                        v * sh.uniform() * (t / 0.01).min(1.0) * (-t / 0.02).exp()
+                    });
+                }
+                if pos == 3 {
+                    add(&mut out, sr, b + jitter(&mut rng), 0.3, |t| {
+                        0.5 * (TAU * 180.0 * t).sin() * (-t / 0.1).exp()
+                    });
+                }
+                if pos == 1 || pos == 3 {
+                    let at = if pos == 1 { b + 0.5 * ibi } else { b };
+                    let f = if pos == 1 { 73.4 } else { 55.0 };
+                    add(&mut out, sr, at + jitter(&mut rng), 0.9 * ibi, |t| {
+                        0.35 * (TAU * f * t).sin() * (1.0 - (-t / 0.01).exp()) * (-t / 0.4).exp()
                     });
                 }
             }

@@ -173,3 +173,42 @@ pub(crate) fn local_periods(env: &[f32], fps: f64, global: f64) -> Vec<f64> {
     }
     out
 }
+
+/// Other candidate beat periods (frames): the highest local maxima of the envelope's
+/// autocorrelation (per overlapping frame, no tempo prior) between `min_bpm` and
+/// `max_bpm`, at least half the highest, at most `max_count`, strongest first.
+pub(crate) fn acf_peaks(
+    env: &[f32],
+    fps: f64,
+    min_bpm: f64,
+    max_bpm: f64,
+    max_count: usize,
+) -> Vec<f64> {
+    let env = &smooth(env);
+    let lo = ((fps * 60.0 / max_bpm).floor() as usize).max(2);
+    let hi = ((fps * 60.0 / min_bpm).ceil() as usize).min(env.len().saturating_sub(2));
+    if hi <= lo + 2 {
+        return Vec::new();
+    }
+    let a: Vec<f64> = acf(env, lo - 1, hi + 1)
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| v / (env.len() - (lo - 1 + i)).max(1) as f64)
+        .collect();
+    let mut peaks: Vec<(f64, f64)> = (1..a.len() - 1)
+        .filter(|&i| a[i] > a[i - 1] && a[i] >= a[i + 1])
+        .map(|i| {
+            let den = a[i - 1] - 2.0 * a[i] + a[i + 1];
+            let d = if den < 0.0 {
+                (0.5 * (a[i - 1] - a[i + 1]) / den).clamp(-1.0, 1.0)
+            } else {
+                0.0
+            };
+            ((lo - 1 + i) as f64 + d, a[i])
+        })
+        .collect();
+    let max = peaks.iter().map(|p| p.1).fold(0.0, f64::max);
+    peaks.retain(|p| p.1 >= 0.5 * max);
+    peaks.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.total_cmp(&y.0)));
+    peaks.into_iter().take(max_count).map(|p| p.0).collect()
+}

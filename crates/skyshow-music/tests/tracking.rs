@@ -1,8 +1,8 @@
 //! Beat tracking scored against synthetic tracks with known beats (F-measure, ±70 ms).
 
 use skyshow_music::{
-    Audio, BarBeat, BeatAnalysis, BeatOptions, BeatSource, MusicError, TrackSpec, analyze_beats,
-    evaluation_set, f_measure, synthesize,
+    Audio, BarBeat, BeatAnalysis, BeatOptions, BeatSource, Instrument, MusicError, TrackSpec,
+    analyze_beats, evaluation_set, f_measure, synthesize,
 };
 
 fn audio_of(spec: &TrackSpec) -> (Audio, skyshow_music::TestTrack) {
@@ -15,19 +15,29 @@ fn audio_of(spec: &TrackSpec) -> (Audio, skyshow_music::TestTrack) {
     (audio, track)
 }
 
-/// The syncopated pattern (beat 3 carries only a hi-hat) at the ends of the tempo range:
-/// the tracker picks another metrical level (166 for 84 BPM, 107 for 160 BPM). Known
-/// limitation of autocorrelation tempo with a prior around 120 BPM; `start_bpm` or a fixed
-/// tempo override is the remedy.
-const KNOWN_WEAK: &[&str] = &["syncopated 84 seed 21", "syncopated 160 seed 23"];
+/// Tracks of the newer held-out set (first scored after the metrical-level choice was
+/// written, and not tuned on since) that the tracker still gets wrong: a metrical-level error
+/// (72 and 76 BPM heard at double time, 174 BPM four-on-the-floor at half time) or a
+/// four-on-the-floor beat that is off by an eighth in places (F 0.91). They must stay at
+/// least at the F of a metrical-level error, so that they do not get worse unnoticed.
+const KNOWN_WEAK: &[&str] = &[
+    "new four-on-floor 124",
+    "new four-on-floor 174",
+    "new syncopated 72",
+    "new funk 76 44.1k",
+];
+
+/// Patterns where nothing our downbeat features hear marks bar 1: the same kick on every
+/// beat (four-on-the-floor) or no drums at all (clave).
+fn has_downbeat_accent(i: Instrument) -> bool {
+    !matches!(i, Instrument::FourOnFloor | Instrument::Clave)
+}
 
 #[test]
 fn evaluation_set_reaches_f_095() {
     let mut failures = Vec::new();
+    let mut scored = 0;
     for t in evaluation_set() {
-        if KNOWN_WEAK.contains(&t.name.as_str()) {
-            continue;
-        }
         let (audio, track) = audio_of(&t.spec);
         let opts = BeatOptions {
             beats_per_bar: t.spec.beats_per_bar,
@@ -35,15 +45,45 @@ fn evaluation_set_reaches_f_095() {
         };
         let a = analyze_beats(&audio, &opts).unwrap();
         let f = f_measure(&track.beats_s, &a.beats_s, 0.07);
+        if KNOWN_WEAK.contains(&t.name.as_str()) {
+            if f < 0.6 {
+                failures.push(format!("{} (known weak): F = {f:.3}", t.name));
+            }
+            continue;
+        }
+        scored += 1;
         if f < 0.95 {
             failures.push(format!("{}: F = {f:.3}", t.name));
         }
         let fd = f_measure(&track.downbeats_s, &a.downbeats_s, 0.07);
-        if fd < 0.9 {
+        if has_downbeat_accent(t.spec.instrument) && fd < 0.9 {
             failures.push(format!("{}: downbeat F = {fd:.3}", t.name));
         }
     }
+    assert!(scored >= 35, "{scored} tracks scored");
     assert!(failures.is_empty(), "{failures:?}");
+}
+
+/// The two syncopated tracks of the earlier held-out set that a tempo chosen by the
+/// autocorrelation alone got wrong (84 BPM heard as 166, 160 BPM as 107): the metrical
+/// level is now chosen by how well its beats meet the strong drum onsets.
+#[test]
+fn syncopated_tracks_keep_their_metrical_level() {
+    for (bpm, seed) in [(84.0, 21), (160.0, 23)] {
+        let (audio, track) = audio_of(&TrackSpec {
+            seed,
+            instrument: Instrument::DrumsSyncopated,
+            ..TrackSpec::drums(bpm)
+        });
+        let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+        assert!(
+            (a.tempo_bpm / bpm - 1.0).abs() < 0.03,
+            "{bpm}: {}",
+            a.tempo_bpm
+        );
+        let f = f_measure(&track.beats_s, &a.beats_s, 0.07);
+        assert!(f >= 0.95, "{bpm}: F = {f}");
+    }
 }
 
 #[test]

@@ -34,6 +34,32 @@ pub enum PlanError {
         /// Why.
         why: String,
     },
+    /// A hold in beats or bars does not fit the music's beats from where it starts.
+    #[error(
+        "formation `{formation}`: `hold = \"{length}\"` from {start} does not fit the music's beats (first beat {first_beat}, the beat grid ends at {grid_end})"
+    )]
+    MusicalHold {
+        /// The formation.
+        formation: String,
+        /// The hold as written (`8 bars`).
+        length: String,
+        /// When the formation is in place, `m:ss.mmm`.
+        start: String,
+        /// The music's first beat, `m:ss.mmm`.
+        first_beat: String,
+        /// One beat after the music's last beat, `m:ss.mmm`.
+        grid_end: String,
+    },
+    /// A hold in beats or bars in a show without music.
+    #[error(
+        "formation `{formation}`: `hold = \"{length}\"` counts beats but the show has no `[music]`"
+    )]
+    HoldWithoutMusic {
+        /// The formation.
+        formation: String,
+        /// The hold as written.
+        length: String,
+    },
     /// The flight is longer than the battery allows.
     #[error("drones fly {flight_s:.0} s, {over_s:.0} s longer than the battery's {battery_s:.0} s")]
     Battery {
@@ -62,6 +88,8 @@ impl PlanError {
                 | skyshow_formations::FormationError::Altitude { name, .. } => Some(name),
             },
             PlanError::TooEarly { to, .. } | PlanError::CannotJoin { to, .. } => Some(to),
+            PlanError::MusicalHold { formation, .. }
+            | PlanError::HoldWithoutMusic { formation, .. } => Some(formation),
             _ => None,
         }
     }
@@ -80,6 +108,12 @@ impl PlanError {
                 format!("shorten the show by {over_s:.0} s (holds or formations), or raise `limits.battery_s` if the drones allow")
             }
             PlanError::Landing { .. } => "space the last formation further from the takeoff grid".into(),
+            PlanError::MusicalHold { .. } => {
+                "shorten the hold, move the formation earlier, or give the hold in seconds".into()
+            }
+            PlanError::HoldWithoutMusic { .. } => {
+                "add `[music]` with the soundtrack, or give the hold in seconds".into()
+            }
         }
     }
 }

@@ -279,7 +279,29 @@ pub fn plan_show_with_progress(
             .map(|&j| (j < npts).then_some(j))
             .collect();
         pos = tr.target_of.iter().map(|&j| targets[j]).collect();
-        let end = start + ms(fd.hold_s);
+        let end = match fd.hold_music {
+            None => start + ms(fd.hold_s),
+            Some(len) => {
+                let Some(music) = design.music.as_ref() else {
+                    return Err(PlanError::HoldWithoutMusic {
+                        formation: f.name.clone(),
+                        length: len.to_string(),
+                    });
+                };
+                match music.after(start as f64 / 1000.0, len) {
+                    Some(e) => ms(e).max(start),
+                    None => {
+                        return Err(PlanError::MusicalHold {
+                            formation: f.name.clone(),
+                            length: len.to_string(),
+                            start: clock(start),
+                            first_beat: clock(music.beats_s.first().map_or(0, |b| ms(*b))),
+                            grid_end: clock(ms(music.grid_end_s())),
+                        });
+                    }
+                }
+            }
+        };
         prev = f.name.clone();
         formations.push(PlannedFormation {
             formation: f,

@@ -11,6 +11,8 @@ standard library only. Run it from anywhere; it rewrites the files beside it:
 - gucheng_wall.svg   太原古县城: the city wall with its battlements, gate and gate tower
 - jinyang_bridge.svg 晋阳桥: a many-arched bridge over the river
 - dragon.obj         龙抬头: a coiled dragon raising its head (vertex colours)
+- wall_lanterns.png  an animated PNG (8 frames, one per beat at 96 BPM): lantern light
+                     travelling along the old town wall, mapped onto it in the show
 
 The SVGs are sized for drones: every part and every gap is several metres wide once the
 picture is fitted to its width in the show (see show.toml), so ~600 drones keep more
@@ -19,6 +21,8 @@ than 3.3 m apart.
 
 import math
 import os
+import struct
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -305,6 +309,51 @@ def dragon():
             f.write(f"f {a + 1} {b + 1} {c + 1}\n")
 
 
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def lanterns():
+    """Lantern light travelling left to right along the wall: an animated PNG (APNG), 8
+    frames of 40 × 24 pixels, each shown 0.625 s (a beat at 96 BPM), looping. The wall is
+    dim red brick; a gold glow sweeps along it and the gate tower (top middle) glows red."""
+    w, h, n = 40, 24, 8
+    dim, gold, red = (90, 36, 24), (242, 179, 31), (214, 58, 43)
+
+    def mix(a, b, t):
+        return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+
+    frames = []
+    for k in range(n):
+        rows = []
+        for y in range(h):
+            row = bytearray([0])  # filter: none
+            for x in range(w):
+                u = (x + 0.5) / w
+                d = (u - k / n) % 1.0
+                d = min(d, 1.0 - d)
+                glow = math.exp(-0.5 * (d / 0.12) ** 2)
+                base = red if (y < h * 0.45 and abs(u - 0.5) < 0.2) else dim
+                row += bytes(mix(base, gold, glow))
+            rows.append(bytes(row))
+        frames.append(zlib.compress(b"".join(rows), 9))
+    out = b"\x89PNG\r\n\x1a\n"
+    out += png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+    out += png_chunk(b"acTL", struct.pack(">II", n, 0))
+    seq = 0
+    for k, data in enumerate(frames):
+        out += png_chunk(b"fcTL", struct.pack(">IIIIIHHBB", seq, w, h, 0, 0, 5, 8, 0, 0))
+        seq += 1
+        if k == 0:
+            out += png_chunk(b"IDAT", data)
+        else:
+            out += png_chunk(b"fdAT", struct.pack(">I", seq) + data)
+            seq += 1
+    out += png_chunk(b"IEND", b"")
+    with open(os.path.join(HERE, "wall_lanterns.png"), "wb") as f:
+        f.write(out)
+
+
 def main():
     files = {
         "jinci_hall.svg": jinci(),
@@ -316,6 +365,7 @@ def main():
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
             f.write(text)
     dragon()
+    lanterns()
 
 
 if __name__ == "__main__":

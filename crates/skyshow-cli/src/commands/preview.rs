@@ -53,7 +53,7 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
             &visuals::ground(src.audience_azimuth_deg),
             &[],
             None,
-            None,
+            src.music.as_ref(),
         );
         pages
             .write()

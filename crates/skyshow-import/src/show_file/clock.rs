@@ -1,6 +1,7 @@
 //! `Clock`: every time a show file accepts — seconds, `m:ss.ms`, `bar.beat` against the
 //! music's beats, or a named cue — resolved to seconds on the show clock.
 
+use skyshow_model::{MusicDesign, MusicalLength};
 use skyshow_music::{BarBeat, BeatAnalysis};
 
 use crate::time::parse_time;
@@ -25,6 +26,14 @@ pub(super) struct Clock {
     pub(super) beats: Option<BeatAnalysis>,
     /// Named cues in file order, seconds.
     pub(super) cues: Vec<(String, f64)>,
+    /// The same beats as the model carries them (no audio bytes), for musical lengths.
+    pub(super) grid: Option<MusicDesign>,
+}
+
+/// `m:ss.mmm` for messages.
+fn clock_text(t: f64) -> String {
+    let ms = (t.max(0.0) * 1000.0).round() as i64;
+    format!("{}:{:02}.{:03}", ms / 60_000, (ms / 1000) % 60, ms % 1000)
 }
 
 /// How a time is moved onto the musical grid.
@@ -115,6 +124,55 @@ impl Clock {
         ))
     }
 
+    /// The grid a musical length needs, or why there is none.
+    fn grid_for(&self, len: MusicalLength) -> Result<&MusicDesign, TimeError> {
+        if !(len.amount.is_finite() && len.amount > 0.0 && len.amount <= 100_000.0) {
+            return Err(fail(
+                format!("`{len}` is not a length"),
+                "write a positive number of beats or bars (`\"4 beats\"`, `\"8 bars\"`)",
+            ));
+        }
+        self.grid.as_ref().ok_or_else(|| {
+            fail(
+                format!("`{len}` counts beats but the show has no `[music]`"),
+                "add `[music]` with the soundtrack, or give the length in seconds",
+            )
+        })
+    }
+
+    /// The time `len` after `start_s`, counted along the music's beats.
+    pub(super) fn after(&self, start_s: f64, len: MusicalLength) -> Result<f64, TimeError> {
+        let g = self.grid_for(len)?;
+        g.after(start_s, len)
+            .ok_or_else(|| self.misfit(g, len, "from", start_s))
+    }
+
+    /// The time `len` before `end_s`, counted back along the music's beats.
+    pub(super) fn before(&self, end_s: f64, len: MusicalLength) -> Result<f64, TimeError> {
+        let g = self.grid_for(len)?;
+        g.before(end_s, len)
+            .ok_or_else(|| self.misfit(g, len, "before", end_s))
+    }
+
+    /// Checks that a musical length can be counted (the show has music, the amount is
+    /// positive) without resolving it yet.
+    pub(super) fn check(&self, len: MusicalLength) -> Result<(), TimeError> {
+        self.grid_for(len).map(|_| ())
+    }
+
+    fn misfit(&self, g: &MusicDesign, len: MusicalLength, dir: &str, at: f64) -> TimeError {
+        let first = g.beats_s.first().copied().unwrap_or(0.0);
+        fail(
+            format!(
+                "`{len}` {dir} {} does not fit the music's beats (first beat {}, the beat grid ends at {})",
+                clock_text(at),
+                clock_text(first),
+                clock_text(g.grid_end_s())
+            ),
+            "shorten it, move it within the music, or give the length in seconds",
+        )
+    }
+
     /// Moves `t` to the nearest beat or bar start.
     pub(super) fn snap(&self, t: f64, snap: Snap) -> Result<f64, TimeError> {
         let Some(beats) = &self.beats else {
@@ -148,7 +206,48 @@ mod tests {
                 duration_s: 9.0,
             }),
             cues: vec![("drop".into(), 4.25)],
+            grid: Some(MusicDesign {
+                file: "m.wav".into(),
+                bytes: Vec::new(),
+                media_type: "audio/wav".into(),
+                offset_s: 0.0,
+                duration_s: 9.0,
+                tempo_bpm: 120.0,
+                beats_per_bar: 4,
+                beats_s: (0..16).map(|k| 1.0 + 0.5 * k as f64).collect(),
+                downbeats_s: (0..4).map(|k| 1.0 + 2.0 * k as f64).collect(),
+                waveform: Vec::new(),
+            }),
         }
+    }
+
+    #[test]
+    fn musical_lengths() {
+        let c = clock();
+        let bars = MusicalLength::parse("2 bars").unwrap();
+        assert_eq!(c.after(1.0, bars).ok(), Some(5.0));
+        assert_eq!(c.before(5.0, bars).ok(), Some(1.0));
+        let past = c.after(6.0, bars).err().unwrap();
+        assert!(
+            past.why.contains("does not fit the music's beats"),
+            "{}",
+            past.why
+        );
+        assert!(
+            past.why.contains("the beat grid ends at 0:09.000"),
+            "{}",
+            past.why
+        );
+        let none = Clock::default();
+        assert!(
+            none.after(1.0, bars)
+                .err()
+                .unwrap()
+                .why
+                .contains("no `[music]`")
+        );
+        let zero = MusicalLength::parse("0 beats").unwrap();
+        assert!(c.check(zero).err().unwrap().why.contains("is not a length"));
     }
 
     #[test]

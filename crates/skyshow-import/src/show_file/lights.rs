@@ -5,6 +5,7 @@ use serde::Deserialize;
 use skyshow_model::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Rgb, Target, Vec3};
 use toml::Spanned;
 
+use super::music::Anchor;
 use super::{Cx, RawTime, Reader};
 use crate::color::parse_color;
 use crate::error::ImportError;
@@ -16,10 +17,12 @@ pub(super) struct RawLight {
     effect: Spanned<String>,
     start: Option<Spanned<RawTime>>,
     end: Option<Spanned<RawTime>>,
-    duration: Option<Spanned<f64>>,
+    duration: Option<Spanned<RawTime>>,
     snap: Option<Spanned<String>>,
-    fade_in_s: Option<Spanned<f64>>,
-    fade_out_s: Option<Spanned<f64>>,
+    #[serde(alias = "fade_in")]
+    fade_in_s: Option<Spanned<RawTime>>,
+    #[serde(alias = "fade_out")]
+    fade_out_s: Option<Spanned<RawTime>>,
     blend: Option<Spanned<String>>,
     opacity: Option<Spanned<f64>>,
     // Targeting.
@@ -45,10 +48,77 @@ pub(super) struct RawLight {
     on_s: Option<Spanned<f64>>,
     fade_s: Option<Spanned<f64>>,
     file: Option<Spanned<String>>,
+    frames: Option<Spanned<String>>,
+    frame_count: Option<Spanned<i64>>,
+    first_frame: Option<Spanned<i64>>,
+    fps: Option<Spanned<f64>>,
+    #[serde(rename = "loop")]
+    looped: Option<Spanned<bool>>,
 }
 
 /// Largest image side accepted for an image effect, pixels.
 const MAX_IMAGE_SIDE: u32 = 4096;
+
+/// Largest side of an animation's pictures once scaled down, pixels.
+const MAX_FRAME_SIDE: u32 = 160;
+
+/// Most pictures in an animation.
+const MAX_FRAMES: usize = 3000;
+
+/// The frames of an animated GIF or PNG (APNG) with each frame's time in seconds, or
+/// `None` for a still picture (one frame, or not a GIF or PNG).
+#[allow(clippy::type_complexity)]
+fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f64>)>, String> {
+    use image::AnimationDecoder;
+    use image::codecs::{gif::GifDecoder, png::PngDecoder};
+    let cursor = || std::io::Cursor::new(bytes);
+    let frames: Vec<image::Frame> = if bytes.starts_with(b"GIF8") {
+        let d = GifDecoder::new(cursor()).map_err(|e| e.to_string())?;
+        let (w, h) = image::ImageDecoder::dimensions(&d);
+        if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
+            return Err(format!(
+                "{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"
+            ));
+        }
+        take_frames(d.into_frames())?
+    } else if bytes.starts_with(b"\x89PNG") {
+        let d = PngDecoder::new(cursor()).map_err(|e| e.to_string())?;
+        if !d.is_apng().map_err(|e| e.to_string())? {
+            return Ok(None);
+        }
+        let (w, h) = image::ImageDecoder::dimensions(&d);
+        if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
+            return Err(format!(
+                "{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"
+            ));
+        }
+        take_frames(d.apng().map_err(|e| e.to_string())?.into_frames())?
+    } else {
+        return Ok(None);
+    };
+    if frames.len() < 2 {
+        return Ok(None);
+    }
+    let delays = frames
+        .iter()
+        .map(|f| {
+            let (n, d) = f.delay().numer_denom_ms();
+            f64::from(n) / f64::from(d.max(1)) / 1000.0
+        })
+        .collect();
+    Ok(Some((
+        frames.into_iter().map(image::Frame::into_buffer).collect(),
+        delays,
+    )))
+}
+
+/// Decodes at most one more than [`MAX_FRAMES`] frames (the caller reports too many).
+fn take_frames(frames: image::Frames<'_>) -> Result<Vec<image::Frame>, String> {
+    frames
+        .take(MAX_FRAMES + 1)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())
+}
 
 /// `"12"` or `"1-100"` (from 1, inclusive).
 fn range(text: &str) -> Option<(usize, usize)> {
@@ -61,12 +131,14 @@ fn range(text: &str) -> Option<(usize, usize)> {
 
 impl Cx<'_> {
     /// Lowers one effect. `home` is the formation a `[[chapter.formation.light]]` belongs
-    /// to; `formations` names the formations defined so far (for `formation = …`).
+    /// to, `chapter` the chapter of a `[[chapter.light]]`; `formations` names the
+    /// formations defined so far (for `formation = …`).
     pub(super) fn light(
         &self,
         sl: &Spanned<RawLight>,
         label: String,
         home: Option<usize>,
+        chapter: Option<usize>,
         formations: &[String],
         read: &mut Reader<'_>,
     ) -> Result<LightEffect, ImportError> {
@@ -308,14 +380,19 @@ impl Cx<'_> {
                 every: every()?,
                 fade_s: secs(&l.fade_s, "fade_s", 0.0)?,
             },
-            "image" => {
-                let Some(f) = &l.file else {
-                    return Err(need("file"));
-                };
-                EffectKind::Image {
-                    image: self.effect_image(f, read)?,
+            "image" => match (&l.file, &l.frames) {
+                (Some(f), None) => self.effect_image(f, l, read)?,
+                (None, Some(p)) => self.frame_sequence(p, l, read)?,
+                (None, None) => return Err(need("file")),
+                (Some(_), Some(p)) => {
+                    return Err(self.err(
+                        p.span(),
+                        "give either `file` or `frames`",
+                        "this key",
+                        Some("`file` is one picture or an animated GIF/PNG; `frames` a numbered sequence of pictures"),
+                    ));
                 }
-            }
+            },
             other => {
                 return Err(self.err(
                     l.effect.span(),
@@ -332,19 +409,25 @@ impl Cx<'_> {
         };
         let end_s = match (&l.end, &l.duration) {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
-            (None, Some(d)) => {
-                let d = self.num(d, "duration", 0.02, 86_400.0, "seconds")?;
-                match start_s {
-                    Some(s) => Some(s + d),
-                    None => {
-                        return Err(self.err(
-                            sl.span(),
-                            "`duration` needs `start`",
-                            "this effect",
-                            None,
-                        ));
-                    }
+            (None, Some(dv)) => {
+                let Some(start) = start_s else {
+                    return Err(self.err(
+                        sl.span(),
+                        "`duration` needs `start`",
+                        "this effect",
+                        None,
+                    ));
+                };
+                let (d, _) = self.length(dv, "duration", Anchor::From(Some(start)))?;
+                if !(0.02..=86_400.0).contains(&d) {
+                    return Err(self.err(
+                        dv.span(),
+                        format!("`duration` = {d:.3} s is out of range"),
+                        "this length",
+                        Some("between 0.02 s and 24 hours"),
+                    ));
                 }
+                Some(start + d)
             }
             (None, None) => None,
             (Some(_), Some(d)) => {
@@ -356,12 +439,12 @@ impl Cx<'_> {
                 ));
             }
         };
-        if home.is_none() && (start_s.is_none() || end_s.is_none()) {
+        if home.is_none() && chapter.is_none() && (start_s.is_none() || end_s.is_none()) {
             return Err(self.err(
                 l.effect.span(),
                 "a `[[light]]` needs `start` and `end` (or `duration`)",
                 "this effect",
-                Some("only effects inside a formation (`[[chapter.formation.light]]`) default to its hold"),
+                Some("only effects inside a formation (`[[chapter.formation.light]]`) or a chapter (`[[chapter.light]]`) default to its time"),
             ));
         }
         if let (Some(s), Some(e)) = (start_s, end_s)
@@ -375,6 +458,24 @@ impl Cx<'_> {
                 None,
             ));
         }
+        let fade = |v: &Option<Spanned<RawTime>>, key: &str, anchor: Anchor| match v {
+            None => Ok((0.0, None)),
+            Some(v) => {
+                let (d, m) = self.length(v, key, anchor)?;
+                if d > 86_400.0 {
+                    return Err(self.err(
+                        v.span(),
+                        format!("`{key}` = {d:.3} s is longer than 24 hours"),
+                        "this length",
+                        None,
+                    ));
+                }
+                Ok((d, m))
+            }
+        };
+        let (fade_in_s, fade_in_music) = fade(&l.fade_in_s, "fade_in_s", Anchor::From(start_s))?;
+        let (fade_out_s, fade_out_music) =
+            fade(&l.fade_out_s, "fade_out_s", Anchor::Before(end_s))?;
         let blend = match l.blend.as_ref() {
             None => Blend::Normal,
             Some(b) => match b.get_ref().as_str() {
@@ -464,19 +565,24 @@ impl Cx<'_> {
             frame_formation: formation,
             start_s,
             end_s,
-            fade_in_s: secs(&l.fade_in_s, "fade_in_s", 0.0)?,
-            fade_out_s: secs(&l.fade_out_s, "fade_out_s", 0.0)?,
+            fade_in_s,
+            fade_out_s,
+            fade_in_music,
+            fade_out_music,
             blend,
             opacity: frac(&l.opacity, "opacity", 1.0)?,
+            chapter,
         })
     }
 
-    /// Reads a PNG or JPEG for an image effect.
+    /// Reads a PNG, JPEG or GIF for an image effect; an animated GIF or PNG (APNG) gives
+    /// its frames, timed by the file's delays (or `fps`).
     fn effect_image(
         &self,
         f: &Spanned<String>,
+        l: &RawLight,
         read: &mut Reader<'_>,
-    ) -> Result<ImageDesign, ImportError> {
+    ) -> Result<EffectKind, ImportError> {
         let name = f.get_ref().trim();
         let bytes = read(name).map_err(|e| {
             self.err(
@@ -486,17 +592,149 @@ impl Cx<'_> {
                 Some("paths are relative to the show file"),
             )
         })?;
-        let img = image::load_from_memory(&bytes).map_err(|e| {
+        let bad = |e: String| {
             self.err(
                 f.span(),
-                format!("`{name}` is not a readable PNG or JPEG: {e}"),
+                format!("`{name}` is not a readable PNG, JPEG or GIF: {e}"),
                 "this file",
-                None,
+                Some("export video (MP4, MOV, …) as a numbered sequence of PNG pictures and use `frames`"),
             )
-        })?;
-        if img.width() > MAX_IMAGE_SIDE || img.height() > MAX_IMAGE_SIDE {
+        };
+        let animation = animation_frames(&bytes).map_err(bad)?;
+        let Some((frames, delays)) = animation else {
+            let img = image::load_from_memory(&bytes).map_err(|e| bad(e.to_string()))?;
+            let image = self.picture(img, name, f.span())?;
+            let anim_key = (l.fps.as_ref().map(Spanned::span))
+                .or(l.looped.as_ref().map(Spanned::span))
+                .or(l.frame_count.as_ref().map(Spanned::span))
+                .or(l.first_frame.as_ref().map(Spanned::span));
+            if let Some(span) = anim_key {
+                return Err(self.err(
+                    span,
+                    format!("`{name}` is a still picture"),
+                    "this key",
+                    Some("`fps`, `loop`, `frame_count` and `first_frame` are for animations (an animated GIF or PNG, or `frames`)"),
+                ));
+            }
+            return Ok(EffectKind::Image { image });
+        };
+        if frames.len() > MAX_FRAMES {
             return Err(self.err(
                 f.span(),
+                format!(
+                    "`{name}` has {} frames, more than {MAX_FRAMES}",
+                    frames.len()
+                ),
+                "this file",
+                Some("shorten the animation or lower its frame rate"),
+            ));
+        }
+        let frames = frames
+            .into_iter()
+            .map(|img| self.frame(image::DynamicImage::ImageRgba8(img), name, f.span()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let frame_s = match &l.fps {
+            Some(fps) => {
+                vec![1.0 / self.num(fps, "fps", 0.1, 1000.0, "frames per second")?; frames.len()]
+            }
+            // Browsers show a GIF delay under 20 ms as 100 ms; so do we.
+            None => delays
+                .iter()
+                .map(|d| if *d < 0.02 { 0.1 } else { *d })
+                .collect(),
+        };
+        Ok(EffectKind::Frames {
+            frames,
+            frame_s,
+            looped: l.looped.as_ref().is_none_or(|b| *b.get_ref()),
+        })
+    }
+
+    /// A numbered sequence of pictures: `frames = "clip/f_####.png"` (`#`s: the number
+    /// padded with zeros to their count; or `*`: the number as is), `frame_count`
+    /// pictures from `first_frame` (1), shown at `fps` (25).
+    fn frame_sequence(
+        &self,
+        p: &Spanned<String>,
+        l: &RawLight,
+        read: &mut Reader<'_>,
+    ) -> Result<EffectKind, ImportError> {
+        let pattern = p.get_ref().trim();
+        let hashes = pattern.find('#').map(|at| {
+            let n = pattern[at..].bytes().take_while(|c| *c == b'#').count();
+            (at, n)
+        });
+        let star = pattern.find('*');
+        let name_of: Box<dyn Fn(i64) -> String> = match (hashes, star) {
+            (Some((at, n)), None) if !pattern[at + n..].contains('#') => {
+                let (a, b) = (pattern[..at].to_string(), pattern[at + n..].to_string());
+                Box::new(move |k| format!("{a}{k:0n$}{b}"))
+            }
+            (None, Some(at)) if !pattern[at + 1..].contains('*') => {
+                let (a, b) = (pattern[..at].to_string(), pattern[at + 1..].to_string());
+                Box::new(move |k| format!("{a}{k}{b}"))
+            }
+            _ => {
+                return Err(self.err(
+                    p.span(),
+                    "`frames` needs one place for the frame number",
+                    "this pattern",
+                    Some("write `\"clip/frame_*.png\"` (1, 2, …) or `\"clip/frame_####.png\"` (0001, 0002, …)"),
+                ));
+            }
+        };
+        let Some(count) = &l.frame_count else {
+            return Err(self.err(
+                p.span(),
+                "`frames` needs `frame_count`",
+                "this pattern",
+                Some("add `frame_count = …`, the number of pictures in the sequence"),
+            ));
+        };
+        let count = self.count(count, "frame_count", 1, MAX_FRAMES as i64)?;
+        let first = match &l.first_frame {
+            Some(v) => self.count(v, "first_frame", 0, 1_000_000_000)? as i64,
+            None => 1,
+        };
+        let fps = self.opt_num(&l.fps, "fps", 25.0, 0.1, 1000.0, "frames per second")?;
+        let mut frames = Vec::with_capacity(count);
+        for k in 0..count as i64 {
+            let name = name_of(first + k);
+            let bytes = read(&name).map_err(|e| {
+                self.err(
+                    p.span(),
+                    format!("frame {} of the sequence: cannot read `{name}`: {e}", k + 1),
+                    "this pattern",
+                    Some("paths are relative to the show file; check `frame_count` and `first_frame`"),
+                )
+            })?;
+            let img = image::load_from_memory(&bytes).map_err(|e| {
+                self.err(
+                    p.span(),
+                    format!("`{name}` is not a readable PNG, JPEG or GIF: {e}"),
+                    "this pattern",
+                    None,
+                )
+            })?;
+            frames.push(self.frame(img, &name, p.span())?);
+        }
+        Ok(EffectKind::Frames {
+            frame_s: vec![1.0 / fps; frames.len()],
+            frames,
+            looped: l.looped.as_ref().is_none_or(|b| *b.get_ref()),
+        })
+    }
+
+    /// A still picture, at most [`MAX_IMAGE_SIDE`] pixels on a side.
+    fn picture(
+        &self,
+        img: image::DynamicImage,
+        name: &str,
+        span: std::ops::Range<usize>,
+    ) -> Result<ImageDesign, ImportError> {
+        if img.width() > MAX_IMAGE_SIDE || img.height() > MAX_IMAGE_SIDE {
+            return Err(self.err(
+                span,
                 format!("`{name}` is larger than {MAX_IMAGE_SIDE} pixels on a side"),
                 "this file",
                 Some("scale the picture down"),
@@ -508,6 +746,27 @@ impl Cx<'_> {
             height: rgb.height() as usize,
             pixels: rgb.pixels().map(|p| Rgb::new(p[0], p[1], p[2])).collect(),
         })
+    }
+
+    /// One picture of an animation, scaled down (keeping its shape) to at most
+    /// [`MAX_FRAME_SIDE`] pixels on a side: a drone show has far fewer drones than that,
+    /// and a long animation stays small in memory.
+    fn frame(
+        &self,
+        img: image::DynamicImage,
+        name: &str,
+        span: std::ops::Range<usize>,
+    ) -> Result<ImageDesign, ImportError> {
+        let img = if img.width() > MAX_FRAME_SIDE || img.height() > MAX_FRAME_SIDE {
+            img.resize(
+                MAX_FRAME_SIDE,
+                MAX_FRAME_SIDE,
+                image::imageops::FilterType::Triangle,
+            )
+        } else {
+            img
+        };
+        self.picture(img, name, span)
     }
 }
 

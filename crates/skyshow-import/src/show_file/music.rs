@@ -2,7 +2,7 @@
 //! times, both lowered onto the show clock.
 
 use serde::Deserialize;
-use skyshow_model::MusicDesign;
+use skyshow_model::{MusicDesign, MusicalLength};
 use skyshow_music::{
     BeatOptions, BeatSource, DecodeLimits, MusicError, analyze_beats, decode_audio,
     waveform_summary,
@@ -167,6 +167,18 @@ impl Cx<'_> {
             waveform,
         };
         self.clock.beats = Some(shown);
+        self.clock.grid = Some(MusicDesign {
+            file: design.file.clone(),
+            bytes: Vec::new(),
+            media_type: design.media_type.clone(),
+            offset_s: design.offset_s,
+            duration_s: design.duration_s,
+            tempo_bpm: design.tempo_bpm,
+            beats_per_bar: design.beats_per_bar,
+            beats_s: design.beats_s.clone(),
+            downbeats_s: design.downbeats_s.clone(),
+            waveform: Vec::new(),
+        });
         Ok(design)
     }
 
@@ -220,4 +232,55 @@ impl Cx<'_> {
             .snap(t, how)
             .map_err(|e| self.err(s.span(), e.why, "this key", Some(&e.hint)))
     }
+
+    /// A length (`hold`, `duration`, fades): seconds (a number or `"m:ss.mmm"`), or beats
+    /// or bars (`"8 bars"`, `"4 beats"`) counted along the music from `anchor`. The anchor
+    /// is where the length starts (`Anchor::From`) or ends (`Anchor::Before`); when it is
+    /// not known yet (a formation without `start`), the length is checked and returned as
+    /// well as an estimate at the main tempo, for a later stage to count.
+    pub(super) fn length(
+        &self,
+        v: &Spanned<RawTime>,
+        key: &str,
+        anchor: Anchor,
+    ) -> Result<(f64, Option<MusicalLength>), ImportError> {
+        let len = match v.get_ref() {
+            RawTime::Text(t) => MusicalLength::parse(t),
+            RawTime::Seconds(_) => None,
+        };
+        let Some(len) = len else {
+            return Ok((self.time(v, key)?, None));
+        };
+        let bad = |e: super::clock::TimeError| {
+            self.err(
+                v.span(),
+                format!("`{key}` is not a valid length: {}", e.why),
+                "this length",
+                Some(&e.hint),
+            )
+        };
+        self.clock.check(len).map_err(bad)?;
+        match anchor {
+            Anchor::From(Some(t)) => Ok((self.clock.after(t, len).map_err(bad)? - t, None)),
+            Anchor::Before(Some(t)) => Ok((t - self.clock.before(t, len).map_err(bad)?, None)),
+            Anchor::From(None) | Anchor::Before(None) => {
+                let bpm = self.clock.grid.as_ref().map_or(120.0, |g| g.tempo_bpm);
+                let beats = self
+                    .clock
+                    .grid
+                    .as_ref()
+                    .map_or(len.amount, |g| len.beats(g.beats_per_bar));
+                Ok((beats * 60.0 / bpm.max(1.0), Some(len)))
+            }
+        }
+    }
+}
+
+/// Where a length is counted from.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Anchor {
+    /// Forwards from this time (`None`: not known at import).
+    From(Option<f64>),
+    /// Backwards from this time (`None`: not known at import).
+    Before(Option<f64>),
 }
