@@ -344,7 +344,7 @@ mod tests {
     fn fill_outline_and_both_give_exact_counts_and_even_spacing() {
         let area = vec![square(40.0), square(15.0)];
         let lines: Vec<Vec<[f64; 2]>> = closed_rings(&area);
-        for (share, floor) in [(Some(1.0), 0.85), (Some(0.0), 0.9), (None, 0.6)] {
+        for (share, floor) in [(Some(1.0), 0.85), (Some(0.0), 0.9), (None, 0.85)] {
             let p = Picture {
                 fill_share: share,
                 ..picture(&area, &lines)
