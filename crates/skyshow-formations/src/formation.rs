@@ -23,7 +23,8 @@ pub struct Formation {
     /// Smallest distance between two points, metres (infinite for one point).
     pub min_spacing_m: f64,
     /// The spacing a perfectly even sampling would reach, metres, where defined
-    /// (hexagonal `sqrt(2A/(√3·N))` for areas and surfaces, `L/N` for outlines,
+    /// (hexagonal `sqrt(2A/(√3·N))` for areas, in `fill` and `both` modes, and surfaces,
+    /// `L/N` for outlines,
     /// face-centred cubic `(√2·V/N)^(1/3)` for volumes).
     pub ideal_spacing_m: Option<f64>,
     /// Hausdorff distance between the points and the shape they sample, metres, for

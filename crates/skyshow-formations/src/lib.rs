@@ -13,6 +13,7 @@ mod color;
 mod formation;
 mod frame;
 mod grid;
+mod joint;
 mod mesh;
 mod outline;
 mod packing;

@@ -12,8 +12,11 @@ use crate::triangles::TriangleIndex;
 const SURFACE_SAMPLES: usize = 16;
 /// Volume samples per point (cubic lattice).
 const VOLUME_SAMPLES: f64 = 20.0;
-/// Lloyd steps.
-const LLOYD_ITERS: usize = 16;
+/// Lloyd steps. The repulsion after them does most of the evening out: on the example's
+/// dragon at 600 / 2,000 / 10,000 points, 16 steps gave 0.851 / 0.862 / 0.874 × the ideal
+/// spacing in 1.7–2.5 s at 10,000 (the Lloyd steps were half of it), 4 steps give 0.855 /
+/// 0.868 / 0.883 in about 1.4 s.
+const LLOYD_ITERS: usize = 4;
 /// Repulsion steps.
 const REPEL_ITERS: usize = 150;
 
