@@ -26,9 +26,14 @@ pub(crate) struct PathIndex {
 impl PathIndex {
     /// Indexes the straight paths `from[i] → to[i]`.
     pub(crate) fn new(from: &[Vec3], to: &[Vec3], reach: f64) -> PathIndex {
-        let n = from.len();
+        let legs: Vec<Vec<Leg>> = (0..from.len()).map(|i| vec![(from[i], to[i])]).collect();
+        PathIndex::from_legs(legs, reach)
+    }
+
+    /// Indexes the polylines `legs[i]`.
+    pub(crate) fn from_legs(legs: Vec<Vec<Leg>>, reach: f64) -> PathIndex {
+        let n = legs.len();
         let cell = reach.max(1e-3);
-        let legs: Vec<Vec<Leg>> = (0..n).map(|i| vec![(from[i], to[i])]).collect();
         let cells: Vec<Vec<Cell>> = legs.par_iter().map(|l| cells_of(l, cell)).collect();
         let mut grid: HashMap<Cell, Vec<usize>> = HashMap::new();
         for (i, keys) in cells.iter().enumerate() {
