@@ -248,8 +248,8 @@ fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
 
 /// Ellis's dynamic programme with the transition cost following the local period, run at
 /// the tempo the autocorrelation prefers and at the related metrical levels (×2, ×½, ×3/2,
-/// ×2/3, and other autocorrelation peaks); the level whose beats best meet the loud drum
-/// onsets, at steady intervals, wins.
+/// ×2/3, and other autocorrelation peaks), each on the full-band and on the drum-band
+/// envelope; the beats that best meet the loud drum onsets, at steady intervals, win.
 fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
     let e = normalised(&env.strength, env.fps);
     let n = e.len();
@@ -284,12 +284,17 @@ fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicErr
             continue;
         }
         let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
-        let Ok(beats) = dp_beats(&e, g, &p, opts.tightness) else {
-            continue;
-        };
-        let score = evidence.fit(&beats) * regularity(&beats) * tempo_prior(bpm);
-        if best.as_ref().is_none_or(|(s, _)| score > *s + 1e-12) {
-            best = Some((score, beats));
+        // The programme on the full band and on the drum band: off-beat hi-hats and bass
+        // can pull the full-band beats an eighth off, the drum band alone can miss quiet
+        // beats; the evidence picks.
+        for env_dp in [&e, &te] {
+            let Ok(beats) = dp_beats(env_dp, g, &p, opts.tightness) else {
+                continue;
+            };
+            let score = evidence.fit(&beats) * regularity(&beats) * tempo_prior(bpm);
+            if best.as_ref().is_none_or(|(s, _)| score > *s + 1e-12) {
+                best = Some((score, beats));
+            }
         }
     }
     best.map(|(_, b)| b).ok_or(MusicError::NoBeats)
