@@ -366,3 +366,102 @@ fn bad_animations_say_what_and_where() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn effect_parameters_take_musical_lengths() {
+    let dir = folder("paramlengths", &[("m.wav", clicks())]);
+    // 120 BPM: a beat is 0.5 s, a bar 2 s.
+    let text = show(
+        MUSIC,
+        "[[chapter.formation.light]]\neffect = \"pulse\"\ncolor = \"red\"\ndecay_s = \"0.5 beats\"",
+        "[[light]]\neffect = \"pulse\"\ncolor = \"gold\"\nstart = \"2.1\"\nduration = \"4 beats\"\ndecay_s = \"1 beat\"\n\
+         [[light]]\neffect = \"strobe\"\ncolor = \"white\"\nstart = \"2.1\"\nduration = \"4 beats\"\non_s = \"0.1 beats\"\n\
+         [[light]]\neffect = \"twinkle\"\ncolor = \"white\"\nstart = \"2.1\"\nduration = \"4 beats\"\nflash_s = \"0.5 beats\"\n\
+         [[light]]\neffect = \"wave\"\ncolors = [\"red\", \"blue\"]\naxis = \"up\"\nstart = \"2.1\"\nduration = \"4 beats\"\nperiod_s = \"2 bars\"\n\
+         [[light]]\neffect = \"pulse\"\ncolor = \"blue\"\nstart = 1\nend = 3\ndecay_s = 0.3",
+    );
+    let l = load(&dir, &text).unwrap();
+    let near = |a: f64, b: f64| (a - b).abs() < 0.02;
+    let kinds: Vec<&EffectKind> = l.design.lights.iter().map(|e| &e.kind).collect();
+    let EffectKind::Pulse { decay_s, .. } = kinds[0] else {
+        panic!("{:?}", kinds[0])
+    };
+    // No start yet (the formation's hold): counted at the main tempo.
+    assert!(near(*decay_s, 0.25), "{decay_s}");
+    let EffectKind::Pulse { decay_s, .. } = kinds[1] else {
+        panic!("{:?}", kinds[1])
+    };
+    assert!(near(*decay_s, 0.5), "{decay_s}");
+    let EffectKind::Strobe { on_s, .. } = kinds[2] else {
+        panic!("{:?}", kinds[2])
+    };
+    assert!(near(*on_s, 0.05), "{on_s}");
+    let EffectKind::Twinkle { flash_s, .. } = kinds[3] else {
+        panic!("{:?}", kinds[3])
+    };
+    assert!(near(*flash_s, 0.25), "{flash_s}");
+    let EffectKind::Wave { period_s, .. } = kinds[4] else {
+        panic!("{:?}", kinds[4])
+    };
+    assert!(near(*period_s, 4.0), "{period_s}");
+    let EffectKind::Pulse { decay_s, .. } = kinds[5] else {
+        panic!("{:?}", kinds[5])
+    };
+    assert_eq!(*decay_s, 0.3, "seconds as before");
+
+    // Bad lengths: what, the hint, and the value pointed at.
+    // (In a formation, without `start`: a length in bars is estimated at the main tempo.)
+    let light = |key_value: &str| {
+        show(
+            MUSIC,
+            &format!(
+                "[[chapter.formation.light]]\neffect = \"strobe\"\ncolor = \"white\"\n{key_value}"
+            ),
+            "",
+        )
+    };
+    let cases = [
+        (
+            "on_s = \"fast\"",
+            "`on_s` = \"fast\" is not a length",
+            "0.5 beats",
+            "on_s = \"fast\"",
+        ),
+        (
+            "on_s = \"40 bars\"",
+            "`on_s` = \"40 bars\" (80.",
+            "between 0.02 and 60 seconds",
+            "on_s = \"40 bars\"",
+        ),
+        (
+            "on_s = \"0 beats\"",
+            "is not a valid length",
+            "",
+            "on_s = \"0 beats\"",
+        ),
+        (
+            "on_s = 0.001",
+            "`on_s` = 0.001 is out of range",
+            "between 0.02 and 60",
+            "on_s = 0.001",
+        ),
+    ];
+    for (kv, why, hint, at) in cases {
+        let (m, h, line) = error(&dir, &light(kv));
+        assert!(m.contains(why), "{kv}: {m}");
+        assert!(h.contains(hint), "{kv}: {h}");
+        assert!(
+            line.starts_with(at.split(" = ").nth(1).unwrap()),
+            "{kv}: {line}"
+        );
+    }
+    let no_music = show(
+        "",
+        "[[chapter.formation.light]]\neffect = \"twinkle\"\ncolor = \"red\"\nflash_s = \"1 beat\"",
+        "",
+    );
+    let (m, h, _) = error(&dir, &no_music);
+    assert!(m.contains("no `[music]`"), "{m}");
+    assert!(h.contains("add `[music]`"), "{h}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,8 +7,8 @@
 use std::time::Instant;
 
 use skyshow_music::{
-    Audio, BeatOptions, DecodeLimits, NEW_PREFIX, TrackSpec, analyze_beats, decode_audio,
-    evaluation_set, f_measure, synthesize,
+    Audio, BeatOptions, DecodeLimits, HELD_OUT_3_PREFIX, NEW_PREFIX, TrackSpec, analyze_beats,
+    decode_audio, evaluation_set, f_measure, synthesize,
 };
 
 fn main() {
@@ -29,7 +29,9 @@ fn main() {
             Ok(a) => println!(
                 "| {} | {} | {:.0} | {:.1} | {} | {:.3} | {:.3} |",
                 t.name,
-                if t.name.starts_with(NEW_PREFIX) {
+                if t.name.starts_with(HELD_OUT_3_PREFIX) {
+                    "held-out 3"
+                } else if t.name.starts_with(NEW_PREFIX) {
                     "held-out (new)"
                 } else if t.held_out {
                     "held-out"

@@ -10,7 +10,7 @@
 
 use std::f64::consts::TAU;
 
-use skyshow_music::{Instrument, TrackSpec, synthesize};
+use skyshow_music::{Instrument, Tone, TrackSpec, synthesize};
 
 /// Sample rate, Hz.
 const RATE: u32 = 11_025;
@@ -82,6 +82,7 @@ fn main() {
         first_beat_s: 0.5,
         instrument: Instrument::Drums,
         ramp_to_bpm: None,
+        tone: Tone::Full,
     };
     let track = synthesize(&spec);
     let mut mix: Vec<f64> = track.samples.iter().map(|s| f64::from(*s) * 0.8).collect();

@@ -1,10 +1,15 @@
 //! The named synthetic tracks the tests and the benchmark example score the tracker on.
 
-use crate::synth::{Instrument, TrackSpec};
+use crate::synth::{Instrument, Tone, TrackSpec};
 
 /// Name prefix of the tracks added (with four new generators) before the metrical-level
 /// work of session 3 and never looked at while tuning it.
 pub const NEW_PREFIX: &str = "new ";
+
+/// Name prefix of the third held-out set: written (with the mix filters of [`Tone`]) before
+/// the metrical-level work of session 6, scored once with the tracker as it was, and never
+/// looked at while tuning.
+pub const HELD_OUT_3_PREFIX: &str = "h3 ";
 
 /// A named synthetic track for the F-measure table.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +25,9 @@ pub struct NamedTrack {
 /// The development set (clicks, drums, a tempo change, noise) and the held-out set
 /// (other tempi from 80 to 170 BPM, swing, other seeds, 44.1 kHz, 3/4), then the newer
 /// held-out set (names starting with [`NEW_PREFIX`]): other kits and patterns
-/// (four-on-the-floor, funk, shuffle, clave), tempo ramps and noise.
+/// (four-on-the-floor, funk, shuffle, clave), tempo ramps and noise; then the third
+/// held-out set (names starting with [`HELD_OUT_3_PREFIX`]): 66 to 184 BPM, muffled and thin
+/// mixes, 2/4, 3/4 and 5/4, other swing, noise, 48 kHz.
 pub fn evaluation_set() -> Vec<NamedTrack> {
     let mut v = Vec::new();
     let mut push = |name: String, spec: TrackSpec, held_out: bool| {
@@ -194,5 +201,105 @@ pub fn evaluation_set() -> Vec<NamedTrack> {
     t.spec.noise_rms = 0.1;
     fresh.push(t);
     v.extend(fresh);
+    v.extend(held_out_3());
+    v
+}
+
+/// The third held-out set.
+fn held_out_3() -> Vec<NamedTrack> {
+    use Instrument::{Clave, Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Shuffle};
+    let t = |name: &str, bpm: f64, seed: u64, instrument: Instrument, tone: Tone| NamedTrack {
+        name: format!("{HELD_OUT_3_PREFIX}{name}"),
+        spec: TrackSpec {
+            seed,
+            instrument,
+            tone,
+            ..TrackSpec::drums(bpm)
+        },
+        held_out: true,
+    };
+    let mut v = vec![
+        t("drums 66 dull", 66.0, 301, Drums, Tone::Dull(1500.0)),
+        t("syncopated 184", 184.0, 303, DrumsSyncopated, Tone::Full),
+        t(
+            "four-on-floor 140 dull",
+            140.0,
+            304,
+            FourOnFloor,
+            Tone::Dull(800.0),
+        ),
+        t("funk 86 thin", 86.0, 306, Funk, Tone::Thin(300.0)),
+        t("shuffle 156", 156.0, 309, Shuffle, Tone::Full),
+    ];
+    let mut x = t(
+        "drums swing 0.6 118 thin",
+        118.0,
+        302,
+        Drums,
+        Tone::Thin(250.0),
+    );
+    x.spec.swing = 0.6;
+    v.push(x);
+    let mut x = t(
+        "four-on-floor 100 noise 0.1",
+        100.0,
+        305,
+        FourOnFloor,
+        Tone::Full,
+    );
+    x.spec.noise_rms = 0.1;
+    v.push(x);
+    let mut x = t("funk 120 3/4", 120.0, 307, Funk, Tone::Full);
+    x.spec.beats_per_bar = 3;
+    v.push(x);
+    let mut x = t(
+        "shuffle 78 dull noise 0.05",
+        78.0,
+        308,
+        Shuffle,
+        Tone::Dull(2000.0),
+    );
+    x.spec.noise_rms = 0.05;
+    v.push(x);
+    let mut x = t("clave 92 48k", 92.0, 310, Clave, Tone::Full);
+    x.spec.sample_rate = 48_000;
+    v.push(x);
+    let mut x = t("clicks 5/4 170 noise 0.15", 170.0, 311, Clicks, Tone::Full);
+    x.spec.beats_per_bar = 5;
+    x.spec.noise_rms = 0.15;
+    v.push(x);
+    let mut x = t("drums 2/4 132 swing 0.58", 132.0, 312, Drums, Tone::Full);
+    x.spec.beats_per_bar = 2;
+    x.spec.swing = 0.58;
+    v.push(x);
+    let mut x = t(
+        "drums 108→144 ramp thin",
+        108.0,
+        313,
+        Drums,
+        Tone::Thin(200.0),
+    );
+    x.spec.ramp_to_bpm = Some(144.0);
+    x.spec.duration_s = 45.0;
+    v.push(x);
+    let mut x = t(
+        "syncopated 96 dull noise 0.12",
+        96.0,
+        314,
+        DrumsSyncopated,
+        Tone::Dull(1200.0),
+    );
+    x.spec.noise_rms = 0.12;
+    v.push(x);
+    let mut x = t(
+        "four-on-floor 128→92 ramp",
+        128.0,
+        315,
+        FourOnFloor,
+        Tone::Full,
+    );
+    x.spec.ramp_to_bpm = Some(92.0);
+    x.spec.duration_s = 45.0;
+    v.push(x);
     v
 }

@@ -24,9 +24,9 @@ mod tempo;
 
 pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_summary};
 pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
-pub use bench_set::{NEW_PREFIX, NamedTrack, evaluation_set};
+pub use bench_set::{HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, evaluation_set};
 pub use error::MusicError;
 pub use eval::f_measure;
 pub use musical_time::BarBeat;
 pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
-pub use synth::{Instrument, TestTrack, TrackSpec, synthesize};
+pub use synth::{Instrument, TestTrack, Tone, TrackSpec, synthesize};

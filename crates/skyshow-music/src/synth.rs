@@ -54,6 +54,20 @@ pub struct TrackSpec {
     /// A linear tempo ramp from `bpm` at the start to this tempo at the end (instead of, or
     /// after, `tempo_change`'s step); `None` for none.
     pub ramp_to_bpm: Option<f64>,
+    /// The mix's tone colour: as played, muffled or thin.
+    pub tone: Tone,
+}
+
+/// A filter over the whole mix, for other timbres of the same patterns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tone {
+    /// As synthesised.
+    Full,
+    /// Low-passed (two one-pole stages) at this corner frequency, Hz: a muffled mix.
+    Dull(f64),
+    /// High-passed (two one-pole stages) at this corner frequency, Hz: a thin mix without
+    /// much kick or bass.
+    Thin(f64),
 }
 
 impl TrackSpec {
@@ -71,6 +85,7 @@ impl TrackSpec {
             first_beat_s: 0.5,
             instrument: Instrument::Clicks,
             ramp_to_bpm: None,
+            tone: Tone::Full,
         }
     }
 
@@ -329,6 +344,23 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
             }
         }
     }
+    match spec.tone {
+        Tone::Full => {}
+        Tone::Dull(hz) => {
+            for _ in 0..2 {
+                low_pass(&mut out, sr, hz);
+            }
+        }
+        Tone::Thin(hz) => {
+            for _ in 0..2 {
+                let mut lp = out.clone();
+                low_pass(&mut lp, sr, hz);
+                for (s, l) in out.iter_mut().zip(&lp) {
+                    *s -= l;
+                }
+            }
+        }
+    }
     if spec.noise_rms > 0.0 {
         // Uniform noise in [-a, a] has RMS a / √3.
         let a = f64::from(spec.noise_rms) * 3f64.sqrt();
@@ -353,5 +385,15 @@ fn add(out: &mut [f64], sr: f64, at_s: f64, len_s: f64, mut sound: impl FnMut(f6
             break;
         };
         *s += sound(k as f64 / sr);
+    }
+}
+
+/// One-pole low-pass filter at `hz`, in place.
+fn low_pass(x: &mut [f64], sr: f64, hz: f64) {
+    let a = 1.0 - (-TAU * hz.max(1.0) / sr).exp();
+    let mut y = 0.0;
+    for s in x {
+        y += a * (*s - y);
+        *s = y;
     }
 }

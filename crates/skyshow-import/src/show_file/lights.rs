@@ -2,7 +2,9 @@
 //! [`LightEffect`]s, their times resolved on the show clock.
 
 use serde::Deserialize;
-use skyshow_model::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Rgb, Target, Vec3};
+use skyshow_model::{
+    Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, MusicalLength, Rgb, Target, Vec3,
+};
 use toml::Spanned;
 
 use super::music::Anchor;
@@ -39,13 +41,13 @@ pub(super) struct RawLight {
     band: Option<Spanned<f64>>,
     softness: Option<Spanned<f64>>,
     wavelength: Option<Spanned<f64>>,
-    period_s: Option<Spanned<f64>>,
+    period_s: Option<Spanned<RawTime>>,
     density: Option<Spanned<f64>>,
-    flash_s: Option<Spanned<f64>>,
+    flash_s: Option<Spanned<RawTime>>,
     seed: Option<Spanned<i64>>,
     every: Option<Spanned<String>>,
-    decay_s: Option<Spanned<f64>>,
-    on_s: Option<Spanned<f64>>,
+    decay_s: Option<Spanned<RawTime>>,
+    on_s: Option<Spanned<RawTime>>,
     fade_s: Option<Spanned<f64>>,
     file: Option<Spanned<String>>,
     frames: Option<Spanned<String>>,
@@ -290,6 +292,41 @@ impl Cx<'_> {
             Ok(out)
         };
 
+        let start_s = match &l.start {
+            Some(s) => Some(self.snapped(self.time(s, "start")?, l.snap.as_ref())?),
+            None => None,
+        };
+        // A length parameter: seconds, or beats or bars counted from the effect's start (at
+        // the main tempo when the start is only known once the show is planned).
+        let length = |v: &Option<Spanned<RawTime>>, key: &str, default: f64, lo: f64, hi: f64| {
+            let Some(v) = v else { return Ok(default) };
+            let (d, written) = match v.get_ref() {
+                RawTime::Seconds(x) => (*x, crate::number::shown(*x)),
+                RawTime::Text(t) if MusicalLength::parse(t).is_some() => {
+                    let (d, _) = self.length(v, key, Anchor::From(start_s))?;
+                    (d, format!("\"{}\" ({d:.3} s)", t.trim()))
+                }
+                RawTime::Text(t) => {
+                    return Err(self.err(
+                        v.span(),
+                        format!("`{key}` = \"{t}\" is not a length"),
+                        "this value",
+                        Some(&format!(
+                            "seconds as a number, or beats or bars: `{key} = \"0.5 beats\"`"
+                        )),
+                    ));
+                }
+            };
+            if !d.is_finite() || d < lo || d > hi {
+                return Err(self.err(
+                    v.span(),
+                    format!("`{key}` = {written} is out of range"),
+                    "this value",
+                    Some(&format!("`{key}` must be between {lo} and {hi} seconds")),
+                ));
+            }
+            Ok(d)
+        };
         let kind = match kind_name {
             "solid" => EffectKind::Solid {
                 color: color(&l.color)?,
@@ -346,20 +383,13 @@ impl Cx<'_> {
                         100.0,
                         "(of the picture's extent)",
                     )?,
-                    period_s: self.opt_num(
-                        &l.period_s,
-                        "period_s",
-                        2.0,
-                        0.04,
-                        3600.0,
-                        "seconds",
-                    )?,
+                    period_s: length(&l.period_s, "period_s", 2.0, 0.04, 3600.0)?,
                 }
             }
             "twinkle" | "sparkle" => EffectKind::Twinkle {
                 color: color(&l.color)?,
                 density: frac(&l.density, "density", 0.1)?,
-                flash_s: self.opt_num(&l.flash_s, "flash_s", 0.3, 0.02, 60.0, "seconds")?,
+                flash_s: length(&l.flash_s, "flash_s", 0.3, 0.02, 60.0)?,
                 seed: match &l.seed {
                     Some(s) => self.count(s, "seed", 0, i64::MAX)? as u64,
                     None => self.seed,
@@ -368,12 +398,12 @@ impl Cx<'_> {
             "pulse" => EffectKind::Pulse {
                 color: color(&l.color)?,
                 every: every()?,
-                decay_s: secs(&l.decay_s, "decay_s", 0.3)?,
+                decay_s: length(&l.decay_s, "decay_s", 0.3, 0.0, 3600.0)?,
             },
             "strobe" => EffectKind::Strobe {
                 color: color(&l.color)?,
                 every: every()?,
-                on_s: self.opt_num(&l.on_s, "on_s", 0.06, 0.02, 60.0, "seconds")?,
+                on_s: length(&l.on_s, "on_s", 0.06, 0.02, 60.0)?,
             },
             "cycle" | "color_cycle" => EffectKind::ColorCycle {
                 colors: colors(2)?,
@@ -403,10 +433,6 @@ impl Cx<'_> {
             }
         };
 
-        let start_s = match &l.start {
-            Some(s) => Some(self.snapped(self.time(s, "start")?, l.snap.as_ref())?),
-            None => None,
-        };
         let end_s = match (&l.end, &l.duration) {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
             (None, Some(dv)) => {
