@@ -311,7 +311,8 @@ fn fuzz_crashes_stay_fixed() {
         ),
         (
             // A glyph whose flags run past its point count: read-fonts 0.41 panics
-            // drawing it; import turns that into an error about the font.
+            // drawing it; import refuses the font before drawing
+            // (`malformed_glyph_is_refused_before_it_is_drawn`).
             "shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/font-56b261b6.ttf"),
         ),
@@ -319,4 +320,38 @@ fn fuzz_crashes_stay_fixed() {
     for (keys, data) in cases {
         run(&show(keys), data);
     }
+}
+
+thread_local! {
+    /// Whether this thread has panicked since the flag was last cleared (caught or not).
+    static PANICKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The font that crashed the font fuzz target has a glyph with no points but point flags,
+/// which read-fonts 0.41 panics on. Import refuses it with an error naming the glyph, and
+/// no panic happens on the way, not even one caught inside import (a fuzzer aborts on those).
+#[test]
+fn malformed_glyph_is_refused_before_it_is_drawn() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.with(|p| p.set(true));
+        previous(info);
+    }));
+    PANICKED.with(|p| p.set(false));
+    let show = "title = \"t\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n\
+                [[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n\
+                shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\n";
+    let font = include_bytes!("fuzz_regressions/font-56b261b6.ttf");
+    let err = match parse_show_with("p.toml", show, &mut |_: &str| Ok(font.to_vec())) {
+        Ok(_) => panic!("the malformed font was accepted"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        !PANICKED.with(|p| p.get()),
+        "a panic happened inside import"
+    );
+    assert!(
+        err.contains("font `a.ttf`: glyph ") && err.contains("is malformed: it has no points"),
+        "{err}"
+    );
 }

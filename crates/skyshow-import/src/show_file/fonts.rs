@@ -6,6 +6,7 @@ use std::sync::Arc;
 use usvg::fontdb::{Database, Family, ID, Query, Source, Stretch, Style, Weight};
 
 use super::art::ArtError;
+use super::glyf_check::GlyfCheck;
 
 /// A font chosen for a text: the database to set it with, its family and its face.
 pub(crate) struct ResolvedFont {
@@ -120,6 +121,28 @@ impl Fonts {
                 "give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
             ));
         };
+        // Any face may be drawn (usvg falls back to the collection's other faces), so every
+        // face's glyphs are checked before usvg sees one.
+        let faces: Vec<ID> = db.faces().map(|f| f.id).collect();
+        for face in faces {
+            let bad = db
+                .with_face_data(face, |data, index| {
+                    GlyfCheck::new(data, index).and_then(|c| c.first_bad(index))
+                })
+                .flatten();
+            if let Some(bad) = bad {
+                return Err(ArtError::new(
+                    format!(
+                        "glyph {} (face {}) is malformed: it has no points but {} byte{} of point data after its instructions",
+                        bad.glyph,
+                        bad.face,
+                        bad.trailing,
+                        if bad.trailing == 1 { "" } else { "s" }
+                    ),
+                    "re-save the font with a font editor (FontForge: File > Generate Fonts), or use another font",
+                ));
+            }
+        }
         Ok(ResolvedFont {
             db: Arc::new(db),
             family,
