@@ -27,7 +27,10 @@ struct Agent {
 /// the agent description holds nothing else.
 fn read(bytes: &[u8]) -> (serde_json::Value, Vec<Agent>) {
     let text = std::str::from_utf8(bytes).expect("VVIZ is UTF-8 text");
-    assert!(text.lines().count() > 2, "human-readable: not one long line");
+    assert!(
+        text.lines().count() > 2,
+        "human-readable: not one long line"
+    );
     let v: serde_json::Value = serde_json::from_str(text).expect("VVIZ is JSON");
     assert!(v.get("version").is_some(), "version");
     for key in ["defaultPositionRate", "defaultColorRate", "timeOffsetSecs"] {
@@ -42,9 +45,7 @@ fn read(bytes: &[u8]) -> (serde_json::Value, Vec<Agent>) {
         .iter()
         .map(|p| {
             let id = p.get("id").expect("a performance has an id").clone();
-            let a = p["agentDescription"]
-                .as_object()
-                .expect("agentDescription");
+            let a = p["agentDescription"].as_object().expect("agentDescription");
             for k in a.keys() {
                 assert!(
                     ["homeX", "homeY", "homeZ", "homeH", "agentTraversal"].contains(&k.as_str()),
@@ -139,7 +140,10 @@ fn vviz_follows_the_reference_facts() {
     let show = planted();
     let opts = VvizOptions::DEFAULT;
     let (v, agents) = read(&write_vviz(&show, &opts));
-    assert_eq!(v["defaultPositionRate"].as_f64(), Some(opts.position_rate_hz));
+    assert_eq!(
+        v["defaultPositionRate"].as_f64(),
+        Some(opts.position_rate_hz)
+    );
     assert_eq!(v["defaultColorRate"].as_f64(), Some(opts.color_rate_hz));
     assert_eq!(agents.len(), 2, "one performance per drone");
     assert_ne!(agents[0].id, agents[1].id, "performances have distinct ids");
@@ -147,7 +151,11 @@ fn vviz_follows_the_reference_facts() {
 
     // Y is up, in metres: drone 1's home is on the ground, and it reads 20 m up after its
     // climb; its horizontal coordinates (X and Z) do not change while it climbs.
-    assert!(a.home[1].abs() < 1e-3, "home on the ground: Y = {}", a.home[1]);
+    assert!(
+        a.home[1].abs() < 1e-3,
+        "home on the ground: Y = {}",
+        a.home[1]
+    );
     let top = at(a, 8.0);
     assert!((top[1] - 20.0).abs() < 1e-3, "20 m up reads Y = {}", top[1]);
     for c in [0, 2] {
@@ -155,7 +163,11 @@ fn vviz_follows_the_reference_facts() {
     }
     // The horizontal plane is X and Z, in metres: home 3 m east and 4 m north is 5 m from
     // the origin across X and Z.
-    assert!((a.home[0].hypot(a.home[2]) - 5.0).abs() < 1e-3, "{:?}", a.home);
+    assert!(
+        (a.home[0].hypot(a.home[2]) - 5.0).abs() < 1e-3,
+        "{:?}",
+        a.home
+    );
     // Drone 2 crosses 10 m at 10 m height: Y stays 10 and the path is 10 m long on X/Z.
     let (b0, b1) = (at(b, 0.0), at(b, 10.0));
     assert!((b0[1] - 10.0).abs() < 1e-3 && (b1[1] - 10.0).abs() < 1e-3);
