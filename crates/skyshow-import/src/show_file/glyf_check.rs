@@ -8,8 +8,16 @@
 //! stored into an empty buffer: an index panic (fontations issue #1962, fixed in read-fonts
 //! 0.42, which no usvg release uses yet). Such a record is exactly what this check finds.
 //!
-//! Every glyph of the font is checked, not only those the text maps to: shaping (ligatures,
-//! contextual forms, composition, space fallbacks) can reach any glyph of the font.
+//! The glyphs are read with that same read-fonts, the way skrifa reads them (its table
+//! lookup, `head`'s offset format, `loca`, `glyf`), so the check sees the records usvg will
+//! draw even in a font whose table directory is out of order or names a table twice.
+//! Every glyph is checked, not only those the text maps to: shaping (ligatures, contextual
+//! forms, composition, space fallbacks) can reach any glyph of the font.
+
+use read_fonts::tables::glyf::{Glyf, Glyph};
+use read_fonts::tables::loca::Loca;
+use read_fonts::types::GlyphId;
+use read_fonts::{FontRef, TableProvider};
 
 /// A glyph record usvg cannot draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,67 +30,43 @@ pub(crate) struct BadGlyph {
     pub(crate) trailing: usize,
 }
 
-/// The TrueType outline tables of one face, as raw bytes.
+/// The TrueType outline tables of one face.
 pub(crate) struct GlyfCheck<'a> {
-    /// The `glyf` table.
-    glyf: &'a [u8],
-    /// The `loca` table.
-    loca: &'a [u8],
-    /// Whether `loca` holds 32-bit offsets (`head.indexToLocFormat` = 1) rather than
-    /// 16-bit halved ones.
-    long: bool,
+    glyf: Glyf<'a>,
+    loca: Loca<'a>,
 }
 
 /// Flag bit: the next byte repeats this flag that many more times.
 const REPEAT_FLAG: u8 = 0x08;
 
 impl<'a> GlyfCheck<'a> {
-    /// The outline tables of face `index` of `data`; `None` when the face has no TrueType
-    /// outlines (CFF fonts, or a file that does not parse: other checks answer those).
+    /// The outline tables of face `index` of `data`, found as skrifa finds them; `None` when
+    /// the face has none skrifa would use (CFF fonts, or a file that does not parse: other
+    /// checks answer those, and skrifa draws nothing from them).
     pub(crate) fn new(data: &'a [u8], index: u32) -> Option<Self> {
-        let raw = ttf_parser::RawFace::parse(data, index).ok()?;
-        let glyf = raw.table(ttf_parser::Tag::from_bytes(b"glyf"))?;
-        let loca = raw.table(ttf_parser::Tag::from_bytes(b"loca"))?;
-        let head = raw.table(ttf_parser::Tag::from_bytes(b"head"))?;
-        // indexToLocFormat: int16 at byte 50 of `head`.
-        let format = i16::from_be_bytes([*head.get(50)?, *head.get(51)?]);
-        Some(Self {
-            glyf,
-            loca,
-            long: format == 1,
-        })
-    }
-
-    /// Offset `i` of `loca`, in bytes into `glyf`.
-    fn offset(&self, i: usize) -> Option<usize> {
-        if self.long {
-            let b = self.loca.get(4 * i..4 * i + 4)?;
-            Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        } else {
-            let b = self.loca.get(2 * i..2 * i + 2)?;
-            Some(2 * u16::from_be_bytes([b[0], b[1]]) as usize)
-        }
+        let font = FontRef::from_index(data, index).ok()?;
+        let head = font.head().ok()?;
+        let loca = font.loca(Some(head.index_to_loc_format() == 1)).ok()?;
+        let glyf = font.glyf().ok()?;
+        Some(Self { glyf, loca })
     }
 
     /// The first glyph (by id) whose record would make read-fonts 0.41 panic, if any. Every
     /// `loca` entry is looked at, whatever `maxp` claims, since the glyph ids usvg asks for
     /// come from the font's own tables.
     pub(crate) fn first_bad(&self, face: u32) -> Option<BadGlyph> {
-        let entries = self.loca.len() / if self.long { 4 } else { 2 };
-        (0..entries.saturating_sub(1)).find_map(|g| {
-            let (start, end) = (self.offset(g)?, self.offset(g + 1)?);
-            // Empty, reversed or out-of-range records are refused by read-fonts itself.
-            let record = self.glyf.get(start..end)?;
-            // numberOfContours (int16) at 0; for a simple glyph, endPtsOfContours[n] from 10,
-            // then instructionLength (uint16), the instructions, then the flags.
-            let contours = i16::from_be_bytes([*record.first()?, *record.get(1)?]);
-            if contours != 0 {
-                // Composite glyphs take another path; a simple glyph with contours has at
-                // least one point, and read-fonts stops its flag loop at the point count.
+        (0..self.loca.len()).find_map(|g| {
+            let Ok(Some(Glyph::Simple(glyph))) =
+                self.loca.get_glyf(GlyphId::new(g as u32), &self.glyf)
+            else {
+                // Composite glyphs take another path; unreadable records are errors.
+                return None;
+            };
+            // With at least one point, read-fonts stops its flag loop at the point count.
+            if glyph.num_points() != 0 {
                 return None;
             }
-            let length = u16::from_be_bytes([*record.get(10)?, *record.get(11)?]) as usize;
-            let flags = record.get(12 + length..)?;
+            let flags = glyph.glyph_data();
             match flags.first() {
                 Some(&flag) if flag & REPEAT_FLAG == 0 => Some(BadGlyph {
                     face,
@@ -98,20 +82,41 @@ impl<'a> GlyfCheck<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use read_fonts::{FontData, FontRead};
 
-    /// A `GlyfCheck` over glyph records laid out one after another (short `loca`).
-    fn check_of(records: &[Vec<u8>]) -> (Vec<u8>, Vec<u8>) {
+    /// `glyf` and `loca` (short or long offsets) for glyph records laid out one after
+    /// another, each padded to an even length.
+    fn tables(records: &[Vec<u8>], long: bool) -> (Vec<u8>, Vec<u8>) {
         let mut glyf = Vec::new();
-        let mut loca = Vec::new();
+        let mut offsets = Vec::new();
         for r in records {
-            loca.extend_from_slice(&((glyf.len() / 2) as u16).to_be_bytes());
+            offsets.push(glyf.len());
             glyf.extend_from_slice(r);
             if glyf.len() % 2 == 1 {
                 glyf.push(0);
             }
         }
-        loca.extend_from_slice(&((glyf.len() / 2) as u16).to_be_bytes());
+        offsets.push(glyf.len());
+        let loca = offsets
+            .iter()
+            .flat_map(|&o| {
+                if long {
+                    (o as u32).to_be_bytes().to_vec()
+                } else {
+                    ((o / 2) as u16).to_be_bytes().to_vec()
+                }
+            })
+            .collect();
         (glyf, loca)
+    }
+
+    fn first_bad(records: &[Vec<u8>], long: bool) -> Option<BadGlyph> {
+        let (glyf, loca) = tables(records, long);
+        let check = GlyfCheck {
+            glyf: Glyf::read(FontData::new(&glyf)).unwrap(),
+            loca: Loca::read(FontData::new(&loca), long).unwrap(),
+        };
+        check.first_bad(0)
     }
 
     /// A glyph record: numberOfContours, a zero bounding box, end points, instructions,
@@ -134,43 +139,43 @@ mod tests {
         let empty = record(0, &[], &[0xB0, 0], &[]);
         let repeat = record(0, &[], &[], &[REPEAT_FLAG | 1, 4]);
         let bad = record(0, &[], &[0xB0], &[0, 0, 0]);
-        let (glyf, loca) = check_of(&[good.clone(), empty, repeat, vec![], bad, good]);
-        let check = GlyfCheck {
-            glyf: &glyf,
-            loca: &loca,
-            long: false,
-        };
+        let records = [good.clone(), empty, repeat, vec![], bad, good];
         assert_eq!(
-            check.first_bad(0),
+            first_bad(&records, false),
             Some(BadGlyph {
                 face: 0,
                 glyph: 4,
                 trailing: 3
             })
         );
-        let (glyf, loca) = check_of(&[record(0, &[], &[], &[])]);
-        let check = GlyfCheck {
-            glyf: &glyf,
-            loca: &loca,
-            long: false,
-        };
-        assert_eq!(check.first_bad(0), None);
+        assert_eq!(first_bad(&records[..4], false), None);
+        // A zero-contour record with one instruction byte is padded by one byte: the pad
+        // (0, not a repeat flag) is the trailing flag.
+        assert_eq!(
+            first_bad(&[record(0, &[], &[0xB0], &[])], true).map(|b| b.trailing),
+            Some(1)
+        );
     }
 
     #[test]
     fn reads_long_offsets() {
-        let bad = record(0, &[], &[], &[1]);
-        let mut loca = Vec::new();
-        for o in [0u32, 12, 12, bad.len() as u32 + 12] {
-            loca.extend_from_slice(&o.to_be_bytes());
-        }
-        let mut glyf = record(0, &[], &[], &[]);
-        glyf.extend_from_slice(&bad);
-        let check = GlyfCheck {
-            glyf: &glyf,
-            loca: &loca,
-            long: true,
+        let records = [record(0, &[], &[], &[]), vec![], record(0, &[], &[], &[1])];
+        assert_eq!(first_bad(&records, true).map(|b| b.glyph), Some(2));
+    }
+
+    /// What the check guards against: read-fonts 0.41 itself panics drawing the glyph it
+    /// finds. When a usvg release moves to a fixed read-fonts (0.42 or later), this test
+    /// fails, and the check (with this test) can go.
+    #[test]
+    fn the_glyph_found_does_panic_read_fonts() {
+        let (glyf, loca) = tables(&[record(0, &[], &[], &[1, 0])], false);
+        let glyf = Glyf::read(FontData::new(&glyf)).unwrap();
+        let loca = Loca::read(FontData::new(&loca), false).unwrap();
+        let Ok(Some(Glyph::Simple(glyph))) = loca.get_glyf(GlyphId::new(0), &glyf) else {
+            panic!("a simple glyph");
         };
-        assert_eq!(check.first_bad(3).map(|b| (b.face, b.glyph)), Some((3, 2)));
+        let drawn =
+            std::panic::catch_unwind(|| glyph.read_points_fast::<i32>(&mut [], &mut []).is_ok());
+        assert!(drawn.is_err(), "read-fonts no longer panics: {drawn:?}");
     }
 }
