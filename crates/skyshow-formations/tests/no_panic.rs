@@ -367,3 +367,21 @@ fn malformed_glyph_is_refused_before_it_is_drawn() {
         );
     }
 }
+
+/// A font collection header claiming two billion fonts (found by the font fuzz target: fontdb
+/// reserved 17 GB for them) is refused from its header.
+#[test]
+fn font_collection_claiming_billions_of_fonts_is_refused() {
+    let show = "title = \"t\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n\
+                [[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n\
+                shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttc\"\nwidth_m = 40\n";
+    let font = include_bytes!("fuzz_regressions/font-oom-e0608cd9.ttc");
+    let err = match parse_show_with("p.toml", show, &mut |_: &str| Ok(font.to_vec())) {
+        Ok(_) => panic!("the collection was accepted"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        err.contains("font `a.ttc`: the font collection claims 2147888434 fonts, but its header has room for 3"),
+        "{err}"
+    );
+}

@@ -8,6 +8,9 @@ use usvg::fontdb::{Database, Family, ID, Query, Source, Stretch, Style, Weight};
 use super::art::ArtError;
 use super::glyf_check::GlyfCheck;
 
+/// Most fonts a font collection file may hold (real collections hold a few dozen).
+const MAX_FACES: u32 = 1024;
+
 /// A font chosen for a text: the database to set it with, its family and its face.
 pub(crate) struct ResolvedFont {
     /// Fonts usvg may use (only this one for a font file).
@@ -108,6 +111,19 @@ impl Fonts {
 
     /// The face of a font file's bytes closest to `weight` (a collection has several).
     pub(crate) fn from_file(data: Vec<u8>, weight: u16) -> Result<ResolvedFont, ArtError> {
+        // A collection's header gives its number of fonts; fontdb reserves memory for that
+        // many and tries each, so a count the file has no room for is refused first.
+        if let Some(n) = ttf_parser::fonts_in_collection(&data) {
+            let room = data.len().saturating_sub(12) / 4;
+            if n as usize > room || n > MAX_FACES {
+                return Err(ArtError::new(
+                    format!(
+                        "the font collection claims {n} fonts, but its header has room for {room} (at most {MAX_FACES} are read)"
+                    ),
+                    "the file is cut short or broken; give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
+                ));
+            }
+        }
         let mut db = Database::new();
         db.load_font_data(data);
         let best = db
