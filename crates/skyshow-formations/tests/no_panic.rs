@@ -300,7 +300,7 @@ fn fuzz_crashes_stay_fixed() {
             "title = \"fuzz\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n[limits]\nmin_distance_m = 0.5\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n{keys}\n"
         )
     };
-    let cases: [(&str, &[u8]); 4] = [
+    let cases: [(&str, &[u8]); 5] = [
         (
             "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/svg-eb902537.svg"),
@@ -321,6 +321,12 @@ fn fuzz_crashes_stay_fixed() {
             // find the tables the way usvg's font reader does.
             "shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/font-5f765868.ttf"),
+        ),
+        (
+            // A GLB header giving a length under its own 12 bytes (gltf 1.4 subtracted
+            // with overflow).
+            "shape = \"mesh\"\nfile = \"a.glb\"\nsize_m = 40\nmode = \"vertices\"",
+            include_bytes!("fuzz_regressions/gltf-ab323f5e.glb"),
         ),
     ];
     for (keys, data) in cases {

@@ -195,6 +195,21 @@ impl MeshFile {
         external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
     ) -> Result<MeshFile, ArtError> {
         use gltf::mesh::Mode;
+        // A GLB header's total length is at least the 12-byte header itself; gltf 1.4
+        // subtracts 12 from it unchecked.
+        if let Some(h) = data.get(..12)
+            && h.starts_with(b"glTF")
+        {
+            let length = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
+            if length < 12 {
+                return Err(ArtError::new(
+                    format!(
+                        "not a valid glTF file: its GLB header gives the file's length as {length} bytes, less than the 12-byte header"
+                    ),
+                    "the file is broken; re-export it",
+                ));
+            }
+        }
         let g = gltf::Gltf::from_slice(data).map_err(|e| {
             ArtError::new(
                 format!("not a valid glTF file: {e}"),
@@ -604,6 +619,21 @@ mod tests {
         let m = MeshFile::gltf(&glb, &mut |_| Err("no".into())).unwrap();
         assert_eq!(m.triangles.len(), 2);
         assert_eq!(m.vertices[1], [12.0, 0.0, 0.0]);
+    }
+
+    /// Found by the gltf fuzz target: a GLB header giving a length under 12 bytes made
+    /// gltf 1.4 subtract with overflow.
+    #[test]
+    fn glb_header_shorter_than_itself() {
+        let data =
+            include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-ab323f5e.glb");
+        let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
+        assert!(
+            e.message
+                .contains("GLB header gives the file's length as 0 bytes"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
