@@ -210,12 +210,34 @@ impl MeshFile {
                 ));
             }
         }
-        let g = gltf::Gltf::from_slice(data).map_err(|e| {
+        let invalid = |e: gltf::Error| {
             ArtError::new(
                 format!("not a valid glTF file: {e}"),
                 "give a glTF 2.0 file (`.gltf` JSON or `.glb` binary)",
             )
-        })?;
+        };
+        let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
+        // gltf-json 1.4's validation reads each primitive's POSITION accessor before it has
+        // checked that the accessor exists (an index panic), so that is checked first.
+        let json = g.document.into_json();
+        let accessors = json.accessors.len();
+        for (m, mesh) in json.meshes.iter().enumerate() {
+            for p in &mesh.primitives {
+                let position = gltf::json::validation::Checked::Valid(gltf::Semantic::Positions);
+                if let Some(a) = p.attributes.get(&position)
+                    && a.value() >= accessors
+                {
+                    return Err(ArtError::new(
+                        format!(
+                            "mesh {m}: the positions are accessor {}, but there are {accessors} accessors",
+                            a.value()
+                        ),
+                        "the file is broken; re-export it",
+                    ));
+                }
+            }
+        }
+        g.document = gltf::Document::from_json(json).map_err(invalid)?;
         let mut buffers: Vec<Vec<u8>> = Vec::new();
         for b in g.document.buffers() {
             let bytes = match b.source() {
@@ -631,6 +653,27 @@ mod tests {
         assert!(
             e.message
                 .contains("GLB header gives the file's length as 0 bytes"),
+            "{}",
+            e.message
+        );
+    }
+
+    /// Found by the gltf fuzz target: a primitive whose POSITION names a missing accessor
+    /// made gltf-json 1.4's validation index out of bounds.
+    #[test]
+    fn positions_naming_a_missing_accessor() {
+        let (json, _) = square_gltf(4, false, None);
+        let json = json.replace(r#""POSITION":0"#, r#""POSITION":7"#);
+        let e = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
+        assert_eq!(
+            e.message,
+            "mesh 0: the positions are accessor 7, but there are 2 accessors"
+        );
+        let data =
+            include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-249d9820.glb");
+        let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
+        assert!(
+            e.message.contains("the positions are accessor"),
             "{}",
             e.message
         );
