@@ -300,7 +300,7 @@ fn fuzz_crashes_stay_fixed() {
             "title = \"fuzz\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n[limits]\nmin_distance_m = 0.5\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n{keys}\n"
         )
     };
-    let cases: [(&str, &[u8]); 6] = [
+    let cases: [(&str, &[u8]); 7] = [
         (
             "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/svg-eb902537.svg"),
@@ -333,6 +333,11 @@ fn fuzz_crashes_stay_fixed() {
             // validation indexed out of bounds).
             "shape = \"mesh\"\nfile = \"a.glb\"\nsize_m = 40\nmode = \"vertices\"",
             include_bytes!("fuzz_regressions/gltf-249d9820.glb"),
+        ),
+        (
+            // Positions whose accessor is not three floats (gltf 1.4's reader asserted).
+            "shape = \"mesh\"\nfile = \"a.glb\"\nsize_m = 40\nmode = \"vertices\"",
+            include_bytes!("fuzz_regressions/gltf-b07e0274.glb"),
         ),
     ];
     for (keys, data) in cases {

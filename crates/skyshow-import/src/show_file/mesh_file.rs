@@ -326,6 +326,7 @@ impl MeshFile {
             let Some(mesh) = node.mesh() else { continue };
             for prim in mesh.primitives() {
                 let mode = prim.mode();
+                check_accessors(&prim, mesh.index())?;
                 let reader = prim.reader(|b| buffers.get(b.index()).map(Vec::as_slice));
                 let Some(pos) = reader.read_positions() else {
                     continue;
@@ -405,6 +406,79 @@ impl MeshFile {
         out.colors = coloured.then_some(colors);
         Ok(out)
     }
+}
+
+/// Checks the accessors a primitive's vertices are read from (positions, `COLOR_0`,
+/// indices) before gltf 1.4's reader sees them: that reader asserts their element type and
+/// stride, computes their extent unchecked (a count of 0 underflows, a huge one overflows)
+/// and reaches `unreachable!` on a colour or index type it does not know. Sparse accessors
+/// are not read.
+fn check_accessors(prim: &gltf::Primitive, mesh: usize) -> Result<(), ArtError> {
+    use gltf::accessor::{DataType as T, Dimensions as D};
+    let kinds: [(gltf::Semantic, &str, &[T], &[D]); 2] = [
+        (
+            gltf::Semantic::Positions,
+            "positions",
+            &[T::F32],
+            &[D::Vec3],
+        ),
+        (
+            gltf::Semantic::Colors(0),
+            "colours",
+            &[T::U8, T::U16, T::F32],
+            &[D::Vec3, D::Vec4],
+        ),
+    ];
+    let mut used: Vec<(gltf::Accessor, &str, &[T], &[D])> = kinds
+        .into_iter()
+        .filter_map(|(sem, what, t, d)| prim.get(&sem).map(|a| (a, what, t, d)))
+        .collect();
+    if let Some(a) = prim.indices() {
+        used.push((a, "indices", &[T::U8, T::U16, T::U32], &[D::Scalar]));
+    }
+    for (a, what, types, dims) in used {
+        let bad = |why: String| {
+            Err(ArtError::new(
+                format!("mesh {mesh}: the {what} (accessor {}) {why}", a.index()),
+                "the file is broken or uses a form this program does not read; re-export it",
+            ))
+        };
+        if a.sparse().is_some() {
+            return bad("are sparse, which is not read".into());
+        }
+        if !types.contains(&a.data_type()) || !dims.contains(&a.dimensions()) {
+            return bad(format!(
+                "are {:?} {:?}, not a type glTF allows for them",
+                a.data_type(),
+                a.dimensions()
+            ));
+        }
+        if a.count() == 0 {
+            return bad("hold no elements".into());
+        }
+        let Some(view) = a.view() else { continue };
+        let size = a.size();
+        let stride = view.stride().unwrap_or(size);
+        if stride < size {
+            return bad(format!(
+                "have a stride of {stride} bytes, less than their {size}-byte elements"
+            ));
+        }
+        let end = stride
+            .checked_mul(a.count() - 1)
+            .and_then(|n| n.checked_add(a.offset()))
+            .and_then(|n| n.checked_add(size));
+        let in_view = end.is_some_and(|e| e <= view.length());
+        let view_end = view.offset().checked_add(view.length());
+        if !in_view || view_end.is_none() {
+            return bad(format!(
+                "run past their buffer view ({} elements of {stride} bytes from byte {})",
+                a.count(),
+                a.offset()
+            ));
+        }
+    }
+    Ok(())
 }
 
 const IDENTITY: [[f64; 4]; 4] = [
@@ -677,6 +751,54 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    /// Found by the gltf fuzz target: positions read as two-component made gltf 1.4's
+    /// reader assert; every accessor the vertices are read from is checked first.
+    #[test]
+    fn accessors_checked_before_reading() {
+        let data =
+            include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-b07e0274.glb");
+        let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
+        assert!(
+            e.message.contains("the positions (accessor"),
+            "{}",
+            e.message
+        );
+        let (json, _) = square_gltf(4, false, None);
+        let cases = [
+            (
+                r#""type":"VEC3","min""#,
+                r#""type":"VEC2","min""#,
+                "the positions (accessor 0) are F32 Vec2",
+            ),
+            (
+                r#""count":6"#,
+                r#""count":0"#,
+                "the indices (accessor 1) hold no elements",
+            ),
+            (
+                r#""count":6"#,
+                r#""count":7"#,
+                "the indices (accessor 1) run past their buffer view (7 elements of 2 bytes",
+            ),
+            (
+                r#""count":6"#,
+                r#""count":9223372036854775807"#,
+                "run past their buffer view",
+            ),
+            (
+                r#""componentType":5123"#,
+                r#""componentType":5126"#,
+                "the indices (accessor 1) are F32 Scalar",
+            ),
+        ];
+        for (from, to, want) in cases {
+            assert!(json.contains(from), "{from}");
+            let bad = json.replacen(from, to, 1);
+            let e = MeshFile::gltf(bad.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
+            assert!(e.message.contains(want), "{to}: {}", e.message);
+        }
     }
 
     #[test]
