@@ -699,6 +699,22 @@ fn hostile_artwork_cases() {
         )],
         &["font `fake.ttf`", "not a font file this program can read"],
     );
+    artwork_case(
+        "font with a glyph usvg's font stack panics on",
+        &text("bad.ttf"),
+        vec![(
+            "bad.ttf",
+            Beside::Data(
+                include_bytes!("../../skyshow-formations/tests/fuzz_regressions/font-56b261b6.ttf")
+                    .to_vec(),
+            ),
+        )],
+        &[
+            "font `bad.ttf`: glyph ",
+            "is malformed: it has no points but",
+            "re-save the font",
+        ],
+    );
     let deep = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">{}<rect width=\"5\" height=\"5\"/>{}</svg>",
         "<g>".repeat(100_000),

@@ -15,6 +15,12 @@
 //! millimetres each step) are left out, since linear interpolation between the ones kept
 //! gives them exactly, and `dt` is written only where it differs from the default step. Colours are sampled at
 //! `color_rate_hz` and written only when they change.
+//!
+//! The project's reference (Finale 3D's documentation, summarised in `pyro-music-practice.md`)
+//! settles the header fields, the agent description, metres, seconds and Y up; the test
+//! `tests/vviz_reference.rs` reads the file from those facts alone. It does not settle the
+//! colour payload's layout (ours follows a third-party exporter) nor the sign of Z (ours
+//! keeps the frame right-handed); neither has been tried in Finale 3D itself.
 
 use std::fmt::Write as _;
 

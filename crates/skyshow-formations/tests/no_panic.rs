@@ -300,7 +300,7 @@ fn fuzz_crashes_stay_fixed() {
             "title = \"fuzz\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n[limits]\nmin_distance_m = 0.5\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n{keys}\n"
         )
     };
-    let cases: [(&str, &[u8]); 3] = [
+    let cases: [(&str, &[u8]); 7] = [
         (
             "shape = \"svg\"\nfile = \"a.svg\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/svg-eb902537.svg"),
@@ -311,12 +311,94 @@ fn fuzz_crashes_stay_fixed() {
         ),
         (
             // A glyph whose flags run past its point count: read-fonts 0.41 panics
-            // drawing it; import turns that into an error about the font.
+            // drawing it; import refuses the font before drawing
+            // (`malformed_glyph_is_refused_before_it_is_drawn`).
             "shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"",
             include_bytes!("fuzz_regressions/font-56b261b6.ttf"),
+        ),
+        (
+            // The same, in a font whose table directory is out of order: the check must
+            // find the tables the way usvg's font reader does.
+            "shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\nmode = \"both\"",
+            include_bytes!("fuzz_regressions/font-5f765868.ttf"),
+        ),
+        (
+            // A GLB header giving a length under its own 12 bytes (gltf 1.4 subtracted
+            // with overflow).
+            "shape = \"mesh\"\nfile = \"a.glb\"\nsize_m = 40\nmode = \"vertices\"",
+            include_bytes!("fuzz_regressions/gltf-ab323f5e.glb"),
+        ),
+        (
+            // A primitive whose POSITION names a missing accessor (gltf-json 1.4's
+            // validation indexed out of bounds).
+            "shape = \"mesh\"\nfile = \"a.glb\"\nsize_m = 40\nmode = \"vertices\"",
+            include_bytes!("fuzz_regressions/gltf-249d9820.glb"),
+        ),
+        (
+            // Positions whose accessor is not three floats (gltf 1.4's reader asserted).
+            "shape = \"mesh\"\nfile = \"a.glb\"\nsize_m = 40\nmode = \"vertices\"",
+            include_bytes!("fuzz_regressions/gltf-b07e0274.glb"),
         ),
     ];
     for (keys, data) in cases {
         run(&show(keys), data);
     }
+}
+
+thread_local! {
+    /// Whether this thread has panicked since the flag was last cleared (caught or not).
+    static PANICKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The fonts that crashed the font fuzz target have a glyph with no points but point flags,
+/// which read-fonts 0.41 panics on (the second behind an out-of-order table directory).
+/// Import refuses each with an error naming the glyph, and no panic happens on the way, not
+/// even one caught inside import (a fuzzer aborts on those).
+#[test]
+fn malformed_glyph_is_refused_before_it_is_drawn() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.with(|p| p.set(true));
+        previous(info);
+    }));
+    PANICKED.with(|p| p.set(false));
+    let show = "title = \"t\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n\
+                [[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n\
+                shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttf\"\nwidth_m = 40\n";
+    let fonts: [&[u8]; 2] = [
+        include_bytes!("fuzz_regressions/font-56b261b6.ttf"),
+        include_bytes!("fuzz_regressions/font-5f765868.ttf"),
+    ];
+    for font in fonts {
+        let err = match parse_show_with("p.toml", show, &mut |_: &str| Ok(font.to_vec())) {
+            Ok(_) => panic!("the malformed font was accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            !PANICKED.with(|p| p.get()),
+            "a panic happened inside import"
+        );
+        assert!(
+            err.contains("font `a.ttf`: glyph 20 (face 0) is malformed: it has no points"),
+            "{err}"
+        );
+    }
+}
+
+/// A font collection header claiming two billion fonts (found by the font fuzz target: fontdb
+/// reserved 17 GB for them) is refused from its header.
+#[test]
+fn font_collection_claiming_billions_of_fonts_is_refused() {
+    let show = "title = \"t\"\n[fleet]\ndrones = 12\n[fleet.grid]\nrows = 3\ncolumns = 4\n\
+                [[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"art\"\nhold = 10\n\
+                shape = \"text\"\ntext = \"Ag 1\"\nfont = \"a.ttc\"\nwidth_m = 40\n";
+    let font = include_bytes!("fuzz_regressions/font-oom-e0608cd9.ttc");
+    let err = match parse_show_with("p.toml", show, &mut |_: &str| Ok(font.to_vec())) {
+        Ok(_) => panic!("the collection was accepted"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        err.contains("font `a.ttc`: the font collection claims 2147888434 fonts, but its header has room for 3"),
+        "{err}"
+    );
 }

@@ -5,6 +5,7 @@
 mod art;
 mod clock;
 mod fonts;
+mod glyf_check;
 mod image_art;
 mod lights;
 mod mesh_file;

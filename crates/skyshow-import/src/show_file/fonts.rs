@@ -6,6 +6,10 @@ use std::sync::Arc;
 use usvg::fontdb::{Database, Family, ID, Query, Source, Stretch, Style, Weight};
 
 use super::art::ArtError;
+use super::glyf_check::GlyfCheck;
+
+/// Most fonts a font collection file may hold (real collections hold a few dozen).
+const MAX_FACES: u32 = 1024;
 
 /// A font chosen for a text: the database to set it with, its family and its face.
 pub(crate) struct ResolvedFont {
@@ -107,6 +111,19 @@ impl Fonts {
 
     /// The face of a font file's bytes closest to `weight` (a collection has several).
     pub(crate) fn from_file(data: Vec<u8>, weight: u16) -> Result<ResolvedFont, ArtError> {
+        // A collection's header gives its number of fonts; fontdb reserves memory for that
+        // many and tries each, so a count the file has no room for is refused first.
+        if let Some(n) = ttf_parser::fonts_in_collection(&data) {
+            let room = data.len().saturating_sub(12) / 4;
+            if n as usize > room || n > MAX_FACES {
+                return Err(ArtError::new(
+                    format!(
+                        "the font collection claims {n} fonts, but its header has room for {room} (at most {MAX_FACES} are read)"
+                    ),
+                    "the file is cut short or broken; give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
+                ));
+            }
+        }
         let mut db = Database::new();
         db.load_font_data(data);
         let best = db
@@ -120,6 +137,28 @@ impl Fonts {
                 "give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
             ));
         };
+        // Any face may be drawn (usvg falls back to the collection's other faces), so every
+        // face's glyphs are checked before usvg sees one.
+        let faces: Vec<ID> = db.faces().map(|f| f.id).collect();
+        for face in faces {
+            let bad = db
+                .with_face_data(face, |data, index| {
+                    GlyfCheck::new(data, index).and_then(|c| c.first_bad(index))
+                })
+                .flatten();
+            if let Some(bad) = bad {
+                return Err(ArtError::new(
+                    format!(
+                        "glyph {} (face {}) is malformed: it has no points but {} byte{} of point data after its instructions",
+                        bad.glyph,
+                        bad.face,
+                        bad.trailing,
+                        if bad.trailing == 1 { "" } else { "s" }
+                    ),
+                    "re-save the font with a font editor (FontForge: File > Generate Fonts), or use another font",
+                ));
+            }
+        }
         Ok(ResolvedFont {
             db: Arc::new(db),
             family,

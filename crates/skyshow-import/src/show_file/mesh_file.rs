@@ -195,12 +195,49 @@ impl MeshFile {
         external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
     ) -> Result<MeshFile, ArtError> {
         use gltf::mesh::Mode;
-        let g = gltf::Gltf::from_slice(data).map_err(|e| {
+        // A GLB header's total length is at least the 12-byte header itself; gltf 1.4
+        // subtracts 12 from it unchecked.
+        if let Some(h) = data.get(..12)
+            && h.starts_with(b"glTF")
+        {
+            let length = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
+            if length < 12 {
+                return Err(ArtError::new(
+                    format!(
+                        "not a valid glTF file: its GLB header gives the file's length as {length} bytes, less than the 12-byte header"
+                    ),
+                    "the file is broken; re-export it",
+                ));
+            }
+        }
+        let invalid = |e: gltf::Error| {
             ArtError::new(
                 format!("not a valid glTF file: {e}"),
                 "give a glTF 2.0 file (`.gltf` JSON or `.glb` binary)",
             )
-        })?;
+        };
+        let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
+        // gltf-json 1.4's validation reads each primitive's POSITION accessor before it has
+        // checked that the accessor exists (an index panic), so that is checked first.
+        let json = g.document.into_json();
+        let accessors = json.accessors.len();
+        for (m, mesh) in json.meshes.iter().enumerate() {
+            for p in &mesh.primitives {
+                let position = gltf::json::validation::Checked::Valid(gltf::Semantic::Positions);
+                if let Some(a) = p.attributes.get(&position)
+                    && a.value() >= accessors
+                {
+                    return Err(ArtError::new(
+                        format!(
+                            "mesh {m}: the positions are accessor {}, but there are {accessors} accessors",
+                            a.value()
+                        ),
+                        "the file is broken; re-export it",
+                    ));
+                }
+            }
+        }
+        g.document = gltf::Document::from_json(json).map_err(invalid)?;
         let mut buffers: Vec<Vec<u8>> = Vec::new();
         for b in g.document.buffers() {
             let bytes = match b.source() {
@@ -289,6 +326,7 @@ impl MeshFile {
             let Some(mesh) = node.mesh() else { continue };
             for prim in mesh.primitives() {
                 let mode = prim.mode();
+                check_accessors(&prim, mesh.index())?;
                 let reader = prim.reader(|b| buffers.get(b.index()).map(Vec::as_slice));
                 let Some(pos) = reader.read_positions() else {
                     continue;
@@ -368,6 +406,79 @@ impl MeshFile {
         out.colors = coloured.then_some(colors);
         Ok(out)
     }
+}
+
+/// Checks the accessors a primitive's vertices are read from (positions, `COLOR_0`,
+/// indices) before gltf 1.4's reader sees them: that reader asserts their element type and
+/// stride, computes their extent unchecked (a count of 0 underflows, a huge one overflows)
+/// and reaches `unreachable!` on a colour or index type it does not know. Sparse accessors
+/// are not read.
+fn check_accessors(prim: &gltf::Primitive, mesh: usize) -> Result<(), ArtError> {
+    use gltf::accessor::{DataType as T, Dimensions as D};
+    let kinds: [(gltf::Semantic, &str, &[T], &[D]); 2] = [
+        (
+            gltf::Semantic::Positions,
+            "positions",
+            &[T::F32],
+            &[D::Vec3],
+        ),
+        (
+            gltf::Semantic::Colors(0),
+            "colours",
+            &[T::U8, T::U16, T::F32],
+            &[D::Vec3, D::Vec4],
+        ),
+    ];
+    let mut used: Vec<(gltf::Accessor, &str, &[T], &[D])> = kinds
+        .into_iter()
+        .filter_map(|(sem, what, t, d)| prim.get(&sem).map(|a| (a, what, t, d)))
+        .collect();
+    if let Some(a) = prim.indices() {
+        used.push((a, "indices", &[T::U8, T::U16, T::U32], &[D::Scalar]));
+    }
+    for (a, what, types, dims) in used {
+        let bad = |why: String| {
+            Err(ArtError::new(
+                format!("mesh {mesh}: the {what} (accessor {}) {why}", a.index()),
+                "the file is broken or uses a form this program does not read; re-export it",
+            ))
+        };
+        if a.sparse().is_some() {
+            return bad("are sparse, which is not read".into());
+        }
+        if !types.contains(&a.data_type()) || !dims.contains(&a.dimensions()) {
+            return bad(format!(
+                "are {:?} {:?}, not a type glTF allows for them",
+                a.data_type(),
+                a.dimensions()
+            ));
+        }
+        if a.count() == 0 {
+            return bad("hold no elements".into());
+        }
+        let Some(view) = a.view() else { continue };
+        let size = a.size();
+        let stride = view.stride().unwrap_or(size);
+        if stride < size {
+            return bad(format!(
+                "have a stride of {stride} bytes, less than their {size}-byte elements"
+            ));
+        }
+        let end = stride
+            .checked_mul(a.count() - 1)
+            .and_then(|n| n.checked_add(a.offset()))
+            .and_then(|n| n.checked_add(size));
+        let in_view = end.is_some_and(|e| e <= view.length());
+        let view_end = view.offset().checked_add(view.length());
+        if !in_view || view_end.is_none() {
+            return bad(format!(
+                "run past their buffer view ({} elements of {stride} bytes from byte {})",
+                a.count(),
+                a.offset()
+            ));
+        }
+    }
+    Ok(())
 }
 
 const IDENTITY: [[f64; 4]; 4] = [
@@ -604,6 +715,90 @@ mod tests {
         let m = MeshFile::gltf(&glb, &mut |_| Err("no".into())).unwrap();
         assert_eq!(m.triangles.len(), 2);
         assert_eq!(m.vertices[1], [12.0, 0.0, 0.0]);
+    }
+
+    /// Found by the gltf fuzz target: a GLB header giving a length under 12 bytes made
+    /// gltf 1.4 subtract with overflow.
+    #[test]
+    fn glb_header_shorter_than_itself() {
+        let data =
+            include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-ab323f5e.glb");
+        let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
+        assert!(
+            e.message
+                .contains("GLB header gives the file's length as 0 bytes"),
+            "{}",
+            e.message
+        );
+    }
+
+    /// Found by the gltf fuzz target: a primitive whose POSITION names a missing accessor
+    /// made gltf-json 1.4's validation index out of bounds.
+    #[test]
+    fn positions_naming_a_missing_accessor() {
+        let (json, _) = square_gltf(4, false, None);
+        let json = json.replace(r#""POSITION":0"#, r#""POSITION":7"#);
+        let e = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
+        assert_eq!(
+            e.message,
+            "mesh 0: the positions are accessor 7, but there are 2 accessors"
+        );
+        let data =
+            include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-249d9820.glb");
+        let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
+        assert!(
+            e.message.contains("the positions are accessor"),
+            "{}",
+            e.message
+        );
+    }
+
+    /// Found by the gltf fuzz target: positions read as two-component made gltf 1.4's
+    /// reader assert; every accessor the vertices are read from is checked first.
+    #[test]
+    fn accessors_checked_before_reading() {
+        let data =
+            include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-b07e0274.glb");
+        let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
+        assert!(
+            e.message.contains("the positions (accessor"),
+            "{}",
+            e.message
+        );
+        let (json, _) = square_gltf(4, false, None);
+        let cases = [
+            (
+                r#""type":"VEC3","min""#,
+                r#""type":"VEC2","min""#,
+                "the positions (accessor 0) are F32 Vec2",
+            ),
+            (
+                r#""count":6"#,
+                r#""count":0"#,
+                "the indices (accessor 1) hold no elements",
+            ),
+            (
+                r#""count":6"#,
+                r#""count":7"#,
+                "the indices (accessor 1) run past their buffer view (7 elements of 2 bytes",
+            ),
+            (
+                r#""count":6"#,
+                r#""count":9223372036854775807"#,
+                "run past their buffer view",
+            ),
+            (
+                r#""componentType":5123"#,
+                r#""componentType":5126"#,
+                "the indices (accessor 1) are F32 Scalar",
+            ),
+        ];
+        for (from, to, want) in cases {
+            assert!(json.contains(from), "{from}");
+            let bad = json.replacen(from, to, 1);
+            let e = MeshFile::gltf(bad.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
+            assert!(e.message.contains(want), "{to}: {}", e.message);
+        }
     }
 
     #[test]

@@ -82,9 +82,10 @@ impl TextArt<'_> {
             ));
         }
         svg.push_str("</svg>");
-        // The font's glyphs are drawn by usvg's font stack; a malformed glyph table can make
-        // it panic (read-fonts 0.41 indexes past a glyph's points), so a panic there is
-        // reported as a broken font instead of taking the process down.
+        // The font's glyphs are drawn by usvg's font stack. A font file's glyph records that
+        // would make it panic are refused before this (`GlyfCheck`); installed fonts are not
+        // checked, and any other panic of that stack is still reported as a broken font
+        // instead of taking the process down.
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             SvgArt::parse(svg.as_bytes(), font.db.clone()).map(|a| a.art(false))
         }))
