@@ -45,6 +45,7 @@ use archive::Archive;
 use compact_points::PointTable;
 use json_path::JsonPath;
 use resolver::{Resolver, has_same_doc_ref, parse_json, parse_json_compact};
+pub use show_reader::SKYBRUSH_MAX_DRONES;
 use show_reader::ShowReader;
 
 /// The entry point of a `.skyc` archive.

@@ -20,7 +20,7 @@ pub(crate) const MAX_COORD_M: f64 = 1e6;
 /// Times beyond this are not a drone show, seconds (~116 days).
 pub(crate) const MAX_TIME_S: f64 = 1e7;
 /// Skybrush's loader refuses more drones than this (`MAX_DRONE_COUNT`).
-const SKYBRUSH_MAX_DRONES: usize = 5000;
+pub const SKYBRUSH_MAX_DRONES: usize = 5000;
 /// Light programs are decoded this far past the last trajectory end, seconds.
 const LIGHTS_MARGIN_S: f64 = 60.0;
 

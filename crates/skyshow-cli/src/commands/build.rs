@@ -4,8 +4,8 @@ use std::time::Instant;
 
 use miette::{Report as MietteReport, Result, miette};
 use skyshow_export::{
-    CsvOptions, FormationRow, Report, ReportShow, SkycMeta, TransitionRow, write_drone_csv_zip,
-    write_report_json, write_skyc,
+    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, TransitionRow,
+    write_drone_csv_zip, write_report_json, write_skyc,
 };
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
@@ -117,12 +117,17 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     spinner.set_message("validating the written show");
     let t = Instant::now();
     let limits = design.limits;
-    let checked = read_and_validate(
+    let mut checked = read_and_validate(
         "show.skyc",
         &skyc,
         |_| Ok(limits),
         Some(built.plan.phases.clone()),
     )?;
+    checked.format = without_whole_show_size(
+        std::mem::take(&mut checked.format),
+        built.show.drones.len(),
+        args.max_drones_per_file,
+    );
     timing.push(("validate".into(), t.elapsed().as_secs_f64() * 1000.0));
 
     spinner.set_message("fireworks");
@@ -277,4 +282,50 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         },
     );
     Ok(if report.violation_count() == 0 { 0 } else { 1 })
+}
+
+/// The whole-show file's format findings, without its drone count when the fleet is also
+/// written one file per ground station, each within Skybrush's loader limit: then
+/// `show.skyc` is the file for checking and previewing the whole show, and the stations
+/// are the ones that fly. Stations above the limit keep the finding.
+fn without_whole_show_size(
+    format: Vec<FormatRow>,
+    drones: usize,
+    per_file: usize,
+) -> Vec<FormatRow> {
+    let stations_fit =
+        drones > per_file && per_file > 0 && per_file <= skyshow_skyc::SKYBRUSH_MAX_DRONES;
+    format
+        .into_iter()
+        .filter(|f| !(stations_fit && f.drone.is_none() && f.rule == "too_many_drones"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_show_size_is_no_finding_when_stations_fit() {
+        let rows = || {
+            vec![
+                FormatRow {
+                    drone: None,
+                    rule: "too_many_drones".into(),
+                    message: "16000 drones; Skybrush loads at most 5000".into(),
+                },
+                FormatRow {
+                    drone: Some(3),
+                    rule: "light_program_too_long".into(),
+                    message: "x".into(),
+                },
+            ]
+        };
+        let kept = without_whole_show_size(rows(), 16_000, 5_000);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].rule, "light_program_too_long");
+        // Stations above Skybrush's limit, or no stations at all: the finding stays.
+        assert_eq!(without_whole_show_size(rows(), 16_000, 8_000).len(), 2);
+        assert_eq!(without_whole_show_size(rows(), 16_000, 20_000).len(), 2);
+    }
 }
