@@ -72,13 +72,7 @@ impl<D: Domain> JointRelaxer<'_, D> {
                         }
                         gap2 = gap2.min(d2);
                         let d = d2.sqrt();
-                        let dir = if d > 1e-12 {
-                            (p - all[j]) / d
-                        } else {
-                            let a = (i as f64) * 2.399_963;
-                            let s = if i < j { 1.0 } else { -1.0 };
-                            Vec3::new(a.cos() * s, a.sin() * s, 0.0)
-                        };
+                        let dir = crate::relax::away(i, p, j, all[j], d);
                         let share = if j < nl && line[j].pinned { 1.0 } else { 0.5 };
                         push += dir * ((target - d) * share);
                     });

@@ -173,14 +173,7 @@ impl<D: Domain> Relaxer<'_, D> {
                         }
                         gap2 = gap2.min(d2);
                         let d = d2.sqrt();
-                        let dir = if d > 1e-12 {
-                            (p - all[j]) / d
-                        } else {
-                            // Coincident points: split them along a fixed, index-dependent axis.
-                            let a = (i as f64) * 2.399_963;
-                            let s = if i < j { 1.0 } else { -1.0 };
-                            Vec3::new(a.cos() * s, a.sin() * s, 0.0)
-                        };
+                        let dir = away(i, p, j, all[j], d);
                         let share = if j >= n { 1.0 } else { 0.5 };
                         push += dir * ((target - d) * share);
                     });
@@ -281,5 +274,17 @@ impl DynGrid {
             }
         }
         false
+    }
+}
+
+/// The unit direction pushing point `i` (at `p`) away from point `j` (at `q`, `d` from
+/// it); coincident points are split along a fixed, index-dependent axis.
+pub(crate) fn away(i: usize, p: Vec3, j: usize, q: Vec3, d: f64) -> Vec3 {
+    if d > 1e-12 {
+        (p - q) / d
+    } else {
+        let a = (i as f64) * 2.399_963;
+        let s = if i < j { 1.0 } else { -1.0 };
+        Vec3::new(a.cos() * s, a.sin() * s, 0.0)
     }
 }

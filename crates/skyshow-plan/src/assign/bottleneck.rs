@@ -104,19 +104,44 @@ pub fn bottleneck_from(
             .map(|i| cost(from[i], to[s[i]]))
             .collect()
     });
-    if let (Some(s), Some(sc)) = (start, &start_cost) {
+    let warm = start.zip(start_cost.as_deref());
+    let mut hi = match warm {
         // The empty matching is valid at every threshold; each test below starts from
         // the restricted warm start instead.
-        let mut hi = sc.iter().copied().fold(lo, f64::max);
+        Some((_, sc)) => sc.iter().copied().fold(lo, f64::max),
+        None => {
+            st.greedy(lo);
+            st.maximize(lo);
+            // Upper bound: the cost between corners of the joint bounding box bounds
+            // every pair by the monotonicity contract, and the complete graph has a
+            // perfect matching.
+            let (l1, h1) = geom::bounds(from);
+            let (l2, h2) = geom::bounds(to);
+            let (l, h) = (l1.min(l2), h1.max(h2));
+            let corner = |k: usize| {
+                Vec3::new(
+                    if k & 1 == 0 { l.x } else { h.x },
+                    if k & 2 == 0 { l.y } else { h.y },
+                    if k & 4 == 0 { l.z } else { h.z },
+                )
+            };
+            (0..64)
+                .map(|k| cost(corner(k & 7), corner(k >> 3)))
+                .fold(lo, f64::max)
+        }
+    };
+    if st.deficiency() > 0 {
         while st.deficiency() > SMALL_DEFICIENCY && hi - lo > REL_BRACKET * hi.abs() {
             let mid = lo + 0.5 * (hi - lo);
             if !(mid > lo && mid < hi) {
                 break;
             }
             let saved = (st.x.clone(), st.y.clone());
-            // Warm start: `start` without its pairs above `mid`, unless the matching
-            // kept from the last infeasible test is larger.
-            st.restrict_if_larger(s, sc, mid);
+            if let Some((s, sc)) = warm {
+                // Warm start: `start` without its pairs above `mid`, unless the matching
+                // kept from the last infeasible test is larger.
+                st.restrict_if_larger(s, sc, mid);
+            }
             st.maximize(mid);
             if st.deficiency() == 0 {
                 hi = st.max_cost();
@@ -125,48 +150,12 @@ pub fn bottleneck_from(
                 lo = mid;
             }
         }
-        if st.deficiency() > 0 {
+        if let Some((s, sc)) = warm
+            && st.deficiency() > 0
+        {
             // Restart from the warm start at `lo` if that is the larger matching.
             st.restrict_if_larger(s, sc, lo);
             st.maximize(lo);
-        }
-        while st.deficiency() > 0 {
-            lo = lo.max(st.minimax_augment());
-            st.maximize(lo);
-        }
-    } else {
-        st.greedy(lo);
-        st.maximize(lo);
-    }
-    if start.is_none() && st.deficiency() > 0 {
-        // Upper bound: the cost between corners of the joint bounding box bounds every
-        // pair by the monotonicity contract, and the complete graph has a perfect matching.
-        let (l1, h1) = geom::bounds(from);
-        let (l2, h2) = geom::bounds(to);
-        let (l, h) = (l1.min(l2), h1.max(h2));
-        let corner = |k: usize| {
-            Vec3::new(
-                if k & 1 == 0 { l.x } else { h.x },
-                if k & 2 == 0 { l.y } else { h.y },
-                if k & 4 == 0 { l.z } else { h.z },
-            )
-        };
-        let mut hi = (0..64)
-            .map(|k| cost(corner(k & 7), corner(k >> 3)))
-            .fold(lo, f64::max);
-        while st.deficiency() > SMALL_DEFICIENCY && hi - lo > REL_BRACKET * hi.abs() {
-            let mid = lo + 0.5 * (hi - lo);
-            if !(mid > lo && mid < hi) {
-                break;
-            }
-            let saved = (st.x.clone(), st.y.clone());
-            st.maximize(mid);
-            if st.deficiency() == 0 {
-                hi = st.max_cost();
-                (st.x, st.y) = saved;
-            } else {
-                lo = mid;
-            }
         }
         while st.deficiency() > 0 {
             lo = lo.max(st.minimax_augment());
