@@ -9,14 +9,16 @@ use std::time::{Duration, Instant};
 
 const SHOW: &str = "title = \"p\"\n[fleet]\ndrones = 4\n[fleet.grid]\nrows = 2\ncolumns = 2\nspacing_m = 3\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nname = \"l\"\nhold = 4\nshape = \"line\"\nlength_m = 12\ncenter = [0, 0, 20]\n";
 
-/// Builds the show, plants a symlink to a secret outside the output folder, and starts
-/// `preview OUTDIR`; returns the server and its port.
-fn serve(dir: &std::path::Path) -> (Child, u16) {
-    let f = dir.join("show.toml");
-    std::fs::write(&f, SHOW).unwrap();
-    let out = dir.join("out");
+/// Builds the show file `f` into `out` (no VVIZ), asserting success.
+fn build(f: &std::path::Path, out: &std::path::Path) {
     let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-        .args(["build", f.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args([
+            "build",
+            f.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--no-vviz",
+        ])
         .output()
         .unwrap();
     assert_eq!(
@@ -25,13 +27,27 @@ fn serve(dir: &std::path::Path) -> (Child, u16) {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// Builds the show, plants a symlink to a secret outside the output folder, and starts
+/// `preview OUTDIR`; returns the server and its port.
+fn serve(dir: &std::path::Path) -> (Child, u16) {
+    let f = dir.join("show.toml");
+    std::fs::write(&f, SHOW).unwrap();
+    let out = dir.join("out");
+    build(&f, &out);
     std::fs::write(dir.join("secret.txt"), "SECRET").unwrap();
     std::os::unix::fs::symlink(dir.join("secret.txt"), out.join("secret.html")).unwrap();
     std::os::unix::fs::symlink(dir, out.join("up")).unwrap();
+    preview(&out)
+}
+
+/// Starts `skyshow preview TARGET` on a free port; returns the server and its port.
+fn preview(target: &std::path::Path) -> (Child, u16) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_skyshow"))
         .args([
             "preview",
-            out.to_str().unwrap(),
+            target.to_str().unwrap(),
             "--port",
             "0",
             "--stop-after",
@@ -164,40 +180,8 @@ fn preview_of_a_skyc_plays_its_music() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-        .args([
-            "build",
-            f.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--no-vviz",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-        .args([
-            "preview",
-            out.join("show.skyc").to_str().unwrap(),
-            "--port",
-            "0",
-            "--stop-after",
-            "60",
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let at = line.find("http://127.0.0.1:").expect("serving line") + "http://127.0.0.1:".len();
-    let port: u16 = line[at..].split('/').next().unwrap().parse().unwrap();
+    build(&f, &out);
+    let (mut child, port) = preview(&out.join("show.skyc"));
     let page = request(port, b"GET /preview.html HTTP/1.1\r\n\r\n");
     let _ = child.kill();
     let _ = child.wait();
