@@ -92,16 +92,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
     let n = r.violation_count();
     p.line(&format!("  violations: {n}"));
     for v in r.validation.violations.iter().take(10) {
-        let names: Vec<String> = v
-            .drones
-            .iter()
-            .map(|&d| {
-                r.drone_names
-                    .get(d)
-                    .cloned()
-                    .unwrap_or_else(|| format!("#{d}"))
-            })
-            .collect();
+        let names = drone_names(r, &v.drones);
         p.line(&format!(
             "    {} at {:.2} s: {} value {:.3}, limit {:.3}{}",
             v.kind.as_str(),
@@ -117,16 +108,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         ));
     }
     for v in r.pyro.iter().flat_map(|p| &p.violations).take(10) {
-        let names: Vec<String> = v
-            .drones
-            .iter()
-            .map(|&d| {
-                r.drone_names
-                    .get(d)
-                    .cloned()
-                    .unwrap_or_else(|| format!("#{d}"))
-            })
-            .collect();
+        let names = drone_names(r, &v.drones);
         p.line(&format!(
             "    {} at {:.2} s: position {}{} value {:.3}, limit {:.3} ({})",
             v.kind,
@@ -152,4 +134,17 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         p.line(&format!("  wrote {}", w.display()));
     }
     p.line(&format!("  done in {:.2} s", s.elapsed_s));
+}
+
+/// The report's names of `drones` (`#index` for an index it does not name).
+fn drone_names(r: &Report, drones: &[usize]) -> Vec<String> {
+    drones
+        .iter()
+        .map(|&d| {
+            r.drone_names
+                .get(d)
+                .cloned()
+                .unwrap_or_else(|| format!("#{d}"))
+        })
+        .collect()
 }

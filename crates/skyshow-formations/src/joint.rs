@@ -10,7 +10,6 @@
 use rayon::prelude::*;
 use skyshow_model::Vec3;
 
-use crate::grid::PointGrid;
 use crate::outline::Outline;
 use crate::packing::LinePoint;
 use crate::relax::Domain;
@@ -59,31 +58,7 @@ impl<D: Domain> JointRelaxer<'_, D> {
         let mut best_at = 0;
         for it in 0..=iters {
             let max_step = MAX_STEP * target;
-            let grid = PointGrid::new(&all, target);
-            let pushed: Vec<(Vec3, f64)> = (0..n)
-                .into_par_iter()
-                .map(|i| {
-                    let p = all[i];
-                    let mut push = Vec3::ZERO;
-                    let mut gap2 = f64::INFINITY;
-                    grid.within(&all, p, target, |j, d2| {
-                        if j == i {
-                            return;
-                        }
-                        gap2 = gap2.min(d2);
-                        let d = d2.sqrt();
-                        let dir = crate::relax::away(i, p, j, all[j], d);
-                        let share = if j < nl && line[j].pinned { 1.0 } else { 0.5 };
-                        push += dir * ((target - d) * share);
-                    });
-                    (push, gap2)
-                })
-                .collect();
-            let gap = pushed
-                .iter()
-                .map(|x| x.1)
-                .fold(f64::INFINITY, f64::min)
-                .sqrt();
+            let (pushed, gap) = crate::relax::pushes(&all, n, target, |j| j < nl && line[j].pinned);
             if gap > best_gap {
                 best_gap = gap;
                 best_at = it;

@@ -159,32 +159,7 @@ impl<D: Domain> Relaxer<'_, D> {
         let mut best_at = 0;
         for it in 0..=iters {
             all[..n].copy_from_slice(points);
-            let grid = PointGrid::new(&all, target);
-            // Each point's push and its smallest gap, in parallel, collected by index.
-            let pushed: Vec<(Vec3, f64)> = (0..n)
-                .into_par_iter()
-                .map(|i| {
-                    let p = all[i];
-                    let mut push = Vec3::ZERO;
-                    let mut gap2 = f64::INFINITY;
-                    grid.within(&all, p, target, |j, d2| {
-                        if j == i {
-                            return;
-                        }
-                        gap2 = gap2.min(d2);
-                        let d = d2.sqrt();
-                        let dir = away(i, p, j, all[j], d);
-                        let share = if j >= n { 1.0 } else { 0.5 };
-                        push += dir * ((target - d) * share);
-                    });
-                    (push, gap2)
-                })
-                .collect();
-            let gap = pushed
-                .iter()
-                .map(|x| x.1)
-                .fold(f64::INFINITY, f64::min)
-                .sqrt();
+            let (pushed, gap) = pushes(&all, n, target, |j| j >= n);
             if gap > best_gap {
                 best_gap = gap;
                 best_at = it;
@@ -277,9 +252,46 @@ impl DynGrid {
     }
 }
 
+/// Each of the first `n` points of `all`: its push away from the points closer than
+/// `target` (the whole shortfall when the other one is `fixed`, half of it otherwise), and
+/// its smallest squared gap; with the smallest gap over those points. Computed in
+/// parallel, collected by index.
+pub(crate) fn pushes(
+    all: &[Vec3],
+    n: usize,
+    target: f64,
+    fixed: impl Fn(usize) -> bool + Sync,
+) -> (Vec<(Vec3, f64)>, f64) {
+    let grid = PointGrid::new(all, target);
+    let pushed: Vec<(Vec3, f64)> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let p = all[i];
+            let mut push = Vec3::ZERO;
+            let mut gap2 = f64::INFINITY;
+            grid.within(all, p, target, |j, d2| {
+                if j == i {
+                    return;
+                }
+                gap2 = gap2.min(d2);
+                let d = d2.sqrt();
+                let share = if fixed(j) { 1.0 } else { 0.5 };
+                push += away(i, p, j, all[j], d) * ((target - d) * share);
+            });
+            (push, gap2)
+        })
+        .collect();
+    let gap = pushed
+        .iter()
+        .map(|x| x.1)
+        .fold(f64::INFINITY, f64::min)
+        .sqrt();
+    (pushed, gap)
+}
+
 /// The unit direction pushing point `i` (at `p`) away from point `j` (at `q`, `d` from
 /// it); coincident points are split along a fixed, index-dependent axis.
-pub(crate) fn away(i: usize, p: Vec3, j: usize, q: Vec3, d: f64) -> Vec3 {
+fn away(i: usize, p: Vec3, j: usize, q: Vec3, d: f64) -> Vec3 {
     if d > 1e-12 {
         (p - q) / d
     } else {

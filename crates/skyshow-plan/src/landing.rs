@@ -164,13 +164,13 @@ pub fn plan_landing(
         .filter(|&i| blocking_count[i] == 0)
         .map(key)
         .collect();
-    let mut scheduled: Vec<usize> = Vec::with_capacity(n);
+    let mut scheduled = 0usize;
     let mut depart = vec![0i64; n];
     let mut done = vec![false; n];
     let a_rel = 2.0 * limits.max_accel_m_s2;
     let interp = a_rel * (STEP_MS as f64 / 1000.0).powi(2) / 8.0 + 1e-6;
     let cap_ms = t0_ms + 1_800_000;
-    while scheduled.len() < n {
+    while scheduled < n {
         let Some(&(_, i)) = ready.iter().next() else {
             let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
             return Err(PlanError::Landing {
@@ -205,7 +205,7 @@ pub fn plan_landing(
         }
         depart[i] = dep;
         done[i] = true;
-        scheduled.push(i);
+        scheduled += 1;
         for &k in &blocks[i] {
             blocking_count[k] -= 1;
             if blocking_count[k] == 0 && !done[k] {
