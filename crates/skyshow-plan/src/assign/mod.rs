@@ -20,6 +20,15 @@
 //!   the scan repeated until none is left, so the answer is always the exact optimum (up
 //!   to floating-point round-off, `tol = 1e-13 · diameter²`). Costs are computed on the
 //!   fly from the points: memory is `O(n)` (no `n × n` matrix).
+//! * Degenerate instances are recognised first (`degenerate.rs`): only the cross term
+//!   `Σ (a_i − ā)·(b_π(i) − b̄)` depends on the assignment, so points are reduced to the
+//!   subspace both sets share. If that is a line (a vertical wall into a horizontal
+//!   ring), sorting along it is optimal; if many points coincide after the reduction (a
+//!   layered takeoff block into a wall: each column projects onto one point), they are
+//!   merged into groups and the exact transportation problem between groups and points
+//!   is solved (`transport.rs`: shortest paths over the groups, warm-started by a
+//!   subsample). These are the instances on which the general scheme is slowest,
+//!   because coinciding rows rank every target alike (16,000 drones: 98 s → 0.1 s).
 //! * The bottleneck value (`bottleneck.rs`) is found by a threshold search: bisection on
 //!   the threshold, each step a maximum-matching test on the threshold graph
 //!   `{(i, j) : cost ≤ θ}` grown from the previous test's matching by Pothen–Fan
@@ -32,12 +41,14 @@
 //! column order starting at the row's own index).
 
 mod bottleneck;
+mod degenerate;
 mod dense;
 mod geom;
 mod kdtree;
 mod scan;
 mod sparse;
 mod ssd;
+mod transport;
 
 #[cfg(test)]
 mod tests;
@@ -81,6 +92,11 @@ pub struct Bottleneck {
 /// If `from.len() != to.len()` or a coordinate is not finite.
 pub fn assign_min_sum_sq(from: &[Vec3], to: &[Vec3]) -> Assignment {
     check_input(from, to);
+    if from.len() > ssd::DENSE_MAX
+        && let Some(target_of) = degenerate::solve(from, to)
+    {
+        return Assignment::new(from, to, target_of);
+    }
     let target_of = ssd::solve(from, to, None)
         .expect("an unrestricted assignment problem always has a solution")
         .target_of;

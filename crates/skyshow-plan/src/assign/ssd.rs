@@ -10,7 +10,7 @@ use super::scan::{self, Blocks, Filter};
 use super::sparse::{Arc, NONE, SparseLap};
 
 /// Instances up to this size (unrestricted) are solved densely.
-const DENSE_MAX: usize = 200;
+pub(crate) const DENSE_MAX: usize = 200;
 /// The coarsest level of the multiscale hierarchy has at most this many points.
 const COARSE_MAX: usize = 150;
 /// Subsampling factor between consecutive levels.

@@ -639,3 +639,121 @@ fn assign_survives_massive_ties() {
     let (best, _) = hungarian(&matrix(&a[..], &b[..]));
     assert!(rel_diff(got.cost_sum_sq, best) < 1e-12);
 }
+
+/// `p` rotated by `angle` radians about the unit `axis` (Rodrigues), then shifted by `t`.
+fn rotated(p: &[Vec3], axis: Vec3, angle: f64, t: Vec3) -> Vec<Vec3> {
+    let k = axis.normalized();
+    let (s, c) = angle.sin_cos();
+    p.iter()
+        .map(|v| *v * c + k.cross(*v) * s + k * (k.dot(*v) * (1.0 - c)) + t)
+        .collect()
+}
+
+/// A block of `nx × ny × nz` points `spacing` apart: seen from a plane perpendicular to
+/// x, its columns along x coincide.
+fn block(nx: usize, ny: usize, nz: usize, spacing: f64) -> Vec<Vec3> {
+    let mut p = Vec::with_capacity(nx * ny * nz);
+    for z in 0..nz {
+        for y in 0..ny {
+            for x in 0..nx {
+                p.push(Vec3::new(x as f64, y as f64, 10.0 + z as f64) * spacing);
+            }
+        }
+    }
+    p
+}
+
+/// Checks that the degenerate path takes the instance, returns a permutation, and
+/// matches an independent Hungarian solver (both directions).
+fn assert_degenerate_optimal(a: &[Vec3], b: &[Vec3]) {
+    let (best, _) = hungarian(&matrix(a, b));
+    for (x, y) in [(a, b), (b, a)] {
+        let got = degenerate::solve(x, y).expect("a degenerate instance");
+        assert!(is_permutation(&got));
+        let c = cost_of(x, y, &got);
+        assert!(rel_diff(c, best) < 1e-11, "cost {c} against optimum {best}");
+    }
+}
+
+#[test]
+fn degenerate_wall_into_perpendicular_plane_is_sorted_and_optimal() {
+    // A vertical wall in the x–z plane into a horizontal disc of random points: only x is
+    // shared (rank 1). Tilted as a whole, so no axis is special.
+    let n = 300;
+    let a = wall(n, 20, 3.0, 5.0);
+    let mut r = Rng(7);
+    let b: Vec<Vec3> = (0..n)
+        .map(|_| Vec3::new(r.unit() * 80.0 - 20.0, r.unit() * 60.0, 90.0))
+        .collect();
+    assert_degenerate_optimal(&a, &b);
+    let axis = Vec3::new(0.3, -0.5, 0.8);
+    let t = Vec3::new(11.0, -7.0, 40.0);
+    assert_degenerate_optimal(&rotated(&a, axis, 0.7, t), &rotated(&b, axis, 0.7, t));
+}
+
+#[test]
+fn degenerate_block_into_wall_is_solved_by_groups_and_optimal() {
+    // 12 × 5 × 6 block into a 3 m wall in the y–z plane: 30 columns of 12 coincide.
+    let a = block(12, 5, 6, 3.0);
+    let n = a.len();
+    let b: Vec<Vec3> = (0..n)
+        .map(|k| {
+            Vec3::new(
+                70.0,
+                (k % 24) as f64 * 3.0 - 20.0,
+                15.0 + (k / 24) as f64 * 3.0,
+            )
+        })
+        .collect();
+    assert_degenerate_optimal(&a, &b);
+    let axis = Vec3::new(-0.2, 0.9, 0.4);
+    let t = Vec3::new(3.0, 5.0, 7.0);
+    assert_degenerate_optimal(&rotated(&a, axis, 1.1, t), &rotated(&b, axis, 1.1, t));
+    // Through the public entry point too (above the dense size).
+    let got = assign_min_sum_sq(&a, &b);
+    let (best, _) = hungarian(&matrix(&a, &b));
+    assert!(rel_diff(got.cost_sum_sq, best) < 1e-11);
+}
+
+#[test]
+fn degenerate_leaves_general_instances_alone() {
+    // Random clouds, and a sphere into a wall: nothing coincides, nothing is dropped.
+    assert!(degenerate::solve(&cloud(500, 1), &cloud(500, 2)).is_none());
+    assert!(degenerate::solve(&sphere(500), &wall(500, 25, 3.0, 0.0)).is_none());
+    // Two walls in one plane: rank 2 and no coinciding points.
+    assert!(degenerate::solve(&wall(400, 20, 3.0, 0.0), &wall(400, 16, 3.5, 0.0)).is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn prop_degenerate_matches_dense_solver(
+        nx in 8usize..12, ny in 1usize..5, nz in 1usize..5,
+        angle in 0.0f64..3.0, ax in -1.0f64..1.0, ay in -1.0f64..1.0,
+        seed in 0u64..1000, plane in 0usize..3,
+    ) {
+        // A block whose columns coincide seen from a plane, into random points of that
+        // plane (or, for plane 2, of a line: rank 1), in a random orientation.
+        let a = block(nx, ny, nz, 2.5);
+        let n = a.len();
+        let mut r = Rng(seed);
+        let b: Vec<Vec3> = (0..n)
+            .map(|_| match plane {
+                0 => Vec3::new(-30.0, r.unit() * 40.0, r.unit() * 40.0),
+                1 => Vec3::new(50.0, r.unit() * 20.0, 5.0 + r.unit() * 60.0),
+                _ => Vec3::new(r.unit() * 90.0, 30.0, 40.0),
+            })
+            .collect();
+        let axis = Vec3::new(ax, ay, 0.5);
+        let t = Vec3::new(ay * 10.0, 4.0, ax * 10.0);
+        let (a, b) = (rotated(&a, axis, angle, t), rotated(&b, axis, angle, t));
+        let got = degenerate::solve(&a, &b);
+        prop_assert!(got.is_some(), "not taken as degenerate");
+        let got = got.unwrap();
+        prop_assert!(is_permutation(&got));
+        let best = ssd::solve(&a, &b, None).unwrap().target_of;
+        let (c, cb) = (cost_of(&a, &b, &got), cost_of(&a, &b, &best));
+        prop_assert!(rel_diff(c, cb) < 1e-11, "cost {} against {}", c, cb);
+    }
+}
