@@ -2,7 +2,8 @@
 """Side-by-side comparison of skyshow's exact assignment with scipy.
 
 Generates the instances of algorithms.md §8 (uniform random clouds; 3 m takeoff grid ->
-Fibonacci sphere; Fibonacci sphere -> vertical 3 m wall), writes them as raw f64 files,
+Fibonacci sphere; Fibonacci sphere -> vertical 3 m wall) and two degenerate ones (a 2 m
+takeoff grid lifted in four layers -> the wall; the wall -> a horizontal annulus), writes them as raw f64 files,
 runs scipy.optimize.linear_sum_assignment on each (one fresh process per instance, only
 the solver call timed, as in the reference measurements) and skyshow's solver (through
 `cargo bench -p skyshow-plan --bench assign_compare`, wall time including cost
@@ -59,6 +60,19 @@ def make_instance(kind, n, seed):
     wall = centre + np.stack([(k % side - (side - 1) / 2) * 3.0, np.zeros(n), (k // side - (side - 1) / 2) * 3.0], axis=1)
     if kind == "grid-sphere":
         return grid, sphere
+    if kind == "layers-wall":
+        # A 2 m takeoff grid lifted in four interleaved layers 3 m apart (every other row
+        # and column per layer) into the wall: columns of drones project onto one point.
+        layer = (k // side % 2) * 2 + k % side % 2
+        layers = np.stack([grid[:, 0] * 2.0 / 3.0, grid[:, 1] * 2.0 / 3.0, 10.0 + (3 - layer) * 3.0], axis=1)
+        return layers, wall
+    if kind == "wall-ring":
+        # The wall into a horizontal sunflower annulus at 3 m (perpendicular planes).
+        r_in = 20.0
+        r_out = math.sqrt(r_in * r_in + n * 9.0 / (0.9 * math.pi))
+        rho = np.sqrt(r_in * r_in + (r_out * r_out - r_in * r_in) * (k + 0.5) / n)
+        ring = np.stack([rho * np.cos(t), rho * np.sin(t), np.full(n, 60.0)], axis=1)
+        return wall, ring
     if kind == "sphere-wall":
         return sphere, wall
     raise ValueError(kind)
@@ -115,7 +129,7 @@ def main():
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="600,2000,5000,10000", help="comma-separated n (default %(default)s)")
-    ap.add_argument("--kinds", default="random,grid-sphere,sphere-wall", help="instance kinds (default %(default)s)")
+    ap.add_argument("--kinds", default="random,grid-sphere,sphere-wall,layers-wall,wall-ring", help="instance kinds (default %(default)s)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the random clouds (default %(default)s)")
     ap.add_argument("--timeout", type=float, default=1800.0, help="scipy time limit per instance, s (default %(default)s)")
     ap.add_argument("--repeat", type=int, default=3, help="skyshow runs per instance, median reported (default %(default)s)")
