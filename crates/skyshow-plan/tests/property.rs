@@ -148,3 +148,45 @@ fn lattice_at_exactly_min_distance_rotated() {
         .collect();
     check(a, b);
 }
+
+/// A vertical `cols`-wide wall in the x–z plane, `s` apart, from height `z0`.
+fn wall(n: usize, cols: usize, s: f64, z0: f64) -> Vec<Vec3> {
+    (0..n)
+        .map(|k| Vec3::new((k % cols) as f64 * s, 0.0, z0 + (k / cols) as f64 * s))
+        .collect()
+}
+
+#[test]
+fn perpendicular_planes_and_layered_blocks_plan_safely() {
+    // Degenerate instances (above the dense solver's size, so the assignment takes its
+    // degenerate path): a wall into a horizontal sunflower annulus (only x is shared),
+    // and a layered block into a wall (columns of the block coincide seen from the wall).
+    let n = 400;
+    let w = wall(n, 20, 4.5, 20.0);
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    let (r_in, r_out) = (15.0f64, 52.0f64);
+    let ring: Vec<Vec3> = (0..n)
+        .map(|k| {
+            let rho =
+                (r_in * r_in + (r_out * r_out - r_in * r_in) * (k as f64 + 0.5) / n as f64).sqrt();
+            let t = golden * k as f64;
+            Vec3::new(40.0 + rho * t.cos(), 30.0 + rho * t.sin(), 70.0)
+        })
+        .collect();
+    check(w.clone(), ring.clone());
+    check(ring, w.clone());
+    let mut block = Vec::new();
+    for z in 0..5 {
+        for y in 0..8 {
+            for x in 0..10 {
+                block.push(Vec3::new(
+                    x as f64 * 4.5,
+                    20.0 + y as f64 * 4.5,
+                    10.0 + z as f64 * 4.5,
+                ));
+            }
+        }
+    }
+    check(block.clone(), w.clone());
+    check(w, block);
+}
