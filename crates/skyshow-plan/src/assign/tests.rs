@@ -757,3 +757,27 @@ proptest! {
         prop_assert!(rel_diff(c, cb) < 1e-11, "cost {} against {}", c, cb);
     }
 }
+
+#[test]
+fn degenerate_ties_are_broken_towards_short_flights() {
+    // A wall in the x–z plane into one in the y–z plane: only heights are shared, so every
+    // pairing within a row is optimal. The chosen one must keep the longest flight near
+    // the bottleneck (index order would not).
+    let n = 400;
+    let a = wall(n, 20, 3.0, 0.0);
+    let b: Vec<Vec3> = a.iter().map(|p| Vec3::new(70.0, 57.0 - p.x, p.z)).collect();
+    let got = degenerate::solve(&a, &b).expect("a degenerate instance");
+    assert!(is_permutation(&got));
+    let (best, _) = hungarian(&matrix(&a, &b));
+    assert!(rel_diff(cost_of(&a, &b, &got), best) < 1e-11);
+    let longest = a
+        .iter()
+        .zip(&got)
+        .map(|(p, &j)| p.dist(b[j]))
+        .fold(0.0, f64::max);
+    let bn = bottleneck(&a, &b, &|p: Vec3, q: Vec3| p.dist(q)).value;
+    assert!(
+        longest <= 1.02 * bn,
+        "longest {longest} against bottleneck {bn}"
+    );
+}
