@@ -190,7 +190,10 @@ fn main() {
 /// weight. The smallest `d` with `U(d) < n` (a bisection; lines sampled every `d/25`) bounds
 /// every sampler. On a lone straight line it is `L/n`; where the two sides of a stroke run
 /// closer than `d/2`, each disc holds about twice the length and the bound halves.
-/// Whole numbers bound it too: a loop of length `p` holds at most `⌊p/d⌋` points.
+/// Whole numbers bound it too: a loop of length `p` holds at most `⌊p/d⌋` points. And
+/// `A(d)` (`along`) bounds it with the corners: the most points each line can hold with
+/// every point at least `d` from the one before it along the line, whatever their
+/// distances to the others.
 fn outline_bound(lines: &[Vec<[f64; 2]>], n: usize) -> f64 {
     let len: f64 = lines
         .iter()
@@ -212,7 +215,9 @@ fn outline_bound(lines: &[Vec<[f64; 2]>], n: usize) -> f64 {
             })
             .sum()
     };
-    let holds = |d: f64| whole(d) >= n as f64 && weight(lines, d) >= n as f64;
+    let holds = |d: f64| {
+        whole(d) >= n as f64 && along(lines, d) >= n as f64 && weight(lines, d) >= n as f64
+    };
     let (mut lo, mut hi) = (0.3 * ideal, 1.2 * ideal);
     if holds(hi) {
         return f64::INFINITY;
@@ -229,6 +234,51 @@ fn outline_bound(lines: &[Vec<[f64; 2]>], n: usize) -> f64 {
         }
     }
     hi / ideal
+}
+
+/// `A(d)` of `outline_bound`: for each line, the most points `p_1, …, p_k` in arc-length
+/// order with `|p_i p_(i+1)| ≥ d`, summed over the lines (a relaxation of the real
+/// problem, which also wants non-consecutive points and other lines `d` away: an upper
+/// bound).
+///
+/// Where a line turns a corner, two points `d` apart straddling it are more than `d` apart
+/// along the line, so a line with many corners holds fewer than `L/d` points; this is what
+/// the disc weights of `U(d)` miss. Computed on candidates `h = d/16` apart along the line,
+/// with the threshold lowered to `d − h`, so that any real configuration, snapped to the
+/// candidates, stays feasible; by dynamic programming, where `best(i)` is the most points
+/// on the candidates up to `i` and a point at `i` may follow any point at or before the
+/// last candidate `j` with `|j i| ≥ d − h` (which allows more than the exact rule: still a
+/// bound). A closed line is cut open at its first vertex, which only allows more.
+fn along(lines: &[Vec<[f64; 2]>], d: f64) -> f64 {
+    let h = d / 16.0;
+    let dd = d - h;
+    let mut total = 0.0;
+    for l in lines {
+        let mut c: Vec<[f64; 2]> = Vec::new();
+        for w in l.windows(2) {
+            let s = dist(w[0], w[1]);
+            let k = (s / h).ceil().max(1.0) as usize;
+            for j in 0..k {
+                let f = j as f64 / k as f64;
+                c.push([
+                    w[0][0] + (w[1][0] - w[0][0]) * f,
+                    w[0][1] + (w[1][1] - w[0][1]) * f,
+                ]);
+            }
+        }
+        if let Some(&last) = l.last() {
+            c.push(last);
+        }
+        let mut best: Vec<f64> = Vec::with_capacity(c.len());
+        for i in 0..c.len() {
+            let prev = (0..i).rev().find(|&j| dist(c[j], c[i]) >= dd);
+            let here = 1.0 + prev.map_or(0.0, |j| best[j]);
+            let before = if i > 0 { best[i - 1] } else { 0.0 };
+            best.push(here.max(before));
+        }
+        total += best.last().copied().unwrap_or(0.0);
+    }
+    total
 }
 
 fn dist(a: [f64; 2], b: [f64; 2]) -> f64 {
