@@ -781,3 +781,66 @@ fn degenerate_ties_are_broken_towards_short_flights() {
         "longest {longest} against bottleneck {bn}"
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn prop_transport_matches_hungarian_on_expanded_rows(
+        groups in prop::collection::vec((0u8..8, 0u8..8, 0u8..3, 1usize..5), 1..8),
+        seed in 0u64..1000,
+    ) {
+        // Groups on a coarse lattice (ties), capacities 1–4; targets random. Expanding
+        // each group into `cap` identical rows gives an assignment problem with the same
+        // optimum.
+        let pts: Vec<Vec3> = groups
+            .iter()
+            .map(|g| Vec3::new(g.0 as f64 * 3.0, g.1 as f64 * 3.0, g.2 as f64 * 3.0))
+            .collect();
+        let cap: Vec<usize> = groups.iter().map(|g| g.3).collect();
+        let n: usize = cap.iter().sum();
+        let mut r = Rng(seed);
+        let targets: Vec<Vec3> = (0..n)
+            .map(|_| Vec3::new(r.unit() * 24.0, r.unit() * 24.0, r.unit() * 9.0))
+            .collect();
+        let grp = transport::Transport::solve(&pts, cap.clone(), &targets);
+        let mut count = vec![0usize; pts.len()];
+        for &g in &grp {
+            count[g as usize] += 1;
+        }
+        prop_assert_eq!(&count, &cap);
+        let got: f64 = grp.iter().zip(&targets).map(|(&g, q)| pts[g as usize].dist2(*q)).sum();
+        let rows: Vec<Vec3> = pts
+            .iter()
+            .zip(&cap)
+            .flat_map(|(p, &c)| std::iter::repeat_n(*p, c))
+            .collect();
+        let (best, _) = hungarian(&matrix(&rows, &targets));
+        prop_assert!(rel_diff(got, best) < 1e-12, "transport {} against {}", got, best);
+    }
+}
+
+#[test]
+fn transport_large_groups_use_the_coarse_levels_and_stay_optimal() {
+    // 12 groups of 50 on a line below a 600-point wall: deep enough for two coarse levels.
+    let pts: Vec<Vec3> = (0..12)
+        .map(|k| Vec3::new(k as f64 * 4.0, 0.0, 10.0))
+        .collect();
+    let cap = vec![50; 12];
+    let targets = wall(600, 30, 3.0, 40.0);
+    let grp = transport::Transport::solve(&pts, cap.clone(), &targets);
+    let got: f64 = grp
+        .iter()
+        .zip(&targets)
+        .map(|(&g, q)| pts[g as usize].dist2(*q))
+        .sum();
+    let rows: Vec<Vec3> = pts
+        .iter()
+        .flat_map(|p| std::iter::repeat_n(*p, 50))
+        .collect();
+    let (best, _) = hungarian(&matrix(&rows, &targets));
+    assert!(
+        rel_diff(got, best) < 1e-12,
+        "transport {got} against {best}"
+    );
+}
