@@ -653,3 +653,26 @@ fn formation_command_samples_a_gltf_mesh() {
         "{text}"
     );
 }
+
+#[test]
+fn transition_names_input_points_closer_than_the_minimum_distance() {
+    let dir = tempfile::tempdir().unwrap();
+    // Points 2 and 3 of the targets are 2 m apart; the default minimum distance is 3 m.
+    let fa = write(dir.path(), "a.csv", "x,y,z\n0,0,20\n10,0,20\n20,0,20\n");
+    let fb = write(dir.path(), "b.csv", "x,y,z\n0,0,40\n10,0,40\n12,0,40\n");
+    let o = run(&["transition", fa.to_str().unwrap(), fb.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("b.csv"), "{e}");
+    assert!(e.contains("points 2 and 3"), "{e}");
+    assert!(e.contains("closer than the minimum distance"), "{e}");
+    // With a smaller minimum distance the same files plan.
+    let o = run(&[
+        "transition",
+        fa.to_str().unwrap(),
+        fb.to_str().unwrap(),
+        "--min-distance",
+        "1.5",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

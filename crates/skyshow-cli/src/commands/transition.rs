@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use miette::{Result, miette};
 use serde_json::json;
+use skyshow_formations::min_spacing;
 use skyshow_import::parse_points_csv;
 use skyshow_model::{Limits, Vec3};
 use skyshow_plan::{Minimise, PlanOptions, plan_transition};
@@ -49,6 +50,23 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
             args.to.display(),
             to.len()
         ));
+    }
+    // No plan can keep apart drones that start (or must end) closer than the minimum
+    // distance: say so, rather than that no route was found.
+    for (path, pts, what) in [(&args.from, &from, "start"), (&args.to, &to, "target")] {
+        if let Some((gap, i, j)) = min_spacing(pts)
+            && gap < limits.min_distance_m
+        {
+            let (i, j) = (i.min(j), i.max(j));
+            return Err(miette!(
+                help = "space the points at least the minimum distance apart, or lower `--min-distance`",
+                "`{}`: {what} points {} and {} (counting from 1) are {gap:.6} m apart, closer than the minimum distance of {} m",
+                path.display(),
+                i + 1,
+                j + 1,
+                limits.min_distance_m
+            ));
+        }
     }
     let minimise = match args.minimise.as_str() {
         "distance" => Minimise::Distance,
