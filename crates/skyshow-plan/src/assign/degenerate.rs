@@ -68,7 +68,13 @@ pub(crate) fn solve(a: &[Vec3], b: &[Vec3]) -> Option<Vec<usize>> {
     let xs = span(&x, tol);
     let y: Vec<Vec3> = rb.iter().map(|p| project(*p, &xs)).collect();
     match xs.len() {
-        0 => return Some((0..n).collect()),
+        0 => {
+            // Every assignment has the same sum of squares (a vertical column into a
+            // horizontal picture): even the flights out over the whole set.
+            let mut target_of: Vec<usize> = (0..n).collect();
+            refine(a, b, &mut target_of, &[(0..n).collect()]);
+            return Some(target_of);
+        }
         1 => {
             let q = MERGE_TOL * extent;
             let mut target_of = sorted_along(&x, &y, xs[0]);

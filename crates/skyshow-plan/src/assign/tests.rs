@@ -844,3 +844,35 @@ fn transport_large_groups_use_the_coarse_levels_and_stay_optimal() {
         "transport {got} against {best}"
     );
 }
+
+#[test]
+fn degenerate_rank_zero_still_evens_the_flights_out() {
+    // A vertical column of drones into a horizontal ring: every assignment has the same
+    // sum of squares; the one returned must not send the top drone to the far edge.
+    let n = 300;
+    let a: Vec<Vec3> = (0..n)
+        .map(|k| Vec3::new(0.0, 0.0, 10.0 + k as f64 * 3.0))
+        .collect();
+    let b: Vec<Vec3> = (0..n)
+        .map(|k| {
+            let t = std::f64::consts::TAU * k as f64 / n as f64;
+            // A flat spiral, widest at the index where the column is highest.
+            let r = 20.0 + k as f64 * 0.5;
+            Vec3::new(r * t.cos(), r * t.sin(), 300.0)
+        })
+        .collect();
+    let got = degenerate::solve(&a, &b).expect("a degenerate instance");
+    assert!(is_permutation(&got));
+    let (best, _) = hungarian(&matrix(&a, &b));
+    assert!(rel_diff(cost_of(&a, &b, &got), best) < 1e-11);
+    let longest = a
+        .iter()
+        .zip(&got)
+        .map(|(p, &j)| p.dist(b[j]))
+        .fold(0.0, f64::max);
+    let bn = bottleneck(&a, &b, &|p: Vec3, q: Vec3| p.dist(q)).value;
+    assert!(
+        longest <= 1.02 * bn,
+        "longest {longest} against bottleneck {bn}"
+    );
+}
