@@ -876,3 +876,32 @@ fn degenerate_rank_zero_still_evens_the_flights_out() {
         "longest {longest} against bottleneck {bn}"
     );
 }
+
+#[test]
+fn degenerate_matches_the_general_solver_at_scale() {
+    // Above the dense size, rotated: a 24 × 5 × 10 block into a wall, and the wall into a
+    // horizontal ring; the general sparse solver is the reference.
+    let a = block(24, 5, 10, 3.0);
+    let n = a.len();
+    let w: Vec<Vec3> = (0..n)
+        .map(|k| Vec3::new(90.0, (k % 40) as f64 * 3.0, 20.0 + (k / 40) as f64 * 3.0))
+        .collect();
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    let ring: Vec<Vec3> = (0..n)
+        .map(|k| {
+            let rho = (400.0 + 9000.0 * (k as f64 + 0.5) / n as f64).sqrt();
+            let t = golden * k as f64;
+            Vec3::new(rho * t.cos(), rho * t.sin(), 150.0)
+        })
+        .collect();
+    let axis = Vec3::new(0.4, 0.1, 0.9);
+    let t = Vec3::new(5.0, -3.0, 2.0);
+    for (x, y) in [(&a, &w), (&w, &ring)] {
+        let (x, y) = (rotated(x, axis, 0.3, t), rotated(y, axis, 0.3, t));
+        let got = degenerate::solve(&x, &y).expect("a degenerate instance");
+        assert!(is_permutation(&got));
+        let reference = ssd::solve(&x, &y, None).unwrap().target_of;
+        let (c, r) = (cost_of(&x, &y, &got), cost_of(&x, &y, &reference));
+        assert!(rel_diff(c, r) < 1e-11, "cost {c} against {r}");
+    }
+}
