@@ -905,3 +905,39 @@ fn degenerate_matches_the_general_solver_at_scale() {
         assert!(rel_diff(c, r) < 1e-11, "cost {c} against {r}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn prop_transport_with_few_edges_still_finds_the_optimum(
+        g in 6usize..30, k in 1usize..4, seed in 0u64..1000,
+    ) {
+        // Each group starts with edges to its k nearest groups only: the repair rounds
+        // (and, if needed, full rows) must still reach the exact optimum.
+        let mut r = Rng(seed);
+        let pts: Vec<Vec3> = (0..g)
+            .map(|_| Vec3::new(r.unit() * 30.0, r.unit() * 30.0, r.unit() * 5.0))
+            .collect();
+        let cap: Vec<usize> = (0..g).map(|_| 1 + r.below(4)).collect();
+        let n: usize = cap.iter().sum();
+        // Targets far off and spread wider, so cells must move a long way.
+        let targets: Vec<Vec3> = (0..n)
+            .map(|_| Vec3::new(r.unit() * 120.0 - 60.0, r.unit() * 90.0, 40.0 + r.unit() * 60.0))
+            .collect();
+        let grp = transport::Transport::solve_with(&pts, cap.clone(), &targets, k, 0);
+        let mut count = vec![0usize; g];
+        for &x in &grp {
+            count[x as usize] += 1;
+        }
+        prop_assert_eq!(&count, &cap);
+        let got: f64 = grp.iter().zip(&targets).map(|(&x, q)| pts[x as usize].dist2(*q)).sum();
+        let rows: Vec<Vec3> = pts
+            .iter()
+            .zip(&cap)
+            .flat_map(|(p, &c)| std::iter::repeat_n(*p, c))
+            .collect();
+        let (best, _) = hungarian(&matrix(&rows, &targets));
+        prop_assert!(rel_diff(got, best) < 1e-12, "transport {} against {}", got, best);
+    }
+}
