@@ -758,6 +758,25 @@ proptest! {
     }
 }
 
+/// The degenerate path takes the instance, its cost is optimal (independent Hungarian),
+/// and its longest flight is within 2 % of the bottleneck.
+fn assert_optimal_and_even(a: &[Vec3], b: &[Vec3]) {
+    let got = degenerate::solve(a, b).expect("a degenerate instance");
+    assert!(is_permutation(&got));
+    let (best, _) = hungarian(&matrix(a, b));
+    assert!(rel_diff(cost_of(a, b, &got), best) < 1e-11);
+    let longest = a
+        .iter()
+        .zip(&got)
+        .map(|(p, &j)| p.dist(b[j]))
+        .fold(0.0, f64::max);
+    let bn = bottleneck(a, b, &|p: Vec3, q: Vec3| p.dist(q)).value;
+    assert!(
+        longest <= 1.02 * bn,
+        "longest {longest} against bottleneck {bn}"
+    );
+}
+
 #[test]
 fn degenerate_ties_are_broken_towards_short_flights() {
     // A wall in the x–z plane into one in the y–z plane: only heights are shared, so every
@@ -766,20 +785,40 @@ fn degenerate_ties_are_broken_towards_short_flights() {
     let n = 400;
     let a = wall(n, 20, 3.0, 0.0);
     let b: Vec<Vec3> = a.iter().map(|p| Vec3::new(70.0, 57.0 - p.x, p.z)).collect();
-    let got = degenerate::solve(&a, &b).expect("a degenerate instance");
-    assert!(is_permutation(&got));
-    let (best, _) = hungarian(&matrix(&a, &b));
-    assert!(rel_diff(cost_of(&a, &b, &got), best) < 1e-11);
-    let longest = a
+    assert_optimal_and_even(&a, &b);
+}
+
+/// Every group got its capacity, and the cost equals the optimum of the assignment problem
+/// with each group expanded into `cap` identical rows (independent Hungarian).
+fn transport_check(
+    pts: &[Vec3],
+    cap: &[usize],
+    targets: &[Vec3],
+    grp: &[u32],
+) -> Result<(), String> {
+    let mut count = vec![0usize; pts.len()];
+    for &g in grp {
+        count[g as usize] += 1;
+    }
+    if count != cap {
+        return Err(format!("counts {count:?} against capacities {cap:?}"));
+    }
+    let got: f64 = grp
         .iter()
-        .zip(&got)
-        .map(|(p, &j)| p.dist(b[j]))
-        .fold(0.0, f64::max);
-    let bn = bottleneck(&a, &b, &|p: Vec3, q: Vec3| p.dist(q)).value;
-    assert!(
-        longest <= 1.02 * bn,
-        "longest {longest} against bottleneck {bn}"
-    );
+        .zip(targets)
+        .map(|(&g, q)| pts[g as usize].dist2(*q))
+        .sum();
+    let rows: Vec<Vec3> = pts
+        .iter()
+        .zip(cap)
+        .flat_map(|(p, &c)| std::iter::repeat_n(*p, c))
+        .collect();
+    let (best, _) = hungarian(&matrix(&rows, targets));
+    if rel_diff(got, best) < 1e-12 {
+        Ok(())
+    } else {
+        Err(format!("transport {got} against {best}"))
+    }
 }
 
 proptest! {
@@ -804,19 +843,7 @@ proptest! {
             .map(|_| Vec3::new(r.unit() * 24.0, r.unit() * 24.0, r.unit() * 9.0))
             .collect();
         let grp = transport::Transport::solve(&pts, cap.clone(), &targets);
-        let mut count = vec![0usize; pts.len()];
-        for &g in &grp {
-            count[g as usize] += 1;
-        }
-        prop_assert_eq!(&count, &cap);
-        let got: f64 = grp.iter().zip(&targets).map(|(&g, q)| pts[g as usize].dist2(*q)).sum();
-        let rows: Vec<Vec3> = pts
-            .iter()
-            .zip(&cap)
-            .flat_map(|(p, &c)| std::iter::repeat_n(*p, c))
-            .collect();
-        let (best, _) = hungarian(&matrix(&rows, &targets));
-        prop_assert!(rel_diff(got, best) < 1e-12, "transport {} against {}", got, best);
+        prop_assert_eq!(transport_check(&pts, &cap, &targets, &grp), Ok(()));
     }
 }
 
@@ -829,20 +856,7 @@ fn transport_large_groups_use_the_coarse_levels_and_stay_optimal() {
     let cap = vec![50; 12];
     let targets = wall(600, 30, 3.0, 40.0);
     let grp = transport::Transport::solve(&pts, cap.clone(), &targets);
-    let got: f64 = grp
-        .iter()
-        .zip(&targets)
-        .map(|(&g, q)| pts[g as usize].dist2(*q))
-        .sum();
-    let rows: Vec<Vec3> = pts
-        .iter()
-        .flat_map(|p| std::iter::repeat_n(*p, 50))
-        .collect();
-    let (best, _) = hungarian(&matrix(&rows, &targets));
-    assert!(
-        rel_diff(got, best) < 1e-12,
-        "transport {got} against {best}"
-    );
+    assert_eq!(transport_check(&pts, &cap, &targets, &grp), Ok(()));
 }
 
 #[test]
@@ -861,20 +875,7 @@ fn degenerate_rank_zero_still_evens_the_flights_out() {
             Vec3::new(r * t.cos(), r * t.sin(), 300.0)
         })
         .collect();
-    let got = degenerate::solve(&a, &b).expect("a degenerate instance");
-    assert!(is_permutation(&got));
-    let (best, _) = hungarian(&matrix(&a, &b));
-    assert!(rel_diff(cost_of(&a, &b, &got), best) < 1e-11);
-    let longest = a
-        .iter()
-        .zip(&got)
-        .map(|(p, &j)| p.dist(b[j]))
-        .fold(0.0, f64::max);
-    let bn = bottleneck(&a, &b, &|p: Vec3, q: Vec3| p.dist(q)).value;
-    assert!(
-        longest <= 1.02 * bn,
-        "longest {longest} against bottleneck {bn}"
-    );
+    assert_optimal_and_even(&a, &b);
 }
 
 #[test]
@@ -926,18 +927,6 @@ proptest! {
             .map(|_| Vec3::new(r.unit() * 120.0 - 60.0, r.unit() * 90.0, 40.0 + r.unit() * 60.0))
             .collect();
         let grp = transport::Transport::solve_with(&pts, cap.clone(), &targets, k, 0);
-        let mut count = vec![0usize; g];
-        for &x in &grp {
-            count[x as usize] += 1;
-        }
-        prop_assert_eq!(&count, &cap);
-        let got: f64 = grp.iter().zip(&targets).map(|(&x, q)| pts[x as usize].dist2(*q)).sum();
-        let rows: Vec<Vec3> = pts
-            .iter()
-            .zip(&cap)
-            .flat_map(|(p, &c)| std::iter::repeat_n(*p, c))
-            .collect();
-        let (best, _) = hungarian(&matrix(&rows, &targets));
-        prop_assert!(rel_diff(got, best) < 1e-12, "transport {} against {}", got, best);
+        prop_assert_eq!(transport_check(&pts, &cap, &targets, &grp), Ok(()));
     }
 }
