@@ -80,16 +80,9 @@ impl<D: Domain> JointRelaxer<'_, D> {
                 if p.pinned || *push == Vec3::ZERO {
                     continue;
                 }
-                let l = &lines[p.line];
-                let (_, tan) = l.at_with_tangent(p.t);
+                let (_, tan) = lines[p.line].at_with_tangent(p.t);
                 let dt = (push.x * tan[0] + push.y * tan[1]).clamp(-max_step, max_step);
-                let len = l.length();
-                p.t = if l.closed {
-                    (p.t + dt).rem_euclid(len)
-                } else {
-                    (p.t + dt).clamp(0.0, len)
-                };
-                p.xy = l.at(p.t);
+                p.slide(lines, dt);
             }
             let moved: Vec<Vec3> = fill
                 .par_iter()

@@ -34,15 +34,21 @@ impl Polyline {
         self.at_with_tangent(t).0
     }
 
-    /// The point at arc length `t` (wrapping on closed lines) and the unit direction of the
-    /// line there.
-    pub(crate) fn at_with_tangent(&self, t: f64) -> ([f64; 2], [f64; 2]) {
+    /// Arc length `t` brought onto the line: wrapped round a loop, clamped to the ends of
+    /// an open line.
+    pub(crate) fn wrap(&self, t: f64) -> f64 {
         let len = self.length();
-        let t = if self.closed && len > 0.0 {
+        if self.closed && len > 0.0 {
             t.rem_euclid(len)
         } else {
             t.clamp(0.0, len)
-        };
+        }
+    }
+
+    /// The point at arc length `t` (wrapping on closed lines) and the unit direction of the
+    /// line there.
+    pub(crate) fn at_with_tangent(&self, t: f64) -> ([f64; 2], [f64; 2]) {
+        let t = self.wrap(t);
         let i = self
             .cum
             .partition_point(|&c| c <= t)

@@ -63,6 +63,16 @@ pub(crate) struct LinePoint {
     pub(crate) pinned: bool,
 }
 
+impl LinePoint {
+    /// Moves the point `dt` metres along its line (round a loop, up to an open line's
+    /// ends).
+    pub(crate) fn slide(&mut self, lines: &[Polyline], dt: f64) {
+        let l = &lines[self.line];
+        self.t = l.wrap(self.t + dt);
+        self.xy = l.at(self.t);
+    }
+}
+
 /// Points packed on an outline.
 pub(crate) struct LinePacking {
     /// The points.
@@ -268,7 +278,7 @@ fn walk_line(
             }
             at = b;
         }
-        let tt = if l.closed { at.rem_euclid(len) } else { at };
+        let tt = l.wrap(at);
         let xy = l.at(tt);
         grid.insert(out, xy);
         out.push(LinePoint {
@@ -411,17 +421,9 @@ fn relax(lines: &[Polyline], points: &mut [LinePoint], d: f64, grid: &mut Grid) 
             })
             .collect();
         for (p, dt) in points.iter_mut().zip(moves) {
-            if dt == 0.0 {
-                continue;
+            if dt != 0.0 {
+                p.slide(lines, dt);
             }
-            let l = &lines[p.line];
-            let len = l.length();
-            p.t = if l.closed {
-                (p.t + dt).rem_euclid(len)
-            } else {
-                (p.t + dt).clamp(0.0, len)
-            };
-            p.xy = l.at(p.t);
         }
         // Steps that keep the smallest gap within a hair of the best so far are kept too:
         // they go on evening out the spacing (holes left by removed points close up).

@@ -67,6 +67,7 @@ pub(crate) fn solve(a: &[Vec3], b: &[Vec3]) -> Option<Vec<usize>> {
     let x: Vec<Vec3> = ra.iter().map(|p| project(*p, &t)).collect();
     let xs = span(&x, tol);
     let y: Vec<Vec3> = rb.iter().map(|p| project(*p, &xs)).collect();
+    let q = MERGE_TOL * extent;
     match xs.len() {
         0 => {
             // Every assignment has the same sum of squares (a vertical column into a
@@ -76,27 +77,16 @@ pub(crate) fn solve(a: &[Vec3], b: &[Vec3]) -> Option<Vec<usize>> {
             return Some(target_of);
         }
         1 => {
-            let q = MERGE_TOL * extent;
             let mut target_of = sorted_along(&x, &y, xs[0]);
             let key = |p: &[Vec3], i: usize| (p[i].dot(xs[0]) / q).round() as i64;
             // Sources of equal key may swap targets, and so may sources whose targets
             // have equal key: both keep the sum of squares.
-            let runs = runs_by(n, |i| key(&x, i));
-            refine(a, b, &mut target_of, &runs);
-            let mut source_of = vec![0; n];
-            for (i, &j) in target_of.iter().enumerate() {
-                source_of[j] = i;
-            }
-            let runs: Vec<Vec<usize>> = runs_by(n, |j| key(&y, j))
-                .into_iter()
-                .map(|r| r.into_iter().map(|j| source_of[j]).collect())
-                .collect();
-            refine(a, b, &mut target_of, &runs);
+            refine(a, b, &mut target_of, &runs_by(n, |i| key(&x, i)));
+            refine_by_targets(a, b, &mut target_of, &runs_by(n, |j| key(&y, j)));
             return Some(target_of);
         }
         _ => {}
     }
-    let q = MERGE_TOL * extent;
     let rows = merge(&x, q);
     let cols = merge(&y, q);
     let fits = |g: &Groups| g.points.len() <= MAX_GROUPS && g.points.len() * MIN_GROUP_MEAN <= n;
@@ -106,17 +96,8 @@ pub(crate) fn solve(a: &[Vec3], b: &[Vec3]) -> Option<Vec<usize>> {
         refine(a, b, &mut target_of, &rows.members);
         Some(target_of)
     } else if fits(&cols) {
-        let source_of = by_groups(&cols, &x);
-        let mut target_of = vec![0; n];
-        for (j, &i) in source_of.iter().enumerate() {
-            target_of[i] = j;
-        }
-        let runs: Vec<Vec<usize>> = cols
-            .members
-            .iter()
-            .map(|m| m.iter().map(|&j| source_of[j]).collect())
-            .collect();
-        refine(a, b, &mut target_of, &runs);
+        let mut target_of = inverse(&by_groups(&cols, &x));
+        refine_by_targets(a, b, &mut target_of, &cols.members);
         Some(target_of)
     } else {
         None
@@ -214,6 +195,25 @@ fn refine(a: &[Vec3], b: &[Vec3], target_of: &mut [usize], groups: &[Vec<usize>]
             target_of[i] = targets[sol.x[r]];
         }
     }
+}
+
+/// [`refine`] over groups of targets: the sources of each group may swap them.
+fn refine_by_targets(a: &[Vec3], b: &[Vec3], target_of: &mut [usize], groups: &[Vec<usize>]) {
+    let source_of = inverse(target_of);
+    let groups: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&j| source_of[j]).collect())
+        .collect();
+    refine(a, b, target_of, &groups);
+}
+
+/// The inverse of a permutation.
+fn inverse(p: &[usize]) -> Vec<usize> {
+    let mut inv = vec![0; p.len()];
+    for (i, &j) in p.iter().enumerate() {
+        inv[j] = i;
+    }
+    inv
 }
 
 /// Points merged into groups of (nearly) coinciding points.
