@@ -20,6 +20,13 @@
 //! outlines, an upper bound on the smallest gap any N points on those lines can have,
 //! from the packing argument below (`outline_bound`), over `L/N`. A row below target
 //! whose bound is below target too cannot reach it with any sampler.
+//!
+//! That bound is fast but loose where the two sides of a stroke run between a half and a
+//! whole gap apart (it misses that points on both sides must stagger).
+//! `benches/outline_bound/outline_bound.py` settles such rows exactly: an integer program
+//! over candidates along the lines proves the most points any sampler can place a given
+//! gap apart (minutes per formation; it reads the lines through `--dump-outlines=PATH`,
+//! which writes the filtered formations' lines as JSON instead of the table).
 
 #![allow(clippy::print_stdout, missing_docs)]
 
@@ -29,7 +36,7 @@ use std::time::Instant;
 
 use skyshow_formations::build;
 use skyshow_import::load_show;
-use skyshow_model::{FormationDesign, Limits, Shape};
+use skyshow_model::{Drawing, FormationDesign, Limits, Shape};
 
 /// The shape with its drone count cleared and, for drawings, the given fill share.
 fn variant(shape: &Shape, fill_share: Option<f64>) -> Shape {
@@ -62,6 +69,51 @@ fn main() {
         max_altitude_m: f64::INFINITY,
         ..Limits::DEFAULT
     };
+    // `--dump-outlines=PATH` writes the lines of the artwork formations (those kept by the
+    // filter) as JSON instead, for `benches/outline_bound` (the exact bound).
+    if let Some(path) = std::env::args().find_map(|a| {
+        a.strip_prefix("--dump-outlines=")
+            .map(std::path::PathBuf::from)
+    }) {
+        let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+        let mut out = String::from("[");
+        for f in &loaded.design.formations {
+            if filter
+                .as_ref()
+                .is_some_and(|k| !f.name.contains(k.as_str()))
+            {
+                continue;
+            }
+            let lines = match &f.shape {
+                Shape::Svg { drawing, .. }
+                | Shape::Text { drawing, .. }
+                | Shape::Image { drawing, .. } => outline_lines(drawing),
+                _ => continue,
+            };
+            let lines: Vec<String> = lines
+                .iter()
+                .map(|l| {
+                    let pts: Vec<String> =
+                        l.iter().map(|p| format!("[{:e},{:e}]", p[0], p[1])).collect();
+                    format!("[{}]", pts.join(","))
+                })
+                .collect();
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(&format!(
+                "\n{{\"name\":{:?},\"lines\":[{}]}}",
+                f.name,
+                lines.join(",")
+            ));
+        }
+        out.push_str("\n]\n");
+        match std::fs::write(&path, out) {
+            Ok(()) => println!("wrote {}", path.display()),
+            Err(e) => println!("cannot write {}: {e}", path.display()),
+        }
+        return;
+    }
     println!(
         "| formation | mode | N | min spacing (m) | min spacing / ideal | target | bound / ideal | strict | Hausdorff / ideal | time (ms) |"
     );
@@ -124,21 +176,7 @@ fn main() {
                         | Shape::Image { drawing, .. },
                         "outline",
                     ) => {
-                        let lines = if drawing.lines.is_empty() {
-                            drawing
-                                .area
-                                .iter()
-                                .filter(|r| !r.is_empty())
-                                .map(|r| {
-                                    let mut l = r.clone();
-                                    l.push(r[0]);
-                                    l
-                                })
-                                .collect()
-                        } else {
-                            drawing.lines.clone()
-                        };
-                        format!("{:.3}", outline_bound(&lines, n))
+                        format!("{:.3}", outline_bound(&outline_lines(drawing), n))
                     }
                     _ => "—".to_string(),
                 };
@@ -179,6 +217,24 @@ fn main() {
     println!(
         "slowest 10,000-point formation: {worst_ms:.0} ms (target ≤ 2000 ms); below target: {failures}"
     );
+}
+
+/// The lines outline mode samples: the drawing's lines, or else its areas' rings, closed.
+fn outline_lines(drawing: &Drawing) -> Vec<Vec<[f64; 2]>> {
+    if drawing.lines.is_empty() {
+        drawing
+            .area
+            .iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                let mut l = r.clone();
+                l.push(r[0]);
+                l
+            })
+            .collect()
+    } else {
+        drawing.lines.clone()
+    }
 }
 
 /// An upper bound on the smallest gap of `n` points on `lines`, over `L/n`.
