@@ -24,20 +24,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 VENV = os.path.join(HERE, ".venv")
-
-
-def ensure_deps():
-    try:
-        import numpy  # noqa: F401
-        import scipy  # noqa: F401
-    except ImportError:
-        py = os.path.join(VENV, "bin", "python")
-        if os.path.abspath(sys.executable) == os.path.abspath(py):
-            raise
-        if not os.path.exists(py):
-            subprocess.check_call([sys.executable, "-m", "venv", VENV])
-            subprocess.check_call([py, "-m", "pip", "install", "-q", "numpy", "scipy"])
-        os.execv(py, [py] + sys.argv)
+sys.path.insert(0, os.path.dirname(HERE))
+from scipy_env import ensure  # noqa: E402
 
 
 def make_instance(kind, n, seed):
@@ -136,7 +124,7 @@ def main():
     ap.add_argument("--no-scipy", action="store_true", help="only run skyshow")
     ap.add_argument("--dir", default=os.path.join(HERE, "out"), help="instance directory (default %(default)s)")
     args = ap.parse_args()
-    ensure_deps()
+    ensure(VENV)
     os.makedirs(args.dir, exist_ok=True)
     cases = []
     for n in [int(s) for s in args.sizes.split(",")]:

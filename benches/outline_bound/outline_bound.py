@@ -43,20 +43,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 VENV = os.path.join(HERE, ".venv")
-
-
-def ensure_deps():
-    try:
-        import numpy  # noqa: F401
-        import scipy  # noqa: F401
-    except ImportError:
-        py = os.path.join(VENV, "bin", "python")
-        if os.path.abspath(sys.executable) == os.path.abspath(py):
-            raise
-        if not os.path.exists(py):
-            subprocess.check_call([sys.executable, "-m", "venv", VENV])
-            subprocess.check_call([py, "-m", "pip", "install", "-q", "numpy", "scipy"])
-        os.execv(py, [py] + sys.argv)
+sys.path.insert(0, os.path.dirname(HERE))
+from scipy_env import ensure  # noqa: E402
 
 
 def outlines(filt):
@@ -199,7 +187,7 @@ def main():
     ap.add_argument("--time-limit", type=float, default=900.0, help="seconds per solve")
     ap.add_argument("--self-test", action="store_true", help="check known answers and stop")
     args = ap.parse_args()
-    ensure_deps()
+    ensure(VENV)
     if args.self_test:
         self_test()
         return
