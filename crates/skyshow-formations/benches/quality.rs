@@ -93,8 +93,10 @@ fn main() {
             let lines: Vec<String> = lines
                 .iter()
                 .map(|l| {
-                    let pts: Vec<String> =
-                        l.iter().map(|p| format!("[{:e},{:e}]", p[0], p[1])).collect();
+                    let pts: Vec<String> = l
+                        .iter()
+                        .map(|p| format!("[{:e},{:e}]", p[0], p[1]))
+                        .collect();
                     format!("[{}]", pts.join(","))
                 })
                 .collect();
