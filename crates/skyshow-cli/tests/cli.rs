@@ -144,6 +144,8 @@ fn small_show_builds_valid_and_deterministic() {
         "drones_used",
         "min_spacing_m",
         "ideal_spacing_m",
+        "max_shape_distance_m",
+        "close_lines_share",
     ] {
         assert!(f.get(key).is_some(), "formations[].{key}");
     }
@@ -548,6 +550,53 @@ fn formation_command_writes_points() {
     assert_eq!(text.lines().count(), 101);
     assert!(text.starts_with("x,y,z,r,g,b\n"));
     assert!(text.lines().nth(1).unwrap().ends_with(",255,176,24"));
+}
+
+#[test]
+fn formation_command_explains_lines_too_close_for_the_ideal() {
+    // A stroke 100 m long and 2 m wide traced by 40 drones: L/N ≈ 5 m, but the two sides
+    // are 2 m apart, so their drones take turns, well below the ideal.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = write(
+        dir.path(),
+        "stroke.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10"><rect x="0" y="4" width="100" height="2"/></svg>"#,
+    );
+    let out = dir.path().join("p.csv");
+    let form = |mode: &str, drones: &str| {
+        run(&[
+            "formation",
+            svg.to_str().unwrap(),
+            "--drones",
+            drones,
+            "--width",
+            "100",
+            "--mode",
+            mode,
+            "--min-distance",
+            "0.2",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
+    let o = form("outline", "40");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: along 9") && err.contains("another line runs closer than the ideal"),
+        "{err}"
+    );
+    // Filled, or traced by enough drones that the sides are farther apart than the
+    // ideal (400: 0.5 m): no note.
+    for (mode, drones) in [("fill", "40"), ("outline", "400")] {
+        let o = form(mode, drones);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(
+            !stderr(&o).contains("note:"),
+            "{mode} {drones}: {}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]

@@ -38,6 +38,9 @@ pub struct FormationRow {
     /// Largest distance from the drawn shape to the nearest point (Hausdorff), metres,
     /// for formations sampled from artwork.
     pub max_shape_distance_m: Option<f64>,
+    /// For artwork traced along its lines: the share of the lines' length (0–1) that
+    /// another line runs closer to than the ideal spacing, where the ideal is out of reach.
+    pub close_lines_share: Option<f64>,
 }
 
 /// One transition of the report.
@@ -200,6 +203,7 @@ impl Report<'_> {
                             "min_spacing_m": num(f.min_spacing_m, 4),
                             "ideal_spacing_m": f.ideal_spacing_m.map_or(Value::Null, |v| num(v, 4)),
                             "max_shape_distance_m": f.max_shape_distance_m.map_or(Value::Null, |v| num(v, 4)),
+                            "close_lines_share": f.close_lines_share.map_or(Value::Null, |v| num(v, 3)),
                         })
                     })
                     .collect(),

@@ -31,6 +31,11 @@ pub struct Formation {
     /// artwork (SVG, text, image, mesh): how far the farthest part of the shape is from a
     /// point, or a point from the shape.
     pub max_shape_distance_m: Option<f64>,
+    /// For artwork traced along its lines (`outline` mode): the share of the lines' length
+    /// (0–1) that another line, or the far side of the same one, runs closer to than the
+    /// ideal spacing `L/N`. There, points on both must take turns, so the ideal is out of
+    /// reach: a large share explains a smallest spacing well below the ideal.
+    pub close_lines_share: Option<f64>,
 }
 
 /// Why a formation cannot be built.
@@ -108,6 +113,7 @@ pub fn build(
     let n_of = |count: &Option<usize>| count.unwrap_or(fleet);
     let mut own: Option<Vec<Rgb>> = None;
     let mut max_shape_distance_m = None;
+    let mut close_lines_share = None;
     let (local, size_name, ideal): (Vec<Vec3>, String, Option<f64>) = match &design.shape {
         Shape::Grid {
             width_m,
@@ -240,6 +246,7 @@ pub fn build(
                 .map_err(|e| empty_error(&design.name, &design.shape, &e))?;
             own = sampled.colors;
             max_shape_distance_m = Some(sampled.max_shape_distance_m);
+            close_lines_share = sampled.close_lines_share;
             (
                 sampled.points,
                 ARTWORK_SIZE.into(),
@@ -368,6 +375,7 @@ pub fn build(
         min_spacing_m,
         ideal_spacing_m: ideal,
         max_shape_distance_m,
+        close_lines_share,
     })
 }
 

@@ -214,6 +214,7 @@ impl Mesh {
             colors,
             ideal_spacing_m: s,
             max_shape_distance_m,
+            close_lines_share: None,
         }
     }
 }

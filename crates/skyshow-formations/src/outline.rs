@@ -5,8 +5,16 @@
 
 use skyshow_model::Vec3;
 
+use crate::grid::PointGrid;
+
 /// A vertex turning by more than this is a corner, degrees.
 const CORNER_DEG: f64 = 35.0;
+/// `close_share`: parts of one line farther apart than this × the spacing along it count
+/// as different parts (nearer, two points close in the plane are one stretch of line
+/// turning a corner, which the packing's corners account for).
+const FOLD: f64 = 2.0;
+/// `close_share`'s samples per spacing.
+const SHARE_PITCH: f64 = 8.0;
 
 /// One polyline with its cumulative arc length.
 pub(crate) struct Polyline {
@@ -175,6 +183,54 @@ impl Outline {
         self.lines.iter().map(Polyline::length).sum()
     }
 
+    /// The share of the outline's length that has another part of the outline closer than
+    /// `s` in the plane, where "another part" is another line, or the same line farther
+    /// than `FOLD × s` along it (the far side of a thin stroke, not the next stretch of
+    /// the same line). Where lines run that close, points `s` apart on both must take
+    /// turns: `L/N` spacing is out of reach there. Measured on samples `s/SHARE_PITCH`
+    /// apart.
+    pub(crate) fn close_share(&self, s: f64) -> f64 {
+        let len = self.length();
+        if !(s > 0.0) || len <= 0.0 {
+            return 0.0;
+        }
+        let h = s / SHARE_PITCH;
+        let mut at: Vec<(usize, f64)> = Vec::new();
+        let mut pts: Vec<Vec3> = Vec::new();
+        for (li, l) in self.lines.iter().enumerate() {
+            let k = ((l.length() / h).ceil() as usize).max(1);
+            for j in 0..k {
+                // The middle of each of the k pieces, which stand for their length.
+                let t = l.length() * (j as f64 + 0.5) / k as f64;
+                let p = l.at(t);
+                at.push((li, t));
+                pts.push(Vec3::new(p[0], p[1], 0.0));
+            }
+        }
+        let grid = PointGrid::new(&pts, s);
+        let mut close = 0.0;
+        for (i, p) in pts.iter().enumerate() {
+            let (li, t) = at[i];
+            let l = &self.lines[li];
+            let mut hit = false;
+            grid.within(&pts, *p, s, |j, _| {
+                let (lj, u) = at[j];
+                if lj != li {
+                    hit = true;
+                } else {
+                    let d = (u - t).abs();
+                    let d = if l.closed { d.min(l.length() - d) } else { d };
+                    hit |= d > FOLD * s;
+                }
+            });
+            if hit {
+                let k = ((l.length() / h).ceil() as usize).max(1);
+                close += l.length() / k as f64;
+            }
+        }
+        close / len
+    }
+
     /// Points along the lines at most `h` apart.
     pub(crate) fn dense(&self, h: f64) -> Vec<Vec3> {
         let mut out = Vec::new();
@@ -286,6 +342,28 @@ mod tests {
         // first one alone (the others are 100, 37 and 106.6 m from it).
         assert_eq!(o.corners(120.0, 12)[0], vec![0.0]);
         assert_eq!(o.corners(10.0, 3)[0].len(), 3);
+    }
+
+    #[test]
+    fn close_share_counts_the_far_side_of_a_stroke_not_corners() {
+        // A lone rectangle: its sides are far apart, and at its corners the two arms are
+        // one stretch of line.
+        assert_eq!(Outline::new(&[rect(100.0, 40.0)]).close_share(10.0), 0.0);
+        // Two parallel lines 4 m apart: closer than 5 m everywhere, not closer than 3 m.
+        let two = Outline::new(&[
+            vec![[0.0, 0.0], [100.0, 0.0]],
+            vec![[0.0, 4.0], [100.0, 4.0]],
+        ]);
+        assert!((two.close_share(5.0) - 1.0).abs() < 1e-12);
+        assert_eq!(two.close_share(3.0), 0.0);
+        // A stroke 100 m long and 2 m wide, one closed line: its long sides count, the
+        // short sides at its ends do not (within 2 × 5 m of everything near them along
+        // the line). A point x from an end sees the other side up to √(5² − 2²) ≈ 4.58 m
+        // farther on, which is x + 2 + x + 4.58 m away round the end: more than 10 m once
+        // x > 1.71 m.
+        let share = Outline::new(&[rect(100.0, 2.0)]).close_share(5.0);
+        let expect = 2.0 * (100.0 - 2.0 * 1.71) / 204.0;
+        assert!((share - expect).abs() < 0.01, "{share} vs {expect}");
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub(crate) struct Sampled {
     pub(crate) ideal_spacing_m: f64,
     /// Hausdorff distance between the points and the shape, metres.
     pub(crate) max_shape_distance_m: f64,
+    /// In outline mode, the share of the lines' length that another line (or the far side
+    /// of the same one) runs closer to than the ideal spacing (`Outline::close_share`).
+    pub(crate) close_lines_share: Option<f64>,
 }
 
 /// Why a picture cannot be sampled.
@@ -116,6 +119,7 @@ impl Picture<'_> {
                 colors: None,
                 ideal_spacing_m: 0.0,
                 max_shape_distance_m: 0.0,
+                close_lines_share: None,
             });
         }
         let n_fill = ((share * n as f64).round() as usize).min(n);
@@ -206,11 +210,13 @@ impl Picture<'_> {
         let colors = (!self.colors.is_empty())
             .then(|| points.iter().map(|p| self.color_at(p.x, p.y)).collect());
         let max_shape_distance_m = hausdorff(&points, &shape_samples, ideal);
+        let close_lines_share = (n_fill == 0).then(|| outline.close_share(ideal));
         Ok(Sampled {
             points,
             colors,
             ideal_spacing_m: ideal,
             max_shape_distance_m,
+            close_lines_share,
         })
     }
 

@@ -131,6 +131,7 @@ mod tests {
             min_spacing_m: 40.3,
             ideal_spacing_m: None,
             max_shape_distance_m: None,
+            close_lines_share: None,
         };
         let png = Snapshot { size_px: 200 }.png(&f, &frame);
         assert_eq!(&png[1..4], b"PNG");

@@ -161,6 +161,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             min_spacing_m: f.formation.min_spacing_m,
             ideal_spacing_m: f.formation.ideal_spacing_m,
             max_shape_distance_m: f.formation.max_shape_distance_m,
+            close_lines_share: f.formation.close_lines_share,
         })
         .collect();
     let transitions = plan

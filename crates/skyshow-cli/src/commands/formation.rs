@@ -13,6 +13,11 @@ use crate::args::FormationArgs;
 use crate::output::OutputSet;
 use crate::printer::Printer;
 
+/// A note explains a smallest spacing below this × the ideal when lines run closer than
+/// the ideal along at least this share of their length.
+const CLOSE_NOTE_RATIO: f64 = 0.9;
+const CLOSE_NOTE_SHARE: f64 = 0.05;
+
 /// A TOML basic string.
 fn toml_str(s: &str) -> String {
     let mut out = String::from("\"");
@@ -182,5 +187,17 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
             .as_ref()
             .map_or(String::new(), |p| format!(" and {}", p.display()))
     ));
+    if let (Some(share), Some(ideal)) = (formation.close_lines_share, formation.ideal_spacing_m)
+        && share >= CLOSE_NOTE_SHARE
+        && formation.min_spacing_m < CLOSE_NOTE_RATIO * ideal
+    {
+        printer.line(&format!(
+            "note: along {:.0} % of the lines, another line runs closer than the ideal spacing \
+             (close parallel lines, or the two sides of thin strokes); drones on both take \
+             turns there and cannot keep the ideal spacing. More drones give them room, and so \
+             does `--mode fill` for filled artwork and text.",
+            100.0 * share
+        ));
+    }
     Ok(0)
 }
