@@ -21,6 +21,9 @@
 //! from the packing argument below (`outline_bound`), over `L/N`. A row below target
 //! whose bound is below target too cannot reach it with any sampler.
 //!
+//! The column `close lines` gives, for outlines, the share of the lines' length that
+//! another line runs closer to than `L/N` (`Formation::close_lines_share`).
+//!
 //! That bound is fast but loose where the two sides of a stroke run between a half and a
 //! whole gap apart (it misses that points on both sides must stagger).
 //! `benches/outline_bound/outline_bound.py` settles such rows exactly: an integer program
@@ -117,9 +120,9 @@ fn main() {
         return;
     }
     println!(
-        "| formation | mode | N | min spacing (m) | min spacing / ideal | target | bound / ideal | strict | Hausdorff / ideal | time (ms) |"
+        "| formation | mode | N | min spacing (m) | min spacing / ideal | target | bound / ideal | close lines | strict | Hausdorff / ideal | time (ms) |"
     );
-    println!("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+    println!("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
     // An argument other than cargo's `--bench` keeps only the formations whose name has it.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let mut worst_ms: f64 = 0.0;
@@ -162,7 +165,7 @@ fn main() {
                 let built = match built {
                     Ok(b) => b,
                     Err(e) => {
-                        println!("| {} | {mode} | {n} | error: {e} | | | | | | |", f.name);
+                        println!("| {} | {mode} | {n} | error: {e} | | | | | | | |", f.name);
                         failures += 1;
                         continue;
                     }
@@ -206,10 +209,13 @@ fn main() {
                     _ => "—".to_string(),
                 };
                 println!(
-                    "| {} | {mode} | {n} | {:.3} | {ratio:.3} | ≥ {target} {} | {bound} | {strict} | {:.2} | {ms:.0} |",
+                    "| {} | {mode} | {n} | {:.3} | {ratio:.3} | ≥ {target} {} | {bound} | {} | {strict} | {:.2} | {ms:.0} |",
                     f.name,
                     built.min_spacing_m,
                     if ok { "✓" } else { "✗" },
+                    built
+                        .close_lines_share
+                        .map_or("—".to_string(), |c| format!("{:.0} %", 100.0 * c)),
                     built.max_shape_distance_m.unwrap_or(f64::NAN) / ideal,
                 );
             }
