@@ -191,7 +191,7 @@ impl Outline {
     /// apart.
     pub(crate) fn close_share(&self, s: f64) -> f64 {
         let len = self.length();
-        if !(s > 0.0) || len <= 0.0 {
+        if !s.is_finite() || s <= 0.0 || len <= 0.0 {
             return 0.0;
         }
         let h = s / SHARE_PITCH;
