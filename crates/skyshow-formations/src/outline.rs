@@ -195,26 +195,26 @@ impl Outline {
             return 0.0;
         }
         let h = s / SHARE_PITCH;
-        let mut at: Vec<(usize, f64)> = Vec::new();
+        // The middle of each piece of line at most `h` long: line, arc length, piece length.
+        let mut at: Vec<(usize, f64, f64)> = Vec::new();
         let mut pts: Vec<Vec3> = Vec::new();
         for (li, l) in self.lines.iter().enumerate() {
             let k = ((l.length() / h).ceil() as usize).max(1);
+            let piece = l.length() / k as f64;
             for j in 0..k {
-                // The middle of each of the k pieces, which stand for their length.
-                let t = l.length() * (j as f64 + 0.5) / k as f64;
+                let t = piece * (j as f64 + 0.5);
                 let p = l.at(t);
-                at.push((li, t));
+                at.push((li, t, piece));
                 pts.push(Vec3::new(p[0], p[1], 0.0));
             }
         }
         let grid = PointGrid::new(&pts, s);
         let mut close = 0.0;
-        for (i, p) in pts.iter().enumerate() {
-            let (li, t) = at[i];
+        for (p, &(li, t, piece)) in pts.iter().zip(&at) {
             let l = &self.lines[li];
             let mut hit = false;
             grid.within(&pts, *p, s, |j, _| {
-                let (lj, u) = at[j];
+                let (lj, u, _) = at[j];
                 if lj != li {
                     hit = true;
                 } else {
@@ -224,8 +224,7 @@ impl Outline {
                 }
             });
             if hit {
-                let k = ((l.length() / h).ceil() as usize).max(1);
-                close += l.length() / k as f64;
+                close += piece;
             }
         }
         close / len
