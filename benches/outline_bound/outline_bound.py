@@ -29,6 +29,8 @@ missing, a venv is made next to this script and the script re-runs itself in it.
 Usage: benches/outline_bound/outline_bound.py [--filter title] [--n 600] [--ratio 0.9]
        [--sub 64] [--time-limit 900]
        benches/outline_bound/outline_bound.py --self-test   (known answers, seconds)
+       benches/outline_bound/outline_bound.py --best --filter 春潮  (bisections on the gap:
+       the smallest ratio proved out of reach, the largest with a witness; an hour or so)
 """
 
 import argparse
@@ -186,35 +188,84 @@ def main():
     ap.add_argument("--sub", type=int, default=64, help="candidates per gap for the bound")
     ap.add_argument("--time-limit", type=float, default=900.0, help="seconds per solve")
     ap.add_argument("--self-test", action="store_true", help="check known answers and stop")
+    ap.add_argument("--best", action="store_true",
+                    help="bisect the gap ratio between --lo and --ratio instead: the smallest "
+                    "proved out of reach and the largest with a witness")
+    ap.add_argument("--lo", type=float, default=0.8, help="with --best: the low end")
+    ap.add_argument("--steps", type=int, default=5, help="with --best: bisection steps")
     args = ap.parse_args()
     ensure(VENV)
     if args.self_test:
         self_test()
         return
-    import numpy as np
-    from scipy.spatial import cKDTree
-
-    print(f"| formation | N | gap / (L/N) | certified at most | found | reachable | bound s | found s |")
+    if args.best:
+        best(args)
+        return
+    print("| formation | N | gap / (L/N) | certified at most | found | reachable | bound s | found s |")
     print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |")
     for f in outlines(args.filter):
-        lines = f["lines"]
-        ideal = length(lines) / args.n
-        d = args.ratio * ideal
-        h = d / args.sub
-        pts, line_of = candidates(lines, h)
-        _, ub, _, ub_s = max_independent(pts, line_of, d - h, args.time_limit)
-        lb, _, mask, lb_s = max_independent(pts, line_of, d, args.time_limit)
-        pts2 = pts
-        if mask is not None and mask.sum() > 1:
-            q = np.array(pts2)[mask]
-            gap = cKDTree(q).query(q, k=2)[0][:, 1].min()
-            assert gap >= d * (1 - 1e-9), f"{f['name']}: witness gap {gap} < {d}"
+        ub, lb, ub_s, lb_s = solve_at(f["lines"], args.n, args.ratio, args.sub, args.time_limit)
         verdict = "no (proved)" if ub < args.n else ("yes (witness)" if lb >= args.n else "open")
         print(
             f"| {f['name']} | {args.n} | {args.ratio} | {ub} | {lb} | {verdict} | {ub_s:.0f} | {lb_s:.0f} |",
             flush=True,
         )
 
+
+def solve_at(lines, n, ratio, sub, time_limit, bound=True, witness=True):
+    """(certified at most, found, seconds for each) at the gap ratio x L/n."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    d = ratio * length(lines) / n
+    h = d / sub
+    pts, line_of = candidates(lines, h)
+    ub, ub_s, lb, lb_s = len(pts), 0.0, 0, 0.0
+    if bound:
+        _, ub, _, ub_s = max_independent(pts, line_of, d - h, time_limit)
+    if witness:
+        lb, _, mask, lb_s = max_independent(pts, line_of, d, time_limit)
+        if mask is not None and mask.sum() > 1:
+            q = np.array(pts)[mask]
+            gap = cKDTree(q).query(q, k=2)[0][:, 1].min()
+            assert gap >= d * (1 - 1e-9), f"witness gap {gap} < {d}"
+    return ub, lb, ub_s, lb_s
+
+
+def best(args):
+    """Bisections on the gap ratio: the smallest ratio proved out of reach (no sampler
+    reaches it or anything above), and the largest with a witness of N points."""
+    print("| formation | N | proved out of reach from | witness up to | solves |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for f in outlines(args.filter):
+        lines = f["lines"]
+        # Out of reach: every ratio at or above `hi` (a placement at a larger gap has the
+        # smaller one too); `lo` is not proved out of reach.
+        lo, hi, solves = args.lo, args.ratio, 0
+        ub, _, _, _ = solve_at(lines, args.n, hi, args.sub, args.time_limit, witness=False)
+        solves += 1
+        if ub >= args.n:
+            hi = float("nan")
+        else:
+            for _ in range(args.steps):
+                mid = 0.5 * (lo + hi)
+                ub, _, _, _ = solve_at(lines, args.n, mid, args.sub, args.time_limit, witness=False)
+                solves += 1
+                if ub < args.n:
+                    hi = mid
+                else:
+                    lo = mid
+        # Witness: N points found at `wlo`; not found at `whi`.
+        wlo, whi = args.lo, args.ratio
+        for _ in range(args.steps):
+            mid = 0.5 * (wlo + whi)
+            _, lb, _, _ = solve_at(lines, args.n, mid, args.sub, args.time_limit, bound=False)
+            solves += 1
+            if lb >= args.n:
+                wlo = mid
+            else:
+                whi = mid
+        print(f"| {f['name']} | {args.n} | {hi:.4f} | {wlo:.4f} | {solves} |", flush=True)
 
 if __name__ == "__main__":
     main()
