@@ -235,8 +235,8 @@ def solve_at(lines, n, ratio, sub, time_limit, bound=True, witness=True):
 def best(args):
     """Bisections on the gap ratio: the smallest ratio proved out of reach (no sampler
     reaches it or anything above), and the largest with a witness of N points."""
-    print("| formation | N | proved out of reach from | witness up to | solves |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| formation | N | proved out of reach from | not proved at | witness at | none found at | solves |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for f in outlines(args.filter):
         lines = f["lines"]
         # Out of reach: every ratio at or above `hi` (a placement at a larger gap has the
@@ -265,7 +265,10 @@ def best(args):
                 wlo = mid
             else:
                 whi = mid
-        print(f"| {f['name']} | {args.n} | {hi:.4f} | {wlo:.4f} | {solves} |", flush=True)
+        print(
+            f"| {f['name']} | {args.n} | {hi:.4f} | {lo:.4f} | {wlo:.4f} | {whi:.4f} | {solves} |",
+            flush=True,
+        )
 
 if __name__ == "__main__":
     main()
