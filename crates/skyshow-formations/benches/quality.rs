@@ -72,21 +72,17 @@ fn main() {
         max_altitude_m: f64::INFINITY,
         ..Limits::DEFAULT
     };
+    // An argument other than cargo's `--bench` keeps only the formations whose name has it.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let kept = |name: &str| filter.as_ref().is_none_or(|k| name.contains(k.as_str()));
     // `--dump-outlines=PATH` writes the lines of the artwork formations (those kept by the
     // filter) as JSON instead, for `benches/outline_bound` (the exact bound).
     if let Some(path) = std::env::args().find_map(|a| {
         a.strip_prefix("--dump-outlines=")
             .map(std::path::PathBuf::from)
     }) {
-        let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
         let mut out = String::from("[");
-        for f in &loaded.design.formations {
-            if filter
-                .as_ref()
-                .is_some_and(|k| !f.name.contains(k.as_str()))
-            {
-                continue;
-            }
+        for f in loaded.design.formations.iter().filter(|f| kept(&f.name)) {
             let lines = match &f.shape {
                 Shape::Svg { drawing, .. }
                 | Shape::Text { drawing, .. }
@@ -123,21 +119,13 @@ fn main() {
         "| formation | mode | N | min spacing (m) | min spacing / ideal | target | bound / ideal | close lines | strict | Hausdorff / ideal | time (ms) |"
     );
     println!("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
-    // An argument other than cargo's `--bench` keeps only the formations whose name has it.
-    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let mut worst_ms: f64 = 0.0;
     // Area and outline length of each formation at each N, from the fill and outline runs
     // (their ideal spacings), for the `strict` column of `both`.
     let mut area_of: HashMap<(String, usize), f64> = HashMap::new();
     let mut length_of: HashMap<(String, usize), f64> = HashMap::new();
     let mut failures = 0;
-    for f in &loaded.design.formations {
-        if filter
-            .as_ref()
-            .is_some_and(|k| !f.name.contains(k.as_str()))
-        {
-            continue;
-        }
+    for f in loaded.design.formations.iter().filter(|f| kept(&f.name)) {
         let modes: Vec<(&str, Option<f64>, f64)> = match &f.shape {
             Shape::Svg { drawing, .. }
             | Shape::Text { drawing, .. }
