@@ -4,8 +4,14 @@ use base64::Engine;
 use serde_json::{Map, Value, json};
 use skyshow_model::{FlightShow, GeoOrigin, Limits, Segment, Vec3};
 
+use std::io::{self, Cursor, Seek, Write};
+use std::ops::Range;
+
+use rayon::prelude::*;
+use zip::ZipWriter;
+
 use crate::json::num;
-use crate::zipper::zip_members;
+use crate::zipper::member_options;
 
 /// What the `.skyc` says about the show besides the drones.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,24 +76,101 @@ fn trajectory_json(show: &FlightShow, i: usize) -> Value {
     })
 }
 
-/// The `.skyc` archive of a show.
+/// The `.skyc` archive of a show, in memory.
 pub fn write_skyc(show: &FlightShow, meta: &SkycMeta) -> Vec<u8> {
+    let w = SkycWriter::new(show, meta);
+    // Writing into memory cannot fail.
+    w.write_to(Cursor::new(Vec::new()), 0..show.drones.len(), &show.title)
+        .map(Cursor::into_inner)
+        .unwrap_or_default()
+}
+
+/// Writes `.skyc` archives of a show, or of ranges of its drones (one file per ground
+/// station), streamed to any seekable writer. Each drone's JSON is made once, in parallel,
+/// and shared by every archive that holds the drone.
+pub struct SkycWriter<'a> {
+    show: &'a FlightShow,
+    meta: &'a SkycMeta,
+    drones: Vec<Vec<u8>>,
+}
+
+impl<'a> SkycWriter<'a> {
+    /// Prepares the drones of `show`.
+    pub fn new(show: &'a FlightShow, meta: &'a SkycMeta) -> Self {
+        let drones = (0..show.drones.len())
+            .into_par_iter()
+            .map(|i| serde_json::to_vec(&drone_json(show, i)).expect("JSON of plain values"))
+            .collect();
+        SkycWriter { show, meta, drones }
+    }
+
+    /// Writes the archive of the drones in `range` titled `title` to `out` (the whole show:
+    /// `0..n` and its own title). Returns `out`.
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn write_to<W: Write + Seek>(
+        &self,
+        out: W,
+        range: Range<usize>,
+        title: &str,
+    ) -> io::Result<W> {
+        let (root, audio) = root_json(self.show, self.meta, title);
+        // The root object with `swarm` as its last key: its members, then the drones. The
+        // document is deflated in one piece, as the compressor's output depends on how its
+        // input is split (a few tens of megabytes at most, the drones' JSON being shared).
+        let head = serde_json::to_vec(&Value::Object(root)).expect("JSON of plain values");
+        let drones = &self.drones[range];
+        let len = head.len() + 20 + drones.iter().map(|d| d.len() + 1).sum::<usize>();
+        let mut doc = Vec::with_capacity(len);
+        doc.extend_from_slice(&head[..head.len() - 1]);
+        doc.extend_from_slice(br#","swarm":{"drones":["#);
+        for (k, d) in drones.iter().enumerate() {
+            if k > 0 {
+                doc.push(b',');
+            }
+            doc.extend_from_slice(d);
+        }
+        doc.extend_from_slice(b"]}}");
+        let mut w = ZipWriter::new(out);
+        let opts = member_options(6);
+        w.start_file("show.json", opts).map_err(io::Error::other)?;
+        w.write_all(&doc)?;
+        drop(doc);
+        if let Some((name, bytes)) = audio {
+            w.start_file(name, opts).map_err(io::Error::other)?;
+            w.write_all(bytes)?;
+        }
+        w.finish().map_err(io::Error::other)
+    }
+}
+
+/// One drone's entry of `swarm.drones`.
+fn drone_json(show: &FlightShow, i: usize) -> Value {
     let b64 = base64::engine::general_purpose::STANDARD;
-    let drones: Vec<Value> = (0..show.drones.len())
-        .map(|i| {
-            let d = &show.drones[i];
-            json!({
-                "type": "generic",
-                "settings": {
-                    "name": d.name,
-                    "home": point(d.home),
-                    "landAt": point(d.trajectory.end_position()),
-                    "trajectory": trajectory_json(show, i),
-                    "lights": { "version": 1, "data": b64.encode(&d.lights.bytecode) },
-                }
-            })
-        })
-        .collect();
+    let d = &show.drones[i];
+    json!({
+        "type": "generic",
+        "settings": {
+            "name": d.name,
+            "home": point(d.home),
+            "landAt": point(d.trajectory.end_position()),
+            "trajectory": trajectory_json(show, i),
+            "lights": { "version": 1, "data": b64.encode(&d.lights.bytecode) },
+        }
+    })
+}
+
+/// An archive member: its name and bytes.
+type AudioMember<'m> = (String, &'m [u8]);
+
+/// `show.json`'s root object without its drones (`swarm`, written last), and the audio
+/// member (name, bytes) it refers to.
+fn root_json<'m>(
+    show: &FlightShow,
+    meta: &'m SkycMeta,
+    title: &str,
+) -> (Map<String, Value>, Option<AudioMember<'m>>) {
     let l = &meta.limits;
     let mut environment = Map::new();
     environment.insert("type".into(), json!("outdoor"));
@@ -114,7 +197,7 @@ pub fn write_skyc(show: &FlightShow, meta: &SkycMeta) -> Vec<u8> {
     root.insert("environment".into(), Value::Object(environment));
     root.insert(
         "meta".into(),
-        json!({ "title": show.title, "sources": ["skyshow"] }),
+        json!({ "title": title, "sources": ["skyshow"] }),
     );
     root.insert(
         "settings".into(),
@@ -133,19 +216,16 @@ pub fn write_skyc(show: &FlightShow, meta: &SkycMeta) -> Vec<u8> {
             }
         }),
     );
-    let mut members = Vec::new();
+    let mut audio = None;
     if let Some((bytes, media_type, filename, start)) = &meta.audio {
         let name = format!("assets/{filename}");
         root.insert(
             "media".into(),
             json!({ "audio": { "data": { "$ref": format!("./{name}") }, "mediaType": media_type, "filename": filename, "startTime": num(*start, 3) } }),
         );
-        members.push((name, bytes.clone()));
+        audio = Some((name, bytes.as_slice()));
     }
-    root.insert("swarm".into(), json!({ "drones": drones }));
-    let show_json = serde_json::to_vec(&Value::Object(root)).expect("JSON of plain values");
-    members.insert(0, ("show.json".to_string(), show_json));
-    zip_members(&members, 6)
+    (root, audio)
 }
 
 #[cfg(test)]
@@ -219,5 +299,81 @@ mod tests {
             "AA=="
         );
         assert_eq!(v["settings"]["validation"]["minDistance"], 3.0);
+    }
+
+    #[test]
+    fn streamed_archive_is_the_whole_buffer_archive_and_parts_are_shows() {
+        let drones: Vec<Drone> = (0..300)
+            .map(|k| {
+                let home = Vec3::new(k as f64 * 2.5, -(k as f64) * 0.3, 0.0);
+                let mut tr = Trajectory::new(home);
+                tr.hold_until(1.0 + k as f64 * 0.001);
+                let top = home + Vec3::new(0.123_456_7 * k as f64, 3.0, 20.0);
+                tr.push(Segment::line(tr.end_time(), 9.0, home, top));
+                tr.push(Segment::quadratic(
+                    9.0,
+                    14.5,
+                    top,
+                    Vec3::new(1.0, 2.0, 40.0),
+                    home,
+                ));
+                Drone {
+                    name: format!("Drone {k}"),
+                    home,
+                    trajectory: tr,
+                    lights: LightProgram {
+                        steps: vec![],
+                        bytecode: vec![k as u8, 1, 2, 3],
+                    },
+                }
+            })
+            .collect();
+        let show = FlightShow {
+            title: "many".into(),
+            drones,
+            ..FlightShow::default()
+        };
+        let meta = SkycMeta {
+            limits: Limits::DEFAULT,
+            origin: None,
+            audio: Some((vec![7; 5000], "audio/wav".into(), "a.wav".into(), 1.5)),
+        };
+        let whole = write_skyc(&show, &meta);
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(whole.clone())).unwrap();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut z.by_name("show.json").unwrap(), &mut text).unwrap();
+        assert!(text.len() > 100_000, "{}", text.len());
+        // The same bytes as one buffer deflated in one go.
+        let members = vec![
+            ("show.json".to_string(), text.clone()),
+            ("assets/a.wav".to_string(), vec![7; 5000]),
+        ];
+        assert_eq!(whole, crate::zipper::zip_members(&members, 6));
+        let v: Value = serde_json::from_slice(&text).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "version",
+                "environment",
+                "meta",
+                "settings",
+                "media",
+                "swarm"
+            ]
+        );
+        // A station's part: its drones, its title, everything else as the whole show.
+        let part = SkycWriter::new(&show, &meta)
+            .write_to(std::io::Cursor::new(Vec::new()), 100..150, "part")
+            .unwrap()
+            .into_inner();
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(part)).unwrap();
+        let p: Value = serde_json::from_reader(z.by_name("show.json").unwrap()).unwrap();
+        let pd = p["swarm"]["drones"].as_array().unwrap();
+        assert_eq!(pd.len(), 50);
+        assert_eq!(pd[0], v["swarm"]["drones"][100]);
+        assert_eq!(p["meta"]["title"], "part");
+        assert_eq!(p["settings"], v["settings"]);
+        assert_eq!(p["media"], v["media"]);
     }
 }

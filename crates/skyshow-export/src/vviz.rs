@@ -22,9 +22,13 @@
 //! colour payload's layout (ours follows a third-party exporter) nor the sign of Z (ours
 //! keeps the frame right-handed); neither has been tried in Finale 3D itself.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
+use rayon::prelude::*;
 use skyshow_model::{Drone, FlightShow, Rgb};
+
+use crate::fixed::{push_u64, round_i64};
+use crate::sampling::{ColorWalk, PositionWalk};
 
 /// VVIZ export options.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -49,10 +53,24 @@ impl Default for VvizOptions {
     }
 }
 
-/// The show as a VVIZ document (UTF-8 JSON).
+/// The show as a VVIZ document (UTF-8 JSON), in memory.
 pub fn write_vviz(show: &FlightShow, opts: &VvizOptions) -> Vec<u8> {
+    // Writing into memory cannot fail.
+    write_vviz_to(Vec::new(), show, opts).unwrap_or_default()
+}
+
+/// Drones whose performances are made in parallel before being written in order.
+const PARALLEL_BATCH: usize = 256;
+
+/// Streams the show's VVIZ document to `out`: performances made in parallel batches and
+/// written in drone order (the same bytes as [`write_vviz`] at any thread count, with one
+/// batch in memory at a time). Returns `out`.
+///
+/// # Errors
+/// The writer's.
+pub fn write_vviz_to<W: Write>(mut out: W, show: &FlightShow, opts: &VvizOptions) -> io::Result<W> {
     let end = show.duration_s();
-    let mut s = String::new();
+    let mut s = Vec::new();
     let _ = write!(
         s,
         "{{\n\"version\": \"1.0\",\n\"performanceName\": {},\n\"coordinateFrame\": \"ogl\",\n\"defaultPositionRate\": {},\n\"defaultColorRate\": {},\n\"timeOffsetSecs\": 0.0,\n\"performances\": [",
@@ -60,37 +78,52 @@ pub fn write_vviz(show: &FlightShow, opts: &VvizOptions) -> Vec<u8> {
         num(opts.position_rate_hz),
         num(opts.color_rate_hz)
     );
-    for (i, d) in show.drones.iter().enumerate() {
-        s.push_str(if i == 0 { "\n" } else { ",\n" });
-        performance(&mut s, i, d, end, opts);
+    out.write_all(&s)?;
+    let n = show.drones.len();
+    let mut start = 0;
+    while start < n {
+        let stop = (start + PARALLEL_BATCH).min(n);
+        let parts: Vec<Vec<u8>> = (start..stop)
+            .into_par_iter()
+            .map(|i| {
+                let mut s = Vec::new();
+                s.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+                performance(&mut s, i, &show.drones[i], end, opts);
+                s
+            })
+            .collect();
+        for p in parts {
+            out.write_all(&p)?;
+        }
+        start = stop;
     }
-    s.push_str("\n]\n}\n");
-    s.into_bytes()
+    out.write_all(b"\n]\n}\n")?;
+    Ok(out)
 }
 
 /// Millimetres of a show point in the "ogl" frame.
 fn ogl_mm(p: skyshow_model::Vec3) -> [i64; 3] {
-    let mm = |v: f64| (v * 1000.0).round() as i64;
+    let mm = |v: f64| round_i64(v * 1000.0);
     [mm(p.x), mm(p.z), mm(-p.y)]
 }
 
-fn performance(s: &mut String, id: usize, d: &Drone, end: f64, opts: &VvizOptions) {
+fn performance(s: &mut Vec<u8>, id: usize, d: &Drone, end: f64, opts: &VvizOptions) {
     let home = ogl_mm(d.trajectory.position(0.0));
-    let _ = write!(
-        s,
-        "{{\"id\": {id}, \"agentDescription\": {{\"homeX\": {}, \"homeY\": {}, \"homeZ\": {}, \"homeH\": 0.0, \"agentTraversal\": [",
-        mm_str(home[0]),
-        mm_str(home[1]),
-        mm_str(home[2])
-    );
+    s.extend_from_slice(b"{\"id\": ");
+    push_u64(s, id as u64);
+    s.extend_from_slice(b", \"agentDescription\": {\"homeX\": ");
+    push_mm(s, home[0]);
+    s.extend_from_slice(b", \"homeY\": ");
+    push_mm(s, home[1]);
+    s.extend_from_slice(b", \"homeZ\": ");
+    push_mm(s, home[2]);
+    s.extend_from_slice(b", \"homeH\": 0.0, \"agentTraversal\": [");
     // Sample times: every 1/rate from 0, and the end.
     let step = 1.0 / opts.position_rate_hz;
     let n = (end / step).ceil().max(0.0) as usize;
     let times: Vec<f64> = (0..=n).map(|k| (k as f64 * step).min(end)).collect();
-    let pts: Vec<[i64; 3]> = times
-        .iter()
-        .map(|&t| ogl_mm(d.trajectory.position(t)))
-        .collect();
+    let mut position = PositionWalk::new(&d.trajectory);
+    let pts: Vec<[i64; 3]> = times.iter().map(|&t| ogl_mm(position.at(t))).collect();
     let mut prev = home;
     let mut prev_t = 0.0;
     let mut first = true;
@@ -108,54 +141,81 @@ fn performance(s: &mut String, id: usize, d: &Drone, end: f64, opts: &VvizOption
         let p = pts[k];
         let dt = times[k] - prev_t;
         // `dt` is written unless it is the default step (the first sample's 0 always is).
-        let dt = if first || (dt - step).abs() > 1e-9 {
-            format!("\"dt\": {}, ", num(dt))
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            s,
-            "{}{{{dt}\"dx\": {}, \"dy\": {}, \"dz\": {}}}",
-            if first { "" } else { ", " },
-            mm_str(p[0] - prev[0]),
-            mm_str(p[1] - prev[1]),
-            mm_str(p[2] - prev[2])
-        );
+        s.extend_from_slice(if first { b"{" } else { b", {" });
+        if first || (dt - step).abs() > 1e-9 {
+            let _ = write!(s, "\"dt\": {}, ", num(dt));
+        }
+        s.extend_from_slice(b"\"dx\": ");
+        push_mm(s, p[0] - prev[0]);
+        s.extend_from_slice(b", \"dy\": ");
+        push_mm(s, p[1] - prev[1]);
+        s.extend_from_slice(b", \"dz\": ");
+        push_mm(s, p[2] - prev[2]);
+        s.push(b'}');
         first = false;
         prev = p;
         prev_t = times[k];
     }
-    s.push_str(
-        "]}, \"payloadDescription\": [{\"id\": 0, \"type\": \"Light\", \"payloadActions\": [",
+    s.extend_from_slice(
+        b"]}, \"payloadDescription\": [{\"id\": 0, \"type\": \"Light\", \"payloadActions\": [",
     );
+    light_actions(s, d, end, opts);
+    s.extend_from_slice(b"]}]}");
+}
+
+/// The colour actions: a colour frame whenever the colour changes.
+fn light_actions(s: &mut Vec<u8>, d: &Drone, end: f64, opts: &VvizOptions) {
     let frames = (end * opts.color_rate_hz).ceil().max(0.0) as usize;
     let mut last: Option<Rgb> = None;
     let mut last_frame = 0;
+    let mut color = ColorWalk::new(&d.lights);
     for f in 0..=frames {
-        let c = d.lights.color_at(f as f64 / opts.color_rate_hz);
+        let c = color.at(f as f64 / opts.color_rate_hz);
         if last == Some(c) {
             continue;
         }
-        let _ = write!(
-            s,
-            "{}{{\"frames\": {}, \"r\": {}, \"g\": {}, \"b\": {}}}",
-            if last.is_none() { "" } else { ", " },
-            f - last_frame,
-            c.r,
-            c.g,
-            c.b
-        );
+        s.extend_from_slice(if last.is_none() {
+            b"{\"frames\": "
+        } else {
+            b", {\"frames\": "
+        });
+        push_u64(s, (f - last_frame) as u64);
+        s.extend_from_slice(b", \"r\": ");
+        push_u64(s, u64::from(c.r));
+        s.extend_from_slice(b", \"g\": ");
+        push_u64(s, u64::from(c.g));
+        s.extend_from_slice(b", \"b\": ");
+        push_u64(s, u64::from(c.b));
+        s.push(b'}');
         last = Some(c);
         last_frame = f;
     }
-    s.push_str("]}]}");
+}
+
+/// Appends millimetres as metres with three decimals.
+fn push_mm(s: &mut Vec<u8>, mm: i64) {
+    if mm < 0 {
+        s.push(b'-');
+    }
+    let a = mm.unsigned_abs();
+    push_u64(s, a / 1000);
+    s.push(b'.');
+    let f = a % 1000;
+    if f < 100 {
+        s.push(b'0');
+    }
+    if f < 10 {
+        s.push(b'0');
+    }
+    push_u64(s, f);
 }
 
 /// Millimetres as metres with three decimals.
+#[cfg(test)]
 fn mm_str(mm: i64) -> String {
-    let sign = if mm < 0 { "-" } else { "" };
-    let a = mm.unsigned_abs();
-    format!("{sign}{}.{:03}", a / 1000, a % 1000)
+    let mut s = Vec::new();
+    push_mm(&mut s, mm);
+    String::from_utf8(s).unwrap()
 }
 
 /// A finite number as JSON (seconds and rates: at most microsecond precision).
@@ -313,6 +373,14 @@ mod tests {
     #[test]
     fn numbers_are_plain_json() {
         assert_eq!(mm_str(-1), "-0.001");
+        assert_eq!(mm_str(0), "0.000");
+        assert_eq!(mm_str(-1_000), "-1.000");
+        assert_eq!(mm_str(-12_050), "-12.050");
+        for mm in -3000..3000 {
+            let a = i64::abs(mm);
+            let sign = if mm < 0 { "-" } else { "" };
+            assert_eq!(mm_str(mm), format!("{sign}{}.{:03}", a / 1000, a % 1000));
+        }
         assert_eq!(mm_str(12_345), "12.345");
         assert_eq!(num(0.25), "0.25");
         assert_eq!(num(4.0), "4.0");

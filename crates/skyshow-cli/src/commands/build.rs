@@ -3,9 +3,11 @@
 use std::time::Instant;
 
 use miette::{Report as MietteReport, Result, miette};
+use std::io::Cursor;
+
 use skyshow_export::{
-    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, TransitionRow,
-    write_drone_csv_zip, write_report_json, write_skyc,
+    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow,
+    VvizOptions, write_drone_csv_zip_to, write_report_json, write_vviz_to,
 };
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
@@ -80,6 +82,7 @@ pub(crate) fn build_show(
 /// Runs `build`. Returns the process exit code (0 valid, 1 violations).
 pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     let started = Instant::now();
+    check_args(args)?;
     let spinner = printer.stage_spinner();
     let mut timing = Vec::new();
     spinner.set_message("reading the show file");
@@ -101,28 +104,34 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
 
     spinner.set_message("exporting");
     let t = Instant::now();
-    let meta = SkycMeta {
-        limits: design.limits,
-        origin: design.origin,
-        audio: design.music.as_ref().map(|m| {
-            let name = std::path::Path::new(&m.file)
-                .file_name()
-                .map_or_else(|| m.file.clone(), |n| n.to_string_lossy().into_owned());
-            (m.bytes.clone(), m.media_type.clone(), name, m.offset_s)
-        }),
-    };
-    let skyc = write_skyc(&built.show, &meta);
+    let meta = skyc_meta(design);
+    let skyc_writer = SkycWriter::new(&built.show, &meta);
+    let n = built.show.drones.len();
+    let skyc = skyc_writer
+        .write_to(Cursor::new(Vec::new()), 0..n, &built.show.title)
+        .map_err(|e| miette!("cannot make show.skyc: {e}"))?
+        .into_inner();
     timing.push(("export_skyc".into(), t.elapsed().as_secs_f64() * 1000.0));
 
+    // The written show is read back and validated while the ground stations' files (the
+    // same drones' JSON) are compressed and written on the other core.
     spinner.set_message("validating the written show");
     let t = Instant::now();
     let limits = design.limits;
-    let mut checked = read_and_validate(
-        "show.skyc",
-        &skyc,
-        |_| Ok(limits),
-        Some(built.plan.phases.clone()),
-    )?;
+    let (checked, stations) = rayon::join(
+        || {
+            read_and_validate(
+                "show.skyc",
+                &skyc,
+                |_| Ok(limits),
+                Some(built.plan.phases.clone()),
+            )
+        },
+        || write_stations(&skyc_writer, &built.show.title, n, args),
+    );
+    let mut checked = checked?;
+    let mut out = stations?;
+    drop(skyc_writer);
     checked.format = without_whole_show_size(
         std::mem::take(&mut checked.format),
         built.show.drones.len(),
@@ -137,16 +146,20 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
 
     spinner.set_message("writing");
     let t = Instant::now();
-    if !args.csv_fps.is_finite() || args.csv_fps <= 0.0 || args.csv_fps > 100.0 {
-        return Err(miette!(
-            help = "use a rate between 0.1 and 100",
-            "`--csv-fps` = {} is out of range",
-            args.csv_fps
-        ));
+    if !args.no_csv {
+        let opts = CsvOptions { fps: args.csv_fps };
+        out.stream(args.out.join("drones_csv.zip"), |w| {
+            write_drone_csv_zip_to(w, &checked.show, &opts).map(drop)
+        })?;
     }
-    let csv = (!args.no_csv)
-        .then(|| write_drone_csv_zip(&checked.show, &CsvOptions { fps: args.csv_fps }));
     timing.push(("export_csv".into(), t.elapsed().as_secs_f64() * 1000.0));
+    if !args.no_vviz {
+        let t = Instant::now();
+        out.stream(args.out.join("show.vviz"), |w| {
+            write_vviz_to(w, &checked.show, &VvizOptions::DEFAULT).map(drop)
+        })?;
+        timing.push(("export_vviz".into(), t.elapsed().as_secs_f64() * 1000.0));
+    }
 
     let plan = &built.plan;
     let formations = plan
@@ -228,45 +241,12 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         bursts,
     );
     let visuals_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let mut out = OutputSet::default();
-    if args.max_drones_per_file == 0 {
-        return Err(miette!("`--max-drones-per-file` must be at least 1"));
-    }
-    let n = built.show.drones.len();
-    if n > args.max_drones_per_file {
-        // One file per ground station: consecutive drone ranges, each a complete show.
-        let parts = n.div_ceil(args.max_drones_per_file);
-        for k in 0..parts {
-            let lo = k * args.max_drones_per_file;
-            let hi = (lo + args.max_drones_per_file).min(n);
-            let part = FlightShow {
-                title: format!("{} — drones {}–{}", built.show.title, lo + 1, hi),
-                drones: built.show.drones[lo..hi].to_vec(),
-                ..built.show.clone()
-            };
-            out.add(
-                args.out
-                    .join("stations")
-                    .join(format!("station-{:02}.skyc", k + 1)),
-                write_skyc(&part, &meta),
-            );
-        }
-    }
     out.add(args.out.join("show.skyc"), skyc);
-    if !args.no_vviz {
-        out.add(
-            args.out.join("show.vviz"),
-            skyshow_export::write_vviz(&checked.show, &skyshow_export::VvizOptions::DEFAULT),
-        );
-    }
     let mut report = report;
     report
         .timing_ms
         .insert(report.timing_ms.len() - 1, ("visuals".into(), visuals_ms));
     out.add(args.out.join("report.json"), write_report_json(&report));
-    if let Some(csv) = csv {
-        out.add(args.out.join("drones_csv.zip"), csv);
-    }
     out.add(args.out.join("preview.html"), preview);
     out.add(args.out.join("report.html"), report_page);
     for (name, bytes) in pyro.map(|p| p.files).unwrap_or_default() {
@@ -283,6 +263,61 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         },
     );
     Ok(if report.violation_count() == 0 { 0 } else { 1 })
+}
+
+/// Refuses out-of-range options before any work.
+fn check_args(args: &BuildArgs) -> Result<()> {
+    if !args.csv_fps.is_finite() || args.csv_fps <= 0.0 || args.csv_fps > 100.0 {
+        return Err(miette!(
+            help = "use a rate between 0.1 and 100",
+            "`--csv-fps` = {} is out of range",
+            args.csv_fps
+        ));
+    }
+    if args.max_drones_per_file == 0 {
+        return Err(miette!("`--max-drones-per-file` must be at least 1"));
+    }
+    Ok(())
+}
+
+/// What the `.skyc` says besides the drones: limits, origin, soundtrack.
+fn skyc_meta(design: &skyshow_model::ShowDesign) -> SkycMeta {
+    SkycMeta {
+        limits: design.limits,
+        origin: design.origin,
+        audio: design.music.as_ref().map(|m| {
+            let name = std::path::Path::new(&m.file)
+                .file_name()
+                .map_or_else(|| m.file.clone(), |n| n.to_string_lossy().into_owned());
+            (m.bytes.clone(), m.media_type.clone(), name, m.offset_s)
+        }),
+    }
+}
+
+/// One `.skyc` per ground station when the fleet is larger than `--max-drones-per-file`:
+/// consecutive drone ranges, each a complete show, streamed to `OUTDIR/stations/`.
+fn write_stations(
+    skyc: &SkycWriter<'_>,
+    title: &str,
+    n: usize,
+    args: &BuildArgs,
+) -> Result<OutputSet> {
+    let mut out = OutputSet::default();
+    let per_file = args.max_drones_per_file;
+    if n <= per_file {
+        return Ok(out);
+    }
+    for k in 0..n.div_ceil(per_file) {
+        let lo = k * per_file;
+        let hi = (lo + per_file).min(n);
+        let path = args
+            .out
+            .join("stations")
+            .join(format!("station-{:02}.skyc", k + 1));
+        let part_title = format!("{title} — drones {}–{}", lo + 1, hi);
+        out.stream(path, |w| skyc.write_to(w, lo..hi, &part_title).map(drop))?;
+    }
+    Ok(out)
 }
 
 /// The whole-show file's format findings, without its drone count when the fleet is also
