@@ -37,8 +37,12 @@ gradient = {{ axis = "z", colors = ["blue", "gold"] }}
     )
 }
 
-const OUTPUTS: [&str; 5] = [
+const OUTPUTS: [&str; 9] = [
     "show.skyc",
+    "stations/station-01.skyc",
+    "stations/station-02.skyc",
+    "stations/station-03.skyc",
+    "stations/station-04.skyc",
     "show.vviz",
     "drones_csv.zip",
     "preview.html",
@@ -53,6 +57,9 @@ fn build(show_file: &Path, out: &Path, threads: &str) {
             show_file.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            // Ground-station files too (streamed while the show is validated).
+            "--max-drones-per-file",
+            "10",
         ])
         .output()
         .unwrap();
@@ -132,6 +139,7 @@ fn killed_build_leaves_old_or_new_files() {
         let work: PathBuf = dir.path().join(format!("work{k}"));
         std::fs::create_dir_all(&work).unwrap();
         for n in OUTPUTS {
+            std::fs::create_dir_all(work.join(n).parent().unwrap()).unwrap();
             std::fs::copy(old_dir.join(n), work.join(n)).unwrap();
         }
         let mut child = Command::new(env!("CARGO_BIN_EXE_skyshow"))
@@ -141,6 +149,8 @@ fn killed_build_leaves_old_or_new_files() {
                 "-o",
                 work.to_str().unwrap(),
                 "--no-progress",
+                "--max-drones-per-file",
+                "10",
             ])
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -164,8 +174,9 @@ fn killed_build_leaves_old_or_new_files() {
     // A later build clears what a killed one left behind.
     let work = dir.path().join("work0");
     build(&new_show, &work, "2");
-    let leftovers = std::fs::read_dir(&work)
-        .unwrap()
+    let leftovers = [work.clone(), work.join("stations")]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .count();
