@@ -1,0 +1,249 @@
+//! 2D artwork formations (SVG, image, text): the file or text read once, lowered to metres
+//! at the formation's size, in fill, outline or both modes.
+
+use std::ops::Range;
+
+use skyshow_model::Shape;
+use toml::Spanned;
+
+use super::art::{Art, ArtError, ArtKind, Fit};
+use super::fonts::{Fonts, is_font_file};
+use super::image_art::ImageArt;
+use super::raw::RawFormation;
+use super::svg_art::SvgArt;
+use super::text_art::{Align, TextArt};
+use super::{Cx, DEFAULT_FONT, Reader};
+use crate::error::ImportError;
+
+/// Lowered 2D artwork: the art, its kind, how messages name it, and the span they point at.
+type Lowered2d = (Art, ArtKind, String, Range<usize>);
+
+impl Cx<'_> {
+    /// Maps an artwork error to one pointing at `span`, naming `what` (the file or text).
+    pub(super) fn art_err(&self, span: Range<usize>, what: &str, e: ArtError) -> ImportError {
+        self.err(
+            span,
+            format!("{what}: {}", e.message),
+            "here",
+            e.help.as_deref(),
+        )
+    }
+
+    /// The bytes of the formation's `file`, its name and span.
+    pub(super) fn read_file(
+        &self,
+        f: &RawFormation,
+        kind: &str,
+        what: &str,
+        read: &mut Reader<'_>,
+    ) -> Result<(String, Range<usize>, Vec<u8>), ImportError> {
+        let Some(path) = &f.file else {
+            return Err(self.err(
+                f.shape.span(),
+                format!("a `{kind}` needs `file = \"…\"`"),
+                "this shape",
+                Some("name the file, relative to the show file's folder"),
+            ));
+        };
+        let bytes = read(path.get_ref()).map_err(|why| {
+            self.err(
+                path.span(),
+                format!("cannot read {what} `{}`: {why}", path.get_ref()),
+                "this file",
+                Some("paths are relative to the show file's folder"),
+            )
+        })?;
+        Ok((path.get_ref().clone(), path.span(), bytes))
+    }
+
+    /// An SVG, text, image or mesh formation: reads the artwork and lowers it to metres.
+    pub(super) fn artwork(
+        &self,
+        sf: &Spanned<RawFormation>,
+        kind: &str,
+        name: &str,
+        count: Option<usize>,
+        fleet: usize,
+        read: &mut Reader<'_>,
+    ) -> Result<Shape, ImportError> {
+        let f = sf.get_ref();
+        let metres = |v: &Option<Spanned<f64>>, key: &str| {
+            v.as_ref()
+                .map(|v| self.num(v, key, 0.5, 5000.0, "metres"))
+                .transpose()
+        };
+        let fit = Fit {
+            width_m: metres(&f.width_m, "width_m")?,
+            height_m: metres(&f.height_m, "height_m")?,
+        };
+        let size_m = metres(&f.size_m, "size_m")?;
+        if fit.width_m.is_none() && fit.height_m.is_none() && size_m.is_none() {
+            let keys = if kind == "mesh" {
+                "`size_m`, `width_m` or `height_m`"
+            } else {
+                "`width_m` or `height_m`"
+            };
+            return Err(self.err(
+                f.shape.span(),
+                format!("a `{kind}` needs its size: {keys}"),
+                "this shape",
+                Some(&format!(
+                    "add e.g. `width_m = 120` to formation `{name}`; the picture keeps its proportions"
+                )),
+            ));
+        }
+        if kind == "mesh" {
+            return self.mesh(f, name, count, fleet, fit, size_m, read);
+        }
+        // 2D artwork: mode and weight.
+        let mode = self.choice(&f.mode, "mode", &["fill", "outline", "both"], "fill")?;
+        let weight = match &f.weight {
+            Some(w) if mode != "both" => {
+                return Err(self.err(
+                    w.span(),
+                    "`weight` only applies to `mode = \"both\"`",
+                    "this value",
+                    Some("remove it, or set `mode = \"both\"`"),
+                ));
+            }
+            Some(w) => Some(self.num(
+                w,
+                "weight",
+                0.0,
+                1.0,
+                "(the share of drones inside the area)",
+            )?),
+            None => None,
+        };
+        let fill_share = match mode {
+            "fill" => Some(1.0),
+            "outline" => Some(0.0),
+            _ => weight,
+        };
+        let (art, kind_of, what, span) = match kind {
+            "svg" => self.svg(f, read)?,
+            "image" => self.image(f, mode, read)?,
+            _ => self.text(f, read)?,
+        };
+        if fill_share == Some(1.0) && art.area.is_empty() {
+            return Err(self.err(
+                span,
+                format!("{what} has no filled area to place drones in (only lines)"),
+                "here",
+                Some("use `mode = \"outline\"` to fly along its lines"),
+            ));
+        }
+        if art.area.is_empty() && art.lines.is_empty() {
+            return Err(self.err(span, format!("{what} draws nothing"), "here", None));
+        }
+        Ok(art.into_shape(kind_of, fit, fill_share, self.seed, count))
+    }
+
+    /// An SVG file, its text set with the system fonts.
+    fn svg(&self, f: &RawFormation, read: &mut Reader<'_>) -> Result<Lowered2d, ImportError> {
+        let (path, span, bytes) = self.read_file(f, "svg", "SVG", read)?;
+        // Text in an SVG is set with the system fonts.
+        let fontdb = if bytes.windows(5).any(|w| w == b"<text") {
+            self.fonts.borrow_mut().system()
+        } else {
+            Default::default()
+        };
+        let art = SvgArt::parse(&bytes, fontdb)
+            .and_then(|svg| svg.art(true))
+            .map_err(|e| self.art_err(span.clone(), &format!("SVG `{path}`"), e))?;
+        Ok((art, ArtKind::Svg, format!("SVG `{path}`"), span))
+    }
+
+    /// An image file: its bright (or, inverted, dark) area.
+    fn image(
+        &self,
+        f: &RawFormation,
+        mode: &str,
+        read: &mut Reader<'_>,
+    ) -> Result<Lowered2d, ImportError> {
+        let (path, span, bytes) = self.read_file(f, "image", "image", read)?;
+        let threshold = f
+            .threshold
+            .as_ref()
+            .map(|t| self.num(t, "threshold", 0.0, 1.0, "(brightness)"))
+            .transpose()?
+            .unwrap_or(0.5);
+        let sample = self.choice(&f.sample, "sample", &["even", "density"], "even")?;
+        if sample == "density" && mode != "fill" {
+            return Err(self.err(
+                f.sample.as_ref().map_or(span.clone(), Spanned::span),
+                "`sample = \"density\"` spreads drones inside the bright area",
+                "this value",
+                Some("use it with `mode = \"fill\"`"),
+            ));
+        }
+        let opts = ImageArt {
+            threshold,
+            invert: f.invert.as_ref().is_some_and(|v| *v.get_ref()),
+            density: sample == "density",
+        };
+        let art = opts
+            .art(&bytes)
+            .map_err(|e| self.art_err(span.clone(), &format!("image `{path}`"), e))?;
+        Ok((art, ArtKind::Image, format!("image `{path}`"), span))
+    }
+
+    /// Text set in a named installed font or a font file beside the show.
+    fn text(&self, f: &RawFormation, read: &mut Reader<'_>) -> Result<Lowered2d, ImportError> {
+        let Some(text) = &f.text else {
+            return Err(self.err(
+                f.shape.span(),
+                "a `text` needs `text = \"…\"`",
+                "this shape",
+                Some("give the text to write; `\\n` starts a new line"),
+            ));
+        };
+        let weight = match &f.font_weight {
+            Some(w) => self.count(w, "font_weight", 100, 900)? as u16,
+            None => 400,
+        };
+        let font_name = f
+            .font
+            .as_ref()
+            .map_or(DEFAULT_FONT, |f| f.get_ref().as_str());
+        let font_span = f.font.as_ref().map_or(text.span(), Spanned::span);
+        let font = if is_font_file(font_name) {
+            let bytes = read(font_name).map_err(|why| {
+                self.err(
+                    font_span.clone(),
+                    format!("cannot read font file `{font_name}`: {why}"),
+                    "this font",
+                    Some("font files are relative to the show file's folder; a name without .ttf/.otf/.ttc is looked up among the installed fonts"),
+                )
+            })?;
+            Fonts::from_file(bytes, weight)
+                .map_err(|e| self.art_err(font_span.clone(), &format!("font `{font_name}`"), e))?
+        } else {
+            self.fonts
+                .borrow_mut()
+                .by_family(font_name, weight)
+                .map_err(|e| self.art_err(font_span.clone(), "font", e))?
+        };
+        let align = match self.choice(&f.align, "align", &["left", "center", "right"], "center")? {
+            "left" => Align::Left,
+            "right" => Align::Right,
+            _ => Align::Center,
+        };
+        let line_spacing = f
+            .line_spacing
+            .as_ref()
+            .map(|v| self.num(v, "line_spacing", 0.5, 5.0, "(ems between baselines)"))
+            .transpose()?
+            .unwrap_or(1.25);
+        let spec = TextArt {
+            text: text.get_ref(),
+            align,
+            line_spacing,
+            weight,
+        };
+        let art = spec
+            .art(&font)
+            .map_err(|e| self.art_err(text.span(), "text", e))?;
+        Ok((art, ArtKind::Text, "the text".to_string(), text.span()))
+    }
+}

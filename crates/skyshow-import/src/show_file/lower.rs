@@ -1,0 +1,304 @@
+//! The whole show, lowered in file order: origin, audience, stage, limits, takeoff, the
+//! fleet, music and cues, chapters with their formations and effects, the planner's options.
+
+use skyshow_model::{
+    Chapter, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise, ShowDesign, TakeoffDesign,
+    Vec3,
+};
+use toml::Spanned;
+
+use super::raw::{RawChapter, RawLimits, RawOrigin, RawPlanner, RawShow, RawTakeoff};
+use super::{Cx, MAX_TIME_S, Reader};
+use crate::error::ImportError;
+
+/// What the chapters lower to: the chapters, every formation in flight order, and the
+/// chapters' and formations' light effects.
+type Lowered = (Vec<Chapter>, Vec<FormationDesign>, Vec<LightEffect>);
+
+impl Cx<'_> {
+    pub(super) fn lower(
+        &mut self,
+        raw: RawShow,
+        read: &mut Reader<'_>,
+    ) -> Result<ShowDesign, ImportError> {
+        let origin = self.origin(raw.origin.as_ref())?;
+        let audience_azimuth_deg = match &raw.audience {
+            Some(a) => self.num(&a.azimuth_deg, "azimuth_deg", -360.0, 360.0, "degrees")?,
+            None => 180.0,
+        };
+        let stage_center = match &raw.stage {
+            Some(s) => self.vec3(&s.center, "center")?,
+            None => Vec3::new(0.0, 0.0, 60.0),
+        };
+        let limits = self.limits(&raw.limits)?;
+        let takeoff = self.takeoff(&raw.takeoff, &limits)?;
+        let fleet = self.fleet(&raw.fleet, &limits)?;
+        let music = match &raw.music {
+            Some(m) => Some(self.music(m, read)?),
+            None => None,
+        };
+        self.cues(&raw.cues)?;
+        let (chapters, formations, mut lights) =
+            self.chapters(&raw.chapters, stage_center, fleet.drones, read)?;
+        let names: Vec<String> = formations.iter().map(|f| f.name.clone()).collect();
+        for (k, l) in raw.lights.iter().enumerate() {
+            lights.push(self.light(
+                l,
+                format!("`[[light]]` {}", k + 1),
+                None,
+                None,
+                &names,
+                read,
+            )?);
+        }
+        let minimise = self.minimise(raw.planner.as_ref())?;
+        Ok(ShowDesign {
+            minimise,
+            title: raw.title,
+            seed: raw.seed.unwrap_or(1),
+            origin,
+            audience_azimuth_deg,
+            fleet,
+            limits,
+            chapters,
+            formations,
+            takeoff,
+            music,
+            lights,
+        })
+    }
+
+    fn origin(&self, origin: Option<&RawOrigin>) -> Result<Option<GeoOrigin>, ImportError> {
+        Ok(match origin {
+            None => None,
+            Some(o) => Some(GeoOrigin {
+                latitude_deg: self.num(&o.latitude, "latitude", -90.0, 90.0, "degrees")?,
+                longitude_deg: self.num(&o.longitude, "longitude", -180.0, 180.0, "degrees")?,
+                altitude_amsl_m: match &o.altitude_m {
+                    Some(a) => Some(self.num(a, "altitude_m", -500.0, 9000.0, "metres")?),
+                    None => None,
+                },
+                orientation_deg: self.opt_num(
+                    &o.orientation_deg,
+                    "orientation_deg",
+                    0.0,
+                    -360.0,
+                    360.0,
+                    "degrees",
+                )?,
+            }),
+        })
+    }
+
+    fn limits(&self, l: &RawLimits) -> Result<Limits, ImportError> {
+        let d = Limits::DEFAULT;
+        Ok(Limits {
+            min_distance_m: self.opt_num(
+                &l.min_distance_m,
+                "min_distance_m",
+                d.min_distance_m,
+                0.1,
+                100.0,
+                "metres",
+            )?,
+            max_speed_xy_m_s: self.opt_num(
+                &l.max_speed_xy_m_s,
+                "max_speed_xy_m_s",
+                d.max_speed_xy_m_s,
+                0.1,
+                50.0,
+                "m/s",
+            )?,
+            max_speed_up_m_s: self.opt_num(
+                &l.max_speed_up_m_s,
+                "max_speed_up_m_s",
+                d.max_speed_up_m_s,
+                0.1,
+                20.0,
+                "m/s",
+            )?,
+            max_speed_down_m_s: self.opt_num(
+                &l.max_speed_down_m_s,
+                "max_speed_down_m_s",
+                d.max_speed_down_m_s,
+                0.1,
+                20.0,
+                "m/s",
+            )?,
+            max_accel_m_s2: self.opt_num(
+                &l.max_accel_m_s2,
+                "max_accel_m_s2",
+                d.max_accel_m_s2,
+                0.1,
+                30.0,
+                "m/s²",
+            )?,
+            max_altitude_m: self.opt_num(
+                &l.max_altitude_m,
+                "max_altitude_m",
+                d.max_altitude_m,
+                5.0,
+                2000.0,
+                "metres",
+            )?,
+            min_nav_altitude_m: self.opt_num(
+                &l.min_nav_altitude_m,
+                "min_nav_altitude_m",
+                d.min_nav_altitude_m,
+                0.0,
+                50.0,
+                "metres",
+            )?,
+            battery_s: self.opt_num(
+                &l.battery_s,
+                "battery_s",
+                d.battery_s,
+                10.0,
+                MAX_TIME_S,
+                "seconds",
+            )?,
+            takeoff_spacing_m: self.opt_num(
+                &l.takeoff_spacing_m,
+                "takeoff_spacing_m",
+                d.takeoff_spacing_m,
+                0.0,
+                100.0,
+                "metres",
+            )?,
+        })
+    }
+
+    fn takeoff(&self, t: &RawTakeoff, limits: &Limits) -> Result<TakeoffDesign, ImportError> {
+        let td = TakeoffDesign::default();
+        Ok(TakeoffDesign {
+            ground_hold_s: self.opt_num(
+                &t.ground_hold_s,
+                "ground_hold_s",
+                td.ground_hold_s,
+                0.0,
+                600.0,
+                "seconds",
+            )?,
+            altitude_m: self.opt_num(
+                &t.altitude_m,
+                "altitude_m",
+                td.altitude_m
+                    .max(limits.min_nav_altitude_m + limits.min_distance_m),
+                limits.min_nav_altitude_m + 0.5,
+                limits.max_altitude_m,
+                "metres (above the minimum navigation altitude, below the maximum altitude)",
+            )?,
+            landing_pause_s: self.opt_num(
+                &t.landing_pause_s,
+                "landing_pause_s",
+                td.landing_pause_s,
+                0.0,
+                600.0,
+                "seconds",
+            )?,
+        })
+    }
+
+    /// The chapters in file order, each with its formations and effects.
+    fn chapters(
+        &mut self,
+        raw_chapters: &[Spanned<RawChapter>],
+        stage_center: Vec3,
+        fleet: usize,
+        read: &mut Reader<'_>,
+    ) -> Result<Lowered, ImportError> {
+        let mut chapters = Vec::new();
+        let mut formations = Vec::new();
+        let mut lights = Vec::new();
+        if raw_chapters.is_empty() {
+            return Err(self.err(
+                0..0,
+                "the show has no chapters",
+                "in this file",
+                Some("add at least one `[[chapter]]` with `[[chapter.formation]]` entries"),
+            ));
+        }
+        for ch in raw_chapters {
+            let c = ch.get_ref();
+            let name = c.name.get_ref().trim().to_string();
+            if name.is_empty() {
+                return Err(self.err(c.name.span(), "a chapter needs a name", "empty name", None));
+            }
+            if chapters.iter().any(|x: &Chapter| x.name == name) {
+                return Err(self.err(
+                    c.name.span(),
+                    format!("chapter `{name}` is defined twice"),
+                    "second one",
+                    None,
+                ));
+            }
+            let start_s = c
+                .start
+                .as_ref()
+                .map(|s| self.time(s, "start"))
+                .transpose()?;
+            let index = chapters.len();
+            chapters.push(Chapter { name, start_s });
+            for f in &c.formations {
+                let fd = self.formation(f, index, stage_center, fleet, read)?;
+                if formations
+                    .iter()
+                    .any(|x: &FormationDesign| x.name == fd.name)
+                {
+                    return Err(self.err(
+                        f.get_ref().name.span(),
+                        format!("formation `{}` is defined twice", fd.name),
+                        "second one",
+                        Some("formation names must be unique"),
+                    ));
+                }
+                self.source.formations.insert(fd.name.clone(), f.span());
+                for (k, l) in f.get_ref().lights.iter().enumerate() {
+                    let label = format!("light {} of formation `{}`", k + 1, fd.name);
+                    lights.push(self.light(l, label, Some(formations.len()), None, &[], read)?);
+                }
+                formations.push(fd);
+            }
+            if !c.lights.is_empty() && !formations.iter().any(|f| f.chapter == index) {
+                return Err(self.err(
+                    c.lights[0].span(),
+                    format!("chapter `{}` has lights but no formations", chapters[index].name),
+                    "this effect",
+                    Some("a chapter's effects run while its formations fly: add `[[chapter.formation]]` entries before them"),
+                ));
+            }
+            let names: Vec<String> = formations.iter().map(|f| f.name.clone()).collect();
+            for (k, l) in c.lights.iter().enumerate() {
+                let label = format!("light {} of chapter `{}`", k + 1, chapters[index].name);
+                lights.push(self.light(l, label, None, Some(index), &names, read)?);
+            }
+        }
+        if formations.is_empty() {
+            return Err(self.err(
+                raw_chapters[0].span(),
+                "the show has no formations",
+                "this chapter",
+                Some("add `[[chapter.formation]]` entries"),
+            ));
+        }
+        Ok((chapters, formations, lights))
+    }
+
+    fn minimise(&self, planner: Option<&RawPlanner>) -> Result<Minimise, ImportError> {
+        Ok(match planner.and_then(|p| p.minimise.as_ref()) {
+            None => Minimise::Distance,
+            Some(m) => match m.get_ref().as_str() {
+                "distance" => Minimise::Distance,
+                "time" => Minimise::Time,
+                other => {
+                    return Err(self.err(
+                        m.span(),
+                        format!("unknown `minimise = \"{other}\"`"),
+                        "this value",
+                        Some("use \"distance\" (sum of squared distances, the default) or \"time\" (shortest transitions)"),
+                    ));
+                }
+            },
+        })
+    }
+}

@@ -1,0 +1,188 @@
+//! Mesh formations (OBJ, STL, glTF): the file read once, turned so its up axis is up,
+//! centred and scaled to the formation's size; sampled on the surface, in the volume, or one
+//! drone per vertex.
+
+use std::ops::Range;
+use std::path::Path;
+
+use skyshow_model::{Shape, Vec3};
+
+use super::art::Fit;
+use super::mesh_file::MeshFile;
+use super::raw::RawFormation;
+use super::{Cx, Reader};
+use crate::error::ImportError;
+
+impl Cx<'_> {
+    /// A mesh formation: turned so that its up axis is up, centred and scaled.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn mesh(
+        &self,
+        f: &RawFormation,
+        name: &str,
+        count: Option<usize>,
+        fleet: usize,
+        fit: Fit,
+        size_m: Option<f64>,
+        read: &mut Reader<'_>,
+    ) -> Result<Shape, ImportError> {
+        let given = [
+            fit.width_m.is_some(),
+            fit.height_m.is_some(),
+            size_m.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() > 1 {
+            return Err(self.err(
+                f.shape.span(),
+                "give one of `size_m`, `width_m` and `height_m` for a mesh",
+                "this shape",
+                Some("`size_m` is the largest extent; the mesh keeps its proportions"),
+            ));
+        }
+        let mode = self.choice(
+            &f.mode,
+            "mode",
+            &["surface", "volume", "vertices"],
+            "surface",
+        )?;
+        let (path, span, bytes) = self.read_file(f, "mesh", "mesh", read)?;
+        let ext = Path::new(&path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let what = format!("mesh `{path}`");
+        let mesh = self.read_mesh(&path, &ext, &span, &what, bytes, read)?;
+        if mesh.vertices.is_empty() {
+            return Err(self.err(span, format!("{what} has no vertices"), "this file", None));
+        }
+        if mode != "vertices" && mesh.triangles.is_empty() {
+            return Err(self.err(
+                span,
+                format!(
+                    "{what} has no faces ({} vertices, 0 triangles)",
+                    mesh.vertices.len()
+                ),
+                "this file",
+                Some("add faces (OBJ `f` lines, glTF triangle primitives), or set `mode = \"vertices\"` to fly one drone on each vertex"),
+            ));
+        }
+        let default_up = if ext == "stl" { "z" } else { "y" };
+        let up = self.choice(&f.up, "up", &["y", "z"], default_up)?;
+        let turned: Vec<Vec3> = mesh
+            .vertices
+            .iter()
+            .map(|v| match up {
+                "z" => Vec3::new(v[0], v[2], -v[1]),
+                _ => Vec3::new(v[0], v[1], v[2]),
+            })
+            .collect();
+        let (lo, hi) = turned
+            .iter()
+            .fold((turned[0], turned[0]), |(l, h), p| (l.min(*p), h.max(*p)));
+        let ext3 = hi - lo;
+        let centre = (lo + hi) / 2.0;
+        let (target, have, key) = match (fit.width_m, fit.height_m, size_m) {
+            (Some(w), _, _) => (w, ext3.x, "width"),
+            (_, Some(h), _) => (h, ext3.y, "height"),
+            (_, _, Some(s)) => (s, ext3.x.max(ext3.y).max(ext3.z), "largest extent"),
+            _ => unreachable!("a size was checked above"),
+        };
+        if have <= 0.0 || !have.is_finite() {
+            return Err(self.err(
+                span,
+                format!("{what} has no {key} to scale (all vertices in one plane or point)"),
+                "this file",
+                Some("use `size_m`, which scales the largest extent"),
+            ));
+        }
+        let k = target / have;
+        let vertices: Vec<Vec3> = turned.iter().map(|p| (*p - centre) * k).collect();
+        if mode == "vertices" {
+            if vertices.len() > fleet {
+                return Err(self.err(
+                    span,
+                    format!(
+                        "formation `{name}` has {} vertices but the fleet has {fleet} drones",
+                        vertices.len()
+                    ),
+                    "this file",
+                    Some(&format!(
+                        "this formation needs {} drones: raise `fleet.drones` or remove vertices",
+                        vertices.len()
+                    )),
+                ));
+            }
+            if let Some(c) = &f.count {
+                return Err(self.err(
+                    c.span(),
+                    "`count` does not apply to `mode = \"vertices\"` (one drone per vertex)",
+                    "this value",
+                    Some("remove `count`"),
+                ));
+            }
+            return Ok(Shape::Vertices {
+                points: vertices,
+                colors: mesh.colors,
+            });
+        }
+        Ok(Shape::Mesh {
+            vertices,
+            triangles: mesh.triangles,
+            colors: mesh.colors,
+            volume: mode == "volume",
+            seed: self.seed,
+            count,
+        })
+    }
+
+    /// Parses the mesh file `path` (of extension `ext`) by its type.
+    fn read_mesh(
+        &self,
+        path: &str,
+        ext: &str,
+        span: &Range<usize>,
+        what: &str,
+        bytes: Vec<u8>,
+        read: &mut Reader<'_>,
+    ) -> Result<MeshFile, ImportError> {
+        match ext {
+            "obj" => {
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    self.err(
+                        span.clone(),
+                        format!("{what} is not UTF-8 text"),
+                        "this file",
+                        Some("OBJ files are text"),
+                    )
+                })?;
+                let dir = Path::new(&path)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                MeshFile::obj(&text, &mut |lib: &str| {
+                    let p = dir.join(lib);
+                    read(&p.to_string_lossy())
+                        .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".into()))
+                })
+            }
+            "stl" => MeshFile::stl(&bytes),
+            "gltf" | "glb" => {
+                let dir = Path::new(&path)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                MeshFile::gltf(&bytes, &mut |uri: &str| read(&dir.join(uri).to_string_lossy()))
+            }
+            _ => {
+                return Err(self.err(
+                    span.clone(),
+                    format!("{what}: unsupported mesh type `.{ext}`"),
+                    "this file",
+                    Some("meshes are Wavefront OBJ (`.obj`), STL (`.stl`) or glTF (`.gltf`, `.glb`) files"),
+                ));
+            }
+        }
+        .map_err(|e| self.art_err(span.clone(), what, e))
+    }
+}

@@ -1,0 +1,172 @@
+//! The parametric shapes (grid, circle, ring, disc, sphere, helix, line, polygon) and
+//! explicit point lists, with the size keys each one needs.
+
+use skyshow_model::{Shape, Vec3};
+use toml::Spanned;
+
+use super::raw::RawFormation;
+use super::{Cx, MAX_DRONES, Reader};
+use crate::error::ImportError;
+use crate::points_csv::parse_points_csv;
+
+impl Cx<'_> {
+    /// The shape of formation `name`, of the given `kind` (checked to be a known one).
+    pub(super) fn shape(
+        &self,
+        sf: &Spanned<RawFormation>,
+        kind: &str,
+        name: &str,
+        count: Option<usize>,
+        fleet: usize,
+        read: &mut Reader<'_>,
+    ) -> Result<Shape, ImportError> {
+        let f = sf.get_ref();
+        let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
+            match v {
+                Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
+                None => Err(self.err(
+                    f.shape.span(),
+                    format!("a `{}` needs `{key}`", f.shape.get_ref()),
+                    "this shape",
+                    Some(&format!("add `{key} = …` to formation `{name}`")),
+                )),
+            }
+        };
+        let opt_count =
+            |v: &Option<Spanned<i64>>, key: &str| -> Result<Option<usize>, ImportError> {
+                v.as_ref()
+                    .map(|c| self.count(c, key, 1, MAX_DRONES))
+                    .transpose()
+            };
+        Ok(match kind {
+            "grid" | "plane" => Shape::Grid {
+                width_m: size(&f.width_m, "width_m")?,
+                height_m: size(&f.height_m, "height_m")?,
+                rows: opt_count(&f.rows, "rows")?,
+                columns: opt_count(&f.columns, "columns")?,
+                count,
+            },
+            "circle" => Shape::Circle {
+                radius_m: size(&f.radius_m, "radius_m")?,
+                count,
+            },
+            "disc" => Shape::Disc {
+                radius_m: size(&f.radius_m, "radius_m")?,
+                count,
+            },
+            "sphere" => Shape::Sphere {
+                radius_m: size(&f.radius_m, "radius_m")?,
+                count,
+            },
+            "ring" => {
+                let inner = size(&f.inner_radius_m, "inner_radius_m")?;
+                let outer = size(&f.outer_radius_m, "outer_radius_m")?;
+                if inner >= outer {
+                    return Err(self.err(
+                        f.inner_radius_m.as_ref().map_or(sf.span(), Spanned::span),
+                        "`inner_radius_m` must be smaller than `outer_radius_m`",
+                        "this value",
+                        None,
+                    ));
+                }
+                Shape::Ring {
+                    inner_radius_m: inner,
+                    outer_radius_m: outer,
+                    count,
+                }
+            }
+            "helix" => Shape::Helix {
+                radius_m: size(&f.radius_m, "radius_m")?,
+                height_m: size(&f.height_m, "height_m")?,
+                turns: match &f.turns {
+                    Some(t) => self.num(t, "turns", 0.1, 1000.0, "turns")?,
+                    None => 3.0,
+                },
+                count,
+            },
+            "line" => Shape::Line {
+                length_m: size(&f.length_m, "length_m")?,
+                count,
+            },
+            "polygon" => Shape::Polygon {
+                sides: match &f.sides {
+                    Some(s) => self.count(s, "sides", 3, 1000)?,
+                    None => {
+                        return Err(self.err(
+                            f.shape.span(),
+                            "a `polygon` needs `sides`",
+                            "this shape",
+                            Some("add `sides = 6` (3 or more)"),
+                        ));
+                    }
+                },
+                radius_m: size(&f.radius_m, "radius_m")?,
+                count,
+            },
+            "svg" | "text" | "image" | "mesh" => {
+                self.artwork(sf, kind, name, count, fleet, read)?
+            }
+            _ => self.points(f, name, fleet, read)?,
+        })
+    }
+
+    /// A `points` formation: the CSV file's points, moved by `offset_m`.
+    fn points(
+        &self,
+        f: &RawFormation,
+        name: &str,
+        fleet: usize,
+        read: &mut Reader<'_>,
+    ) -> Result<Shape, ImportError> {
+        let Some(path) = &f.points else {
+            return Err(self.err(
+                f.shape.span(),
+                "a `points` formation needs `points = \"file.csv\"`",
+                "this shape",
+                Some("name a CSV file of `x,y,z[,r,g,b]` rows, relative to the show file"),
+            ));
+        };
+        let text = read(path.get_ref())
+            .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+            .map_err(|why| {
+                self.err(
+                    path.span(),
+                    format!("cannot read points file `{}`: {why}", path.get_ref()),
+                    "this file",
+                    Some("paths are relative to the show file's folder"),
+                )
+            })?;
+        let csv = parse_points_csv(&text).map_err(|(line, why)| {
+            self.err(
+                path.span(),
+                format!("points file `{}`, line {line}: {why}", path.get_ref()),
+                "this file",
+                Some("rows are `x,y,z[,r,g,b]` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`"),
+            )
+        })?;
+        if csv.points.len() > fleet {
+            return Err(self.err(
+                path.span(),
+                format!(
+                    "formation `{name}` has {} points but the fleet has {fleet} drones",
+                    csv.points.len()
+                ),
+                "this file",
+                Some(&format!(
+                    "this formation needs {} drones: raise `fleet.drones` or remove points",
+                    csv.points.len()
+                )),
+            ));
+        }
+        let offset = f
+            .offset_m
+            .as_ref()
+            .map(|o| self.vec3(o, "offset_m"))
+            .transpose()?
+            .unwrap_or(Vec3::ZERO);
+        Ok(Shape::Points {
+            points: csv.points.iter().map(|p| *p + offset).collect(),
+            colors: csv.colors,
+        })
+    }
+}
