@@ -202,7 +202,7 @@ pub(crate) struct FormationArgs {
     /// or `vertices` (meshes).
     #[arg(long)]
     pub(crate) mode: Option<String>,
-    /// Sample this text instead of a file (`\n` starts a new line).
+    /// Sample this text instead of a file (`\n` starts a new line, `\\` is a backslash).
     #[arg(long, conflicts_with = "input")]
     pub(crate) text: Option<String>,
     /// Font for `--text`: a family name among the installed fonts, or a font file

@@ -725,3 +725,41 @@ fn transition_names_input_points_closer_than_the_minimum_distance() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn formation_text_escapes_start_new_lines_as_help_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = |text: &str, name: &str| -> String {
+        let out = dir.path().join(name);
+        let o = run(&[
+            "formation",
+            "--text",
+            text,
+            "--drones",
+            "80",
+            "--width",
+            "60",
+            "--min-distance",
+            "1",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        std::fs::read_to_string(out).unwrap()
+    };
+    // `\n` typed in a shell's quotes arrives as a backslash and an `n`.
+    let escaped = sample(r"龙\n抬头", "escaped.csv");
+    let newline = sample("龙\n抬头", "newline.csv");
+    assert_eq!(escaped, newline, "`\\n` must start a new line");
+    // Two lines are taller than one line of the same width.
+    let one_line = sample("龙抬头", "one.csv");
+    let height = |csv: &str| {
+        let zs: Vec<f64> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(2).unwrap().parse().unwrap())
+            .collect();
+        zs.iter().copied().fold(f64::MIN, f64::max) - zs.iter().copied().fold(f64::MAX, f64::min)
+    };
+    assert!(height(&newline) > 1.5 * height(&one_line));
+}

@@ -1,5 +1,6 @@
-//! Trust: outputs are byte-identical whatever the thread count, and a build killed at any
-//! moment leaves either the old files or the new ones, never a mix of halves.
+//! Trust: outputs are byte-identical whatever the thread count, a build killed at any
+//! moment leaves either the old files or the new ones, never a mix of halves, and runs
+//! writing into the same folder at once never make each other fail.
 
 #![allow(clippy::print_stderr)] // tests print what they measured
 
@@ -181,4 +182,82 @@ fn killed_build_leaves_old_or_new_files() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .count();
     assert_eq!(leftovers, 0, "temporary files left behind");
+}
+
+/// Several runs writing into one folder at once, the same files and files of their own, as
+/// the preview server rebuilding while a designer runs `build` does: none fails, every file
+/// is complete, no temporary is left. (`scripts/concurrent-writes` runs 2 × 300.)
+#[test]
+fn concurrent_runs_into_one_folder_never_fail() {
+    const WRITERS: usize = 3;
+    const RUNS: usize = 12;
+    const DRONES: usize = 40;
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("art.svg");
+    std::fs::write(
+        &art,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60"><rect x="5" y="5" width="40" height="50" fill="#e03020"/><circle cx="75" cy="30" r="22" fill="#2060e0"/></svg>"##,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (art, out) = (&art, &out);
+                s.spawn(move || {
+                    let mut failed = Vec::new();
+                    for i in 0..RUNS {
+                        let name = if i % 2 == 0 {
+                            "shared".to_string()
+                        } else {
+                            format!("own{w}")
+                        };
+                        let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+                            .env("NO_COLOR", "1")
+                            .env("RAYON_NUM_THREADS", "1")
+                            .args(["formation", art.to_str().unwrap(), "--drones"])
+                            .arg(DRONES.to_string())
+                            .arg("-o")
+                            .arg(out.join(format!("{name}.csv")))
+                            .arg("--png")
+                            .arg(out.join(format!("{name}.png")))
+                            .output()
+                            .unwrap();
+                        if o.status.code() != Some(0) {
+                            failed.push(String::from_utf8_lossy(&o.stderr).into_owned());
+                        }
+                    }
+                    failed
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} runs failed: {failures:#?}",
+        failures.len()
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected = vec!["shared.csv".to_string(), "shared.png".to_string()];
+    for w in 0..WRITERS {
+        expected.push(format!("own{w}.csv"));
+        expected.push(format!("own{w}.png"));
+    }
+    expected.sort();
+    assert_eq!(names, expected, "no temporary may be left");
+    for n in names.iter().filter(|n| n.ends_with(".csv")) {
+        let rows = std::fs::read_to_string(out.join(n))
+            .unwrap()
+            .lines()
+            .count();
+        assert_eq!(rows, DRONES + 1, "{n} is incomplete");
+    }
 }

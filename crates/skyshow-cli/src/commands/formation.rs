@@ -36,6 +36,27 @@ fn toml_str(s: &str) -> String {
     out
 }
 
+/// `--text` as `--help` documents it: `\n` starts a new line and `\\` is one backslash
+/// (shells pass both literally inside quotes); any other backslash is kept as typed.
+fn unescape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some('n')) => {
+                chars.next();
+                out.push('\n');
+            }
+            ('\\', Some('\\')) => {
+                chars.next();
+                out.push('\\');
+            }
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
 /// The formation spec for an artwork file or `--text`, from the flags.
 fn spec_for(args: &FormationArgs, input: Option<&Path>, shape: &str) -> Result<String> {
     let mut spec = String::new();
@@ -49,7 +70,7 @@ fn spec_for(args: &FormationArgs, input: Option<&Path>, shape: &str) -> Result<S
         let _ = writeln!(spec, "file = {}", toml_str(&abs.to_string_lossy()));
     }
     if let Some(text) = &args.text {
-        let _ = writeln!(spec, "text = {}", toml_str(text));
+        let _ = writeln!(spec, "text = {}", toml_str(&unescape_text(text)));
         if let Some(font) = &args.font {
             let font = if Path::new(font).exists() {
                 std::path::absolute(font).map_or(font.clone(), |p| p.to_string_lossy().into_owned())
@@ -200,4 +221,17 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         ));
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escapes() {
+        assert_eq!(unescape_text(r"欢度二月二\n龙抬头"), "欢度二月二\n龙抬头");
+        assert_eq!(unescape_text(r"a\\nb"), r"a\nb");
+        assert_eq!(unescape_text(r"a\tb\"), r"a\tb\");
+        assert_eq!(unescape_text("plain"), "plain");
+    }
 }
