@@ -5,6 +5,7 @@ use std::f64::consts::PI;
 use skyshow_model::{FormationDesign, Limits, Rgb, Shape, Vec3};
 
 use crate::color::colorize;
+use crate::deform::Deform;
 use crate::frame::LocalFrame;
 use crate::mesh::Mesh;
 use crate::picture::{Picture, PictureError};
@@ -36,6 +37,9 @@ pub struct Formation {
     /// ideal spacing `L/N`. There, points on both must take turns, so the ideal is out of
     /// reach: a large share explains a smallest spacing well below the ideal.
     pub close_lines_share: Option<f64>,
+    /// How the picture changes shape during its hold (a morph sequence, a recorded
+    /// animation); `None` when it keeps its shape (rigid motions may still move it).
+    pub deform: Option<Deform>,
 }
 
 /// Why a formation cannot be built.
@@ -65,6 +69,16 @@ pub enum FormationError {
         /// Drones in the fleet.
         fleet: usize,
     },
+    /// A morph sequence whose frames do not fit together.
+    #[error("formation `{name}`: {why}")]
+    Sequence {
+        /// Formation.
+        name: String,
+        /// What is wrong.
+        why: String,
+        /// What to change.
+        hint: String,
+    },
     /// Points outside the allowed altitude band.
     #[error(
         "formation `{name}` reaches {altitude_m:.1} m altitude, outside {low_m:.1}–{high_m:.1} m"
@@ -89,6 +103,7 @@ impl FormationError {
             FormationError::TooManyPoints { needed, .. } => {
                 format!("raise `fleet.drones` to at least {needed}, or use fewer points")
             }
+            FormationError::Sequence { hint, .. } => hint.clone(),
             FormationError::Altitude { low_m, high_m, .. } => {
                 format!(
                     "move `center` or shrink the shape so it stays between {low_m:.1} and {high_m:.1} m"
@@ -223,6 +238,24 @@ pub fn build(
             own = colors.clone();
             (points.clone(), String::new(), None)
         }
+        Shape::Animation { clip, colors } => {
+            own = colors.clone();
+            let t = clip.playback.start_s;
+            let points = (0..clip.tracks.points())
+                .map(|i| clip.tracks.position(i, t))
+                .collect();
+            (points, String::new(), None)
+        }
+        Shape::Sequence { frames } => {
+            return crate::sequence::build_sequence(
+                design,
+                frames,
+                fleet,
+                audience_azimuth_deg,
+                limits,
+                min_altitude_m,
+            );
+        }
         Shape::Svg { drawing, count }
         | Shape::Text { drawing, count }
         | Shape::Image { drawing, count, .. } => {
@@ -301,8 +334,8 @@ pub fn build(
     }
     let own_colors = own.as_deref();
     let points: Vec<Vec3> = match &design.shape {
-        // Point lists are already in the show frame.
-        Shape::Points { .. } => local,
+        // Point lists and recorded animations are already in the show frame.
+        Shape::Points { .. } | Shape::Animation { .. } => local,
         _ => local.iter().map(|p| frame.to_show(*p)).collect(),
     };
     let colors = colorize(&design.color, &points, own_colors);
@@ -376,6 +409,10 @@ pub fn build(
         ideal_spacing_m: ideal,
         max_shape_distance_m,
         close_lines_share,
+        deform: match &design.shape {
+            Shape::Animation { clip, .. } => Some(Deform::Clip(clip.clone())),
+            _ => None,
+        },
     })
 }
 

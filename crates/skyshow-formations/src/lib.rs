@@ -10,6 +10,7 @@
 //! Nothing here reads files or prints; the same seed gives the same points.
 
 mod color;
+mod deform;
 mod formation;
 mod frame;
 mod grid;
@@ -22,11 +23,13 @@ mod region;
 mod relax;
 mod rng;
 mod segments;
+mod sequence;
 mod shapes;
 mod snapshot;
 mod spacing;
 mod triangles;
 
+pub use deform::{Deform, MorphFrame};
 pub use formation::{Formation, FormationError, build};
 pub use frame::LocalFrame;
 pub use snapshot::Snapshot;

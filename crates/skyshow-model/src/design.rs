@@ -1,6 +1,6 @@
 //! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
 
-use crate::{LightEffect, Limits, MusicDesign, MusicalLength, Rgb, Vec3};
+use crate::{Clip, LightEffect, Limits, MusicDesign, MusicalLength, Rgb, SequenceFrame, Vec3};
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
 #[derive(Clone, Debug, PartialEq)]
@@ -305,6 +305,21 @@ pub enum Shape {
         /// Per-point colours, if the file has them.
         colors: Option<Vec<Rgb>>,
     },
+    /// A morph sequence: pictures shown one after the other at given moments of the hold,
+    /// the drones flying from each to the next.
+    Sequence {
+        /// The pictures in time order (at least two, the first at the start of the hold),
+        /// each with the same number of drones.
+        frames: Vec<SequenceFrame>,
+    },
+    /// Per-drone paths recorded by another tool (a Skybrush CSV zip, or a points CSV with a
+    /// time column), flown during the hold. Show frame.
+    Animation {
+        /// The recorded paths and how they are played.
+        clip: Clip,
+        /// Per-drone colours, if the file had them (the first sample's).
+        colors: Option<Vec<Rgb>>,
+    },
 }
 
 /// 2D artwork lowered into the picture plane: `[u, v]` points in metres, `u` right and `v`
@@ -375,6 +390,8 @@ impl Shape {
             Shape::Image { .. } => "image",
             Shape::Mesh { .. } => "mesh",
             Shape::Vertices { .. } => "vertices",
+            Shape::Sequence { .. } => "sequence",
+            Shape::Animation { .. } => "animation",
         }
     }
 }

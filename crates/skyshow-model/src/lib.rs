@@ -4,18 +4,23 @@
 //! in metres and seconds. Nothing here does I/O or serialisation; wire formats live in
 //! `skyshow-skyc` and `skyshow-export`.
 
+mod clip;
 mod design;
 mod flight_show;
 mod light_design;
 mod light_program;
 mod limits;
+mod motion;
 mod music_design;
 mod musical_length;
+mod point_tracks;
 mod rgb;
 mod segment;
+mod sequence_frame;
 mod trajectory;
 mod vec3;
 
+pub use clip::{Clip, Playback, PlaybackSpeed};
 pub use design::{
     Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
@@ -24,9 +29,12 @@ pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use light_design::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Target};
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;
+pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};
 pub use music_design::MusicDesign;
 pub use musical_length::{MusicalLength, MusicalUnit};
+pub use point_tracks::PointTracks;
 pub use rgb::Rgb;
 pub use segment::Segment;
+pub use sequence_frame::SequenceFrame;
 pub use trajectory::Trajectory;
 pub use vec3::Vec3;

@@ -6,6 +6,9 @@ pub enum PlanError {
     /// A formation could not be built.
     #[error(transparent)]
     Formation(#[from] skyshow_formations::FormationError),
+    /// A formation's motion cannot be flown.
+    #[error(transparent)]
+    Motion(#[from] crate::motion::MotionError),
     /// A formation's requested start leaves too little time for the transition into it.
     #[error(
         "formation `{to}` starts at {start}, but the transition from `{from}` needs {needed_s:.1} s after `{from}` ends at {prev_end}"
@@ -85,8 +88,10 @@ impl PlanError {
             PlanError::Formation(e) => match e {
                 skyshow_formations::FormationError::TooDense { name, .. }
                 | skyshow_formations::FormationError::TooManyPoints { name, .. }
+                | skyshow_formations::FormationError::Sequence { name, .. }
                 | skyshow_formations::FormationError::Altitude { name, .. } => Some(name),
             },
+            PlanError::Motion(e) => Some(e.formation()),
             PlanError::TooEarly { to, .. } | PlanError::CannotJoin { to, .. } => Some(to),
             PlanError::MusicalHold { formation, .. }
             | PlanError::HoldWithoutMusic { formation, .. } => Some(formation),
@@ -98,6 +103,7 @@ impl PlanError {
     pub fn hint(&self) -> String {
         match self {
             PlanError::Formation(e) => e.hint(),
+            PlanError::Motion(e) => e.hint().to_string(),
             PlanError::TooEarly { earliest, .. } => {
                 format!("start it at {earliest} or later, shorten the previous hold, or leave `start` out to start as soon as possible")
             }

@@ -11,6 +11,7 @@ pub mod assign;
 mod error;
 mod grid;
 mod landing;
+pub mod motion;
 mod options;
 mod parking;
 mod path_index;

@@ -9,6 +9,10 @@ use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3};
 
 use crate::error::{PlanError, clock};
 use crate::landing::plan_landing;
+use crate::motion::{
+    HoldClock, MotionOptions, MotionSpec, PlannedHold, PlannedMotion, motion_spec, plan_motion,
+    swept_points,
+};
 use crate::options::PlanOptions;
 use crate::parking;
 use crate::sync_move::SyncMove;
@@ -28,6 +32,8 @@ pub struct PlannedFormation {
     pub end_ms: i64,
     /// For each drone, the picture point it shows, or `None` when it is parked.
     pub point_of: Vec<Option<usize>>,
+    /// How the formation moves during its hold (`None` when it stands still).
+    pub motion: Option<PlannedMotion>,
 }
 
 /// A transition as flown.
@@ -84,6 +90,75 @@ pub struct ShowPlan {
 
 fn ms(s: f64) -> i64 {
     (s * 1000.0).round() as i64
+}
+
+/// Flies a moving hold: each drone in the picture follows its point's curves.
+fn push_motion(traj: &mut [Trajectory], point_of: &[Option<usize>], hold: &PlannedHold) {
+    for (tr, p) in traj.iter_mut().zip(point_of) {
+        if let Some(j) = p {
+            for seg in &hold.fitted.curves[*j] {
+                tr.push(*seg);
+            }
+        }
+    }
+}
+
+/// When a formation's hold ends, given when it starts (ms).
+#[allow(clippy::result_large_err)]
+fn hold_end(
+    fd: &skyshow_model::FormationDesign,
+    design: &ShowDesign,
+    start: i64,
+) -> Result<i64, PlanError> {
+    match fd.hold_music {
+        None => Ok(start + ms(fd.hold_s)),
+        Some(len) => {
+            let Some(music) = design.music.as_ref() else {
+                return Err(PlanError::HoldWithoutMusic {
+                    formation: fd.name.clone(),
+                    length: len.to_string(),
+                });
+            };
+            match music.after(start as f64 / 1000.0, len) {
+                Some(e) => Ok(ms(e).max(start)),
+                None => Err(PlanError::MusicalHold {
+                    formation: fd.name.clone(),
+                    length: len.to_string(),
+                    start: clock(start),
+                    first_beat: clock(music.beats_s.first().map_or(0, |b| ms(*b))),
+                    grid_end: clock(ms(music.grid_end_s())),
+                }),
+            }
+        }
+    }
+}
+
+/// The hold clock of a formation from `start` to `end` (ms).
+fn hold_clock(design: &ShowDesign, start: i64, end: i64) -> HoldClock<'_> {
+    HoldClock {
+        start_s: start as f64 / 1000.0,
+        end_s: end as f64 / 1000.0,
+        music: design.music.as_ref(),
+    }
+}
+
+/// The points spare drones must park clear of: the picture, and everywhere its motion
+/// takes it (resolved as if the hold started at `earliest`, the soonest it can).
+#[allow(clippy::result_large_err)]
+fn parking_picture(
+    spec: &MotionSpec,
+    fd: &skyshow_model::FormationDesign,
+    design: &ShowDesign,
+    earliest: i64,
+    motion_opts: &MotionOptions,
+) -> Result<Vec<Vec3>, PlanError> {
+    let mut picture = spec.rest.clone();
+    if spec.is_moving() {
+        let end = hold_end(fd, design, earliest)?;
+        let clock = hold_clock(design, earliest, end);
+        picture.extend(swept_points(spec, &clock, &design.limits, motion_opts)?);
+    }
+    Ok(picture)
 }
 
 fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
@@ -145,6 +220,16 @@ pub fn plan_show_with_progress(
         built.push(build(f, n, design.audience_azimuth_deg, limits, band.0)?);
     }
 
+    let specs: Vec<MotionSpec> = design
+        .formations
+        .iter()
+        .zip(&built)
+        .map(|(fd, f)| motion_spec(fd, f, design.audience_azimuth_deg))
+        .collect();
+    let motion_opts = MotionOptions {
+        headroom: MotionOptions::DEFAULT.headroom.min(opts.headroom),
+        ..MotionOptions::DEFAULT
+    };
     let mut traj: Vec<Trajectory> = homes.iter().map(|h| Trajectory::new(*h)).collect();
     let mut phases = Vec::new();
     let mut cues = Vec::new();
@@ -181,8 +266,9 @@ pub fn plan_show_with_progress(
             to: &f.name,
         });
         let spare = n - f.points.len();
+        let picture = parking_picture(&specs[k], fd, design, cursor, &motion_opts)?;
         let slots = parking::slots(
-            &f.points,
+            &picture,
             spare,
             towards_audience,
             opts.park_gap_m,
@@ -279,29 +365,24 @@ pub fn plan_show_with_progress(
             .map(|&j| (j < npts).then_some(j))
             .collect();
         pos = tr.target_of.iter().map(|&j| targets[j]).collect();
-        let end = match fd.hold_music {
-            None => start + ms(fd.hold_s),
-            Some(len) => {
-                let Some(music) = design.music.as_ref() else {
-                    return Err(PlanError::HoldWithoutMusic {
-                        formation: f.name.clone(),
-                        length: len.to_string(),
-                    });
-                };
-                match music.after(start as f64 / 1000.0, len) {
-                    Some(e) => ms(e).max(start),
-                    None => {
-                        return Err(PlanError::MusicalHold {
-                            formation: f.name.clone(),
-                            length: len.to_string(),
-                            start: clock(start),
-                            first_beat: clock(music.beats_s.first().map_or(0, |b| ms(*b))),
-                            grid_end: clock(ms(music.grid_end_s())),
-                        });
-                    }
+        let end = hold_end(fd, design, start)?;
+        let hold = plan_motion(
+            &specs[k],
+            &hold_clock(design, start, end),
+            limits,
+            &motion_opts,
+            band.0,
+        )?;
+        if let Some(h) = &hold {
+            push_motion(&mut traj, &point_of, h);
+            for (p, j) in pos.iter_mut().zip(&point_of) {
+                if let Some(j) = j
+                    && let Some(last) = h.fitted.curves[*j].last()
+                {
+                    *p = last.end();
                 }
             }
-        };
+        }
         prev = f.name.clone();
         formations.push(PlannedFormation {
             formation: f,
@@ -309,6 +390,7 @@ pub fn plan_show_with_progress(
             start_ms: start,
             end_ms: end,
             point_of,
+            motion: hold.map(|h| h.summary),
         });
         cursor = end;
     }

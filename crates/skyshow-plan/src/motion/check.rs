@@ -1,0 +1,436 @@
+//! Checking a moving hold against the limits before anything is planned. A motion beyond
+//! a limit is refused with the formation, the entry that causes it, the moment, the
+//! figure, the limit, and fixes that work: each fix is found by a search over the motion
+//! itself (a smaller turn, a longer duration, a smaller picture, a slower playback) and
+//! re-checked.
+
+use skyshow_formations::Deform;
+use skyshow_model::{HoldTime, Limits, MotionKind, PlaybackSpeed, Vec3};
+
+use super::HoldMotion;
+use super::base::Base;
+use super::figures::{Extreme, MotionFigures, kinematics, min_distance};
+use super::motion_error::{Figure, MotionEntry, MotionError};
+use super::resolve::{HoldClock, MotionOptions, MotionSpec, resolve};
+use crate::error::clock as show_clock;
+
+/// Bisection steps of a fix search.
+const FIX_STEPS: usize = 10;
+
+/// Checks `motion` (resolved from `spec` against `clock`), whose measured figures are
+/// `figures`, against `limits`; `low_m` is the lowest altitude a picture may reach.
+pub fn check(
+    spec: &MotionSpec,
+    clock: &HoldClock<'_>,
+    limits: &Limits,
+    opts: &MotionOptions,
+    low_m: f64,
+    motion: &HoldMotion,
+    figures: &MotionFigures,
+) -> Result<(), MotionError> {
+    let Some((figure, ex, limit)) = first_beyond(figures, limits, low_m, 1.0) else {
+        return Ok(());
+    };
+    let causes = causes_at(motion, ex.at_s);
+    let entry = causes.first().copied().unwrap_or(MotionEntry::Formation);
+    let probe = Probe {
+        spec,
+        clock,
+        limits,
+        opts,
+        low_m,
+        figure,
+    };
+    let mut fixes: Vec<String> = Vec::new();
+    match figure {
+        Figure::AltitudeMax => fixes.push(format!(
+            "move `center` down by at least {:.1} m",
+            (ex.value - limit) + 0.05
+        )),
+        Figure::AltitudeMin => fixes.push(format!(
+            "move `center` up by at least {:.1} m",
+            (limit - ex.value) + 0.05
+        )),
+        _ => {
+            for c in &causes {
+                fixes.extend(probe.fixes_for(*c));
+            }
+            fixes.extend(probe.size_fix());
+        }
+    }
+    if fixes.is_empty() {
+        fixes.push(format!(
+            "raise `limits.{}` if the drones allow",
+            figure.limit_key()
+        ));
+    }
+    Err(MotionError::Limit {
+        formation: spec.name.clone(),
+        entry,
+        what: describe(spec, entry),
+        figure,
+        value: ex.value,
+        limit,
+        at_s: ex.at_s,
+        at_show: show_clock(((clock.start_s + ex.at_s) * 1000.0).round() as i64),
+        point: ex.point,
+        hint: fixes.join("; or "),
+    })
+}
+
+/// The first figure beyond its limit (scaled by `share` for upper limits).
+pub(crate) fn first_beyond(
+    f: &MotionFigures,
+    limits: &Limits,
+    low_m: f64,
+    share: f64,
+) -> Option<(Figure, Extreme, f64)> {
+    let upper = [
+        (Figure::SpeedXy, f.speed_xy, limits.max_speed_xy_m_s * share),
+        (Figure::SpeedUp, f.speed_up, limits.max_speed_up_m_s * share),
+        (
+            Figure::SpeedDown,
+            f.speed_down,
+            limits.max_speed_down_m_s * share,
+        ),
+        (Figure::Accel, f.accel, limits.max_accel_m_s2 * share),
+        (Figure::AltitudeMax, f.altitude_max, limits.max_altitude_m),
+    ];
+    for (fig, ex, lim) in upper {
+        if ex.value > lim + 1e-9 {
+            return Some((fig, ex, lim));
+        }
+    }
+    if f.altitude_min.value < low_m - 1e-9 {
+        return Some((Figure::AltitudeMin, f.altitude_min, low_m));
+    }
+    if f.min_distance.value < limits.min_distance_m - 1e-6 {
+        return Some((Figure::Distance, f.min_distance, limits.min_distance_m));
+    }
+    None
+}
+
+/// The entries moving the formation at `t`, rigid motions first.
+fn causes_at(motion: &HoldMotion, t: f64) -> Vec<MotionEntry> {
+    let mut out = Vec::new();
+    for m in &motion.rigid {
+        let (a, b) = m.span();
+        if t >= a - 0.05 && t <= b + 0.05 {
+            out.push(MotionEntry::Motion(m.index));
+        }
+    }
+    match &motion.base {
+        Base::Morph(m) => {
+            if let Some(k) = m
+                .windows
+                .iter()
+                .position(|w| t >= w.0 - 0.05 && t <= w.1 + 0.05)
+            {
+                out.push(MotionEntry::Frame(k + 1));
+            }
+        }
+        Base::Clip(_) => out.push(MotionEntry::Animation),
+        Base::Still(_) => {}
+    }
+    out
+}
+
+/// An entry in words.
+fn describe(spec: &MotionSpec, entry: MotionEntry) -> String {
+    match entry {
+        MotionEntry::Motion(k) => match spec.motions.get(k).map(|m| &m.kind) {
+            Some(MotionKind::Rotate { .. }) => format!("the rotation (motion {})", k + 1),
+            Some(MotionKind::Move { .. }) => format!("the move (motion {})", k + 1),
+            Some(MotionKind::Scale { .. }) => format!("the scaling (motion {})", k + 1),
+            None => "the motion".into(),
+        },
+        MotionEntry::Frame(k) => format!("the morph into frame {}", k + 1),
+        MotionEntry::Animation => "the animation".into(),
+        MotionEntry::Formation => "the motion".into(),
+    }
+}
+
+/// Searches fixes for one figure.
+struct Probe<'a> {
+    spec: &'a MotionSpec,
+    clock: &'a HoldClock<'a>,
+    limits: &'a Limits,
+    opts: &'a MotionOptions,
+    low_m: f64,
+    figure: Figure,
+}
+
+impl Probe<'_> {
+    /// True when `spec` resolves and its figure is within the limit (with headroom).
+    fn passes(&self, spec: &MotionSpec) -> bool {
+        let Ok(Some(m)) = resolve(spec, self.clock, self.limits, self.opts) else {
+            return false;
+        };
+        let step = self.opts.search_step_s;
+        let (f, vmax) = kinematics(&m, 0.0, m.duration_s(), step);
+        if first_beyond(&f, self.limits, self.low_m, self.opts.headroom).is_some() {
+            return false;
+        }
+        min_distance(&m, vmax, step).0 >= self.limits.min_distance_m - 1e-6
+    }
+
+    /// The largest `x` in `(lo, hi)` (or smallest, when `increasing` is false) for which
+    /// `make(x)` passes, assuming it passes at one end and fails at the other.
+    fn search(
+        &self,
+        lo: f64,
+        hi: f64,
+        passes_low: bool,
+        make: &dyn Fn(f64) -> MotionSpec,
+    ) -> Option<f64> {
+        // passes_low: small x passes (find the largest passing); else large x passes.
+        let (mut ok, mut bad) = if passes_low { (lo, hi) } else { (hi, lo) };
+        if !self.passes(&make(ok)) {
+            return None;
+        }
+        for _ in 0..FIX_STEPS {
+            let mid = (ok + bad) / 2.0;
+            if self.passes(&make(mid)) {
+                ok = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        Some(ok)
+    }
+
+    fn fixes_for(&self, entry: MotionEntry) -> Vec<String> {
+        match entry {
+            MotionEntry::Motion(k) => self.motion_fixes(k),
+            MotionEntry::Frame(k) => self.frame_fix(k).into_iter().collect(),
+            MotionEntry::Animation => self.clip_fix().into_iter().collect(),
+            MotionEntry::Formation => Vec::new(),
+        }
+    }
+
+    fn motion_fixes(&self, k: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some(m) = self.spec.motions.get(k) else {
+            return out;
+        };
+        let with = |f: &dyn Fn(&mut skyshow_model::Motion)| {
+            let mut s = self.spec.clone();
+            f(&mut s.motions[k]);
+            s
+        };
+        // A smaller amplitude.
+        let amp = |a: f64| {
+            with(&|mm: &mut skyshow_model::Motion| match &mut mm.kind {
+                MotionKind::Rotate { angle_deg, .. } => *angle_deg *= a,
+                MotionKind::Move { path } => path.iter_mut().for_each(|p| *p = *p * a),
+                MotionKind::Scale { factor } => *factor = 1.0 + (*factor - 1.0) * a,
+            })
+        };
+        if let Some(a) = self.search(1e-3, 1.0, true, &amp) {
+            let over = self.over(m, k);
+            out.push(match &m.kind {
+                MotionKind::Rotate { angle_deg, .. } => format!(
+                    "at most {:.2} turns ({:.0}°){over}",
+                    (angle_deg * a / 360.0).abs(),
+                    (angle_deg * a).abs()
+                ),
+                MotionKind::Move { path } => {
+                    let len: f64 = std::iter::once(Vec3::ZERO)
+                        .chain(path.iter().copied())
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .map(|w| w[0].dist(w[1]))
+                        .sum();
+                    format!(
+                        "a move at most {:.1} m long (now {len:.1} m){over}",
+                        len * a
+                    )
+                }
+                MotionKind::Scale { factor } => {
+                    format!("`factor` = {:.3}{over}", 1.0 + (factor - 1.0) * a)
+                }
+            });
+        }
+        // A longer duration, in seconds.
+        let hold = (self.clock.end_s - self.clock.start_s).max(0.0);
+        let now = self.duration_now(k);
+        if now > 0.0 {
+            let longer = |x: f64| {
+                with(&|mm: &mut skyshow_model::Motion| {
+                    mm.duration = Some(HoldTime::Seconds(now * x))
+                })
+            };
+            let most = (hold / now).max(1.0);
+            match self.search(1.0, most, false, &longer) {
+                Some(x) if x > 1.0 => {
+                    out.push(format!("`duration` ≥ {:.1} s (now {now:.1} s)", now * x))
+                }
+                _ => {
+                    // Would it work with more room than the hold has?
+                    let far = (8.0f64).max(most * 2.0);
+                    let mut s = self.spec.clone();
+                    s.motions[k].duration = Some(HoldTime::Seconds(now * far));
+                    let wider = HoldClock {
+                        end_s: self.clock.start_s + now * far + self.start_now(k) + 1.0,
+                        ..*self.clock
+                    };
+                    let p = Probe {
+                        clock: &wider,
+                        ..*self
+                    };
+                    if let Some(x) = p.search(1.0, far, false, &longer) {
+                        let need = self.start_now(k) + now * x;
+                        out.push(format!(
+                            "`duration` ≥ {:.1} s in a hold at least {need:.1} s long (now {hold:.1} s)",
+                            now * x
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// " in 8 bars" / " in 12.0 s": the motion's current duration, for amplitude fixes.
+    fn over(&self, m: &skyshow_model::Motion, k: usize) -> String {
+        match m.duration {
+            Some(HoldTime::Music(len)) => format!(" in {len}"),
+            _ => format!(" in {:.1} s", self.duration_now(k)),
+        }
+    }
+
+    /// The motion's start and one repetition's length as resolved, seconds.
+    fn resolved_window(&self, k: usize) -> Option<(f64, f64)> {
+        let m = resolve(self.spec, self.clock, self.limits, self.opts).ok()??;
+        let r = m.rigid.iter().find(|r| r.index == k)?;
+        let w = r.windows.first()?;
+        Some((w.0, w.1 - w.0))
+    }
+
+    fn duration_now(&self, k: usize) -> f64 {
+        self.resolved_window(k).map_or(0.0, |w| w.1)
+    }
+
+    fn start_now(&self, k: usize) -> f64 {
+        self.resolved_window(k).map_or(0.0, |w| w.0)
+    }
+
+    /// A longer morph into frame `k`.
+    fn frame_fix(&self, k: usize) -> Option<String> {
+        let Some(Deform::Morph(frames)) = &self.spec.deform else {
+            return None;
+        };
+        let m = resolve(self.spec, self.clock, self.limits, self.opts).ok()??;
+        let Base::Morph(morph) = &m.base else {
+            return None;
+        };
+        let (a, b) = *morph.windows.get(k - 1)?;
+        let now = b - a;
+        let longer = |x: f64| {
+            let mut s = self.spec.clone();
+            if let Some(Deform::Morph(f)) = &mut s.deform {
+                f[k].morph = Some(HoldTime::Seconds(now * x));
+            }
+            s
+        };
+        let gap_end = b;
+        let prev_at = {
+            let first = &frames[0];
+            let _ = first;
+            // The previous frame's moment: where the previous window ends (or 0).
+            if k >= 2 { morph.windows[k - 2].1 } else { 0.0 }
+        };
+        let most = ((gap_end - prev_at) / now).max(1.0);
+        match self.search(1.0, most, false, &longer) {
+            Some(x) if x > 1.0 => Some(format!(
+                "let the morph into frame {} take at least {:.2} s (`morph`, now {now:.2} s)",
+                k + 1,
+                now * x
+            )),
+            _ => Some(format!(
+                "leave more time between frames {} and {} (now {:.2} s), or make the pictures closer to each other",
+                k,
+                k + 1,
+                gap_end - prev_at
+            )),
+        }
+    }
+
+    /// A slower playback.
+    fn clip_fix(&self) -> Option<String> {
+        let Some(Deform::Clip(c)) = &self.spec.deform else {
+            return None;
+        };
+        let now = match c.playback.speed {
+            PlaybackSpeed::Factor(f) => f,
+            PlaybackSpeed::Fit => return None,
+        };
+        let slower = |x: f64| {
+            let mut s = self.spec.clone();
+            if let Some(Deform::Clip(c)) = &mut s.deform {
+                c.playback.speed = PlaybackSpeed::Factor(now * x);
+            }
+            s
+        };
+        self.search(1e-3, 1.0, true, &slower).map(|x| {
+            format!(
+                "`animation_speed` ≤ {:.3} (now {now}), or `animation_speed = \"fit\"`",
+                now * x
+            )
+        })
+    }
+
+    /// A smaller (speeds) or larger (distance) picture.
+    fn size_fix(&self) -> Option<String> {
+        let scaled = |k: f64| {
+            let mut s = self.spec.clone();
+            let c = s.rest_centre;
+            let sc = |p: &mut Vec3| *p = c + (*p - c) * k;
+            s.rest.iter_mut().for_each(sc);
+            match &mut s.deform {
+                Some(Deform::Morph(f)) => f
+                    .iter_mut()
+                    .for_each(|fr| fr.points.iter_mut().for_each(sc)),
+                Some(Deform::Clip(_)) | None => {}
+            }
+            s
+        };
+        if matches!(self.spec.deform, Some(Deform::Clip(_))) {
+            return None;
+        }
+        let grow = self.figure == Figure::Distance;
+        // Walk away from the current size until a size passes (too small a picture breaks
+        // the distance, too large the speeds), then bisect back towards it.
+        let step: f64 = if grow { 1.04 } else { 1.0 / 1.04 };
+        let (mut bad, mut ok) = (1.0, None);
+        for j in 1..=72 {
+            let k = step.powi(j);
+            if self.passes(&scaled(k)) {
+                ok = Some(k);
+                break;
+            }
+            bad = k;
+        }
+        let mut ok = ok?;
+        for _ in 0..FIX_STEPS {
+            let mid = (ok + bad) / 2.0;
+            if self.passes(&scaled(mid)) {
+                ok = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        let k = ok;
+        if (k - 1.0).abs() < 1e-3 {
+            return None;
+        }
+        Some(match &self.spec.size {
+            Some((key, v)) => format!(
+                "`{key}` {} {:.1} (now {v})",
+                if grow { "≥" } else { "≤" },
+                v * k
+            ),
+            None => format!("the picture {k:.2}× its size"),
+        })
+    }
+}

@@ -1,0 +1,388 @@
+//! Moving holds through the motion pipeline's public API: resolution, figures, limit
+//! checks with fixes that work, and fitting against closed forms.
+
+use std::f64::consts::TAU;
+
+use skyshow_formations::{Deform, MorphFrame};
+use skyshow_model::{Easing, HoldTime, Limits, Motion, MotionAxis, MotionKind, Repeat, Rgb, Vec3};
+use skyshow_plan::assign::assign_min_sum_sq;
+use skyshow_plan::motion::{
+    Figure, FitOptions, HoldClock, MotionEntry, MotionError, MotionOptions, MotionSpec, fit,
+    measure, plan_motion, resolve,
+};
+
+const UP: Vec3 = Vec3::new(0.0, 0.0, 1.0);
+
+fn ring(n: usize, r: f64, c: Vec3) -> Vec<Vec3> {
+    (0..n)
+        .map(|k| {
+            let a = TAU * k as f64 / n as f64;
+            c + Vec3::new(0.0, r * a.cos(), r * a.sin())
+        })
+        .collect()
+}
+
+fn spec(rest: Vec<Vec3>, motions: Vec<Motion>) -> MotionSpec {
+    MotionSpec {
+        name: "wheel".into(),
+        rest,
+        deform: None,
+        motions,
+        rest_centre: Vec3::new(0.0, 0.0, 60.0),
+        own_axes: [Vec3::new(0.0, -1.0, 0.0), UP, Vec3::new(-1.0, 0.0, 0.0)],
+        size: Some(("radius_m".into(), 20.0)),
+    }
+}
+
+fn rotate(axis: MotionAxis, turns: f64, duration_s: Option<f64>, easing: Easing) -> Motion {
+    Motion {
+        kind: MotionKind::Rotate {
+            axis,
+            angle_deg: turns * 360.0,
+        },
+        pivot: Vec3::ZERO,
+        start: HoldTime::Seconds(0.0),
+        duration: duration_s.map(HoldTime::Seconds),
+        easing,
+        repeat: Repeat::Count(1),
+    }
+}
+
+fn clock(start_s: f64, end_s: f64) -> HoldClock<'static> {
+    HoldClock {
+        start_s,
+        end_s,
+        music: None,
+    }
+}
+
+/// Turning `p` about the vertical through `c` by `a` radians.
+fn turned(p: Vec3, c: Vec3, a: f64) -> Vec3 {
+    let d = p - c;
+    let (s, k) = a.sin_cos();
+    c + Vec3::new(d.x * k - d.y * s, d.x * s + d.y * k, d.z)
+}
+
+#[test]
+fn a_rotation_flies_its_closed_form_within_the_fit_tolerance() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let rest = ring(24, 20.0, c);
+    let s = spec(
+        rest.clone(),
+        vec![rotate(MotionAxis::Up, 1.0, None, Easing::Smooth)],
+    );
+    let t0 = 100.0;
+    let hold = 40.0;
+    let planned = plan_motion(
+        &s,
+        &clock(t0, t0 + hold),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+        5.0,
+    )
+    .expect("within limits")
+    .expect("moves");
+    let curves = &planned.fitted.curves;
+    let at = |i: usize, t: f64| {
+        let seg = curves[i]
+            .iter()
+            .find(|s| s.t0 <= t && t <= s.t1)
+            .expect("covered");
+        seg.position(t)
+    };
+    // Quarter turns: 3u² − 2u³ = q, solved by bisection.
+    for q in [0.25, 0.5, 0.75, 1.0] {
+        let (mut lo, mut hi) = (0.0, 1.0);
+        for _ in 0..60 {
+            let m = (lo + hi) / 2.0;
+            if m * m * (3.0 - 2.0 * m) < q {
+                lo = m;
+            } else {
+                hi = m;
+            }
+        }
+        let t = t0 + lo * hold;
+        for (i, p) in rest.iter().enumerate() {
+            let want = turned(*p, c, q * TAU);
+            let got = at(i, t);
+            assert!(
+                got.dist(want) < 0.05,
+                "q {q} point {i}: {} m",
+                got.dist(want)
+            );
+        }
+    }
+    // Everywhere, not only at the quarters.
+    let mut worst = 0.0f64;
+    for k in 0..=4000 {
+        let u = k as f64 / 4000.0;
+        let a = TAU * u * u * (3.0 - 2.0 * u);
+        for (i, p) in rest.iter().enumerate() {
+            worst = worst.max(at(i, t0 + u * hold).dist(turned(*p, c, a)));
+        }
+    }
+    assert!(worst < 0.05, "{worst}");
+    assert!(planned.fitted.error_m < 0.05 && planned.fitted.error_m > 0.0);
+    // Rest to rest, whole milliseconds, and few segments for a smooth turn.
+    for cv in curves {
+        assert_eq!(cv.first().unwrap().t0, t0);
+        assert_eq!(cv.last().unwrap().t1, t0 + hold);
+        assert!(cv.first().unwrap().velocity(t0).norm() < 1e-9);
+        assert!(cv.last().unwrap().velocity(t0 + hold).norm() < 1e-9);
+        for s in cv {
+            assert_eq!((s.t1 * 1000.0).round(), s.t1 * 1000.0);
+        }
+        assert!(cv.len() < 40, "{}", cv.len());
+    }
+    assert_eq!(planned.summary.kinds, vec!["rotate".to_string()]);
+    // The rim moves at most 1.5 × 2π·20/40 (smoothstep's peak).
+    let v = planned.summary.flown[0].value;
+    assert!((v - 1.5 * TAU * 20.0 / 40.0).abs() < 0.05, "{v}");
+}
+
+#[test]
+fn a_spin_too_fast_is_refused_with_fixes_that_work() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let s = spec(
+        ring(12, 20.0, c),
+        vec![rotate(MotionAxis::Up, 1.0, Some(12.0), Easing::Smooth)],
+    );
+    let err = plan_motion(
+        &s,
+        &clock(0.0, 20.0),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+        5.0,
+    )
+    .unwrap_err();
+    let MotionError::Limit {
+        figure,
+        value,
+        limit,
+        entry,
+        ref hint,
+        ..
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(figure, Figure::SpeedXy);
+    assert_eq!(entry, MotionEntry::Motion(0));
+    assert_eq!(limit, 8.0);
+    // 1 turn in 12 s at the rim: peak 1.5 × 2π·20/12.
+    assert!((value - 1.5 * TAU * 20.0 / 12.0).abs() < 0.1, "{value}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("wheel") && msg.contains("horizontal speed") && msg.contains("8 m/s"),
+        "{msg}"
+    );
+    // The fixes: fewer turns, a longer duration, a smaller radius. Each one works.
+    let turns: f64 = number_after(hint, "at most ");
+    let dur: f64 = number_after(hint, "`duration` ≥ ");
+    let radius: f64 = number_after(hint, "`radius_m` ≤ ");
+    assert!(turns < 1.0 && turns > 0.3, "{hint}");
+    let hold: f64 = number_after(hint, "hold at least ");
+    assert!(hold >= dur);
+    let ok_in = |s: MotionSpec, end: f64| {
+        plan_motion(
+            &s,
+            &clock(0.0, end),
+            &Limits::DEFAULT,
+            &MotionOptions::DEFAULT,
+            5.0,
+        )
+        .is_ok()
+    };
+    let ok = |s: MotionSpec| ok_in(s, 20.0);
+    assert!(ok(spec(
+        ring(12, 20.0, c),
+        vec![rotate(MotionAxis::Up, turns, Some(12.0), Easing::Smooth)]
+    )));
+    assert!(ok_in(
+        spec(
+            ring(12, 20.0, c),
+            vec![rotate(MotionAxis::Up, 1.0, Some(dur), Easing::Smooth)]
+        ),
+        hold.ceil()
+    ));
+    assert!(ok(spec(
+        ring(12, radius, c),
+        vec![rotate(MotionAxis::Up, 1.0, Some(12.0), Easing::Smooth)]
+    )));
+    // And they are tight: a little more fails.
+    assert!(radius > 3.0 * 12.0 / TAU && radius < 20.0, "{hint}");
+    assert!(!ok(spec(
+        ring(12, 20.0, c),
+        vec![rotate(
+            MotionAxis::Up,
+            turns * 1.1,
+            Some(12.0),
+            Easing::Smooth
+        )]
+    )));
+}
+
+fn number_after(text: &str, key: &str) -> f64 {
+    let rest = text
+        .split(key)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {key:?} in {text}"));
+    let num: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    num.parse()
+        .unwrap_or_else(|_| panic!("no number after {key:?} in {text}"))
+}
+
+#[test]
+fn a_linear_spin_gets_the_shortest_ramps_the_acceleration_allows() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let s = spec(
+        ring(24, 20.0, c),
+        vec![rotate(MotionAxis::Up, 1.0, None, Easing::Linear)],
+    );
+    let planned = plan_motion(
+        &s,
+        &clock(0.0, 30.0),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+        5.0,
+    )
+    .unwrap()
+    .unwrap();
+    let (index, ramp) = planned.summary.ramps_s[0];
+    assert_eq!(index, 0);
+    // Rim speed ≈ 2π·20/(30 − ramp); the ramp needs about v / a_max seconds.
+    let v = TAU * 20.0 / (30.0 - ramp);
+    assert!(
+        ramp > 0.5 * v / 4.0 && ramp < 1.3 * v / 4.0,
+        "ramp {ramp}, v {v}"
+    );
+    assert!(planned.summary.flown[3].value <= 4.0);
+    assert!(
+        planned.summary.designed.accel.value > 0.9 * 4.0 * 0.97,
+        "{:?}",
+        planned.summary.designed.accel
+    );
+}
+
+#[test]
+fn a_morph_pairs_frames_by_the_exact_assignment() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let a = ring(40, 25.0, c);
+    // A square of 40 points, listed in a scrambled order.
+    let mut b: Vec<Vec3> = (0..40)
+        .map(|k| {
+            let side = k / 10;
+            let f = (k % 10) as f64 / 10.0 * 40.0 - 20.0;
+            let (y, z) = match side {
+                0 => (f, -20.0),
+                1 => (20.0, f),
+                2 => (-f, 20.0),
+                _ => (-20.0, -f),
+            };
+            c + Vec3::new(0.0, y, z)
+        })
+        .collect();
+    b.reverse();
+    b.rotate_left(7);
+    let frame = |points: Vec<Vec3>, at: f64| MorphFrame {
+        colors: vec![Rgb::WHITE; points.len()],
+        points,
+        at: HoldTime::Seconds(at),
+        morph: None,
+    };
+    let mut s = spec(a.clone(), Vec::new());
+    s.deform = Some(Deform::Morph(vec![
+        frame(a.clone(), 0.0),
+        frame(b.clone(), 10.0),
+    ]));
+    let m = resolve(
+        &s,
+        &clock(0.0, 12.0),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+    )
+    .unwrap()
+    .unwrap();
+    let want = assign_min_sum_sq(&a, &b);
+    for i in 0..a.len() {
+        assert_eq!(m.position(i, 0.0), a[i]);
+        assert!(m.position(i, 10.0).dist(b[want.target_of[i]]) < 1e-12);
+        assert!(m.position(i, 12.0).dist(b[want.target_of[i]]) < 1e-12);
+    }
+    assert_eq!(m.kinds(), vec!["morph".to_string()]);
+    let f = measure(&m, 0.02);
+    assert!(f.min_distance.value >= 3.0, "{:?}", f.min_distance);
+    let fitted = fit(&m, 0, &FitOptions::DEFAULT);
+    assert!(fitted.error_m < 0.05);
+}
+
+#[test]
+fn bad_motions_are_refused_with_what_to_change() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let run = |m: Motion| {
+        plan_motion(
+            &spec(ring(12, 20.0, c), vec![m]),
+            &clock(0.0, 10.0),
+            &Limits::DEFAULT,
+            &MotionOptions::DEFAULT,
+            5.0,
+        )
+        .unwrap_err()
+    };
+    let past = run(rotate(MotionAxis::Up, 0.1, Some(12.0), Easing::Smooth));
+    assert!(past.to_string().contains("past its hold"), "{past}");
+    assert!(past.hint().contains("at most 10.00 s"), "{}", past.hint());
+    let zero = run(rotate(MotionAxis::Up, 0.0, None, Easing::Smooth));
+    assert!(zero.to_string().contains("does not move"), "{zero}");
+    let axis = run(rotate(
+        MotionAxis::Show(Vec3::ZERO),
+        0.5,
+        None,
+        Easing::Smooth,
+    ));
+    assert!(axis.to_string().contains("zero length"), "{axis}");
+    let mut scale = rotate(MotionAxis::Up, 1.0, None, Easing::Smooth);
+    scale.kind = MotionKind::Scale { factor: -1.0 };
+    assert!(run(scale).to_string().contains("factor"));
+    let mut musical = rotate(MotionAxis::Up, 0.1, None, Easing::Smooth);
+    musical.duration = Some(HoldTime::Music(skyshow_model::MusicalLength {
+        amount: 2.0,
+        unit: skyshow_model::MusicalUnit::Bars,
+    }));
+    assert!(run(musical).to_string().contains("no `[music]`"));
+}
+
+#[test]
+fn repeats_fill_the_hold_and_scale_shrinks_distances() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let mut spin = rotate(MotionAxis::Towards, 0.25, Some(3.0), Easing::Smooth);
+    spin.repeat = Repeat::Hold;
+    let mut shrink = rotate(MotionAxis::Up, 1.0, None, Easing::Smooth);
+    shrink.kind = MotionKind::Scale { factor: 0.5 };
+    let rest = ring(12, 20.0, c);
+    let m = resolve(
+        &spec(rest.clone(), vec![spin, shrink]),
+        &clock(0.0, 10.0),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+    )
+    .unwrap()
+    .unwrap();
+    // Three quarter turns fit in 10 s; the picture ends half its size.
+    let end = m.position(0, 10.0);
+    let want = c + (turned_about_x(rest[0] - c, 3.0 * TAU / 4.0)) * 0.5;
+    assert!(end.dist(want) < 1e-9, "{end:?} {want:?}");
+    let f = measure(&m, 0.02);
+    let spacing = rest[0].dist(rest[1]);
+    assert!((f.min_distance.value - spacing * 0.5).abs() < 1e-6);
+}
+
+/// Turning `d` about the formation's towards axis (−X here) by `a`.
+fn turned_about_x(d: Vec3, a: f64) -> Vec3 {
+    // About −X: the right-hand rule turns +Y towards −Z.
+    let (s, k) = a.sin_cos();
+    Vec3::new(d.x, d.y * k + d.z * s, -d.y * s + d.z * k)
+}
