@@ -56,7 +56,7 @@ pub(crate) fn read_and_validate(
     // sampling interval, as a finite difference at the file's own rate.
     let opts = match file.sample_interval_s {
         Some(dt) => ValidateOptions {
-            velocity_jump_rate_hz: 1.0 / dt,
+            sampled_rate_hz: Some(1.0 / dt),
             ..ValidateOptions::default()
         },
         None => ValidateOptions::default(),

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use skyshow_export::Report;
+use skyshow_export::{Report, WarningRow};
 
 use crate::printer::Printer;
 
@@ -89,6 +89,18 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
             value <= limit + 1e-9,
         ));
     }
+    if m.max_velocity_step_m_s > 0.0 {
+        let step_max =
+            skyshow_validate::velocity_step_max_m_s(&skyshow_validate::ValidateOptions::DEFAULT, l);
+        let ok = m.max_velocity_step_m_s <= step_max + 1e-9;
+        p.line(&format!(
+            "  {:<22} {:>14}   {:<16} {}",
+            "max velocity step",
+            format!("{:.2} m/s", m.max_velocity_step_m_s),
+            format!("≤ {step_max:.2} m/s"),
+            if ok { "warning" } else { "VIOLATION" }
+        ));
+    }
     let n = r.violation_count();
     p.line(&format!("  violations: {n}"));
     for v in r.validation.violations.iter().take(10) {
@@ -130,6 +142,16 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
     if n > 10 {
         p.line(&format!("    … and {} more (see report.json)", n - 10));
     }
+    let nw = r.warning_count();
+    if nw > 0 {
+        p.line(&format!("  warnings: {nw}"));
+        for w in r.all_warnings().iter().take(10) {
+            p.line(&format!("    {}: {}", w.kind, w.message));
+        }
+        if nw > 10 {
+            p.line(&format!("    … and {} more (see report.json)", nw - 10));
+        }
+    }
     for w in s.written {
         p.line(&format!("  wrote {}", w.display()));
     }
@@ -147,4 +169,24 @@ fn drone_names(r: &Report, drones: &[usize]) -> Vec<String> {
                 .unwrap_or_else(|| format!("#{d}"))
         })
         .collect()
+}
+
+/// The warning for a soundtrack that is not MPEG audio (`media_type`, file `name`): the
+/// `.skyc` carries it as given, but Skybrush Live plays only MPEG audio (MP3).
+pub(crate) fn music_format_warning(media_type: &str, name: &str) -> Option<WarningRow> {
+    if media_type.eq_ignore_ascii_case("audio/mpeg") || media_type.eq_ignore_ascii_case("audio/mp3")
+    {
+        return None;
+    }
+    Some(WarningRow {
+        kind: "music_not_mpeg".into(),
+        message: format!(
+            "the music `{name}` is {media_type}, embedded as given; Skybrush Live expects MPEG audio (MP3): convert it (e.g. `ffmpeg -i {name} music.mp3`) if the ground station should play it"
+        ),
+        source: "[music]".into(),
+        time_s: None,
+        drones: Vec::new(),
+        value: None,
+        limit: None,
+    })
 }

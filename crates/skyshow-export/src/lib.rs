@@ -18,6 +18,8 @@ mod zipper;
 
 pub use csv::{CsvOptions, write_drone_csv_zip, write_drone_csv_zip_to};
 pub use pyro_section::{PyroSection, PyroViolation};
-pub use report::{FormatRow, FormationRow, Report, ReportShow, TransitionRow, write_report_json};
+pub use report::{
+    FormatRow, FormationRow, Report, ReportShow, TransitionRow, WarningRow, write_report_json,
+};
 pub use skyc::{SkycMeta, SkycWriter, write_skyc};
 pub use vviz::{VvizOptions, write_vviz, write_vviz_to};

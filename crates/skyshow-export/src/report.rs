@@ -77,6 +77,50 @@ pub struct FormatRow {
     pub message: String,
 }
 
+/// A finding that is not a violation: it does not change the exit code, but the crew
+/// should know (`report.json` `warnings`, the summary).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WarningRow {
+    /// Stable snake_case identifier of what it is about, e.g. `velocity_step`.
+    pub kind: String,
+    /// One sentence for the crew.
+    pub message: String,
+    /// The show-file entry it comes from, or `""`.
+    pub source: String,
+    /// When, seconds on the show clock, if it is about a moment.
+    pub time_s: Option<f64>,
+    /// The drones involved (indices), if any.
+    pub drones: Vec<usize>,
+    /// The measured value, if any (unit by kind).
+    pub value: Option<f64>,
+    /// The threshold it is measured against, if any.
+    pub limit: Option<f64>,
+}
+
+impl WarningRow {
+    /// The warnings of a validation (velocity steps within the warning threshold).
+    pub fn from_validation(v: &Validation, name: &dyn Fn(usize) -> String) -> Vec<WarningRow> {
+        v.warnings
+            .iter()
+            .map(|w| WarningRow {
+                kind: w.kind.as_str().to_string(),
+                message: format!(
+                    "{}: velocity step of {:.3} m/s at {:.3} s (a keyframe joint the drone cannot follow exactly; a warning up to {:.3} m/s)",
+                    w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>().join(" & "),
+                    w.value,
+                    w.time_s,
+                    w.limit
+                ),
+                source: w.source.clone(),
+                time_s: Some(w.time_s),
+                drones: w.drones.clone(),
+                value: Some(w.value),
+                limit: Some(w.limit),
+            })
+            .collect()
+    }
+}
+
 /// Everything the report says.
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
@@ -100,6 +144,9 @@ pub struct Report<'a> {
     pub timing_ms: Vec<(String, f64)>,
     /// Fireworks and other show elements (`None` for shows without them, and `check`).
     pub pyro: Option<PyroSection>,
+    /// Findings that are not violations, besides the validation's own warnings (which
+    /// `report.json` lists first).
+    pub warnings: Vec<WarningRow>,
 }
 
 impl Report<'_> {
@@ -110,16 +157,32 @@ impl Report<'_> {
             + self.pyro.as_ref().map_or(0, |p| p.violations.len())
     }
 
+    /// Every warning: the validation's, then the other stages'.
+    pub fn all_warnings(&self) -> Vec<WarningRow> {
+        let name = |i: usize| self.drone_name(i);
+        let mut w = WarningRow::from_validation(self.validation, &name);
+        w.extend(self.warnings.iter().cloned());
+        w
+    }
+
+    /// Total number of warnings (the validation's uncapped count plus the other stages').
+    pub fn warning_count(&self) -> usize {
+        self.validation.warnings_total + self.warnings.len()
+    }
+
+    /// The report's name of drone `i`.
+    pub fn drone_name(&self, i: usize) -> String {
+        self.drone_names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("Drone {}", i + 1))
+    }
+
     /// The report as a JSON value.
     pub fn to_json(&self) -> Value {
         let l = &self.limits;
         let m = &self.validation.measured;
-        let name = |i: usize| {
-            self.drone_names
-                .get(i)
-                .cloned()
-                .unwrap_or_else(|| format!("Drone {}", i + 1))
-        };
+        let name = |i: usize| self.drone_name(i);
         let mut violations: Vec<Value> = self
             .format
             .iter()
@@ -181,6 +244,7 @@ impl Report<'_> {
                 "max_speed_up_m_s": num(m.max_speed_up_m_s, 4),
                 "max_speed_down_m_s": num(m.max_speed_down_m_s, 4),
                 "max_accel_m_s2": num(m.max_accel_m_s2, 4),
+                "max_velocity_step_m_s": num(m.max_velocity_step_m_s, 4),
                 "max_altitude_m": num(m.max_altitude_m, 4),
                 "max_flight_time_s": num(m.max_flight_time_s, 3),
                 "max_light_program_bytes": self.max_light_program_bytes,
@@ -188,6 +252,26 @@ impl Report<'_> {
         );
         root.insert("violations_total".into(), json!(self.violation_count()));
         root.insert("violations".into(), Value::Array(violations));
+        root.insert("warnings_total".into(), json!(self.warning_count()));
+        root.insert(
+            "warnings".into(),
+            Value::Array(
+                self.all_warnings()
+                    .iter()
+                    .map(|w| {
+                        json!({
+                            "kind": w.kind,
+                            "message": w.message,
+                            "source": w.source,
+                            "time_s": w.time_s.map_or(Value::Null, |t| num(t, 3)),
+                            "drones": w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>(),
+                            "value": w.value.map_or(Value::Null, |v| num(v, 4)),
+                            "limit": w.limit.map_or(Value::Null, |v| num(v, 4)),
+                        })
+                    })
+                    .collect(),
+            ),
+        );
         root.insert(
             "formations".into(),
             Value::Array(

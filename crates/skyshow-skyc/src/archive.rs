@@ -14,9 +14,21 @@ pub(crate) struct Archive<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     /// Normalised member name → entry index (first entry wins on duplicates).
     names: BTreeMap<String, usize>,
-    /// Bytes that may still be decompressed.
+    /// JSON bytes that may still be decompressed.
     budget: u64,
     limit: u64,
+    /// Binary (asset) bytes that may still be decompressed.
+    asset_budget: u64,
+    asset_limit: u64,
+}
+
+/// What kind of member is read: each kind has its own decompression budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MemberKind {
+    /// `show.json` and the JSON it refers to.
+    Json,
+    /// A binary asset (audio).
+    Asset,
 }
 
 /// A member name without leading `./` or `/`.
@@ -83,6 +95,8 @@ impl<'a> Archive<'a> {
             names,
             budget: limit,
             limit,
+            asset_budget: opts.max_asset_bytes,
+            asset_limit: opts.max_asset_bytes,
         })
     }
 
@@ -105,8 +119,13 @@ impl<'a> Archive<'a> {
         self.names.keys().take(n).map(String::as_str).collect()
     }
 
-    /// The bytes of a member, counted against the decompression budget.
+    /// The bytes of a JSON member, counted against the JSON decompression budget.
     pub(crate) fn read(&mut self, name: &str) -> Result<Vec<u8>, SkycError> {
+        self.read_kind(name, MemberKind::Json)
+    }
+
+    /// The bytes of a member, counted against the decompression budget of its kind.
+    pub(crate) fn read_kind(&mut self, name: &str, kind: MemberKind) -> Result<Vec<u8>, SkycError> {
         let Some(&idx) = self.names.get(name) else {
             let have = self.some_names(8).join(", ");
             return Err(SkycError::MissingMember {
@@ -114,13 +133,15 @@ impl<'a> Archive<'a> {
                 hint: format!("; the archive holds: {have}"),
             });
         };
-        let limit = self.limit;
+        let (limit, budget) = match kind {
+            MemberKind::Json => (self.limit, self.budget),
+            MemberKind::Asset => (self.asset_limit, self.asset_budget),
+        };
         let too_large = |detail: String| SkycError::TooLarge {
             member: name.to_string(),
             limit,
             detail,
         };
-        let budget = self.budget;
         let mut file = self
             .zip
             .by_index(idx)
@@ -143,7 +164,10 @@ impl<'a> Archive<'a> {
         if out.len() as u64 > budget {
             return Err(too_large("; it inflates beyond its declared size".into()));
         }
-        self.budget -= out.len() as u64;
+        match kind {
+            MemberKind::Json => self.budget -= out.len() as u64,
+            MemberKind::Asset => self.asset_budget -= out.len() as u64,
+        }
         Ok(out)
     }
 }

@@ -25,9 +25,10 @@ pub enum SkycError {
         /// The limit (`ReadOptions::max_entries`).
         max: usize,
     },
-    /// Decompressing would exceed `ReadOptions::max_uncompressed_bytes`.
+    /// Decompressing would exceed `ReadOptions::max_uncompressed_bytes` (JSON),
+    /// `ReadOptions::max_asset_bytes` (audio) or `ReadOptions::max_expanded_bytes`.
     #[error(
-        "{member}: uncompressed data would exceed the limit of {limit} bytes{detail} (a zip bomb or a reference bomb; ReadOptions::max_uncompressed_bytes and max_expanded_bytes set the limits)"
+        "{member}: uncompressed data would exceed the limit of {limit} bytes{detail} (a zip bomb or a reference bomb; ReadOptions::max_uncompressed_bytes and max_expanded_bytes set the limits for JSON, max_asset_bytes for audio)"
     )]
     TooLarge {
         /// The member being read.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use crate::SkycError;
-use crate::archive::{Archive, normalize};
+use crate::archive::{Archive, MemberKind, normalize};
 use crate::compact_points::{PointTable, parse_document};
 use crate::json_path::JsonPath;
 
@@ -218,11 +218,14 @@ impl<'a, 'b> Resolver<'a, 'b> {
                     format!("$ref {r:?}: YAML members are not supported; use JSON"),
                 ));
             }
-            let bytes = self
-                .read_member(&member)
-                .map_err(|e| self.wrap_missing(e, ctx, path, r))?;
-            self.count(bytes.len() as u64, ctx, path)?;
-            self.assets.insert(member.clone(), bytes);
+            // Binary members (audio) have their own budget in the archive; they are not
+            // JSON expansion. Each is read once, however often it is referred to.
+            if !self.assets.contains_key(&member) {
+                let bytes = self
+                    .read_asset(&member)
+                    .map_err(|e| self.wrap_missing(e, ctx, path, r))?;
+                self.assets.insert(member.clone(), bytes);
+            }
             let mut m = Map::new();
             m.insert(ASSET_KEY.to_string(), Value::String(member));
             return Ok(Value::Object(m));
@@ -325,8 +328,16 @@ impl<'a, 'b> Resolver<'a, 'b> {
     }
 
     fn read_member(&mut self, member: &str) -> Result<Vec<u8>, SkycError> {
+        self.read_member_kind(member, MemberKind::Json)
+    }
+
+    fn read_asset(&mut self, member: &str) -> Result<Vec<u8>, SkycError> {
+        self.read_member_kind(member, MemberKind::Asset)
+    }
+
+    fn read_member_kind(&mut self, member: &str, kind: MemberKind) -> Result<Vec<u8>, SkycError> {
         match self.archive.as_deref_mut() {
-            Some(a) => a.read(member),
+            Some(a) => a.read_kind(member, kind),
             None => Err(SkycError::MissingMember {
                 name: member.to_string(),
                 hint: "; a bare show.json cannot refer to other files, pack it in a .skyc archive"

@@ -85,6 +85,45 @@ fn zip_bomb_by_compression_ratio() {
     assert!(matches!(e, SkycError::TooLarge { .. }), "{e}");
 }
 
+/// A show with `media.audio` referring to `assets/music.wav`, holding `audio`.
+fn show_with_audio(audio: &[u8]) -> Vec<u8> {
+    let j = format!(
+        r#"{{"version": 1, "media": {{"audio": {{"data": {{"$ref": "./assets/music.wav"}}, "mediaType": "audio/wav"}}}},
+            "swarm": {{"drones": [{{"settings": {{{GOOD_TRAJ}}}}}]}}}}"#
+    );
+    zip_of(&[("show.json", j.as_bytes()), ("assets/music.wav", audio)])
+}
+
+#[test]
+fn long_audio_is_read_and_bounded_separately_from_json() {
+    // 40 MB of audio (a 4-minute 44.1 kHz stereo WAV is larger than the JSON limits once
+    // were): more than the 16 MiB of JSON expansion, read whole with the defaults.
+    let audio = vec![0x11u8; 40 << 20];
+    let z = show_with_audio(&audio);
+    let r = read_skyc(&z, &ReadOptions::DEFAULT).unwrap();
+    assert_eq!(r.audio.unwrap().bytes.len(), 40 << 20);
+    // Assets have their own budget: above it, refused as a bomb, naming the member.
+    let opts = ReadOptions {
+        max_asset_bytes: 8 << 20,
+        ..ReadOptions::DEFAULT
+    };
+    let e = read_skyc(&z, &opts).unwrap_err();
+    assert!(matches!(e, SkycError::TooLarge { .. }), "{e}");
+    let msg = e.to_string();
+    assert!(msg.starts_with("assets/music.wav"), "{msg}");
+    assert!(msg.contains("max_asset_bytes"), "{msg}");
+    // A generous asset budget does not loosen the JSON one.
+    let mut j = show_json(GOOD_TRAJ).into_bytes();
+    j.extend(std::iter::repeat_n(b' ', 8 << 20));
+    let opts = ReadOptions {
+        max_uncompressed_bytes: 1 << 20,
+        max_asset_bytes: 1 << 30,
+        ..ReadOptions::DEFAULT
+    };
+    let e = read_skyc(&zip_of(&[("show.json", &j)]), &opts).unwrap_err();
+    assert!(matches!(e, SkycError::TooLarge { .. }), "{e}");
+}
+
 #[test]
 fn billion_laughs_through_refs() {
     // Each level references the one below ten times: 10^6 copies of the leaf.

@@ -1,19 +1,23 @@
 //! `DroneReport`: everything checked on one drone alone — exact speed, acceleration and
-//! altitude maxima per segment, velocity jumps at joints, sideways motion below the minimum
+//! altitude maxima per segment, velocity steps at joints, sideways motion below the minimum
 //! navigation altitude, flight time and the `.skyb` size estimate.
 
 use skyshow_model::{Limits, Segment, Vec3};
 
 use crate::bezier::{self, cubic1_range, quad1_range, quad2_max_norm, split_quad2, split1};
 use crate::grouping::{IntervalGrouper, Stretch};
+use crate::options::velocity_step_max_m_s;
 use crate::prepared::PreparedDrone;
 use crate::skyb_size;
 use crate::{ValidateOptions, Violation, ViolationKind};
 
 /// Speed accuracy of the branch-and-bound maxima, m/s.
 const SPEED_TOL: f64 = 1e-9;
-/// Velocity jumps smaller than this are rounding, not motion, m/s.
+/// Velocity changes smaller than this are rounding, not motion, m/s.
 const MIN_JUMP_M_S: f64 = 0.01;
+/// Velocity steps at keyframe joints smaller than this are not listed, m/s: a drone at
+/// Skybrush's acceleration limit follows them within `Δv² / 2a` ≈ 1 mm.
+pub(crate) const MIN_STEP_M_S: f64 = 0.1;
 /// Horizontal speed below the minimum navigation altitude that counts as sideways motion, m/s.
 pub(crate) const SIDEWAYS_M_S: f64 = 0.01;
 
@@ -161,6 +165,60 @@ fn crossing(z: [f64; 4], h: f64, last: bool) -> Option<f64> {
     None
 }
 
+/// Judges the velocity discontinuities at a drone's segment joints: accelerations in a
+/// sampled show, velocity steps in a keyframed one (see `ValidateOptions::sampled_rate_hz`).
+struct Joints {
+    rate_hz: Option<f64>,
+    accel_limit: f64,
+    /// Largest step that is only a warning, m/s.
+    step_max: f64,
+    max_acc: f64,
+    max_step: f64,
+    /// Velocity steps `(time, |Δv|)`, keyframed shows only.
+    steps: Vec<(f64, f64)>,
+}
+
+impl Joints {
+    fn new(opts: &ValidateOptions, limits: &Limits) -> Joints {
+        Joints {
+            rate_hz: opts.sampled_rate_hz,
+            accel_limit: limits.max_accel_m_s2,
+            step_max: velocity_step_max_m_s(opts, limits),
+            max_acc: 0.0,
+            max_step: 0.0,
+            steps: Vec::new(),
+        }
+    }
+
+    /// The velocity changes by `dv` at time `t`.
+    fn judge(&mut self, t: f64, dv: Vec3, g_acc: &mut IntervalGrouper) {
+        let n = dv.norm();
+        if !(n >= MIN_JUMP_M_S) {
+            return;
+        }
+        match self.rate_hz {
+            Some(rate) => {
+                let a = n * rate;
+                self.max_acc = self.max_acc.max(a);
+                if exceeds(a, self.accel_limit) {
+                    g_acc.add(Stretch {
+                        t0: t,
+                        t1: t,
+                        value: a,
+                        at: t,
+                    });
+                }
+            }
+            None => {
+                self.max_step = self.max_step.max(n);
+                if n >= MIN_STEP_M_S {
+                    self.steps.push((t, n));
+                }
+            }
+        }
+    }
+}
+
 /// Everything found on one drone.
 pub(crate) struct DroneReport {
     /// Flight time, seconds.
@@ -170,8 +228,12 @@ pub(crate) struct DroneReport {
     pub(crate) max_vdown: f64,
     pub(crate) max_acc: f64,
     pub(crate) max_alt: f64,
+    /// Largest velocity step at a joint, m/s.
+    pub(crate) max_vstep: f64,
     /// Violations of this drone alone (source not filled in yet).
     pub(crate) violations: Vec<Violation>,
+    /// Velocity steps within the warning threshold (source not filled in yet).
+    pub(crate) warnings: Vec<Violation>,
     /// Per-segment extremes, for the series.
     pub(crate) extremes: Vec<SegExtremes>,
 }
@@ -210,7 +272,9 @@ impl DroneReport {
             } else {
                 0.0
             },
+            max_vstep: 0.0,
             violations: Vec::new(),
+            warnings: Vec::new(),
             extremes: Vec::with_capacity(segs.len()),
         };
         if !d.present {
@@ -222,22 +286,8 @@ impl DroneReport {
         let mut g_acc = IntervalGrouper::default();
         let mut g_alt = IntervalGrouper::default();
         let mut g_side = IntervalGrouper::default();
+        let mut joints = Joints::new(opts, limits);
         let mut prev_v = Vec3::ZERO;
-        let jump = |t: f64, dv: Vec3, rep: &mut DroneReport, g_acc: &mut IntervalGrouper| {
-            let n = dv.norm();
-            if n >= MIN_JUMP_M_S {
-                let a = n * opts.velocity_jump_rate_hz;
-                rep.max_acc = rep.max_acc.max(a);
-                if exceeds(a, limits.max_accel_m_s2) {
-                    g_acc.add(Stretch {
-                        t0: t,
-                        t1: t,
-                        value: a,
-                        at: t,
-                    });
-                }
-            }
-        };
         for s in segs {
             let st = seg_stats(s);
             let vq = if bezier::is_hold(s) {
@@ -245,7 +295,7 @@ impl DroneReport {
             } else {
                 s.velocity_control_points()
             };
-            jump(s.t0, vq[0] - prev_v, &mut rep, &mut g_acc);
+            joints.judge(s.t0, vq[0] - prev_v, &mut g_acc);
             prev_v = vq[2];
             let stretch = |v: (f64, f64)| Stretch {
                 t0: s.t0,
@@ -286,7 +336,7 @@ impl DroneReport {
             });
         }
         if let Some(l) = segs.last() {
-            jump(l.t1, -prev_v, &mut rep, &mut g_acc);
+            joints.judge(l.t1, -prev_v, &mut g_acc);
         } else if exceeds(d.first.z, limits.max_altitude_m) {
             g_alt.add(Stretch {
                 t0: span.0,
@@ -310,6 +360,23 @@ impl DroneReport {
         for (kind, g, limit) in groups {
             for s in g.finish() {
                 rep.violations.push(violation(kind, i, s, limit));
+            }
+        }
+        rep.max_acc = rep.max_acc.max(joints.max_acc);
+        rep.max_vstep = joints.max_step;
+        for (t, step) in joints.steps {
+            let v = Violation {
+                kind: ViolationKind::VelocityStep,
+                time_s: t,
+                drones: vec![i],
+                value: step,
+                limit: joints.step_max,
+                source: String::new(),
+            };
+            if exceeds(step, joints.step_max) {
+                rep.violations.push(v);
+            } else {
+                rep.warnings.push(v);
             }
         }
 

@@ -7,8 +7,10 @@
 //!   windows, a grid broad phase on the boxes of the exact sub-curves, and branch and bound on
 //!   the Bézier difference curve of each close pair);
 //! - exact per-segment maxima of horizontal, climb and descent speed, of acceleration (plus
-//!   velocity jumps at segment joints) and of altitude; sideways motion below the minimum
-//!   navigation altitude;
+//!   velocity changes between the samples of a sampled show) and of altitude; sideways
+//!   motion below the minimum navigation altitude;
+//! - velocity steps at the keyframe joints of a keyframed show: warnings up to a threshold
+//!   derived from the limits, violations beyond (`ValidateOptions::velocity_step_max_m_s`);
 //! - takeoff spacing, flight time per drone, and whether each trajectory and light program
 //!   fits Skybrush's 64 KiB `.skyb` blocks.
 //!
@@ -36,7 +38,7 @@ mod violation;
 mod window_pass;
 
 pub use measured::Measured;
-pub use options::ValidateOptions;
+pub use options::{ValidateOptions, velocity_step_max_m_s};
 pub use series::Series;
 pub use validation::Validation;
 pub use violation::{Violation, ViolationKind};
@@ -98,17 +100,22 @@ pub fn validate(show: &FlightShow, limits: &Limits, opts: &ValidateOptions) -> V
         .collect();
 
     let mut sink = ViolationSink::new(opts.max_violations);
+    let mut warn = ViolationSink::new(opts.max_violations);
     let mut m = Measured::default();
     for r in &mut reports {
         m.max_speed_xy_m_s = m.max_speed_xy_m_s.max(r.max_vxy);
         m.max_speed_up_m_s = m.max_speed_up_m_s.max(r.max_vup);
         m.max_speed_down_m_s = m.max_speed_down_m_s.max(r.max_vdown);
         m.max_accel_m_s2 = m.max_accel_m_s2.max(r.max_acc);
+        m.max_velocity_step_m_s = m.max_velocity_step_m_s.max(r.max_vstep);
         m.max_altitude_m = m.max_altitude_m.max(r.max_alt);
         m.max_flight_time_s = m.max_flight_time_s.max(r.flight_time_s);
         m.flight_time_s.push(r.flight_time_s);
         for v in r.violations.drain(..) {
             sink.push(v);
+        }
+        for v in r.warnings.drain(..) {
+            warn.push(v);
         }
     }
     for v in takeoff::takeoff_spacing(&drones, limits.takeoff_spacing_m, span.0) {
@@ -142,13 +149,16 @@ pub fn validate(show: &FlightShow, limits: &Limits, opts: &ValidateOptions) -> V
     }
 
     let (mut violations, violations_total) = sink.finish();
-    for v in &mut violations {
+    let (mut warnings, warnings_total) = warn.finish();
+    for v in violations.iter_mut().chain(&mut warnings) {
         v.source = show.source_at(v.time_s).unwrap_or("").to_string();
     }
     Validation {
         measured: m,
         violations,
         violations_total,
+        warnings,
+        warnings_total,
         series,
     }
 }

@@ -17,9 +17,12 @@ pub struct Measured {
     pub max_speed_up_m_s: f64,
     /// Largest descent speed, m/s, positive (0 if never descending).
     pub max_speed_down_m_s: f64,
-    /// Largest acceleration norm, m/s², including velocity jumps at segment joints
-    /// (see `ValidateOptions::velocity_jump_rate_hz`).
+    /// Largest acceleration norm, m/s² (in a sampled show including velocity changes
+    /// between samples, see `ValidateOptions::sampled_rate_hz`).
     pub max_accel_m_s2: f64,
+    /// Largest velocity step at a keyframe joint, m/s (0 in a sampled show, where joints
+    /// count as acceleration).
+    pub max_velocity_step_m_s: f64,
     /// Highest altitude, metres (0 for an empty show).
     pub max_altitude_m: f64,
     /// Longest flight time of one drone, seconds.
@@ -39,6 +42,7 @@ impl Default for Measured {
             max_speed_up_m_s: 0.0,
             max_speed_down_m_s: 0.0,
             max_accel_m_s2: 0.0,
+            max_velocity_step_m_s: 0.0,
             max_altitude_m: 0.0,
             max_flight_time_s: 0.0,
             flight_time_s: Vec::new(),

@@ -7,10 +7,22 @@ pub struct ValidateOptions {
     /// Accuracy of the exact separation search, metres: reported distances are at most
     /// this much above the true minimum. Default `1e-4`. Values below `1e-9` are raised to it.
     pub tolerance_m: f64,
-    /// A velocity discontinuity `Δv` at a segment joint is reported as an acceleration of
-    /// `|Δv| · velocity_jump_rate_hz` (what a finite difference at this rate would see), Hz.
-    /// Jumps below 0.01 m/s are ignored. Default 20.
-    pub velocity_jump_rate_hz: f64,
+    /// How a velocity discontinuity `Δv` at a segment joint (also starting or stopping
+    /// abruptly) is judged. `None` (default, keyframed shows such as `.skyc`): it is a
+    /// velocity step, [`ViolationKind::VelocityStep`](crate::ViolationKind::VelocityStep),
+    /// a warning up to [`velocity_step_max_m_s`](Self::velocity_step_max_m_s) and a
+    /// violation beyond. `Some(rate)` (sampled shows such as per-drone CSV, whose joints
+    /// are samples of a smooth flight): it is an acceleration of `|Δv| · rate` (what a
+    /// finite difference at the sampling rate sees), Hz. Changes below 0.01 m/s are
+    /// rounding and ignored either way; velocity steps below 0.1 m/s (which a drone follows
+    /// within about a millimetre) count in `Measured::max_velocity_step_m_s` but are not
+    /// listed.
+    pub sampled_rate_hz: Option<f64>,
+    /// The largest velocity step that is only a warning, m/s. `None` (default): derived
+    /// from the limits as `√(max_accel · min_distance / 3)`, the step a drone absorbs at
+    /// its acceleration limit while trailing its trajectory by at most a sixth of the
+    /// minimum distance (`Δv² / 2a ≤ d / 6`): 2 m/s for Skybrush's defaults (4 m/s², 3 m).
+    pub velocity_step_max_m_s: Option<f64>,
     /// A drone at or below this altitude is on the ground (flight time, series), metres.
     /// Default 0.05.
     pub ground_eps_m: f64,
@@ -24,7 +36,8 @@ impl ValidateOptions {
     /// The defaults.
     pub const DEFAULT: ValidateOptions = ValidateOptions {
         tolerance_m: 1e-4,
-        velocity_jump_rate_hz: 20.0,
+        sampled_rate_hz: None,
+        velocity_step_max_m_s: None,
         ground_eps_m: 0.05,
         max_violations: 10_000,
         series_step_s: 1.0,
@@ -40,11 +53,10 @@ impl ValidateOptions {
             self.tolerance_m.max(1e-9)
         };
         let tol = if tol.is_finite() { tol } else { 1e6 };
-        let rate = if self.velocity_jump_rate_hz.is_finite() && self.velocity_jump_rate_hz >= 0.0 {
-            self.velocity_jump_rate_hz
-        } else {
-            d.velocity_jump_rate_hz
-        };
+        let rate = self.sampled_rate_hz.filter(|r| r.is_finite() && *r >= 0.0);
+        let step_max = self
+            .velocity_step_max_m_s
+            .filter(|v| v.is_finite() && *v >= 0.0);
         let ground = if self.ground_eps_m.is_finite() {
             self.ground_eps_m
         } else {
@@ -57,12 +69,22 @@ impl ValidateOptions {
         };
         ValidateOptions {
             tolerance_m: tol,
-            velocity_jump_rate_hz: rate,
+            sampled_rate_hz: rate,
+            velocity_step_max_m_s: step_max,
             ground_eps_m: ground,
             max_violations: self.max_violations,
             series_step_s: step,
         }
     }
+}
+
+/// The largest velocity step that is only a warning under `limits`, m/s (see
+/// [`ValidateOptions::velocity_step_max_m_s`]).
+pub fn velocity_step_max_m_s(opts: &ValidateOptions, limits: &skyshow_model::Limits) -> f64 {
+    opts.velocity_step_max_m_s.unwrap_or_else(|| {
+        let v = (limits.max_accel_m_s2 * limits.min_distance_m / 3.0).sqrt();
+        if v.is_finite() { v } else { 0.0 }
+    })
 }
 
 impl Default for ValidateOptions {

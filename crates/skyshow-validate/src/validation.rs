@@ -12,6 +12,12 @@ pub struct Validation {
     pub violations: Vec<Violation>,
     /// How many violations there are in total (≥ `violations.len()`).
     pub violations_total: usize,
+    /// Findings that are not violations (velocity steps up to
+    /// `ValidateOptions::velocity_step_max_m_s`), in report order, at most
+    /// `ValidateOptions::max_violations` of them.
+    pub warnings: Vec<Violation>,
+    /// How many warnings there are in total (≥ `warnings.len()`).
+    pub warnings_total: usize,
     /// Per-window extremes, for plots.
     pub series: Series,
 }

@@ -13,9 +13,12 @@ pub enum ViolationKind {
     SpeedUp,
     /// Descent speed above `Limits::max_speed_down_m_s`.
     SpeedDown,
-    /// Acceleration (or a velocity jump, see `ValidateOptions::velocity_jump_rate_hz`)
-    /// above `Limits::max_accel_m_s2`.
+    /// Acceleration above `Limits::max_accel_m_s2` (in a sampled show, also a velocity
+    /// change between samples, see `ValidateOptions::sampled_rate_hz`).
     Acceleration,
+    /// A velocity discontinuity at a keyframe joint (or starting or stopping abruptly), in
+    /// m/s: a warning up to `ValidateOptions::velocity_step_max_m_s`, a violation beyond.
+    VelocityStep,
     /// Altitude above `Limits::max_altitude_m`.
     Altitude,
     /// Horizontal motion (faster than 0.01 m/s) below `Limits::min_nav_altitude_m`.
@@ -32,12 +35,13 @@ pub enum ViolationKind {
 
 impl ViolationKind {
     /// Every kind, in report order.
-    pub const ALL: [ViolationKind; 11] = [
+    pub const ALL: [ViolationKind; 12] = [
         ViolationKind::MinDistance,
         ViolationKind::SpeedXy,
         ViolationKind::SpeedUp,
         ViolationKind::SpeedDown,
         ViolationKind::Acceleration,
+        ViolationKind::VelocityStep,
         ViolationKind::Altitude,
         ViolationKind::SidewaysBelowMinNavAltitude,
         ViolationKind::TakeoffSpacing,
@@ -54,6 +58,7 @@ impl ViolationKind {
             ViolationKind::SpeedUp => "speed_up",
             ViolationKind::SpeedDown => "speed_down",
             ViolationKind::Acceleration => "acceleration",
+            ViolationKind::VelocityStep => "velocity_step",
             ViolationKind::Altitude => "altitude",
             ViolationKind::SidewaysBelowMinNavAltitude => "sideways_below_min_nav_altitude",
             ViolationKind::TakeoffSpacing => "takeoff_spacing",

@@ -253,8 +253,9 @@ fn speed_and_acceleration_maxima_are_exact() {
 }
 
 #[test]
-fn velocity_jump_is_reported_as_acceleration() {
-    // Constant 1 m/s then a sudden stop: Δv = 1 m/s → 20 m/s² at a 20 Hz rate.
+fn velocity_step_at_a_keyframe_joint_is_its_own_kind() {
+    // Constant 1 m/s then a sudden stop: two steps of 1 m/s, under the 2 m/s threshold of
+    // the default limits (√(4 · 3 / 3)): warnings, not violations, and no acceleration.
     let a = Vec3::new(0.0, 0.0, 10.0);
     let b = Vec3::new(5.0, 0.0, 10.0);
     let segs = vec![
@@ -262,21 +263,56 @@ fn velocity_jump_is_reported_as_acceleration() {
         Segment::line(1.0, 6.0, a, b),
         Segment::hold(6.0, 8.0, b),
     ];
-    let v = run(&show(vec![drone(segs)]));
+    let v = run(&show(vec![drone(segs.clone())]));
+    assert!(v.is_ok(), "{:?}", v.violations);
+    assert_eq!(v.warnings_total, 2);
+    assert!(
+        v.warnings
+            .iter()
+            .all(|w| w.kind == ViolationKind::VelocityStep && (w.value - 1.0).abs() < 1e-9)
+    );
+    assert_eq!((v.warnings[0].time_s, v.warnings[1].time_s), (1.0, 6.0));
+    assert!((v.warnings[0].limit - 2.0).abs() < 1e-12);
+    assert!((v.measured.max_velocity_step_m_s - 1.0).abs() < 1e-9);
+    assert!(v.measured.max_accel_m_s2 < 1e-12);
+    // 3 m/s: beyond the threshold, a violation (and still no acceleration figure).
+    let c = Vec3::new(15.0, 0.0, 10.0);
+    let fast = vec![
+        Segment::hold(0.0, 1.0, a),
+        Segment::line(1.0, 6.0, a, c),
+        Segment::hold(6.0, 8.0, c),
+    ];
+    let v = run(&show(vec![drone(fast)]));
+    let steps = kinds(&v, ViolationKind::VelocityStep);
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert!((steps[0].value - 3.0).abs() < 1e-9 && steps[0].time_s == 1.0);
+    assert!(kinds(&v, ViolationKind::Acceleration).is_empty());
+    // A threshold given in the options wins.
+    let strict = ValidateOptions {
+        velocity_step_max_m_s: Some(0.5),
+        ..ValidateOptions::DEFAULT
+    };
+    let v = validate(&show(vec![drone(segs.clone())]), &Limits::DEFAULT, &strict);
+    assert_eq!(kinds(&v, ViolationKind::VelocityStep).len(), 2);
+    // Sampled shows: the same joints are finite-difference accelerations at their rate.
+    let sampled = ValidateOptions {
+        sampled_rate_hz: Some(20.0),
+        ..ValidateOptions::DEFAULT
+    };
+    let v = validate(&show(vec![drone(segs)]), &Limits::DEFAULT, &sampled);
     let jumps = kinds(&v, ViolationKind::Acceleration);
     assert_eq!(jumps.len(), 2, "{jumps:?}");
-    assert_eq!(jumps[0].time_s, 1.0);
-    assert_eq!(jumps[1].time_s, 6.0);
     assert!((jumps[0].value - 20.0).abs() < 1e-9);
     assert!((v.measured.max_accel_m_s2 - 20.0).abs() < 1e-9);
-    // Below 0.01 m/s a jump is rounding and ignored.
+    assert_eq!(v.warnings_total, 0);
+    // Below 0.01 m/s a step is rounding and ignored.
     let slow = Vec3::new(0.04, 0.0, 10.0);
     let v = run(&show(vec![drone(vec![
         Segment::line(0.0, 5.0, a, slow),
         Segment::hold(5.0, 6.0, slow),
     ])]));
-    assert!(kinds(&v, ViolationKind::Acceleration).is_empty());
-    assert!(v.measured.max_accel_m_s2 < 1e-12);
+    assert_eq!(v.warnings_total, 0);
+    assert!(v.measured.max_velocity_step_m_s < 1e-12);
 }
 
 #[test]
@@ -622,10 +658,11 @@ proptest! {
         prop_assert!(m.max_speed_up_m_s >= up - 1e-9 && m.max_speed_up_m_s <= up + 1e-4);
         prop_assert!(m.max_speed_down_m_s >= down - 1e-9 && m.max_speed_down_m_s <= down + 1e-4);
         let [a0, a1] = a.acceleration_ends();
-        // Starting and stopping abruptly count as velocity jumps (from and to rest).
-        let jump = |v: f64| if v >= 0.01 { v * 20.0 } else { 0.0 };
-        let want = a0.norm().max(a1.norm()).max(jump(a.velocity(0.0).norm())).max(jump(a.velocity(4.0).norm()));
-        prop_assert!((m.max_accel_m_s2 - want).abs() < 1e-9);
+        prop_assert!((m.max_accel_m_s2 - a0.norm().max(a1.norm())).abs() < 1e-9);
+        // Starting and stopping abruptly are velocity steps (from and to rest).
+        let step = |v: f64| if v >= 0.01 { v } else { 0.0 };
+        let want = step(a.velocity(0.0).norm()).max(step(a.velocity(4.0).norm()));
+        prop_assert!((m.max_velocity_step_m_s - want).abs() < 1e-9);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::fireworks::build_pyro;
 use crate::output::OutputSet;
 use crate::printer::Printer;
 use crate::show_check::read_and_validate;
-use crate::summary::{Summary, print_summary};
+use crate::summary::{Summary, music_format_warning, print_summary};
 use crate::visuals;
 
 /// Turns a planning error into a diagnostic pointing at the show file.
@@ -214,6 +214,12 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         transitions,
         timing_ms: timing,
         pyro: pyro.as_ref().map(|p| p.section.clone()),
+        warnings: design
+            .music
+            .as_ref()
+            .and_then(|m| music_format_warning(&m.media_type, &m.file))
+            .into_iter()
+            .collect(),
     };
     spinner.set_message("drawing the preview and the report");
     let t = Instant::now();

@@ -10,7 +10,7 @@ use skyshow_model::Limits;
 use crate::args::CheckArgs;
 use crate::printer::Printer;
 use crate::show_check::read_and_validate;
-use crate::summary::{Summary, print_summary};
+use crate::summary::{Summary, music_format_warning, print_summary};
 
 /// Largest file `check` reads, bytes.
 const MAX_FILE_BYTES: u64 = 2 << 30;
@@ -61,6 +61,15 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
         transitions: Vec::new(),
         timing_ms: vec![("total".into(), started.elapsed().as_secs_f64() * 1000.0)],
         pyro: None,
+        warnings: checked
+            .audio
+            .as_ref()
+            .and_then(|a| {
+                let name = a.filename.as_deref().unwrap_or("the soundtrack");
+                music_format_warning(a.media_type.as_deref().unwrap_or("unknown"), name)
+            })
+            .into_iter()
+            .collect(),
     };
     if args.json {
         let mut out = std::io::stdout().lock();
