@@ -535,8 +535,14 @@ fn check_calls_a_keyframe_step_beyond_the_threshold_a_violation() {
         .collect();
     assert!(kinds.contains(&"velocity_step"), "{v}");
     assert!(!kinds.contains(&"acceleration"), "{v}");
-    let step = &v["violations"][0];
+    let step = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["kind"] == "velocity_step")
+        .unwrap();
     assert_eq!(step["value"].as_f64(), Some(3.0));
+    assert_eq!(step["limit"].as_f64(), Some(2.0));
     assert_eq!(step["time_s"].as_f64(), Some(0.0));
 }
 
