@@ -12,6 +12,10 @@ pub(crate) struct Cli {
     /// Hide progress bars.
     #[arg(long, global = true)]
     pub(crate) no_progress: bool,
+    /// Language of messages and pages: `en` or `zh` (Simplified Chinese). Default: the
+    /// SKYSHOW_LANG variable, then the system locale (LC_ALL, LC_MESSAGES, LANG), then English.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub(crate) lang: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,

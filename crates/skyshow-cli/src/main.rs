@@ -3,6 +3,7 @@
 //! validation found violations, 2 = error.
 
 mod args;
+mod cli_error;
 mod commands;
 mod fireworks;
 mod output;
@@ -18,6 +19,7 @@ use clap::Parser;
 
 use crate::args::{Cli, Command};
 use crate::printer::Printer;
+use skyshow_i18n::{Lang, msg};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -37,6 +39,17 @@ fn main() -> ExitCode {
                 .build(),
         )
     }));
+    let env = |k: &str| std::env::var(k).ok();
+    match Lang::select(cli.lang.as_deref(), env) {
+        Ok(lang) => skyshow_i18n::set_current(lang),
+        Err(unknown) => {
+            // Told in the language the system locale gives.
+            skyshow_i18n::set_current(Lang::system(env));
+            let hint = msg!("lang-unknown-hint", languages = Lang::list());
+            printer.error(&cli_error::fail(unknown.message(), Some(hint)));
+            return ExitCode::from(2);
+        }
+    }
     let result = match &cli.command {
         Command::Build(a) => commands::build::run(a, printer),
         Command::Check(a) => commands::check::run(a, printer),
@@ -49,7 +62,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(report) => {
-            printer.line(&format!("{report:?}"));
+            printer.error(&report);
             ExitCode::from(2)
         }
     }

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use skyshow_export::{Report, WarningRow};
+use skyshow_i18n::{Message, msg, pad_end, pad_start};
+use skyshow_validate::ViolationKind;
 
 use crate::printer::Printer;
 
@@ -14,9 +16,16 @@ pub(crate) struct Summary<'a> {
 }
 
 fn row(label: &str, value: String, limit: String, ok: bool) -> String {
+    let verdict = if ok {
+        msg!("summary-ok")
+    } else {
+        msg!("summary-violation")
+    };
     format!(
-        "  {label:<22} {value:>14}   {limit:<16} {}",
-        if ok { "ok" } else { "VIOLATION" }
+        "  {} {}   {} {verdict}",
+        pad_end(label, 22),
+        pad_start(&value, 14),
+        pad_end(&limit, 16)
     )
 }
 
@@ -26,16 +35,18 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
     let m = &r.validation.measured;
     let l = &r.limits;
     let minute = |t: f64| format!("{}:{:04.1}", (t / 60.0).floor() as i64, t % 60.0);
+    p.line(&text(msg!(
+        "summary-title",
+        title = r.show.title.as_str(),
+        drones = r.show.drones,
+        clock = minute(r.show.duration_s),
+        seconds = format!("{:.1}", r.show.duration_s)
+    )));
     p.line(&format!(
-        "{} — {} drones, {} ({:.1} s)",
-        r.show.title,
-        r.show.drones,
-        minute(r.show.duration_s),
-        r.show.duration_s
-    ));
-    p.line(&format!(
-        "  {:<22} {:>14}   {:<16} {}",
-        "", "measured", "limit", ""
+        "  {} {}   {}",
+        pad_end("", 22),
+        pad_start(&text(msg!("summary-measured")), 14),
+        text(msg!("summary-limit"))
     ));
     let md = if m.min_distance_m.is_finite() {
         format!("{:.2} m", m.min_distance_m)
@@ -43,7 +54,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         "–".into()
     };
     p.line(&row(
-        "min distance",
+        &text(msg!("summary-min-distance")),
         md,
         format!("≥ {} m", l.min_distance_m),
         m.min_distance_m >= l.min_distance_m - 1e-9,
@@ -51,39 +62,51 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
     // (label, measured, limit, unit, decimals): every other figure must stay at or below its limit.
     let upper = [
         (
-            "max speed horizontal",
+            msg!("summary-max-speed-xy"),
             m.max_speed_xy_m_s,
             l.max_speed_xy_m_s,
             "m/s",
             2,
         ),
         (
-            "max speed up",
+            msg!("summary-max-speed-up"),
             m.max_speed_up_m_s,
             l.max_speed_up_m_s,
             "m/s",
             2,
         ),
         (
-            "max speed down",
+            msg!("summary-max-speed-down"),
             m.max_speed_down_m_s,
             l.max_speed_down_m_s,
             "m/s",
             2,
         ),
         (
-            "max acceleration",
+            msg!("summary-max-accel"),
             m.max_accel_m_s2,
             l.max_accel_m_s2,
             "m/s²",
             2,
         ),
-        ("max altitude", m.max_altitude_m, l.max_altitude_m, "m", 1),
-        ("longest flight", m.max_flight_time_s, l.battery_s, "s", 0),
+        (
+            msg!("summary-max-altitude"),
+            m.max_altitude_m,
+            l.max_altitude_m,
+            "m",
+            1,
+        ),
+        (
+            msg!("summary-longest-flight"),
+            m.max_flight_time_s,
+            l.battery_s,
+            "s",
+            0,
+        ),
     ];
     for (label, value, limit, unit, decimals) in upper {
         p.line(&row(
-            label,
+            &text(label),
             format!("{value:.decimals$} {unit}"),
             format!("≤ {limit} {unit}"),
             value <= limit + 1e-9,
@@ -93,69 +116,135 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         let step_max =
             skyshow_validate::velocity_step_max_m_s(&skyshow_validate::ValidateOptions::DEFAULT, l);
         let ok = m.max_velocity_step_m_s <= step_max + 1e-9;
+        let verdict = if ok {
+            msg!("summary-warning")
+        } else {
+            msg!("summary-violation")
+        };
         p.line(&format!(
-            "  {:<22} {:>14}   {:<16} {}",
-            "max velocity step",
-            format!("{:.2} m/s", m.max_velocity_step_m_s),
-            format!("≤ {step_max:.2} m/s"),
-            if ok { "warning" } else { "VIOLATION" }
+            "  {} {}   {} {verdict}",
+            pad_end(&text(msg!("summary-max-velocity-step")), 22),
+            pad_start(&format!("{:.2} m/s", m.max_velocity_step_m_s), 14),
+            pad_end(&format!("≤ {step_max:.2} m/s"), 16)
         ));
     }
     let n = r.violation_count();
-    p.line(&format!("  violations: {n}"));
+    p.line(&format!("  {}", msg!("summary-violations", count = n)));
     for v in r.validation.violations.iter().take(10) {
-        let names = drone_names(r, &v.drones);
-        p.line(&format!(
-            "    {} at {:.2} s: {} value {:.3}, limit {:.3}{}",
-            v.kind.as_str(),
-            v.time_s,
-            names.join(" & "),
-            v.value,
-            v.limit,
-            if v.source.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", v.source)
-            }
-        ));
+        let (kind, time) = (violation_kind(v.kind), format!("{:.2}", v.time_s));
+        let (drones, value, limit) = (
+            drone_list(r, &v.drones),
+            format!("{:.3}", v.value),
+            format!("{:.3}", v.limit),
+        );
+        let line = if v.source.is_empty() {
+            msg!(
+                "summary-violation-line",
+                kind = kind,
+                time = time,
+                drones = drones,
+                value = value,
+                limit = limit
+            )
+        } else {
+            msg!(
+                "summary-violation-line-source",
+                kind = kind,
+                time = time,
+                drones = drones,
+                value = value,
+                limit = limit,
+                source = v.source.as_str()
+            )
+        };
+        p.line(&format!("    {line}"));
     }
     for v in r.pyro.iter().flat_map(|p| &p.violations).take(10) {
-        let names = drone_names(r, &v.drones);
-        p.line(&format!(
-            "    {} at {:.2} s: position {}{} value {:.3}, limit {:.3} ({})",
-            v.kind,
-            v.time_s,
-            v.position,
-            if names.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", names.join(" & "))
-            },
-            v.value,
-            v.limit,
-            v.source
-        ));
+        let (kind, time) = (v.kind.to_string(), format!("{:.2}", v.time_s));
+        let (value, limit) = (format!("{:.3}", v.value), format!("{:.3}", v.limit));
+        let (position, source) = (v.position.as_str(), v.source.as_str());
+        let line = if v.drones.is_empty() {
+            msg!(
+                "summary-pyro-line",
+                kind = kind,
+                time = time,
+                position = position,
+                value = value,
+                limit = limit,
+                source = source
+            )
+        } else {
+            msg!(
+                "summary-pyro-line-drones",
+                kind = kind,
+                time = time,
+                position = position,
+                drones = drone_list(r, &v.drones),
+                value = value,
+                limit = limit,
+                source = source
+            )
+        };
+        p.line(&format!("    {line}"));
     }
     for f in r.format.iter().take(10) {
-        p.line(&format!("    format_{}: {}", f.rule, f.message));
+        let line = msg!(
+            "summary-format-line",
+            rule = f.rule.as_str(),
+            message = f.message.as_str()
+        );
+        p.line(&format!("    {line}"));
     }
     if n > 10 {
-        p.line(&format!("    … and {} more (see report.json)", n - 10));
+        p.line(&format!("    {}", msg!("summary-more", count = n - 10)));
     }
     let nw = r.warning_count();
     if nw > 0 {
-        p.line(&format!("  warnings: {nw}"));
+        p.line(&format!("  {}", msg!("summary-warnings", count = nw)));
         for w in r.all_warnings().iter().take(10) {
             p.line(&format!("    {}: {}", w.kind, w.message));
         }
         if nw > 10 {
-            p.line(&format!("    … and {} more (see report.json)", nw - 10));
+            p.line(&format!("    {}", msg!("summary-more", count = nw - 10)));
         }
     }
     for w in s.written {
-        p.line(&format!("  wrote {}", w.display()));
+        p.line(&format!("  {}", msg!("summary-wrote", path = w)));
     }
-    p.line(&format!("  done in {:.2} s", s.elapsed_s));
+    p.line(&format!(
+        "  {}",
+        msg!("summary-done", seconds = format!("{:.2}", s.elapsed_s))
+    ));
+}
+
+/// A message in the user's language.
+fn text(m: Message) -> String {
+    m.to_string()
+}
+
+/// The name of a violation kind in the user's language (English: as report.json names it).
+pub(crate) fn violation_kind(kind: ViolationKind) -> Message {
+    match kind {
+        ViolationKind::MinDistance => msg!("violation-min_distance"),
+        ViolationKind::SpeedXy => msg!("violation-speed_xy"),
+        ViolationKind::SpeedUp => msg!("violation-speed_up"),
+        ViolationKind::SpeedDown => msg!("violation-speed_down"),
+        ViolationKind::Acceleration => msg!("violation-acceleration"),
+        ViolationKind::VelocityStep => msg!("violation-velocity_step"),
+        ViolationKind::Altitude => msg!("violation-altitude"),
+        ViolationKind::SidewaysBelowMinNavAltitude => {
+            msg!("violation-sideways_below_min_nav_altitude")
+        }
+        ViolationKind::TakeoffSpacing => msg!("violation-takeoff_spacing"),
+        ViolationKind::FlightTime => msg!("violation-flight_time"),
+        ViolationKind::TrajectoryTooLarge => msg!("violation-trajectory_too_large"),
+        ViolationKind::LightProgramTooLarge => msg!("violation-light_program_too_large"),
+    }
+}
+
+/// The drones of a violation, named and joined (`Drone 1 & Drone 2`).
+fn drone_list(r: &Report, drones: &[usize]) -> String {
+    drone_names(r, drones).join(&text(msg!("summary-drone-join")))
 }
 
 /// The report's names of `drones` (`#index` for an index it does not name).

@@ -9,6 +9,7 @@ use skyshow_export::{
     CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow,
     VvizOptions, write_drone_csv_zip_to, write_report_json, write_vviz_to,
 };
+use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
@@ -85,24 +86,30 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     check_args(args)?;
     let spinner = printer.stage_spinner();
     let mut timing = Vec::new();
-    spinner.set_message("reading the show file");
+    spinner.set_message(msg!("progress-reading").to_string());
     let t = Instant::now();
     let loaded = load_show(&args.show)?;
     timing.push(("import".into(), t.elapsed().as_secs_f64() * 1000.0));
     let drones = loaded.design.fleet.drones;
     let built = build_show(&loaded, &mut timing, &mut |stage| {
-        spinner.set_message(match stage {
-            PlanStage::Formations => format!("building the formations for {drones} drones"),
-            PlanStage::Takeoff => format!("planning the takeoff of {drones} drones"),
-            PlanStage::Transition { index, count, to } => {
-                format!("planning transition {}/{count}, into \"{to}\"", index + 1)
+        spinner.set_message(
+            match stage {
+                PlanStage::Formations => msg!("progress-formations", drones = drones),
+                PlanStage::Takeoff => msg!("progress-takeoff", drones = drones),
+                PlanStage::Transition { index, count, to } => msg!(
+                    "progress-transition",
+                    index = index + 1,
+                    count = count,
+                    to = to
+                ),
+                PlanStage::Landing => msg!("progress-landing", drones = drones),
             }
-            PlanStage::Landing => format!("planning the landing of {drones} drones"),
-        });
+            .to_string(),
+        );
     })?;
     let design = &loaded.design;
 
-    spinner.set_message("exporting");
+    spinner.set_message(msg!("progress-exporting").to_string());
     let t = Instant::now();
     let meta = skyc_meta(design);
     let skyc_writer = SkycWriter::new(&built.show, &meta);
@@ -115,7 +122,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
 
     // The written show is read back and validated while the ground stations' files (the
     // same drones' JSON) are compressed and written on the other core.
-    spinner.set_message("validating the written show");
+    spinner.set_message(msg!("progress-validating").to_string());
     let t = Instant::now();
     let limits = design.limits;
     let (checked, stations) = rayon::join(
@@ -139,12 +146,12 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     );
     timing.push(("validate".into(), t.elapsed().as_secs_f64() * 1000.0));
 
-    spinner.set_message("fireworks");
+    spinner.set_message(msg!("progress-fireworks").to_string());
     let t = Instant::now();
     let pyro = build_pyro(&loaded, &built.plan, &checked.show)?;
     timing.push(("pyro".into(), t.elapsed().as_secs_f64() * 1000.0));
 
-    spinner.set_message("writing");
+    spinner.set_message(msg!("progress-writing").to_string());
     let t = Instant::now();
     if !args.no_csv {
         let opts = CsvOptions { fps: args.csv_fps };
@@ -221,7 +228,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             .into_iter()
             .collect(),
     };
-    spinner.set_message("drawing the preview and the report");
+    spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
     let ground = crate::fireworks::ground(
         visuals::ground(design.audience_azimuth_deg),

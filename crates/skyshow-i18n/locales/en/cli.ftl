@@ -1,0 +1,13 @@
+# The CLI's own output: progress, commands' messages and errors.
+
+## Progress (the spinner on a terminal)
+progress-reading = reading the show file
+progress-formations = building the formations for { $drones } drones
+progress-takeoff = planning the takeoff of { $drones } drones
+progress-transition = planning transition { $index }/{ $count }, into "{ $to }"
+progress-landing = planning the landing of { $drones } drones
+progress-exporting = exporting
+progress-validating = validating the written show
+progress-fireworks = fireworks
+progress-writing = writing
+progress-visuals = drawing the preview and the report

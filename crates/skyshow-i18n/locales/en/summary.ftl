@@ -1,0 +1,31 @@
+# The summary printed at the end of `build` and `check` (stderr).
+
+summary-title = { $title } — { $drones ->
+        [one] { $drones } drone
+       *[other] { $drones } drones
+    }, { $clock } ({ $seconds } s)
+summary-measured = measured
+summary-limit = limit
+summary-warning = warning
+summary-ok = ok
+summary-violation = VIOLATION
+summary-min-distance = min distance
+summary-max-speed-xy = max speed horizontal
+summary-max-speed-up = max speed up
+summary-max-speed-down = max speed down
+summary-max-accel = max acceleration
+summary-max-altitude = max altitude
+summary-max-velocity-step = max velocity step
+summary-longest-flight = longest flight
+summary-violations = violations: { $count }
+summary-violation-line = { $kind } at { $time } s: { $drones } value { $value }, limit { $limit }
+summary-violation-line-source = { $kind } at { $time } s: { $drones } value { $value }, limit { $limit } ({ $source })
+summary-pyro-line = { $kind } at { $time } s: position { $position } value { $value }, limit { $limit } ({ $source })
+summary-pyro-line-drones = { $kind } at { $time } s: position { $position }, { $drones } value { $value }, limit { $limit } ({ $source })
+summary-format-line = format_{ $rule }: { $message }
+summary-warnings = warnings: { $count }
+summary-more = … and { $count } more (see report.json)
+summary-wrote = wrote { $path }
+summary-done = done in { $seconds } s
+# Between drone names in a violation line.
+summary-drone-join = {" & "}

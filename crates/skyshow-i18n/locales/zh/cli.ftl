@@ -1,0 +1,13 @@
+# 命令行自身的输出：进度、各命令的消息与错误。
+
+## 进度（终端上的进度指示）
+progress-reading = 正在读取演出文件
+progress-formations = 正在为 { $drones } 架无人机生成编队
+progress-takeoff = 正在规划 { $drones } 架无人机的起飞
+progress-transition = 正在规划第 { $index }/{ $count } 段变换，进入“{ $to }”
+progress-landing = 正在规划 { $drones } 架无人机的降落
+progress-exporting = 正在导出
+progress-validating = 正在校验写出的演出
+progress-fireworks = 正在编排烟花
+progress-writing = 正在写出文件
+progress-visuals = 正在绘制预览与报告

@@ -1,0 +1,28 @@
+# `build` 与 `check` 结束时打印的汇总（stderr）。
+
+summary-title = { $title } — { $drones } 架无人机，时长 { $clock }（{ $seconds } s）
+summary-measured = 实测值
+summary-limit = 限值
+summary-warning = 警告
+summary-ok = 合格
+summary-violation = 违规
+summary-min-distance = 最小间距
+summary-max-speed-xy = 最大水平速度
+summary-max-speed-up = 最大上升速度
+summary-max-speed-down = 最大下降速度
+summary-max-accel = 最大加速度
+summary-max-altitude = 最大高度
+summary-max-velocity-step = 最大速度突变
+summary-longest-flight = 最长飞行时间
+summary-violations = 违规：{ $count } 项
+summary-violation-line = { $kind }，{ $time } s：{ $drones }，实测 { $value }，限值 { $limit }
+summary-violation-line-source = { $kind }，{ $time } s：{ $drones }，实测 { $value }，限值 { $limit }（{ $source }）
+summary-pyro-line = { $kind }，{ $time } s：发射位 { $position }，实测 { $value }，限值 { $limit }（{ $source }）
+summary-pyro-line-drones = { $kind }，{ $time } s：发射位 { $position }，{ $drones }，实测 { $value }，限值 { $limit }（{ $source }）
+summary-format-line = 格式问题 format_{ $rule }：{ $message }
+summary-warnings = 警告：{ $count } 项
+summary-more = ……另有 { $count } 项（见 report.json）
+summary-wrote = 已写入 { $path }
+summary-done = 完成，用时 { $seconds } s
+# 违规条目中无人机名称之间的连接词。
+summary-drone-join = {" 与 "}
