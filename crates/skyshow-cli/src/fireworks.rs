@@ -116,15 +116,22 @@ pub(crate) fn build_pyro(
             match system.kind {
                 FiringSystemKind::Cobra { .. } => files.push((
                     "cobra.csv".into(),
-                    cobra_csv(s, &CobraOptions::default()).map_err(to_error)?,
+                    cobra_csv(
+                        s,
+                        &CobraOptions {
+                            script_name: fw.script_title.clone(),
+                            ..CobraOptions::default()
+                        },
+                    )
+                    .map_err(to_error)?,
                 )),
                 FiringSystemKind::FireTek => files.push((
                     "script.csv".into(),
                     firetek_csv(
                         s,
                         &FireTekOptions {
-                            project: design.title.clone(),
-                            tracks_as_sequences: true,
+                            project: fw.script_title.clone(),
+                            tracks_as_sequences: fw.firetek_sequences,
                         },
                     )
                     .map_err(to_error)?,

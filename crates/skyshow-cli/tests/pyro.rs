@@ -267,7 +267,18 @@ fn example_firing_scripts_have_ignition_effect_minus_prefire_in_each_systems_ord
     let bytes = std::fs::read(pyro.join("cobra.csv")).unwrap();
     assert!(bytes.is_ascii(), "cobra.csv is not ASCII");
     let lines = crlf_lines(&bytes, "cobra.csv");
-    assert_eq!(lines[0], "channel 0,cue 1,n/a,return-channel 0");
+    // Header: A channel, B button, C `deadman` (a value firmware 7 lists), D return channel,
+    // E audio box file (empty), F the script name (the show's title, ASCII).
+    let head: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(
+        &head[..4],
+        ["channel 0", "cue 1", "deadman", "return-channel 0"]
+    );
+    assert!(
+        head.len() == 4 || (head.len() == 6 && head[4].is_empty()),
+        "{}",
+        lines[0]
+    );
     let mut keys = Vec::new();
     let mut n = 0;
     for l in &lines[1..] {
@@ -312,6 +323,7 @@ fn example_firing_scripts_have_ignition_effect_minus_prefire_in_each_systems_ord
         let channel: u32 = f[2].parse().unwrap();
         let t: i64 = f[3].parse().unwrap();
         let seq: u32 = f[4].parse().unwrap();
+        assert_eq!(seq, 0, "every cue in sequence 0, the show: {l}");
         assert!(
             (1..=16).contains(&channel) && (1..=99).contains(&module),
             "{l}"
@@ -331,7 +343,7 @@ fn example_firing_scripts_have_ignition_effect_minus_prefire_in_each_systems_ord
             })
             .unwrap();
         assert_ignition(l, t, d.effect_ms, prefire[&d.part], 10);
-        assert_eq!(seq, d.track, "{l}: sequence = chapter");
+        assert!(d.track >= 1, "{l}: the device has its chapter's track");
         keys.push((module, seq, t, channel));
     }
     assert!(

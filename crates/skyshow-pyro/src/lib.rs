@@ -55,6 +55,8 @@ mod safety_options;
 mod script;
 mod script_options;
 mod text;
+
+pub use text::ascii_transliteration;
 mod timecode;
 
 pub use audience::Audience;

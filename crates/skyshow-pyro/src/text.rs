@@ -47,9 +47,50 @@ pub(crate) fn csv_field(s: &str, sep: char) -> String {
 
 /// The text with every non-printable-ASCII character replaced by `?`.
 pub(crate) fn ascii(s: &str) -> String {
-    s.chars()
-        .map(|c| if (' '..='~').contains(&c) { c } else { '?' })
-        .collect()
+    ascii_transliteration(s)
+}
+
+/// Printable ASCII for firing hardware, which shows nothing else: Chinese in pinyin
+/// (capitalised syllables without tones, `二月二 龙抬头` → `Er Yue Er Long Tai Tou`), other
+/// scripts and accents transliterated (`Café` → `Cafe`), control characters and what has no
+/// transliteration as `?`.
+pub fn ascii_transliteration(s: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut out = String::with_capacity(s.len());
+    let mut prev_han = false;
+    for c in s.chars() {
+        if (' '..='~').contains(&c) {
+            if prev_han && c.is_ascii_alphanumeric() {
+                out.push(' ');
+            }
+            out.push(c);
+            prev_han = false;
+        } else if let Some(p) = c.to_pinyin() {
+            if out
+                .chars()
+                .last()
+                .is_some_and(|l| l.is_ascii_alphanumeric())
+            {
+                out.push(' ');
+            }
+            let syllable = p.plain();
+            let mut chars = syllable.chars();
+            if let Some(first) = chars.next() {
+                out.push(first.to_ascii_uppercase());
+                out.push_str(chars.as_str());
+            }
+            prev_han = true;
+        } else {
+            let t = deunicode::deunicode_char(c)
+                .filter(|t| t.chars().all(|x| (' '..='~').contains(&x)));
+            match t {
+                Some(t) if !c.is_control() => out.push_str(t),
+                _ => out.push('?'),
+            }
+            prev_han = false;
+        }
+    }
+    out
 }
 
 /// Whole milliseconds as seconds with `decimals` (0–3) digits, truncated (exact for times
@@ -98,7 +139,7 @@ mod tests {
         assert_eq!(decimals_for(10), 2);
         assert_eq!(csv_field("a,b", ','), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
-        assert_eq!(ascii("红 Red"), "? Red");
+        assert_eq!(ascii("红 Red"), "Hong Red");
         assert_eq!(num(2.50), "2.5");
         assert_eq!(num(100.0), "100");
     }

@@ -39,6 +39,12 @@ pub struct Fireworks {
     pub cues: Vec<CueDesign>,
     /// Spectator distance and airspace margin.
     pub safety: SafetyOptions,
+    /// The script's title on firing hardware, printable ASCII (`pyro.script_title`; default
+    /// the show's title transliterated, Chinese in pinyin).
+    pub script_title: String,
+    /// fireTEK: each chapter its own sequence, numbered from 1 and started separately
+    /// (`pyro.firetek_sequences`, default false: every cue in sequence 0, the show).
+    pub firetek_sequences: bool,
     /// The earliest allowed ignition, seconds on the show clock: when the music starts
     /// (`[music] offset_s`, else 0).
     pub start_s: f64,
@@ -71,6 +77,8 @@ pub(super) struct RawPyro {
     spectator_m_per_mm: Option<Spanned<f64>>,
     timecode_fps: Option<Spanned<i64>>,
     ltc: Option<Spanned<bool>>,
+    script_title: Option<Spanned<String>>,
+    firetek_sequences: Option<Spanned<bool>>,
     front: Option<Spanned<RawFront>>,
     #[serde(default)]
     position: Vec<Spanned<RawPosition>>,
@@ -284,6 +292,24 @@ impl Cx<'_> {
                 ),
             ));
         }
+        let script_title = match &p.script_title {
+            None => skyshow_pyro::ascii_transliteration(&design.title),
+            Some(t) => {
+                let title = t.get_ref().trim();
+                if title.is_empty() || !title.chars().all(|c| (' '..='~').contains(&c)) {
+                    return Err(self.err(
+                        t.span(),
+                        "`script_title` must be printable ASCII: firing modules show nothing else",
+                        "this title",
+                        Some(&format!(
+                            "write it in ASCII, e.g. `script_title = \"{}\"`, or leave it out for that transliteration of the show's title",
+                            skyshow_pyro::ascii_transliteration(if title.is_empty() { &design.title } else { title })
+                        )),
+                    ));
+                }
+                title.to_string()
+            }
+        };
         let fireworks = Fireworks {
             catalogue,
             front,
@@ -291,6 +317,8 @@ impl Cx<'_> {
             also_export,
             cues,
             safety,
+            script_title,
+            firetek_sequences: p.firetek_sequences.as_ref().is_some_and(|f| *f.get_ref()),
             start_s: design.music.as_ref().map_or(0.0, |m| m.offset_s.max(0.0)),
         };
         // Build once without chapters: every error the script can have is found here.

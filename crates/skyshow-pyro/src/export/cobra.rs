@@ -13,6 +13,9 @@ pub struct CobraOptions {
     pub trigger_button: u32,
     /// Return channel. Default 0.
     pub return_channel: u32,
+    /// Script name (header column F), printable ASCII (other characters are
+    /// transliterated); empty leaves it out. Default empty.
+    pub script_name: String,
 }
 
 impl Default for CobraOptions {
@@ -21,12 +24,16 @@ impl Default for CobraOptions {
             trigger_channel: 0,
             trigger_button: 1,
             return_channel: 0,
+            script_name: String::new(),
         }
     }
 }
 
 /// `cobra.csv` for a script built for [`crate::FiringSystem::cobra`]: ASCII, comma, CRLF.
-/// First the script header (`channel 0,cue 1,n/a,return-channel 0`), then one row per
+/// First the script header: trigger channel, trigger button, `deadman` in column C (the
+/// value firmware 5 and later list besides a button number 1–18; Finale's old `n/a` is not
+/// one), return channel, then, with a script name, an empty audio-box file (E) and the
+/// name (F): `channel 0,cue 1,deadman,return-channel 0[,,NAME]`. Then one row per
 /// (module, pin, ignition time): `HH:MM:SS.t s` (firmware 3–4, 1/10 s) or `HH:MM:SS.tt s`
 /// (firmware 5+, 1/100 s), `channel M`, `cue P`, the description (effect names of the
 /// devices on that pin, joined by `, `; non-ASCII becomes `?`). Rows are sorted by time,
@@ -63,10 +70,15 @@ pub fn cobra_csv(script: &PyroScript, options: &CobraOptions) -> Result<Vec<u8>,
         });
     }
     let mut out = Lines::new("\r\n");
-    out.line(&format!(
-        "channel {},cue {},n/a,return-channel {}",
+    let mut header = format!(
+        "channel {},cue {},deadman,return-channel {}",
         options.trigger_channel, options.trigger_button, options.return_channel
-    ));
+    );
+    let name = ascii(&options.script_name).replace([',', '"'], " ");
+    if !name.trim().is_empty() {
+        header.push_str(&format!(",,{}", name.trim()));
+    }
+    out.line(&header);
     for (ms, module, pin, descs) in rows {
         out.row(
             &[

@@ -103,7 +103,18 @@ fn check_cobra(firmware: u8, resolution_ms: i64, decimals: usize) {
     let bytes = cobra_csv(&script, &CobraOptions::default()).unwrap();
     assert!(bytes.is_ascii(), "cobra.csv must be ASCII");
     let lines = crlf_lines(&bytes);
-    assert_eq!(lines[0], "channel 0,cue 1,n/a,return-channel 0");
+    // Header: A trigger channel, B trigger button, C deadman (firmware ≥ 5: `deadman` or a
+    // button 1–18), D return channel.
+    let head: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(head.len(), 4, "{}", lines[0]);
+    assert_eq!(head[0], "channel 0");
+    assert_eq!(head[1], "cue 1");
+    assert!(
+        head[2] == "deadman" || head[2].parse::<u32>().is_ok_and(|b| (1..=18).contains(&b)),
+        "column C `{}` is not a value firmware 7 lists",
+        head[2]
+    );
+    assert_eq!(head[3], "return-channel 0");
     let mut last = None;
     for l in &lines[1..] {
         let f = csv_line(l);
@@ -149,7 +160,7 @@ fn firetek_script_sorted_by_module_sequence_time_channel() {
     let bytes = firetek_csv(&script, &opts).unwrap();
     assert!(bytes.is_ascii());
     let lines = crlf_lines(&bytes);
-    assert_eq!(lines[0], "##Eryueer ???,,,,,,,,,,,");
+    assert_eq!(lines[0], "##Eryueer Er Yue Er,,,,,,,,,,,");
     assert!(lines[1].starts_with("Module ID,Rail,Channel,Time,Sequence"));
     let mut last = None;
     for l in &lines[2..] {
@@ -162,6 +173,8 @@ fn firetek_script_sorted_by_module_sequence_time_channel() {
         assert!((1..=16).contains(&pin));
         check_row(&sheet, module, pin, ms, 10);
         assert_eq!(f[8].parse::<usize>().unwrap(), sheet[&(module, pin)].1);
+        assert_eq!(seq, 0, "every cue in sequence 0 (the show) by default: {l}");
+        assert_eq!(f[11], "Show");
         let key = (module, seq, ms, pin);
         assert!(
             last.is_none_or(|k| k < key),
@@ -170,6 +183,59 @@ fn firetek_script_sorted_by_module_sequence_time_channel() {
         last = Some(key);
     }
     assert_eq!(lines.len() - 2, 174);
+}
+
+#[test]
+fn titles_on_firing_hardware_are_ascii_pinyin() {
+    assert_eq!(
+        skyshow_pyro::ascii_transliteration("二月二 龙抬头 — 晋阳 district festival"),
+        "Er Yue Er Long Tai Tou -- Jin Yang district festival"
+    );
+    assert_eq!(
+        skyshow_pyro::ascii_transliteration("春潮涌动"),
+        "Chun Chao Yong Dong"
+    );
+    assert_eq!(
+        skyshow_pyro::ascii_transliteration("Café Nr.5"),
+        "Cafe Nr.5"
+    );
+    assert_eq!(skyshow_pyro::ascii_transliteration("a\u{7}b"), "a?b");
+    // COBRA's header takes the script name in column F (E, the audio box file, empty).
+    let script = fixture::script(&FiringSystem::cobra(7).unwrap());
+    let opts = CobraOptions {
+        script_name: "龙抬头 finale".into(),
+        ..CobraOptions::default()
+    };
+    let bytes = cobra_csv(&script, &opts).unwrap();
+    assert!(bytes.is_ascii());
+    let head = crlf_lines(&bytes)[0].clone();
+    let f: Vec<&str> = head.split(',').collect();
+    assert_eq!(
+        f,
+        [
+            "channel 0",
+            "cue 1",
+            "deadman",
+            "return-channel 0",
+            "",
+            "Long Tai Tou finale"
+        ]
+    );
+}
+
+#[test]
+fn firetek_chapters_become_sequences_only_when_asked() {
+    let script = fixture::script(&FiringSystem::firetek());
+    let opts = FireTekOptions {
+        project: "x".into(),
+        tracks_as_sequences: true,
+    };
+    let lines = crlf_lines(&firetek_csv(&script, &opts).unwrap());
+    let seqs: std::collections::BTreeSet<u32> = lines[2..]
+        .iter()
+        .map(|l| l.split(',').nth(4).unwrap().parse().unwrap())
+        .collect();
+    assert!(!seqs.contains(&0) && seqs.len() > 1, "{seqs:?}");
 }
 
 #[test]
