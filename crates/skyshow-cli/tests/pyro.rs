@@ -360,11 +360,29 @@ fn example_firing_scripts_have_ignition_effect_minus_prefire_in_each_systems_ord
         &std::fs::read(pyro.join("finale.csv")).unwrap(),
         "finale.csv",
     );
+    // Finale's generic layout: the row type is the first column.
     let head = csv_fields(&lines[0]);
+    assert_eq!(head[0], "FIRING_HEADER_ROW");
+    assert_eq!(head.len(), 29);
+    assert!(head.iter().any(|h| h == "Animation Description"));
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
     let mut last = i64::MIN;
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
     for l in &lines[1..] {
         let f = csv_fields(l);
+        assert_eq!(f.len(), 29, "{l}");
+        assert_eq!(f[0], "FIRING_DATA_ROW", "{l}");
+        // Coordinates in Finale's frame (Y up): the front stands on the ground, Y = 0.
+        let c: Vec<f64> = f[col("Coordinates")]
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        assert_eq!(c.len(), 6, "{l}");
+        assert_eq!(c[1], 0.0, "a ground position must have Finale Y = 0: {l}");
+        for (k, v) in [c[0], c[2]].into_iter().enumerate() {
+            lo[k] = lo[k].min(v);
+            hi[k] = hi[k].max(v);
+        }
         let t = ms(&f[col("Ignition Event Time")]);
         let module: u32 = f[col("Module Address")].parse().unwrap();
         let pin: u32 = f[col("Pin Address")].parse().unwrap();
@@ -377,6 +395,9 @@ fn example_firing_scripts_have_ignition_effect_minus_prefire_in_each_systems_ord
         last = t;
     }
     assert_eq!(lines.len() - 1, devices.len());
+    // The example's 540 m front spans the ground plane (X, Z), not the height.
+    let span = ((hi[0] - lo[0]).powi(2) + (hi[1] - lo[1]).powi(2)).sqrt();
+    assert!(span > 500.0, "front spans {span} m on Finale's ground");
 
     // The preview draws one burst per position, product and effect time (devices fired
     // together look like one).

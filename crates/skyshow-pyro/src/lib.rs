@@ -69,7 +69,7 @@ pub use element::{ElementKind, ShowElement};
 pub use error::PyroError;
 pub use export::cobra::{CobraOptions, cobra_csv};
 pub use export::elements::{ELEMENT_COLUMNS, element_cue_list_csv};
-pub use export::finale::{FINALE_COLUMNS, finale_csv};
+pub use export::finale::{FINALE_COLUMNS, FINALE_DATA_ROW, FINALE_HEADER_ROW, finale_csv};
 pub use export::firetek::{FIRETEK_COLUMNS, FireTekOptions, firetek_csv};
 pub use export::ltc::{LTC_SAMPLE_RATE, LtcOptions, ltc_wav};
 pub use export::setup_sheet::{SETUP_SHEET_COLUMNS, setup_sheet_csv, setup_sheet_html};

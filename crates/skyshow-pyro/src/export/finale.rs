@@ -3,7 +3,13 @@
 use crate::text::{Lines, csv_field, decimals_for, num, seconds};
 use crate::{ProductKind, PyroScript};
 
-/// The column order of Finale 3D's generic CSV as public third-party exporters emit it.
+/// The row type of the header row of Finale 3D's generic CSV (first column).
+pub const FINALE_HEADER_ROW: &str = "FIRING_HEADER_ROW";
+/// The row type of each data row (first column).
+pub const FINALE_DATA_ROW: &str = "FIRING_DATA_ROW";
+
+/// The column names of Finale 3D's generic CSV, after the row-type column, as Finale
+/// documents them.
 pub const FINALE_COLUMNS: [&str; 28] = [
     "Time Cue Number",
     "Ignition Event Time",
@@ -19,7 +25,7 @@ pub const FINALE_COLUMNS: [&str; 28] = [
     "Category",
     "Angles",
     "Position Name",
-    "Animation Description (VDL)",
+    "Animation Description",
     "Module Description",
     "Module Address",
     "Slat Address",
@@ -35,14 +41,20 @@ pub const FINALE_COLUMNS: [&str; 28] = [
     "Track Identifier",
 ];
 
-/// The generic CSV: UTF-8 (no BOM), comma-separated, CRLF, one header row then one row
-/// per device in script order (ignition time, module, pin). Times are seconds with as many
-/// decimals as the system's resolution needs; `Firing Notes` is the cue's show-file entry;
-/// `Track Identifier` the chapter (or track number); `Coordinates` is `x y z 0 0 0`.
+/// The generic CSV ("full show export" layout): UTF-8 (no BOM), comma-separated, CRLF,
+/// one `FIRING_HEADER_ROW` then one `FIRING_DATA_ROW` per device in script order
+/// (ignition time, module, pin); the row type is the first column. Times are seconds with
+/// as many decimals as the system's resolution needs; `Firing Notes` is the cue's
+/// show-file entry; `Track Identifier` the chapter (or track number). `Coordinates` is
+/// `X Y Z 0 0 0` in Finale's frame (Y up, Z towards the viewer), the same mapping as
+/// `show.vviz`: a show point `(x, y, z)` (z up) is `x z −y`, so a ground position lies on
+/// Finale's ground plane.
 pub fn finale_csv(script: &PyroScript) -> Vec<u8> {
     let dec = decimals_for(script.system.resolution_ms);
     let mut out = Lines::new("\r\n");
-    out.row(&FINALE_COLUMNS, ',');
+    let mut header = vec![FINALE_HEADER_ROW];
+    header.extend(FINALE_COLUMNS);
+    out.row(&header, ',');
     for (i, c) in script.cues.iter().enumerate() {
         let p = &c.product;
         let pos = &script.front.positions[c.position];
@@ -52,6 +64,7 @@ pub fn finale_csv(script: &PyroScript) -> Vec<u8> {
             c.chapter.clone()
         };
         let row = [
+            FINALE_DATA_ROW.to_string(),
             (i + 1).to_string(),
             seconds(c.ignition_ms, dec),
             "1".into(),
@@ -59,8 +72,8 @@ pub fn finale_csv(script: &PyroScript) -> Vec<u8> {
             format!(
                 "{} {} {} 0 0 0",
                 num(pos.at.x),
-                num(pos.at.y),
-                num(pos.at.z)
+                num(pos.at.z),
+                num(0.0 - pos.at.y)
             ),
             String::new(),
             String::new(),

@@ -244,12 +244,14 @@ fn finale_generic_csv_rows_match_the_design() {
     let sheet = setup_sheet(&script);
     let lines = crlf_lines(&finale_csv(&script));
     let header = csv_line(&lines[0]);
-    assert_eq!(header.len(), 28);
+    assert_eq!(header.len(), 29);
+    assert_eq!(header[0], "FIRING_HEADER_ROW");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let mut last = None;
     for l in &lines[1..] {
         let f = csv_line(l);
-        assert_eq!(f.len(), 28, "{l}");
+        assert_eq!(f.len(), 29, "{l}");
+        assert_eq!(f[0], "FIRING_DATA_ROW");
         let ms = seconds_to_ms(&f[col("Ignition Event Time")]);
         let module: u32 = f[col("Module Address")].parse().unwrap();
         let pin: u32 = f[col("Pin Address")].parse().unwrap();
