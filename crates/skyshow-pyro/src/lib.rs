@@ -29,7 +29,8 @@
 //! assert_eq!(script.cues.len(), 27);
 //! assert_eq!(script.cues[0].ignition_ms, 12_000 - 2_800); // 100 mm lifts 2.8 s
 //! let cobra = cobra_csv(&script, &CobraOptions::default())?;
-//! assert!(cobra.starts_with(b"channel 0,cue 1,n/a,return-channel 0\r\n00:00:09.20s,channel 1,cue 1,"));
+//! assert!(cobra.starts_with(b"channel 0,cue 1,deadman,return-channel 0"));
+//! assert!(String::from_utf8_lossy(&cobra).contains("\r\n00:00:09.20s,channel 1,cue 1,"));
 //! let audience = Audience::Line(vec![Vec3::new(0.0, -300.0, 0.0), Vec3::new(0.0, 300.0, 0.0)]);
 //! assert!(check_pyro(&script, Some(&audience), None, &SafetyOptions::default()).is_empty());
 //! # Ok::<(), PyroError>(())
