@@ -1,5 +1,6 @@
-//! Colours in the show file: palette names and `#rrggbb`.
+//! Colours in the show file: palette names (English or Chinese) and `#rrggbb`.
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::Rgb;
 
 /// Named colours. The festival's four (`red`, `green`, `blue`, `gold`) come first.
@@ -22,27 +23,68 @@ pub const PALETTE: &[(&str, Rgb)] = &[
     ("off", Rgb::new(0, 0, 0)),
 ];
 
-/// Parses a palette name or `#rrggbb`.
-pub fn parse_color(text: &str) -> Result<Rgb, String> {
+/// The Chinese names of the palette's colours (each also with 色: 红 and 红色), by English
+/// name: the names a Chinese designer writes.
+pub const CHINESE_NAMES: &[(&str, &[&str])] = &[
+    ("red", &["红", "大红", "中国红"]),
+    ("green", &["绿"]),
+    ("blue", &["蓝"]),
+    ("gold", &["金", "金黄"]),
+    ("white", &["白", "纯白", "冷白"]),
+    ("warm_white", &["暖白"]),
+    ("orange", &["橙", "橘", "橘黄"]),
+    ("yellow", &["黄"]),
+    ("cyan", &["青", "蓝绿"]),
+    ("magenta", &["品红", "洋红", "紫红"]),
+    ("purple", &["紫"]),
+    ("pink", &["粉", "粉红"]),
+    ("jade", &["翠绿", "玉绿", "碧玉"]),
+    ("crimson", &["绯红", "深红", "殷红"]),
+    ("sky", &["天蓝", "天空蓝"]),
+    ("off", &["灭", "熄灭", "关", "关灯", "黑"]),
+];
+
+/// The English palette name of a Chinese colour name (`红`, `红色`, `暖白色`), if it is one.
+fn chinese(name: &str) -> Option<&'static str> {
+    let bare = name
+        .strip_suffix('色')
+        .filter(|b| !b.is_empty())
+        .unwrap_or(name);
+    CHINESE_NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&bare))
+        .map(|(en, _)| *en)
+}
+
+/// Parses a palette name (English, or Chinese such as `红`, `暖白`, `金色`) or `#rrggbb`.
+pub fn parse_color(text: &str) -> Result<Rgb, Message> {
     let t = text.trim();
     if let Some(hex) = t.strip_prefix('#') {
         if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            let v = u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?;
-            return Ok(Rgb::new((v >> 16) as u8, (v >> 8) as u8, v as u8));
+            if let Ok(v) = u32::from_str_radix(hex, 16) {
+                return Ok(Rgb::new((v >> 16) as u8, (v >> 8) as u8, v as u8));
+            }
         }
-        return Err(format!("`{t}` is not a `#rrggbb` colour"));
+        return Err(msg!("color-not-hex", value = t));
     }
     let key = t.to_ascii_lowercase().replace([' ', '-'], "_");
+    let key = chinese(t).unwrap_or(&key);
     PALETTE
         .iter()
         .find(|(n, _)| *n == key)
         .map(|(_, c)| *c)
-        .ok_or_else(|| format!("unknown colour `{t}`"))
+        .ok_or_else(|| msg!("color-unknown", value = t))
+}
+
+/// The hint for an unknown colour: the palette in the user's language.
+pub fn color_hint() -> Message {
+    msg!("color-hint")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use skyshow_i18n::Lang;
 
     #[test]
     fn names_and_hex() {
@@ -51,5 +93,34 @@ mod tests {
         assert_eq!(parse_color("#10ff0a").unwrap(), Rgb::new(16, 255, 10));
         assert!(parse_color("#12345").is_err());
         assert!(parse_color("chartreuse").is_err());
+    }
+
+    #[test]
+    fn chinese_names_are_the_palette() {
+        assert_eq!(parse_color("红"), parse_color("red"));
+        assert_eq!(parse_color("红色"), parse_color("red"));
+        assert_eq!(parse_color("暖白"), parse_color("warm_white"));
+        assert_eq!(parse_color(" 金色 "), parse_color("gold"));
+        assert_eq!(parse_color("熄灭"), parse_color("off"));
+        assert!(parse_color("色").is_err());
+        assert!(parse_color("红红").is_err());
+        // Every palette colour has a Chinese name and every Chinese name a palette colour.
+        for (en, _) in PALETTE {
+            assert!(CHINESE_NAMES.iter().any(|(n, _)| n == en), "{en}");
+        }
+        for (en, names) in CHINESE_NAMES {
+            for n in *names {
+                assert_eq!(parse_color(n), parse_color(en), "{n}");
+                assert_eq!(parse_color(&format!("{n}色")), parse_color(en), "{n}色");
+            }
+        }
+        let e = parse_color("chartreuse").unwrap_err();
+        assert_eq!(e.render(Lang::En), "unknown colour `chartreuse`");
+        assert_eq!(e.render(Lang::Zh), "未知颜色 `chartreuse`");
+        let e = parse_color("#12").unwrap_err();
+        assert_eq!(e.render(Lang::En), "`#12` is not a `#rrggbb` colour");
+        assert_eq!(e.render(Lang::Zh), "`#12` 不是 `#rrggbb` 格式的颜色");
+        assert!(color_hint().render(Lang::Zh).contains("暖白"));
+        assert!(color_hint().render(Lang::En).contains("warm_white"));
     }
 }

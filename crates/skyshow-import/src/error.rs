@@ -5,19 +5,20 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use skyshow_i18n::{Lang, Message, msg};
 
 /// An error in the show file, with the span it comes from and a hint.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{message}")]
 pub struct ShowFileError {
-    message: String,
+    message: Message,
     #[source_code]
     src: NamedSource<String>,
     #[label("{label}")]
     span: SourceSpan,
-    label: String,
+    label: Message,
     #[help]
-    help: Option<String>,
+    help: Option<Message>,
 }
 
 impl ShowFileError {
@@ -26,24 +27,64 @@ impl ShowFileError {
         name: &str,
         text: &str,
         span: Range<usize>,
-        message: impl Into<String>,
-        label: impl Into<String>,
+        message: impl Into<Message>,
+        label: impl Into<Message>,
         help: Option<String>,
+    ) -> Self {
+        Self::with(
+            name,
+            text,
+            span,
+            message.into(),
+            label.into(),
+            help.map(Message::from),
+        )
+    }
+
+    /// An error at `span` of the show file `name` whose text is `text`, with its message,
+    /// label and hint as messages (rendered in the user's language when shown).
+    pub fn with(
+        name: &str,
+        text: &str,
+        span: Range<usize>,
+        message: Message,
+        label: Message,
+        help: Option<Message>,
     ) -> Self {
         let len = text.len();
         let start = span.start.min(len);
         let end = span.end.clamp(start, len);
         ShowFileError {
-            message: message.into(),
+            message,
             src: NamedSource::new(name, text.to_string()),
             span: (start, end - start).into(),
-            label: label.into(),
+            label,
             help,
         }
     }
 
-    /// The message, without location.
-    pub fn message(&self) -> &str {
+    /// The message, without location, in the process's language.
+    pub fn message(&self) -> String {
+        self.message.to_string()
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+
+    /// The label under the span in `lang`.
+    pub fn label_in(&self, lang: Lang) -> String {
+        self.label.render(lang)
+    }
+
+    /// The hint in `lang`, if any.
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| h.render(lang))
+    }
+
+    /// The message as data (id and arguments).
+    pub fn message_data(&self) -> &Message {
         &self.message
     }
 
@@ -52,9 +93,9 @@ impl ShowFileError {
         self.span.offset()
     }
 
-    /// The hint, if any.
-    pub fn hint(&self) -> Option<&str> {
-        self.help.as_deref()
+    /// The hint, if any, in the process's language.
+    pub fn hint(&self) -> Option<String> {
+        self.help.as_ref().map(Message::to_string)
     }
 
     /// 1-based line and column of the span's start.
@@ -109,17 +150,17 @@ impl SourceMap {
     pub fn formation_error(
         &self,
         name: &str,
-        message: impl Into<String>,
+        message: impl Into<Message>,
         help: Option<String>,
     ) -> ShowFileError {
         let span = self.formations.get(name).cloned().unwrap_or(0..0);
-        ShowFileError::new(
+        ShowFileError::with(
             &self.name,
             &self.text,
             span,
-            message,
-            format!("formation `{name}`"),
-            help,
+            message.into(),
+            msg!("show-file-label-formation", name = name),
+            help.map(Message::from),
         )
     }
 }

@@ -12,7 +12,7 @@ mod points_csv;
 mod show_file;
 mod time;
 
-pub use color::{PALETTE, parse_color};
+pub use color::{CHINESE_NAMES, PALETTE, color_hint, parse_color};
 pub use error::{ImportError, ShowFileError, SourceMap};
 pub use input_file::{MAX_INPUT_BYTES, read_input};
 pub use points_csv::{PointsCsv, parse_points_csv};

@@ -29,6 +29,7 @@ mod values;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
+use skyshow_i18n::msg;
 use skyshow_model::ShowDesign;
 
 use crate::error::{ImportError, ShowFileError, SourceMap};
@@ -128,22 +129,22 @@ pub fn parse_show_with(
 
 fn toml_error(name: &str, text: &str, e: &toml::de::Error) -> ImportError {
     let span = e.span().unwrap_or(0..0);
-    let msg = e.message().trim().to_string();
-    let help = if msg.contains("unknown field") {
-        Some("see docs/show-file.md for the keys this table takes".to_string())
-    } else if msg.contains("missing field") {
-        Some("add the key; docs/show-file.md lists what each table needs".to_string())
-    } else if msg.contains("invalid type") {
-        Some("check the value's type: numbers are unquoted, names and times are quoted".to_string())
+    let detail = e.message().trim().to_string();
+    let help = if detail.contains("unknown field") {
+        Some(msg!("show-file-unknown-key-hint"))
+    } else if detail.contains("missing field") {
+        Some(msg!("show-file-missing-key-hint"))
+    } else if detail.contains("invalid type") {
+        Some(msg!("show-file-invalid-type-hint"))
     } else {
         None
     };
-    ShowFileError::new(
+    ShowFileError::with(
         name,
         text,
         span,
-        format!("invalid show file: {msg}"),
-        "here",
+        msg!("show-file-invalid", detail = detail),
+        msg!("show-file-label-here"),
         help,
     )
     .into()

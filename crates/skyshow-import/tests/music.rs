@@ -62,11 +62,7 @@ fn error(dir: &Path, text: &str) -> (String, String, String) {
         panic!("{e:?}")
     };
     let at = text[e.offset()..].lines().next().unwrap_or("").to_string();
-    (
-        e.message().to_string(),
-        e.hint().unwrap_or("").to_string(),
-        at,
-    )
+    (e.message().to_string(), e.hint().unwrap_or_default(), at)
 }
 
 const MUSIC: &str = "[music]\nfile = \"m.wav\"";

@@ -35,11 +35,7 @@ fn error(test: &str, formation: &str, files: &[(&str, &[u8])]) -> (String, Strin
         panic!("{e:?}")
     };
     let at = text[e.offset()..].lines().next().unwrap_or("").to_string();
-    (
-        e.message().to_string(),
-        e.hint().unwrap_or("").to_string(),
-        at,
-    )
+    (e.message().to_string(), e.hint().unwrap_or_default(), at)
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::Cx;
 use super::raw::{RawFormation, RawGradient};
 use crate::color::parse_color;
 use crate::error::ImportError;
+use skyshow_i18n::msg;
 
 impl Cx<'_> {
     /// The colouring of formation `f`, whose lowered shape is `shape`.
@@ -27,11 +28,11 @@ impl Cx<'_> {
             }
             (Some(c), None) => {
                 let rgb = parse_color(c.get_ref()).map_err(|why| {
-                    self.err(
+                    self.fail(
                         c.span(),
                         why,
-                        "this colour",
-                        Some("use a palette name (red, green, blue, gold, white, …) or `#rrggbb`"),
+                        msg!("show-file-label-colour"),
+                        Some(crate::color::color_hint()),
                     )
                 })?;
                 ColorDesign::Solid(rgb)

@@ -11,6 +11,7 @@ use super::music::Anchor;
 use super::{Cx, RawTime, Reader};
 use crate::color::parse_color;
 use crate::error::ImportError;
+use skyshow_i18n::msg;
 
 /// One effect as written.
 #[derive(Deserialize)]
@@ -159,11 +160,11 @@ impl Cx<'_> {
         let color = |key: &Option<Spanned<String>>| -> Result<Rgb, ImportError> {
             match key {
                 Some(c) => parse_color(c.get_ref()).map_err(|why| {
-                    self.err(
+                    self.fail(
                         c.span(),
                         why,
-                        "this colour",
-                        Some("use a palette name (red, green, blue, gold, …) or `#rrggbb`"),
+                        msg!("show-file-label-colour"),
+                        Some(crate::color::color_hint()),
                     )
                 }),
                 None => Err(need("color")),

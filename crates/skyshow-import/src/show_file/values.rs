@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::Vec3;
 use toml::Spanned;
 
@@ -13,19 +14,30 @@ impl Cx<'_> {
     pub(super) fn err(
         &self,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
         label: &str,
         help: Option<&str>,
     ) -> ImportError {
-        ShowFileError::new(
+        ShowFileError::with(
             self.name,
             self.text,
             span,
-            message,
-            label,
-            help.map(str::to_string),
+            message.into(),
+            label_message(label),
+            help.map(Message::from),
         )
         .into()
+    }
+
+    /// An error at `span` with its message, label and hint as messages.
+    pub(super) fn fail(
+        &self,
+        span: Range<usize>,
+        message: Message,
+        label: Message,
+        help: Option<Message>,
+    ) -> ImportError {
+        ShowFileError::with(self.name, self.text, span, message, label, help).into()
     }
 
     /// A finite number within `[lo, hi]`.
@@ -39,11 +51,21 @@ impl Cx<'_> {
     ) -> Result<f64, ImportError> {
         let x = *v.get_ref();
         if !x.is_finite() || x < lo || x > hi {
-            return Err(self.err(
+            return Err(self.fail(
                 v.span(),
-                format!("`{key}` = {} is out of range", crate::number::shown(x)),
-                "this value",
-                Some(&format!("`{key}` must be between {lo} and {hi} {unit}")),
+                msg!(
+                    "show-file-out-of-range",
+                    key = key,
+                    value = crate::number::shown(x)
+                ),
+                msg!("show-file-label-value"),
+                Some(msg!(
+                    "show-file-out-of-range-hint",
+                    key = key,
+                    lo = lo,
+                    hi = hi,
+                    unit = unit_message(unit)
+                )),
             ));
         }
         Ok(x)
@@ -71,11 +93,16 @@ impl Cx<'_> {
     ) -> Result<usize, ImportError> {
         let x = *v.get_ref();
         if x < lo || x > hi {
-            return Err(self.err(
+            return Err(self.fail(
                 v.span(),
-                format!("`{key}` = {x} is out of range"),
-                "this value",
-                Some(&format!("`{key}` must be a whole number from {lo} to {hi}")),
+                msg!("show-file-out-of-range", key = key, value = x.to_string()),
+                msg!("show-file-label-value"),
+                Some(msg!(
+                    "show-file-whole-number-hint",
+                    key = key,
+                    lo = lo.to_string(),
+                    hi = hi.to_string()
+                )),
             ));
         }
         Ok(x as usize)
@@ -84,11 +111,11 @@ impl Cx<'_> {
     pub(super) fn vec3(&self, v: &Spanned<[f64; 3]>, key: &str) -> Result<Vec3, ImportError> {
         let a = *v.get_ref();
         if a.iter().any(|x| !x.is_finite() || x.abs() > 10_000.0) {
-            return Err(self.err(
+            return Err(self.fail(
                 v.span(),
-                format!("`{key}` has a value out of range"),
-                "this value",
-                Some("coordinates are metres in the show frame, within ±10 km"),
+                msg!("show-file-coordinate-out-of-range", key = key),
+                msg!("show-file-label-value"),
+                Some(msg!("show-file-coordinate-out-of-range-hint")),
             ));
         }
         Ok(Vec3::from(a))
@@ -101,26 +128,29 @@ impl Cx<'_> {
                     Ok(*s)
                 } else {
                     Err((
-                        format!("{s} is not a time"),
-                        "times are seconds from the show's start".to_string(),
+                        msg!("show-file-not-a-time", value = *s),
+                        msg!("show-file-not-a-time-hint"),
                     ))
                 }
             }
-            RawTime::Text(s) => self.clock.resolve(s).map_err(|e| (e.why, e.hint)),
+            RawTime::Text(s) => self
+                .clock
+                .resolve(s)
+                .map_err(|e| (Message::from(e.why), Message::from(e.hint))),
         };
         match t {
             Ok(t) if t <= MAX_TIME_S => Ok(t),
-            Ok(t) => Err(self.err(
+            Ok(t) => Err(self.fail(
                 v.span(),
-                format!("`{key}` = {t} s is longer than 24 hours"),
-                "this time",
+                msg!("show-file-time-too-long", key = key, value = t),
+                msg!("show-file-label-time"),
                 None,
             )),
-            Err((why, hint)) => Err(self.err(
+            Err((why, hint)) => Err(self.fail(
                 v.span(),
-                format!("`{key}` is not a valid time: {why}"),
-                "this time",
-                Some(&hint),
+                msg!("show-file-invalid-time", key = key, why = why),
+                msg!("show-file-label-time"),
+                Some(hint),
             )),
         }
     }
@@ -140,20 +170,58 @@ impl Cx<'_> {
                 .find(|c| **c == v.get_ref().as_str())
                 .copied()
                 .ok_or_else(|| {
-                    self.err(
+                    let list = choices
+                        .iter()
+                        .map(|c| format!("\"{c}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.fail(
                         v.span(),
-                        format!("unknown {key} `{}`", v.get_ref()),
-                        "this value",
-                        Some(&format!(
-                            "`{key}` is one of: {}",
-                            choices
-                                .iter()
-                                .map(|c| format!("\"{c}\""))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                        msg!("show-file-unknown-choice", key = key, value = v.get_ref()),
+                        msg!("show-file-label-value"),
+                        Some(msg!(
+                            "show-file-unknown-choice-hint",
+                            key = key,
+                            choices = list
                         )),
                     )
                 }),
         }
+    }
+}
+
+/// The label under a span: the common English labels become messages, others stay as given.
+fn label_message(label: &str) -> Message {
+    match label {
+        "this value" => msg!("show-file-label-value"),
+        "this file" => msg!("show-file-label-file"),
+        "this key" => msg!("show-file-label-key"),
+        "this shape" => msg!("show-file-label-shape"),
+        "here" => msg!("show-file-label-here"),
+        "this effect" => msg!("show-file-label-effect"),
+        "second one" => msg!("show-file-label-second-one"),
+        "this pattern" => msg!("show-file-label-pattern"),
+        "this list" => msg!("show-file-label-list"),
+        "in this list" => msg!("show-file-label-in-list"),
+        "this length" => msg!("show-file-label-length"),
+        "this time" => msg!("show-file-label-time"),
+        "this name" => msg!("show-file-label-name"),
+        "this grid" => msg!("show-file-label-grid"),
+        "this colour" => msg!("show-file-label-colour"),
+        "this chapter" => msg!("show-file-label-chapter"),
+        "this axis" => msg!("show-file-label-axis"),
+        "in this file" => msg!("show-file-label-in-file"),
+        other => Message::verbatim(other),
+    }
+}
+
+/// A unit named in a range hint, in the user's language.
+fn unit_message(unit: &str) -> Message {
+    match unit {
+        "metres" => msg!("unit-metres"),
+        "seconds" => msg!("unit-seconds"),
+        "degrees" => msg!("unit-degrees"),
+        "turns" => msg!("unit-turns"),
+        other => Message::verbatim(other),
     }
 }
