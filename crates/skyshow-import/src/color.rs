@@ -60,10 +60,11 @@ fn chinese(name: &str) -> Option<&'static str> {
 pub fn parse_color(text: &str) -> Result<Rgb, Message> {
     let t = text.trim();
     if let Some(hex) = t.strip_prefix('#') {
-        if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            if let Ok(v) = u32::from_str_radix(hex, 16) {
-                return Ok(Rgb::new((v >> 16) as u8, (v >> 8) as u8, v as u8));
-            }
+        if hex.len() == 6
+            && hex.chars().all(|c| c.is_ascii_hexdigit())
+            && let Ok(v) = u32::from_str_radix(hex, 16)
+        {
+            return Ok(Rgb::new((v >> 16) as u8, (v >> 8) as u8, v as u8));
         }
         return Err(msg!("color-not-hex", value = t));
     }
