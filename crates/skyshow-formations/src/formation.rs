@@ -496,6 +496,7 @@ mod tests {
             },
             color: ColorDesign::Solid(Rgb::WHITE),
             transition: TransitionDesign::default(),
+            motion: Vec::new(),
         }
     }
 

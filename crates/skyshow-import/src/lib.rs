@@ -11,6 +11,7 @@ mod number;
 mod points_csv;
 mod show_file;
 mod time;
+mod track_csv;
 
 pub use color::{CHINESE_NAMES, PALETTE, color_hint, parse_color};
 pub use error::{ImportError, ShowFileError, SourceMap};
@@ -18,5 +19,6 @@ pub use input_file::{MAX_INPUT_BYTES, read_input};
 pub use points_csv::{PointsCsv, parse_points_csv};
 pub use show_file::{Fireworks, LoadedShow, PyroDesign, load_show, parse_show, parse_show_with};
 pub use time::parse_time;
+pub use track_csv::{TrackCsv, parse_track_csv};
 
 pub use skyshow_model::ShowDesign;

@@ -2,6 +2,7 @@
 //!
 //! The format is specified in `docs/show-file.md`.
 
+mod animation;
 mod art;
 mod artwork;
 #[cfg(test)]
@@ -18,9 +19,11 @@ mod lights;
 mod lower;
 mod mesh;
 mod mesh_file;
+mod motion;
 mod music;
 mod pyro;
 mod raw;
+mod sequence;
 mod shape;
 mod svg_art;
 mod text_art;

@@ -1,6 +1,8 @@
 //! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
 
-use crate::{Clip, LightEffect, Limits, MusicDesign, MusicalLength, Rgb, SequenceFrame, Vec3};
+use crate::{
+    Clip, LightEffect, Limits, Motion, MusicDesign, MusicalLength, Rgb, SequenceFrame, Vec3,
+};
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
 #[derive(Clone, Debug, PartialEq)]
@@ -149,6 +151,8 @@ pub struct FormationDesign {
     pub color: ColorDesign,
     /// Transition timing into this formation.
     pub transition: TransitionDesign,
+    /// Rigid motions during the hold, composed in order (empty: it keeps its pose).
+    pub motion: Vec<Motion>,
 }
 
 /// How the transition into a formation is timed.

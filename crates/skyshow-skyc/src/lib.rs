@@ -38,7 +38,10 @@ pub use light_decode::{DecodedLights, decode_light_program, decode_light_program
 pub use light_error::LightDecodeError;
 pub use light_options::LightDecodeOptions;
 pub use options::ReadOptions;
-pub use skybrush_csv::{is_skybrush_csv_zip, read_skybrush_csv_zip, read_skybrush_static_csv};
+pub use skybrush_csv::{
+    CsvTrack, is_skybrush_csv_zip, read_skybrush_csv_tracks, read_skybrush_csv_zip,
+    read_skybrush_static_csv,
+};
 pub use skyc_show::SkycShow;
 
 use archive::Archive;

@@ -29,9 +29,45 @@ pub fn is_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> bool {
             .all(|n| n.to_ascii_lowercase().ends_with(".csv"))
 }
 
+/// One drone's samples from a Skybrush CSV ZIP, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvTrack {
+    /// The member's name without `.csv` (`Drone 7`).
+    pub name: String,
+    /// `(time s, position, colour)` rows, times strictly increasing.
+    pub samples: Vec<(f64, Vec3, Rgb)>,
+}
+
 /// Reads a ZIP of per-drone CSVs, one drone per `.csv` member in natural name order
 /// (`Drone 2` before `Drone 10`), named after the member without `.csv`.
 pub fn read_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError> {
+    let tracks = read_skybrush_csv_tracks(bytes, opts)?;
+    // One drone's intervals stand for all (files are sampled alike).
+    let intervals: Vec<f64> = tracks
+        .first()
+        .map(|t| t.samples.windows(2).map(|w| w[1].0 - w[0].0).collect())
+        .unwrap_or_default();
+    let drones = tracks
+        .into_iter()
+        .map(|t| {
+            let samples: Vec<Sample> = t
+                .samples
+                .into_iter()
+                .map(|(t, p, c)| Sample { t, p, c })
+                .collect();
+            drone_from_samples(t.name, &samples)
+        })
+        .collect();
+    Ok(csv_show(drones, median_interval(&intervals)))
+}
+
+/// Reads the rows of a ZIP of per-drone CSVs (`Time_msec,x_m,y_m,z_m,Red,Green,Blue`), one
+/// track per `.csv` member in natural name order, with the same caps and checks as
+/// [`read_skybrush_csv_zip`] (times must increase).
+pub fn read_skybrush_csv_tracks(
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Vec<CsvTrack>, SkycError> {
     let mut archive = Archive::open(bytes, opts)?;
     let mut names: Vec<String> = archive
         .file_names()
@@ -62,20 +98,17 @@ pub fn read_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> Result<SkycSho
         });
     }
     names.sort_by_cached_key(|a| natural_key(a));
-    let mut drones = Vec::with_capacity(names.len());
-    let mut intervals = Vec::new();
+    let mut tracks = Vec::with_capacity(names.len());
     for member in &names {
         let raw = archive.read(member)?;
         let samples = parse_drone_csv(member, &raw, opts)?;
-        // One drone's intervals stand for all (files are sampled alike).
-        if intervals.is_empty() {
-            intervals = samples.windows(2).map(|w| w[1].t - w[0].t).collect();
-        }
         let stem = member.rsplit('/').next().unwrap_or(member);
-        let name = stem[..stem.len() - 4].to_string();
-        drones.push(drone_from_samples(name, &samples));
+        tracks.push(CsvTrack {
+            name: stem[..stem.len() - 4].to_string(),
+            samples: samples.into_iter().map(|s| (s.t, s.p, s.c)).collect(),
+        });
     }
-    Ok(csv_show(drones, median_interval(&intervals)))
+    Ok(tracks)
 }
 
 /// The median of the sampling intervals, seconds.

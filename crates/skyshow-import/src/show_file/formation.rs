@@ -81,6 +81,7 @@ impl Cx<'_> {
             turn_deg: angle(&f.turn_deg, "turn_deg")?,
         };
         let color = self.coloring(f, &shape)?;
+        let motion = self.motions(f, hold_music.is_none().then_some(hold_s))?;
         let min_duration_s = self.opt_num(
             &f.min_transition_s,
             "min_transition_s",
@@ -99,11 +100,12 @@ impl Cx<'_> {
             placement,
             color,
             transition: TransitionDesign { min_duration_s },
+            motion,
         })
     }
 
     /// Keys that only some shapes take: the rest are refused so typos do not pass silently.
-    fn check_shape_keys(&self, f: &RawFormation, kind: &str) -> Result<(), ImportError> {
+    pub(super) fn check_shape_keys(&self, f: &RawFormation, kind: &str) -> Result<(), ImportError> {
         let allowed: &[&str] = match kind {
             "grid" | "plane" => &["width_m", "height_m", "rows", "columns", "count"],
             "circle" | "disc" | "sphere" => &["radius_m", "count"],
@@ -139,12 +141,14 @@ impl Cx<'_> {
             "mesh" => &[
                 "file", "size_m", "width_m", "height_m", "up", "mode", "count",
             ],
+            "sequence" => &["count"],
+            "animation" => &["file", "offset_m", "count"],
             _ => {
                 return Err(self.err(
                     f.shape.span(),
                     format!("unknown shape `{kind}`"),
                     "this shape",
-                    Some("shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh"),
+                    Some("shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh, sequence, animation"),
                 ));
             }
         };
@@ -190,6 +194,43 @@ impl Cx<'_> {
                 },
             ),
         ];
+        if kind != "sequence"
+            && let Some(fr) = f.frames.first()
+        {
+            return Err(self.err(
+                fr.span(),
+                format!("a `{kind}` does not take `[[chapter.formation.frame]]` pictures"),
+                "this frame",
+                Some("frames belong to `shape = \"sequence\"`"),
+            ));
+        }
+        let playback = [
+            (
+                "animation_speed",
+                f.animation_speed.as_ref().map(Spanned::span),
+            ),
+            (
+                "animation_start_s",
+                f.animation_start_s.as_ref().map(Spanned::span),
+            ),
+            (
+                "animation_loop",
+                f.animation_loop.as_ref().map(Spanned::span),
+            ),
+        ];
+        for (key, span) in playback {
+            if let Some(span) = span
+                && kind != "animation"
+                && kind != "mesh"
+            {
+                return Err(self.err(
+                    span,
+                    format!("a `{kind}` does not take `{key}`"),
+                    "not used by this shape",
+                    Some("playback keys belong to animations: `shape = \"animation\"` or an animated glTF mesh"),
+                ));
+            }
+        }
         for (key, span) in given {
             if let Some(span) = span
                 && !allowed.contains(&key)

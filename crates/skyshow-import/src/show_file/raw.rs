@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{lights, music, pyro};
+use super::{animation, lights, motion, music, pyro, sequence};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,6 +162,18 @@ pub(super) struct RawFormation {
     pub(super) snap: Option<Spanned<String>>,
     #[serde(default, rename = "light")]
     pub(super) lights: Vec<Spanned<lights::RawLight>>,
+    /// Rigid motions during the hold (`[[chapter.formation.motion]]`).
+    #[serde(default, rename = "motion")]
+    pub(super) motions: Vec<Spanned<motion::RawMotion>>,
+    /// Pictures of a `sequence` (`[[chapter.formation.frame]]`).
+    #[serde(default, rename = "frame")]
+    pub(super) frames: Vec<Spanned<sequence::RawFrame>>,
+    /// Playback of an animation: speed (a number or `"fit"`).
+    pub(super) animation_speed: Option<Spanned<animation::RawSpeed>>,
+    /// Playback of an animation: the clip time shown when the hold starts, seconds.
+    pub(super) animation_start_s: Option<Spanned<f64>>,
+    /// Playback of an animation: loop until the hold ends.
+    pub(super) animation_loop: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]

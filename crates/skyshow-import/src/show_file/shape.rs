@@ -106,6 +106,8 @@ impl Cx<'_> {
             "svg" | "text" | "image" | "mesh" => {
                 self.artwork(sf, kind, name, count, fleet, read)?
             }
+            "sequence" => self.sequence(sf, name, fleet, read)?,
+            "animation" => self.animation(f, name, count, fleet, read)?,
             _ => self.points(f, name, fleet, read)?,
         })
     }

@@ -9,7 +9,7 @@ use skyshow_model::{HoldTime, Limits, MotionKind, PlaybackSpeed, Vec3};
 
 use super::HoldMotion;
 use super::base::Base;
-use super::figures::{Extreme, MotionFigures, kinematics, min_distance};
+use super::figures::{Extreme, MotionFigures, closer_than, kinematics};
 use super::motion_error::{Figure, MotionEntry, MotionError};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec, resolve};
 use crate::error::clock as show_clock;
@@ -40,6 +40,8 @@ pub fn check(
         opts,
         low_m,
         figure,
+        value: ex.value,
+        limit,
     };
     let mut fixes: Vec<String> = Vec::new();
     match figure {
@@ -150,6 +152,17 @@ fn describe(spec: &MotionSpec, entry: MotionEntry) -> String {
     }
 }
 
+/// How a candidate fix fares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// Every limit kept.
+    Passes,
+    /// A speed, the acceleration or the altitude is missed.
+    Kinematics,
+    /// Two drones come too close.
+    Distance,
+}
+
 /// Searches fixes for one figure.
 struct Probe<'a> {
     spec: &'a MotionSpec,
@@ -158,39 +171,53 @@ struct Probe<'a> {
     opts: &'a MotionOptions,
     low_m: f64,
     figure: Figure,
+    /// The figure's value and its limit.
+    value: f64,
+    limit: f64,
 }
 
 impl Probe<'_> {
     /// True when `spec` resolves and its figure is within the limit (with headroom).
-    fn passes(&self, spec: &MotionSpec) -> bool {
+    fn passes(&self, spec: &MotionSpec, distances: bool) -> bool {
+        self.verdict(spec, distances) == Verdict::Passes
+    }
+
+    /// Whether `spec` resolves and keeps every limit (with headroom), and if not, which
+    /// kind of limit it misses. `distances`: whether the distances need checking.
+    fn verdict(&self, spec: &MotionSpec, distances: bool) -> Verdict {
         let Ok(Some(m)) = resolve(spec, self.clock, self.limits, self.opts) else {
-            return false;
+            return Verdict::Kinematics;
         };
         let step = self.opts.search_step_s;
         let (f, vmax) = kinematics(&m, 0.0, m.duration_s(), step);
         if first_beyond(&f, self.limits, self.low_m, self.opts.headroom).is_some() {
-            return false;
+            return Verdict::Kinematics;
         }
-        min_distance(&m, vmax, step).0 >= self.limits.min_distance_m - 1e-6
+        if distances && closer_than(&m, self.limits.min_distance_m - 1e-6, vmax, step) {
+            return Verdict::Distance;
+        }
+        Verdict::Passes
     }
 
-    /// The largest `x` in `(lo, hi)` (or smallest, when `increasing` is false) for which
-    /// `make(x)` passes, assuming it passes at one end and fails at the other.
+    /// The largest `x` in `(lo, hi)` for which `make(x)` passes when small values pass
+    /// (`passes_low`), else the smallest; `None` when the passing end fails too.
+    /// `distances`: whether the change can bring drones closer (then they are checked).
     fn search(
         &self,
         lo: f64,
         hi: f64,
         passes_low: bool,
+        distances: bool,
         make: &dyn Fn(f64) -> MotionSpec,
     ) -> Option<f64> {
         // passes_low: small x passes (find the largest passing); else large x passes.
         let (mut ok, mut bad) = if passes_low { (lo, hi) } else { (hi, lo) };
-        if !self.passes(&make(ok)) {
+        if !self.passes(&make(ok), distances) {
             return None;
         }
         for _ in 0..FIX_STEPS {
             let mid = (ok + bad) / 2.0;
-            if self.passes(&make(mid)) {
+            if self.passes(&make(mid), distances) {
                 ok = mid;
             } else {
                 bad = mid;
@@ -226,7 +253,8 @@ impl Probe<'_> {
                 MotionKind::Scale { factor } => *factor = 1.0 + (*factor - 1.0) * a,
             })
         };
-        if let Some(a) = self.search(1e-3, 1.0, true, &amp) {
+        let scales = matches!(m.kind, MotionKind::Scale { .. }) || self.figure == Figure::Distance;
+        if let Some(a) = self.search(1e-3, 1.0, true, scales, &amp) {
             let over = self.over(m, k);
             out.push(match &m.kind {
                 MotionKind::Rotate { angle_deg, .. } => format!(
@@ -261,7 +289,7 @@ impl Probe<'_> {
                 })
             };
             let most = (hold / now).max(1.0);
-            match self.search(1.0, most, false, &longer) {
+            match self.search(1.0, most, false, self.figure == Figure::Distance, &longer) {
                 Some(x) if x > 1.0 => {
                     out.push(format!("`duration` ≥ {:.1} s (now {now:.1} s)", now * x))
                 }
@@ -278,7 +306,9 @@ impl Probe<'_> {
                         clock: &wider,
                         ..*self
                     };
-                    if let Some(x) = p.search(1.0, far, false, &longer) {
+                    if let Some(x) =
+                        p.search(1.0, far, false, self.figure == Figure::Distance, &longer)
+                    {
                         let need = self.start_now(k) + now * x;
                         out.push(format!(
                             "`duration` ≥ {:.1} s in a hold at least {need:.1} s long (now {hold:.1} s)",
@@ -317,9 +347,6 @@ impl Probe<'_> {
 
     /// A longer morph into frame `k`.
     fn frame_fix(&self, k: usize) -> Option<String> {
-        let Some(Deform::Morph(frames)) = &self.spec.deform else {
-            return None;
-        };
         let m = resolve(self.spec, self.clock, self.limits, self.opts).ok()??;
         let Base::Morph(morph) = &m.base else {
             return None;
@@ -333,27 +360,37 @@ impl Probe<'_> {
             }
             s
         };
-        let gap_end = b;
-        let prev_at = {
-            let first = &frames[0];
-            let _ = first;
-            // The previous frame's moment: where the previous window ends (or 0).
-            if k >= 2 { morph.windows[k - 2].1 } else { 0.0 }
-        };
-        let most = ((gap_end - prev_at) / now).max(1.0);
-        match self.search(1.0, most, false, &longer) {
-            Some(x) if x > 1.0 => Some(format!(
+        // The previous frame's moment: where the morph into it ends (0 for the first).
+        let prev_at = if k >= 2 { morph.windows[k - 2].1 } else { 0.0 };
+        let gap = b - prev_at;
+        let most = (gap / now).max(1.0);
+        if let Some(x) = self.search(1.0, most, false, false, &longer)
+            && x > 1.0
+        {
+            return Some(format!(
                 "let the morph into frame {} take at least {:.2} s (`morph`, now {now:.2} s)",
                 k + 1,
                 now * x
-            )),
-            _ => Some(format!(
-                "leave more time between frames {} and {} (now {:.2} s), or make the pictures closer to each other",
-                k,
-                k + 1,
-                gap_end - prev_at
-            )),
+            ));
         }
+        // A morph is the same path flown faster or slower: speeds scale with 1/length,
+        // accelerations with 1/length².
+        let h = self.opts.headroom;
+        let ratio = match self.figure {
+            Figure::Accel => (self.value / (self.limit * h)).sqrt(),
+            Figure::SpeedXy | Figure::SpeedUp | Figure::SpeedDown => self.value / (self.limit * h),
+            _ => {
+                return Some(format!(
+                    "leave more room between frames {k} and {}, or make the pictures closer to each other",
+                    k + 1
+                ));
+            }
+        };
+        let need = now * ratio;
+        Some(format!(
+            "frame {} needs a morph of at least {need:.2} s: put it at least {need:.2} s after frame {k} (now {gap:.2} s after it)",
+            k + 1
+        ))
     }
 
     /// A slower playback.
@@ -372,12 +409,13 @@ impl Probe<'_> {
             }
             s
         };
-        self.search(1e-3, 1.0, true, &slower).map(|x| {
-            format!(
-                "`animation_speed` ≤ {:.3} (now {now}), or `animation_speed = \"fit\"`",
-                now * x
-            )
-        })
+        self.search(1e-3, 1.0, true, self.figure == Figure::Distance, &slower)
+            .map(|x| {
+                format!(
+                    "`animation_speed` ≤ {:.3} (now {now}), or `animation_speed = \"fit\"`",
+                    now * x
+                )
+            })
     }
 
     /// A smaller (speeds) or larger (distance) picture.
@@ -405,16 +443,22 @@ impl Probe<'_> {
         let (mut bad, mut ok) = (1.0, None);
         for j in 1..=72 {
             let k = step.powi(j);
-            if self.passes(&scaled(k)) {
-                ok = Some(k);
-                break;
+            match self.verdict(&scaled(k), true) {
+                Verdict::Passes => {
+                    ok = Some(k);
+                    break;
+                }
+                // Further on, the miss only grows: smaller pictures bring drones closer,
+                // larger ones fly faster.
+                Verdict::Distance if !grow => return None,
+                Verdict::Kinematics if grow => return None,
+                _ => bad = k,
             }
-            bad = k;
         }
         let mut ok = ok?;
         for _ in 0..FIX_STEPS {
             let mid = (ok + bad) / 2.0;
-            if self.passes(&scaled(mid)) {
+            if self.passes(&scaled(mid), true) {
                 ok = mid;
             } else {
                 bad = mid;

@@ -235,6 +235,39 @@ pub(crate) fn min_distance(
     (best, bi, bj, bt)
 }
 
+/// True when two points come closer than `d` at some moment of the hold (a threshold
+/// query: cheaper than [`min_distance`], the same sampling).
+pub(crate) fn closer_than(motion: &HoldMotion, d: f64, vmax: f64, step_s: f64) -> bool {
+    let n = motion.points();
+    if n < 2 {
+        return false;
+    }
+    if motion.is_rigid() {
+        return min_distance(motion, vmax, step_s).0 < d;
+    }
+    let (lo, hi) = motion.active_span();
+    let rel = (2.0 * vmax).max(1e-6);
+    let dt = (0.1 / rel).clamp(0.005, step_s.max(0.005));
+    let steps = (((hi - lo) / dt).ceil() as usize).max(1);
+    let dt = (hi - lo).max(1e-9) / steps as f64;
+    let slack = rel * dt / 2.0;
+    let times: Vec<f64> = (0..=steps).map(|k| lo + k as f64 * dt).collect();
+    let hit = |k: usize| {
+        let mut f = vec![Vec3::ZERO; n];
+        motion.positions(times[k], &mut f);
+        pairs_within(&f, d + slack).into_iter().any(|(i, j, dij)| {
+            dij < d || {
+                let a = times[k.saturating_sub(1)];
+                let b = times[(k + 1).min(times.len() - 1)];
+                closest_in(motion, i, j, a, b).1 < d
+            }
+        })
+    };
+    let mut f0 = vec![Vec3::ZERO; n];
+    motion.positions(0.0, &mut f0);
+    !pairs_within(&f0, d).is_empty() || (0..times.len()).into_par_iter().any(hit)
+}
+
 /// The closest approach of points `i` and `j` between `a` and `b` (golden-section search,
 /// the distance taken as unimodal over so short an interval).
 fn closest_in(motion: &HoldMotion, i: usize, j: usize, a: f64, b: f64) -> (f64, f64) {

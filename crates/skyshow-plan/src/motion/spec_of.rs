@@ -22,7 +22,7 @@ pub fn motion_spec(
         name: f.name.clone(),
         rest: f.points.clone(),
         deform: f.deform.clone(),
-        motions: Vec::new(),
+        motions: design.motion.clone(),
         rest_centre,
         own_axes: [frame.u, frame.v, frame.w],
         size: size_key(&design.shape),

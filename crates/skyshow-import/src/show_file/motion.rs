@@ -1,0 +1,393 @@
+//! `[[chapter.formation.motion]]`: rigid motions of a formation during its hold (rotate,
+//! move, scale), checked key by key and lowered to [`Motion`]s; and times within a hold
+//! (`start`, `duration`, a frame's `at`): seconds or beats and bars.
+
+use serde::Deserialize;
+use skyshow_model::{
+    Easing, HoldTime, Motion, MotionAxis, MotionKind, MusicalLength, Repeat, Vec3,
+};
+use toml::Spanned;
+
+use super::raw::RawFormation;
+use super::{Cx, MAX_TIME_S, RawTime};
+use crate::error::ImportError;
+
+/// One motion table as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMotion {
+    kind: Spanned<String>,
+    axis: Option<Spanned<RawAxis>>,
+    turns: Option<Spanned<f64>>,
+    angle_deg: Option<Spanned<f64>>,
+    pivot: Option<Spanned<[f64; 3]>>,
+    by: Option<Spanned<[f64; 3]>>,
+    path: Option<Spanned<Vec<[f64; 3]>>>,
+    factor: Option<Spanned<f64>>,
+    start: Option<Spanned<RawTime>>,
+    duration: Option<Spanned<RawTime>>,
+    easing: Option<Spanned<String>>,
+    repeat: Option<Spanned<RawRepeat>>,
+}
+
+/// A rotation axis: a named axis of the formation or a show-frame vector.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAxis {
+    Named(String),
+    Vector([f64; 3]),
+}
+
+/// A repetition count or `"hold"`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawRepeat {
+    Count(i64),
+    Text(String),
+}
+
+/// Largest number of turns one motion may ask for.
+const MAX_TURNS: f64 = 1000.0;
+/// Largest scale factor.
+const MAX_FACTOR: f64 = 100.0;
+
+impl Cx<'_> {
+    /// The formation's motions, in order.
+    pub(super) fn motions(
+        &self,
+        f: &RawFormation,
+        hold_s: Option<f64>,
+    ) -> Result<Vec<Motion>, ImportError> {
+        f.motions.iter().map(|m| self.motion(m, hold_s)).collect()
+    }
+
+    fn motion(&self, sm: &Spanned<RawMotion>, hold_s: Option<f64>) -> Result<Motion, ImportError> {
+        let m = sm.get_ref();
+        let kind_key = Some(m.kind.clone());
+        let kind = self.choice(&kind_key, "kind", &["rotate", "move", "scale"], "rotate")?;
+        self.motion_keys(m, kind)?;
+        let kind = match kind {
+            "rotate" => self.rotation(sm)?,
+            "move" => self.flight(sm)?,
+            _ => {
+                let Some(f) = &m.factor else {
+                    return Err(self.err(
+                        m.kind.span(),
+                        "a `scale` motion needs `factor`",
+                        "this motion",
+                        Some("add `factor = 0.5` to halve the picture, `factor = 2` to double it"),
+                    ));
+                };
+                let x = *f.get_ref();
+                if !x.is_finite() || x <= 0.0 || x > MAX_FACTOR {
+                    return Err(self.err(
+                        f.span(),
+                        format!("`factor` = {} cannot be flown", crate::number::shown(x)),
+                        "this value",
+                        Some(&format!("`factor` is the size at the end relative to the start: above 0, at most {MAX_FACTOR}")),
+                    ));
+                }
+                if x == 1.0 {
+                    return Err(self.err(
+                        f.span(),
+                        "`factor = 1` does not change the size",
+                        "this value",
+                        Some("give a factor other than 1, or remove the motion"),
+                    ));
+                }
+                MotionKind::Scale { factor: x }
+            }
+        };
+        let pivot = m
+            .pivot
+            .as_ref()
+            .map(|p| self.vec3(p, "pivot"))
+            .transpose()?
+            .unwrap_or(Vec3::ZERO);
+        let start = match &m.start {
+            Some(s) => self.hold_time(s, "start", true)?,
+            None => HoldTime::Seconds(0.0),
+        };
+        let duration = m
+            .duration
+            .as_ref()
+            .map(|d| self.hold_time(d, "duration", false))
+            .transpose()?;
+        let easing = match self.choice(
+            &m.easing,
+            "easing",
+            &["smooth", "linear", "in", "out"],
+            "smooth",
+        )? {
+            "linear" => Easing::Linear,
+            "in" => Easing::In,
+            "out" => Easing::Out,
+            _ => Easing::Smooth,
+        };
+        let repeat = match &m.repeat {
+            None => Repeat::Count(1),
+            Some(r) => match r.get_ref() {
+                RawRepeat::Count(n) if (1..=10_000).contains(n) => Repeat::Count(*n as u32),
+                RawRepeat::Text(t) if t == "hold" => Repeat::Hold,
+                _ => {
+                    return Err(self.err(
+                        r.span(),
+                        "`repeat` is a count or \"hold\"",
+                        "this value",
+                        Some("`repeat = 3` repeats three times; `repeat = \"hold\"` as often as the hold allows"),
+                    ));
+                }
+            },
+        };
+        // Seconds all round: a motion past its hold is caught here, at its `duration`.
+        if let (Some(hold), HoldTime::Seconds(s0)) = (hold_s, start) {
+            let reps = match repeat {
+                Repeat::Count(n) => f64::from(n),
+                Repeat::Hold => 1.0,
+            };
+            let end = match duration {
+                Some(HoldTime::Seconds(d)) => Some(s0 + d * reps),
+                None => Some(s0),
+                Some(HoldTime::Music(_)) => None,
+            };
+            if let Some(end) = end
+                && (end > hold + 5e-4 || s0 >= hold)
+            {
+                let span = m
+                    .duration
+                    .as_ref()
+                    .or(m.start.as_ref())
+                    .map_or(sm.span(), Spanned::span);
+                let room = (hold - s0).max(0.0) / reps;
+                return Err(self.err(
+                    span,
+                    format!(
+                        "the motion runs past the hold: it ends {} s into a hold of {} s",
+                        crate::number::shown(end),
+                        crate::number::shown(hold)
+                    ),
+                    "this time",
+                    Some(&if s0 >= hold {
+                        format!("start it before the hold ends (`start` < {})", crate::number::shown(hold))
+                    } else {
+                        format!(
+                            "make `duration` at most {:.2} s{}, start it earlier, or lengthen `hold` to at least {} s",
+                            room,
+                            if reps > 1.0 { " per repetition" } else { "" },
+                            crate::number::shown(end)
+                        )
+                    }),
+                ));
+            }
+        }
+        Ok(Motion {
+            kind,
+            pivot,
+            start,
+            duration,
+            easing,
+            repeat,
+        })
+    }
+
+    /// A `rotate` motion's axis and angle.
+    fn rotation(&self, sm: &Spanned<RawMotion>) -> Result<MotionKind, ImportError> {
+        let m = sm.get_ref();
+        let axis = match &m.axis {
+            None => MotionAxis::Up,
+            Some(a) => match a.get_ref() {
+                RawAxis::Named(n) => match n.as_str() {
+                    "up" => MotionAxis::Up,
+                    "right" => MotionAxis::Right,
+                    "towards" => MotionAxis::Towards,
+                    _ => {
+                        return Err(self.err(
+                            a.span(),
+                            format!("unknown axis `{n}`"),
+                            "this axis",
+                            Some("`axis` is \"up\", \"right\" or \"towards\" (the formation's own), or a direction `[x, y, z]` in the show frame"),
+                        ));
+                    }
+                },
+                RawAxis::Vector(v) => {
+                    let d = Vec3::from(*v);
+                    if !d.is_finite() || d.norm() < 1e-9 {
+                        return Err(self.err(
+                            a.span(),
+                            "the axis has zero length",
+                            "this axis",
+                            Some("give a direction such as `[0, 0, 1]` (up), or \"up\", \"right\" or \"towards\""),
+                        ));
+                    }
+                    MotionAxis::Show(d.normalized())
+                }
+            },
+        };
+        let angle_deg = match (&m.turns, &m.angle_deg) {
+            (Some(_), Some(a)) => {
+                return Err(self.err(
+                    a.span(),
+                    "give either `turns` or `angle_deg`, not both",
+                    "second angle",
+                    None,
+                ));
+            }
+            (None, None) => {
+                return Err(self.err(
+                    m.kind.span(),
+                    "a `rotate` motion needs `turns` or `angle_deg`",
+                    "this motion",
+                    Some("add `turns = 1` (a full turn) or `angle_deg = 90`"),
+                ));
+            }
+            (Some(t), None) => self.angle(t, "turns", MAX_TURNS)? * 360.0,
+            (None, Some(a)) => self.angle(a, "angle_deg", MAX_TURNS * 360.0)?,
+        };
+        Ok(MotionKind::Rotate { axis, angle_deg })
+    }
+
+    /// A non-zero angle within ±`max`.
+    fn angle(&self, v: &Spanned<f64>, key: &str, max: f64) -> Result<f64, ImportError> {
+        let x = *v.get_ref();
+        if x == 0.0 {
+            return Err(self.err(
+                v.span(),
+                format!("`{key} = 0` does not move"),
+                "this value",
+                Some("give a non-zero angle (negative turns clockwise looking down the axis), or remove the motion"),
+            ));
+        }
+        self.num(v, key, -max, max, key)
+    }
+
+    /// A `move` motion's path.
+    fn flight(&self, sm: &Spanned<RawMotion>) -> Result<MotionKind, ImportError> {
+        let m = sm.get_ref();
+        let path = match (&m.by, &m.path) {
+            (Some(b), None) => vec![self.vec3(b, "by")?],
+            (None, Some(p)) => {
+                if p.get_ref().is_empty() {
+                    return Err(self.err(
+                        p.span(),
+                        "`path` has no waypoints",
+                        "this path",
+                        Some("list waypoints as offsets from the centre: `path = [[0, 20, 0], [0, 20, 10]]`"),
+                    ));
+                }
+                let mut out = Vec::with_capacity(p.get_ref().len());
+                for w in p.get_ref() {
+                    out.push(self.vec3(&Spanned::new(p.span(), *w), "path")?);
+                }
+                out
+            }
+            (Some(_), Some(p)) => {
+                return Err(self.err(
+                    p.span(),
+                    "give either `by` or `path`, not both",
+                    "second path",
+                    None,
+                ));
+            }
+            (None, None) => {
+                return Err(self.err(
+                    m.kind.span(),
+                    "a `move` motion needs `by` or `path`",
+                    "this motion",
+                    Some("add `by = [0, 30, 0]` (metres, show frame) or `path = [[x, y, z], …]`"),
+                ));
+            }
+        };
+        if path.iter().all(|p| p.norm() < 1e-9) {
+            let span =
+                m.by.as_ref()
+                    .map(Spanned::span)
+                    .or(m.path.as_ref().map(Spanned::span));
+            return Err(self.err(
+                span.unwrap_or(sm.span()),
+                "the move goes nowhere",
+                "this offset",
+                Some("give an offset other than `[0, 0, 0]`"),
+            ));
+        }
+        Ok(MotionKind::Move { path })
+    }
+
+    /// Refuses keys another kind of motion takes.
+    fn motion_keys(&self, m: &RawMotion, kind: &str) -> Result<(), ImportError> {
+        let allowed: &[&str] = match kind {
+            "rotate" => &["axis", "turns", "angle_deg", "pivot"],
+            "move" => &["by", "path"],
+            _ => &["factor", "pivot"],
+        };
+        let given = [
+            ("axis", m.axis.as_ref().map(Spanned::span)),
+            ("turns", m.turns.as_ref().map(Spanned::span)),
+            ("angle_deg", m.angle_deg.as_ref().map(Spanned::span)),
+            ("pivot", m.pivot.as_ref().map(Spanned::span)),
+            ("by", m.by.as_ref().map(Spanned::span)),
+            ("path", m.path.as_ref().map(Spanned::span)),
+            ("factor", m.factor.as_ref().map(Spanned::span)),
+        ];
+        for (key, span) in given {
+            if let Some(span) = span
+                && !allowed.contains(&key)
+            {
+                return Err(self.err(
+                    span,
+                    format!("a `{kind}` motion does not take `{key}`"),
+                    "not used by this motion",
+                    Some(&format!(
+                        "`{kind}` takes: {}, start, duration, easing, repeat",
+                        allowed.join(", ")
+                    )),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A time within a hold: seconds (a number or `"m:ss.mmm"`) or beats and bars
+    /// (`"2 bars"`). `zero_ok`: whether 0 is allowed (a start) or not (a length).
+    pub(super) fn hold_time(
+        &self,
+        v: &Spanned<RawTime>,
+        key: &str,
+        zero_ok: bool,
+    ) -> Result<HoldTime, ImportError> {
+        let bad = |why: String, hint: &str| self.err(v.span(), why, "this time", Some(hint));
+        let t = match v.get_ref() {
+            RawTime::Text(t) => {
+                if let Some(len) = MusicalLength::parse(t) {
+                    if !len.amount.is_finite()
+                        || len.amount < 0.0
+                        || (!zero_ok && len.amount == 0.0)
+                    {
+                        return Err(bad(
+                            format!("`{key} = \"{t}\"` is not a length"),
+                            "give a positive number of beats or bars",
+                        ));
+                    }
+                    return Ok(HoldTime::Music(len));
+                }
+                crate::time::parse_time(t).map_err(|why| {
+                    bad(
+                        format!("`{key}` is not a valid time: {why}"),
+                        "seconds (`12.5`, `\"0:12.5\"`) or beats and bars (`\"2 bars\"`, `\"3 beats\"`) from the start of the hold",
+                    )
+                })?
+            }
+            RawTime::Seconds(s) => *s,
+        };
+        if !t.is_finite() || t < 0.0 || (!zero_ok && t == 0.0) || t > MAX_TIME_S {
+            return Err(bad(
+                format!("`{key}` = {} s is out of range", crate::number::shown(t)),
+                if zero_ok {
+                    "times within the hold are 0 or more seconds"
+                } else {
+                    "lengths are above 0 seconds"
+                },
+            ));
+        }
+        Ok(HoldTime::Seconds(t))
+    }
+}
