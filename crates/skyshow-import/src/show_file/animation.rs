@@ -20,6 +20,9 @@ pub(super) enum RawSpeed {
     Text(String),
 }
 
+/// One drone's name and `(time s, position, colour)` rows.
+type Track = (String, Vec<(f64, Vec3, Option<Rgb>)>);
+
 /// Shortest and longest resampling step, seconds.
 const STEP_RANGE_S: (f64, f64) = (0.01, 0.5);
 /// Longest clip, seconds.
@@ -86,7 +89,7 @@ impl Cx<'_> {
             )
         })?;
         let opts = skyshow_skyc::ReadOptions::DEFAULT;
-        let tracks: Vec<(String, Vec<(f64, Vec3, Option<Rgb>)>)> = if bytes.starts_with(b"PK") {
+        let tracks: Vec<Track> = if bytes.starts_with(b"PK") {
             skyshow_skyc::read_skybrush_csv_tracks(&bytes, &opts)
                 .map_err(|e| file_err(format!("animation `{}`: {e}", path.get_ref()), "a Skybrush CSV ZIP holds one `Time_msec,x_m,y_m,z_m,Red,Green,Blue` file per drone, times increasing"))?
                 .into_iter()
@@ -172,7 +175,7 @@ impl Cx<'_> {
     /// (straight between samples, standing still before a drone's first and after its last).
     fn clip_of(
         &self,
-        tracks: &[(String, Vec<(f64, Vec3, Option<Rgb>)>)],
+        tracks: &[Track],
         path: &Spanned<String>,
         f: &RawFormation,
     ) -> Result<PointTracks, ImportError> {
@@ -193,7 +196,7 @@ impl Cx<'_> {
             .filter(|d| *d > 0.0)
             .collect();
         gaps.sort_by(f64::total_cmp);
-        if !(t1 > t0) || gaps.is_empty() {
+        if t1.is_nan() || t1 <= t0 || gaps.is_empty() {
             return Err(self.err(
                 path.span(),
                 format!("animation `{}` does not move: every drone has a single time", path.get_ref()),
