@@ -3,10 +3,9 @@
 
 use std::io::{self, Cursor, Seek, Write};
 
-use skyshow_model::{Drone, FlightShow};
+use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk};
 
 use crate::fixed::{push_fixed3, push_i64, push_u64};
-use crate::sampling::{ColorWalk, PositionWalk};
 use crate::zipper::write_zip_par;
 
 /// CSV export options.

@@ -11,7 +11,6 @@ mod fixed;
 mod json;
 mod pyro_section;
 mod report;
-mod sampling;
 mod skyc;
 mod vviz;
 mod zipper;

@@ -25,10 +25,9 @@
 use std::io::{self, Write};
 
 use rayon::prelude::*;
-use skyshow_model::{Drone, FlightShow, Rgb};
+use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk, Rgb};
 
 use crate::fixed::{push_u64, round_i64};
-use crate::sampling::{ColorWalk, PositionWalk};
 
 /// VVIZ export options.
 #[derive(Clone, Copy, Debug, PartialEq)]

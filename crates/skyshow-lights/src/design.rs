@@ -1,7 +1,7 @@
 //! Designing each drone's light steps from the plan.
 
 use rayon::prelude::*;
-use skyshow_model::{LightProgram, LightStep, Rgb, ShowDesign};
+use skyshow_model::{ColorWalk, LightProgram, LightStep, PositionWalk, Rgb, ShowDesign};
 use skyshow_plan::ShowPlan;
 
 use crate::bytecode::{FRAME_MS, encode};
@@ -116,7 +116,8 @@ fn render(
     let frame_of = |t: f64| (t * 1000.0 / FRAME_MS as f64).round() as usize;
     let last = frame_of(plain.end_time());
     let time = |k: usize| (k as i64 * FRAME_MS) as f64 / 1000.0;
-    let mut frames: Vec<Rgb> = (0..=last).map(|k| plain.color_at(time(k))).collect();
+    let mut walk = ColorWalk::new(&plain);
+    let mut frames: Vec<Rgb> = (0..=last).map(|k| walk.at(time(k))).collect();
     let lo = effects
         .iter()
         .map(|e| frame_of(e.start_s))
@@ -130,6 +131,7 @@ fn render(
         .min(last);
     let traj = &plan.trajectories[i];
     let first_ms = plan.transitions.first().map_or(0, |t| t.start_ms);
+    let mut position = PositionWalk::new(traj);
     for (k, frame) in frames.iter_mut().enumerate().take(hi + 1).skip(lo) {
         let t = time(k);
         // Effects light drones in the air only: from the first transition to the landing.
@@ -144,7 +146,7 @@ fn render(
         let probe = Probe {
             drone: i,
             t,
-            position: traj.position(t),
+            position: position.at(t),
         };
         let c = *frame;
         let mut col = [c.r, c.g, c.b].map(|x| f64::from(x) / 255.0);

@@ -5,6 +5,7 @@
 //! `skyshow-skyc` and `skyshow-export`.
 
 mod clip;
+mod color_walk;
 mod design;
 mod flight_show;
 mod light_design;
@@ -14,6 +15,7 @@ mod motion;
 mod music_design;
 mod musical_length;
 mod point_tracks;
+mod position_walk;
 mod rgb;
 mod segment;
 mod sequence_frame;
@@ -21,6 +23,7 @@ mod trajectory;
 mod vec3;
 
 pub use clip::{Clip, Playback, PlaybackSpeed};
+pub use color_walk::ColorWalk;
 pub use design::{
     Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
@@ -33,6 +36,7 @@ pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};
 pub use music_design::MusicDesign;
 pub use musical_length::{MusicalLength, MusicalUnit};
 pub use point_tracks::PointTracks;
+pub use position_walk::PositionWalk;
 pub use rgb::Rgb;
 pub use segment::Segment;
 pub use sequence_frame::SequenceFrame;
