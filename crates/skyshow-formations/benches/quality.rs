@@ -6,7 +6,9 @@
 //! and over the ideal spacing: hexagonal `sqrt(2A/(√3·N))` for areas, `both` mode included,
 //! and surfaces, `L/N` for outlines), the Hausdorff distance over the ideal spacing, and
 //! the time to sample. The targets are ≥ 0.85 for fills, `both` and surfaces, ≥ 0.9 for
-//! outlines, and 10,000 points within 2 s.
+//! outlines, and 10,000 points within 2 s. A second table gives every parametric shape
+//! (disc, ring, grid, sphere, circle, polygon, line, helix) at 500, 600, 2,000 and 10,000
+//! drones, sized for a 3 m ideal, and the example's parametric formations: target 0.95.
 //!
 //! `both` mode fills the area A with N points, some of them on its outline, so its ideal is
 //! the area's hexagonal spacing, as the issue defines it for a filled area. Points on the
@@ -213,6 +215,149 @@ fn main() {
     println!(
         "slowest 10,000-point formation: {worst_ms:.0} ms (target ≤ 2000 ms); below target: {failures}"
     );
+    println!();
+    parametric_rows(&loaded.design.formations, &limits, &kept);
+}
+
+/// The parametric shapes, each sized for a 3 m ideal spacing at every N (so the ratio is
+/// the sampler's, not the size's), and the example's own parametric formations at their
+/// counts: smallest gap over the ideal (hexagonal for areas and surfaces, the square
+/// lattice's `sqrt(A/N)` for `grid`, which is a square lattice by definition, `L/N` for
+/// lines and outlines), target 0.95.
+fn parametric_rows(example: &[FormationDesign], limits: &Limits, kept: &dyn Fn(&str) -> bool) {
+    use std::f64::consts::PI;
+    println!(
+        "| parametric shape | N | min spacing (m) | min spacing / ideal | target | time (ms) |"
+    );
+    println!("| --- | ---: | ---: | ---: | --- | ---: |");
+    let hex_area = |n: usize| 3f64.sqrt() / 2.0 * 9.0 * n as f64;
+    let mut rows: Vec<(String, Shape, usize)> = Vec::new();
+    for n in [500usize, 600, 2_000, 10_000] {
+        let r_disc = (hex_area(n) / PI).sqrt();
+        let r_sphere = (hex_area(n) / (4.0 * PI)).sqrt();
+        let (r_in, r_out) = (
+            r_disc * 0.6,
+            (r_disc * r_disc + (r_disc * 0.6).powi(2)).sqrt(),
+        );
+        let side = (9.0 * n as f64).sqrt();
+        let shapes = [
+            (
+                "disc",
+                Shape::Disc {
+                    radius_m: r_disc,
+                    count: None,
+                },
+            ),
+            (
+                "ring",
+                Shape::Ring {
+                    inner_radius_m: r_in,
+                    outer_radius_m: r_out,
+                    count: None,
+                },
+            ),
+            (
+                "grid",
+                Shape::Grid {
+                    width_m: side * 1.6,
+                    height_m: side / 1.6,
+                    rows: None,
+                    columns: None,
+                    count: None,
+                },
+            ),
+            (
+                "sphere",
+                Shape::Sphere {
+                    radius_m: r_sphere,
+                    count: None,
+                },
+            ),
+            (
+                "circle",
+                Shape::Circle {
+                    radius_m: 3.0 * n as f64 / (2.0 * PI),
+                    count: None,
+                },
+            ),
+            (
+                "polygon (6)",
+                Shape::Polygon {
+                    sides: 6,
+                    radius_m: 3.0 * n as f64 / 6.0,
+                    count: None,
+                },
+            ),
+            (
+                "line",
+                Shape::Line {
+                    length_m: 3.0 * n as f64,
+                    count: None,
+                },
+            ),
+            (
+                "helix (5 turns)",
+                Shape::Helix {
+                    radius_m: 3.0 * n as f64 / (2.0 * PI * 5.0),
+                    height_m: 30.0,
+                    turns: 5.0,
+                    count: None,
+                },
+            ),
+        ];
+        rows.extend(
+            shapes
+                .into_iter()
+                .map(|(name, shape)| (name.to_string(), shape, n)),
+        );
+    }
+    for f in example {
+        let count = match &f.shape {
+            Shape::Disc { count, .. }
+            | Shape::Ring { count, .. }
+            | Shape::Grid { count, .. }
+            | Shape::Sphere { count, .. }
+            | Shape::Circle { count, .. }
+            | Shape::Polygon { count, .. }
+            | Shape::Line { count, .. }
+            | Shape::Helix { count, .. } => count.unwrap_or(600),
+            _ => continue,
+        };
+        rows.push((format!("{} (example)", f.name), f.shape.clone(), count));
+    }
+    let mut below = 0;
+    for (name, shape, n) in rows.into_iter().filter(|(name, _, _)| kept(name)) {
+        let design = FormationDesign {
+            name: name.clone(),
+            shape,
+            ..example
+                .first()
+                .cloned()
+                .unwrap_or_else(|| unreachable!("the example has formations"))
+        };
+        let t = Instant::now();
+        let built = build(&design, n, 180.0, limits, f64::NEG_INFINITY);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        match built {
+            Ok(b) => {
+                let ratio = b.min_spacing_m / b.ideal_spacing_m.unwrap_or(f64::NAN);
+                let ok = ratio >= 0.95;
+                below += usize::from(!ok);
+                println!(
+                    "| {name} | {} | {:.3} | {ratio:.3} | ≥ 0.95 {} | {ms:.0} |",
+                    b.points.len(),
+                    b.min_spacing_m,
+                    if ok { "✓" } else { "✗" }
+                );
+            }
+            Err(e) => {
+                below += 1;
+                println!("| {name} | {n} | error: {e} | | | |");
+            }
+        }
+    }
+    println!();
+    println!("parametric rows below 0.95: {below}");
 }
 
 /// The lines outline mode samples: the drawing's lines, or else its areas' rings, closed.

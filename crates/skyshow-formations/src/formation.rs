@@ -151,7 +151,8 @@ pub fn build(
             (
                 shapes::grid(*width_m, *height_m, *rows, *columns, n),
                 format!("`width_m` ≥ {{w}} and `height_m` ≥ {{h}} (now {width_m} × {height_m})"),
-                (area > 0.0).then(|| (2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
+                // A grid is a square lattice by definition: its ideal is that lattice's.
+                (area > 0.0).then(|| (area / n as f64).sqrt()),
             )
         }
         Shape::Circle { radius_m, count } => {
@@ -166,7 +167,7 @@ pub fn build(
             let n = n_of(count);
             let area = PI * radius_m * radius_m;
             (
-                shapes::sunflower(0.0, *radius_m, n),
+                filled_annulus(0.0, *radius_m, n),
                 format!("`radius_m` ≥ {{r}} (now {radius_m})"),
                 Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
             )
@@ -179,7 +180,7 @@ pub fn build(
             let n = n_of(count);
             let area = PI * (outer_radius_m * outer_radius_m - inner_radius_m * inner_radius_m);
             (
-                shapes::sunflower(*inner_radius_m, *outer_radius_m, n),
+                filled_annulus(*inner_radius_m, *outer_radius_m, n),
                 format!(
                     "`inner_radius_m` and `outer_radius_m` scaled by {{k}} (now {inner_radius_m}, {outer_radius_m})"
                 ),
@@ -190,7 +191,7 @@ pub fn build(
             let n = n_of(count);
             let area = 4.0 * PI * radius_m * radius_m;
             (
-                shapes::sphere(*radius_m, n),
+                crate::sphere_fill::sphere(*radius_m, n),
                 format!("`radius_m` ≥ {{r}} (now {radius_m})"),
                 Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
             )
@@ -414,6 +415,17 @@ pub fn build(
             _ => None,
         },
     })
+}
+
+/// A disc or ring filled by a clipped hexagonal lattice; a sunflower spiral where the
+/// lattice has no room (a shape of no area), so the spacing check can say what size works.
+fn filled_annulus(inner: f64, outer: f64, n: usize) -> Vec<Vec3> {
+    let pts = crate::hex_fill::annulus(inner, outer, n);
+    if pts.len() == n {
+        pts
+    } else {
+        shapes::sunflower(inner, outer, n)
+    }
 }
 
 /// Marks artwork, whose size hint is computed from its extent.

@@ -14,6 +14,7 @@ mod deform;
 mod formation;
 mod frame;
 mod grid;
+mod hex_fill;
 mod joint;
 mod mesh;
 mod outline;
@@ -27,6 +28,7 @@ mod sequence;
 mod shapes;
 mod snapshot;
 mod spacing;
+mod sphere_fill;
 mod triangles;
 
 pub use deform::{Deform, MorphFrame};

@@ -1,6 +1,8 @@
 //! Beat tracking: onset envelope → tempo → dynamic programming (Ellis 2007) with a local
 //! tempo, downbeats by bar phase, and manual overrides.
 
+use rayon::prelude::*;
+
 use crate::audio::Audio;
 use crate::error::MusicError;
 use crate::onset::{OnsetEnvelope, onset_envelope, pick_onsets};
@@ -276,25 +278,30 @@ fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicErr
             ratios.push(r);
         }
     }
-    let mut best: Option<(f64, Vec<usize>)> = None;
-    for ratio in ratios {
-        let g = global * ratio;
-        let bpm = 60.0 * env.fps / g;
-        if !(MIN_BPM..=MAX_BPM).contains(&bpm) {
-            continue;
-        }
-        let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
-        // The programme on the full band and on the drum band: off-beat hi-hats and bass
-        // can pull the full-band beats an eighth off, the drum band alone can miss quiet
-        // beats; the evidence picks.
-        for env_dp in [&e, &te] {
-            let Ok(beats) = dp_beats(env_dp, g, &p, opts.tightness) else {
-                continue;
-            };
+    // Every candidate level on both envelopes, run in parallel and judged in this order.
+    let runs: Vec<(f64, &[f32])> = ratios
+        .iter()
+        .filter(|&&ratio| (MIN_BPM..=MAX_BPM).contains(&(60.0 * env.fps / (global * ratio))))
+        .flat_map(|&ratio| [(ratio, e.as_slice()), (ratio, te.as_slice())])
+        .collect();
+    let scored: Vec<Option<(f64, Vec<usize>)>> = runs
+        .par_iter()
+        .map(|&(ratio, env_dp)| {
+            let g = global * ratio;
+            let bpm = 60.0 * env.fps / g;
+            let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
+            // The programme on the full band and on the drum band: off-beat hi-hats and
+            // bass can pull the full-band beats an eighth off, the drum band alone can miss
+            // quiet beats; the evidence picks.
+            let beats = dp_beats(env_dp, g, &p, opts.tightness).ok()?;
             let score = evidence.fit(&beats) * regularity(&beats) * tempo_prior(bpm);
-            if best.as_ref().is_none_or(|(s, _)| score > *s + 1e-12) {
-                best = Some((score, beats));
-            }
+            Some((score, beats))
+        })
+        .collect();
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    for (score, beats) in scored.into_iter().flatten() {
+        if best.as_ref().is_none_or(|(s, _)| score > *s + 1e-12) {
+            best = Some((score, beats));
         }
     }
     best.map(|(_, b)| b).ok_or(MusicError::NoBeats)
@@ -457,6 +464,11 @@ fn dp_beats(
     let mut cum = vec![0.0f64; n];
     let mut back: Vec<Option<usize>> = vec![None; n];
     let mut started = false;
+    // The transition penalty by interval, for the current period: the local period stays
+    // the same over long stretches, so its logarithms are computed once per stretch (the
+    // same expression, so the same values as computing them at every step).
+    let mut penalty: Vec<f64> = Vec::new();
+    let mut penalty_period = f64::NAN;
     for t in 0..n {
         let p = periods[t];
         let lo = t as f64 - (2.0 * p).round();
@@ -464,8 +476,16 @@ fn dp_beats(
         let mut best: Option<(usize, f64)> = None;
         if hi >= 0.0 {
             let first = lo.max(0.0) as usize;
+            let longest = t - first;
+            if p.to_bits() != penalty_period.to_bits() || penalty.len() <= longest {
+                penalty_period = p;
+                let len = (2.0 * p).round().max(0.0) as usize + 2;
+                penalty = (0..len.max(longest + 1))
+                    .map(|k| tightness * ((k as f64) / p).ln().powi(2))
+                    .collect();
+            }
             for (prev, score) in cum.iter().enumerate().take(hi as usize + 1).skip(first) {
-                let c = score - tightness * (((t - prev) as f64) / p).ln().powi(2);
+                let c = score - penalty[t - prev];
                 if best.is_none_or(|(_, b)| c > b) {
                     best = Some((prev, c));
                 }
