@@ -109,7 +109,6 @@ mod tests {
             assert!(pts.iter().all(|p| (p.norm() - r).abs() < 1e-9));
             let ideal = (8.0 * std::f64::consts::PI * r * r / (3f64.sqrt() * n as f64)).sqrt();
             let gap = smallest_gap(&pts, ideal * 2.0);
-            eprintln!("n={n}: {:.3}", gap / ideal);
             assert!(gap / ideal >= 0.9, "n={n}: {}", gap / ideal);
         }
     }
