@@ -4,28 +4,6 @@ use std::process::Command;
 
 use skyshow_music::{TrackSpec, synthesize};
 
-/// A 16-bit mono PCM WAV file of `samples`.
-fn wav(samples: &[f32], rate: u32) -> Vec<u8> {
-    let data_len = (samples.len() * 2) as u32;
-    let mut b = Vec::with_capacity(44 + data_len as usize);
-    b.extend_from_slice(b"RIFF");
-    b.extend_from_slice(&(36 + data_len).to_le_bytes());
-    b.extend_from_slice(b"WAVEfmt ");
-    b.extend_from_slice(&16u32.to_le_bytes());
-    b.extend_from_slice(&1u16.to_le_bytes());
-    b.extend_from_slice(&1u16.to_le_bytes());
-    b.extend_from_slice(&rate.to_le_bytes());
-    b.extend_from_slice(&(rate * 2).to_le_bytes());
-    b.extend_from_slice(&2u16.to_le_bytes());
-    b.extend_from_slice(&16u16.to_le_bytes());
-    b.extend_from_slice(b"data");
-    b.extend_from_slice(&data_len.to_le_bytes());
-    for s in samples {
-        b.extend_from_slice(&((s.clamp(-1.0, 1.0) * 32767.0) as i16).to_le_bytes());
-    }
-    b
-}
-
 #[test]
 fn beats_json_has_the_contract_keys_and_finds_the_tempo() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,7 +13,7 @@ fn beats_json_has_the_contract_keys_and_finds_the_tempo() {
     };
     let track = synthesize(&spec);
     let path = dir.path().join("drums.wav");
-    std::fs::write(&path, wav(&track.samples, spec.sample_rate)).unwrap();
+    std::fs::write(&path, track.to_wav()).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
         .args(["beats", path.to_str().unwrap(), "--json"])
         .output()

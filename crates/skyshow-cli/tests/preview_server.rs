@@ -151,27 +151,7 @@ fn preview_of_a_skyc_plays_its_music() {
         duration_s: 12.0,
         ..skyshow_music::TrackSpec::clicks(120.0)
     });
-    let mut wav = Vec::new();
-    let data: Vec<u8> = track
-        .samples
-        .iter()
-        .flat_map(|s| ((s * 32767.0) as i16).to_le_bytes())
-        .collect();
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes());
-    for v in [1u16, 1] {
-        wav.extend_from_slice(&v.to_le_bytes());
-    }
-    wav.extend_from_slice(&track.sample_rate.to_le_bytes());
-    wav.extend_from_slice(&(track.sample_rate * 2).to_le_bytes());
-    for v in [2u16, 16] {
-        wav.extend_from_slice(&v.to_le_bytes());
-    }
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&(data.len() as u32).to_le_bytes());
-    wav.extend_from_slice(&data);
+    let wav = track.to_wav();
     std::fs::write(dir.path().join("m.wav"), &wav).unwrap();
     let f = dir.path().join("show.toml");
     std::fs::write(

@@ -1,7 +1,7 @@
 //! `report.json`: what was built and how safe it is (keys as PRODUCT.md specifies).
 
 use serde_json::{Map, Value, json};
-use skyshow_model::Limits;
+use skyshow_model::{Limits, Warning};
 use skyshow_validate::Validation;
 
 use crate::PyroSection;
@@ -95,6 +95,21 @@ pub struct WarningRow {
     pub value: Option<f64>,
     /// The threshold it is measured against, if any.
     pub limit: Option<f64>,
+}
+
+impl From<&Warning> for WarningRow {
+    /// A stage's warning (import, formations, plan, …): not about a moment or drones.
+    fn from(w: &Warning) -> WarningRow {
+        WarningRow {
+            kind: w.kind.clone(),
+            message: w.message.clone(),
+            source: w.source.clone(),
+            time_s: None,
+            drones: Vec::new(),
+            value: None,
+            limit: None,
+        }
+    }
 }
 
 impl WarningRow {
@@ -269,6 +284,15 @@ impl Report<'_> {
                             "limit": w.limit.map_or(Value::Null, |v| num(v, 4)),
                         })
                     })
+                    .collect(),
+            ),
+        );
+        root.insert(
+            "warnings".into(),
+            Value::Array(
+                self.warnings
+                    .iter()
+                    .map(|w| json!({ "kind": w.kind, "message": w.message, "source": w.source }))
                     .collect(),
             ),
         );

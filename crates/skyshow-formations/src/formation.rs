@@ -6,6 +6,7 @@ use skyshow_model::{FormationDesign, Limits, Rgb, Shape, Vec3};
 
 use crate::color::colorize;
 use crate::deform::Deform;
+use crate::detail::{DetailShortfall, Spread};
 use crate::frame::LocalFrame;
 use crate::mesh::Mesh;
 use crate::picture::{Picture, PictureError};
@@ -40,6 +41,10 @@ pub struct Formation {
     /// How the picture changes shape during its hold (a morph sequence, a recorded
     /// animation); `None` when it keeps its shape (rigid motions may still move it).
     pub deform: Option<Deform>,
+    /// For artwork: detail finer than the drones can show (parts far from every drone, or
+    /// parts closer together than the drones), and what would show it; `None` when the
+    /// drones render it.
+    pub detail: Option<DetailShortfall>,
 }
 
 /// Why a formation cannot be built.
@@ -129,6 +134,7 @@ pub fn build(
     let mut own: Option<Vec<Rgb>> = None;
     let mut max_shape_distance_m = None;
     let mut close_lines_share = None;
+    let mut detail = None;
     let (local, size_name, ideal): (Vec<Vec3>, String, Option<f64>) = match &design.shape {
         Shape::Grid {
             width_m,
@@ -281,6 +287,7 @@ pub fn build(
             own = sampled.colors;
             max_shape_distance_m = Some(sampled.max_shape_distance_m);
             close_lines_share = sampled.close_lines_share;
+            detail = sampled.detail;
             (
                 sampled.points,
                 ARTWORK_SIZE.into(),
@@ -319,6 +326,18 @@ pub fn build(
             };
             own = sampled.colors;
             max_shape_distance_m = Some(sampled.max_shape_distance_m);
+            detail = DetailShortfall::find(
+                n,
+                sampled.ideal_spacing_m,
+                sampled.max_shape_distance_m,
+                if *volume {
+                    Spread::Volume
+                } else {
+                    Spread::Area
+                },
+                limits.min_distance_m,
+                |_| 0.0,
+            );
             (
                 sampled.points,
                 ARTWORK_SIZE.into(),
@@ -414,6 +433,7 @@ pub fn build(
             Shape::Animation { clip, .. } => Some(Deform::Clip(clip.clone())),
             _ => None,
         },
+        detail,
     })
 }
 

@@ -11,6 +11,7 @@
 
 mod color;
 mod deform;
+mod detail;
 mod formation;
 mod frame;
 mod grid;
@@ -32,6 +33,7 @@ mod sphere_fill;
 mod triangles;
 
 pub use deform::{Deform, MorphFrame};
+pub use detail::DetailShortfall;
 pub use formation::{Formation, FormationError, build};
 pub use frame::LocalFrame;
 pub use snapshot::Snapshot;

@@ -215,6 +215,7 @@ impl Mesh {
             ideal_spacing_m: s,
             max_shape_distance_m,
             close_lines_share: None,
+            detail: None,
         }
     }
 }

@@ -190,6 +190,19 @@ impl Outline {
     /// turns: `L/N` spacing is out of reach there. Measured on samples `s/SHARE_PITCH`
     /// apart.
     pub(crate) fn close_share(&self, s: f64) -> f64 {
+        self.close_share_where(s, |_, _| true)
+    }
+
+    /// The share of the outline's length that has another part of the outline closer than
+    /// `s` across empty space: as [`Outline::close_share`], counting only pairs whose
+    /// midpoint `gap(p, q)` says is outside the artwork's area. There two parts of the
+    /// picture are nearer each other than drones `s` apart can show, and merge.
+    pub(crate) fn gap_share(&self, s: f64, outside: impl Fn([f64; 2]) -> bool) -> f64 {
+        self.close_share_where(s, |p, q| outside([0.5 * (p.x + q.x), 0.5 * (p.y + q.y)]))
+    }
+
+    /// `close_share` counting only the close pairs `keep` accepts.
+    fn close_share_where(&self, s: f64, keep: impl Fn(Vec3, Vec3) -> bool) -> f64 {
         let len = self.length();
         if !s.is_finite() || s <= 0.0 || len <= 0.0 {
             return 0.0;
@@ -214,14 +227,16 @@ impl Outline {
             let l = &self.lines[li];
             let mut hit = false;
             grid.within(&pts, *p, s, |j, _| {
+                if hit {
+                    return;
+                }
                 let (lj, u, _) = at[j];
-                if lj != li {
-                    hit = true;
-                } else {
+                let other = lj != li || {
                     let d = (u - t).abs();
                     let d = if l.closed { d.min(l.length() - d) } else { d };
-                    hit |= d > FOLD * s;
-                }
+                    d > FOLD * s
+                };
+                hit = other && keep(*p, pts[j]);
             });
             if hit {
                 close += piece;

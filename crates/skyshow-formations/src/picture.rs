@@ -3,6 +3,7 @@
 
 use skyshow_model::{Rgb, Vec3};
 
+use crate::detail::{DetailShortfall, Spread};
 use crate::grid::PointGrid;
 use crate::joint::JointRelaxer;
 use crate::outline::Outline;
@@ -70,6 +71,8 @@ pub(crate) struct Sampled {
     /// In outline mode, the share of the lines' length that another line (or the far side
     /// of the same one) runs closer to than the ideal spacing (`Outline::close_share`).
     pub(crate) close_lines_share: Option<f64>,
+    /// Detail finer than the drones can show, if any.
+    pub(crate) detail: Option<DetailShortfall>,
 }
 
 /// Why a picture cannot be sampled.
@@ -120,6 +123,7 @@ impl Picture<'_> {
                 ideal_spacing_m: 0.0,
                 max_shape_distance_m: 0.0,
                 close_lines_share: None,
+                detail: None,
             });
         }
         let n_fill = ((share * n as f64).round() as usize).min(n);
@@ -211,12 +215,29 @@ impl Picture<'_> {
             .then(|| points.iter().map(|p| self.color_at(p.x, p.y)).collect());
         let max_shape_distance_m = hausdorff(&points, &shape_samples, ideal);
         let close_lines_share = (n_fill == 0).then(|| outline.close_share(ideal));
+        let spread = if n_fill > 0 {
+            Spread::Area
+        } else {
+            Spread::Lines
+        };
+        let detail = DetailShortfall::find(
+            n,
+            ideal,
+            max_shape_distance_m,
+            spread,
+            min_distance_m,
+            |s| match &region {
+                Some(r) => outline.gap_share(s, |m| !r.contains(m[0], m[1])),
+                None => outline.close_share(s),
+            },
+        );
         Ok(Sampled {
             points,
             colors,
             ideal_spacing_m: ideal,
             max_shape_distance_m,
             close_lines_share,
+            detail,
         })
     }
 

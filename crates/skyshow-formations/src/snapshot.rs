@@ -133,6 +133,7 @@ mod tests {
             max_shape_distance_m: None,
             close_lines_share: None,
             deform: None,
+            detail: None,
         };
         let png = Snapshot { size_px: 200 }.png(&f, &frame);
         assert_eq!(&png[1..4], b"PNG");

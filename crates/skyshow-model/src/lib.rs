@@ -21,6 +21,7 @@ mod segment;
 mod sequence_frame;
 mod trajectory;
 mod vec3;
+mod warning;
 
 pub use clip::{Clip, Playback, PlaybackSpeed};
 pub use color_walk::ColorWalk;
@@ -42,3 +43,4 @@ pub use segment::Segment;
 pub use sequence_frame::SequenceFrame;
 pub use trajectory::Trajectory;
 pub use vec3::Vec3;
+pub use warning::Warning;

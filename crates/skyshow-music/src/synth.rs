@@ -111,6 +111,31 @@ pub struct TestTrack {
     pub downbeats_s: Vec<f64>,
 }
 
+impl TestTrack {
+    /// The track as a 16-bit mono PCM WAV file, for tests that read music from disk.
+    pub fn to_wav(&self) -> Vec<u8> {
+        let data_len = (self.samples.len() * 2) as u32;
+        let rate = self.sample_rate;
+        let mut b = Vec::with_capacity(44 + data_len as usize);
+        b.extend_from_slice(b"RIFF");
+        b.extend_from_slice(&(36 + data_len).to_le_bytes());
+        b.extend_from_slice(b"WAVEfmt ");
+        b.extend_from_slice(&16u32.to_le_bytes());
+        b.extend_from_slice(&1u16.to_le_bytes()); // PCM
+        b.extend_from_slice(&1u16.to_le_bytes()); // mono
+        b.extend_from_slice(&rate.to_le_bytes());
+        b.extend_from_slice(&(rate * 2).to_le_bytes());
+        b.extend_from_slice(&2u16.to_le_bytes());
+        b.extend_from_slice(&16u16.to_le_bytes());
+        b.extend_from_slice(b"data");
+        b.extend_from_slice(&data_len.to_le_bytes());
+        for s in &self.samples {
+            b.extend_from_slice(&((s.clamp(-1.0, 1.0) * 32767.0) as i16).to_le_bytes());
+        }
+        b
+    }
+}
+
 /// SplitMix64: small, seedable, good enough for noise.
 #[derive(Debug, Clone)]
 struct Rng(u64);

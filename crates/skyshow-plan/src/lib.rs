@@ -17,6 +17,7 @@ mod parking;
 mod path_index;
 mod profile;
 mod show_plan;
+mod show_warnings;
 mod stagger;
 mod sync_move;
 mod takeoff;
@@ -28,6 +29,9 @@ pub use options::{Minimise, PlanOptions};
 pub use profile::{Profile, rate_limits};
 pub use show_plan::{
     PlanStage, PlannedFormation, PlannedTransition, ShowPlan, plan_show, plan_show_with_progress,
+};
+pub use show_warnings::{
+    ARTWORK_TOO_DETAILED, MUSIC_AFTER_SHOW, MUSIC_AFTER_SHOW_S, SHOW_AFTER_MUSIC_S, SHOW_PAST_MUSIC,
 };
 pub use sync_move::{Clearance, SyncMove, clearance};
 pub use takeoff::{Takeoff, plan_takeoff};

@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use skyshow_formations::{Formation, build};
-use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3};
+use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3, Warning};
 
 use crate::error::{PlanError, clock};
 use crate::landing::plan_landing;
@@ -15,6 +15,7 @@ use crate::motion::{
 };
 use crate::options::PlanOptions;
 use crate::parking;
+use crate::show_warnings::{detail_warning, music_warnings};
 use crate::sync_move::SyncMove;
 use crate::takeoff::{layer_altitude, layer_of_slots, plan_takeoff};
 use crate::transition::{Method, plan_transition};
@@ -86,6 +87,9 @@ pub struct ShowPlan {
     pub end_ms: i64,
     /// Each drone's time in the air, seconds.
     pub flight_time_s: Vec<f64>,
+    /// Warnings: artwork too detailed for its drones (in show order), then how the
+    /// timeline fits the music.
+    pub warnings: Vec<Warning>,
 }
 
 fn ms(s: f64) -> i64 {
@@ -216,8 +220,13 @@ pub fn plan_show_with_progress(
 
     progress(PlanStage::Formations);
     let mut built = Vec::with_capacity(design.formations.len());
+    let mut warnings = Vec::new();
     for f in &design.formations {
-        built.push(build(f, n, design.audience_azimuth_deg, limits, band.0)?);
+        let formation = build(f, n, design.audience_azimuth_deg, limits, band.0)?;
+        if let Some(d) = &formation.detail {
+            warnings.push(detail_warning(f, n, d));
+        }
+        built.push(formation);
     }
 
     let specs: Vec<MotionSpec> = design
@@ -460,6 +469,9 @@ pub fn plan_show_with_progress(
             over_s: longest - limits.battery_s,
         });
     }
+    if let Some(music) = &design.music {
+        warnings.extend(music_warnings(music, &formations, landing.end_ms));
+    }
     Ok(ShowPlan {
         homes,
         trajectories: traj,
@@ -473,5 +485,6 @@ pub fn plan_show_with_progress(
         landing_start_ms: landing_start,
         end_ms: landing.end_ms,
         flight_time_s,
+        warnings,
     })
 }

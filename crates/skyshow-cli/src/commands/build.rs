@@ -6,7 +6,7 @@ use miette::{Report as MietteReport, Result, miette};
 use std::io::Cursor;
 
 use skyshow_export::{
-    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow,
+    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow, WarningRow,
     VvizOptions, write_drone_csv_zip_to, write_report_json, write_vviz_to,
 };
 use skyshow_i18n::msg;
@@ -221,12 +221,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         transitions,
         timing_ms: timing,
         pyro: pyro.as_ref().map(|p| p.section.clone()),
-        warnings: design
-            .music
-            .as_ref()
-            .and_then(|m| music_format_warning(&m.media_type, &m.file))
-            .into_iter()
-            .collect(),
+        warnings: gather_warnings(&loaded, &built),
     };
     spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
@@ -331,6 +326,22 @@ fn write_stations(
         out.stream(path, |w| skyc.write_to(w, lo..hi, &part_title).map(drop))?;
     }
     Ok(out)
+}
+
+/// Every stage's warnings, in pipeline order. A stage that finds something the designer
+/// should look at returns `skyshow_model::Warning`s with its output; add them here.
+/// (The validation's own warnings are added by the report itself, first.)
+fn gather_warnings(loaded: &LoadedShow, built: &Built) -> Vec<WarningRow> {
+    let design = &loaded.design;
+    let mut out: Vec<WarningRow> = Vec::new();
+    out.extend(
+        design
+            .music
+            .as_ref()
+            .and_then(|m| music_format_warning(&m.media_type, &m.file)),
+    );
+    out.extend(built.plan.warnings.iter().map(WarningRow::from));
+    out
 }
 
 /// The whole-show file's format findings, without its drone count when the fleet is also

@@ -220,7 +220,40 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
             100.0 * share
         ));
     }
+    if let Some(d) = &formation.detail {
+        printer.line(&format!(
+            "warning: {}; {}",
+            d.describe(),
+            detail_advice(args, input, d)
+        ));
+    }
     Ok(0)
+}
+
+/// What renders too detailed artwork, in this command's flags (or, for a formation spec,
+/// its keys).
+fn detail_advice(
+    args: &FormationArgs,
+    input: Option<&Path>,
+    d: &skyshow_formations::DetailShortfall,
+) -> String {
+    let drones = format!("`--drones {}`", d.drones_needed);
+    if d.scale_needed <= 1.0 {
+        return format!("about {drones} would show it");
+    }
+    let k = d.scale_needed;
+    let up = |v: f64| (v * k * 10.0).ceil() / 10.0;
+    let size = if input.is_some_and(|p| p.extension().is_some_and(|e| e == "toml")) {
+        format!("the spec's size × {k:.2}")
+    } else if let Some(h) = args.height {
+        format!("`--height {}`", up(h))
+    } else {
+        format!("`--width {}`", up(args.width.unwrap_or(100.0)))
+    };
+    format!(
+        "about {drones} with the picture {k:.2}× as large ({size}) would show it at `--min-distance {}`",
+        args.min_distance
+    )
 }
 
 #[cfg(test)]
