@@ -6,8 +6,8 @@ use miette::{Report as MietteReport, Result, miette};
 use std::io::Cursor;
 
 use skyshow_export::{
-    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow, WarningRow,
-    VvizOptions, write_drone_csv_zip_to, write_report_json, write_vviz_to,
+    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow,
+    VvizOptions, WarningRow, write_drone_csv_zip_to, write_report_json, write_vviz_to,
 };
 use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
