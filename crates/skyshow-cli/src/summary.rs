@@ -269,9 +269,9 @@ pub(crate) fn music_format_warning(media_type: &str, name: &str) -> Option<Warni
     }
     Some(WarningRow {
         kind: "music_not_mpeg".into(),
-        message: format!(
+        message: Message::verbatim(format!(
             "the music `{name}` is {media_type}, embedded as given; Skybrush Live expects MPEG audio (MP3): convert it (e.g. `ffmpeg -i {name} music.mp3`) if the ground station should play it"
-        ),
+        )),
         source: "[music]".into(),
         time_s: None,
         drones: Vec::new(),

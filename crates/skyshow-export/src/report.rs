@@ -1,6 +1,7 @@
 //! `report.json`: what was built and how safe it is (keys as PRODUCT.md specifies).
 
 use serde_json::{Map, Value, json};
+use skyshow_i18n::Message;
 use skyshow_model::{Limits, Warning};
 use skyshow_validate::Validation;
 
@@ -83,8 +84,9 @@ pub struct FormatRow {
 pub struct WarningRow {
     /// Stable snake_case identifier of what it is about, e.g. `velocity_step`.
     pub kind: String,
-    /// One sentence for the crew.
-    pub message: String,
+    /// One sentence for the crew (report.json carries it in English, the summary in the
+    /// user's language).
+    pub message: Message,
     /// The show-file entry it comes from, or `""`.
     pub source: String,
     /// When, seconds on the show clock, if it is about a moment.
@@ -119,13 +121,13 @@ impl WarningRow {
             .iter()
             .map(|w| WarningRow {
                 kind: w.kind.as_str().to_string(),
-                message: format!(
+                message: Message::verbatim(format!(
                     "{}: velocity step of {:.3} m/s at {:.3} s (a keyframe joint the drone cannot follow exactly; a warning up to {:.3} m/s)",
                     w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>().join(" & "),
                     w.value,
                     w.time_s,
                     w.limit
-                ),
+                )),
                 source: w.source.clone(),
                 time_s: Some(w.time_s),
                 drones: w.drones.clone(),
@@ -276,7 +278,7 @@ impl Report<'_> {
                     .map(|w| {
                         json!({
                             "kind": w.kind,
-                            "message": w.message,
+                            "message": w.message.english(),
                             "source": w.source,
                             "time_s": w.time_s.map_or(Value::Null, |t| num(t, 3)),
                             "drones": w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>(),
@@ -284,15 +286,6 @@ impl Report<'_> {
                             "limit": w.limit.map_or(Value::Null, |v| num(v, 4)),
                         })
                     })
-                    .collect(),
-            ),
-        );
-        root.insert(
-            "warnings".into(),
-            Value::Array(
-                self.warnings
-                    .iter()
-                    .map(|w| json!({ "kind": w.kind, "message": w.message, "source": w.source }))
                     .collect(),
             ),
         );

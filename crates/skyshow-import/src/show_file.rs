@@ -33,7 +33,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use skyshow_i18n::msg;
-use skyshow_model::ShowDesign;
+use skyshow_model::{ShowDesign, Warning};
 
 use crate::error::{ImportError, ShowFileError, SourceMap};
 use fonts::Fonts;
@@ -124,9 +124,11 @@ pub fn parse_show_with(
             ..Default::default()
         },
         clock: clock::Clock::default(),
+        warnings: RefCell::default(),
     };
-    let design = cx.lower(raw, read)?;
+    let mut design = cx.lower(raw, read)?;
     let pyro = cx.pyro(&extras, &design, read)?;
+    design.warnings = cx.warnings.take();
     Ok((design, cx.source, pyro))
 }
 
@@ -166,6 +168,18 @@ struct Cx<'a> {
     source: SourceMap,
     /// Beats and cues that musical times refer to.
     clock: clock::Clock,
+    /// Warnings found so far ([`Cx::warn`]), moved into `ShowDesign::warnings` at the end.
+    warnings: RefCell<Vec<Warning>>,
+}
+
+impl Cx<'_> {
+    /// Notes a warning for the designer (it does not stop the build): build it with
+    /// `Warning::new(kind, message, source)`, the message made with `skyshow_i18n`'s `msg!`
+    /// macro from an id in `locales/{en,zh}/show-file.ftl`.
+    #[allow(dead_code, reason = "the artwork and glTF readers' warnings land next")]
+    fn warn(&self, warning: Warning) {
+        self.warnings.borrow_mut().push(warning);
+    }
 }
 
 /// Font of text formations without `font`.

@@ -2,6 +2,7 @@
 
 use crate::{
     Clip, LightEffect, Limits, Motion, MusicDesign, MusicalLength, Rgb, SequenceFrame, Vec3,
+    Warning,
 };
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
@@ -32,6 +33,10 @@ pub struct ShowDesign {
     pub music: Option<MusicDesign>,
     /// Light effects, stacked in this order over the formation colours.
     pub lights: Vec<LightEffect>,
+    /// What reading the show file found worth a look that does not stop the build
+    /// (artwork drawn in no lit colour, …), in file order; `skyshow build` lists them first
+    /// in `report.json` `warnings` and the summary.
+    pub warnings: Vec<Warning>,
 }
 
 /// What the assignment between consecutive formations minimises.

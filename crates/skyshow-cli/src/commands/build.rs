@@ -333,7 +333,7 @@ fn write_stations(
 /// (The validation's own warnings are added by the report itself, first.)
 fn gather_warnings(loaded: &LoadedShow, built: &Built) -> Vec<WarningRow> {
     let design = &loaded.design;
-    let mut out: Vec<WarningRow> = Vec::new();
+    let mut out: Vec<WarningRow> = design.warnings.iter().map(WarningRow::from).collect();
     out.extend(
         design
             .music

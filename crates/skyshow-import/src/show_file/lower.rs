@@ -65,6 +65,7 @@ impl Cx<'_> {
             takeoff,
             music,
             lights,
+            warnings: Vec::new(),
         })
     }
 
