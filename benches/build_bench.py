@@ -16,6 +16,12 @@ Prints, on this machine, in one run:
    10,000 drones (`benches/compare/compare.py`, run from here; `--assign-kinds` picks the
    instance kinds, `--no-assign` skips it: scipy takes minutes on the show-like 10,000s).
 
+With `--peer BIN` (another skyshow binary: an older release, main's build, a branch's)
+every build also runs with the peer, interleaved run by run so both see the same machine
+load, and each pair of rows is followed by the ratios ours / peer: wall time, peak memory
+and every stage of `timing_ms` (a stage the peer does not have shows `new`). The
+transitions table then shows the peer's duration over bound next to ours.
+
 Wall time and peak memory are measured per child process (`os.wait4`: its own maximum
 resident set, nothing else's). Machine load changes absolute times: compare the rows of
 one run, and read the ratios.
@@ -24,6 +30,7 @@ Usage:
   python3 benches/build_bench.py                  # everything (about half an hour with scipy)
   python3 benches/build_bench.py --no-assign      # builds and transitions only (a few minutes)
   python3 benches/build_bench.py --only example   # one part: record, example, transitions, assign
+  python3 benches/build_bench.py --only example --peer /tmp/skyshow-old   # ours vs another binary
 """
 
 import argparse
@@ -50,9 +57,9 @@ def build_binary():
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "skyshow-cli"], cwd=ROOT, check=True)
 
 
-def timed_build(show, out, extra):
+def timed_build(show, out, extra, binary=BIN):
     """Runs one build; returns (exit code, wall s, peak RSS bytes, report.json or None)."""
-    cmd = [BIN, "build", show, "-o", out, "--no-progress"] + extra
+    cmd = [binary, "build", show, "-o", out, "--no-progress"] + extra
     t = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
@@ -71,30 +78,57 @@ def timed_build(show, out, extra):
     return code, wall, usage.ru_maxrss * 1024, report
 
 
-def fmt_stages(report):
-    if not report:
-        return ""
-    timing = report.get("timing_ms", {})
+def stages(report):
+    """The stages' times of a report, seconds, in its order (without `total`)."""
+    timing = (report or {}).get("timing_ms", {})
     items = timing.items() if isinstance(timing, dict) else timing
-    return "  ".join(f"{k} {v / 1000:.2f}" for k, v in items if k != "total" and v >= 50)
+    return {k: v / 1000 for k, v in items if k != "total"}
 
 
-def build_rows(name, show, variants, runs, workdir):
-    """Builds `show` in each (label, extra args, goal s, goal bytes) variant `runs` times."""
-    reports = {}
-    print(f"\n{name}: {os.path.relpath(show, ROOT)}")
-    print(f"  {'variant':<26} {'run':>3} {'wall s':>8} {'goal s':>7} {'wall/goal':>9} {'peak GiB':>9} {'goal GiB':>8} {'exit':>4}  stages (s)")
+def fmt_stages(report):
+    return "  ".join(f"{k} {v:.2f}" for k, v in stages(report).items() if v >= 0.05)
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}" if a and b else "-"
+
+
+def fmt_stage_ratios(ours, peer):
+    """Every stage's time ours / peer ("new" when the peer has no such stage)."""
+    a, b = stages(ours), stages(peer)
+    return "  ".join(f"{k} {ratio(v, b[k]) if k in b else 'new'}" for k, v in a.items() if v >= 0.05 or b.get(k, 0) >= 0.05)
+
+
+def build_rows(name, show, variants, runs, workdir, peer=None):
+    """Builds `show` in each (label, extra args, goal s, goal bytes) variant `runs` times,
+    and with the `peer` binary too (interleaved). Returns ({label: our last report},
+    {label: peer's last report})."""
+    reports, peer_reports = {}, {}
+    bins = [("ours", BIN)] + ([("peer", peer)] if peer else [])
+    print(f"\n{name}: {os.path.relpath(show, ROOT)}" + (f"   (peer: {peer})" if peer else ""))
+    print(f"  {'variant':<26} {'run':>3} {'binary':>6} {'wall s':>8} {'goal s':>7} {'wall/goal':>9} {'peak GiB':>9} {'goal GiB':>8} {'exit':>4}  stages (s)")
     for label, extra, goal_s, goal_b in variants:
+        ratios = []
         for r in range(runs):
-            out = os.path.join(workdir, f"{name}-{label.replace(' ', '_')}-{r}")
-            code, wall, peak, rep = timed_build(show, out, extra)
-            reports[label] = rep
-            gs = f"{goal_s:.1f}" if goal_s else "-"
-            ratio = f"{wall / goal_s:.2f}" if goal_s else "-"
-            gb = f"{goal_b / GIB:.1f}" if goal_b else "-"
-            print(f"  {label:<26} {r + 1:>3} {wall:>8.2f} {gs:>7} {ratio:>9} {peak / GIB:>9.2f} {gb:>8} {code:>4}  {fmt_stages(rep)}", flush=True)
-            subprocess.run(["rm", "-rf", out], check=False)
-    return reports
+            got = {}
+            for who, binary in bins:
+                out = os.path.join(workdir, f"{name}-{who}-{label.replace(' ', '_')}-{r}")
+                code, wall, peak, rep = timed_build(show, out, extra, binary)
+                got[who] = (wall, peak, rep)
+                (reports if who == "ours" else peer_reports)[label] = rep
+                gs = f"{goal_s:.1f}" if goal_s else "-"
+                gb = f"{goal_b / GIB:.1f}" if goal_b else "-"
+                print(f"  {label:<26} {r + 1:>3} {who:>6} {wall:>8.2f} {gs:>7} {ratio(wall, goal_s):>9} {peak / GIB:>9.2f} {gb:>8} {code:>4}  {fmt_stages(rep)}", flush=True)
+                subprocess.run(["rm", "-rf", out], check=False)
+            if peer:
+                (w, m, a), (pw, pm, b) = got["ours"], got["peer"]
+                ratios.append((w / pw, m / pm))
+                print(f"  {label:<26} {r + 1:>3} {'ratio':>6} {ratio(w, pw):>8} {'':>7} {'':>9} {ratio(m, pm):>9} {'':>8} {'':>4}  {fmt_stage_ratios(a, b)}", flush=True)
+        if len(ratios) > 1:
+            wr = statistics.median(x for x, _ in ratios)
+            mr = statistics.median(y for _, y in ratios)
+            print(f"  {label:<26} {'median ours/peer':>19}: wall {wr:.2f}, peak memory {mr:.2f}")
+    return reports, peer_reports
 
 
 def transition_rows(label, report):
@@ -106,21 +140,32 @@ def transition_rows(label, report):
     return rows
 
 
-def print_transitions(rows):
+def print_transitions(rows, peer_rows=()):
+    """Our transitions' duration / bound; with `peer_rows`, the peer's beside them (matched
+    by set and formations) and each set's median and worst for both."""
     print("\nTransitions: duration over the lower bound (the goal: median ≤ 1.05, none above 1.25 unless noted)")
-    print(f"  {'set':<14} {'from → to':<52} {'method':<12} {'duration s':>10} {'bound s':>8} {'ratio':>6}")
-    by_set = {}
+    peer = {(s, a, b): d / lb for s, a, b, d, lb, _ in peer_rows if lb > 0}
+    extra = f" {'peer':>6}" if peer else ""
+    print(f"  {'set':<14} {'from → to':<52} {'method':<12} {'duration s':>10} {'bound s':>8} {'ratio':>6}{extra}")
+    by_set, peer_by_set = {}, {}
     for s, a, b, d, lb, m in rows:
-        ratio = d / lb if lb > 0 else float("nan")
-        by_set.setdefault(s, []).append(ratio)
+        r = d / lb if lb > 0 else float("nan")
+        by_set.setdefault(s, []).append(r)
         name = f"{a} → {b}"
-        print(f"  {s:<14} {name[:52]:<52} {m:<12} {d:>10.2f} {lb:>8.2f} {ratio:>6.3f}")
-    print(f"\n  {'set':<14} {'transitions':>11} {'median':>7} {'worst':>7} {'> 1.25':>7}")
+        p = peer.get((s, a, b))
+        if p is not None:
+            peer_by_set.setdefault(s, []).append(p)
+        pcol = (f" {p:>6.3f}" if p is not None else f" {'-':>6}") if peer else ""
+        print(f"  {s:<14} {name[:52]:<52} {m:<12} {d:>10.2f} {lb:>8.2f} {r:>6.3f}{pcol}")
+    extra = f" {'peer median':>11} {'peer worst':>10}" if peer else ""
+    print(f"\n  {'set':<14} {'transitions':>11} {'median':>7} {'worst':>7} {'> 1.25':>7}{extra}")
     for s, rs in by_set.items():
         ok = [r for r in rs if r == r]
         if not ok:
             continue
-        print(f"  {s:<14} {len(ok):>11} {statistics.median(ok):>7.3f} {max(ok):>7.3f} {sum(r > 1.25 for r in ok):>7}")
+        ps = peer_by_set.get(s)
+        pcol = (f" {statistics.median(ps):>11.3f} {max(ps):>10.3f}" if ps else f" {'-':>11} {'-':>10}") if peer else ""
+        print(f"  {s:<14} {len(ok):>11} {statistics.median(ok):>7.3f} {max(ok):>7.3f} {sum(r > 1.25 for r in ok):>7}{pcol}")
 
 
 def hard_case_reports(workdir):
@@ -145,21 +190,27 @@ def main():
     ap.add_argument("--only", choices=["record", "example", "transitions", "assign"], help="one part only")
     ap.add_argument("--no-assign", action="store_true", help="skip the assignment against scipy")
     ap.add_argument("--assign-kinds", default="random,grid-sphere,sphere-wall,layers-wall,wall-ring", help="instance kinds for the assignment (default %(default)s)")
+    ap.add_argument("--no-build", action="store_true", help="use target/release/skyshow as it is (no `cargo build --release` first)")
+    ap.add_argument("--peer", help="another skyshow binary to run every build with, interleaved, printing ours / peer ratios")
     ap.add_argument("--assign-timeout", type=float, default=1800.0, help="scipy time limit per instance, s (default %(default)s)")
     args = ap.parse_args()
     part = lambda p: args.only in (None, p)  # noqa: E731
-    build_binary()
-    rows = []
+    if not args.no_build:
+        build_binary()
+    rows, peer_rows = [], []
+    peer = os.path.abspath(args.peer) if args.peer else None
     with tempfile.TemporaryDirectory(prefix="skyshow-bench-") as work:
         if part("record"):
-            reps = build_rows("record", RECORD, [
+            reps, peers = build_rows("record", RECORD, [
                 ("every export", [], 30.0, 3 * GIB),
                 ("--no-csv --no-vviz", ["--no-csv", "--no-vviz"], 15.0, None),
-            ], args.runs, work)
+            ], args.runs, work, peer)
             rows += transition_rows("record", reps.get("--no-csv --no-vviz"))
+            peer_rows += transition_rows("record", peers.get("--no-csv --no-vviz"))
         if part("example"):
-            reps = build_rows("example", EXAMPLE, [("every export", [], 2.5, None)], args.runs, work)
+            reps, peers = build_rows("example", EXAMPLE, [("every export", [], 2.5, None)], args.runs, work, peer)
             rows += transition_rows("example", reps.get("every export"))
+            peer_rows += transition_rows("example", peers.get("every export"))
         if part("transitions"):
             if args.only == "transitions":
                 for label, show in [("record", RECORD), ("example", EXAMPLE)]:
@@ -171,7 +222,7 @@ def main():
             for name, rep in hard:
                 rows += transition_rows("hard:" + name[:9], rep)
         if rows:
-            print_transitions(rows)
+            print_transitions(rows, peer_rows)
     if part("assign") and not args.no_assign:
         run_assign(args.assign_kinds, args.assign_timeout)
 
