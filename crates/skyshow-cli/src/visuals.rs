@@ -38,6 +38,7 @@ pub(crate) fn preview_page(
     p.ground = ground.clone();
     p.fireworks = fireworks.to_vec();
     p.live_reload_url = live_reload_url;
+    p.lang = skyshow_i18n::current();
     preview_html(&p)
 }
 
@@ -53,6 +54,7 @@ pub(crate) fn report_page(
 ) -> Vec<u8> {
     let v = validation;
     let mut r = ReportInput::new(show);
+    r.lang = skyshow_i18n::current();
     r.limits = limits;
     r.ground = ground.clone();
     r.fireworks = fireworks;

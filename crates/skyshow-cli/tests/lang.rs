@@ -49,10 +49,29 @@ fn build_summary_in_each_language() {
     assert_eq!(code, 0, "{en}");
     assert!(en.starts_with("春潮涌动 — 4 drones, "), "{en}");
     assert!(is_english(&en) && en.contains("  done in "), "{en}");
+    let page = |name: &str| std::fs::read_to_string(dir.path().join("out").join(name)).unwrap();
+    assert!(page("report.html").contains("<html lang=\"en\">"));
+    assert!(page("report.html").contains("Minimum distance between drones"));
+    assert!(page("preview.html").contains(">Audience<"));
+    let json_en = page("report.json");
     let (code, zh) = build(dir.path(), &["--lang", "zh"], &[]);
     assert_eq!(code, 0, "{zh}");
     assert!(zh.starts_with("春潮涌动 — 4 架无人机，时长 "), "{zh}");
     assert!(is_chinese(&zh) && zh.contains("  完成，用时 "), "{zh}");
+    // The pages follow the language; report.json is for machines and stays the same.
+    assert!(page("report.html").contains("<html lang=\"zh-CN\">"));
+    assert!(page("report.html").contains("无人机间最小间距"));
+    assert!(page("preview.html").contains("<html lang=\"zh-CN\">"));
+    assert!(page("preview.html").contains(">观众<"));
+    // (timing_ms, the last key, and planning_ms may differ)
+    let strip_timing = |s: &str| -> String {
+        let s = s.split("\"timing_ms\"").next().unwrap();
+        s.lines()
+            .filter(|l| !l.contains("\"planning_ms\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip_timing(&page("report.json")), strip_timing(&json_en));
     // Numbers and units stay: the measured column is the same in both.
     let figures = |s: &str| -> Vec<String> {
         s.lines()
@@ -177,5 +196,44 @@ fn unknown_language_is_an_error_listing_the_languages() {
     assert!(
         err.contains("SKYSHOW_LANG 指定的语言 `de` 不受支持"),
         "{err}"
+    );
+}
+
+#[test]
+fn show_file_errors_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = dir.path().join("show.toml");
+    let text = SHOW.replace(
+        "shape = \"line\"",
+        "shape = \"line\"\ncolor = \"chartreuse\"",
+    );
+    std::fs::write(&show, text).unwrap();
+    let out = dir.path().join("out");
+    let (show_arg, out_arg) = (show.to_str().unwrap(), out.to_str().unwrap());
+    let check = |lang: &str| {
+        let o = run(
+            &["--lang", lang, "build", show_arg, "-o", out_arg, "--no-csv"],
+            &[],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let en = check("en");
+    assert!(en.contains("unknown colour `chartreuse`"), "{en}");
+    assert!(en.contains("this colour"), "{en}");
+    assert!(en.contains("warm_white"), "{en}");
+    let zh = check("zh");
+    assert!(zh.contains("未知颜色 `chartreuse`"), "{zh}");
+    assert!(zh.contains("此颜色"), "{zh}");
+    assert!(zh.contains("提示：") && zh.contains("暖白"), "{zh}");
+    // Chinese colour names are colours.
+    let text = SHOW.replace("shape = \"line\"", "shape = \"line\"\ncolor = \"金色\"");
+    std::fs::write(&show, text).unwrap();
+    let o = run(&["build", show_arg, "-o", out_arg, "--no-csv"], &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
     );
 }

@@ -14,6 +14,9 @@
 
   var $ = function (id) { return document.getElementById(id); };
   var meta = JSON.parse($("skyshow-meta").textContent);
+  // The page's words in its language (English when the page was made without them).
+  var T = meta.text || {};
+  var tx = function (key, english) { return T[key] || english; };
   var N = meta.drones;
   var T_MIN = Math.min(0, meta.start_s);
   var T_MAX = Math.max(meta.duration_s, T_MIN + 1);
@@ -45,7 +48,7 @@
   function inflate(data, encoding) {
     if (encoding !== "deflate-raw") { return Promise.resolve(data); }
     if (typeof DecompressionStream !== "function") {
-      return Promise.reject(new Error("this browser cannot unpack the show (no DecompressionStream)"));
+      return Promise.reject(new Error(tx("no_decompression", "this browser cannot unpack the show (no DecompressionStream)")));
     }
     var stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
@@ -55,7 +58,7 @@
     if (bytes.length !== meta.data.bytes) { throw new Error("show data is " + bytes.length + " bytes, expected " + meta.data.bytes); }
     main(bytes);
   }).catch(function (e) {
-    fail("The preview cannot start: " + e.message);
+    fail(tx("cannot_start", "The preview cannot start:") + " " + e.message);
     console.error("skyshow preview: " + e.message);
   });
 
@@ -594,7 +597,7 @@
     function drawTimeline() {
       var w = tl.width, h = tl.height, s = h / 58;
       tlCtx.clearRect(0, 0, w, h);
-      tlCtx.font = Math.round(10 * s) + "px system-ui, sans-serif";
+      tlCtx.font = Math.round(10 * s) + 'px system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
       tlCtx.textBaseline = "middle";
       tlItems = [];
       function box(t0, t1, y, hh, color, label, tip) {
@@ -623,25 +626,25 @@
       var chapters = meta.cues.filter(function (c) { return c.kind === "chapter"; });
       chapters.forEach(function (c, i) {
         var end = i + 1 < chapters.length ? chapters[i + 1].time_s : T_MAX;
-        box(c.time_s, end, 0, 14 * s, i % 2 ? "#3b2f56" : "#4a3a6b", c.name, "chapter " + c.name + " @ " + clock(c.time_s));
+        box(c.time_s, end, 0, 14 * s, i % 2 ? "#3b2f56" : "#4a3a6b", c.name, tx("chapter", "chapter") + " " + c.name + " @ " + clock(c.time_s));
       });
       var fi = 0;
       meta.phases.forEach(function (p) {
         var color = p.kind === "formation" ? hue(fi++) : PHASE_COLORS[p.kind] || "#333";
-        var label = p.kind === "formation" ? p.name : (p.kind === "transition" ? "" : p.kind);
-        box(p.start_s, p.end_s, 16 * s, 16 * s, color, label, p.source + " · " + clock(p.start_s) + "–" + clock(p.end_s));
+        var label = p.kind === "formation" ? p.name : (p.kind === "transition" ? "" : (p.label || p.kind));
+        box(p.start_s, p.end_s, 16 * s, 16 * s, color, label, (p.label || p.source) + " · " + clock(p.start_s) + "–" + clock(p.end_s));
       });
       meta.cues.forEach(function (c) {
         var x = tlX(c.time_s);
         tlCtx.fillStyle = c.kind === "chapter" ? "#ffffff" : (c.kind === "formation" ? "#9cc3ff" : "#ffd36b");
         tlCtx.fillRect(x, 34 * s, Math.max(1, s), 10 * s);
-        tlItems.push({ x0: x - 3, x1: x + 3, y0: 34 * s, y1: 44 * s, tip: c.kind + " " + c.name + " @ " + clock(c.time_s) });
+        tlItems.push({ x0: x - 3, x1: x + 3, y0: 34 * s, y1: 44 * s, tip: (c.kind === "chapter" ? tx("chapter", "chapter") : c.kind === "formation" ? tx("formation", "formation") : tx("cue", c.kind)) + " " + c.name + " @ " + clock(c.time_s) });
       });
       bursts.forEach(function (b) {
         var x = tlX(b.time_s);
         tlCtx.fillStyle = "rgb(" + b.color.join(",") + ")";
         tlCtx.fillRect(x, 46 * s, Math.max(1, 2 * s), 10 * s);
-        tlItems.push({ x0: x - 3, x1: x + 3, y0: 46 * s, y1: 56 * s, tip: "firework " + (b.label || "") + " @ " + clock(b.time_s) });
+        tlItems.push({ x0: x - 3, x1: x + 3, y0: 46 * s, y1: 56 * s, tip: tx("firework", "firework") + " " + (b.label || "") + " @ " + clock(b.time_s) });
       });
       var px = tlX(state.t);
       tlCtx.fillStyle = "#ff5a5a";
@@ -724,14 +727,14 @@
       state.tPlay0 = state.t;
       syncAudio(true);
       $("play").innerHTML = "&#10074;&#10074;";
-      $("play").setAttribute("aria-label", "pause");
+      $("play").setAttribute("aria-label", tx("pause", "pause"));
     }
     function pause() {
       state.playing = false;
       api.playing = false;
       if (hasAudio && !audio.paused) { audio.pause(); }
       $("play").innerHTML = "&#9654;";
-      $("play").setAttribute("aria-label", "play");
+      $("play").setAttribute("aria-label", tx("play", "play"));
     }
     function tick() {
       if (!state.playing) { return; }
@@ -758,7 +761,7 @@
       var chapter = "";
       meta.cues.forEach(function (c) { if (c.kind === "chapter" && c.time_s <= t) { chapter = c.name; } });
       $("chapter").textContent = chapter;
-      $("phase").textContent = best ? (chapter ? "· " : "") + best.source : "";
+      $("phase").textContent = best ? (chapter ? "· " : "") + (best.label || best.source) : "";
     }
 
     // ---------------------------------------------------------------- frame loop
@@ -898,7 +901,7 @@
     }
     if (!renderer) { renderer = make2d(); }
     if (!renderer) {
-      fail("This browser can draw neither WebGL nor 2D canvas.");
+      fail(tx("no_canvas", "This browser can draw neither WebGL nor 2D canvas."));
       return;
     }
     api.renderer = renderer.name;

@@ -1,5 +1,6 @@
 //! `PreviewInput`: everything the preview page shows.
 
+use skyshow_i18n::Lang;
 use skyshow_model::{FlightShow, Limits};
 
 use crate::{Burst, Ground, Music};
@@ -25,6 +26,9 @@ pub struct PreviewInput<'a> {
     /// returns changes, the page reloads itself at the same time and camera. `None` (the
     /// default, and what files on disk should use): the page makes no request at all.
     pub live_reload_url: Option<String>,
+    /// The language of the page's text (buttons, captions, keyboard help, messages).
+    /// Default English; names from the show file and numbers appear as they are.
+    pub lang: Lang,
 }
 
 impl<'a> PreviewInput<'a> {
@@ -39,6 +43,7 @@ impl<'a> PreviewInput<'a> {
             ground: Ground::DEFAULT,
             title: String::new(),
             live_reload_url: None,
+            lang: Lang::En,
         }
     }
 

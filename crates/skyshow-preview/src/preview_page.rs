@@ -7,6 +7,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use flate2::Compression;
 use flate2::write::DeflateEncoder;
 use serde_json::{Value, json};
+use skyshow_i18n::{Lang, Message, msg};
 use skyshow_model::{FlightShow, PhaseKind, Vec3};
 
 use crate::camera::Camera;
@@ -19,6 +20,38 @@ use crate::{Burst, PreviewInput};
 const SKELETON: &str = include_str!("../assets/preview.html");
 const CSS: &str = include_str!("../assets/preview.css");
 const JS: &str = include_str!("../assets/preview.js");
+
+/// The page skeleton's `{{T_…}}` slots and the messages that fill them.
+const SLOT_TEXTS: &[(&str, &str)] = &[
+    ("T_VIEW_ARIA", "preview-view-aria"),
+    ("T_HELP", "preview-help"),
+    ("T_TIMELINE_ARIA", "preview-timeline-aria"),
+    ("T_PLAY_TITLE", "preview-play-title"),
+    ("T_PLAY", "preview-play"),
+    ("T_SEEK_ARIA", "preview-seek-aria"),
+    ("T_SPEED_TITLE", "preview-speed-title"),
+    ("T_MUTE_TITLE", "preview-mute-title"),
+    ("T_MUTE", "preview-mute"),
+    ("T_CAM_AUDIENCE", "preview-cam-audience"),
+    ("T_CAM_AUDIENCE_TITLE", "preview-cam-audience-title"),
+    ("T_CAM_TOP", "preview-cam-top"),
+    ("T_CAM_TOP_TITLE", "preview-cam-top-title"),
+    ("T_CAM_ORBIT", "preview-cam-orbit"),
+    ("T_CAM_ORBIT_TITLE", "preview-cam-orbit-title"),
+];
+
+/// The words the page's script shows (`meta.text`), by key, and their messages.
+const SCRIPT_TEXTS: &[(&str, &str)] = &[
+    ("cannot_start", "preview-cannot-start"),
+    ("no_decompression", "preview-no-decompression"),
+    ("no_canvas", "preview-no-canvas"),
+    ("chapter", "preview-chapter"),
+    ("formation", "preview-formation"),
+    ("cue", "preview-cue"),
+    ("firework", "preview-firework"),
+    ("play", "preview-play"),
+    ("pause", "preview-pause"),
+];
 
 /// The aspect ratio (width / height) the camera presets are fitted to; narrower windows
 /// widen the field of view to keep the same horizontal extent.
@@ -39,15 +72,27 @@ pub fn preview_html(input: &PreviewInput) -> Vec<u8> {
     let title = esc(input.display_title());
     let bursts = drawable_bursts(&input.fireworks).count();
     let duration = end_time(input);
+    let lang = input.lang;
+    let text = |m: Message| esc(&m.render(lang));
     Template::new(SKELETON).render(|slot, out| match slot {
         "TITLE" => out.extend_from_slice(title.as_bytes()),
+        "LANG" => out.extend_from_slice(lang.tag().as_bytes()),
+        "PAGE_TITLE" => {
+            let t = msg!("preview-page-title", title = input.display_title());
+            out.extend_from_slice(text(t).as_bytes());
+        }
+        "T_DRONES" => {
+            let t = msg!("preview-drones", drones = show.drones.len());
+            out.extend_from_slice(text(t).as_bytes());
+        }
         "CSS" => out.extend_from_slice(CSS.as_bytes()),
         "JS" => out.extend_from_slice(JS.as_bytes()),
         "DRONES" => out.extend_from_slice(show.drones.len().to_string().as_bytes()),
         "DURATION" => out.extend_from_slice(clock(duration).as_bytes()),
         "DURATION_S" => out.extend_from_slice(round(duration, 3).to_string().as_bytes()),
         "FIREWORKS" if bursts > 0 => {
-            out.extend_from_slice(format!(" · {bursts} fireworks").as_bytes());
+            let t = text(msg!("preview-fireworks", count = bursts));
+            out.extend_from_slice(format!(" · {t}").as_bytes());
         }
         "MUTE_HIDDEN" if input.music.is_none() => out.extend_from_slice(b" hidden"),
         "META" => out.extend_from_slice(meta.as_bytes()),
@@ -57,7 +102,11 @@ pub fn preview_html(input: &PreviewInput) -> Vec<u8> {
                 encode_base64(m.bytes, out);
             }
         }
-        _ => {}
+        other => {
+            if let Some((_, id)) = SLOT_TEXTS.iter().find(|(s, _)| *s == other) {
+                out.extend_from_slice(text(Message::new(id)).as_bytes());
+            }
+        }
     })
 }
 
@@ -138,6 +187,29 @@ fn phase_kind(k: PhaseKind) -> &'static str {
     }
 }
 
+/// A phase as the pages name it in `lang`'s words: `takeoff`, `formation "ring"`,
+/// `transition "a" → "b"` (the plan's `source` texts), names as written.
+pub(crate) fn phase_label(kind: PhaseKind, source: &str) -> Message {
+    match kind {
+        PhaseKind::Takeoff => msg!("phase-takeoff"),
+        PhaseKind::Landing => msg!("phase-landing"),
+        PhaseKind::Formation => msg!("phase-formation", name = formation_name(source)),
+        PhaseKind::Transition => match source.strip_prefix("transition ") {
+            Some(route) => msg!("phase-transition", route = route),
+            None => Message::verbatim(source),
+        },
+    }
+}
+
+/// The script's words in `lang`, by key.
+fn script_texts(lang: Lang) -> Value {
+    let map: serde_json::Map<String, Value> = SCRIPT_TEXTS
+        .iter()
+        .map(|(k, id)| (k.to_string(), Value::from(Message::new(id).render(lang))))
+        .collect();
+    Value::Object(map)
+}
+
 /// `formation "ring"` → `ring`; anything else unchanged.
 pub(crate) fn formation_name(source: &str) -> &str {
     source
@@ -170,6 +242,7 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
                 "kind": kind,
                 "name": name,
                 "source": p.source,
+                "label": phase_label(p.kind, &p.source).render(input.lang),
                 "start_s": round(p.start_s, 3),
                 "end_s": round(p.end_s.max(p.start_s), 3),
             })
@@ -268,6 +341,8 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
         "limits": limits,
         "music": music,
         "live_reload_url": input.live_reload_url,
+        "lang": input.lang.tag(),
+        "text": script_texts(input.lang),
     });
     script_json(&v)
 }

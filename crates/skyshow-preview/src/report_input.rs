@@ -1,5 +1,6 @@
 //! `ReportInput`: everything the visual safety report shows, as plain data.
 
+use skyshow_i18n::Lang;
 use skyshow_model::{FlightShow, Limits, PhaseKind};
 
 use crate::preview_page::formation_name;
@@ -34,6 +35,9 @@ pub struct ReportInput<'a> {
     /// Where the preview page is, relative to the report: violation links go to
     /// `{preview_href}#t=SECONDS`. Default `preview.html`.
     pub preview_href: String,
+    /// The language of the page's text (headings, captions, legends, tooltips). Default
+    /// English; names from the show file and numbers appear as they are.
+    pub lang: Lang,
 }
 
 impl<'a> ReportInput<'a> {
@@ -64,6 +68,7 @@ impl<'a> ReportInput<'a> {
             fireworks: &[],
             ground: Ground::DEFAULT,
             preview_href: "preview.html".to_string(),
+            lang: Lang::En,
         }
     }
 

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{PhaseKind, Vec3};
 
 use crate::camera::Camera;
@@ -27,6 +28,9 @@ const MAX_THUMBS: usize = 500;
 
 const CSS: &str = include_str!("../assets/report.css");
 
+/// Writes the body of one section of the page.
+type Section = fn(&ReportInput) -> String;
+
 /// The visual safety report: plots of minimum distance, horizontal and vertical speed
 /// against their limits, each transition's duration against its lower bound, the flight
 /// time per drone against the battery, the fireworks timeline, a thumbnail of every
@@ -38,43 +42,33 @@ const CSS: &str = include_str!("../assets/report.css");
 pub fn report_html(input: &ReportInput) -> Vec<u8> {
     let mut h = String::with_capacity(64 * 1024);
     let title = esc(input.display_title());
+    let page_title = esc(&tx(
+        input,
+        msg!("report-page-title", title = input.display_title()),
+    ));
+    let lang = input.lang.tag();
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"skyshow-preview\">\n<link rel=\"icon\" href=\"data:,\">\n\
-         <title>{title} · skyshow report</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
+         <title>{page_title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
     );
     header(&mut h, input, &title);
     timeline(&mut h, input);
-    section(
-        &mut h,
-        "separation",
-        "Minimum distance between drones",
-        &separation(input),
-    );
-    section(&mut h, "speed", "Speeds", &speeds(input));
-    section(
-        &mut h,
-        "transitions",
-        "Transitions: duration and lower bound",
-        &transitions(input),
-    );
-    section(
-        &mut h,
-        "flight-time",
-        "Flight time per drone",
-        &flight_times(input),
-    );
-    section(&mut h, "fireworks", "Fireworks", &fireworks(input));
-    section(
-        &mut h,
-        "formations",
-        "Formations, seen from the audience",
-        &thumbnails(input),
-    );
-    section(&mut h, "violations", "Violations", &violations(input));
-    section(&mut h, "limits", "Limits", &limits(input));
+    let sections: [(&str, &'static str, Section); 8] = [
+        ("separation", "report-section-separation", separation),
+        ("speed", "report-section-speed", speeds),
+        ("transitions", "report-section-transitions", transitions),
+        ("flight-time", "report-section-flight-time", flight_times),
+        ("fireworks", "report-section-fireworks", fireworks),
+        ("formations", "report-section-formations", thumbnails),
+        ("violations", "report-section-violations", violations),
+        ("limits", "report-section-limits", limits),
+    ];
+    for (id, heading, body) in sections {
+        section(&mut h, id, &tx(input, Message::new(heading)), &body(input));
+    }
     h.push_str("</main>\n</body>\n</html>\n");
     h.into_bytes()
 }
@@ -85,6 +79,16 @@ fn section(h: &mut String, id: &str, title: &str, body: &str) {
         "<section id=\"{id}\">\n<h2>{}</h2>\n{body}\n</section>\n",
         esc(title)
     );
+}
+
+/// `m` in the page's language (plain text: escape it for HTML).
+fn tx(input: &ReportInput, m: Message) -> String {
+    m.render(input.lang)
+}
+
+/// `m` in the page's language, escaped for HTML text.
+fn txh(input: &ReportInput, m: Message) -> String {
+    esc(&tx(input, m))
 }
 
 fn fmt2(v: f64) -> String {
@@ -164,16 +168,23 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
     };
     let _ = write!(
         h,
-        "<header>\n<h1>{title}</h1>\n<p class=\"facts\">{} drones · {} · <a href=\"{}\">open the 3D preview</a></p>\n<div class=\"cards\">",
-        input.show.drones.len(),
-        clock(duration_s(input)),
-        esc(&input.preview_href)
+        "<header>\n<h1>{title}</h1>\n<p class=\"facts\">{} · <a href=\"{}\">{}</a></p>\n<div class=\"cards\">",
+        txh(
+            input,
+            msg!(
+                "report-facts",
+                drones = input.show.drones.len(),
+                duration = clock(duration_s(input))
+            )
+        ),
+        esc(&input.preview_href),
+        txh(input, msg!("report-open-preview"))
     );
     card(
         h,
-        "violations",
+        &tx(input, msg!("report-card-violations")),
         if total == 0 {
-            "none".into()
+            tx(input, msg!("report-card-none"))
         } else {
             total.to_string()
         },
@@ -182,7 +193,10 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
     if let Some(d) = min_d {
         card(
             h,
-            &format!("min distance (limit {} m)", fmt2(l.min_distance_m)),
+            &tx(
+                input,
+                msg!("report-card-min-distance", limit = fmt2(l.min_distance_m)),
+            ),
             format!("{} m", fmt2(d)),
             Some(d >= l.min_distance_m),
         );
@@ -190,9 +204,9 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
     if let Some(v) = vxy {
         card(
             h,
-            &format!(
-                "max horizontal speed (limit {} m/s)",
-                fmt2(l.max_speed_xy_m_s)
+            &tx(
+                input,
+                msg!("report-card-speed-xy", limit = fmt2(l.max_speed_xy_m_s)),
             ),
             format!("{} m/s", fmt2(v)),
             Some(v <= l.max_speed_xy_m_s + 1e-9),
@@ -202,7 +216,7 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
         let lim = l.max_speed_up_m_s.max(l.max_speed_down_m_s);
         card(
             h,
-            &format!("max vertical speed (limit {} m/s)", fmt2(lim)),
+            &tx(input, msg!("report-card-speed-z", limit = fmt2(lim))),
             format!("{} m/s", fmt2(v)),
             Some(v <= lim + 1e-9),
         );
@@ -210,7 +224,10 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
     if let Some(t) = ft {
         card(
             h,
-            &format!("longest flight (battery {})", clock(l.battery_s)),
+            &tx(
+                input,
+                msg!("report-card-flight", battery = clock(l.battery_s)),
+            ),
             clock(t),
             Some(t <= l.battery_s),
         );
@@ -222,23 +239,21 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
 fn timeline(h: &mut String, input: &ReportInput) {
     let end = duration_s(input).max(1.0);
     let mut p = SvgPlot::new(92.0, (0.0, end), (0.0, 3.0));
-    p.axes("show time", "");
+    p.axes(&tx(input, msg!("report-axis-show-time")), "");
     let mut k = 0usize;
     for ph in &input.show.phases {
         if !(ph.start_s.is_finite() && ph.end_s.is_finite()) {
             continue;
         }
-        let (style, label) = match ph.kind {
+        let style = match ph.kind {
             PhaseKind::Formation => {
                 k += 1;
-                (
-                    format!("fill=\"hsl({},55%,55%)\"", (k * 67) % 360),
-                    crate::preview_page::formation_name(&ph.source).to_string(),
-                )
+                format!("fill=\"hsl({},55%,55%)\"", (k * 67) % 360)
             }
-            PhaseKind::Transition => ("fill=\"#c9ced6\"".to_string(), ph.source.clone()),
-            _ => ("fill=\"#8fa3c0\"".to_string(), ph.source.clone()),
+            PhaseKind::Transition => "fill=\"#c9ced6\"".to_string(),
+            _ => "fill=\"#8fa3c0\"".to_string(),
         };
+        let label = tx(input, crate::preview_page::phase_label(ph.kind, &ph.source));
         let tip = format!("{label} · {}–{}", clock(ph.start_s), clock(ph.end_s));
         p.rect(ph.start_s, 1.6, ph.end_s, 2.9, &style, &tip);
     }
@@ -247,10 +262,12 @@ fn timeline(h: &mut String, input: &ReportInput) {
         let style = format!("fill=\"{}\"", b.color.to_hex());
         p.rect(b.time_s, 0.2, b.time_s + end / 700.0, 1.3, &style, &tip);
     }
-    let svg = p.finish("timeline of formations, transitions and fireworks");
+    let svg = p.finish(&tx(input, msg!("report-timeline-aria")));
     let _ = write!(
         h,
-        "<section id=\"timeline\">\n<h2>Timeline</h2>\n{svg}\n<p class=\"note\">Top: takeoff, formations (coloured), transitions (grey), landing. Bottom: firework bursts in their colours. Hover for names.</p>\n</section>\n"
+        "<section id=\"timeline\">\n<h2>{}</h2>\n{svg}\n<p class=\"note\">{}</p>\n</section>\n",
+        txh(input, msg!("report-section-timeline")),
+        txh(input, msg!("report-timeline-note"))
     );
 }
 
@@ -290,7 +307,7 @@ fn time_range(s: &ReportSeries, input: &ReportInput) -> (f64, f64) {
 fn separation(input: &ReportInput) -> String {
     let s = reduced(&input.series);
     if s.t_s.is_empty() {
-        return "<p class=\"note\">No separation series was measured.</p>".into();
+        return note(input, msg!("report-no-separation"));
     }
     let lim = input.limits.min_distance_m;
     let top = fmax(s.min_distance_m.iter().copied()).unwrap_or(lim);
@@ -301,20 +318,20 @@ fn separation(input: &ReportInput) -> String {
     };
     let ymax = nice_max(top.min(lim_f * 5.0).max(lim_f * 2.0));
     let mut p = SvgPlot::new(260.0, time_range(&s, input), (0.0, ymax));
-    p.axes("show time", "m");
+    p.axes(&tx(input, msg!("report-axis-show-time")), "m");
     p.line(&s.t_s, &s.min_distance_m, "s1");
-    p.hlimit(lim, &format!("limit {} m", fmt2(lim)));
+    p.hlimit(lim, &tx(input, msg!("report-limit-m", limit = fmt2(lim))));
     format!(
-        "{}\n<p class=\"note\">Smallest distance between two airborne drones in each window (exact, continuous time). Gaps: no pair close enough to measure. Values above {} m are drawn at the top.</p>",
-        p.finish("minimum distance over time"),
-        num(ymax)
+        "{}\n{}",
+        p.finish(&tx(input, msg!("report-separation-aria"))),
+        note(input, msg!("report-separation-note", top = num(ymax)))
     )
 }
 
 fn speeds(input: &ReportInput) -> String {
     let s = reduced(&input.series);
     if s.t_s.is_empty() {
-        return "<p class=\"note\">No speed series was measured.</p>".into();
+        return note(input, msg!("report-no-speeds"));
     }
     let l = &input.limits;
     let range = time_range(&s, input);
@@ -322,38 +339,46 @@ fn speeds(input: &ReportInput) -> String {
         .unwrap_or(0.0)
         .max(l.max_speed_xy_m_s);
     let mut p = SvgPlot::new(220.0, range, (0.0, nice_max(top)));
-    p.axes("show time", "m/s");
+    let show_time = tx(input, msg!("report-axis-show-time"));
+    p.axes(&show_time, "m/s");
     p.line(&s.t_s, &s.max_speed_xy_m_s, "s2");
     p.hlimit(
         l.max_speed_xy_m_s,
-        &format!("horizontal limit {} m/s", fmt2(l.max_speed_xy_m_s)),
+        &tx(
+            input,
+            msg!("report-limit-xy", limit = fmt2(l.max_speed_xy_m_s)),
+        ),
     );
-    let xy = p.finish("maximum horizontal speed over time");
+    let xy = p.finish(&tx(input, msg!("report-speed-xy-aria")));
     let top = fmax(s.max_speed_z_m_s.iter().copied())
         .unwrap_or(0.0)
         .max(l.max_speed_up_m_s)
         .max(l.max_speed_down_m_s);
     let mut p = SvgPlot::new(220.0, range, (0.0, nice_max(top)));
-    p.axes("show time", "m/s");
+    p.axes(&show_time, "m/s");
     p.line(&s.t_s, &s.max_speed_z_m_s, "s3");
+    let (up, down) = (fmt2(l.max_speed_up_m_s), fmt2(l.max_speed_down_m_s));
     if (l.max_speed_up_m_s - l.max_speed_down_m_s).abs() < 1e-9 {
         p.hlimit(
             l.max_speed_up_m_s,
-            &format!("up/down limit {} m/s", fmt2(l.max_speed_up_m_s)),
+            &tx(input, msg!("report-limit-up-down", limit = up)),
         );
     } else {
         p.hlimit(
             l.max_speed_up_m_s,
-            &format!("climb limit {} m/s", fmt2(l.max_speed_up_m_s)),
+            &tx(input, msg!("report-limit-climb", limit = up)),
         );
         p.hlimit(
             l.max_speed_down_m_s,
-            &format!("descent limit {} m/s", fmt2(l.max_speed_down_m_s)),
+            &tx(input, msg!("report-limit-descent", limit = down)),
         );
     }
-    let z = p.finish("maximum vertical speed over time");
+    let z = p.finish(&tx(input, msg!("report-speed-z-aria")));
     format!(
-        "<h3>Horizontal</h3>\n{xy}\n<h3>Vertical (climb or descent)</h3>\n{z}\n<p class=\"note\">Largest speed of any drone in each window.</p>"
+        "<h3>{}</h3>\n{xy}\n<h3>{}</h3>\n{z}\n{}",
+        txh(input, msg!("report-speed-xy-heading")),
+        txh(input, msg!("report-speed-z-heading")),
+        note(input, msg!("report-speeds-note"))
     )
 }
 
@@ -364,7 +389,7 @@ fn transitions(input: &ReportInput) -> String {
         .filter(|t| t.duration_s.is_finite())
         .collect();
     if rows.is_empty() {
-        return "<p class=\"note\">No transitions.</p>".into();
+        return note(input, msg!("report-no-transitions"));
     }
     let top = rows
         .iter()
@@ -386,17 +411,25 @@ fn transitions(input: &ReportInput) -> String {
         } else {
             f64::NAN
         };
-        let tip = format!(
-            "{name}: {} s from {} (lower bound {} s{})",
-            fmt2(t.duration_s),
-            clock(t.start_s),
-            fmt2(t.lower_bound_s),
-            if ratio.is_finite() {
-                format!(", ×{ratio:.2}")
-            } else {
-                String::new()
-            }
-        );
+        let tip = if ratio.is_finite() {
+            msg!(
+                "report-transition-tip-ratio",
+                name = name.as_str(),
+                duration = fmt2(t.duration_s),
+                start = clock(t.start_s),
+                bound = fmt2(t.lower_bound_s),
+                ratio = format!("{ratio:.2}")
+            )
+        } else {
+            msg!(
+                "report-transition-tip",
+                name = name.as_str(),
+                duration = fmt2(t.duration_s),
+                start = clock(t.start_s),
+                bound = fmt2(t.lower_bound_s)
+            )
+        };
+        let tip = tip.render(input.lang);
         let _ = write!(
             s,
             r##"<g><title>{}</title><text x="{}" y="{}" class="bl">{}</text><rect x="{}" y="{}" width="{}" height="{}" class="bar"/>"##,
@@ -421,16 +454,23 @@ fn transitions(input: &ReportInput) -> String {
         }
         s.push_str("</g>");
     }
-    let axis = bar_axis(nice_max(top), label_w, height);
+    let axis = bar_axis(
+        nice_max(top),
+        label_w,
+        height,
+        &txh(input, msg!("report-axis-seconds")),
+    );
     format!(
-        "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"transition durations\">{axis}{s}</svg>\n<p class=\"note\">Bars: planned duration. Dark ticks: the lower bound (no safe transition can be shorter). Hover a bar for the numbers.</p>",
+        "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{aria}\">{axis}{s}</svg>\n{note}",
         w = num(WIDTH),
-        h = num(height)
+        h = num(height),
+        aria = txh(input, msg!("report-transitions-aria")),
+        note = note(input, msg!("report-transitions-note"))
     )
 }
 
 /// The x axis of the transition bars.
-fn bar_axis(max: f64, label_w: f64, height: f64) -> String {
+fn bar_axis(max: f64, label_w: f64, height: f64, unit_html: &str) -> String {
     let mut s = String::new();
     let x_of = |v: f64| label_w + v / max * (WIDTH - label_w - 24.0);
     let y = height - 26.0;
@@ -446,7 +486,7 @@ fn bar_axis(max: f64, label_w: f64, height: f64) -> String {
     }
     let _ = write!(
         s,
-        r##"<text x="{}" y="{}" class="unit" text-anchor="end">seconds</text>"##,
+        r##"<text x="{}" y="{}" class="unit" text-anchor="end">{unit_html}</text>"##,
         num(WIDTH - 24.0),
         num(height - 2.0)
     );
@@ -461,7 +501,7 @@ fn flight_times(input: &ReportInput) -> String {
         .filter(|v| v.is_finite() && *v >= 0.0)
         .collect();
     if ft.is_empty() {
-        return "<p class=\"note\">No flight times were measured.</p>".into();
+        return note(input, msg!("report-no-flight-times"));
     }
     let battery = input.limits.battery_s;
     let hi = fmax(ft.iter().copied())
@@ -476,11 +516,22 @@ fn flight_times(input: &ReportInput) -> String {
     }
     let top = counts.iter().copied().max().unwrap_or(1) as f64;
     let mut p = SvgPlot::new(240.0, (0.0, hi), (0.0, nice_max(top)));
-    p.axes("time in the air", "drones");
+    p.axes(
+        &tx(input, msg!("report-axis-time-in-air")),
+        &tx(input, msg!("report-axis-drones")),
+    );
     for (i, c) in counts.iter().enumerate() {
         if *c > 0 {
             let (a, b) = (i as f64 * w, (i + 1) as f64 * w);
-            let tip = format!("{c} drones fly {}–{}", clock(a), clock(b));
+            let tip = tx(
+                input,
+                msg!(
+                    "report-flight-bin-tip",
+                    count = *c,
+                    from = clock(a),
+                    to = clock(b)
+                ),
+            );
             p.rect(
                 a + w * 0.05,
                 0.0,
@@ -491,16 +542,27 @@ fn flight_times(input: &ReportInput) -> String {
             );
         }
     }
-    p.vlimit(battery, &format!("battery {}", clock(battery)));
+    p.vlimit(
+        battery,
+        &tx(input, msg!("report-battery", battery = clock(battery))),
+    );
     let over = ft.iter().filter(|v| **v > battery).count();
+    let longest = clock(fmax(ft.iter().copied()).unwrap_or(0.0));
+    let summary = msg!(
+        "report-flight-note",
+        count = ft.len(),
+        longest = longest,
+        battery = clock(battery)
+    );
     format!(
-        "{}\n<p class=\"note\">{} drones; longest flight {}, battery {}{}.</p>",
-        p.finish("histogram of flight time per drone"),
-        ft.len(),
-        clock(fmax(ft.iter().copied()).unwrap_or(0.0)),
-        clock(battery),
+        "{}\n<p class=\"note\">{}{}</p>",
+        p.finish(&tx(input, msg!("report-flight-aria"))),
+        txh(input, summary),
         if over > 0 {
-            format!(", <b>{over} over the battery</b>")
+            format!(
+                " <b>{}</b>",
+                txh(input, msg!("report-flight-over", count = over))
+            )
         } else {
             String::new()
         }
@@ -510,34 +572,40 @@ fn flight_times(input: &ReportInput) -> String {
 fn fireworks(input: &ReportInput) -> String {
     let bursts: Vec<_> = drawable_bursts(input.fireworks).collect();
     if bursts.is_empty() {
-        return "<p class=\"note\">No fireworks in this show.</p>".into();
+        return note(input, msg!("report-no-fireworks"));
     }
     let end =
         duration_s(input).max(fmax(bursts.iter().map(|b| b.time_s + b.duration_s)).unwrap_or(1.0));
     let top = fmax(bursts.iter().map(|b| b.position.z + b.radius_m)).unwrap_or(1.0);
     let mut p = SvgPlot::new(260.0, (0.0, end), (0.0, nice_max(top)));
-    p.axes("burst time", "m");
+    p.axes(&tx(input, msg!("report-axis-burst-time")), "m");
     let mut s = String::new();
     for b in &bursts {
         let r = (b.radius_m / 4.0).clamp(3.0, 18.0);
         let _ = write!(
             s,
-            r##"<circle cx="{}" cy="{}" r="{}" fill="{}" class="burst"><title>{} · {} at {} m, radius {} m</title></circle>"##,
+            r##"<circle cx="{}" cy="{}" r="{}" fill="{}" class="burst"><title>{}</title></circle>"##,
             num(p.sx(b.time_s)),
             num(p.sy(b.position.z)),
             num(r),
             b.color.to_hex(),
-            esc(&b.label),
-            clock(b.time_s),
-            fmt2(b.position.z),
-            fmt2(b.radius_m)
+            txh(
+                input,
+                msg!(
+                    "report-burst-tip",
+                    label = b.label.as_str(),
+                    time = clock(b.time_s),
+                    height = fmt2(b.position.z),
+                    radius = fmt2(b.radius_m)
+                )
+            )
         );
     }
     p.raw(&s);
     format!(
-        "{}\n<p class=\"note\">{} bursts by time and height; circle size follows the burst radius.</p>",
-        p.finish("fireworks timeline"),
-        bursts.len()
+        "{}\n{}",
+        p.finish(&tx(input, msg!("report-fireworks-aria"))),
+        note(input, msg!("report-fireworks-note", count = bursts.len()))
     )
 }
 
@@ -572,7 +640,7 @@ fn thumbnail(input: &ReportInput, scene: &Scene, t: f64) -> Option<Vec<u8>> {
 
 fn thumbnails(input: &ReportInput) -> String {
     if input.formations.is_empty() {
-        return "<p class=\"note\">No formations.</p>".into();
+        return note(input, msg!("report-no-formations"));
     }
     let scene = Scene::new(input.show, &input.ground);
     let mut s = String::from("<div class=\"thumbs\">");
@@ -587,7 +655,10 @@ fn thumbnails(input: &ReportInput) -> String {
                 THUMB.1,
                 esc(&f.name)
             ),
-            None => "<div class=\"noimg\">no drone in the air</div>".into(),
+            None => format!(
+                "<div class=\"noimg\">{}</div>",
+                txh(input, msg!("report-no-drone-in-air"))
+            ),
         };
         let _ = write!(
             s,
@@ -600,37 +671,51 @@ fn thumbnails(input: &ReportInput) -> String {
     }
     s.push_str("</div>");
     if input.formations.len() > MAX_THUMBS {
-        let _ = write!(
-            s,
-            "<p class=\"note\">{} more formations not shown.</p>",
-            input.formations.len() - MAX_THUMBS
-        );
+        let more = input.formations.len() - MAX_THUMBS;
+        s.push_str(&note(input, msg!("report-more-formations", count = more)));
     }
-    s.push_str("\n<p class=\"note\">Each formation at the middle of its hold, seen level from the audience side. Click to open the preview there.</p>");
+    s.push('\n');
+    s.push_str(&note(input, msg!("report-formations-note")));
     s
 }
 
 fn violations(input: &ReportInput) -> String {
     let total = violations_total(input);
     if total == 0 {
-        return "<p class=\"okline\">No violations: the show keeps its flight envelope.</p>".into();
+        return format!(
+            "<p class=\"okline\">{}</p>",
+            txh(input, msg!("report-no-violations"))
+        );
     }
     let mut s = format!(
-        "<p class=\"badline\">{total} violation{}. Each time opens the preview paused at that moment.</p>\n<table>\n<thead><tr><th>time</th><th>kind</th><th>drones</th><th>value</th><th>limit</th><th>source</th></tr></thead>\n<tbody>\n",
-        if total == 1 { "" } else { "s" }
+        "<p class=\"badline\">{}</p>\n<table>\n<thead><tr>",
+        txh(input, msg!("report-violations-count", count = total))
     );
+    for col in [
+        "report-col-time",
+        "report-col-kind",
+        "report-col-drones",
+        "report-col-value",
+        "report-col-limit",
+        "report-col-source",
+    ] {
+        let _ = write!(s, "<th>{}</th>", txh(input, Message::new(col)));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
     for v in input.violations.iter().take(MAX_LISTED) {
         let u = unit(&v.kind);
         let mut names: Vec<String> = v.drones.iter().take(MAX_NAMES).map(|n| esc(n)).collect();
         if v.drones.len() > MAX_NAMES {
-            names.push(format!("+{} more", v.drones.len() - MAX_NAMES));
+            let more = v.drones.len() - MAX_NAMES;
+            names.push(txh(input, msg!("report-more-drones", count = more)));
         }
         let _ = writeln!(
             s,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"n\">{} {u}</td><td class=\"n\">{} {u}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"{}\">{}</a></td><td title=\"{}\">{}</td><td>{}</td><td class=\"n\">{} {u}</td><td class=\"n\">{} {u}</td><td>{}</td></tr>",
             preview_link(input, v.time_s),
             clock(v.time_s),
             esc(&v.kind),
+            txh(input, kind_name(&v.kind)),
             names.join(", "),
             fmt2(v.value),
             fmt2(v.limit),
@@ -640,11 +725,10 @@ fn violations(input: &ReportInput) -> String {
     s.push_str("</tbody>\n</table>\n");
     let listed = input.violations.len().min(MAX_LISTED);
     if total > listed {
-        let _ = write!(
-            s,
-            "<p class=\"note\">{} more not listed.</p>",
-            total - listed
-        );
+        s.push_str(&note(
+            input,
+            msg!("report-more-violations", count = total - listed),
+        ));
     }
     s
 }
@@ -652,24 +736,63 @@ fn violations(input: &ReportInput) -> String {
 fn limits(input: &ReportInput) -> String {
     let l = &input.limits;
     let rows = [
-        ("minimum distance", l.min_distance_m, "m"),
-        ("horizontal speed", l.max_speed_xy_m_s, "m/s"),
-        ("climb speed", l.max_speed_up_m_s, "m/s"),
-        ("descent speed", l.max_speed_down_m_s, "m/s"),
-        ("acceleration", l.max_accel_m_s2, "m/s²"),
-        ("altitude", l.max_altitude_m, "m"),
-        ("minimum navigation altitude", l.min_nav_altitude_m, "m"),
-        ("battery", l.battery_s, "s"),
-        ("takeoff spacing", l.takeoff_spacing_m, "m"),
+        ("report-limit-row-min-distance", l.min_distance_m, "m"),
+        ("report-limit-row-speed-xy", l.max_speed_xy_m_s, "m/s"),
+        ("report-limit-row-climb", l.max_speed_up_m_s, "m/s"),
+        ("report-limit-row-descent", l.max_speed_down_m_s, "m/s"),
+        ("report-limit-row-accel", l.max_accel_m_s2, "m/s²"),
+        ("report-limit-row-altitude", l.max_altitude_m, "m"),
+        (
+            "report-limit-row-min-nav-altitude",
+            l.min_nav_altitude_m,
+            "m",
+        ),
+        ("report-limit-row-battery", l.battery_s, "s"),
+        ("report-limit-row-takeoff-spacing", l.takeoff_spacing_m, "m"),
     ];
     let mut s = String::from("<table class=\"limits\"><tbody>\n");
     for (name, v, u) in rows {
         let _ = writeln!(
             s,
-            "<tr><td>{name}</td><td class=\"n\">{} {u}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{} {u}</td></tr>",
+            txh(input, Message::new(name)),
             fmt2(v)
         );
     }
     s.push_str("</tbody></table>");
     s
+}
+
+/// A paragraph of notes in the page's language.
+fn note(input: &ReportInput, m: Message) -> String {
+    format!("<p class=\"note\">{}</p>", txh(input, m))
+}
+
+/// The name of a violation kind (`min_distance` → “minimum distance too small”), or the kind
+/// itself when it has no name (kinds added later, pyro kinds).
+fn kind_name(kind: &str) -> Message {
+    const KINDS: &[(&str, &str)] = &[
+        ("min_distance", "violation-min_distance"),
+        ("speed_xy", "violation-speed_xy"),
+        ("speed_up", "violation-speed_up"),
+        ("speed_down", "violation-speed_down"),
+        ("acceleration", "violation-acceleration"),
+        ("velocity_step", "violation-velocity_step"),
+        ("altitude", "violation-altitude"),
+        (
+            "sideways_below_min_nav_altitude",
+            "violation-sideways_below_min_nav_altitude",
+        ),
+        ("takeoff_spacing", "violation-takeoff_spacing"),
+        ("flight_time", "violation-flight_time"),
+        ("trajectory_too_large", "violation-trajectory_too_large"),
+        (
+            "light_program_too_large",
+            "violation-light_program_too_large",
+        ),
+    ];
+    KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or_else(|| Message::verbatim(kind), |(_, id)| Message::new(id))
 }
