@@ -237,3 +237,79 @@ fn show_file_errors_in_each_language() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Every output but the two pages is the same whatever the language, and what goes to
+/// firing hardware is ASCII even when the show names everything in Chinese.
+#[test]
+fn machine_outputs_do_not_depend_on_the_language() {
+    let text = format!(
+        "{SHOW}[audience]\nazimuth_deg = 180\nline = [[-100, -300], [-100, 300]]\n\
+         [pyro]\nalso_export = [\"firetek\"]\n\
+         [[pyro.product]]\npart = \"金牡丹150\"\nkind = \"shell\"\ncalibre_mm = 150\nprefire_s = 3.5\n\
+         duration_s = 4\ncolour = \"金色\"\neffect = \"金色牡丹\"\n\
+         [[pyro.position]]\nname = \"东一号位\"\nat = [400, 0, 0]\n\
+         [[pyro.position]]\nname = \"西二号位\"\nat = [400, 40, 0]\n\
+         [[pyro.cue]]\nname = \"开场礼花\"\ntime = 30\nproduct = \"金牡丹150\"\n\
+         [[pyro.cue]]\nname = \"尾声\"\ntime = 38\nproduct = \"SH100-R\"\npositions = [\"西二号位\"]\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let show = dir.path().join("show.toml");
+    std::fs::write(&show, &text).unwrap();
+    let mut files: Vec<std::collections::BTreeMap<String, Vec<u8>>> = vec![];
+    for lang in ["en", "zh"] {
+        let out = dir.path().join(format!("out-{lang}"));
+        let o = run(
+            &[
+                "--lang",
+                lang,
+                "build",
+                show.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            &[],
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{err}");
+        let mut all = std::collections::BTreeMap::new();
+        let mut stack = vec![out.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let name = p.strip_prefix(&out).unwrap().display().to_string();
+                    all.insert(name, std::fs::read(&p).unwrap());
+                }
+            }
+        }
+        files.push(all);
+    }
+    let (en, zh) = (&files[0], &files[1]);
+    assert_eq!(en.keys().collect::<Vec<_>>(), zh.keys().collect::<Vec<_>>());
+    for name in [
+        "pyro/cobra.csv",
+        "pyro/script.csv",
+        "show.skyc",
+        "pyro/finale.csv",
+    ] {
+        assert!(en.contains_key(name), "{name} written: {:?}", en.keys());
+    }
+    for (name, bytes) in en {
+        match name.as_str() {
+            "report.html" | "preview.html" => assert_ne!(bytes, &zh[name], "{name}"),
+            "report.json" => {}
+            _ => assert!(
+                bytes == &zh[name],
+                "{name} differs between --lang en and zh"
+            ),
+        }
+    }
+    for name in ["pyro/cobra.csv", "pyro/script.csv"] {
+        let text = String::from_utf8_lossy(&en[name]);
+        assert!(en[name].is_ascii(), "{name} is not ASCII: {text}");
+    }
+    let cobra = String::from_utf8_lossy(&en["pyro/cobra.csv"]);
+    assert!(cobra.contains("Jin Se Mu Dan"), "{cobra}");
+}

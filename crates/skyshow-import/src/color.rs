@@ -122,6 +122,26 @@ mod tests {
         assert_eq!(e.render(Lang::En), "`#12` is not a `#rrggbb` colour");
         assert_eq!(e.render(Lang::Zh), "`#12` 不是 `#rrggbb` 格式的颜色");
         assert!(color_hint().render(Lang::Zh).contains("暖白"));
+    }
+
+    #[test]
+    fn both_documents_list_every_chinese_name() {
+        for doc in [
+            include_str!("../../../docs/show-file.md"),
+            include_str!("../../../docs/show-file.zh.md"),
+        ] {
+            for (en, names) in CHINESE_NAMES {
+                let row = doc
+                    .lines()
+                    .find(|l| l.starts_with(&format!("| `{en}` | `")))
+                    .unwrap_or_else(|| panic!("no row for {en}"));
+                let listed = row.matches('`').count() / 2 - 1;
+                assert_eq!(listed, names.len(), "{row}");
+                for n in *names {
+                    assert!(row.contains(&format!("`{n}`")), "{n} in {row}");
+                }
+            }
+        }
         assert!(color_hint().render(Lang::En).contains("warm_white"));
     }
 }

@@ -201,16 +201,22 @@ impl Product {
     }
 }
 
-/// The preview colour of a firework colour name (white if unknown).
+/// The preview colour of a firework colour name, English or Chinese (`red`, `红`, `红色`,
+/// `金`, `银色` …; white if unknown).
 pub fn colour_rgb(name: &str) -> Rgb {
-    match name.to_ascii_lowercase().as_str() {
-        "red" => Rgb::new(255, 40, 30),
-        "green" => Rgb::new(40, 220, 70),
-        "blue" => Rgb::new(50, 90, 255),
-        "gold" => Rgb::new(255, 185, 60),
-        "silver" => Rgb::new(200, 210, 225),
-        "purple" => Rgb::new(170, 60, 230),
-        "orange" => Rgb::new(255, 120, 20),
+    let name = name.trim();
+    let bare = name
+        .strip_suffix('色')
+        .filter(|b| !b.is_empty())
+        .unwrap_or(name);
+    match bare.to_ascii_lowercase().as_str() {
+        "red" | "红" | "大红" => Rgb::new(255, 40, 30),
+        "green" | "绿" => Rgb::new(40, 220, 70),
+        "blue" | "蓝" => Rgb::new(50, 90, 255),
+        "gold" | "金" | "金黄" => Rgb::new(255, 185, 60),
+        "silver" | "银" | "银白" => Rgb::new(200, 210, 225),
+        "purple" | "紫" => Rgb::new(170, 60, 230),
+        "orange" | "橙" | "橘" | "橘黄" => Rgb::new(255, 120, 20),
         _ => Rgb::WHITE,
     }
 }
@@ -226,6 +232,20 @@ mod tests {
         // 27 m diameter per 25 mm beats 45 ft per inch: 150 mm → 162 m across.
         assert!((p.burst_radius_m - 81.0).abs() < 1e-9);
         assert!(p.validate().is_ok());
+    }
+
+    #[test]
+    fn chinese_colour_names() {
+        for (zh, en) in [
+            ("红", "red"),
+            ("金色", "gold"),
+            ("银", "silver"),
+            ("橙色", "orange"),
+        ] {
+            assert_eq!(colour_rgb(zh), colour_rgb(en), "{zh}");
+            assert_ne!(colour_rgb(zh), Rgb::WHITE, "{zh}");
+        }
+        assert_eq!(colour_rgb("色"), Rgb::WHITE);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 # 演出文件（TOML）中的错误：消息、标注与提示。
 
 show-file-invalid = 演出文件无效：{ $detail }
-show-file-unknown-key-hint = 此表可用的键见 docs/zh/show-file.md
-show-file-missing-key-hint = 请补上该键；各表所需的键见 docs/zh/show-file.md
+show-file-unknown-key-hint = 此表可用的键见 docs/show-file.zh.md
+show-file-missing-key-hint = 请补上该键；各表所需的键见 docs/show-file.zh.md
 show-file-invalid-type-hint = 请检查值的类型：数字不加引号，名称和时间要加引号
 show-file-out-of-range = `{ $key }` = { $value } 超出范围
 show-file-out-of-range-hint = `{ $key }` 须在 { $lo } 到 { $hi } { $unit }之间
@@ -26,6 +26,12 @@ unit-metres = 米
 unit-seconds = 秒
 unit-degrees = 度
 unit-turns = 圈
+unit-fps = 帧/秒
+unit-bpm = 拍/分钟（BPM）
+unit-seconds-into-music = 秒（自音乐开头算起）
+unit-ems-between-baselines = （基线间距，单位 em）
+unit-brightness = （亮度）
+unit-share-inside = （区域内部无人机所占比例）
 
 ## 标注
 show-file-label-formation = 编队 `{ $name }`
@@ -47,3 +53,121 @@ show-file-label-colour = 此颜色
 show-file-label-chapter = 此章节
 show-file-label-axis = 此轴向
 show-file-label-in-file = 在此文件中
+show-file-label-title = 此标题
+show-file-label-second-colouring = 第二处着色
+show-file-label-count = 此数量
+show-file-label-font = 此字体
+show-file-label-end = 此结束时间
+
+## 演出文件中引用的文件
+show-file-cannot-read = 无法读取 `{ $name }`：{ $why }
+show-file-cannot-read-hint = 路径相对于演出文件所在目录
+
+## 灯光效果
+light-effect-needs = `{ $effect }` 效果需要 `{ $key }`
+light-effect-needs-hint = 请在该效果中加上 `{ $key } = …`（见 docs/show-file.zh.md）
+light-colors-too-few = `colors` 至少需要 { $min } 种颜色
+light-unknown-axis = 未知的方向轴 `{ $value }`
+light-unknown-axis-hint = 可用的轴：right、up、left、down（观众所见画面中的方向），x、y、z、-x、-y、-z（演出坐标系）；或改用 `angle_deg`
+light-axis-or-angle = `axis` 与 `angle_deg` 只能给出其一
+light-beats-need-music = 按节拍触发的效果需要演出的 `[music]`
+light-beats-need-music-hint = 请加上 `[music]`，或以秒为单位给出间隔（`every = "0.5 s"`）
+light-every-not-interval = `every = "{ $value }"` 不是有效的节拍间隔
+light-every-not-interval-hint = 可写作 "beat"、"bar"、"2 beats"、"4 bars" 或 "0.5 s"
+light-not-a-length = `{ $key }` = "{ $value }" 不是有效的长度
+light-not-a-length-hint = 以数字表示秒数，或用拍、小节：`{ $key } = "0.5 beats"`
+light-center-out-of-range = `center` 超出范围
+light-center-out-of-range-hint = `[u, v]`，在画面横向与纵向上取 0–1
+light-file-or-frames = `file` 与 `frames` 只能给出其一
+light-file-or-frames-hint = `file` 为一张图片或一个 GIF/PNG 动画；`frames` 为编号的图片序列
+light-unknown-effect = 未知的灯光效果 `{ $value }`
+light-unknown-effect-hint = 可用的效果：solid、gradient、radial、sweep、wipe、wave、twinkle、pulse、strobe、cycle、image
+light-duration-needs-start = `duration` 需要同时给出 `start`
+light-duration-out-of-range = `duration` = { $value } s 超出范围
+light-duration-out-of-range-hint = 须在 0.02 s 到 24 小时之间
+light-end-or-duration = `end` 与 `duration` 只能给出其一
+light-needs-start-end = `[[light]]` 需要 `start` 和 `end`（或 `duration`）
+light-needs-start-end-hint = 只有编队内（`[[chapter.formation.light]]`）或章节内（`[[chapter.light]]`）的效果才默认取其时段
+light-ends-before-start = 效果的结束时刻（{ $end } s）早于开始时刻（{ $start } s）
+light-unknown-blend = 未知的混合方式 `{ $value }`
+light-unknown-blend-hint = 可用的混合方式：normal、add、multiply、screen
+light-not-a-range = `{ $value }` 不是有效的编号范围
+light-not-a-range-hint = 写从 1 起的编号或范围：`["1-100", "250"]`
+light-no-such-formation = 此效果之前没有名为 `{ $name }` 的编队
+light-no-such-formation-hint = 请填写文件中在此之前定义的编队
+light-formation-in-formation = 编队内的效果总是作用于该编队
+light-formation-in-formation-hint = 请删去 `formation`
+light-points-need-formation = `points` 需要同时给出 `formation`
+light-region-not-a-box = `region` 不是有效的矩形
+light-region-not-a-box-hint = `[u0, v0, u1, v1]`，从左、从下量起取 0–1，且 u0 < u1、v0 < v1
+light-not-a-picture = `{ $name }` 不是可读取的 PNG、JPEG 或 GIF：{ $why }
+light-not-a-picture-hint = 请把视频（MP4、MOV 等）导出为编号的 PNG 图片序列，并使用 `frames`
+light-still-picture = `{ $name }` 是静态图片
+light-still-picture-hint = `fps`、`loop`、`frame_count` 和 `first_frame` 仅用于动画（GIF/PNG 动画或 `frames`）
+light-too-many-frames = `{ $name }` 有 { $count } 帧，超过上限 { $max }
+light-too-many-frames-hint = 请缩短动画或降低帧率
+light-frames-pattern = `frames` 中需要且只能有一处帧编号
+light-frames-pattern-hint = 写作 `"clip/frame_*.png"`（1、2、…）或 `"clip/frame_####.png"`（0001、0002、…）
+light-frames-need-count = `frames` 需要同时给出 `frame_count`
+light-frames-need-count-hint = 请加上 `frame_count = …`，即序列中的图片数量
+light-frame-unreadable = 序列第 { $index } 帧：无法读取 `{ $name }`：{ $why }
+light-frame-unreadable-hint = 路径相对于演出文件所在目录；请检查 `frame_count` 和 `first_frame`
+light-picture-too-large = `{ $name }` 的边长超过 { $max } 像素
+light-picture-too-large-hint = 请把图片缩小
+
+## 音乐、提示点、时间与长度
+music-cannot-read = 无法读取音乐 `{ $name }`：{ $why }
+music-unusable = 音乐 `{ $name }` 无法使用：{ $why }
+music-unusable-hint = skyshow 支持 WAV、FLAC、OGG/Vorbis 和 MP3；请把音乐重新导出为其中一种格式
+music-taps-increasing = `taps` 至少需要两个依次递增的时刻
+music-taps-increasing-hint = 列出你打出的各拍，单位为音乐中的秒数：`taps = [0.52, 1.01, 1.50]`
+music-bpm-or-taps = `[music]` 中 `bpm` 与 `taps` 只能给出其一
+music-first-beat-needs-bpm = `first_beat_s` 需要同时给出 `bpm`
+music-first-beat-needs-bpm-hint = 请加上 `bpm = …`，或删去 `first_beat_s` 以自动跟踪节拍
+music-analysis = 音乐 `{ $name }`：{ $why }
+music-no-beats-hint = 请用 `bpm` 和 `first_beat_s` 给出速度，或用 `taps` 给出各拍
+music-analysis-hint = 请检查 `bpm`、`first_beat_s` 和 `taps`
+cue-bad-name = `{ $name }` 不能用作提示点名称
+cue-bad-name-hint = 提示点名称不能为空，不能含 `:`，也不能像数字
+cue-defined-twice = 提示点 `{ $name }` 重复定义
+snap-unknown = 未知的 `snap = "{ $value }"`
+snap-unknown-hint = 请用 "beat" 或 "bar"
+snap-needs-music = `snap` 需要演出的 `[music]`
+snap-needs-music-hint = 请加上配乐 `[music]`，或删去 `snap`
+show-file-invalid-length = `{ $key }` 不是有效的长度：{ $why }
+time-clock-hint = 写作 `"m:ss"` 或 `"m:ss.mmm"`（`"1:15"`、`"1:15.5"`）
+time-bar-beat-needs-music = `{ $value }` 是“小节.拍”时间，但演出没有 `[music]`
+time-bar-beat-needs-music-hint = 请加上配乐 `[music]`，或把秒数写成不加引号的数字（`33.1`）
+time-bar-beat-hint = 小节和拍都从 1 数起：`33.1` 是第 33 小节的第一拍
+time-past-music-hint = 请选更早的小节，或检查 `[music]`（file、offset_s、bpm）
+time-seconds-hint = 请把秒数写成数字
+time-no-cues = 演出中没有定义任何 `[[cue]]`
+time-known-cues = 已定义的提示点：{ $cues }
+time-not-time-or-cue = `{ $value }` 既不是时间，也不是提示点
+time-not-time-or-cue-hint = 请写秒数（`75.5`）、`"m:ss.mmm"`、`"小节.拍"`（`"33.1"`）或提示点名称；{ $known }
+length-not-a-length = `{ $value }` 不是有效的长度
+length-not-a-length-hint = 请写正数个拍或小节（`"4 beats"`、`"8 bars"`）
+length-needs-music = `{ $value }` 按节拍计数，但演出没有 `[music]`
+length-needs-music-hint = 请加上配乐 `[music]`，或以秒为单位给出长度
+length-misfit-from = 从 { $at } 起的 `{ $value }` 超出音乐的节拍范围（第一拍 { $first }，节拍网格止于 { $end }）
+length-misfit-before = 到 { $at } 为止的 `{ $value }` 超出音乐的节拍范围（第一拍 { $first }，节拍网格止于 { $end }）
+length-misfit-hint = 请缩短它、把它移到音乐范围之内，或以秒为单位给出长度
+
+## 机群、章节、编队与规划
+fleet-grid-too-small = 起飞阵列只有 { $slots } 个起飞位，却有 { $drones } 架无人机
+fleet-grid-too-small-hint = 请使 `rows` × `columns` 不少于 { $drones }，例如 { $rows } × { $columns }
+fleet-slots-too-close = 起飞位间距为 { $spacing } m，小于起飞间距限值 { $limit } m
+fleet-slots-too-close-hint = 请增大 `spacing_m`（或 `row_spacing_m` / `column_spacing_m`）
+show-no-chapters = 演出没有任何章节
+show-no-chapters-hint = 请至少加上一个含有 `[[chapter.formation]]` 的 `[[chapter]]`
+chapter-needs-name = 章节需要名称
+show-file-label-empty-name = 名称为空
+chapter-defined-twice = 章节 `{ $name }` 重复定义
+formation-defined-twice = 编队 `{ $name }` 重复定义
+formation-defined-twice-hint = 编队名称不得重复
+chapter-lights-without-formations = 章节 `{ $name }` 有灯光效果但没有编队
+chapter-lights-without-formations-hint = 章节的灯光效果在其编队飞行期间运行：请在效果之前加上 `[[chapter.formation]]`
+show-no-formations = 演出没有任何编队
+show-no-formations-hint = 请加上 `[[chapter.formation]]`
+planner-unknown-minimise = 未知的 `minimise = "{ $value }"`
+planner-unknown-minimise-hint = 请用 "distance"（距离平方和，默认）或 "time"（变换时间最短）

@@ -1,6 +1,7 @@
 //! `Clock`: every time a show file accepts — seconds, `m:ss.ms`, `bar.beat` against the
 //! music's beats, or a named cue — resolved to seconds on the show clock.
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{MusicDesign, MusicalLength};
 use skyshow_music::{BarBeat, BeatAnalysis};
 
@@ -8,11 +9,11 @@ use crate::time::parse_time;
 
 /// Why a time could not be read: the message and a hint for the user.
 pub(super) struct TimeError {
-    pub(super) why: String,
-    pub(super) hint: String,
+    pub(super) why: Message,
+    pub(super) hint: Message,
 }
 
-fn fail(why: impl Into<String>, hint: impl Into<String>) -> TimeError {
+fn fail(why: impl Into<Message>, hint: Message) -> TimeError {
     TimeError {
         why: why.into(),
         hint: hint.into(),
@@ -71,56 +72,41 @@ impl Clock {
     pub(super) fn resolve(&self, text: &str) -> Result<f64, TimeError> {
         let t = text.trim();
         if t.contains(':') {
-            return parse_time(t).map_err(|why| {
-                fail(
-                    why,
-                    "write `\"m:ss\"` or `\"m:ss.mmm\"` (`\"1:15\"`, `\"1:15.5\"`)",
-                )
-            });
+            return parse_time(t).map_err(|why| fail(why, msg!("time-clock-hint")));
         }
         if looks_like_bar_beat(t) {
             let Some(beats) = &self.beats else {
                 return Err(fail(
-                    format!("`{t}` is a bar.beat time but the show has no `[music]`"),
-                    "add `[music]` with the soundtrack, or write seconds as a number (`33.1`, unquoted)",
+                    msg!("time-bar-beat-needs-music", value = t),
+                    msg!("time-bar-beat-needs-music-hint"),
                 ));
             };
-            let at = BarBeat::parse(t).map_err(|e| {
-                fail(
-                    e.to_string(),
-                    "bars and beats count from 1: `33.1` is the first beat of bar 33",
-                )
-            })?;
-            return beats.time_of(at).map_err(|e| {
-                fail(
-                    e.to_string(),
-                    "pick an earlier bar, or check `[music]` (file, offset_s, bpm)",
-                )
-            });
+            let at =
+                BarBeat::parse(t).map_err(|e| fail(e.to_string(), msg!("time-bar-beat-hint")))?;
+            return beats
+                .time_of(at)
+                .map_err(|e| fail(e.to_string(), msg!("time-past-music-hint")));
         }
         if !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit()) {
-            return parse_time(t).map_err(|why| fail(why, "write seconds as a number"));
+            return parse_time(t).map_err(|why| fail(why, msg!("time-seconds-hint")));
         }
         if let Some((_, s)) = self.cues.iter().find(|(n, _)| n == t) {
             return Ok(*s);
         }
         let known = if self.cues.is_empty() {
-            "the show defines no `[[cue]]`".to_string()
+            msg!("time-no-cues")
         } else {
-            format!(
-                "known cues: {}",
-                self.cues
-                    .iter()
-                    .map(|(n, _)| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            let list = self
+                .cues
+                .iter()
+                .map(|(n, _)| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            msg!("time-known-cues", cues = list)
         };
         Err(fail(
-            format!("`{t}` is neither a time nor a cue"),
-            format!(
-                "write seconds (`75.5`), `\"m:ss.mmm\"`, `\"bar.beat\"` (`\"33.1\"`) or a cue name; {known}"
-            ),
+            msg!("time-not-time-or-cue", value = t),
+            msg!("time-not-time-or-cue-hint", known = known),
         ))
     }
 
@@ -128,14 +114,14 @@ impl Clock {
     fn grid_for(&self, len: MusicalLength) -> Result<&MusicDesign, TimeError> {
         if !(len.amount.is_finite() && len.amount > 0.0 && len.amount <= 100_000.0) {
             return Err(fail(
-                format!("`{len}` is not a length"),
-                "write a positive number of beats or bars (`\"4 beats\"`, `\"8 bars\"`)",
+                msg!("length-not-a-length", value = len.to_string()),
+                msg!("length-not-a-length-hint"),
             ));
         }
         self.grid.as_ref().ok_or_else(|| {
             fail(
-                format!("`{len}` counts beats but the show has no `[music]`"),
-                "add `[music]` with the soundtrack, or give the length in seconds",
+                msg!("length-needs-music", value = len.to_string()),
+                msg!("length-needs-music-hint"),
             )
         })
     }
@@ -162,14 +148,18 @@ impl Clock {
 
     fn misfit(&self, g: &MusicDesign, len: MusicalLength, dir: &str, at: f64) -> TimeError {
         let first = g.beats_s.first().copied().unwrap_or(0.0);
+        let m = if dir == "before" {
+            "length-misfit-before"
+        } else {
+            "length-misfit-from"
+        };
         fail(
-            format!(
-                "`{len}` {dir} {} does not fit the music's beats (first beat {}, the beat grid ends at {})",
-                clock_text(at),
-                clock_text(first),
-                clock_text(g.grid_end_s())
-            ),
-            "shorten it, move it within the music, or give the length in seconds",
+            Message::new(m)
+                .arg("value", len.to_string())
+                .arg("at", clock_text(at))
+                .arg("first", clock_text(first))
+                .arg("end", clock_text(g.grid_end_s())),
+            msg!("length-misfit-hint"),
         )
     }
 
@@ -177,8 +167,8 @@ impl Clock {
     pub(super) fn snap(&self, t: f64, snap: Snap) -> Result<f64, TimeError> {
         let Some(beats) = &self.beats else {
             return Err(fail(
-                "`snap` needs the show's `[music]`",
-                "add `[music]` with the soundtrack, or remove `snap`",
+                msg!("snap-needs-music"),
+                msg!("snap-needs-music-hint"),
             ));
         };
         Ok(match snap {
@@ -229,13 +219,17 @@ mod tests {
         assert_eq!(c.before(5.0, bars).ok(), Some(1.0));
         let past = c.after(6.0, bars).err().unwrap();
         assert!(
-            past.why.contains("does not fit the music's beats"),
-            "{}",
+            past.why
+                .english()
+                .contains("does not fit the music's beats"),
+            "{:?}",
             past.why
         );
         assert!(
-            past.why.contains("the beat grid ends at 0:09.000"),
-            "{}",
+            past.why
+                .english()
+                .contains("the beat grid ends at 0:09.000"),
+            "{:?}",
             past.why
         );
         let none = Clock::default();
@@ -244,10 +238,18 @@ mod tests {
                 .err()
                 .unwrap()
                 .why
+                .english()
                 .contains("no `[music]`")
         );
         let zero = MusicalLength::parse("0 beats").unwrap();
-        assert!(c.check(zero).err().unwrap().why.contains("is not a length"));
+        assert!(
+            c.check(zero)
+                .err()
+                .unwrap()
+                .why
+                .english()
+                .contains("is not a length")
+        );
     }
 
     #[test]
@@ -262,18 +264,26 @@ mod tests {
         assert_eq!(c.snap(2.4, Snap::Bar).ok(), Some(3.0));
         let past = c.resolve("5.1").err().unwrap();
         assert!(
-            past.why.contains("past the end of the music"),
-            "{}",
+            past.why.english().contains("past the end of the music"),
+            "{:?}",
             past.why
         );
         assert!(c.resolve("2.5").is_err(), "a 4/4 bar has no beat 5");
-        assert!(c.resolve("chorus").err().unwrap().hint.contains("`drop`"));
+        assert!(
+            c.resolve("chorus")
+                .err()
+                .unwrap()
+                .hint
+                .english()
+                .contains("`drop`")
+        );
         let none = Clock::default();
         assert!(
             none.resolve("33.1")
                 .err()
                 .unwrap()
                 .why
+                .english()
                 .contains("no `[music]`")
         );
         assert!(none.snap(3.0, Snap::Beat).is_err());

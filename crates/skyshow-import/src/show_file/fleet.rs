@@ -1,5 +1,6 @@
 //! The fleet and its takeoff grid: how many drones, where each one stands.
 
+use skyshow_i18n::msg;
 use skyshow_model::{Fleet, Limits, TakeoffGrid, Vec3};
 
 use super::raw::RawFleet;
@@ -13,17 +14,19 @@ impl Cx<'_> {
         let rows = self.count(&g.rows, "rows", 1, MAX_DRONES)?;
         let columns = self.count(&g.columns, "columns", 1, MAX_DRONES)?;
         if rows * columns < drones {
-            return Err(self.err(
+            return Err(self.errm(
                 f.grid.span(),
-                format!(
-                    "the takeoff grid has {} slots for {drones} drones",
-                    rows * columns
+                msg!(
+                    "fleet-grid-too-small",
+                    slots = rows * columns,
+                    drones = drones
                 ),
                 "this grid",
-                Some(&format!(
-                    "make `rows` × `columns` at least {drones}, e.g. {} × {}",
-                    (drones as f64).sqrt().ceil() as usize,
-                    drones.div_ceil((drones as f64).sqrt().ceil() as usize)
+                Some(msg!(
+                    "fleet-grid-too-small-hint",
+                    drones = drones,
+                    rows = (drones as f64).sqrt().ceil() as usize,
+                    columns = drones.div_ceil((drones as f64).sqrt().ceil() as usize)
                 )),
             ));
         }
@@ -52,23 +55,24 @@ impl Cx<'_> {
             column_spacing_m
         };
         if drones > 1 && min_sp < limits.takeoff_spacing_m {
-            return Err(self.err(
+            return Err(self.errm(
                 f.grid.span(),
-                format!(
-                    "takeoff slots are {min_sp} m apart, closer than the {} m takeoff spacing",
-                    limits.takeoff_spacing_m
+                msg!(
+                    "fleet-slots-too-close",
+                    spacing = min_sp,
+                    limit = limits.takeoff_spacing_m
                 ),
                 "this grid",
-                Some("increase `spacing_m` (or `row_spacing_m` / `column_spacing_m`)"),
+                Some(msg!("fleet-slots-too-close-hint")),
             ));
         }
         let center = match &g.center {
             Some(c) => {
                 let a = *c.get_ref();
                 if a.iter().any(|x| !x.is_finite() || x.abs() > 10_000.0) {
-                    return Err(self.err(
+                    return Err(self.errm(
                         c.span(),
-                        "`center` has a value out of range",
+                        msg!("show-file-coordinate-out-of-range", key = "center"),
                         "this value",
                         None,
                     ));

@@ -148,13 +148,11 @@ impl Cx<'_> {
         let l = sl.get_ref();
         let kind_name = l.effect.get_ref().as_str();
         let need = |what: &str| {
-            self.err(
+            self.errm(
                 l.effect.span(),
-                format!("a `{kind_name}` effect needs `{what}`"),
+                msg!("light-effect-needs", effect = kind_name, key = what),
                 "this effect",
-                Some(&format!(
-                    "add `{what} = …` to the effect (see docs/show-file.md)"
-                )),
+                Some(msg!("light-effect-needs-hint", key = what)),
             )
         };
         let color = |key: &Option<Spanned<String>>| -> Result<Rgb, ImportError> {
@@ -178,13 +176,20 @@ impl Cx<'_> {
                 .get_ref()
                 .iter()
                 .map(|c| {
-                    parse_color(c).map_err(|why| self.err(cs.span(), why, "in this list", None))
+                    parse_color(c).map_err(|why| {
+                        self.errm(
+                            cs.span(),
+                            why,
+                            "in this list",
+                            Some(crate::color::color_hint()),
+                        )
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             if v.len() < min {
-                return Err(self.err(
+                return Err(self.errm(
                     cs.span(),
-                    format!("`colors` needs at least {min} colours"),
+                    msg!("light-colors-too-few", min = min),
                     "this list",
                     None,
                 ));
@@ -211,11 +216,11 @@ impl Cx<'_> {
                     "left" => Axis::Picture(180.0),
                     "down" => Axis::Picture(270.0),
                     other => {
-                        return Err(self.err(
+                        return Err(self.errm(
                             a.span(),
-                            format!("unknown axis `{other}`"),
+                            msg!("light-unknown-axis", value = other),
                             "this axis",
-                            Some("axes: right, up, left, down (as the audience sees the picture), x, y, z, -x, -y, -z (show frame); or give `angle_deg`"),
+                            Some(msg!("light-unknown-axis-hint")),
                         ));
                     }
                 }),
@@ -227,24 +232,19 @@ impl Cx<'_> {
                     "degrees",
                 )?)),
                 (None, None) => Ok(Axis::Picture(0.0)),
-                (Some(_), Some(d)) => Err(self.err(
-                    d.span(),
-                    "give either `axis` or `angle_deg`",
-                    "this key",
-                    None,
-                )),
+                (Some(_), Some(d)) => {
+                    Err(self.errm(d.span(), msg!("light-axis-or-angle"), "this key", None))
+                }
             }
         };
         let every = || -> Result<Every, ImportError> {
             let Some(e) = &l.every else {
                 if self.clock.beats.is_none() {
-                    return Err(self.err(
+                    return Err(self.errm(
                         l.effect.span(),
-                        "beat effects need the show's `[music]`",
+                        msg!("light-beats-need-music"),
                         "this effect",
-                        Some(
-                            "add `[music]`, or give the interval in seconds (`every = \"0.5 s\"`)",
-                        ),
+                        Some(msg!("light-beats-need-music-hint")),
                     ));
                 }
                 return Ok(Every::Beats(1));
@@ -254,11 +254,11 @@ impl Cx<'_> {
                 .split_once(' ')
                 .map_or(("1", t), |(a, b)| (a.trim(), b.trim()));
             let bad = || {
-                self.err(
+                self.errm(
                     e.span(),
-                    format!("`every = \"{t}\"` is not a beat interval"),
+                    msg!("light-every-not-interval", value = t),
                     "this value",
-                    Some("write \"beat\", \"bar\", \"2 beats\", \"4 bars\" or \"0.5 s\""),
+                    Some(msg!("light-every-not-interval-hint")),
                 )
             };
             let out = match unit {
@@ -283,11 +283,11 @@ impl Cx<'_> {
                 _ => return Err(bad()),
             };
             if !matches!(out, Every::Seconds(_)) && self.clock.beats.is_none() {
-                return Err(self.err(
+                return Err(self.errm(
                     e.span(),
-                    "beat effects need the show's `[music]`",
+                    msg!("light-beats-need-music"),
                     "this value",
-                    Some("add `[music]`, or give the interval in seconds (`every = \"0.5 s\"`)"),
+                    Some(msg!("light-beats-need-music-hint")),
                 ));
             }
             Ok(out)
@@ -308,22 +308,30 @@ impl Cx<'_> {
                     (d, format!("\"{}\" ({d:.3} s)", t.trim()))
                 }
                 RawTime::Text(t) => {
-                    return Err(self.err(
+                    return Err(self.errm(
                         v.span(),
-                        format!("`{key}` = \"{t}\" is not a length"),
+                        msg!("light-not-a-length", key = key, value = t),
                         "this value",
-                        Some(&format!(
-                            "seconds as a number, or beats or bars: `{key} = \"0.5 beats\"`"
-                        )),
+                        Some(msg!("light-not-a-length-hint", key = key)),
                     ));
                 }
             };
             if !d.is_finite() || d < lo || d > hi {
-                return Err(self.err(
+                return Err(self.errm(
                     v.span(),
-                    format!("`{key}` = {written} is out of range"),
+                    msg!(
+                        "show-file-out-of-range",
+                        key = key,
+                        value = written.to_string()
+                    ),
                     "this value",
-                    Some(&format!("`{key}` must be between {lo} and {hi} seconds")),
+                    Some(msg!(
+                        "show-file-out-of-range-hint",
+                        key = key,
+                        lo = lo,
+                        hi = hi,
+                        unit = msg!("unit-seconds")
+                    )),
                 ));
             }
             Ok(d)
@@ -345,11 +353,11 @@ impl Cx<'_> {
                             && (-1.0..=2.0).contains(&u)
                             && (-1.0..=2.0).contains(&v))
                         {
-                            return Err(self.err(
+                            return Err(self.errm(
                                 c.span(),
-                                "`center` is out of range",
+                                msg!("light-center-out-of-range"),
                                 "this value",
-                                Some("`[u, v]`, 0–1 across and up the picture"),
+                                Some(msg!("light-center-out-of-range-hint")),
                             ));
                         }
                         [u, v]
@@ -416,20 +424,20 @@ impl Cx<'_> {
                 (None, Some(p)) => self.frame_sequence(p, l, read)?,
                 (None, None) => return Err(need("file")),
                 (Some(_), Some(p)) => {
-                    return Err(self.err(
+                    return Err(self.errm(
                         p.span(),
-                        "give either `file` or `frames`",
+                        msg!("light-file-or-frames"),
                         "this key",
-                        Some("`file` is one picture or an animated GIF/PNG; `frames` a numbered sequence of pictures"),
+                        Some(msg!("light-file-or-frames-hint")),
                     ));
                 }
             },
             other => {
-                return Err(self.err(
+                return Err(self.errm(
                     l.effect.span(),
-                    format!("unknown effect `{other}`"),
+                    msg!("light-unknown-effect", value = other),
                     "this effect",
-                    Some("effects: solid, gradient, radial, sweep, wipe, wave, twinkle, pulse, strobe, cycle, image"),
+                    Some(msg!("light-unknown-effect-hint")),
                 ));
             }
         };
@@ -438,49 +446,48 @@ impl Cx<'_> {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
             (None, Some(dv)) => {
                 let Some(start) = start_s else {
-                    return Err(self.err(
+                    return Err(self.errm(
                         sl.span(),
-                        "`duration` needs `start`",
+                        msg!("light-duration-needs-start"),
                         "this effect",
                         None,
                     ));
                 };
                 let (d, _) = self.length(dv, "duration", Anchor::From(Some(start)))?;
                 if !(0.02..=86_400.0).contains(&d) {
-                    return Err(self.err(
+                    return Err(self.errm(
                         dv.span(),
-                        format!("`duration` = {d:.3} s is out of range"),
+                        msg!("light-duration-out-of-range", value = format!("{d:.3}")),
                         "this length",
-                        Some("between 0.02 s and 24 hours"),
+                        Some(msg!("light-duration-out-of-range-hint")),
                     ));
                 }
                 Some(start + d)
             }
             (None, None) => None,
             (Some(_), Some(d)) => {
-                return Err(self.err(
-                    d.span(),
-                    "give either `end` or `duration`",
-                    "this key",
-                    None,
-                ));
+                return Err(self.errm(d.span(), msg!("light-end-or-duration"), "this key", None));
             }
         };
         if home.is_none() && chapter.is_none() && (start_s.is_none() || end_s.is_none()) {
-            return Err(self.err(
+            return Err(self.errm(
                 l.effect.span(),
-                "a `[[light]]` needs `start` and `end` (or `duration`)",
+                msg!("light-needs-start-end"),
                 "this effect",
-                Some("only effects inside a formation (`[[chapter.formation.light]]`) or a chapter (`[[chapter.light]]`) default to its time"),
+                Some(msg!("light-needs-start-end-hint")),
             ));
         }
         if let (Some(s), Some(e)) = (start_s, end_s)
             && e <= s
         {
             let span = l.end.as_ref().map_or(sl.span(), |e| e.span());
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!("the effect ends ({e:.3} s) before it starts ({s:.3} s)"),
+                msg!(
+                    "light-ends-before-start",
+                    end = format!("{e:.3}"),
+                    start = format!("{s:.3}")
+                ),
                 "this end",
                 None,
             ));
@@ -490,9 +497,13 @@ impl Cx<'_> {
             Some(v) => {
                 let (d, m) = self.length(v, key, anchor)?;
                 if d > 86_400.0 {
-                    return Err(self.err(
+                    return Err(self.errm(
                         v.span(),
-                        format!("`{key}` = {d:.3} s is longer than 24 hours"),
+                        msg!(
+                            "show-file-time-too-long",
+                            key = key,
+                            value = format!("{d:.3}")
+                        ),
                         "this length",
                         None,
                     ));
@@ -511,11 +522,11 @@ impl Cx<'_> {
                 "multiply" => Blend::Multiply,
                 "screen" => Blend::Screen,
                 other => {
-                    return Err(self.err(
+                    return Err(self.errm(
                         b.span(),
-                        format!("unknown blend `{other}`"),
+                        msg!("light-unknown-blend", value = other),
                         "this value",
-                        Some("blends: normal, add, multiply, screen"),
+                        Some(msg!("light-unknown-blend-hint")),
                     ));
                 }
             },
@@ -527,11 +538,11 @@ impl Cx<'_> {
                     .iter()
                     .map(|r| {
                         range(r).ok_or_else(|| {
-                            self.err(
+                            self.errm(
                                 v.span(),
-                                format!("`{r}` is not a range"),
+                                msg!("light-not-a-range", value = r.as_str()),
                                 "in this list",
-                                Some("write numbers from 1 or ranges: `[\"1-100\", \"250\"]`"),
+                                Some(msg!("light-not-a-range-hint")),
                             )
                         })
                     })
@@ -543,29 +554,29 @@ impl Cx<'_> {
                     .iter()
                     .position(|n| n == f.get_ref().trim())
                     .ok_or_else(|| {
-                        self.err(
+                        self.errm(
                             f.span(),
-                            format!("no formation `{}` before this effect", f.get_ref()),
+                            msg!("light-no-such-formation", name = f.get_ref()),
                             "this name",
-                            Some("name a formation defined earlier in the file"),
+                            Some(msg!("light-no-such-formation-hint")),
                         )
                     })?,
             ),
             (Some(f), Some(_)) => {
-                return Err(self.err(
+                return Err(self.errm(
                     f.span(),
-                    "an effect inside a formation always targets it",
+                    msg!("light-formation-in-formation"),
                     "this key",
-                    Some("remove `formation`"),
+                    Some(msg!("light-formation-in-formation-hint")),
                 ));
             }
             (None, h) => h,
         };
         let points = ranges(&l.points)?;
         if !points.is_empty() && formation.is_none() {
-            return Err(self.err(
+            return Err(self.errm(
                 l.points.as_ref().map_or(sl.span(), |p| p.span()),
-                "`points` needs `formation`",
+                msg!("light-points-need-formation"),
                 "this key",
                 None,
             ));
@@ -574,7 +585,12 @@ impl Cx<'_> {
             Some(r) => {
                 let a = *r.get_ref();
                 if a.iter().any(|x| !x.is_finite()) || a[2] <= a[0] || a[3] <= a[1] {
-                    return Err(self.err(r.span(), "`region` is not a box", "this value", Some("`[u0, v0, u1, v1]`, 0–1 from the left and from the bottom, u0 < u1, v0 < v1")));
+                    return Err(self.errm(
+                        r.span(),
+                        msg!("light-region-not-a-box"),
+                        "this value",
+                        Some(msg!("light-region-not-a-box-hint")),
+                    ));
                 }
                 Some(a)
             }
@@ -612,19 +628,19 @@ impl Cx<'_> {
     ) -> Result<EffectKind, ImportError> {
         let name = f.get_ref().trim();
         let bytes = read(name).map_err(|e| {
-            self.err(
+            self.errm(
                 f.span(),
-                format!("cannot read `{name}`: {e}"),
+                msg!("show-file-cannot-read", name = name, why = e.to_string()),
                 "this file",
-                Some("paths are relative to the show file"),
+                Some(msg!("show-file-cannot-read-hint")),
             )
         })?;
         let bad = |e: String| {
-            self.err(
+            self.errm(
                 f.span(),
-                format!("`{name}` is not a readable PNG, JPEG or GIF: {e}"),
+                msg!("light-not-a-picture", name = name, why = e.to_string()),
                 "this file",
-                Some("export video (MP4, MOV, …) as a numbered sequence of PNG pictures and use `frames`"),
+                Some(msg!("light-not-a-picture-hint")),
             )
         };
         let animation = animation_frames(&bytes).map_err(bad)?;
@@ -636,24 +652,26 @@ impl Cx<'_> {
                 .or(l.frame_count.as_ref().map(Spanned::span))
                 .or(l.first_frame.as_ref().map(Spanned::span));
             if let Some(span) = anim_key {
-                return Err(self.err(
+                return Err(self.errm(
                     span,
-                    format!("`{name}` is a still picture"),
+                    msg!("light-still-picture", name = name),
                     "this key",
-                    Some("`fps`, `loop`, `frame_count` and `first_frame` are for animations (an animated GIF or PNG, or `frames`)"),
+                    Some(msg!("light-still-picture-hint")),
                 ));
             }
             return Ok(EffectKind::Image { image });
         };
         if frames.len() > MAX_FRAMES {
-            return Err(self.err(
+            return Err(self.errm(
                 f.span(),
-                format!(
-                    "`{name}` has {} frames, more than {MAX_FRAMES}",
-                    frames.len()
+                msg!(
+                    "light-too-many-frames",
+                    name = name,
+                    count = frames.len(),
+                    max = MAX_FRAMES
                 ),
                 "this file",
-                Some("shorten the animation or lower its frame rate"),
+                Some(msg!("light-too-many-frames-hint")),
             ));
         }
         let frames = frames
@@ -702,20 +720,20 @@ impl Cx<'_> {
                 Box::new(move |k| format!("{a}{k}{b}"))
             }
             _ => {
-                return Err(self.err(
+                return Err(self.errm(
                     p.span(),
-                    "`frames` needs one place for the frame number",
+                    msg!("light-frames-pattern"),
                     "this pattern",
-                    Some("write `\"clip/frame_*.png\"` (1, 2, …) or `\"clip/frame_####.png\"` (0001, 0002, …)"),
+                    Some(msg!("light-frames-pattern-hint")),
                 ));
             }
         };
         let Some(count) = &l.frame_count else {
-            return Err(self.err(
+            return Err(self.errm(
                 p.span(),
-                "`frames` needs `frame_count`",
+                msg!("light-frames-need-count"),
                 "this pattern",
-                Some("add `frame_count = …`, the number of pictures in the sequence"),
+                Some(msg!("light-frames-need-count-hint")),
             ));
         };
         let count = self.count(count, "frame_count", 1, MAX_FRAMES as i64)?;
@@ -728,17 +746,26 @@ impl Cx<'_> {
         for k in 0..count as i64 {
             let name = name_of(first + k);
             let bytes = read(&name).map_err(|e| {
-                self.err(
+                self.errm(
                     p.span(),
-                    format!("frame {} of the sequence: cannot read `{name}`: {e}", k + 1),
+                    msg!(
+                        "light-frame-unreadable",
+                        index = k + 1,
+                        name = name.as_str(),
+                        why = e.to_string()
+                    ),
                     "this pattern",
-                    Some("paths are relative to the show file; check `frame_count` and `first_frame`"),
+                    Some(msg!("light-frame-unreadable-hint")),
                 )
             })?;
             let img = image::load_from_memory(&bytes).map_err(|e| {
-                self.err(
+                self.errm(
                     p.span(),
-                    format!("`{name}` is not a readable PNG, JPEG or GIF: {e}"),
+                    msg!(
+                        "light-not-a-picture",
+                        name = name.as_str(),
+                        why = e.to_string()
+                    ),
                     "this pattern",
                     None,
                 )
@@ -760,11 +787,11 @@ impl Cx<'_> {
         span: std::ops::Range<usize>,
     ) -> Result<ImageDesign, ImportError> {
         if img.width() > MAX_IMAGE_SIDE || img.height() > MAX_IMAGE_SIDE {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!("`{name}` is larger than {MAX_IMAGE_SIDE} pixels on a side"),
+                msg!("light-picture-too-large", name = name, max = MAX_IMAGE_SIDE),
                 "this file",
-                Some("scale the picture down"),
+                Some(msg!("light-picture-too-large-hint")),
             ));
         }
         let rgb = img.to_rgb8();

@@ -1,6 +1,7 @@
 //! The whole show, lowered in file order: origin, audience, stage, limits, takeoff, the
 //! fleet, music and cues, chapters with their formations and effects, the planner's options.
 
+use skyshow_i18n::msg;
 use skyshow_model::{
     Chapter, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise, ShowDesign, TakeoffDesign,
     Vec3,
@@ -212,23 +213,28 @@ impl Cx<'_> {
         let mut formations = Vec::new();
         let mut lights = Vec::new();
         if raw_chapters.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 0..0,
-                "the show has no chapters",
+                msg!("show-no-chapters"),
                 "in this file",
-                Some("add at least one `[[chapter]]` with `[[chapter.formation]]` entries"),
+                Some(msg!("show-no-chapters-hint")),
             ));
         }
         for ch in raw_chapters {
             let c = ch.get_ref();
             let name = c.name.get_ref().trim().to_string();
             if name.is_empty() {
-                return Err(self.err(c.name.span(), "a chapter needs a name", "empty name", None));
+                return Err(self.fail(
+                    c.name.span(),
+                    msg!("chapter-needs-name"),
+                    msg!("show-file-label-empty-name"),
+                    None,
+                ));
             }
             if chapters.iter().any(|x: &Chapter| x.name == name) {
-                return Err(self.err(
+                return Err(self.errm(
                     c.name.span(),
-                    format!("chapter `{name}` is defined twice"),
+                    msg!("chapter-defined-twice", name = name.as_str()),
                     "second one",
                     None,
                 ));
@@ -246,11 +252,11 @@ impl Cx<'_> {
                     .iter()
                     .any(|x: &FormationDesign| x.name == fd.name)
                 {
-                    return Err(self.err(
+                    return Err(self.errm(
                         f.get_ref().name.span(),
-                        format!("formation `{}` is defined twice", fd.name),
+                        msg!("formation-defined-twice", name = fd.name.as_str()),
                         "second one",
-                        Some("formation names must be unique"),
+                        Some(msg!("formation-defined-twice-hint")),
                     ));
                 }
                 self.source.formations.insert(fd.name.clone(), f.span());
@@ -261,11 +267,14 @@ impl Cx<'_> {
                 formations.push(fd);
             }
             if !c.lights.is_empty() && !formations.iter().any(|f| f.chapter == index) {
-                return Err(self.err(
+                return Err(self.errm(
                     c.lights[0].span(),
-                    format!("chapter `{}` has lights but no formations", chapters[index].name),
+                    msg!(
+                        "chapter-lights-without-formations",
+                        name = chapters[index].name.as_str()
+                    ),
                     "this effect",
-                    Some("a chapter's effects run while its formations fly: add `[[chapter.formation]]` entries before them"),
+                    Some(msg!("chapter-lights-without-formations-hint")),
                 ));
             }
             let names: Vec<String> = formations.iter().map(|f| f.name.clone()).collect();
@@ -275,11 +284,11 @@ impl Cx<'_> {
             }
         }
         if formations.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 raw_chapters[0].span(),
-                "the show has no formations",
+                msg!("show-no-formations"),
                 "this chapter",
-                Some("add `[[chapter.formation]]` entries"),
+                Some(msg!("show-no-formations-hint")),
             ));
         }
         Ok((chapters, formations, lights))
@@ -292,11 +301,11 @@ impl Cx<'_> {
                 "distance" => Minimise::Distance,
                 "time" => Minimise::Time,
                 other => {
-                    return Err(self.err(
+                    return Err(self.errm(
                         m.span(),
-                        format!("unknown `minimise = \"{other}\"`"),
+                        msg!("planner-unknown-minimise", value = other),
                         "this value",
-                        Some("use \"distance\" (sum of squared distances, the default) or \"time\" (shortest transitions)"),
+                        Some(msg!("planner-unknown-minimise-hint")),
                     ));
                 }
             },

@@ -2,6 +2,7 @@
 //! times, both lowered onto the show clock.
 
 use serde::Deserialize;
+use skyshow_i18n::msg;
 use skyshow_model::{MusicDesign, MusicalLength};
 use skyshow_music::{
     BeatOptions, BeatSource, DecodeLimits, MusicError, analyze_beats, decode_audio,
@@ -58,22 +59,26 @@ impl Cx<'_> {
         let file = m.file.get_ref().trim().to_string();
         let offset_s = self.opt_num(&m.offset_s, "offset_s", 0.0, -3600.0, 3600.0, "seconds")?;
         let bytes = read(&file).map_err(|e| {
-            self.err(
+            self.errm(
                 m.file.span(),
-                format!("cannot read the music `{file}`: {e}"),
+                msg!(
+                    "music-cannot-read",
+                    name = file.as_str(),
+                    why = e.to_string()
+                ),
                 "this file",
-                Some("paths are relative to the show file"),
+                Some(msg!("show-file-cannot-read-hint")),
             )
         })?;
         let ext = std::path::Path::new(&file)
             .extension()
             .and_then(|e| e.to_str());
         let audio = decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
-            self.err(
+            self.errm(
                 m.file.span(),
-                format!("the music `{file}` cannot be used: {e}"),
+                msg!("music-unusable", name = file.as_str(), why = e.to_string()),
                 "this file",
-                Some("skyshow reads WAV, FLAC, OGG/Vorbis and MP3; re-export the music as one of them"),
+                Some(msg!("music-unusable-hint")),
             )
         })?;
         let source = match (&m.bpm, &m.taps) {
@@ -94,30 +99,25 @@ impl Cx<'_> {
                         .windows(2)
                         .any(|w| w[1].partial_cmp(&w[0]) != Some(std::cmp::Ordering::Greater))
                 {
-                    return Err(self.err(
+                    return Err(self.errm(
                         t.span(),
-                        "`taps` must be at least two increasing times",
+                        msg!("music-taps-increasing"),
                         "these taps",
-                        Some("list the beats you tapped, seconds into the music: `taps = [0.52, 1.01, 1.50]`"),
+                        Some(msg!("music-taps-increasing-hint")),
                     ));
                 }
                 BeatSource::Taps(t.get_ref().clone())
             }
             (Some(_), Some(t)) => {
-                return Err(self.err(
-                    t.span(),
-                    "`[music]` takes either `bpm` or `taps`, not both",
-                    "these taps",
-                    None,
-                ));
+                return Err(self.errm(t.span(), msg!("music-bpm-or-taps"), "these taps", None));
             }
             (None, None) => {
                 if let Some(f) = &m.first_beat_s {
-                    return Err(self.err(
+                    return Err(self.errm(
                         f.span(),
-                        "`first_beat_s` needs `bpm`",
+                        msg!("music-first-beat-needs-bpm"),
                         "this key",
-                        Some("add `bpm = …`, or remove `first_beat_s` to track the beats"),
+                        Some(msg!("music-first-beat-needs-bpm-hint")),
                     ));
                 }
                 BeatSource::Tracked
@@ -134,14 +134,12 @@ impl Cx<'_> {
         };
         let analysis = analyze_beats(&audio, &opts).map_err(|e| {
             let hint = match e {
-                MusicError::NoBeats => {
-                    "give the tempo with `bpm` and `first_beat_s`, or the beats with `taps`"
-                }
-                _ => "check `bpm`, `first_beat_s` and `taps`",
+                MusicError::NoBeats => msg!("music-no-beats-hint"),
+                _ => msg!("music-analysis-hint"),
             };
-            self.err(
+            self.errm(
                 m.file.span(),
-                format!("the music `{file}`: {e}"),
+                msg!("music-analysis", name = file.as_str(), why = e.to_string()),
                 "this file",
                 Some(hint),
             )
@@ -191,17 +189,17 @@ impl Cx<'_> {
                 || name.contains(':')
                 || name.bytes().all(|b| b.is_ascii_digit() || b == b'.');
             if bad_name {
-                return Err(self.err(
+                return Err(self.errm(
                     c.name.span(),
-                    format!("`{name}` cannot be a cue name"),
+                    msg!("cue-bad-name", name = name.as_str()),
                     "this name",
-                    Some("a cue name must not be empty, contain `:` or look like a number"),
+                    Some(msg!("cue-bad-name-hint")),
                 ));
             }
             if self.clock.cues.iter().any(|(n, _)| *n == name) {
-                return Err(self.err(
+                return Err(self.errm(
                     c.name.span(),
-                    format!("cue `{name}` is defined twice"),
+                    msg!("cue-defined-twice", name = name.as_str()),
                     "second one",
                     None,
                 ));
@@ -221,16 +219,16 @@ impl Cx<'_> {
     ) -> Result<f64, ImportError> {
         let Some(s) = snap else { return Ok(t) };
         let Some(how) = Snap::parse(s.get_ref()) else {
-            return Err(self.err(
+            return Err(self.errm(
                 s.span(),
-                format!("unknown `snap = \"{}\"`", s.get_ref()),
+                msg!("snap-unknown", value = s.get_ref()),
                 "this value",
-                Some("use \"beat\" or \"bar\""),
+                Some(msg!("snap-unknown-hint")),
             ));
         };
         self.clock
             .snap(t, how)
-            .map_err(|e| self.err(s.span(), e.why, "this key", Some(&e.hint)))
+            .map_err(|e| self.errm(s.span(), e.why, "this key", Some(e.hint)))
     }
 
     /// A length (`hold`, `duration`, fades): seconds (a number or `"m:ss.mmm"`), or beats
@@ -252,11 +250,11 @@ impl Cx<'_> {
             return Ok((self.time(v, key)?, None));
         };
         let bad = |e: super::clock::TimeError| {
-            self.err(
+            self.errm(
                 v.span(),
-                format!("`{key}` is not a valid length: {}", e.why),
+                msg!("show-file-invalid-length", key = key, why = e.why),
                 "this length",
-                Some(&e.hint),
+                Some(e.hint),
             )
         };
         self.clock.check(len).map_err(bad)?;

@@ -29,6 +29,18 @@ impl Cx<'_> {
         .into()
     }
 
+    /// An error at `span` with its message and hint as messages, under one of the common
+    /// labels (`"this value"`, `"this key"`, …).
+    pub(super) fn errm(
+        &self,
+        span: Range<usize>,
+        message: Message,
+        label: &str,
+        help: Option<Message>,
+    ) -> ImportError {
+        self.fail(span, message, label_message(label), help)
+    }
+
     /// An error at `span` with its message, label and hint as messages.
     pub(super) fn fail(
         &self,
@@ -211,6 +223,11 @@ fn label_message(label: &str) -> Message {
         "this chapter" => msg!("show-file-label-chapter"),
         "this axis" => msg!("show-file-label-axis"),
         "in this file" => msg!("show-file-label-in-file"),
+        "this title" => msg!("show-file-label-title"),
+        "second colouring" => msg!("show-file-label-second-colouring"),
+        "this count" => msg!("show-file-label-count"),
+        "this font" => msg!("show-file-label-font"),
+        "this end" => msg!("show-file-label-end"),
         other => Message::verbatim(other),
     }
 }
@@ -222,6 +239,12 @@ fn unit_message(unit: &str) -> Message {
         "seconds" => msg!("unit-seconds"),
         "degrees" => msg!("unit-degrees"),
         "turns" => msg!("unit-turns"),
+        "frames per second" => msg!("unit-fps"),
+        "beats per minute" => msg!("unit-bpm"),
+        "seconds into the music" => msg!("unit-seconds-into-music"),
+        "(ems between baselines)" => msg!("unit-ems-between-baselines"),
+        "(brightness)" => msg!("unit-brightness"),
+        "(the share of drones inside the area)" => msg!("unit-share-inside"),
         other => Message::verbatim(other),
     }
 }
