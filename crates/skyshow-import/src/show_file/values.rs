@@ -145,10 +145,7 @@ impl Cx<'_> {
                     ))
                 }
             }
-            RawTime::Text(s) => self
-                .clock
-                .resolve(s)
-                .map_err(|e| (Message::from(e.why), Message::from(e.hint))),
+            RawTime::Text(s) => self.clock.resolve(s).map_err(|e| (e.why, e.hint)),
         };
         match t {
             Ok(t) if t <= MAX_TIME_S => Ok(t),
