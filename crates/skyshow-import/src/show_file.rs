@@ -26,6 +26,7 @@ mod raw;
 mod sequence;
 mod shape;
 mod svg_art;
+mod svg_paint;
 mod text_art;
 mod values;
 

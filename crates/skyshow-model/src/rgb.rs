@@ -16,6 +16,10 @@ impl Rgb {
     pub const BLACK: Rgb = Rgb::new(0, 0, 0);
     /// Full white.
     pub const WHITE: Rgb = Rgb::new(255, 255, 255);
+    /// Colours whose [`Rgb::brightness`] is below this are dark: a drone shows them with its
+    /// LEDs off or nearly (`#4c4c4c`, `#422b0d` and darker), and dark parts of an otherwise
+    /// lit SVG are holes by default.
+    pub const DARK_BELOW: f64 = 0.3;
 
     /// A colour from its channels.
     pub const fn new(r: u8, g: u8, b: u8) -> Self {
@@ -37,6 +41,17 @@ impl Rgb {
             .max(self.b.abs_diff(o.b))
     }
 
+    /// How brightly an LED shows the colour, 0–1: its brightest channel (a pure blue is
+    /// as bright as white to the eye in the night sky; a dark grey is not).
+    pub fn brightness(self) -> f64 {
+        f64::from(self.r.max(self.g).max(self.b)) / 255.0
+    }
+
+    /// Whether the colour is dark: [`Rgb::brightness`] below [`Rgb::DARK_BELOW`].
+    pub fn is_dark(self) -> bool {
+        self.brightness() < Rgb::DARK_BELOW
+    }
+
     /// `#rrggbb`.
     pub fn to_hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
@@ -55,5 +70,14 @@ mod tests {
         assert_eq!(a.lerp(b, 1.0), b);
         assert_eq!(a.lerp(b, 0.5), Rgb::new(128, 100, 128));
         assert_eq!(a.to_hex(), "#0064ff");
+    }
+
+    #[test]
+    fn brightness_is_the_brightest_channel() {
+        assert_eq!(Rgb::new(0, 0, 255).brightness(), 1.0);
+        assert_eq!(Rgb::BLACK.brightness(), 0.0);
+        assert!(Rgb::new(0x42, 0x2b, 0x0d).is_dark());
+        assert!(Rgb::new(76, 76, 76).is_dark());
+        assert!(!Rgb::new(77, 0, 0).is_dark());
     }
 }

@@ -11,8 +11,10 @@ use super::fonts::{Fonts, is_font_file};
 use super::image_art::ImageArt;
 use super::raw::RawFormation;
 use super::svg_art::SvgArt;
+use super::svg_paint::Darkness;
 use super::text_art::{Align, TextArt};
 use super::{Cx, DEFAULT_FONT, Reader};
+use crate::color::parse_color;
 use crate::error::ImportError;
 
 /// Lowered 2D artwork: the art, its kind, how messages name it, and the span they point at.
@@ -139,8 +141,25 @@ impl Cx<'_> {
         Ok(art.into_shape(kind_of, fit, fill_share, self.seed, count))
     }
 
-    /// An SVG file, its text set with the system fonts.
+    /// How formation `f` draws the dark parts of its artwork (`dark`, `dark_below`).
+    fn darkness(&self, f: &RawFormation) -> Result<Darkness, ImportError> {
+        let holes = self.choice(&f.dark, "dark", &["hole", "off"], "hole")? == "hole";
+        let below = self.opt_num(
+            &f.dark_below,
+            "dark_below",
+            Darkness::DEFAULT.below,
+            0.0,
+            1.0,
+            "(brightness of the brightest channel)",
+        )?;
+        Ok(Darkness { holes, below })
+    }
+
+    /// An SVG file, its text set with the system fonts; `currentColor` is the formation's
+    /// `color` where the drawing sets none.
     fn svg(&self, f: &RawFormation, read: &mut Reader<'_>) -> Result<Lowered2d, ImportError> {
+        let dark = self.darkness(f)?;
+        let current_color = f.color.as_ref().and_then(|c| parse_color(c.get_ref()).ok());
         let (path, span, bytes) = self.read_file(f, "svg", "SVG", read)?;
         // Text in an SVG is set with the system fonts.
         let fontdb = if bytes.windows(5).any(|w| w == b"<text") {
@@ -148,10 +167,10 @@ impl Cx<'_> {
         } else {
             Default::default()
         };
-        let art = SvgArt::parse(&bytes, fontdb)
-            .and_then(|svg| svg.art(true))
+        let picture = SvgArt::parse(&bytes, fontdb, current_color)
+            .and_then(|svg| svg.art(true, dark))
             .map_err(|e| self.art_err(span.clone(), &format!("SVG `{path}`"), e))?;
-        Ok((art, ArtKind::Svg, format!("SVG `{path}`"), span))
+        Ok((picture.art, ArtKind::Svg, format!("SVG `{path}`"), span))
     }
 
     /// An image file: its bright (or, inverted, dark) area.

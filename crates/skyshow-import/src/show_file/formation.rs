@@ -114,7 +114,16 @@ impl Cx<'_> {
             "line" => &["length_m", "count"],
             "polygon" => &["sides", "radius_m", "count"],
             "points" => &["points", "offset_m"],
-            "svg" => &["file", "width_m", "height_m", "mode", "weight", "count"],
+            "svg" => &[
+                "file",
+                "width_m",
+                "height_m",
+                "mode",
+                "weight",
+                "dark",
+                "dark_below",
+                "count",
+            ],
             "text" => &[
                 "text",
                 "font",
@@ -183,6 +192,8 @@ impl Cx<'_> {
             ("threshold", f.threshold.as_ref().map(Spanned::span)),
             ("invert", f.invert.as_ref().map(Spanned::span)),
             ("sample", f.sample.as_ref().map(Spanned::span)),
+            ("dark", f.dark.as_ref().map(Spanned::span)),
+            ("dark_below", f.dark_below.as_ref().map(Spanned::span)),
             ("size_m", f.size_m.as_ref().map(Spanned::span)),
             ("up", f.up.as_ref().map(Spanned::span)),
             (

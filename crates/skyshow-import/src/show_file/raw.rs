@@ -150,6 +150,8 @@ pub(super) struct RawFormation {
     pub(super) threshold: Option<Spanned<f64>>,
     pub(super) invert: Option<Spanned<bool>>,
     pub(super) sample: Option<Spanned<String>>,
+    pub(super) dark: Option<Spanned<String>>,
+    pub(super) dark_below: Option<Spanned<f64>>,
     pub(super) size_m: Option<Spanned<f64>>,
     pub(super) up: Option<Spanned<String>>,
     pub(super) center: Option<Spanned<[f64; 3]>>,

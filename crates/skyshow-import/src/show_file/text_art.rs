@@ -7,6 +7,7 @@
 use super::art::{Art, ArtError};
 use super::fonts::{ResolvedFont, package_for};
 use super::svg_art::SvgArt;
+use super::svg_paint::Darkness;
 
 /// Font size the text is set at, in the canvas units (only its ratios matter).
 const EM: f64 = 100.0;
@@ -87,7 +88,13 @@ impl TextArt<'_> {
         // checked, and any other panic of that stack is still reported as a broken font
         // instead of taking the process down.
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            SvgArt::parse(svg.as_bytes(), font.db.clone()).map(|a| a.art(false))
+            // Text is ink only: every glyph is a place for drones, whatever its colour.
+            let ink = Darkness {
+                holes: false,
+                ..Darkness::DEFAULT
+            };
+            SvgArt::parse(svg.as_bytes(), font.db.clone(), None)
+                .map(|a| a.art(false, ink).map(|p| p.art))
         }))
         .map_err(|_| {
             ArtError::new(
