@@ -213,6 +213,15 @@ pub(crate) struct FormationArgs {
     /// [default: Noto Sans CJK SC].
     #[arg(long, requires = "text")]
     pub(crate) font: Option<String>,
+    /// Colour of every drone: a palette name or `#rrggbb` [default: the artwork's own
+    /// colours, else white]. In an SVG it is also `currentColor` where the drawing sets no
+    /// `color`.
+    #[arg(long)]
+    pub(crate) color: Option<String>,
+    /// The dark parts of an otherwise lit SVG: `hole` (no drones there, the default) or
+    /// `off` (drones with their LEDs off).
+    #[arg(long)]
+    pub(crate) dark: Option<String>,
     /// Minimum distance, metres.
     #[arg(long, default_value_t = Limits::DEFAULT.min_distance_m)]
     pub(crate) min_distance: f64,

@@ -5,7 +5,9 @@
 mod args;
 mod cli_error;
 mod commands;
+mod design_warnings;
 mod fireworks;
+mod formation_spec;
 mod output;
 mod printer;
 mod show_check;

@@ -994,7 +994,7 @@ fn artwork_cases() {
         &[
             "m.obj",
             "has no faces (3 vertices, 0 triangles)",
-            "mode = \"vertices\"",
+            "`--mode vertices`",
         ],
     );
     case(
@@ -1032,7 +1032,7 @@ fn artwork_cases() {
         &[
             "closer than the 3 m minimum distance",
             "the smallest size that holds these drones at 3 m",
-            "`width_m` ≥ 22",
+            "`--width` ≥ 22",
         ],
     );
 }

@@ -84,6 +84,17 @@ pub enum FormationError {
         /// What to change.
         hint: String,
     },
+    /// The shape has nowhere to place drones (a mesh that encloses no volume, a picture
+    /// with no filled area).
+    #[error("formation `{name}`: {why}")]
+    Empty {
+        /// Formation.
+        name: String,
+        /// What is missing.
+        why: String,
+        /// What to change.
+        hint: String,
+    },
     /// Points outside the allowed altitude band.
     #[error(
         "formation `{name}` reaches {altitude_m:.1} m altitude, outside {low_m:.1}–{high_m:.1} m"
@@ -108,7 +119,9 @@ impl FormationError {
             FormationError::TooManyPoints { needed, .. } => {
                 format!("raise `fleet.drones` to at least {needed}, or use fewer points")
             }
-            FormationError::Sequence { hint, .. } => hint.clone(),
+            FormationError::Sequence { hint, .. } | FormationError::Empty { hint, .. } => {
+                hint.clone()
+            }
             FormationError::Altitude { low_m, high_m, .. } => {
                 format!(
                     "move `center` or shrink the shape so it stays between {low_m:.1} and {high_m:.1} m"
@@ -310,18 +323,21 @@ pub fn build(
                 mesh.sample_surface(n, *seed)
             };
             let Some(sampled) = sampled else {
-                return Err(FormationError::TooDense {
+                let (why, hint) = if *volume {
+                    (
+                        "the mesh encloses no volume to place drones in (it is open, or flat)",
+                        "use `mode = \"surface\"` to spread the drones over it, or close the mesh (every edge shared by two faces)",
+                    )
+                } else {
+                    (
+                        "the mesh has no surface area to place drones on (its faces have no area)",
+                        "check the file, or use `mode = \"vertices\"` to fly one drone on each vertex",
+                    )
+                };
+                return Err(FormationError::Empty {
                     name: design.name.clone(),
-                    spacing_m: 0.0,
-                    min_distance_m: limits.min_distance_m,
-                    hint: format!(
-                        "the mesh has no {} to place drones on; check the file, or use `mode = \"vertices\"`",
-                        if *volume {
-                            "enclosed volume"
-                        } else {
-                            "surface area"
-                        }
-                    ),
+                    why: why.into(),
+                    hint: hint.into(),
                 });
             };
             own = sampled.colors;
@@ -489,20 +505,20 @@ fn artwork_hint(k: f64, min_distance_m: f64, shape: &Shape) -> String {
 
 /// The error for artwork with nothing to sample.
 fn empty_error(name: &str, shape: &Shape, e: &PictureError) -> FormationError {
-    let hint = match e {
-        PictureError::NoArea => format!(
-            "the {} has no filled area to place drones in; use `mode = \"outline\"`",
-            shape.kind()
+    let kind = shape.kind();
+    let (why, hint) = match e {
+        PictureError::NoArea => (
+            format!("the {kind} has no filled area to place drones in"),
+            "use `mode = \"outline\"` to fly along its lines".to_string(),
         ),
-        PictureError::Empty => format!(
-            "the {} draws nothing: no filled area and no lines",
-            shape.kind()
+        PictureError::Empty => (
+            format!("the {kind} draws nothing: no filled area and no lines"),
+            "check the artwork: hidden, empty or fully transparent shapes are skipped".to_string(),
         ),
     };
-    FormationError::TooDense {
+    FormationError::Empty {
         name: name.to_string(),
-        spacing_m: 0.0,
-        min_distance_m: 0.0,
+        why,
         hint,
     }
 }
@@ -669,6 +685,12 @@ mod tests {
             10.0,
         )
         .unwrap_err();
-        assert!(e.hint().contains("no filled area"), "{}", e.hint());
+        // One line for what is wrong, one for the fix; never "points 0.00 m apart".
+        assert!(
+            matches!(&e, FormationError::Empty { why, .. } if why.contains("no filled area")),
+            "{e:?}"
+        );
+        assert!(e.hint().contains("mode = \"outline\""), "{}", e.hint());
+        assert!(!e.to_string().contains("apart"), "{e}");
     }
 }

@@ -98,6 +98,21 @@ impl ShowFileError {
         self.help.as_ref().map(Message::to_string)
     }
 
+    /// The same error pointing into `text` (named `name`) when the text it points into
+    /// now was `text` with `shift` bytes put before it (a formation spec wrapped in a show);
+    /// `None` when the span starts in those bytes.
+    pub fn shifted(&self, name: &str, text: &str, shift: usize) -> Option<ShowFileError> {
+        let start = self.span.offset().checked_sub(shift)?;
+        Some(ShowFileError::with(
+            name,
+            text,
+            start..start + self.span.len(),
+            self.message.clone(),
+            self.label.clone(),
+            self.help.clone(),
+        ))
+    }
+
     /// 1-based line and column of the span's start.
     pub fn line_col(&self) -> (usize, usize) {
         let text = self.src.inner();

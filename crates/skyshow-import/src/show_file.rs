@@ -11,6 +11,7 @@ mod clock;
 mod coloring;
 mod fleet;
 mod fonts;
+mod foreign_file;
 mod formation;
 mod gltf_file;
 mod glyf_check;
@@ -29,6 +30,7 @@ mod svg_art;
 mod svg_paint;
 mod text_art;
 mod values;
+mod vertex_merge;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -177,8 +179,7 @@ impl Cx<'_> {
     /// Notes a warning for the designer (it does not stop the build): build it with
     /// `Warning::new(kind, message, source)`, the message made with `skyshow_i18n`'s `msg!`
     /// macro from an id in `locales/{en,zh}/show-file.ftl`.
-    #[allow(dead_code, reason = "the artwork and glTF readers' warnings land next")]
-    fn warn(&self, warning: Warning) {
+    pub(super) fn warn(&self, warning: Warning) {
         self.warnings.borrow_mut().push(warning);
     }
 }

@@ -89,6 +89,7 @@ impl PlanError {
                 skyshow_formations::FormationError::TooDense { name, .. }
                 | skyshow_formations::FormationError::TooManyPoints { name, .. }
                 | skyshow_formations::FormationError::Sequence { name, .. }
+                | skyshow_formations::FormationError::Empty { name, .. }
                 | skyshow_formations::FormationError::Altitude { name, .. } => Some(name),
             },
             PlanError::Motion(e) => Some(e.formation()),

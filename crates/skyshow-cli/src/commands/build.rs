@@ -16,6 +16,7 @@ use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{PlanError, PlanOptions, PlanStage, ShowPlan, plan_show_with_progress};
 
 use crate::args::BuildArgs;
+use crate::design_warnings;
 use crate::fireworks::build_pyro;
 use crate::output::OutputSet;
 use crate::printer::Printer;
@@ -339,6 +340,13 @@ fn gather_warnings(loaded: &LoadedShow, built: &Built) -> Vec<WarningRow> {
             .music
             .as_ref()
             .and_then(|m| music_format_warning(&m.media_type, &m.file)),
+    );
+    out.extend(
+        built
+            .plan
+            .formations
+            .iter()
+            .filter_map(|f| design_warnings::dark_drones(&f.formation)),
     );
     out.extend(built.plan.warnings.iter().map(WarningRow::from));
     out

@@ -6,10 +6,13 @@ use std::path::{Path, PathBuf};
 
 use miette::{Result, miette};
 use skyshow_formations::{LocalFrame, Snapshot, build};
+use skyshow_i18n::msg;
 use skyshow_import::LoadedShow;
 use skyshow_model::Limits;
 
 use crate::args::FormationArgs;
+use crate::design_warnings;
+use crate::formation_spec::FormationSpec;
 use crate::output::OutputSet;
 use crate::printer::Printer;
 
@@ -17,83 +20,6 @@ use crate::printer::Printer;
 /// the ideal along at least this share of their length.
 const CLOSE_NOTE_RATIO: f64 = 0.9;
 const CLOSE_NOTE_SHARE: f64 = 0.05;
-
-/// A TOML basic string.
-fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `--text` as `--help` documents it: `\n` starts a new line and `\\` is one backslash
-/// (shells pass both literally inside quotes); any other backslash is kept as typed.
-fn unescape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('\\', Some('n')) => {
-                chars.next();
-                out.push('\n');
-            }
-            ('\\', Some('\\')) => {
-                chars.next();
-                out.push('\\');
-            }
-            (c, _) => out.push(c),
-        }
-    }
-    out
-}
-
-/// The formation spec for an artwork file or `--text`, from the flags.
-fn spec_for(args: &FormationArgs, input: Option<&Path>, shape: &str) -> Result<String> {
-    let mut spec = String::new();
-    let name = input
-        .and_then(|p| p.file_stem())
-        .map_or("text".to_string(), |s| s.to_string_lossy().into_owned());
-    let _ = writeln!(spec, "name = {}\nshape = \"{shape}\"", toml_str(&name));
-    if let Some(p) = input {
-        let abs =
-            std::path::absolute(p).map_err(|e| miette!("cannot resolve `{}`: {e}", p.display()))?;
-        let _ = writeln!(spec, "file = {}", toml_str(&abs.to_string_lossy()));
-    }
-    if let Some(text) = &args.text {
-        let _ = writeln!(spec, "text = {}", toml_str(&unescape_text(text)));
-        if let Some(font) = &args.font {
-            let font = if Path::new(font).exists() {
-                std::path::absolute(font).map_or(font.clone(), |p| p.to_string_lossy().into_owned())
-            } else {
-                font.clone()
-            };
-            let _ = writeln!(spec, "font = {}", toml_str(&font));
-        }
-    }
-    let key = if shape == "mesh" { "size_m" } else { "width_m" };
-    match (args.width, args.height) {
-        (_, Some(h)) => {
-            let _ = writeln!(spec, "height_m = {h}");
-        }
-        (w, None) => {
-            let _ = writeln!(spec, "{key} = {}", w.unwrap_or(100.0));
-        }
-    }
-    if let Some(m) = &args.mode {
-        let _ = writeln!(spec, "mode = {}", toml_str(m));
-    }
-    Ok(spec)
-}
 
 /// Runs `formation`.
 pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
@@ -109,25 +35,34 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let (name, spec, base_dir): (String, String, PathBuf) = match (input, ext.as_str()) {
+    let (spec, base_dir): (FormationSpec, PathBuf) = match (input, ext.as_str()) {
         (None, _) => (
-            "--text".into(),
-            spec_for(args, None, "text")?,
+            FormationSpec::from_flags(args, None, "text")?,
             PathBuf::from("."),
         ),
         (Some(p), "toml") => {
-            if args.width.is_some() || args.height.is_some() || args.mode.is_some() {
+            let flags = [
+                ("--width", args.width.is_some()),
+                ("--height", args.height.is_some()),
+                ("--mode", args.mode.is_some()),
+                ("--color", args.color.is_some()),
+                ("--dark", args.dark.is_some()),
+            ];
+            let given: Vec<&str> = flags.iter().filter(|f| f.1).map(|f| f.0).collect();
+            if !given.is_empty() {
                 return Err(miette!(
-                    help = "set `width_m`, `height_m` and `mode` in the spec itself",
-                    "`--width`, `--height` and `--mode` apply to artwork files, not to a formation spec"
+                    help =
+                        "set `width_m`, `height_m`, `mode`, `color` and `dark` in the spec itself",
+                    "`{}` apply to artwork files, not to a formation spec",
+                    given.join("`, `")
                 ));
             }
             let name = p.display().to_string();
-            let spec = skyshow_import::read_input(p, skyshow_import::MAX_INPUT_BYTES)
+            let text = skyshow_import::read_input(p, skyshow_import::MAX_INPUT_BYTES)
                 .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
                 .map_err(|e| miette!("cannot read `{name}`: {e}"))?;
             let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            (name, spec, dir)
+            (FormationSpec::from_file(name, text), dir)
         }
         (Some(p), e) => {
             let shape = match e {
@@ -143,21 +78,23 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
                 }
             };
             (
-                p.display().to_string(),
-                spec_for(args, Some(p), shape)?,
+                FormationSpec::from_flags(args, Some(p), shape)?,
                 PathBuf::from("."),
             )
         }
     };
     // Wrap the spec in a minimal show so it is parsed and checked exactly like a show file.
     let grid = (args.drones as f64).sqrt().ceil() as usize;
-    let wrapped = format!(
-        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nhold = 1\n{spec}",
+    let show = format!(
+        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nhold = 1\n",
         args.seed,
         args.drones,
         args.min_distance.max(0.1)
     );
-    let loaded = LoadedShow::from_text(&name, &wrapped, &base_dir)?;
+    let shift = show.len();
+    let wrapped = show + &spec.text;
+    let loaded = LoadedShow::from_text(&spec.name, &wrapped, &base_dir)
+        .map_err(|e| spec.explain(e, shift))?;
     let design = &loaded.design;
     let f = &design.formations[0];
     // On its own, a formation is not held to the show's altitude band.
@@ -173,7 +110,13 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         &limits,
         f64::NEG_INFINITY,
     )
-    .map_err(|e| miette!(help = e.hint(), "{e}"))?;
+    .map_err(|e| {
+        miette!(
+            help = spec.in_flag_terms(&e.hint()),
+            "{}",
+            spec.in_flag_terms(&e.to_string())
+        )
+    })?;
     let mut csv = String::from("x,y,z,r,g,b\n");
     for (p, c) in formation.points.iter().zip(&formation.colors) {
         let _ = writeln!(
@@ -208,6 +151,15 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
             .as_ref()
             .map_or(String::new(), |p| format!(" and {}", p.display()))
     ));
+    let warnings = design.warnings.iter().map(|w| w.message.to_string());
+    let dark = design_warnings::dark_drones(&formation).map(|w| w.message.to_string());
+    for w in warnings.chain(dark) {
+        printer.line(&format!(
+            "{}: {}",
+            msg!("summary-warning"),
+            spec.in_flag_terms(&w)
+        ));
+    }
     if let (Some(share), Some(ideal)) = (formation.close_lines_share, formation.ideal_spacing_m)
         && share >= CLOSE_NOTE_SHARE
         && formation.min_spacing_m < CLOSE_NOTE_RATIO * ideal
@@ -256,15 +208,3 @@ fn detail_advice(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_escapes() {
-        assert_eq!(unescape_text(r"欢度二月二\n龙抬头"), "欢度二月二\n龙抬头");
-        assert_eq!(unescape_text(r"a\\nb"), r"a\nb");
-        assert_eq!(unescape_text(r"a\tb\"), r"a\tb\");
-        assert_eq!(unescape_text("plain"), "plain");
-    }
-}

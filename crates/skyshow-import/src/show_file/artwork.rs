@@ -3,11 +3,13 @@
 
 use std::ops::Range;
 
-use skyshow_model::Shape;
+use skyshow_i18n::msg;
+use skyshow_model::{Shape, Warning};
 use toml::Spanned;
 
 use super::art::{Art, ArtError, ArtKind, Fit};
-use super::fonts::{Fonts, is_font_file};
+use super::fonts::{Fonts, is_font_file, unreadable_font_file};
+use super::foreign_file::Foreign;
 use super::image_art::ImageArt;
 use super::raw::RawFormation;
 use super::svg_art::SvgArt;
@@ -21,6 +23,20 @@ use crate::error::ImportError;
 type Lowered2d = (Art, ArtKind, String, Range<usize>);
 
 impl Cx<'_> {
+    /// Notes a warning of `kind` about formation `formation`.
+    pub(super) fn warn_formation(
+        &self,
+        kind: &str,
+        message: skyshow_i18n::Message,
+        formation: &str,
+    ) {
+        self.warn(Warning::new(
+            kind,
+            message,
+            format!("formation \"{formation}\""),
+        ));
+    }
+
     /// Maps an artwork error to one pointing at `span`, naming `what` (the file or text).
     pub(super) fn art_err(&self, span: Range<usize>, what: &str, e: ArtError) -> ImportError {
         self.err(
@@ -161,6 +177,9 @@ impl Cx<'_> {
         let dark = self.darkness(f)?;
         let current_color = f.color.as_ref().and_then(|c| parse_color(c.get_ref()).ok());
         let (path, span, bytes) = self.read_file(f, "svg", "SVG", read)?;
+        if let Some(foreign) = Foreign::sniff(&bytes, "svg") {
+            return Err(self.art_err(span, &format!("SVG `{path}`"), foreign.error("SVG")));
+        }
         // Text in an SVG is set with the system fonts.
         let fontdb = if bytes.windows(5).any(|w| w == b"<text") {
             self.fonts.borrow_mut().system()
@@ -170,6 +189,14 @@ impl Cx<'_> {
         let picture = SvgArt::parse(&bytes, fontdb, current_color)
             .and_then(|svg| svg.art(true, dark))
             .map_err(|e| self.art_err(span.clone(), &format!("SVG `{path}`"), e))?;
+        if picture.unlit && f.color.is_none() && f.gradient.is_none() {
+            let formation = f.name.get_ref().trim();
+            self.warn_formation(
+                "artwork_unlit",
+                msg!("artwork-svg-unlit", formation = formation, file = &path),
+                formation,
+            );
+        }
         Ok((picture.art, ArtKind::Svg, format!("SVG `{path}`"), span))
     }
 
@@ -181,6 +208,13 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<Lowered2d, ImportError> {
         let (path, span, bytes) = self.read_file(f, "image", "image", read)?;
+        if let Some(foreign) = Foreign::sniff(&bytes, "image") {
+            return Err(self.art_err(
+                span,
+                &format!("image `{path}`"),
+                foreign.error("PNG or JPEG"),
+            ));
+        }
         let threshold = f
             .threshold
             .as_ref()
@@ -226,6 +260,9 @@ impl Cx<'_> {
             .as_ref()
             .map_or(DEFAULT_FONT, |f| f.get_ref().as_str());
         let font_span = f.font.as_ref().map_or(text.span(), Spanned::span);
+        if let Some(e) = unreadable_font_file(font_name) {
+            return Err(self.art_err(font_span, "font", e));
+        }
         let font = if is_font_file(font_name) {
             let bytes = read(font_name).map_err(|why| {
                 self.err(

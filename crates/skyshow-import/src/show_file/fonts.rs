@@ -35,6 +35,37 @@ pub(crate) fn is_font_file(font: &str) -> bool {
         .any(|e| lower.ends_with(e))
 }
 
+/// Why `font`, a path to a file in a format this program does not read, cannot be used:
+/// the message and the hint. `None` for a font file it reads or a family name.
+pub(crate) fn unreadable_font_file(font: &str) -> Option<ArtError> {
+    use skyshow_i18n::msg;
+    let lower = font.to_ascii_lowercase();
+    let ext = std::path::Path::new(&lower)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    let (what, hint) = match ext {
+        "pfb" | "pfa" | "pfm" | "afm" | "t1" => (
+            msg!("artwork-font-type1", font = font),
+            msg!("artwork-font-type1-hint"),
+        ),
+        "woff" | "woff2" => (
+            msg!("artwork-font-woff", font = font),
+            msg!("artwork-font-woff-hint"),
+        ),
+        "fon" | "fnt" | "bdf" | "pcf" | "otb" | "dfont" => (
+            msg!("artwork-font-bitmap", font = font, ext = ext),
+            msg!("artwork-font-other-hint"),
+        ),
+        _ if !is_font_file(font) && (font.contains('/') || font.contains('\\')) => (
+            msg!("artwork-font-not-a-font-file", font = font),
+            msg!("artwork-font-other-hint"),
+        ),
+        _ => return None,
+    };
+    Some(ArtError::new(what.to_string(), hint.to_string()))
+}
+
 /// The Debian package with a font for `c`.
 pub(crate) fn package_for(c: char) -> &'static str {
     let u = c as u32;

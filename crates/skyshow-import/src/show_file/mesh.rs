@@ -5,11 +5,14 @@
 use std::ops::Range;
 use std::path::Path;
 
+use skyshow_i18n::msg;
 use skyshow_model::{Shape, Vec3};
 
 use super::art::Fit;
+use super::foreign_file::Foreign;
 use super::mesh_file::MeshFile;
 use super::raw::RawFormation;
+use super::vertex_merge::{COINCIDENT, VertexMerge, is_flat};
 use super::{Cx, Reader};
 use crate::error::ImportError;
 
@@ -67,6 +70,23 @@ impl Cx<'_> {
                 Some("add faces (OBJ `f` lines, glTF triangle primitives), or set `mode = \"vertices\"` to fly one drone on each vertex"),
             ));
         }
+        if mode == "volume"
+            && is_flat(
+                &mesh
+                    .vertices
+                    .iter()
+                    .map(|v| Vec3::from(*v))
+                    .collect::<Vec<_>>(),
+                &mesh.triangles,
+            )
+        {
+            return Err(self.err(
+                f.mode.as_ref().map_or(span.clone(), |m| m.span()),
+                msg!("artwork-mesh-flat-volume", what = &what).to_string(),
+                "this mode",
+                Some(&msg!("artwork-mesh-flat-volume-hint").to_string()),
+            ));
+        }
         let default_up = if ext == "stl" { "z" } else { "y" };
         let up = self.choice(&f.up, "up", &["y", "z"], default_up)?;
         let turned: Vec<Vec3> = mesh
@@ -99,32 +119,15 @@ impl Cx<'_> {
         let k = target / have;
         let vertices: Vec<Vec3> = turned.iter().map(|p| (*p - centre) * k).collect();
         if mode == "vertices" {
-            if vertices.len() > fleet {
-                return Err(self.err(
-                    span,
-                    format!(
-                        "formation `{name}` has {} vertices but the fleet has {fleet} drones",
-                        vertices.len()
-                    ),
-                    "this file",
-                    Some(&format!(
-                        "this formation needs {} drones: raise `fleet.drones` or remove vertices",
-                        vertices.len()
-                    )),
-                ));
-            }
-            if let Some(c) = &f.count {
-                return Err(self.err(
-                    c.span(),
-                    "`count` does not apply to `mode = \"vertices\"` (one drone per vertex)",
-                    "this value",
-                    Some("remove `count`"),
-                ));
-            }
-            return Ok(Shape::Vertices {
-                points: vertices,
-                colors: mesh.colors,
-            });
+            return self.vertices(
+                f,
+                name,
+                &what,
+                span,
+                &vertices,
+                mesh.colors.as_deref(),
+                fleet,
+            );
         }
         Ok(Shape::Mesh {
             vertices,
@@ -133,6 +136,68 @@ impl Cx<'_> {
             volume: mode == "volume",
             seed: self.seed,
             count,
+        })
+    }
+
+    /// One drone per vertex: the coincident copies exporters write merged first (a vertex is
+    /// written once per face, normal or UV seam that uses it), and said so.
+    #[allow(clippy::too_many_arguments)]
+    fn vertices(
+        &self,
+        f: &RawFormation,
+        name: &str,
+        what: &str,
+        span: Range<usize>,
+        vertices: &[Vec3],
+        colors: Option<&[skyshow_model::Rgb]>,
+        fleet: usize,
+    ) -> Result<Shape, ImportError> {
+        if let Some(c) = &f.count {
+            return Err(self.err(
+                c.span(),
+                "`count` does not apply to `mode = \"vertices\"` (one drone per vertex)",
+                "this value",
+                Some("remove `count`"),
+            ));
+        }
+        let (lo, hi) = vertices
+            .iter()
+            .fold((vertices[0], vertices[0]), |(l, h), p| {
+                (l.min(*p), h.max(*p))
+            });
+        let e = hi - lo;
+        let size = e.x.max(e.y).max(e.z);
+        let merged = VertexMerge::new(vertices, colors, COINCIDENT * size);
+        if merged.points.len() > fleet {
+            return Err(self.err(
+                span,
+                format!(
+                    "formation `{name}` has {} vertices but the fleet has {fleet} drones",
+                    merged.points.len()
+                ),
+                "this file",
+                Some(&format!(
+                    "this formation needs {} drones: raise `fleet.drones` or remove vertices",
+                    merged.points.len()
+                )),
+            ));
+        }
+        if merged.merged > 0 {
+            self.warn_formation(
+                "mesh_vertices_merged",
+                msg!(
+                    "artwork-mesh-vertices-merged",
+                    formation = name,
+                    what = what,
+                    merged = merged.merged,
+                    kept = merged.points.len()
+                ),
+                name,
+            );
+        }
+        Ok(Shape::Vertices {
+            points: merged.points,
+            colors: merged.colors,
         })
     }
 
@@ -146,6 +211,14 @@ impl Cx<'_> {
         bytes: Vec<u8>,
         read: &mut Reader<'_>,
     ) -> Result<MeshFile, ImportError> {
+        let (kind, named) = match ext {
+            "gltf" | "glb" => ("gltf", "glTF"),
+            "stl" => ("stl", "STL"),
+            _ => ("obj", "OBJ"),
+        };
+        if let Some(foreign) = Foreign::sniff(&bytes, kind) {
+            return Err(self.art_err(span.clone(), what, foreign.error(named)));
+        }
         match ext {
             "obj" => {
                 let text = String::from_utf8(bytes).map_err(|_| {

@@ -43,6 +43,8 @@ pub(super) struct RawFrame {
     sample: Option<Spanned<String>>,
     size_m: Option<Spanned<f64>>,
     up: Option<Spanned<String>>,
+    dark: Option<Spanned<String>>,
+    dark_below: Option<Spanned<f64>>,
 }
 
 impl RawFrame {
@@ -80,6 +82,8 @@ impl RawFrame {
             sample: self.sample.clone(),
             size_m: self.size_m.clone(),
             up: self.up.clone(),
+            dark: self.dark.clone(),
+            dark_below: self.dark_below.clone(),
             center: None,
             roll_deg: None,
             tilt_deg: None,

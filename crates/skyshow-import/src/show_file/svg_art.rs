@@ -404,8 +404,8 @@ fn with_root_color(data: &[u8], color: Rgb) -> Option<Vec<u8>> {
     }
     // After `<` and the root's tag name (with its prefix, if any).
     let start = root.range().start + 1;
-    let name_end = start
-        + text[start..].find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
+    let name_end =
+        start + text[start..].find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
     let mut out = String::with_capacity(text.len() + 20);
     out.push_str(&text[..name_end]);
     out.push_str(&format!(" color=\"{}\"", color.to_hex()));
@@ -470,14 +470,23 @@ mod tests {
     #[test]
     fn geometry_far_outside_the_canvas_is_refused() {
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 110"><polyline fill="none" stroke="red" points="44444444444444444498 13 30 40"/></svg>"#;
-        let e = SvgArt::parse(svg, db(), None).unwrap().art(false, D).err().unwrap();
+        let e = SvgArt::parse(svg, db(), None)
+            .unwrap()
+            .art(false, D)
+            .err()
+            .unwrap();
         assert_eq!(
             e.message,
             "the SVG draws at (4.44444e19, 13), far outside its 200 × 110 canvas"
         );
         // A little outside the canvas is fine.
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 110"><polyline fill="none" stroke="red" points="-50 13 300 40"/></svg>"#;
-        assert!(SvgArt::parse(svg, db(), None).unwrap().art(false, D).is_ok());
+        assert!(
+            SvgArt::parse(svg, db(), None)
+                .unwrap()
+                .art(false, D)
+                .is_ok()
+        );
     }
 
     #[test]
@@ -492,7 +501,12 @@ mod tests {
             s.into_bytes()
         };
         assert_eq!(nesting_depth(&nested(40)), 41);
-        assert!(SvgArt::parse(&nested(40), db(), None).unwrap().art(false, D).is_ok());
+        assert!(
+            SvgArt::parse(&nested(40), db(), None)
+                .unwrap()
+                .art(false, D)
+                .is_ok()
+        );
         let e = SvgArt::parse(&nested(200_000), db(), None).err().unwrap();
         assert_eq!(
             e.message,
@@ -516,7 +530,11 @@ mod tests {
             <g transform="translate(30 0)"><rect x="10" y="10" width="40" height="20" fill="#0000ff"/></g>
             <path d="M 0 45 L 100 45" stroke="#00ff00" stroke-width="2" fill="none"/>
         </svg>"##;
-        let art = SvgArt::parse(svg, db(), None).unwrap().art(true, D).unwrap().art;
+        let art = SvgArt::parse(svg, db(), None)
+            .unwrap()
+            .art(true, D)
+            .unwrap()
+            .art;
         assert_eq!((art.width, art.height), (100.0, 50.0));
         // Two overlapping rectangles make one ring 70 × 20.
         assert_eq!(art.area.len(), 1, "{:?}", art.area);
@@ -543,7 +561,10 @@ mod tests {
         assert!(e.message.starts_with("not a valid SVG"), "{e:?}");
         let empty =
             br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d=""/></svg>"#;
-        let e = SvgArt::parse(empty, db(), None).unwrap().art(false, D).unwrap_err();
+        let e = SvgArt::parse(empty, db(), None)
+            .unwrap()
+            .art(false, D)
+            .unwrap_err();
         assert!(e.message.contains("draws nothing"), "{e:?}");
     }
 
@@ -581,7 +602,10 @@ mod tests {
 
     #[test]
     fn dark_details_of_a_lit_picture_are_holes() {
-        let p = SvgArt::parse(FACE, db(), None).unwrap().art(true, D).unwrap();
+        let p = SvgArt::parse(FACE, db(), None)
+            .unwrap()
+            .art(true, D)
+            .unwrap();
         assert!(!p.unlit);
         let art = &p.art;
         // The face is lit, the eyes and the mouth's stroke are holes, the eye's highlight
@@ -590,7 +614,10 @@ mod tests {
         assert!(!inside(&art.area, [35.0, 40.0]));
         assert!(!inside(&art.area, [61.0, 42.0]));
         assert!(inside(&art.area, [67.0, 38.0]));
-        assert!(!inside(&art.area, [50.0, 77.5]), "the mouth's stroke cuts the face");
+        assert!(
+            !inside(&art.area, [50.0, 77.5]),
+            "the mouth's stroke cuts the face"
+        );
         assert!(inside(&art.area, [50.0, 72.0]));
         assert!(!inside(&art.area, [50.0, 97.5]));
         // The mouth is not traced; the holes' edges are.
@@ -606,14 +633,20 @@ mod tests {
             holes: false,
             ..Darkness::DEFAULT
         };
-        let p = SvgArt::parse(FACE, db(), None).unwrap().art(true, off).unwrap();
+        let p = SvgArt::parse(FACE, db(), None)
+            .unwrap()
+            .art(true, off)
+            .unwrap();
         let art = &p.art;
         assert!(inside(&art.area, [35.0, 40.0]));
         assert_eq!(color_at(art, 35.0, 40.0), Some(Rgb::new(0x42, 0x2b, 0x0d)));
         // A brighter threshold makes the yellow face dark too: nothing lit is left, so the
         // picture is drawn whole (and unlit).
         let strict = Darkness { below: 0.995, ..D };
-        let p = SvgArt::parse(FACE, db(), None).unwrap().art(true, strict).unwrap();
+        let p = SvgArt::parse(FACE, db(), None)
+            .unwrap()
+            .art(true, strict)
+            .unwrap();
         assert!(p.unlit);
         assert!(inside(&p.art.area, [35.0, 40.0]));
         assert!(p.art.colors.is_empty());
@@ -623,11 +656,20 @@ mod tests {
     fn an_uncoloured_icon_is_unlit_and_keeps_its_shape() {
         // SVG's default fill is black: no lit colour anywhere.
         let icon = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><path d="M10 10h80v80H10z M30 30v40h40V30z"/></svg>"#;
-        let p = SvgArt::parse(icon, db(), None).unwrap().art(true, D).unwrap();
+        let p = SvgArt::parse(icon, db(), None)
+            .unwrap()
+            .art(true, D)
+            .unwrap();
         assert!(p.unlit);
-        assert!(p.art.colors.is_empty(), "no colours: the formation's colour shows");
+        assert!(
+            p.art.colors.is_empty(),
+            "no colours: the formation's colour shows"
+        );
         assert!(inside(&p.art.area, [20.0, 20.0]));
-        assert!(!inside(&p.art.area, [50.0, 50.0]), "its own hole stays a hole");
+        assert!(
+            !inside(&p.art.area, [50.0, 50.0]),
+            "its own hole stays a hole"
+        );
     }
 
     #[test]
@@ -658,11 +700,18 @@ mod tests {
                 .unwrap()
                 .art(true, D)
                 .unwrap();
-            assert_eq!(color_at(&p.art, 50.0, 50.0), Some(Rgb::new(0, 255, 0)), "{root}");
+            assert_eq!(
+                color_at(&p.art, 50.0, 50.0),
+                Some(Rgb::new(0, 255, 0)),
+                "{root}"
+            );
         }
         // Inherited from a group.
         let grouped = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><g color="blue"><rect x="10" y="10" width="80" height="80" fill="currentColor"/></g></svg>"#;
-        let p = SvgArt::parse(grouped, db(), red).unwrap().art(true, D).unwrap();
+        let p = SvgArt::parse(grouped, db(), red)
+            .unwrap()
+            .art(true, D)
+            .unwrap();
         assert_eq!(color_at(&p.art, 50.0, 50.0), Some(Rgb::new(0, 0, 255)));
     }
 }

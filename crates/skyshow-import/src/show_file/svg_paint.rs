@@ -43,8 +43,12 @@ impl Darkness {
         let rgb = |c: usvg::Color| Rgb::new(c.red, c.green, c.blue);
         let dark = match paint {
             usvg::Paint::Color(c) => self.is_dark(rgb(*c)),
-            usvg::Paint::LinearGradient(g) => g.stops().iter().all(|s| self.is_dark(rgb(s.color()))),
-            usvg::Paint::RadialGradient(g) => g.stops().iter().all(|s| self.is_dark(rgb(s.color()))),
+            usvg::Paint::LinearGradient(g) => {
+                g.stops().iter().all(|s| self.is_dark(rgb(s.color())))
+            }
+            usvg::Paint::RadialGradient(g) => {
+                g.stops().iter().all(|s| self.is_dark(rgb(s.color())))
+            }
             usvg::Paint::Pattern(_) => false,
         };
         match (dark, opacity >= Self::OPAQUE) {
@@ -162,7 +166,10 @@ mod tests {
             coat(square(20.0, 20.0, 3.0), Tone::Dark),
         ];
         let lit = lit_area(&coats);
-        assert!((area_of(&lit) - (100.0 - 4.0 + 1.0)).abs() < 1e-9, "{lit:?}");
+        assert!(
+            (area_of(&lit) - (100.0 - 4.0 + 1.0)).abs() < 1e-9,
+            "{lit:?}"
+        );
     }
 
     #[test]
