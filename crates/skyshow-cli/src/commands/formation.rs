@@ -207,4 +207,3 @@ fn detail_advice(
         args.min_distance
     )
 }
-
