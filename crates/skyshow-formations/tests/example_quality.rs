@@ -7,7 +7,8 @@ use skyshow_formations::build;
 use skyshow_import::load_show;
 use skyshow_model::{FormationDesign, Limits, Shape};
 
-/// The example's drawings (SVG and text) that have an area, with their designs.
+/// The example's drawings (SVG and text) that have an area, with their designs; the
+/// pictures of a morph sequence count each as a drawing of its own.
 fn drawings() -> Vec<FormationDesign> {
     let show = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/eryueer/show.toml");
     let loaded = load_show(&show).expect("the example loads");
@@ -15,6 +16,18 @@ fn drawings() -> Vec<FormationDesign> {
         .design
         .formations
         .into_iter()
+        .flat_map(|f| match &f.shape {
+            Shape::Sequence { frames } => frames
+                .iter()
+                .enumerate()
+                .map(|(k, frame)| FormationDesign {
+                    name: format!("{} frame {}", f.name, k + 1),
+                    shape: frame.shape.clone(),
+                    ..f.clone()
+                })
+                .collect(),
+            _ => vec![f],
+        })
         .filter(|f| match &f.shape {
             Shape::Svg { drawing, .. } | Shape::Text { drawing, .. } => !drawing.area.is_empty(),
             _ => false,
