@@ -128,6 +128,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
             pad_end(&format!("≤ {step_max:.2} m/s"), 16)
         ));
     }
+    print_motions(p, r);
     let n = r.violation_count();
     p.line(&format!("  {}", msg!("summary-violations", count = n)));
     for v in r.validation.violations.iter().take(10) {
@@ -215,6 +216,50 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         "  {}",
         msg!("summary-done", seconds = format!("{:.2}", s.elapsed_s))
     ));
+}
+
+/// One line per moving formation: what the flown curves ask of the drones, the closest
+/// two come, how closely the curves follow the design, and the ramps given to linear
+/// motions.
+fn print_motions(p: &Printer, r: &Report<'_>) {
+    let moving: Vec<_> = r
+        .formations
+        .iter()
+        .filter_map(|f| f.motion.as_ref().map(|m| (f, m)))
+        .collect();
+    if moving.is_empty() {
+        return;
+    }
+    p.line(&format!(
+        "  {}",
+        msg!("summary-motions", count = moving.len())
+    ));
+    for (f, m) in moving {
+        p.line(&format!(
+            "    {}",
+            msg!(
+                "summary-motion-line",
+                name = f.name.as_str(),
+                kinds = m.kinds.join(", "),
+                xy = format!("{:.2}", m.max_speed_xy_m_s),
+                up = format!("{:.2}", m.max_speed_up_m_s),
+                down = format!("{:.2}", m.max_speed_down_m_s),
+                accel = format!("{:.2}", m.max_accel_m_s2),
+                dist = format!("{:.2}", m.min_distance_m),
+                fit = format!("{:.1}", m.fit_error_m * 100.0)
+            )
+        ));
+        for (k, ramp) in &m.ramps {
+            p.line(&format!(
+                "      {}",
+                msg!(
+                    "summary-motion-ramps",
+                    motion = *k,
+                    ramp = format!("{ramp:.2}")
+                )
+            ));
+        }
+    }
 }
 
 /// A message in the user's language.

@@ -11,6 +11,7 @@ mod fixed;
 mod json;
 mod pyro_section;
 mod report;
+mod report_motion;
 mod skyc;
 mod vviz;
 mod zipper;
@@ -20,5 +21,6 @@ pub use pyro_section::{PyroSection, PyroViolation};
 pub use report::{
     FormatRow, FormationRow, Report, ReportShow, TransitionRow, WarningRow, write_report_json,
 };
+pub use report_motion::MotionRow;
 pub use skyc::{SkycMeta, SkycWriter, write_skyc};
 pub use vviz::{VvizOptions, write_vviz, write_vviz_to};

@@ -7,6 +7,7 @@ use skyshow_validate::Validation;
 
 use crate::PyroSection;
 use crate::json::num;
+use crate::report_motion::MotionRow;
 
 /// The show line of the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +43,8 @@ pub struct FormationRow {
     /// For artwork traced along its lines: the share of the lines' length (0–1) that
     /// another line runs closer to than the ideal spacing, where the ideal is out of reach.
     pub close_lines_share: Option<f64>,
+    /// How it moves during its hold (`None`: it holds still).
+    pub motion: Option<MotionRow>,
 }
 
 /// One transition of the report.
@@ -295,7 +298,7 @@ impl Report<'_> {
                 self.formations
                     .iter()
                     .map(|f| {
-                        json!({
+                        let mut row = json!({
                             "name": f.name,
                             "chapter": f.chapter,
                             "start_s": num(f.start_s, 3),
@@ -305,7 +308,11 @@ impl Report<'_> {
                             "ideal_spacing_m": f.ideal_spacing_m.map_or(Value::Null, |v| num(v, 4)),
                             "max_shape_distance_m": f.max_shape_distance_m.map_or(Value::Null, |v| num(v, 4)),
                             "close_lines_share": f.close_lines_share.map_or(Value::Null, |v| num(v, 3)),
-                        })
+                        });
+                        if let (Some(m), Some(map)) = (&f.motion, row.as_object_mut()) {
+                            map.insert("motion".into(), m.to_json());
+                        }
+                        row
                     })
                     .collect(),
             ),

@@ -6,8 +6,9 @@ use miette::{Report as MietteReport, Result, miette};
 use std::io::Cursor;
 
 use skyshow_export::{
-    CsvOptions, FormatRow, FormationRow, Report, ReportShow, SkycMeta, SkycWriter, TransitionRow,
-    VvizOptions, WarningRow, write_drone_csv_zip_to, write_report_json, write_vviz_to,
+    CsvOptions, FormatRow, FormationRow, MotionRow, Report, ReportShow, SkycMeta, SkycWriter,
+    TransitionRow, VvizOptions, WarningRow, write_drone_csv_zip_to, write_report_json,
+    write_vviz_to,
 };
 use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
@@ -183,6 +184,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             ideal_spacing_m: f.formation.ideal_spacing_m,
             max_shape_distance_m: f.formation.max_shape_distance_m,
             close_lines_share: f.formation.close_lines_share,
+            motion: f.motion.as_ref().map(motion_row),
         })
         .collect();
     let transitions = plan
@@ -272,6 +274,26 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         },
     );
     Ok(if report.violation_count() == 0 { 0 } else { 1 })
+}
+
+/// A moving formation's figures as `report.json` gives them: what the flown curves ask
+/// of the drones, the design's spacing and altitude.
+fn motion_row(m: &skyshow_plan::motion::PlannedMotion) -> MotionRow {
+    MotionRow {
+        kinds: m.kinds.clone(),
+        max_speed_xy_m_s: m.flown[0].value,
+        max_speed_up_m_s: m.flown[1].value,
+        max_speed_down_m_s: m.flown[2].value,
+        max_accel_m_s2: m.flown[3].value,
+        min_distance_m: m.designed.min_distance.value,
+        fit_error_m: m.fit_error_m,
+        max_altitude_m: m.designed.altitude_max.value,
+        min_altitude_m: m.designed.altitude_min.value,
+        segments_per_drone: m.segments_per_drone,
+        moving_s: m.active_s,
+        ramps: m.ramps_s.iter().map(|&(k, r)| (k + 1, r)).collect(),
+        playback: m.playback,
+    }
 }
 
 /// Refuses out-of-range options before any work.

@@ -29,3 +29,11 @@ summary-wrote = wrote { $path }
 summary-done = done in { $seconds } s
 # Between drone names in a violation line.
 summary-drone-join = {" & "}
+
+# Moving formations, after the table.
+summary-motions = { $count ->
+        [one] { $count } moving formation
+       *[other] { $count } moving formations
+    }
+summary-motion-line = { $name } ({ $kinds }): { $xy } m/s horizontal, { $up } m/s up, { $down } m/s down, { $accel } m/s², drones at least { $dist } m apart, curves within { $fit } cm of the design
+summary-motion-ramps = motion { $motion } (linear): ramps of { $ramp } s, the shortest the acceleration limit allows

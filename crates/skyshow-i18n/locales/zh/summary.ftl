@@ -26,3 +26,8 @@ summary-wrote = 已写入 { $path }
 summary-done = 完成，用时 { $seconds } s
 # 违规条目中无人机名称之间的连接词。
 summary-drone-join = {" 与 "}
+
+# 运动编队，列在表格之后。
+summary-motions = 运动编队 { $count } 个
+summary-motion-line = { $name }（{ $kinds }）：水平 { $xy } m/s，上升 { $up } m/s，下降 { $down } m/s，加速度 { $accel } m/s²，无人机间距不小于 { $dist } m，航迹曲线与设计偏差不超过 { $fit } cm
+summary-motion-ramps = 第 { $motion } 个运动（匀速）：加速段与减速段各 { $ramp } s，为加速度限制所允许的最短时间
