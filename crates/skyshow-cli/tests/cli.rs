@@ -831,3 +831,43 @@ fn formation_text_escapes_start_new_lines_as_help_says() {
     };
     assert!(height(&newline) > 1.5 * height(&one_line));
 }
+
+/// `--help` lists every command with one line each, and its first line names them all.
+#[test]
+fn help_lists_every_command() {
+    let o = skyshow()
+        .env_remove("LANG")
+        .args(["--help"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    let first = help.lines().next().unwrap_or("");
+    let commands = [
+        "build",
+        "check",
+        "preview",
+        "render",
+        "beats",
+        "formation",
+        "transition",
+    ];
+    for c in commands {
+        let line = help
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{c} ")))
+            .unwrap_or_else(|| panic!("`{c}` missing from --help:\n{help}"));
+        assert!(line.split_whitespace().count() > 3, "{line}");
+    }
+    for word in [
+        "build",
+        "check",
+        "preview",
+        "render",
+        "beats",
+        "formation",
+        "transition",
+    ] {
+        assert!(first.contains(word), "{first}");
+    }
+}

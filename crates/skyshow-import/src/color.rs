@@ -74,7 +74,20 @@ pub fn parse_color(text: &str) -> Result<Rgb, Message> {
         .iter()
         .find(|(n, _)| *n == key)
         .map(|(_, c)| *c)
-        .ok_or_else(|| msg!("color-unknown", value = t))
+        .ok_or_else(|| unknown_color(t))
+}
+
+/// The error for a colour name that is not in the palette, with the nearest palette name
+/// (English or Chinese) when the name looks like a slip of one (`gren`, `warm-whit`).
+fn unknown_color(t: &str) -> Message {
+    let names = PALETTE
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(CHINESE_NAMES.iter().flat_map(|(_, zh)| zh.iter().copied()));
+    match skyshow_i18n::nearest(t, names) {
+        Some(name) => msg!("color-unknown-near", value = t, name = name),
+        None => msg!("color-unknown", value = t),
+    }
 }
 
 /// The hint for an unknown colour: the palette in the user's language.
@@ -122,6 +135,12 @@ mod tests {
         assert_eq!(e.render(Lang::En), "`#12` is not a `#rrggbb` colour");
         assert_eq!(e.render(Lang::Zh), "`#12` 不是 `#rrggbb` 格式的颜色");
         assert!(color_hint().render(Lang::Zh).contains("暖白"));
+        let slip = parse_color("gren").unwrap_err().render(Lang::En);
+        assert_eq!(slip, "unknown colour `gren` (did you mean `green`?)");
+        let slip = parse_color("Warm-Whit").unwrap_err().render(Lang::En);
+        assert!(slip.contains("did you mean `warm_white`?"), "{slip}");
+        let far = parse_color("violet").unwrap_err().render(Lang::En);
+        assert_eq!(far, "unknown colour `violet`");
     }
 
     #[test]

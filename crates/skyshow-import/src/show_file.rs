@@ -35,7 +35,7 @@ mod vertex_merge;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{ShowDesign, Warning};
 
 use crate::error::{ImportError, ShowFileError, SourceMap};
@@ -135,11 +135,26 @@ pub fn parse_show_with(
     Ok((design, cx.source, pyro))
 }
 
+/// The hint for serde's "unknown field `colour`, expected one of `color`, …": the nearest
+/// key of that table when the name looks like a slip of one.
+fn unknown_key_hint(detail: &str) -> Message {
+    let hint = msg!("show-file-unknown-key-hint");
+    let mut quoted = detail.split('`').skip(1).step_by(2);
+    let Some(given) = quoted.next() else {
+        return hint;
+    };
+    let expected: Vec<&str> = match detail.split_once("expected") {
+        Some((_, rest)) => rest.split('`').skip(1).step_by(2).collect(),
+        None => Vec::new(),
+    };
+    skyshow_i18n::hint_with_suggestion(given, expected, hint)
+}
+
 fn toml_error(name: &str, text: &str, e: &toml::de::Error) -> ImportError {
     let span = e.span().unwrap_or(0..0);
     let detail = e.message().trim().to_string();
     let help = if detail.contains("unknown field") {
-        Some(msg!("show-file-unknown-key-hint"))
+        Some(unknown_key_hint(&detail))
     } else if detail.contains("missing field") {
         Some(msg!("show-file-missing-key-hint"))
     } else if detail.contains("invalid type") {

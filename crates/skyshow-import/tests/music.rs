@@ -302,6 +302,107 @@ fn bad_musical_lengths_say_what_and_where() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Every name a user types that does not exist gets the nearest one that does, in a hint
+/// that fits the error: musical units, cues, keys, colours, effects, shapes and modes.
+#[test]
+fn misspelt_names_get_did_you_mean() {
+    let dir = folder("didyoumean", &[("m.wav", clicks())]);
+    let cue = "[music]\nfile = \"m.wav\"\n[[cue]]\nname = \"drop\"\ntime = \"9.3\"";
+    // (top, formation keys, tail, message, hint, the start of the text the error points at)
+    let cases: [(&str, &str, &str, &str, &str, &str); 9] = [
+        (
+            MUSIC,
+            "hold = \"8 measures\"",
+            "",
+            "`hold` is not a valid length: `8 measures` is no musical length: `measures` is not a unit",
+            "write `\"8 bars\"`",
+            "\"8 measures\"",
+        ),
+        (
+            MUSIC,
+            "hold = \"1 measure\"",
+            "",
+            "`measure` is not a unit",
+            "write `\"1 bar\"`",
+            "\"1 measure\"",
+        ),
+        (
+            MUSIC,
+            "hold = \"4 beets\"",
+            "",
+            "`beets` is not a unit",
+            "write `\"4 beats\"`",
+            "\"4 beets\"",
+        ),
+        (
+            MUSIC,
+            "hold = \"4 furlongs\"",
+            "",
+            "`furlongs` is not a unit",
+            "musical lengths count `bars` or `beats` (`\"8 bars\"`",
+            "\"4 furlongs\"",
+        ),
+        (
+            cue,
+            "start = \"Drop\"",
+            "",
+            "`Drop` is neither a time nor a cue",
+            "did you mean the cue `drop`?",
+            "\"Drop\"",
+        ),
+        (
+            "",
+            "colour = \"red\"",
+            "",
+            "unknown field `colour`",
+            "did you mean `color`? see docs/show-file.md",
+            "colour",
+        ),
+        (
+            "",
+            "color = \"gren\"",
+            "",
+            "unknown colour `gren` (did you mean `green`?)",
+            "use a palette name",
+            "\"gren\"",
+        ),
+        (
+            "",
+            "",
+            "[[light]]\neffect = \"twinkel\"",
+            "unknown effect `twinkel`",
+            "did you mean `twinkle`?",
+            "\"twinkel\"",
+        ),
+        (
+            "",
+            "",
+            "[[light]]\neffect = \"solid\"\ncolor = \"red\"\nstart = 0\nend = 5\nblend = \"multiplly\"",
+            "unknown blend `multiplly`",
+            "did you mean `multiply`?",
+            "\"multiplly\"",
+        ),
+    ];
+    for (top, formation, tail, why, hint, place) in cases {
+        let text = show(top, formation, tail);
+        let text = if formation.contains("hold") {
+            text.replacen("hold = 10\n", "", 1)
+        } else {
+            text
+        };
+        let (m, h, at) = error(&dir, &text);
+        assert!(m.contains(why), "{m}");
+        assert!(h.contains(hint), "{h}");
+        assert!(at.starts_with(place), "{at}");
+    }
+    // A shape: the formation's own list of shapes.
+    let text = show("", "", "").replacen("shape = \"circle\"", "shape = \"cirle\"", 1);
+    let (m, h, _) = error(&dir, &text);
+    assert!(m.contains("cirle"), "{m}");
+    assert!(h.contains("did you mean `circle`?"), "{h}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn bad_animations_say_what_and_where() {
     let mut still = Vec::new();

@@ -26,3 +26,14 @@ artwork-svg-unlit = formation `{ $formation }`: SVG `{ $file }` is painted only 
 artwork-mesh-flat-volume = { $what } is flat: all its vertices lie in one plane, so it encloses no volume to fill
 artwork-mesh-flat-volume-hint = use `mode = "surface"` to spread the drones over it, or give the model thickness
 artwork-mesh-vertices-merged = formation `{ $formation }`: { $what } repeats vertices at the same place (split normals, UV seams or flat shading write a vertex once per face that uses it); { $merged } copies were merged, { $kept } vertices remain, one drone each
+
+# Fonts of text formations.
+font-unknown = no font named `{ $name }` is installed
+font-unknown-near-hint = did you mean `{ $name }`? Or give a font file, `font = "fonts/MyFont.otf"`; installed: { $installed }
+font-unknown-install-hint = install the font (Debian: `apt-get install fonts-noto-cjk` gives `Noto Sans CJK SC`, `Noto Serif CJK SC`, …) or give a font file, `font = "fonts/MyFont.otf"`; installed: { $installed }
+font-unknown-hint = name an installed family or give a font file, `font = "fonts/MyFont.otf"`; installed: { $installed }
+font-more-families = { $count ->
+    [one] and 1 more
+   *[other] and { $count } more
+}
+font-none-installed = none

@@ -18,6 +18,7 @@ show-file-unknown-choice-hint = `{ $key }` is one of: { $choices }
 
 ## Colours
 color-unknown = unknown colour `{ $value }`
+color-unknown-near = unknown colour `{ $value }` (did you mean `{ $name }`?)
 color-not-hex = `{ $value }` is not a `#rrggbb` colour
 color-hint = use a palette name (red, green, blue, gold, white, warm_white, orange, yellow, cyan, magenta, purple, pink, jade, crimson, sky, off; or in Chinese: 红, 绿, 蓝, 金, 白, 暖白, …) or `#rrggbb`
 
@@ -171,3 +172,10 @@ show-no-formations = the show has no formations
 show-no-formations-hint = add `[[chapter.formation]]` entries
 planner-unknown-minimise = unknown `minimise = "{ $value }"`
 planner-unknown-minimise-hint = use "distance" (sum of squared distances, the default) or "time" (shortest transitions)
+
+## Times and lengths
+time-unknown-unit = `{ $given }` is no musical length: `{ $unit }` is not a unit
+time-unknown-unit-near-hint = musical lengths count `bars` or `beats` of the music (bar 1 starts at its first downbeat): write `"{ $fixed }"`
+time-unknown-unit-hint = musical lengths count `bars` or `beats` (`"8 bars"`, `"4 beats"`); seconds are a number (`12.5`) or `"m:ss"`
+time-unknown-cue = `{ $given }` is neither a time nor a cue
+time-unknown-cue-hint = did you mean the cue `{ $name }`? Cue names are matched exactly

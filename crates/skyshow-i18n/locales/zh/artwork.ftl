@@ -26,3 +26,11 @@ artwork-svg-unlit = 编队 `{ $formation }`：SVG `{ $file }` 只用了深色（
 artwork-mesh-flat-volume = { $what } 是平面的：所有顶点都在同一平面内，没有可填充的封闭体积
 artwork-mesh-flat-volume-hint = 请用 `mode = "surface"` 让无人机分布在其表面，或为模型加上厚度
 artwork-mesh-vertices-merged = 编队 `{ $formation }`：{ $what } 在同一位置重复写了顶点（拆分法线、UV 接缝或平直着色会让每个使用该顶点的面各写一份）；已合并 { $merged } 个重复顶点，剩余 { $kept } 个顶点，每个顶点一架无人机
+
+# 文字编队的字体。
+font-unknown = 系统中没有名为 `{ $name }` 的字体
+font-unknown-near-hint = 是否想写 `{ $name }`？也可以指定字体文件，`font = "fonts/MyFont.otf"`；已安装：{ $installed }
+font-unknown-install-hint = 请安装该字体（Debian：`apt-get install fonts-noto-cjk` 提供 `Noto Sans CJK SC`、`Noto Serif CJK SC` 等）或指定字体文件，`font = "fonts/MyFont.otf"`；已安装：{ $installed }
+font-unknown-hint = 请写一个已安装的字体族名，或指定字体文件，`font = "fonts/MyFont.otf"`；已安装：{ $installed }
+font-more-families = 另有 { $count } 个
+font-none-installed = 无

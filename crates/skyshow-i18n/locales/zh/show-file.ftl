@@ -18,6 +18,7 @@ show-file-unknown-choice-hint = `{ $key }` 可选值：{ $choices }
 
 ## 颜色
 color-unknown = 未知颜色 `{ $value }`
+color-unknown-near = 未知颜色 `{ $value }`（是否想写 `{ $name }`？）
 color-not-hex = `{ $value }` 不是 `#rrggbb` 格式的颜色
 color-hint = 请使用调色板中的颜色名（红、绿、蓝、金、白、暖白、橙、黄、青、品红、紫、粉、翠绿、绯红、天蓝、灭，可加“色”字，如“红色”；也可用英文名 red、gold 等）或 `#rrggbb`
 
@@ -171,3 +172,10 @@ show-no-formations = 演出没有任何编队
 show-no-formations-hint = 请加上 `[[chapter.formation]]`
 planner-unknown-minimise = 未知的 `minimise = "{ $value }"`
 planner-unknown-minimise-hint = 请用 "distance"（距离平方和，默认）或 "time"（变换时间最短）
+
+## 时间与时长
+time-unknown-unit = `{ $given }` 不是音乐时长：`{ $unit }` 不是可用的单位
+time-unknown-unit-near-hint = 音乐时长以乐曲的 `bars`（小节）或 `beats`（拍）计（第 1 小节从第一个强拍开始）：请写成 `"{ $fixed }"`
+time-unknown-unit-hint = 音乐时长以 `bars`（小节）或 `beats`（拍）计（`"8 bars"`、`"4 beats"`）；秒数写数字（`12.5`）或 `"m:ss"`
+time-unknown-cue = `{ $given }` 既不是时间也不是提示点（cue）
+time-unknown-cue-hint = 是否指提示点 `{ $name }`？提示点名称须完全一致

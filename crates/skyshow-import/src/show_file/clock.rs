@@ -13,7 +13,7 @@ pub(super) struct TimeError {
     pub(super) hint: Message,
 }
 
-fn fail(why: impl Into<Message>, hint: Message) -> TimeError {
+fn fail(why: impl Into<Message>, hint: impl Into<Message>) -> TimeError {
     TimeError {
         why: why.into(),
         hint,
@@ -66,6 +66,55 @@ fn looks_like_bar_beat(t: &str) -> bool {
     })
 }
 
+/// Names of musical units that are not `bars`/`beats` but mean one of them, as a DAW or a
+/// musician says it.
+const UNIT_SYNONYMS: &[(&str, &str)] = &[
+    ("measure", "bars"),
+    ("measures", "bars"),
+    ("m", "bars"),
+    ("takt", "bars"),
+    ("takte", "bars"),
+    ("小节", "bars"),
+    ("quarter", "beats"),
+    ("quarters", "beats"),
+    ("crotchet", "beats"),
+    ("crotchets", "beats"),
+    ("count", "beats"),
+    ("counts", "beats"),
+    ("拍", "beats"),
+];
+
+/// The error for `<number> <word>` where the word is no unit (`"8 measures"`, `"4 beets"`):
+/// musical lengths count `bars` or `beats`, and the nearest of those is named.
+pub(super) fn musical_slip(t: &str) -> Option<TimeError> {
+    let (num, unit) = t.split_once(char::is_whitespace)?;
+    let unit = unit.trim();
+    num.parse::<f64>().ok()?;
+    let lower = unit.to_lowercase();
+    let meant = UNIT_SYNONYMS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, u)| *u)
+        .or_else(|| skyshow_i18n::nearest(unit, ["bars", "beats", "bar", "beat"]))
+        .map(|u| {
+            if num.parse::<f64>() == Ok(1.0) {
+                u.trim_end_matches('s')
+            } else {
+                u
+            }
+        });
+    Some(match meant {
+        Some(u) => fail(
+            msg!("time-unknown-unit", given = t, unit = unit),
+            msg!("time-unknown-unit-near-hint", fixed = format!("{num} {u}")),
+        ),
+        None => fail(
+            msg!("time-unknown-unit", given = t, unit = unit),
+            msg!("time-unknown-unit-hint"),
+        ),
+    })
+}
+
 impl Clock {
     /// Resolves a quoted time: `"1:05.250"` (clock), `"33.1"` (bar 33, beat 1: needs
     /// `[music]`), `"65"` (seconds) or the name of a cue.
@@ -92,6 +141,15 @@ impl Clock {
         }
         if let Some((_, s)) = self.cues.iter().find(|(n, _)| n == t) {
             return Ok(*s);
+        }
+        if let Some(e) = musical_slip(t) {
+            return Err(e);
+        }
+        if let Some(cue) = skyshow_i18n::nearest(t, self.cues.iter().map(|(n, _)| n.as_str())) {
+            return Err(fail(
+                msg!("time-unknown-cue", given = t),
+                msg!("time-unknown-cue-hint", name = cue),
+            ));
         }
         let known = if self.cues.is_empty() {
             msg!("time-no-cues")

@@ -64,11 +64,13 @@ impl Cx<'_> {
             "-y" => Vec3::new(0.0, -1.0, 0.0),
             "-z" | "down" => Vec3::new(0.0, 0.0, -1.0),
             other => {
-                return Err(self.err(
+                return Err(self.err_near(
                     r.axis.span(),
                     format!("unknown gradient axis `{other}`"),
                     "this axis",
-                    Some("axes: x, y, z (or up), -x, -y, -z (or down)"),
+                    "axes: x, y, z (or up), -x, -y, -z (or down)",
+                    other,
+                    &["x", "y", "z", "up", "-x", "-y", "-z", "down"],
                 ));
             }
         };

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use usvg::fontdb::{Database, Family, ID, Query, Source, Stretch, Style, Weight};
 
+use skyshow_i18n::msg;
+
 use super::art::ArtError;
 use super::glyf_check::GlyfCheck;
 
@@ -82,6 +84,45 @@ pub(crate) fn package_for(c: char) -> &'static str {
     }
 }
 
+/// Installed families shown in the hint for an unknown family (the rest are counted).
+const FAMILIES_SHOWN: usize = 12;
+
+/// The error for a font family that is not installed: the nearest installed family when
+/// the name looks like a slip of one, the installed families (how many more there are when
+/// the list is cut), and the package to install only when its fonts are missing.
+fn unknown_family(name: &str, families: &[&str]) -> ArtError {
+    let near = skyshow_i18n::nearest(name, families.iter().copied());
+    let mut shown: Vec<String> = families
+        .iter()
+        .take(FAMILIES_SHOWN)
+        .map(|f| format!("`{f}`"))
+        .collect();
+    if families.len() > FAMILIES_SHOWN {
+        shown.push(
+            msg!(
+                "font-more-families",
+                count = families.len() - FAMILIES_SHOWN
+            )
+            .to_string(),
+        );
+    }
+    let installed = if shown.is_empty() {
+        msg!("font-none-installed").to_string()
+    } else {
+        shown.join(", ")
+    };
+    let cjk_installed = families.iter().any(|f| f.starts_with("Noto Sans CJK"));
+    let hint = match (near, cjk_installed) {
+        (Some(n), _) => msg!("font-unknown-near-hint", name = n, installed = installed),
+        (None, false) => msg!("font-unknown-install-hint", installed = installed),
+        (None, true) => msg!("font-unknown-hint", installed = installed),
+    };
+    ArtError::new(
+        msg!("font-unknown", name = name).to_string(),
+        hint.to_string(),
+    )
+}
+
 impl Fonts {
     /// Every font installed on the system, scanned once per process (a scan reads the
     /// header of every installed font: tens of milliseconds on every SVG with text, every
@@ -123,19 +164,7 @@ impl Fonts {
                     .collect();
                 families.sort_unstable();
                 families.dedup();
-                let shown: Vec<String> =
-                    families.iter().take(12).map(|f| format!("`{f}`")).collect();
-                Err(ArtError::new(
-                    format!("no font named `{name}` is installed"),
-                    format!(
-                        "install the font (Debian: `apt-get install fonts-noto-cjk` gives `Noto Sans CJK SC`, `Noto Serif CJK SC`, …) or give a font file, `font = \"fonts/MyFont.otf\"`; installed: {}",
-                        if shown.is_empty() {
-                            "none".to_string()
-                        } else {
-                            shown.join(", ")
-                        }
-                    ),
-                ))
+                Err(unknown_family(name, &families))
             }
         }
     }
@@ -219,5 +248,44 @@ impl ResolvedFont {
             }
             _ => format!("`{}`", self.family),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn families(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("Family {i:02}")).collect()
+    }
+
+    #[test]
+    fn an_unknown_family_names_the_nearest_and_counts_the_rest() {
+        skyshow_i18n::set_current(skyshow_i18n::Lang::En);
+        let mut names = families(40);
+        names.push("Noto Sans CJK SC".into());
+        names.push("Noto Serif CJK SC".into());
+        names.sort();
+        let list: Vec<&str> = names.iter().map(String::as_str).collect();
+        let e = unknown_family("Noto Sans CJK  SC", &list);
+        let hint = e.help.unwrap();
+        assert!(
+            hint.starts_with("did you mean `Noto Sans CJK SC`?"),
+            "{hint}"
+        );
+        assert!(hint.ends_with("and 30 more"), "{hint}");
+        assert!(!hint.contains("apt-get"), "{hint}");
+        // Nothing near, CJK fonts installed: no advice to install them.
+        let e = unknown_family("Helvetica Neue", &list);
+        let hint = e.help.unwrap();
+        assert!(hint.starts_with("name an installed family"), "{hint}");
+        assert!(!hint.contains("apt-get"), "{hint}");
+        // Without them: install advice, and a short list is not said to be cut.
+        let few: Vec<&str> = vec!["DejaVu Sans", "DejaVu Serif"];
+        let hint = unknown_family("Helvetica Neue", &few).help.unwrap();
+        assert!(hint.contains("apt-get install fonts-noto-cjk"), "{hint}");
+        assert!(hint.ends_with("`DejaVu Sans`, `DejaVu Serif`"), "{hint}");
+        let none = unknown_family("Helvetica Neue", &[]).help.unwrap();
+        assert!(none.ends_with("installed: none"), "{none}");
     }
 }

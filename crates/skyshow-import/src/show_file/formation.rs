@@ -153,11 +153,16 @@ impl Cx<'_> {
             "sequence" => &["count"],
             "animation" => &["file", "offset_m", "count"],
             _ => {
-                return Err(self.err(
+                return Err(self.err_near(
                     f.shape.span(),
                     format!("unknown shape `{kind}`"),
                     "this shape",
-                    Some("shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh, sequence, animation"),
+                    "shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh, sequence, animation",
+                    kind,
+                    &[
+                        "grid", "plane", "circle", "ring", "disc", "sphere", "helix", "line",
+                        "polygon", "points", "svg", "text", "image", "mesh", "sequence", "animation",
+                    ],
                 ));
             }
         };

@@ -216,11 +216,13 @@ impl Cx<'_> {
                     "left" => Axis::Picture(180.0),
                     "down" => Axis::Picture(270.0),
                     other => {
-                        return Err(self.errm(
+                        return Err(self.err_near(
                             a.span(),
                             msg!("light-unknown-axis", value = other),
                             "this axis",
-                            Some(msg!("light-unknown-axis-hint")),
+                            msg!("light-unknown-axis-hint"),
+                            other,
+                            &["right", "up", "left", "down", "x", "y", "z", "-x", "-y", "-z"],
                         ));
                     }
                 }),
@@ -433,11 +435,16 @@ impl Cx<'_> {
                 }
             },
             other => {
-                return Err(self.errm(
+                return Err(self.err_near(
                     l.effect.span(),
                     msg!("light-unknown-effect", value = other),
                     "this effect",
-                    Some(msg!("light-unknown-effect-hint")),
+                    msg!("light-unknown-effect-hint"),
+                    other,
+                    &[
+                        "solid", "gradient", "radial", "sweep", "wipe", "wave", "twinkle", "pulse",
+                        "strobe", "cycle", "image",
+                    ],
                 ));
             }
         };
@@ -522,11 +529,13 @@ impl Cx<'_> {
                 "multiply" => Blend::Multiply,
                 "screen" => Blend::Screen,
                 other => {
-                    return Err(self.errm(
+                    return Err(self.err_near(
                         b.span(),
                         msg!("light-unknown-blend", value = other),
                         "this value",
-                        Some(msg!("light-unknown-blend-hint")),
+                        msg!("light-unknown-blend-hint"),
+                        other,
+                        &["normal", "add", "multiply", "screen"],
                     ));
                 }
             },

@@ -301,11 +301,13 @@ impl Cx<'_> {
                 "distance" => Minimise::Distance,
                 "time" => Minimise::Time,
                 other => {
-                    return Err(self.errm(
+                    return Err(self.err_near(
                         m.span(),
                         msg!("planner-unknown-minimise", value = other),
                         "this value",
-                        Some(msg!("planner-unknown-minimise-hint")),
+                        msg!("planner-unknown-minimise-hint"),
+                        other,
+                        &["distance", "time"],
                     ));
                 }
             },

@@ -201,11 +201,13 @@ impl Cx<'_> {
                     "right" => MotionAxis::Right,
                     "towards" => MotionAxis::Towards,
                     _ => {
-                        return Err(self.err(
+                        return Err(self.err_near(
                             a.span(),
                             format!("unknown axis `{n}`"),
                             "this axis",
-                            Some("`axis` is \"up\", \"right\" or \"towards\" (the formation's own), or a direction `[x, y, z]` in the show frame"),
+                            "`axis` is \"up\", \"right\" or \"towards\" (the formation's own), or a direction `[x, y, z]` in the show frame",
+                            n,
+                            &["up", "right", "towards"],
                         ));
                     }
                 },

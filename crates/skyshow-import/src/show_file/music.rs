@@ -219,11 +219,13 @@ impl Cx<'_> {
     ) -> Result<f64, ImportError> {
         let Some(s) = snap else { return Ok(t) };
         let Some(how) = Snap::parse(s.get_ref()) else {
-            return Err(self.errm(
+            return Err(self.err_near(
                 s.span(),
                 msg!("snap-unknown", value = s.get_ref()),
                 "this value",
-                Some(msg!("snap-unknown-hint")),
+                msg!("snap-unknown-hint"),
+                s.get_ref(),
+                &["beat", "bar"],
             ));
         };
         self.clock
@@ -247,6 +249,16 @@ impl Cx<'_> {
             RawTime::Seconds(_) => None,
         };
         let Some(len) = len else {
+            if let RawTime::Text(t) = v.get_ref()
+                && let Some(e) = super::clock::musical_slip(t)
+            {
+                return Err(self.fail(
+                    v.span(),
+                    msg!("show-file-invalid-length", key = key, why = e.why),
+                    msg!("show-file-label-length"),
+                    Some(e.hint),
+                ));
+            }
             return Ok((self.time(v, key)?, None));
         };
         let bad = |e: super::clock::TimeError| {

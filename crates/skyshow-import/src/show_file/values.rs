@@ -41,6 +41,25 @@ impl Cx<'_> {
         self.fail(span, message, label_message(label), help)
     }
 
+    /// An error for a name `given` that is none of `candidates`: the hint is preceded by
+    /// "did you mean" with the nearest candidate when the name looks like a slip of one.
+    pub(super) fn err_near(
+        &self,
+        span: Range<usize>,
+        message: impl Into<Message>,
+        label: &str,
+        hint: Message,
+        given: &str,
+        candidates: &[&str],
+    ) -> ImportError {
+        let hint = skyshow_i18n::hint_with_suggestion(
+            given,
+            candidates.iter().copied(),
+            hint,
+        );
+        self.fail(span, message.into(), label_message(label), Some(hint))
+    }
+
     /// An error at `span` with its message, label and hint as messages.
     pub(super) fn fail(
         &self,
@@ -188,10 +207,10 @@ impl Cx<'_> {
                         v.span(),
                         msg!("show-file-unknown-choice", key = key, value = v.get_ref()),
                         msg!("show-file-label-value"),
-                        Some(msg!(
-                            "show-file-unknown-choice-hint",
-                            key = key,
-                            choices = list
+                        Some(skyshow_i18n::hint_with_suggestion(
+                            v.get_ref(),
+                            choices.iter().copied(),
+                            msg!("show-file-unknown-choice-hint", key = key, choices = list),
                         )),
                     )
                 }),
