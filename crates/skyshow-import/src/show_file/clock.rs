@@ -16,7 +16,7 @@ pub(super) struct TimeError {
 fn fail(why: impl Into<Message>, hint: impl Into<Message>) -> TimeError {
     TimeError {
         why: why.into(),
-        hint,
+        hint: hint.into(),
     }
 }
 

@@ -222,7 +222,9 @@ impl Cx<'_> {
                             "this axis",
                             msg!("light-unknown-axis-hint"),
                             other,
-                            &["right", "up", "left", "down", "x", "y", "z", "-x", "-y", "-z"],
+                            &[
+                                "right", "up", "left", "down", "x", "y", "z", "-x", "-y", "-z",
+                            ],
                         ));
                     }
                 }),

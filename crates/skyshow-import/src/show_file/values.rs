@@ -48,15 +48,12 @@ impl Cx<'_> {
         span: Range<usize>,
         message: impl Into<Message>,
         label: &str,
-        hint: Message,
+        hint: impl Into<Message>,
         given: &str,
         candidates: &[&str],
     ) -> ImportError {
-        let hint = skyshow_i18n::hint_with_suggestion(
-            given,
-            candidates.iter().copied(),
-            hint,
-        );
+        let hint =
+            skyshow_i18n::hint_with_suggestion(given, candidates.iter().copied(), hint.into());
         self.fail(span, message.into(), label_message(label), Some(hint))
     }
 
