@@ -8,9 +8,11 @@ mod clip;
 mod color_walk;
 mod design;
 mod flight_show;
+mod keyframe_track;
 mod light_design;
 mod light_program;
 mod limits;
+mod mesh_animation;
 mod motion;
 mod music_design;
 mod musical_length;
@@ -30,9 +32,11 @@ pub use design::{
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
+pub use keyframe_track::{Interpolation, KeyframeTrack};
 pub use light_design::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Target};
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;
+pub use mesh_animation::{Affine, IDENTITY, MeshAnimation, RigBind, RigNode, RigPose};
 pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};
 pub use music_design::MusicDesign;
 pub use musical_length::{MusicalLength, MusicalUnit};

@@ -1,0 +1,258 @@
+//! `AccessorData`: a glTF accessor read into plain numbers with every bound checked first —
+//! the buffer view inside its buffer, each element inside its view, strides, counts,
+//! sparse substitutions (indices in range and increasing) and normalised integers — so a
+//! broken or hostile file is an error, never a panic or a huge allocation.
+
+use gltf::json::Root;
+use gltf::json::accessor::{ComponentType, Type};
+use gltf::json::validation::Checked;
+
+/// Most elements an accessor may hold without a buffer view to bound it.
+const MAX_UNBACKED: usize = 1 << 24;
+
+/// The component types and element types a use of an accessor allows.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Allowed {
+    /// Element types (`SCALAR`, `VEC3`, …).
+    pub(crate) types: &'static [Type],
+    /// Float components.
+    pub(crate) float: bool,
+    /// Normalised integer components (`normalized: true`), of these types.
+    pub(crate) normalized: &'static [ComponentType],
+    /// Plain integer components (`normalized: false`), of these types.
+    pub(crate) integer: &'static [ComponentType],
+}
+
+impl Allowed {
+    /// Floats only, of one element type.
+    pub(crate) const fn floats(types: &'static [Type]) -> Allowed {
+        Allowed {
+            types,
+            float: true,
+            normalized: &[],
+            integer: &[],
+        }
+    }
+}
+
+/// An accessor's elements, each `width` numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct AccessorData {
+    /// The numbers, element after element.
+    pub(crate) values: Vec<f64>,
+    /// Numbers per element.
+    pub(crate) width: usize,
+}
+
+impl AccessorData {
+    /// Number of elements.
+    pub(crate) fn count(&self) -> usize {
+        self.values.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    /// Element `i`.
+    pub(crate) fn get(&self, i: usize) -> &[f64] {
+        &self.values[i * self.width..(i + 1) * self.width]
+    }
+}
+
+/// Reads accessor `index` of `root`, whose buffers' bytes are `buffers`, for a use that
+/// allows `allowed`; `expected` is the element count the use needs, when it knows it. The
+/// error says what is wrong, to be put after the accessor's use ("the joints (accessor 4)
+/// …").
+pub(crate) fn read(
+    root: &Root,
+    buffers: &[Vec<u8>],
+    index: usize,
+    allowed: Allowed,
+    expected: Option<usize>,
+) -> Result<AccessorData, String> {
+    let Some(acc) = root.accessors.get(index) else {
+        return Err(format!(
+            "is accessor {index}, but the file has {} accessors",
+            root.accessors.len()
+        ));
+    };
+    let (Checked::Valid(ct), Checked::Valid(ty)) = (&acc.component_type, &acc.type_) else {
+        return Err("has a component or element type glTF does not define".into());
+    };
+    let (ct, ty) = (ct.0, *ty);
+    let type_ok = allowed.types.contains(&ty);
+    let comp_ok = match ct {
+        ComponentType::F32 => allowed.float && !acc.normalized,
+        c if acc.normalized => allowed.normalized.contains(&c),
+        c => allowed.integer.contains(&c),
+    };
+    if !type_ok || !comp_ok {
+        return Err(format!(
+            "holds {}{ct:?} {ty:?}, which glTF does not allow here",
+            if acc.normalized { "normalised " } else { "" }
+        ));
+    }
+    let count = usize::try_from(acc.count.0).map_err(|_| "holds too many elements".to_string())?;
+    if let Some(want) = expected
+        && count != want
+    {
+        return Err(format!("holds {count} elements, where {want} are needed"));
+    }
+    let width = ty.multiplicity();
+    let size = ct.size() * width;
+    let mut values = match acc.buffer_view {
+        Some(view) => {
+            let offset = acc.byte_offset.map_or(0, |o| o.0);
+            let (bytes, stride) = view_bytes(root, buffers, view.value(), size)?;
+            let offset = usize::try_from(offset).map_err(|_| "starts past its view".to_string())?;
+            let end = count
+                .checked_sub(1)
+                .and_then(|c| c.checked_mul(stride))
+                .and_then(|n| n.checked_add(offset))
+                .and_then(|n| n.checked_add(size));
+            match end {
+                Some(e) if e <= bytes.len() => {}
+                _ if count == 0 => {}
+                _ => {
+                    return Err(format!(
+                        "runs past its buffer view ({count} elements of {stride} bytes from byte {offset}, the view holds {})",
+                        bytes.len()
+                    ));
+                }
+            }
+            let mut values = Vec::with_capacity(count * width);
+            for k in 0..count {
+                let at = offset + k * stride;
+                decode(&bytes[at..at + size], ct, acc.normalized, &mut values);
+            }
+            values
+        }
+        None => {
+            if count > MAX_UNBACKED {
+                return Err(format!(
+                    "holds {count} elements without a buffer view (at most {MAX_UNBACKED})"
+                ));
+            }
+            vec![0.0; count * width]
+        }
+    };
+    if let Some(sparse) = &acc.sparse {
+        let n = usize::try_from(sparse.count.0).unwrap_or(usize::MAX);
+        if n > count {
+            return Err(format!(
+                "replaces {n} of its {count} elements sparsely (more than it has)"
+            ));
+        }
+        let Checked::Valid(ict) = &sparse.indices.component_type else {
+            return Err("has sparse indices of a type glTF does not define".into());
+        };
+        let ict = ict.0;
+        if !matches!(
+            ict,
+            ComponentType::U8 | ComponentType::U16 | ComponentType::U32
+        ) {
+            return Err(format!("has sparse indices of type {ict:?}"));
+        }
+        let isize_ = ict.size();
+        let (ibytes, _) = view_bytes(root, buffers, sparse.indices.buffer_view.value(), isize_)?;
+        let (vbytes, _) = view_bytes(root, buffers, sparse.values.buffer_view.value(), size)?;
+        let ioff = usize::try_from(sparse.indices.byte_offset.0).unwrap_or(usize::MAX);
+        let voff = usize::try_from(sparse.values.byte_offset.0).unwrap_or(usize::MAX);
+        let fits = |off: usize, each: usize, len: usize| {
+            n.checked_mul(each)
+                .and_then(|b| b.checked_add(off))
+                .is_some_and(|e| e <= len)
+        };
+        if !fits(ioff, isize_, ibytes.len()) || !fits(voff, size, vbytes.len()) {
+            return Err(format!(
+                "has {n} sparse indices or values that run past their buffer views"
+            ));
+        }
+        let mut last: Option<usize> = None;
+        let mut element = Vec::with_capacity(width);
+        for k in 0..n {
+            let at = ioff + k * isize_;
+            let raw = &ibytes[at..at + isize_];
+            let i = match ict {
+                ComponentType::U8 => raw[0] as usize,
+                ComponentType::U16 => u16::from_le_bytes([raw[0], raw[1]]) as usize,
+                _ => u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]) as usize,
+            };
+            if i >= count || last.is_some_and(|l| i <= l) {
+                return Err(format!(
+                    "has sparse index {i} out of order or past its {count} elements"
+                ));
+            }
+            last = Some(i);
+            element.clear();
+            let at = voff + k * size;
+            decode(&vbytes[at..at + size], ct, acc.normalized, &mut element);
+            values[i * width..(i + 1) * width].copy_from_slice(&element);
+        }
+    }
+    Ok(AccessorData { values, width })
+}
+
+/// The bytes of buffer view `view` and its stride for elements of `size` bytes.
+fn view_bytes<'b>(
+    root: &Root,
+    buffers: &'b [Vec<u8>],
+    view: usize,
+    size: usize,
+) -> Result<(&'b [u8], usize), String> {
+    let Some(v) = root.buffer_views.get(view) else {
+        return Err(format!(
+            "names buffer view {view}, but the file has {}",
+            root.buffer_views.len()
+        ));
+    };
+    let Some(buffer) = buffers.get(v.buffer.value()) else {
+        return Err(format!(
+            "is in buffer {}, which the file does not have",
+            v.buffer.value()
+        ));
+    };
+    let start = usize::try_from(v.byte_offset.map_or(0, |o| o.0)).unwrap_or(usize::MAX);
+    let len = usize::try_from(v.byte_length.0).unwrap_or(usize::MAX);
+    let Some(bytes) = start
+        .checked_add(len)
+        .and_then(|end| buffer.get(start..end))
+    else {
+        return Err(format!(
+            "is in buffer view {view}, which runs past its buffer ({len} bytes from byte {start}, the buffer holds {})",
+            buffer.len()
+        ));
+    };
+    let stride = v.byte_stride.map_or(size, |s| s.0);
+    if stride < size {
+        return Err(format!(
+            "has a stride of {stride} bytes, less than its {size}-byte elements"
+        ));
+    }
+    Ok((bytes, stride))
+}
+
+/// Appends the numbers of one element (little-endian components) to `out`.
+fn decode(raw: &[u8], ct: ComponentType, normalized: bool, out: &mut Vec<f64>) {
+    let each = ct.size();
+    for c in raw.chunks_exact(each) {
+        let v = match ct {
+            ComponentType::F32 => f64::from(f32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+            ComponentType::U32 => f64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+            ComponentType::I8 if normalized => (f64::from(c[0] as i8) / 127.0).max(-1.0),
+            ComponentType::I8 => f64::from(c[0] as i8),
+            ComponentType::U8 if normalized => f64::from(c[0]) / 255.0,
+            ComponentType::U8 => f64::from(c[0]),
+            ComponentType::I16 => {
+                let v = f64::from(i16::from_le_bytes([c[0], c[1]]));
+                if normalized {
+                    (v / 32767.0).max(-1.0)
+                } else {
+                    v
+                }
+            }
+            ComponentType::U16 => {
+                let v = f64::from(u16::from_le_bytes([c[0], c[1]]));
+                if normalized { v / 65535.0 } else { v }
+            }
+        };
+        out.push(v);
+    }
+}

@@ -1,0 +1,345 @@
+//! `VertexBinding`: what moves each vertex of a glTF mesh — its skin joints and weights
+//! (every `JOINTS_n`/`WEIGHTS_n` set, inverse bind matrices), or its own node when it has
+//! no skin — and its morph target displacements. Weights are checked (finite, not
+//! negative, naming joints the skin has) and normalised; weights far from summing to 1 are
+//! reported as a warning, weights summing to 0 are an error.
+
+use std::collections::BTreeMap;
+
+use gltf::json::Root;
+use gltf::json::accessor::{ComponentType, Type};
+use gltf::json::mesh::Semantic;
+use gltf::json::validation::Checked;
+use skyshow_model::{Affine, IDENTITY, RigBind, Vec3};
+
+use super::art::ArtError;
+use super::gltf_accessor::{self, AccessorData, Allowed};
+use super::gltf_animation::{MeshPart, broken};
+
+/// How far from 1 a vertex's skin weights may sum before the user is told they were
+/// normalised (8-bit weights round by up to 4/255 over four joints).
+const FAR_OFF: f64 = 0.02;
+
+/// The binding of every vertex the mesh reader placed (see [`skyshow_model::MeshAnimation`]
+/// for the layout).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct VertexBinding {
+    pub(crate) binds: Vec<RigBind>,
+    pub(crate) rest: Vec<Vec3>,
+    pub(crate) influence_start: Vec<u32>,
+    pub(crate) influences: Vec<(u32, f64)>,
+    pub(crate) morph_start: Vec<u32>,
+    pub(crate) morph_deltas: Vec<(u32, Vec3)>,
+    pub(crate) weight_slots: Vec<(u32, u32)>,
+    pub(crate) warnings: Vec<String>,
+}
+
+/// Binds the vertices of `parts`; node indices come out as `new_index` maps them.
+pub(crate) fn bind(
+    root: &Root,
+    buffers: &[Vec<u8>],
+    parts: &[MeshPart],
+    new_index: &[usize],
+) -> Result<VertexBinding, ArtError> {
+    let mut out = VertexBinding {
+        influence_start: vec![0],
+        morph_start: vec![0],
+        ..VertexBinding::default()
+    };
+    // (skin or usize::MAX for a node's own transform, joint node) → bind.
+    let mut bind_of: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    let mut slot_of: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    let mut far = FarOff::default();
+    for part in parts {
+        let (Some(node), Some(mesh)) = (root.nodes.get(part.node), root.meshes.get(part.mesh))
+        else {
+            return Err(broken(format!(
+                "node {} or mesh {} is missing",
+                part.node, part.mesh
+            )));
+        };
+        let Some(prim) = mesh.primitives.get(part.primitive) else {
+            return Err(broken(format!("mesh {} lost a primitive", part.mesh)));
+        };
+        let mesh_name = mesh
+            .name
+            .as_deref()
+            .filter(|n| !n.is_empty())
+            .map_or_else(|| format!("mesh {}", part.mesh), |n| format!("mesh `{n}`"));
+        let attr = |sem: Semantic| prim.attributes.get(&Checked::Valid(sem)).map(|a| a.value());
+        let read = |acc: usize, what: &str, allowed: Allowed| -> Result<AccessorData, ArtError> {
+            gltf_accessor::read(root, buffers, acc, allowed, Some(part.count))
+                .map_err(|e| broken(format!("{mesh_name}: the {what} (accessor {acc}) {e}")))
+        };
+        let positions = match attr(Semantic::Positions) {
+            Some(a) => read(a, "positions", Allowed::floats(&[Type::Vec3]))?,
+            None => return Err(broken(format!("{mesh_name} has no positions"))),
+        };
+        let influences = match node.skin {
+            Some(skin) => {
+                let joints = skin_binds(root, buffers, skin.value(), new_index, &mut bind_of, &mut out.binds)?;
+                skin_weights(prim, &read, &joints, &mesh_name, part, &mut far)?
+            }
+            None => {
+                let key = (usize::MAX, part.node);
+                let b = *bind_of.entry(key).or_insert_with(|| {
+                    out.binds.push(RigBind {
+                        node: new_index[part.node],
+                        offset: IDENTITY,
+                    });
+                    (out.binds.len() - 1) as u32
+                });
+                vec![vec![(b, 1.0)]; part.count]
+            }
+        };
+        let targets = prim.targets.as_deref().unwrap_or(&[]);
+        let want = mesh
+            .primitives
+            .first()
+            .map_or(0, |p| p.targets.as_ref().map_or(0, Vec::len));
+        if targets.len() != want {
+            return Err(broken(format!(
+                "{mesh_name}: primitive {} has {} morph targets, its first primitive {want} (glTF needs the same number)",
+                part.primitive,
+                targets.len()
+            )));
+        }
+        let mut deltas: Vec<Option<AccessorData>> = Vec::with_capacity(targets.len());
+        for (t, target) in targets.iter().enumerate() {
+            let Some(acc) = target.positions.map(|a| a.value()) else {
+                deltas.push(None);
+                continue;
+            };
+            let d = read(acc, &format!("positions of morph target {t}"), Allowed::floats(&[Type::Vec3]))?;
+            if let Some(k) = d.values.iter().position(|v| !v.is_finite()) {
+                return Err(broken(format!(
+                    "{mesh_name}: morph target {t} moves vertex {} by a number that is not finite",
+                    k / 3
+                )));
+            }
+            slot_of.entry((part.node, t)).or_insert_with(|| {
+                out.weight_slots.push((new_index[part.node] as u32, t as u32));
+                (out.weight_slots.len() - 1) as u32
+            });
+            deltas.push(Some(d));
+        }
+        for (v, inf) in influences.into_iter().enumerate() {
+            let p = positions.get(v);
+            out.rest.push(Vec3::new(p[0], p[1], p[2]));
+            out.influences.extend(inf);
+            out.influence_start.push(out.influences.len() as u32);
+            for (t, d) in deltas.iter().enumerate() {
+                let Some(d) = d else { continue };
+                let d = d.get(v);
+                if d.iter().any(|x| *x != 0.0) {
+                    let slot = slot_of[&(part.node, t)];
+                    out.morph_deltas.push((slot, Vec3::new(d[0], d[1], d[2])));
+                }
+            }
+            out.morph_start.push(out.morph_deltas.len() as u32);
+        }
+    }
+    if let Some(w) = far.warning() {
+        out.warnings.push(w);
+    }
+    Ok(out)
+}
+
+/// Skin `skin`'s joints as binds (added once per skin and joint): the bind of each joint.
+fn skin_binds(
+    root: &Root,
+    buffers: &[Vec<u8>],
+    skin: usize,
+    new_index: &[usize],
+    bind_of: &mut BTreeMap<(usize, usize), u32>,
+    binds: &mut Vec<RigBind>,
+) -> Result<Vec<u32>, ArtError> {
+    let Some(s) = root.skins.get(skin) else {
+        return Err(broken(format!(
+            "a node uses skin {skin}, but the file has {} skins",
+            root.skins.len()
+        )));
+    };
+    let name = s
+        .name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+        .map_or_else(|| format!("skin {skin}"), |n| format!("skin `{n}`"));
+    if s.joints.is_empty() {
+        return Err(broken(format!("{name} has no joints")));
+    }
+    let matrices: Option<AccessorData> = match s.inverse_bind_matrices {
+        Some(acc) => {
+            let m = gltf_accessor::read(
+                root,
+                buffers,
+                acc.value(),
+                Allowed::floats(&[Type::Mat4]),
+                Some(s.joints.len()),
+            )
+            .map_err(|e| {
+                broken(format!(
+                    "{name}: the inverse bind matrices (accessor {}) {e}",
+                    acc.value()
+                ))
+            })?;
+            if m.values.iter().any(|v| !v.is_finite()) {
+                return Err(broken(format!(
+                    "{name} has an inverse bind matrix that is not finite"
+                )));
+            }
+            Some(m)
+        }
+        None => None,
+    };
+    let mut out = Vec::with_capacity(s.joints.len());
+    for (j, joint) in s.joints.iter().enumerate() {
+        let node = joint.value();
+        if node >= new_index.len() {
+            return Err(broken(format!(
+                "{name}: joint {j} is node {node}, but the file has {} nodes",
+                new_index.len()
+            )));
+        }
+        let offset: Affine = match &matrices {
+            Some(m) => {
+                let v = m.get(j);
+                let mut a = [[0.0; 4]; 4];
+                for (k, x) in v.iter().enumerate() {
+                    a[k / 4][k % 4] = *x;
+                }
+                a
+            }
+            None => IDENTITY,
+        };
+        let b = *bind_of.entry((skin, j)).or_insert_with(|| {
+            binds.push(RigBind {
+                node: new_index[node],
+                offset,
+            });
+            (binds.len() - 1) as u32
+        });
+        out.push(b);
+    }
+    Ok(out)
+}
+
+/// Each vertex's `(bind, weight)` pairs from every `JOINTS_n`/`WEIGHTS_n` set, normalised.
+fn skin_weights(
+    prim: &gltf::json::mesh::Primitive,
+    read: &dyn Fn(usize, &str, Allowed) -> Result<AccessorData, ArtError>,
+    joints: &[u32],
+    mesh_name: &str,
+    part: &MeshPart,
+    far: &mut FarOff,
+) -> Result<Vec<Vec<(u32, f64)>>, ArtError> {
+    let joint_types = Allowed {
+        types: &[Type::Vec4],
+        float: false,
+        normalized: &[],
+        integer: &[ComponentType::U8, ComponentType::U16],
+    };
+    let weight_types = Allowed {
+        types: &[Type::Vec4],
+        float: true,
+        normalized: &[ComponentType::U8, ComponentType::U16],
+        integer: &[],
+    };
+    let mut sets = Vec::new();
+    for n in 0.. {
+        let j = prim.attributes.get(&Checked::Valid(Semantic::Joints(n)));
+        let w = prim.attributes.get(&Checked::Valid(Semantic::Weights(n)));
+        match (j, w) {
+            (Some(j), Some(w)) => sets.push((
+                read(j.value(), &format!("JOINTS_{n}"), joint_types)?,
+                read(w.value(), &format!("WEIGHTS_{n}"), weight_types)?,
+            )),
+            (None, None) => break,
+            _ => {
+                return Err(broken(format!(
+                    "{mesh_name} has JOINTS_{n} or WEIGHTS_{n} without the other"
+                )));
+            }
+        }
+    }
+    if sets.is_empty() {
+        return Err(broken(format!(
+            "{mesh_name} is skinned but has no JOINTS_0 and WEIGHTS_0"
+        )));
+    }
+    let mut out = Vec::with_capacity(part.count);
+    for v in 0..part.count {
+        let mut inf: Vec<(u32, f64)> = Vec::with_capacity(4);
+        for (js, ws) in &sets {
+            for (j, w) in js.get(v).iter().zip(ws.get(v)) {
+                let vertex = || format!("{mesh_name}: vertex {v}");
+                if !w.is_finite() || *w < -1e-6 {
+                    return Err(ArtError::new(
+                        format!("{}: a skin weight is {w}", vertex()),
+                        "skin weights are finite numbers ≥ 0; re-export the file",
+                    ));
+                }
+                if *w <= 0.0 {
+                    continue;
+                }
+                let Some(&b) = joints.get(*j as usize) else {
+                    return Err(broken(format!(
+                        "{}: its skin names joint {j}, but the skin has {} joints",
+                        vertex(),
+                        joints.len()
+                    )));
+                };
+                match inf.iter_mut().find(|x| x.0 == b) {
+                    Some(x) => x.1 += w,
+                    None => inf.push((b, *w)),
+                }
+            }
+        }
+        let sum: f64 = inf.iter().map(|x| x.1).sum();
+        if sum <= 1e-9 {
+            return Err(ArtError::new(
+                format!(
+                    "{mesh_name}: vertex {v}'s skin weights sum to 0, so it is bound to no joint and cannot be normalised"
+                ),
+                "weight every vertex to at least one bone (Blender: Weight Paint, or Parent › With Automatic Weights) and re-export",
+            ));
+        }
+        far.note(sum, v, mesh_name);
+        for x in &mut inf {
+            x.1 /= sum;
+        }
+        out.push(inf);
+    }
+    Ok(out)
+}
+
+/// Vertices whose weights were far from summing to 1.
+#[derive(Default)]
+struct FarOff {
+    count: usize,
+    worst: Option<(f64, usize, String)>,
+}
+
+impl FarOff {
+    fn note(&mut self, sum: f64, v: usize, mesh: &str) {
+        if (sum - 1.0).abs() <= FAR_OFF {
+            return;
+        }
+        self.count += 1;
+        if self
+            .worst
+            .as_ref()
+            .is_none_or(|w| (sum - 1.0).abs() > (w.0 - 1.0).abs())
+        {
+            self.worst = Some((sum, v, mesh.to_string()));
+        }
+    }
+
+    fn warning(&self) -> Option<String> {
+        let (sum, v, mesh) = self.worst.as_ref()?;
+        Some(format!(
+            "the skin weights of {} vertices do not sum to 1 (the farthest, vertex {v} of {mesh}, sums to {sum:.3}); they were normalised",
+            self.count
+        ))
+    }
+}
