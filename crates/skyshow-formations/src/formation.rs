@@ -10,6 +10,7 @@ use crate::detail::{DetailShortfall, Spread};
 use crate::frame::LocalFrame;
 use crate::mesh::Mesh;
 use crate::picture::{Picture, PictureError};
+use crate::ride::{Ride, RideInput};
 use crate::shapes;
 use crate::spacing::min_spacing;
 
@@ -148,6 +149,7 @@ pub fn build(
     let mut max_shape_distance_m = None;
     let mut close_lines_share = None;
     let mut detail = None;
+    let mut ride: Option<Ride> = None;
     let (local, size_name, ideal): (Vec<Vec3>, String, Option<f64>) = match &design.shape {
         Shape::Grid {
             width_m,
@@ -314,13 +316,23 @@ pub fn build(
             volume,
             seed,
             count,
+            animation,
         } => {
             let n = n_of(count);
             let mesh = Mesh::new(vertices, triangles, colors.as_deref());
-            let sampled = if *volume {
-                mesh.sample_volume(n, *seed)
-            } else {
-                mesh.sample_surface(n, *seed)
+            let sampled = match animation {
+                Some(anim) => RideInput {
+                    mesh: &mesh,
+                    anim,
+                    n,
+                    seed: *seed,
+                    volume: *volume,
+                    iterations: crate::ride::ITERS,
+                }
+                .sample()
+                .map(|r| ride.insert(r).sampled()),
+                None if *volume => mesh.sample_volume(n, *seed),
+                None => mesh.sample_surface(n, *seed),
             };
             let Some(sampled) = sampled else {
                 let (why, hint) = if *volume {
@@ -375,7 +387,11 @@ pub fn build(
         _ => local.iter().map(|p| frame.to_show(*p)).collect(),
     };
     let colors = colorize(&design.color, &points, own_colors);
-    let spacing = min_spacing(&points);
+    // A deforming mesh keeps its spacing over the whole clip, not only where it starts.
+    let spacing = match &ride {
+        Some(r) => r.closest.map(|c| (c.dist, c.i as usize, c.j as usize)),
+        None => min_spacing(&points),
+    };
     let min_spacing_m = spacing.map_or(f64::INFINITY, |s| s.0);
     // A hair of tolerance: a lattice laid out exactly at the minimum distance is fine.
     if min_spacing_m < limits.min_distance_m - 1e-6 {
@@ -422,8 +438,13 @@ pub fn build(
             hint,
         });
     }
+    let moving = ride
+        .iter()
+        .flat_map(|r| r.tracks.iter().map(|p| frame.to_show(*p)));
     let (lo, hi) = points
         .iter()
+        .copied()
+        .chain(moving)
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
             (l.min(p.z), h.max(p.z))
         });

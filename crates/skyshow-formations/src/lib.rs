@@ -9,20 +9,24 @@
 //! minimum distance; when it is too small, the error says the smallest size that works.
 //! Nothing here reads files or prints; the same seed gives the same points.
 
+mod anchor;
 mod color;
 mod deform;
 mod detail;
 mod formation;
 mod frame;
+mod frame_spacing;
 mod grid;
 mod hex_fill;
 mod joint;
 mod mesh;
+mod mesh_frames;
 mod outline;
 mod packing;
 mod picture;
 mod region;
 mod relax;
+mod ride;
 mod rng;
 mod segments;
 mod sequence;

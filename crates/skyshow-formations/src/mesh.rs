@@ -23,12 +23,14 @@ const REPEL_ITERS: usize = 150;
 /// A mesh ready to sample: valid triangles only, with their vertex colours.
 pub(crate) struct Mesh {
     tris: Vec<[Vec3; 3]>,
+    /// Each kept triangle's vertex indices.
+    ids: Vec<[usize; 3]>,
     colors: Option<Vec<[Rgb; 3]>>,
     area: f64,
 }
 
 /// The surface as a domain: projection onto the nearest point.
-struct Surface<'a>(&'a TriangleIndex);
+pub(crate) struct Surface<'a>(pub(crate) &'a TriangleIndex);
 
 impl Domain for Surface<'_> {
     fn project(&self, p: Vec3) -> Vec3 {
@@ -37,7 +39,7 @@ impl Domain for Surface<'_> {
 }
 
 /// The enclosed volume as a domain: outside points go to the nearest surface point.
-struct Volume<'a>(&'a TriangleIndex);
+pub(crate) struct Volume<'a>(pub(crate) &'a TriangleIndex);
 
 impl Domain for Volume<'_> {
     fn project(&self, p: Vec3) -> Vec3 {
@@ -55,6 +57,7 @@ impl Mesh {
     pub(crate) fn new(vertices: &[Vec3], triangles: &[[usize; 3]], colors: Option<&[Rgb]>) -> Mesh {
         let colors = colors.filter(|c| c.len() == vertices.len());
         let mut tris = Vec::new();
+        let mut ids = Vec::new();
         let mut cols = Vec::new();
         let mut area = 0.0;
         for t in triangles {
@@ -71,19 +74,31 @@ impl Mesh {
             }
             area += a;
             tris.push(p);
+            ids.push(*t);
             if let Some(c) = colors {
                 cols.push(t.map(|i| c[i]));
             }
         }
         Mesh {
             tris,
+            ids,
             colors: colors.map(|_| cols),
             area,
         }
     }
 
+    /// The kept triangles.
+    pub(crate) fn tris(&self) -> &[[Vec3; 3]] {
+        &self.tris
+    }
+
+    /// The kept triangles' vertex indices.
+    pub(crate) fn ids(&self) -> &[[usize; 3]] {
+        &self.ids
+    }
+
     /// The colour at barycentric `b` of triangle `t`.
-    fn color(&self, t: usize, b: [f64; 3]) -> Option<Rgb> {
+    pub(crate) fn color(&self, t: usize, b: [f64; 3]) -> Option<Rgb> {
         let c = self.colors.as_ref()?.get(t)?;
         let ch = |f: fn(&Rgb) -> u8| {
             (f(&c[0]) as f64 * b[0] + f(&c[1]) as f64 * b[1] + f(&c[2]) as f64 * b[2])

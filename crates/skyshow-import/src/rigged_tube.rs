@@ -141,6 +141,17 @@ impl RiggedTube {
         (PI * t_s / self.duration_s).sin().max(0.0)
     }
 
+    /// What the file's `LINEAR` keys of `f` give at time `t_s`: `f` at the key times,
+    /// straight between them (a rotation about a fixed axis slerps its angle straight).
+    pub fn keyed(&self, t_s: f64, f: impl Fn(f64) -> f64) -> f64 {
+        let keys = self.keys.max(2);
+        let dt = self.duration_s / (keys - 1) as f64;
+        let x = (t_s / dt).clamp(0.0, (keys - 1) as f64);
+        let k = (x.floor() as usize).min(keys - 2);
+        let s = x - k as f64;
+        f(k as f64 * dt) * (1.0 - s) + f((k + 1) as f64 * dt) * s
+    }
+
     /// Skin weights of a point at `x`: `(bone, weight)`, summing to 1.
     pub fn weights_at(&self, x: f64) -> Vec<(usize, f64)> {
         let seg = self.length / self.bones as f64;
@@ -285,7 +296,12 @@ impl RiggedTube {
             self.interpolation
         )];
         let mut channels: Vec<String> = (1..bones)
-            .map(|b| format!(r#"{{"sampler":0,"target":{{"node":{},"path":"rotation"}}}}"#, b + 1))
+            .map(|b| {
+                format!(
+                    r#"{{"sampler":0,"target":{{"node":{},"path":"rotation"}}}}"#,
+                    b + 1
+                )
+            })
             .collect();
         if self.swell {
             let w: Vec<f64> = times

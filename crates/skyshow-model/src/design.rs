@@ -1,8 +1,8 @@
 //! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
 
 use crate::{
-    Clip, LightEffect, Limits, Motion, MusicDesign, MusicalLength, Rgb, SequenceFrame, Vec3,
-    Warning,
+    Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
+    SequenceFrame, Vec3, Warning,
 };
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
@@ -290,7 +290,7 @@ pub enum Shape {
         /// Drones used.
         count: Option<usize>,
     },
-    /// A triangle mesh (OBJ, STL), sampled on its surface or through its volume.
+    /// A triangle mesh (OBJ, STL, glTF), sampled on its surface or through its volume.
     Mesh {
         /// Vertices, metres, local frame (`x` right, `y` up, `z` towards the audience),
         /// centred on the formation's centre and scaled to the requested size.
@@ -305,6 +305,9 @@ pub enum Shape {
         seed: u64,
         /// Drones used.
         count: Option<usize>,
+        /// The mesh's animation (a glTF file's), played during the hold; `vertices` are
+        /// then its pose when the hold starts. `None` for a still mesh.
+        animation: Option<Box<MeshAnimation>>,
     },
     /// Hand-placed markers: the vertices of a mesh file, one drone each, in the local frame
     /// (`x` right, `y` up, `z` towards the audience), centred and scaled like a mesh.

@@ -58,8 +58,6 @@ pub struct MeshAnimation {
     /// From the file's scene space into the formation's local frame, metres (the up axis
     /// turned, centred and scaled as the still mesh is).
     pub to_local: Affine,
-    /// How the clip is played during the hold.
-    pub playback: Playback,
 }
 
 /// One node of the hierarchy: its rest transform and what the clip animates of it.
@@ -95,56 +93,6 @@ pub struct RigBind {
     pub node: usize,
     /// Mesh space → node space.
     pub offset: Affine,
-}
-
-/// How a clip plays during a formation's hold.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Playback {
-    /// Clip seconds per second of the show, or the fastest the limits allow.
-    pub speed: AnimationSpeed,
-    /// Seconds into the hold at which the clip starts playing (its first pose is held
-    /// until then). Default 0.
-    pub start_s: f64,
-    /// Whether the clip starts again when it ends, for as long as the hold lasts; else it
-    /// plays once and its last pose is held. Default false.
-    pub looped: bool,
-}
-
-/// The playback speed of a clip.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum AnimationSpeed {
-    /// Clip seconds per show second (1 = as authored).
-    Factor(f64),
-    /// The fastest playback the flight limits allow.
-    Fit,
-}
-
-impl Default for Playback {
-    fn default() -> Self {
-        Playback {
-            speed: AnimationSpeed::Factor(1.0),
-            start_s: 0.0,
-            looped: false,
-        }
-    }
-}
-
-impl Playback {
-    /// The clip time shown `hold_t_s` seconds into the hold, playing `speed` clip seconds
-    /// per show second, for a clip from `clip_start_s` to `clip_end_s`.
-    pub fn clip_time(&self, hold_t_s: f64, speed: f64, clip_start_s: f64, clip_end_s: f64) -> f64 {
-        let length = clip_end_s - clip_start_s;
-        let played = ((hold_t_s - self.start_s) * speed).max(0.0);
-        if length <= 0.0 {
-            return clip_start_s;
-        }
-        let into = if self.looped {
-            played.rem_euclid(length)
-        } else {
-            played.min(length)
-        };
-        clip_start_s + into
-    }
 }
 
 /// The matrices and weights of a mesh animation at one time: what posing a vertex needs.
@@ -353,7 +301,6 @@ mod tests {
             morph_deltas: Vec::new(),
             weight_slots: Vec::new(),
             to_local: IDENTITY,
-            playback: Playback::default(),
         };
         let rest = anim.vertices_at(0.0);
         assert!(rest[0].dist(Vec3::new(3.0, 0.0, 0.0)) < 1e-12);
@@ -371,21 +318,5 @@ mod tests {
             "{:?}",
             bent[1]
         );
-    }
-
-    #[test]
-    fn playback_loops_or_holds() {
-        let once = Playback {
-            start_s: 2.0,
-            ..Playback::default()
-        };
-        assert_eq!(once.clip_time(1.0, 1.0, 0.5, 3.5), 0.5);
-        assert_eq!(once.clip_time(4.0, 1.0, 0.5, 3.5), 2.5);
-        assert_eq!(once.clip_time(40.0, 1.0, 0.5, 3.5), 3.5);
-        let looped = Playback {
-            looped: true,
-            ..once
-        };
-        assert!((looped.clip_time(7.5, 2.0, 0.5, 3.5) - 2.5).abs() < 1e-12);
     }
 }

@@ -148,7 +148,14 @@ impl Cx<'_> {
                 "count",
             ],
             "mesh" => &[
-                "file", "size_m", "width_m", "height_m", "up", "mode", "count",
+                "file",
+                "size_m",
+                "width_m",
+                "height_m",
+                "up",
+                "mode",
+                "count",
+                "animation",
             ],
             "sequence" => &["count"],
             "animation" => &["file", "offset_m", "count"],
@@ -201,6 +208,7 @@ impl Cx<'_> {
             ("dark_below", f.dark_below.as_ref().map(Spanned::span)),
             ("size_m", f.size_m.as_ref().map(Spanned::span)),
             ("up", f.up.as_ref().map(Spanned::span)),
+            ("animation", f.animation.as_ref().map(Spanned::span)),
             (
                 "center",
                 if kind == "points" {

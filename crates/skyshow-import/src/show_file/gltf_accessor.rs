@@ -45,11 +45,6 @@ pub(crate) struct AccessorData {
 }
 
 impl AccessorData {
-    /// Number of elements.
-    pub(crate) fn count(&self) -> usize {
-        self.values.len().checked_div(self.width).unwrap_or(0)
-    }
-
     /// Element `i`.
     pub(crate) fn get(&self, i: usize) -> &[f64] {
         &self.values[i * self.width..(i + 1) * self.width]

@@ -11,9 +11,7 @@ use gltf::json::Root;
 use gltf::json::accessor::{ComponentType, Type};
 use gltf::json::animation::{Interpolation as GltfInterpolation, Property};
 use gltf::json::validation::Checked;
-use skyshow_model::{
-    Affine, IDENTITY, Interpolation, KeyframeTrack, MeshAnimation, Playback, RigNode,
-};
+use skyshow_model::{Affine, IDENTITY, Interpolation, KeyframeTrack, MeshAnimation, RigNode};
 
 use super::art::ArtError;
 use super::gltf_accessor::{self, Allowed};
@@ -47,8 +45,7 @@ pub(crate) enum AnimationChoice<'a> {
 /// An animation read from a file, with what the reader noticed but could mend.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct GltfAnimation {
-    /// The animation (its `to_local` the identity and its playback the default, for the
-    /// caller to set).
+    /// The animation (its `to_local` the identity, for the caller to set).
     pub(crate) animation: MeshAnimation,
     /// Warnings for the user (e.g. skin weights normalised that were far from 1).
     pub(crate) warnings: Vec<String>,
@@ -139,7 +136,6 @@ impl GltfAnimation {
                 morph_deltas: binding.morph_deltas,
                 weight_slots: binding.weight_slots,
                 to_local: IDENTITY,
-                playback: Playback::default(),
             },
             warnings: binding.warnings,
         }))
@@ -237,16 +233,13 @@ impl Hierarchy {
             if !finite(&t) || !finite(&r) || !finite(&s) {
                 return Err(bad());
             }
-            let mesh_weights = node
-                .mesh
-                .and_then(|m| root.meshes.get(m.value()))
-                .map(|m| {
-                    let targets = m
-                        .primitives
-                        .first()
-                        .map_or(0, |p| p.targets.as_ref().map_or(0, Vec::len));
-                    (targets, m.weights.clone())
-                });
+            let mesh_weights = node.mesh.and_then(|m| root.meshes.get(m.value())).map(|m| {
+                let targets = m
+                    .primitives
+                    .first()
+                    .map_or(0, |p| p.targets.as_ref().map_or(0, Vec::len));
+                (targets, m.weights.clone())
+            });
             let weights: Vec<f64> = match (mesh_weights, &node.weights) {
                 (Some((targets, mesh_w)), node_w) => {
                     let w = node_w.clone().or(mesh_w).unwrap_or_default();
@@ -312,7 +305,8 @@ fn read_channels(
     }
     let mut seen: Vec<(usize, Property)> = Vec::new();
     for (c, ch) in anim.channels.iter().enumerate() {
-        let at = |what: String| ArtError::new(format!("animation `{name}`, channel {c}: {what}"), hint);
+        let at =
+            |what: String| ArtError::new(format!("animation `{name}`, channel {c}: {what}"), hint);
         let node = ch.target.node.value();
         if node >= nodes.len() {
             return Err(at(format!(
@@ -342,7 +336,9 @@ fn read_channels(
             )));
         }
         let Checked::Valid(interp) = sampler.interpolation else {
-            return Err(at(format!("sampler {s} has an interpolation glTF does not define")));
+            return Err(at(format!(
+                "sampler {s} has an interpolation glTF does not define"
+            )));
         };
         let interpolation = match interp {
             GltfInterpolation::Step => Interpolation::Step,
@@ -357,7 +353,12 @@ fn read_channels(
             Allowed::floats(&[Type::Scalar]),
             None,
         )
-        .map_err(|e| sampler_err(format!("key times (accessor {}) {e}", sampler.input.value())))?;
+        .map_err(|e| {
+            sampler_err(format!(
+                "key times (accessor {}) {e}",
+                sampler.input.value()
+            ))
+        })?;
         let times_s = times.values;
         check_times(&times_s).map_err(sampler_err)?;
         let width = match path {
@@ -373,27 +374,53 @@ fn read_channels(
                 w
             }
         };
-        let per_key = width * if interpolation == Interpolation::CubicSpline { 3 } else { 1 };
+        let per_key = width
+            * if interpolation == Interpolation::CubicSpline {
+                3
+            } else {
+                1
+            };
         let (types, norm): (&'static [Type], &'static [ComponentType]) = match path {
             Property::Translation | Property::Scale => (&[Type::Vec3], &[]),
             Property::Rotation => (
                 &[Type::Vec4],
-                &[ComponentType::I8, ComponentType::U8, ComponentType::I16, ComponentType::U16],
+                &[
+                    ComponentType::I8,
+                    ComponentType::U8,
+                    ComponentType::I16,
+                    ComponentType::U16,
+                ],
             ),
             Property::MorphTargetWeights => (
                 &[Type::Scalar],
-                &[ComponentType::I8, ComponentType::U8, ComponentType::I16, ComponentType::U16],
+                &[
+                    ComponentType::I8,
+                    ComponentType::U8,
+                    ComponentType::I16,
+                    ComponentType::U16,
+                ],
             ),
         };
-        let elements = times_s.len() * per_key / if path == Property::MorphTargetWeights { 1 } else { width };
+        let elements = times_s.len() * per_key
+            / if path == Property::MorphTargetWeights {
+                1
+            } else {
+                width
+            };
         let allowed = Allowed {
             types,
             float: true,
             normalized: norm,
             integer: &[],
         };
-        let out = gltf_accessor::read(root, buffers, sampler.output.value(), allowed, Some(elements))
-            .map_err(|e| sampler_err(format!("values (accessor {}) {e}", sampler.output.value())))?;
+        let out = gltf_accessor::read(
+            root,
+            buffers,
+            sampler.output.value(),
+            allowed,
+            Some(elements),
+        )
+        .map_err(|e| sampler_err(format!("values (accessor {}) {e}", sampler.output.value())))?;
         if let Some(k) = out.values.iter().position(|v| !v.is_finite()) {
             return Err(sampler_err(format!(
                 "has a value that is not finite (key {}: {})",
@@ -426,10 +453,16 @@ fn check_times(times: &[f64]) -> Result<(), String> {
         return Err("has no keyframes (an empty sampler)".into());
     }
     if times.len() > MAX_KEYS {
-        return Err(format!("has {} keyframes (at most {MAX_KEYS})", times.len()));
+        return Err(format!(
+            "has {} keyframes (at most {MAX_KEYS})",
+            times.len()
+        ));
     }
     if let Some(k) = times.iter().position(|t| !t.is_finite()) {
-        return Err(format!("has key time {} at key {k}, not a finite number", times[k]));
+        return Err(format!(
+            "has key time {} at key {k}, not a finite number",
+            times[k]
+        ));
     }
     if let Some(k) = times.windows(2).position(|w| w[1] <= w[0]) {
         return Err(format!(
@@ -445,7 +478,10 @@ fn check_times(times: &[f64]) -> Result<(), String> {
 
 /// An error in a file's structure.
 pub(crate) fn broken(message: String) -> ArtError {
-    ArtError::new(message, "the file is broken; re-export it (Blender: File › Export › glTF 2.0)")
+    ArtError::new(
+        message,
+        "the file is broken; re-export it (Blender: File › Export › glTF 2.0)",
+    )
 }
 
 #[cfg(test)]
@@ -461,7 +497,10 @@ mod tests {
         (g.document.into_json(), vec![bin])
     }
 
-    fn read_tube(tube: &RiggedTube, choice: AnimationChoice<'_>) -> Result<GltfAnimation, ArtError> {
+    fn read_tube(
+        tube: &RiggedTube,
+        choice: AnimationChoice<'_>,
+    ) -> Result<GltfAnimation, ArtError> {
         let (root, buffers) = load(&tube.glb());
         let count = tube.mesh().0.len();
         let parts = [MeshPart {
@@ -507,7 +546,10 @@ mod tests {
     #[test]
     fn unknown_animation_lists_the_names() {
         let e = read_tube(&RiggedTube::default(), AnimationChoice::Named("Fly")).unwrap_err();
-        assert_eq!(e.message, "has no animation `Fly`; its animations are `Bend`");
+        assert_eq!(
+            e.message,
+            "has no animation `Fly`; its animations are `Bend`"
+        );
     }
 
     #[test]

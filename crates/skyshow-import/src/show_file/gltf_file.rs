@@ -5,133 +5,28 @@
 use skyshow_model::Rgb;
 
 use super::art::ArtError;
-use super::mesh_file::MeshFile;
+use super::gltf_animation::MeshPart;
+use super::gltf_source::GltfSource;
+use super::mesh_file::{GltfMeshes, MeshFile};
 
 impl MeshFile {
     /// Reads a glTF 2.0 file (`.gltf` JSON or `.glb` binary); `external(uri)` reads a buffer
     /// the file names by a relative URI. Every primitive's vertices are read; triangle lists,
-    /// strips and fans make the faces. Meshes of the default scene (or the first, or every root node without scenes) are placed by their
-    /// nodes' transforms. Colours are `COLOR_0`, else the material's base colour factor
-    /// (linear in glTF, turned into sRGB); `None` when no primitive has either.
+    /// strips and fans make the faces. Meshes of the default scene (or the first, or every
+    /// root node without scenes) are placed by their nodes' transforms. Colours are
+    /// `COLOR_0`, else the material's base colour factor (linear in glTF, turned into
+    /// sRGB); `None` when no primitive has either. The parsed file and where each
+    /// primitive's vertices went are kept (`MeshFile::gltf`) for its animations.
     pub(crate) fn gltf(
         data: &[u8],
         external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
     ) -> Result<MeshFile, ArtError> {
-        use gltf::mesh::Mode;
-        // A GLB header's total length is at least the 12-byte header itself; gltf 1.4
-        // subtracts 12 from it unchecked.
-        if let Some(h) = data.get(..12)
-            && h.starts_with(b"glTF")
-        {
-            let length = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
-            if length < 12 {
-                return Err(ArtError::new(
-                    format!(
-                        "not a valid glTF file: its GLB header gives the file's length as {length} bytes, less than the 12-byte header"
-                    ),
-                    "the file is broken; re-export it",
-                ));
-            }
-        }
-        let invalid = |e: gltf::Error| {
-            ArtError::new(
-                format!("not a valid glTF file: {e}"),
-                "give a glTF 2.0 file (`.gltf` JSON or `.glb` binary)",
-            )
-        };
-        let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
-        // gltf-json 1.4's validation reads each primitive's POSITION accessor before it has
-        // checked that the accessor exists (an index panic), so that is checked first.
-        let json = g.document.into_json();
-        let accessors = json.accessors.len();
-        for (m, mesh) in json.meshes.iter().enumerate() {
-            for p in &mesh.primitives {
-                let position = gltf::json::validation::Checked::Valid(gltf::Semantic::Positions);
-                if let Some(a) = p.attributes.get(&position)
-                    && a.value() >= accessors
-                {
-                    return Err(ArtError::new(
-                        format!(
-                            "mesh {m}: the positions are accessor {}, but there are {accessors} accessors",
-                            a.value()
-                        ),
-                        "the file is broken; re-export it",
-                    ));
-                }
-            }
-        }
-        g.document = gltf::Document::from_json(json).map_err(invalid)?;
-        let mut buffers: Vec<Vec<u8>> = Vec::new();
-        for b in g.document.buffers() {
-            let bytes = match b.source() {
-                gltf::buffer::Source::Bin => g.blob.clone().ok_or_else(|| {
-                    ArtError::new(
-                        format!(
-                            "buffer {} is the binary chunk, but the file has none",
-                            b.index()
-                        ),
-                        "a `.gltf` file names its buffers by URI; only `.glb` files carry one",
-                    )
-                })?,
-                gltf::buffer::Source::Uri(uri) => {
-                    if let Some(rest) = uri.strip_prefix("data:") {
-                        let b64 = rest.split_once(";base64,").map(|x| x.1).ok_or_else(|| {
-                            ArtError::new(
-                                format!("buffer {}: a data URI that is not base64", b.index()),
-                                "embedded buffers are `data:application/octet-stream;base64,…`",
-                            )
-                        })?;
-                        base64(b64).ok_or_else(|| {
-                            ArtError::new(
-                                format!("buffer {}: broken base64 data", b.index()),
-                                "re-export the file",
-                            )
-                        })?
-                    } else {
-                        external(uri).map_err(|why| {
-                            ArtError::new(
-                                format!("cannot read buffer `{uri}`: {why}"),
-                                "external buffers are read from the glTF file's folder",
-                            )
-                        })?
-                    }
-                }
-            };
-            if bytes.len() < b.length() {
-                return Err(ArtError::new(
-                    format!(
-                        "buffer {} holds {} bytes, the file says {}",
-                        b.index(),
-                        bytes.len(),
-                        b.length()
-                    ),
-                    "the file is cut short or names the wrong buffer",
-                ));
-            }
-            buffers.push(bytes);
-        }
-        let mut out = MeshFile::default();
-        let mut colors: Vec<Rgb> = Vec::new();
-        let mut coloured = false;
-        let roots: Vec<gltf::Node> = match g
-            .document
-            .default_scene()
-            .or_else(|| g.document.scenes().next())
-        {
-            Some(scene) => scene.nodes().collect(),
-            None => {
-                // No scene: every node that is nobody's child.
-                let mut child = vec![false; g.document.nodes().len()];
-                for n in g.document.nodes() {
-                    for c in n.children() {
-                        child[c.index()] = true;
-                    }
-                }
-                g.document.nodes().filter(|n| !child[n.index()]).collect()
-            }
-        };
-        let mut stack: Vec<(gltf::Node, [[f64; 4]; 4])> =
-            roots.into_iter().map(|n| (n, IDENTITY)).collect();
+        let source = GltfSource::load(data, external)?;
+        let mut placed = Placed::default();
+        let mut stack: Vec<(gltf::Node, [[f64; 4]; 4])> = roots(&source.document)
+            .into_iter()
+            .map(|n| (n, IDENTITY))
+            .collect();
         let mut visited = 0usize;
         while let Some((node, parent)) = stack.pop() {
             visited += 1;
@@ -148,86 +43,138 @@ impl MeshFile {
             }
             let Some(mesh) = node.mesh() else { continue };
             for prim in mesh.primitives() {
-                let mode = prim.mode();
-                check_accessors(&prim, mesh.index())?;
-                let reader = prim.reader(|b| buffers.get(b.index()).map(Vec::as_slice));
-                let Some(pos) = reader.read_positions() else {
-                    continue;
-                };
-                let base = out.vertices.len();
-                for p in pos {
-                    let v = [f64::from(p[0]), f64::from(p[1]), f64::from(p[2])];
-                    let w = apply(&world, v);
-                    if w.iter().any(|x| !x.is_finite()) {
-                        return Err(ArtError::new(
-                            format!("mesh {} has a vertex that is not finite", mesh.index()),
-                            "re-export the file",
-                        ));
-                    }
-                    out.vertices.push(w);
+                placed.add(&source.buffers, &prim, &world, node.index(), mesh.index())?;
+            }
+        }
+        let mut out = placed.mesh;
+        out.colors = placed.coloured.then_some(placed.colors);
+        out.gltf = Some(Box::new(GltfMeshes {
+            source,
+            parts: placed.parts,
+        }));
+        Ok(out)
+    }
+}
+
+/// The nodes a scene starts from: the default scene's, else the first scene's, else every
+/// node that is nobody's child.
+fn roots(doc: &gltf::Document) -> Vec<gltf::Node<'_>> {
+    match doc.default_scene().or_else(|| doc.scenes().next()) {
+        Some(scene) => scene.nodes().collect(),
+        None => {
+            let mut child = vec![false; doc.nodes().len()];
+            for n in doc.nodes() {
+                for c in n.children() {
+                    child[c.index()] = true;
                 }
-                let count = out.vertices.len() - base;
-                let factor = prim.material().pbr_metallic_roughness().base_color_factor();
-                let has_material = prim.material().index().is_some();
-                match reader.read_colors(0) {
-                    Some(c) => {
-                        coloured = true;
-                        colors.extend(c.into_rgb_f32().map(linear_rgb));
-                    }
-                    None => {
-                        coloured |= has_material;
-                        let c = linear_rgb([factor[0], factor[1], factor[2]]);
-                        colors.extend(std::iter::repeat_n(c, count));
-                    }
+            }
+            doc.nodes().filter(|n| !child[n.index()]).collect()
+        }
+    }
+}
+
+/// The mesh as placed so far: vertices, faces, colours, and where each primitive went.
+#[derive(Default)]
+struct Placed {
+    mesh: MeshFile,
+    colors: Vec<Rgb>,
+    coloured: bool,
+    parts: Vec<MeshPart>,
+}
+
+impl Placed {
+    /// Adds primitive `prim` of mesh `mesh` instanced by node `node` at `world`.
+    fn add(
+        &mut self,
+        buffers: &[Vec<u8>],
+        prim: &gltf::Primitive,
+        world: &[[f64; 4]; 4],
+        node: usize,
+        mesh: usize,
+    ) -> Result<(), ArtError> {
+        use gltf::mesh::Mode;
+        let mode = prim.mode();
+        check_accessors(prim, mesh)?;
+        let reader = prim.reader(|b| buffers.get(b.index()).map(Vec::as_slice));
+        let Some(pos) = reader.read_positions() else {
+            return Ok(());
+        };
+        let out = &mut self.mesh;
+        let base = out.vertices.len();
+        for p in pos {
+            let v = [f64::from(p[0]), f64::from(p[1]), f64::from(p[2])];
+            let w = apply(world, v);
+            if w.iter().any(|x| !x.is_finite()) {
+                return Err(ArtError::new(
+                    format!("mesh {mesh} has a vertex that is not finite"),
+                    "re-export the file",
+                ));
+            }
+            out.vertices.push(w);
+        }
+        let count = out.vertices.len() - base;
+        self.parts.push(MeshPart {
+            node,
+            mesh,
+            primitive: prim.index(),
+            first: base,
+            count,
+        });
+        let factor = prim.material().pbr_metallic_roughness().base_color_factor();
+        let has_material = prim.material().index().is_some();
+        match reader.read_colors(0) {
+            Some(c) => {
+                self.coloured = true;
+                self.colors.extend(c.into_rgb_f32().map(linear_rgb));
+            }
+            None => {
+                self.coloured |= has_material;
+                let c = linear_rgb([factor[0], factor[1], factor[2]]);
+                self.colors.extend(std::iter::repeat_n(c, count));
+            }
+        }
+        self.colors.resize(out.vertices.len(), Rgb::WHITE);
+        // Points and lines add their vertices (for `mode = "vertices"`), no faces.
+        if !matches!(
+            mode,
+            Mode::Triangles | Mode::TriangleStrip | Mode::TriangleFan
+        ) {
+            return Ok(());
+        }
+        let idx: Vec<usize> = match reader.read_indices() {
+            Some(i) => i.into_u32().map(|i| i as usize).collect(),
+            None => (0..count).collect(),
+        };
+        if let Some(&bad) = idx.iter().find(|&&i| i >= count) {
+            return Err(ArtError::new(
+                format!("mesh {mesh}: index {bad} names no vertex (there are {count})"),
+                "re-export the file",
+            ));
+        }
+        let tri = |a: usize, b: usize, c: usize| [base + a, base + b, base + c];
+        match mode {
+            Mode::Triangles => {
+                for t in idx.chunks_exact(3) {
+                    out.triangles.push(tri(t[0], t[1], t[2]));
                 }
-                colors.resize(out.vertices.len(), Rgb::WHITE);
-                // Points and lines add their vertices (for `mode = "vertices"`), no faces.
-                if !matches!(
-                    mode,
-                    Mode::Triangles | Mode::TriangleStrip | Mode::TriangleFan
-                ) {
-                    continue;
+            }
+            Mode::TriangleStrip => {
+                for k in 2..idx.len() {
+                    let (a, b, c) = (idx[k - 2], idx[k - 1], idx[k]);
+                    out.triangles.push(if k % 2 == 0 {
+                        tri(a, b, c)
+                    } else {
+                        tri(b, a, c)
+                    });
                 }
-                let idx: Vec<usize> = match reader.read_indices() {
-                    Some(i) => i.into_u32().map(|i| i as usize).collect(),
-                    None => (0..count).collect(),
-                };
-                if let Some(&bad) = idx.iter().find(|&&i| i >= count) {
-                    return Err(ArtError::new(
-                        format!(
-                            "mesh {}: index {bad} names no vertex (there are {count})",
-                            mesh.index()
-                        ),
-                        "re-export the file",
-                    ));
-                }
-                let tri = |a: usize, b: usize, c: usize| [base + a, base + b, base + c];
-                match mode {
-                    Mode::Triangles => {
-                        for t in idx.chunks_exact(3) {
-                            out.triangles.push(tri(t[0], t[1], t[2]));
-                        }
-                    }
-                    Mode::TriangleStrip => {
-                        for k in 2..idx.len() {
-                            let (a, b, c) = (idx[k - 2], idx[k - 1], idx[k]);
-                            out.triangles.push(if k % 2 == 0 {
-                                tri(a, b, c)
-                            } else {
-                                tri(b, a, c)
-                            });
-                        }
-                    }
-                    _ => {
-                        for k in 2..idx.len() {
-                            out.triangles.push(tri(idx[0], idx[k - 1], idx[k]));
-                        }
-                    }
+            }
+            _ => {
+                for k in 2..idx.len() {
+                    out.triangles.push(tri(idx[0], idx[k - 1], idx[k]));
                 }
             }
         }
-        out.colors = coloured.then_some(colors);
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -343,33 +290,6 @@ fn linear_rgb(c: [f32; 3]) -> Rgb {
         (s * 255.0).round() as u8
     };
     Rgb::new(ch(c[0]), ch(c[1]), ch(c[2]))
-}
-
-/// Standard base64 (padding optional); `None` on a character outside the alphabet.
-fn base64(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for ch in text.bytes() {
-        let v = match ch {
-            b'A'..=b'Z' => ch - b'A',
-            b'a'..=b'z' => ch - b'a' + 26,
-            b'0'..=b'9' => ch - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' => break,
-            b' ' | b'\n' | b'\r' | b'\t' => continue,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -587,6 +507,7 @@ mod tests {
         let m = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into())).unwrap();
         assert!(m.triangles.is_empty());
         assert_eq!(m.vertices.len(), 4);
+        use super::super::gltf_source::base64;
         assert!(base64("QUJD").unwrap() == b"ABC" && base64("Q*").is_none());
     }
 }

@@ -77,7 +77,14 @@ pub(crate) fn bind(
         };
         let influences = match node.skin {
             Some(skin) => {
-                let joints = skin_binds(root, buffers, skin.value(), new_index, &mut bind_of, &mut out.binds)?;
+                let joints = skin_binds(
+                    root,
+                    buffers,
+                    skin.value(),
+                    new_index,
+                    &mut bind_of,
+                    &mut out.binds,
+                )?;
                 skin_weights(prim, &read, &joints, &mesh_name, part, &mut far)?
             }
             None => {
@@ -110,7 +117,11 @@ pub(crate) fn bind(
                 deltas.push(None);
                 continue;
             };
-            let d = read(acc, &format!("positions of morph target {t}"), Allowed::floats(&[Type::Vec3]))?;
+            let d = read(
+                acc,
+                &format!("positions of morph target {t}"),
+                Allowed::floats(&[Type::Vec3]),
+            )?;
             if let Some(k) = d.values.iter().position(|v| !v.is_finite()) {
                 return Err(broken(format!(
                     "{mesh_name}: morph target {t} moves vertex {} by a number that is not finite",
@@ -118,7 +129,8 @@ pub(crate) fn bind(
                 )));
             }
             slot_of.entry((part.node, t)).or_insert_with(|| {
-                out.weight_slots.push((new_index[part.node] as u32, t as u32));
+                out.weight_slots
+                    .push((new_index[part.node] as u32, t as u32));
                 (out.weight_slots.len() - 1) as u32
             });
             deltas.push(Some(d));

@@ -10,6 +10,7 @@ use skyshow_model::{Shape, Vec3};
 
 use super::art::Fit;
 use super::foreign_file::Foreign;
+use super::mesh_animation_keys::fit_matrix;
 use super::mesh_file::MeshFile;
 use super::raw::RawFormation;
 use super::vertex_merge::{COINCIDENT, VertexMerge, is_flat};
@@ -55,7 +56,7 @@ impl Cx<'_> {
             .unwrap_or("")
             .to_ascii_lowercase();
         let what = format!("mesh `{path}`");
-        let mesh = self.read_mesh(&path, &ext, &span, &what, bytes, read)?;
+        let mut mesh = self.read_mesh(&path, &ext, &span, &what, bytes, read)?;
         if mesh.vertices.is_empty() {
             return Err(self.err(span, format!("{what} has no vertices"), "this file", None));
         }
@@ -87,6 +88,8 @@ impl Cx<'_> {
                 Some(&msg!("artwork-mesh-flat-volume-hint").to_string()),
             ));
         }
+        let keys = self.animation_keys(f)?;
+        let animation = self.mesh_animation(&keys, &mut mesh, mode, &span, &what)?;
         let default_up = if ext == "stl" { "z" } else { "y" };
         let up = self.choice(&f.up, "up", &["y", "z"], default_up)?;
         let turned: Vec<Vec3> = mesh
@@ -129,6 +132,10 @@ impl Cx<'_> {
                 fleet,
             );
         }
+        let animation = animation.map(|mut a| {
+            a.to_local = fit_matrix(up, centre, k);
+            Box::new(a)
+        });
         Ok(Shape::Mesh {
             vertices,
             triangles: mesh.triangles,
@@ -136,6 +143,7 @@ impl Cx<'_> {
             volume: mode == "volume",
             seed: self.seed,
             count,
+            animation,
         })
     }
 

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use skyshow_model::Rgb;
 
 use super::art::ArtError;
+use super::gltf_animation::MeshPart;
+use super::gltf_source::GltfSource;
 
 /// A mesh as read from its file (file units and axes).
 #[derive(Debug, Clone, Default)]
@@ -17,6 +19,18 @@ pub(crate) struct MeshFile {
     pub(crate) triangles: Vec<[usize; 3]>,
     /// Colour of each vertex, when the file has vertex or material colours.
     pub(crate) colors: Option<Vec<Rgb>>,
+    /// A glTF file as parsed, with where each primitive's vertices went (for its
+    /// animations); `None` for other formats.
+    pub(crate) gltf: Option<Box<GltfMeshes>>,
+}
+
+/// A glTF file's meshes as the mesh reader placed them.
+#[derive(Debug, Clone)]
+pub(crate) struct GltfMeshes {
+    /// The parsed file and its buffers.
+    pub(crate) source: GltfSource,
+    /// Each placed primitive: its node, mesh and vertex range.
+    pub(crate) parts: Vec<MeshPart>,
 }
 
 fn rgb(c: [f64; 3]) -> Rgb {
@@ -133,6 +147,7 @@ impl MeshFile {
             vertices,
             triangles,
             colors,
+            gltf: None,
         }
         .finite()
     }
@@ -178,6 +193,7 @@ impl MeshFile {
                 .collect(),
             triangles: mesh.faces.iter().map(|f| f.vertices).collect(),
             colors: None,
+            gltf: None,
         }
         .finite()
     }

@@ -154,6 +154,8 @@ pub(super) struct RawFormation {
     pub(super) dark_below: Option<Spanned<f64>>,
     pub(super) size_m: Option<Spanned<f64>>,
     pub(super) up: Option<Spanned<String>>,
+    /// A glTF mesh's animation: a name, `true` (the first) or `false` (the still mesh).
+    pub(super) animation: Option<Spanned<RawAnimation>>,
     pub(super) center: Option<Spanned<[f64; 3]>>,
     pub(super) roll_deg: Option<Spanned<f64>>,
     pub(super) tilt_deg: Option<Spanned<f64>>,
@@ -176,6 +178,14 @@ pub(super) struct RawFormation {
     pub(super) animation_start_s: Option<Spanned<f64>>,
     /// Playback of an animation: loop until the hold ends.
     pub(super) animation_loop: Option<Spanned<bool>>,
+}
+
+/// `animation = "name"`, or `true` (the first) / `false` (the still mesh).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawAnimation {
+    Flag(bool),
+    Name(String),
 }
 
 #[derive(Deserialize)]

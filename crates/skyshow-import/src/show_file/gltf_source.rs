@@ -1,0 +1,156 @@
+//! `GltfSource`: a glTF 2.0 file (`.gltf` JSON with embedded or external buffers, or
+//! `.glb`) parsed and validated, with its buffers' bytes loaded — what the mesh reader
+//! (`gltf_file.rs`) and the animation reader (`gltf_animation.rs`) both read from.
+
+use super::art::ArtError;
+
+/// A parsed glTF file and its buffers.
+#[derive(Clone, Debug)]
+pub(crate) struct GltfSource {
+    /// The validated document.
+    pub(crate) document: gltf::Document,
+    /// Each buffer's bytes, in the file's order.
+    pub(crate) buffers: Vec<Vec<u8>>,
+}
+
+impl GltfSource {
+    /// Parses `data`; `external(uri)` reads a buffer the file names by a relative URI.
+    pub(crate) fn load(
+        data: &[u8],
+        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    ) -> Result<GltfSource, ArtError> {
+        // A GLB header's total length is at least the 12-byte header itself; gltf 1.4
+        // subtracts 12 from it unchecked.
+        if let Some(h) = data.get(..12)
+            && h.starts_with(b"glTF")
+        {
+            let length = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
+            if length < 12 {
+                return Err(ArtError::new(
+                    format!(
+                        "not a valid glTF file: its GLB header gives the file's length as {length} bytes, less than the 12-byte header"
+                    ),
+                    "the file is broken; re-export it",
+                ));
+            }
+        }
+        let invalid = |e: gltf::Error| {
+            ArtError::new(
+                format!("not a valid glTF file: {e}"),
+                "give a glTF 2.0 file (`.gltf` JSON or `.glb` binary)",
+            )
+        };
+        let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
+        // gltf-json 1.4's validation reads each primitive's POSITION accessor before it has
+        // checked that the accessor exists (an index panic), so that is checked first.
+        let json = g.document.into_json();
+        let accessors = json.accessors.len();
+        for (m, mesh) in json.meshes.iter().enumerate() {
+            for p in &mesh.primitives {
+                let position = gltf::json::validation::Checked::Valid(gltf::Semantic::Positions);
+                if let Some(a) = p.attributes.get(&position)
+                    && a.value() >= accessors
+                {
+                    return Err(ArtError::new(
+                        format!(
+                            "mesh {m}: the positions are accessor {}, but there are {accessors} accessors",
+                            a.value()
+                        ),
+                        "the file is broken; re-export it",
+                    ));
+                }
+            }
+        }
+        g.document = gltf::Document::from_json(json).map_err(invalid)?;
+        let buffers = read_buffers(&g, external)?;
+        Ok(GltfSource {
+            document: g.document,
+            buffers,
+        })
+    }
+}
+
+/// The bytes of every buffer of `g`: its binary chunk, embedded base64 data or external
+/// files.
+fn read_buffers(
+    g: &gltf::Gltf,
+    external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<Vec<Vec<u8>>, ArtError> {
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    for b in g.document.buffers() {
+        let bytes = match b.source() {
+            gltf::buffer::Source::Bin => g.blob.clone().ok_or_else(|| {
+                ArtError::new(
+                    format!(
+                        "buffer {} is the binary chunk, but the file has none",
+                        b.index()
+                    ),
+                    "a `.gltf` file names its buffers by URI; only `.glb` files carry one",
+                )
+            })?,
+            gltf::buffer::Source::Uri(uri) => {
+                if let Some(rest) = uri.strip_prefix("data:") {
+                    let b64 = rest.split_once(";base64,").map(|x| x.1).ok_or_else(|| {
+                        ArtError::new(
+                            format!("buffer {}: a data URI that is not base64", b.index()),
+                            "embedded buffers are `data:application/octet-stream;base64,…`",
+                        )
+                    })?;
+                    base64(b64).ok_or_else(|| {
+                        ArtError::new(
+                            format!("buffer {}: broken base64 data", b.index()),
+                            "re-export the file",
+                        )
+                    })?
+                } else {
+                    external(uri).map_err(|why| {
+                        ArtError::new(
+                            format!("cannot read buffer `{uri}`: {why}"),
+                            "external buffers are read from the glTF file's folder",
+                        )
+                    })?
+                }
+            }
+        };
+        if bytes.len() < b.length() {
+            return Err(ArtError::new(
+                format!(
+                    "buffer {} holds {} bytes, the file says {}",
+                    b.index(),
+                    bytes.len(),
+                    b.length()
+                ),
+                "the file is cut short or names the wrong buffer",
+            ));
+        }
+        buffers.push(bytes);
+    }
+    Ok(buffers)
+}
+
+/// Standard base64 (padding optional); `None` on a character outside the alphabet.
+pub(crate) fn base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for ch in text.bytes() {
+        let v = match ch {
+            b'A'..=b'Z' => ch - b'A',
+            b'a'..=b'z' => ch - b'a' + 26,
+            b'0'..=b'9' => ch - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}

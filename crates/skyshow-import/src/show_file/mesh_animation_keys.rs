@@ -1,0 +1,162 @@
+//! A mesh formation's animation: the `animation`, `animation_speed`, `animation_start_s`
+//! and `animation_loop` keys, and the glTF animation they choose, read and posed where the
+//! hold starts.
+
+use std::ops::Range;
+
+use skyshow_model::{Affine, MeshAnimation, Playback, Vec3};
+use toml::Spanned;
+
+use super::Cx;
+use super::gltf_animation::{AnimationChoice, GltfAnimation};
+use super::mesh_file::MeshFile;
+use super::raw::{RawAnimation, RawFormation};
+use crate::error::ImportError;
+
+/// The animation keys of a mesh formation, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct AnimationKeys<'f> {
+    /// Which animation (`None` for `animation = false`: the still mesh).
+    pub(super) choice: Option<AnimationChoice<'f>>,
+    /// How it plays (`animation_speed`, `animation_start_s`, `animation_loop`).
+    pub(super) playback: Playback,
+    /// Where the first of the keys is (for messages about all of them), if any is given.
+    pub(super) span: Option<Range<usize>>,
+}
+
+impl Cx<'_> {
+    /// The formation's animation keys.
+    pub(super) fn animation_keys<'f>(
+        &self,
+        f: &'f RawFormation,
+    ) -> Result<AnimationKeys<'f>, ImportError> {
+        let choice = match f.animation.as_ref().map(Spanned::get_ref) {
+            None | Some(RawAnimation::Flag(true)) => Some(AnimationChoice::First),
+            Some(RawAnimation::Flag(false)) => None,
+            Some(RawAnimation::Name(n)) => Some(AnimationChoice::Named(n.as_str())),
+        };
+        let playback = self.playback(f)?;
+        let spans = [
+            f.animation.as_ref().map(Spanned::span),
+            f.animation_speed.as_ref().map(Spanned::span),
+            f.animation_start_s.as_ref().map(Spanned::span),
+            f.animation_loop.as_ref().map(Spanned::span),
+        ];
+        let span = spans.into_iter().flatten().min_by_key(|s| s.start);
+        Ok(AnimationKeys {
+            choice,
+            playback,
+            span,
+        })
+    }
+
+    /// The animation `keys` choose from `mesh` (a glTF file's, `None` for a still mesh),
+    /// with `mesh.vertices` put in the pose the clip shows when the hold starts. Scene
+    /// space: the caller sets `to_local` once it has fitted the mesh.
+    pub(super) fn mesh_animation(
+        &self,
+        keys: &AnimationKeys<'_>,
+        mesh: &mut MeshFile,
+        mode: &str,
+        span: &Range<usize>,
+        what: &str,
+    ) -> Result<Option<MeshAnimation>, ImportError> {
+        let given = |why: &str, help: &str| -> Result<Option<MeshAnimation>, ImportError> {
+            match &keys.span {
+                Some(s) => Err(self.err(s.clone(), why, "this key", Some(help))),
+                None => Ok(None),
+            }
+        };
+        let Some(gltf) = &mesh.gltf else {
+            return given(
+                &format!("{what} is not a glTF file: only glTF animations play on a mesh"),
+                "export the animated mesh as glTF 2.0 (`.glb`), or remove the `animation` keys",
+            );
+        };
+        if mode == "vertices" {
+            return given(
+                "animations play on `mode = \"surface\"` and `mode = \"volume\"` meshes",
+                "remove the `animation` keys, or choose `surface` or `volume`",
+            );
+        }
+        let Some(choice) = keys.choice else {
+            return Ok(None);
+        };
+        let source = &gltf.source;
+        let read = GltfAnimation::read(
+            source.document.as_json(),
+            &source.buffers,
+            &gltf.parts,
+            choice,
+        )
+        .map_err(|e| self.art_err(span.clone(), what, e))?;
+        let Some(GltfAnimation { animation, .. }) = read else {
+            return given(
+                &format!("{what} has no animations"),
+                "export it with animations (Blender: the glTF exporter's Animation panel), or remove the `animation` keys",
+            );
+        };
+        if animation.rest.len() != mesh.vertices.len() {
+            return Err(self.err(
+                span.clone(),
+                format!(
+                    "{what}: the animation moves {} vertices but the mesh has {} (please report this)",
+                    animation.rest.len(),
+                    mesh.vertices.len()
+                ),
+                "this file",
+                None,
+            ));
+        }
+        let length = animation.clip_length_s();
+        if keys.playback.start_s > length {
+            let at = keys.span.clone().unwrap_or_else(|| span.clone());
+            return Err(self.err(
+                at,
+                format!(
+                    "`animation_start_s` = {} is past the end of animation `{}` ({length:.3} s long)",
+                    crate::number::shown(keys.playback.start_s),
+                    animation.name
+                ),
+                "this key",
+                Some(&format!("give a time from 0 to {length:.3} s into the clip")),
+            ));
+        }
+        let start = animation.vertices_at(animation.clip_start_s + keys.playback.start_s);
+        if let Some(v) = start.iter().position(|p| !p.is_finite() || p.norm() > 1e9) {
+            return Err(self.err(
+                span.clone(),
+                format!(
+                    "{what}: animation `{}` puts vertex {v} at a point that is not finite",
+                    animation.name
+                ),
+                "this file",
+                Some("check the animation's keys and the skin's matrices; re-export the file"),
+            ));
+        }
+        mesh.vertices = start.iter().map(|p| p.to_array()).collect();
+        Ok(Some(animation))
+    }
+}
+
+/// The matrix that takes scene space into the formation's local frame as a mesh is
+/// fitted: up axis turned (`"z"`: `(x, y, z) → (x, z, −y)`), `centre` moved to the origin,
+/// scaled by `k`.
+pub(super) fn fit_matrix(up: &str, centre: Vec3, k: f64) -> Affine {
+    let turn: [[f64; 3]; 3] = match up {
+        "z" => [[1.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]],
+        _ => [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+    };
+    let c = [centre.x, centre.y, centre.z];
+    let mut m = [[0.0; 4]; 4];
+    for col in 0..3 {
+        for row in 0..3 {
+            m[col][row] = turn[col][row] * k;
+        }
+    }
+    for row in 0..3 {
+        m[3][row] = -c[row] * k;
+    }
+    m[3][3] = 1.0;
+    m
+}
