@@ -381,9 +381,23 @@ pub fn build(
         });
     }
     let own_colors = own.as_deref();
-    let points: Vec<Vec3> = match &design.shape {
+    let deform = match (&design.shape, &ride) {
+        (Shape::Animation { clip, .. }, _) => Some(Deform::Clip(clip.clone())),
+        (
+            Shape::Mesh {
+                animation: Some(a), ..
+            },
+            Some(r),
+        ) => Some(Deform::Clip(r.clip(a.playback, &frame))),
+        _ => None,
+    };
+    let points: Vec<Vec3> = match (&design.shape, &deform) {
         // Point lists and recorded animations are already in the show frame.
-        Shape::Points { .. } | Shape::Animation { .. } => local,
+        (Shape::Points { .. } | Shape::Animation { .. }, _) => local,
+        // A ridden mesh starts where its tracks are when the hold starts.
+        (Shape::Mesh { .. }, Some(Deform::Clip(c))) => (0..local.len())
+            .map(|i| c.tracks.position(i, c.playback.start_s))
+            .collect(),
         _ => local.iter().map(|p| frame.to_show(*p)).collect(),
     };
     let colors = colorize(&design.color, &points, own_colors);
@@ -466,10 +480,7 @@ pub fn build(
         ideal_spacing_m: ideal,
         max_shape_distance_m,
         close_lines_share,
-        deform: match &design.shape {
-            Shape::Animation { clip, .. } => Some(Deform::Clip(clip.clone())),
-            _ => None,
-        },
+        deform,
         detail,
     })
 }

@@ -143,7 +143,7 @@ impl MeshFrames {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use skyshow_model::{IDENTITY, Interpolation, KeyframeTrack, RigBind, RigNode};
+    use skyshow_model::{IDENTITY, Interpolation, KeyframeTrack, Playback, RigBind, RigNode};
 
     /// One vertex on a node swinging about z: a circle of radius 10 over 2 s.
     fn swing(interpolation: Interpolation) -> MeshAnimation {
@@ -191,6 +191,7 @@ mod tests {
             morph_deltas: Vec::new(),
             weight_slots: Vec::new(),
             to_local: IDENTITY,
+            playback: Playback::default(),
         }
     }
 

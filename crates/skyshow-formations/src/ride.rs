@@ -11,9 +11,10 @@
 //! the mesh folds is separated where it meets. The configuration with the largest
 //! smallest distance over the clip is kept.
 
-use skyshow_model::{MeshAnimation, Rgb, Vec3};
+use skyshow_model::{Clip, MeshAnimation, Playback, PointTracks, Rgb, Vec3};
 
 use crate::anchor::{Anchor, frame, solve};
+use crate::frame::LocalFrame;
 use crate::frame_spacing::{ClosePair, Tracks};
 use crate::mesh::{Mesh, Surface, Volume};
 use crate::mesh_frames::{Clock, MeshFrames};
@@ -38,8 +39,6 @@ pub(crate) const TRACK_TOLERANCE_M: f64 = 0.01;
 /// Drones riding an animated mesh.
 #[derive(Debug)]
 pub(crate) struct Ride {
-    /// Where each drone rides.
-    pub(crate) anchors: Vec<Anchor>,
     /// The drones where the hold starts (the mesh as sampled), local frame.
     pub(crate) points: Vec<Vec3>,
     /// Their colours, when the mesh has colours.
@@ -58,6 +57,24 @@ pub(crate) struct Ride {
 }
 
 impl Ride {
+    /// The drones' tracks in the show frame (`frame` places the formation), played as
+    /// `playback` says.
+    pub(crate) fn clip(&self, playback: Playback, frame: &LocalFrame) -> Clip {
+        let n = self.points.len();
+        let mut tracks = PointTracks::new(self.clock.step_s, n);
+        let mut buf = Vec::with_capacity(n);
+        for k in 0..self.clock.frames {
+            buf.clear();
+            buf.extend(
+                self.tracks[k * n..(k + 1) * n]
+                    .iter()
+                    .map(|p| frame.to_show(*p)),
+            );
+            tracks.push_frame(&buf);
+        }
+        Clip { tracks, playback }
+    }
+
     /// The drones where the hold starts, as the still samplers give them.
     pub(crate) fn sampled(&self) -> Sampled {
         Sampled {
@@ -181,7 +198,6 @@ impl RideInput<'_> {
                 .collect()
         });
         Some(Ride {
-            anchors,
             points,
             colors,
             ideal_spacing_m: ideal,

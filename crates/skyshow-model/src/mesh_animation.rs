@@ -9,7 +9,7 @@
 //! `to_local`. A point of a triangle keeps its barycentric coordinates: the picture deforms
 //! as a renderer draws it.
 
-use crate::{KeyframeTrack, Vec3};
+use crate::{KeyframeTrack, Playback, Vec3};
 
 /// A column-major 4 × 4 affine matrix (`m[column][row]`, as glTF stores them).
 pub type Affine = [[f64; 4]; 4];
@@ -58,6 +58,8 @@ pub struct MeshAnimation {
     /// From the file's scene space into the formation's local frame, metres (the up axis
     /// turned, centred and scaled as the still mesh is).
     pub to_local: Affine,
+    /// How the clip plays during the hold (`start_s` from `clip_start_s`).
+    pub playback: Playback,
 }
 
 /// One node of the hierarchy: its rest transform and what the clip animates of it.
@@ -301,6 +303,7 @@ mod tests {
             morph_deltas: Vec::new(),
             weight_slots: Vec::new(),
             to_local: IDENTITY,
+            playback: Playback::default(),
         };
         let rest = anim.vertices_at(0.0);
         assert!(rest[0].dist(Vec3::new(3.0, 0.0, 0.0)) < 1e-12);

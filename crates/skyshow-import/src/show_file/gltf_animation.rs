@@ -11,7 +11,9 @@ use gltf::json::Root;
 use gltf::json::accessor::{ComponentType, Type};
 use gltf::json::animation::{Interpolation as GltfInterpolation, Property};
 use gltf::json::validation::Checked;
-use skyshow_model::{Affine, IDENTITY, Interpolation, KeyframeTrack, MeshAnimation, RigNode};
+use skyshow_model::{
+    Affine, IDENTITY, Interpolation, KeyframeTrack, MeshAnimation, Playback, RigNode,
+};
 
 use super::art::ArtError;
 use super::gltf_accessor::{self, Allowed};
@@ -45,7 +47,8 @@ pub(crate) enum AnimationChoice<'a> {
 /// An animation read from a file, with what the reader noticed but could mend.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct GltfAnimation {
-    /// The animation (its `to_local` the identity, for the caller to set).
+    /// The animation (its `to_local` the identity and its playback the default, for the
+    /// caller to set).
     pub(crate) animation: MeshAnimation,
     /// Warnings for the user (e.g. skin weights normalised that were far from 1).
     pub(crate) warnings: Vec<String>,
@@ -136,6 +139,7 @@ impl GltfAnimation {
                 morph_deltas: binding.morph_deltas,
                 weight_slots: binding.weight_slots,
                 to_local: IDENTITY,
+                playback: Playback::default(),
             },
             warnings: binding.warnings,
         }))

@@ -135,7 +135,11 @@ impl Cx<'_> {
             ));
         }
         mesh.vertices = start.iter().map(|p| p.to_array()).collect();
-        Ok(Some(animation))
+        let playback = keys.playback;
+        Ok(Some(MeshAnimation {
+            playback,
+            ..animation
+        }))
     }
 }
 
