@@ -62,7 +62,9 @@ pub(crate) fn solve(cols: [Vec3; 3], b: Vec3) -> Option<[f64; 3]> {
     let [c0, c1, c2] = cols;
     let det = c0.dot(c1.cross(c2));
     let scale = c0.norm() * c1.norm() * c2.norm();
-    if !(det.abs() > 1e-12 * scale) || scale == 0.0 {
+    // Written so that a NaN determinant counts as singular too.
+    let independent = det.abs() > 1e-12 * scale;
+    if !independent || scale == 0.0 {
         return None;
     }
     Some([

@@ -116,7 +116,7 @@ impl Bin {
         extra: &str,
     ) -> usize {
         let len = self.bytes.len() - start;
-        while self.bytes.len() % 4 != 0 {
+        while !self.bytes.len().is_multiple_of(4) {
             self.bytes.push(0);
         }
         self.views.push(format!(

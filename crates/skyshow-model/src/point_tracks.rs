@@ -107,13 +107,15 @@ impl PointTracks {
         (k, (x - k as f64).clamp(0.0, 1.0))
     }
 
-    /// The four samples around segment `k` of point `i`, ends repeated.
+    /// The four samples around segment `k` of point `i`, extended past the ends in a
+    /// straight line (so the end segments follow a moving clip to second order, as the
+    /// inner ones do, rather than halving the speed at the ends).
     fn around(&self, k: usize, i: usize) -> [Vec3; 4] {
         let n = self.frames();
         let p1 = self.at(k, i);
         let p2 = self.at((k + 1).min(n - 1), i);
-        let p0 = if k == 0 { p1 } else { self.at(k - 1, i) };
-        let p3 = if k + 2 >= n { p2 } else { self.at(k + 2, i) };
+        let p0 = if k == 0 { p1 * 2.0 - p2 } else { self.at(k - 1, i) };
+        let p3 = if k + 2 >= n { p2 * 2.0 - p1 } else { self.at(k + 2, i) };
         [p0, p1, p2, p3]
     }
 
