@@ -66,8 +66,16 @@ impl Clock {
                 // As `PointTracks` reads them: the ends extended in a straight line.
                 let (p1, p2) = (&samples[k], &samples[k + 1]);
                 for v in 0..probe.len() {
-                    let p0 = if k == 0 { p1[v] * 2.0 - p2[v] } else { samples[k - 1][v] };
-                    let p3 = if k + 1 == m { p2[v] * 2.0 - p1[v] } else { samples[k + 2][v] };
+                    let p0 = if k == 0 {
+                        p1[v] * 2.0 - p2[v]
+                    } else {
+                        samples[k - 1][v]
+                    };
+                    let p3 = if k + 1 == m {
+                        p2[v] * 2.0 - p1[v]
+                    } else {
+                        samples[k + 2][v]
+                    };
                     let cr = (p1[v] * 9.0 + p2[v] * 9.0 - p0 - p3) / 16.0;
                     err = err.max(cr.dist(mid[v]));
                 }
@@ -205,7 +213,10 @@ mod tests {
         assert!((clock.step_s * (clock.frames - 1) as f64 - 2.0).abs() < 1e-12);
         // A finer tolerance needs more samples.
         let (fine, fine_err) = Clock::fit(&anim, 0.0001);
-        assert!(fine.frames > clock.frames, "{clock:?} {err} {fine:?} {fine_err}");
+        assert!(
+            fine.frames > clock.frames,
+            "{clock:?} {err} {fine:?} {fine_err}"
+        );
         // A step key never converges: the rate stops at its cap.
         let (step, err) = Clock::fit(&swing(Interpolation::Step), 0.01);
         assert!(err > 0.01 && step.frames as f64 <= 2.0 * MAX_RATE_HZ + 1.0);

@@ -2,6 +2,7 @@
 
 use crate::{
     Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
+    Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
     SequenceFrame, Vec3, Warning,
 };
 

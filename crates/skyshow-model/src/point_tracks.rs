@@ -114,8 +114,16 @@ impl PointTracks {
         let n = self.frames();
         let p1 = self.at(k, i);
         let p2 = self.at((k + 1).min(n - 1), i);
-        let p0 = if k == 0 { p1 * 2.0 - p2 } else { self.at(k - 1, i) };
-        let p3 = if k + 2 >= n { p2 * 2.0 - p1 } else { self.at(k + 2, i) };
+        let p0 = if k == 0 {
+            p1 * 2.0 - p2
+        } else {
+            self.at(k - 1, i)
+        };
+        let p3 = if k + 2 >= n {
+            p2 * 2.0 - p1
+        } else {
+            self.at(k + 2, i)
+        };
         [p0, p1, p2, p3]
     }
 

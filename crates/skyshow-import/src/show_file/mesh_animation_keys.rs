@@ -67,6 +67,10 @@ impl Cx<'_> {
                 None => Ok(None),
             }
         };
+        // `animation = false`: the still mesh, whatever the file holds.
+        let Some(choice) = keys.choice else {
+            return Ok(None);
+        };
         let Some(gltf) = &mesh.gltf else {
             return given(
                 &format!("{what} is not a glTF file: only glTF animations play on a mesh"),
@@ -79,9 +83,6 @@ impl Cx<'_> {
                 "remove the `animation` keys, or choose `surface` or `volume`",
             );
         }
-        let Some(choice) = keys.choice else {
-            return Ok(None);
-        };
         let source = &gltf.source;
         let read = GltfAnimation::read(
             source.document.as_json(),

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use skyshow_model::{HoldTime, SequenceFrame, Shape};
 use toml::Spanned;
 
-use super::raw::RawFormation;
+use super::raw::{RawAnimation, RawFormation};
 use super::{Cx, RawTime, Reader};
 use crate::error::ImportError;
 
@@ -84,6 +84,8 @@ impl RawFrame {
             up: self.up.clone(),
             dark: self.dark.clone(),
             dark_below: self.dark_below.clone(),
+            // A frame is a still picture: a glTF mesh in it shows its rest pose.
+            animation: Some(Spanned::new(parent.hold.span(), RawAnimation::Flag(false))),
             center: None,
             roll_deg: None,
             tilt_deg: None,
