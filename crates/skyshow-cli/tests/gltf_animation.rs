@@ -71,6 +71,27 @@ fn report(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(dir.join("out/report.json")).unwrap()).unwrap()
 }
 
+/// Builds the tube show with `keys`; expects exit `code`.
+fn run(tube: &RiggedTube, keys: &str, code: i32) -> (String, tempfile::TempDir) {
+    let (o, dir) = build(&show(keys, "tube.glb"), &[("tube.glb", &tube.glb())]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(code), "{err}");
+    (err, dir)
+}
+
+/// The tube formation's row of report.json, after checking the show is valid and its
+/// drones kept the minimum distance over the whole clip.
+fn valid_tube(dir: &Path) -> serde_json::Value {
+    let r = report(dir);
+    assert_eq!(r["violations"].as_array().unwrap().len(), 0);
+    let f = r["formations"][1].clone();
+    assert_eq!(f["name"], "tube");
+    let spacing = f["min_spacing_m"].as_f64().unwrap();
+    assert!(spacing >= r["limits"]["min_distance_m"].as_f64().unwrap_or(3.0) - 1e-6);
+    eprintln!("{}", serde_json::to_string_pretty(&f).unwrap());
+    f
+}
+
 #[test]
 fn a_skinned_tube_flies_its_animation_valid() {
     let tube = RiggedTube {
@@ -78,15 +99,121 @@ fn a_skinned_tube_flies_its_animation_valid() {
         bend_deg: 30.0,
         ..RiggedTube::default()
     };
-    let (o, dir) = build(
-        &show("animation_loop = true", "tube.glb"),
-        &[("tube.glb", &tube.glb())],
+    let (_, dir) = run(&tube, "animation_loop = true\nanimation_speed = \"fit\"", 0);
+    valid_tube(dir.path());
+}
+
+#[test]
+fn cubic_spline_skin_and_morph_target_fly_valid() {
+    let tube = RiggedTube {
+        duration_s: 8.0,
+        bend_deg: 20.0,
+        interpolation: "CUBICSPLINE",
+        swell: true,
+        bones: 3,
+        ..RiggedTube::default()
+    };
+    let (_, dir) = run(&tube, "animation = \"Bend\"\nanimation_speed = 0.1", 0);
+    valid_tube(dir.path());
+}
+
+#[test]
+fn step_keys_and_a_late_start_fly_valid() {
+    let tube = RiggedTube {
+        duration_s: 4.0,
+        bend_deg: 10.0,
+        interpolation: "STEP",
+        ..RiggedTube::default()
+    };
+    let (_, dir) = run(&tube, "animation_start_s = 1.5\nanimation_speed = \"fit\"", 0);
+    valid_tube(dir.path());
+}
+
+#[test]
+fn the_rest_pose_is_a_still_mesh() {
+    let (_, dir) = run(&RiggedTube::default(), "animation = false", 0);
+    valid_tube(dir.path());
+}
+
+#[test]
+fn an_animation_too_fast_for_the_limits_is_refused_with_a_speed_that_works() {
+    let tube = RiggedTube {
+        duration_s: 6.0,
+        bend_deg: 30.0,
+        ..RiggedTube::default()
+    };
+    let (err, _) = run(&tube, "", 2);
+    assert!(err.contains("formation `tube`"), "{err}");
+    assert!(err.contains("m/s"), "{err}");
+    assert!(err.contains("animation_speed"), "{err}");
+}
+
+#[test]
+fn an_unknown_animation_name_lists_the_names() {
+    let tube = RiggedTube {
+        name: "Wave",
+        ..RiggedTube::default()
+    };
+    let (err, _) = run(&tube, "animation = \"Raise\"", 2);
+    assert!(err.contains("`Raise`") && err.contains("`Wave`"), "{err}");
+    assert!(err.contains("tube.glb"), "{err}");
+}
+
+#[test]
+fn a_start_past_the_clip_end_is_refused() {
+    let (err, _) = run(&RiggedTube::default(), "animation_start_s = 9", 2);
+    assert!(err.contains("animation_start_s"), "{err}");
+    assert!(err.contains("past the end"), "{err}");
+}
+
+#[test]
+fn a_channel_on_a_missing_node_is_refused() {
+    let tube = RiggedTube::default();
+    let (json, bin) = tube.gltf("tube.bin");
+    let broken = json.replace(r#""node":2,"path":"rotation""#, r#""node":42,"path":"rotation""#);
+    assert_ne!(broken, json);
+    let (o, _dir) = build(
+        &show("", "tube.gltf"),
+        &[("tube.gltf", broken.as_bytes()), ("tube.bin", &bin)],
     );
     let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("tube.gltf") && err.contains("node"), "{err}");
+}
+
+#[test]
+fn animation_keys_on_an_obj_are_refused() {
+    let (v, t) = RiggedTube::default().mesh();
+    let mut obj = String::new();
+    for p in &v {
+        obj.push_str(&format!("v {} {} {}\n", p[0], p[1], p[2]));
+    }
+    for f in &t {
+        obj.push_str(&format!("f {} {} {}\n", f[0] + 1, f[1] + 1, f[2] + 1));
+    }
+    let (o, _dir) = build(
+        &show("animation = \"Bend\"", "tube.obj"),
+        &[("tube.obj", obj.as_bytes())],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("glTF"), "{err}");
+}
+
+#[test]
+fn skin_weights_far_from_one_are_normalised_and_reported() {
+    let tube = RiggedTube {
+        weight_sum: 0.5,
+        bend_deg: 10.0,
+        ..RiggedTube::default()
+    };
+    let (_, dir) = run(&tube, "animation_speed = \"fit\"", 0);
     let r = report(dir.path());
-    assert_eq!(r["violations"].as_array().unwrap().len(), 0);
-    let f = &r["formations"][1];
-    assert_eq!(f["name"], "tube");
-    eprintln!("{}", serde_json::to_string_pretty(f).unwrap());
+    let w = r["warnings"].as_array().unwrap();
+    let skin = w
+        .iter()
+        .find(|w| w["kind"] == "gltf_skin_weights_normalised")
+        .unwrap_or_else(|| panic!("{w:?}"));
+    assert_eq!(skin["source"], "formation \"tube\"");
+    assert!(skin["message"].as_str().unwrap().contains("sums to 0.500"));
 }

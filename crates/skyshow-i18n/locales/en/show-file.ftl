@@ -179,3 +179,9 @@ time-unknown-unit-near-hint = musical lengths count `bars` or `beats` of the mus
 time-unknown-unit-hint = musical lengths count `bars` or `beats` (`"8 bars"`, `"4 beats"`); seconds are a number (`12.5`) or `"m:ss"`
 time-unknown-cue = `{ $given }` is neither a time nor a cue
 time-unknown-cue-hint = did you mean the cue `{ $name }`? Cue names are matched exactly
+
+## glTF animations
+show-file-gltf-skin-weights-normalised = the skin weights of { $count ->
+    [one] { $count } vertex do
+   *[other] { $count } vertices do
+} not sum to 1 (the farthest, vertex { $vertex } of { $mesh }, sums to { $sum }); they were normalised

@@ -179,3 +179,6 @@ time-unknown-unit-near-hint = 音乐时长以乐曲的 `bars`（小节）或 `be
 time-unknown-unit-hint = 音乐时长以 `bars`（小节）或 `beats`（拍）计（`"8 bars"`、`"4 beats"`）；秒数写数字（`12.5`）或 `"m:ss"`
 time-unknown-cue = `{ $given }` 既不是时间也不是提示点（cue）
 time-unknown-cue-hint = 是否指提示点 `{ $name }`？提示点名称须完全一致
+
+## glTF animations
+show-file-gltf-skin-weights-normalised = 有 { $count } 个顶点的蒙皮权重之和不为 1（偏差最大的是 { $mesh } 的第 { $vertex } 号顶点，权重和为 { $sum }），已归一化处理

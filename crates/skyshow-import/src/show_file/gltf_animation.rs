@@ -51,7 +51,7 @@ pub(crate) struct GltfAnimation {
     /// caller to set).
     pub(crate) animation: MeshAnimation,
     /// Warnings for the user (e.g. skin weights normalised that were far from 1).
-    pub(crate) warnings: Vec<String>,
+    pub(crate) warnings: Vec<skyshow_i18n::Message>,
 }
 
 /// Most keys one sampler may hold.
@@ -565,7 +565,8 @@ mod tests {
         let a = read_tube(&tube, AnimationChoice::First).unwrap();
         assert_eq!(a.warnings.len(), 1);
         assert!(
-            a.warnings[0].contains("do not sum to 1") && a.warnings[0].contains("sums to 0.500"),
+            a.warnings[0].english().contains("do not sum to 1")
+                && a.warnings[0].english().contains("sums to 0.500"),
             "{}",
             a.warnings[0]
         );

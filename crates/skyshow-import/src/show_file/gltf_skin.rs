@@ -12,6 +12,8 @@ use gltf::json::mesh::Semantic;
 use gltf::json::validation::Checked;
 use skyshow_model::{Affine, IDENTITY, RigBind, Vec3};
 
+use skyshow_i18n::Message;
+
 use super::art::ArtError;
 use super::gltf_accessor::{self, AccessorData, Allowed};
 use super::gltf_animation::{MeshPart, broken};
@@ -31,7 +33,7 @@ pub(crate) struct VertexBinding {
     pub(crate) morph_start: Vec<u32>,
     pub(crate) morph_deltas: Vec<(u32, Vec3)>,
     pub(crate) weight_slots: Vec<(u32, u32)>,
-    pub(crate) warnings: Vec<String>,
+    pub(crate) warnings: Vec<Message>,
 }
 
 /// Binds the vertices of `parts`; node indices come out as `new_index` maps them.
@@ -347,11 +349,14 @@ impl FarOff {
         }
     }
 
-    fn warning(&self) -> Option<String> {
+    fn warning(&self) -> Option<Message> {
         let (sum, v, mesh) = self.worst.as_ref()?;
-        Some(format!(
-            "the skin weights of {} vertices do not sum to 1 (the farthest, vertex {v} of {mesh}, sums to {sum:.3}); they were normalised",
-            self.count
+        Some(skyshow_i18n::msg!(
+            "show-file-gltf-skin-weights-normalised",
+            count = self.count,
+            vertex = *v,
+            mesh = mesh.clone(),
+            sum = format!("{sum:.3}")
         ))
     }
 }

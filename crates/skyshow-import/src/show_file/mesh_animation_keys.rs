@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use skyshow_model::{Affine, MeshAnimation, Playback, Vec3};
+use skyshow_model::{Affine, MeshAnimation, Playback, Vec3, Warning};
 use toml::Spanned;
 
 use super::Cx;
@@ -20,6 +20,8 @@ pub(super) struct AnimationKeys<'f> {
     pub(super) choice: Option<AnimationChoice<'f>>,
     /// How it plays (`animation_speed`, `animation_start_s`, `animation_loop`).
     pub(super) playback: Playback,
+    /// The formation's name (warnings name it).
+    pub(super) formation: &'f str,
     /// Where the first of the keys is (for messages about all of them), if any is given.
     pub(super) span: Option<Range<usize>>,
 }
@@ -44,6 +46,7 @@ impl Cx<'_> {
         ];
         let span = spans.into_iter().flatten().min_by_key(|s| s.start);
         Ok(AnimationKeys {
+            formation: f.name.get_ref().as_str(),
             choice,
             playback,
             span,
@@ -91,7 +94,11 @@ impl Cx<'_> {
             choice,
         )
         .map_err(|e| self.art_err(span.clone(), what, e))?;
-        let Some(GltfAnimation { animation, .. }) = read else {
+        let Some(GltfAnimation {
+            animation,
+            warnings,
+        }) = read
+        else {
             return given(
                 &format!("{what} has no animations"),
                 "export it with animations (Blender: the glTF exporter's Animation panel), or remove the `animation` keys",
@@ -133,6 +140,13 @@ impl Cx<'_> {
                 ),
                 "this file",
                 Some("check the animation's keys and the skin's matrices; re-export the file"),
+            ));
+        }
+        for message in warnings {
+            self.warn(Warning::new(
+                "gltf_skin_weights_normalised",
+                message,
+                format!("formation \"{}\"", keys.formation),
             ));
         }
         mesh.vertices = start.iter().map(|p| p.to_array()).collect();
