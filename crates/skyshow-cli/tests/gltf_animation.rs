@@ -125,7 +125,11 @@ fn step_keys_and_a_late_start_fly_valid() {
         interpolation: "STEP",
         ..RiggedTube::default()
     };
-    let (_, dir) = run(&tube, "animation_start_s = 1.5\nanimation_speed = \"fit\"", 0);
+    let (_, dir) = run(
+        &tube,
+        "animation_start_s = 1.5\nanimation_speed = \"fit\"",
+        0,
+    );
     valid_tube(dir.path());
 }
 
@@ -170,7 +174,10 @@ fn a_start_past_the_clip_end_is_refused() {
 fn a_channel_on_a_missing_node_is_refused() {
     let tube = RiggedTube::default();
     let (json, bin) = tube.gltf("tube.bin");
-    let broken = json.replace(r#""node":2,"path":"rotation""#, r#""node":42,"path":"rotation""#);
+    let broken = json.replace(
+        r#""node":2,"path":"rotation""#,
+        r#""node":42,"path":"rotation""#,
+    );
     assert_ne!(broken, json);
     let (o, _dir) = build(
         &show("", "tube.gltf"),

@@ -83,6 +83,7 @@ impl Ride {
             ideal_spacing_m: self.ideal_spacing_m,
             max_shape_distance_m: self.max_shape_distance_m,
             close_lines_share: None,
+            detail: None,
         }
     }
 }

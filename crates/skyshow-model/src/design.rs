@@ -2,7 +2,6 @@
 
 use crate::{
     Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
-    Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
     SequenceFrame, Vec3, Warning,
 };
 
