@@ -85,7 +85,8 @@ impl RawFrame {
             dark: self.dark.clone(),
             dark_below: self.dark_below.clone(),
             // A frame is a still picture: a glTF mesh in it shows its rest pose.
-            animation: Some(Spanned::new(parent.hold.span(), RawAnimation::Flag(false))),
+            animation: (self.shape.get_ref() == "mesh")
+                .then(|| Spanned::new(parent.hold.span(), RawAnimation::Flag(false))),
             center: None,
             roll_deg: None,
             tilt_deg: None,
