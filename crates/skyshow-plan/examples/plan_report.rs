@@ -1,13 +1,19 @@
 //! Plans a show file and prints per-transition figures (a development tool):
-//! `cargo run --release -p skyshow-plan --example plan_report -- SHOW.toml [time]`.
+//! `cargo run --release -p skyshow-plan --example plan_report -- SHOW.toml [time|distance]`
+//! (default: what the show file's `[planner] minimise` says).
 #![allow(clippy::print_stderr)]
 fn main() {
     let path = std::env::args().nth(1).expect("show file");
     let loaded = skyshow_import::load_show(std::path::Path::new(&path)).expect("loads");
     let t = std::time::Instant::now();
-    let mut opts = skyshow_plan::PlanOptions::DEFAULT;
-    if std::env::args().nth(2).as_deref() == Some("time") {
-        opts.minimise = skyshow_plan::Minimise::Time;
+    let mut opts = skyshow_plan::PlanOptions {
+        minimise: loaded.design.minimise,
+        ..skyshow_plan::PlanOptions::DEFAULT
+    };
+    match std::env::args().nth(2).as_deref() {
+        Some("time") => opts.minimise = skyshow_plan::Minimise::Time,
+        Some("distance") => opts.minimise = skyshow_plan::Minimise::Distance,
+        _ => {}
     }
     let mut last = std::time::Instant::now();
     let plan = skyshow_plan::plan_show_with_progress(&loaded.design, &opts, &mut |stage| {

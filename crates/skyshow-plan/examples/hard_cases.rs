@@ -1,0 +1,123 @@
+//! Plans the planner's hard cases (`benches/common/hard_cases.rs`) and prints, per case,
+//! the duration against the lower bound, the method, the clearance, the validator's
+//! verdict and the planning time; then the median and the worst ratio. A development and
+//! benchmark tool:
+//!
+//! ```text
+//! cargo run --release -p skyshow-plan --example hard_cases [-- [--json] [--minimise distance|time] [NAME…]]
+//! ```
+//!
+//! `--json` prints one JSON object per line (`name`, `n`, `duration_s`, `lower_bound_s`,
+//! `ratio`, `method`, `min_distance_m`, `validated_min_distance_m`, `violations`,
+//! `planning_ms`, or `error`). NAMEs keep the cases whose name contains one of them.
+//! Cases are planned with `minimise = "time"` unless told otherwise.
+
+#![allow(clippy::print_stdout, missing_docs)]
+
+#[path = "../benches/common/hard_cases.rs"]
+mod hard_cases;
+
+use skyshow_plan::{Minimise, PlanOptions, plan_transition};
+use skyshow_validate::{ValidateOptions, validate};
+
+fn main() {
+    let mut json = false;
+    let mut minimise = Minimise::Time;
+    let mut names: Vec<String> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--minimise" => {
+                minimise = match args.next().as_deref() {
+                    Some("distance") => Minimise::Distance,
+                    _ => Minimise::Time,
+                }
+            }
+            _ => names.push(a),
+        }
+    }
+    let limits = hard_cases::limits();
+    let opts = PlanOptions {
+        minimise,
+        ..PlanOptions::DEFAULT
+    };
+    let mut ratios = Vec::new();
+    if !json {
+        println!(
+            "{:<28} {:>5} {:>8} {:>8} {:>6} {:>10} {:>6} {:>6} {:>4} {:>8}",
+            "case", "n", "dur s", "bound s", "ratio", "method", "clear", "valid", "viol", "plan ms"
+        );
+    }
+    for case in hard_cases::hard_cases() {
+        if !names.is_empty() && !names.iter().any(|n| case.name.contains(n.as_str())) {
+            continue;
+        }
+        let n = case.from.len();
+        let clock = std::time::Instant::now();
+        let planned = plan_transition(&case.from, &case.to, &limits, &opts, hard_cases::band(), 0);
+        let planning_ms = clock.elapsed().as_secs_f64() * 1000.0;
+        let t = match planned {
+            Ok(t) => t,
+            Err(e) => {
+                if json {
+                    println!(
+                        "{{\"name\":\"{}\",\"n\":{n},\"error\":{:?},\"planning_ms\":{planning_ms:.0}}}",
+                        case.name, e.0
+                    );
+                } else {
+                    println!(
+                        "{:<28} {n:>5} refused after {planning_ms:.0} ms: {}",
+                        case.name, e.0
+                    );
+                }
+                continue;
+            }
+        };
+        let show = hard_cases::fly(&case.from, &t);
+        let v = validate(&show, &limits, &ValidateOptions::default());
+        let dur = t.duration_ms() as f64 / 1000.0;
+        let ratio = if t.lower_bound_s > 0.0 {
+            dur / t.lower_bound_s
+        } else {
+            1.0
+        };
+        ratios.push(ratio);
+        if json {
+            println!(
+                "{{\"name\":\"{}\",\"n\":{n},\"duration_s\":{dur:.3},\"lower_bound_s\":{:.3},\"ratio\":{ratio:.4},\"method\":\"{}\",\"min_distance_m\":{:.4},\"validated_min_distance_m\":{:.4},\"violations\":{},\"planning_ms\":{planning_ms:.0}}}",
+                case.name,
+                t.lower_bound_s,
+                t.method.as_str(),
+                t.min_distance_m,
+                v.measured.min_distance_m,
+                v.violations_total,
+            );
+        } else {
+            println!(
+                "{:<28} {n:>5} {dur:>8.2} {:>8.2} {ratio:>6.3} {:>10} {:>6.3} {:>6.3} {:>4} {planning_ms:>8.0}",
+                case.name,
+                t.lower_bound_s,
+                t.method.as_str(),
+                t.min_distance_m,
+                v.measured.min_distance_m,
+                v.violations_total,
+            );
+        }
+    }
+    if !json && !ratios.is_empty() {
+        let mut sorted = ratios.clone();
+        sorted.sort_by(f64::total_cmp);
+        let k = sorted.len();
+        let median = if k % 2 == 1 {
+            sorted[k / 2]
+        } else {
+            (sorted[k / 2 - 1] + sorted[k / 2]) / 2.0
+        };
+        println!(
+            "median ratio {median:.3}, worst {:.3} ({} planned)",
+            sorted[k - 1],
+            k
+        );
+    }
+}
