@@ -9,21 +9,29 @@
 
 pub mod assign;
 mod error;
+mod fleet_move;
+mod flight;
 mod grid;
 mod landing;
+mod layered;
 pub mod motion;
 mod options;
+mod pair_check;
 mod parking;
 mod path_index;
+mod phased;
 mod profile;
 mod show_plan;
 mod show_warnings;
+mod spread;
 mod stagger;
 mod sync_move;
 mod takeoff;
 mod transition;
 
 pub use error::{PlanError, clock};
+pub use fleet_move::{FlightMove, Move};
+pub use flight::{Flight, Leg};
 pub use landing::{Landing, plan_landing};
 pub use options::{Minimise, PlanOptions};
 pub use profile::{Profile, rate_limits};

@@ -8,6 +8,7 @@ use skyshow_formations::{Formation, build};
 use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3, Warning};
 
 use crate::error::{PlanError, clock};
+use crate::fleet_move::Move;
 use crate::landing::plan_landing;
 use crate::motion::{
     HoldClock, MotionOptions, MotionSpec, PlannedHold, PlannedMotion, motion_spec, plan_motion,
@@ -16,7 +17,6 @@ use crate::motion::{
 use crate::options::PlanOptions;
 use crate::parking;
 use crate::show_warnings::{detail_warning, music_warnings};
-use crate::sync_move::SyncMove;
 use crate::takeoff::{layer_altitude, layer_of_slots, plan_takeoff};
 use crate::transition::{Method, plan_transition};
 
@@ -165,7 +165,7 @@ fn parking_picture(
     Ok(picture)
 }
 
-fn push_move(traj: &mut [Trajectory], m: &SyncMove, t0: i64) {
+fn push_move(traj: &mut [Trajectory], m: &Move, t0: i64) {
     let end = (t0 + m.duration_ms()) as f64 / 1000.0;
     for (i, tr) in traj.iter_mut().enumerate() {
         tr.hold_until((t0 + m.delay(i)) as f64 / 1000.0);

@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 use skyshow_model::{Limits, Segment, Vec3};
 
+use crate::flight::Flight;
 use crate::grid::CellGrid;
 use crate::profile::{Profile, rate_limits};
 
@@ -61,6 +62,19 @@ impl SyncMove {
         }
         out.extend(self.profile_of(i).segments(at, self.to[i], dep));
         out
+    }
+
+    /// The flight of drone `i`, from the move's start.
+    pub fn flight(&self, i: usize) -> Flight {
+        let dep = self.delay(i);
+        match self.via(i) {
+            None => Flight::straight(self.from[i], self.to[i], dep, self.profile_of(i)),
+            Some((w, p)) => Flight::through(
+                &[self.from[i], w, self.to[i]],
+                dep,
+                &[p, self.profile_of(i)],
+            ),
+        }
     }
 
     /// Duration of the whole move, milliseconds: the latest arrival.

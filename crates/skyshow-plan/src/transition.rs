@@ -12,8 +12,9 @@ use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
 use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bottleneck_from};
+use crate::fleet_move::{FlightMove, Move};
+use crate::layered::{Shortfalls, plan_layered};
 use crate::options::{Minimise, PlanOptions};
-use crate::profile::Profile;
 use crate::stagger::stagger;
 use crate::sync_move::{SyncMove, clearance};
 
@@ -24,8 +25,11 @@ pub enum Method {
     Direct,
     /// One straight-line move with some drones leaving a little later.
     Staggered,
-    /// Through expanded copies of both formations (three synchronised moves).
+    /// Through copies of the formations scaled out about their centres.
     Expanded,
+    /// Through layers in depth: drones leave and join the pictures along their normals,
+    /// at different depths, and cross between them.
+    Layered,
 }
 
 impl Method {
@@ -35,6 +39,7 @@ impl Method {
             Method::Direct => "direct",
             Method::Staggered => "staggered",
             Method::Expanded => "expanded",
+            Method::Layered => "layered",
         }
     }
 }
@@ -42,8 +47,8 @@ impl Method {
 /// A planned transition between two fleet configurations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transition {
-    /// The synchronised moves, flown back to back.
-    pub moves: Vec<SyncMove>,
+    /// The stages, flown back to back.
+    pub moves: Vec<Move>,
     /// `target_of[i]`: the index into the target configuration where drone `i` ends.
     pub target_of: Vec<usize>,
     /// Sum of squared distances of the direct assignment, m².
@@ -62,7 +67,7 @@ pub struct Transition {
 impl Transition {
     /// Total duration, milliseconds.
     pub fn duration_ms(&self) -> i64 {
-        self.moves.iter().map(SyncMove::duration_ms).sum()
+        self.moves.iter().map(Move::duration_ms).sum()
     }
 }
 
@@ -154,7 +159,7 @@ pub fn plan_transition(
     }
     candidates.push(ssd.clone());
     let mut best: Option<Transition> = None;
-    for assignment in candidates {
+    for assignment in candidates.iter().cloned() {
         let Some(t) = fly_straight(from, to, assignment, limits, opts, band, min_ms, (sa, sb))
         else {
             continue;
@@ -166,77 +171,56 @@ pub fn plan_transition(
             best = Some(t);
         }
     }
+    let others: Vec<&Assignment> = candidates.iter().collect();
+    let better_than = best.as_ref().map_or(i64::MAX, Transition::duration_ms);
+    let (found, short) = plan_layered(from, to, &others, limits, opts, band, min_ms, better_than);
+    if let Some(l) = found {
+        return Ok(Transition {
+            moves: vec![Move::Flights(FlightMove { flights: l.flights })],
+            target_of: l.target_of,
+            cost_sum_sq: ssd.cost_sum_sq,
+            min_distance_m: l.min_distance_m,
+            lower_bound_s,
+            method: if l.layers {
+                Method::Layered
+            } else {
+                Method::Expanded
+            },
+            assign_ms,
+        });
+    }
     if let Some(mut t) = best {
         t.lower_bound_s = lower_bound_s;
         t.assign_ms = assign_ms;
         return Ok(t);
     }
-    let assignment = ssd;
-    // Expanded route. CAPT guarantees the middle move when both copies are spaced
-    // ≥ √2·d; smaller spreads usually suffice and are faster, so try a ladder of spreads
-    // up to that (or as far as the altitude band allows), keeping the first whose every
-    // move's exact clearance holds.
-    let need = std::f64::consts::SQRT_2 * d * opts.expand_margin;
-    let full = |pts: &[Vec3], s: f64| (need / s).max(1.0).min(max_factor(pts, band));
-    let (fa, fb) = (full(from, sa), full(to, sb));
-    let mut best: Option<(Vec<SyncMove>, Vec<usize>, f64)> = None;
-    let mut closest = f64::NEG_INFINITY;
-    for k in [0.25, 0.5, 0.75, 1.0] {
-        let Some(a2) = expand(from, 1.0 + k * (fa - 1.0), band) else {
-            continue;
-        };
-        let Some(b2) = expand(to, 1.0 + k * (fb - 1.0), band) else {
-            continue;
-        };
-        let mid = assign_min_sum_sq(&a2, &b2);
-        let b2_assigned: Vec<Vec3> = mid.target_of.iter().map(|&j| b2[j]).collect();
-        let end: Vec<Vec3> = mid.target_of.iter().map(|&j| to[j]).collect();
-        let m1 = SyncMove::fastest(from.to_vec(), a2.clone(), limits, opts.headroom, 0);
-        let m2 = SyncMove::fastest(a2, b2_assigned.clone(), limits, opts.headroom, 0);
-        let m3 = SyncMove::fastest(b2_assigned, end, limits, opts.headroom, 0);
-        let mut min_d = f64::INFINITY;
-        for m in [&m1, &m2, &m3] {
-            let sf = spacing(&m.from);
-            let st = spacing(&m.to);
-            let r = d.max(sf.min(st).min(1e6) * 1.0001 + 1e-9);
-            let cm = clearance(&m.from, &m.to, r);
-            min_d = min_d.min(if cm.min_m.is_finite() {
-                cm.min_m
-            } else {
-                sf.min(st)
-            });
-        }
-        closest = closest.max(min_d);
-        if min_d >= d - 1e-9 {
-            best = Some((vec![m1, m2, m3], mid.target_of, min_d));
-            break;
+    Err(refusal(d, band, &short))
+}
+
+/// Why no plan was found, and what room it would need.
+fn refusal(d: f64, band: (f64, f64), short: &Shortfalls) -> TransitionError {
+    let mut why = format!(
+        "straight lines bring drones closer than {d:.2} m however their departures are staggered"
+    );
+    for (what, s) in [("start", &short.from), ("target", &short.to)] {
+        if let Some(s) = s {
+            why.push_str(&format!(
+                "; opening the {what} into layers in depth needs {:.1} m of altitude ({:.1} m of picture and its layers), but the altitude band {:.1}–{:.1} m has {:.1} m",
+                s.needed_m,
+                s.picture_m,
+                band.0,
+                band.1,
+                band.1 - band.0
+            ));
         }
     }
-    let Some((mut moves, target_of, min_distance_m)) = best else {
-        return Err(TransitionError(format!(
-            "straight lines bring drones closer than {d:.2} m however their departures are staggered, and even through copies of both formations spread out as far as the altitude band {:.0}–{:.0} m allows they come {closest:.2} m apart",
-            band.0, band.1
-        )));
-    };
-    moves.retain(|m| m.profile.total_ms > 0);
-    // Honour the minimum duration by stretching the middle move.
-    let total: i64 = moves.iter().map(|m| m.profile.total_ms).sum();
-    if total < min_ms
-        && let Some(m) = moves.iter_mut().max_by_key(|m| m.profile.total_ms)
-    {
-        let want = m.profile.total_ms + (min_ms - total);
-        let (v, a) = (m.profile.rate(), m.profile.accel());
-        m.profile = Profile::fit(want, v, a).unwrap_or(m.profile);
+    if short.closest_m.is_finite() {
+        why.push_str(&format!(
+            "; spread out as far as the band allows, drones still come {:.2} m apart",
+            short.closest_m
+        ));
     }
-    Ok(Transition {
-        moves,
-        target_of,
-        cost_sum_sq: assignment.cost_sum_sq,
-        min_distance_m,
-        lower_bound_s,
-        method: Method::Expanded,
-        assign_ms,
-    })
+    TransitionError(why)
 }
 
 /// The assignment flown as straight lines: one synchronised move if its exact clearance
@@ -260,7 +244,7 @@ fn fly_straight(
     let direct = SyncMove::fastest(from.to_vec(), targets, limits, opts.headroom, min_ms);
     let c = clearance(from, &direct.to, radius);
     let transition =
-        |moves: Vec<SyncMove>, min_distance_m: f64, method: Method, target_of| Transition {
+        |moves: Vec<Move>, min_distance_m: f64, method: Method, target_of| Transition {
             moves,
             target_of,
             cost_sum_sq: assignment.cost_sum_sq,
@@ -276,7 +260,7 @@ fn fly_straight(
             sa.min(sb)
         };
         return Some(transition(
-            vec![direct],
+            vec![Move::Straight(direct)],
             min_distance_m,
             Method::Direct,
             assignment.target_of.clone(),
@@ -297,54 +281,11 @@ fn fly_straight(
     m.profiles = st.profiles;
     m.vias = st.vias;
     Some(transition(
-        vec![m],
+        vec![Move::Straight(m)],
         st.min_d.min(sa.min(sb)),
         Method::Staggered,
         target_of,
     ))
-}
-
-/// The largest factor by which `points` can be scaled within the altitude band (≥ 1).
-fn max_factor(points: &[Vec3], band: (f64, f64)) -> f64 {
-    let zl = points.iter().map(|p| p.z).fold(f64::INFINITY, f64::min);
-    let zh = points.iter().map(|p| p.z).fold(f64::NEG_INFINITY, f64::max);
-    if zh - zl <= 1e-9 {
-        // A horizontal formation can spread out without changing altitude.
-        return f64::INFINITY;
-    }
-    ((band.1 - band.0) / (zh - zl) * (1.0 - 1e-9)).max(1.0)
-}
-
-/// The configuration scaled by `factor` about a centre chosen to keep it inside the altitude
-/// band `[low, high]`, or `None` if it does not fit.
-pub(crate) fn expand(points: &[Vec3], factor: f64, band: (f64, f64)) -> Option<Vec<Vec3>> {
-    if factor <= 1.0 + 1e-12 {
-        return Some(points.to_vec());
-    }
-    let n = points.len().max(1) as f64;
-    let c = points.iter().fold(Vec3::ZERO, |acc, p| acc + *p) / n;
-    let zl = points.iter().map(|p| p.z).fold(f64::INFINITY, f64::min);
-    let zh = points.iter().map(|p| p.z).fold(f64::NEG_INFINITY, f64::max);
-    let (low, high) = band;
-    if factor * (zh - zl) > high - low {
-        return None;
-    }
-    // Scaled range: [cz + f(zl − cz), cz + f(zh − cz)] must lie in [low, high].
-    let k = factor - 1.0;
-    let lo = (factor * zh - high) / k;
-    let hi = (factor * zl - low) / k;
-    if lo > hi + 1e-9 {
-        return None;
-    }
-    let mid = (zl + zh) / 2.0;
-    let cz = mid.clamp(lo, hi);
-    let centre = Vec3::new(c.x, c.y, cz);
-    Some(
-        points
-            .iter()
-            .map(|p| centre + (*p - centre) * factor)
-            .collect(),
-    )
 }
 
 #[cfg(test)]
@@ -362,17 +303,7 @@ mod tests {
     }
 
     #[test]
-    fn expand_stays_in_band() {
-        let pts = grid(10, 10, 3.0, 20.0, 0.0);
-        let e = expand(&pts, 1.5, (12.0, 150.0)).unwrap();
-        assert!(e.iter().all(|p| p.z >= 12.0 - 1e-9 && p.z <= 150.0 + 1e-9));
-        let (d, _, _) = min_spacing(&e).unwrap();
-        assert!((d - 4.5).abs() < 1e-9);
-        assert!(expand(&pts, 10.0, (12.0, 150.0)).is_none());
-    }
-
-    #[test]
-    fn dense_rotation_goes_through_expansion_and_stays_safe() {
+    fn dense_rotation_is_planned_safely() {
         // A lattice at exactly the minimum distance turned by 90° in its plane: CAPT's
         // condition fails, so the planner must expand.
         let limits = Limits::DEFAULT;
@@ -388,8 +319,8 @@ mod tests {
         let t = plan_transition(&a, &b, &limits, &PlanOptions::DEFAULT, (10.0, 150.0), 0).unwrap();
         assert!(t.min_distance_m >= 3.0 - 1e-9, "{}", t.min_distance_m);
         let last = t.moves.last().unwrap();
-        for (i, p) in last.to.iter().enumerate() {
-            assert!(p.dist(b[t.target_of[i]]) < 1e-9);
+        for i in 0..last.len() {
+            assert!(last.end(i).dist(b[t.target_of[i]]) < 1e-9);
         }
         assert!(t.duration_ms() as f64 / 1000.0 >= t.lower_bound_s - 1e-9);
     }
