@@ -21,6 +21,8 @@ mod parking;
 mod path_index;
 mod phased;
 mod profile;
+mod route;
+mod schedule;
 mod show_plan;
 mod show_warnings;
 mod spread;

@@ -11,12 +11,16 @@ type Cell = (i64, i64, i64);
 /// A straight piece of a path: from, to.
 pub(crate) type Leg = (Vec3, Vec3);
 
-/// A grid of the cells each drone's path (straight, or a polyline of legs) passes through, and for each
-/// drone the sorted list of drones whose paths come within `reach` of its own.
+/// A grid of the cells each drone's path (straight, or a polyline of legs, possibly
+/// thickened into a tube of some radius) passes through, and for each drone the sorted
+/// list of drones whose paths come within `reach` of its own.
+#[derive(Clone)]
 pub(crate) struct PathIndex {
     reach: f64,
     cell: f64,
+    max_tube: f64,
     legs: Vec<Vec<Leg>>,
+    radius: Vec<f64>,
     cells: Vec<Vec<Cell>>,
     grid: HashMap<Cell, Vec<usize>>,
     /// `near[i]`: drones whose paths come within `reach` of drone `i`'s path, ascending.
@@ -32,8 +36,14 @@ impl PathIndex {
 
     /// Indexes the polylines `legs[i]`.
     pub(crate) fn from_legs(legs: Vec<Vec<Leg>>, reach: f64) -> PathIndex {
+        PathIndex::with_tubes(legs, reach, 0.0)
+    }
+
+    /// Indexes the polylines `legs[i]`, with cells large enough for later tubes of radius
+    /// up to `max_tube` metres to be found in the cells next to theirs.
+    pub(crate) fn with_tubes(legs: Vec<Vec<Leg>>, reach: f64, max_tube: f64) -> PathIndex {
         let n = legs.len();
-        let cell = reach.max(1e-3);
+        let cell = (reach + 2.0 * max_tube).max(1e-3);
         let cells: Vec<Vec<Cell>> = legs.par_iter().map(|l| cells_of(l, cell)).collect();
         let mut grid: HashMap<Cell, Vec<usize>> = HashMap::new();
         for (i, keys) in cells.iter().enumerate() {
@@ -44,6 +54,8 @@ impl PathIndex {
         let mut index = PathIndex {
             reach,
             cell,
+            max_tube,
+            radius: vec![0.0; legs.len()],
             legs,
             cells,
             grid,
@@ -51,7 +63,7 @@ impl PathIndex {
         };
         index.near = (0..n)
             .into_par_iter()
-            .map(|i| index.query(&index.legs[i], Some(i)))
+            .map(|i| index.query_tube(&index.legs[i], 0.0, Some(i)))
             .collect();
         index
     }
@@ -59,6 +71,13 @@ impl PathIndex {
     /// Drones (other than `skip`) whose paths come within `reach` of the path made of
     /// `legs`, ascending.
     pub(crate) fn query(&self, legs: &[Leg], skip: Option<usize>) -> Vec<usize> {
+        self.query_tube(legs, 0.0, skip)
+    }
+
+    /// Drones (other than `skip`) whose paths come within `reach` of the tube of radius
+    /// `radius` (at most the index's largest tube) around `legs`, ascending.
+    pub(crate) fn query_tube(&self, legs: &[Leg], radius: f64, skip: Option<usize>) -> Vec<usize> {
+        debug_assert!(radius <= self.max_tube + 1e-9);
         let mut near: Vec<usize> = Vec::new();
         for (kx, ky, kz) in cells_of(legs, self.cell) {
             for dx in -1..=1 {
@@ -74,10 +93,11 @@ impl PathIndex {
         near.sort_unstable();
         near.dedup();
         near.retain(|&j| {
+            let within = self.reach + radius + self.radius[j];
             legs.iter().any(|&(p0, p1)| {
                 self.legs[j]
                     .iter()
-                    .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < self.reach)
+                    .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < within)
             })
         });
         near
@@ -85,6 +105,13 @@ impl PathIndex {
 
     /// Re-indexes drone `i` after its path changed to the polyline `legs`.
     pub(crate) fn update(&mut self, i: usize, legs: Vec<Leg>) {
+        self.update_tube(i, legs, 0.0);
+    }
+
+    /// Re-indexes drone `i` after its path changed to the tube of radius `radius` (at
+    /// most the index's largest tube) around the polyline `legs`.
+    pub(crate) fn update_tube(&mut self, i: usize, legs: Vec<Leg>, radius: f64) {
+        debug_assert!(radius <= self.max_tube + 1e-9);
         for k in std::mem::take(&mut self.cells[i]) {
             if let Some(b) = self.grid.get_mut(&k) {
                 b.retain(|&j| j != i);
@@ -95,12 +122,13 @@ impl PathIndex {
         }
         self.cells[i] = cells_of(&legs, self.cell);
         self.legs[i] = legs;
+        self.radius[i] = radius;
         for k in &self.cells[i] {
             let b = self.grid.entry(*k).or_default();
             let at = b.partition_point(|&j| j < i);
             b.insert(at, i);
         }
-        let near = self.query(&self.legs[i], Some(i));
+        let near = self.query_tube(&self.legs[i], radius, Some(i));
         for &j in &near {
             let at = self.near[j].partition_point(|&k| k < i);
             self.near[j].insert(at, i);
@@ -109,7 +137,8 @@ impl PathIndex {
     }
 }
 
-/// The grid cells a path passes near (each leg sampled every half cell).
+/// The grid cells a path passes near (each leg sampled every half cell). Cells are at
+/// least `reach` plus twice the largest tube, so tubes meet in neighbouring cells.
 fn cells_of(legs: &[Leg], cell: f64) -> Vec<Cell> {
     let key = |p: Vec3| {
         (

@@ -8,6 +8,7 @@
 //! spaced ≥ √2·d, which CAPT guarantees), `μB → B` (pure scaling: distances shrink to
 //! B's own spacing). Every move's clearance is verified; nothing unsafe is returned.
 
+use rayon::prelude::*;
 use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
@@ -15,6 +16,10 @@ use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bot
 use crate::fleet_move::{FlightMove, Move};
 use crate::layered::{Shortfalls, plan_layered};
 use crate::options::{Minimise, PlanOptions};
+use crate::pair_check::fleet_clearance;
+use crate::path_index::PathIndex;
+use crate::route::{Envelope, Route};
+use crate::schedule::{PATH_SLACK_M, Schedule, max_tube, schedule};
 use crate::stagger::stagger;
 use crate::sync_move::{SyncMove, clearance};
 
@@ -75,6 +80,19 @@ impl Transition {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TransitionError(pub String);
 
+/// The transition lengths tried for straight lines with their own timings, as fractions
+/// above the slowest drone's fastest flight.
+const LADDER: [f64; 9] = [0.0, 0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 0.25, 0.4];
+
+/// Fleets up to this size search: several assignments, each drone's own timing and
+/// detours, layers when the straight plan is not near the bound. Larger fleets fly their
+/// straight plan when there is one (synchronised, or staggered pair by pair).
+const SEARCH_MAX: usize = 4_000;
+
+/// A straight plan within this fraction of the lower bound is not compared with layered
+/// or phased ones (which pay for opening up and closing in).
+const NEAR_BOUND: f64 = 0.03;
+
 /// Minimum flight time of a single drone moving by `d` (seconds): a lower bound for any
 /// path (§3.2 of the reference). It is the largest of three bounds, each of which holds
 /// for every path: the horizontal and the vertical component each need their own
@@ -134,9 +152,8 @@ pub fn plan_transition(
             .profile
             .total_ms
     };
-    // Fleets up to this size try several bounds and keep the best; larger ones try one.
-    const LADDER_MAX: usize = 4_000;
-    let slacks: &[f64] = if from.len() <= LADDER_MAX {
+    let small = from.len() <= SEARCH_MAX;
+    let slacks: &[f64] = if small {
         &[0.0, 1.0 / 3.0, 1.0, 2.0]
     } else {
         &[1.0]
@@ -160,8 +177,18 @@ pub fn plan_transition(
     candidates.push(ssd.clone());
     let mut best: Option<Transition> = None;
     for assignment in candidates.iter().cloned() {
-        let Some(t) = fly_straight(from, to, assignment, limits, opts, band, min_ms, (sa, sb))
-        else {
+        let best_known = best.as_ref().map_or(i64::MAX, Transition::duration_ms);
+        let Some(t) = fly_straight(
+            from,
+            to,
+            assignment,
+            limits,
+            opts,
+            band,
+            (min_ms, best_known),
+            (sa, sb),
+            small,
+        ) else {
             continue;
         };
         if best
@@ -173,7 +200,14 @@ pub fn plan_transition(
     }
     let others: Vec<&Assignment> = candidates.iter().collect();
     let better_than = best.as_ref().map_or(i64::MAX, Transition::duration_ms);
-    let (found, short) = plan_layered(from, to, &others, limits, opts, band, min_ms, better_than);
+    // Opening up costs time of its own: a straight plan this close to the bound is kept.
+    let near_bound = (lower_bound_s * 1000.0 * (1.0 + NEAR_BOUND)).max(min_ms as f64);
+    // Large fleets keep a straight plan when they have one (the search costs too much).
+    let (found, short) = if (better_than as f64) <= near_bound || (!small && best.is_some()) {
+        (None, Shortfalls::default())
+    } else {
+        plan_layered(from, to, &others, limits, opts, band, min_ms, better_than)
+    };
     if let Some(l) = found {
         return Ok(Transition {
             moves: vec![Move::Flights(FlightMove { flights: l.flights })],
@@ -235,8 +269,9 @@ fn fly_straight(
     limits: &Limits,
     opts: &PlanOptions,
     band: (f64, f64),
-    min_ms: i64,
+    (min_ms, shorter_than): (i64, i64),
     (sa, sb): (f64, f64),
+    search: bool,
 ) -> Option<Transition> {
     let d = limits.min_distance_m;
     let targets: Vec<Vec3> = assignment.target_of.iter().map(|&j| to[j]).collect();
@@ -253,21 +288,140 @@ fn fly_straight(
             method,
             assign_ms: 0.0,
         };
+    let mut out: Option<Transition> = None;
     if c.min_m >= d - 1e-9 {
         let min_distance_m = if c.min_m.is_finite() {
             c.min_m
         } else {
             sa.min(sb)
         };
-        return Some(transition(
-            vec![Move::Straight(direct)],
+        out = Some(transition(
+            vec![Move::Straight(direct.clone())],
             min_distance_m,
             Method::Direct,
             assignment.target_of.clone(),
         ));
     }
+    if !search {
+        return out.or_else(|| {
+            staggered(
+                &direct,
+                &assignment,
+                limits,
+                opts,
+                band,
+                (sa, sb),
+                shorter_than,
+            )
+        });
+    }
+    // Each drone on its own profile (and per axis when pressed): the transition can end
+    // when the slowest drone arrives, not when the shared profile does; conflicts are
+    // resolved drone by drone.
+    let env = Envelope {
+        limits,
+        headroom: opts.headroom,
+    };
+    let routes: Vec<Route> = (0..from.len())
+        .into_par_iter()
+        .map(|i| Route::line(from[i], direct.to[i], &env))
+        .collect();
+    let own_end = routes
+        .iter()
+        .map(|r| r.fastest_ms)
+        .max()
+        .unwrap_or(0)
+        .max(min_ms);
+    if out.is_some() && own_end as f64 >= direct.duration_ms() as f64 * 0.995 {
+        return out;
+    }
+    let index = PathIndex::with_tubes(
+        (0..from.len())
+            .map(|i| vec![(from[i], direct.to[i])])
+            .collect(),
+        d + 0.01 + 2.0 * PATH_SLACK_M,
+        max_tube(d),
+    );
+    let sched = Schedule {
+        from,
+        to: &direct.to,
+        routes: &routes,
+        env,
+        d,
+        band,
+        ramp_ms: direct.profile.ramp_ms,
+        index: &index,
+    };
+    let best_known = out
+        .as_ref()
+        .map_or(i64::MAX, Transition::duration_ms)
+        .min(shorter_than);
+    let mut found = None;
+    for k in LADDER {
+        let end = (own_end as f64 * (1.0 + k)).round() as i64;
+        if end >= best_known {
+            break;
+        }
+        if let Some(r) = schedule(&sched, end) {
+            found = Some(r);
+            break;
+        }
+    }
+    let Some(r) = found else {
+        // No schedule within the ladder: resolve the synchronised move's conflicts pair
+        // by pair instead (a staggered move may be longer, but it copes with pairs whose
+        // targets lie on each other's way).
+        // Only while nothing better is known: it is slower to find, and rarely shorter.
+        if shorter_than < i64::MAX {
+            return out;
+        }
+        return out.or_else(|| {
+            staggered(
+                &direct,
+                &assignment,
+                limits,
+                opts,
+                band,
+                (sa, sb),
+                shorter_than,
+            )
+        });
+    };
+    let min_d = fleet_clearance(&r.flights, d, d + 0.01).min_m.min(d + 0.01);
+    if min_d < d - 1e-9 {
+        return out;
+    }
+    let m = FlightMove { flights: r.flights };
+    let mut target_of = assignment.target_of.clone();
+    for &(i, j) in &r.swaps {
+        target_of.swap(i, j);
+    }
+    Some(transition(
+        vec![Move::Flights(m)],
+        min_d.min(sa.min(sb)),
+        if r.synchronised {
+            Method::Direct
+        } else {
+            Method::Staggered
+        },
+        target_of,
+    ))
+}
+
+/// The synchronised move with its conflicts resolved pair by pair (`stagger.rs`), if that
+/// succeeds and beats `shorter_than`.
+fn staggered(
+    direct: &SyncMove,
+    assignment: &Assignment,
+    limits: &Limits,
+    opts: &PlanOptions,
+    band: (f64, f64),
+    (sa, sb): (f64, f64),
+    shorter_than: i64,
+) -> Option<Transition> {
+    let d = limits.min_distance_m;
     let max_extension = (direct.profile.total_ms / 2).max(2_000);
-    let st = stagger(&direct, limits, opts.headroom, max_extension, band)?;
+    let st = stagger(direct, limits, opts.headroom, max_extension, band)?;
     if st.min_d < d - 1e-9 {
         return None;
     }
@@ -275,17 +429,23 @@ fn fly_straight(
     for &(i, j) in &st.swaps {
         target_of.swap(i, j);
     }
-    let mut m = direct;
+    let mut m = direct.clone();
     m.to = st.to;
     m.delay_ms = st.delays;
     m.profiles = st.profiles;
     m.vias = st.vias;
-    Some(transition(
-        vec![Move::Straight(m)],
-        st.min_d.min(sa.min(sb)),
-        Method::Staggered,
+    if m.duration_ms() >= shorter_than {
+        return None;
+    }
+    Some(Transition {
+        moves: vec![Move::Straight(m)],
         target_of,
-    ))
+        cost_sum_sq: assignment.cost_sum_sq,
+        min_distance_m: st.min_d.min(sa.min(sb)),
+        lower_bound_s: 0.0,
+        method: Method::Staggered,
+        assign_ms: 0.0,
+    })
 }
 
 #[cfg(test)]
