@@ -299,7 +299,7 @@ pub fn plan_show_with_progress(
         .map_err(|e| PlanError::CannotJoin {
             from: prev.clone(),
             to: f.name.clone(),
-            why: e.0,
+            why: e.0.to_string(),
         })?;
         let planning_ms = clock_start.elapsed().as_secs_f64() * 1000.0;
         let dur = tr.duration_ms();

@@ -10,6 +10,7 @@
 
 use rayon::prelude::*;
 use skyshow_formations::min_spacing;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Limits, Vec3};
 
 use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bottleneck_from};
@@ -78,7 +79,7 @@ impl Transition {
 
 /// Why a transition cannot be planned.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TransitionError(pub String);
+pub struct TransitionError(pub Message);
 
 /// The transition lengths tried for straight lines with their own timings, as fractions
 /// above the slowest drone's fastest flight.
@@ -233,27 +234,45 @@ pub fn plan_transition(
 
 /// Why no plan was found, and what room it would need.
 fn refusal(d: f64, band: (f64, f64), short: &Shortfalls) -> TransitionError {
-    let mut why = format!(
-        "straight lines bring drones closer than {d:.2} m however their departures are staggered"
-    );
-    for (what, s) in [("start", &short.from), ("target", &short.to)] {
+    let mut parts = vec![msg!("plan-refused-straight", dist = format!("{d:.2}"))];
+    for (k, s) in [(0, &short.from), (1, &short.to)] {
         if let Some(s) = s {
-            why.push_str(&format!(
-                "; opening the {what} into layers in depth needs {:.1} m of altitude ({:.1} m of picture and its layers), but the altitude band {:.1}–{:.1} m has {:.1} m",
-                s.needed_m,
-                s.picture_m,
-                band.0,
-                band.1,
-                band.1 - band.0
-            ));
+            let needed = format!("{:.1}", s.needed_m);
+            let picture = format!("{:.1}", s.picture_m);
+            let (low, high) = (format!("{:.1}", band.0), format!("{:.1}", band.1));
+            let room = format!("{:.1}", band.1 - band.0);
+            parts.push(if k == 0 {
+                msg!(
+                    "plan-refused-layers-start",
+                    needed = needed,
+                    picture = picture,
+                    low = low,
+                    high = high,
+                    room = room
+                )
+            } else {
+                msg!(
+                    "plan-refused-layers-target",
+                    needed = needed,
+                    picture = picture,
+                    low = low,
+                    high = high,
+                    room = room
+                )
+            });
         }
     }
     if short.closest_m.is_finite() {
-        why.push_str(&format!(
-            "; spread out as far as the band allows, drones still come {:.2} m apart",
-            short.closest_m
+        parts.push(msg!(
+            "plan-refused-spread",
+            dist = format!("{:.2}", short.closest_m)
         ));
     }
+    let why = parts
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| msg!("plan-refused-and", first = first, rest = rest))
+        .unwrap_or_else(|| msg!("plan-refused-straight", dist = format!("{d:.2}")));
     TransitionError(why)
 }
 
@@ -460,6 +479,52 @@ mod tests {
             }
         }
         v
+    }
+
+    #[test]
+    fn a_band_too_thin_for_layers_is_refused_saying_how_much_altitude_they_need() {
+        // A vertical 12 × 12 lattice at exactly the minimum distance, turned a quarter in
+        // its plane, in a band that only just holds the picture: no straight plan, no room
+        // to scale it, and (the test's point) the refusal names the altitude needed.
+        let limits = Limits::DEFAULT;
+        let a = grid(12, 12, 3.0, 40.0, 0.0);
+        let c = Vec3::new(0.0, 16.5, 56.5);
+        let b: Vec<Vec3> = a
+            .iter()
+            .map(|p| {
+                let r = *p - c;
+                c + Vec3::new(r.x, -r.z, r.y)
+            })
+            .collect();
+        let band = (39.9, 73.1);
+        match plan_transition(&a, &b, &limits, &PlanOptions::DEFAULT, band, 0) {
+            Ok(t) => {
+                // A plan that fits is fine, as long as it keeps the band and the distance.
+                assert!(t.min_distance_m >= 3.0 - 1e-9, "{}", t.min_distance_m);
+            }
+            Err(e) => {
+                let text = e.0.english();
+                assert!(text.contains("closer than 3.00 m"), "{text}");
+                assert!(text.contains("39.9–73.1 m"), "{text}");
+            }
+        }
+        let short = Shortfalls {
+            from: Some(crate::spread::BandShortfall {
+                needed_m: 41.2,
+                picture_m: 33.0,
+            }),
+            to: None,
+            closest_m: 2.4,
+        };
+        let e = refusal(3.0, (40.0, 70.0), &short);
+        assert_eq!(
+            e.0.english(),
+            "straight lines bring drones closer than 3.00 m however their departures are staggered; \
+             opening the start into layers in depth needs 41.2 m of altitude (33.0 m of picture and \
+             its layers), but the altitude band 40.0–70.0 m has 30.0 m; spread out as far as the \
+             band allows, drones still come 2.40 m apart"
+        );
+        assert!(e.0.render(skyshow_i18n::Lang::Zh).contains("41.2 m"));
     }
 
     #[test]
