@@ -10,7 +10,8 @@ Prints, on this machine, in one run:
    grows shows at once;
 2. the 600-drone festival example (examples/eryueer): the same, against its goal (2.5 s);
 3. every transition's duration over its lower bound, for both shows and for the planner's
-   hard cases (show files in `benches/hard_cases/`, when there), with the median and the
+   hard cases (show files in `benches/hard_cases/`, when there, and the point-set cases of
+   `cargo run --release -p skyshow-plan --example hard_cases`), with the median and the
    worst per set;
 4. the exact assignment against scipy's `linear_sum_assignment` at 600, 2,000, 5,000 and
    10,000 drones (`benches/compare/compare.py`, run from here; `--assign-kinds` picks the
@@ -178,6 +179,24 @@ def hard_case_reports(workdir):
     return reports
 
 
+def planner_hard_case_rows():
+    """The planner's own hard cases (crates/skyshow-plan/benches/common/hard_cases.rs: quarter
+    and half turns in plane and in depth, sphere ↔ picture, exactly spaced grids, merges and
+    splits), planned and validated by the `hard_cases` example; rows as `transition_rows`."""
+    cmd = ["cargo", "run", "--release", "-q", "-p", "skyshow-plan", "--example", "hard_cases", "--", "--json"]
+    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, check=True)
+    rows = []
+    for line in p.stdout.decode().splitlines():
+        c = json.loads(line)
+        if "error" in c:
+            print(f"  hard case {c['name']} REFUSED: {c['error']}")
+            continue
+        if c.get("violations"):
+            print(f"  hard case {c['name']}: {c['violations']} violations")
+        rows.append(("planner-hard", c["name"], f"{c['n']} drones", c["duration_s"], c["lower_bound_s"], c["method"]))
+    return rows
+
+
 def run_assign(kinds, timeout):
     print("\nAssignment: skyshow's exact solver against scipy.optimize.linear_sum_assignment (benches/compare)")
     cmd = [sys.executable, os.path.join(HERE, "compare", "compare.py"), "--sizes", "600,2000,5000,10000", "--kinds", kinds, "--timeout", str(timeout)]
@@ -221,6 +240,7 @@ def main():
                 print(f"\n(no hard cases: {os.path.relpath(HARD_CASES, ROOT)}/*.toml not found)")
             for name, rep in hard:
                 rows += transition_rows("hard:" + name[:9], rep)
+            rows += planner_hard_case_rows()
         if rows:
             print_transitions(rows, peer_rows)
     if part("assign") and not args.no_assign:
