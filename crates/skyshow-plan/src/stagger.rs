@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
+use crate::pair_check::quadratic_min;
 use crate::path_index::{Leg, PathIndex};
 use crate::profile::{Profile, rate_limits};
 use crate::sync_move::SyncMove;
@@ -122,53 +123,6 @@ impl Pairs<'_> {
         }
         best
     }
-}
-
-/// The smallest `|r + v·τ + a·τ²/2|` over `τ ∈ [0, len]`: the endpoints and the real
-/// roots in between of the derivative of its square, a cubic.
-fn quadratic_min(r: Vec3, v: Vec3, a: Vec3, len: f64) -> f64 {
-    let at = |t: f64| (r + v * t + a * (0.5 * t * t)).norm();
-    let mut best = at(0.0).min(at(len));
-    // d/dτ |x|²/2 = x·x' = c3 τ³ + c2 τ² + c1 τ + c0.
-    let c3 = 0.5 * a.dot(a);
-    let c2 = 1.5 * v.dot(a);
-    let c1 = v.dot(v) + r.dot(a);
-    let c0 = r.dot(v);
-    let f = |t: f64| ((c3 * t + c2) * t + c1) * t + c0;
-    // Split [0, len] where the cubic's derivative vanishes; it is monotone in between.
-    let mut cuts = vec![0.0, len];
-    let (qa, qb, qc) = (3.0 * c3, 2.0 * c2, c1);
-    if qa.abs() > 1e-300 {
-        let disc = qb * qb - 4.0 * qa * qc;
-        if disc > 0.0 {
-            let sq = disc.sqrt();
-            cuts.push((-qb - sq) / (2.0 * qa));
-            cuts.push((-qb + sq) / (2.0 * qa));
-        }
-    } else if qb.abs() > 1e-300 {
-        cuts.push(-qc / qb);
-    }
-    cuts.retain(|t| (0.0..=len).contains(t));
-    cuts.sort_by(f64::total_cmp);
-    for w in cuts.windows(2) {
-        let (mut lo, mut hi) = (w[0], w[1]);
-        let (flo, fhi) = (f(lo), f(hi));
-        if flo > 0.0 || fhi < 0.0 {
-            // No minimum of the distance inside (it only has minima where x·x' goes
-            // from negative to positive).
-            continue;
-        }
-        for _ in 0..60 {
-            let mid = 0.5 * (lo + hi);
-            if f(mid) < 0.0 {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        best = best.min(at(0.5 * (lo + hi)));
-    }
-    best
 }
 
 /// What the resolver knows about one drone's route.
