@@ -8,6 +8,7 @@
 //! the formations involved.
 
 pub mod assign;
+mod emergency;
 mod error;
 mod fleet_move;
 mod flight;
@@ -31,6 +32,7 @@ mod sync_move;
 mod takeoff;
 mod transition;
 
+pub use emergency::{EmergencyOptions, plan_emergency, trigger_moments};
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};
 pub use flight::{Flight, Leg};

@@ -31,11 +31,14 @@ pub enum ViolationKind {
     TrajectoryTooLarge,
     /// The light program would not fit a Skybrush `.skyb` block (≥ 65 536 bytes).
     LightProgramTooLarge,
+    /// Two drones of the emergency return (`rthPlan`) closer than `Limits::min_distance_m`
+    /// after a trigger at `time_s` ([`check_rth`](crate::check_rth)).
+    RthConflict,
 }
 
 impl ViolationKind {
     /// Every kind, in report order.
-    pub const ALL: [ViolationKind; 12] = [
+    pub const ALL: [ViolationKind; 13] = [
         ViolationKind::MinDistance,
         ViolationKind::SpeedXy,
         ViolationKind::SpeedUp,
@@ -48,6 +51,7 @@ impl ViolationKind {
         ViolationKind::FlightTime,
         ViolationKind::TrajectoryTooLarge,
         ViolationKind::LightProgramTooLarge,
+        ViolationKind::RthConflict,
     ];
 
     /// Stable snake_case identifier, e.g. `"min_distance"`.
@@ -65,6 +69,7 @@ impl ViolationKind {
             ViolationKind::FlightTime => "flight_time",
             ViolationKind::TrajectoryTooLarge => "trajectory_too_large",
             ViolationKind::LightProgramTooLarge => "light_program_too_large",
+            ViolationKind::RthConflict => "rth_conflict",
         }
     }
 }
