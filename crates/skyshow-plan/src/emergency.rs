@@ -37,6 +37,9 @@ pub struct EmergencyOptions {
     /// Time between the trigger moments each entry is planned and checked from, seconds
     /// (the second before the entry, its own time included). Default 0.25.
     pub trigger_step_s: f64,
+    /// Longest departure delay searched, seconds. Default 60. A drone that finds no clear
+    /// moment within it leaves at once (the check then reports the conflict).
+    pub max_delay_s: f64,
     /// Lowest altitude the return flies level at, metres. Default: the larger of the
     /// minimum distance and the minimum navigation altitude (clear of landed drones).
     pub min_altitude_m: Option<f64>,
@@ -48,6 +51,7 @@ impl EmergencyOptions {
         speed_fraction: 0.75,
         delay_step_s: 0.5,
         trigger_step_s: 0.25,
+        max_delay_s: 60.0,
         min_altitude_m: None,
     };
 }
@@ -206,42 +210,41 @@ fn flight(plan: &RthPlan, way: &Way, k: usize, delay: f64) -> Vec<RthLeg> {
     plan.flight(Some(&e), way.starts[k], e.time_s)
 }
 
-/// Departure delays, lowest drone first, each as small as keeps it clear (see the module).
-fn schedule(
-    mut ways: Vec<Way>,
-    plan: &RthPlan,
-    limits: &Limits,
-    opts: &EmergencyOptions,
-) -> Vec<RthEntry> {
-    let n = ways.len();
-    let m = ways.first().map_or(0, |w| w.starts.len());
-    let d = limits.min_distance_m;
-    let nav = limits.min_nav_altitude_m;
-    let reach = d + 0.01;
-    // The moving parts of each way from each trigger moment (the wait is not a path).
-    let moving: Vec<Vec<(Vec3, Vec3)>> = ways
-        .iter()
-        .map(|w| {
-            let mut legs = Vec::new();
-            for k in 0..m {
-                for l in flight(plan, w, k, 0.0) {
-                    if l.from != l.to {
-                        legs.push((l.from, l.to));
-                    }
-                }
+/// What the schedule needs of every way: its moving legs from every trigger moment, and
+/// the limits it keeps.
+struct Ctx<'a> {
+    plan: &'a RthPlan,
+    m: usize,
+    d: f64,
+    nav: f64,
+    reach: f64,
+}
+
+/// The moving parts of `way` from each trigger moment (the wait is not a path).
+fn moving_legs(cx: &Ctx<'_>, way: &Way) -> Vec<(Vec3, Vec3)> {
+    let mut legs = Vec::new();
+    for k in 0..cx.m {
+        for l in flight(cx.plan, way, k, 0.0) {
+            if l.from != l.to {
+                legs.push((l.from, l.to));
             }
-            legs
-        })
-        .collect();
-    // Waiting drones as obstacles: every start of every trigger moment, airborne ones only.
+        }
+    }
+    legs
+}
+
+/// `blockers[i]`: the drones whose start (at any trigger moment, airborne) lies within
+/// reach of drone `i`'s way: `i` may leave only after them.
+fn blockers(cx: &Ctx<'_>, ways: &[Way], moving: &[Vec<(Vec3, Vec3)>]) -> Vec<Vec<usize>> {
+    let m = cx.m;
     let starts: Vec<Vec3> = ways.iter().flat_map(|w| w.starts.clone()).collect();
-    let grid = CellGrid::new(&starts, 1.5 * reach);
-    let blockers: Vec<Vec<usize>> = (0..n)
+    let grid = CellGrid::new(&starts, 1.5 * cx.reach);
+    (0..ways.len())
         .into_par_iter()
         .map(|i| {
             let mut near: Vec<usize> = Vec::new();
             for &(a, b) in &moving[i] {
-                let steps = ((a.dist(b) / reach).ceil() as usize).max(1);
+                let steps = ((a.dist(b) / cx.reach).ceil() as usize).max(1);
                 for s in 0..=steps {
                     grid.for_near(a.lerp(b, s as f64 / steps as f64), |j| near.push(j));
                 }
@@ -253,22 +256,93 @@ fn schedule(
                 .filter(|&j| {
                     let p = starts[j];
                     j / m != i
-                        && p.z >= nav
-                        && moving[i]
-                            .iter()
-                            .any(|&(a, b)| crate::sync_move::segment_min(a - p, b - p).0 < reach)
+                        && p.z >= cx.nav
+                        && moving[i].iter().any(|&(a, b)| {
+                            crate::sync_move::segment_min(a - p, b - p).0 < cx.reach
+                        })
                 })
                 .map(|j| j / m)
                 .collect();
             by_drone.dedup();
             by_drone
         })
-        .collect();
-    let mut index_legs = moving.clone();
+        .collect()
+}
+
+/// The drones already leaving, with their flights from every trigger moment.
+struct Scheduled {
+    flights: Vec<Vec<Vec<RthLeg>>>,
+    land_at: Vec<f64>,
+}
+
+/// The smallest departure delay (a multiple of the step, up to the cap) that keeps `way`
+/// clear of the scheduled drones in `near`; 0 when there is none (left to the check).
+fn smallest_delay(
+    cx: &Ctx<'_>,
+    way: &Way,
+    near: &[usize],
+    done: &Scheduled,
+    opts: &EmergencyOptions,
+) -> (f64, Vec<Vec<RthLeg>>) {
+    let t0 = way.entry.time_s;
+    let give_up = (near.iter().map(|&j| done.land_at[j]).fold(0.0, f64::max) - t0)
+        .min(opts.max_delay_s);
+    let mut delay = 0.0;
+    // The drone that clashed last is asked first: it usually clashes again.
+    let mut culprit: Option<usize> = None;
+    loop {
+        let mine: Vec<Vec<RthLeg>> = (0..cx.m).map(|k| flight(cx.plan, way, k, delay)).collect();
+        let clashes = |j: usize| {
+            // A drone that has landed before this one leaves is on the ground, clear of
+            // its level flight, and its way never passed this one's start.
+            done.land_at[j] > t0 + delay
+                && (0..cx.m).rev().any(|k| {
+                    flights_closest(&mine[k], &done.flights[j][k], cx.nav, cx.d)
+                        .is_some_and(|(dist, _)| dist < cx.d)
+                })
+        };
+        let clash = match culprit.filter(|&j| clashes(j)) {
+            Some(j) => Some(j),
+            None => near
+                .iter()
+                .copied()
+                .find(|&j| Some(j) != culprit && clashes(j)),
+        };
+        match clash {
+            None => return (delay, mine),
+            Some(_) if delay > give_up => {
+                // No clear moment: leave at once rather than hold everyone after it.
+                return (0.0, (0..cx.m).map(|k| flight(cx.plan, way, k, 0.0)).collect());
+            }
+            Some(j) => culprit = Some(j),
+        }
+        delay += opts.delay_step_s;
+    }
+}
+
+/// Departure delays, lowest drone first, each as small as keeps it clear (see the module).
+fn schedule(
+    mut ways: Vec<Way>,
+    plan: &RthPlan,
+    limits: &Limits,
+    opts: &EmergencyOptions,
+) -> Vec<RthEntry> {
+    let n = ways.len();
+    let d = limits.min_distance_m;
+    let cx = Ctx {
+        plan,
+        m: ways.first().map_or(0, |w| w.starts.len()),
+        d,
+        nav: limits.min_nav_altitude_m,
+        reach: d + 0.01,
+    };
+    let moving: Vec<Vec<(Vec3, Vec3)>> = ways.iter().map(|w| moving_legs(&cx, w)).collect();
+    let blockers = blockers(&cx, &ways, &moving);
+    let mut index_legs = moving;
     for (legs, w) in index_legs.iter_mut().zip(&ways) {
         legs.extend(w.starts.iter().map(|&p| (p, p)));
     }
-    let index = PathIndex::from_legs(index_legs, reach);
+    let index = PathIndex::from_legs(index_legs, cx.reach);
     let mut waiting_on: Vec<usize> = blockers.iter().map(Vec::len).collect();
     let mut blocks: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, bs) in blockers.iter().enumerate() {
@@ -284,8 +358,10 @@ fn schedule(
     let mut ready: BTreeSet<(i64, usize)> =
         (0..n).filter(|&i| waiting_on[i] == 0).map(key).collect();
     let mut done = vec![false; n];
-    let mut flights: Vec<Vec<Vec<RthLeg>>> = vec![Vec::new(); n];
-    let mut land_at = vec![f64::NEG_INFINITY; n];
+    let mut scheduled = Scheduled {
+        flights: vec![Vec::new(); n],
+        land_at: vec![f64::NEG_INFINITY; n],
+    };
     for _ in 0..n {
         // Lowest ready drone; when every waiting drone is in another's way, the one
         // fewest stand in front of (the check then reports what remains).
@@ -298,26 +374,12 @@ fn schedule(
         };
         ready.remove(&key(i));
         let near: Vec<usize> = index.near[i].iter().copied().filter(|&j| done[j]).collect();
-        let give_up = near.iter().map(|&j| land_at[j]).fold(0.0, f64::max) - ways[i].entry.time_s;
-        let mut delay = 0.0;
-        loop {
-            let mine: Vec<Vec<RthLeg>> = (0..m).map(|k| flight(plan, &ways[i], k, delay)).collect();
-            let clash = near.par_iter().any(|&j| {
-                (0..m).any(|k| {
-                    flights_closest(&mine[k], &flights[j][k], nav, d)
-                        .is_some_and(|(dist, _)| dist < d)
-                })
-            });
-            if !clash || delay > give_up {
-                land_at[i] = mine
-                    .iter()
-                    .filter_map(|f| f.last().map(|l| l.t1))
-                    .fold(f64::NEG_INFINITY, f64::max);
-                flights[i] = mine;
-                break;
-            }
-            delay += opts.delay_step_s;
-        }
+        let (delay, mine) = smallest_delay(&cx, &ways[i], &near, &scheduled, opts);
+        scheduled.land_at[i] = mine
+            .iter()
+            .filter_map(|f| f.last().map(|l| l.t1))
+            .fold(f64::NEG_INFINITY, f64::max);
+        scheduled.flights[i] = mine;
         ways[i].entry.pre_delay_s = delay;
         done[i] = true;
         for &k in &blocks[i] {
