@@ -38,6 +38,8 @@ drones = 16
 rows = 4
 columns = 4
 spacing_m = 3
+[emergency]
+plan = true
 [[chapter]]
 name = "one"
 [[chapter.formation]]
@@ -101,8 +103,18 @@ fn every_second_has_a_return_and_the_validator_finds_none_conflicting() {
     let plans = &file.rth_plans;
     assert_eq!(plans.len(), 16);
     let end = file.show.duration_s();
-    let times: Vec<f64> = plans[0].as_ref().unwrap().entries.iter().map(|e| e.time_s).collect();
-    assert_eq!(times.len(), end.ceil() as usize + 1, "one entry per whole second");
+    let times: Vec<f64> = plans[0]
+        .as_ref()
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.time_s)
+        .collect();
+    assert_eq!(
+        times.len(),
+        end.ceil() as usize + 1,
+        "one entry per whole second"
+    );
     for (k, t) in times.iter().enumerate() {
         assert_eq!(*t, k as f64);
     }
@@ -123,7 +135,9 @@ fn every_second_has_a_return_and_the_validator_finds_none_conflicting() {
         let close: Vec<_> = v
             .violations
             .iter()
-            .filter(|x| x.kind == ViolationKind::MinDistance && x.value < limits.min_distance_m - 1e-3)
+            .filter(|x| {
+                x.kind == ViolationKind::MinDistance && x.value < limits.min_distance_m - 1e-3
+            })
             .collect();
         assert!(close.is_empty(), "trigger at {tau} s: {close:?}");
         flown += 1;
@@ -153,7 +167,12 @@ fn every_second_has_a_return_and_the_validator_finds_none_conflicting() {
     );
     // `check` reads the plan back and flies it again.
     let o = run(&["check", out.join("show.skyc").to_str().unwrap(), "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let checked: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(checked["emergency"]["entries"], e["entries"]);
     assert!(checked["emergency"]["triggers_checked"].as_u64().unwrap() > times.len() as u64);
@@ -189,13 +208,20 @@ fn check_flags_a_return_plan_whose_drones_cross() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "show.json", &json);
     let o = run(&["check", f.to_str().unwrap(), "--json"]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let v = r["violations"].as_array().unwrap();
     let rth: Vec<_> = v.iter().filter(|x| x["kind"] == "rth_conflict").collect();
     assert!(!rth.is_empty(), "{v:?}");
     assert!(rth[0]["value"].as_f64().unwrap() < 1.0);
-    assert!(rth[0]["time_s"].as_f64().unwrap() > 14.0 && rth[0]["time_s"].as_f64().unwrap() <= 15.0);
+    assert!(
+        rth[0]["time_s"].as_f64().unwrap() > 14.0 && rth[0]["time_s"].as_f64().unwrap() <= 15.0
+    );
     assert_eq!(r["emergency"]["entries"], 1);
     assert!(r["emergency"]["conflicts"].as_u64().unwrap() >= 1);
 }

@@ -18,7 +18,12 @@ fn main() {
     let plan = plan_show(design, &opts).expect("a plan");
     let plan_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let rth = plan_emergency(&plan.trajectories, &plan.homes, &design.limits, &EmergencyOptions::DEFAULT);
+    let rth = plan_emergency(
+        &plan.trajectories,
+        &plan.homes,
+        &design.limits,
+        &EmergencyOptions::DEFAULT,
+    );
     let rth_s = t.elapsed().as_secs_f64();
     let worst = rth
         .iter()

@@ -257,9 +257,9 @@ fn blockers(cx: &Ctx<'_>, ways: &[Way], moving: &[Vec<(Vec3, Vec3)>]) -> Vec<Vec
                     let p = starts[j];
                     j / m != i
                         && p.z >= cx.nav
-                        && moving[i].iter().any(|&(a, b)| {
-                            crate::sync_move::segment_min(a - p, b - p).0 < cx.reach
-                        })
+                        && moving[i]
+                            .iter()
+                            .any(|&(a, b)| crate::sync_move::segment_min(a - p, b - p).0 < cx.reach)
                 })
                 .map(|j| j / m)
                 .collect();
@@ -285,8 +285,8 @@ fn smallest_delay(
     opts: &EmergencyOptions,
 ) -> (f64, Vec<Vec<RthLeg>>) {
     let t0 = way.entry.time_s;
-    let give_up = (near.iter().map(|&j| done.land_at[j]).fold(0.0, f64::max) - t0)
-        .min(opts.max_delay_s);
+    let give_up =
+        (near.iter().map(|&j| done.land_at[j]).fold(0.0, f64::max) - t0).min(opts.max_delay_s);
     let mut delay = 0.0;
     // The drone that clashed last is asked first: it usually clashes again.
     let mut culprit: Option<usize> = None;
@@ -312,7 +312,10 @@ fn smallest_delay(
             None => return (delay, mine),
             Some(_) if delay > give_up => {
                 // No clear moment: leave at once rather than hold everyone after it.
-                return (0.0, (0..cx.m).map(|k| flight(cx.plan, way, k, 0.0)).collect());
+                return (
+                    0.0,
+                    (0..cx.m).map(|k| flight(cx.plan, way, k, 0.0)).collect(),
+                );
             }
             Some(j) => culprit = Some(j),
         }

@@ -267,6 +267,22 @@ fn closest_pair(
     let mut order: Vec<usize> = (0..flights.len())
         .filter(|&i| !flights[i].is_empty())
         .collect();
+    // Sweep along the horizontal axis the flights spread most along (a picture facing the
+    // audience stands in one x).
+    let spread = |f: fn(Vec3) -> f64| {
+        let (lo, hi) = order
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
+                (lo.min(f(boxes[i].0)), hi.max(f(boxes[i].0)))
+            });
+        hi - lo
+    };
+    let boxes: Vec<(Vec3, Vec3)> = if spread(|p| p.y) > spread(|p| p.x) {
+        let yx = |p: Vec3| Vec3::new(p.y, p.x, p.z);
+        boxes.iter().map(|&(lo, hi)| (yx(lo), yx(hi))).collect()
+    } else {
+        boxes
+    };
     order.sort_by(|&a, &b| boxes[a].0.x.total_cmp(&boxes[b].0.x).then(a.cmp(&b)));
     let mut best: Option<(f64, (usize, usize))> = None;
     for (k, &a) in order.iter().enumerate() {
