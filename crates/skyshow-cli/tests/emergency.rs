@@ -69,8 +69,9 @@ fn returns_at(show: &FlightShow, plans: &[Option<skyshow_model::RthPlan>], tau: 
         .zip(plans)
         .map(|(d, p)| {
             let p = p.as_ref().expect("every drone has a plan");
-            let legs = p.flight(p.entry_for_trigger(tau), d.trajectory.position(tau), tau);
-            let mut tr = Trajectory::new(legs[0].from);
+            let start = d.trajectory.position(tau);
+            let legs = p.flight(p.entry_for_trigger(tau), start, tau);
+            let mut tr = Trajectory::new(start);
             for l in legs.iter().filter(|l| l.t1 > l.t0) {
                 tr.push(Segment::line(l.t0, l.t1, l.from, l.to));
             }
@@ -194,16 +195,18 @@ fn every_second_has_a_return_and_the_validator_agrees_with_its_check() {
         safe.iter().all(|&(a, b)| column < a || column > b),
         "the vertical column is not safe to land in place: {safe:?}"
     );
-    // `check` reads the plan back and flies it again.
-    let o = run(&["check", out.join("show.skyc").to_str().unwrap(), "--json"]);
+    // `check` reads the plan back and flies it again: the same verdict.
+    let o2 = run(&["check", out.join("show.skyc").to_str().unwrap(), "--json"]);
     assert_eq!(
+        o2.status.code(),
         o.status.code(),
-        Some(0),
         "{}",
-        String::from_utf8_lossy(&o.stderr)
+        String::from_utf8_lossy(&o2.stderr)
     );
+    let o = o2;
     let checked: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(checked["emergency"]["entries"], e["entries"]);
+    assert_eq!(checked["emergency"]["conflicts"], e["conflicts"]);
     assert!(checked["emergency"]["triggers_checked"].as_u64().unwrap() > times.len() as u64);
     // meta.segments: takeoff, show, landing, back to back.
     let segments = &file_json(&bytes)["meta"]["segments"];
