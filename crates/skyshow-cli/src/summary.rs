@@ -129,9 +129,6 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         ));
     }
     print_motions(p, r);
-    if let Some(e) = &r.emergency {
-        print_emergency(p, e, l.min_distance_m);
-    }
     let n = r.violation_count();
     p.line(&format!("  {}", msg!("summary-violations", count = n)));
     for v in r.validation.violations.iter().take(10) {
@@ -265,38 +262,6 @@ fn print_motions(p: &Printer, r: &Report<'_>) {
     }
 }
 
-/// The emergency return's line (entries, longest return, closest approach) and when
-/// landing in place is safe.
-fn print_emergency(p: &Printer, e: &skyshow_export::EmergencySection, min_distance_m: f64) {
-    if e.entries > 0 {
-        let closest = e.min_distance_m.map_or_else(
-            || format!("≥ {:.3}", min_distance_m + 1.0),
-            |d| format!("{d:.3}"),
-        );
-        p.line(&format!(
-            "  {}",
-            msg!(
-                "summary-emergency",
-                entries = e.entries,
-                worst = format!("{:.1}", e.worst_duration_s.unwrap_or(0.0)),
-                closest = closest,
-                triggers = e.triggers_checked
-            )
-        ));
-    } else {
-        p.line(&format!("  {}", msg!("summary-emergency-none")));
-    }
-    let safe: f64 = e.land_in_place_safe_s.iter().map(|[a, b]| b - a).sum();
-    p.line(&format!(
-        "  {}",
-        msg!(
-            "summary-land-in-place",
-            seconds = format!("{safe:.0}"),
-            intervals = e.land_in_place_safe_s.len()
-        )
-    ));
-}
-
 /// A message in the user's language.
 fn text(m: Message) -> String {
     m.to_string()
@@ -319,7 +284,6 @@ pub(crate) fn violation_kind(kind: ViolationKind) -> Message {
         ViolationKind::FlightTime => msg!("violation-flight_time"),
         ViolationKind::TrajectoryTooLarge => msg!("violation-trajectory_too_large"),
         ViolationKind::LightProgramTooLarge => msg!("violation-light_program_too_large"),
-        ViolationKind::RthConflict => msg!("violation-rth_conflict"),
     }
 }
 

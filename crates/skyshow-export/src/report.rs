@@ -5,9 +5,9 @@ use skyshow_i18n::Message;
 use skyshow_model::{Limits, Warning};
 use skyshow_validate::Validation;
 
+use crate::PyroSection;
 use crate::json::num;
 use crate::report_motion::MotionRow;
-use crate::{EmergencySection, PyroSection};
 
 /// The show line of the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,9 +167,6 @@ pub struct Report<'a> {
     /// Findings that are not violations, besides the validation's own warnings (which
     /// `report.json` lists first).
     pub warnings: Vec<WarningRow>,
-    /// The emergency return as checked and when landing in place is safe (`None`: not
-    /// computed).
-    pub emergency: Option<EmergencySection>,
 }
 
 impl Report<'_> {
@@ -343,9 +340,6 @@ impl Report<'_> {
         );
         if let Some(p) = &self.pyro {
             root.insert("pyro".into(), p.to_json(&name));
-        }
-        if let Some(e) = &self.emergency {
-            root.insert("emergency".into(), e.to_json());
         }
         let timing: Map<String, Value> = self
             .timing_ms

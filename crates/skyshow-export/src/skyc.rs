@@ -2,7 +2,7 @@
 
 use base64::Engine;
 use serde_json::{Map, Value, json};
-use skyshow_model::{FlightShow, GeoOrigin, Limits, RthPlan, Segment, Vec3};
+use skyshow_model::{FlightShow, GeoOrigin, Limits, Segment, Vec3};
 
 use std::io::{self, Cursor, Seek, Write};
 use std::ops::Range;
@@ -22,11 +22,6 @@ pub struct SkycMeta {
     pub origin: Option<GeoOrigin>,
     /// Music: bytes, media type, file name, start time on the show clock (s).
     pub audio: Option<(Vec<u8>, String, String, f64)>,
-    /// Each drone's emergency return (`settings.rthPlan`), by drone index; empty: none.
-    pub rth_plans: Vec<RthPlan>,
-    /// `meta.segments`: when the takeoff, the show and the landing start, and when the
-    /// landing ends, seconds. `None`: not written.
-    pub segments: Option<[f64; 4]>,
 }
 
 /// Decimal places of coordinates (0.1 mm).
@@ -104,10 +99,7 @@ impl<'a> SkycWriter<'a> {
     pub fn new(show: &'a FlightShow, meta: &'a SkycMeta) -> Self {
         let drones = (0..show.drones.len())
             .into_par_iter()
-            .map(|i| {
-                serde_json::to_vec(&drone_json(show, meta.rth_plans.get(i), i))
-                    .expect("JSON of plain values")
-            })
+            .map(|i| serde_json::to_vec(&drone_json(show, i)).expect("JSON of plain values"))
             .collect();
         SkycWriter { show, meta, drones }
     }
@@ -154,10 +146,10 @@ impl<'a> SkycWriter<'a> {
 }
 
 /// One drone's entry of `swarm.drones`.
-fn drone_json(show: &FlightShow, rth: Option<&RthPlan>, i: usize) -> Value {
+fn drone_json(show: &FlightShow, i: usize) -> Value {
     let b64 = base64::engine::general_purpose::STANDARD;
     let d = &show.drones[i];
-    let mut v = json!({
+    json!({
         "type": "generic",
         "settings": {
             "name": d.name,
@@ -166,36 +158,6 @@ fn drone_json(show: &FlightShow, rth: Option<&RthPlan>, i: usize) -> Value {
             "trajectory": trajectory_json(show, i),
             "lights": { "version": 1, "data": b64.encode(&d.lights.bytecode) },
         }
-    });
-    if let Some(plan) = rth {
-        v["settings"]["rthPlan"] = rth_json(plan);
-    }
-    v
-}
-
-/// Skybrush's `settings.rthPlan` (reference: "Return-to-home plan"): times in whole
-/// seconds, targets to the millimetre (the planner rounds them so), durations to the
-/// millisecond.
-fn rth_json(plan: &RthPlan) -> Value {
-    let entries: Vec<Value> = plan
-        .entries
-        .iter()
-        .map(|e| {
-            let target = e.target;
-            json!({
-                "time": e.time_s.round() as i64,
-                "action": e.action.as_str(),
-                "target": [num(target.x, 3), num(target.y, 3), num(target.z, 3)],
-                "duration": num(e.duration_s, TIME_DECIMALS),
-                "preDelay": num(e.pre_delay_s, TIME_DECIMALS),
-                "postDelay": num(e.post_delay_s, TIME_DECIMALS),
-            })
-        })
-        .collect();
-    json!({
-        "landingSpeed": num(plan.landing_speed_m_s, 3),
-        "landingAltitude": num(plan.landing_altitude_m, 3),
-        "entries": entries,
     })
 }
 
@@ -233,16 +195,10 @@ fn root_json<'m>(
     let mut root = Map::new();
     root.insert("version".into(), json!(1));
     root.insert("environment".into(), Value::Object(environment));
-    let mut meta_json = json!({ "title": title, "sources": ["skyshow"] });
-    if let Some([a, b, c, d]) = meta.segments {
-        let t = |x: f64| num(x, TIME_DECIMALS);
-        meta_json["segments"] = json!({
-            "takeoff": [t(a), t(b)],
-            "show": [t(b), t(c)],
-            "landing": [t(c), t(d)],
-        });
-    }
-    root.insert("meta".into(), meta_json);
+    root.insert(
+        "meta".into(),
+        json!({ "title": title, "sources": ["skyshow"] }),
+    );
     root.insert(
         "settings".into(),
         json!({
@@ -327,8 +283,6 @@ mod tests {
             limits: Limits::DEFAULT,
             origin: None,
             audio: None,
-            rth_plans: Vec::new(),
-            segments: None,
         };
         let a = write_skyc(&show, &meta);
         assert_eq!(a, write_skyc(&show, &meta));
@@ -383,8 +337,6 @@ mod tests {
             limits: Limits::DEFAULT,
             origin: None,
             audio: Some((vec![7; 5000], "audio/wav".into(), "a.wav".into(), 1.5)),
-            rth_plans: Vec::new(),
-            segments: None,
         };
         let whole = write_skyc(&show, &meta);
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(whole.clone())).unwrap();

@@ -37,9 +37,6 @@ pub struct ShowDesign {
     /// (artwork drawn in no lit colour, …), in file order; `skyshow build` lists them first
     /// in `report.json` `warnings` and the summary.
     pub warnings: Vec<Warning>,
-    /// Whether `build` plans the emergency return (`[emergency] plan`, default false): the
-    /// `.skyc`'s `rthPlan` for every whole second.
-    pub emergency_plan: bool,
 }
 
 /// What the assignment between consecutive formations minimises.

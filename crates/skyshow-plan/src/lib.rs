@@ -8,7 +8,6 @@
 //! the formations involved.
 
 pub mod assign;
-mod emergency;
 mod error;
 mod fleet_move;
 mod flight;
@@ -32,7 +31,6 @@ mod sync_move;
 mod takeoff;
 mod transition;
 
-pub use emergency::{EmergencyOptions, plan_emergency, trigger_moments};
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};
 pub use flight::{Flight, Leg};

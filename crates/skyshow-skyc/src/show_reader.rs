@@ -205,7 +205,6 @@ impl<'r> ShowReader<'r> {
 
         let mut drones = Vec::with_capacity(list.len());
         let mut lights = Vec::with_capacity(list.len());
-        let mut rth_plans = Vec::with_capacity(list.len());
         for (i, d) in list.iter().enumerate() {
             let dp = drones_path.index(i);
             let Some(settings) = d
@@ -248,9 +247,6 @@ impl<'r> ShowReader<'r> {
             if let Some(p) = field(settings, "pyro") {
                 self.check_pyro(i, p, &sp.key("pyro"));
             }
-            rth_plans.push(
-                field(settings, "rthPlan").and_then(|p| self.rth_plan(i, p, &sp.key("rthPlan"))),
-            );
             lights.push((field(settings, "lights"), sp.key("lights")));
             drones.push(Drone {
                 name,
@@ -331,11 +327,6 @@ impl<'r> ShowReader<'r> {
             findings: self.findings,
             audio,
             sample_interval_s: None,
-            rth_plans: if rth_plans.iter().any(Option::is_some) {
-                rth_plans
-            } else {
-                Vec::new()
-            },
         })
     }
 

@@ -187,7 +187,6 @@ fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
         },
         findings: Vec::new(),
         audio: None,
-        rth_plans: Vec::new(),
     }
 }
 

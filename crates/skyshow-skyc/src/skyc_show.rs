@@ -1,7 +1,7 @@
 //! `SkycShow`: what reading a `.skyc` gives — the show, the format problems found, and the
 //! soundtrack.
 
-use skyshow_model::{FlightShow, RthPlan};
+use skyshow_model::FlightShow;
 
 use crate::{Audio, FormatFinding};
 
@@ -21,7 +21,4 @@ pub struct SkycShow {
     /// finite differences; a validator should measure the velocity change at each sample
     /// over this interval (as Skybrush does at its sampling rate). `None` for `.skyc`.
     pub sample_interval_s: Option<f64>,
-    /// Each drone's `settings.rthPlan` (Skybrush's collective return-to-home plan), by
-    /// drone index; `None` for a drone without a usable one. Empty when no drone has one.
-    pub rth_plans: Vec<Option<RthPlan>>,
 }

@@ -28,7 +28,6 @@ mod measured;
 mod options;
 mod pair_search;
 mod prepared;
-mod rth_check;
 mod separation;
 mod series;
 mod sink;
@@ -40,7 +39,6 @@ mod window_pass;
 
 pub use measured::Measured;
 pub use options::{ValidateOptions, velocity_step_max_m_s};
-pub use rth_check::{RthCheck, RthCheckOptions, check_rth, land_in_place_safe};
 pub use series::Series;
 pub use validation::Validation;
 pub use violation::{Violation, ViolationKind};

@@ -31,14 +31,11 @@ pub enum ViolationKind {
     TrajectoryTooLarge,
     /// The light program would not fit a Skybrush `.skyb` block (≥ 65 536 bytes).
     LightProgramTooLarge,
-    /// Two drones of the emergency return (`rthPlan`) closer than `Limits::min_distance_m`
-    /// after a trigger at `time_s` ([`check_rth`](crate::check_rth)).
-    RthConflict,
 }
 
 impl ViolationKind {
     /// Every kind, in report order.
-    pub const ALL: [ViolationKind; 13] = [
+    pub const ALL: [ViolationKind; 12] = [
         ViolationKind::MinDistance,
         ViolationKind::SpeedXy,
         ViolationKind::SpeedUp,
@@ -51,7 +48,6 @@ impl ViolationKind {
         ViolationKind::FlightTime,
         ViolationKind::TrajectoryTooLarge,
         ViolationKind::LightProgramTooLarge,
-        ViolationKind::RthConflict,
     ];
 
     /// Stable snake_case identifier, e.g. `"min_distance"`.
@@ -69,7 +65,6 @@ impl ViolationKind {
             ViolationKind::FlightTime => "flight_time",
             ViolationKind::TrajectoryTooLarge => "trajectory_too_large",
             ViolationKind::LightProgramTooLarge => "light_program_too_large",
-            ViolationKind::RthConflict => "rth_conflict",
         }
     }
 }

@@ -14,10 +14,7 @@ use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
-use skyshow_plan::{
-    EmergencyOptions, PlanError, PlanOptions, PlanStage, ShowPlan, plan_emergency,
-    plan_show_with_progress,
-};
+use skyshow_plan::{PlanError, PlanOptions, PlanStage, ShowPlan, plan_show_with_progress};
 
 use crate::args::BuildArgs;
 use crate::design_warnings;
@@ -114,22 +111,9 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     })?;
     let design = &loaded.design;
 
-    let n_drones = built.show.drones.len();
-    let mut meta = skyc_meta(design);
-    meta.segments = Some(segments(&built.plan));
-    if design.emergency_plan {
-        let t = Instant::now();
-        spinner.set_message(msg!("progress-emergency", drones = n_drones).to_string());
-        meta.rth_plans = plan_emergency(
-            &built.plan.trajectories,
-            &built.plan.homes,
-            &design.limits,
-            &EmergencyOptions::DEFAULT,
-        );
-        timing.push(("emergency".into(), t.elapsed().as_secs_f64() * 1000.0));
-    }
     spinner.set_message(msg!("progress-exporting").to_string());
     let t = Instant::now();
+    let meta = skyc_meta(design);
     let skyc_writer = SkycWriter::new(&built.show, &meta);
     let n = built.show.drones.len();
     let skyc = skyc_writer
@@ -241,7 +225,6 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         timing_ms: timing,
         pyro: pyro.as_ref().map(|p| p.section.clone()),
         warnings: gather_warnings(&loaded, &built),
-        emergency: Some(checked.emergency.clone()),
     };
     spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
@@ -339,21 +322,7 @@ fn skyc_meta(design: &skyshow_model::ShowDesign) -> SkycMeta {
                 .map_or_else(|| m.file.clone(), |n| n.to_string_lossy().into_owned());
             (m.bytes.clone(), m.media_type.clone(), name, m.offset_s)
         }),
-        rth_plans: Vec::new(),
-        segments: None,
     }
-}
-
-/// `meta.segments`: takeoff from 0 until every drone has climbed to its layer, the show
-/// until the landing moves start, the landing until the last touchdown, seconds.
-fn segments(plan: &ShowPlan) -> [f64; 4] {
-    let s = |ms: i64| ms as f64 / 1000.0;
-    [
-        0.0,
-        s(plan.takeoff_end_ms),
-        s(plan.landing_start_ms),
-        s(plan.end_ms),
-    ]
 }
 
 /// One `.skyc` per ground station when the fleet is larger than `--max-drones-per-file`:

@@ -70,7 +70,6 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
             })
             .into_iter()
             .collect(),
-        emergency: Some(checked.emergency.clone()),
     };
     if args.json {
         let mut out = std::io::stdout().lock();

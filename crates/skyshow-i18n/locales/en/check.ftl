@@ -13,4 +13,3 @@ violation-takeoff_spacing = takeoff_spacing
 violation-flight_time = flight_time
 violation-trajectory_too_large = trajectory_too_large
 violation-light_program_too_large = light_program_too_large
-violation-rth_conflict = rth_conflict

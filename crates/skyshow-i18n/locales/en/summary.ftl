@@ -37,9 +37,3 @@ summary-motions = { $count ->
     }
 summary-motion-line = { $name } ({ $kinds }): { $xy } m/s horizontal, { $up } m/s up, { $down } m/s down, { $accel } m/s², drones at least { $dist } m apart, curves within { $fit } cm of the design
 summary-motion-ramps = motion { $motion } (linear): ramps of { $ramp } s, the shortest the acceleration limit allows
-summary-emergency = emergency return: { $entries } entries per drone (rthPlan), longest { $worst } s, closest approach { $closest } m over { $triggers } trigger moments
-summary-emergency-none = emergency return: no rthPlan in the show
-summary-land-in-place = landing in place (vertical "land now") is safe for { $seconds } s of the show, in { $intervals ->
-        [one] { $intervals } interval
-       *[other] { $intervals } intervals
-    } (report.json emergency.land_in_place_safe_s)

@@ -12,4 +12,3 @@ violation-takeoff_spacing = 起飞间距不足
 violation-flight_time = 飞行时间超过电池续航
 violation-trajectory_too_large = 航迹数据超出容量
 violation-light_program_too_large = 灯光程序超出容量
-violation-rth_conflict = 紧急返航间距不足

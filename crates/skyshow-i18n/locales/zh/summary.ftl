@@ -31,6 +31,3 @@ summary-drone-join = {" 与 "}
 summary-motions = 运动编队 { $count } 个
 summary-motion-line = { $name }（{ $kinds }）：水平 { $xy } m/s，上升 { $up } m/s，下降 { $down } m/s，加速度 { $accel } m/s²，无人机间距不小于 { $dist } m，航迹曲线与设计偏差不超过 { $fit } cm
 summary-motion-ramps = 第 { $motion } 个运动（匀速）：加速段与减速段各 { $ramp } s，为加速度限制所允许的最短时间
-summary-emergency = 紧急返航：每架无人机 { $entries } 个航点条目（rthPlan），最长 { $worst } 秒，{ $triggers } 个触发时刻中最近距离 { $closest } 米
-summary-emergency-none = 紧急返航：表演文件中没有 rthPlan
-summary-land-in-place = 原地垂直降落在表演中 { $seconds } 秒内是安全的，共 { $intervals } 个时段（report.json emergency.land_in_place_safe_s）

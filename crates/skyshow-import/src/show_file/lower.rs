@@ -67,7 +67,6 @@ impl Cx<'_> {
             music,
             lights,
             warnings: Vec::new(),
-            emergency_plan: raw.emergency.as_ref().and_then(|e| e.plan).unwrap_or(false),
         })
     }
 

@@ -19,7 +19,6 @@ pub(super) struct RawShow {
     #[serde(default)]
     pub(super) takeoff: RawTakeoff,
     pub(super) planner: Option<RawPlanner>,
-    pub(super) emergency: Option<RawEmergency>,
     pub(super) stage: Option<RawStage>,
     #[serde(default, rename = "chapter")]
     pub(super) chapters: Vec<Spanned<RawChapter>>,
@@ -48,12 +47,6 @@ pub(super) struct RawAudience {
     pub(super) azimuth_deg: Spanned<f64>,
     pub(super) line: Option<Spanned<Vec<[f64; 2]>>>,
     pub(super) zone: Option<Spanned<Vec<[f64; 2]>>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawEmergency {
-    pub(super) plan: Option<bool>,
 }
 
 #[derive(Deserialize)]
