@@ -20,6 +20,7 @@ mod gltf_skin;
 mod gltf_source;
 mod glyf_check;
 mod image_art;
+mod light_image;
 mod lights;
 mod lower;
 mod mesh;

@@ -1,7 +1,9 @@
 //! Designing each drone's light steps from the plan.
 
 use rayon::prelude::*;
-use skyshow_model::{ColorWalk, LightProgram, LightStep, PositionWalk, Rgb, ShowDesign};
+use skyshow_model::{
+    ColorWalk, LightFrame, LightProgram, LightStep, PositionWalk, Rgb, ShowDesign,
+};
 use skyshow_plan::ShowPlan;
 
 use crate::bytecode::{FRAME_MS, encode};
@@ -53,7 +55,7 @@ pub fn design_show_lights(
     design: &ShowDesign,
     opts: &LightOptions,
 ) -> Vec<LightProgram> {
-    let stage = Stage::new(plan, design.audience_azimuth_deg);
+    let stage = stage(plan, design);
     let samplers: Vec<EffectSampler<'_>> = design
         .lights
         .iter()
@@ -88,7 +90,7 @@ pub fn designed_frames(
     opts: &LightOptions,
     i: usize,
 ) -> Vec<Rgb> {
-    let stage = Stage::new(plan, design.audience_azimuth_deg);
+    let stage = stage(plan, design);
     let samplers: Vec<EffectSampler<'_>> = design
         .lights
         .iter()
@@ -99,6 +101,16 @@ pub fn designed_frames(
         .filter(|s| s.end_s > s.start_s && s.targets_drone(i, plan))
         .collect();
     render(plan, &stage, &mine, i, &base_steps(plan, i, opts))
+}
+
+/// The show's stage, with the sky frames measured when an effect is drawn in the sky.
+fn stage(plan: &ShowPlan, design: &ShowDesign) -> Stage {
+    let stage = Stage::new(plan, design.audience_azimuth_deg);
+    if design.lights.iter().any(|e| e.frame == LightFrame::Sky) {
+        stage.with_sky(plan)
+    } else {
+        stage
+    }
 }
 
 /// Drone `i`'s colour at every frame: its plain program with the effects on top.
@@ -142,12 +154,8 @@ fn render(
         {
             continue;
         }
-        let on = stage.on_stage(k as i64 * FRAME_MS);
-        let probe = Probe {
-            drone: i,
-            t,
-            position: position.at(t),
-        };
+        let on = stage.on_stage(t_ms);
+        let at = position.at(t);
         let c = *frame;
         let mut col = [c.r, c.g, c.b].map(|x| f64::from(x) / 255.0);
         let mut touched = false;
@@ -157,7 +165,13 @@ fn render(
             if fx.target.formation.is_none() && plan.formations[on].point_of[i].is_none() {
                 continue;
             }
-            if let Some((c, a)) = e.sample(&probe, stage, fx.frame_formation.unwrap_or(on)) {
+            let k = fx.frame_formation.unwrap_or(on);
+            let probe = Probe {
+                drone: i,
+                t,
+                position: Stage::place(plan, k, fx.frame, i, t_ms, at),
+            };
+            if let Some((c, a)) = e.sample(&probe, stage, k) {
                 col = blend(col, c, fx.blend, a);
                 touched = true;
             }

@@ -14,7 +14,8 @@ pub struct Probe {
     pub drone: usize,
     /// Show time, seconds.
     pub t: f64,
-    /// The drone's position, metres.
+    /// Where the drone is drawn, metres (show frame): where it flies, or in the
+    /// formation frame its point's place in the still picture (see [`Stage::place`]).
     pub position: Vec3,
 }
 
@@ -233,7 +234,7 @@ impl<'a> EffectSampler<'a> {
             return None;
         }
         if let Some([u0, v0, u1, v1]) = e.target.region {
-            let [u, v] = stage.uv(formation, probe.position);
+            let [u, v] = stage.uv(formation, e.frame, probe.position);
             // A micrometre of slack: drones on the box's edge are inside.
             const EPS: f64 = 1e-6;
             if u < u0 - EPS || u > u1 + EPS || v < v0 - EPS || v > v1 + EPS {
@@ -251,11 +252,14 @@ impl<'a> EffectSampler<'a> {
         let (color, alpha) = match &e.kind {
             EffectKind::Solid { color } => (*color, 1.0),
             EffectKind::Gradient { axis, colors } => (
-                ramp(colors, stage.along(formation, *axis, probe.position)),
+                ramp(
+                    colors,
+                    stage.along(formation, e.frame, *axis, probe.position),
+                ),
                 1.0,
             ),
             EffectKind::Radial { center, colors } => {
-                let [u, v] = stage.uv(formation, probe.position);
+                let [u, v] = stage.uv(formation, e.frame, probe.position);
                 let far = [0.0f64, 1.0]
                     .iter()
                     .flat_map(|x| [0.0f64, 1.0].map(|y| (x - center[0]).hypot(y - center[1])))
@@ -271,7 +275,7 @@ impl<'a> EffectSampler<'a> {
                 band,
                 softness,
             } => {
-                let s = stage.along(formation, *axis, probe.position);
+                let s = stage.along(formation, e.frame, *axis, probe.position);
                 let dur = (self.end_s - self.start_s).max(1e-9);
                 let reach = 1.0 + band + softness;
                 let front = local / dur * reach - softness;
@@ -298,7 +302,7 @@ impl<'a> EffectSampler<'a> {
                 wavelength,
                 period_s,
             } => {
-                let s = stage.along(formation, *axis, probe.position);
+                let s = stage.along(formation, e.frame, *axis, probe.position);
                 let phase = s / wavelength - local / period_s;
                 let x = 0.5 + 0.5 * (std::f64::consts::TAU * phase).cos();
                 (colors[1].lerp(colors[0], x), 1.0)
@@ -341,7 +345,7 @@ impl<'a> EffectSampler<'a> {
                 None => (colors[self.first_trigger % colors.len()], 1.0),
             },
             EffectKind::Image { image } => {
-                let [u, v] = stage.uv(formation, probe.position);
+                let [u, v] = stage.uv(formation, e.frame, probe.position);
                 (image.at(u, v), 1.0)
             }
             EffectKind::Frames {
@@ -349,7 +353,7 @@ impl<'a> EffectSampler<'a> {
                 frame_s,
                 looped,
             } => {
-                let [u, v] = stage.uv(formation, probe.position);
+                let [u, v] = stage.uv(formation, e.frame, probe.position);
                 (frames[frame_index(frame_s, *looped, local)].at(u, v), 1.0)
             }
         };

@@ -3,8 +3,8 @@
 
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{
-    Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, LightProgram, Rgb, ShowDesign,
-    Target, Vec3,
+    Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, LightFrame, LightProgram, Rgb,
+    ShowDesign, Target, Vec3,
 };
 use skyshow_plan::{PlanOptions, ShowPlan, plan_show};
 
@@ -41,6 +41,7 @@ fn effect(kind: EffectKind, t0: f64, t1: f64) -> LightEffect {
         kind,
         target: Target::default(),
         frame_formation: None,
+        frame: LightFrame::Formation,
         start_s: Some(t0),
         end_s: Some(t1),
         fade_in_s: 0.0,

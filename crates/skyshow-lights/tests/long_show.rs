@@ -5,7 +5,7 @@
 
 use skyshow_lights::{LightOptions, design_show_lights, designed_frames};
 use skyshow_model::{
-    Axis, Blend, EffectKind, Every, LightEffect, LightProgram, MusicDesign, Rgb, Target,
+    Axis, Blend, EffectKind, Every, LightEffect, LightFrame, LightProgram, MusicDesign, Rgb, Target,
 };
 use skyshow_plan::{PlanOptions, plan_show};
 
@@ -32,6 +32,7 @@ fn effect(kind: EffectKind, blend: Blend) -> LightEffect {
         kind,
         target: Target::default(),
         frame_formation: None,
+        frame: LightFrame::Formation,
         start_s: Some(0.0),
         end_s: Some(1000.0),
         fade_in_s: 0.0,

@@ -33,7 +33,9 @@ pub use design::{
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use keyframe_track::{Interpolation, KeyframeTrack};
-pub use light_design::{Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, Target};
+pub use light_design::{
+    Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, LightFrame, Target,
+};
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;
 pub use mesh_animation::{Affine, IDENTITY, MeshAnimation, RigBind, RigNode, RigPose};

@@ -15,6 +15,9 @@ pub struct LightEffect {
     /// The formation whose picture gives the spatial frame (`u`, `v` from 0 to 1 over its
     /// bounding box as the audience sees it); `None` = the formation on stage at the time.
     pub frame_formation: Option<usize>,
+    /// Where a position-based effect (gradient, radial, sweep/wipe, wave, image) and the
+    /// `region` are drawn while a moving formation holds: on the shape or in the sky.
+    pub frame: LightFrame,
     /// Start on the show clock, seconds; `None` = when the frame formation is in place.
     pub start_s: Option<f64>,
     /// End on the show clock, seconds; `None` = when the frame formation starts to leave.
@@ -36,6 +39,18 @@ pub struct LightEffect {
     /// The chapter of a `[[chapter.light]]`: without `start`/`end` the effect runs from the
     /// chapter's first transition until its last formation leaves.
     pub chapter: Option<usize>,
+}
+
+/// Where an effect's picture is drawn while its formation moves during its hold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LightFrame {
+    /// Painted on the shape: each drone keeps the place of its point in the formation's
+    /// still picture, so an image stays on a turning picture.
+    #[default]
+    Formation,
+    /// Fixed in the sky: drones are placed by where they are, over the box the formation
+    /// sweeps during its hold; the shape moves through the picture.
+    Sky,
 }
 
 /// How an effect's colour combines with the colour below it (per channel, 0–1 values,
@@ -205,5 +220,21 @@ impl ImageDesign {
         let x = ((u.clamp(0.0, 1.0) * self.width as f64) as usize).min(self.width - 1);
         let y = (((1.0 - v.clamp(0.0, 1.0)) * self.height as f64) as usize).min(self.height - 1);
         self.pixels[y * self.width + x]
+    }
+}
+
+impl EffectKind {
+    /// Whether the effect depends on where a drone is (gradient, radial, sweep/wipe, wave,
+    /// image): the effects a [`LightFrame`] applies to.
+    pub fn is_spatial(&self) -> bool {
+        matches!(
+            self,
+            EffectKind::Gradient { .. }
+                | EffectKind::Radial { .. }
+                | EffectKind::Sweep { .. }
+                | EffectKind::Wave { .. }
+                | EffectKind::Image { .. }
+                | EffectKind::Frames { .. }
+        )
     }
 }
