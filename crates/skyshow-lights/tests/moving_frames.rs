@@ -3,7 +3,7 @@
 //! turning picture moves through the effect. Planted answers worked out by hand.
 
 use skyshow_lights::{LightOptions, design_show_lights};
-use skyshow_model::{LightProgram, Rgb};
+use skyshow_model::{EffectKind, ImageDesign, LightFrame, LightProgram, Rgb};
 use skyshow_plan::{PlanOptions, ShowPlan, plan_show};
 
 /// Nine drones on a 40 m line across the audience's view, turning once about the
@@ -201,4 +201,52 @@ fn frame_is_refused_where_it_means_nothing_or_is_misspelt() {
     let err = skyshow_import::parse_show("t.toml", &text).unwrap_err();
     let all = format!("{err:?}");
     assert!(all.contains("skies") && all.contains("sky"), "{all}");
+}
+
+/// The turning line under a two-pixel picture, red on the audience's left half and green
+/// on its right, drawn in `frame`.
+fn build_image(frame: LightFrame) -> (Vec<LightProgram>, ShowPlan) {
+    let (mut design, _) =
+        skyshow_import::parse_show("turning.toml", &show("formation", "smooth")).unwrap();
+    let plan = plan_show(&design, &PlanOptions::DEFAULT).unwrap();
+    let light = &mut design.lights[0];
+    light.kind = EffectKind::Image {
+        image: ImageDesign {
+            width: 2,
+            height: 1,
+            pixels: vec![Rgb::new(255, 0, 0), Rgb::new(0, 255, 0)],
+        },
+    };
+    light.frame = frame;
+    (
+        design_show_lights(&plan, &design, &LightOptions::DEFAULT),
+        plan,
+    )
+}
+
+#[test]
+fn an_image_stays_painted_on_the_turning_picture_and_the_sky_image_stays_put() {
+    let red = Rgb::new(255, 0, 0);
+    let green = Rgb::new(0, 255, 0);
+    let (progs, plan) = build_image(LightFrame::Formation);
+    let [t0, tm, t1] = times(&plan);
+    let (left, right) = ends(&plan, t0);
+    assert!(
+        plan.trajectories[left].position(tm).y < -19.0,
+        "ends swapped"
+    );
+    for t in [t0, tm, t1] {
+        assert_eq!(progs[left].color_at(t), red, "painted: left end at {t}");
+        assert_eq!(progs[right].color_at(t), green, "painted: right end at {t}");
+    }
+    // In the sky the picture stays where it is: half-way round the left end has reached
+    // the audience's right, the picture's green half, and the right end its red half.
+    let (progs, plan) = build_image(LightFrame::Sky);
+    let [t0, tm, t1] = times(&plan);
+    let (left, right) = ends(&plan, t0);
+    assert_eq!(progs[left].color_at(t0), red);
+    assert_eq!(progs[left].color_at(tm), green, "sky: left end half-way");
+    assert_eq!(progs[right].color_at(tm), red, "sky: right end half-way");
+    assert_eq!(progs[left].color_at(t1), red);
+    assert_eq!(progs[right].color_at(t1), green);
 }
