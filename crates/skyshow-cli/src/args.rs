@@ -228,12 +228,36 @@ pub(crate) struct FormationArgs {
     /// Seed for the sampling.
     #[arg(long, default_value_t = 1)]
     pub(crate) seed: u64,
-    /// Output CSV (`x,y,z,r,g,b`).
+    /// Output CSV (`x,y,z,r,g,b`: the points at the start of the hold), or a `.zip`: the
+    /// formation over its hold as a Skybrush CSV zip (`Drone N.csv` with
+    /// `Time_msec,x_m,y_m,z_m,Red,Green,Blue` rows), its motion if it moves.
     #[arg(short, long)]
     pub(crate) out: PathBuf,
     /// Also draw the points as the audience sees them, as a PNG.
     #[arg(long)]
     pub(crate) png: Option<PathBuf>,
+    /// Rows per second in a `.zip` output.
+    #[arg(long, default_value_t = 25.0)]
+    pub(crate) fps: f64,
+    /// Print the figures as JSON on stdout (a moving formation's `motion` as `report.json`
+    /// gives it).
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Maximum horizontal speed of a motion, m/s [default: 8].
+    #[arg(long)]
+    pub(crate) max_speed_xy: Option<f64>,
+    /// Maximum climb speed of a motion, m/s [default: 2].
+    #[arg(long)]
+    pub(crate) max_speed_up: Option<f64>,
+    /// Maximum descent speed of a motion, m/s [default: 2].
+    #[arg(long)]
+    pub(crate) max_speed_down: Option<f64>,
+    /// Maximum acceleration of a motion, m/s² [default: 4].
+    #[arg(long)]
+    pub(crate) max_accel: Option<f64>,
+    /// Maximum altitude of a motion, metres [default: none on its own].
+    #[arg(long)]
+    pub(crate) max_altitude: Option<f64>,
 }
 
 /// Limit flags, defaulting to the show-file defaults.

@@ -7,6 +7,7 @@ mod cli_error;
 mod commands;
 mod design_warnings;
 mod fireworks;
+mod formation_motion;
 mod formation_spec;
 mod output;
 mod printer;

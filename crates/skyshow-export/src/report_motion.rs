@@ -38,8 +38,8 @@ pub struct MotionRow {
 }
 
 impl MotionRow {
-    /// The JSON object.
-    pub(crate) fn to_json(&self) -> Value {
+    /// The JSON object (`report.json`'s `formations[].motion`).
+    pub fn to_json(&self) -> Value {
         let mut v = json!({
             "kinds": self.kinds,
             "max_speed_xy_m_s": num(self.max_speed_xy_m_s, 3),

@@ -278,7 +278,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
 
 /// A moving formation's figures as `report.json` gives them: what the flown curves ask
 /// of the drones, the design's spacing and altitude.
-fn motion_row(m: &skyshow_plan::motion::PlannedMotion) -> MotionRow {
+pub(crate) fn motion_row(m: &skyshow_plan::motion::PlannedMotion) -> MotionRow {
     MotionRow {
         kinds: m.kinds.clone(),
         max_speed_xy_m_s: m.flown[0].value,

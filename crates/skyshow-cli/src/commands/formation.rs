@@ -1,17 +1,22 @@
 //! `skyshow formation INPUT --drones N -o points.csv [--png picture.png]`: one formation on
-//! its own, from an SVG, mesh, image, text or formation spec.
+//! its own, from an SVG, mesh, image, text or formation spec; a moving spec's motion is
+//! checked and measured, and `-o motion.zip` writes it as a Skybrush CSV zip.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use miette::{Result, miette};
-use skyshow_formations::{LocalFrame, Snapshot, build};
+use serde_json::json;
+use skyshow_export::{CsvOptions, MotionRow, write_drone_csv_zip_to};
+use skyshow_formations::{Formation, LocalFrame, Snapshot, build};
 use skyshow_i18n::msg;
 use skyshow_import::LoadedShow;
 use skyshow_model::Limits;
 
-use crate::args::FormationArgs;
+use crate::args::{FormationArgs, LimitArgs};
+use crate::commands::build::motion_row;
 use crate::design_warnings;
+use crate::formation_motion;
 use crate::formation_spec::FormationSpec;
 use crate::output::OutputSet;
 use crate::printer::Printer;
@@ -28,6 +33,13 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     }
     if !args.min_distance.is_finite() || args.min_distance < 0.0 {
         return Err(miette!("`--min-distance` must be a finite number ≥ 0"));
+    }
+    if !(args.fps.is_finite() && args.fps >= 0.1 && args.fps <= 100.0) {
+        return Err(miette!(
+            help = msg!("formation-fps-hint").to_string(),
+            "{}",
+            msg!("formation-fps-range", fps = args.fps.to_string())
+        ));
     }
     let input = args.input.as_deref();
     let ext = input
@@ -85,11 +97,17 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     };
     // Wrap the spec in a minimal show so it is parsed and checked exactly like a show file.
     let grid = (args.drones as f64).sqrt().ceil() as usize;
+    let has_hold = formation_motion::spec_sets_hold(&spec.text);
     let show = format!(
-        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\nhold = 1\n",
+        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\n{}",
         args.seed,
         args.drones,
-        args.min_distance.max(0.1)
+        args.min_distance.max(0.1),
+        if has_hold {
+            String::new()
+        } else {
+            format!("hold = {}\n", formation_motion::STILL_HOLD_S)
+        }
     );
     let shift = show.len();
     let wrapped = show + &spec.text;
@@ -117,40 +135,48 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
             spec.in_flag_terms(&e.to_string())
         )
     })?;
-    let mut csv = String::from("x,y,z,r,g,b\n");
-    for (p, c) in formation.points.iter().zip(&formation.colors) {
-        let _ = writeln!(
-            csv,
-            "{:.4},{:.4},{:.4},{},{},{}",
-            p.x, p.y, p.z, c.r, c.g, c.b
-        );
-    }
+    let motion_limits = motion_limits(args, design.limits)?;
+    let hold = formation_motion::plan(
+        f,
+        &formation,
+        design.audience_azimuth_deg,
+        &motion_limits,
+        has_hold,
+    )?;
     let mut out = OutputSet::default();
-    out.add(args.out.clone(), csv.into_bytes());
+    if is_zip(&args.out) {
+        let show = formation_motion::flown(&formation, hold.as_ref(), f.hold_s);
+        let opts = CsvOptions { fps: args.fps };
+        out.stream(args.out.clone(), |w| {
+            write_drone_csv_zip_to(w, &show, &opts).map(drop)
+        })?;
+    } else {
+        let mut csv = String::from("x,y,z,r,g,b\n");
+        for (p, c) in formation.points.iter().zip(&formation.colors) {
+            let _ = writeln!(
+                csv,
+                "{:.4},{:.4},{:.4},{},{},{}",
+                p.x, p.y, p.z, c.r, c.g, c.b
+            );
+        }
+        out.add(args.out.clone(), csv.into_bytes());
+    }
     if let Some(png) = &args.png {
         let frame = LocalFrame::new(design.audience_azimuth_deg, &f.placement);
         out.add(png.clone(), Snapshot::default().png(&formation, &frame));
     }
-    out.commit()?;
-    printer.line(&format!(
-        "{}: {} points, min spacing {:.3} m{}{}; wrote {}{}",
-        formation.name,
-        formation.points.len(),
-        formation.min_spacing_m,
-        formation.ideal_spacing_m.map_or(String::new(), |i| format!(
-            " (ideal {i:.3} m, {:.0} %)",
-            100.0 * formation.min_spacing_m / i
-        )),
-        formation
-            .max_shape_distance_m
-            .map_or(String::new(), |h| format!(
-                ", farthest from the shape {h:.2} m"
-            )),
-        args.out.display(),
-        args.png
-            .as_ref()
-            .map_or(String::new(), |p| format!(" and {}", p.display()))
-    ));
+    let written = out.commit()?;
+    let motion = hold.as_ref().map(|h| motion_row(&h.summary));
+    if args.json {
+        print_json(&formation, f.hold_s, motion.as_ref(), &written);
+    } else {
+        print_figures(printer, args, &formation);
+    }
+    if let Some(m) = &motion
+        && !args.json
+    {
+        print_motion(printer, &formation.name, m);
+    }
     let warnings = design.warnings.iter().map(|w| w.message.to_string());
     let dark = design_warnings::dark_drones(&formation).map(|w| w.message.to_string());
     for w in warnings.chain(dark) {
@@ -180,6 +206,101 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         ));
     }
     Ok(0)
+}
+
+/// Whether `path` names a zip (`.zip`, any case).
+fn is_zip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+/// The limits a motion is checked against: the show-file defaults with the flags on top
+/// and, as for the picture, no altitude ceiling unless `--max-altitude` gives one.
+fn motion_limits(args: &FormationArgs, defaults: Limits) -> Result<Limits> {
+    let flags = LimitArgs {
+        min_distance: Some(args.min_distance),
+        max_speed_xy: args.max_speed_xy,
+        max_speed_up: args.max_speed_up,
+        max_speed_down: args.max_speed_down,
+        max_accel: args.max_accel,
+        max_altitude: args.max_altitude,
+        ..LimitArgs::default()
+    };
+    let base = Limits {
+        max_altitude_m: f64::INFINITY,
+        ..defaults
+    };
+    flags.apply(base).map_err(|e| miette!("{e}"))
+}
+
+/// The figures as JSON on stdout: the picture's, the hold's and, for a moving formation,
+/// its `motion` as `report.json` gives it.
+#[allow(clippy::print_stdout)]
+fn print_json(formation: &Formation, hold_s: f64, motion: Option<&MotionRow>, written: &[PathBuf]) {
+    let mut v = json!({
+        "name": formation.name,
+        "points": formation.points.len(),
+        "min_spacing_m": formation.min_spacing_m,
+        "ideal_spacing_m": formation.ideal_spacing_m,
+        "max_shape_distance_m": formation.max_shape_distance_m,
+        "hold_s": hold_s,
+        "written": written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+    });
+    if let (Some(m), Some(map)) = (motion, v.as_object_mut()) {
+        map.insert("motion".into(), m.to_json());
+    }
+    println!("{v}");
+}
+
+/// The motion's figures, as `build`'s summary gives them.
+fn print_motion(printer: Printer, name: &str, m: &MotionRow) {
+    printer.line(&format!(
+        "  {}",
+        msg!(
+            "summary-motion-line",
+            name = name,
+            kinds = m.kinds.join(", "),
+            xy = format!("{:.2}", m.max_speed_xy_m_s),
+            up = format!("{:.2}", m.max_speed_up_m_s),
+            down = format!("{:.2}", m.max_speed_down_m_s),
+            accel = format!("{:.2}", m.max_accel_m_s2),
+            dist = format!("{:.2}", m.min_distance_m),
+            fit = format!("{:.1}", m.fit_error_m * 100.0)
+        )
+    ));
+    for (k, ramp) in &m.ramps {
+        printer.line(&format!(
+            "    {}",
+            msg!(
+                "summary-motion-ramps",
+                motion = *k,
+                ramp = format!("{ramp:.2}")
+            )
+        ));
+    }
+}
+
+/// The picture's figures and what was written.
+fn print_figures(printer: Printer, args: &FormationArgs, formation: &Formation) {
+    printer.line(&format!(
+        "{}: {} points, min spacing {:.3} m{}{}; wrote {}{}",
+        formation.name,
+        formation.points.len(),
+        formation.min_spacing_m,
+        formation.ideal_spacing_m.map_or(String::new(), |i| format!(
+            " (ideal {i:.3} m, {:.0} %)",
+            100.0 * formation.min_spacing_m / i
+        )),
+        formation
+            .max_shape_distance_m
+            .map_or(String::new(), |h| format!(
+                ", farthest from the shape {h:.2} m"
+            )),
+        args.out.display(),
+        args.png
+            .as_ref()
+            .map_or(String::new(), |p| format!(" and {}", p.display()))
+    ));
 }
 
 /// What renders too detailed artwork, in this command's flags (or, for a formation spec,
