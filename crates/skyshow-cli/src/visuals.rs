@@ -58,6 +58,17 @@ pub(crate) fn report_page(
     r.limits = limits;
     r.ground = ground.clone();
     r.fireworks = fireworks;
+    // Moving formations get a speed plot: the plan's formation at the same moment.
+    for f in &mut r.formations {
+        if let Some(m) = report
+            .formations
+            .iter()
+            .find(|row| row.name == f.name && (row.start_s - f.start_s).abs() < 0.002)
+            .and_then(|row| row.motion.as_ref())
+        {
+            f.motion = m.kinds.clone();
+        }
+    }
     r.series = ReportSeries {
         t_s: v.series.t_s.clone(),
         min_distance_m: v.series.min_distance_m.clone(),

@@ -25,6 +25,7 @@ mod canvas;
 mod frame_renderer;
 mod ground;
 mod html;
+mod motion_speeds;
 mod music;
 mod particle;
 mod preview_input;

@@ -26,7 +26,8 @@ pub struct ReportInput<'a> {
     pub violations: Vec<ReportViolation>,
     /// How many violations there are in all (≥ the list's length; 0 = the list's length).
     pub violations_total: usize,
-    /// The formations, in show order (thumbnails at their mid-time).
+    /// The formations, in show order (thumbnails at their mid-time; a speed plot for each
+    /// moving one).
     pub formations: Vec<ReportFormation>,
     /// Firework bursts (empty = none).
     pub fireworks: &'a [Burst],
@@ -53,6 +54,7 @@ impl<'a> ReportInput<'a> {
                 name: formation_name(&p.source).to_string(),
                 start_s: p.start_s,
                 end_s: p.end_s,
+                motion: Vec::new(),
             })
             .collect();
         ReportInput {

@@ -10,6 +10,7 @@ use skyshow_model::{PhaseKind, Vec3};
 
 use crate::camera::Camera;
 use crate::html::{clock, esc, num};
+use crate::motion_speeds::motion_plots;
 use crate::preview_page::drawable_bursts;
 use crate::scene::{Bounds, Scene};
 use crate::svg_plot::{SvgPlot, WIDTH, nice_max};
@@ -82,16 +83,17 @@ fn section(h: &mut String, id: &str, title: &str, body: &str) {
 }
 
 /// `m` in the page's language (plain text: escape it for HTML).
-fn tx(input: &ReportInput, m: Message) -> String {
+pub(crate) fn tx(input: &ReportInput, m: Message) -> String {
     m.render(input.lang)
 }
 
 /// `m` in the page's language, escaped for HTML text.
-fn txh(input: &ReportInput, m: Message) -> String {
+pub(crate) fn txh(input: &ReportInput, m: Message) -> String {
     esc(&tx(input, m))
 }
 
-fn fmt2(v: f64) -> String {
+/// Two decimals, or ∞.
+pub(crate) fn fmt2(v: f64) -> String {
     if v.is_finite() {
         format!("{v:.2}")
     } else if v > 0.0 {
@@ -328,7 +330,12 @@ fn separation(input: &ReportInput) -> String {
     )
 }
 
+/// The show's speeds over time, then a plot per moving formation.
 fn speeds(input: &ReportInput) -> String {
+    show_speeds(input) + &motion_plots(input)
+}
+
+fn show_speeds(input: &ReportInput) -> String {
     let s = reduced(&input.series);
     if s.t_s.is_empty() {
         return note(input, msg!("report-no-speeds"));
@@ -764,7 +771,7 @@ fn limits(input: &ReportInput) -> String {
 }
 
 /// A paragraph of notes in the page's language.
-fn note(input: &ReportInput, m: Message) -> String {
+pub(crate) fn note(input: &ReportInput, m: Message) -> String {
     format!("<p class=\"note\">{}</p>", txh(input, m))
 }
 

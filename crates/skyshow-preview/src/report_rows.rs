@@ -41,4 +41,7 @@ pub struct ReportFormation {
     pub start_s: f64,
     /// When they leave, seconds.
     pub end_s: f64,
+    /// What moves it during its hold (`rotate`, `move`, `scale`, `morph`, `animation`), in
+    /// order; empty for a still formation. A moving formation gets a speed plot.
+    pub motion: Vec<String>,
 }

@@ -176,6 +176,7 @@ fn random_extreme_input_never_panics() {
             name: "f".into(),
             start_s: r.num(),
             end_s: r.num(),
+            motion: vec!["rotate".into()],
         });
         rep.fireworks = &bursts;
         rep.limits.battery_s = r.num();

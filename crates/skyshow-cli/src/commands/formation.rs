@@ -11,7 +11,7 @@ use skyshow_export::{CsvOptions, MotionRow, write_drone_csv_zip_to};
 use skyshow_formations::{Formation, LocalFrame, Snapshot, build};
 use skyshow_i18n::msg;
 use skyshow_import::LoadedShow;
-use skyshow_model::Limits;
+use skyshow_model::{Limits, Warning};
 
 use crate::args::{FormationArgs, LimitArgs};
 use crate::commands::build::motion_row;
@@ -42,12 +42,83 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         ));
     }
     let input = args.input.as_deref();
+    let (spec, base_dir) = read_spec(args, input)?;
+    // Wrap the spec in a minimal show so it is parsed and checked exactly like a show file.
+    let has_hold = formation_motion::spec_sets_hold(&spec.text);
+    let show = show_head(args, has_hold);
+    let shift = show.len();
+    let wrapped = show + &spec.text;
+    let loaded = LoadedShow::from_text(&spec.name, &wrapped, &base_dir)
+        .map_err(|e| spec.explain(e, shift))?;
+    let design = &loaded.design;
+    let f = &design.formations[0];
+    // On its own, a formation is not held to the show's altitude band.
+    let limits = Limits {
+        min_distance_m: args.min_distance,
+        max_altitude_m: f64::INFINITY,
+        ..design.limits
+    };
+    let formation = build(
+        f,
+        args.drones,
+        design.audience_azimuth_deg,
+        &limits,
+        f64::NEG_INFINITY,
+    )
+    .map_err(|e| {
+        miette!(
+            help = spec.in_flag_terms(&e.hint()),
+            "{}",
+            spec.in_flag_terms(&e.to_string())
+        )
+    })?;
+    let motion_limits = motion_limits(args, design.limits)?;
+    let hold = formation_motion::plan(
+        f,
+        &formation,
+        design.audience_azimuth_deg,
+        &motion_limits,
+        has_hold,
+    )?;
+    let mut out = OutputSet::default();
+    if is_zip(&args.out) {
+        let show = formation_motion::flown(&formation, hold.as_ref(), f.hold_s);
+        let opts = CsvOptions { fps: args.fps };
+        out.stream(args.out.clone(), |w| {
+            write_drone_csv_zip_to(w, &show, &opts).map(drop)
+        })?;
+    } else {
+        out.add(args.out.clone(), points_csv(&formation));
+    }
+    if let Some(png) = &args.png {
+        let frame = LocalFrame::new(design.audience_azimuth_deg, &f.placement);
+        out.add(png.clone(), Snapshot::default().png(&formation, &frame));
+    }
+    let written = out.commit()?;
+    let motion = hold.as_ref().map(|h| motion_row(&h.summary));
+    if args.json {
+        print_json(&formation, f.hold_s, motion.as_ref(), &written);
+    } else {
+        print_figures(printer, args, &formation);
+    }
+    if let Some(m) = &motion
+        && !args.json
+    {
+        print_motion(printer, &formation.name, m);
+    }
+    print_notes(printer, args, &spec, &design.warnings, &formation);
+    Ok(0)
+}
+
+/// The formation spec `input` gives (a `.toml` spec, or artwork or text made into one from
+/// the flags) and the folder its relative paths start from.
+fn read_spec(args: &FormationArgs, input: Option<&Path>) -> Result<(FormationSpec, PathBuf)> {
     let ext = input
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let (spec, base_dir): (FormationSpec, PathBuf) = match (input, ext.as_str()) {
+    Ok(match (input, ext.as_str()) {
         (None, _) => (
             FormationSpec::from_flags(args, None, "text")?,
             PathBuf::from("."),
@@ -94,91 +165,32 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
                 PathBuf::from("."),
             )
         }
-    };
-    // Wrap the spec in a minimal show so it is parsed and checked exactly like a show file.
-    let grid = (args.drones as f64).sqrt().ceil() as usize;
-    let has_hold = formation_motion::spec_sets_hold(&spec.text);
-    let show = format!(
-        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\n{}",
-        args.seed,
-        args.drones,
-        args.min_distance.max(0.1),
-        if has_hold {
-            String::new()
-        } else {
-            format!("hold = {}\n", formation_motion::STILL_HOLD_S)
-        }
-    );
-    let shift = show.len();
-    let wrapped = show + &spec.text;
-    let loaded = LoadedShow::from_text(&spec.name, &wrapped, &base_dir)
-        .map_err(|e| spec.explain(e, shift))?;
-    let design = &loaded.design;
-    let f = &design.formations[0];
-    // On its own, a formation is not held to the show's altitude band.
-    let limits = Limits {
-        min_distance_m: args.min_distance,
-        max_altitude_m: f64::INFINITY,
-        ..design.limits
-    };
-    let formation = build(
-        f,
-        args.drones,
-        design.audience_azimuth_deg,
-        &limits,
-        f64::NEG_INFINITY,
-    )
-    .map_err(|e| {
-        miette!(
-            help = spec.in_flag_terms(&e.hint()),
-            "{}",
-            spec.in_flag_terms(&e.to_string())
-        )
-    })?;
-    let motion_limits = motion_limits(args, design.limits)?;
-    let hold = formation_motion::plan(
-        f,
-        &formation,
-        design.audience_azimuth_deg,
-        &motion_limits,
-        has_hold,
-    )?;
-    let mut out = OutputSet::default();
-    if is_zip(&args.out) {
-        let show = formation_motion::flown(&formation, hold.as_ref(), f.hold_s);
-        let opts = CsvOptions { fps: args.fps };
-        out.stream(args.out.clone(), |w| {
-            write_drone_csv_zip_to(w, &show, &opts).map(drop)
-        })?;
-    } else {
-        let mut csv = String::from("x,y,z,r,g,b\n");
-        for (p, c) in formation.points.iter().zip(&formation.colors) {
-            let _ = writeln!(
-                csv,
-                "{:.4},{:.4},{:.4},{},{},{}",
-                p.x, p.y, p.z, c.r, c.g, c.b
-            );
-        }
-        out.add(args.out.clone(), csv.into_bytes());
+    })
+}
+
+/// The points at the start of the hold as `x,y,z,r,g,b` rows.
+fn points_csv(formation: &Formation) -> Vec<u8> {
+    let mut csv = String::from("x,y,z,r,g,b\n");
+    for (p, c) in formation.points.iter().zip(&formation.colors) {
+        let _ = writeln!(
+            csv,
+            "{:.4},{:.4},{:.4},{},{},{}",
+            p.x, p.y, p.z, c.r, c.g, c.b
+        );
     }
-    if let Some(png) = &args.png {
-        let frame = LocalFrame::new(design.audience_azimuth_deg, &f.placement);
-        out.add(png.clone(), Snapshot::default().png(&formation, &frame));
-    }
-    let written = out.commit()?;
-    let motion = hold.as_ref().map(|h| motion_row(&h.summary));
-    if args.json {
-        print_json(&formation, f.hold_s, motion.as_ref(), &written);
-    } else {
-        print_figures(printer, args, &formation);
-    }
-    if let Some(m) = &motion
-        && !args.json
-    {
-        print_motion(printer, &formation.name, m);
-    }
-    let warnings = design.warnings.iter().map(|w| w.message.to_string());
-    let dark = design_warnings::dark_drones(&formation).map(|w| w.message.to_string());
+csv.into_bytes()
+}
+
+/// The design's warnings, dark drones, close lines and too fine detail, after the figures.
+fn print_notes(
+    printer: Printer,
+    args: &FormationArgs,
+    spec: &FormationSpec,
+    warnings: &[Warning],
+    formation: &Formation,
+) {
+    let warnings = warnings.iter().map(|w| w.message.to_string());
+    let dark = design_warnings::dark_drones(formation).map(|w| w.message.to_string());
     for w in warnings.chain(dark) {
         printer.line(&format!(
             "{}: {}",
@@ -202,10 +214,26 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         printer.line(&format!(
             "warning: {}; {}",
             d.describe(),
-            detail_advice(args, input, d)
+            detail_advice(args, args.input.as_deref(), d)
         ));
     }
-    Ok(0)
+}
+
+/// The minimal show a spec is wrapped in, up to its formation's keys: the spec's `hold`
+/// if it gives one, else a still picture's.
+fn show_head(args: &FormationArgs, has_hold: bool) -> String {
+    let grid = (args.drones as f64).sqrt().ceil() as usize;
+    format!(
+        "title = \"formation\"\nseed = {}\n[fleet]\ndrones = {}\n[fleet.grid]\nrows = {grid}\ncolumns = {grid}\n[limits]\nmin_distance_m = {}\n[[chapter]]\nname = \"c\"\n[[chapter.formation]]\n{}",
+        args.seed,
+        args.drones,
+        args.min_distance.max(0.1),
+        if has_hold {
+            String::new()
+        } else {
+            format!("hold = {}\n", formation_motion::STILL_HOLD_S)
+        }
+    )
 }
 
 /// Whether `path` names a zip (`.zip`, any case).

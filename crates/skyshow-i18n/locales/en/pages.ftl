@@ -50,6 +50,13 @@ report-speed-z-aria = maximum vertical speed over time
 report-speed-xy-heading = Horizontal
 report-speed-z-heading = Vertical (climb or descent)
 report-speeds-note = Largest speed of any drone in each window.
+report-motion-heading = Moving formation `{ $formation }` ({ $kinds }), { $start } to { $end }
+report-motion-aria = speeds during the hold of { $formation }
+report-motion-key-xy = horizontal
+report-motion-key-up = climb
+report-motion-key-down = descent
+report-motion-more = { $count } more moving formations are not plotted.
+report-motion-note = During each moving formation's hold: the largest horizontal speed, climb and descent of any drone at { $moments } moments, as the drones fly it (the exported curves).
 
 ## Transitions
 report-no-transitions = No transitions.

@@ -47,6 +47,13 @@ report-speed-z-aria = 最大垂直速度随时间变化
 report-speed-xy-heading = 水平
 report-speed-z-heading = 垂直（上升或下降）
 report-speeds-note = 每个时间窗内所有无人机中的最大速度。
+report-motion-heading = 运动编队 `{ $formation }`（{ $kinds }），{ $start } 至 { $end }
+report-motion-aria = { $formation } 保持期间的速度
+report-motion-key-xy = 水平
+report-motion-key-up = 上升
+report-motion-key-down = 下降
+report-motion-more = 另有 { $count } 个运动编队未绘图。
+report-motion-note = 每个运动编队的保持期间：在 { $moments } 个时刻上所有无人机中的最大水平速度、上升速度与下降速度，按无人机实际飞行的轨迹（导出的曲线）计算。
 
 ## 队形变换
 report-no-transitions = 没有队形变换。
