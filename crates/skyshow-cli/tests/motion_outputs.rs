@@ -153,6 +153,13 @@ impl PageData {
         [0, 1, 2].map(|a| q["origin"][a].as_f64().unwrap() + self.get("pts", 3 * k + a) * step)
     }
 
+    /// Drone `i`'s takeoff position.
+    fn home(&self, i: usize) -> [f64; 3] {
+        let q = &self.meta["quant"];
+        let step = q["step"].as_f64().unwrap();
+        [0, 1, 2].map(|a| q["origin"][a].as_f64().unwrap() + self.get("homes", 3 * i + a) * step)
+    }
+
     /// Where drone `i` is at `t`, as the page's `positionOf` computes it.
     fn position(&self, i: usize, t: f64) -> [f64; 3] {
         let mut p = (0..i).map(|j| self.points_of(j)).sum::<usize>();
@@ -234,7 +241,10 @@ fn red_columns(png_path: &Path) -> usize {
 fn a_moving_formation_shows_in_the_report_the_preview_and_the_frames() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("show.toml"), SHOW).unwrap();
-    skyshow(dir.path(), &["build", "show.toml", "-o", "out", "--no-vviz"]);
+    skyshow(
+        dir.path(),
+        &["build", "show.toml", "-o", "out", "--no-vviz"],
+    );
     let out = dir.path().join("out");
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
@@ -248,12 +258,21 @@ fn a_moving_formation_shows_in_the_report_the_preview_and_the_frames() {
 
     // Where the drones are when the hold starts, and how far the outermost is from the axis.
     let csv = csv_positions(&out.join("drones_csv.zip"));
-    let names: Vec<String> = report["drone_names"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_str().unwrap().to_string())
+    // The preview's drone `i` is the CSV's drone standing on the same home.
+    let page = PageData::read(&std::fs::read_to_string(out.join("preview.html")).unwrap());
+    let names: Vec<String> = (0..page.meta["drones"].as_u64().unwrap() as usize)
+        .map(|i| {
+            let home = page.home(i);
+            let (d, name) = csv
+                .iter()
+                .map(|(n, rows)| (dist(rows[&0], home), n))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .unwrap();
+            assert!(d < 0.02, "drone {i} stands on a CSV drone's home");
+            name.clone()
+        })
         .collect();
+    assert_eq!(names.len(), csv.len());
     let start_ms = (start_s * 4.0).ceil() as i64 * 250;
     let at = |name: &str, ms: i64| csv[name][&ms];
     let rim = names
@@ -294,7 +313,6 @@ fn a_moving_formation_shows_in_the_report_the_preview_and_the_frames() {
 
     // The CSV export and the preview's data both fly the turn: a quarter of the way into
     // it (5 s), each drone is where the closed form puts it.
-    let page = PageData::read(&std::fs::read_to_string(out.join("preview.html")).unwrap());
     let quarter_ms = start_ms + 5000;
     let turn_at = |ms: i64| TURN_RAD * smooth((ms as f64 / 1000.0 - start_s) / TURN_S);
     let mut moved: f64 = 0.0;
@@ -302,7 +320,10 @@ fn a_moving_formation_shows_in_the_report_the_preview_and_the_frames() {
         let p0 = at(n, start_ms);
         let want = turned(p0, turn_at(quarter_ms) - turn_at(start_ms));
         let got = at(n, quarter_ms);
-        assert!(dist(got, want) < 0.06, "{n} in the CSV: {got:?} vs {want:?}");
+        assert!(
+            dist(got, want) < 0.06,
+            "{n} in the CSV: {got:?} vs {want:?}"
+        );
         let shown = page.position(i, quarter_ms as f64 / 1000.0);
         assert!(
             dist(shown, want) < 0.08,
@@ -342,14 +363,23 @@ fn a_moving_formation_shows_in_the_report_the_preview_and_the_frames() {
 
     // `report.html`: a speed plot for the moving formation only, in English and Chinese.
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert_eq!(html.matches("Moving formation `bar` (rotate)").count(), 1);
-    assert!(!html.contains("Moving formation `ring`"));
+    assert_eq!(html.matches("Moving formation “bar” (rotate)").count(), 1);
+    assert!(!html.contains("Moving formation “ring”"));
     assert!(html.contains("aria-label=\"speeds during the hold of bar\""));
     skyshow(
         dir.path(),
-        &["--lang", "zh", "build", "show.toml", "-o", "zh", "--no-vviz", "--no-csv"],
+        &[
+            "--lang",
+            "zh",
+            "build",
+            "show.toml",
+            "-o",
+            "zh",
+            "--no-vviz",
+            "--no-csv",
+        ],
     );
     let html = std::fs::read_to_string(dir.path().join("zh/report.html")).unwrap();
-    assert!(html.contains("运动编队 `bar`（rotate）"), "Chinese heading");
+    assert!(html.contains("运动编队“bar”（rotate）"), "Chinese heading");
     assert!(html.contains("bar 保持期间的速度"));
 }

@@ -83,21 +83,14 @@ impl MotionSpeeds {
                 msg!("report-limit-xy", limit = fmt2(l.max_speed_xy_m_s)),
             ),
         );
-        p.hlimit(
-            l.max_speed_up_m_s,
-            &tx(
-                input,
-                msg!("report-limit-climb", limit = fmt2(l.max_speed_up_m_s)),
-            ),
-        );
-        if (l.max_speed_up_m_s - l.max_speed_down_m_s).abs() > 1e-9 {
-            p.hlimit(
-                l.max_speed_down_m_s,
-                &tx(
-                    input,
-                    msg!("report-limit-descent", limit = fmt2(l.max_speed_down_m_s)),
-                ),
-            );
+        let (up, down) = (l.max_speed_up_m_s, l.max_speed_down_m_s);
+        if (up - down).abs() < 1e-9 {
+            let label = msg!("report-limit-up-down", limit = fmt2(up));
+            p.hlimit(up, &tx(input, label));
+        } else {
+            p.hlimit(up, &tx(input, msg!("report-limit-climb", limit = fmt2(up))));
+            let label = msg!("report-limit-descent", limit = fmt2(down));
+            p.hlimit(down, &tx(input, label));
         }
         let keys = [
             ("s2", msg!("report-motion-key-xy")),
@@ -202,6 +195,9 @@ mod tests {
         let k = at(12.5);
         assert!(m.xy_m_s[k].abs() < 1e-9);
         assert!((m.up_m_s[k] - 2.0).abs() < 1e-9);
-        assert_eq!(MotionSpeeds::measure(&show, 3.0, 3.0), MotionSpeeds::default());
+        assert_eq!(
+            MotionSpeeds::measure(&show, 3.0, 3.0),
+            MotionSpeeds::default()
+        );
     }
 }

@@ -178,7 +178,7 @@ fn points_csv(formation: &Formation) -> Vec<u8> {
             p.x, p.y, p.z, c.r, c.g, c.b
         );
     }
-csv.into_bytes()
+    csv.into_bytes()
 }
 
 /// The design's warnings, dark drones, close lines and too fine detail, after the figures.
