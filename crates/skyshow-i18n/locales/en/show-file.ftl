@@ -59,6 +59,15 @@ show-file-label-second-colouring = second colouring
 show-file-label-count = this count
 show-file-label-font = this font
 show-file-label-end = this end
+show-file-label-empty = empty
+show-file-label-empty-kind = empty kind
+show-file-label-empty-label = empty label
+show-file-label-kind = this kind
+show-file-label-fireworks = these fireworks
+show-file-label-modules = these modules
+show-file-label-racks = these racks
+show-file-label-positions = these positions
+show-file-label-taps = these taps
 
 ## Files named in the show file
 show-file-cannot-read = cannot read `{ $name }`: { $why }

@@ -59,6 +59,15 @@ show-file-label-second-colouring = 第二处着色
 show-file-label-count = 此数量
 show-file-label-font = 此字体
 show-file-label-end = 此结束时间
+show-file-label-empty = 为空
+show-file-label-empty-kind = 类型为空
+show-file-label-empty-label = 说明为空
+show-file-label-kind = 此类型
+show-file-label-fireworks = 这些烟花
+show-file-label-modules = 这些模块
+show-file-label-racks = 这些发射架
+show-file-label-positions = 这些发射位
+show-file-label-taps = 这些节拍
 
 ## 演出文件中引用的文件
 show-file-cannot-read = 无法读取 `{ $name }`：{ $why }

@@ -7,6 +7,7 @@
 //! show-file errors with their span); the CLI builds it again with the planned chapter
 //! times and maps any error back through [`SourceMap::pyro_error`].
 
+use skyshow_i18n::msg;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -219,11 +220,11 @@ impl Cx<'_> {
         if let Some(f) = &p.timecode_fps {
             let fps = *f.get_ref();
             if u32::try_from(fps).map_or(true, |v| Timecode::check_fps(v).is_err()) {
-                return Err(self.err(
+                return Err(self.errm(
                     f.span(),
-                    format!("`timecode_fps` = {fps} is not supported"),
+                    msg!("pyro-timecode-fps", value = fps),
                     "this value",
-                    Some("24, 25 or 30 frames per second (non-drop SMPTE)"),
+                    Some(msg!("pyro-timecode-fps-hint")),
                 ));
             }
             out.timecode_fps = fps as u32;
@@ -231,11 +232,11 @@ impl Cx<'_> {
         if let Some(l) = &p.ltc {
             out.ltc = *l.get_ref();
             if out.ltc && out.timecode_fps == 24 {
-                return Err(self.err(
+                return Err(self.errm(
                     l.span(),
-                    "an LTC track needs 25 or 30 frames per second",
+                    msg!("pyro-ltc-fps"),
                     "here",
-                    Some("set `timecode_fps = 25` or `30`, or remove `ltc`"),
+                    Some(msg!("pyro-ltc-fps-hint")),
                 ));
             }
         }
@@ -273,23 +274,21 @@ impl Cx<'_> {
         for c in &p.cue {
             let cue = self.cue(c, &front, design)?;
             if cues.iter().any(|x: &CueDesign| x.name == cue.name) {
-                return Err(self.err(
+                return Err(self.errm(
                     c.get_ref().name.span(),
-                    format!("{} is defined twice", cue.name),
+                    msg!("pyro-cue-defined-twice", name = cue.name.as_str()),
                     "second one",
-                    Some("cue names must be unique"),
+                    Some(msg!("pyro-cue-defined-twice-hint")),
                 ));
             }
             cues.push(cue);
         }
         if out.audience.is_none() {
-            return Err(self.err(
+            return Err(self.errm(
                 raw.span(),
-                "fireworks need the audience's place for the spectator-distance check",
+                msg!("pyro-needs-audience"),
                 "these fireworks",
-                Some(
-                    "add `line = [[x, y], [x, y]]` (the audience's front edge) or `zone = [[x, y], …]` to `[audience]`",
-                ),
+                Some(msg!("pyro-needs-audience-hint")),
             ));
         }
         let script_title = match &p.script_title {
@@ -297,13 +296,17 @@ impl Cx<'_> {
             Some(t) => {
                 let title = t.get_ref().trim();
                 if title.is_empty() || !title.chars().all(|c| (' '..='~').contains(&c)) {
-                    return Err(self.err(
+                    return Err(self.errm(
                         t.span(),
-                        "`script_title` must be printable ASCII: firing modules show nothing else",
+                        msg!("pyro-script-title-ascii"),
                         "this title",
-                        Some(&format!(
-                            "write it in ASCII, e.g. `script_title = \"{}\"`, or leave it out for that transliteration of the show's title",
-                            skyshow_pyro::ascii_transliteration(if title.is_empty() { &design.title } else { title })
+                        Some(msg!(
+                            "pyro-script-title-ascii-hint",
+                            example = skyshow_pyro::ascii_transliteration(if title.is_empty() {
+                                &design.title
+                            } else {
+                                title
+                            })
                         )),
                     ));
                 }
@@ -347,11 +350,11 @@ impl Cx<'_> {
         let points = |v: &Spanned<Vec<[f64; 2]>>, what: &str, min: usize| {
             let pts = v.get_ref();
             if pts.len() < min {
-                return Err(self.err(
+                return Err(self.errm(
                     v.span(),
-                    format!("an audience {what} needs at least {min} points"),
+                    msg!("pyro-audience-too-few", what = what, min = min),
                     "this list",
-                    Some("points are `[x, y]` in metres in the show frame"),
+                    Some(msg!("pyro-audience-too-few-hint")),
                 ));
             }
             if pts
@@ -359,21 +362,21 @@ impl Cx<'_> {
                 .flatten()
                 .any(|x| !x.is_finite() || x.abs() > 10_000.0)
             {
-                return Err(self.err(
+                return Err(self.errm(
                     v.span(),
-                    format!("the audience {what} has a value out of range"),
+                    msg!("pyro-audience-out-of-range", what = what),
                     "this list",
-                    Some("coordinates are metres in the show frame, within ±10 km"),
+                    Some(msg!("show-file-coordinate-out-of-range-hint")),
                 ));
             }
             Ok(pts.iter().map(|p| Vec3::new(p[0], p[1], 0.0)).collect())
         };
         match (line, zone) {
-            (Some(_), Some(z)) => Err(self.err(
+            (Some(_), Some(z)) => Err(self.errm(
                 z.span(),
-                "the audience has both a `line` and a `zone`",
+                msg!("pyro-audience-line-and-zone"),
                 "second one",
-                Some("give either the audience's front edge (`line`) or its area (`zone`)"),
+                Some(msg!("pyro-audience-line-and-zone-hint")),
             )),
             (Some(l), None) => Ok(Some(Audience::Line(points(l, "line", 2)?))),
             (None, Some(z)) => Ok(Some(Audience::Zone(points(z, "zone", 3)?))),
@@ -385,20 +388,20 @@ impl Cx<'_> {
         let r = e.get_ref();
         let kind = r.kind.get_ref().trim();
         if kind.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 r.kind.span(),
-                "an element needs a kind",
+                msg!("pyro-element-needs-kind"),
                 "empty kind",
-                Some("narration, ground_lights, fountain, or any other word"),
+                Some(msg!("pyro-element-needs-kind-hint")),
             ));
         }
         let label = r.label.get_ref().trim();
         if label.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 r.label.span(),
-                "an element needs a label",
+                msg!("pyro-element-needs-label"),
                 "empty label",
-                Some("say what happens, e.g. `label = \"fountain program 3\"`"),
+                Some(msg!("pyro-element-needs-label-hint")),
             ));
         }
         Ok(ShowElement {
@@ -422,11 +425,15 @@ impl Cx<'_> {
             let text = read(file.get_ref())
                 .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
                 .map_err(|why| {
-                    self.err(
+                    self.errm(
                         file.span(),
-                        format!("cannot read catalogue `{}`: {why}", file.get_ref()),
+                        msg!(
+                            "pyro-catalogue-unreadable",
+                            name = file.get_ref(),
+                            why = why.to_string()
+                        ),
                         "this file",
-                        Some("paths are relative to the show file's folder"),
+                        Some(msg!("show-file-cannot-read-hint")),
                     )
                 })?;
             catalogue
@@ -437,9 +444,9 @@ impl Cx<'_> {
             let r = sp.get_ref();
             let part = r.part.get_ref().trim().to_string();
             if part.is_empty() {
-                return Err(self.err(
+                return Err(self.errm(
                     r.part.span(),
-                    "a product needs a part number",
+                    msg!("pyro-product-needs-part"),
                     "empty",
                     None,
                 ));
@@ -547,19 +554,17 @@ impl Cx<'_> {
         design: &ShowDesign,
     ) -> Result<FiringFront, ImportError> {
         match (line, points.first()) {
-            (Some(_), Some(p)) => Err(self.err(
+            (Some(_), Some(p)) => Err(self.errm(
                 p.span(),
-                "the firing front is given both as `[pyro.front]` and as `[[pyro.position]]`",
+                msg!("pyro-front-twice"),
                 "here",
-                Some("use either a line of N positions or a list of points"),
+                Some(msg!("pyro-front-twice-hint")),
             )),
-            (None, None) => Err(self.err(
+            (None, None) => Err(self.errm(
                 0..0,
-                "fireworks need a firing front",
+                msg!("pyro-needs-front"),
                 "in this file",
-                Some(
-                    "add `[pyro.front]` (center, width_m, positions) or `[[pyro.position]]` entries (name, at)",
-                ),
+                Some(msg!("pyro-needs-front-hint")),
             )),
             (Some(f), None) => {
                 self.source.pyro.insert("pyro.front".into(), f.span());
@@ -577,14 +582,19 @@ impl Cx<'_> {
                     let r = sp.get_ref();
                     let name = r.name.get_ref().trim().to_string();
                     if name.is_empty() {
-                        return Err(self.err(r.name.span(), "a position needs a name", "empty name", None));
+                        return Err(self.errm(
+                            r.name.span(),
+                            msg!("pyro-position-needs-name"),
+                            "empty name",
+                            None,
+                        ));
                     }
                     if positions.iter().any(|p: &Position| p.name == name) {
-                        return Err(self.err(
+                        return Err(self.errm(
                             r.name.span(),
-                            format!("position `{name}` is defined twice"),
+                            msg!("pyro-position-defined-twice", name = name.as_str()),
                             "second one",
-                            Some("position names must be unique"),
+                            Some(msg!("pyro-position-defined-twice-hint")),
                         ));
                     }
                     let key = entry("position", &name);
@@ -594,11 +604,11 @@ impl Cx<'_> {
                         self.source.pyro.insert(format!("{key}.modules"), m.span());
                         for &k in m.get_ref() {
                             let Ok(k) = u32::try_from(k) else {
-                                return Err(self.err(
+                                return Err(self.errm(
                                     m.span(),
-                                    format!("module {k} is not a module number"),
+                                    msg!("pyro-bad-module", value = k.to_string()),
                                     "these modules",
-                                    Some("module numbers are whole numbers, 0 or more"),
+                                    Some(msg!("pyro-bad-module-hint")),
                                 ));
                             };
                             pos.modules.push(k);
@@ -610,14 +620,15 @@ impl Cx<'_> {
                                 && rack.calibre_mm > 0.0
                                 && rack.calibre_mm <= 1000.0;
                             if !ok_calibre || !(1..=10_000).contains(&rack.tubes) {
-                                return Err(self.err(
+                                return Err(self.errm(
                                     racks.span(),
-                                    format!(
-                                        "a rack of {} tubes of {} mm is out of range",
-                                        rack.tubes, rack.calibre_mm
+                                    msg!(
+                                        "pyro-rack-out-of-range",
+                                        tubes = rack.tubes.to_string(),
+                                        calibre = rack.calibre_mm.to_string()
                                     ),
                                     "these racks",
-                                    Some("racks are `{ calibre_mm = 100, tubes = 12 }`: 1 to 10000 tubes of up to 1000 mm"),
+                                    Some(msg!("pyro-rack-out-of-range-hint")),
                                 ));
                             }
                             pos.racks.push(Rack {
@@ -664,11 +675,11 @@ impl Cx<'_> {
                     .chain(&also)
                     .any(|a| family(a.kind) == family(s.kind))
                 {
-                    return Err(self.err(
+                    return Err(self.errm(
                         list.span(),
-                        format!("`{name}` is a second script for the same kind of firing system"),
+                        msg!("pyro-second-script", name = name.to_string()),
                         "this list",
-                        Some("one script per system: COBRA firmware versions share `cobra.csv`"),
+                        Some(msg!("pyro-second-script-hint")),
                     ));
                 }
                 also.push(s);
@@ -686,7 +697,12 @@ impl Cx<'_> {
         let r = sc.get_ref();
         let short = r.name.get_ref().trim();
         if short.is_empty() {
-            return Err(self.err(r.name.span(), "a cue needs a name", "empty name", None));
+            return Err(self.errm(
+                r.name.span(),
+                msg!("pyro-cue-needs-name"),
+                "empty name",
+                None,
+            ));
         }
         let name = entry("cue", short);
         let spans = [
@@ -714,11 +730,14 @@ impl Cx<'_> {
                 if !design.chapters.iter().any(|ch| ch.name == wanted) {
                     let known: Vec<&str> =
                         design.chapters.iter().map(|c| c.name.as_str()).collect();
-                    return Err(self.err(
+                    return Err(self.errm(
                         c.span(),
-                        format!("{name}: unknown chapter `{wanted}`"),
+                        msg!("pyro-unknown-chapter", cue = name.as_str(), name = wanted),
                         "this chapter",
-                        Some(&format!("chapters are {}", known.join(", "))),
+                        Some(msg!(
+                            "pyro-unknown-chapter-hint",
+                            chapters = known.join(", ")
+                        )),
                     ));
                 }
                 Some(wanted.to_string())
@@ -733,11 +752,18 @@ impl Cx<'_> {
         if let Some(bad) = positions.iter().find(|p| front.index_of(p).is_none())
             && let Some(span) = r.positions.as_ref().map(Spanned::span)
         {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!("{name}: unknown position `{bad}`"),
+                msg!(
+                    "pyro-unknown-position",
+                    cue = name.as_str(),
+                    name = bad.to_string()
+                ),
                 "these positions",
-                Some(&format!("positions are {}", front.names_hint())),
+                Some(msg!(
+                    "pyro-unknown-position-hint",
+                    positions = front.names_hint()
+                )),
             ));
         }
         Ok(CueDesign {

@@ -241,6 +241,16 @@ fn label_message(label: &str) -> Message {
         "this count" => msg!("show-file-label-count"),
         "this font" => msg!("show-file-label-font"),
         "this end" => msg!("show-file-label-end"),
+        "empty name" => msg!("show-file-label-empty-name"),
+        "empty" => msg!("show-file-label-empty"),
+        "empty kind" => msg!("show-file-label-empty-kind"),
+        "empty label" => msg!("show-file-label-empty-label"),
+        "this kind" => msg!("show-file-label-kind"),
+        "these fireworks" => msg!("show-file-label-fireworks"),
+        "these modules" => msg!("show-file-label-modules"),
+        "these racks" => msg!("show-file-label-racks"),
+        "these positions" => msg!("show-file-label-positions"),
+        "these taps" => msg!("show-file-label-taps"),
         other => Message::verbatim(other),
     }
 }
