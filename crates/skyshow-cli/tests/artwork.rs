@@ -296,3 +296,119 @@ fn flag_errors_name_the_flag() {
         &["`--dark` applies to SVG files"],
     );
 }
+
+/// A 2 m × 1 m quad in the xy plane (texture u from 0 at its left edge to 1 at its right)
+/// whose material's base-colour texture is `image` (a glTF image object, `{png}` = a 2 × 1
+/// PNG, red on the left, blue on the right, embedded), `info` extra keys of the texture
+/// info, `required` the extensions the file requires.
+fn textured_quad(image: &str, info: &str, required: &str) -> String {
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let mut png_bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut png_bytes, 2, 1);
+        enc.set_color(png::ColorType::Rgb);
+        let mut w = enc.write_header().unwrap();
+        w.write_image_data(&[255, 0, 0, 0, 0, 255]).unwrap();
+    }
+    let mut bin = Vec::new();
+    for p in [[-1f32, 0., 0.], [1., 0., 0.], [1., 1., 0.], [-1., 1., 0.]] {
+        p.iter().for_each(|v| bin.extend_from_slice(&v.to_le_bytes()));
+    }
+    for uv in [[0f32, 1.], [1., 1.], [1., 0.], [0., 0.]] {
+        uv.iter().for_each(|v| bin.extend_from_slice(&v.to_le_bytes()));
+    }
+    for i in [0u16, 1, 2, 0, 2, 3] {
+        bin.extend_from_slice(&i.to_le_bytes());
+    }
+    let image = image.replace(
+        "{png}",
+        &format!(r#"{{"uri":"data:image/png;base64,{}"}}"#, b64(&png_bytes)),
+    );
+    format!(
+        r#"{{"asset":{{"version":"2.0"}},"extensionsRequired":[{required}],"extensionsUsed":[{required}],"scene":0,"scenes":[{{"nodes":[0]}}],
+        "nodes":[{{"mesh":0}}],"images":[{image}],
+        "samplers":[{{"magFilter":9728,"minFilter":9728}}],"textures":[{{"source":0,"sampler":0}}],
+        "materials":[{{"pbrMetallicRoughness":{{"baseColorTexture":{{"index":0{info}}}}}}}],
+        "meshes":[{{"primitives":[{{"attributes":{{"POSITION":0,"TEXCOORD_0":1}},"indices":2,"material":0}}]}}],
+        "buffers":[{{"byteLength":{len},"uri":"data:application/octet-stream;base64,{b}"}}],
+        "bufferViews":[{{"buffer":0,"byteOffset":0,"byteLength":48}},{{"buffer":0,"byteOffset":48,"byteLength":32}},{{"buffer":0,"byteOffset":80,"byteLength":12}}],
+        "accessors":[{{"bufferView":0,"componentType":5126,"count":4,"type":"VEC3","min":[-1,0,0],"max":[1,1,0]}},
+        {{"bufferView":1,"componentType":5126,"count":4,"type":"VEC2"}},
+        {{"bufferView":2,"componentType":5123,"count":6,"type":"SCALAR"}}]}}"#,
+        len = bin.len(),
+        b = b64(&bin)
+    )
+}
+
+/// `skyshow formation` of a glTF file: (exit code, stderr, each drone's x and colour).
+fn formation_xs(gltf: &str, drones: &str) -> (Option<i32>, String, Vec<(f64, String)>) {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "quad.gltf", gltf.as_bytes());
+    let out = dir.path().join("out.csv");
+    let o = run(&[
+        "formation",
+        f.to_str().unwrap(),
+        "--drones",
+        drones,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let rows = std::fs::read_to_string(&out)
+        .map(|csv| {
+            csv.lines()
+                .skip(1)
+                .map(|l| {
+                    let (x, rest) = l.split_once(',').unwrap();
+                    let color = rest.splitn(3, ',').nth(2).unwrap().to_string();
+                    (x.parse().unwrap(), color)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (o.status.code(), stderr(&o), rows)
+}
+
+#[test]
+fn a_textured_gltf_is_drawn_in_its_texture_colours() {
+    let (code, err, rows) = formation_xs(&textured_quad("{png}", "", ""), "120");
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(rows.len(), 120);
+    // Nearest filtering: the left half red, the right half blue, both well used.
+    let left: Vec<_> = rows.iter().filter(|(x, _)| *x < -1.0).collect();
+    let right: Vec<_> = rows.iter().filter(|(x, _)| *x > 1.0).collect();
+    assert!(left.len() > 40 && right.len() > 40, "{rows:?}");
+    assert!(left.iter().all(|(_, c)| c == "255,0,0"), "{left:?}");
+    assert!(right.iter().all(|(_, c)| c == "0,0,255"), "{right:?}");
+    assert!(!err.contains("warning"), "{err}");
+}
+
+#[test]
+fn texture_transform_shows_the_part_of_the_texture_it_names() {
+    // u' = 0.5 u + 0.5: the whole quad shows the texture's right (blue) half.
+    let info = r#","extensions":{"KHR_texture_transform":{"offset":[0.5,0],"scale":[0.5,1]}}"#;
+    let gltf = textured_quad("{png}", info, r#""KHR_texture_transform""#);
+    let (code, err, rows) = formation_xs(&gltf, "60");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(rows.iter().all(|(_, c)| c == "0,0,255"), "{rows:?}");
+}
+
+#[test]
+fn an_unreadable_texture_is_a_warning_and_the_material_colour() {
+    let (code, err, rows) = formation_xs(&textured_quad(r#"{"uri":"gone.png"}"#, "", ""), "40");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(rows.iter().all(|(_, c)| c == "255,255,255"), "{rows:?}");
+    assert!(err.contains("warning"), "{err}");
+    assert!(err.contains("`gone.png`") && err.contains("cannot be read"), "{err}");
+}
+
+#[test]
+fn draco_compressed_geometry_is_refused_in_one_line_with_the_way_out() {
+    let gltf = textured_quad("{png}", "", r#""KHR_draco_mesh_compression""#);
+    refused(
+        "draco.gltf",
+        gltf.as_bytes(),
+        &["{f}", "--drones", "40"],
+        &["Draco", "`KHR_draco_mesh_compression`", "Compression unchecked"],
+    );
+}

@@ -313,13 +313,15 @@ pub fn build(
             vertices,
             triangles,
             colors,
+            paint,
             volume,
             seed,
             count,
             animation,
         } => {
             let n = n_of(count);
-            let mesh = Mesh::new(vertices, triangles, colors.as_deref());
+            let mesh =
+                Mesh::new(vertices, triangles, colors.as_deref()).with_paint(paint.as_deref());
             let sampled = match animation {
                 Some(anim) => RideInput {
                     mesh: &mesh,

@@ -1,7 +1,7 @@
 //! `Mesh`: a triangle mesh sampled to exactly `n` points on its surface (area-weighted,
 //! then relaxed on the surface) or through its volume.
 
-use skyshow_model::{Rgb, Vec3};
+use skyshow_model::{MeshPaint, Rgb, Vec3, multiply_srgb};
 
 use crate::picture::{Sampled, hausdorff, hex_spacing};
 use crate::relax::{Domain, Relaxer};
@@ -26,6 +26,10 @@ pub(crate) struct Mesh {
     /// Each kept triangle's vertex indices.
     ids: Vec<[usize; 3]>,
     colors: Option<Vec<[Rgb; 3]>>,
+    /// Each kept triangle's index in the given list (for textures).
+    source: Vec<usize>,
+    /// Textures over the vertex colours.
+    paint: Option<MeshPaint>,
     area: f64,
 }
 
@@ -59,8 +63,9 @@ impl Mesh {
         let mut tris = Vec::new();
         let mut ids = Vec::new();
         let mut cols = Vec::new();
+        let mut source = Vec::new();
         let mut area = 0.0;
-        for t in triangles {
+        for (k, t) in triangles.iter().enumerate() {
             if t.iter().any(|&i| i >= vertices.len()) {
                 continue;
             }
@@ -75,6 +80,7 @@ impl Mesh {
             area += a;
             tris.push(p);
             ids.push(*t);
+            source.push(k);
             if let Some(c) = colors {
                 cols.push(t.map(|i| c[i]));
             }
@@ -83,6 +89,8 @@ impl Mesh {
             tris,
             ids,
             colors: colors.map(|_| cols),
+            source,
+            paint: None,
             area,
         }
     }
@@ -97,8 +105,30 @@ impl Mesh {
         &self.ids
     }
 
-    /// The colour at barycentric `b` of triangle `t`.
+    /// The same mesh painted with `paint`'s textures (its `uvs` and `triangle_texture`
+    /// indexed like the vertices and triangles given to [`Mesh::new`]).
+    pub(crate) fn with_paint(mut self, paint: Option<&MeshPaint>) -> Mesh {
+        self.paint = paint.cloned();
+        self
+    }
+
+    /// The colour at barycentric `b` of triangle `t`: its texture's colour there (if it
+    /// has one) times the vertex colours.
     pub(crate) fn color(&self, t: usize, b: [f64; 3]) -> Option<Rgb> {
+        let base = self.vertex_color(t, b);
+        let texel = self
+            .paint
+            .as_ref()
+            .zip(self.source.get(t).zip(self.ids.get(t)))
+            .and_then(|(p, (k, tri))| p.color(*k, *tri, b));
+        match texel {
+            Some(tex) => Some(multiply_srgb(tex, base.unwrap_or(Rgb::WHITE))),
+            None => base,
+        }
+    }
+
+    /// The vertex colours at barycentric `b` of triangle `t`.
+    fn vertex_color(&self, t: usize, b: [f64; 3]) -> Option<Rgb> {
         let c = self.colors.as_ref()?.get(t)?;
         let ch = |f: fn(&Rgb) -> u8| {
             (f(&c[0]) as f64 * b[0] + f(&c[1]) as f64 * b[1] + f(&c[2]) as f64 * b[2])
@@ -214,7 +244,8 @@ impl Mesh {
         let mut points = relax.seed(samples, n, rng);
         relax.lloyd(&mut points, samples, None, LLOYD_ITERS);
         relax.repel(&mut points, s * 0.93, s * 0.9, REPEL_ITERS);
-        let colors = self.colors.as_ref().map(|_| {
+        let painted = self.colors.is_some() || self.paint.is_some();
+        let colors = painted.then(|| {
             points
                 .iter()
                 .map(|p| {
@@ -301,5 +332,45 @@ mod tests {
         // Degenerate and out-of-range triangles are dropped.
         let bad = [[0, 0, 1], [0, 1, 99]];
         assert!(Mesh::new(&v, &bad, None).sample_volume(10, 1).is_none());
+    }
+
+    #[test]
+    fn textures_colour_the_surface_at_each_point() {
+        use skyshow_model::{MeshPaint, Texture, Wrap};
+        // A 10 × 10 square, its texture red on the left half and green on the right.
+        let v = vec![
+            Vec3::new(0.0, 0.0, 0.0),
+            Vec3::new(10.0, 0.0, 0.0),
+            Vec3::new(10.0, 10.0, 0.0),
+            Vec3::new(0.0, 10.0, 0.0),
+        ];
+        let t = vec![[0, 1, 2], [0, 2, 3]];
+        let paint = MeshPaint {
+            uvs: vec![[0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]],
+            triangle_texture: vec![Some(0), Some(0)],
+            textures: vec![Texture {
+                width: 2,
+                height: 1,
+                pixels: vec![Rgb::new(255, 0, 0), Rgb::new(0, 255, 0)],
+                wrap: [Wrap::ClampToEdge; 2],
+                nearest: true,
+            }],
+        };
+        // Vertex colours (a material factor of half grey) multiply the texture.
+        let grey = vec![Rgb::new(188, 188, 188); 4];
+        let mesh = Mesh::new(&v, &t, Some(&grey)).with_paint(Some(&paint));
+        let s = mesh.sample_surface(60, 3).unwrap();
+        let colors = s.colors.unwrap();
+        for (p, c) in s.points.iter().zip(&colors) {
+            if p.x < 4.5 {
+                assert_eq!(*c, Rgb::new(188, 0, 0), "{p:?}");
+            } else if p.x > 5.5 {
+                assert_eq!(*c, Rgb::new(0, 188, 0), "{p:?}");
+            }
+        }
+        // Without vertex colours, the texture alone.
+        let mesh = Mesh::new(&v, &t, None).with_paint(Some(&paint));
+        let s = mesh.sample_surface(60, 3).unwrap();
+        assert!(s.colors.unwrap().contains(&Rgb::new(255, 0, 0)));
     }
 }

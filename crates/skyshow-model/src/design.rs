@@ -299,6 +299,8 @@ pub enum Shape {
         triangles: Vec<[usize; 3]>,
         /// Colour of each vertex (vertex colours or material colours), if the file has them.
         colors: Option<Vec<Rgb>>,
+        /// Textures over the vertex colours (glTF base-colour textures), if any.
+        paint: Option<Box<crate::MeshPaint>>,
         /// Sample the enclosed volume instead of the surface.
         volume: bool,
         /// Seed of the sampling (the show's `seed`).

@@ -13,6 +13,7 @@ mod light_design;
 mod light_program;
 mod limits;
 mod mesh_animation;
+mod mesh_paint;
 mod motion;
 mod music_design;
 mod musical_length;
@@ -39,6 +40,7 @@ pub use light_design::{
 pub use light_program::{LightProgram, LightStep};
 pub use limits::Limits;
 pub use mesh_animation::{Affine, IDENTITY, MeshAnimation, RigBind, RigNode, RigPose};
+pub use mesh_paint::{MeshPaint, Texture, Wrap, multiply_srgb};
 pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};
 pub use music_design::MusicDesign;
 pub use musical_length::{MusicalLength, MusicalUnit};

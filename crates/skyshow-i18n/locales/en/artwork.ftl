@@ -26,6 +26,7 @@ artwork-svg-unlit = formation `{ $formation }`: SVG `{ $file }` is painted only 
 artwork-mesh-flat-volume = { $what } is flat: all its vertices lie in one plane, so it encloses no volume to fill
 artwork-mesh-flat-volume-hint = use `mode = "surface"` to spread the drones over it, or give the model thickness
 artwork-mesh-vertices-merged = formation `{ $formation }`: { $what } repeats vertices at the same place (split normals, UV seams or flat shading write a vertex once per face that uses it); { $merged } copies were merged, { $kept } vertices remain, one drone each
+artwork-mesh-texture-unread = formation `{ $formation }`: { $what }: { $why }
 
 # Fonts of text formations.
 font-unknown = no font named `{ $name }` is installed

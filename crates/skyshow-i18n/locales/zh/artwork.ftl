@@ -26,6 +26,7 @@ artwork-svg-unlit = 编队 `{ $formation }`：SVG `{ $file }` 只用了深色（
 artwork-mesh-flat-volume = { $what } 是平面的：所有顶点都在同一平面内，没有可填充的封闭体积
 artwork-mesh-flat-volume-hint = 请用 `mode = "surface"` 让无人机分布在其表面，或为模型加上厚度
 artwork-mesh-vertices-merged = 编队 `{ $formation }`：{ $what } 在同一位置重复写了顶点（拆分法线、UV 接缝或平直着色会让每个使用该顶点的面各写一份）；已合并 { $merged } 个重复顶点，剩余 { $kept } 个顶点，每个顶点一架无人机
+artwork-mesh-texture-unread = 编队 `{ $formation }`：{ $what }：{ $why }（纹理无法读取，这些面改用材质颜色）
 
 # 文字编队的字体。
 font-unknown = 系统中没有名为 `{ $name }` 的字体

@@ -43,7 +43,8 @@ impl GltfSource {
         let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
         // gltf-json 1.4's validation reads each primitive's POSITION accessor before it has
         // checked that the accessor exists (an index panic), so that is checked first.
-        let json = g.document.into_json();
+        let mut json = g.document.into_json();
+        super::gltf_extensions::triage(&mut json.extensions_required)?;
         let accessors = json.accessors.len();
         for (m, mesh) in json.meshes.iter().enumerate() {
             for p in &mesh.primitives {

@@ -57,8 +57,25 @@ impl Cx<'_> {
             .to_ascii_lowercase();
         let what = format!("mesh `{path}`");
         let mut mesh = self.read_mesh(&path, &ext, &span, &what, bytes, read)?;
+        for note in &mesh.notes {
+            self.warn_formation(
+                "mesh_texture_unread",
+                msg!(
+                    "artwork-mesh-texture-unread",
+                    formation = name,
+                    what = &what,
+                    why = note.as_str()
+                ),
+                name,
+            );
+        }
         if mesh.vertices.is_empty() {
-            return Err(self.err(span, format!("{what} has no vertices"), "this file", None));
+            return Err(self.err(
+                span,
+                format!("{what} has no vertices: its scene holds no mesh"),
+                "this file",
+                Some("export the model with its meshes (in Blender's glTF export, check Include › Limit to); an empty scene has nothing to sample"),
+            ));
         }
         if mode != "vertices" && mesh.triangles.is_empty() {
             return Err(self.err(
@@ -128,7 +145,7 @@ impl Cx<'_> {
                 &what,
                 span,
                 &vertices,
-                mesh.colors.as_deref(),
+                painted_vertex_colors(&mesh).as_deref(),
                 fleet,
             );
         }
@@ -140,6 +157,7 @@ impl Cx<'_> {
             vertices,
             triangles: mesh.triangles,
             colors: mesh.colors,
+            paint: mesh.paint.map(Box::new),
             volume: mode == "volume",
             seed: self.seed,
             count,
@@ -266,4 +284,31 @@ impl Cx<'_> {
         }
         .map_err(|e| self.art_err(span.clone(), what, e))
     }
+}
+
+/// Each vertex's colour with its texture (for one drone per vertex): the texture of a
+/// triangle that uses the vertex, at the vertex's texture coordinates, times its colour.
+fn painted_vertex_colors(mesh: &MeshFile) -> Option<Vec<skyshow_model::Rgb>> {
+    let Some(paint) = &mesh.paint else {
+        return mesh.colors.clone();
+    };
+    let mut colors = mesh
+        .colors
+        .clone()
+        .unwrap_or_else(|| vec![skyshow_model::Rgb::WHITE; mesh.vertices.len()]);
+    let base = colors.clone();
+    for (t, tri) in mesh.triangles.iter().enumerate() {
+        let Some(Some(k)) = paint.triangle_texture.get(t) else {
+            continue;
+        };
+        let Some(tex) = paint.textures.get(*k as usize) else {
+            continue;
+        };
+        for &i in tri {
+            if let (Some(uv), Some(c)) = (paint.uvs.get(i), base.get(i)) {
+                colors[i] = skyshow_model::multiply_srgb(tex.sample(*uv), *c);
+            }
+        }
+    }
+    Some(colors)
 }

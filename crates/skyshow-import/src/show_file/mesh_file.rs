@@ -19,6 +19,10 @@ pub(crate) struct MeshFile {
     pub(crate) triangles: Vec<[usize; 3]>,
     /// Colour of each vertex, when the file has vertex or material colours.
     pub(crate) colors: Option<Vec<Rgb>>,
+    /// Textures over those colours (glTF base-colour textures).
+    pub(crate) paint: Option<skyshow_model::MeshPaint>,
+    /// What could not be read and was drawn otherwise (a texture), one sentence each.
+    pub(crate) notes: Vec<String>,
     /// A glTF file as parsed, with where each primitive's vertices went (for its
     /// animations); `None` for other formats.
     pub(crate) gltf: Option<Box<GltfMeshes>>,
@@ -147,7 +151,7 @@ impl MeshFile {
             vertices,
             triangles,
             colors,
-            gltf: None,
+            ..MeshFile::default()
         }
         .finite()
     }
@@ -193,7 +197,7 @@ impl MeshFile {
                 .collect(),
             triangles: mesh.faces.iter().map(|f| f.vertices).collect(),
             colors: None,
-            gltf: None,
+            ..MeshFile::default()
         }
         .finite()
     }

@@ -1,0 +1,111 @@
+//! The glTF extensions a file requires (`extensionsRequired`), sorted before the file is
+//! validated: those that only change how a viewer shades the model (materials, lights,
+//! texture formats) are accepted — skyshow draws base colours only; those that change how
+//! the geometry is stored and are not decoded here (Draco, meshopt, quantized attributes,
+//! GPU instancing) are refused in one line that names the extension and how to export
+//! without it; any other is refused by name.
+
+use super::art::ArtError;
+
+/// Extensions that affect only appearance skyshow does not draw, or that it draws
+/// (`KHR_texture_transform`).
+const APPEARANCE: &[&str] = &[
+    "KHR_texture_transform",
+    "KHR_lights_punctual",
+    "KHR_texture_basisu",
+    "EXT_texture_webp",
+    "EXT_texture_avif",
+    "MSFT_texture_dds",
+    "EXT_lights_image_based",
+    "KHR_xmp_json_ld",
+    "KHR_materials_variants",
+];
+
+/// Keeps in `required` only what gltf's validation must see, after checking that every
+/// extension is one skyshow can read the geometry of.
+pub(crate) fn triage(required: &mut Vec<String>) -> Result<(), ArtError> {
+    for ext in required.iter() {
+        let e = ext.as_str();
+        let refusal = match e {
+            "KHR_draco_mesh_compression" => Some((
+                "Draco",
+                "open it in Blender (File › Import › glTF 2.0) and export it again with Data › Compression unchecked, or export the original without compression",
+            )),
+            "EXT_meshopt_compression" | "KHR_meshopt_compression" => Some((
+                "meshopt",
+                "write an uncompressed copy (`gltfpack -i model.glb -o plain.glb -noq`, without `-c`), or export the original without compression",
+            )),
+            "KHR_mesh_quantization" => Some((
+                "quantized (integer) vertex positions",
+                "export with float positions: `gltfpack … -noq`, or re-export from Blender, which writes floats",
+            )),
+            "EXT_mesh_gpu_instancing" => Some((
+                "GPU instancing",
+                "export the instances as separate meshes (Blender: leave Data › Mesh › GPU Instances unchecked)",
+            )),
+            _ => None,
+        };
+        if let Some((what, hint)) = refusal {
+            return Err(ArtError::new(
+                format!(
+                    "the model's geometry is stored with {what} (`{e}`), which skyshow does not decode"
+                ),
+                hint,
+            ));
+        }
+        if !(APPEARANCE.contains(&e) || e.starts_with("KHR_materials_")) {
+            return Err(ArtError::new(
+                format!("the model requires the glTF extension `{e}`, which skyshow does not read"),
+                "export it without that extension (in the exporter's settings), as plain glTF 2.0",
+            ));
+        }
+    }
+    // Accepted: gltf's validation need not know them.
+    required.clear();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn triaged(exts: &[&str]) -> Result<Vec<String>, ArtError> {
+        let mut v: Vec<String> = exts.iter().map(|s| s.to_string()).collect();
+        triage(&mut v).map(|()| v)
+    }
+
+    #[test]
+    fn appearance_extensions_are_accepted() {
+        assert_eq!(
+            triaged(&[
+                "KHR_texture_transform",
+                "KHR_materials_unlit",
+                "KHR_materials_clearcoat",
+                "KHR_lights_punctual",
+                "KHR_texture_basisu"
+            ])
+            .unwrap(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn compressed_geometry_is_refused_by_name_with_a_way_out() {
+        let e = triaged(&["KHR_materials_unlit", "KHR_draco_mesh_compression"]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "the model's geometry is stored with Draco (`KHR_draco_mesh_compression`), which skyshow does not decode"
+        );
+        assert!(e.help.as_deref().unwrap().contains("Compression unchecked"));
+        let e = triaged(&["EXT_meshopt_compression"]).unwrap_err();
+        assert!(e.message.contains("meshopt (`EXT_meshopt_compression`)"));
+        assert!(e.help.as_deref().unwrap().contains("gltfpack"));
+        let e = triaged(&["KHR_mesh_quantization"]).unwrap_err();
+        assert!(e.message.contains("`KHR_mesh_quantization`"));
+        let e = triaged(&["VENDOR_magic"]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "the model requires the glTF extension `VENDOR_magic`, which skyshow does not read"
+        );
+    }
+}
