@@ -302,6 +302,11 @@ fn flag_errors_name_the_flag() {
 /// PNG, red on the left, blue on the right, embedded), `info` extra keys of the texture
 /// info, `required` the extensions the file requires.
 fn textured_quad(image: &str, info: &str, required: &str) -> String {
+    quad_to_u(image, info, required, 1.0)
+}
+
+/// [`textured_quad`] with texture u from 0 at the quad's left edge to `u_max` at its right.
+fn quad_to_u(image: &str, info: &str, required: &str, u_max: f32) -> String {
     use base64::Engine as _;
     let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
     let mut png_bytes = Vec::new();
@@ -313,10 +318,12 @@ fn textured_quad(image: &str, info: &str, required: &str) -> String {
     }
     let mut bin = Vec::new();
     for p in [[-1f32, 0., 0.], [1., 0., 0.], [1., 1., 0.], [-1., 1., 0.]] {
-        p.iter().for_each(|v| bin.extend_from_slice(&v.to_le_bytes()));
+        p.iter()
+            .for_each(|v| bin.extend_from_slice(&v.to_le_bytes()));
     }
-    for uv in [[0f32, 1.], [1., 1.], [1., 0.], [0., 0.]] {
-        uv.iter().for_each(|v| bin.extend_from_slice(&v.to_le_bytes()));
+    for uv in [[0f32, 1.], [u_max, 1.], [u_max, 0.], [0., 0.]] {
+        uv.iter()
+            .for_each(|v| bin.extend_from_slice(&v.to_le_bytes()));
     }
     for i in [0u16, 1, 2, 0, 2, 3] {
         bin.extend_from_slice(&i.to_le_bytes());
@@ -341,27 +348,32 @@ fn textured_quad(image: &str, info: &str, required: &str) -> String {
     )
 }
 
-/// `skyshow formation` of a glTF file: (exit code, stderr, each drone's x and colour).
+/// `skyshow formation` of a glTF file: (exit code, stderr, each drone's position across the
+/// picture from its left edge, as the model's x, and its colour).
 fn formation_xs(gltf: &str, drones: &str) -> (Option<i32>, String, Vec<(f64, String)>) {
+    formation_xs_with(gltf, &["--drones", drones])
+}
+
+/// [`formation_xs`] with the flags `args`.
+fn formation_xs_with(gltf: &str, args: &[&str]) -> (Option<i32>, String, Vec<(f64, String)>) {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "quad.gltf", gltf.as_bytes());
     let out = dir.path().join("out.csv");
-    let o = run(&[
-        "formation",
-        f.to_str().unwrap(),
-        "--drones",
-        drones,
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let mut all = vec!["formation", f.to_str().unwrap()];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
+    let o = run(&all);
     let rows = std::fs::read_to_string(&out)
         .map(|csv| {
             csv.lines()
                 .skip(1)
                 .map(|l| {
-                    let (x, rest) = l.split_once(',').unwrap();
-                    let color = rest.splitn(3, ',').nth(2).unwrap().to_string();
-                    (x.parse().unwrap(), color)
+                    // x,y,z,r,g,b: the model's x axis shows along −y (seen from the
+                    // audience, its left edge at +y).
+                    let (_, rest) = l.split_once(',').unwrap();
+                    let (y, rest) = rest.split_once(',').unwrap();
+                    let color = rest.split_once(',').unwrap().1.to_string();
+                    (-y.parse::<f64>().unwrap(), color)
                 })
                 .collect()
         })
@@ -399,7 +411,80 @@ fn an_unreadable_texture_is_a_warning_and_the_material_colour() {
     assert_eq!(code, Some(0), "{err}");
     assert!(rows.iter().all(|(_, c)| c == "255,255,255"), "{rows:?}");
     assert!(err.contains("warning"), "{err}");
-    assert!(err.contains("`gone.png`") && err.contains("cannot be read"), "{err}");
+    assert!(
+        err.contains("`gone.png`") && err.contains("cannot be read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_texture_that_is_not_an_image_leaves_the_material_factor_with_a_warning() {
+    // A base colour factor of pure green, and a texture whose bytes are text.
+    let gltf = textured_quad(
+        r#"{"uri":"data:image/png;base64,aGVsbG8gd29ybGQ="}"#,
+        "",
+        "",
+    )
+    .replace(
+        r#""pbrMetallicRoughness":{"#,
+        r#""pbrMetallicRoughness":{"baseColorFactor":[0,1,0,1],"#,
+    );
+    let (code, err, rows) = formation_xs(&gltf, "40");
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(rows.len(), 40);
+    assert!(rows.iter().all(|(_, c)| c == "0,255,0"), "{rows:?}");
+    assert!(err.contains("warning"), "{err}");
+    assert!(err.contains("not a PNG or JPEG image"), "{err}");
+    assert!(err.contains("the material's colour"), "{err}");
+}
+
+/// The colour of each quarter of the quad, left to right (texture u from 0 to 2 across it:
+/// the 2-texel texture is met twice), under the sampler wrap mode `wrap` (a glTF constant,
+/// or "" for the default).
+fn quarters(wrap: &str) -> Vec<String> {
+    let gltf = quad_to_u("{png}", "", "", 2.0);
+    let gltf = if wrap.is_empty() {
+        gltf
+    } else {
+        gltf.replace(
+            r#""samplers":[{"magFilter":9728,"#,
+            &format!(r#""samplers":[{{"wrapS":{wrap},"magFilter":9728,"#),
+        )
+    };
+    let (code, err, rows) = formation_xs_with(
+        &gltf,
+        &["--drones", "200", "--width", "40", "--min-distance", "1"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(rows.len(), 200);
+    assert!(rows.iter().all(|(x, _)| x.abs() <= 20.5), "{rows:?}");
+    (0..4)
+        .map(|q| {
+            let lo = -20.0 + 10.0 * q as f64 + 1.5;
+            let hi = lo + 7.0;
+            let mut seen: Vec<&str> = rows
+                .iter()
+                .filter(|(x, _)| (lo..hi).contains(x))
+                .map(|(_, c)| c.as_str())
+                .collect();
+            assert!(seen.len() > 10, "quarter {q}: {rows:?}");
+            seen.dedup();
+            assert_eq!(seen.len(), 1, "quarter {q} is one colour: {seen:?}");
+            seen[0].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn texture_coordinates_outside_0_1_wrap_as_the_sampler_says() {
+    let (red, blue) = ("255,0,0", "0,0,255");
+    // REPEAT (glTF's default): the texture tiles.
+    assert_eq!(quarters(""), [red, blue, red, blue]);
+    assert_eq!(quarters("10497"), [red, blue, red, blue]);
+    // MIRRORED_REPEAT: the second copy mirrored.
+    assert_eq!(quarters("33648"), [red, blue, blue, red]);
+    // CLAMP_TO_EDGE: the edge texel continues.
+    assert_eq!(quarters("33071"), [red, blue, blue, blue]);
 }
 
 #[test]
@@ -409,6 +494,17 @@ fn draco_compressed_geometry_is_refused_in_one_line_with_the_way_out() {
         "draco.gltf",
         gltf.as_bytes(),
         &["{f}", "--drones", "40"],
-        &["Draco", "`KHR_draco_mesh_compression`", "Compression unchecked"],
+        &[
+            "Draco",
+            "`KHR_draco_mesh_compression`",
+            "Compression unchecked",
+        ],
+    );
+    let gltf = textured_quad("{png}", "", r#""EXT_meshopt_compression""#);
+    refused(
+        "meshopt.gltf",
+        gltf.as_bytes(),
+        &["{f}", "--drones", "40"],
+        &["meshopt", "`EXT_meshopt_compression`", "gltfpack"],
     );
 }
