@@ -37,6 +37,8 @@ mod sequence;
 mod shape;
 mod svg_art;
 mod svg_paint;
+mod svg_paths;
+mod svg_source;
 mod text_art;
 mod values;
 mod vertex_merge;
