@@ -208,10 +208,15 @@ fn coincident_vertices_are_merged_and_said_so() {
 /// Runs `skyshow formation` with `args` (`{f}` = the file written from `content` under
 /// `name`) and checks a refusal: exit 2, every needle, at most `lines` lines of text.
 fn refused(name: &str, content: &[u8], args: &[&str], needles: &[&str]) {
+    refused_in("en", name, content, args, needles);
+}
+
+/// [`refused`] with `--lang lang`.
+fn refused_in(lang: &str, name: &str, content: &[u8], args: &[&str], needles: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), name, content);
     let out = dir.path().join("out.csv");
-    let mut all: Vec<String> = vec!["formation".into()];
+    let mut all: Vec<String> = vec!["--lang".into(), lang.into(), "formation".into()];
     all.extend(args.iter().map(|a| a.replace("{f}", f.to_str().unwrap())));
     all.extend(["-o".into(), out.to_str().unwrap().into()]);
     let all: Vec<&str> = all.iter().map(String::as_str).collect();
@@ -226,7 +231,8 @@ fn refused(name: &str, content: &[u8], args: &[&str], needles: &[&str]) {
     // One line for what is wrong, one for the fix (miette may wrap a long one).
     let text: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(text.len() <= 6, "{name}: too long:\n{err}");
-    assert!(err.contains("help:"), "{name}: no fix given:\n{err}");
+    let help = if lang == "zh" { "提示：" } else { "help:" };
+    assert!(err.contains(help), "{name}: no fix given:\n{err}");
     // Never a line of a TOML the user has not seen.
     assert!(!err.contains("[[chapter"), "{err}");
     assert!(
@@ -506,5 +512,132 @@ fn draco_compressed_geometry_is_refused_in_one_line_with_the_way_out() {
         gltf.as_bytes(),
         &["{f}", "--drones", "40"],
         &["meshopt", "`EXT_meshopt_compression`", "gltfpack"],
+    );
+}
+
+#[test]
+fn draco_is_refused_in_chinese_too() {
+    let gltf = textured_quad("{png}", "", r#""KHR_draco_mesh_compression""#);
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "draco.gltf", gltf.as_bytes());
+    let out = dir.path().join("out.csv");
+    let o = run(&[
+        "--lang",
+        "zh",
+        "formation",
+        f.to_str().unwrap(),
+        "--drones",
+        "40",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("Draco 压缩（`KHR_draco_mesh_compression`）"),
+        "{err}"
+    );
+    assert!(err.contains("skyshow 不解码"), "{err}");
+    assert!(err.contains("取消勾选 Data › Compression"), "{err}");
+    assert!(!out.exists());
+}
+
+/// A glTF file whose only node is a camera: nothing to place drones on.
+const CAMERA_ONLY: &str = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"name":"Camera","camera":0}],"cameras":[{"type":"perspective","perspective":{"yfov":0.8,"znear":0.1}}]}"#;
+
+#[test]
+fn a_scene_with_no_mesh_is_refused_clearly() {
+    refused(
+        "camera.gltf",
+        CAMERA_ONLY.as_bytes(),
+        &["{f}", "--drones", "40"],
+        &[
+            "the file holds no mesh (1 node, 0 meshes)",
+            "no surface to place drones on",
+            "Mesh objects",
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "camera.gltf", CAMERA_ONLY.as_bytes());
+    let out = dir.path().join("out.csv");
+    let o = run(&[
+        "--lang",
+        "zh",
+        "formation",
+        f.to_str().unwrap(),
+        "--drones",
+        "40",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("文件中没有网格（1 个节点，0 个网格）"),
+        "{err}"
+    );
+    assert!(err.contains("Mesh objects"), "{err}");
+}
+
+#[test]
+fn an_unreadable_texture_warns_in_chinese_too() {
+    let gltf = textured_quad(r#"{"uri":"gone.png"}"#, "", "");
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "quad.gltf", gltf.as_bytes());
+    let out = dir.path().join("out.csv");
+    let o = run(&[
+        "--lang",
+        "zh",
+        "formation",
+        f.to_str().unwrap(),
+        "--drones",
+        "40",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("基础色纹理"), "{err}");
+    assert!(err.contains("`gone.png`"), "{err}");
+    assert!(err.contains("其面改用材质颜色"), "{err}");
+}
+
+#[test]
+fn refusals_are_clear_in_chinese_too() {
+    refused_in(
+        "zh",
+        "model.glb",
+        b"<!DOCTYPE html>\n<html><head><title>GitHub</title></head><body></body></html>\n",
+        &["{f}", "--drones", "50"],
+        &["这是一个 HTML 网页，不是 glTF 文件", "Download raw file"],
+    );
+    refused_in(
+        "zh",
+        "plane.obj",
+        b"v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nf 1 2 3\nf 1 3 4\n",
+        &["{f}", "--mode", "volume", "--drones", "50"],
+        &["是平面的", "`--mode surface`"],
+    );
+    refused_in(
+        "zh",
+        "font.pfb",
+        b"\x80\x01",
+        &["--text", "hi", "--font", "{f}", "--drones", "50"],
+        &["Type 1（PostScript）字体", "FontForge"],
+    );
+    let gltf = textured_quad("{png}", "", r#""EXT_meshopt_compression""#);
+    refused_in(
+        "zh",
+        "meshopt.gltf",
+        gltf.as_bytes(),
+        &["{f}", "--drones", "40"],
+        &["meshopt 压缩（`EXT_meshopt_compression`）", "gltfpack"],
+    );
+    refused_in(
+        "zh",
+        "empty.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g/></svg>"#,
+        &["{f}", "--drones", "40"],
+        &["SVG 什么也没有画", "请至少画一条"],
     );
 }

@@ -1,5 +1,6 @@
 //! Point lists from CSV: `x,y,z[,r,g,b]` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`.
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Rgb, Vec3};
 
 /// Points read from a CSV file, with colours when every row has them.
@@ -14,7 +15,7 @@ pub struct PointsCsv {
 /// Parses CSV text. A header row is recognised (and skipped) when its first numeric
 /// field does not parse; a `Name` first column (Skybrush markers) is skipped.
 /// Errors give the 1-based line and what is wrong.
-pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, String)> {
+pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, Message)> {
     let mut points = Vec::new();
     let mut colors = Vec::new();
     let mut all_colored = true;
@@ -45,10 +46,7 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, String)> {
                 if fields.len() >= 4 && fields[1].parse::<f64>().is_ok() {
                     named = Some(true);
                 } else {
-                    return Err((
-                        line_no,
-                        format!("expected `x,y,z[,r,g,b]` numbers, found `{}`", fields[0]),
-                    ));
+                    return Err((line_no, msg!("points-csv-not-numbers", found = fields[0])));
                 }
             } else {
                 named = Some(false);
@@ -60,19 +58,16 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, String)> {
             &fields[..]
         };
         if f.len() < 3 {
-            return Err((
-                line_no,
-                format!("expected at least 3 coordinates, found {}", f.len()),
-            ));
+            return Err((line_no, msg!("points-csv-three", found = f.len())));
         }
-        let num = |i: usize, what: &str| -> Result<f64, (usize, String)> {
+        let num = |i: usize, what: &str| -> Result<f64, (usize, Message)> {
             let v: f64 = f[i]
                 .parse()
-                .map_err(|_| (line_no, format!("{what} `{}` is not a number", f[i])))?;
+                .map_err(|_| (line_no, msg!("points-csv-nan", column = what, value = f[i])))?;
             if !v.is_finite() || v.abs() > 1e5 {
                 return Err((
                     line_no,
-                    format!("{what} `{}` is out of range (|value| ≤ 100 km)", f[i]),
+                    msg!("points-csv-range", column = what, value = f[i]),
                 ));
             }
             Ok(v)
@@ -82,11 +77,17 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, String)> {
         if f.len() >= 6 {
             let mut c = [0u8; 3];
             for (k, name) in ["red", "green", "blue"].iter().enumerate() {
-                let v: f64 = f[3 + k]
-                    .parse()
-                    .map_err(|_| (line_no, format!("{name} `{}` is not a number", f[3 + k])))?;
+                let v: f64 = f[3 + k].parse().map_err(|_| {
+                    (
+                        line_no,
+                        msg!("points-csv-nan", column = *name, value = f[3 + k]),
+                    )
+                })?;
                 if !(0.0..=255.0).contains(&v) {
-                    return Err((line_no, format!("{name} `{}` must be 0–255", f[3 + k])));
+                    return Err((
+                        line_no,
+                        msg!("points-csv-channel", column = *name, value = f[3 + k]),
+                    ));
                 }
                 c[k] = v.round() as u8;
             }
@@ -96,7 +97,7 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, String)> {
         }
     }
     if points.is_empty() {
-        return Err((1, "the file has no points".into()));
+        return Err((1, msg!("points-csv-empty")));
     }
     Ok(PointsCsv {
         points,

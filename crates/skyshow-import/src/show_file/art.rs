@@ -3,20 +3,22 @@
 
 use i_overlay::core::fill_rule::FillRule;
 use i_overlay::float::simplify::SimplifyShape;
+use skyshow_i18n::Message;
 use skyshow_model::{Rgb, Shape};
 
-/// Why an artwork file cannot be used: a message naming the problem and a hint.
+/// Why an artwork file cannot be used: a message naming the problem and a hint, rendered
+/// in the user's language where they are shown.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ArtError {
     /// What is wrong.
-    pub(crate) message: String,
+    pub(crate) message: Message,
     /// What to do about it.
-    pub(crate) help: Option<String>,
+    pub(crate) help: Option<Message>,
 }
 
 impl ArtError {
     /// An error with a hint.
-    pub(crate) fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<Message>, help: impl Into<Message>) -> Self {
         ArtError {
             message: message.into(),
             help: Some(help.into()),

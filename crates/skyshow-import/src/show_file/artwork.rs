@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Shape, Warning};
 use toml::Spanned;
 
@@ -20,7 +20,7 @@ use crate::color::parse_color;
 use crate::error::ImportError;
 
 /// Lowered 2D artwork: the art, its kind, how messages name it, and the span they point at.
-type Lowered2d = (Art, ArtKind, String, Range<usize>);
+type Lowered2d = (Art, ArtKind, Message, Range<usize>);
 
 impl Cx<'_> {
     /// Notes a warning of `kind` about formation `formation`.
@@ -38,12 +38,12 @@ impl Cx<'_> {
     }
 
     /// Maps an artwork error to one pointing at `span`, naming `what` (the file or text).
-    pub(super) fn art_err(&self, span: Range<usize>, what: &str, e: ArtError) -> ImportError {
-        self.err(
+    pub(super) fn art_err(&self, span: Range<usize>, what: &Message, e: ArtError) -> ImportError {
+        self.errm(
             span,
-            format!("{what}: {}", e.message),
+            msg!("artwork-error", what = what.clone(), message = e.message),
             "here",
-            e.help.as_deref(),
+            e.help,
         )
     }
 
@@ -52,23 +52,27 @@ impl Cx<'_> {
         &self,
         f: &RawFormation,
         kind: &str,
-        what: &str,
+        what: fn(&str) -> Message,
         read: &mut Reader<'_>,
     ) -> Result<(String, Range<usize>, Vec<u8>), ImportError> {
         let Some(path) = &f.file else {
-            return Err(self.err(
+            return Err(self.errm(
                 f.shape.span(),
-                format!("a `{kind}` needs `file = \"…\"`"),
+                msg!("artwork-needs-file", kind = kind),
                 "this shape",
-                Some("name the file, relative to the show file's folder"),
+                Some(msg!("artwork-needs-file-hint")),
             ));
         };
         let bytes = read(path.get_ref()).map_err(|why| {
-            self.err(
+            self.errm(
                 path.span(),
-                format!("cannot read {what} `{}`: {why}", path.get_ref()),
+                msg!(
+                    "artwork-cannot-read",
+                    what = what(path.get_ref()),
+                    why = why
+                ),
                 "this file",
-                Some("paths are relative to the show file's folder"),
+                Some(msg!("artwork-cannot-read-hint")),
             )
         })?;
         Ok((path.get_ref().clone(), path.span(), bytes))
@@ -101,13 +105,11 @@ impl Cx<'_> {
             } else {
                 "`width_m` or `height_m`"
             };
-            return Err(self.err(
+            return Err(self.errm(
                 f.shape.span(),
-                format!("a `{kind}` needs its size: {keys}"),
+                msg!("artwork-needs-size", kind = kind, keys = keys),
                 "this shape",
-                Some(&format!(
-                    "add e.g. `width_m = 120` to formation `{name}`; the picture keeps its proportions"
-                )),
+                Some(msg!("artwork-needs-size-hint", name = name)),
             ));
         }
         if kind == "mesh" {
@@ -117,11 +119,11 @@ impl Cx<'_> {
         let mode = self.choice(&f.mode, "mode", &["fill", "outline", "both"], "fill")?;
         let weight = match &f.weight {
             Some(w) if mode != "both" => {
-                return Err(self.err(
+                return Err(self.errm(
                     w.span(),
-                    "`weight` only applies to `mode = \"both\"`",
+                    msg!("artwork-weight-needs-both"),
                     "this value",
-                    Some("remove it, or set `mode = \"both\"`"),
+                    Some(msg!("artwork-weight-needs-both-hint")),
                 ));
             }
             Some(w) => Some(self.num(
@@ -144,15 +146,20 @@ impl Cx<'_> {
             _ => self.text(f, read)?,
         };
         if fill_share == Some(1.0) && art.area.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!("{what} has no filled area to place drones in (only lines)"),
+                msg!("artwork-no-area", what = what),
                 "here",
-                Some("use `mode = \"outline\"` to fly along its lines"),
+                Some(msg!("artwork-no-area-hint")),
             ));
         }
         if art.area.is_empty() && art.lines.is_empty() {
-            return Err(self.err(span, format!("{what} draws nothing"), "here", None));
+            return Err(self.errm(
+                span,
+                msg!("artwork-draws-nothing", what = what),
+                "here",
+                None,
+            ));
         }
         Ok(art.into_shape(kind_of, fit, fill_share, self.seed, count))
     }
@@ -176,9 +183,10 @@ impl Cx<'_> {
     fn svg(&self, f: &RawFormation, read: &mut Reader<'_>) -> Result<Lowered2d, ImportError> {
         let dark = self.darkness(f)?;
         let current_color = f.color.as_ref().and_then(|c| parse_color(c.get_ref()).ok());
-        let (path, span, bytes) = self.read_file(f, "svg", "SVG", read)?;
+        let (path, span, bytes) = self.read_file(f, "svg", what_svg, read)?;
+        let what = what_svg(&path);
         if let Some(foreign) = Foreign::sniff(&bytes, "svg") {
-            return Err(self.art_err(span, &format!("SVG `{path}`"), foreign.error("SVG")));
+            return Err(self.art_err(span, &what, foreign.error("SVG")));
         }
         // Text in an SVG is set with the system fonts.
         let fontdb = if bytes.windows(5).any(|w| w == b"<text") {
@@ -188,7 +196,7 @@ impl Cx<'_> {
         };
         let picture = SvgArt::parse(&bytes, fontdb, current_color)
             .and_then(|svg| svg.art(true, dark))
-            .map_err(|e| self.art_err(span.clone(), &format!("SVG `{path}`"), e))?;
+            .map_err(|e| self.art_err(span.clone(), &what, e))?;
         if picture.unlit && f.color.is_none() && f.gradient.is_none() {
             let formation = f.name.get_ref().trim();
             self.warn_formation(
@@ -197,7 +205,7 @@ impl Cx<'_> {
                 formation,
             );
         }
-        Ok((picture.art, ArtKind::Svg, format!("SVG `{path}`"), span))
+        Ok((picture.art, ArtKind::Svg, what, span))
     }
 
     /// An image file: its bright (or, inverted, dark) area.
@@ -207,13 +215,10 @@ impl Cx<'_> {
         mode: &str,
         read: &mut Reader<'_>,
     ) -> Result<Lowered2d, ImportError> {
-        let (path, span, bytes) = self.read_file(f, "image", "image", read)?;
+        let (path, span, bytes) = self.read_file(f, "image", what_image, read)?;
+        let what = what_image(&path);
         if let Some(foreign) = Foreign::sniff(&bytes, "image") {
-            return Err(self.art_err(
-                span,
-                &format!("image `{path}`"),
-                foreign.error("PNG or JPEG"),
-            ));
+            return Err(self.art_err(span, &what, foreign.error("PNG or JPEG")));
         }
         let threshold = f
             .threshold
@@ -223,11 +228,11 @@ impl Cx<'_> {
             .unwrap_or(0.5);
         let sample = self.choice(&f.sample, "sample", &["even", "density"], "even")?;
         if sample == "density" && mode != "fill" {
-            return Err(self.err(
+            return Err(self.errm(
                 f.sample.as_ref().map_or(span.clone(), Spanned::span),
-                "`sample = \"density\"` spreads drones inside the bright area",
+                msg!("artwork-density-needs-fill"),
                 "this value",
-                Some("use it with `mode = \"fill\"`"),
+                Some(msg!("artwork-density-needs-fill-hint")),
             ));
         }
         let opts = ImageArt {
@@ -237,18 +242,18 @@ impl Cx<'_> {
         };
         let art = opts
             .art(&bytes)
-            .map_err(|e| self.art_err(span.clone(), &format!("image `{path}`"), e))?;
-        Ok((art, ArtKind::Image, format!("image `{path}`"), span))
+            .map_err(|e| self.art_err(span.clone(), &what, e))?;
+        Ok((art, ArtKind::Image, what, span))
     }
 
     /// Text set in a named installed font or a font file beside the show.
     fn text(&self, f: &RawFormation, read: &mut Reader<'_>) -> Result<Lowered2d, ImportError> {
         let Some(text) = &f.text else {
-            return Err(self.err(
+            return Err(self.errm(
                 f.shape.span(),
-                "a `text` needs `text = \"…\"`",
+                msg!("artwork-text-needs-text"),
                 "this shape",
-                Some("give the text to write; `\\n` starts a new line"),
+                Some(msg!("artwork-text-needs-text-hint")),
             ));
         };
         let weight = match &f.font_weight {
@@ -261,24 +266,29 @@ impl Cx<'_> {
             .map_or(DEFAULT_FONT, |f| f.get_ref().as_str());
         let font_span = f.font.as_ref().map_or(text.span(), Spanned::span);
         if let Some(e) = unreadable_font_file(font_name) {
-            return Err(self.art_err(font_span, "font", e));
+            return Err(self.art_err(font_span, &msg!("artwork-what-font-any"), e));
         }
         let font = if is_font_file(font_name) {
             let bytes = read(font_name).map_err(|why| {
-                self.err(
+                self.errm(
                     font_span.clone(),
-                    format!("cannot read font file `{font_name}`: {why}"),
+                    msg!("artwork-font-cannot-read", font = font_name, why = why),
                     "this font",
-                    Some("font files are relative to the show file's folder; a name without .ttf/.otf/.ttc is looked up among the installed fonts"),
+                    Some(msg!("artwork-font-cannot-read-hint")),
                 )
             })?;
-            Fonts::from_file(bytes, weight)
-                .map_err(|e| self.art_err(font_span.clone(), &format!("font `{font_name}`"), e))?
+            Fonts::from_file(bytes, weight).map_err(|e| {
+                self.art_err(
+                    font_span.clone(),
+                    &msg!("artwork-what-font", font = font_name),
+                    e,
+                )
+            })?
         } else {
             self.fonts
                 .borrow_mut()
                 .by_family(font_name, weight)
-                .map_err(|e| self.art_err(font_span.clone(), "font", e))?
+                .map_err(|e| self.art_err(font_span.clone(), &msg!("artwork-what-font-any"), e))?
         };
         let align = match self.choice(&f.align, "align", &["left", "center", "right"], "center")? {
             "left" => Align::Left,
@@ -299,7 +309,22 @@ impl Cx<'_> {
         };
         let art = spec
             .art(&font)
-            .map_err(|e| self.art_err(text.span(), "text", e))?;
-        Ok((art, ArtKind::Text, "the text".to_string(), text.span()))
+            .map_err(|e| self.art_err(text.span(), &msg!("artwork-what-text"), e))?;
+        Ok((art, ArtKind::Text, msg!("artwork-what-text"), text.span()))
     }
+}
+
+/// How messages name SVG file `path`.
+fn what_svg(path: &str) -> Message {
+    msg!("artwork-what-svg", path = path)
+}
+
+/// How messages name image file `path`.
+fn what_image(path: &str) -> Message {
+    msg!("artwork-what-image", path = path)
+}
+
+/// How messages name mesh file `path`.
+pub(super) fn what_mesh(path: &str) -> Message {
+    msg!("artwork-what-mesh", path = path)
 }

@@ -101,7 +101,10 @@ fn font_without_the_glyph() {
         &format!("shape = \"text\"\ntext = \"龍\"\nfont = \"{family}\"\nwidth_m = 100"),
         &[],
     );
-    assert!(msg.starts_with(&format!("text: font `{family}`")), "{msg}");
+    assert!(
+        msg.starts_with(&format!("the text: font `{family}`")),
+        "{msg}"
+    );
     assert!(msg.ends_with("has no glyph for `龍` (U+9F8D)"), "{msg}");
     assert!(hint.contains("apt-get install fonts-noto-cjk"), "{hint}");
     assert!(at.starts_with("\"龍\""), "{at}");

@@ -19,9 +19,9 @@ impl Cx<'_> {
     ) -> Result<ColorDesign, ImportError> {
         Ok(match (&f.color, &f.gradient) {
             (Some(_), Some(g)) => {
-                return Err(self.err(
+                return Err(self.errm(
                     g.span(),
-                    "give either `color` or `gradient`, not both",
+                    msg!("formation-color-and-gradient"),
                     "second colouring",
                     None,
                 ));
@@ -66,9 +66,9 @@ impl Cx<'_> {
             other => {
                 return Err(self.err_near(
                     r.axis.span(),
-                    format!("unknown gradient axis `{other}`"),
+                    msg!("formation-gradient-axis", axis = other),
                     "this axis",
-                    "axes: x, y, z (or up), -x, -y, -z (or down)",
+                    msg!("formation-gradient-axis-hint"),
                     other,
                     &["x", "y", "z", "up", "-x", "-y", "-z", "down"],
                 ));
@@ -82,9 +82,9 @@ impl Cx<'_> {
             );
         }
         if stops.len() < 2 {
-            return Err(self.err(
+            return Err(self.errm(
                 r.colors.span(),
-                "a gradient needs at least two colours",
+                msg!("formation-gradient-two-colours"),
                 "this list",
                 None,
             ));

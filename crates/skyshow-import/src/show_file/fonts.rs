@@ -65,7 +65,7 @@ pub(crate) fn unreadable_font_file(font: &str) -> Option<ArtError> {
         ),
         _ => return None,
     };
-    Some(ArtError::new(what.to_string(), hint.to_string()))
+    Some(ArtError::new(what, hint))
 }
 
 /// The Debian package with a font for `c`.
@@ -117,10 +117,7 @@ fn unknown_family(name: &str, families: &[&str]) -> ArtError {
         (None, false) => msg!("font-unknown-install-hint", installed = installed),
         (None, true) => msg!("font-unknown-hint", installed = installed),
     };
-    ArtError::new(
-        msg!("font-unknown", name = name).to_string(),
-        hint.to_string(),
-    )
+    ArtError::new(msg!("font-unknown", name = name), hint)
 }
 
 impl Fonts {
@@ -177,10 +174,13 @@ impl Fonts {
             let room = data.len().saturating_sub(12) / 4;
             if n as usize > room || n > MAX_FACES {
                 return Err(ArtError::new(
-                    format!(
-                        "the font collection claims {n} fonts, but its header has room for {room} (at most {MAX_FACES} are read)"
+                    msg!(
+                        "artwork-font-collection-count",
+                        fonts = n,
+                        room = room,
+                        max = MAX_FACES
                     ),
-                    "the file is cut short or broken; give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
+                    msg!("artwork-font-collection-count-hint"),
                 ));
             }
         }
@@ -193,8 +193,8 @@ impl Fonts {
             .map(|f| (f.id, f.families[0].0.clone()));
         let Some((id, family)) = best else {
             return Err(ArtError::new(
-                "not a font file this program can read",
-                "give a TrueType or OpenType font (.ttf, .otf, .ttc, .otc)",
+                msg!("artwork-font-unreadable"),
+                msg!("artwork-font-unreadable-hint"),
             ));
         };
         // Any face may be drawn (usvg falls back to the collection's other faces), so every
@@ -208,14 +208,13 @@ impl Fonts {
                 .flatten();
             if let Some(bad) = bad {
                 return Err(ArtError::new(
-                    format!(
-                        "glyph {} (face {}) is malformed: it has no points but {} byte{} of point data after its instructions",
-                        bad.glyph,
-                        bad.face,
-                        bad.trailing,
-                        if bad.trailing == 1 { "" } else { "s" }
+                    msg!(
+                        "artwork-font-glyph-malformed",
+                        glyph = bad.glyph,
+                        face = bad.face,
+                        bytes = bad.trailing
                     ),
-                    "re-save the font with a font editor (FontForge: File > Generate Fonts), or use another font",
+                    msg!("artwork-font-glyph-malformed-hint"),
                 ));
             }
         }
@@ -268,7 +267,7 @@ mod tests {
         names.sort();
         let list: Vec<&str> = names.iter().map(String::as_str).collect();
         let e = unknown_family("Noto Sans CJK  SC", &list);
-        let hint = e.help.unwrap();
+        let hint = e.help.unwrap().english();
         assert!(
             hint.starts_with("did you mean `Noto Sans CJK SC`?"),
             "{hint}"
@@ -277,15 +276,21 @@ mod tests {
         assert!(!hint.contains("apt-get"), "{hint}");
         // Nothing near, CJK fonts installed: no advice to install them.
         let e = unknown_family("Helvetica Neue", &list);
-        let hint = e.help.unwrap();
+        let hint = e.help.unwrap().english();
         assert!(hint.starts_with("name an installed family"), "{hint}");
         assert!(!hint.contains("apt-get"), "{hint}");
         // Without them: install advice, and a short list is not said to be cut.
         let few: Vec<&str> = vec!["DejaVu Sans", "DejaVu Serif"];
-        let hint = unknown_family("Helvetica Neue", &few).help.unwrap();
+        let hint = unknown_family("Helvetica Neue", &few)
+            .help
+            .unwrap()
+            .english();
         assert!(hint.contains("apt-get install fonts-noto-cjk"), "{hint}");
         assert!(hint.ends_with("`DejaVu Sans`, `DejaVu Serif`"), "{hint}");
-        let none = unknown_family("Helvetica Neue", &[]).help.unwrap();
+        let none = unknown_family("Helvetica Neue", &[])
+            .help
+            .unwrap()
+            .english();
         assert!(none.ends_with("installed: none"), "{none}");
     }
 }

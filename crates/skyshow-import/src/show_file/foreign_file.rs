@@ -79,7 +79,7 @@ impl Foreign {
                 msg!("artwork-foreign-other-hint", expected = expected),
             ),
         };
-        ArtError::new(what.to_string(), hint.to_string())
+        ArtError::new(what, hint)
     }
 }
 
@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(Foreign::sniff(b"", "obj"), None);
         let e = Foreign::Html.error("glTF");
         assert_eq!(
-            e.message,
+            e.message.english(),
             "an HTML page, not a glTF file (a web page saved under the file's name?)"
         );
     }

@@ -6,6 +6,7 @@
 use gltf::json::Root;
 use gltf::json::accessor::{ComponentType, Type};
 use gltf::json::validation::Checked;
+use skyshow_i18n::{Message, msg};
 
 /// Most elements an accessor may hold without a buffer view to bound it.
 const MAX_UNBACKED: usize = 1 << 24;
@@ -61,15 +62,16 @@ pub(crate) fn read(
     index: usize,
     allowed: Allowed,
     expected: Option<usize>,
-) -> Result<AccessorData, String> {
+) -> Result<AccessorData, Message> {
     let Some(acc) = root.accessors.get(index) else {
-        return Err(format!(
-            "is accessor {index}, but the file has {} accessors",
-            root.accessors.len()
+        return Err(msg!(
+            "gltf-acc-missing",
+            index = index,
+            accessors = root.accessors.len()
         ));
     };
     let (Checked::Valid(ct), Checked::Valid(ty)) = (&acc.component_type, &acc.type_) else {
-        return Err("has a component or element type glTF does not define".into());
+        return Err(msg!("gltf-acc-type-undefined"));
     };
     let (ct, ty) = (ct.0, *ty);
     let type_ok = allowed.types.contains(&ty);
@@ -79,16 +81,18 @@ pub(crate) fn read(
         c => allowed.integer.contains(&c),
     };
     if !type_ok || !comp_ok {
-        return Err(format!(
-            "holds {}{ct:?} {ty:?}, which glTF does not allow here",
-            if acc.normalized { "normalised " } else { "" }
-        ));
+        let kind = format!("{ct:?} {ty:?}");
+        return Err(if acc.normalized {
+            msg!("gltf-acc-type-normalised-not-allowed", kind = kind)
+        } else {
+            msg!("gltf-acc-type-not-allowed", kind = kind)
+        });
     }
-    let count = usize::try_from(acc.count.0).map_err(|_| "holds too many elements".to_string())?;
+    let count = usize::try_from(acc.count.0).map_err(|_| msg!("gltf-acc-too-many"))?;
     if let Some(want) = expected
         && count != want
     {
-        return Err(format!("holds {count} elements, where {want} are needed"));
+        return Err(msg!("gltf-acc-count", count = count, want = want));
     }
     let width = ty.multiplicity();
     let size = ct.size() * width;
@@ -96,7 +100,7 @@ pub(crate) fn read(
         Some(view) => {
             let offset = acc.byte_offset.map_or(0, |o| o.0);
             let (bytes, stride) = view_bytes(root, buffers, view.value(), size)?;
-            let offset = usize::try_from(offset).map_err(|_| "starts past its view".to_string())?;
+            let offset = usize::try_from(offset).map_err(|_| msg!("gltf-acc-starts-past-view"))?;
             let end = count
                 .checked_sub(1)
                 .and_then(|c| c.checked_mul(stride))
@@ -106,9 +110,12 @@ pub(crate) fn read(
                 Some(e) if e <= bytes.len() => {}
                 _ if count == 0 => {}
                 _ => {
-                    return Err(format!(
-                        "runs past its buffer view ({count} elements of {stride} bytes from byte {offset}, the view holds {})",
-                        bytes.len()
+                    return Err(msg!(
+                        "gltf-acc-past-view",
+                        count = count,
+                        stride = stride,
+                        offset = offset,
+                        length = bytes.len()
                     ));
                 }
             }
@@ -121,9 +128,7 @@ pub(crate) fn read(
         }
         None => {
             if count > MAX_UNBACKED {
-                return Err(format!(
-                    "holds {count} elements without a buffer view (at most {MAX_UNBACKED})"
-                ));
+                return Err(msg!("gltf-acc-unbacked", count = count, max = MAX_UNBACKED));
             }
             vec![0.0; count * width]
         }
@@ -131,19 +136,17 @@ pub(crate) fn read(
     if let Some(sparse) = &acc.sparse {
         let n = usize::try_from(sparse.count.0).unwrap_or(usize::MAX);
         if n > count {
-            return Err(format!(
-                "replaces {n} of its {count} elements sparsely (more than it has)"
-            ));
+            return Err(msg!("gltf-acc-sparse-count", sparse = n, count = count));
         }
         let Checked::Valid(ict) = &sparse.indices.component_type else {
-            return Err("has sparse indices of a type glTF does not define".into());
+            return Err(msg!("gltf-acc-sparse-type-undefined"));
         };
         let ict = ict.0;
         if !matches!(
             ict,
             ComponentType::U8 | ComponentType::U16 | ComponentType::U32
         ) {
-            return Err(format!("has sparse indices of type {ict:?}"));
+            return Err(msg!("gltf-acc-sparse-type", kind = format!("{ict:?}")));
         }
         let isize_ = ict.size();
         let (ibytes, _) = view_bytes(root, buffers, sparse.indices.buffer_view.value(), isize_)?;
@@ -156,9 +159,7 @@ pub(crate) fn read(
                 .is_some_and(|e| e <= len)
         };
         if !fits(ioff, isize_, ibytes.len()) || !fits(voff, size, vbytes.len()) {
-            return Err(format!(
-                "has {n} sparse indices or values that run past their buffer views"
-            ));
+            return Err(msg!("gltf-acc-sparse-past-view", sparse = n));
         }
         let mut last: Option<usize> = None;
         let mut element = Vec::with_capacity(width);
@@ -171,9 +172,7 @@ pub(crate) fn read(
                 _ => u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]) as usize,
             };
             if i >= count || last.is_some_and(|l| i <= l) {
-                return Err(format!(
-                    "has sparse index {i} out of order or past its {count} elements"
-                ));
+                return Err(msg!("gltf-acc-sparse-index", index = i, count = count));
             }
             last = Some(i);
             element.clear();
@@ -191,18 +190,16 @@ fn view_bytes<'b>(
     buffers: &'b [Vec<u8>],
     view: usize,
     size: usize,
-) -> Result<(&'b [u8], usize), String> {
+) -> Result<(&'b [u8], usize), Message> {
     let Some(v) = root.buffer_views.get(view) else {
-        return Err(format!(
-            "names buffer view {view}, but the file has {}",
-            root.buffer_views.len()
+        return Err(msg!(
+            "gltf-acc-view-missing",
+            view = view,
+            views = root.buffer_views.len()
         ));
     };
     let Some(buffer) = buffers.get(v.buffer.value()) else {
-        return Err(format!(
-            "is in buffer {}, which the file does not have",
-            v.buffer.value()
-        ));
+        return Err(msg!("gltf-acc-buffer-missing", buffer = v.buffer.value()));
     };
     let start = usize::try_from(v.byte_offset.map_or(0, |o| o.0)).unwrap_or(usize::MAX);
     let len = usize::try_from(v.byte_length.0).unwrap_or(usize::MAX);
@@ -210,16 +207,17 @@ fn view_bytes<'b>(
         .checked_add(len)
         .and_then(|end| buffer.get(start..end))
     else {
-        return Err(format!(
-            "is in buffer view {view}, which runs past its buffer ({len} bytes from byte {start}, the buffer holds {})",
-            buffer.len()
+        return Err(msg!(
+            "gltf-acc-view-past-buffer",
+            view = view,
+            length = len,
+            start = start,
+            bytes = buffer.len()
         ));
     };
     let stride = v.byte_stride.map_or(size, |s| s.0);
     if stride < size {
-        return Err(format!(
-            "has a stride of {stride} bytes, less than its {size}-byte elements"
-        ));
+        return Err(msg!("gltf-acc-stride", stride = stride, size = size));
     }
     Ok((bytes, stride))
 }

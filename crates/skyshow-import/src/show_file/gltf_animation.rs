@@ -15,6 +15,8 @@ use skyshow_model::{
     Affine, IDENTITY, Interpolation, KeyframeTrack, MeshAnimation, Playback, RigNode,
 };
 
+use skyshow_i18n::{Message, msg};
+
 use super::art::ArtError;
 use super::gltf_accessor::{self, Allowed};
 use super::gltf_skin::{self, VertexBinding};
@@ -79,18 +81,15 @@ impl GltfAnimation {
                 Some(i) => i,
                 None if names.is_empty() => {
                     return Err(ArtError::new(
-                        format!("has no animation `{want}`: it has no animations at all"),
-                        "export the animation from Blender with the glTF exporter's Animation options on, or remove `animation`",
+                        msg!("gltf-anim-none-at-all", want = want),
+                        msg!("gltf-anim-none-at-all-hint"),
                     ));
                 }
                 None => {
                     let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
                     return Err(ArtError::new(
-                        format!(
-                            "has no animation `{want}`; its animations are {}",
-                            list.join(", ")
-                        ),
-                        "set `animation` to one of these names (or leave it out for the first)",
+                        msg!("gltf-anim-unknown", want = want, names = list.join(", ")),
+                        msg!("gltf-anim-unknown-hint"),
                     ));
                 }
             },
@@ -172,14 +171,15 @@ impl Hierarchy {
             for c in node.children.iter().flatten() {
                 let c = c.value();
                 if c >= n {
-                    return Err(broken(format!(
-                        "node {i} has child {c}, but the file has {n} nodes"
+                    return Err(broken(msg!(
+                        "gltf-node-child-missing",
+                        node = i,
+                        child = c,
+                        nodes = n
                     )));
                 }
                 if parent[c].is_some() || c == i {
-                    return Err(broken(format!(
-                        "node {c} is the child of more than one node (or of itself): the nodes do not form a tree"
-                    )));
+                    return Err(broken(msg!("gltf-node-two-parents", node = c)));
                 }
                 parent[c] = Some(i);
             }
@@ -199,9 +199,7 @@ impl Hierarchy {
             k += 1;
         }
         if order.len() != n {
-            return Err(broken(
-                "the node hierarchy has a cycle (a node is its own ancestor)".into(),
-            ));
+            return Err(broken(msg!("artwork-gltf-node-cycle")));
         }
         let mut new_index = vec![0; n];
         for (k, &i) in order.iter().enumerate() {
@@ -219,7 +217,7 @@ impl Hierarchy {
         let mut out = Vec::with_capacity(root.nodes.len());
         for (i, node) in root.nodes.iter().enumerate() {
             let finite = |v: &[f32]| v.iter().all(|x| x.is_finite());
-            let bad = || broken(format!("node {i} has a transform that is not finite"));
+            let bad = || broken(msg!("gltf-node-transform-nan", node = i));
             let matrix: Option<Affine> = match &node.matrix {
                 Some(m) if !finite(m) => return Err(bad()),
                 Some(m) => {
@@ -248,15 +246,15 @@ impl Hierarchy {
                 (Some((targets, mesh_w)), node_w) => {
                     let w = node_w.clone().or(mesh_w).unwrap_or_default();
                     if !w.is_empty() && w.len() != targets {
-                        return Err(broken(format!(
-                            "node {i} gives {} morph weights for a mesh with {targets} morph targets",
-                            w.len()
+                        return Err(broken(msg!(
+                            "gltf-node-weights-count",
+                            node = i,
+                            weights = w.len(),
+                            targets = targets
                         )));
                     }
                     if !finite(&w) {
-                        return Err(broken(format!(
-                            "node {i} has morph weights that are not finite"
-                        )));
+                        return Err(broken(msg!("gltf-node-weights-nan", node = i)));
                     }
                     let mut w: Vec<f64> = w.into_iter().map(f64::from).collect();
                     w.resize(targets, 0.0);
@@ -300,56 +298,66 @@ fn read_channels(
     nodes: &mut [RigNode],
 ) -> Result<(), ArtError> {
     let anim = &root.animations[index];
-    let hint = "the file is broken; re-export it (Blender: File › Export › glTF 2.0)";
     if anim.channels.is_empty() {
         return Err(ArtError::new(
-            format!("animation `{name}` has no channels: it moves nothing"),
-            "choose another animation, or `animation = false` for the still mesh",
+            msg!("gltf-anim-no-channels", name = name),
+            msg!("gltf-anim-no-channels-hint"),
         ));
     }
     let mut seen: Vec<(usize, Property)> = Vec::new();
     for (c, ch) in anim.channels.iter().enumerate() {
-        let at =
-            |what: String| ArtError::new(format!("animation `{name}`, channel {c}: {what}"), hint);
+        let at = |what: Message| {
+            broken(msg!(
+                "gltf-anim-channel",
+                name = name,
+                channel = c,
+                what = what
+            ))
+        };
         let node = ch.target.node.value();
         if node >= nodes.len() {
-            return Err(at(format!(
-                "targets node {node}, but the file has {} nodes",
-                nodes.len()
+            return Err(at(msg!(
+                "gltf-anim-target-node",
+                node = node,
+                nodes = nodes.len()
             )));
         }
         let Checked::Valid(path) = ch.target.path else {
-            return Err(at("targets a property glTF does not define".into()));
+            return Err(at(msg!("gltf-anim-target-undefined")));
         };
         if seen.contains(&(node, path)) {
-            return Err(at(format!(
-                "animates the same property of node {node} as an earlier channel"
-            )));
+            return Err(at(msg!("gltf-anim-target-twice", node = node)));
         }
         seen.push((node, path));
         let s = ch.sampler.value();
         let Some(sampler) = anim.samplers.get(s) else {
-            return Err(at(format!(
-                "uses sampler {s}, but the animation has {} samplers",
-                anim.samplers.len()
+            return Err(at(msg!(
+                "gltf-anim-sampler-missing",
+                sampler = s,
+                samplers = anim.samplers.len()
             )));
         };
         if nodes[node].matrix.is_some() && path != Property::MorphTargetWeights {
-            return Err(at(format!(
-                "animates node {node}, which is placed by a matrix (glTF animates only translation, rotation and scale)"
-            )));
+            return Err(at(msg!("gltf-anim-matrix-node", node = node)));
         }
         let Checked::Valid(interp) = sampler.interpolation else {
-            return Err(at(format!(
-                "sampler {s} has an interpolation glTF does not define"
-            )));
+            return Err(at(msg!("gltf-anim-interpolation", sampler = s)));
         };
         let interpolation = match interp {
             GltfInterpolation::Step => Interpolation::Step,
             GltfInterpolation::Linear => Interpolation::Linear,
             GltfInterpolation::CubicSpline => Interpolation::CubicSpline,
         };
-        let sampler_err = |what: String| at(format!("sampler {s} {what}"));
+        let sampler_err = |what: Message| at(msg!("gltf-anim-sampler", sampler = s, what = what));
+        let accessor_err = |what: Message, accessor: usize, why: Message| {
+            at(msg!(
+                "gltf-anim-sampler-accessor",
+                sampler = s,
+                what = what,
+                accessor = accessor,
+                why = why
+            ))
+        };
         let times = gltf_accessor::read(
             root,
             buffers,
@@ -357,12 +365,7 @@ fn read_channels(
             Allowed::floats(&[Type::Scalar]),
             None,
         )
-        .map_err(|e| {
-            sampler_err(format!(
-                "key times (accessor {}) {e}",
-                sampler.input.value()
-            ))
-        })?;
+        .map_err(|e| accessor_err(msg!("gltf-what-key-times"), sampler.input.value(), e))?;
         let times_s = times.values;
         check_times(&times_s).map_err(sampler_err)?;
         let width = match path {
@@ -371,9 +374,7 @@ fn read_channels(
             Property::MorphTargetWeights => {
                 let w = nodes[node].weights.len();
                 if w == 0 {
-                    return Err(at(format!(
-                        "animates the morph weights of node {node}, which has no mesh with morph targets"
-                    )));
+                    return Err(at(msg!("gltf-anim-morph-no-targets", node = node)));
                 }
                 w
             }
@@ -424,12 +425,12 @@ fn read_channels(
             allowed,
             Some(elements),
         )
-        .map_err(|e| sampler_err(format!("values (accessor {}) {e}", sampler.output.value())))?;
+        .map_err(|e| accessor_err(msg!("gltf-what-values"), sampler.output.value(), e))?;
         if let Some(k) = out.values.iter().position(|v| !v.is_finite()) {
-            return Err(sampler_err(format!(
-                "has a value that is not finite (key {}: {})",
-                k / per_key,
-                out.values[k]
+            return Err(sampler_err(msg!(
+                "gltf-anim-value-nan",
+                key = k / per_key,
+                value = out.values[k]
             )));
         }
         let track = KeyframeTrack {
@@ -452,40 +453,35 @@ fn read_channels(
 }
 
 /// Key times: at least one, finite, strictly increasing.
-fn check_times(times: &[f64]) -> Result<(), String> {
+fn check_times(times: &[f64]) -> Result<(), Message> {
     if times.is_empty() {
-        return Err("has no keyframes (an empty sampler)".into());
+        return Err(msg!("gltf-anim-times-empty"));
     }
     if times.len() > MAX_KEYS {
-        return Err(format!(
-            "has {} keyframes (at most {MAX_KEYS})",
-            times.len()
+        return Err(msg!(
+            "gltf-anim-times-many",
+            count = times.len(),
+            max = MAX_KEYS
         ));
     }
     if let Some(k) = times.iter().position(|t| !t.is_finite()) {
-        return Err(format!(
-            "has key time {} at key {k}, not a finite number",
-            times[k]
-        ));
+        return Err(msg!("gltf-anim-times-nan", time = times[k], key = k));
     }
     if let Some(k) = times.windows(2).position(|w| w[1] <= w[0]) {
-        return Err(format!(
-            "has key times that do not increase: key {} is at {} s, key {} at {} s",
-            k,
-            times[k],
-            k + 1,
-            times[k + 1]
+        return Err(msg!(
+            "gltf-anim-times-order",
+            key = k,
+            time = times[k],
+            next = k + 1,
+            next_time = times[k + 1]
         ));
     }
     Ok(())
 }
 
 /// An error in a file's structure.
-pub(crate) fn broken(message: String) -> ArtError {
-    ArtError::new(
-        message,
-        "the file is broken; re-export it (Blender: File › Export › glTF 2.0)",
-    )
+pub(crate) fn broken(message: Message) -> ArtError {
+    ArtError::new(message, msg!("gltf-broken-blender-hint"))
 }
 
 #[cfg(test)]
@@ -551,7 +547,7 @@ mod tests {
     fn unknown_animation_lists_the_names() {
         let e = read_tube(&RiggedTube::default(), AnimationChoice::Named("Fly")).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message.english(),
             "has no animation `Fly`; its animations are `Bend`"
         );
     }
@@ -580,6 +576,10 @@ mod tests {
             AnimationChoice::First,
         )
         .unwrap_err();
-        assert!(e.message.contains("skin weights sum to 0"), "{}", e.message);
+        assert!(
+            e.message.english().contains("skin weights sum to 0"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -5,6 +5,8 @@
 //! GPU instancing) are refused in one line that names the extension and how to export
 //! without it; any other is refused by name.
 
+use skyshow_i18n::msg;
+
 use super::art::ArtError;
 
 /// Extensions that affect only appearance skyshow does not draw, or that it draws
@@ -27,36 +29,33 @@ pub(crate) fn triage(required: &mut Vec<String>) -> Result<(), ArtError> {
     for ext in required.iter() {
         let e = ext.as_str();
         let refusal = match e {
-            "KHR_draco_mesh_compression" => Some((
-                "Draco",
-                "open it in Blender (File › Import › glTF 2.0) and export it again with Data › Compression unchecked, or export the original without compression",
-            )),
+            "KHR_draco_mesh_compression" => {
+                Some((msg!("artwork-gltf-draco"), msg!("artwork-gltf-draco-hint")))
+            }
             "EXT_meshopt_compression" | "KHR_meshopt_compression" => Some((
-                "meshopt",
-                "write an uncompressed copy (`gltfpack -i model.glb -o plain.glb -noq`, without `-c`), or export the original without compression",
+                msg!("artwork-gltf-meshopt"),
+                msg!("artwork-gltf-meshopt-hint"),
             )),
             "KHR_mesh_quantization" => Some((
-                "quantized (integer) vertex positions",
-                "export with float positions: `gltfpack … -noq`, or re-export from Blender, which writes floats",
+                msg!("artwork-gltf-quantized"),
+                msg!("artwork-gltf-quantized-hint"),
             )),
             "EXT_mesh_gpu_instancing" => Some((
-                "GPU instancing",
-                "export the instances as separate meshes (Blender: leave Data › Mesh › GPU Instances unchecked)",
+                msg!("artwork-gltf-instancing"),
+                msg!("artwork-gltf-instancing-hint"),
             )),
             _ => None,
         };
         if let Some((what, hint)) = refusal {
             return Err(ArtError::new(
-                format!(
-                    "the model's geometry is stored with {what} (`{e}`), which skyshow does not decode"
-                ),
+                msg!("artwork-gltf-compressed", how = what, extension = e),
                 hint,
             ));
         }
         if !(APPEARANCE.contains(&e) || e.starts_with("KHR_materials_")) {
             return Err(ArtError::new(
-                format!("the model requires the glTF extension `{e}`, which skyshow does not read"),
-                "export it without that extension (in the exporter's settings), as plain glTF 2.0",
+                msg!("artwork-gltf-extension-unknown", extension = e),
+                msg!("artwork-gltf-extension-unknown-hint"),
             ));
         }
     }
@@ -68,6 +67,7 @@ pub(crate) fn triage(required: &mut Vec<String>) -> Result<(), ArtError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use skyshow_i18n::Lang;
 
     fn triaged(exts: &[&str]) -> Result<Vec<String>, ArtError> {
         let mut v: Vec<String> = exts.iter().map(|s| s.to_string()).collect();
@@ -93,19 +93,31 @@ mod tests {
     fn compressed_geometry_is_refused_by_name_with_a_way_out() {
         let e = triaged(&["KHR_materials_unlit", "KHR_draco_mesh_compression"]).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message.english(),
             "the model's geometry is stored with Draco (`KHR_draco_mesh_compression`), which skyshow does not decode"
         );
-        assert!(e.help.as_deref().unwrap().contains("Compression unchecked"));
+        assert!(
+            e.message
+                .render(Lang::Zh)
+                .contains("Draco 压缩（`KHR_draco_mesh_compression`）")
+        );
+        let hint = e.help.unwrap();
+        assert!(hint.english().contains("Compression unchecked"));
+        assert!(hint.render(Lang::Zh).contains("Compression"));
         let e = triaged(&["EXT_meshopt_compression"]).unwrap_err();
-        assert!(e.message.contains("meshopt (`EXT_meshopt_compression`)"));
-        assert!(e.help.as_deref().unwrap().contains("gltfpack"));
+        assert!(
+            e.message
+                .english()
+                .contains("meshopt (`EXT_meshopt_compression`)")
+        );
+        assert!(e.help.unwrap().english().contains("gltfpack"));
         let e = triaged(&["KHR_mesh_quantization"]).unwrap_err();
-        assert!(e.message.contains("`KHR_mesh_quantization`"));
+        assert!(e.message.english().contains("`KHR_mesh_quantization`"));
         let e = triaged(&["VENDOR_magic"]).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message.english(),
             "the model requires the glTF extension `VENDOR_magic`, which skyshow does not read"
         );
+        assert!(e.message.render(Lang::Zh).contains("`VENDOR_magic`"));
     }
 }

@@ -3,6 +3,8 @@
 //! transforms, vertex colours `COLOR_0` times the material's base colour factor, and
 //! base-colour textures looked up at each vertex's texture coordinates (`gltf_texture.rs`).
 
+use skyshow_i18n::msg;
+
 use super::art::ArtError;
 use super::gltf_placed::{At, Placed, Source};
 use super::gltf_source::GltfSource;
@@ -39,8 +41,8 @@ impl MeshFile {
             visited += 1;
             if visited > 1_000_000 {
                 return Err(ArtError::new(
-                    "the node hierarchy does not end (a node is its own ancestor)",
-                    "re-export the file",
+                    msg!("artwork-gltf-node-cycle"),
+                    msg!("artwork-gltf-broken-hint"),
                 ));
             }
             let local = node.transform().matrix().map(|c| c.map(f64::from));
@@ -74,35 +76,36 @@ impl MeshFile {
 fn nothing_placed(doc: &gltf::Document) -> ArtError {
     let meshes = doc.meshes().len();
     let nodes = doc.nodes().len();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if meshes == 0 {
         return ArtError::new(
-            format!(
-                "the file holds no mesh ({}, 0 meshes): there is no surface to place drones on",
-                plural(nodes, "node", "nodes")
-            ),
-            "export the model's geometry: in Blender's glTF export, check Include › Data › Mesh objects and, with Limit to › Selected Objects, select the model first",
+            msg!("artwork-gltf-no-mesh", nodes = nodes),
+            msg!("artwork-gltf-no-mesh-hint"),
         );
     }
     let scene = doc.default_scene().or_else(|| doc.scenes().next());
-    let which = scene
-        .as_ref()
-        .map_or("the file".to_string(), |s| match s.name() {
-            Some(n) => format!("its scene `{n}`"),
-            None => format!("its scene {}", s.index()),
-        });
-    let why = match scene.map(|s| s.nodes().len()) {
-        Some(0) => "lists no nodes",
-        _ => "has no node that shows a mesh",
+    let Some(scene) = scene else {
+        return ArtError::new(
+            msg!("artwork-gltf-no-scene-shows", meshes = meshes),
+            msg!("artwork-gltf-scene-hint"),
+        );
     };
-    ArtError::new(
-        format!(
-            "the file holds {} but {which} {why}, so nothing would be shown",
-            plural(meshes, "mesh", "meshes")
+    let scene_name = match scene.name() {
+        Some(n) => format!("`{n}`"),
+        None => scene.index().to_string(),
+    };
+    let message = match scene.nodes().len() {
+        0 => msg!(
+            "artwork-gltf-scene-empty",
+            meshes = meshes,
+            scene = scene_name
         ),
-        "export the scene the model is in (Blender: Limit to › Active Scene, with the model's objects linked to it), so that a node of the scene shows the mesh",
-    )
+        _ => msg!(
+            "artwork-gltf-scene-no-mesh-node",
+            meshes = meshes,
+            scene = scene_name
+        ),
+    };
+    ArtError::new(message, msg!("artwork-gltf-scene-hint"))
 }
 
 /// The nodes a scene starts from: the default scene's, else the first scene's, else every

@@ -130,9 +130,10 @@ fn glb_header_shorter_than_itself() {
     let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
     assert!(
         e.message
+            .english()
             .contains("GLB header gives the file's length as 0 bytes"),
         "{}",
-        e.message
+        e.message.english()
     );
 }
 
@@ -144,14 +145,14 @@ fn positions_naming_a_missing_accessor() {
     let json = json.replace(r#""POSITION":0"#, r#""POSITION":7"#);
     let e = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
     assert_eq!(
-        e.message,
+        e.message.english(),
         "mesh 0: the positions are accessor 7, but there are 2 accessors"
     );
     let data =
         include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-249d9820.glb");
     let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
     assert!(
-        e.message.contains("the positions are accessor"),
+        e.message.english().contains("the positions are accessor"),
         "{}",
         e.message
     );
@@ -165,7 +166,7 @@ fn accessors_checked_before_reading() {
         include_bytes!("../../../skyshow-formations/tests/fuzz_regressions/gltf-b07e0274.glb");
     let e = MeshFile::gltf(data, &mut |_| Err("no".into())).unwrap_err();
     assert!(
-        e.message.contains("the positions (accessor"),
+        e.message.english().contains("the positions (accessor"),
         "{}",
         e.message
     );
@@ -201,17 +202,23 @@ fn accessors_checked_before_reading() {
         assert!(json.contains(from), "{from}");
         let bad = json.replacen(from, to, 1);
         let e = MeshFile::gltf(bad.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
-        assert!(e.message.contains(want), "{to}: {}", e.message);
+        assert!(e.message.english().contains(want), "{to}: {}", e.message);
     }
 }
 
 #[test]
 fn gltf_bad_input() {
     let e = MeshFile::gltf(b"{not json", &mut |_| Err("no".into())).unwrap_err();
-    assert!(e.message.starts_with("not a valid glTF file"), "{e:?}");
+    assert!(
+        e.message.english().starts_with("not a valid glTF file"),
+        "{e:?}"
+    );
     let (json, _) = square_gltf(4, false, Some("missing.bin"));
     let e = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no such file".into())).unwrap_err();
-    assert_eq!(e.message, "cannot read buffer `missing.bin`: no such file");
+    assert_eq!(
+        e.message.english(),
+        "cannot read buffer `missing.bin`: no such file"
+    );
     // Points only: the vertices, no faces.
     let (json, _) = square_gltf(0, false, None);
     let m = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into())).unwrap();
@@ -331,11 +338,13 @@ fn an_unreadable_texture_leaves_the_material_colour_with_a_note() {
     .unwrap();
     assert!(m.paint.is_none());
     assert_eq!(m.notes.len(), 1);
+    let note = m.notes[0].english();
     assert!(
-        m.notes[0].contains("`gone.png`: No such file or directory"),
-        "{}",
-        m.notes[0]
+        note.contains("`gone.png`: No such file or directory"),
+        "{note}"
     );
+    let zh = m.notes[0].render(skyshow_i18n::Lang::Zh);
+    assert!(zh.contains("无法读取") && zh.contains("`gone.png`"), "{zh}");
     // Not an image at all.
     let m = MeshFile::gltf(
         textured_square(r#"{"uri":"data:image/png;base64,aGVsbG8="}"#, "", "").as_bytes(),
@@ -343,11 +352,8 @@ fn an_unreadable_texture_leaves_the_material_colour_with_a_note() {
     )
     .unwrap();
     assert!(m.paint.is_none());
-    assert!(
-        m.notes[0].contains("not a PNG or JPEG image"),
-        "{}",
-        m.notes[0]
-    );
+    let note = m.notes[0].english();
+    assert!(note.contains("not a PNG or JPEG image"), "{note}");
 }
 
 #[test]
@@ -355,7 +361,7 @@ fn compressed_geometry_is_refused_in_one_line() {
     let json = textured_square(r#"{"uri":"x.png"}"#, "", r#""KHR_draco_mesh_compression""#);
     let e = MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into())).unwrap_err();
     assert_eq!(
-        e.message,
+        e.message.english(),
         "the model's geometry is stored with Draco (`KHR_draco_mesh_compression`), which skyshow does not decode"
     );
     // Appearance-only extensions are accepted.
@@ -418,6 +424,7 @@ fn a_scene_without_a_mesh_is_refused_in_terms_of_the_export() {
         MeshFile::gltf(json.as_bytes(), &mut |_| Err("no".into()))
             .unwrap_err()
             .message
+            .english()
     };
     // Only an empty node (a camera or light exported alone).
     let e = refuse(

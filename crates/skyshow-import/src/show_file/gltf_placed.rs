@@ -5,6 +5,7 @@
 //! file's animations).
 
 use gltf::json::accessor::Type;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{MeshPaint, Rgb};
 
 use super::art::ArtError;
@@ -68,8 +69,8 @@ impl Placed {
             let w = apply(at.world, v);
             if w.iter().any(|x| !x.is_finite()) {
                 return Err(ArtError::new(
-                    format!("mesh {} has a vertex that is not finite", at.mesh),
-                    "re-export the file",
+                    msg!("gltf-vertex-not-finite", mesh = at.mesh),
+                    msg!("artwork-gltf-broken-hint"),
                 ));
             }
             out.vertices.push(w);
@@ -161,8 +162,13 @@ impl Placed {
         };
         if let Some(&bad) = idx.iter().find(|&&i| i >= count) {
             return Err(ArtError::new(
-                format!("mesh {mesh}: index {bad} names no vertex (there are {count})"),
-                "re-export the file",
+                msg!(
+                    "gltf-index-no-vertex",
+                    mesh = mesh,
+                    index = bad,
+                    count = count
+                ),
+                msg!("artwork-gltf-broken-hint"),
             ));
         }
         let tri = |a: usize, b: usize, c: usize| [base + a, base + b, base + c];
@@ -227,11 +233,8 @@ fn morph(
         }
         if !w.is_finite() {
             return Err(ArtError::new(
-                format!(
-                    "mesh {}: the default weight of morph target {t} is not finite",
-                    at.mesh
-                ),
-                "re-export the file",
+                msg!("gltf-morph-weight-not-finite", mesh = at.mesh, target = t),
+                msg!("artwork-gltf-broken-hint"),
             ));
         }
         let d = gltf_accessor::read(
@@ -243,12 +246,14 @@ fn morph(
         )
         .map_err(|e| {
             ArtError::new(
-                format!(
-                    "mesh {}: the positions of morph target {t} (accessor {}) {e}",
-                    at.mesh,
-                    acc.index()
+                msg!(
+                    "gltf-accessor-use",
+                    owner = msg!("gltf-mesh-index", mesh = at.mesh),
+                    what = msg!("gltf-what-morph-positions", target = t),
+                    accessor = acc.index(),
+                    why = e
                 ),
-                "the file is broken or uses a form this program does not read; re-export it",
+                msg!("gltf-unread-form-hint"),
             )
         })?;
         let w = f64::from(w);
@@ -273,63 +278,71 @@ fn check_accessors(
     uv_set: Option<u32>,
 ) -> Result<(), ArtError> {
     use gltf::accessor::{DataType as T, Dimensions as D};
-    let uv: Option<(gltf::Semantic, &str, &[T], &[D])> = uv_set.map(|s| {
+    let uv: Option<(gltf::Semantic, Message, &[T], &[D])> = uv_set.map(|s| {
         (
             gltf::Semantic::TexCoords(s),
-            "texture coordinates",
+            msg!("gltf-what-uvs"),
             &[T::U8, T::U16, T::F32][..],
             &[D::Vec2][..],
         )
     });
-    let kinds: [(gltf::Semantic, &str, &[T], &[D]); 2] = [
+    let kinds: [(gltf::Semantic, Message, &[T], &[D]); 2] = [
         (
             gltf::Semantic::Positions,
-            "positions",
+            msg!("gltf-what-positions"),
             &[T::F32],
             &[D::Vec3],
         ),
         (
             gltf::Semantic::Colors(0),
-            "colours",
+            msg!("gltf-what-colours"),
             &[T::U8, T::U16, T::F32],
             &[D::Vec3, D::Vec4],
         ),
     ];
-    let mut used: Vec<(gltf::Accessor, &str, &[T], &[D])> = kinds
+    let mut used: Vec<(gltf::Accessor, Message, &[T], &[D])> = kinds
         .into_iter()
         .chain(uv)
         .filter_map(|(sem, what, t, d)| prim.get(&sem).map(|a| (a, what, t, d)))
         .collect();
     if let Some(a) = prim.indices() {
-        used.push((a, "indices", &[T::U8, T::U16, T::U32], &[D::Scalar]));
+        used.push((
+            a,
+            msg!("gltf-what-indices"),
+            &[T::U8, T::U16, T::U32],
+            &[D::Scalar],
+        ));
     }
     for (a, what, types, dims) in used {
-        let bad = |why: String| {
+        let bad = |why: Message| {
             Err(ArtError::new(
-                format!("mesh {mesh}: the {what} (accessor {}) {why}", a.index()),
-                "the file is broken or uses a form this program does not read; re-export it",
+                msg!(
+                    "gltf-accessor-use",
+                    owner = msg!("gltf-mesh-index", mesh = mesh),
+                    what = what.clone(),
+                    accessor = a.index(),
+                    why = why
+                ),
+                msg!("gltf-unread-form-hint"),
             ))
         };
         if a.sparse().is_some() {
-            return bad("are sparse, which is not read".into());
+            return bad(msg!("gltf-prim-sparse"));
         }
         if !types.contains(&a.data_type()) || !dims.contains(&a.dimensions()) {
-            return bad(format!(
-                "are {:?} {:?}, not a type glTF allows for them",
-                a.data_type(),
-                a.dimensions()
+            return bad(msg!(
+                "gltf-prim-type",
+                kind = format!("{:?} {:?}", a.data_type(), a.dimensions())
             ));
         }
         if a.count() == 0 {
-            return bad("hold no elements".into());
+            return bad(msg!("gltf-prim-empty"));
         }
         let Some(view) = a.view() else { continue };
         let size = a.size();
         let stride = view.stride().unwrap_or(size);
         if stride < size {
-            return bad(format!(
-                "have a stride of {stride} bytes, less than their {size}-byte elements"
-            ));
+            return bad(msg!("gltf-prim-stride", stride = stride, size = size));
         }
         let end = stride
             .checked_mul(a.count() - 1)
@@ -338,10 +351,11 @@ fn check_accessors(
         let in_view = end.is_some_and(|e| e <= view.length());
         let view_end = view.offset().checked_add(view.length());
         if !in_view || view_end.is_none() {
-            return bad(format!(
-                "run past their buffer view ({} elements of {stride} bytes from byte {})",
-                a.count(),
-                a.offset()
+            return bad(msg!(
+                "gltf-prim-past-view",
+                count = a.count(),
+                stride = stride,
+                offset = a.offset()
             ));
         }
     }

@@ -12,7 +12,7 @@ use gltf::json::mesh::Semantic;
 use gltf::json::validation::Checked;
 use skyshow_model::{Affine, IDENTITY, RigBind, Vec3};
 
-use skyshow_i18n::Message;
+use skyshow_i18n::{Message, msg};
 
 use super::art::ArtError;
 use super::gltf_accessor::{self, AccessorData, Allowed};
@@ -55,27 +55,44 @@ pub(crate) fn bind(
     for part in parts {
         let (Some(node), Some(mesh)) = (root.nodes.get(part.node), root.meshes.get(part.mesh))
         else {
-            return Err(broken(format!(
-                "node {} or mesh {} is missing",
-                part.node, part.mesh
+            return Err(broken(msg!(
+                "gltf-skin-part-missing",
+                node = part.node,
+                mesh = part.mesh
             )));
         };
         let Some(prim) = mesh.primitives.get(part.primitive) else {
-            return Err(broken(format!("mesh {} lost a primitive", part.mesh)));
+            return Err(broken(msg!("gltf-skin-primitive-lost", mesh = part.mesh)));
         };
-        let mesh_name = mesh
-            .name
-            .as_deref()
-            .filter(|n| !n.is_empty())
-            .map_or_else(|| format!("mesh {}", part.mesh), |n| format!("mesh `{n}`"));
+        let mesh_name = mesh.name.as_deref().filter(|n| !n.is_empty()).map_or_else(
+            || msg!("gltf-mesh-index", mesh = part.mesh),
+            |n| msg!("gltf-mesh-named", name = n),
+        );
         let attr = |sem: Semantic| prim.attributes.get(&Checked::Valid(sem)).map(|a| a.value());
-        let read = |acc: usize, what: &str, allowed: Allowed| -> Result<AccessorData, ArtError> {
-            gltf_accessor::read(root, buffers, acc, allowed, Some(part.count))
-                .map_err(|e| broken(format!("{mesh_name}: the {what} (accessor {acc}) {e}")))
-        };
+        let read =
+            |acc: usize, what: Message, allowed: Allowed| -> Result<AccessorData, ArtError> {
+                gltf_accessor::read(root, buffers, acc, allowed, Some(part.count)).map_err(|e| {
+                    broken(msg!(
+                        "gltf-accessor-use",
+                        owner = mesh_name.clone(),
+                        what = what,
+                        accessor = acc,
+                        why = e
+                    ))
+                })
+            };
         let positions = match attr(Semantic::Positions) {
-            Some(a) => read(a, "positions", Allowed::floats(&[Type::Vec3]))?,
-            None => return Err(broken(format!("{mesh_name} has no positions"))),
+            Some(a) => read(
+                a,
+                msg!("gltf-what-positions"),
+                Allowed::floats(&[Type::Vec3]),
+            )?,
+            None => {
+                return Err(broken(msg!(
+                    "gltf-skin-no-positions",
+                    mesh = mesh_name.clone()
+                )));
+            }
         };
         let influences = match node.skin {
             Some(skin) => {
@@ -107,10 +124,12 @@ pub(crate) fn bind(
             .first()
             .map_or(0, |p| p.targets.as_ref().map_or(0, Vec::len));
         if targets.len() != want {
-            return Err(broken(format!(
-                "{mesh_name}: primitive {} has {} morph targets, its first primitive {want} (glTF needs the same number)",
-                part.primitive,
-                targets.len()
+            return Err(broken(msg!(
+                "gltf-morph-count",
+                mesh = mesh_name.clone(),
+                primitive = part.primitive,
+                targets = targets.len(),
+                want = want
             )));
         }
         let mut deltas: Vec<Option<AccessorData>> = Vec::with_capacity(targets.len());
@@ -121,13 +140,15 @@ pub(crate) fn bind(
             };
             let d = read(
                 acc,
-                &format!("positions of morph target {t}"),
+                msg!("gltf-what-morph-positions", target = t),
                 Allowed::floats(&[Type::Vec3]),
             )?;
             if let Some(k) = d.values.iter().position(|v| !v.is_finite()) {
-                return Err(broken(format!(
-                    "{mesh_name}: morph target {t} moves vertex {} by a number that is not finite",
-                    k / 3
+                return Err(broken(msg!(
+                    "gltf-morph-not-finite",
+                    mesh = mesh_name.clone(),
+                    target = t,
+                    vertex = k / 3
                 )));
             }
             slot_of.entry((part.node, t)).or_insert_with(|| {
@@ -169,18 +190,18 @@ fn skin_binds(
     binds: &mut Vec<RigBind>,
 ) -> Result<Vec<u32>, ArtError> {
     let Some(s) = root.skins.get(skin) else {
-        return Err(broken(format!(
-            "a node uses skin {skin}, but the file has {} skins",
-            root.skins.len()
+        return Err(broken(msg!(
+            "gltf-skin-missing",
+            skin = skin,
+            skins = root.skins.len()
         )));
     };
-    let name = s
-        .name
-        .as_deref()
-        .filter(|n| !n.is_empty())
-        .map_or_else(|| format!("skin {skin}"), |n| format!("skin `{n}`"));
+    let name = s.name.as_deref().filter(|n| !n.is_empty()).map_or_else(
+        || msg!("gltf-skin-index", skin = skin),
+        |n| msg!("gltf-skin-named", name = n),
+    );
     if s.joints.is_empty() {
-        return Err(broken(format!("{name} has no joints")));
+        return Err(broken(msg!("gltf-skin-no-joints", skin = name)));
     }
     let matrices: Option<AccessorData> = match s.inverse_bind_matrices {
         Some(acc) => {
@@ -192,15 +213,16 @@ fn skin_binds(
                 Some(s.joints.len()),
             )
             .map_err(|e| {
-                broken(format!(
-                    "{name}: the inverse bind matrices (accessor {}) {e}",
-                    acc.value()
+                broken(msg!(
+                    "gltf-accessor-use",
+                    owner = name.clone(),
+                    what = msg!("gltf-what-inverse-bind"),
+                    accessor = acc.value(),
+                    why = e
                 ))
             })?;
             if m.values.iter().any(|v| !v.is_finite()) {
-                return Err(broken(format!(
-                    "{name} has an inverse bind matrix that is not finite"
-                )));
+                return Err(broken(msg!("gltf-skin-matrix-not-finite", skin = name)));
             }
             Some(m)
         }
@@ -210,9 +232,12 @@ fn skin_binds(
     for (j, joint) in s.joints.iter().enumerate() {
         let node = joint.value();
         if node >= new_index.len() {
-            return Err(broken(format!(
-                "{name}: joint {j} is node {node}, but the file has {} nodes",
-                new_index.len()
+            return Err(broken(msg!(
+                "gltf-skin-joint-node",
+                skin = name,
+                joint = j,
+                node = node,
+                nodes = new_index.len()
             )));
         }
         let offset: Affine = match &matrices {
@@ -241,9 +266,9 @@ fn skin_binds(
 /// Each vertex's `(bind, weight)` pairs from every `JOINTS_n`/`WEIGHTS_n` set, normalised.
 fn skin_weights(
     prim: &gltf::json::mesh::Primitive,
-    read: &dyn Fn(usize, &str, Allowed) -> Result<AccessorData, ArtError>,
+    read: &dyn Fn(usize, Message, Allowed) -> Result<AccessorData, ArtError>,
     joints: &[u32],
-    mesh_name: &str,
+    mesh_name: &Message,
     part: &MeshPart,
     far: &mut FarOff,
 ) -> Result<Vec<Vec<(u32, f64)>>, ArtError> {
@@ -265,42 +290,56 @@ fn skin_weights(
         let w = prim.attributes.get(&Checked::Valid(Semantic::Weights(n)));
         match (j, w) {
             (Some(j), Some(w)) => sets.push((
-                read(j.value(), &format!("JOINTS_{n}"), joint_types)?,
-                read(w.value(), &format!("WEIGHTS_{n}"), weight_types)?,
+                read(
+                    j.value(),
+                    Message::verbatim(format!("JOINTS_{n}")),
+                    joint_types,
+                )?,
+                read(
+                    w.value(),
+                    Message::verbatim(format!("WEIGHTS_{n}")),
+                    weight_types,
+                )?,
             )),
             (None, None) => break,
             _ => {
-                return Err(broken(format!(
-                    "{mesh_name} has JOINTS_{n} or WEIGHTS_{n} without the other"
+                return Err(broken(msg!(
+                    "gltf-skin-set-half",
+                    mesh = mesh_name.clone(),
+                    set = n
                 )));
             }
         }
     }
     if sets.is_empty() {
-        return Err(broken(format!(
-            "{mesh_name} is skinned but has no JOINTS_0 and WEIGHTS_0"
-        )));
+        return Err(broken(msg!("gltf-skin-no-sets", mesh = mesh_name.clone())));
     }
     let mut out = Vec::with_capacity(part.count);
     for v in 0..part.count {
         let mut inf: Vec<(u32, f64)> = Vec::with_capacity(4);
         for (js, ws) in &sets {
             for (j, w) in js.get(v).iter().zip(ws.get(v)) {
-                let vertex = || format!("{mesh_name}: vertex {v}");
                 if !w.is_finite() || *w < -1e-6 {
                     return Err(ArtError::new(
-                        format!("{}: a skin weight is {w}", vertex()),
-                        "skin weights are finite numbers ≥ 0; re-export the file",
+                        msg!(
+                            "gltf-skin-weight-bad",
+                            mesh = mesh_name.clone(),
+                            vertex = v,
+                            weight = *w
+                        ),
+                        msg!("gltf-skin-weight-bad-hint"),
                     ));
                 }
                 if *w <= 0.0 {
                     continue;
                 }
                 let Some(&b) = joints.get(*j as usize) else {
-                    return Err(broken(format!(
-                        "{}: its skin names joint {j}, but the skin has {} joints",
-                        vertex(),
-                        joints.len()
+                    return Err(broken(msg!(
+                        "gltf-skin-joint-index",
+                        mesh = mesh_name.clone(),
+                        vertex = v,
+                        joint = *j,
+                        joints = joints.len()
                     )));
                 };
                 match inf.iter_mut().find(|x| x.0 == b) {
@@ -312,10 +351,12 @@ fn skin_weights(
         let sum: f64 = inf.iter().map(|x| x.1).sum();
         if sum <= 1e-9 {
             return Err(ArtError::new(
-                format!(
-                    "{mesh_name}: vertex {v}'s skin weights sum to 0, so it is bound to no joint and cannot be normalised"
+                msg!(
+                    "gltf-skin-weights-zero",
+                    mesh = mesh_name.clone(),
+                    vertex = v
                 ),
-                "weight every vertex to at least one bone (Blender: Weight Paint, or Parent › With Automatic Weights) and re-export",
+                msg!("gltf-skin-weights-zero-hint"),
             ));
         }
         far.note(sum, v, mesh_name);
@@ -331,11 +372,11 @@ fn skin_weights(
 #[derive(Default)]
 struct FarOff {
     count: usize,
-    worst: Option<(f64, usize, String)>,
+    worst: Option<(f64, usize, Message)>,
 }
 
 impl FarOff {
-    fn note(&mut self, sum: f64, v: usize, mesh: &str) {
+    fn note(&mut self, sum: f64, v: usize, mesh: &Message) {
         if (sum - 1.0).abs() <= FAR_OFF {
             return;
         }
@@ -345,13 +386,13 @@ impl FarOff {
             .as_ref()
             .is_none_or(|w| (sum - 1.0).abs() > (w.0 - 1.0).abs())
         {
-            self.worst = Some((sum, v, mesh.to_string()));
+            self.worst = Some((sum, v, mesh.clone()));
         }
     }
 
     fn warning(&self) -> Option<Message> {
         let (sum, v, mesh) = self.worst.as_ref()?;
-        Some(skyshow_i18n::msg!(
+        Some(msg!(
             "show-file-gltf-skin-weights-normalised",
             count = self.count,
             vertex = *v,

@@ -3,6 +3,7 @@
 //! (`gltf_file.rs`) and the animation reader (`gltf_animation.rs`) both read from.
 
 use super::art::ArtError;
+use skyshow_i18n::msg;
 
 /// A parsed glTF file and its buffers.
 #[derive(Clone, Debug)]
@@ -27,17 +28,15 @@ impl GltfSource {
             let length = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
             if length < 12 {
                 return Err(ArtError::new(
-                    format!(
-                        "not a valid glTF file: its GLB header gives the file's length as {length} bytes, less than the 12-byte header"
-                    ),
-                    "the file is broken; re-export it",
+                    msg!("artwork-gltf-glb-short", length = length),
+                    msg!("artwork-gltf-broken-hint"),
                 ));
             }
         }
         let invalid = |e: gltf::Error| {
             ArtError::new(
-                format!("not a valid glTF file: {e}"),
-                "give a glTF 2.0 file (`.gltf` JSON or `.glb` binary)",
+                msg!("artwork-gltf-invalid", why = e.to_string()),
+                msg!("artwork-gltf-invalid-hint"),
             )
         };
         let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
@@ -53,11 +52,13 @@ impl GltfSource {
                     && a.value() >= accessors
                 {
                     return Err(ArtError::new(
-                        format!(
-                            "mesh {m}: the positions are accessor {}, but there are {accessors} accessors",
-                            a.value()
+                        msg!(
+                            "artwork-gltf-positions-missing",
+                            mesh = m,
+                            accessor = a.value(),
+                            accessors = accessors
                         ),
-                        "the file is broken; re-export it",
+                        msg!("artwork-gltf-broken-hint"),
                     ));
                 }
             }
@@ -82,32 +83,29 @@ fn read_buffers(
         let bytes = match b.source() {
             gltf::buffer::Source::Bin => g.blob.clone().ok_or_else(|| {
                 ArtError::new(
-                    format!(
-                        "buffer {} is the binary chunk, but the file has none",
-                        b.index()
-                    ),
-                    "a `.gltf` file names its buffers by URI; only `.glb` files carry one",
+                    msg!("artwork-gltf-no-bin", buffer = b.index()),
+                    msg!("artwork-gltf-no-bin-hint"),
                 )
             })?,
             gltf::buffer::Source::Uri(uri) => {
                 if let Some(rest) = uri.strip_prefix("data:") {
                     let b64 = rest.split_once(";base64,").map(|x| x.1).ok_or_else(|| {
                         ArtError::new(
-                            format!("buffer {}: a data URI that is not base64", b.index()),
-                            "embedded buffers are `data:application/octet-stream;base64,…`",
+                            msg!("artwork-gltf-buffer-not-base64", buffer = b.index()),
+                            msg!("artwork-gltf-buffer-not-base64-hint"),
                         )
                     })?;
                     base64(b64).ok_or_else(|| {
                         ArtError::new(
-                            format!("buffer {}: broken base64 data", b.index()),
-                            "re-export the file",
+                            msg!("artwork-gltf-buffer-broken-base64", buffer = b.index()),
+                            msg!("artwork-gltf-broken-hint"),
                         )
                     })?
                 } else {
                     external(uri).map_err(|why| {
                         ArtError::new(
-                            format!("cannot read buffer `{uri}`: {why}"),
-                            "external buffers are read from the glTF file's folder",
+                            msg!("artwork-gltf-buffer-unread", uri = uri, why = why),
+                            msg!("artwork-gltf-buffer-unread-hint"),
                         )
                     })?
                 }
@@ -115,13 +113,13 @@ fn read_buffers(
         };
         if bytes.len() < b.length() {
             return Err(ArtError::new(
-                format!(
-                    "buffer {} holds {} bytes, the file says {}",
-                    b.index(),
-                    bytes.len(),
-                    b.length()
+                msg!(
+                    "artwork-gltf-buffer-short",
+                    buffer = b.index(),
+                    bytes = bytes.len(),
+                    length = b.length()
                 ),
-                "the file is cut short or names the wrong buffer",
+                msg!("artwork-gltf-buffer-short-hint"),
             ));
         }
         buffers.push(bytes);

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Rgb, Texture, Wrap};
 
 use super::gltf_source::base64;
@@ -18,7 +19,7 @@ pub(crate) struct GltfTextures {
     /// glTF texture index → index into `textures` (`None`: unreadable).
     loaded: BTreeMap<usize, Option<u32>>,
     /// What could not be read, one sentence each.
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Message>,
 }
 
 /// A primitive's base-colour texture: which loaded texture, which coordinate set, and the
@@ -66,13 +67,15 @@ impl GltfTextures {
                         Some(self.textures.len() as u32 - 1)
                     }
                     Err(why) => {
-                        self.notes.push(format!(
-                            "the base-colour texture {} of material {}{} cannot be read ({why}), so its faces take the material's colour",
-                            texture_name(&tex),
-                            material.index().unwrap_or(0),
-                            material
+                        self.notes.push(msg!(
+                            "artwork-texture-unread",
+                            texture = texture_name(&tex),
+                            material = material
                                 .name()
-                                .map_or(String::new(), |n| format!(" `{n}`"))
+                                .map_or(material.index().unwrap_or(0).to_string(), |n| {
+                                    format!("`{n}`")
+                                }),
+                            why = why
                         ));
                         None
                     }
@@ -114,17 +117,17 @@ fn load(
     tex: &gltf::Texture,
     buffers: &[Vec<u8>],
     external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
-) -> Result<Texture, String> {
+) -> Result<Texture, Message> {
     let bytes: Vec<u8> = match tex.source().source() {
         gltf::image::Source::View { view, .. } => {
             let buf = buffers
                 .get(view.buffer().index())
-                .ok_or("its buffer is missing")?;
+                .ok_or_else(|| msg!("artwork-texture-no-buffer"))?;
             let end = view
                 .offset()
                 .checked_add(view.length())
                 .filter(|&e| e <= buf.len())
-                .ok_or("its buffer view runs past its buffer")?;
+                .ok_or_else(|| msg!("artwork-texture-view-past-buffer"))?;
             buf[view.offset()..end].to_vec()
         }
         gltf::image::Source::Uri { uri, .. } => match uri.strip_prefix("data:") {
@@ -132,29 +135,28 @@ fn load(
                 let b64 = rest
                     .split_once(";base64,")
                     .map(|x| x.1)
-                    .ok_or("a data URI that is not base64")?;
-                base64(b64).ok_or("broken base64 data")?
+                    .ok_or_else(|| msg!("artwork-texture-uri-not-base64"))?;
+                base64(b64).ok_or_else(|| msg!("artwork-texture-broken-base64"))?
             }
             None => {
                 let path = percent_decoded(uri);
-                external(&path).map_err(|why| format!("`{path}`: {why}"))?
+                external(&path)
+                    .map_err(|why| msg!("artwork-texture-file-unread", path = &path, why = why))?
             }
         },
     };
-    let format = image::guess_format(&bytes).map_err(|_| {
-        "not a PNG or JPEG image (KTX2/Basis, WebP and DDS textures are not read)".to_string()
-    })?;
+    let format = image::guess_format(&bytes).map_err(|_| msg!("artwork-texture-not-image"))?;
     let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_TEXTURE_PIXELS * 4);
     reader.limits(limits);
     let img = reader
         .decode()
-        .map_err(|e| format!("not a readable image: {e}"))?
+        .map_err(|e| msg!("artwork-texture-unreadable-image", why = e.to_string()))?
         .to_rgb8();
     let (width, height) = img.dimensions();
     if width == 0 || height == 0 {
-        return Err("an empty image".into());
+        return Err(msg!("artwork-texture-empty"));
     }
     let pixels = img.pixels().map(|p| Rgb::new(p[0], p[1], p[2])).collect();
     let sampler = tex.sampler();

@@ -1,6 +1,7 @@
 //! `ImageArt`: a PNG or JPEG image as [`Art`]: the pixels at or above a brightness threshold
 //! (their contours, by marching squares), their colours, and brightness as a density.
 
+use skyshow_i18n::msg;
 use std::collections::HashMap;
 
 use skyshow_model::Rgb;
@@ -29,8 +30,8 @@ impl ImageArt {
     pub(crate) fn art(&self, data: &[u8]) -> Result<Art, ArtError> {
         let img = image::load_from_memory(data).map_err(|e| {
             ArtError::new(
-                format!("not an image this program can read: {e}"),
-                "give a PNG or JPEG file",
+                msg!("artwork-image-unreadable", why = e.to_string()),
+                msg!("artwork-image-unreadable-hint"),
             )
         })?;
         let (w0, h0) = (img.width(), img.height());
@@ -60,19 +61,26 @@ impl ImageArt {
             .collect();
         let brightest = value.iter().copied().fold(0.0, f64::max);
         if brightest < self.threshold {
-            return Err(ArtError::new(
-                format!(
-                    "no pixel of the image reaches the brightness threshold {} (the {} is {:.2})",
-                    self.threshold,
-                    if self.invert { "darkest" } else { "brightest" },
-                    brightest
-                ),
-                if self.invert {
-                    "lower `threshold`, or remove `invert` for light artwork on a dark background"
-                } else {
-                    "lower `threshold`, or set `invert = true` for dark artwork on a light background"
-                },
-            ));
+            let (threshold, value) = (self.threshold, format!("{brightest:.2}"));
+            return Err(if self.invert {
+                ArtError::new(
+                    msg!(
+                        "artwork-image-none-dark",
+                        threshold = threshold,
+                        value = value
+                    ),
+                    msg!("artwork-image-none-dark-hint"),
+                )
+            } else {
+                ArtError::new(
+                    msg!(
+                        "artwork-image-none-bright",
+                        threshold = threshold,
+                        value = value
+                    ),
+                    msg!("artwork-image-none-bright-hint"),
+                )
+            });
         }
         let area = contours(&value, w, h, self.threshold);
         let lines = Art::ring_lines(&area);
@@ -362,10 +370,11 @@ mod tests {
         .unwrap_err();
         assert!(
             e.message
+                .english()
                 .contains("no pixel of the image reaches the brightness threshold 0.5"),
             "{e:?}"
         );
-        assert!(e.help.unwrap().contains("invert = true"));
+        assert!(e.help.unwrap().english().contains("invert = true"));
         let e = ImageArt {
             threshold: 0.5,
             invert: false,
@@ -373,6 +382,6 @@ mod tests {
         }
         .art(b"nope")
         .unwrap_err();
-        assert!(e.message.starts_with("not an image"), "{e:?}");
+        assert!(e.message.english().starts_with("not an image"), "{e:?}");
     }
 }

@@ -5,10 +5,11 @@
 use std::ops::Range;
 use std::path::Path;
 
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Shape, Vec3};
 
 use super::art::Fit;
+use super::artwork::what_mesh;
 use super::foreign_file::Foreign;
 use super::mesh_animation_keys::fit_matrix;
 use super::mesh_file::MeshFile;
@@ -36,11 +37,11 @@ impl Cx<'_> {
             size_m.is_some(),
         ];
         if given.iter().filter(|g| **g).count() > 1 {
-            return Err(self.err(
+            return Err(self.errm(
                 f.shape.span(),
-                "give one of `size_m`, `width_m` and `height_m` for a mesh",
+                msg!("artwork-mesh-one-size"),
                 "this shape",
-                Some("`size_m` is the largest extent; the mesh keeps its proportions"),
+                Some(msg!("artwork-mesh-one-size-hint")),
             ));
         }
         let mode = self.choice(
@@ -49,13 +50,13 @@ impl Cx<'_> {
             &["surface", "volume", "vertices"],
             "surface",
         )?;
-        let (path, span, bytes) = self.read_file(f, "mesh", "mesh", read)?;
+        let (path, span, bytes) = self.read_file(f, "mesh", what_mesh, read)?;
         let ext = Path::new(&path)
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let what = format!("mesh `{path}`");
+        let what = what_mesh(&path);
         let mut mesh = self.read_mesh(&path, &ext, &span, &what, bytes, read)?;
         for note in &mesh.notes {
             self.warn_formation(
@@ -63,29 +64,30 @@ impl Cx<'_> {
                 msg!(
                     "artwork-mesh-texture-unread",
                     formation = name,
-                    what = &what,
-                    why = note.as_str()
+                    what = what.clone(),
+                    why = note.clone()
                 ),
                 name,
             );
         }
         if mesh.vertices.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!("{what} has no vertices: its scene holds no mesh"),
+                msg!("artwork-mesh-no-vertices", what = what),
                 "this file",
-                Some("export the model with its meshes (in Blender's glTF export, check Include › Limit to); an empty scene has nothing to sample"),
+                Some(msg!("artwork-mesh-no-vertices-hint")),
             ));
         }
         if mode != "vertices" && mesh.triangles.is_empty() {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!(
-                    "{what} has no faces ({} vertices, 0 triangles)",
-                    mesh.vertices.len()
+                msg!(
+                    "artwork-mesh-no-faces",
+                    what = what,
+                    vertices = mesh.vertices.len()
                 ),
                 "this file",
-                Some("add faces (OBJ `f` lines, glTF triangle primitives), or set `mode = \"vertices\"` to fly one drone on each vertex"),
+                Some(msg!("artwork-mesh-no-faces-hint")),
             ));
         }
         if mode == "volume"
@@ -98,11 +100,11 @@ impl Cx<'_> {
                 &mesh.triangles,
             )
         {
-            return Err(self.err(
+            return Err(self.errm(
                 f.mode.as_ref().map_or(span.clone(), |m| m.span()),
-                msg!("artwork-mesh-flat-volume", what = &what).to_string(),
+                msg!("artwork-mesh-flat-volume", what = what),
                 "this mode",
-                Some(&msg!("artwork-mesh-flat-volume-hint").to_string()),
+                Some(msg!("artwork-mesh-flat-volume-hint")),
             ));
         }
         let keys = self.animation_keys(f)?;
@@ -123,17 +125,21 @@ impl Cx<'_> {
         let ext3 = hi - lo;
         let centre = (lo + hi) / 2.0;
         let (target, have, key) = match (fit.width_m, fit.height_m, size_m) {
-            (Some(w), _, _) => (w, ext3.x, "width"),
-            (_, Some(h), _) => (h, ext3.y, "height"),
-            (_, _, Some(s)) => (s, ext3.x.max(ext3.y).max(ext3.z), "largest extent"),
+            (Some(w), _, _) => (w, ext3.x, msg!("artwork-mesh-extent-width")),
+            (_, Some(h), _) => (h, ext3.y, msg!("artwork-mesh-extent-height")),
+            (_, _, Some(s)) => (
+                s,
+                ext3.x.max(ext3.y).max(ext3.z),
+                msg!("artwork-mesh-extent-largest"),
+            ),
             _ => unreachable!("a size was checked above"),
         };
         if have <= 0.0 || !have.is_finite() {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!("{what} has no {key} to scale (all vertices in one plane or point)"),
+                msg!("artwork-mesh-no-extent", what = what, extent = key),
                 "this file",
-                Some("use `size_m`, which scales the largest extent"),
+                Some(msg!("artwork-mesh-no-extent-hint")),
             ));
         }
         let k = target / have;
@@ -172,18 +178,18 @@ impl Cx<'_> {
         &self,
         f: &RawFormation,
         name: &str,
-        what: &str,
+        what: &Message,
         span: Range<usize>,
         vertices: &[Vec3],
         colors: Option<&[skyshow_model::Rgb]>,
         fleet: usize,
     ) -> Result<Shape, ImportError> {
         if let Some(c) = &f.count {
-            return Err(self.err(
+            return Err(self.errm(
                 c.span(),
-                "`count` does not apply to `mode = \"vertices\"` (one drone per vertex)",
+                msg!("artwork-mesh-vertices-count"),
                 "this value",
-                Some("remove `count`"),
+                Some(msg!("artwork-mesh-vertices-count-hint")),
             ));
         }
         let (lo, hi) = vertices
@@ -195,16 +201,18 @@ impl Cx<'_> {
         let size = e.x.max(e.y).max(e.z);
         let merged = VertexMerge::new(vertices, colors, COINCIDENT * size);
         if merged.points.len() > fleet {
-            return Err(self.err(
+            return Err(self.errm(
                 span,
-                format!(
-                    "formation `{name}` has {} vertices but the fleet has {fleet} drones",
-                    merged.points.len()
+                msg!(
+                    "artwork-mesh-vertices-fleet",
+                    formation = name,
+                    vertices = merged.points.len(),
+                    fleet = fleet
                 ),
                 "this file",
-                Some(&format!(
-                    "this formation needs {} drones: raise `fleet.drones` or remove vertices",
-                    merged.points.len()
+                Some(msg!(
+                    "artwork-mesh-vertices-fleet-hint",
+                    vertices = merged.points.len()
                 )),
             ));
         }
@@ -214,7 +222,7 @@ impl Cx<'_> {
                 msg!(
                     "artwork-mesh-vertices-merged",
                     formation = name,
-                    what = what,
+                    what = what.clone(),
                     merged = merged.merged,
                     kept = merged.points.len()
                 ),
@@ -233,7 +241,7 @@ impl Cx<'_> {
         path: &str,
         ext: &str,
         span: &Range<usize>,
-        what: &str,
+        what: &Message,
         bytes: Vec<u8>,
         read: &mut Reader<'_>,
     ) -> Result<MeshFile, ImportError> {
@@ -248,11 +256,11 @@ impl Cx<'_> {
         match ext {
             "obj" => {
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    self.err(
+                    self.errm(
                         span.clone(),
-                        format!("{what} is not UTF-8 text"),
+                        msg!("artwork-mesh-obj-not-utf8", what = what.clone()),
                         "this file",
-                        Some("OBJ files are text"),
+                        Some(msg!("artwork-mesh-obj-not-utf8-hint")),
                     )
                 })?;
                 let dir = Path::new(&path)
@@ -271,14 +279,16 @@ impl Cx<'_> {
                     .parent()
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
-                MeshFile::gltf(&bytes, &mut |uri: &str| read(&dir.join(uri).to_string_lossy()))
+                MeshFile::gltf(&bytes, &mut |uri: &str| {
+                    read(&dir.join(uri).to_string_lossy())
+                })
             }
             _ => {
-                return Err(self.err(
+                return Err(self.errm(
                     span.clone(),
-                    format!("{what}: unsupported mesh type `.{ext}`"),
+                    msg!("artwork-mesh-unknown-type", what = what.clone(), ext = ext),
                     "this file",
-                    Some("meshes are Wavefront OBJ (`.obj`), STL (`.stl`) or glTF (`.gltf`, `.glb`) files"),
+                    Some(msg!("artwork-mesh-unknown-type-hint")),
                 ));
             }
         }

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Affine, MeshAnimation, Playback, Vec3, Warning};
 use toml::Spanned;
 
@@ -62,11 +63,11 @@ impl Cx<'_> {
         mesh: &mut MeshFile,
         mode: &str,
         span: &Range<usize>,
-        what: &str,
+        what: &Message,
     ) -> Result<Option<MeshAnimation>, ImportError> {
-        let given = |why: &str, help: &str| -> Result<Option<MeshAnimation>, ImportError> {
+        let given = |why: Message, help: Message| -> Result<Option<MeshAnimation>, ImportError> {
             match &keys.span {
-                Some(s) => Err(self.err(s.clone(), why, "this key", Some(help))),
+                Some(s) => Err(self.errm(s.clone(), why, "this key", Some(help))),
                 None => Ok(None),
             }
         };
@@ -76,14 +77,14 @@ impl Cx<'_> {
         };
         let Some(gltf) = &mesh.gltf else {
             return given(
-                &format!("{what} is not a glTF file: only glTF animations play on a mesh"),
-                "export the animated mesh as glTF 2.0 (`.glb`), or remove the `animation` keys",
+                msg!("artwork-anim-not-gltf", what = what.clone()),
+                msg!("artwork-anim-not-gltf-hint"),
             );
         };
         if mode == "vertices" {
             return given(
-                "animations play on `mode = \"surface\"` and `mode = \"volume\"` meshes",
-                "remove the `animation` keys, or choose `surface` or `volume`",
+                msg!("artwork-anim-vertices-mode"),
+                msg!("artwork-anim-vertices-mode-hint"),
             );
         }
         let source = &gltf.source;
@@ -100,17 +101,18 @@ impl Cx<'_> {
         }) = read
         else {
             return given(
-                &format!("{what} has no animations"),
-                "export it with animations (Blender: the glTF exporter's Animation panel), or remove the `animation` keys",
+                msg!("artwork-anim-none", what = what.clone()),
+                msg!("artwork-anim-none-hint"),
             );
         };
         if animation.rest.len() != mesh.vertices.len() {
-            return Err(self.err(
+            return Err(self.errm(
                 span.clone(),
-                format!(
-                    "{what}: the animation moves {} vertices but the mesh has {} (please report this)",
-                    animation.rest.len(),
-                    mesh.vertices.len()
+                msg!(
+                    "artwork-anim-vertex-count",
+                    what = what.clone(),
+                    moved = animation.rest.len(),
+                    vertices = mesh.vertices.len()
                 ),
                 "this file",
                 None,
@@ -119,27 +121,33 @@ impl Cx<'_> {
         let length = animation.clip_length_s();
         if keys.playback.start_s > length {
             let at = keys.span.clone().unwrap_or_else(|| span.clone());
-            return Err(self.err(
+            return Err(self.errm(
                 at,
-                format!(
-                    "`animation_start_s` = {} is past the end of animation `{}` ({length:.3} s long)",
-                    crate::number::shown(keys.playback.start_s),
-                    animation.name
+                msg!(
+                    "artwork-anim-start-past-end",
+                    start = crate::number::shown(keys.playback.start_s),
+                    name = animation.name.as_str(),
+                    length = format!("{length:.3}")
                 ),
                 "this key",
-                Some(&format!("give a time from 0 to {length:.3} s into the clip")),
+                Some(msg!(
+                    "artwork-anim-start-past-end-hint",
+                    length = format!("{length:.3}")
+                )),
             ));
         }
         let start = animation.vertices_at(animation.clip_start_s + keys.playback.start_s);
         if let Some(v) = start.iter().position(|p| !p.is_finite() || p.norm() > 1e9) {
-            return Err(self.err(
+            return Err(self.errm(
                 span.clone(),
-                format!(
-                    "{what}: animation `{}` puts vertex {v} at a point that is not finite",
-                    animation.name
+                msg!(
+                    "artwork-anim-not-finite",
+                    what = what.clone(),
+                    name = animation.name.as_str(),
+                    vertex = v
                 ),
                 "this file",
-                Some("check the animation's keys and the skin's matrices; re-export the file"),
+                Some(msg!("artwork-anim-not-finite-hint")),
             ));
         }
         for message in warnings {

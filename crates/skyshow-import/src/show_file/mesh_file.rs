@@ -2,6 +2,7 @@
 //! material colours `Kd` from `mtllib`) and STL (ASCII or binary); glTF 2.0 is read by
 //! `gltf_file.rs` into the same type.
 
+use skyshow_i18n::{Message, msg};
 use std::collections::BTreeMap;
 
 use skyshow_model::Rgb;
@@ -22,7 +23,7 @@ pub(crate) struct MeshFile {
     /// Textures over those colours (glTF base-colour textures).
     pub(crate) paint: Option<skyshow_model::MeshPaint>,
     /// What could not be read and was drawn otherwise (a texture), one sentence each.
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<skyshow_i18n::Message>,
     /// A glTF file as parsed, with where each primitive's vertices went (for its
     /// animations); `None` for other formats.
     pub(crate) gltf: Option<Box<GltfMeshes>>,
@@ -61,20 +62,19 @@ impl MeshFile {
         let mut materials: BTreeMap<String, Rgb> = BTreeMap::new();
         let mut current: Option<String> = None;
         for (ln, line) in text.lines().enumerate() {
-            let bad = |what: &str| {
+            let bad = |what: Message| {
                 ArtError::new(
-                    format!("OBJ line {}: {what}", ln + 1),
-                    "vertices are `v x y z [r g b]`, faces `f a b c …` with 1-based (or negative) indices",
+                    msg!("artwork-obj-line", line = ln + 1, what = what),
+                    msg!("artwork-obj-line-hint"),
                 )
             };
             let mut it = line.split_whitespace();
             match it.next() {
                 Some("v") => {
                     let nums: Result<Vec<f64>, _> = it.map(str::parse::<f64>).collect();
-                    let nums =
-                        nums.map_err(|_| bad("a vertex has a value that is not a number"))?;
+                    let nums = nums.map_err(|_| bad(msg!("artwork-obj-vertex-nan")))?;
                     if nums.len() < 3 || nums.iter().any(|v| !v.is_finite()) {
-                        return Err(bad("a vertex needs three finite coordinates"));
+                        return Err(bad(msg!("artwork-obj-vertex-three")));
                     }
                     vertices.push([nums[0], nums[1], nums[2]]);
                     vcolors.push((nums.len() >= 6).then(|| rgb([nums[3], nums[4], nums[5]])));
@@ -85,18 +85,16 @@ impl MeshFile {
                         let first = tok.split('/').next().unwrap_or("");
                         let i: i64 = first
                             .parse()
-                            .map_err(|_| bad("a face index is not a number"))?;
+                            .map_err(|_| bad(msg!("artwork-obj-face-nan")))?;
                         let n = vertices.len() as i64;
                         let k = if i < 0 { n + i } else { i - 1 };
                         if k < 0 || k >= n {
-                            return Err(bad(&format!(
-                                "face index {i} names no vertex (there are {n} so far)"
-                            )));
+                            return Err(bad(msg!("artwork-obj-face-index", index = i, count = n)));
                         }
                         idx.push(k as usize);
                     }
                     if idx.len() < 3 {
-                        return Err(bad("a face needs at least three vertices"));
+                        return Err(bad(msg!("artwork-obj-face-three")));
                     }
                     for k in 1..idx.len() - 1 {
                         triangles.push([idx[0], idx[k], idx[k + 1]]);
@@ -108,8 +106,8 @@ impl MeshFile {
                     for name in it {
                         let lib = mtl(name).map_err(|why| {
                             ArtError::new(
-                                format!("cannot read material library `{name}`: {why}"),
-                                "material libraries are read from the OBJ file's folder",
+                                msg!("artwork-obj-mtl-unread", name = name, why = why),
+                                msg!("artwork-obj-mtl-unread-hint"),
                             )
                         })?;
                         let mut mat: Option<String> = None;
@@ -168,14 +166,14 @@ impl MeshFile {
         {
             use crate::number::shown;
             return Err(ArtError::new(
-                format!(
-                    "vertex {} is at ({}, {}, {}): coordinates must be finite numbers within ±1e9",
-                    i + 1,
-                    shown(v[0]),
-                    shown(v[1]),
-                    shown(v[2])
+                msg!(
+                    "artwork-mesh-vertex-far",
+                    vertex = i + 1,
+                    x = shown(v[0]),
+                    y = shown(v[1]),
+                    z = shown(v[2])
                 ),
-                "check the file's vertices (a corrupt or mis-exported file?)",
+                msg!("artwork-mesh-vertex-far-hint"),
             ));
         }
         Ok(self)
@@ -185,8 +183,8 @@ impl MeshFile {
     pub(crate) fn stl(data: &[u8]) -> Result<MeshFile, ArtError> {
         let mesh = stl_io::read_stl(&mut std::io::Cursor::new(data)).map_err(|e| {
             ArtError::new(
-                format!("not a valid STL file: {e}"),
-                "give an ASCII (`solid …`) or binary STL file",
+                msg!("artwork-stl-invalid", why = e.to_string()),
+                msg!("artwork-stl-invalid-hint"),
             )
         })?;
         MeshFile {
@@ -215,7 +213,7 @@ mod tests {
         .err()
         .unwrap();
         assert_eq!(
-            e.message,
+            e.message.english(),
             "OBJ line 2: a vertex needs three finite coordinates"
         );
         let e = MeshFile::obj("v 0 0 0\nv 1e30 0 0\nv 0 1 0\nf 1 2 3\n", &mut |_| {
@@ -224,7 +222,9 @@ mod tests {
         .err()
         .unwrap();
         assert!(
-            e.message.starts_with("vertex 2 is at (1e30, 0, 0)"),
+            e.message
+                .english()
+                .starts_with("vertex 2 is at (1e30, 0, 0)"),
             "{}",
             e.message
         );
@@ -242,7 +242,9 @@ mod tests {
         assert_eq!(m.colors.unwrap()[0], Rgb::new(255, 176, 26));
         let e = MeshFile::obj("v 0 0 0\nf 1 2 3\n", &mut |_| Ok(String::new())).unwrap_err();
         assert!(
-            e.message.contains("line 2: face index 2 names no vertex"),
+            e.message
+                .english()
+                .contains("line 2: face index 2 names no vertex"),
             "{e:?}"
         );
     }

@@ -1,6 +1,7 @@
 //! The parametric shapes (grid, circle, ring, disc, sphere, helix, line, polygon) and
 //! explicit point lists, with the size keys each one needs.
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Shape, Vec3};
 use toml::Spanned;
 
@@ -24,11 +25,19 @@ impl Cx<'_> {
         let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
             match v {
                 Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
-                None => Err(self.err(
+                None => Err(self.errm(
                     f.shape.span(),
-                    format!("a `{}` needs `{key}`", f.shape.get_ref()),
+                    msg!(
+                        "formation-shape-needs-key",
+                        shape = f.shape.get_ref(),
+                        key = key
+                    ),
                     "this shape",
-                    Some(&format!("add `{key} = …` to formation `{name}`")),
+                    Some(msg!(
+                        "formation-shape-needs-key-hint",
+                        key = key,
+                        name = name
+                    )),
                 )),
             }
         };
@@ -62,9 +71,9 @@ impl Cx<'_> {
                 let inner = size(&f.inner_radius_m, "inner_radius_m")?;
                 let outer = size(&f.outer_radius_m, "outer_radius_m")?;
                 if inner >= outer {
-                    return Err(self.err(
+                    return Err(self.errm(
                         f.inner_radius_m.as_ref().map_or(sf.span(), Spanned::span),
-                        "`inner_radius_m` must be smaller than `outer_radius_m`",
+                        msg!("formation-ring-inner-outer"),
                         "this value",
                         None,
                     ));
@@ -92,11 +101,11 @@ impl Cx<'_> {
                 sides: match &f.sides {
                     Some(s) => self.count(s, "sides", 3, 1000)?,
                     None => {
-                        return Err(self.err(
+                        return Err(self.errm(
                             f.shape.span(),
-                            "a `polygon` needs `sides`",
+                            msg!("formation-polygon-sides"),
                             "this shape",
-                            Some("add `sides = 6` (3 or more)"),
+                            Some(msg!("formation-polygon-sides-hint")),
                         ));
                     }
                 },
@@ -121,42 +130,50 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<Shape, ImportError> {
         let Some(path) = &f.points else {
-            return Err(self.err(
+            return Err(self.errm(
                 f.shape.span(),
-                "a `points` formation needs `points = \"file.csv\"`",
+                msg!("formation-points-needs-file"),
                 "this shape",
-                Some("name a CSV file of `x,y,z[,r,g,b]` rows, relative to the show file"),
+                Some(msg!("formation-points-needs-file-hint")),
             ));
         };
         let text = read(path.get_ref())
-            .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+            .map_err(Message::verbatim)
+            .and_then(|b| String::from_utf8(b).map_err(|_| msg!("formation-points-not-utf8")))
             .map_err(|why| {
-                self.err(
+                self.errm(
                     path.span(),
-                    format!("cannot read points file `{}`: {why}", path.get_ref()),
+                    msg!("formation-points-unread", file = path.get_ref(), why = why),
                     "this file",
-                    Some("paths are relative to the show file's folder"),
+                    Some(msg!("artwork-cannot-read-hint")),
                 )
             })?;
         let csv = parse_points_csv(&text).map_err(|(line, why)| {
-            self.err(
+            self.errm(
                 path.span(),
-                format!("points file `{}`, line {line}: {why}", path.get_ref()),
+                msg!(
+                    "formation-points-line",
+                    file = path.get_ref(),
+                    line = line,
+                    why = why
+                ),
                 "this file",
-                Some("rows are `x,y,z[,r,g,b]` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`"),
+                Some(msg!("formation-points-line-hint")),
             )
         })?;
         if csv.points.len() > fleet {
-            return Err(self.err(
+            return Err(self.errm(
                 path.span(),
-                format!(
-                    "formation `{name}` has {} points but the fleet has {fleet} drones",
-                    csv.points.len()
+                msg!(
+                    "formation-points-fleet",
+                    formation = name,
+                    points = csv.points.len(),
+                    fleet = fleet
                 ),
                 "this file",
-                Some(&format!(
-                    "this formation needs {} drones: raise `fleet.drones` or remove points",
-                    csv.points.len()
+                Some(msg!(
+                    "formation-points-fleet-hint",
+                    points = csv.points.len()
                 )),
             ));
         }

@@ -4,6 +4,7 @@
 //! else the formation's colour; dark parts of an otherwise lit picture are holes unless the
 //! formation asks for drones with their LEDs off there (`svg_paint.rs`).
 
+use skyshow_i18n::msg;
 use std::sync::Arc;
 
 use resvg::tiny_skia;
@@ -53,10 +54,8 @@ impl SvgArt {
         let depth = nesting_depth(data);
         if depth > MAX_DEPTH {
             return Err(ArtError::new(
-                format!(
-                    "the SVG nests elements {depth} levels deep, more than the {MAX_DEPTH} this program reads"
-                ),
-                "flatten the groups in the drawing program (ungroup), or export a plain SVG",
+                msg!("artwork-svg-too-deep", depth = depth, max = MAX_DEPTH),
+                msg!("artwork-svg-too-deep-hint"),
             ));
         }
         let opt = usvg::Options {
@@ -67,8 +66,8 @@ impl SvgArt {
         let data = colored.as_deref().unwrap_or(data);
         let tree = usvg::Tree::from_data(data, &opt).map_err(|e| {
             ArtError::new(
-                format!("not a valid SVG: {e}"),
-                "check that the file is an SVG document (XML with an `<svg>` root and a size or viewBox) that a browser opens",
+                msg!("artwork-svg-invalid", why = e.to_string()),
+                msg!("artwork-svg-invalid-hint"),
             )
         })?;
         Ok(SvgArt { tree })
@@ -84,8 +83,8 @@ impl SvgArt {
         collect(self.tree.root(), tol, 1.0, dark, &mut paints);
         if paints.coats.is_empty() && paints.strokes.is_empty() {
             return Err(ArtError::new(
-                "the SVG draws nothing: no path, shape or text with a fill or a stroke",
-                "draw at least one visible filled or stroked path (empty paths and hidden elements are skipped; text needs its font installed)",
+                msg!("artwork-svg-draws-nothing"),
+                msg!("artwork-svg-draws-nothing-hint"),
             ));
         }
         let reach = REACH * w.max(h);
@@ -100,14 +99,14 @@ impl SvgArt {
         if let Some(p) = far {
             use crate::number::shown;
             return Err(ArtError::new(
-                format!(
-                    "the SVG draws at ({}, {}), far outside its {} × {} canvas",
-                    shown(p[0]),
-                    shown(p[1]),
-                    shown(w),
-                    shown(h)
+                msg!(
+                    "artwork-svg-far",
+                    x = shown(p[0]),
+                    y = shown(p[1]),
+                    width = shown(w),
+                    height = shown(h)
                 ),
-                "check that point (a mistyped coordinate, or a transform that throws a shape away); the viewBox should frame the drawing",
+                msg!("artwork-svg-far-hint"),
             ));
         }
         let lit = |t: Tone| t == Tone::Lit;

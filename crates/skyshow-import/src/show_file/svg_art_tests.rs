@@ -13,7 +13,7 @@ fn geometry_far_outside_the_canvas_is_refused() {
         .err()
         .unwrap();
     assert_eq!(
-        e.message,
+        e.message.english(),
         "the SVG draws at (4.44444e19, 13), far outside its 200 × 110 canvas"
     );
     // A little outside the canvas is fine.
@@ -45,7 +45,7 @@ fn deep_nesting_is_refused_before_parsing() {
     );
     let e = SvgArt::parse(&nested(200_000), db(), None).err().unwrap();
     assert_eq!(
-        e.message,
+        e.message.english(),
         "the SVG nests elements 200001 levels deep, more than the 256 this program reads"
     );
     // Comments, CDATA, declarations and quoted `>` do not count; self-closing tags do not nest.
@@ -94,14 +94,14 @@ fn shapes_transforms_and_union() {
 #[test]
 fn broken_and_empty_svgs_say_why() {
     let e = SvgArt::parse(b"<svg><rect", db(), None).err().unwrap();
-    assert!(e.message.starts_with("not a valid SVG"), "{e:?}");
+    assert!(e.message.english().starts_with("not a valid SVG"), "{e:?}");
     let empty =
         br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d=""/></svg>"#;
     let e = SvgArt::parse(empty, db(), None)
         .unwrap()
         .art(false, D)
         .unwrap_err();
-    assert!(e.message.contains("draws nothing"), "{e:?}");
+    assert!(e.message.english().contains("draws nothing"), "{e:?}");
 }
 
 /// Whether `p` is inside the even-odd rings `area`.

@@ -8,6 +8,7 @@ use super::art::{Art, ArtError};
 use super::fonts::{ResolvedFont, package_for};
 use super::svg_art::SvgArt;
 use super::svg_paint::Darkness;
+use skyshow_i18n::msg;
 
 /// Font size the text is set at, in the canvas units (only its ratios matter).
 const EM: f64 = 100.0;
@@ -48,21 +49,19 @@ impl TextArt<'_> {
     pub(crate) fn art(&self, font: &ResolvedFont) -> Result<Art, ArtError> {
         if self.text.trim().is_empty() {
             return Err(ArtError::new(
-                "the text is empty",
-                "give the text to write: `text = \"二月二\"`",
+                msg!("artwork-text-empty"),
+                msg!("artwork-text-empty-hint"),
             ));
         }
         if let Some(c) = font.missing_glyph(self.text) {
             return Err(ArtError::new(
-                format!(
-                    "font {} has no glyph for `{c}` (U+{:04X})",
-                    font.describe(),
-                    c as u32
+                msg!(
+                    "artwork-font-no-glyph",
+                    font = font.describe(),
+                    glyph = c.to_string(),
+                    code = format!("U+{:04X}", c as u32)
                 ),
-                format!(
-                    "install a font that has it (Debian: `apt-get install {}`) and name it, or give a font file: `font = \"fonts/MyFont.otf\"`",
-                    package_for(c)
-                ),
+                msg!("artwork-font-no-glyph-hint", package = package_for(c)),
             ));
         }
         let anchor = match self.align {
@@ -98,17 +97,14 @@ impl TextArt<'_> {
         }))
         .map_err(|_| {
             ArtError::new(
-                format!(
-                    "font {} is malformed: drawing its glyphs failed",
-                    font.describe()
-                ),
-                "check the font file (open it in a font viewer), or use another font",
+                msg!("artwork-font-malformed", font = font.describe()),
+                msg!("artwork-font-malformed-hint"),
             )
         })?;
         let mut art = drawn?.map_err(|_| {
             ArtError::new(
-                format!("font {} drew nothing for this text", font.describe()),
-                "check that the font has outlines for these characters (bitmap-only fonts do not)",
+                msg!("artwork-font-drew-nothing", font = font.describe()),
+                msg!("artwork-font-drew-nothing-hint"),
             )
         })?;
         // The canvas is the ink's bounding box.
