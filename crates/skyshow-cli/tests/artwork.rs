@@ -362,10 +362,19 @@ fn formation_xs(gltf: &str, drones: &str) -> (Option<i32>, String, Vec<(f64, Str
 
 /// [`formation_xs`] with the flags `args`.
 fn formation_xs_with(gltf: &str, args: &[&str]) -> (Option<i32>, String, Vec<(f64, String)>) {
+    formation_xs_in("en", gltf, args)
+}
+
+/// [`formation_xs_with`] with `--lang lang`.
+fn formation_xs_in(
+    lang: &str,
+    gltf: &str,
+    args: &[&str],
+) -> (Option<i32>, String, Vec<(f64, String)>) {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "quad.gltf", gltf.as_bytes());
     let out = dir.path().join("out.csv");
-    let mut all = vec!["formation", f.to_str().unwrap()];
+    let mut all = vec!["--lang", lang, "formation", f.to_str().unwrap()];
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", out.to_str().unwrap()]);
     let o = run(&all);
@@ -518,28 +527,17 @@ fn draco_compressed_geometry_is_refused_in_one_line_with_the_way_out() {
 #[test]
 fn draco_is_refused_in_chinese_too() {
     let gltf = textured_quad("{png}", "", r#""KHR_draco_mesh_compression""#);
-    let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "draco.gltf", gltf.as_bytes());
-    let out = dir.path().join("out.csv");
-    let o = run(&[
-        "--lang",
+    refused_in(
         "zh",
-        "formation",
-        f.to_str().unwrap(),
-        "--drones",
-        "40",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("Draco 压缩（`KHR_draco_mesh_compression`）"),
-        "{err}"
+        "draco.gltf",
+        gltf.as_bytes(),
+        &["{f}", "--drones", "40"],
+        &[
+            "Draco 压缩（`KHR_draco_mesh_compression`）",
+            "skyshow 不解码",
+            "取消勾选 Data › Compression",
+        ],
     );
-    assert!(err.contains("skyshow 不解码"), "{err}");
-    assert!(err.contains("取消勾选 Data › Compression"), "{err}");
-    assert!(!out.exists());
 }
 
 /// A glTF file whose only node is a camera: nothing to place drones on.
@@ -557,46 +555,21 @@ fn a_scene_with_no_mesh_is_refused_clearly() {
             "Mesh objects",
         ],
     );
-    let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "camera.gltf", CAMERA_ONLY.as_bytes());
-    let out = dir.path().join("out.csv");
-    let o = run(&[
-        "--lang",
+    refused_in(
         "zh",
-        "formation",
-        f.to_str().unwrap(),
-        "--drones",
-        "40",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("文件中没有网格（1 个节点，0 个网格）"),
-        "{err}"
+        "camera.gltf",
+        CAMERA_ONLY.as_bytes(),
+        &["{f}", "--drones", "40"],
+        &["文件中没有网格（1 个节点，0 个网格）", "Mesh objects"],
     );
-    assert!(err.contains("Mesh objects"), "{err}");
 }
 
 #[test]
 fn an_unreadable_texture_warns_in_chinese_too() {
     let gltf = textured_quad(r#"{"uri":"gone.png"}"#, "", "");
-    let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "quad.gltf", gltf.as_bytes());
-    let out = dir.path().join("out.csv");
-    let o = run(&[
-        "--lang",
-        "zh",
-        "formation",
-        f.to_str().unwrap(),
-        "--drones",
-        "40",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    let (code, err, rows) = formation_xs_in("zh", &gltf, &["--drones", "40"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(rows.len(), 40);
     assert!(err.contains("基础色纹理"), "{err}");
     assert!(err.contains("`gone.png`"), "{err}");
     assert!(err.contains("其面改用材质颜色"), "{err}");

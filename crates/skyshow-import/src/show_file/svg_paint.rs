@@ -119,6 +119,7 @@ pub(crate) fn lit_area(coats: &[Coat]) -> Vec<Vec<[f64; 2]>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::show_file::svg_paths::ring_area;
 
     fn square(x: f64, y: f64, s: f64) -> Vec<[f64; 2]> {
         vec![[x, y], [x + s, y], [x + s, y + s], [x, y + s]]
@@ -136,19 +137,7 @@ mod tests {
     fn area_of(rings: &[Vec<[f64; 2]>]) -> f64 {
         // Even-odd rings: holes run the other way round after the overlay, so the signed
         // areas add up.
-        rings
-            .iter()
-            .map(|r| {
-                (0..r.len())
-                    .map(|i| {
-                        let (a, b) = (r[i], r[(i + 1) % r.len()]);
-                        a[0] * b[1] - b[0] * a[1]
-                    })
-                    .sum::<f64>()
-                    / 2.0
-            })
-            .sum::<f64>()
-            .abs()
+        rings.iter().map(|r| ring_area(r)).sum::<f64>().abs()
     }
 
     #[test]

@@ -119,7 +119,7 @@ fn stroke_region(p: &usvg::Path, s: &usvg::Stroke, tol: f64) -> Option<Coat> {
 }
 
 /// Signed area of a ring (shoelace).
-fn ring_area(r: &[[f64; 2]]) -> f64 {
+pub(super) fn ring_area(r: &[[f64; 2]]) -> f64 {
     (0..r.len())
         .map(|i| {
             let (a, b) = (r[i], r[(i + 1) % r.len()]);
