@@ -18,16 +18,19 @@ impl Vec3 {
     pub const ZERO: Vec3 = Vec3::new(0.0, 0.0, 0.0);
 
     /// A vector from its three components.
+    #[inline]
     pub const fn new(x: f64, y: f64, z: f64) -> Self {
         Vec3 { x, y, z }
     }
 
     /// Dot product.
+    #[inline]
     pub fn dot(self, o: Vec3) -> f64 {
         self.x * o.x + self.y * o.y + self.z * o.z
     }
 
     /// Cross product.
+    #[inline]
     pub fn cross(self, o: Vec3) -> Vec3 {
         Vec3::new(
             self.y * o.z - self.z * o.y,
@@ -37,63 +40,75 @@ impl Vec3 {
     }
 
     /// Squared length.
+    #[inline]
     pub fn norm2(self) -> f64 {
         self.dot(self)
     }
 
     /// Length.
+    #[inline]
     pub fn norm(self) -> f64 {
         self.norm2().sqrt()
     }
 
     /// Length of the horizontal (X, Y) part.
+    #[inline]
     pub fn norm_xy(self) -> f64 {
         (self.x * self.x + self.y * self.y).sqrt()
     }
 
     /// Distance to another point.
+    #[inline]
     pub fn dist(self, o: Vec3) -> f64 {
         (self - o).norm()
     }
 
     /// Squared distance to another point.
+    #[inline]
     pub fn dist2(self, o: Vec3) -> f64 {
         (self - o).norm2()
     }
 
     /// Linear interpolation: `self` at `t = 0`, `o` at `t = 1`.
+    #[inline]
     pub fn lerp(self, o: Vec3, t: f64) -> Vec3 {
         self + (o - self) * t
     }
 
     /// The vector scaled to unit length, or zero if it has none.
+    #[inline]
     pub fn normalized(self) -> Vec3 {
         let n = self.norm();
         if n > 0.0 { self / n } else { Vec3::ZERO }
     }
 
     /// Component-wise minimum.
+    #[inline]
     pub fn min(self, o: Vec3) -> Vec3 {
         Vec3::new(self.x.min(o.x), self.y.min(o.y), self.z.min(o.z))
     }
 
     /// Component-wise maximum.
+    #[inline]
     pub fn max(self, o: Vec3) -> Vec3 {
         Vec3::new(self.x.max(o.x), self.y.max(o.y), self.z.max(o.z))
     }
 
     /// True if every component is finite.
+    #[inline]
     pub fn is_finite(self) -> bool {
         self.x.is_finite() && self.y.is_finite() && self.z.is_finite()
     }
 
     /// The components as an array.
+    #[inline]
     pub fn to_array(self) -> [f64; 3] {
         [self.x, self.y, self.z]
     }
 }
 
 impl From<[f64; 3]> for Vec3 {
+    #[inline]
     fn from(a: [f64; 3]) -> Self {
         Vec3::new(a[0], a[1], a[2])
     }
@@ -101,12 +116,14 @@ impl From<[f64; 3]> for Vec3 {
 
 impl Add for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn add(self, o: Vec3) -> Vec3 {
         Vec3::new(self.x + o.x, self.y + o.y, self.z + o.z)
     }
 }
 
 impl AddAssign for Vec3 {
+    #[inline]
     fn add_assign(&mut self, o: Vec3) {
         *self = *self + o;
     }
@@ -114,12 +131,14 @@ impl AddAssign for Vec3 {
 
 impl Sub for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn sub(self, o: Vec3) -> Vec3 {
         Vec3::new(self.x - o.x, self.y - o.y, self.z - o.z)
     }
 }
 
 impl SubAssign for Vec3 {
+    #[inline]
     fn sub_assign(&mut self, o: Vec3) {
         *self = *self - o;
     }
@@ -127,6 +146,7 @@ impl SubAssign for Vec3 {
 
 impl Mul<f64> for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn mul(self, k: f64) -> Vec3 {
         Vec3::new(self.x * k, self.y * k, self.z * k)
     }
@@ -134,6 +154,7 @@ impl Mul<f64> for Vec3 {
 
 impl Div<f64> for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn div(self, k: f64) -> Vec3 {
         Vec3::new(self.x / k, self.y / k, self.z / k)
     }
@@ -141,6 +162,7 @@ impl Div<f64> for Vec3 {
 
 impl Neg for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn neg(self) -> Vec3 {
         Vec3::new(-self.x, -self.y, -self.z)
     }
