@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use skyshow_export::{Report, WarningRow};
+use skyshow_export::{MotionRow, Report, WarningRow};
 use skyshow_i18n::{Message, msg, pad_end, pad_start};
 use skyshow_validate::ViolationKind;
 
@@ -235,30 +235,36 @@ fn print_motions(p: &Printer, r: &Report<'_>) {
         msg!("summary-motions", count = moving.len())
     ));
     for (f, m) in moving {
+        print_motion(p, &f.name, m, "    ");
+    }
+}
+
+/// A moving formation's figures (and its linear motions' ramps below them), each line
+/// after `indent`.
+pub(crate) fn print_motion(p: &Printer, name: &str, m: &MotionRow, indent: &str) {
+    p.line(&format!(
+        "{indent}{}",
+        msg!(
+            "summary-motion-line",
+            name = name,
+            kinds = m.kinds.join(", "),
+            xy = format!("{:.2}", m.max_speed_xy_m_s),
+            up = format!("{:.2}", m.max_speed_up_m_s),
+            down = format!("{:.2}", m.max_speed_down_m_s),
+            accel = format!("{:.2}", m.max_accel_m_s2),
+            dist = format!("{:.2}", m.min_distance_m),
+            fit = format!("{:.1}", m.fit_error_m * 100.0)
+        )
+    ));
+    for (k, ramp) in &m.ramps {
         p.line(&format!(
-            "    {}",
+            "{indent}  {}",
             msg!(
-                "summary-motion-line",
-                name = f.name.as_str(),
-                kinds = m.kinds.join(", "),
-                xy = format!("{:.2}", m.max_speed_xy_m_s),
-                up = format!("{:.2}", m.max_speed_up_m_s),
-                down = format!("{:.2}", m.max_speed_down_m_s),
-                accel = format!("{:.2}", m.max_accel_m_s2),
-                dist = format!("{:.2}", m.min_distance_m),
-                fit = format!("{:.1}", m.fit_error_m * 100.0)
+                "summary-motion-ramps",
+                motion = *k,
+                ramp = format!("{ramp:.2}")
             )
         ));
-        for (k, ramp) in &m.ramps {
-            p.line(&format!(
-                "      {}",
-                msg!(
-                    "summary-motion-ramps",
-                    motion = *k,
-                    ramp = format!("{ramp:.2}")
-                )
-            ));
-        }
     }
 }
 

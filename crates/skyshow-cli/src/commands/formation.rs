@@ -20,6 +20,7 @@ use crate::formation_motion;
 use crate::formation_spec::FormationSpec;
 use crate::output::OutputSet;
 use crate::printer::Printer;
+use crate::summary::print_motion;
 
 /// A note explains a smallest spacing below this × the ideal when lines run closer than
 /// the ideal along at least this share of their length.
@@ -104,7 +105,7 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     if let Some(m) = &motion
         && !args.json
     {
-        print_motion(printer, &formation.name, m);
+        print_motion(&printer, &formation.name, m, "  ");
     }
     print_notes(printer, args, &spec, &design.warnings, &formation);
     Ok(0)
@@ -278,34 +279,6 @@ fn print_json(formation: &Formation, hold_s: f64, motion: Option<&MotionRow>, wr
         map.insert("motion".into(), m.to_json());
     }
     println!("{v}");
-}
-
-/// The motion's figures, as `build`'s summary gives them.
-fn print_motion(printer: Printer, name: &str, m: &MotionRow) {
-    printer.line(&format!(
-        "  {}",
-        msg!(
-            "summary-motion-line",
-            name = name,
-            kinds = m.kinds.join(", "),
-            xy = format!("{:.2}", m.max_speed_xy_m_s),
-            up = format!("{:.2}", m.max_speed_up_m_s),
-            down = format!("{:.2}", m.max_speed_down_m_s),
-            accel = format!("{:.2}", m.max_accel_m_s2),
-            dist = format!("{:.2}", m.min_distance_m),
-            fit = format!("{:.1}", m.fit_error_m * 100.0)
-        )
-    ));
-    for (k, ramp) in &m.ramps {
-        printer.line(&format!(
-            "    {}",
-            msg!(
-                "summary-motion-ramps",
-                motion = *k,
-                ramp = format!("{ramp:.2}")
-            )
-        ));
-    }
 }
 
 /// The picture's figures and what was written.
