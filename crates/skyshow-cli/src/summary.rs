@@ -287,6 +287,8 @@ pub(crate) fn violation_kind(kind: ViolationKind) -> Message {
             msg!("violation-sideways_below_min_nav_altitude")
         }
         ViolationKind::TakeoffSpacing => msg!("violation-takeoff_spacing"),
+        ViolationKind::OutsideBoundary => msg!("violation-outside_boundary"),
+        ViolationKind::InExclusionZone => msg!("violation-in_exclusion_zone"),
         ViolationKind::FlightTime => msg!("violation-flight_time"),
         ViolationKind::TrajectoryTooLarge => msg!("violation-trajectory_too_large"),
         ViolationKind::LightProgramTooLarge => msg!("violation-light_program_too_large"),

@@ -2,7 +2,7 @@
 
 use base64::Engine;
 use serde_json::{Map, Value, json};
-use skyshow_model::{FlightShow, GeoOrigin, Limits, Segment, Vec3};
+use skyshow_model::{FlightShow, GeoOrigin, Geofence, Limits, Phase, PhaseKind, Segment, Vec3};
 
 use std::io::{self, Cursor, Seek, Write};
 use std::ops::Range;
@@ -161,6 +161,47 @@ fn drone_json(show: &FlightShow, i: usize) -> Value {
     })
 }
 
+/// `meta.segments`: the takeoff (from the first phase to the end of the climb), the show
+/// (from there to the start of the landing) and the landing, `[start, end]` in seconds.
+/// `None` without both a takeoff and a landing phase.
+fn segments_json(phases: &[Phase]) -> Option<Value> {
+    let span = |kind: PhaseKind| {
+        phases
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| (p.start_s, p.end_s))
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+    };
+    let (t0, t1) = span(PhaseKind::Takeoff)?;
+    let (l0, l1) = span(PhaseKind::Landing)?;
+    let s = |a: f64, b: f64| json!([num(a, TIME_DECIMALS), num(b, TIME_DECIMALS)]);
+    Some(json!({
+        "takeoff": s(t0, t1),
+        "show": s(t1, l0.max(t1)),
+        "landing": s(l0, l1),
+    }))
+}
+
+/// `settings.geofence`, version 1: the inclusion polygons, then the exclusion zones, each
+/// corner `[x, y, 0]` at the trajectories' precision.
+fn geofence_json(g: &Geofence) -> Value {
+    let polygon = |p: &skyshow_model::Polygon, inclusion: bool| {
+        let pts: Vec<Value> = p
+            .points
+            .iter()
+            .map(|q| point(Vec3::new(q[0], q[1], 0.0)))
+            .collect();
+        json!({ "isInclusion": inclusion, "points": pts })
+    };
+    let polygons: Vec<Value> = g
+        .inclusions
+        .iter()
+        .map(|p| polygon(p, true))
+        .chain(g.exclusions.iter().map(|p| polygon(p, false)))
+        .collect();
+    json!({ "version": 1, "polygons": polygons, "action": g.action })
+}
+
 /// An archive member: its name and bytes.
 type AudioMember<'m> = (String, &'m [u8]);
 
@@ -195,13 +236,12 @@ fn root_json<'m>(
     let mut root = Map::new();
     root.insert("version".into(), json!(1));
     root.insert("environment".into(), Value::Object(environment));
-    root.insert(
-        "meta".into(),
-        json!({ "title": title, "sources": ["skyshow"] }),
-    );
-    root.insert(
-        "settings".into(),
-        json!({
+    let mut meta_json = json!({ "title": title, "sources": ["skyshow"] });
+    if let Some(seg) = segments_json(&show.phases) {
+        meta_json["segments"] = seg;
+    }
+    root.insert("meta".into(), meta_json);
+    let mut settings = json!({
             "cues": { "version": 1, "items": cues },
             "validation": {
                 "maxAltitude": num(l.max_altitude_m, 3),
@@ -214,8 +254,11 @@ fn root_json<'m>(
                 "minNavAltitude": num(l.min_nav_altitude_m, 3),
                 "maxYawRate": 30,
             }
-        }),
-    );
+    });
+    if let Some(g) = &show.geofence {
+        settings["geofence"] = geofence_json(g);
+    }
+    root.insert("settings".into(), settings);
     let mut audio = None;
     if let Some((bytes, media_type, filename, start)) = &meta.audio {
         let name = format!("assets/{filename}");

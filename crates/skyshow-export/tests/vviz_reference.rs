@@ -132,6 +132,7 @@ fn planted() -> FlightShow {
         phases: Vec::new(),
         cues: Vec::new(),
         limits: None,
+        geofence: None,
     }
 }
 

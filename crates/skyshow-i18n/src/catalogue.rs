@@ -33,6 +33,7 @@ areas!(
     "plan",
     "pyro",
     "skyc",
+    "site",
 );
 
 /// The Fluent source of `area` in `lang` (for tests and tools).

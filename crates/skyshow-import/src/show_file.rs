@@ -35,6 +35,7 @@ mod pyro;
 mod raw;
 mod sequence;
 mod shape;
+mod site;
 mod svg_art;
 mod svg_paint;
 mod svg_paths;
@@ -126,6 +127,7 @@ pub fn parse_show_with(
     read: &mut Reader<'_>,
 ) -> Result<(ShowDesign, SourceMap, PyroDesign), ImportError> {
     let mut raw: RawShow = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    let site_keys = site::SiteKeys::take(&mut raw);
     let extras = pyro::RawExtras::take(&mut raw);
     let mut cx = Cx {
         name,
@@ -142,6 +144,7 @@ pub fn parse_show_with(
     };
     let mut design = cx.lower(raw, read)?;
     let pyro = cx.pyro(&extras, &design, read)?;
+    design.site = cx.site(&site_keys, &design, &pyro)?;
     design.warnings = cx.warnings.take();
     Ok((design, cx.source, pyro))
 }

@@ -2,7 +2,7 @@
 
 use crate::{
     Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
-    SequenceFrame, Vec3, Warning,
+    SequenceFrame, Site, Vec3, Warning,
 };
 
 /// A whole show as designed: fleet, limits and the timeline of formations.
@@ -19,6 +19,8 @@ pub struct ShowDesign {
     pub audience_azimuth_deg: f64,
     /// The fleet and its takeoff grid.
     pub fleet: Fleet,
+    /// The site: boundary, exclusion zones, the audience's no-fly zone, geofence action.
+    pub site: Site,
     /// Flight envelope.
     pub limits: Limits,
     /// Chapters in show order.

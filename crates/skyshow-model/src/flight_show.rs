@@ -1,6 +1,6 @@
 //! `FlightShow`: a flyable show, whoever made it (our planner or another tool's `.skyc`).
 
-use crate::{LightProgram, Limits, Trajectory, Vec3};
+use crate::{Geofence, LightProgram, Limits, Trajectory, Vec3};
 
 /// One drone of a flyable show.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,6 +63,8 @@ pub struct FlightShow {
     pub cues: Vec<Cue>,
     /// The limits the show was made for, if it says.
     pub limits: Option<Limits>,
+    /// Where the drones may be, if the show says (`settings.geofence`).
+    pub geofence: Option<Geofence>,
 }
 
 impl FlightShow {

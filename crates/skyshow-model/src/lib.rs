@@ -8,6 +8,7 @@ mod clip;
 mod color_walk;
 mod design;
 mod flight_show;
+mod geofence;
 mod keyframe_track;
 mod light_design;
 mod light_program;
@@ -18,10 +19,12 @@ mod motion;
 mod music_design;
 mod musical_length;
 mod point_tracks;
+mod polygon;
 mod position_walk;
 mod rgb;
 mod segment;
 mod sequence_frame;
+mod site;
 mod trajectory;
 mod vec3;
 mod warning;
@@ -33,6 +36,7 @@ pub use design::{
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
+pub use geofence::{GEOFENCE_ACTIONS, Geofence};
 pub use keyframe_track::{Interpolation, KeyframeTrack};
 pub use light_design::{
     Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, LightFrame, Target,
@@ -45,10 +49,12 @@ pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};
 pub use music_design::MusicDesign;
 pub use musical_length::{MusicalLength, MusicalUnit};
 pub use point_tracks::PointTracks;
+pub use polygon::Polygon;
 pub use position_walk::PositionWalk;
 pub use rgb::Rgb;
 pub use segment::Segment;
 pub use sequence_frame::SequenceFrame;
+pub use site::Site;
 pub use trajectory::Trajectory;
 pub use vec3::Vec3;
 pub use warning::Warning;

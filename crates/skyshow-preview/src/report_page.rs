@@ -106,7 +106,8 @@ pub(crate) fn fmt2(v: f64) -> String {
 /// The unit of a violation kind's values.
 fn unit(kind: &str) -> &'static str {
     match kind {
-        "min_distance" | "altitude" | "takeoff_spacing" => "m",
+        "min_distance" | "altitude" | "takeoff_spacing" | "outside_boundary"
+        | "in_exclusion_zone" => "m",
         "speed_xy" | "speed_up" | "speed_down" | "sideways_below_min_nav_altitude" => "m/s",
         "acceleration" => "m/s²",
         "flight_time" => "s",
@@ -791,6 +792,8 @@ fn kind_name(kind: &str) -> Message {
             "violation-sideways_below_min_nav_altitude",
         ),
         ("takeoff_spacing", "violation-takeoff_spacing"),
+        ("outside_boundary", "violation-outside_boundary"),
+        ("in_exclusion_zone", "violation-in_exclusion_zone"),
         ("flight_time", "violation-flight_time"),
         ("trajectory_too_large", "violation-trajectory_too_large"),
         (

@@ -103,6 +103,7 @@ fn random_show(r: &mut Rng) -> FlightShow {
         phases,
         cues,
         limits: Some(limits),
+        geofence: None,
     }
 }
 

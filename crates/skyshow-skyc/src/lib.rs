@@ -18,6 +18,7 @@ mod audio;
 mod compact_points;
 mod error;
 mod finding;
+mod geofence_reader;
 mod json_path;
 mod light_decode;
 mod light_error;

@@ -298,6 +298,9 @@ impl<'r> ShowReader<'r> {
         if let Some(c) = settings.and_then(|s| field(s, "cues")) {
             show.cues = self.cues(c, &settings_path.key("cues"));
         }
+        if let Some(g) = settings.and_then(|s| field(s, "geofence")) {
+            show.geofence = self.geofence(g, &settings_path.key("geofence"));
+        }
         if let Some(t) = field(obj, "environment")
             .and_then(Value::as_object)
             .and_then(|e| field(e, "type"))

@@ -184,6 +184,7 @@ fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
             phases: Vec::new(),
             cues: Vec::new(),
             limits: None,
+            geofence: None,
         },
         findings: Vec::new(),
         audio: None,

@@ -11,6 +11,8 @@
 //!   motion below the minimum navigation altitude;
 //! - velocity steps at the keyframe joints of a keyframed show: warnings up to a threshold
 //!   derived from the limits, violations beyond (`ValidateOptions::velocity_step_max_m_s`);
+//! - the geofence (`FlightShow::geofence`): no drone outside an inclusion polygon or inside
+//!   an exclusion zone at any moment, exact to the tolerance;
 //! - takeoff spacing, flight time per drone, and whether each trajectory and light program
 //!   fits Skybrush's 64 KiB `.skyb` blocks.
 //!
@@ -23,6 +25,7 @@
 mod bezier;
 mod broad_phase;
 mod drone_checks;
+mod geofence;
 mod grouping;
 mod measured;
 mod options;
@@ -120,6 +123,11 @@ pub fn validate(show: &FlightShow, limits: &Limits, opts: &ValidateOptions) -> V
     }
     for v in takeoff::takeoff_spacing(&drones, limits.takeoff_spacing_m, span.0) {
         sink.push(v);
+    }
+    if let Some(fence) = &show.geofence {
+        for v in geofence::check(&drones, fence, span.0, opts.tolerance_m) {
+            sink.push(v);
+        }
     }
 
     let win = windows(span, opts.series_step_s);

@@ -25,6 +25,12 @@ pub enum ViolationKind {
     SidewaysBelowMinNavAltitude,
     /// Two takeoff positions closer than `Limits::takeoff_spacing_m`.
     TakeoffSpacing,
+    /// A drone outside an inclusion polygon of the geofence (the site's boundary); the
+    /// value is how far outside, metres, the limit 0.
+    OutsideBoundary,
+    /// A drone inside an exclusion zone of the geofence (an exclusion zone, the audience's
+    /// no-fly zone); the value is how far inside, metres, the limit 0.
+    InExclusionZone,
     /// Time in the air longer than `Limits::battery_s`.
     FlightTime,
     /// The trajectory would not fit a Skybrush `.skyb` block (≥ 65 536 bytes).
@@ -35,7 +41,7 @@ pub enum ViolationKind {
 
 impl ViolationKind {
     /// Every kind, in report order.
-    pub const ALL: [ViolationKind; 12] = [
+    pub const ALL: [ViolationKind; 14] = [
         ViolationKind::MinDistance,
         ViolationKind::SpeedXy,
         ViolationKind::SpeedUp,
@@ -45,6 +51,8 @@ impl ViolationKind {
         ViolationKind::Altitude,
         ViolationKind::SidewaysBelowMinNavAltitude,
         ViolationKind::TakeoffSpacing,
+        ViolationKind::OutsideBoundary,
+        ViolationKind::InExclusionZone,
         ViolationKind::FlightTime,
         ViolationKind::TrajectoryTooLarge,
         ViolationKind::LightProgramTooLarge,
@@ -62,6 +70,8 @@ impl ViolationKind {
             ViolationKind::Altitude => "altitude",
             ViolationKind::SidewaysBelowMinNavAltitude => "sideways_below_min_nav_altitude",
             ViolationKind::TakeoffSpacing => "takeoff_spacing",
+            ViolationKind::OutsideBoundary => "outside_boundary",
+            ViolationKind::InExclusionZone => "in_exclusion_zone",
             ViolationKind::FlightTime => "flight_time",
             ViolationKind::TrajectoryTooLarge => "trajectory_too_large",
             ViolationKind::LightProgramTooLarge => "light_program_too_large",

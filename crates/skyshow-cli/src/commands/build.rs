@@ -71,13 +71,15 @@ pub(crate) fn build_show(
             trajectory: tr.clone(),
             lights,
         })
-        .collect();
+        .collect::<Vec<Drone>>();
+    let geofence = Some(design.site.geofence(&drones));
     let show = FlightShow {
         title: design.title.clone(),
         drones,
         phases: plan.phases.clone(),
         cues: plan.cues.clone(),
         limits: Some(design.limits),
+        geofence,
     };
     Ok(Built { plan, show })
 }

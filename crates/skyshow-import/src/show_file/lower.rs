@@ -60,6 +60,7 @@ impl Cx<'_> {
             origin,
             audience_azimuth_deg,
             fleet,
+            site: skyshow_model::Site::default(),
             limits,
             chapters,
             formations,

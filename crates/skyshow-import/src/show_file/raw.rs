@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{animation, lights, motion, music, pyro, sequence};
+use super::{animation, lights, motion, music, pyro, sequence, site};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -13,6 +13,7 @@ pub(super) struct RawShow {
     pub(super) seed: Option<u64>,
     pub(super) origin: Option<RawOrigin>,
     pub(super) audience: Option<RawAudience>,
+    pub(super) site: Option<Spanned<site::RawSite>>,
     pub(super) fleet: RawFleet,
     #[serde(default)]
     pub(super) limits: RawLimits,
@@ -47,6 +48,9 @@ pub(super) struct RawAudience {
     pub(super) azimuth_deg: Spanned<f64>,
     pub(super) line: Option<Spanned<Vec<[f64; 2]>>>,
     pub(super) zone: Option<Spanned<Vec<[f64; 2]>>>,
+    pub(super) no_fly: Option<Spanned<bool>>,
+    pub(super) buffer_m: Option<Spanned<f64>>,
+    pub(super) depth_m: Option<Spanned<f64>>,
 }
 
 #[derive(Deserialize)]

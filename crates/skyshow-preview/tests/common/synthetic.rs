@@ -291,6 +291,7 @@ impl SyntheticShow {
             phases,
             cues,
             limits: Some(Limits::DEFAULT),
+            geofence: None,
         }
     }
 }
