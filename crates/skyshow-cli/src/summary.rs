@@ -49,7 +49,8 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         text(msg!("summary-limit"))
     ));
     let md = if m.min_distance_m.is_finite() {
-        format!("{:.2} m", m.min_distance_m)
+        // To the millimetre: the figure that decides a violation.
+        format!("{:.3} m", m.min_distance_m)
     } else {
         "–".into()
     };
@@ -94,7 +95,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
             m.max_altitude_m,
             l.max_altitude_m,
             "m",
-            1,
+            3,
         ),
         (
             msg!("summary-longest-flight"),

@@ -66,6 +66,33 @@ fn example_builds_valid_and_independent_reader_agrees() {
         std::fs::read(repo.join("examples/eryueer/music/theme.wav")).unwrap()
     );
 
+    // The ground station gets a geofence (the show's extent as the inclusion polygon, the
+    // audience's no-fly zone) and the takeoff, show and landing segments.
+    let g = &show["settings"]["geofence"];
+    assert_eq!(g["version"], 1);
+    assert_eq!(g["action"], "return");
+    let polys = g["polygons"].as_array().unwrap();
+    assert_eq!(polys[0]["isInclusion"], true);
+    assert!(polys[1..].iter().any(|p| p["isInclusion"] == false), "{g}");
+    let seg = &show["meta"]["segments"];
+    for k in ["takeoff", "show", "landing"] {
+        let s = seg[k].as_array().unwrap();
+        assert!(s[0].as_f64().unwrap() < s[1].as_f64().unwrap(), "{seg}");
+    }
+    // Every export passes `check` at the show's limits: the .skyc and the CSV zip.
+    for file in ["show.skyc", "drones_csv.zip"] {
+        let c = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+            .args(["check", out.join(file).to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(
+            c.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&c.stderr)
+        );
+    }
+
     let script = repo.join("scripts/independent_check.py");
     let probe = Command::new("python3")
         .args(["-c", "import numpy, scipy"])

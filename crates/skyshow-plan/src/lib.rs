@@ -45,4 +45,7 @@ pub use show_warnings::{
 };
 pub use sync_move::{Clearance, SyncMove, clearance};
 pub use takeoff::{Takeoff, plan_takeoff};
-pub use transition::{Method, Transition, TransitionError, min_flight_time_s, plan_transition};
+pub use transition::{
+    INPUT_SLACK_M, Method, ROUNDING_MARGIN_M, Transition, TransitionError, min_flight_time_s,
+    plan_transition, planned_separation_m,
+};

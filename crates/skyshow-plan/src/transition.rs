@@ -24,6 +24,25 @@ use crate::schedule::{PATH_SLACK_M, Schedule, max_tube, schedule};
 use crate::stagger::stagger;
 use crate::sync_move::{SyncMove, clearance};
 
+/// Clearance kept above the minimum distance for the written files' rounding, metres: the
+/// per-drone CSV and VVIZ round each coordinate to the millimetre, which moves a distance
+/// by up to √3 mm (the `.skyc`'s 0.1 mm by a tenth of that).
+pub const ROUNDING_MARGIN_M: f64 = 0.002;
+
+/// Start or target points closer than the minimum distance by at most this much are taken
+/// as given (a 3 m grid written with 4 decimals is 2.99996 m apart), metres: the transition
+/// then keeps their own spacing.
+pub const INPUT_SLACK_M: f64 = 0.001;
+
+/// The separation a transition between pictures spaced `sa` and `sb` is planned for: the
+/// minimum distance `d` plus [`ROUNDING_MARGIN_M`] where the pictures' own spacing allows,
+/// never less than their spacing (and at least `d − INPUT_SLACK_M`).
+pub fn planned_separation_m(d: f64, sa: f64, sb: f64) -> f64 {
+    (d + ROUNDING_MARGIN_M)
+        .min(sa.min(sb))
+        .max(d - INPUT_SLACK_M)
+}
+
 /// How a transition was flown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -132,10 +151,15 @@ pub fn plan_transition(
     band: (f64, f64),
     min_ms: i64,
 ) -> Result<Transition, TransitionError> {
-    let d = limits.min_distance_m;
-    let time_cost = |a: Vec3, b: Vec3| min_flight_time_s(b - a, limits);
     let spacing = |p: &[Vec3]| min_spacing(p).map_or(f64::INFINITY, |s| s.0);
     let (sa, sb) = (spacing(from), spacing(to));
+    let planned = Limits {
+        min_distance_m: planned_separation_m(limits.min_distance_m, sa, sb),
+        ..*limits
+    };
+    let limits = &planned;
+    let d = limits.min_distance_m;
+    let time_cost = |a: Vec3, b: Vec3| min_flight_time_s(b - a, limits);
     let clock = std::time::Instant::now();
     let ssd = assign_min_sum_sq(from, to);
     let mut assign_ms = clock.elapsed().as_secs_f64() * 1000.0;

@@ -9,7 +9,8 @@ use serde_json::json;
 use skyshow_formations::min_spacing;
 use skyshow_import::parse_points_csv;
 use skyshow_model::{Limits, Vec3};
-use skyshow_plan::{Minimise, PlanOptions, plan_transition};
+use skyshow_i18n::msg;
+use skyshow_plan::{INPUT_SLACK_M, Minimise, PlanOptions, plan_transition};
 
 use crate::args::TransitionArgs;
 use crate::printer::Printer;
@@ -52,12 +53,25 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
         ));
     }
     // No plan can keep apart drones that start (or must end) closer than the minimum
-    // distance: say so, rather than that no route was found.
+    // distance: say so, rather than that no route was found. Within 1 mm of it (a grid
+    // written with rounded decimals), the points are taken as given and the figure shown.
+    let mut notes = Vec::new();
     for (path, pts, what) in [(&args.from, &from, "start"), (&args.to, &to, "target")] {
-        if let Some((gap, i, j)) = min_spacing(pts)
-            && gap < limits.min_distance_m
-        {
-            let (i, j) = (i.min(j), i.max(j));
+        let Some((gap, i, j)) = min_spacing(pts) else {
+            continue;
+        };
+        let (i, j) = (i.min(j), i.max(j));
+        if gap < limits.min_distance_m && gap >= limits.min_distance_m - INPUT_SLACK_M {
+            notes.push(msg!(
+                "transition-close-points",
+                file = path.display().to_string(),
+                what = what,
+                a = i + 1,
+                b = j + 1,
+                gap = format!("{gap:.4}"),
+                dist = limits.min_distance_m
+            ));
+        } else if gap < limits.min_distance_m {
             return Err(miette!(
                 help = "space the points at least the minimum distance apart, or lower `--min-distance`",
                 "`{}`: {what} points {} and {} (counting from 1) are {gap:.6} m apart, closer than the minimum distance of {} m",
@@ -115,10 +129,14 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
             "method": tr.method.as_str(),
             "assign_ms": tr.assign_ms,
             "plan_ms": plan_ms,
+            "notes": notes.iter().map(ToString::to_string).collect::<Vec<_>>(),
         });
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{v}");
     } else {
+        for n in &notes {
+            printer.line(&n.to_string());
+        }
         printer.line(&format!(
             "{} drones: duration {duration_s:.3} s (lower bound {:.3} s, ratio {:.3}), min distance {:.3} m, {} route, sum of squares {:.1} m², assign {:.1} ms, plan {plan_ms:.1} ms",
             from.len(),

@@ -11,3 +11,6 @@ progress-validating = validating the written show
 progress-fireworks = fireworks
 progress-writing = writing
 progress-visuals = drawing the preview and the report
+
+## transition
+transition-close-points = `{ $file }`: { $what } points { $a } and { $b } are { $gap } m apart, within 1 mm of the minimum distance of { $dist } m: taken as given, the transition keeps their spacing

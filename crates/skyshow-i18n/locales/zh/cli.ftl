@@ -11,3 +11,6 @@ progress-validating = 正在校验写出的演出
 progress-fireworks = 正在编排烟花
 progress-writing = 正在写出文件
 progress-visuals = 正在绘制预览与报告
+
+## transition
+transition-close-points = `{ $file }`：{ $what } 点 { $a } 与 { $b } 相距 { $gap } 米，与最小间距 { $dist } 米相差不到 1 毫米：按原样接受，过渡保持其间距
