@@ -64,7 +64,12 @@ fn a_grid_written_with_four_decimals_plans_and_its_spacing_is_reported() {
     std::fs::write(dir.path().join("a.csv"), csv(&a)).unwrap();
     std::fs::write(dir.path().join("b.csv"), csv(&b)).unwrap();
     let o = run(dir.path(), &["transition", "a.csv", "b.csv", "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let notes = v["notes"].as_array().unwrap();
     assert!(!notes.is_empty(), "{v}");
@@ -97,7 +102,12 @@ fn every_written_file_passes_check_at_the_shows_limits() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("show.toml"), text).unwrap();
     let o = run(dir.path(), &["build", "show.toml", "-o", "out"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     for file in ["out/show.skyc", "out/drones_csv.zip"] {
         let c = run(dir.path(), &["check", file, "--json"]);
         let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();

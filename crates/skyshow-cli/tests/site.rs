@@ -117,7 +117,13 @@ fn a_formation_over_the_audience_is_a_violation_that_check_finds_again() {
         .collect();
     let drones: std::collections::BTreeSet<u64> = v
         .iter()
-        .flat_map(|v| v["drones"].as_array().unwrap().iter().map(|d| d.as_u64().unwrap()))
+        .flat_map(|v| {
+            v["drones"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d.as_u64().unwrap())
+        })
         .collect();
     assert_eq!(drones.len(), 4, "every drone: {v:?}");
     assert!(
@@ -126,7 +132,10 @@ fn a_formation_over_the_audience_is_a_violation_that_check_finds_again() {
         "{v:?}"
     );
     // 5 m into the no-fly zone at the formation (x = 0 against x = 5).
-    let deepest = v.iter().map(|v| v["value"].as_f64().unwrap()).fold(0.0, f64::max);
+    let deepest = v
+        .iter()
+        .map(|v| v["value"].as_f64().unwrap())
+        .fold(0.0, f64::max);
     assert!((deepest - 5.0).abs() < 0.01, "{deepest}");
 
     // The .skyc carries the zone; `check` finds the same violations without the show file.
@@ -160,7 +169,10 @@ fn a_formation_in_an_exclusion_zone_or_outside_the_boundary_is_a_violation() {
         .filter(|v| v["kind"] == "outside_boundary")
         .map(|v| v["value"].as_f64().unwrap())
         .fold(0.0, f64::max);
-    assert!((out - 10.0).abs() < 0.01, "10 m outside at the formation: {out}");
+    assert!(
+        (out - 10.0).abs() < 0.01,
+        "10 m outside at the formation: {out}"
+    );
     let (dir, o) = build(&show(
         "[site]\n[[site.exclusion]]\nname = \"crane\"\nzone = [[-3, -20], [3, -20], [3, 20], [-3, 20]]",
     ));
@@ -174,8 +186,7 @@ fn a_formation_in_an_exclusion_zone_or_outside_the_boundary_is_a_violation() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|v| v["kind"] == "in_exclusion_zone"
-                && v["source"] == "formation \"wall\""),
+            .any(|v| v["kind"] == "in_exclusion_zone" && v["source"] == "formation \"wall\""),
         "{report:#}"
     );
 }
@@ -197,7 +208,12 @@ fn the_skyc_has_the_geofence_and_segments() {
     assert_eq!(polys[0]["isInclusion"], true);
     assert_eq!(
         polys[0]["points"],
-        serde_json::json!([[-25.0, -60.0, 0.0], [60.0, -60.0, 0.0], [60.0, 60.0, 0.0], [-25.0, 60.0, 0.0]])
+        serde_json::json!([
+            [-25.0, -60.0, 0.0],
+            [60.0, -60.0, 0.0],
+            [60.0, 60.0, 0.0],
+            [-25.0, 60.0, 0.0]
+        ])
     );
     // The audience's band behind x = −40, grown by 10 m: its nearest corner to the stage
     // is at x = −30.
@@ -214,12 +230,20 @@ fn the_skyc_has_the_geofence_and_segments() {
     let span = |k: &str| (seg[k][0].as_f64().unwrap(), seg[k][1].as_f64().unwrap());
     let (t, sh, l) = (span("takeoff"), span("show"), span("landing"));
     assert_eq!(t.0, 0.0);
-    assert!(t.0 < t.1 && t.1 == sh.0 && sh.0 < sh.1 && sh.1 == l.0 && l.0 < l.1, "{seg}");
+    assert!(
+        t.0 < t.1 && t.1 == sh.0 && sh.0 < sh.1 && sh.1 == l.0 && l.0 < l.1,
+        "{seg}"
+    );
     let end = s["swarm"]["drones"][0]["settings"]["trajectory"]["landingTime"]
         .as_f64()
         .unwrap();
     assert!(l.1 >= end - 1e-9, "{seg} {end}");
     // `check` reads the geofence back and finds the show inside it.
     let c = run(dir.path(), &["check", "out/show.skyc"]);
-    assert_eq!(c.status.code(), Some(0), "{}", String::from_utf8_lossy(&c.stderr));
+    assert_eq!(
+        c.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&c.stderr)
+    );
 }

@@ -322,6 +322,7 @@ mod tests {
             phases: Vec::new(),
             cues: Vec::new(),
             limits: None,
+            geofence: None,
         };
         let bytes = write_vviz(&show, &VvizOptions::DEFAULT);
         let back = parse(&bytes);

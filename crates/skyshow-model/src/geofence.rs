@@ -47,7 +47,7 @@ impl Geofence {
                 }
             }
         }
-        if !(lo[0] <= hi[0]) {
+        if lo[0] > hi[0] || lo[0].is_nan() {
             lo = [0.0; 2];
             hi = [0.0; 2];
         }

@@ -88,10 +88,7 @@ impl Polygon {
 
     /// Area, square metres (either winding).
     pub fn area(&self) -> f64 {
-        let s: f64 = self
-            .edges()
-            .map(|(a, b)| a[0] * b[1] - b[0] * a[1])
-            .sum();
+        let s: f64 = self.edges().map(|(a, b)| a[0] * b[1] - b[0] * a[1]).sum();
         0.5 * s.abs()
     }
 
@@ -102,7 +99,7 @@ impl Polygon {
         if n < 3 || self.points.iter().flatten().any(|x| !x.is_finite()) {
             return false;
         }
-        if !(self.area() > 0.0) {
+        if self.area().is_nan() || self.area() <= 0.0 {
             return false;
         }
         let e: Vec<_> = self.edges().collect();
@@ -172,7 +169,7 @@ impl Polygon {
     pub fn grown(&self, r: f64) -> Polygon {
         let hull = Polygon::convex_hull(&self.points);
         let n = hull.points.len();
-        if n < 3 || !(r > 0.0) {
+        if n < 3 || r.is_nan() || r <= 0.0 {
             return hull;
         }
         let normal = |a: [f64; 2], b: [f64; 2]| {

@@ -29,7 +29,10 @@ impl ShowReader<'_> {
         path: &JsonPath,
     ) -> Result<Option<Geofence>, (JsonPath, String)> {
         let Some(obj) = v.as_object() else {
-            return Err((path.clone(), format!("expected an object, found {}", describe(v))));
+            return Err((
+                path.clone(),
+                format!("expected an object, found {}", describe(v)),
+            ));
         };
         match field(obj, "version").and_then(Value::as_i64) {
             Some(1) => {}
@@ -66,7 +69,10 @@ impl ShowReader<'_> {
         for (k, p) in polys.iter().enumerate() {
             let at = pp.index(k);
             let o = p.as_object().ok_or_else(|| {
-                (at.clone(), format!("expected a polygon object, found {}", describe(p)))
+                (
+                    at.clone(),
+                    format!("expected a polygon object, found {}", describe(p)),
+                )
             })?;
             let inclusion = match field(o, "isInclusion") {
                 Some(Value::Bool(b)) => *b,
@@ -105,9 +111,7 @@ impl ShowReader<'_> {
             let c = p.as_array().filter(|a| a.len() == 2 || a.len() == 3);
             let xy = c.and_then(|a| Some([a[0].as_f64()?, a[1].as_f64()?]));
             match xy {
-                Some(q) if q.iter().all(|x| x.is_finite() && x.abs() <= MAX_COORD_M) => {
-                    out.push(q)
-                }
+                Some(q) if q.iter().all(|x| x.is_finite() && x.abs() <= MAX_COORD_M) => out.push(q),
                 _ => {
                     return Err((
                         path.index(i),

@@ -31,7 +31,7 @@ fn breach(zone: &Polygon, inclusion: bool, p: Vec3) -> f64 {
 /// The deepest breach along a segment above `floor` (≥ 0), `(depth, time)`.
 fn deepest(s: &Segment, f: &dyn Fn(Vec3) -> f64, tol: f64) -> Option<(f64, f64)> {
     let mut best: Option<(f64, f64)> = None;
-    let mut consider = |d: f64, t: f64, best: &mut Option<(f64, f64)>| {
+    let consider = |d: f64, t: f64, best: &mut Option<(f64, f64)>| {
         if d > 0.0 && best.is_none_or(|b| d > b.0) {
             *best = Some((d, t));
         }

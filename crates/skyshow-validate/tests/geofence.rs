@@ -49,7 +49,13 @@ fn arc() -> Drone {
 fn leaving_the_boundary_is_one_violation_with_its_deepest_point() {
     let a = Vec3::new(0.0, 0.0, 20.0);
     let b = Vec3::new(30.0, 0.0, 20.0);
-    let d = drone(a, vec![Segment::line(0.0, 30.0, a, b), Segment::line(30.0, 60.0, b, a)]);
+    let d = drone(
+        a,
+        vec![
+            Segment::line(0.0, 30.0, a, b),
+            Segment::line(30.0, 60.0, b, a),
+        ],
+    );
     let fence = Geofence {
         inclusions: vec![rect(-10.0, -10.0, 20.0, 10.0)],
         ..Geofence::default()
@@ -75,7 +81,11 @@ fn a_curve_into_an_exclusion_zone_is_measured_on_the_curve() {
     let inside = of(&v, ViolationKind::InExclusionZone);
     assert_eq!(inside.len(), 1, "{inside:?}");
     assert!((inside[0].value - 2.0).abs() < 2e-4, "{}", inside[0].value);
-    assert!((inside[0].time_s - 50.0).abs() < 0.1, "{}", inside[0].time_s);
+    assert!(
+        (inside[0].time_s - 50.0).abs() < 0.1,
+        "{}",
+        inside[0].time_s
+    );
 }
 
 #[test]
@@ -95,7 +105,11 @@ fn control_points_in_a_zone_are_no_violation_when_the_curve_stays_out() {
     let v = run(vec![arc()], Some(fence));
     let inside = of(&v, ViolationKind::InExclusionZone);
     assert_eq!(inside.len(), 1);
-    assert!((inside[0].value - 0.001).abs() < 2e-4, "{}", inside[0].value);
+    assert!(
+        (inside[0].value - 0.001).abs() < 2e-4,
+        "{}",
+        inside[0].value
+    );
 }
 
 #[test]

@@ -7,9 +7,9 @@ use std::time::Instant;
 use miette::{Result, miette};
 use serde_json::json;
 use skyshow_formations::min_spacing;
+use skyshow_i18n::msg;
 use skyshow_import::parse_points_csv;
 use skyshow_model::{Limits, Vec3};
-use skyshow_i18n::msg;
 use skyshow_plan::{INPUT_SLACK_M, Minimise, PlanOptions, plan_transition};
 
 use crate::args::TransitionArgs;

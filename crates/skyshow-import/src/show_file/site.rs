@@ -101,7 +101,9 @@ impl Cx<'_> {
                 .to_string();
             if let Some(b) = &r.boundary {
                 let poly = self.polygon(b, "[site] boundary")?;
-                let outside = homes.iter().position(|h| poly.signed_distance(h.x, h.y) < 0.0);
+                let outside = homes
+                    .iter()
+                    .position(|h| poly.signed_distance(h.x, h.y) < 0.0);
                 if let Some(i) = outside {
                     return Err(self.errm(
                         b.span(),
@@ -124,7 +126,10 @@ impl Cx<'_> {
                     .as_ref()
                     .map_or_else(|| (n + 1).to_string(), |s| s.get_ref().clone());
                 let poly = self.polygon(&e.zone, "[[site.exclusion]] zone")?;
-                if let Some(i) = homes.iter().position(|h| poly.signed_distance(h.x, h.y) > 0.0) {
+                if let Some(i) = homes
+                    .iter()
+                    .position(|h| poly.signed_distance(h.x, h.y) > 0.0)
+                {
                     return Err(self.errm(
                         e.zone.span(),
                         msg!(
@@ -225,7 +230,10 @@ impl Cx<'_> {
         if zone.points.len() < 3 {
             return Ok(None);
         }
-        if let Some(i) = homes.iter().position(|h| zone.signed_distance(h.x, h.y) > 0.0) {
+        if let Some(i) = homes
+            .iter()
+            .position(|h| zone.signed_distance(h.x, h.y) > 0.0)
+        {
             return Err(self.errm(
                 span.clone(),
                 msg!(
