@@ -93,12 +93,13 @@ fn a_grid_written_with_four_decimals_plans_and_its_spacing_is_reported() {
 
 #[test]
 fn every_written_file_passes_check_at_the_shows_limits() {
-    // Sixteen drones from a line 3 m apart across the view to the same line standing up:
-    // the drones cross in the middle, the planner's tightest case.
-    let text = "title = \"precision\"\n[fleet]\ndrones = 16\n[fleet.grid]\nrows = 4\ncolumns = 4\nspacing_m = 3\ncenter = [30, 0]\n\
+    // A tight ring, a line spaced exactly the minimum distance, another ring: transitions
+    // the planner flies at the minimum distance, through layers.
+    let text = "title = \"precision\"\n[fleet]\ndrones = 16\n[fleet.grid]\nrows = 4\ncolumns = 4\nspacing_m = 3\n\
                 [[chapter]]\nname = \"c\"\n\
-                [[chapter.formation]]\nname = \"across\"\nhold = 4\nshape = \"line\"\nlength_m = 45\ncenter = [0, 0, 40]\n\
-                [[chapter.formation]]\nname = \"up\"\nhold = 4\nshape = \"line\"\nlength_m = 45\ncenter = [0, 0, 40]\nroll_deg = 90\n";
+                [[chapter.formation]]\nname = \"ring\"\nhold = 4\nshape = \"circle\"\nradius_m = 8\ncenter = [0, 0, 40]\n\
+                [[chapter.formation]]\nname = \"line\"\nhold = 4\nshape = \"line\"\nlength_m = 45\ncenter = [0, 0, 30]\n\
+                [[chapter.formation]]\nname = \"ring2\"\nhold = 4\nshape = \"circle\"\nradius_m = 8\ncenter = [0, 0, 35]\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("show.toml"), text).unwrap();
     let o = run(dir.path(), &["build", "show.toml", "-o", "out"]);

@@ -76,7 +76,7 @@ fn bad_sites_are_show_file_errors() {
              [pyro]\n[pyro.front]\ncenter = [150, 0, 0]\nwidth_m = 100\npositions = 3\n\
              [[pyro.cue]]\nname = \"c1\"\ntime = 20\nproduct = \"SH100-R\""
                 .into(),
-            vec!["firing position `P1` at (150.0, ", "is inside the audience's area"],
+            vec!["firing position `P01` at (150.0, ", "is inside the audience's area"],
         ),
         (
             "unknown geofence action",
@@ -115,14 +115,14 @@ fn a_formation_over_the_audience_is_a_violation_that_check_finds_again() {
         .iter()
         .filter(|v| v["kind"] == "in_exclusion_zone")
         .collect();
-    let drones: std::collections::BTreeSet<u64> = v
+    let drones: std::collections::BTreeSet<String> = v
         .iter()
         .flat_map(|v| {
             v["drones"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|d| d.as_u64().unwrap())
+                .map(|d| d.to_string())
         })
         .collect();
     assert_eq!(drones.len(), 4, "every drone: {v:?}");

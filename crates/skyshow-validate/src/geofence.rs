@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use skyshow_model::{Geofence, Polygon, Segment, Vec3};
 
 use crate::bezier::{self, split3};
-use crate::grouping::{IntervalGrouper, Stretch};
+use crate::grouping::Stretch;
 use crate::prepared::PreparedDrone;
 use crate::{Violation, ViolationKind};
 
@@ -62,30 +62,78 @@ fn deepest(s: &Segment, f: &dyn Fn(Vec3) -> f64, tol: f64) -> Option<(f64, f64)>
     best
 }
 
+/// Merges a drone's breaching segments into stretches, keeping the deepest point; on a tie
+/// (within the tolerance) a point where the drone holds still wins, so a breach that lasts
+/// through a formation is reported at the formation.
+struct Stretches {
+    tol: f64,
+    cur: Option<(Stretch, bool)>,
+    out: Vec<Stretch>,
+}
+
+impl Stretches {
+    fn add(&mut self, s: Stretch, hold: bool) {
+        match &mut self.cur {
+            Some((c, c_hold)) if s.t0 <= c.t1 + 1e-9 => {
+                c.t1 = c.t1.max(s.t1);
+                let tie = (s.value - c.value).abs() <= self.tol;
+                if (s.value > c.value && !tie) || (tie && hold && !*c_hold) {
+                    c.value = c.value.max(s.value);
+                    c.at = s.at;
+                    *c_hold = hold;
+                }
+            }
+            _ => {
+                if let Some((c, _)) = self.cur.take() {
+                    self.out.push(c);
+                }
+                self.cur = Some((s, hold));
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Stretch> {
+        if let Some((c, _)) = self.cur.take() {
+            self.out.push(c);
+        }
+        self.out
+    }
+}
+
 /// One drone's breaches of one zone, merged per contiguous stretch of time.
 fn drone_zone(d: &PreparedDrone<'_>, f: &dyn Fn(Vec3) -> f64, t0: f64, tol: f64) -> Vec<Stretch> {
-    let mut g = IntervalGrouper::default();
+    let mut g = Stretches {
+        tol,
+        cur: None,
+        out: Vec::new(),
+    };
     if !d.present {
         return Vec::new();
     }
     let start = d.segs.first().map_or(t0, |s| s.t0);
     let b = f(d.first);
     if b > 0.0 {
-        g.add(Stretch {
-            t0: t0.min(start),
-            t1: start,
-            value: b,
-            at: t0.min(start),
-        });
+        g.add(
+            Stretch {
+                t0: t0.min(start),
+                t1: start,
+                value: b,
+                at: t0.min(start),
+            },
+            false,
+        );
     }
     for s in d.segs.iter() {
         if let Some((value, at)) = deepest(s, f, tol) {
-            g.add(Stretch {
-                t0: s.t0,
-                t1: s.t1,
-                value,
-                at,
-            });
+            g.add(
+                Stretch {
+                    t0: s.t0,
+                    t1: s.t1,
+                    value,
+                    at,
+                },
+                bezier::is_hold(s),
+            );
         }
     }
     g.finish()
