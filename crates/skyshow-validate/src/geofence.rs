@@ -37,11 +37,13 @@ fn deepest(s: &Segment, f: &dyn Fn(Vec3) -> f64, tol: f64) -> Option<(f64, f64)>
         }
     };
     let h = s.t1 - s.t0;
-    consider(f(s.p[0]), s.t0, &mut best);
-    consider(f(s.p[3]), s.t1, &mut best);
     if bezier::is_hold(s) {
+        // Standing still: reported at the middle of the hold, inside its phase.
+        consider(f(s.p[0]), s.t0 + 0.5 * h, &mut best);
         return best;
     }
+    consider(f(s.p[0]), s.t0, &mut best);
+    consider(f(s.p[3]), s.t1, &mut best);
     let mut stack = vec![(s.p, 0.0f64, 1.0f64, 0u32)];
     while let Some((c, u0, u1, depth)) = stack.pop() {
         let centre = (c[0] + c[1] + c[2] + c[3]) * 0.25;
