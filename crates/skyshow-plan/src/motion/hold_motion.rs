@@ -60,13 +60,17 @@ impl HoldMotion {
         }
     }
 
-    /// Point `i`'s velocity at hold time `t`, m/s (zero at both ends of the hold).
+    /// Point `i`'s velocity at hold time `t`, m/s: exactly zero before anything moves and
+    /// once everything has come to rest (so the curves there are exact holds), a central
+    /// difference in between that never reaches across those moments (one just after the
+    /// motion ends would otherwise see it still moving).
     pub fn velocity(&self, i: usize, t: f64) -> Vec3 {
-        if t <= 0.0 || t >= self.duration_s {
+        let (lo, hi) = self.active_span();
+        if t <= lo || t >= hi {
             return Vec3::ZERO;
         }
-        let a = (t - DIFF_S).max(0.0);
-        let b = (t + DIFF_S).min(self.duration_s);
+        let a = (t - DIFF_S).max(lo);
+        let b = (t + DIFF_S).min(hi);
         (self.position(i, b) - self.position(i, a)) / (b - a)
     }
 
