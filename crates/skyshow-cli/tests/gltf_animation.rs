@@ -107,7 +107,6 @@ fn a_skinned_tube_flies_its_animation_valid() {
 }
 
 #[test]
-#[ignore = "fails on main since the planner's per-drone schedules landed (1 violation); issue 15 note"]
 fn cubic_spline_skin_and_morph_target_fly_valid() {
     let tube = RiggedTube {
         duration_s: 8.0,

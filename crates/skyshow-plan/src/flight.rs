@@ -164,6 +164,19 @@ impl Flight {
         out
     }
 
+    /// The shortest piece between two joints over which the flight accelerates, ms
+    /// (`i64::MAX` when there is none). Two legs whose phases end a few milliseconds
+    /// apart leave such a sliver; the export rounds its control points to 0.1 mm, which on
+    /// a piece `h` seconds long can change its acceleration by up to 4·10⁻⁴/h² m/s².
+    pub fn shortest_curved_piece_ms(&self) -> i64 {
+        self.joints()
+            .windows(2)
+            .filter(|w| w[1] > w[0] && self.state(w[0]).2 != Vec3::ZERO)
+            .map(|w| w[1] - w[0])
+            .min()
+            .unwrap_or(i64::MAX)
+    }
+
     /// Whether the flight keeps `limits` scaled by `headroom`, exactly: between joints the
     /// velocity is linear in time, so the horizontal speed (convex) and the climb and
     /// descent rates peak at the joints, and the acceleration is constant.

@@ -22,6 +22,17 @@ use crate::transition::min_flight_time_s;
 /// exported coordinates to millimetres would break the acceleration limit.
 pub(crate) const MIN_LEG_MS: i64 = 1000;
 
+/// The shortest piece of a multi-leg flight over which it accelerates, milliseconds: at
+/// 100 ms the export's 0.1 mm rounding of control points changes an acceleration by at
+/// most 0.04 m/s², the margin the planner's headroom leaves at 4 m/s².
+const MIN_CURVED_PIECE_MS: i64 = 100;
+
+/// Whether a flight of several legs keeps the limits and has no sliver of a curved piece
+/// (see [`MIN_CURVED_PIECE_MS`]).
+fn flyable(f: &Flight, env: &Envelope<'_>) -> bool {
+    f.within(env.limits, env.headroom) && f.shortest_curved_piece_ms() >= MIN_CURVED_PIECE_MS
+}
+
 /// The kind of a route.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum RouteKind {
@@ -109,7 +120,12 @@ fn axes_flight(
         let r = ((total_ms as f64 - dist / v * 1000.0).floor() as i64).min(total_ms / 2);
         (r >= 1).then_some(r)
     };
-    let (rh, rz) = (ramp(h.norm(), vh)?, ramp(d.z.abs(), vz)?);
+    let (mut rh, mut rz) = (ramp(h.norm(), vh)?, ramp(d.z.abs(), vz)?);
+    // Ramps ending a few milliseconds apart would leave a sliver between their ends: one
+    // ramp for both (the shorter keeps both speeds; the limits are checked below).
+    if (rh - rz).abs() < MIN_CURVED_PIECE_MS {
+        (rh, rz) = (rh.min(rz), rh.min(rz));
+    }
     let legs = vec![
         Leg {
             start_ms: delay,
@@ -129,7 +145,7 @@ fn axes_flight(
         },
     ];
     let f = Flight { from, to, legs };
-    f.within(l, env.headroom).then_some(f)
+    flyable(&f, env).then_some(f)
 }
 
 /// The shortest per-axis flight, ms, if shorter than `straight_ms`.
@@ -233,7 +249,14 @@ impl Route {
         let (v, a) = env.rates(self.to - self.from);
         let main = Profile::gentle(total, v, a)?;
         let (bv, ba) = env.rates(o);
-        let side = Profile::gentle(total / 3, bv, ba)?;
+        // Out during the first third, back during the last; when the main leg's ramps are
+        // held a little shorter than a third by the speed limit, out and back during its
+        // ramps instead (else their ends would be a sliver apart).
+        let mut side_ms = total / 3;
+        if (side_ms - main.ramp_ms).abs() < MIN_CURVED_PIECE_MS {
+            side_ms = main.ramp_ms;
+        }
+        let side = Profile::gentle(side_ms, bv, ba)?;
         let f = Flight {
             from: self.from,
             to: self.to,
@@ -255,7 +278,7 @@ impl Route {
                 },
             ],
         };
-        f.within(env.limits, env.headroom).then_some(f)
+        flyable(&f, env).then_some(f)
     }
 
     /// The straight flight filling `[0, end]` on ramps of `ramp_ms` where its limits allow
@@ -365,6 +388,43 @@ mod tests {
         assert!(f.state(f.arrival_ms()).0.dist(b) < 1e-12);
         let segs = f.segments(0);
         assert!(segs.last().unwrap().end().dist(b) < 1e-12);
+    }
+
+    #[test]
+    fn flights_have_no_sliver_of_a_curved_piece() {
+        // Two legs whose phases end a few ms apart leave a quadratic piece of a few ms
+        // that the export's rounding makes tens of m/s² (a bump whose main leg's ramps are
+        // held 2 ms short of a third left 2 ms pieces: 50 m/s² in the glTF tube show).
+        let limits = Limits::DEFAULT;
+        let env = Envelope {
+            limits: &limits,
+            headroom: 0.99,
+        };
+        let a = Vec3::new(3.6577, -19.5009, 54.2862);
+        let (mut axes, mut bumps) = (0, 0);
+        for k in 0..40 {
+            let b = Vec3::new(0.0, -55.7692 + 0.37 * k as f64, 40.0 - 0.11 * k as f64);
+            let line = Route::line(a, b, &env);
+            let bump = Route::bump(a, b, Vec3::new(3.0 + 0.1 * k as f64, 0.0, 0.0), 60_000, &env);
+            for (r, lo, hi) in [
+                (Some(line), line.axes_ms, line.straight_ms),
+                (bump, line.straight_ms, line.straight_ms * 2),
+            ] {
+                let Some(r) = r else { continue };
+                for window in (lo.max(r.fastest_ms)..hi).step_by(7) {
+                    let f = r.flight(0, window, &env);
+                    assert!(f.within(&limits, 0.99));
+                    axes += usize::from(f.legs.len() == 2);
+                    bumps += usize::from(f.legs.len() == 3);
+                    assert!(
+                        f.shortest_curved_piece_ms() >= MIN_CURVED_PIECE_MS,
+                        "{b:?} in {window} ms: {:?}",
+                        f.joints()
+                    );
+                }
+            }
+        }
+        assert!(axes > 100 && bumps > 100, "{axes} per-axis flights, {bumps} bumps");
     }
 
     #[test]
