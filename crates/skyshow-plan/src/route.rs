@@ -405,7 +405,13 @@ mod tests {
         for k in 0..40 {
             let b = Vec3::new(0.0, -55.7692 + 0.37 * k as f64, 40.0 - 0.11 * k as f64);
             let line = Route::line(a, b, &env);
-            let bump = Route::bump(a, b, Vec3::new(3.0 + 0.1 * k as f64, 0.0, 0.0), 60_000, &env);
+            let bump = Route::bump(
+                a,
+                b,
+                Vec3::new(3.0 + 0.1 * k as f64, 0.0, 0.0),
+                60_000,
+                &env,
+            );
             for (r, lo, hi) in [
                 (Some(line), line.axes_ms, line.straight_ms),
                 (bump, line.straight_ms, line.straight_ms * 2),
@@ -424,7 +430,10 @@ mod tests {
                 }
             }
         }
-        assert!(axes > 100 && bumps > 100, "{axes} per-axis flights, {bumps} bumps");
+        assert!(
+            axes > 100 && bumps > 100,
+            "{axes} per-axis flights, {bumps} bumps"
+        );
     }
 
     #[test]

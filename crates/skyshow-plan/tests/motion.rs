@@ -4,7 +4,10 @@
 use std::f64::consts::TAU;
 
 use skyshow_formations::{Deform, MorphFrame};
-use skyshow_model::{Easing, HoldTime, Limits, Motion, MotionAxis, MotionKind, Repeat, Rgb, Vec3};
+use skyshow_model::{
+    Clip, Easing, HoldTime, Limits, Motion, MotionAxis, MotionKind, Playback, PlaybackSpeed,
+    PointTracks, Repeat, Rgb, Vec3,
+};
 use skyshow_plan::assign::assign_min_sum_sq;
 use skyshow_plan::motion::{
     Figure, FitOptions, HoldClock, MotionEntry, MotionError, MotionOptions, MotionSpec, fit,
@@ -385,4 +388,187 @@ fn turned_about_x(d: Vec3, a: f64) -> Vec3 {
     // About −X: the right-hand rule turns +Y towards −Z.
     let (s, k) = a.sin_cos();
     Vec3::new(d.x, d.y * k + d.z * s, -d.y * s + d.z * k)
+}
+
+/// The wheel recorded turning once about the vertical in 10 s at an even pace (12.6 m/s at
+/// its 20 m rim as recorded), played at `speed`.
+fn spinning_clip(speed: PlaybackSpeed) -> MotionSpec {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let rest = ring(12, 20.0, c);
+    let tracks = PointTracks::from_fn(12, 10.0, 0.05, |t, out| {
+        for (o, p) in out.iter_mut().zip(&rest) {
+            *o = turned(*p, c, TAU * t / 10.0);
+        }
+    });
+    let mut s = spec(rest, Vec::new());
+    s.deform = Some(Deform::Clip(Clip {
+        tracks,
+        playback: Playback {
+            speed,
+            ..Playback::default()
+        },
+    }));
+    s
+}
+
+#[test]
+fn fit_plays_a_clip_as_fast_as_the_limits_allow() {
+    let plan = |speed: PlaybackSpeed| {
+        plan_motion(
+            &spinning_clip(speed),
+            &clock(0.0, 40.0),
+            &Limits::DEFAULT,
+            &MotionOptions::DEFAULT,
+            5.0,
+        )
+    };
+    let fitted = plan(PlaybackSpeed::Fit).unwrap().unwrap();
+    let (speed, _) = fitted.summary.playback.unwrap();
+    // The rim is the binding figure: 2π·20/10 · speed ≤ 8 × 0.97 (the headroom the
+    // search keeps), the ramps' acceleration being within the limit at that speed.
+    let closed = 8.0 * MotionOptions::DEFAULT.headroom / (TAU * 20.0 / 10.0);
+    assert!(
+        (speed - closed).abs() < 0.01 * closed,
+        "{speed} vs {closed}"
+    );
+    assert!(plan(PlaybackSpeed::Factor(speed)).is_ok());
+    let err = plan(PlaybackSpeed::Factor(speed * 1.05)).unwrap_err();
+    let MotionError::Limit {
+        figure,
+        entry,
+        ref hint,
+        ..
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(figure, Figure::SpeedXy);
+    assert_eq!(entry, MotionEntry::Animation);
+    // The slower playback it names works.
+    let slower = number_after(hint, "`animation_speed` ≤ ");
+    assert!(slower < speed * 1.05, "{hint}");
+    assert!(plan(PlaybackSpeed::Factor(slower)).is_ok(), "{hint}");
+}
+
+/// Plans `s` in a hold of `hold_s`, expecting the refusal of a kinematic figure; its hint.
+fn refused(s: &MotionSpec, hold_s: f64) -> (Figure, MotionEntry, String) {
+    match plan_motion(
+        s,
+        &clock(0.0, hold_s),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+        5.0,
+    ) {
+        Err(MotionError::Limit {
+            figure,
+            entry,
+            hint,
+            value,
+            limit,
+            ..
+        }) => {
+            assert!(value > limit, "{figure:?} {value} ≤ {limit}");
+            (figure, entry, hint)
+        }
+        other => panic!("not refused: {:?}", other.map(|h| h.map(|h| h.summary))),
+    }
+}
+
+fn plans(s: &MotionSpec, hold_s: f64) -> bool {
+    plan_motion(
+        s,
+        &clock(0.0, hold_s),
+        &Limits::DEFAULT,
+        &MotionOptions::DEFAULT,
+        5.0,
+    )
+    .is_ok()
+}
+
+#[test]
+fn every_motion_kind_too_fast_is_refused_with_fixes_that_work() {
+    let c = Vec3::new(0.0, 0.0, 60.0);
+    let hold = 12.0;
+    let with = |kind: MotionKind, duration: f64| {
+        let mut m = rotate(MotionAxis::Up, 1.0, Some(duration), Easing::Smooth);
+        m.kind = kind;
+        spec(ring(12, 20.0, c), vec![m])
+    };
+
+    // A move of 60 m in 5 s: 18 m/s at its peak.
+    let far = |y: f64, d: f64| {
+        with(
+            MotionKind::Move {
+                path: vec![Vec3::new(0.0, y, 0.0)],
+            },
+            d,
+        )
+    };
+    let (figure, entry, hint) = refused(&far(60.0, 5.0), hold);
+    assert_eq!(
+        (figure, entry),
+        (Figure::SpeedXy, MotionEntry::Motion(0)),
+        "{hint}"
+    );
+    let len = number_after(&hint, "a move at most ");
+    assert!(len > 10.0 && len < 60.0, "{hint}");
+    assert!(plans(&far(len, 5.0), hold), "{hint}");
+    let dur = number_after(&hint, "`duration` ≥ ");
+    assert!(plans(&far(60.0, dur), hold), "{hint}");
+
+    // Doubling in 3 s: the sides fly 20 m out at 10 m/s, the top climbs 20 m at 10 m/s.
+    let grow = |f: f64, d: f64| with(MotionKind::Scale { factor: f }, d);
+    let (figure, entry, hint) = refused(&grow(2.0, 3.0), hold);
+    assert_eq!(
+        (figure, entry),
+        (Figure::SpeedXy, MotionEntry::Motion(0)),
+        "{hint}"
+    );
+    let factor = number_after(&hint, "`factor` = ");
+    assert!(factor > 1.0 && factor < 2.0, "{hint}");
+    assert!(plans(&grow(factor, 3.0), hold), "{hint}");
+    // The climb needs 1.5 × 20 m / 2 m/s ≈ 15 s: more than the hold, and the fix says so.
+    let dur = number_after(&hint, "`duration` ≥ ");
+    let room = number_after(&hint, "hold at least ");
+    assert!(dur > 15.0 && room >= dur, "{hint}");
+    assert!(plans(&grow(2.0, dur), room.ceil()), "{hint}");
+    assert!(!plans(&grow(2.0, dur * 0.9), room.ceil()), "{hint}");
+
+    // A morph from the wheel to one 15 m wider: its top climbs 15 m. In 2 s (of the 10 s
+    // before the frame) it can take longer; with the frame at 10 s even the whole gap is
+    // too little for the climb (1.5 × 15 m / 2 m/s ≈ 11.6 s), and the fix moves it later.
+    let frame = |points: Vec<Vec3>, at: f64, morph: Option<f64>| MorphFrame {
+        colors: vec![Rgb::WHITE; points.len()],
+        points,
+        at: HoldTime::Seconds(at),
+        morph: morph.map(HoldTime::Seconds),
+    };
+    let morph = |at: f64, len: f64| {
+        let mut s = spec(ring(12, 20.0, c), Vec::new());
+        s.deform = Some(Deform::Morph(vec![
+            frame(ring(12, 20.0, c), 0.0, None),
+            frame(ring(12, 35.0, c), at, Some(len)),
+        ]));
+        s
+    };
+    let (figure, entry, hint) = refused(&morph(10.0, 2.0), hold);
+    assert_eq!(entry, MotionEntry::Frame(1), "{figure:?} {hint}");
+    let len = number_after(&hint, "needs a morph of at least ");
+    let room = number_after(&hint, "in a hold of at least ");
+    assert!(len > 10.0 && room >= len, "{hint}");
+    assert!(plans(&morph(len, len), room), "{hint}");
+    assert!(!plans(&morph(len * 0.9, len * 0.9), room), "{hint}");
+    // A morph that fits its gap when it takes longer: a 5 m wider wheel.
+    let small = |len: f64| {
+        let mut s = morph(10.0, len);
+        if let Some(Deform::Morph(f)) = &mut s.deform {
+            f[1].points = ring(12, 25.0, c);
+        }
+        s
+    };
+    let (_, entry, hint) = refused(&small(1.0), hold);
+    assert_eq!(entry, MotionEntry::Frame(1), "{hint}");
+    let len = number_after(&hint, "take at least ");
+    assert!(len > 1.0 && len <= 10.0, "{hint}");
+    assert!(plans(&small(len), hold), "{hint}");
 }

@@ -373,24 +373,44 @@ impl Probe<'_> {
                 now * x
             ));
         }
-        // A morph is the same path flown faster or slower: speeds scale with 1/length,
-        // accelerations with 1/length².
-        let h = self.opts.headroom;
-        let ratio = match self.figure {
-            Figure::Accel => (self.value / (self.limit * h)).sqrt(),
-            Figure::SpeedXy | Figure::SpeedUp | Figure::SpeedDown => self.value / (self.limit * h),
-            _ => {
-                return Some(format!(
-                    "leave more room between frames {k} and {}, or make the pictures closer to each other",
-                    k + 1
-                ));
+        // Not within the gap: how long the morph needs when frame `k` and the ones after
+        // it move later (and the hold grows) by what it takes beyond the gap.
+        let far = 8.0f64.max(most * 2.0);
+        let ats: Vec<f64> = morph.windows.iter().map(|w| w.1).collect();
+        let later = |x: f64| {
+            let shift = (now * x - gap).max(0.0);
+            let mut s = self.spec.clone();
+            if let Some(Deform::Morph(f)) = &mut s.deform {
+                f[k].morph = Some(HoldTime::Seconds(now * x));
+                for (j, fr) in f.iter_mut().enumerate().skip(k) {
+                    fr.at = HoldTime::Seconds(ats[j - 1] + shift);
+                }
             }
+            s
         };
-        let need = now * ratio;
-        Some(format!(
-            "frame {} needs a morph of at least {need:.2} s: put it at least {need:.2} s after frame {k} (now {gap:.2} s after it)",
-            k + 1
-        ))
+        let shift = (now * far - gap).max(0.0);
+        let wider = HoldClock {
+            end_s: self.clock.end_s + shift,
+            ..*self.clock
+        };
+        let p = Probe {
+            clock: &wider,
+            ..*self
+        };
+        match p.search(1.0, far, false, false, &later) {
+            Some(x) => {
+                let need = now * x;
+                let hold = self.clock.end_s - self.clock.start_s + (need - gap).max(0.0);
+                Some(format!(
+                    "frame {} needs a morph of at least {need:.2} s: put it at least {need:.2} s after frame {k} (now {gap:.2} s after it), the frames after it as much later, in a hold of at least {hold:.1} s",
+                    k + 1
+                ))
+            }
+            None => Some(format!(
+                "leave more room between frames {k} and {}, or make the pictures closer to each other",
+                k + 1
+            )),
+        }
     }
 
     /// A slower playback.

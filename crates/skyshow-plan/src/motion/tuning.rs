@@ -150,10 +150,12 @@ pub(crate) fn shorten_ramps(motion: &mut HoldMotion, limits: &Limits, opts: &Mot
             }
         };
         let mut probe = motion.clone();
-        let span = |m: &HoldMotion| match &m.base {
-            Base::Clip(c) => (0.0, c.play().0),
-            _ => (0.0, 0.0),
-        };
+        // Over the whole hold, as `within_kinematic_limits` measures it: the acceleration
+        // peaks where a ramp meets the steady playing, and how much of that peak the
+        // samples catch depends on where they fall, so the ramp that passes here must be
+        // judged on the same samples there, or the fastest playback comes out at random
+        // well below what the limits allow.
+        let span = |m: &HoldMotion| (0.0, m.duration_s);
         set(&mut probe, lo_s);
         if accel_ok(&probe, span(&probe)) {
             set(motion, lo_s);
