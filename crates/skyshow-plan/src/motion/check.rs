@@ -40,8 +40,6 @@ pub fn check(
         opts,
         low_m,
         figure,
-        value: ex.value,
-        limit,
     };
     let mut fixes: Vec<String> = Vec::new();
     match figure {
@@ -171,9 +169,6 @@ struct Probe<'a> {
     opts: &'a MotionOptions,
     low_m: f64,
     figure: Figure,
-    /// The figure's value and its limit.
-    value: f64,
-    limit: f64,
 }
 
 impl Probe<'_> {
