@@ -152,7 +152,45 @@ fn an_animation_too_fast_for_the_limits_is_refused_with_a_speed_that_works() {
     let (err, _) = run(&tube, "", 2);
     assert!(err.contains("formation `tube`"), "{err}");
     assert!(err.contains("m/s"), "{err}");
-    assert!(err.contains("animation_speed"), "{err}");
+    // The fix it gives works.
+    let speed = number_after(&err, "`animation_speed` ≤ ");
+    assert!(speed > 0.0 && speed < 1.0, "{err}");
+    let (_, dir) = run(&tube, &format!("animation_speed = {speed}"), 0);
+    valid_tube(dir.path());
+}
+
+/// The number written after `key` in `text`.
+fn number_after(text: &str, key: &str) -> f64 {
+    let rest = text
+        .split(key)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {key:?} in {text}"));
+    let num: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    num.parse()
+        .unwrap_or_else(|_| panic!("no number after {key:?} in {text}"))
+}
+
+#[test]
+fn fit_plays_the_animation_as_fast_as_the_limits_allow() {
+    let tube = RiggedTube {
+        duration_s: 6.0,
+        bend_deg: 30.0,
+        interpolation: "CUBICSPLINE",
+        ..RiggedTube::default()
+    };
+    let (_, dir) = run(&tube, "animation_speed = \"fit\"", 0);
+    let f = valid_tube(dir.path());
+    let speed = f["motion"]["playback_speed"].as_f64().unwrap();
+    assert!(speed > 0.05 && speed < 1.0, "{speed}");
+    // A tenth faster than the fastest is beyond a limit, and the error says so.
+    let (err, _) = run(&tube, &format!("animation_speed = {}", speed * 1.1), 2);
+    assert!(
+        err.contains("formation `tube`") && err.contains("animation_speed"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -177,13 +177,18 @@ impl Probe<'_> {
         self.verdict(spec, distances) == Verdict::Passes
     }
 
-    /// Whether `spec` resolves and keeps every limit (with headroom), and if not, which
-    /// kind of limit it misses. `distances`: whether the distances need checking.
+    /// Whether `spec` resolves and keeps every limit (with headroom), sampled as coarsely
+    /// as searches are, and if not, which kind of limit it misses. `distances`: whether
+    /// the distances need checking.
     fn verdict(&self, spec: &MotionSpec, distances: bool) -> Verdict {
+        self.verdict_at(spec, distances, self.opts.search_step_s)
+    }
+
+    /// [`Probe::verdict`] sampling every `step` seconds.
+    fn verdict_at(&self, spec: &MotionSpec, distances: bool, step: f64) -> Verdict {
         let Ok(Some(m)) = resolve(spec, self.clock, self.limits, self.opts) else {
             return Verdict::Kinematics;
         };
-        let step = self.opts.search_step_s;
         let (f, vmax) = kinematics(&m, 0.0, m.duration_s(), step);
         if first_beyond(&f, self.limits, self.low_m, self.opts.headroom).is_some() {
             return Verdict::Kinematics;
@@ -218,7 +223,23 @@ impl Probe<'_> {
                 bad = mid;
             }
         }
-        Some(ok)
+        // The search samples coarsely; the fix must hold as the check samples it (an
+        // animation with straight keys turns in kinks whose acceleration the finer
+        // sampling sees larger): step back towards the passing end until it does.
+        let end = if passes_low { lo } else { hi };
+        let mut step = (ok - bad).abs().max(1e-9);
+        for _ in 0..=FIX_STEPS {
+            if self.verdict_at(&make(ok), distances, self.opts.step_s) == Verdict::Passes {
+                return Some(ok);
+            }
+            ok = if passes_low {
+                (ok - step).max(end)
+            } else {
+                (ok + step).min(end)
+            };
+            step *= 2.0;
+        }
+        None
     }
 
     fn fixes_for(&self, entry: MotionEntry) -> Vec<String> {
