@@ -144,6 +144,11 @@ pub(crate) struct BuildArgs {
     /// 16 minutes, gigabytes for record-size fleets).
     #[arg(long)]
     pub(crate) no_vviz: bool,
+    /// Plan every transition afresh: do not reuse, nor keep, the plans of earlier builds
+    /// (`OUTDIR/.skyshow-cache`; reused plans are the same bit for bit, so this never
+    /// changes an output, only the time it takes).
+    #[arg(long)]
+    pub(crate) no_cache: bool,
     /// Most drones per ground-station file: larger fleets also get
     /// `OUTDIR/stations/station-NN.skyc`, one per consecutive drone range (Skybrush's loader
     /// takes at most 5,000 drones per file).

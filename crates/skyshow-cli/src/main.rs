@@ -3,6 +3,7 @@
 //! validation found violations, 2 = error.
 
 mod args;
+mod build_cache;
 mod cli_error;
 mod commands;
 mod design_warnings;

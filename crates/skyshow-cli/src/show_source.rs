@@ -31,7 +31,12 @@ pub(crate) fn load(input: &Path) -> Result<Source> {
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     if is_toml {
         let loaded = load_show(input)?;
-        let built = build_show(&loaded, &mut Vec::new(), &mut |_| {})?;
+        let built = build_show(
+            &loaded,
+            &mut Vec::new(),
+            &mut |_| {},
+            &mut skyshow_plan::NoCache,
+        )?;
         return Ok(Source {
             show: built.show,
             limits: loaded.design.limits,

@@ -1,7 +1,6 @@
 //! Minimum spacing of a point set, with a uniform grid (expected O(n)).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use skyshow_model::Vec3;
 
 /// The smallest distance between two points, and the pair (`None` for fewer than 2 points).
@@ -33,7 +32,9 @@ fn search(points: &[Vec3], lo: Vec3, cell: f64) -> Option<(f64, usize, usize)> {
         let q = (p - lo) / cell;
         (q.x.floor() as i64, q.y.floor() as i64, q.z.floor() as i64)
     };
-    let mut grid: HashMap<(i64, i64, i64), Vec<usize>> = HashMap::new();
+    // Cells are only looked up, never walked: the map's order reaches no result, and a
+    // fast hash matters (this runs for every formation and every frame of a motion).
+    let mut grid: FxHashMap<(i64, i64, i64), Vec<usize>> = FxHashMap::default();
     for (i, p) in points.iter().enumerate() {
         grid.entry(key(*p)).or_default().push(i);
     }

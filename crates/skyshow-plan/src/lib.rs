@@ -30,6 +30,8 @@ mod stagger;
 mod sync_move;
 mod takeoff;
 mod transition;
+mod transition_cache;
+mod transition_codec;
 
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};
@@ -38,7 +40,8 @@ pub use landing::{Landing, plan_landing};
 pub use options::{Minimise, PlanOptions};
 pub use profile::{Profile, rate_limits};
 pub use show_plan::{
-    PlanStage, PlannedFormation, PlannedTransition, ShowPlan, plan_show, plan_show_with_progress,
+    PlanStage, PlannedFormation, PlannedTransition, ShowPlan, plan_show, plan_show_cached,
+    plan_show_with_progress,
 };
 pub use show_warnings::{
     ARTWORK_TOO_DETAILED, MUSIC_AFTER_SHOW, MUSIC_AFTER_SHOW_S, SHOW_AFTER_MUSIC_S, SHOW_PAST_MUSIC,
@@ -49,3 +52,4 @@ pub use transition::{
     INPUT_SLACK_M, Method, ROUNDING_MARGIN_M, Transition, TransitionError, min_flight_time_s,
     plan_transition, planned_separation_m,
 };
+pub use transition_cache::{NoCache, TransitionCache, plan_transition_cached};

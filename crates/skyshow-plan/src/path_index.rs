@@ -1,8 +1,7 @@
 //! `PathIndex`: which drones' straight paths come near each other, kept up to date as
 //! paths change.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use rayon::prelude::*;
 use skyshow_model::Vec3;
 
@@ -22,7 +21,8 @@ pub(crate) struct PathIndex {
     legs: Vec<Vec<Leg>>,
     radius: Vec<f64>,
     cells: Vec<Vec<Cell>>,
-    grid: HashMap<Cell, Vec<usize>>,
+    /// Drones by cell (only looked up, never walked: its order reaches no result).
+    grid: FxHashMap<Cell, Vec<usize>>,
     /// `near[i]`: drones whose paths come within `reach` of drone `i`'s path, ascending.
     pub(crate) near: Vec<Vec<usize>>,
 }
@@ -45,7 +45,7 @@ impl PathIndex {
         let n = legs.len();
         let cell = (reach + 2.0 * max_tube).max(1e-3);
         let cells: Vec<Vec<Cell>> = legs.par_iter().map(|l| cells_of(l, cell)).collect();
-        let mut grid: HashMap<Cell, Vec<usize>> = HashMap::new();
+        let mut grid: FxHashMap<Cell, Vec<usize>> = FxHashMap::default();
         for (i, keys) in cells.iter().enumerate() {
             for k in keys {
                 grid.entry(*k).or_default().push(i);

@@ -18,7 +18,8 @@ use crate::options::PlanOptions;
 use crate::parking;
 use crate::show_warnings::{detail_warning, music_warnings};
 use crate::takeoff::{layer_altitude, layer_of_slots, plan_takeoff};
-use crate::transition::{Method, plan_transition};
+use crate::transition::Method;
+use crate::transition_cache::{NoCache, TransitionCache, plan_transition_cached};
 
 /// A formation as flown.
 #[derive(Clone, Debug, PartialEq)]
@@ -210,6 +211,19 @@ pub fn plan_show_with_progress(
     opts: &PlanOptions,
     progress: &mut dyn FnMut(PlanStage<'_>),
 ) -> Result<ShowPlan, PlanError> {
+    plan_show_cached(design, opts, progress, &mut NoCache)
+}
+
+/// Plans the whole show, calling `progress` as each stage starts, and reusing from `cache`
+/// every transition whose inputs are unchanged (new plans are stored there). The plan is
+/// the same, bit for bit, with any cache.
+#[allow(clippy::result_large_err)]
+pub fn plan_show_cached(
+    design: &ShowDesign,
+    opts: &PlanOptions,
+    progress: &mut dyn FnMut(PlanStage<'_>),
+    cache: &mut dyn TransitionCache,
+) -> Result<ShowPlan, PlanError> {
     let n = design.fleet.drones;
     let limits = &design.limits;
     let d = limits.min_distance_m;
@@ -288,13 +302,14 @@ pub fn plan_show_with_progress(
         let mut targets = f.points.clone();
         targets.extend(slots);
         let clock_start = Instant::now();
-        let tr = plan_transition(
+        let (tr, _) = plan_transition_cached(
             &pos,
             &targets,
             limits,
             opts,
             band,
             ms(fd.transition.min_duration_s),
+            cache,
         )
         .map_err(|e| PlanError::CannotJoin {
             from: prev.clone(),

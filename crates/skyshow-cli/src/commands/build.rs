@@ -14,9 +14,12 @@ use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
-use skyshow_plan::{PlanError, PlanOptions, PlanStage, ShowPlan, plan_show_with_progress};
+use skyshow_plan::{
+    NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache, plan_show_cached,
+};
 
 use crate::args::BuildArgs;
+use crate::build_cache::{DirCache, PlanCache};
 use crate::design_warnings;
 use crate::fireworks::build_pyro;
 use crate::output::OutputSet;
@@ -40,11 +43,13 @@ pub(crate) struct Built {
     pub(crate) show: FlightShow,
 }
 
-/// Plans and lights a loaded show, reporting the planner's stages to `progress`.
+/// Plans and lights a loaded show, reporting the planner's stages to `progress` and reusing
+/// the transitions `cache` holds for the same inputs.
 pub(crate) fn build_show(
     loaded: &LoadedShow,
     timing: &mut Vec<(String, f64)>,
     progress: &mut dyn FnMut(PlanStage<'_>),
+    cache: &mut dyn TransitionCache,
 ) -> Result<Built> {
     let design = &loaded.design;
     let t = Instant::now();
@@ -53,7 +58,7 @@ pub(crate) fn build_show(
         ..PlanOptions::DEFAULT
     };
     let plan =
-        plan_show_with_progress(design, &opts, progress).map_err(|e| plan_error(loaded, e))?;
+        plan_show_cached(design, &opts, progress, cache).map_err(|e| plan_error(loaded, e))?;
     timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
     let t = Instant::now();
     let programs = design_show_lights(&plan, design, &LightOptions::DEFAULT);
@@ -95,6 +100,11 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     let loaded = load_show(&args.show)?;
     timing.push(("import".into(), t.elapsed().as_secs_f64() * 1000.0));
     let drones = loaded.design.fleet.drones;
+    let mut cache = if args.no_cache {
+        PlanCache::Off(NoCache)
+    } else {
+        PlanCache::Dir(DirCache::new(&args.out))
+    };
     let built = build_show(&loaded, &mut timing, &mut |stage| {
         spinner.set_message(
             match stage {
@@ -110,7 +120,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             }
             .to_string(),
         );
-    })?;
+    }, cache.store())?;
     let design = &loaded.design;
 
     spinner.set_message(msg!("progress-exporting").to_string());
@@ -275,6 +285,19 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             elapsed_s: started.elapsed().as_secs_f64(),
         },
     );
+    if let PlanCache::Dir(c) = &cache {
+        c.prune();
+        if c.reused > 0 {
+            printer.line(
+                &msg!(
+                    "summary-cache-reused",
+                    reused = c.reused,
+                    count = c.reused + c.planned
+                )
+                .to_string(),
+            );
+        }
+    }
     Ok(if report.violation_count() == 0 { 0 } else { 1 })
 }
 

@@ -141,6 +141,7 @@ fn rebuild(args: &PreviewArgs, printer: Printer, pages: &RwLock<Pages>) -> Resul
         csv_fps: 4.0,
         no_csv: true,
         no_vviz: true,
+        no_cache: false,
         max_drones_per_file: 5000,
         live_reload: Some("version".into()),
     };

@@ -37,3 +37,6 @@ summary-motions = { $count ->
     }
 summary-motion-line = { $name } ({ $kinds }): { $xy } m/s horizontal, { $up } m/s up, { $down } m/s down, { $accel } m/s², drones at least { $dist } m apart, curves within { $fit } cm of the design
 summary-motion-ramps = motion { $motion } (linear): ramps of { $ramp } s, the shortest the acceleration limit allows
+
+# After the summary, when the build reused plans from the output folder's cache.
+summary-cache-reused = { $reused } of { $count } transitions reused from the build cache (.skyshow-cache in the output folder; --no-cache plans them all again)

@@ -31,3 +31,6 @@ summary-drone-join = {" 与 "}
 summary-motions = 运动编队 { $count } 个
 summary-motion-line = { $name }（{ $kinds }）：水平 { $xy } m/s，上升 { $up } m/s，下降 { $down } m/s，加速度 { $accel } m/s²，无人机间距不小于 { $dist } m，航迹曲线与设计偏差不超过 { $fit } cm
 summary-motion-ramps = 第 { $motion } 个运动（匀速）：加速段与减速段各 { $ramp } s，为加速度限制所允许的最短时间
+
+# 摘要之后：本次构建复用了输出文件夹缓存中的规划。
+summary-cache-reused = { $count } 段过渡中有 { $reused } 段复用了构建缓存（输出文件夹中的 .skyshow-cache；--no-cache 可全部重新规划）

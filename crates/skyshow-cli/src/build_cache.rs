@@ -1,0 +1,163 @@
+//! The build cache: planned transitions kept in the output folder between builds.
+//!
+//! `OUTDIR/.skyshow-cache/t-<hash>.bin`, one file per transition. The planner checks that
+//! an entry's inputs match byte for byte before it uses it (`skyshow_plan::TransitionCache`);
+//! here each file also starts with the identity of the program that wrote it (its version
+//! and the size and modification time of its executable), so a rebuilt or another
+//! `skyshow` never reads an older one's plans. Entries are written to a temporary and
+//! renamed, so a killed build leaves no half entry; a file that cannot be read or does not
+//! match is a miss; entries this build did not use are removed when it ends (the folder
+//! holds one show's transitions, not every version ever built).
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use skyshow_plan::TransitionCache;
+
+/// The cache folder inside an output folder.
+pub(crate) const CACHE_DIR: &str = ".skyshow-cache";
+
+/// Transitions kept in a folder (see the module notes).
+pub(crate) struct DirCache {
+    dir: PathBuf,
+    /// What every entry must start with.
+    identity: Vec<u8>,
+    /// Entries loaded or stored by this build.
+    used: BTreeSet<String>,
+    /// Transitions taken from the cache.
+    pub(crate) reused: usize,
+    /// Transitions planned.
+    pub(crate) planned: usize,
+}
+
+/// This program's identity: version, and its executable's size and modification time.
+fn identity() -> Vec<u8> {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {mtime}", m.len())
+        })
+        .unwrap_or_default();
+    format!("skyshow {} {exe}\n", env!("CARGO_PKG_VERSION")).into_bytes()
+}
+
+impl DirCache {
+    /// The cache of the output folder `out`.
+    pub(crate) fn new(out: &Path) -> Self {
+        DirCache {
+            dir: out.join(CACHE_DIR),
+            identity: identity(),
+            used: BTreeSet::new(),
+            reused: 0,
+            planned: 0,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("t-{name}.bin"))
+    }
+
+    /// Removes the entries this build did not use (quietly: a cache that cannot be tidied
+    /// costs only disk).
+    pub(crate) fn prune(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let file = e.file_name();
+            let Some(name) = file
+                .to_str()
+                .and_then(|f| f.strip_prefix("t-"))
+                .and_then(|f| f.strip_suffix(".bin"))
+            else {
+                continue;
+            };
+            if !self.used.contains(name) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+impl TransitionCache for DirCache {
+    fn load(&mut self, name: &str) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.path(name)).ok()?;
+        let rest = bytes.strip_prefix(self.identity.as_slice())?;
+        Some(rest.to_vec())
+    }
+
+    fn store(&mut self, name: &str, bytes: Vec<u8>) {
+        self.planned += 1;
+        self.used.insert(name.to_string());
+        let write = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&self.dir)?;
+            let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+            tmp.write_all(&self.identity)?;
+            tmp.write_all(&bytes)?;
+            tmp.persist(self.path(name))?;
+            Ok(())
+        };
+        // A cache that cannot be written only means planning again next time.
+        let _ = write();
+    }
+
+    fn reused(&mut self, name: &str) {
+        self.reused += 1;
+        self.used.insert(name.to_string());
+    }
+}
+
+/// Where a build's transitions come from: the output folder's cache, or none (`--no-cache`).
+pub(crate) enum PlanCache {
+    /// Planned and kept in the output folder.
+    Dir(DirCache),
+    /// Planned every time, nothing kept.
+    Off(skyshow_plan::NoCache),
+}
+
+impl PlanCache {
+    /// The store the planner uses.
+    pub(crate) fn store(&mut self) -> &mut dyn TransitionCache {
+        match self {
+            PlanCache::Dir(d) => d,
+            PlanCache::Off(n) => n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_foreign_or_damaged_entry_is_a_miss_and_unused_entries_go() {
+        let out = tempfile::tempdir().unwrap();
+        let mut c = DirCache::new(out.path());
+        c.store("00aa", b"plan".to_vec());
+        assert_eq!(c.load("00aa").as_deref(), Some(&b"plan"[..]));
+        // Written by another program (another identity): a miss.
+        let path = c.path("00aa");
+        let mut other = std::fs::read(&path).unwrap();
+        other[0] ^= 1;
+        std::fs::write(&path, &other).unwrap();
+        assert_eq!(c.load("00aa"), None);
+        // Truncated to nothing: a miss.
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(c.load("00aa"), None);
+        // A later build that uses only another entry removes this one.
+        let mut next = DirCache::new(out.path());
+        next.store("00bb", b"other".to_vec());
+        std::fs::write(out.path().join(CACHE_DIR).join("notes.txt"), b"mine").unwrap();
+        next.prune();
+        assert!(!path.exists());
+        assert!(next.path("00bb").exists());
+        assert!(out.path().join(CACHE_DIR).join("notes.txt").exists());
+    }
+}

@@ -1,0 +1,190 @@
+//! The build cache (`OUTDIR/.skyshow-cache`): a rebuild reuses the plans of unchanged
+//! transitions, and every output is the same, byte for byte, with the cache, without it
+//! (`--no-cache`), and from a damaged one.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+fn run(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .env("NO_COLOR", "1")
+        .env("SKYSHOW_LANG", "en")
+        .args(args)
+        .output()
+        .expect("run skyshow")
+}
+
+fn build(show: &Path, out: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["build", show.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    err
+}
+
+/// A show whose transitions need more than straight synchronised lines: a grid packed at
+/// the minimum distance turned a quarter in its plane, then a ring, then a disc.
+fn show(roll: f64) -> String {
+    format!(
+        r#"title = "cache"
+[fleet]
+drones = 25
+[fleet.grid]
+rows = 5
+columns = 5
+spacing_m = 3
+[[chapter]]
+name = "one"
+[[chapter.formation]]
+name = "square"
+hold = 4
+shape = "grid"
+width_m = 12
+height_m = 12
+rows = 5
+columns = 5
+center = [0, 0, 40]
+color = "red"
+
+[[chapter.formation]]
+name = "square turned"
+hold = 4
+shape = "grid"
+width_m = 12
+height_m = 12
+rows = 5
+columns = 5
+roll_deg = {roll}
+center = [0, 0, 40]
+color = "gold"
+
+[[chapter.formation]]
+name = "ring"
+hold = 4
+shape = "ring"
+radius_m = 14
+center = [0, 0, 40]
+color = "blue"
+"#
+    )
+}
+
+/// Every file under `dir` except the cache, by path relative to `dir`, with report.json's
+/// timing figures removed (the only bytes allowed to differ between runs).
+fn outputs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.file_name().is_some_and(|n| n == ".skyshow-cache") {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let mut bytes = std::fs::read(&p).unwrap();
+            if p.file_name().is_some_and(|n| n == "report.json") {
+                let mut v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                v.as_object_mut().unwrap().remove("timing_ms");
+                for t in v["transitions"].as_array_mut().unwrap() {
+                    t.as_object_mut().unwrap().remove("planning_ms");
+                }
+                bytes = serde_json::to_vec(&v).unwrap();
+            }
+            (p.strip_prefix(dir).unwrap().to_path_buf(), bytes)
+        })
+        .collect()
+}
+
+fn same(a: &Path, b: &Path) {
+    let (fa, fb) = (outputs(a), outputs(b));
+    assert_eq!(
+        fa.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        fb.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(fa.len() >= 5, "{fa:?}");
+    for ((p, x), (_, y)) in fa.iter().zip(&fb) {
+        assert!(x == y, "{} differs", p.display());
+    }
+}
+
+fn cache_files(out: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(out.join(".skyshow-cache"))
+        .map(|r| r.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let show_path = dir.path().join("show.toml");
+    std::fs::write(&show_path, show(90.0)).unwrap();
+    let (cached, fresh) = (dir.path().join("cached"), dir.path().join("fresh"));
+
+    // First build: plans everything and keeps the plans.
+    let first = build(&show_path, &cached, &[]);
+    assert!(!first.contains("reused from the build cache"), "{first}");
+    let entries = cache_files(&cached);
+    assert_eq!(entries.len(), 3, "one entry per transition: {entries:?}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(cached.join("report.json")).unwrap()).unwrap();
+    let methods: Vec<&str> = report["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["method"].as_str().unwrap())
+        .collect();
+    assert!(
+        methods.iter().any(|m| *m != "direct"),
+        "the show should exercise more than direct moves: {methods:?}"
+    );
+
+    // Second build: every transition reused, and the same bytes as a build without cache.
+    let second = build(&show_path, &cached, &[]);
+    assert!(
+        second.contains("3 of 3 transitions reused from the build cache"),
+        "{second}"
+    );
+    build(&show_path, &fresh, &["--no-cache"]);
+    assert!(cache_files(&fresh).is_empty(), "--no-cache keeps nothing");
+    same(&cached, &fresh);
+
+    // An edit to one formation re-plans only the transitions it touches; the entry of the
+    // turn that is gone is removed.
+    std::fs::write(&show_path, show(45.0)).unwrap();
+    let edited = build(&show_path, &cached, &[]);
+    assert!(
+        edited.contains("1 of 3 transitions reused from the build cache"),
+        "{edited}"
+    );
+    assert_eq!(cache_files(&cached).len(), 3);
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&cached, &fresh);
+
+    // Damaged entries (truncated, or bytes changed anywhere) are ignored and rebuilt.
+    for (k, e) in cache_files(&cached).iter().enumerate() {
+        let mut bytes = std::fs::read(e).unwrap();
+        if k == 0 {
+            bytes.truncate(bytes.len() / 2);
+        } else {
+            let at = bytes.len() * k / 4;
+            bytes[at] ^= 0x55;
+        }
+        std::fs::write(e, bytes).unwrap();
+    }
+    let damaged = build(&show_path, &cached, &[]);
+    assert!(!damaged.contains("reused from the build cache"), "{damaged}");
+    same(&cached, &fresh);
+}
