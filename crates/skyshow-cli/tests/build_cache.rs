@@ -185,6 +185,9 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
         std::fs::write(e, bytes).unwrap();
     }
     let damaged = build(&show_path, &cached, &[]);
-    assert!(!damaged.contains("reused from the build cache"), "{damaged}");
+    assert!(
+        !damaged.contains("reused from the build cache"),
+        "{damaged}"
+    );
     same(&cached, &fresh);
 }

@@ -24,11 +24,12 @@ pub struct FlightMove {
 impl FlightMove {
     /// Duration, ms: the latest arrival.
     pub fn duration_ms(&self) -> i64 {
-        self.flights
-            .iter()
-            .map(Flight::arrival_ms)
-            .max()
-            .unwrap_or(0)
+        FlightMove::duration_of(&self.flights)
+    }
+
+    /// The latest arrival of `flights`, ms.
+    pub(crate) fn duration_of(flights: &[Flight]) -> i64 {
+        flights.iter().map(Flight::arrival_ms).max().unwrap_or(0)
     }
 }
 

@@ -32,6 +32,7 @@ mod takeoff;
 mod transition;
 mod transition_cache;
 mod transition_codec;
+mod turn;
 
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};

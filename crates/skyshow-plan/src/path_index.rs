@@ -1,8 +1,8 @@
 //! `PathIndex`: which drones' straight paths come near each other, kept up to date as
 //! paths change.
 
-use rustc_hash::FxHashMap;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use skyshow_model::Vec3;
 
 type Cell = (i64, i64, i64);

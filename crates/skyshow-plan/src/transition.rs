@@ -23,6 +23,7 @@ use crate::route::{Envelope, Route};
 use crate::schedule::{PATH_SLACK_M, Schedule, max_tube, schedule};
 use crate::stagger::stagger;
 use crate::sync_move::{SyncMove, clearance};
+use crate::turn::plan_turn;
 
 /// Clearance kept above the minimum distance for the written files' rounding, metres: the
 /// per-drone CSV and VVIZ round each coordinate to the millimetre, which moves a distance
@@ -55,6 +56,9 @@ pub enum Method {
     /// Through layers in depth: drones leave and join the pictures along their normals,
     /// at different depths, and cross between them.
     Layered,
+    /// As one rigid turn of the whole formation about its centre (the target is the start
+    /// turned): every distance is kept.
+    Turned,
 }
 
 impl Method {
@@ -65,6 +69,7 @@ impl Method {
             Method::Staggered => "staggered",
             Method::Expanded => "expanded",
             Method::Layered => "layered",
+            Method::Turned => "turned",
         }
     }
 }
@@ -228,10 +233,18 @@ pub fn plan_transition(
     // Opening up costs time of its own: a straight plan this close to the bound is kept.
     let near_bound = (lower_bound_s * 1000.0 * (1.0 + NEAR_BOUND)).max(min_ms as f64);
     // Large fleets keep a straight plan when they have one (the search costs too much).
-    let (found, short) = if (better_than as f64) <= near_bound || (!small && best.is_some()) {
-        (None, Shortfalls::default())
-    } else {
+    let search_more = (better_than as f64) > near_bound && (small || best.is_none());
+    // A target that is the start turned: the whole formation turned keeps every distance.
+    let turned = search_more
+        .then(|| plan_turn(from, to, limits, opts, band, min_ms, better_than))
+        .flatten();
+    let better_than = turned
+        .as_ref()
+        .map_or(better_than, |t| FlightMove::duration_of(&t.flights));
+    let (found, short) = if search_more {
         plan_layered(from, to, &others, limits, opts, band, min_ms, better_than)
+    } else {
+        (None, Shortfalls::default())
     };
     if let Some(l) = found {
         return Ok(Transition {
@@ -245,6 +258,17 @@ pub fn plan_transition(
             } else {
                 Method::Expanded
             },
+            assign_ms,
+        });
+    }
+    if let Some(t) = turned {
+        return Ok(Transition {
+            moves: vec![Move::Flights(FlightMove { flights: t.flights })],
+            target_of: t.target_of,
+            cost_sum_sq: ssd.cost_sum_sq,
+            min_distance_m: t.min_distance_m,
+            lower_bound_s,
+            method: Method::Turned,
             assign_ms,
         });
     }

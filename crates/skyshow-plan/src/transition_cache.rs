@@ -42,7 +42,7 @@ impl TransitionCache for NoCache {
 }
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
-const FORMAT: &str = "skyshow-plan transition cache 1";
+const FORMAT: &str = "skyshow-plan transition cache 2";
 
 /// The inputs of one transition, as the bytes an entry must match.
 #[allow(clippy::too_many_arguments)]

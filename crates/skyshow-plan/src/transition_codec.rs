@@ -175,11 +175,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-const METHODS: [Method; 4] = [
+const METHODS: [Method; 5] = [
     Method::Direct,
     Method::Staggered,
     Method::Expanded,
     Method::Layered,
+    Method::Turned,
 ];
 
 /// Appends the transition's bytes to `w`.

@@ -105,22 +105,27 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     } else {
         PlanCache::Dir(DirCache::new(&args.out))
     };
-    let built = build_show(&loaded, &mut timing, &mut |stage| {
-        spinner.set_message(
-            match stage {
-                PlanStage::Formations => msg!("progress-formations", drones = drones),
-                PlanStage::Takeoff => msg!("progress-takeoff", drones = drones),
-                PlanStage::Transition { index, count, to } => msg!(
-                    "progress-transition",
-                    index = index + 1,
-                    count = count,
-                    to = to
-                ),
-                PlanStage::Landing => msg!("progress-landing", drones = drones),
-            }
-            .to_string(),
-        );
-    }, cache.store())?;
+    let built = build_show(
+        &loaded,
+        &mut timing,
+        &mut |stage| {
+            spinner.set_message(
+                match stage {
+                    PlanStage::Formations => msg!("progress-formations", drones = drones),
+                    PlanStage::Takeoff => msg!("progress-takeoff", drones = drones),
+                    PlanStage::Transition { index, count, to } => msg!(
+                        "progress-transition",
+                        index = index + 1,
+                        count = count,
+                        to = to
+                    ),
+                    PlanStage::Landing => msg!("progress-landing", drones = drones),
+                }
+                .to_string(),
+            );
+        },
+        cache.store(),
+    )?;
     let design = &loaded.design;
 
     spinner.set_message(msg!("progress-exporting").to_string());

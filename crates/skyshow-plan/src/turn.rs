@@ -1,0 +1,557 @@
+//! Rigid turns: a formation turned about an axis (in its plane, in depth, tilted) flown as
+//! that turn of the whole fleet at once, so no two drones come closer than they start.
+//!
+//! When the target set is the start turned by an angle Θ about an axis through its centre
+//! (and moved), each drone's offset from the centre splits into a part `h` along the axis
+//! and a complex number ζ across it. Every drone flies `c(t) + h·k + z(t)·ζ`, where `z(t)`
+//! is one path in the complex plane shared by the whole fleet, from 1 to `e^{iΘ}`. The
+//! distance between two drones is then at least `min(1, |z(t)|)` times their distance at
+//! the start, whatever the formation's shape: a path that never enters the unit disc keeps
+//! every distance. The path is the sum of K straight legs on one profile (leg `j` leaving
+//! `j·S` ms after the first), through corners on a circle of radius ρ slightly above 1,
+//! ρ the smallest that keeps `|z| ≥ 1` where the overlapped legs cut the corners. The
+//! centre's move is one more leg spanning the turn, the same for every drone. Candidates
+//! (legs, overlap, ramps) are timed on the drones that bound the speeds; the shortest is
+//! built, slowed to the limits, and checked exactly like every other plan.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use skyshow_formations::min_spacing;
+use skyshow_model::{Limits, Vec3};
+
+use crate::flight::{Flight, Leg};
+use crate::options::PlanOptions;
+use crate::pair_check::fleet_clearance;
+use crate::profile::Profile;
+use crate::spread::plane_fit;
+
+/// A complex number `(re, im)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct C(f64, f64);
+
+impl C {
+    fn polar(r: f64, a: f64) -> C {
+        C(r * a.cos(), r * a.sin())
+    }
+    fn mul(self, o: C) -> C {
+        C(self.0 * o.0 - self.1 * o.1, self.0 * o.1 + self.1 * o.0)
+    }
+    fn sub(self, o: C) -> C {
+        C(self.0 - o.0, self.1 - o.1)
+    }
+    fn abs(self) -> f64 {
+        self.0.hypot(self.1)
+    }
+    fn arg(self) -> f64 {
+        self.1.atan2(self.0)
+    }
+}
+
+/// An axis and the plane across it: `k` along, `u` and `v` across (`u × v = k`).
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    k: Vec3,
+    u: Vec3,
+    v: Vec3,
+}
+
+impl Frame {
+    fn new(k: Vec3) -> Frame {
+        let k = k.normalized();
+        let other = if k.x.abs() < 0.9 {
+            Vec3::new(1.0, 0.0, 0.0)
+        } else {
+            Vec3::new(0.0, 1.0, 0.0)
+        };
+        let u = k.cross(other).normalized();
+        Frame {
+            k,
+            u,
+            v: k.cross(u),
+        }
+    }
+    /// An offset as (along, across).
+    fn split(&self, r: Vec3) -> (f64, C) {
+        (r.dot(self.k), C(r.dot(self.u), r.dot(self.v)))
+    }
+    fn join(&self, h: f64, z: C) -> Vec3 {
+        self.k * h + self.u * z.0 + self.v * z.1
+    }
+}
+
+/// The target set found to be the start turned: about `frame.k` by `angle` radians, the
+/// centre moved from `from_c` to `to_c`; `target_of[i]` is drone `i`'s point, `residual[i]`
+/// what is left between the turned start and that point (round-off).
+struct Turn {
+    frame: Frame,
+    angle: f64,
+    from_c: Vec3,
+    to_c: Vec3,
+    target_of: Vec<usize>,
+    residual: Vec<Vec3>,
+}
+
+/// A safe rigid turn.
+pub(crate) struct Turned {
+    /// Each drone's flight.
+    pub flights: Vec<Flight>,
+    /// Target index of each drone.
+    pub target_of: Vec<usize>,
+    /// Smallest distance between two drones, metres.
+    pub min_distance_m: f64,
+}
+
+fn centroid(p: &[Vec3]) -> Vec3 {
+    p.iter().fold(Vec3::ZERO, |a, q| a + *q) / p.len().max(1) as f64
+}
+
+/// The axes a turn is looked for about: each picture's normal, the vertical, and the line
+/// where the two pictures' planes meet.
+fn axes(from: &[Vec3], to: &[Vec3], flat: f64) -> Vec<Vec3> {
+    let (_, na, ta) = plane_fit(from);
+    let (_, nb, tb) = plane_fit(to);
+    let mut out: Vec<Vec3> = Vec::new();
+    let mut add = |k: Vec3| {
+        if k.norm() > 1e-6 && out.iter().all(|a| a.cross(k.normalized()).norm() > 1e-6) {
+            out.push(k.normalized());
+        }
+    };
+    if ta <= flat {
+        add(na);
+    }
+    if tb <= flat {
+        add(nb);
+    }
+    add(Vec3::new(0.0, 0.0, 1.0));
+    if ta <= flat && tb <= flat {
+        add(na.cross(nb));
+    }
+    out
+}
+
+/// Cell of a point in the matching grid.
+fn cell(p: Vec3, size: f64) -> (i64, i64, i64) {
+    let q = p / size;
+    (q.x.floor() as i64, q.y.floor() as i64, q.z.floor() as i64)
+}
+
+/// The point of `to` within `tol` of each turned start point, each taken once, if every
+/// start point has one.
+fn matches(turned: &[Vec3], to: &[Vec3], tol: f64) -> Option<Vec<usize>> {
+    let size = 2.0 * tol;
+    let mut grid: FxHashMap<(i64, i64, i64), Vec<usize>> = FxHashMap::default();
+    for (j, p) in to.iter().enumerate() {
+        grid.entry(cell(*p, size)).or_default().push(j);
+    }
+    let mut taken = vec![false; to.len()];
+    let mut out = Vec::with_capacity(turned.len());
+    for p in turned {
+        let (x, y, z) = cell(*p, size);
+        let mut best: Option<(f64, usize)> = None;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for dz in -1..=1 {
+                    for &j in grid.get(&(x + dx, y + dy, z + dz)).into_iter().flatten() {
+                        let e = to[j].dist(*p);
+                        if !taken[j] && e <= tol && best.is_none_or(|b| e < b.0) {
+                            best = Some((e, j));
+                        }
+                    }
+                }
+            }
+        }
+        let (_, j) = best?;
+        taken[j] = true;
+        out.push(j);
+    }
+    Some(out)
+}
+
+/// The smallest turn about one of the candidate axes that takes `from` onto `to` (as a
+/// set, within `tol`), if there is one (no turn for sets that are already equal).
+fn find_turn(from: &[Vec3], to: &[Vec3], tol: f64, flat: f64) -> Option<Turn> {
+    let (from_c, to_c) = (centroid(from), centroid(to));
+    for k in axes(from, to, flat) {
+        let frame = Frame::new(k);
+        let split_a: Vec<(f64, C)> = from.iter().map(|p| frame.split(*p - from_c)).collect();
+        // The anchor: the drone farthest from the axis (the first of equals).
+        let (_, &(ha, za)) = split_a
+            .iter()
+            .enumerate()
+            .max_by(|x, y| x.1.1.abs().total_cmp(&y.1.1.abs()).then(y.0.cmp(&x.0)))?;
+        if za.abs() <= tol {
+            continue;
+        }
+        let mut angles: Vec<f64> = to
+            .iter()
+            .map(|p| frame.split(*p - to_c))
+            .filter(|(h, z)| (h - ha).abs() <= tol && (z.abs() - za.abs()).abs() <= tol)
+            .map(|(_, z)| {
+                let a = z.arg() - za.arg();
+                (a + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU) - std::f64::consts::PI
+            })
+            .filter(|a| a.abs() > 1e-6)
+            .collect();
+        angles.sort_by(|a, b| a.abs().total_cmp(&b.abs()).then(a.total_cmp(b)));
+        angles.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        for &angle in angles.iter().take(16) {
+            let rot = C::polar(1.0, angle);
+            let turned: Vec<Vec3> = split_a
+                .iter()
+                .map(|&(h, z)| to_c + frame.join(h, z.mul(rot)))
+                .collect();
+            if let Some(target_of) = matches(&turned, to, tol) {
+                let residual = target_of
+                    .iter()
+                    .zip(&turned)
+                    .map(|(&j, p)| to[j] - *p)
+                    .collect();
+                return Some(Turn {
+                    frame,
+                    angle,
+                    from_c,
+                    to_c,
+                    target_of,
+                    residual,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// One way of flying the shared path: `legs` legs, each leaving `overlap` of a leg's
+/// duration after the previous one, ramps `ramp` of a leg's duration.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    legs: usize,
+    overlap: f64,
+    ramp: f64,
+}
+
+const LEGS: [usize; 5] = [3, 4, 6, 8, 12];
+const OVERLAPS: [f64; 4] = [1.0, 0.6, 0.4, 0.25];
+const RAMPS: [f64; 3] = [0.15, 0.3, 0.5];
+/// Duration of a leg in the nominal timing (stretched to the limits afterwards), ms.
+const LEG_MS: i64 = 1_000;
+
+/// The corners of the path: 1, `legs − 1` points on the circle of radius `rho`, `e^{iΘ}`.
+fn corners(angle: f64, legs: usize, rho: f64) -> Vec<C> {
+    let step = angle / legs as f64;
+    (0..=legs)
+        .map(|j| {
+            let r = if j == 0 || j == legs { 1.0 } else { rho };
+            C::polar(r, step * j as f64)
+        })
+        .collect()
+}
+
+/// The timing of a shape with legs of `leg_ms`: the legs' profile and start times.
+fn timing(shape: Shape, leg_ms: i64) -> (Profile, Vec<i64>) {
+    let ramp = ((shape.ramp * leg_ms as f64).round() as i64).clamp(1, leg_ms / 2);
+    let step = ((shape.overlap * leg_ms as f64).round() as i64).max(1);
+    let starts = (0..shape.legs as i64).map(|j| j * step).collect();
+    (
+        Profile {
+            total_ms: leg_ms,
+            ramp_ms: ramp,
+        },
+        starts,
+    )
+}
+
+/// The smallest `|z(t)|` along the path, sampled every millisecond of the nominal timing
+/// (the legs end in the order they start, so before `t` the finished ones have brought the
+/// path to a corner and at most a few are under way).
+fn min_modulus(w: &[C], profile: Profile, starts: &[i64]) -> f64 {
+    let end = starts.last().copied().unwrap_or(0) + profile.total_ms;
+    let mut lo = f64::INFINITY;
+    let mut done = 0;
+    for t in 0..=end {
+        while done < starts.len() && t >= starts[done] + profile.total_ms {
+            done += 1;
+        }
+        let mut z = w[done];
+        for (j, s) in starts.iter().enumerate().skip(done) {
+            if t <= *s {
+                break;
+            }
+            let b = profile.beta((t - s) as f64 / 1000.0);
+            let dw = w[j + 1].sub(w[j]);
+            z = C(z.0 + dw.0 * b, z.1 + dw.1 * b);
+        }
+        lo = lo.min(z.abs());
+    }
+    lo
+}
+
+/// The smallest corner radius (plus a margin for the rounding of the stretched timing)
+/// that keeps the sampled path at least `floor` from the origin, if one up to 1.5 does.
+fn corner_radius(angle: f64, shape: Shape, floor: f64) -> Option<f64> {
+    let (profile, starts) = timing(shape, LEG_MS);
+    let ok =
+        |rho: f64| min_modulus(&corners(angle, shape.legs, rho), profile, &starts) >= floor - 1e-12;
+    let (mut lo, mut hi) = (1.0, 1.5);
+    if !ok(hi) {
+        return None;
+    }
+    for _ in 0..20 {
+        let mid = 0.5 * (lo + hi);
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi * (1.0 + 1e-4))
+}
+
+/// Drone `i`'s flight on the timing of `shape` with legs of `leg_ms` and corners `w`.
+fn flight(turn: &Turn, from: Vec3, i: usize, w: &[C], shape: Shape, leg_ms: i64) -> Flight {
+    let (profile, starts) = timing(shape, leg_ms);
+    let (_, zeta) = turn.frame.split(from - turn.from_c);
+    let mut legs: Vec<Leg> = starts
+        .iter()
+        .enumerate()
+        .map(|(j, &s)| Leg {
+            start_ms: s,
+            delta: turn.frame.join(0.0, w[j + 1].sub(w[j]).mul(zeta)),
+            profile,
+        })
+        .filter(|l| l.delta.norm() > 0.0)
+        .collect();
+    let shift = turn.to_c - turn.from_c + turn.residual[i];
+    let span = starts.last().copied().unwrap_or(0) + profile.total_ms;
+    if shift.norm() > 0.0 {
+        legs.push(Leg {
+            start_ms: 0,
+            delta: shift,
+            profile: Profile {
+                total_ms: span,
+                ramp_ms: span / 3,
+            },
+        });
+    }
+    legs.sort_by_key(|l| l.start_ms);
+    let to = from + legs.iter().fold(Vec3::ZERO, |a, l| a + l.delta);
+    Flight { from, to, legs }
+}
+
+/// The drones that bound the fleet's speeds: for each of 32 directions across the axis,
+/// the one reaching farthest that way (speeds are the shared path's rate times the
+/// offset across the axis, turned).
+fn speed_witnesses(turn: &Turn, from: &[Vec3]) -> Vec<usize> {
+    let zs: Vec<C> = from
+        .iter()
+        .map(|p| turn.frame.split(*p - turn.from_c).1)
+        .collect();
+    let mut out: Vec<usize> = (0..32)
+        .filter_map(|k| {
+            let dir = C::polar(1.0, k as f64 * std::f64::consts::TAU / 32.0);
+            (0..zs.len()).max_by(|&a, &b| {
+                let (pa, pb) = (
+                    zs[a].0 * dir.0 + zs[a].1 * dir.1,
+                    zs[b].0 * dir.0 + zs[b].1 * dir.1,
+                );
+                pa.total_cmp(&pb).then(b.cmp(&a))
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The highest and lowest altitude a flight reaches (exactly: between joints the altitude
+/// is a quadratic in time).
+fn altitude_range(f: &Flight) -> (f64, f64) {
+    let (mut lo, mut hi) = (f.from.z.min(f.to.z), f.from.z.max(f.to.z));
+    let joints = f.joints();
+    for w in joints.windows(2) {
+        let (p, v, a) = f.state(w[0]);
+        let len = (w[1] - w[0]) as f64 / 1000.0;
+        let mut at = |s: f64| {
+            let z = p.z + v.z * s + 0.5 * a.z * s * s;
+            lo = lo.min(z);
+            hi = hi.max(z);
+        };
+        at(len);
+        if a.z != 0.0 {
+            let s = -v.z / a.z;
+            if s > 0.0 && s < len {
+                at(s);
+            }
+        }
+    }
+    (lo, hi)
+}
+
+/// A rigid turn from `from` onto the set `to` shorter than `better_than_ms`, safe and
+/// within the limits and the altitude band, if `to` is `from` turned about an axis.
+pub(crate) fn plan_turn(
+    from: &[Vec3],
+    to: &[Vec3],
+    limits: &Limits,
+    opts: &PlanOptions,
+    band: (f64, f64),
+    min_ms: i64,
+    better_than_ms: i64,
+) -> Option<Turned> {
+    let d = limits.min_distance_m;
+    if from.len() < 2 || from.len() != to.len() {
+        return None;
+    }
+    let turn = find_turn(from, to, 1e-3 * d, 0.25 * d)?;
+    let spacing = |p: &[Vec3]| min_spacing(p).map_or(f64::INFINITY, |s| s.0);
+    let (sa, sb) = (spacing(from), spacing(to));
+    // Distances may shrink by `|z|` only as far as the start's spacing allows.
+    let floor = (d / sa).min(1.0);
+    let witnesses = speed_witnesses(&turn, from);
+    let mut best: Option<(f64, Shape, Vec<C>)> = None;
+    for legs in LEGS {
+        for overlap in OVERLAPS {
+            for ramp in RAMPS {
+                let shape = Shape {
+                    legs,
+                    overlap,
+                    ramp,
+                };
+                let Some(rho) = corner_radius(turn.angle, shape, floor) else {
+                    continue;
+                };
+                let w = corners(turn.angle, legs, rho);
+                let excess = witnesses
+                    .iter()
+                    .map(|&i| {
+                        flight(&turn, from[i], i, &w, shape, LEG_MS).excess(limits, opts.headroom)
+                    })
+                    .fold(0.0, f64::max);
+                let leg_ms = LEG_MS as f64 * excess;
+                if best.as_ref().is_none_or(|b| leg_ms < b.0) {
+                    best = Some((leg_ms, shape, w));
+                }
+            }
+        }
+    }
+    let (leg_ms, shape, w) = best?;
+    // The whole turn lasts `(legs − 1)·overlap + 1` legs.
+    let span = |leg_ms: i64| {
+        let (p, starts) = timing(shape, leg_ms);
+        starts.last().copied().unwrap_or(0) + p.total_ms
+    };
+    let mut leg_ms = (leg_ms.ceil() as i64).max(2);
+    while span(leg_ms) < min_ms {
+        leg_ms += (leg_ms / 100).max(1);
+    }
+    // Built on the exact millisecond timing; the witnesses bound the speeds up to the
+    // rounding, which a longer leg absorbs.
+    let mut flights = Vec::new();
+    for _ in 0..4 {
+        if span(leg_ms) >= better_than_ms {
+            return None;
+        }
+        flights = (0..from.len())
+            .into_par_iter()
+            .map(|i| flight(&turn, from[i], i, &w, shape, leg_ms))
+            .collect();
+        let e = flights
+            .par_iter()
+            .map(|f| f.excess(limits, opts.headroom))
+            .reduce(|| 0.0, f64::max);
+        if e <= 1.0 + 1e-9 {
+            break;
+        }
+        leg_ms = (leg_ms as f64 * e).ceil() as i64 + 1;
+        flights.clear();
+    }
+    if flights.is_empty() {
+        return None;
+    }
+    for (f, &j) in flights.iter_mut().zip(&turn.target_of) {
+        f.to = to[j];
+    }
+    let in_band = flights.par_iter().all(|f| {
+        let (lo, hi) = altitude_range(f);
+        lo >= band.0 - 1e-9 && hi <= band.1 + 1e-9
+    });
+    if !in_band {
+        return None;
+    }
+    let reach = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
+    let cl = fleet_clearance(&flights, d, reach);
+    let min_m = cl.min_m.min(sa).min(sb);
+    (cl.conflicts.is_empty() && min_m >= d - 1e-9).then_some(Turned {
+        flights,
+        target_of: turn.target_of,
+        min_distance_m: min_m,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(cols: usize, rows: usize, s: f64, c: Vec3) -> Vec<Vec3> {
+        let mut v = Vec::new();
+        for r in 0..rows {
+            for k in 0..cols {
+                let y = (k as f64 - (cols as f64 - 1.0) / 2.0) * s;
+                let z = (r as f64 - (rows as f64 - 1.0) / 2.0) * s;
+                v.push(c + Vec3::new(0.0, y, z));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn the_shared_path_keeps_out_of_the_unit_disc() {
+        let shape = Shape {
+            legs: 6,
+            overlap: 0.4,
+            ramp: 0.3,
+        };
+        let angle = std::f64::consts::FRAC_PI_2;
+        let rho = corner_radius(angle, shape, 1.0).unwrap();
+        assert!(rho > 1.0 && rho < 1.2, "{rho}");
+        let (p, s) = timing(shape, LEG_MS);
+        assert!(min_modulus(&corners(angle, 6, rho), p, &s) >= 1.0);
+        // On the unit circle itself, the chords cut inside.
+        assert!(min_modulus(&corners(angle, 6, 1.0), p, &s) < 0.99);
+    }
+
+    #[test]
+    fn a_quarter_turn_at_exact_spacing_is_found_and_flown_safely() {
+        let c = Vec3::new(0.0, 0.0, 60.0);
+        let a = rect(20, 10, 3.0, c);
+        let b: Vec<Vec3> = a
+            .iter()
+            .map(|p| {
+                let r = *p - c;
+                c + Vec3::new(5.0, -r.z, r.y)
+            })
+            .collect();
+        let turn = find_turn(&a, &b, 3e-3, 0.75).unwrap();
+        assert!((turn.angle.abs() - std::f64::consts::FRAC_PI_2).abs() < 1e-9);
+        let limits = Limits::DEFAULT;
+        let t = plan_turn(
+            &a,
+            &b,
+            &limits,
+            &PlanOptions::DEFAULT,
+            (5.0, 120.0),
+            0,
+            i64::MAX,
+        )
+        .unwrap();
+        assert!(t.min_distance_m >= 3.0 - 1e-9);
+        for (i, f) in t.flights.iter().enumerate() {
+            assert!(f.within(&limits, 0.99));
+            let (end, _, _) = f.state(f.arrival_ms());
+            assert!(end.dist(b[t.target_of[i]]) < 1e-9);
+        }
+        // A set that is not a turn of the start is not one.
+        let mut other = b.clone();
+        other[7].x += 1.0;
+        assert!(find_turn(&a, &other, 3e-3, 0.75).is_none());
+    }
+}
