@@ -4,8 +4,10 @@
 //! an entry's inputs match byte for byte before it uses it (`skyshow_plan::TransitionCache`);
 //! here each file also starts with the identity of the program that wrote it (its version
 //! and the size and modification time of its executable), so a rebuilt or another
-//! `skyshow` never reads an older one's plans. Entries are written to a temporary and
-//! renamed, so a killed build leaves no half entry; a file that cannot be read or does not
+//! `skyshow` never reads an older one's plans. Entries are written to a locked temporary
+//! and renamed (`output.rs`'s rules: concurrent builds into one folder never remove each
+//! other's temporaries, only those of killed builds), so a killed build leaves no half
+//! entry and two builds writing one entry each write it whole; a file that cannot be read or does not
 //! match is a miss; entries this build did not use are removed when it ends (the folder
 //! holds one show's transitions, not every version ever built).
 
@@ -15,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use skyshow_plan::TransitionCache;
+
+use crate::output::{clear_stale_temporaries, owned_temporary};
 
 /// The cache folder inside an output folder.
 pub(crate) const CACHE_DIR: &str = ".skyshow-cache";
@@ -30,6 +34,8 @@ pub(crate) struct DirCache {
     pub(crate) reused: usize,
     /// Transitions planned.
     pub(crate) planned: usize,
+    /// Whether the folder has been cleared of killed builds' temporaries.
+    cleared: bool,
 }
 
 /// This program's identity: version, and its executable's size and modification time.
@@ -57,6 +63,7 @@ impl DirCache {
             used: BTreeSet::new(),
             reused: 0,
             planned: 0,
+            cleared: false,
         }
     }
 
@@ -96,9 +103,13 @@ impl TransitionCache for DirCache {
     fn store(&mut self, name: &str, bytes: Vec<u8>) {
         self.planned += 1;
         self.used.insert(name.to_string());
+        if !self.cleared {
+            self.cleared = true;
+            clear_stale_temporaries(&self.dir);
+        }
         let write = || -> std::io::Result<()> {
             std::fs::create_dir_all(&self.dir)?;
-            let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+            let mut tmp = owned_temporary(&self.dir)?;
             tmp.write_all(&self.identity)?;
             tmp.write_all(&bytes)?;
             tmp.persist(self.path(name))?;

@@ -127,7 +127,7 @@ const TEMPORARY_ATTEMPTS: usize = 16;
 /// The lock is taken just after the file is made; a cleaner in another process may find the
 /// file unlocked in between and remove it, so the file is kept only if its name still leads
 /// to the locked file (then no cleaner can take it any more), and made again otherwise.
-fn owned_temporary(dir: &Path) -> io::Result<NamedTempFile> {
+pub(crate) fn owned_temporary(dir: &Path) -> io::Result<NamedTempFile> {
     for _ in 0..TEMPORARY_ATTEMPTS {
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
@@ -176,7 +176,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// Removes the `.skyshow-*.tmp` files in `dir` that are provably stale: left by a write that
 /// was killed. A live owner holds its temporary's lock, so only the files whose lock can be
 /// taken are removed, and only while this holds the lock and the name still leads to them.
-fn clear_stale_temporaries(dir: &Path) {
+pub(crate) fn clear_stale_temporaries(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

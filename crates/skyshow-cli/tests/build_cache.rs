@@ -23,39 +23,40 @@ fn build(show: &Path, out: &Path, extra: &[&str]) -> String {
     err
 }
 
-/// A show whose transitions need more than straight synchronised lines: a grid packed at
-/// the minimum distance turned a quarter in its plane, then a ring, then a disc.
-fn show(roll: f64) -> String {
+/// A show whose transitions need more than straight synchronised lines: a 6 × 4 picture
+/// packed at exactly the minimum distance turned a quarter in its plane (`turn_deg`), then
+/// a ring.
+fn show(turn_deg: f64) -> String {
     format!(
         r#"title = "cache"
 [fleet]
-drones = 25
+drones = 24
 [fleet.grid]
-rows = 5
-columns = 5
+rows = 4
+columns = 6
 spacing_m = 3
 [[chapter]]
 name = "one"
 [[chapter.formation]]
-name = "square"
+name = "picture"
 hold = 4
 shape = "grid"
-width_m = 12
-height_m = 12
-rows = 5
-columns = 5
+width_m = 15
+height_m = 9
+rows = 4
+columns = 6
 center = [0, 0, 40]
 color = "red"
 
 [[chapter.formation]]
-name = "square turned"
+name = "picture turned"
 hold = 4
 shape = "grid"
-width_m = 12
-height_m = 12
-rows = 5
-columns = 5
-roll_deg = {roll}
+width_m = 15
+height_m = 9
+rows = 4
+columns = 6
+roll_deg = {turn_deg}
 center = [0, 0, 40]
 color = "gold"
 
@@ -190,4 +191,48 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
         "{damaged}"
     );
     same(&cached, &fresh);
+}
+
+#[test]
+fn concurrent_builds_into_one_folder_write_whole_files_and_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let show_path = dir.path().join("show.toml");
+    std::fs::write(&show_path, show(90.0)).unwrap();
+    let (shared, fresh) = (dir.path().join("shared"), dir.path().join("fresh"));
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_skyshow"))
+            .env("NO_COLOR", "1")
+            .env("SKYSHOW_LANG", "en")
+            .args([
+                "build",
+                show_path.to_str().unwrap(),
+                "-o",
+                shared.to_str().unwrap(),
+            ])
+            .output()
+    };
+    // Two builds at once into one folder, both planning and writing the same entries.
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    for o in [&a, &b] {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&shared, &fresh);
+    // What they left is whole: the next build reuses every transition, no temporary stays.
+    let next = build(&show_path, &shared, &[]);
+    assert!(next.contains("3 of 3 transitions reused"), "{next}");
+    same(&shared, &fresh);
+    for e in cache_files(&shared) {
+        let name = e.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("t-") && name.ends_with(".bin"), "{name}");
+    }
 }
