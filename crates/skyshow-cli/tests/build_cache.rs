@@ -24,9 +24,9 @@ fn build(show: &Path, out: &Path, extra: &[&str]) -> String {
 }
 
 /// A show whose transitions need more than straight synchronised lines: a 6 × 4 picture
-/// packed at exactly the minimum distance turned a quarter in its plane (`turn_deg`), then
-/// a ring.
-fn show(turn_deg: f64) -> String {
+/// packed at exactly the minimum distance turned a quarter in its plane, then a circle of
+/// `radius_m`.
+fn show(radius_m: f64) -> String {
     format!(
         r#"title = "cache"
 [fleet]
@@ -56,15 +56,15 @@ width_m = 15
 height_m = 9
 rows = 4
 columns = 6
-roll_deg = {turn_deg}
+roll_deg = 90
 center = [0, 0, 40]
 color = "gold"
 
 [[chapter.formation]]
-name = "ring"
+name = "circle"
 hold = 4
-shape = "ring"
-radius_m = 14
+shape = "circle"
+radius_m = {radius_m}
 center = [0, 0, 40]
 color = "blue"
 "#
@@ -131,7 +131,7 @@ fn cache_files(out: &Path) -> Vec<PathBuf> {
 fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
     let dir = tempfile::tempdir().unwrap();
     let show_path = dir.path().join("show.toml");
-    std::fs::write(&show_path, show(90.0)).unwrap();
+    std::fs::write(&show_path, show(14.0)).unwrap();
     let (cached, fresh) = (dir.path().join("cached"), dir.path().join("fresh"));
 
     // First build: plans everything and keeps the plans.
@@ -162,12 +162,12 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
     assert!(cache_files(&fresh).is_empty(), "--no-cache keeps nothing");
     same(&cached, &fresh);
 
-    // An edit to one formation re-plans only the transitions it touches; the entry of the
-    // turn that is gone is removed.
-    std::fs::write(&show_path, show(45.0)).unwrap();
+    // An edit to one formation re-plans only the transitions it touches (the last one);
+    // the entry of the transition that is gone is removed.
+    std::fs::write(&show_path, show(16.0)).unwrap();
     let edited = build(&show_path, &cached, &[]);
     assert!(
-        edited.contains("1 of 3 transitions reused from the build cache"),
+        edited.contains("2 of 3 transitions reused from the build cache"),
         "{edited}"
     );
     assert_eq!(cache_files(&cached).len(), 3);
@@ -197,7 +197,7 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
 fn concurrent_builds_into_one_folder_write_whole_files_and_entries() {
     let dir = tempfile::tempdir().unwrap();
     let show_path = dir.path().join("show.toml");
-    std::fs::write(&show_path, show(90.0)).unwrap();
+    std::fs::write(&show_path, show(14.0)).unwrap();
     let (shared, fresh) = (dir.path().join("shared"), dir.path().join("fresh"));
     let spawn = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_skyshow"))
