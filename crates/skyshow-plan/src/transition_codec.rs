@@ -209,10 +209,12 @@ pub(crate) fn write_transition(w: &mut Writer, t: &Transition) {
     w.f64(t.min_distance_m);
     w.f64(t.lower_bound_s);
     w.len(METHODS.iter().position(|m| *m == t.method).unwrap_or(0));
-    w.f64(t.assign_ms);
+    // `assign_ms` is a wall time, not part of the plan: not kept, so an entry's bytes
+    // depend only on its inputs.
 }
 
-/// Reads a transition written by [`write_transition`]; `None` if the bytes are not one.
+/// Reads a transition written by [`write_transition`] (with no assignment time); `None` if
+/// the bytes are not one.
 pub(crate) fn read_transition(r: &mut Reader<'_>) -> Option<Transition> {
     let n = r.len(8)?;
     let mut moves = Vec::with_capacity(n);
@@ -238,6 +240,7 @@ pub(crate) fn read_transition(r: &mut Reader<'_>) -> Option<Transition> {
         min_distance_m: r.f64()?,
         lower_bound_s: r.f64()?,
         method: *METHODS.get(usize::try_from(r.u64()?).ok()?)?,
-        assign_ms: r.f64()?,
+        // A reused plan ran no assignment.
+        assign_ms: 0.0,
     })
 }
