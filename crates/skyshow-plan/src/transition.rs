@@ -246,31 +246,31 @@ pub fn plan_transition(
     } else {
         (None, Shortfalls::default())
     };
+    // Layers or phases, else the turn: each drone on its own flight.
+    let flown = |flights, target_of, min_distance_m, method| Transition {
+        moves: vec![Move::Flights(FlightMove { flights })],
+        target_of,
+        cost_sum_sq: ssd.cost_sum_sq,
+        min_distance_m,
+        lower_bound_s,
+        method,
+        assign_ms,
+    };
     if let Some(l) = found {
-        return Ok(Transition {
-            moves: vec![Move::Flights(FlightMove { flights: l.flights })],
-            target_of: l.target_of,
-            cost_sum_sq: ssd.cost_sum_sq,
-            min_distance_m: l.min_distance_m,
-            lower_bound_s,
-            method: if l.layers {
-                Method::Layered
-            } else {
-                Method::Expanded
-            },
-            assign_ms,
-        });
+        let method = if l.layers {
+            Method::Layered
+        } else {
+            Method::Expanded
+        };
+        return Ok(flown(l.flights, l.target_of, l.min_distance_m, method));
     }
     if let Some(t) = turned {
-        return Ok(Transition {
-            moves: vec![Move::Flights(FlightMove { flights: t.flights })],
-            target_of: t.target_of,
-            cost_sum_sq: ssd.cost_sum_sq,
-            min_distance_m: t.min_distance_m,
-            lower_bound_s,
-            method: Method::Turned,
-            assign_ms,
-        });
+        return Ok(flown(
+            t.flights,
+            t.target_of,
+            t.min_distance_m,
+            Method::Turned,
+        ));
     }
     if let Some(mut t) = best {
         t.lower_bound_s = lower_bound_s;
