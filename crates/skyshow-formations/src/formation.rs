@@ -567,6 +567,7 @@ mod tests {
             name: "f".into(),
             chapter: 0,
             start_s: None,
+            start_next: None,
             hold_s: 10.0,
             hold_music: None,
             shape,

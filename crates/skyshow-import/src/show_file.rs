@@ -36,6 +36,7 @@ mod raw;
 mod sequence;
 mod shape;
 mod site;
+mod start;
 mod svg_art;
 mod svg_paint;
 mod svg_paths;

@@ -1,7 +1,7 @@
 //! `ShowDesign`: what the designer asked for, lowered from the show file into metres and seconds.
 
 use crate::{
-    Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, Rgb,
+    Clip, LightEffect, Limits, MeshAnimation, Motion, MusicDesign, MusicalLength, MusicalUnit, Rgb,
     SequenceFrame, Site, Vec3, Warning,
 };
 
@@ -142,8 +142,13 @@ pub struct FormationDesign {
     pub name: String,
     /// Index into [`ShowDesign::chapters`].
     pub chapter: usize,
-    /// When the drones must be in place, seconds; `None` = as soon as the transition allows.
+    /// When the drones must be in place, seconds; `None` = as soon as the transition allows
+    /// (or, with `start_next`, at the first beat or bar after that).
     pub start_s: Option<f64>,
+    /// `start = "next beat"` / `"next bar"`: the formation starts at the first beat or bar
+    /// start of the music at which the transition into it is done. `None` otherwise (and
+    /// always `None` when `start_s` is given).
+    pub start_next: Option<MusicalUnit>,
     /// How long the picture is held, seconds.
     pub hold_s: f64,
     /// A hold written in beats or bars (`hold = "8 bars"`) for a formation without a

@@ -1,5 +1,7 @@
 //! `PlanError`: why a show cannot be planned, naming the formations involved.
 
+use skyshow_i18n::{Message, msg};
+
 /// Why planning failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PlanError {
@@ -9,23 +11,26 @@ pub enum PlanError {
     /// A formation's motion cannot be flown.
     #[error(transparent)]
     Motion(#[from] crate::motion::MotionError),
-    /// A formation's requested start leaves too little time for the transition into it.
-    #[error(
-        "formation `{to}` starts at {start}, but the transition from `{from}` needs {needed_s:.1} s after `{from}` ends at {prev_end}"
-    )]
-    TooEarly {
-        /// Previous formation (or `takeoff`).
-        from: String,
-        /// This formation.
-        to: String,
-        /// Requested start, `m:ss.mmm`.
-        start: String,
-        /// End of the previous formation, `m:ss.mmm`.
-        prev_end: String,
-        /// Transition time needed, seconds.
-        needed_s: f64,
-        /// Earliest possible start, `m:ss.mmm`.
+    /// Formations asked to start before the transitions into them can be flown: every
+    /// one in the show, each with its fixes (planning went on as if each fix were applied).
+    #[error("{}", conflicts_message(.conflicts))]
+    Conflicts {
+        /// The conflicts in show order.
+        conflicts: Vec<crate::conflict::Conflict>,
+        /// The error that stopped planning after the conflicts, if any.
+        then: Option<Box<PlanError>>,
+    },
+    /// `start = "next bar"` / `"next beat"` after the music's last bar or beat.
+    #[error("{}", no_grid_message(.formation, .unit, .earliest, .grid_end))]
+    NoGridLeft {
+        /// The formation.
+        formation: String,
+        /// `bar` or `beat`.
+        unit: &'static str,
+        /// The earliest start the transition allows, `m:ss.mmm`.
         earliest: String,
+        /// One beat after the music's last beat, `m:ss.mmm`.
+        grid_end: String,
     },
     /// Two formations cannot be joined safely.
     #[error("cannot join `{from}` and `{to}` safely: {why}")]
@@ -93,7 +98,9 @@ impl PlanError {
                 | skyshow_formations::FormationError::Altitude { name, .. } => Some(name),
             },
             PlanError::Motion(e) => Some(e.formation()),
-            PlanError::TooEarly { to, .. } | PlanError::CannotJoin { to, .. } => Some(to),
+            PlanError::Conflicts { conflicts, .. } => conflicts.first().map(|c| c.to.as_str()),
+            PlanError::CannotJoin { to, .. } => Some(to),
+            PlanError::NoGridLeft { formation, .. } => Some(formation),
             PlanError::MusicalHold { formation, .. }
             | PlanError::HoldWithoutMusic { formation, .. } => Some(formation),
             _ => None,
@@ -105,9 +112,11 @@ impl PlanError {
         match self {
             PlanError::Formation(e) => e.hint(),
             PlanError::Motion(e) => e.hint().to_string(),
-            PlanError::TooEarly { earliest, .. } => {
-                format!("start it at {earliest} or later, shorten the previous hold, or leave `start` out to start as soon as possible")
-            }
+            PlanError::Conflicts { conflicts, .. } => conflicts
+                .first()
+                .map(|c| c.hint().to_string())
+                .unwrap_or_default(),
+            PlanError::NoGridLeft { .. } => msg!("plan-no-grid-left-hint").to_string(),
             PlanError::CannotJoin { .. } => {
                 "space the formations further apart, raise `max_altitude_m`, or move them away from the ground".into()
             }
@@ -123,6 +132,23 @@ impl PlanError {
             }
         }
     }
+}
+
+fn conflicts_message(conflicts: &[crate::conflict::Conflict]) -> Message {
+    match conflicts {
+        [one] => one.message(),
+        _ => msg!("plan-conflicts", count = conflicts.len()),
+    }
+}
+
+fn no_grid_message(formation: &str, unit: &str, earliest: &str, grid_end: &str) -> Message {
+    msg!(
+        "plan-no-grid-left",
+        formation = formation,
+        unit = unit,
+        earliest = earliest,
+        grid_end = grid_end
+    )
 }
 
 /// `m:ss.mmm` for messages.

@@ -8,6 +8,7 @@
 //! the formations involved.
 
 pub mod assign;
+mod conflict;
 mod error;
 mod fleet_move;
 mod flight;
@@ -34,6 +35,7 @@ mod transition_cache;
 mod transition_codec;
 mod turn;
 
+pub use conflict::{Conflict, HoldFix};
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};
 pub use flight::{Flight, Leg};

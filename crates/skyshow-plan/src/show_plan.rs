@@ -7,6 +7,7 @@ use std::time::Instant;
 use skyshow_formations::{Formation, build};
 use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3, Warning};
 
+use crate::conflict::{Conflict, StartAsk, decide_start};
 use crate::error::{PlanError, clock};
 use crate::fleet_move::Move;
 use crate::landing::plan_landing;
@@ -205,6 +206,11 @@ pub fn plan_show(design: &ShowDesign, opts: &PlanOptions) -> Result<ShowPlan, Pl
 }
 
 /// Plans the whole show, calling `progress` as each stage starts.
+///
+/// A formation asked to start before the transition into it can be flown does not stop
+/// planning: it is planned from the start its fix gives, and every such conflict is
+/// returned at the end as [`PlanError::Conflicts`] (with the error that stopped planning
+/// later, if one did).
 #[allow(clippy::result_large_err)]
 pub fn plan_show_with_progress(
     design: &ShowDesign,
@@ -216,13 +222,34 @@ pub fn plan_show_with_progress(
 
 /// Plans the whole show, calling `progress` as each stage starts, and reusing from `cache`
 /// every transition whose inputs are unchanged (new plans are stored there). The plan is
-/// the same, bit for bit, with any cache.
+/// the same, bit for bit, with any cache. Timing conflicts are gathered as
+/// [`plan_show_with_progress`] says.
 #[allow(clippy::result_large_err)]
 pub fn plan_show_cached(
     design: &ShowDesign,
     opts: &PlanOptions,
     progress: &mut dyn FnMut(PlanStage<'_>),
     cache: &mut dyn TransitionCache,
+) -> Result<ShowPlan, PlanError> {
+    let mut conflicts = Vec::new();
+    let planned = plan_recording_conflicts(design, opts, progress, cache, &mut conflicts);
+    if conflicts.is_empty() {
+        return planned;
+    }
+    Err(PlanError::Conflicts {
+        conflicts,
+        then: planned.err().map(Box::new),
+    })
+}
+
+/// Plans the whole show, pushing timing conflicts onto `conflicts` instead of stopping.
+#[allow(clippy::result_large_err)]
+fn plan_recording_conflicts(
+    design: &ShowDesign,
+    opts: &PlanOptions,
+    progress: &mut dyn FnMut(PlanStage<'_>),
+    cache: &mut dyn TransitionCache,
+    conflicts: &mut Vec<Conflict>,
 ) -> Result<ShowPlan, PlanError> {
     let n = design.fleet.drones;
     let limits = &design.limits;
@@ -324,21 +351,16 @@ pub fn plan_show_cached(
         } else {
             None
         };
-        let earliest = cursor.max(chapter_req.unwrap_or(i64::MIN)) + dur;
-        let start = match fd.start_s.map(ms) {
-            Some(req) if req < earliest => {
-                return Err(PlanError::TooEarly {
-                    from: prev.clone(),
-                    to: f.name.clone(),
-                    start: clock(req),
-                    prev_end: clock(cursor),
-                    needed_s: dur as f64 / 1000.0,
-                    earliest: clock(earliest),
-                });
-            }
-            Some(req) => req,
-            None => earliest,
-        };
+        let (start, conflict) = decide_start(&StartAsk {
+            design,
+            fd,
+            from: &prev,
+            prev_start_ms: formations.last().map(|p| p.start_ms),
+            cursor,
+            chapter_req,
+            dur,
+        })?;
+        conflicts.extend(conflict);
         let depart = start - dur;
         for tr_i in traj.iter_mut() {
             tr_i.hold_until(depart as f64 / 1000.0);

@@ -28,8 +28,47 @@ use crate::show_check::read_and_validate;
 use crate::summary::{Summary, music_format_warning, print_summary};
 use crate::visuals;
 
+/// Every timing conflict of a show, each pointing at its formation with its fixes, then
+/// the error that stopped planning after them, if any.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+struct ConflictsDiagnostic {
+    message: String,
+    #[related]
+    each: Vec<Box<dyn miette::Diagnostic + Send + Sync>>,
+    #[help]
+    help: String,
+}
+
 /// Turns a planning error into a diagnostic pointing at the show file.
 fn plan_error(loaded: &LoadedShow, e: PlanError) -> MietteReport {
+    if let PlanError::Conflicts { conflicts, then } = &e {
+        if let ([c], None) = (conflicts.as_slice(), then) {
+            return MietteReport::new(loaded.source.formation_error(
+                &c.to,
+                c.message(),
+                Some(c.hint().to_string()),
+            ));
+        }
+        let mut each: Vec<Box<dyn miette::Diagnostic + Send + Sync>> = conflicts
+            .iter()
+            .map(|c| {
+                let d =
+                    loaded
+                        .source
+                        .formation_error(&c.to, c.message(), Some(c.hint().to_string()));
+                Box::new(d) as Box<dyn miette::Diagnostic + Send + Sync>
+            })
+            .collect();
+        if let Some(then) = then {
+            each.push(plan_error(loaded, (**then).clone()).into());
+        }
+        return MietteReport::new(ConflictsDiagnostic {
+            message: e.to_string(),
+            each,
+            help: msg!("build-conflicts-hint", count = conflicts.len()).to_string(),
+        });
+    }
     let hint = Some(e.hint());
     match e.formation() {
         Some(name) => MietteReport::new(loaded.source.formation_error(name, e.to_string(), hint)),

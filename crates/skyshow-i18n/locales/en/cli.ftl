@@ -12,5 +12,9 @@ progress-fireworks = fireworks
 progress-writing = writing
 progress-visuals = drawing the preview and the report
 
+build-conflicts-hint = { $count ->
+    [one] apply the fix below and build again
+   *[other] apply the fixes below (each assumes the ones before it are applied) and build again
+}
 ## transition
 transition-close-points = `{ $file }`: { $what } points { $a } and { $b } are { $gap } m apart, within 1 mm of the minimum distance of { $dist } m: taken as given, the transition keeps their spacing

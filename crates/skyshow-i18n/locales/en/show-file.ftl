@@ -196,3 +196,7 @@ show-file-gltf-skin-weights-normalised = the skin weights of { $count ->
     [one] { $count } vertex do
    *[other] { $count } vertices do
 } not sum to 1 (the farthest, vertex { $vertex } of { $mesh }, sums to { $sum }); they were normalised
+show-file-next-needs-music = `start = "{ $value }"` waits for the music's grid but the show has no `[music]`
+show-file-next-needs-music-hint = add `[music]` with the soundtrack, or leave `start` out to start as soon as the transition is done
+show-file-next-with-snap = `snap` has nothing to move: `start = "{ $value }"` is already on the music's grid
+show-file-next-with-snap-hint = remove `snap`

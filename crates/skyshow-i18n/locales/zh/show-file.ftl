@@ -193,3 +193,7 @@ time-unknown-cue-hint = 是否指提示点 `{ $name }`？提示点名称须完�
 
 ## glTF animations
 show-file-gltf-skin-weights-normalised = 有 { $count } 个顶点的蒙皮权重之和不为 1（偏差最大的是 { $mesh } 的第 { $vertex } 号顶点，权重和为 { $sum }），已归一化处理
+show-file-next-needs-music = `start = "{ $value }"` 要对齐配乐的节拍，但演出没有 `[music]`
+show-file-next-needs-music-hint = 请加上配乐 `[music]`，或去掉 `start`，让编队在变换完成后立即开始
+show-file-next-with-snap = `snap` 无需对齐：`start = "{ $value }"` 已经落在配乐的节拍上
+show-file-next-with-snap-hint = 请删除 `snap`

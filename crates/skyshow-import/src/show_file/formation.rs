@@ -30,22 +30,7 @@ impl Cx<'_> {
                 None,
             ));
         }
-        let start_s = f
-            .start
-            .as_ref()
-            .map(|s| {
-                self.time(s, "start")
-                    .and_then(|t| self.snapped(t, f.snap.as_ref()))
-            })
-            .transpose()?;
-        if let (None, Some(sn)) = (&f.start, &f.snap) {
-            return Err(self.err(
-                sn.span(),
-                "`snap` needs `start`",
-                "this key",
-                Some("give the formation a `start` to snap, or remove `snap`"),
-            ));
-        }
+        let (start_s, start_next) = self.start(f)?;
         let (hold_s, hold_music) = self.length(&f.hold, "hold", music::Anchor::From(start_s))?;
         let count = match &f.count {
             Some(c) if *c.get_ref() > fleet as i64 => {
@@ -94,6 +79,7 @@ impl Cx<'_> {
             name,
             chapter,
             start_s,
+            start_next,
             hold_s,
             hold_music,
             shape,
