@@ -21,7 +21,7 @@ fn formation(i: usize, start: &str, hold: &str) -> String {
     };
     format!(
         "[[chapter.formation]]\nname = \"f{i}\"\n{start}hold = \"{hold}\"\n{shape}\ncenter = [0, {}, 40]\ncolor = \"red\"\n",
-        if i % 2 == 0 { 0 } else { 30 }
+        if i.is_multiple_of(2) { 0 } else { 30 }
     )
 }
 
@@ -161,4 +161,57 @@ fn next_bar_without_music_is_an_error() {
         "{err}"
     );
     assert!(err.contains("add `[music]`"), "{err}");
+}
+
+/// The show file's musical words that do not fit the music are errors with exit 2 that
+/// point at the value and say what would work: a unit that does not exist (with the one
+/// meant), a bar past the end of the music (with how many bars it has), and music in which
+/// no beats can be found.
+#[test]
+fn musical_words_that_do_not_fit_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    click_track(dir.path(), "m.wav", 20.0, 120.0);
+    common::write(
+        dir.path(),
+        "silence.wav",
+        skyshow_music::TestTrack {
+            sample_rate: 22_050,
+            samples: vec![0.0; 22_050 * 5],
+            beats_s: Vec::new(),
+            downbeats_s: Vec::new(),
+        }
+        .to_wav(),
+    );
+    let with = |music: &str, f1: &str| {
+        show_with_head(
+            &format!("[music]\nfile = \"{music}\""),
+            &[formation(0, "", "2 bars"), f1.to_string()].concat(),
+        )
+    };
+    let cases = [
+        (
+            with("m.wav", &formation(1, "", "8 measures")),
+            "`measures` is not a unit",
+            "write `\"8 bars\"`",
+        ),
+        (
+            with("m.wav", &formation(1, "40.1", "2 bars")),
+            "bar 40 beat 1 is past the end of the music (it has ",
+            "\"40.1\"",
+        ),
+        (
+            with("silence.wav", &formation(1, "", "2 bars")),
+            "no beats found",
+            "silence.wav",
+        ),
+    ];
+    for (show, message, also) in cases {
+        let (o, out) = build(dir.path(), &show, &["--no-csv", "--no-vviz"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(message), "{message}: {err}");
+        assert!(err.contains(also), "{also}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!out.join("show.skyc").exists());
+    }
 }
