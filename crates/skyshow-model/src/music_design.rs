@@ -83,6 +83,10 @@ mod tests {
         assert_eq!(m.bar_beat_of(0), None, "the pickup is before bar 1");
         assert_eq!(m.bar_beat_of(1), Some((1, 1)));
         assert_eq!(m.bar_beat_of(6), Some((2, 2)));
-        assert_eq!(m.bar_beat_of(11), Some((3, 4)));
+        assert_eq!(
+            m.bar_beat_of(11),
+            Some((3, 3)),
+            "6.0 s: beat 3 of the bar at 5.0 s"
+        );
     }
 }

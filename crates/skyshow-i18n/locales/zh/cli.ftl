@@ -12,6 +12,9 @@ progress-fireworks = 正在编排烟花
 progress-writing = 正在写出文件
 progress-visuals = 正在绘制预览与报告
 
-build-conflicts-hint = 请按下面的建议修改后重新构建（每条建议都已假定前面的建议被采纳）
+build-conflicts-hint = { $count ->
+    [one] 请按下面的建议修改后重新构建
+   *[other] 请按下面的建议修改后重新构建（每条建议都已假定前面的建议被采纳）
+}
 ## transition
 transition-close-points = `{ $file }`：{ $what } 点 { $a } 与 { $b } 相距 { $gap } 米，与最小间距 { $dist } 米相差不到 1 毫米：按原样接受，过渡保持其间距
