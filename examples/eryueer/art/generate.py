@@ -14,6 +14,8 @@ standard library only. Run it from anywhere; it rewrites the files beside it:
 - jinci_hall.obj     晋祠圣母殿 in depth (platform, two colonnades, double hip roof), for the formation that turns to show it
 - peony_*.svg        牡丹: a peony in three stages (bud, half open, in bloom), the frames
                      of the morph sequence in the show
+- dragon.glb         the same dragon rigged (a chain of bones along its spine) with the
+                     animation "RaiseHead": the body undulates and the head rises, in bars
 - wall_lanterns.png  an animated PNG (8 frames, one per beat at 96 BPM): lantern light
                      travelling along the old town wall, mapped onto it in the show
 
@@ -22,6 +24,7 @@ picture is fitted to its width in the show (see show.toml), so ~600 drones keep 
 than 3.3 m apart.
 """
 
+import json
 import math
 import os
 import struct
@@ -192,6 +195,7 @@ def dragon():
     shading to red along the body, a pale belly, a red head with white horns.
     """
     verts, cols, faces = [], [], []
+    along = []  # each vertex's place along the body (0 tail … 1 neck), None on the head
 
     def spine(t):
         turns = 1.6
@@ -247,6 +251,7 @@ def dragon():
             a = 2 * math.pi * j / ring
             d = add(mul(n, math.cos(a)), mul(b, math.sin(a)))
             verts.append(add(p, mul(d, r)))
+            along.append(t)
             belly = max(0.0, -d[1])
             cols.append(mix(body, pale, belly * 0.8))
     for i in range(stations):
@@ -260,6 +265,7 @@ def dragon():
     # Close the tail with a fan.
     tail = len(verts)
     verts.append(frames[0][0])
+    along.append(0.0)
     cols.append(gold)
     for j in range(ring):
         faces.append((tail, (j + 1) % ring, j))
@@ -283,6 +289,7 @@ def dragon():
                 w = math.sin(th) * math.sin(ph)
                 pos = add(c, add(mul(ex, u * axes[0]), add(mul(ey, v * axes[1]), mul(ez, w * axes[2]))))
                 verts.append(pos)
+                along.append(None)
                 cols.append(colour)
         for i in range(lat):
             for j in range(lon):
@@ -310,6 +317,137 @@ def dragon():
             f.write(f"v {x:.4f} {y:.4f} {z:.4f} {r:.3f} {g:.3f} {b:.3f}\n")
         for a, b, c in faces:
             f.write(f"f {a + 1} {b + 1} {c + 1}\n")
+    dragon_rig(verts, cols, faces, along, spine, side)
+
+
+# The rigged dragon's clip: 120 BPM (the music where the dragon flies), 2 s a bar.
+BAR_S = 2.0
+RIG_BONES = 10  # bones along the body, tail to neck; one more carries the head
+
+
+def dragon_rig(verts, cols, faces, along, spine, side):
+    """dragon.glb: the same dragon skinned to a chain of bones along its spine, with one
+    animation, "RaiseHead", 24 bars long: the body undulates (a wave running from the tail
+    to the head, one bar in four, each joint turning a little about the vertical) and over
+    bars 3-8 the neck lifts the head by 18 degrees, which it keeps. glTF 2.0, y up."""
+    k = RIG_BONES
+    joints = [spine(j / k) for j in range(k)] + [spine(1.0)]
+    n_bones = len(joints)
+
+    def smooth(x):
+        x = min(1.0, max(0.0, x))
+        return x * x * (3 - 2 * x)
+
+    # Skin: body vertices blend between the two bones around them, head vertices follow
+    # the head bone.
+    jw = []
+    for t in along:
+        if t is None:
+            jw.append(((k, 0, 0, 0), (1.0, 0.0, 0.0, 0.0)))
+            continue
+        x = t * k
+        j = min(int(x), k - 1)
+        f = smooth(x - j)
+        jw.append(((j, j + 1, 0, 0), (1.0 - f, f, 0.0, 0.0)))
+
+    duration = 24 * BAR_S
+    times = [i * 0.5 for i in range(int(duration / 0.5) + 1)]
+
+    def quat(axis, angle):
+        h = angle / 2
+        return (axis[0] * math.sin(h), axis[1] * math.sin(h), axis[2] * math.sin(h), math.cos(h))
+
+    def qmul(a, b):
+        ax, ay, az, aw = a
+        bx, by, bz, bw = b
+        return (aw * bx + ax * bw + ay * bz - az * by,
+                aw * by - ax * bz + ay * bw + az * bx,
+                aw * bz + ax * by - ay * bx + az * bw,
+                aw * bw - ax * bx - ay * by - az * bz)
+
+    def rotation(j, t):
+        # The wave: 1 degree at each joint, four bars a period, faded in and out over
+        # two bars at the clip's ends.
+        fade = smooth(t / (2 * BAR_S)) * smooth((duration - t) / (2 * BAR_S))
+        wave = math.radians(1.0) * fade * math.sin(2 * math.pi * t / (4 * BAR_S) - 0.6 * j)
+        q = quat((0.0, 1.0, 0.0), wave)
+        if j >= k - 2:  # the neck's last two joints and the head: 6 degrees each
+            lift = math.radians(6.0) * smooth((t - 2 * BAR_S) / (6 * BAR_S))
+            q = qmul(quat(side, lift), q)
+        return q
+
+    blob = bytearray()
+    views, accessors = [], []
+
+    def add_accessor(data, fmt, comp, kind, count, minmax=None):
+        start = len(blob)
+        blob.extend(struct.pack("<" + fmt * len(data), *data))
+        while len(blob) % 4:
+            blob.append(0)
+        views.append({"buffer": 0, "byteOffset": start, "byteLength": len(data) * struct.calcsize(fmt)})
+        acc = {"bufferView": len(views) - 1, "componentType": comp, "count": count, "type": kind}
+        if minmax:
+            acc["min"], acc["max"] = minmax
+        accessors.append(acc)
+        return len(accessors) - 1
+
+    flat = [c for v in verts for c in v]
+    lo = [min(v[i] for v in verts) for i in range(3)]
+    hi = [max(v[i] for v in verts) for i in range(3)]
+    pos = add_accessor(flat, "f", 5126, "VEC3", len(verts), (lo, hi))
+    col = add_accessor([c for rgb in cols for c in rgb], "f", 5126, "VEC3", len(cols))
+    jnt = add_accessor([j for js, _ in jw for j in js], "B", 5121, "VEC4", len(jw))
+    wgt = add_accessor([w for _, ws in jw for w in ws], "f", 5126, "VEC4", len(jw))
+    ind = add_accessor([i for f in faces for i in f], "I", 5125, "SCALAR", 3 * len(faces))
+    ibm = []
+    for p in joints:
+        ibm += [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -p[0], -p[1], -p[2], 1]
+    ibm = add_accessor(ibm, "f", 5126, "MAT4", n_bones)
+    t_in = add_accessor(times, "f", 5126, "SCALAR", len(times), ([times[0]], [times[-1]]))
+    samplers, channels = [], []
+    # Cubic-spline keys with their exact tangents: the joints turn smoothly through the
+    # keys (straight keys would jolt the drones at every key).
+    def tangent(j, t, h=1e-4):
+        a, b = rotation(j, t - h), rotation(j, t + h)
+        return tuple((b[i] - a[i]) / (2 * h) for i in range(4))
+
+    for j in range(n_bones):
+        out = []
+        for t in times:
+            d = tangent(j, t)
+            out += [*d, *rotation(j, t), *d]
+        samplers.append({"input": t_in, "output": add_accessor(out, "f", 5126, "VEC4", 3 * len(times)),
+                         "interpolation": "CUBICSPLINE"})
+        channels.append({"sampler": j, "target": {"node": 1 + j, "path": "rotation"}})
+    nodes = [{"name": "Dragon", "mesh": 0, "skin": 0}]
+    for j, p in enumerate(joints):
+        parent = joints[j - 1] if j else (0.0, 0.0, 0.0)
+        node = {"name": "Head" if j == k else f"Spine{j}",
+                "translation": [round(p[i] - parent[i], 6) for i in range(3)]}
+        if j + 1 < n_bones:
+            node["children"] = [j + 2]
+        nodes.append(node)
+    doc = {
+        "asset": {"version": "2.0", "generator": "skyshow examples/eryueer/art/generate.py"},
+        "scene": 0,
+        "scenes": [{"nodes": [0, 1]}],
+        "nodes": nodes,
+        "skins": [{"joints": list(range(1, n_bones + 1)), "inverseBindMatrices": ibm, "skeleton": 1}],
+        "meshes": [{"name": "Dragon", "primitives": [{"attributes": {
+            "POSITION": pos, "COLOR_0": col, "JOINTS_0": jnt, "WEIGHTS_0": wgt}, "indices": ind}]}],
+        "animations": [{"name": "RaiseHead", "samplers": samplers, "channels": channels}],
+        "buffers": [{"byteLength": len(blob)}],
+        "bufferViews": views,
+        "accessors": accessors,
+    }
+    text = json.dumps(doc, separators=(",", ":")).encode()
+    while len(text) % 4:
+        text += b" "
+    glb = b"glTF" + struct.pack("<II", 2, 12 + 8 + len(text) + 8 + len(blob))
+    glb += struct.pack("<I", len(text)) + b"JSON" + text
+    glb += struct.pack("<I", len(blob)) + b"BIN\0" + bytes(blob)
+    with open(os.path.join(HERE, "dragon.glb"), "wb") as f:
+        f.write(glb)
 
 
 def png_chunk(kind, data):
