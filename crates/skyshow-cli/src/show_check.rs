@@ -5,8 +5,8 @@ use miette::{Result, miette};
 use skyshow_export::FormatRow;
 use skyshow_model::{FlightShow, Limits};
 use skyshow_skyc::{
-    ReadOptions, is_skybrush_csv_zip, read_show_json, read_skybrush_csv_zip,
-    read_skybrush_static_csv, read_skyc,
+    ReadOptions, is_skybrush_csv_zip, is_vviz, read_show_json, read_skybrush_csv_zip,
+    read_skybrush_static_csv, read_skyc, read_vviz,
 };
 use skyshow_validate::{ValidateOptions, Validation, validate};
 
@@ -20,8 +20,8 @@ pub(crate) struct Checked {
     pub(crate) audio: Option<skyshow_skyc::Audio>,
 }
 
-/// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a ZIP of Skybrush
-/// per-drone CSVs; Skybrush's static `Name,x_m,y_m,z_m,…` CSV) named `name`, and
+/// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a VVIZ document; a ZIP
+/// of Skybrush per-drone CSVs; Skybrush's static `Name,x_m,y_m,z_m,…` CSV) named `name`, and
 /// validates it against `limits` (or the file's own, else the defaults, when `None`),
 /// attributing findings with `phases` when given.
 pub(crate) fn read_and_validate(
@@ -34,7 +34,10 @@ pub(crate) fn read_and_validate(
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     let csv_zip = bytes.starts_with(b"PK") && is_skybrush_csv_zip(bytes, &opts);
     let csv = csv_zip || is_static_csv(bytes);
-    let read = if first == Some(b'{') {
+    let vviz = first == Some(b'{') && is_vviz(bytes);
+    let read = if vviz {
+        read_vviz(bytes, &opts)
+    } else if first == Some(b'{') {
         read_show_json(bytes, &opts)
     } else if csv_zip {
         read_skybrush_csv_zip(bytes, &opts)
@@ -52,7 +55,7 @@ pub(crate) fn read_and_validate(
         file.show.phases = p;
     }
     let limits = limits(file.show.limits)?;
-    // A sampled show (CSV) changes velocity at its samples: measure that change over the
+    // A sampled show (CSV, VVIZ) changes velocity at its samples: measure that change over the
     // sampling interval, as a finite difference at the file's own rate.
     let opts = match file.sample_interval_s {
         Some(dt) => ValidateOptions {

@@ -79,8 +79,8 @@ fn example_builds_valid_and_independent_reader_agrees() {
         let s = seg[k].as_array().unwrap();
         assert!(s[0].as_f64().unwrap() < s[1].as_f64().unwrap(), "{seg}");
     }
-    // Every export passes `check` at the show's limits: the .skyc and the CSV zip.
-    for file in ["show.skyc", "drones_csv.zip"] {
+    // Every export passes `check` at the show's limits: the .skyc, the CSV zip and the VVIZ.
+    for file in ["show.skyc", "drones_csv.zip", "show.vviz"] {
         let c = Command::new(env!("CARGO_BIN_EXE_skyshow"))
             .args(["check", out.join(file).to_str().unwrap()])
             .output()

@@ -6,6 +6,7 @@
 //! - [`read_show_json`]: a bare `show.json` (inline data only).
 //! - [`read_skybrush_csv_zip`], [`read_skybrush_static_csv`]: Skybrush Studio's CSV shows
 //!   (a ZIP of per-drone CSVs, or static markers).
+//! - [`read_vviz`]: the VVIZ interchange JSON that Finale 3D imports (as `build` writes it).
 //! - [`decode_light_program`]: light bytecode to [`LightStep`](skyshow_model::LightStep)s.
 //!
 //! What Skybrush's loader rejects is a [`SkycError`]; what it tolerates but its format rules
@@ -31,6 +32,7 @@ mod skybrush_csv;
 mod skyc_show;
 mod trajectory_reader;
 mod validation_settings;
+mod vviz_reader;
 
 pub use audio::Audio;
 pub use error::SkycError;
@@ -44,6 +46,7 @@ pub use skybrush_csv::{
     read_skybrush_static_csv,
 };
 pub use skyc_show::SkycShow;
+pub use vviz_reader::{is_vviz, read_vviz};
 
 use archive::Archive;
 use compact_points::PointTable;

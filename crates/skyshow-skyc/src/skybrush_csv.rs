@@ -175,7 +175,7 @@ pub fn read_skybrush_static_csv(bytes: &[u8], opts: &ReadOptions) -> Result<Skyc
     Ok(csv_show(drones, None))
 }
 
-fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
+pub(crate) fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
     SkycShow {
         sample_interval_s,
         show: FlightShow {
@@ -306,10 +306,10 @@ impl Columns {
 
 /// One sample of a drone's CSV.
 #[derive(Clone, Copy, Debug)]
-struct Sample {
-    t: f64,
-    p: Vec3,
-    c: Rgb,
+pub(crate) struct Sample {
+    pub(crate) t: f64,
+    pub(crate) p: Vec3,
+    pub(crate) c: Rgb,
 }
 
 fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<Sample>, SkycError> {
@@ -364,7 +364,7 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
     Ok(samples)
 }
 
-fn drone_from_samples(name: String, s: &[Sample]) -> Drone {
+pub(crate) fn drone_from_samples(name: String, s: &[Sample]) -> Drone {
     let mut trajectory = Trajectory::new(s[0].p);
     trajectory.segments.clear();
     if s[0].t > 0.0 {
