@@ -258,14 +258,23 @@ fn check_reads_the_vviz_build_writes_and_finds_it_valid() {
     let out = built(dir.path());
     let vviz = out.join("show.vviz");
     let o = skyshow(&["check", vviz.to_str().unwrap(), "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let r = json(&o);
     assert_eq!(r["show"]["drones"], 16);
     assert_eq!(r["show"]["title"], "interop");
     assert_eq!(r["violations"].as_array().unwrap().len(), 0, "{r:#}");
     // The same flight as the `.skyc`: the duration within one position sample, and the
     // closest approach within the sampling's chord error.
-    let s = json(&skyshow(&["check", out.join("show.skyc").to_str().unwrap(), "--json"]));
+    let s = json(&skyshow(&[
+        "check",
+        out.join("show.skyc").to_str().unwrap(),
+        "--json",
+    ]));
     let (dv, ds) = (
         r["show"]["duration_s"].as_f64().unwrap(),
         s["show"]["duration_s"].as_f64().unwrap(),
@@ -282,15 +291,15 @@ fn check_reads_the_vviz_build_writes_and_finds_it_valid() {
 /// A two-drone VVIZ whose drones meet 1 m apart at t = 2 s (ogl: X right, Y up, Z forward).
 const CLOSE_VVIZ: &str = r#"{"version": "1.0", "performanceName": "close", "coordinateFrame": "ogl",
 "defaultPositionRate": 1, "defaultColorRate": 10, "timeOffsetSecs": 0.0, "performances": [
-{"id": 0, "agentDescription": {"homeX": 0.0, "homeY": 0.0, "homeZ": 0.0, "homeH": 0.0},
+{"id": 0, "agentDescription": {"homeX": 0.0, "homeY": 0.0, "homeZ": 0.0, "homeH": 0.0,
  "agentTraversal": [{"dt": 0, "dx": 0, "dy": 0, "dz": 0}, {"dx": 0, "dy": 2, "dz": 0},
    {"dx": 0, "dy": 2, "dz": 0}, {"dx": 0, "dy": 2, "dz": 0}, {"dx": 0, "dy": -2, "dz": 0},
-   {"dx": 0, "dy": -2, "dz": 0}, {"dx": 0, "dy": -2, "dz": 0}],
+   {"dx": 0, "dy": -2, "dz": 0}, {"dx": 0, "dy": -2, "dz": 0}]},
  "payloadDescription": [{"id": 0, "type": "Light", "payloadActions": [{"frames": 0, "r": 255, "g": 0, "b": 0}]}]},
-{"id": 1, "agentDescription": {"homeX": 5.0, "homeY": 0.0, "homeZ": 0.0, "homeH": 0.0},
+{"id": 1, "agentDescription": {"homeX": 5.0, "homeY": 0.0, "homeZ": 0.0, "homeH": 0.0,
  "agentTraversal": [{"dt": 0, "dx": 0, "dy": 0, "dz": 0}, {"dx": -1, "dy": 2, "dz": 0},
    {"dx": -1, "dy": 2, "dz": 0}, {"dx": -1, "dy": 2, "dz": 0}, {"dx": 1, "dy": -2, "dz": 0},
-   {"dx": 1, "dy": -2, "dz": 0}, {"dx": 1, "dy": -2, "dz": 0}],
+   {"dx": 1, "dy": -2, "dz": 0}, {"dx": 1, "dy": -2, "dz": 0}]},
  "payloadDescription": [{"id": 0, "type": "Light", "payloadActions": [{"frames": 0, "r": 0, "g": 0, "b": 255}]}]}
 ]}"#;
 
@@ -299,8 +308,19 @@ fn check_finds_drones_too_close_in_a_vviz() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("close.vviz");
     std::fs::write(&f, CLOSE_VVIZ).unwrap();
-    let o = skyshow(&["check", f.to_str().unwrap(), "--json", "--min-distance", "3"]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = skyshow(&[
+        "check",
+        f.to_str().unwrap(),
+        "--json",
+        "--min-distance",
+        "3",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let r = json(&o);
     assert_eq!(r["show"]["drones"], 2);
     // Drone 2 runs from x = 5 to x = 2 over 3 s, both at 6 m up: 2 m apart at t = 3 s.
@@ -316,5 +336,8 @@ fn a_vviz_in_another_frame_is_refused_with_the_place() {
     let o = skyshow(&["check", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("coordinateFrame") && err.contains("\"ogl\""), "{err}");
+    assert!(
+        err.contains("coordinateFrame") && err.contains("\"ogl\""),
+        "{err}"
+    );
 }

@@ -3,7 +3,7 @@
 //!
 //! The layout is the one `skyshow_export::vviz` writes and Finale documents: a header
 //! (`coordinateFrame` "ogl", `defaultPositionRate`, `defaultColorRate`), then one entry of
-//! `performances` per drone: `agentDescription` (`homeX`, `homeY`, `homeZ`, metres) and
+//! `performances` per drone: `agentDescription` with `homeX`, `homeY`, `homeZ` (metres) and
 //! `agentTraversal`, a list of position deltas (`dx`, `dy`, `dz`, metres; `dt` seconds since
 //! the previous sample, `1 / defaultPositionRate` when absent), and a `Light` payload whose
 //! `payloadActions` are colours (`r`, `g`, `b`) held from `frames` colour frames after the
@@ -118,8 +118,8 @@ fn traversal(
         finite(v, &format!("{dpath}.{key}"), MAX_COORD_M)
     };
     let mut ogl = [coord("homeX")?, coord("homeY")?, coord("homeZ")?];
-    let tpath = format!("{path}.agentTraversal");
-    let rows = perf
+    let tpath = format!("{dpath}.agentTraversal");
+    let rows = desc
         .get("agentTraversal")
         .and_then(Value::as_array)
         .ok_or_else(|| schema(&tpath, "expected a list of position deltas".into()))?;
@@ -141,10 +141,7 @@ fn traversal(
             None => step,
         };
         if dt < 0.0 || (k > 0 && dt == 0.0) {
-            return Err(schema(
-                &rpath,
-                format!("`dt` is {dt}: times must increase"),
-            ));
+            return Err(schema(&rpath, format!("`dt` is {dt}: times must increase")));
         }
         t += dt;
         for (axis, key) in ["dx", "dy", "dz"].iter().enumerate() {
@@ -217,14 +214,21 @@ fn colour_actions(
             None => 0.0,
         };
         if frames < 0.0 {
-            return Err(schema(&path, format!("`frames` is {frames}: times must not go back")));
+            return Err(schema(
+                &path,
+                format!("`frames` is {frames}: times must not go back"),
+            ));
         }
         frame += frames;
         let channel = |key: &str| -> Result<u8, SkycError> {
             let v = a.get(key).unwrap_or(&Value::Null);
             let x = v.as_f64().filter(|x| (0.0..=255.0).contains(x));
-            x.map(|x| x.round() as u8)
-                .ok_or_else(|| schema(&format!("{path}.{key}"), format!("expected 0–255, found {v}")))
+            x.map(|x| x.round() as u8).ok_or_else(|| {
+                schema(
+                    &format!("{path}.{key}"),
+                    format!("expected 0–255, found {v}"),
+                )
+            })
         };
         out.push((
             offset + frame / rate,
