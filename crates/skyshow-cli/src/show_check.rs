@@ -5,7 +5,7 @@ use miette::{Result, miette};
 use skyshow_export::FormatRow;
 use skyshow_model::{FlightShow, Limits};
 use skyshow_skyc::{
-    ReadOptions, is_skybrush_csv_zip, is_vviz, read_show_json, read_skybrush_csv_zip,
+    ReadOptions, SkycShow, is_skybrush_csv_zip, is_vviz, read_show_json, read_skybrush_csv_zip,
     read_skybrush_static_csv, read_skyc, read_vviz,
 };
 use skyshow_validate::{ValidateOptions, Validation, validate};
@@ -21,15 +21,9 @@ pub(crate) struct Checked {
 }
 
 /// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a VVIZ document; a ZIP
-/// of Skybrush per-drone CSVs; Skybrush's static `Name,x_m,y_m,z_m,…` CSV) named `name`, and
-/// validates it against `limits` (or the file's own, else the defaults, when `None`),
-/// attributing findings with `phases` when given.
-pub(crate) fn read_and_validate(
-    name: &str,
-    bytes: &[u8],
-    limits: impl FnOnce(Option<Limits>) -> Result<Limits>,
-    phases: Option<Vec<skyshow_model::Phase>>,
-) -> Result<Checked> {
+/// of Skybrush per-drone CSVs; Skybrush's static `Name,x_m,y_m,z_m,…` CSV) named `name`,
+/// without validating it. CSV shows, which have no title, are named after the file.
+pub(crate) fn read_show_file(name: &str, bytes: &[u8]) -> Result<SkycShow> {
     let opts = ReadOptions::default();
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     let csv_zip = bytes.starts_with(b"PK") && is_skybrush_csv_zip(bytes, &opts);
@@ -48,9 +42,21 @@ pub(crate) fn read_and_validate(
     };
     let mut file = read.map_err(|e| miette!("cannot read `{name}`: {e}"))?;
     if csv {
-        // CSV shows have no title: name them after the file.
         file.show.title = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
     }
+    Ok(file)
+}
+
+/// Reads `bytes` ([`read_show_file`]) named `name`, and validates it against `limits` (or
+/// the file's own, else the defaults, when `None`), attributing findings with `phases`
+/// when given.
+pub(crate) fn read_and_validate(
+    name: &str,
+    bytes: &[u8],
+    limits: impl FnOnce(Option<Limits>) -> Result<Limits>,
+    phases: Option<Vec<skyshow_model::Phase>>,
+) -> Result<Checked> {
+    let mut file = read_show_file(name, bytes)?;
     if let Some(p) = phases {
         file.show.phases = p;
     }

@@ -1,28 +1,54 @@
-//! The preview page and the visual report of a built show (bytes; the caller writes them).
+//! What is drawn with the drones (the [`Stage`]), and the preview page and the visual
+//! report of a built show (bytes; the caller writes them).
 
 use skyshow_export::Report;
+use skyshow_import::LoadedShow;
 use skyshow_model::{FlightShow, Limits, MusicDesign};
 use skyshow_plan::ShowPlan;
 use skyshow_preview::{
-    Burst, Ground, Music, PreviewInput, ReportInput, ReportSeries, ReportTransition,
-    ReportViolation, preview_html, report_html,
+    Ground, Music, PreviewInput, RenderInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
+    Stage, preview_html, report_html,
 };
 use skyshow_validate::Validation;
 
-/// The ground drawn under a show: the audience side.
-pub(crate) fn ground(audience_azimuth_deg: f64) -> Ground {
-    Ground {
-        audience_azimuth_deg,
+use crate::fireworks::PyroBuilt;
+
+/// What a show file's frames show besides the drones, as `build` writes it to
+/// `stage.json`: the plan's phases, the ground (the audience's side and place, the
+/// firing front, the site) and the firework bursts.
+pub(crate) fn stage(loaded: &LoadedShow, plan: &ShowPlan, pyro: Option<&PyroBuilt>) -> Stage {
+    let design = &loaded.design;
+    let ground = Ground {
+        audience_azimuth_deg: design.audience_azimuth_deg,
+        site: Some(design.site.clone()),
         ..Ground::DEFAULT
+    };
+    Stage {
+        phases: plan.phases.clone(),
+        ground: crate::fireworks::ground(ground, loaded, pyro),
+        fireworks: pyro.map(|p| p.bursts.clone()).unwrap_or_default(),
     }
+}
+
+/// What `render` draws of a show on its stage: the drones (glowing as on the page, after
+/// the show's minimum distance), the ground and the fireworks, from the audience view.
+pub(crate) fn render_input<'a>(
+    show: &'a FlightShow,
+    limits: Limits,
+    stage: &'a Stage,
+) -> RenderInput<'a> {
+    let mut input = RenderInput::new(show, 0.0);
+    input.ground = stage.ground.clone();
+    input.fireworks = &stage.fireworks;
+    input.glow_m = RenderInput::glow_for(limits.min_distance_m);
+    input
 }
 
 /// `preview.html` for a show; `live_reload_url` for the preview server.
 pub(crate) fn preview_page(
     show: &FlightShow,
     limits: Limits,
-    ground: &Ground,
-    fireworks: &[Burst],
+    stage: &Stage,
     live_reload_url: Option<String>,
     music: Option<&MusicDesign>,
 ) -> Vec<u8> {
@@ -35,8 +61,8 @@ pub(crate) fn preview_page(
         waveform_bucket_s: 0.1,
     });
     p.limits = limits;
-    p.ground = ground.clone();
-    p.fireworks = fireworks.to_vec();
+    p.ground = stage.ground.clone();
+    p.fireworks = stage.fireworks.clone();
     p.live_reload_url = live_reload_url;
     p.lang = skyshow_i18n::current();
     preview_html(&p)
@@ -46,18 +72,17 @@ pub(crate) fn preview_page(
 pub(crate) fn report_page(
     show: &FlightShow,
     limits: Limits,
-    ground: &Ground,
+    stage: &Stage,
     validation: &Validation,
     report: &Report<'_>,
     plan: Option<&ShowPlan>,
-    fireworks: &[Burst],
 ) -> Vec<u8> {
     let v = validation;
     let mut r = ReportInput::new(show);
     r.lang = skyshow_i18n::current();
     r.limits = limits;
-    r.ground = ground.clone();
-    r.fireworks = fireworks;
+    r.ground = stage.ground.clone();
+    r.fireworks = &stage.fireworks;
     // Moving formations get a speed plot: the plan's formation at the same moment.
     for f in &mut r.formations {
         if let Some(m) = report

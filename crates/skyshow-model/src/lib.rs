@@ -8,6 +8,7 @@ mod clip;
 mod color_walk;
 mod design;
 mod flight_show;
+mod exclusion_zone;
 mod geofence;
 mod keyframe_track;
 mod light_design;
@@ -36,6 +37,7 @@ pub use design::{
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
+pub use exclusion_zone::ExclusionZone;
 pub use geofence::{GEOFENCE_ACTIONS, Geofence};
 pub use keyframe_track::{Interpolation, KeyframeTrack};
 pub use light_design::{

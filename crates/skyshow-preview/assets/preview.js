@@ -267,6 +267,13 @@
           v(lines, p1[0], p1[1], 0.05, ao); v(lines, p2[0], p2[1], 0.05, ao);
         }
       }
+      (meta.site || []).forEach(function (o) {
+        var pts = o.points;
+        for (k = 0; k < pts.length; k++) {
+          var s1 = pts[k], s2 = pts[(k + 1) % pts.length];
+          v(lines, s1[0], s1[1], 0.05, o.color); v(lines, s2[0], s2[1], 0.05, o.color);
+        }
+      });
       var fr = meta.front, fc = [1, 0.42, 0.1, 0.9];
       for (k = 0; k < fr.length; k++) {
         if (k + 1 < fr.length) { v(lines, fr[k][0], fr[k][1], 0.05, fc); v(lines, fr[k + 1][0], fr[k + 1][1], 0.05, fc); }

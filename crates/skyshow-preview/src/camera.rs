@@ -5,6 +5,14 @@ use skyshow_model::{FlightShow, Vec3};
 use crate::Ground;
 use crate::scene::{Bounds, Scene};
 
+/// The aspect ratio (width / height) the camera presets are fitted to; narrower windows
+/// widen the field of view to keep the same horizontal extent (the page's script does the
+/// same with `meta.aspect`).
+pub(crate) const PRESET_ASPECT: f64 = 16.0 / 9.0;
+/// Widest vertical field of view a narrow window gets, degrees (the page has no limit;
+/// beyond this a pinhole image is useless, and 170° is unusable).
+const MAX_WINDOW_FOV_DEG: f64 = 160.0;
+
 /// Height of the audience's eyes above the ground, metres.
 pub(crate) const EYE_HEIGHT_M: f64 = 1.7;
 /// Elevation of the top view, degrees (just short of straight down, so "up" stays defined).
@@ -40,25 +48,40 @@ impl Camera {
     /// Default vertical field of view, degrees.
     pub const DEFAULT_FOV_DEG: f64 = 50.0;
 
-    /// The audience view of a show: from the audience side (towards the audience area's
-    /// centroid, or along [`Ground::audience_azimuth_deg`]) at eye height, looking at the
-    /// middle of the stage, at the distance where every formation just fits an image of
-    /// `aspect` (width / height) with the default field of view. (The audience itself may
-    /// stand further back; the view frames the show as a camera operator would.)
+    /// The audience view of a show, placed exactly as the preview page places it in a
+    /// window of `aspect` (width / height): from the audience side (towards the audience
+    /// area's centroid, or along [`Ground::audience_azimuth_deg`]) at eye height, looking
+    /// at the middle of the stage, at the distance where every formation just fits a
+    /// 16:9 view with the default field of view; a narrower window widens the vertical
+    /// field of view to keep the same horizontal extent, a wider one shows more at the
+    /// sides. (The audience itself may stand further back; the view frames the show as a
+    /// camera operator would.)
     pub fn audience(show: &FlightShow, ground: &Ground, aspect: f64) -> Camera {
         Camera::audience_of(&Scene::new(show, ground), aspect)
     }
 
-    /// The top view of a show: from high above the stage, looking down, the audience at the
-    /// bottom of the image, everything the drones reach in view.
+    /// The top view of a show, as the preview page places it in a window of `aspect`: from
+    /// high above the stage, looking down, the audience at the bottom of the image,
+    /// everything the drones reach and everything on the ground in a 16:9 view (widened
+    /// like [`Camera::audience`] for narrower windows).
     pub fn top(show: &FlightShow, ground: &Ground, aspect: f64) -> Camera {
         Camera::top_of(&Scene::new(show, ground), aspect)
     }
 
     /// [`Camera::audience`] for a computed scene.
     pub(crate) fn audience_of(scene: &Scene, aspect: f64) -> Camera {
+        Camera::audience_preset(scene).in_window(aspect)
+    }
+
+    /// [`Camera::top`] for a computed scene.
+    pub(crate) fn top_of(scene: &Scene, aspect: f64) -> Camera {
+        Camera::top_preset(scene).in_window(aspect)
+    }
+
+    /// The page's audience preset: fitted to a [`PRESET_ASPECT`] view.
+    pub(crate) fn audience_preset(scene: &Scene) -> Camera {
         let target = scene.stage_center();
-        let d = fit_distance(&scene.air, target, scene.toward_audience, aspect);
+        let d = fit_distance(&scene.air, target, scene.toward_audience, PRESET_ASPECT);
         let e = target + scene.toward_audience * d;
         Camera {
             position: Vec3::new(e.x, e.y, EYE_HEIGHT_M),
@@ -67,14 +90,33 @@ impl Camera {
         }
     }
 
-    /// [`Camera::top`] for a computed scene.
-    pub(crate) fn top_of(scene: &Scene, aspect: f64) -> Camera {
+    /// This camera in a window of `aspect` as the page's script shows a preset: windows
+    /// narrower than [`PRESET_ASPECT`] get the vertical field of view that keeps the
+    /// preset's horizontal one (at most [`MAX_WINDOW_FOV_DEG`]); wider ones keep it.
+    pub(crate) fn in_window(self, aspect: f64) -> Camera {
+        let aspect = if aspect.is_finite() && aspect > 0.0 {
+            aspect
+        } else {
+            PRESET_ASPECT
+        };
+        if aspect >= PRESET_ASPECT || !self.fov_deg.is_finite() {
+            return self;
+        }
+        let half = (self.fov_deg.to_radians() / 2.0).tan() * PRESET_ASPECT / aspect;
+        Camera {
+            fov_deg: (2.0 * half.atan().to_degrees()).min(MAX_WINDOW_FOV_DEG),
+            ..self
+        }
+    }
+
+    /// The page's top preset: fitted to a [`PRESET_ASPECT`] view.
+    pub(crate) fn top_preset(scene: &Scene) -> Camera {
         // Everything on the ground (drones' reach, audience, firing front), without the
         // drawing margin.
         let g = scene.all.union(scene.ground);
         let c = g.center();
         let target = Vec3::new(c.x, c.y, 0.0);
-        let (tan_v, tan_h) = half_tans(Camera::DEFAULT_FOV_DEG, aspect);
+        let (tan_v, tan_h) = half_tans(Camera::DEFAULT_FOV_DEG, PRESET_ASPECT);
         let right = Vec3::new(0.0, 0.0, 1.0).cross(scene.toward_audience);
         let back = -scene.toward_audience;
         let mut d: f64 = 10.0;

@@ -1,8 +1,7 @@
 //! `FrameRenderer`: software rendering of show frames (no GPU), and the `render_png`,
 //! `render_sequence` and `frame_times` entry points.
 //!
-//! The sky, the ground (ray-cast per pixel, with an anti-aliased grid, the audience area and
-//! the firing front) and the takeoff slots are drawn once per renderer; each frame adds the
+//! The sky, the ground (`ground_paint.rs`) and the takeoff slots are drawn once per renderer; each frame adds the
 //! drones as glowing dots in their LED colours and the firework particles, additively, like
 //! the preview page.
 
@@ -10,6 +9,7 @@ use skyshow_model::Vec3;
 
 use crate::camera::Camera;
 use crate::canvas::Canvas;
+use crate::ground_paint::draw_ground;
 use crate::particle::Particle;
 use crate::preview_page::drawable_bursts;
 use crate::projector::Projector;
@@ -20,16 +20,6 @@ use crate::{RenderError, RenderInput};
 const SIDE_PX: std::ops::RangeInclusive<u32> = 16..=8192;
 /// Most frames in one sequence.
 pub const MAX_FRAMES: usize = 1_000_000;
-/// Most audience or firing-front vertices drawn.
-const MAX_GROUND_POINTS: usize = 512;
-/// Ground colour.
-const GROUND: [f32; 3] = [0.021, 0.028, 0.037];
-/// Grid line colour and opacity.
-const GRID: ([f32; 3], f32) = ([0.16, 0.22, 0.30], 0.45);
-/// Audience area fill and outline.
-const AUDIENCE: ([f32; 3], f32, f32) = ([0.95, 0.70, 0.30], 0.13, 0.75);
-/// Firing front.
-const FRONT: ([f32; 3], f32) = ([1.0, 0.42, 0.10], 0.9);
 /// Takeoff slot dots: colour and diameter, metres.
 const HOME: ([f32; 3], f64) = ([52.0 / 255.0, 62.0 / 255.0, 80.0 / 255.0], 0.9);
 /// Drones whose lights are off: colour and size factor.
@@ -164,137 +154,6 @@ fn dot(c: &mut Canvas, proj: &Projector, p: Vec3, size_m: f64, k: [f32; 3], over
         c.spot(x, y, s, k);
     } else {
         c.glow(x, y, s, k.map(|v| v * gain));
-    }
-}
-
-/// Where a pixel's ray meets the ground (z = 0), if it does, in front of the eye.
-fn ground_hit(proj: &Projector, x: f64, y: f64) -> Option<Vec3> {
-    let b = proj.basis();
-    let (cx, cy) = proj.center_px();
-    let dir = b.forward + b.right * ((x - cx) / proj.focal_px) - b.up * ((y - cy) / proj.focal_px);
-    let eye = proj.eye();
-    if eye.z <= 0.0 || dir.z >= -1e-9 {
-        return None;
-    }
-    let t = -eye.z / dir.z;
-    let hit = eye + dir * t;
-    hit.is_finite().then_some(hit)
-}
-
-/// Distance from `p` to the segment `a`–`b` in the ground plane.
-fn seg_dist(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = dx * dx + dy * dy;
-    let u = if len2 > 0.0 {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    ((p.0 - a.0 - u * dx).powi(2) + (p.1 - a.1 - u * dy).powi(2)).sqrt()
-}
-
-/// Even-odd point-in-polygon test in the ground plane.
-fn inside(p: (f64, f64), poly: &[(f64, f64)]) -> bool {
-    let mut c = false;
-    let n = poly.len();
-    for i in 0..n {
-        let (a, b) = (poly[i], poly[(i + 1) % n]);
-        if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
-            c = !c;
-        }
-    }
-    c
-}
-
-/// Grid step for a ground extent, metres (as on the page).
-fn grid_step(ext: f64) -> f64 {
-    if ext < 800.0 {
-        10.0
-    } else if ext < 4000.0 {
-        50.0
-    } else {
-        250.0
-    }
-}
-
-fn draw_ground(c: &mut Canvas, proj: &Projector, scene: &Scene, input: &RenderInput) {
-    let g = scene.ground;
-    let ext = (g.hi.x - g.lo.x).max(g.hi.y - g.lo.y);
-    let step = grid_step(ext);
-    let far = 4000.0 + ext * 3.0;
-    let flat = |v: &[Vec3]| -> Vec<(f64, f64)> {
-        v.iter()
-            .filter(|p| p.is_finite())
-            .take(MAX_GROUND_POINTS)
-            .map(|p| {
-                let p = clamp_point(*p);
-                (p.x, p.y)
-            })
-            .collect()
-    };
-    let audience = flat(&input.ground.audience);
-    let front = flat(&input.ground.firing_front);
-    let (w, h) = (c.width, c.height);
-    for y in 0..h {
-        for x in 0..w {
-            let (fx, fy) = (x as f64 + 0.5, y as f64 + 0.5);
-            let Some(hit) = ground_hit(proj, fx, fy) else {
-                continue;
-            };
-            if hit.x < g.lo.x - far
-                || hit.x > g.hi.x + far
-                || hit.y < g.lo.y - far
-                || hit.y > g.hi.y + far
-            {
-                continue;
-            }
-            let i = y * w + x;
-            c.blend(i, GROUND, 1.0);
-            // Ground footprint of the pixel (like a shader's fwidth).
-            let hx = ground_hit(proj, fx + 1.0, fy).unwrap_or(hit);
-            let hy = ground_hit(proj, fx, fy + 1.0).unwrap_or(hit);
-            let fw_x = ((hx.x - hit.x).abs() + (hy.x - hit.x).abs()).max(1e-6);
-            let fw_y = ((hx.y - hit.y).abs() + (hy.y - hit.y).abs()).max(1e-6);
-            let fw = fw_x.max(fw_y).min(1e6);
-            let p = (hit.x, hit.y);
-            if hit.x >= g.lo.x && hit.x <= g.hi.x && hit.y >= g.lo.y && hit.y <= g.hi.y {
-                let lx = (hit.x / step - (hit.x / step).round()).abs() * step;
-                let ly = (hit.y / step - (hit.y / step).round()).abs() * step;
-                let a = (1.0 - lx / fw_x).max(1.0 - ly / fw_y).clamp(0.0, 1.0);
-                if a > 0.0 {
-                    c.blend(i, GRID.0, GRID.1 * a as f32);
-                }
-            }
-            if audience.len() >= 3 && inside(p, &audience) {
-                c.blend(i, AUDIENCE.0, AUDIENCE.1);
-            }
-            if audience.len() >= 2 {
-                let n = audience.len();
-                let edges = if n == 2 { 1 } else { n };
-                let d = (0..edges)
-                    .map(|k| seg_dist(p, audience[k], audience[(k + 1) % n]))
-                    .fold(f64::INFINITY, f64::min);
-                let a = (1.0 - d / fw).clamp(0.0, 1.0);
-                if a > 0.0 {
-                    c.blend(i, AUDIENCE.0, AUDIENCE.2 * a as f32);
-                }
-            }
-            if !front.is_empty() {
-                let mut d = f64::INFINITY;
-                for k in 0..front.len() {
-                    let q = front[k];
-                    if k + 1 < front.len() {
-                        d = d.min(seg_dist(p, q, front[k + 1]));
-                    }
-                    d = d.min(seg_dist(p, (q.0 - 2.0, q.1), (q.0 + 2.0, q.1)));
-                    d = d.min(seg_dist(p, (q.0, q.1 - 2.0), (q.0, q.1 + 2.0)));
-                }
-                let a = (1.0 - d / fw).clamp(0.0, 1.0);
-                if a > 0.0 {
-                    c.blend(i, FRONT.0, FRONT.1 * a as f32);
-                }
-            }
-        }
     }
 }
 

@@ -1,6 +1,7 @@
-//! `Ground`: what is on the ground around the show: the audience and the firing front.
+//! `Ground`: what is on the ground around the show: the audience, the firing front and
+//! the site (boundary, exclusion zones, the audience's no-fly zone).
 
-use skyshow_model::Vec3;
+use skyshow_model::{Site, Vec3};
 
 /// The ground around the show. The takeoff grid is not here: it is the drones' homes.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +16,31 @@ pub struct Ground {
     /// Firing positions of the fireworks (the firing front), on the ground, metres, in
     /// order along the front; empty = none.
     pub firing_front: Vec<Vec3>,
+    /// The site: its boundary, exclusion zones and the audience's no-fly zone, drawn as
+    /// outlines on the ground and on the report's plan; `None` = not known.
+    pub site: Option<Site>,
+}
+
+/// What a site outline is, for its colour and its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SiteKind {
+    /// `[site] boundary`.
+    Boundary,
+    /// A `[[site.exclusion]]` zone.
+    Exclusion,
+    /// The audience's no-fly zone.
+    NoFly,
+}
+
+impl SiteKind {
+    /// The name the page's data and the report's plan use.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            SiteKind::Boundary => "boundary",
+            SiteKind::Exclusion => "exclusion",
+            SiteKind::NoFly => "no_fly",
+        }
+    }
 }
 
 impl Ground {
@@ -23,6 +49,7 @@ impl Ground {
         audience: Vec::new(),
         audience_azimuth_deg: 180.0,
         firing_front: Vec::new(),
+        site: None,
     };
 
     /// The finite audience points.
@@ -33,6 +60,34 @@ impl Ground {
     /// The finite firing-front points.
     pub(crate) fn front_points(&self) -> impl Iterator<Item = Vec3> + '_ {
         self.firing_front.iter().copied().filter(|p| p.is_finite())
+    }
+
+    /// The site's outlines with at least 3 finite corners, each with its kind and name
+    /// (empty but for exclusion zones): the boundary, the exclusion zones in order, the
+    /// audience's no-fly zone.
+    pub(crate) fn site_outlines(&self) -> Vec<(SiteKind, &str, &[[f64; 2]])> {
+        let Some(site) = &self.site else {
+            return Vec::new();
+        };
+        let boundary = site
+            .boundary
+            .iter()
+            .map(|p| (SiteKind::Boundary, "", p.points.as_slice()));
+        let zones = site
+            .exclusions
+            .iter()
+            .map(|e| (SiteKind::Exclusion, e.name.as_str(), e.zone.points.as_slice()));
+        let no_fly = site
+            .no_fly
+            .iter()
+            .map(|p| (SiteKind::NoFly, "", p.points.as_slice()));
+        boundary
+            .chain(zones)
+            .chain(no_fly)
+            .filter(|(_, _, pts)| {
+                pts.len() >= 3 && pts.iter().flatten().all(|v| v.is_finite())
+            })
+            .collect()
     }
 }
 

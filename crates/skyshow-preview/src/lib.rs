@@ -10,8 +10,8 @@
 //! - [`render_png`] draws one frame in software (no GPU) from the audience view or any
 //!   [`Camera`]; [`render_sequence`] draws many.
 //! - [`report_html`] writes the visual safety report: inline SVG plots of separation,
-//!   speeds, transitions, flight times and fireworks, formation thumbnails and the
-//!   violations, each linking to its moment in the preview.
+//!   speeds, transitions, flight times and fireworks, a plan of the site, formation
+//!   thumbnails and the violations, each linking to its moment in the preview.
 //!
 //! Everything here takes data and returns bytes: no file I/O, no printing. The same input
 //! gives byte-identical output.
@@ -24,6 +24,7 @@ mod camera;
 mod canvas;
 mod frame_renderer;
 mod ground;
+mod ground_paint;
 mod html;
 mod motion_speeds;
 mod music;
@@ -39,6 +40,8 @@ mod report_rows;
 mod report_series;
 mod scene;
 mod show_buffer;
+mod site_plan;
+mod stage;
 mod svg_plot;
 mod template;
 
@@ -55,3 +58,4 @@ pub use report_input::ReportInput;
 pub use report_page::report_html;
 pub use report_rows::{ReportFormation, ReportTransition, ReportViolation};
 pub use report_series::ReportSeries;
+pub use stage::Stage;

@@ -10,12 +10,14 @@ use serde_json::{Value, json};
 use skyshow_i18n::{Lang, Message, msg};
 use skyshow_model::{FlightShow, PhaseKind, Vec3};
 
-use crate::camera::Camera;
+use crate::camera::{Camera, PRESET_ASPECT};
 use crate::html::{clock, esc, round, script_json};
 use crate::scene::Scene;
 use crate::show_buffer::ShowBuffer;
 use crate::template::Template;
-use crate::{Burst, PreviewInput};
+use crate::ground_paint::site_style;
+use crate::scene::clamp_point;
+use crate::{Burst, Ground, PreviewInput};
 
 const SKELETON: &str = include_str!("../assets/preview.html");
 const CSS: &str = include_str!("../assets/preview.css");
@@ -53,9 +55,6 @@ const SCRIPT_TEXTS: &[(&str, &str)] = &[
     ("pause", "preview-pause"),
 ];
 
-/// The aspect ratio (width / height) the camera presets are fitted to; narrower windows
-/// widen the field of view to keep the same horizontal extent.
-pub(crate) const PRESET_ASPECT: f64 = 16.0 / 9.0;
 
 /// The preview page of a show: one self-contained HTML file (no network access, no external
 /// files) that plays the drones, the fireworks and the music with WebGL. See the crate
@@ -178,6 +177,32 @@ fn camera_json(c: &Camera) -> Value {
     })
 }
 
+/// The site's outlines for the page's ground: kind, name, corners `[x, y]` (clamped,
+/// rounded to the millimetre) and the colour `[r, g, b, a]` they are drawn in.
+fn site_json(ground: &Ground) -> Value {
+    let outlines: Vec<Value> = ground
+        .site_outlines()
+        .into_iter()
+        .map(|(kind, name, pts)| {
+            let (c, a) = site_style(kind);
+            let corners: Vec<Value> = pts
+                .iter()
+                .map(|p| {
+                    let q = clamp_point(Vec3::new(p[0], p[1], 0.0));
+                    json!([round(q.x, 3), round(q.y, 3)])
+                })
+                .collect();
+            json!({
+                "kind": kind.as_str(),
+                "name": name,
+                "points": corners,
+                "color": [c[0], c[1], c[2], a],
+            })
+        })
+        .collect();
+    Value::Array(outlines)
+}
+
 fn phase_kind(k: PhaseKind) -> &'static str {
     match k {
         PhaseKind::Takeoff => "takeoff",
@@ -294,7 +319,7 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
         "max_altitude_m": round(l.max_altitude_m, 3),
         "battery_s": round(l.battery_s, 3),
     });
-    let glow = crate::render_input::glow_for(l.min_distance_m);
+    let glow = crate::RenderInput::glow_for(l.min_distance_m);
     let music = input.music.as_ref().map(|m| {
         // At most 2000 peaks (0–99), merged by maximum, for the timeline's waveform.
         let n = m.waveform.len();
@@ -330,14 +355,15 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
             "toward_audience": v3(scene.toward_audience),
         },
         "cameras": {
-            "audience": camera_json(&Camera::audience_of(scene, PRESET_ASPECT)),
-            "top": camera_json(&Camera::top_of(scene, PRESET_ASPECT)),
+            "audience": camera_json(&Camera::audience_preset(scene)),
+            "top": camera_json(&Camera::top_preset(scene)),
         },
         "phases": phases,
         "cues": cues,
         "bursts": bursts,
         "audience": flat(&mut input.ground.audience_points().map(crate::scene::clamp_point)),
         "front": flat(&mut input.ground.front_points().map(crate::scene::clamp_point)),
+        "site": site_json(&input.ground),
         "limits": limits,
         "music": music,
         "live_reload_url": input.live_reload_url,

@@ -11,7 +11,8 @@ pub struct RenderInput<'a> {
     pub show: &'a FlightShow,
     /// Show time of the frame, seconds.
     pub time_s: f64,
-    /// The camera; `None` = the audience view ([`Camera::audience`]) fitted to the image.
+    /// The camera; `None` = the audience view ([`Camera::audience`]) as the preview page
+    /// places it in a window of the image's shape.
     pub camera: Option<Camera>,
     /// Image width, pixels, 16 to 8192. Default 1280.
     pub width_px: u32,
@@ -40,7 +41,7 @@ impl<'a> RenderInput<'a> {
     pub fn new(show: &'a FlightShow, time_s: f64) -> Self {
         let glow_m = show
             .limits
-            .map(|l| glow_for(l.min_distance_m))
+            .map(|l| RenderInput::glow_for(l.min_distance_m))
             .unwrap_or(RenderInput::DEFAULT_GLOW_M);
         RenderInput {
             show,
@@ -53,14 +54,14 @@ impl<'a> RenderInput<'a> {
             glow_m,
         }
     }
-}
 
-/// Glow diameter for a show's minimum distance, metres: 2.2 × the distance, between 2 and
-/// 12 m (the default when the distance is not a number). The page uses the same.
-pub(crate) fn glow_for(min_distance_m: f64) -> f64 {
-    if min_distance_m.is_finite() {
-        (min_distance_m * 2.2).clamp(2.0, 12.0)
-    } else {
-        RenderInput::DEFAULT_GLOW_M
+    /// Glow diameter for a show's minimum distance, metres: 2.2 × the distance, between 2
+    /// and 12 m (the default when the distance is not a number). The page uses the same.
+    pub fn glow_for(min_distance_m: f64) -> f64 {
+        if min_distance_m.is_finite() {
+            (min_distance_m * 2.2).clamp(2.0, 12.0)
+        } else {
+            RenderInput::DEFAULT_GLOW_M
+        }
     }
 }

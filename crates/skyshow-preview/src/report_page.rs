@@ -13,6 +13,7 @@ use crate::html::{clock, esc, num};
 use crate::motion_speeds::motion_plots;
 use crate::preview_page::drawable_bursts;
 use crate::scene::{Bounds, Scene};
+use crate::site_plan::site_plan;
 use crate::svg_plot::{SvgPlot, WIDTH, nice_max};
 use crate::{FrameRenderer, RenderInput, ReportInput, ReportSeries};
 
@@ -34,7 +35,8 @@ type Section = fn(&ReportInput) -> String;
 
 /// The visual safety report: plots of minimum distance, horizontal and vertical speed
 /// against their limits, each transition's duration against its lower bound, the flight
-/// time per drone against the battery, the fireworks timeline, a thumbnail of every
+/// time per drone against the battery, the fireworks timeline, the site plan (the show
+/// from above with its takeoff grid, boundary, exclusion and no-fly zones), a thumbnail of every
 /// formation seen from the audience, and the violations, each linking to its moment in the
 /// preview (`preview.html#t=SECONDS`).
 ///
@@ -57,12 +59,13 @@ pub fn report_html(input: &ReportInput) -> Vec<u8> {
     );
     header(&mut h, input, &title);
     timeline(&mut h, input);
-    let sections: [(&str, &'static str, Section); 8] = [
+    let sections: [(&str, &'static str, Section); 9] = [
         ("separation", "report-section-separation", separation),
         ("speed", "report-section-speed", speeds),
         ("transitions", "report-section-transitions", transitions),
         ("flight-time", "report-section-flight-time", flight_times),
         ("fireworks", "report-section-fireworks", fireworks),
+        ("site", "report-section-site", site_plan),
         ("formations", "report-section-formations", thumbnails),
         ("violations", "report-section-violations", violations),
         ("limits", "report-section-limits", limits),
@@ -641,7 +644,7 @@ fn thumbnail(input: &ReportInput, scene: &Scene, t: f64) -> Option<Vec<u8>> {
     ri.width_px = THUMB.0;
     ri.height_px = THUMB.1;
     ri.ground = input.ground.clone();
-    ri.glow_m = crate::render_input::glow_for(input.limits.min_distance_m);
+    ri.glow_m = RenderInput::glow_for(input.limits.min_distance_m);
     let r = FrameRenderer::with_scene(&ri, scene).ok()?;
     r.render(t).ok()
 }

@@ -84,8 +84,8 @@ pub(crate) struct Scene {
     /// no phases; `all` when nothing is in the air then. Transitions that swing wide
     /// (through expanded copies) do not widen the audience view.
     pub(crate) air: Bounds,
-    /// The ground to draw: drones, audience and firing front, seen from above, with a
-    /// margin (z = 0).
+    /// The ground to draw: drones, audience, firing front and site outlines, seen from
+    /// above, with a margin (z = 0).
     pub(crate) ground: Bounds,
     /// Unit horizontal vector from the stage towards the audience.
     pub(crate) toward_audience: Vec3,
@@ -139,7 +139,12 @@ impl Scene {
             hi: Vec3::new(b.hi.x, b.hi.y, 0.0),
         };
         let mut g = flat(all);
-        if let Some(b) = Bounds::of(audience.iter().copied().chain(ground.front_points())) {
+        let site = ground
+            .site_outlines()
+            .into_iter()
+            .flat_map(|(_, _, pts)| pts.iter().map(|p| Vec3::new(p[0], p[1], 0.0)));
+        let marks = audience.iter().copied().chain(ground.front_points());
+        if let Some(b) = Bounds::of(marks.chain(site)) {
             g = g.union(flat(b));
         }
         let margin = ((g.hi.x - g.lo.x).max(g.hi.y - g.lo.y) * 0.15).max(20.0);

@@ -10,6 +10,7 @@ use std::time::Duration;
 use common::cdp::{Browser, CHROMIUM, Shot};
 use common::synthetic::SyntheticShow;
 use skyshow_model::Vec3;
+use skyshow_model::{ExclusionZone, Polygon, Site};
 use skyshow_preview::{Camera, Ground, PreviewInput, preview_html};
 
 const W: u32 = 1280;
@@ -169,6 +170,86 @@ fn preview_shows_the_formations_in_their_colours() {
         .unwrap();
     assert!(playing > 40.0, "time advanced while playing: {playing}");
     assert_eq!(after, 12.5);
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+/// Pixel position of a ground point seen by `cam` on the whole window.
+fn project(cam: &Camera, p: Vec3) -> (f64, f64) {
+    let focal = (H as f64 / 2.0) / (cam.fov_deg.to_radians() / 2.0).tan();
+    let f = (cam.look_at - cam.position).normalized();
+    let mut r = f.cross(Vec3::new(0.0, 0.0, 1.0));
+    if r.norm() < 1e-6 {
+        r = f.cross(Vec3::new(1.0, 0.0, 0.0));
+    }
+    let r = r.normalized();
+    let u = r.cross(f);
+    let q = p - cam.position;
+    let z = q.dot(f);
+    (
+        W as f64 / 2.0 + focal * q.dot(r) / z,
+        H as f64 / 2.0 - focal * q.dot(u) / z,
+    )
+}
+
+#[test]
+fn the_site_is_outlined_on_the_ground() {
+    let Some(mut browser) = launch() else { return };
+    let show = SyntheticShow::red_disc_green_grid(40).build();
+    let square = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        Polygon::new(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    };
+    let mut input = PreviewInput::new(&show);
+    input.ground.site = Some(Site {
+        boundary: Some(square(-160.0, -140.0, 170.0, 150.0)),
+        exclusions: vec![ExclusionZone {
+            name: "tent".into(),
+            zone: square(60.0, 60.0, 110.0, 110.0),
+        }],
+        ..Site::default()
+    });
+    let file = browser.scratch_dir().join("site.html");
+    std::fs::write(&file, preview_html(&input)).unwrap();
+    browser
+        .open_preview(&file, "#t=1", Duration::from_secs(60))
+        .unwrap();
+    browser.eval("window.skyshowPreview.setCamera('top')").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let shot = browser.screenshot().unwrap();
+    let cam = Camera::top(&show, &input.ground, W as f64 / H as f64);
+    let site = input.ground.site.as_ref().unwrap();
+    // Points along each outline's edges: the pixels near them are the outline's colour.
+    let outlines: [(&str, &Polygon, [f64; 3]); 2] = [
+        ("boundary", site.boundary.as_ref().unwrap(), [0.45, 0.80, 1.0]),
+        ("exclusion zone", &site.exclusions[0].zone, [1.0, 0.22, 0.22]),
+    ];
+    for (what, poly, want) in outlines {
+        let n = poly.points.len();
+        let (mut seen, mut hit) = (0, 0);
+        for k in 0..n {
+            let (a, b) = (poly.points[k], poly.points[(k + 1) % n]);
+            for s in 1..8 {
+                let u = s as f64 / 8.0;
+                let p = Vec3::new(a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u, 0.0);
+                let (x, y) = project(&cam, p);
+                if x < 3.0 || y < 3.0 || x > W as f64 - 4.0 || y > (H as usize - CONTROLS_PX) as f64 {
+                    continue;
+                }
+                seen += 1;
+                let found = (-3..=3).flat_map(|dy| (-3..=3).map(move |dx| (dx, dy))).any(|(dx, dy)| {
+                    let px = shot.at((x as i64 + dx) as usize, (y as i64 + dy) as usize);
+                    let v = px.map(f64::from);
+                    let len = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+                    let wl = (want[0] * want[0] + want[1] * want[1] + want[2] * want[2]).sqrt();
+                    len > 100.0 && (v[0] * want[0] + v[1] * want[1] + v[2] * want[2]) / (len * wl) > 0.97
+                });
+                hit += usize::from(found);
+            }
+        }
+        eprintln!("{what}: {hit} of {seen} points along the outline show its colour");
+        assert!(seen >= 8, "{what}: in view");
+        assert!(hit * 10 >= seen * 9, "{what}: outlined ({hit} of {seen})");
+    }
     let errors = browser.console_errors();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }

@@ -3,7 +3,9 @@
 mod common;
 
 use common::synthetic::SyntheticShow;
-use skyshow_model::{Drone, FlightShow, Rgb, Segment, Trajectory, Vec3};
+use skyshow_model::{
+    Drone, ExclusionZone, FlightShow, Polygon, Rgb, Segment, Site, Trajectory, Vec3,
+};
 use skyshow_preview::{Burst, Ground, Music, PreviewInput, preview_html};
 
 fn text(input: &PreviewInput) -> String {
@@ -35,6 +37,7 @@ fn page_is_deterministic_and_self_contained() {
         audience: vec![Vec3::new(-120.0, -50.0, 0.0), Vec3::new(-120.0, 50.0, 0.0)],
         audience_azimuth_deg: 180.0,
         firing_front: vec![Vec3::new(80.0, -250.0, 0.0), Vec3::new(80.0, 250.0, 0.0)],
+        site: None,
     };
     let a = preview_html(&input);
     assert_eq!(a, preview_html(&input), "same input, same bytes");
@@ -110,4 +113,58 @@ fn odd_input_still_makes_a_page() {
         "no early end of a script element"
     );
     assert!(html.contains("{{JS}}"), "user text is not a template slot");
+}
+
+/// The page's data (`<script id="skyshow-meta">`), as JSON.
+fn meta(html: &str) -> serde_json::Value {
+    let start = html.find("id=\"skyshow-meta\">").unwrap() + "id=\"skyshow-meta\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn the_site_is_embedded_as_outlines_on_the_ground() {
+    let show = SyntheticShow::red_disc_green_grid(30).build();
+    let boundary = vec![[-300.0, -220.5], [310.25, -220.5], [310.25, 240.0], [-300.0, 240.0]];
+    let tent = vec![[60.0, 60.0], [90.0, 60.0], [75.0, 95.125]];
+    let no_fly = vec![[-180.0, -90.0], [-130.0, -90.0], [-130.0, 90.0], [-180.0, 90.0]];
+    let mut input = PreviewInput::new(&show);
+    input.ground.site = Some(Site {
+        boundary: Some(Polygon::new(boundary.clone())),
+        exclusions: vec![ExclusionZone {
+            name: "tent <A>".into(),
+            zone: Polygon::new(tent.clone()),
+        }],
+        no_fly: Some(Polygon::new(no_fly.clone())),
+        ..Site::default()
+    });
+    let html = text(&input);
+    let m = meta(&html);
+    let outlines = m["site"].as_array().unwrap();
+    let want = [
+        ("boundary", "", &boundary),
+        ("exclusion", "tent <A>", &tent),
+        ("no_fly", "", &no_fly),
+    ];
+    assert_eq!(outlines.len(), want.len(), "{outlines:?}");
+    for (o, (kind, name, pts)) in outlines.iter().zip(want) {
+        assert_eq!(o["kind"], kind);
+        assert_eq!(o["name"], name);
+        let got: Vec<[f64; 2]> = o["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| [p[0].as_f64().unwrap(), p[1].as_f64().unwrap()])
+            .collect();
+        assert_eq!(&got, pts, "{kind} corners in metres");
+        assert_eq!(o["color"].as_array().unwrap().len(), 4, "rgba");
+    }
+    // The ground drawn under the show covers the site (the top view sees all of it).
+    let lo = &m["scene"]["ground_lo"];
+    let hi = &m["scene"]["ground_hi"];
+    assert!(lo[0].as_f64().unwrap() <= -300.0 && hi[0].as_f64().unwrap() >= 310.25);
+    assert!(lo[1].as_f64().unwrap() <= -220.5 && hi[1].as_f64().unwrap() >= 240.0);
+    // Without a site there is nothing.
+    input.ground.site = None;
+    assert_eq!(meta(&text(&input))["site"], serde_json::json!([]));
 }

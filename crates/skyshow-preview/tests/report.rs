@@ -7,7 +7,8 @@ mod common;
 use base64::Engine as _;
 use common::cdp::decode_png;
 use common::synthetic::SyntheticShow;
-use skyshow_model::{FlightShow, Rgb, Vec3};
+use skyshow_i18n::Lang;
+use skyshow_model::{ExclusionZone, FlightShow, Polygon, Rgb, Site, Vec3};
 use skyshow_preview::{
     Burst, ReportInput, ReportSeries, ReportTransition, ReportViolation, report_html,
 };
@@ -181,4 +182,101 @@ fn report_survives_odd_and_empty_data() {
     let text = String::from_utf8(report_html(&input)).unwrap();
     assert!(!text.contains("<script>alert"), "text is escaped");
     assert!(text.contains("a&quot;b.html#t=0"));
+}
+
+/// The value of attribute `name` in the first element of `text` that has `class="{class}"`.
+fn attr(text: &str, class: &str, name: &str) -> Option<String> {
+    let at = text.find(&format!("class=\"{class}\""))?;
+    let start = text[..at].rfind('<')?;
+    let end = at + text[at..].find('>')?;
+    let tag = &text[start..end];
+    let key = format!(" {name}=\"");
+    let v = tag.find(&key)? + key.len();
+    Some(tag[v..v + tag[v..].find('"')?].to_string())
+}
+
+/// `x,y x,y …` as corners.
+fn corners(points: &str) -> Vec<[f64; 2]> {
+    points
+        .split_whitespace()
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            [x.parse().unwrap(), y.parse().unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn the_site_plan_draws_the_site_at_its_coordinates() {
+    let show = SyntheticShow::red_disc_green_grid(20).build();
+    let boundary = vec![[-250.0, -200.0], [260.5, -200.0], [260.5, 210.0], [-250.0, 210.0]];
+    let tent = vec![[60.0, 60.0], [90.0, 60.0], [75.0, 95.125]];
+    let no_fly = vec![[-200.0, -90.0], [-140.0, -90.0], [-140.0, 90.0], [-200.0, 90.0]];
+    let mut input = ReportInput::new(&show);
+    input.ground.audience = vec![Vec3::new(-150.0, -80.0, 0.0), Vec3::new(-150.0, 80.0, 0.0)];
+    input.ground.firing_front = vec![Vec3::new(80.0, -30.0, 0.0), Vec3::new(80.0, 30.0, 0.0)];
+    input.ground.site = Some(Site {
+        boundary: Some(Polygon::new(boundary.clone())),
+        exclusions: vec![ExclusionZone {
+            name: "tent".into(),
+            zone: Polygon::new(tent.clone()),
+        }],
+        no_fly: Some(Polygon::new(no_fly.clone())),
+        no_fly_buffer_m: 12.5,
+        ..Site::default()
+    });
+    let text = String::from_utf8(report_html(&input)).unwrap();
+    let start = text.find("<section id=\"site\">").expect("a site section");
+    let plan = &text[start..start + text[start..].find("</section>").unwrap()];
+    for (class, want) in [
+        ("site-boundary", &boundary),
+        ("site-exclusion", &tent),
+        ("site-no-fly", &no_fly),
+    ] {
+        let pts = attr(plan, class, "points").unwrap_or_else(|| panic!("{class}"));
+        assert_eq!(&corners(&pts), want, "{class}: the show file's corners");
+    }
+    assert_eq!(attr(plan, "site-exclusion", "data-name").as_deref(), Some("tent"));
+    assert!(plan.contains(">tent</text>"), "the zone is labelled");
+    // The takeoff grid: a dot at every home.
+    let d = attr(plan, "plan-takeoff", "d").unwrap();
+    assert_eq!(d.matches('M').count(), show.drones.len());
+    for dr in &show.drones {
+        let dot = format!("M{} {}h0", dr.home.x, dr.home.y);
+        assert!(d.contains(&dot), "home {dot}");
+    }
+    // The map: everything inside the picture, the audience at the bottom, X up for an
+    // audience at −X, and the same scale on both axes.
+    let m: Vec<f64> = attr(plan, "plan-ground", "data-transform")
+        .unwrap()
+        .trim_start_matches("matrix(")
+        .trim_end_matches(')')
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let map = |p: [f64; 2]| (m[0] * p[0] + m[2] * p[1] + m[4], m[1] * p[0] + m[3] * p[1] + m[5]);
+    let view: Vec<f64> = attr(plan, "plan", "viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    for p in boundary.iter().chain(&tent).chain(&no_fly) {
+        let (x, y) = map(*p);
+        assert!(x >= 0.0 && x <= view[2] && y >= 0.0 && y <= view[3], "{p:?} → ({x}, {y})");
+    }
+    let (_, y_audience) = map([-150.0, 0.0]);
+    let (_, y_front) = map([80.0, 0.0]);
+    assert!(y_audience > y_front, "the audience is below the stage");
+    let (x_left, _) = map([0.0, 100.0]);
+    let (x_right, _) = map([0.0, -100.0]);
+    assert!(x_left < x_right, "+Y is on the audience's left");
+    assert!((m[0] * m[0] + m[1] * m[1] - m[2] * m[2] - m[3] * m[3]).abs() < 1e-6);
+    assert!(plan.contains("12.50 m"), "the no-fly zone's buffer in the legend");
+
+    // In Chinese, the legend's words are Chinese.
+    input.lang = Lang::Zh;
+    let zh = String::from_utf8(report_html(&input)).unwrap();
+    for word in ["场地平面图", "场地边界", "禁入区", "观众禁飞区", "起飞方阵", "发射阵地"] {
+        assert!(zh.contains(word), "{word}");
+    }
 }

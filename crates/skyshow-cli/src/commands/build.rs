@@ -14,6 +14,7 @@ use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
+use skyshow_preview::Stage;
 use skyshow_plan::{
     NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache, plan_show_cached,
 };
@@ -172,10 +173,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     let meta = skyc_meta(design);
     let skyc_writer = SkycWriter::new(&built.show, &meta);
     let n = built.show.drones.len();
-    let skyc = skyc_writer
-        .write_to(Cursor::new(Vec::new()), 0..n, &built.show.title)
-        .map_err(|e| miette!("cannot make show.skyc: {e}"))?
-        .into_inner();
+    let skyc = whole_show_skyc(&skyc_writer, &built.show)?;
     timing.push(("export_skyc".into(), t.elapsed().as_secs_f64() * 1000.0));
 
     // The written show is read back and validated while the ground stations' files (the
@@ -284,28 +282,21 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     };
     spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
-    let ground = crate::fireworks::ground(
-        visuals::ground(design.audience_azimuth_deg),
-        &loaded,
-        pyro.as_ref(),
-    );
-    let bursts = pyro.as_ref().map_or(&[][..], |p| &p.bursts);
+    let stage = visuals::stage(&loaded, plan, pyro.as_ref());
     let preview = visuals::preview_page(
         &checked.show,
         limits,
-        &ground,
-        bursts,
+        &stage,
         args.live_reload.clone(),
         design.music.as_ref(),
     );
     let report_page = visuals::report_page(
         &checked.show,
         limits,
-        &ground,
+        &stage,
         &checked.validation,
         &report,
         Some(plan),
-        bursts,
     );
     let visuals_ms = t.elapsed().as_secs_f64() * 1000.0;
     out.add(args.out.join("show.skyc"), skyc);
@@ -315,6 +306,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         .insert(report.timing_ms.len() - 1, ("visuals".into(), visuals_ms));
     out.add(args.out.join("report.json"), write_report_json(&report));
     out.add(args.out.join("preview.html"), preview);
+    out.add(args.out.join(Stage::FILE_NAME), stage.to_json());
     out.add(args.out.join("report.html"), report_page);
     for (name, bytes) in pyro.map(|p| p.files).unwrap_or_default() {
         out.add(args.out.join("pyro").join(name), bytes);
@@ -381,7 +373,16 @@ fn check_args(args: &BuildArgs) -> Result<()> {
 }
 
 /// What the `.skyc` says besides the drones: limits, origin, soundtrack.
-fn skyc_meta(design: &skyshow_model::ShowDesign) -> SkycMeta {
+/// The whole show's `.skyc` (`show.skyc`), in memory.
+pub(crate) fn whole_show_skyc(writer: &SkycWriter<'_>, show: &FlightShow) -> Result<Vec<u8>> {
+    let bytes = writer
+        .write_to(Cursor::new(Vec::new()), 0..show.drones.len(), &show.title)
+        .map_err(|e| miette!("cannot make show.skyc: {e}"))?;
+    Ok(bytes.into_inner())
+}
+
+/// What `show.skyc` says besides the drones: the limits, the origin, the music.
+pub(crate) fn skyc_meta(design: &skyshow_model::ShowDesign) -> SkycMeta {
     SkycMeta {
         limits: design.limits,
         origin: design.origin,

@@ -46,12 +46,11 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
         rebuild(args, printer, &pages)?;
         watched = inputs(args);
     } else {
-        let src = show_source::load(&args.input)?;
+        let src = show_source::load(&args.input, printer)?;
         let page = visuals::preview_page(
             &src.show,
             src.limits,
-            &visuals::ground(src.audience_azimuth_deg),
-            &[],
+            &src.stage,
             None,
             src.music.as_ref(),
         );

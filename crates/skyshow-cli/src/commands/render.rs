@@ -1,11 +1,15 @@
 //! `skyshow render SHOW.toml|OUTDIR|FILE.skyc --at TIME -o frame.png`: software-rendered
 //! frames, no GPU needed; `--from A --to B --fps F -o DIR` writes a sequence.
+//!
+//! A show file and the folder built from it are drawn alike (`show_source`): the same
+//! drones, the same stage (ground, site, fireworks), and by default the audience view
+//! placed as `preview.html` places it.
 
 use miette::{IntoDiagnostic, Result, miette};
 use rayon::prelude::*;
 use skyshow_import::parse_time;
 use skyshow_model::Vec3;
-use skyshow_preview::{Camera, FrameRenderer, RenderInput, frame_times};
+use skyshow_preview::{Camera, FrameRenderer, frame_times};
 
 use crate::args::RenderArgs;
 use crate::output::OutputSet;
@@ -44,13 +48,11 @@ fn vec3(flag: &str, text: &str) -> Result<Vec3> {
 
 /// Runs `render`.
 pub(crate) fn run(args: &RenderArgs, printer: Printer) -> Result<u8> {
-    let src = show_source::load(&args.input)?;
-    let ground = visuals::ground(src.audience_azimuth_deg);
-    let mut input = RenderInput::new(&src.show, 0.0);
+    let src = show_source::load(&args.input, printer)?;
+    let mut input = visuals::render_input(&src.show, src.limits, &src.stage);
     input.width_px = args.width;
     input.height_px = args.height;
-    input.ground = ground.clone();
-    input.glow_m = 2.2 * src.limits.min_distance_m;
+    let ground = &src.stage.ground;
     let aspect = f64::from(args.width) / f64::from(args.height.max(1));
     input.camera = match (args.camera.as_str(), &args.eye, &args.look_at) {
         (_, Some(eye), Some(at)) => Some(Camera {
@@ -62,7 +64,7 @@ pub(crate) fn run(args: &RenderArgs, printer: Printer) -> Result<u8> {
             return Err(miette!("`--eye` and `--look-at` go together"));
         }
         ("audience", None, None) => None,
-        ("top", None, None) => Some(Camera::top(&src.show, &ground, aspect)),
+        ("top", None, None) => Some(Camera::top(&src.show, ground, aspect)),
         (other, None, None) => {
             return Err(miette!(
                 help = "use `audience` or `top`, or `--eye` with `--look-at`",

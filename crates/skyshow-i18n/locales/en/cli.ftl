@@ -18,3 +18,8 @@ build-conflicts-hint = { $count ->
 }
 ## transition
 transition-close-points = `{ $file }`: { $what } points { $a } and { $b } are { $gap } m apart, within 1 mm of the minimum distance of { $dist } m: taken as given, the transition keeps their spacing
+
+## render and preview of an output folder: its stage.json
+stage-missing = note: `{ $file }` is missing (the folder was built by an older skyshow): drawn without the audience, the firing front, the site and the fireworks; build the show again to have them
+stage-unreadable = cannot read `{ $file }`: { $reason }
+stage-unreadable-hint = `skyshow build` writes this file beside `show.skyc`: build the show into `{ $dir }` again

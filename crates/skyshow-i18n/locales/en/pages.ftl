@@ -125,3 +125,15 @@ phase-takeoff = takeoff
 phase-landing = landing
 phase-formation = formation "{ $name }"
 phase-transition = transition { $route }
+
+## The site plan
+report-section-site = Site plan, seen from above
+report-site-aria = plan of the site seen from above: the show's extent, the takeoff grid, the boundary, the exclusion zones, the audience's no-fly zone, the audience and the firing front
+report-site-note = Seen from straight above, the audience at the bottom; the arrows show the show frame's X and Y axes. The drones stay inside the boundary and out of the exclusion zones and the no-fly zone at every moment (the validator checks it).
+report-site-extent = the show's extent (everything the drones reach)
+report-site-takeoff = takeoff grid
+report-site-boundary = site boundary
+report-site-exclusion = exclusion zone
+report-site-no-fly = the audience's no-fly zone (its area plus { $buffer } m)
+report-site-audience = audience
+report-site-front = firing front

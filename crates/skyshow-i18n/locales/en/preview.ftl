@@ -32,3 +32,10 @@ preview-firework = firework
 preview-cannot-start = The preview cannot start:
 preview-no-decompression = this browser cannot unpack the show (no DecompressionStream)
 preview-no-canvas = This browser can draw neither WebGL nor 2D canvas.
+
+## stage.json: what an output folder's frames show besides the drones
+stage-not-json = it is not JSON ({ $reason })
+stage-wrong-format = `{ $key }` is not `skyshow-stage`
+stage-wrong-version = it has version { $version }; this skyshow reads version { $supported }
+stage-missing-key = `{ $key }` is missing
+stage-bad-value = `{ $key }` holds a value that `skyshow build` does not write

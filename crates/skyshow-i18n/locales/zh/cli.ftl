@@ -18,3 +18,8 @@ build-conflicts-hint = { $count ->
 }
 ## transition
 transition-close-points = `{ $file }`：{ $what } 点 { $a } 与 { $b } 相距 { $gap } 米，与最小间距 { $dist } 米相差不到 1 毫米：按原样接受，过渡保持其间距
+
+## 输出文件夹的 render 与 preview：其 stage.json
+stage-missing = 注意：缺少 `{ $file }`（该文件夹由较旧的 skyshow 生成）：绘制时不含观众区、发射阵地、场地和烟花；重新构建演出即可包含它们
+stage-unreadable = 无法读取 `{ $file }`：{ $reason }
+stage-unreadable-hint = `skyshow build` 会在 `show.skyc` 旁写出此文件：请重新将演出构建到 `{ $dir }`

@@ -110,3 +110,15 @@ phase-takeoff = 起飞
 phase-landing = 降落
 phase-formation = 编队“{ $name }”
 phase-transition = 队形变换 { $route }
+
+## 场地平面图
+report-section-site = 场地平面图（俯视）
+report-site-aria = 俯视场地平面图：演出范围、起飞方阵、场地边界、禁入区、观众禁飞区、观众区与发射阵地
+report-site-note = 从正上方俯视，观众在下方；箭头表示演出坐标系的 X 轴与 Y 轴。无人机在任何时刻都留在边界之内，不进入禁入区和禁飞区（由校验器检查）。
+report-site-extent = 演出范围（无人机所及之处）
+report-site-takeoff = 起飞方阵
+report-site-boundary = 场地边界
+report-site-exclusion = 禁入区
+report-site-no-fly = 观众禁飞区（观众区外扩 { $buffer } m）
+report-site-audience = 观众区
+report-site-front = 发射阵地

@@ -28,3 +28,10 @@ preview-firework = 烟花
 preview-cannot-start = 预览无法启动：
 preview-no-decompression = 此浏览器无法解压演出数据（不支持 DecompressionStream）
 preview-no-canvas = 此浏览器既不支持 WebGL，也不支持 2D 画布。
+
+## stage.json：输出文件夹的画面中除无人机以外的内容
+stage-not-json = 不是 JSON（{ $reason }）
+stage-wrong-format = `{ $key }` 不是 `skyshow-stage`
+stage-wrong-version = 其版本为 { $version }；本 skyshow 读取版本 { $supported }
+stage-missing-key = 缺少 `{ $key }`
+stage-bad-value = `{ $key }` 的值不是 `skyshow build` 会写出的值

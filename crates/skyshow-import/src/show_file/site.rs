@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 use skyshow_i18n::msg;
-use skyshow_model::{GEOFENCE_ACTIONS, Polygon, ShowDesign, Site, Vec3};
+use skyshow_model::{ExclusionZone, GEOFENCE_ACTIONS, Polygon, ShowDesign, Site, Vec3};
 use toml::Spanned;
 
 use super::raw::RawShow;
@@ -143,12 +143,12 @@ impl Cx<'_> {
                         Some(msg!("site-exclusion-over-takeoff-hint")),
                     ));
                 }
-                site.exclusions.push(poly);
+                site.exclusions.push(ExclusionZone { name, zone: poly });
             }
         }
-        if let Some(zone) = self.audience_no_fly(k, design, pyro, &homes)? {
-            site.exclusions.push(zone);
-        }
+        site.no_fly_buffer_m =
+            self.opt_num(&k.buffer_m, "buffer_m", 10.0, 0.0, 1_000.0, "metres")?;
+        site.no_fly = self.audience_no_fly(k, site.no_fly_buffer_m, design, pyro, &homes)?;
         Ok(site)
     }
 
@@ -180,17 +180,17 @@ impl Cx<'_> {
     }
 
     /// The audience's no-fly zone: its zone, or the band `depth_m` deep behind its line
-    /// (away from the stage), as a convex area grown by `buffer_m`; `None` without an
+    /// (away from the stage), as a convex area grown by `buffer` metres; `None` without an
     /// audience or with `no_fly = false`. The firing front may not stand in the audience's
     /// area, nor a takeoff slot in its no-fly zone.
     fn audience_no_fly(
         &self,
         k: &SiteKeys,
+        buffer: f64,
         design: &ShowDesign,
         pyro: &PyroDesign,
         homes: &[Vec3],
     ) -> Result<Option<Polygon>, ImportError> {
-        let buffer = self.opt_num(&k.buffer_m, "buffer_m", 10.0, 0.0, 1_000.0, "metres")?;
         let depth = self.opt_num(&k.depth_m, "depth_m", 50.0, 1.0, 10_000.0, "metres")?;
         let Some((pts, span, is_zone)) = &k.audience else {
             return Ok(None);

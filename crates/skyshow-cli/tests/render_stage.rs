@@ -1,0 +1,304 @@
+//! `render` draws a show file and the folder built from it alike: the same frame from both
+//! (the audience view as `preview.html` places it, and the top view), a firework burst
+//! where and when it bursts, and the ground's marks (audience, firing front, site) where
+//! they are.
+//!
+//! The camera, the burst and the ground marks are taken from the files `build` wrote
+//! (`preview.html`'s data, `stage.json`) with plain JSON code, and projected here.
+
+mod common;
+
+use std::path::Path;
+
+use common::{run, stderr, write};
+use serde_json::Value;
+
+const W: usize = 320;
+const H: usize = 180;
+
+/// 16 drones in a blue ring 40 m up, the audience at −X behind a line, a site with a
+/// boundary and one exclusion zone, and one red shell fired from a front at x = 80.
+const SHOW: &str = r#"title = "stage"
+[audience]
+azimuth_deg = 180
+line = [[-120, -80], [-120, 80]]
+[site]
+boundary = [[-260, -200], [260, -200], [260, 200], [-260, 200]]
+[[site.exclusion]]
+name = "tent"
+zone = [[40, 40], [90, 40], [90, 90], [40, 90]]
+[pyro]
+[pyro.front]
+center = [80, 0, 0]
+width_m = 60
+positions = 3
+[[pyro.cue]]
+name = "c1"
+time = 30
+product = "SH100-R"
+[fleet]
+drones = 16
+[fleet.grid]
+rows = 4
+columns = 4
+spacing_m = 3
+[[chapter]]
+name = "one"
+[[chapter.formation]]
+name = "ring"
+hold = 40
+shape = "circle"
+radius_m = 20
+center = [0, 0, 40]
+color = "blue"
+"#;
+
+/// An RGB image.
+struct Image {
+    rgb: Vec<u8>,
+}
+
+impl Image {
+    fn read(path: &Path) -> Image {
+        let dec = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+        let mut reader = dec.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!((info.width as usize, info.height as usize), (W, H));
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        buf.truncate(W * H * 3);
+        Image { rgb: buf }
+    }
+
+    fn at(&self, x: usize, y: usize) -> [u8; 3] {
+        let i = (y * W + x) * 3;
+        [self.rgb[i], self.rgb[i + 1], self.rgb[i + 2]]
+    }
+
+    /// Pixels within `r` of (`cx`, `cy`) for which `want` holds.
+    fn count_near(&self, cx: f64, cy: f64, r: f64, want: impl Fn([u8; 3]) -> bool) -> usize {
+        let mut n = 0;
+        for y in 0..H {
+            for x in 0..W {
+                let (dx, dy) = (x as f64 + 0.5 - cx, y as f64 + 0.5 - cy);
+                if dx * dx + dy * dy <= r * r && want(self.at(x, y)) {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+/// A pinhole camera from `preview.html`'s data, projecting onto a `W` × `H` image.
+struct Cam {
+    eye: [f64; 3],
+    f: [f64; 3],
+    r: [f64; 3],
+    u: [f64; 3],
+    focal: f64,
+}
+
+fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+}
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ]
+}
+fn unit(a: [f64; 3]) -> [f64; 3] {
+    let n = dot(a, a).sqrt();
+    [a[0] / n, a[1] / n, a[2] / n]
+}
+fn v3(v: &Value) -> [f64; 3] {
+    let a = v.as_array().unwrap();
+    [0, 1, 2].map(|k| a.get(k).and_then(Value::as_f64).unwrap_or(0.0))
+}
+
+impl Cam {
+    fn of(c: &Value) -> Cam {
+        let eye = v3(&c["position"]);
+        let f = unit(sub(v3(&c["look_at"]), eye));
+        let mut r = cross(f, [0.0, 0.0, 1.0]);
+        if dot(r, r) < 1e-12 {
+            r = cross(f, [1.0, 0.0, 0.0]);
+        }
+        let r = unit(r);
+        let u = cross(r, f);
+        let fov = c["fov_deg"].as_f64().unwrap().to_radians();
+        Cam {
+            eye,
+            f,
+            r,
+            u,
+            focal: (H as f64 / 2.0) / (fov / 2.0).tan(),
+        }
+    }
+
+    fn project(&self, p: [f64; 3]) -> (f64, f64) {
+        let q = sub(p, self.eye);
+        let z = dot(q, self.f);
+        assert!(z > 1.0, "{p:?} is in front of the camera");
+        (
+            W as f64 / 2.0 + self.focal * dot(q, self.r) / z,
+            H as f64 / 2.0 - self.focal * dot(q, self.u) / z,
+        )
+    }
+}
+
+/// The data `preview.html` plays from.
+fn page_meta(out: &Path) -> Value {
+    let page = std::fs::read_to_string(out.join("preview.html")).unwrap();
+    let start = page.find("id=\"skyshow-meta\">").unwrap() + "id=\"skyshow-meta\">".len();
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end].replace("<\\/", "</")).unwrap()
+}
+
+fn render(input: &Path, at: f64, png: &Path, camera: &str) -> Image {
+    let o = run(&[
+        "render",
+        input.to_str().unwrap(),
+        "--at",
+        &at.to_string(),
+        "-o",
+        png.to_str().unwrap(),
+        "--width",
+        &W.to_string(),
+        "--height",
+        &H.to_string(),
+        "--camera",
+        camera,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Image::read(png)
+}
+
+/// Pixels of the two images whose channels differ by more than 2, and the largest
+/// difference.
+fn differing(a: &Image, b: &Image) -> (usize, u8) {
+    let mut n = 0;
+    let mut worst = 0;
+    for (p, q) in a.rgb.chunks(3).zip(b.rgb.chunks(3)) {
+        let d = (0..3).map(|k| p[k].abs_diff(q[k])).max().unwrap();
+        worst = worst.max(d);
+        if d > 2 {
+            n += 1;
+        }
+    }
+    (n, worst)
+}
+
+/// Pixels within 2.5 px of a point whose colour has the direction of `want` (within
+/// about 14°, brightness aside) and is brighter than the plain ground.
+fn hue_near(img: &Image, (cx, cy): (f64, f64), want: [f64; 3]) -> usize {
+    let w = unit(want);
+    img.count_near(cx, cy, 2.5, |p| {
+        let v = [p[0] as f64, p[1] as f64, p[2] as f64];
+        let n = dot(v, v).sqrt();
+        n > 100.0 && dot(v, w) / n > 0.97
+    })
+}
+
+#[test]
+fn render_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = write(dir.path(), "show.toml", SHOW);
+    let out = dir.path().join("out");
+    let o = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-csv",
+        "--no-vviz",
+        "--no-progress",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let stage: Value =
+        serde_json::from_slice(&std::fs::read(out.join("stage.json")).unwrap()).unwrap();
+    let meta = page_meta(&out);
+    let burst = &stage["fireworks"][0];
+    let t_burst = burst["time_s"].as_f64().unwrap();
+    let centre = v3(&burst["position"]);
+    let colour = v3(&burst["color"]);
+    assert_eq!(meta["bursts"][0]["time_s"].as_f64(), Some(t_burst));
+
+    // One frame from the show file and from the folder: the same picture.
+    let t = t_burst + 0.6;
+    let from_show = render(&show, t, &dir.path().join("a.png"), "audience");
+    let from_folder = render(&out, t, &dir.path().join("b.png"), "audience");
+    let (n, worst) = differing(&from_show, &from_folder);
+    eprintln!("audience view: {n} of {} pixels differ by more than 2 (worst {worst})", W * H);
+    assert_eq!(n, 0, "show file and folder frames differ (worst {worst})");
+    let top_show = render(&show, t, &dir.path().join("c.png"), "top");
+    let top_folder = render(&out, t, &dir.path().join("d.png"), "top");
+    assert_eq!(differing(&top_show, &top_folder).0, 0, "top views differ");
+    assert!(differing(&from_folder, &top_folder).0 > 1000, "the views differ");
+
+    // The camera is the preview's audience view: the burst opens around its projected
+    // centre in its colour, and nothing of that colour is there before the shell rises.
+    let cam = Cam::of(&meta["cameras"]["audience"]);
+    let (bx, by) = cam.project(centre);
+    assert!((0.0..W as f64).contains(&bx) && (0.0..H as f64).contains(&by), "({bx}, {by})");
+    let radius_px = burst["radius_m"].as_f64().unwrap() * cam.focal / dot(sub(centre, cam.eye), cam.f);
+    let is_burst = |p: [u8; 3]| {
+        let v = [p[0] as f64, p[1] as f64, p[2] as f64];
+        let n = dot(v, v).sqrt();
+        n > 60.0 && dot(v, unit(colour)) / n > 0.95
+    };
+    let during = from_folder.count_near(bx, by, radius_px * 1.2, is_burst);
+    let before = render(&out, t_burst - 6.0, &dir.path().join("e.png"), "audience")
+        .count_near(bx, by, radius_px * 1.2, is_burst);
+    eprintln!("burst at ({bx:.1}, {by:.1}) r {radius_px:.1} px: {during} pixels of its colour, {before} before");
+    assert!(during >= 15, "the burst is drawn at its place: {during}");
+    assert_eq!(before, 0, "nothing of the burst's colour before it rises");
+    let anywhere = from_folder.count_near(bx, by, 1e9, is_burst);
+    assert!(
+        anywhere - during <= during / 10,
+        "the burst's colour is where the burst is: {during} of {anywhere}"
+    );
+
+    // The ground, seen from the preview's top view before the shell rises: the audience
+    // line, the firing front, the boundary and the exclusion zone are drawn where they
+    // project, in their colours; a bare `.skyc` (no stage) has none of them there.
+    let t_ground = t_burst - 6.0;
+    let top = render(&out, t_ground, &dir.path().join("g.png"), "top");
+    let bare = render(&out.join("show.skyc"), t_ground, &dir.path().join("h.png"), "top");
+    let cam = Cam::of(&meta["cameras"]["top"]);
+    let mid = |a: [f64; 3], b: [f64; 3]| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0, 0.0];
+    let audience = stage["audience"].as_array().unwrap();
+    let zone = &stage["site"]["exclusions"][0]["zone"];
+    let boundary = &stage["site"]["boundary"];
+    let colour_of = |kind: &str| {
+        meta["site"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["kind"] == kind)
+            .map(|o| v3(&o["color"]))
+            .unwrap()
+    };
+    let front = stage["firing_front"].as_array().unwrap();
+    for (what, p, want) in [
+        ("audience line", mid(v3(&audience[0]), v3(&audience[1])), [0.95, 0.70, 0.30]),
+        ("firing front", mid(v3(&front[0]), v3(&front[1])), [1.0, 0.42, 0.10]),
+        ("exclusion zone", mid(v3(&zone[0]), v3(&zone[1])), colour_of("exclusion")),
+        ("boundary", mid(v3(&boundary[1]), v3(&boundary[2])), colour_of("boundary")),
+    ] {
+        let q = cam.project(p);
+        let hits = hue_near(&top, q, want);
+        let without = hue_near(&bare, q, want);
+        eprintln!(
+            "{what} at ({:.1}, {:.1}): {hits} pixels of its colour, {without} without the stage",
+            q.0, q.1
+        );
+        assert!(hits >= 2, "{what} is drawn at ({:.1}, {:.1})", q.0, q.1);
+        assert_eq!(without, 0, "{what}: the colour comes from the stage");
+    }
+}
