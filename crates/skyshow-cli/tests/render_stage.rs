@@ -75,18 +75,17 @@ impl Image {
         [self.rgb[i], self.rgb[i + 1], self.rgb[i + 2]]
     }
 
+    /// Pixels (at their centres) for which `keep` holds.
+    fn count(&self, mut keep: impl FnMut(f64, f64, [u8; 3]) -> bool) -> usize {
+        (0..H)
+            .flat_map(|y| (0..W).map(move |x| (x, y)))
+            .filter(|&(x, y)| keep(x as f64 + 0.5, y as f64 + 0.5, self.at(x, y)))
+            .count()
+    }
+
     /// Pixels within `r` of (`cx`, `cy`) for which `want` holds.
     fn count_near(&self, cx: f64, cy: f64, r: f64, want: impl Fn([u8; 3]) -> bool) -> usize {
-        let mut n = 0;
-        for y in 0..H {
-            for x in 0..W {
-                let (dx, dy) = (x as f64 + 0.5 - cx, y as f64 + 0.5 - cy);
-                if dx * dx + dy * dy <= r * r && want(self.at(x, y)) {
-                    n += 1;
-                }
-            }
-        }
-        n
+        self.count(|x, y, p| (x - cx).powi(2) + (y - cy).powi(2) <= r * r && want(p))
     }
 }
 
@@ -225,7 +224,6 @@ fn render_stage() {
     let meta = page_meta(&out);
     let burst = &stage["fireworks"][0];
     let t_burst = burst["time_s"].as_f64().unwrap();
-    let centre = v3(&burst["position"]);
     let colour = v3(&burst["color"]);
     assert_eq!(meta["bursts"][0]["time_s"].as_f64(), Some(t_burst));
 
@@ -241,27 +239,66 @@ fn render_stage() {
     assert_eq!(differing(&top_show, &top_folder).0, 0, "top views differ");
     assert!(differing(&from_folder, &top_folder).0 > 1000, "the views differ");
 
-    // The camera is the preview's audience view: the burst opens around its projected
-    // centre in its colour, and nothing of that colour is there before the shell rises.
+    // The camera is the preview's audience view: the bursts of that moment (one per firing
+    // position) open around their projected centres in their colour, and nothing of that
+    // colour is there before the shells rise.
     let cam = Cam::of(&meta["cameras"]["audience"]);
-    let (bx, by) = cam.project(centre);
-    assert!((0.0..W as f64).contains(&bx) && (0.0..H as f64).contains(&by), "({bx}, {by})");
-    let radius_px = burst["radius_m"].as_f64().unwrap() * cam.focal / dot(sub(centre, cam.eye), cam.f);
+    let discs: Vec<(f64, f64, f64)> = stage["fireworks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["time_s"].as_f64() == Some(t_burst))
+        .map(|b| {
+            let c = v3(&b["position"]);
+            let (x, y) = cam.project(c);
+            assert!((0.0..W as f64).contains(&x) && (0.0..H as f64).contains(&y), "({x}, {y})");
+            let r = b["radius_m"].as_f64().unwrap() * cam.focal / dot(sub(c, cam.eye), cam.f);
+            (x, y, r * 1.2)
+        })
+        .collect();
     let is_burst = |p: [u8; 3]| {
         let v = [p[0] as f64, p[1] as f64, p[2] as f64];
         let n = dot(v, v).sqrt();
         n > 60.0 && dot(v, unit(colour)) / n > 0.95
     };
-    let during = from_folder.count_near(bx, by, radius_px * 1.2, is_burst);
-    let before = render(&out, t_burst - 6.0, &dir.path().join("e.png"), "audience")
-        .count_near(bx, by, radius_px * 1.2, is_burst);
-    eprintln!("burst at ({bx:.1}, {by:.1}) r {radius_px:.1} px: {during} pixels of its colour, {before} before");
-    assert!(during >= 15, "the burst is drawn at its place: {during}");
-    assert_eq!(before, 0, "nothing of the burst's colour before it rises");
-    let anywhere = from_folder.count_near(bx, by, 1e9, is_burst);
+    let near = |img: &Image| {
+        img.count(|x, y, p| {
+            is_burst(p) && discs.iter().any(|d| (x - d.0).powi(2) + (y - d.1).powi(2) <= d.2 * d.2)
+        })
+    };
+    let during = near(&from_folder);
+    let before = near(&render(&out, t_burst - 6.0, &dir.path().join("e.png"), "audience"));
+    let anywhere = from_folder.count(|_, _, p| is_burst(p));
+    eprintln!(
+        "{} bursts at {discs:.1?}: {during} pixels of their colour there, {anywhere} anywhere, {before} before",
+        discs.len()
+    );
+    assert!(during >= 15 * discs.len(), "the bursts are drawn at their places: {during}");
+    assert_eq!(before, 0, "nothing of the bursts' colour before they rise");
     assert!(
-        anywhere - during <= during / 10,
-        "the burst's colour is where the burst is: {during} of {anywhere}"
+        anywhere - during <= during / 20,
+        "the bursts' colour is where the bursts are: {during} of {anywhere}"
+    );
+    // Their light is centred where the preview's camera sees the bursts' centres (the
+    // stars fly out evenly around them): a camera placed otherwise would move it.
+    let (mut sx, mut sy) = (0.0, 0.0);
+    from_folder.count(|x, y, p| {
+        if is_burst(p) {
+            sx += x;
+            sy += y;
+        }
+        false
+    });
+    let n = discs.len() as f64;
+    let want = (
+        discs.iter().map(|d| d.0).sum::<f64>() / n,
+        discs.iter().map(|d| d.1).sum::<f64>() / n,
+    );
+    let got = (sx / anywhere as f64, sy / anywhere as f64);
+    eprintln!("centre of the bursts' light {got:.1?}, projected centres' mean {want:.1?}");
+    assert!(
+        (got.0 - want.0).hypot(got.1 - want.1) < 6.0,
+        "the bursts are seen from the preview's camera: {got:?} against {want:?}"
     );
 
     // The ground, seen from the preview's top view before the shell rises: the audience
