@@ -6,8 +6,8 @@ use skyshow_import::LoadedShow;
 use skyshow_model::{FlightShow, Limits, MusicDesign};
 use skyshow_plan::ShowPlan;
 use skyshow_preview::{
-    Ground, Music, PreviewInput, RenderInput, ReportInput, ReportSeries, ReportTransition, ReportViolation,
-    Stage, preview_html, report_html,
+    Ground, Music, PreviewInput, RenderInput, ReportInput, ReportSeries, ReportTransition,
+    ReportViolation, Stage, preview_html, report_html,
 };
 use skyshow_validate::Validation;
 

@@ -232,12 +232,18 @@ fn render_stage() {
     let from_show = render(&show, t, &dir.path().join("a.png"), "audience");
     let from_folder = render(&out, t, &dir.path().join("b.png"), "audience");
     let (n, worst) = differing(&from_show, &from_folder);
-    eprintln!("audience view: {n} of {} pixels differ by more than 2 (worst {worst})", W * H);
+    eprintln!(
+        "audience view: {n} of {} pixels differ by more than 2 (worst {worst})",
+        W * H
+    );
     assert_eq!(n, 0, "show file and folder frames differ (worst {worst})");
     let top_show = render(&show, t, &dir.path().join("c.png"), "top");
     let top_folder = render(&out, t, &dir.path().join("d.png"), "top");
     assert_eq!(differing(&top_show, &top_folder).0, 0, "top views differ");
-    assert!(differing(&from_folder, &top_folder).0 > 1000, "the views differ");
+    assert!(
+        differing(&from_folder, &top_folder).0 > 1000,
+        "the views differ"
+    );
 
     // The camera is the preview's audience view: the bursts of that moment (one per firing
     // position) open around their projected centres in their colour, and nothing of that
@@ -251,7 +257,10 @@ fn render_stage() {
         .map(|b| {
             let c = v3(&b["position"]);
             let (x, y) = cam.project(c);
-            assert!((0.0..W as f64).contains(&x) && (0.0..H as f64).contains(&y), "({x}, {y})");
+            assert!(
+                (0.0..W as f64).contains(&x) && (0.0..H as f64).contains(&y),
+                "({x}, {y})"
+            );
             let r = b["radius_m"].as_f64().unwrap() * cam.focal / dot(sub(c, cam.eye), cam.f);
             (x, y, r * 1.2)
         })
@@ -263,17 +272,28 @@ fn render_stage() {
     };
     let near = |img: &Image| {
         img.count(|x, y, p| {
-            is_burst(p) && discs.iter().any(|d| (x - d.0).powi(2) + (y - d.1).powi(2) <= d.2 * d.2)
+            is_burst(p)
+                && discs
+                    .iter()
+                    .any(|d| (x - d.0).powi(2) + (y - d.1).powi(2) <= d.2 * d.2)
         })
     };
     let during = near(&from_folder);
-    let before = near(&render(&out, t_burst - 6.0, &dir.path().join("e.png"), "audience"));
+    let before = near(&render(
+        &out,
+        t_burst - 6.0,
+        &dir.path().join("e.png"),
+        "audience",
+    ));
     let anywhere = from_folder.count(|_, _, p| is_burst(p));
     eprintln!(
         "{} bursts at {discs:.1?}: {during} pixels of their colour there, {anywhere} anywhere, {before} before",
         discs.len()
     );
-    assert!(during >= 15 * discs.len(), "the bursts are drawn at their places: {during}");
+    assert!(
+        during >= 15 * discs.len(),
+        "the bursts are drawn at their places: {during}"
+    );
     assert_eq!(before, 0, "nothing of the bursts' colour before they rise");
     assert!(
         anywhere - during <= during / 20,
@@ -306,7 +326,12 @@ fn render_stage() {
     // project, in their colours; a bare `.skyc` (no stage) has none of them there.
     let t_ground = t_burst - 6.0;
     let top = render(&out, t_ground, &dir.path().join("g.png"), "top");
-    let bare = render(&out.join("show.skyc"), t_ground, &dir.path().join("h.png"), "top");
+    let bare = render(
+        &out.join("show.skyc"),
+        t_ground,
+        &dir.path().join("h.png"),
+        "top",
+    );
     let cam = Cam::of(&meta["cameras"]["top"]);
     let mid = |a: [f64; 3], b: [f64; 3]| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0, 0.0];
     let audience = stage["audience"].as_array().unwrap();
@@ -323,10 +348,26 @@ fn render_stage() {
     };
     let front = stage["firing_front"].as_array().unwrap();
     for (what, p, want) in [
-        ("audience line", mid(v3(&audience[0]), v3(&audience[1])), [0.95, 0.70, 0.30]),
-        ("firing front", mid(v3(&front[0]), v3(&front[1])), [1.0, 0.42, 0.10]),
-        ("exclusion zone", mid(v3(&zone[0]), v3(&zone[1])), colour_of("exclusion")),
-        ("boundary", mid(v3(&boundary[1]), v3(&boundary[2])), colour_of("boundary")),
+        (
+            "audience line",
+            mid(v3(&audience[0]), v3(&audience[1])),
+            [0.95, 0.70, 0.30],
+        ),
+        (
+            "firing front",
+            mid(v3(&front[0]), v3(&front[1])),
+            [1.0, 0.42, 0.10],
+        ),
+        (
+            "exclusion zone",
+            mid(v3(&zone[0]), v3(&zone[1])),
+            colour_of("exclusion"),
+        ),
+        (
+            "boundary",
+            mid(v3(&boundary[1]), v3(&boundary[2])),
+            colour_of("boundary"),
+        ),
     ] {
         let q = cam.project(p);
         let hits = hue_near(&top, q, want);
@@ -338,4 +379,79 @@ fn render_stage() {
         assert!(hits >= 2, "{what} is drawn at ({:.1}, {:.1})", q.0, q.1);
         assert_eq!(without, 0, "{what}: the colour comes from the stage");
     }
+}
+
+#[test]
+fn a_folder_without_its_stage_is_drawn_bare_and_a_broken_stage_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = write(dir.path(), "show.toml", SHOW);
+    let out = dir.path().join("out");
+    let o = run(&[
+        "build",
+        show.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-csv",
+        "--no-vviz",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let stage_file = out.join("stage.json");
+    let good = std::fs::read(&stage_file).unwrap();
+    let png = dir.path().join("f.png");
+    let frame = |lang: &str| {
+        run(&[
+            "--lang",
+            lang,
+            "render",
+            out.to_str().unwrap(),
+            "--at",
+            "20",
+            "-o",
+            png.to_str().unwrap(),
+            "--width",
+            "64",
+            "--height",
+            "36",
+        ])
+    };
+
+    // A folder from an older skyshow: drawn, with a note that says what is left out.
+    std::fs::remove_file(&stage_file).unwrap();
+    let o = frame("en");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("stage.json` is missing"), "{err}");
+    assert!(err.contains("build the show again"), "{err}");
+
+    // A broken file names the key and says how to get a good one.
+    let mut v: Value = serde_json::from_slice(&good).unwrap();
+    v["fireworks"][0]["position"] = serde_json::json!([80, 0]);
+    std::fs::write(&stage_file, serde_json::to_vec(&v).unwrap()).unwrap();
+    let o = frame("en");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cannot read `") && err.contains("stage.json`"),
+        "{err}"
+    );
+    assert!(err.contains("`fireworks[0].position`"), "{err}");
+    assert!(err.contains("build the show into"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let o = frame("zh");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("无法读取") && err.contains("`fireworks[0].position`"),
+        "{err}"
+    );
+    std::fs::write(
+        &stage_file,
+        b"{\"format\": \"skyshow-stage\", \"version\": 9}",
+    )
+    .unwrap();
+    let err = stderr(&frame("en"));
+    assert!(
+        err.contains("version 9; this skyshow reads version 1"),
+        "{err}"
+    );
 }

@@ -7,8 +7,8 @@
 mod clip;
 mod color_walk;
 mod design;
-mod flight_show;
 mod exclusion_zone;
+mod flight_show;
 mod geofence;
 mod keyframe_track;
 mod light_design;
@@ -36,8 +36,8 @@ pub use design::{
     Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
-pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use exclusion_zone::ExclusionZone;
+pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use geofence::{GEOFENCE_ACTIONS, Geofence};
 pub use keyframe_track::{Interpolation, KeyframeTrack};
 pub use light_design::{

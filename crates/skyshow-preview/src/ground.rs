@@ -73,10 +73,13 @@ impl Ground {
             .boundary
             .iter()
             .map(|p| (SiteKind::Boundary, "", p.points.as_slice()));
-        let zones = site
-            .exclusions
-            .iter()
-            .map(|e| (SiteKind::Exclusion, e.name.as_str(), e.zone.points.as_slice()));
+        let zones = site.exclusions.iter().map(|e| {
+            (
+                SiteKind::Exclusion,
+                e.name.as_str(),
+                e.zone.points.as_slice(),
+            )
+        });
         let no_fly = site
             .no_fly
             .iter()
@@ -84,9 +87,7 @@ impl Ground {
         boundary
             .chain(zones)
             .chain(no_fly)
-            .filter(|(_, _, pts)| {
-                pts.len() >= 3 && pts.iter().flatten().all(|v| v.is_finite())
-            })
+            .filter(|(_, _, pts)| pts.len() >= 3 && pts.iter().flatten().all(|v| v.is_finite()))
             .collect()
     }
 }

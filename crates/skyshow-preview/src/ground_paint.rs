@@ -48,7 +48,9 @@ impl Mark {
     fn outline(points: Vec<(f64, f64)>, closed: bool) -> Mark {
         let n = points.len();
         let edges = if closed { n } else { n.saturating_sub(1) };
-        let segments = (0..edges).map(|k| (points[k], points[(k + 1) % n])).collect();
+        let segments = (0..edges)
+            .map(|k| (points[k], points[(k + 1) % n]))
+            .collect();
         Mark::new(segments, closed.then_some(points))
     }
 
@@ -88,8 +90,7 @@ impl Mark {
         let n = poly.len();
         for i in 0..n {
             let (a, b) = (poly[i], poly[(i + 1) % n]);
-            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0
-            {
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
                 c = !c;
             }
         }
@@ -154,7 +155,12 @@ fn marks(ground: &Ground) -> Vec<(Mark, [f32; 3], f32, f32)> {
     if audience.len() >= 2 {
         let closed = audience.len() >= 3;
         let fill = if closed { AUDIENCE.1 } else { 0.0 };
-        out.push((Mark::outline(audience, closed), AUDIENCE.0, fill, AUDIENCE.2));
+        out.push((
+            Mark::outline(audience, closed),
+            AUDIENCE.0,
+            fill,
+            AUDIENCE.2,
+        ));
     }
     for (kind, _, pts) in ground.site_outlines() {
         let pts = flat(pts.iter().map(|p| Vec3::new(p[0], p[1], 0.0)));

@@ -11,12 +11,12 @@ use skyshow_i18n::{Lang, Message, msg};
 use skyshow_model::{FlightShow, PhaseKind, Vec3};
 
 use crate::camera::{Camera, PRESET_ASPECT};
+use crate::ground_paint::site_style;
 use crate::html::{clock, esc, round, script_json};
 use crate::scene::Scene;
+use crate::scene::clamp_point;
 use crate::show_buffer::ShowBuffer;
 use crate::template::Template;
-use crate::ground_paint::site_style;
-use crate::scene::clamp_point;
 use crate::{Burst, Ground, PreviewInput};
 
 const SKELETON: &str = include_str!("../assets/preview.html");
@@ -54,7 +54,6 @@ const SCRIPT_TEXTS: &[(&str, &str)] = &[
     ("play", "preview-play"),
     ("pause", "preview-pause"),
 ];
-
 
 /// The preview page of a show: one self-contained HTML file (no network access, no external
 /// files) that plays the drones, the fireworks and the music with WebGL. See the crate

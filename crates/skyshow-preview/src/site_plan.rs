@@ -66,10 +66,7 @@ impl PlanView {
         let height = (span.1 * s + 2.0 * MARGIN).ceil();
         let used_w = span.0 * s;
         v.scale = s;
-        v.offset = (
-            (WIDTH - used_w) / 2.0 - lo.0 * s,
-            MARGIN - lo.1 * s,
-        );
+        v.offset = ((WIDTH - used_w) / 2.0 - lo.0 * s, MARGIN - lo.1 * s);
         (v, height)
     }
 
@@ -194,7 +191,11 @@ pub(crate) fn site_plan(input: &ReportInput) -> String {
     );
     takeoff_grid(&mut ground, &homes);
     if audience.len() >= 2 {
-        let tag = if audience.len() >= 3 { "polygon" } else { "polyline" };
+        let tag = if audience.len() >= 3 {
+            "polygon"
+        } else {
+            "polyline"
+        };
         let _ = write!(
             ground,
             "<{tag} class=\"plan-audience\" points=\"{}\"/>",
@@ -235,8 +236,12 @@ fn takeoff_grid(out: &mut String, homes: &[(f64, f64)]) {
         return;
     }
     if homes.len() > MAX_SLOTS {
-        let lo = homes.iter().fold((f64::MAX, f64::MAX), |m, p| (m.0.min(p.0), m.1.min(p.1)));
-        let hi = homes.iter().fold((f64::MIN, f64::MIN), |m, p| (m.0.max(p.0), m.1.max(p.1)));
+        let lo = homes
+            .iter()
+            .fold((f64::MAX, f64::MAX), |m, p| (m.0.min(p.0), m.1.min(p.1)));
+        let hi = homes
+            .iter()
+            .fold((f64::MIN, f64::MIN), |m, p| (m.0.max(p.0), m.1.max(p.1)));
         let _ = write!(
             out,
             "<polygon class=\"plan-takeoff\" points=\"{}\"/>",
@@ -341,7 +346,10 @@ fn legend(
         (SiteKind::Exclusion, msg!("report-site-exclusion")),
         (
             SiteKind::NoFly,
-            msg!("report-site-no-fly", buffer = crate::report_page::fmt2(buffer)),
+            msg!(
+                "report-site-no-fly",
+                buffer = crate::report_page::fmt2(buffer)
+            ),
         ),
     ];
     for (kind, m) in site_items {

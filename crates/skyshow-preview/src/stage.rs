@@ -218,8 +218,7 @@ impl<'a> Reader<'a> {
     /// `n` finite numbers.
     fn numbers<const N: usize>(&self, at: &str) -> Result<[f64; N], Message> {
         let v = self.items(at, |x, at| x.number(&at))?;
-        v.try_into()
-            .map_err(|_| msg!("stage-bad-value", key = at))
+        v.try_into().map_err(|_| msg!("stage-bad-value", key = at))
     }
 
     fn vec3(&self, at: &str) -> Result<Vec3, Message> {
@@ -284,7 +283,9 @@ fn read_site(s: &Reader<'_>, at: &str) -> Result<Site, Message> {
         boundary: optional("boundary")?,
         exclusions,
         no_fly: optional("no_fly")?,
-        no_fly_buffer_m: s.get("no_fly_buffer_m")?.number(&format!("{at}.no_fly_buffer_m"))?,
+        no_fly_buffer_m: s
+            .get("no_fly_buffer_m")?
+            .number(&format!("{at}.no_fly_buffer_m"))?,
         margin_m: s.get("margin_m")?.number(&format!("{at}.margin_m"))?,
         geofence_action: s.text("geofence_action", at)?,
     })
@@ -296,7 +297,12 @@ mod tests {
 
     fn sample() -> Stage {
         let square = |x: f64, y: f64, r: f64| {
-            Polygon::new(vec![[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]])
+            Polygon::new(vec![
+                [x - r, y - r],
+                [x + r, y - r],
+                [x + r, y + r],
+                [x - r, y + r],
+            ])
         };
         Stage {
             phases: vec![Phase {

@@ -213,15 +213,25 @@ fn the_site_is_outlined_on_the_ground() {
     browser
         .open_preview(&file, "#t=1", Duration::from_secs(60))
         .unwrap();
-    browser.eval("window.skyshowPreview.setCamera('top')").unwrap();
+    browser
+        .eval("window.skyshowPreview.setCamera('top')")
+        .unwrap();
     std::thread::sleep(Duration::from_millis(300));
     let shot = browser.screenshot().unwrap();
     let cam = Camera::top(&show, &input.ground, W as f64 / H as f64);
     let site = input.ground.site.as_ref().unwrap();
     // Points along each outline's edges: the pixels near them are the outline's colour.
     let outlines: [(&str, &Polygon, [f64; 3]); 2] = [
-        ("boundary", site.boundary.as_ref().unwrap(), [0.45, 0.80, 1.0]),
-        ("exclusion zone", &site.exclusions[0].zone, [1.0, 0.22, 0.22]),
+        (
+            "boundary",
+            site.boundary.as_ref().unwrap(),
+            [0.45, 0.80, 1.0],
+        ),
+        (
+            "exclusion zone",
+            &site.exclusions[0].zone,
+            [1.0, 0.22, 0.22],
+        ),
     ];
     for (what, poly, want) in outlines {
         let n = poly.points.len();
@@ -232,17 +242,22 @@ fn the_site_is_outlined_on_the_ground() {
                 let u = s as f64 / 8.0;
                 let p = Vec3::new(a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u, 0.0);
                 let (x, y) = project(&cam, p);
-                if x < 3.0 || y < 3.0 || x > W as f64 - 4.0 || y > (H as usize - CONTROLS_PX) as f64 {
+                if x < 3.0 || y < 3.0 || x > W as f64 - 4.0 || y > (H as usize - CONTROLS_PX) as f64
+                {
                     continue;
                 }
                 seen += 1;
-                let found = (-3..=3).flat_map(|dy| (-3..=3).map(move |dx| (dx, dy))).any(|(dx, dy)| {
-                    let px = shot.at((x as i64 + dx) as usize, (y as i64 + dy) as usize);
-                    let v = px.map(f64::from);
-                    let len = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
-                    let wl = (want[0] * want[0] + want[1] * want[1] + want[2] * want[2]).sqrt();
-                    len > 100.0 && (v[0] * want[0] + v[1] * want[1] + v[2] * want[2]) / (len * wl) > 0.97
-                });
+                let found = (-3..=3)
+                    .flat_map(|dy| (-3..=3).map(move |dx| (dx, dy)))
+                    .any(|(dx, dy)| {
+                        let px = shot.at((x as i64 + dx) as usize, (y as i64 + dy) as usize);
+                        let v = px.map(f64::from);
+                        let len = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+                        let wl = (want[0] * want[0] + want[1] * want[1] + want[2] * want[2]).sqrt();
+                        len > 100.0
+                            && (v[0] * want[0] + v[1] * want[1] + v[2] * want[2]) / (len * wl)
+                                > 0.97
+                    });
                 hit += usize::from(found);
             }
         }

@@ -125,9 +125,19 @@ fn meta(html: &str) -> serde_json::Value {
 #[test]
 fn the_site_is_embedded_as_outlines_on_the_ground() {
     let show = SyntheticShow::red_disc_green_grid(30).build();
-    let boundary = vec![[-300.0, -220.5], [310.25, -220.5], [310.25, 240.0], [-300.0, 240.0]];
+    let boundary = vec![
+        [-300.0, -220.5],
+        [310.25, -220.5],
+        [310.25, 240.0],
+        [-300.0, 240.0],
+    ];
     let tent = vec![[60.0, 60.0], [90.0, 60.0], [75.0, 95.125]];
-    let no_fly = vec![[-180.0, -90.0], [-130.0, -90.0], [-130.0, 90.0], [-180.0, 90.0]];
+    let no_fly = vec![
+        [-180.0, -90.0],
+        [-130.0, -90.0],
+        [-130.0, 90.0],
+        [-180.0, 90.0],
+    ];
     let mut input = PreviewInput::new(&show);
     input.ground.site = Some(Site {
         boundary: Some(Polygon::new(boundary.clone())),

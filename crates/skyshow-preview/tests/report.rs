@@ -209,9 +209,19 @@ fn corners(points: &str) -> Vec<[f64; 2]> {
 #[test]
 fn the_site_plan_draws_the_site_at_its_coordinates() {
     let show = SyntheticShow::red_disc_green_grid(20).build();
-    let boundary = vec![[-250.0, -200.0], [260.5, -200.0], [260.5, 210.0], [-250.0, 210.0]];
+    let boundary = vec![
+        [-250.0, -200.0],
+        [260.5, -200.0],
+        [260.5, 210.0],
+        [-250.0, 210.0],
+    ];
     let tent = vec![[60.0, 60.0], [90.0, 60.0], [75.0, 95.125]];
-    let no_fly = vec![[-200.0, -90.0], [-140.0, -90.0], [-140.0, 90.0], [-200.0, 90.0]];
+    let no_fly = vec![
+        [-200.0, -90.0],
+        [-140.0, -90.0],
+        [-140.0, 90.0],
+        [-200.0, 90.0],
+    ];
     let mut input = ReportInput::new(&show);
     input.ground.audience = vec![Vec3::new(-150.0, -80.0, 0.0), Vec3::new(-150.0, 80.0, 0.0)];
     input.ground.firing_front = vec![Vec3::new(80.0, -30.0, 0.0), Vec3::new(80.0, 30.0, 0.0)];
@@ -236,7 +246,10 @@ fn the_site_plan_draws_the_site_at_its_coordinates() {
         let pts = attr(plan, class, "points").unwrap_or_else(|| panic!("{class}"));
         assert_eq!(&corners(&pts), want, "{class}: the show file's corners");
     }
-    assert_eq!(attr(plan, "site-exclusion", "data-name").as_deref(), Some("tent"));
+    assert_eq!(
+        attr(plan, "site-exclusion", "data-name").as_deref(),
+        Some("tent")
+    );
     assert!(plan.contains(">tent</text>"), "the zone is labelled");
     // The takeoff grid: a dot at every home.
     let d = attr(plan, "plan-takeoff", "d").unwrap();
@@ -254,7 +267,12 @@ fn the_site_plan_draws_the_site_at_its_coordinates() {
         .split(' ')
         .map(|v| v.parse().unwrap())
         .collect();
-    let map = |p: [f64; 2]| (m[0] * p[0] + m[2] * p[1] + m[4], m[1] * p[0] + m[3] * p[1] + m[5]);
+    let map = |p: [f64; 2]| {
+        (
+            m[0] * p[0] + m[2] * p[1] + m[4],
+            m[1] * p[0] + m[3] * p[1] + m[5],
+        )
+    };
     let view: Vec<f64> = attr(plan, "plan", "viewBox")
         .unwrap()
         .split(' ')
@@ -262,7 +280,10 @@ fn the_site_plan_draws_the_site_at_its_coordinates() {
         .collect();
     for p in boundary.iter().chain(&tent).chain(&no_fly) {
         let (x, y) = map(*p);
-        assert!(x >= 0.0 && x <= view[2] && y >= 0.0 && y <= view[3], "{p:?} → ({x}, {y})");
+        assert!(
+            x >= 0.0 && x <= view[2] && y >= 0.0 && y <= view[3],
+            "{p:?} → ({x}, {y})"
+        );
     }
     let (_, y_audience) = map([-150.0, 0.0]);
     let (_, y_front) = map([80.0, 0.0]);
@@ -271,12 +292,22 @@ fn the_site_plan_draws_the_site_at_its_coordinates() {
     let (x_right, _) = map([0.0, -100.0]);
     assert!(x_left < x_right, "+Y is on the audience's left");
     assert!((m[0] * m[0] + m[1] * m[1] - m[2] * m[2] - m[3] * m[3]).abs() < 1e-6);
-    assert!(plan.contains("12.50 m"), "the no-fly zone's buffer in the legend");
+    assert!(
+        plan.contains("12.50 m"),
+        "the no-fly zone's buffer in the legend"
+    );
 
     // In Chinese, the legend's words are Chinese.
     input.lang = Lang::Zh;
     let zh = String::from_utf8(report_html(&input)).unwrap();
-    for word in ["场地平面图", "场地边界", "禁入区", "观众禁飞区", "起飞方阵", "发射阵地"] {
+    for word in [
+        "场地平面图",
+        "场地边界",
+        "禁入区",
+        "观众禁飞区",
+        "起飞方阵",
+        "发射阵地",
+    ] {
         assert!(zh.contains(word), "{word}");
     }
 }

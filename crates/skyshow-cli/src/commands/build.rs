@@ -14,10 +14,10 @@ use skyshow_i18n::msg;
 use skyshow_import::{LoadedShow, load_show};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
-use skyshow_preview::Stage;
 use skyshow_plan::{
     NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache, plan_show_cached,
 };
+use skyshow_preview::Stage;
 
 use crate::args::BuildArgs;
 use crate::build_cache::{DirCache, PlanCache};

@@ -47,13 +47,8 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
         watched = inputs(args);
     } else {
         let src = show_source::load(&args.input, printer)?;
-        let page = visuals::preview_page(
-            &src.show,
-            src.limits,
-            &src.stage,
-            None,
-            src.music.as_ref(),
-        );
+        let page =
+            visuals::preview_page(&src.show, src.limits, &src.stage, None, src.music.as_ref());
         pages
             .write()
             .map_err(|_| miette!("internal error: page lock poisoned"))?
