@@ -6,6 +6,8 @@
 //! The camera, the burst and the ground marks are taken from the files `build` wrote
 //! (`preview.html`'s data, `stage.json`) with plain JSON code, and projected here.
 
+#![allow(clippy::print_stderr)] // the figures measured, for the record
+
 mod common;
 
 use std::path::Path;

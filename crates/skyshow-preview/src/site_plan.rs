@@ -29,6 +29,9 @@ const MARGIN: f64 = 28.0;
 /// Most takeoff slots drawn one by one (larger fleets: the grid's outline).
 const MAX_SLOTS: usize = 20_000;
 
+/// A site outline on the plan: its kind, its name, its corners (metres).
+type Outline<'a> = (SiteKind, &'a str, Vec<(f64, f64)>);
+
 /// The plan's map from the show frame to the picture: right and down unit vectors in the
 /// show frame, the scale (pixels per metre) and the offset.
 struct PlanView {
@@ -166,7 +169,7 @@ pub(crate) fn site_plan(input: &ReportInput) -> String {
     let homes = flat(input.show.drones.iter().map(|d| d.home));
     let audience = flat(g.audience.iter().copied());
     let front = flat(g.firing_front.iter().copied());
-    let site: Vec<(SiteKind, &str, Vec<(f64, f64)>)> = g
+    let site: Vec<Outline<'_>> = g
         .site_outlines()
         .into_iter()
         .map(|(k, name, pts)| {
@@ -280,7 +283,7 @@ fn firing_front(out: &mut String, front: &[(f64, f64)]) {
 }
 
 /// The names of the exclusion zones at their centres, and the axes of the show frame.
-fn labels(view: &PlanView, site: &[(SiteKind, &str, Vec<(f64, f64)>)]) -> String {
+fn labels(view: &PlanView, site: &[Outline<'_>]) -> String {
     let mut s = String::new();
     for (kind, name, pts) in site {
         if *kind != SiteKind::Exclusion {
@@ -316,12 +319,7 @@ fn labels(view: &PlanView, site: &[(SiteKind, &str, Vec<(f64, f64)>)]) -> String
 }
 
 /// The legend: a swatch and a caption for each kind of thing on the plan.
-fn legend(
-    input: &ReportInput,
-    site: &[(SiteKind, &str, Vec<(f64, f64)>)],
-    audience: bool,
-    front: bool,
-) -> String {
+fn legend(input: &ReportInput, site: &[Outline<'_>], audience: bool, front: bool) -> String {
     let has = |k: SiteKind| site.iter().any(|s| s.0 == k);
     let buffer = input
         .ground
