@@ -10,18 +10,17 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use common::{run, stderr, write};
+use common::{built, run, show_with_head, stderr};
 use serde_json::Value;
 
 const W: usize = 320;
 const H: usize = 180;
 
-/// 16 drones in a blue ring 40 m up, the audience at −X behind a line, a site with a
-/// boundary and one exclusion zone, and one red shell fired from a front at x = 80.
-const SHOW: &str = r#"title = "stage"
-[audience]
+/// Before the fleet: the audience at −X behind a line, a site with a boundary and one
+/// exclusion zone, and one red shell fired from a front of three positions at x = 80.
+const HEAD: &str = r#"[audience]
 azimuth_deg = 180
 line = [[-120, -80], [-120, 80]]
 [site]
@@ -38,15 +37,10 @@ positions = 3
 name = "c1"
 time = 30
 product = "SH100-R"
-[fleet]
-drones = 16
-[fleet.grid]
-rows = 4
-columns = 4
-spacing_m = 3
-[[chapter]]
-name = "one"
-[[chapter.formation]]
+"#;
+
+/// The 16 drones' one formation: a blue ring 40 m up.
+const RING: &str = r#"[[chapter.formation]]
 name = "ring"
 hold = 40
 shape = "circle"
@@ -54,6 +48,12 @@ radius_m = 20
 center = [0, 0, 40]
 color = "blue"
 "#;
+
+/// The show file, written in `dir`, and the folder built from it.
+fn show_and_folder(dir: &Path) -> (PathBuf, PathBuf) {
+    let out = built(dir, &show_with_head(HEAD, RING), &["--no-csv", "--no-vviz"]);
+    (dir.join("show.toml"), out)
+}
 
 /// An RGB image.
 struct Image {
@@ -209,18 +209,7 @@ fn hue_near(img: &Image, (cx, cy): (f64, f64), want: [f64; 3]) -> usize {
 #[test]
 fn render_stage() {
     let dir = tempfile::tempdir().unwrap();
-    let show = write(dir.path(), "show.toml", SHOW);
-    let out = dir.path().join("out");
-    let o = run(&[
-        "build",
-        show.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-csv",
-        "--no-vviz",
-        "--no-progress",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (show, out) = show_and_folder(dir.path());
     let stage: Value =
         serde_json::from_slice(&std::fs::read(out.join("stage.json")).unwrap()).unwrap();
     let meta = page_meta(&out);
@@ -386,17 +375,7 @@ fn render_stage() {
 #[test]
 fn a_folder_without_its_stage_is_drawn_bare_and_a_broken_stage_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let show = write(dir.path(), "show.toml", SHOW);
-    let out = dir.path().join("out");
-    let o = run(&[
-        "build",
-        show.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-csv",
-        "--no-vviz",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (_, out) = show_and_folder(dir.path());
     let stage_file = out.join("stage.json");
     let good = std::fs::read(&stage_file).unwrap();
     let png = dir.path().join("f.png");
