@@ -303,3 +303,87 @@ fn held_out_3() -> Vec<NamedTrack> {
     v.push(x);
     v
 }
+
+/// A synthetic track whose tempo steps once, for scoring a tracker on each side of the step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepTrack {
+    /// A short name for the table, like `funk 84→96.6`.
+    pub name: String,
+    /// What to synthesise (with `tempo_change` set).
+    pub spec: TrackSpec,
+    /// The old tempo's last beat and the new tempo's first beat lie on either side of this
+    /// time (the midpoint between them), seconds.
+    pub split_s: f64,
+}
+
+impl StepTrack {
+    /// The tempo after the step.
+    pub fn new_bpm(&self) -> f64 {
+        self.spec.tempo_change.map_or(self.spec.bpm, |(_, b)| b)
+    }
+}
+
+/// The steps of the tempo-step set: the new tempo over the old, up and down by 15 to 40 %.
+pub const STEP_RATIOS: [f64; 8] = [1.15, 1.25, 1.33, 1.40, 0.85, 0.75, 0.67, 0.60];
+
+/// 32 tracks of 50 s whose tempo steps once by one of [`STEP_RATIOS`] near the middle: 16
+/// drum grooves (rock, syncopated, funk, four-on-the-floor), 8 pads and 8 click tracks.
+/// Half step on a bar line, half on another beat; half start with a beat at 0:00.
+pub fn tempo_step_set() -> Vec<StepTrack> {
+    use Instrument::{Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Pads};
+    // Old tempi that keep both sides between 60 and 180 BPM.
+    const UP_BASE: [f64; 4] = [84.0, 90.0, 100.0, 108.0];
+    const DOWN_BASE: [f64; 4] = [140.0, 128.0, 150.0, 135.0];
+    // Each drum groove gets two steps up and two down; pads and clicks get all eight.
+    let mut plan: Vec<(Instrument, usize)> = Vec::new();
+    for (g, groove) in [Drums, DrumsSyncopated, Funk, FourOnFloor].into_iter().enumerate() {
+        for k in 0..4 {
+            let ratio = [g % 4, (g + 1) % 4, 4 + (g + 2) % 4, 4 + (g + 3) % 4][k];
+            plan.push((groove, ratio));
+        }
+    }
+    for inst in [Pads, Clicks] {
+        plan.extend((0..8).map(|r| (inst, r)));
+    }
+    plan.into_iter()
+        .enumerate()
+        .map(|(i, (instrument, r))| {
+            let ratio = STEP_RATIOS[r];
+            let base = if r < 4 { UP_BASE[r] } else { DOWN_BASE[r - 4] };
+            // A small spread of the old tempo from track to track.
+            let bpm = base + 2.0 * (i % 3) as f64;
+            let new_bpm = (bpm * ratio * 10.0).round() / 10.0;
+            let first_beat_s = if i % 2 == 0 { 0.0 } else { 0.5 };
+            let ibi = 60.0 / bpm;
+            // The step lands on a bar line (beat 1) or on beat 3, near 25 s.
+            let bars = ((25.0 - first_beat_s) / (4.0 * ibi)).round();
+            let beat = 4.0 * bars + if i % 4 < 2 { 0.0 } else { 2.0 };
+            let change_s = first_beat_s + beat * ibi - 0.01;
+            let spec = TrackSpec {
+                duration_s: 50.0,
+                tempo_change: Some((change_s, new_bpm)),
+                first_beat_s,
+                seed: 400 + i as u64,
+                instrument,
+                noise_rms: if i % 5 == 4 { 0.05 } else { 0.0 },
+                ..TrackSpec::drums(bpm)
+            };
+            let name = format!(
+                "{} {bpm}→{new_bpm}",
+                match instrument {
+                    Drums => "drums",
+                    DrumsSyncopated => "syncopated",
+                    Funk => "funk",
+                    FourOnFloor => "four-on-floor",
+                    Pads => "pads",
+                    _ => "clicks",
+                }
+            );
+            StepTrack {
+                name,
+                spec,
+                split_s: change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(ibi),
+            }
+        })
+        .collect()
+}

@@ -24,7 +24,10 @@ mod tempo;
 
 pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_summary};
 pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
-pub use bench_set::{HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, evaluation_set};
+pub use bench_set::{
+    HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, STEP_RATIOS, StepTrack, evaluation_set,
+    tempo_step_set,
+};
 pub use error::MusicError;
 pub use eval::f_measure;
 pub use musical_time::BarBeat;

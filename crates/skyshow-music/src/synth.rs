@@ -26,6 +26,10 @@ pub enum Instrument {
     /// Latin: a 3-2 son clave (woodblock) over two bars, a shaker on eighths, a low conga on
     /// 4 and a bass on the "and" of 2 and on 4; no kick or snare at all.
     Clave,
+    /// Pads, no drums: a three-note chord struck on every beat with a soft 25 ms attack that
+    /// rings on into the next beat (louder on the downbeat), the chord changing every bar,
+    /// and a bass note on each downbeat.
+    Pads,
 }
 
 /// A synthetic track to make.
@@ -337,6 +341,7 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
                     }
                 }
             }
+            Instrument::Pads => {}
             Instrument::Clave => {
                 // 3-2 son clave over two bars, in eighths: 0, 3, 6 | 10, 12.
                 let bar_pair = (i / m) % 2;
@@ -369,6 +374,9 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
             }
         }
     }
+    if spec.instrument == Instrument::Pads {
+        pads(&mut out, sr, &beats, m, &bpm_at, &mut rng);
+    }
     match spec.tone {
         Tone::Full => {}
         Tone::Dull(hz) => {
@@ -398,6 +406,45 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
         samples: out.iter().map(|s| s.clamp(-1.0, 1.0) as f32).collect(),
         beats_s: beats,
         downbeats_s: downbeats,
+    }
+}
+
+/// The pad part (see [`Instrument::Pads`]): every beat strikes the bar's chord, three sine
+/// notes with a second harmonic, rising over 25 ms and decaying over most of the beat.
+fn pads(
+    out: &mut [f64],
+    sr: f64,
+    beats: &[f64],
+    m: usize,
+    bpm_at: &dyn Fn(f64) -> f64,
+    rng: &mut Rng,
+) {
+    // I, vi, IV, V in C: root, third and fifth, Hz.
+    const CHORDS: [[f64; 3]; 4] = [
+        [261.63, 329.63, 392.00],
+        [220.00, 261.63, 329.63],
+        [174.61, 220.00, 261.63],
+        [196.00, 246.94, 293.66],
+    ];
+    for (i, &b) in beats.iter().enumerate() {
+        let ibi = 60.0 / bpm_at(b).max(1.0);
+        let chord = CHORDS[(i / m) % CHORDS.len()];
+        let accent = if i % m == 0 { 1.0 } else { 0.7 };
+        let at = b + 0.004 * rng.uniform();
+        add(out, sr, at, 1.2 * ibi, |t| {
+            let env = (t / 0.025).min(1.0) * (-t / (0.45 * ibi)).exp();
+            let tone: f64 = chord
+                .iter()
+                .map(|f| (TAU * f * t).sin() + 0.3 * (TAU * 2.0 * f * t).sin())
+                .sum();
+            0.12 * accent * env * tone
+        });
+        if i % m == 0 {
+            let f = chord[0] / 4.0;
+            add(out, sr, at, 2.0 * ibi, |t| {
+                0.3 * (t / 0.02).min(1.0) * (-t / (0.8 * ibi)).exp() * (TAU * f * t).sin()
+            });
+        }
     }
 }
 

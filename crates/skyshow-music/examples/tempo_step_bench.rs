@@ -1,0 +1,81 @@
+//! Scores the beat tracker on the tempo-step set: 32 synthetic tracks whose tempo steps once
+//! by 15 to 40 % up or down (drum grooves, pads, clicks), F-measure at ±70 ms on each side
+//! of the step, and the tempo sections found.
+//!
+//! `cargo run --release -p skyshow-music --example tempo_step_bench`
+#![allow(clippy::print_stdout)]
+
+use skyshow_music::{
+    Audio, BeatOptions, TrackSpec, analyze_beats, f_measure, synthesize, tempo_step_set,
+};
+
+fn main() {
+    println!("| track | F before | F after | sections found |");
+    println!("|---|---|---|---|");
+    let mut worst = f64::INFINITY;
+    let mut failing = 0;
+    for t in tempo_step_set() {
+        let track = synthesize(&t.spec);
+        let audio = Audio {
+            sample_rate: track.sample_rate,
+            samples: track.samples,
+            channels: 1,
+        };
+        let side = |v: &[f64], before: bool| -> Vec<f64> {
+            v.iter()
+                .copied()
+                .filter(|&b| (b < t.split_s) == before)
+                .collect()
+        };
+        match analyze_beats(&audio, &BeatOptions::DEFAULT) {
+            Ok(a) => {
+                let f0 = f_measure(&side(&track.beats_s, true), &side(&a.beats_s, true), 0.07);
+                let f1 = f_measure(&side(&track.beats_s, false), &side(&a.beats_s, false), 0.07);
+                worst = worst.min(f0).min(f1);
+                if f0.min(f1) < 0.95 {
+                    failing += 1;
+                }
+                let sections = a
+                    .tempo_changes
+                    .iter()
+                    .map(|s| format!("{:.1} BPM from {:.2} s", s.bpm, s.time_s))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                println!("| {} | {f0:.3} | {f1:.3} | {sections} |", t.name);
+            }
+            Err(e) => {
+                worst = 0.0;
+                failing += 1;
+                println!("| {} | error: {e} | | |", t.name);
+            }
+        }
+    }
+    println!("\nworst F on either side: {worst:.3}; tracks below 0.95: {failing}");
+    // The track: drums at 100 BPM from a kick at 0:00, 120 BPM from 2:30, 5 minutes.
+    let spec = TrackSpec {
+        duration_s: 300.0,
+        first_beat_s: 0.0,
+        tempo_change: Some((149.99, 120.0)),
+        ..TrackSpec::drums(100.0)
+    };
+    let track = synthesize(&spec);
+    let audio = Audio {
+        sample_rate: track.sample_rate,
+        samples: track.samples,
+        channels: 1,
+    };
+    match analyze_beats(&audio, &BeatOptions::DEFAULT) {
+        Ok(a) => println!(
+            "100→120 BPM at 2:30: {:.2} BPM, changes {:?}, first beat {:.3} s, first downbeat {:.3} s, F {:.3}",
+            a.tempo_bpm,
+            a.tempo_changes
+                .iter()
+                .map(|c| format!("{:.2} BPM from {:.3} s", c.bpm, c.time_s))
+                .collect::<Vec<_>>(),
+            a.beats_s[0],
+            a.downbeats_s[0],
+            f_measure(&track.beats_s, &a.beats_s, 0.07)
+        ),
+        Err(e) => println!("100→120 BPM at 2:30: error: {e}"),
+    }
+}
