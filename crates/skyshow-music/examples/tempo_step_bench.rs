@@ -36,9 +36,9 @@ fn main() {
                     failing += 1;
                 }
                 let sections = a
-                    .tempo_changes
+                    .sections()
                     .iter()
-                    .map(|s| format!("{:.1} BPM from {:.2} s", s.bpm, s.time_s))
+                    .map(|s| format!("{:.1} BPM from {:.2} s", s.bpm, s.start_s))
                     .collect::<Vec<_>>()
                     .join(", ");
                 println!("| {} | {f0:.3} | {f1:.3} | {sections} |", t.name);
@@ -66,11 +66,11 @@ fn main() {
     };
     match analyze_beats(&audio, &BeatOptions::DEFAULT) {
         Ok(a) => println!(
-            "100→120 BPM at 2:30: {:.2} BPM, changes {:?}, first beat {:.3} s, first downbeat {:.3} s, F {:.3}",
+            "100→120 BPM at 2:30: {:.2} BPM, sections {:?}, first beat {:.3} s, first downbeat {:.3} s, F {:.3}",
             a.tempo_bpm,
-            a.tempo_changes
+            a.sections()
                 .iter()
-                .map(|c| format!("{:.2} BPM from {:.3} s", c.bpm, c.time_s))
+                .map(|c| format!("{:.2} BPM from {:.3} s", c.bpm, c.start_s))
                 .collect::<Vec<_>>(),
             a.beats_s[0],
             a.downbeats_s[0],

@@ -1,12 +1,11 @@
 //! Beat tracking: onset envelope → tempo → dynamic programming (Ellis 2007) with a local
 //! tempo, downbeats by bar phase, and manual overrides.
 
-use rayon::prelude::*;
-
 use crate::audio::Audio;
 use crate::error::MusicError;
+use crate::level_choice::track;
 use crate::onset::{OnsetEnvelope, onset_envelope, pick_onsets};
-use crate::tempo::{acf_peaks, global_period, local_periods};
+use crate::sections::tempo_sections;
 
 /// Where the beat grid comes from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -77,7 +76,8 @@ pub struct BeatAnalysis {
     pub downbeats_s: Vec<f64>,
     /// Note onsets, increasing.
     pub onsets_s: Vec<f64>,
-    /// Where the tempo changes by more than 4 % (empty for a steady tempo).
+    /// Where the tempo changes: the start and tempo of each tempo section after the first
+    /// (see [`BeatAnalysis::sections`]; empty for a steady tempo).
     pub tempo_changes: Vec<TempoChange>,
     /// Beats in a bar.
     pub beats_per_bar: u32,
@@ -217,7 +217,7 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
 
 /// Envelope for tracking: flux minus its 1 s moving mean, clipped at 0, divided by its
 /// standard deviation.
-fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
+pub(crate) fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
     let half = ((0.5 * fps).round() as usize).max(1);
     let mut pre = Vec::with_capacity(env.len() + 1);
     pre.push(0.0f64);
@@ -248,188 +248,9 @@ fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
     out
 }
 
-/// Ellis's dynamic programme with the transition cost following the local period, run at
-/// the tempo the autocorrelation prefers and at the related metrical levels (×2, ×½, ×3/2,
-/// ×2/3, and other autocorrelation peaks), each on the full-band and on the drum-band
-/// envelope; the beats that best meet the loud drum onsets, at steady intervals, win.
-fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
-    let e = normalised(&env.strength, env.fps);
-    let n = e.len();
-    // Tempo from the drums below 4 kHz, compressed so kick and snare weigh alike: cymbals
-    // on every eighth and kick-versus-snare loudness then do not decide the metrical level.
-    let te = normalised(&env.low_mid, env.fps);
-    let (global, periodicity) =
-        global_period(&te, env.fps, opts.start_bpm).ok_or(MusicError::NoBeats)?;
-    if periodicity < 0.05 || !global.is_finite() || global < 2.0 {
-        return Err(MusicError::NoBeats);
-    }
-    let periods = if opts.follow_tempo_changes {
-        local_periods(&te, env.fps, global)
-    } else {
-        vec![global; n]
-    };
-    let evidence = DrumEvidence::new(&te, env.fps);
-    // Candidate beat periods: the related metrical levels of the preferred period, then the
-    // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
-    let mut ratios: Vec<f64> = LEVELS.to_vec();
-    for p in acf_peaks(&te, env.fps, MIN_BPM, MAX_BPM, 4) {
-        let r = p / global;
-        if ratios.iter().all(|q| (r / q - 1.0).abs() > 0.03) {
-            ratios.push(r);
-        }
-    }
-    // Every candidate level on both envelopes, run in parallel and judged in this order.
-    let runs: Vec<(f64, &[f32])> = ratios
-        .iter()
-        .filter(|&&ratio| (MIN_BPM..=MAX_BPM).contains(&(60.0 * env.fps / (global * ratio))))
-        .flat_map(|&ratio| [(ratio, e.as_slice()), (ratio, te.as_slice())])
-        .collect();
-    let scored: Vec<Option<(f64, Vec<usize>)>> = runs
-        .par_iter()
-        .map(|&(ratio, env_dp)| {
-            let g = global * ratio;
-            let bpm = 60.0 * env.fps / g;
-            let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
-            // The programme on the full band and on the drum band: off-beat hi-hats and
-            // bass can pull the full-band beats an eighth off, the drum band alone can miss
-            // quiet beats; the evidence picks.
-            let beats = dp_beats(env_dp, g, &p, opts.tightness).ok()?;
-            let score = evidence.fit(&beats) * regularity(&beats) * tempo_prior(bpm);
-            Some((score, beats))
-        })
-        .collect();
-    let mut best: Option<(f64, Vec<usize>)> = None;
-    for (score, beats) in scored.into_iter().flatten() {
-        if best.as_ref().is_none_or(|(s, _)| score > *s + 1e-12) {
-            best = Some((score, beats));
-        }
-    }
-    best.map(|(_, b)| b).ok_or(MusicError::NoBeats)
-}
-
-/// The metrical levels tried, as multiples of the autocorrelation's period (the period
-/// itself first, so it wins ties).
-const LEVELS: [f64; 5] = [1.0, 2.0, 0.5, 1.5, 2.0 / 3.0];
-
-/// Tempo range of the tracked beat.
-const MIN_BPM: f64 = 40.0;
-const MAX_BPM: f64 = 240.0;
-
-/// A broad prior on the beat's tempo: log-normal around 120 BPM, 1.5 octaves standard
-/// deviation (a tie-breaker between levels that fit the drums about equally well).
-fn tempo_prior(bpm: f64) -> f64 {
-    (-0.5 * ((bpm / 120.0).log2() / 1.5).powi(2)).exp()
-}
-
-/// The drum onsets a metrical level's beats are scored against: the picked peaks of the
-/// (drum-band) envelope, each weighing by its height relative to the 90th-percentile peak,
-/// squared and capped at 1. Loud hits count fully and quiet ones (hi-hats, ghost notes)
-/// little, with no hard threshold between them.
-struct DrumEvidence<'a> {
-    /// The envelope.
-    env: &'a [f32],
-    /// Peak frames, increasing.
-    peaks: Vec<usize>,
-    /// Weight of each peak, 0..=1.
-    weights: Vec<f64>,
-    /// Height of the 90th-percentile peak.
-    reference: f64,
-    /// Matching tolerance, frames (70 ms).
-    tol: usize,
-}
-
-impl<'a> DrumEvidence<'a> {
-    fn new(env: &'a [f32], fps: f64) -> DrumEvidence<'a> {
-        let peaks = pick_onsets(env, fps, 0.05);
-        let mut h: Vec<f64> = peaks.iter().map(|&i| f64::from(env[i])).collect();
-        h.sort_by(f64::total_cmp);
-        let reference = if h.is_empty() {
-            1.0
-        } else {
-            h[((h.len() - 1) as f64 * 0.9).round() as usize].max(1e-9)
-        };
-        let weights = peaks
-            .iter()
-            .map(|&i| Self::weight(f64::from(env[i]), reference))
-            .collect();
-        DrumEvidence {
-            env,
-            peaks,
-            weights,
-            reference,
-            tol: (0.07 * fps).round() as usize,
-        }
-    }
-
-    fn weight(height: f64, reference: f64) -> f64 {
-        (height / reference).min(1.0).powi(2)
-    }
-
-    /// A weighted F-measure of `beats` (frames, increasing) against the onsets: recall is
-    /// the weight of the onsets within 70 ms of a beat over all the weight; precision is the
-    /// mean weight of the envelope's highest point within 35 ms of each beat. Beats on the
-    /// loud hits and none between them score 1.
-    fn fit(&self, beats: &[usize]) -> f64 {
-        if beats.is_empty() || self.peaks.is_empty() {
-            return 0.0;
-        }
-        let total: f64 = self.weights.iter().sum();
-        let met: f64 = self
-            .peaks
-            .iter()
-            .zip(&self.weights)
-            .filter(|&(&p, _)| {
-                let j = beats.partition_point(|&b| b + self.tol < p);
-                beats.get(j).is_some_and(|&b| b <= p + self.tol)
-            })
-            .map(|(_, w)| w)
-            .sum();
-        let recall = met / total.max(1e-12);
-        let reach = self.tol / 2;
-        let precision = beats
-            .iter()
-            .map(|&b| {
-                let lo = b.saturating_sub(reach);
-                let hi = (b + reach + 1).min(self.env.len());
-                let top = self.env[lo.min(hi)..hi]
-                    .iter()
-                    .copied()
-                    .fold(0.0f32, f32::max);
-                Self::weight(f64::from(top), self.reference)
-            })
-            .sum::<f64>()
-            / beats.len() as f64;
-        if recall + precision <= 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        }
-    }
-}
-
-/// How steady a beat sequence is, squared: the share of its intervals within 5 % of the
-/// median of the nine intervals around them. A level that does not divide the music's
-/// pattern (a dotted-quarter level under a clave) makes the beats jump to the onsets, and
-/// its beats are uneven; the true level's beats stay steady even through tempo ramps.
-fn regularity(beats: &[usize]) -> f64 {
-    let ibi: Vec<f64> = beats.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
-    if ibi.is_empty() {
-        return 0.0;
-    }
-    let steady = (0..ibi.len())
-        .filter(|&i| {
-            let mut w = ibi[i.saturating_sub(4)..(i + 5).min(ibi.len())].to_vec();
-            w.sort_by(f64::total_cmp);
-            let m = w[w.len() / 2];
-            (ibi[i] - m).abs() <= 0.05 * m
-        })
-        .count();
-    (steady as f64 / ibi.len() as f64).powi(2)
-}
-
 /// The dynamic programme on envelope `e` with the beat period `periods[t]` (frames) and a
 /// global period `global` for the local score's smoothing.
-fn dp_beats(
+pub(crate) fn dp_beats(
     e: &[f32],
     global: f64,
     periods: &[f64],
@@ -616,35 +437,19 @@ fn downbeat_phase(env: &OnsetEnvelope, beats: &[usize], loudness: &[f64], m: usi
 /// The weighted t-statistic a bar phase needs to beat "the first beat is a downbeat".
 const MIN_DOWNBEAT_EVIDENCE: f64 = 2.0;
 
-/// Main tempo (median interval) and the changes along the beats: a new segment starts
-/// where the local tempo (median of 8 intervals) differs by more than 4 % for 4 beats.
+/// Main tempo (median interval) and the changes along the beats: the start and tempo of
+/// every tempo section after the first.
 fn tempo_from_beats(beats: &[f64]) -> (f64, Vec<TempoChange>) {
-    let ibi: Vec<f64> = beats.windows(2).map(|w| w[1] - w[0]).collect();
-    let median = |v: &[f64]| -> f64 {
-        let mut s = v.to_vec();
-        s.sort_by(f64::total_cmp);
-        s[s.len() / 2]
-    };
-    let tempo = 60.0 / median(&ibi);
-    let local: Vec<f64> = (0..ibi.len())
-        .map(|i| 60.0 / median(&ibi[i.saturating_sub(4)..(i + 4).min(ibi.len())]))
+    let mut ibi: Vec<f64> = beats.windows(2).map(|w| w[1] - w[0]).collect();
+    ibi.sort_by(f64::total_cmp);
+    let tempo = 60.0 / ibi[ibi.len() / 2];
+    let changes = tempo_sections(beats)
+        .iter()
+        .skip(1)
+        .map(|s| TempoChange {
+            time_s: s.start_s,
+            bpm: s.bpm,
+        })
         .collect();
-    let mut changes = Vec::new();
-    let mut current = local.first().copied().unwrap_or(tempo);
-    let mut i = 0;
-    while i < local.len() {
-        let off = |j: usize| (local[j] / current - 1.0).abs() > 0.04;
-        if off(i) && i + 4 <= local.len() && (i..i + 4).all(off) {
-            let seg = &local[i..(i + 8).min(local.len())];
-            current = median(seg);
-            changes.push(TempoChange {
-                time_s: beats[i],
-                bpm: current,
-            });
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
     (tempo, changes)
 }

@@ -336,7 +336,10 @@ pub fn tempo_step_set() -> Vec<StepTrack> {
     const DOWN_BASE: [f64; 4] = [140.0, 128.0, 150.0, 135.0];
     // Each drum groove gets two steps up and two down; pads and clicks get all eight.
     let mut plan: Vec<(Instrument, usize)> = Vec::new();
-    for (g, groove) in [Drums, DrumsSyncopated, Funk, FourOnFloor].into_iter().enumerate() {
+    for (g, groove) in [Drums, DrumsSyncopated, Funk, FourOnFloor]
+        .into_iter()
+        .enumerate()
+    {
         for k in 0..4 {
             let ratio = [g % 4, (g + 1) % 4, 4 + (g + 2) % 4, 4 + (g + 3) % 4][k];
             plan.push((groove, ratio));

@@ -13,16 +13,22 @@
 //! ```
 
 mod audio;
+mod bar;
 mod beats;
 mod bench_set;
+mod drum_evidence;
 mod error;
 mod eval;
+mod level_choice;
 mod musical_time;
 mod onset;
+mod sections;
 mod synth;
 mod tempo;
+mod tempo_path;
 
 pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_summary};
+pub use bar::Bar;
 pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
 pub use bench_set::{
     HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, STEP_RATIOS, StepTrack, evaluation_set,
@@ -32,4 +38,5 @@ pub use error::MusicError;
 pub use eval::f_measure;
 pub use musical_time::BarBeat;
 pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
+pub use sections::TempoSection;
 pub use synth::{Instrument, TestTrack, Tone, TrackSpec, synthesize};

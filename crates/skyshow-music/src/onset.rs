@@ -95,6 +95,8 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         .count()
         .max(1);
     let mut low_mid = Vec::with_capacity(n_frames);
+    let opening_frames = (fps.round() as usize).max(1);
+    let mut opening: Vec<Vec<f32>> = Vec::with_capacity(opening_frames);
     let mut prev = vec![0.0f32; n_bands];
     let mut cur = vec![0.0f32; n_bands];
     let mut mags = vec![0.0f32; max_bin];
@@ -137,25 +139,32 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
                 let mean = bins.iter().sum::<f32>() / bins.len().max(1) as f32;
                 *c = (1.0 + gain * mean).ln();
             }
-            let (mut all, mut lo, mut mid) = (0.0f32, 0.0f32, 0.0f32);
-            if t + k > 0 {
-                for (band, (c, p)) in cur.iter().zip(&prev).enumerate() {
-                    let dpos = (c - p).max(0.0);
-                    all += dpos;
-                    if band < low_band {
-                        lo += dpos;
-                    }
-                    if band < mid_band {
-                        mid += dpos;
-                    }
-                }
+            let flux = flux_of(&cur, &prev, low_band, mid_band);
+            strength.push(flux[0] / n_bands as f32);
+            low.push(flux[1] / low_band as f32);
+            low_mid.push(flux[2] / mid_band as f32);
+            if opening.len() < opening_frames {
+                opening.push(cur.clone());
             }
-            strength.push(all / n_bands as f32);
-            low.push(lo / low_band as f32);
-            low_mid.push(mid / mid_band as f32);
             std::mem::swap(&mut prev, &mut cur);
         }
         t += if pair { 2 } else { 1 };
+    }
+    // The first frame has nothing before it: its flux is measured against the music's
+    // usual level over its first second (the median of each band), so that a beat struck at
+    // 0:00 is an onset while music that starts already sounding (or with noise) is not.
+    if let Some(first) = opening.first() {
+        let reference: Vec<f32> = (0..n_bands)
+            .map(|band| {
+                let mut v: Vec<f32> = opening.iter().map(|f| f[band]).collect();
+                v.sort_by(f32::total_cmp);
+                v[v.len() / 2]
+            })
+            .collect();
+        let flux = flux_of(first, &reference, low_band, mid_band);
+        strength[0] = flux[0] / n_bands as f32;
+        low[0] = flux[1] / low_band as f32;
+        low_mid[0] = flux[2] / mid_band as f32;
     }
     OnsetEnvelope {
         fps,
@@ -163,6 +172,23 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         low,
         low_mid,
     }
+}
+
+/// The positive log-magnitude increases from `prev` to `cur`, summed over all bands, the
+/// bands below `low_band` and the bands below `mid_band`.
+fn flux_of(cur: &[f32], prev: &[f32], low_band: usize, mid_band: usize) -> [f32; 3] {
+    let (mut all, mut lo, mut mid) = (0.0f32, 0.0f32, 0.0f32);
+    for (band, (c, p)) in cur.iter().zip(prev).enumerate() {
+        let dpos = (c - p).max(0.0);
+        all += dpos;
+        if band < low_band {
+            lo += dpos;
+        }
+        if band < mid_band {
+            mid += dpos;
+        }
+    }
+    [all, lo, mid]
 }
 
 /// Picks onsets: local maxima of the normalised envelope above an adaptive threshold (the

@@ -3,7 +3,7 @@
 
 /// The envelope blurred by a Gaussian (σ = 1.5 frames), so that a period between two whole
 /// lags still shows as one peak rather than two half peaks.
-fn smooth(x: &[f32]) -> Vec<f32> {
+pub(crate) fn smooth(x: &[f32]) -> Vec<f32> {
     let x: Vec<f32> = x.iter().map(|v| v.max(0.0).powf(EXPONENT)).collect();
     let k: Vec<f32> = (-4i32..=4)
         .map(|i| (-0.5 * (i as f32 / 1.5).powi(2)).exp())

@@ -1,0 +1,100 @@
+//! The evidence a metrical level's beats are judged by: how well they meet the loud drum
+//! onsets.
+
+use crate::onset::pick_onsets;
+
+/// The drum onsets a metrical level's beats are scored against: the picked peaks of the
+/// (drum-band) envelope, each weighing by its height relative to the 90th-percentile peak,
+/// squared and capped at 1. Loud hits count fully and quiet ones (hi-hats, ghost notes)
+/// little, with no hard threshold between them.
+pub(crate) struct DrumEvidence<'a> {
+    /// The envelope.
+    env: &'a [f32],
+    /// Peak frames, increasing.
+    peaks: Vec<usize>,
+    /// Weight of each peak, 0..=1.
+    weights: Vec<f64>,
+    /// Height of the 90th-percentile peak.
+    reference: f64,
+    /// Matching tolerance, frames (70 ms).
+    tol: usize,
+}
+
+impl<'a> DrumEvidence<'a> {
+    pub(crate) fn new(env: &'a [f32], fps: f64) -> DrumEvidence<'a> {
+        let peaks = pick_onsets(env, fps, 0.05);
+        let mut h: Vec<f64> = peaks.iter().map(|&i| f64::from(env[i])).collect();
+        h.sort_by(f64::total_cmp);
+        let reference = if h.is_empty() {
+            1.0
+        } else {
+            h[((h.len() - 1) as f64 * 0.9).round() as usize].max(1e-9)
+        };
+        let weights = peaks
+            .iter()
+            .map(|&i| Self::weight(f64::from(env[i]), reference))
+            .collect();
+        DrumEvidence {
+            env,
+            peaks,
+            weights,
+            reference,
+            tol: (0.07 * fps).round() as usize,
+        }
+    }
+
+    fn weight(height: f64, reference: f64) -> f64 {
+        (height / reference).min(1.0).powi(2)
+    }
+
+    /// A weighted F-measure of `beats` (frames, increasing) against the onsets in frames
+    /// `lo..hi` (the beats there too): recall is the weight of the onsets within 70 ms of a
+    /// beat over all their weight; precision is the mean weight of the envelope's highest
+    /// point within 35 ms of each beat. Beats on the loud hits and none between them score 1.
+    pub(crate) fn fit_within(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
+        let beats: Vec<usize> = beats
+            .iter()
+            .copied()
+            .filter(|b| (lo..hi).contains(b))
+            .collect();
+        let inside: Vec<(usize, f64)> = self
+            .peaks
+            .iter()
+            .zip(&self.weights)
+            .filter(|&(p, _)| (lo..hi).contains(p))
+            .map(|(&p, &w)| (p, w))
+            .collect();
+        if beats.is_empty() || inside.is_empty() {
+            return 0.0;
+        }
+        let total: f64 = inside.iter().map(|(_, w)| w).sum();
+        let met: f64 = inside
+            .iter()
+            .filter(|&&(p, _)| {
+                let j = beats.partition_point(|&b| b + self.tol < p);
+                beats.get(j).is_some_and(|&b| b <= p + self.tol)
+            })
+            .map(|(_, w)| w)
+            .sum();
+        let recall = met / total.max(1e-12);
+        let reach = self.tol / 2;
+        let precision = beats
+            .iter()
+            .map(|&b| {
+                let lo = b.saturating_sub(reach);
+                let hi = (b + reach + 1).min(self.env.len());
+                let top = self.env[lo.min(hi)..hi]
+                    .iter()
+                    .copied()
+                    .fold(0.0f32, f32::max);
+                Self::weight(f64::from(top), self.reference)
+            })
+            .sum::<f64>()
+            / beats.len() as f64;
+        if recall + precision <= 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The metrical level: Ellis's beat programme run along the tempo path at every candidate
+//! level, and in each stretch of steady tempo the level whose beats best meet the drums.
+
+use rayon::prelude::*;
+
+use crate::beats::{BeatOptions, dp_beats, normalised};
+use crate::drum_evidence::DrumEvidence;
+use crate::error::MusicError;
+use crate::onset::OnsetEnvelope;
+use crate::tempo::{acf_peaks, global_period, local_periods};
+use crate::tempo_path::tempo_path;
+
+/// Ellis's dynamic programme with the transition cost following the local period, run at
+/// the tempo the autocorrelation prefers and at the related metrical levels (×2, ×½, ×3/2,
+/// ×2/3, and other autocorrelation peaks), each on the full-band and on the drum-band
+/// envelope; in each stretch of steady tempo, the beats that best meet the loud drum
+/// onsets, at steady intervals, win.
+pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
+    let e = normalised(&env.strength, env.fps);
+    let n = e.len();
+    // Tempo from the drums below 4 kHz, compressed so kick and snare weigh alike: cymbals
+    // on every eighth and kick-versus-snare loudness then do not decide the metrical level.
+    let te = normalised(&env.low_mid, env.fps);
+    let (global, periodicity) =
+        global_period(&te, env.fps, opts.start_bpm).ok_or(MusicError::NoBeats)?;
+    if periodicity < 0.05 || !global.is_finite() || global < 2.0 {
+        return Err(MusicError::NoBeats);
+    }
+    let (global, periods, stretches) = if opts.follow_tempo_changes {
+        periods_along_path(&te, env.fps, global)
+    } else {
+        (global, vec![global; n], vec![(0, n)])
+    };
+    let evidence = DrumEvidence::new(&te, env.fps);
+    // Candidate beat periods: the related metrical levels of the preferred period, then the
+    // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
+    let mut ratios: Vec<f64> = LEVELS.to_vec();
+    for p in acf_peaks(&te, env.fps, MIN_BPM, MAX_BPM, 4) {
+        let r = p / global;
+        if ratios.iter().all(|q| (r / q - 1.0).abs() > 0.03) {
+            ratios.push(r);
+        }
+    }
+    // Every candidate level on both envelopes, run in parallel and judged in this order.
+    let runs: Vec<(f64, &[f32])> = ratios
+        .iter()
+        .filter(|&&ratio| (MIN_BPM..=MAX_BPM).contains(&(60.0 * env.fps / (global * ratio))))
+        .flat_map(|&ratio| [(ratio, e.as_slice()), (ratio, te.as_slice())])
+        .collect();
+    let tracked: Vec<Option<Vec<usize>>> = runs
+        .par_iter()
+        .map(|&(ratio, env_dp)| {
+            let g = global * ratio;
+            let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
+            // The programme on the full band and on the drum band: off-beat hi-hats and
+            // bass can pull the full-band beats an eighth off, the drum band alone can miss
+            // quiet beats; the evidence picks.
+            dp_beats(env_dp, g, &p, opts.tightness).ok()
+        })
+        .collect();
+    let chosen = choose_levels(
+        &stretches, &tracked, &runs, &periods, global, &evidence, env.fps,
+    );
+    let beats = splice(&chosen, &tracked, &periods, &runs);
+    if beats.len() < 2 {
+        return Err(MusicError::NoBeats);
+    }
+    Ok(beats)
+}
+
+/// The global period, the beat period at every frame and the stretches of steady tempo:
+/// the tempo path's steps split the music into stretches, and within each the local tempo
+/// is estimated on the stretch alone, around the path's tempo there. Without a step, the
+/// global period and the whole track's local tempo, as for a steady track.
+fn periods_along_path(te: &[f32], fps: f64, global: f64) -> (f64, Vec<f64>, Vec<(usize, usize)>) {
+    let n = te.len();
+    let Some(path) = tempo_path(te, fps, global) else {
+        return (global, local_periods(te, fps, global), vec![(0, n)]);
+    };
+    let (path_global, path) = on_level_of(path, global);
+    let stretches = stretches_of(&path, fps);
+    if stretches.len() == 1 {
+        return (global, local_periods(te, fps, global), stretches);
+    }
+    let periods = stretches
+        .iter()
+        .flat_map(|&(lo, hi)| local_periods(&te[lo..hi], fps, median(&path[lo..hi])))
+        .collect();
+    (path_global, periods, stretches)
+}
+
+/// For each stretch, the run whose beats fit it best (drum evidence × steadiness × tempo
+/// prior; the first run wins ties), so that the level after a step is chosen as freshly as
+/// at the start of a steady track. Returns (first frame, end frame, run) per stretch.
+fn choose_levels(
+    stretches: &[(usize, usize)],
+    tracked: &[Option<Vec<usize>>],
+    runs: &[(f64, &[f32])],
+    periods: &[f64],
+    global: f64,
+    evidence: &DrumEvidence<'_>,
+    fps: f64,
+) -> Vec<(usize, usize, usize)> {
+    let mut chosen = Vec::with_capacity(stretches.len());
+    for &(lo, hi) in stretches {
+        let period = if stretches.len() == 1 {
+            global
+        } else {
+            median(&periods[lo..hi])
+        };
+        let mut best: Option<(f64, usize)> = None;
+        for (k, beats) in tracked.iter().enumerate() {
+            let Some(beats) = beats else { continue };
+            let bpm = 60.0 * fps / (period * runs[k].0);
+            let inside: Vec<usize> = beats
+                .iter()
+                .copied()
+                .filter(|b| (lo..hi).contains(b))
+                .collect();
+            let score = evidence.fit_within(beats, lo, hi) * regularity(&inside) * tempo_prior(bpm);
+            if best.is_none_or(|(s, _)| score > s + 1e-12) {
+                best = Some((score, k));
+            }
+        }
+        if let Some((_, k)) = best {
+            chosen.push((lo, hi, k));
+        }
+    }
+    chosen
+}
+
+/// Stretches shorter than this (seconds) join the one before them.
+const MIN_STRETCH_S: f64 = 8.0;
+
+/// The stretches (frame ranges, covering every frame) between the tempo path's steps: the
+/// frames where the period changes by more than 4 % from one frame to the next.
+fn stretches_of(periods: &[f64], fps: f64) -> Vec<(usize, usize)> {
+    let n = periods.len();
+    let min_len = (MIN_STRETCH_S * fps) as usize;
+    let mut starts = vec![0usize];
+    for t in 1..n {
+        if (periods[t] / periods[t - 1] - 1.0).abs() > 0.04 {
+            if t - starts[starts.len() - 1] < min_len {
+                // Too short: the stretch before absorbs it (the first keeps frame 0).
+                if starts.len() > 1 {
+                    starts.pop();
+                } else {
+                    continue;
+                }
+            }
+            starts.push(t);
+        }
+    }
+    if starts.len() > 1 && n - starts[starts.len() - 1] < min_len {
+        starts.pop();
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| (a, starts.get(k + 1).copied().unwrap_or(n)))
+        .collect()
+}
+
+/// The beats of each stretch from the run chosen for it; where two runs meet, a beat closer
+/// than half a period to the one before it is left out.
+fn splice(
+    chosen: &[(usize, usize, usize)],
+    tracked: &[Option<Vec<usize>>],
+    periods: &[f64],
+    runs: &[(f64, &[f32])],
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &(lo, hi, k) in chosen {
+        let Some(beats) = &tracked[k] else { continue };
+        for &b in beats.iter().filter(|b| (lo..hi).contains(*b)) {
+            let too_close = out
+                .last()
+                .is_some_and(|&last| ((b - last) as f64) < 0.5 * periods[b] * runs[k].0);
+            if !too_close {
+                out.push(b);
+            }
+        }
+    }
+    out
+}
+
+/// The median of `v` (not empty).
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    s[s.len() / 2]
+}
+
+/// The tempo path moved onto the metrical level of the global period `global` (frames)
+/// when its median is within 8 % of a metrical relative of it (×1, 2, ½, 3, ⅓, 3/2, ⅔), so
+/// that the levels tried below are the same as for a steady track; otherwise the path as it
+/// is, with its median as the global period.
+fn on_level_of(path: Vec<f64>, global: f64) -> (f64, Vec<f64>) {
+    let mut s = path.clone();
+    s.sort_by(f64::total_cmp);
+    let median = s[s.len() / 2];
+    let best = [1.0, 2.0, 0.5, 3.0, 1.0 / 3.0, 1.5, 2.0 / 3.0]
+        .into_iter()
+        .map(|r| (r, (median * r / global).ln().abs()))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    match best {
+        Some((r, d)) if d <= 1.08f64.ln() => (global, path.into_iter().map(|p| p * r).collect()),
+        _ => (median, path),
+    }
+}
+
+/// The metrical levels tried, as multiples of the autocorrelation's period (the period
+/// itself first, so it wins ties).
+const LEVELS: [f64; 5] = [1.0, 2.0, 0.5, 1.5, 2.0 / 3.0];
+
+/// Tempo range of the tracked beat.
+const MIN_BPM: f64 = 40.0;
+const MAX_BPM: f64 = 240.0;
+
+/// A broad prior on the beat's tempo: log-normal around 120 BPM, 1.5 octaves standard
+/// deviation (a tie-breaker between levels that fit the drums about equally well).
+fn tempo_prior(bpm: f64) -> f64 {
+    (-0.5 * ((bpm / 120.0).log2() / 1.5).powi(2)).exp()
+}
+
+/// How steady a beat sequence is, squared: the share of its intervals within 5 % of the
+/// median of the nine intervals around them. A level that does not divide the music's
+/// pattern (a dotted-quarter level under a clave) makes the beats jump to the onsets, and
+/// its beats are uneven; the true level's beats stay steady even through tempo ramps.
+fn regularity(beats: &[usize]) -> f64 {
+    let ibi: Vec<f64> = beats.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
+    if ibi.is_empty() {
+        return 0.0;
+    }
+    let steady = (0..ibi.len())
+        .filter(|&i| {
+            let mut w = ibi[i.saturating_sub(4)..(i + 5).min(ibi.len())].to_vec();
+            w.sort_by(f64::total_cmp);
+            let m = w[w.len() / 2];
+            (ibi[i] - m).abs() <= 0.05 * m
+        })
+        .count();
+    (steady as f64 / ibi.len() as f64).powi(2)
+}
