@@ -120,14 +120,20 @@ fn window_evidence(x: &[f32], c: usize, half: usize, periods: &[f64]) -> Vec<f64
         .copied()
         .fold(f64::INFINITY, f64::min)
         .floor() as usize;
+    // The mean-removed envelope from the window's start to its end plus the longest lag
+    // (zero past the music's end), and its Hann-weighted values within the window.
+    let yv: Vec<f64> = (a..b + max_lag + 1).map(y).collect();
+    let wy: Vec<f64> = (0..b - a).map(|i| w[i] * yv[i]).collect();
     let acf: Vec<f64> = (0..=max_lag)
         .map(|lag| {
             if lag < min_lag.saturating_sub(1) {
                 return 0.0;
             }
-            (a..b)
-                .filter(|t| t + lag < n)
-                .map(|t| w[t - a] * y(t) * y(t + lag))
+            let m = (b - a).min(n.saturating_sub(a + lag));
+            wy[..m]
+                .iter()
+                .zip(&yv[lag..lag + m])
+                .map(|(u, v)| u * v)
                 .sum::<f64>()
                 / energy
         })
@@ -142,8 +148,7 @@ fn window_evidence(x: &[f32], c: usize, half: usize, periods: &[f64]) -> Vec<f64
             let (s, co) = (std::f64::consts::TAU / p).sin_cos();
             let (mut re, mut im) = (0.0f64, 0.0f64);
             let (mut pr, mut pi) = (1.0f64, 0.0f64);
-            for t in a..b {
-                let v = w[t - a] * y(t);
+            for v in &wy {
                 re += v * pr;
                 im -= v * pi;
                 let (nr, ni) = (pr * co - pi * s, pr * s + pi * co);
