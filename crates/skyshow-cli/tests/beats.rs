@@ -86,7 +86,12 @@ fn beats_json_adds_sections_and_bars_and_keeps_every_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = step_track(dir.path());
     let o = beats(&[path.to_str().unwrap(), "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     for key in [
         "tempo_bpm",
@@ -112,7 +117,10 @@ fn beats_json_adds_sections_and_bars_and_keeps_every_key() {
     assert!((f(&sections[0]["bpm"]) - 100.0).abs() < 0.5, "{sections:?}");
     assert!((f(&sections[1]["bpm"]) - 120.0).abs() < 0.5, "{sections:?}");
     assert!(f(&sections[0]["start_s"]) < 0.07, "{sections:?}");
-    assert!((f(&sections[1]["start_s"]) - 30.0).abs() < 0.5, "{sections:?}");
+    assert!(
+        (f(&sections[1]["start_s"]) - 30.0).abs() < 0.5,
+        "{sections:?}"
+    );
     // The change is also the one tempo change.
     assert_eq!(v["tempo_changes"][0]["time_s"], sections[1]["start_s"]);
     // Bars: numbered from 1 at the kick at 0:00, one per downbeat, at the downbeats' times.
@@ -123,9 +131,17 @@ fn beats_json_adds_sections_and_bars_and_keeps_every_key() {
         assert_eq!(b["bar"].as_u64(), Some(k as u64 + 1));
         assert_eq!(b["start_s"], *d);
     }
-    assert!(f(&bars[0]["start_s"]) < 0.07, "bar 1 at {}", bars[0]["start_s"]);
+    assert!(
+        f(&bars[0]["start_s"]) < 0.07,
+        "bar 1 at {}",
+        bars[0]["start_s"]
+    );
     // Bars of 2.4 s (4 beats at 100 BPM) up to 0:30: bar 13 starts at 28.8 s.
-    assert!((f(&bars[12]["start_s"]) - 28.8).abs() < 0.07, "{}", bars[12]);
+    assert!(
+        (f(&bars[12]["start_s"]) - 28.8).abs() < 0.07,
+        "{}",
+        bars[12]
+    );
 }
 
 #[test]
@@ -145,12 +161,18 @@ fn beats_text_names_the_sections_and_prints_the_bar_table_in_both_languages() {
     assert!(tempo.starts_with("tempo: 100.0 BPM from 0:00.0"), "{tempo}");
     assert!(tempo.contains(", 120.0 BPM from 0:"), "{tempo}");
     let header = line("bars (4 beats each;");
-    assert!(header.contains("bar 1 starts at the first downbeat"), "{header}");
+    assert!(
+        header.contains("bar 1 starts at the first downbeat"),
+        "{header}"
+    );
     assert!(header.contains("`\"1.1\"`"), "{header}");
     let first = line("     1  ");
     assert!(first.starts_with("     1  0:00.0"), "{first}");
     assert_eq!(first.split_whitespace().count(), 9, "8 bars a row: {first}");
-    assert!(line("     9  ").starts_with("     9  0:19.2"), "bar 9 at 8 × 2.4 s");
+    assert!(
+        line("     9  ").starts_with("     9  0:19.2"),
+        "bar 9 at 8 × 2.4 s"
+    );
     let zh = beats(&[path.to_str().unwrap(), "--lang", "zh"]);
     assert_eq!(zh.status.code(), Some(0));
     let zh = String::from_utf8_lossy(&zh.stderr).into_owned();

@@ -50,9 +50,10 @@ fn suggested_start(err: &str, name: &str) -> String {
 fn every_conflict_in_one_run_and_its_fixes_build() {
     let dir = tempfile::tempdir().unwrap();
     click_track(dir.path(), "m.wav", 200.0, 120.0);
-    // 120 BPM in 4/4: a bar is 2 s; every formation holds 4 bars (8 s) and the transitions
-    // take 10–14 s. f1, f3 and f5 come 2–6 s too early; f2 and f4 have time to spare.
-    let starts = ["", "28.1", "41.1", "50.1", "63.1", "70.1"];
+    // 120 BPM in 4/4 from the click at 0:00 (bar 1): a bar is 2 s, bar n starts at
+    // 2 (n − 1) s; every formation holds 4 bars (8 s) and the transitions take 10–14 s. f1,
+    // f3 and f5 come 2–6 s too early; f2 and f4 have time to spare.
+    let starts = ["", "29.1", "42.1", "51.1", "64.1", "71.1"];
     let mut fs: Vec<String> = starts
         .iter()
         .enumerate()

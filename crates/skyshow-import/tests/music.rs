@@ -562,3 +562,46 @@ fn effect_parameters_take_musical_lengths() {
     assert!(h.contains("add `[music]`"), "{h}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `start = "n.1"` in a show file is the start of bar n as `skyshow beats` lists it
+/// (`BeatAnalysis::bars`): one numbering, from the first downbeat, through a tempo step, with
+/// the music's offset moving the times and not the numbers.
+#[test]
+fn bar_beat_starts_are_the_bars_that_beats_lists() {
+    let spec = TrackSpec {
+        first_beat_s: 0.0,
+        tempo_change: Some((14.99, 126.0)),
+        ..TrackSpec::drums(96.0)
+    };
+    let track = synthesize(&spec);
+    let bytes = wav(&track.samples, track.sample_rate, 1);
+    let dir = folder("bars", &[("m.wav", bytes.clone())]);
+    let audio =
+        skyshow_music::decode_audio(&bytes, Some("wav"), &skyshow_music::DecodeLimits::DEFAULT)
+            .unwrap();
+    let a = skyshow_music::analyze_beats(&audio, &skyshow_music::BeatOptions::DEFAULT).unwrap();
+    let bars = a.bars();
+    assert!(bars[0].start_s < 0.07, "bar 1 at the kick at 0:00");
+    for (bar, offset) in [(2, 0.0), (9, 0.0), (12, 5.0)] {
+        let text = show(
+            &format!("{MUSIC}\noffset_s = {offset}"),
+            &format!("start = \"{bar}.1\""),
+            "",
+        );
+        let l = load(&dir, &text).unwrap();
+        let start = l.design.formations[0].start_s.unwrap();
+        let want = bars[bar - 1].start_s + offset;
+        assert!(
+            (start - want).abs() < 1e-9,
+            "bar {bar}: {start} against {want}"
+        );
+        let m = l.design.music.as_ref().unwrap();
+        let i = m
+            .beats_s
+            .iter()
+            .position(|b| (b - start).abs() < 1e-9)
+            .unwrap();
+        assert_eq!(m.bar_beat_of(i), Some((bar as u32, 1)));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

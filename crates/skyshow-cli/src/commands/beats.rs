@@ -73,7 +73,11 @@ pub(crate) fn run(args: &BeatsArgs, printer: Printer) -> Result<u8> {
     let file = path.display().to_string();
     let bytes = fs_err::read(path).map_err(|e| {
         fail(
-            msg!("beats-cannot-read", file = file.as_str(), why = e.to_string()),
+            msg!(
+                "beats-cannot-read",
+                file = file.as_str(),
+                why = e.to_string()
+            ),
             Some(msg!("beats-cannot-read-hint")),
         )
     })?;
@@ -87,7 +91,11 @@ pub(crate) fn run(args: &BeatsArgs, printer: Printer) -> Result<u8> {
     let ext = path.extension().and_then(|e| e.to_str());
     let audio = decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
         fail(
-            msg!("beats-undecodable", file = file.as_str(), why = e.to_string()),
+            msg!(
+                "beats-undecodable",
+                file = file.as_str(),
+                why = e.to_string()
+            ),
             Some(msg!("beats-undecodable-hint")),
         )
     })?;
