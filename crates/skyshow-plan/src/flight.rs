@@ -13,6 +13,38 @@ use skyshow_model::{Limits, Segment, Vec3};
 
 use crate::profile::Profile;
 
+/// The shortest piece of a multi-leg flight over which it accelerates, milliseconds. The
+/// export rounds control points to 0.1 mm, which changes the acceleration of a quadratic
+/// piece `h` seconds long by up to 4·10⁻⁴/h² m/s² per axis: 0.04 m/s² at 100 ms, the
+/// margin the planner's headroom leaves at 4 m/s², but 16 m/s² at 5 ms. Two legs whose
+/// phases change a few milliseconds apart leave such a sliver.
+pub(crate) const MIN_CURVED_PIECE_MS: i64 = 100;
+
+/// Whether legs flown on these timings (start, profile) leave no sliver: no curved piece
+/// shorter than [`MIN_CURVED_PIECE_MS`] between consecutive joints of all of them, for a
+/// drone that flies every one of them with any displacements, or only some of them (a
+/// piece of a drone flying fewer legs is a union of these pieces, curved only where one
+/// of them is).
+pub(crate) fn sliver_free(timings: &[(i64, Profile)]) -> bool {
+    let mut joints: Vec<i64> = timings
+        .iter()
+        .filter(|(_, p)| p.total_ms > 0)
+        .flat_map(|(s, p)| p.breaks_ms().map(|b| s + b))
+        .collect();
+    joints.sort_unstable();
+    joints.dedup();
+    joints.windows(2).all(|w| {
+        let (a, b) = (w[0], w[1]);
+        // A piece between consecutive joints lies within one phase of every leg.
+        b - a >= MIN_CURVED_PIECE_MS
+            || timings.iter().all(|&(s, p)| {
+                let ramping = (a >= s && b <= s + p.ramp_ms)
+                    || (a >= s + p.total_ms - p.ramp_ms && b <= s + p.total_ms);
+                p.total_ms == 0 || !ramping
+            })
+    })
+}
+
 /// One straight component of a flight: the drone is displaced by `delta` along
 /// `profile`, starting `start_ms` after the move starts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -175,6 +207,15 @@ impl Flight {
             .map(|w| w[1] - w[0])
             .min()
             .unwrap_or(i64::MAX)
+    }
+
+    /// Whether the flight keeps `limits` scaled by `headroom` as it will be written: within
+    /// them exactly ([`Flight::within`]) and with no curved piece shorter than
+    /// [`MIN_CURVED_PIECE_MS`] (whose rounded export would not be). Every flight of several
+    /// legs the planner returns is flyable.
+    pub fn flyable(&self, limits: &Limits, headroom: f64) -> bool {
+        (self.legs.len() < 2 || self.shortest_curved_piece_ms() >= MIN_CURVED_PIECE_MS)
+            && self.within(limits, headroom)
     }
 
     /// Whether the flight keeps `limits` scaled by `headroom`, exactly: between joints the

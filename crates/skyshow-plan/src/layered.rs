@@ -134,7 +134,10 @@ pub(crate) fn plan_layered(
                     close: &close,
                 };
                 for (ko, &overlap) in OVERLAPS.iter().enumerate() {
-                    let flights = fly_phases(&ph, limits, opts.headroom, overlap, min_ms);
+                    let Some(flights) = fly_phases(&ph, limits, opts.headroom, overlap, min_ms)
+                    else {
+                        continue;
+                    };
                     let duration_ms = flights.iter().map(Flight::arrival_ms).max().unwrap_or(0);
                     if duration_ms >= better_than_ms {
                         continue;

@@ -7,12 +7,13 @@
 //! move drones apart; the crossing is CAPT between configurations spaced `√2·d`). They can
 //! also overlap: the crossing starts before the opening is complete and the closing before
 //! the crossing ends. Overlapped legs add their speeds, so the flights are checked against
-//! the limits exactly and flown more slowly where they exceed them; their clearance is
-//! checked by the caller.
+//! the limits exactly and flown more slowly where they exceed them, and their phases are
+//! kept from changing a sliver apart (the export's rounding would make such a piece far
+//! steeper than the limits); their clearance is checked by the caller.
 
 use skyshow_model::{Limits, Vec3};
 
-use crate::flight::{Flight, Leg};
+use crate::flight::{Flight, Leg, MIN_CURVED_PIECE_MS, sliver_free};
 use crate::profile::Profile;
 use crate::sync_move::SyncMove;
 
@@ -32,17 +33,120 @@ fn shared_profile(a: &[Vec3], b: &[Vec3], limits: &Limits, headroom: f64, min_ms
     SyncMove::fastest(a.to_vec(), b.to_vec(), limits, headroom, min_ms).profile
 }
 
+/// The timing every drone shares: the opening's, the crossing's and the closing's profile
+/// and start, ms (the opening starts at 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Timing {
+    legs: [(i64, Profile); 3],
+}
+
+/// How far the crossing and the closing may be moved to leave no sliver, ms, and in
+/// what steps.
+const SHIFT_MS: i64 = MIN_CURVED_PIECE_MS + 50;
+const SHIFT_STEP_MS: i64 = 5;
+
+/// `p`, or when it cruises for less than [`MIN_CURVED_PIECE_MS`] (a few milliseconds
+/// between its ramps, during which an overlapping leg would still be ramping), the
+/// profile that ramps up and down without cruising over the next even duration: its
+/// acceleration is no higher (`1/((T−r)·r)` is least at `r = T/2`); its peak rate may be
+/// higher by a few per mille, which the limits check catches.
+fn without_short_cruise(p: Profile) -> Profile {
+    let cruise = p.total_ms - 2 * p.ramp_ms;
+    if cruise <= 0 || cruise >= MIN_CURVED_PIECE_MS {
+        return p;
+    }
+    let ramp_ms = (p.total_ms + 1) / 2;
+    Profile {
+        total_ms: 2 * ramp_ms,
+        ramp_ms,
+    }
+}
+
+impl Timing {
+    /// The timing of legs flown on `profiles`, starting at `starts`, none of them
+    /// cruising for a sliver of time.
+    fn new(profiles: [Profile; 3], starts: [i64; 3]) -> Timing {
+        Timing {
+            legs: std::array::from_fn(|k| (starts[k], without_short_cruise(profiles[k]))),
+        }
+    }
+
+    /// The legs some drone flies (`used`), as (start, profile).
+    fn used(&self, used: [bool; 3]) -> Vec<(i64, Profile)> {
+        self.legs
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| *u)
+            .map(|(l, _)| *l)
+            .collect()
+    }
+
+    /// When the last of the `used` legs ends, ms.
+    fn end_ms(&self, used: [bool; 3]) -> i64 {
+        self.used(used)
+            .iter()
+            .map(|(s, p)| s + p.total_ms)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Every time stretched by `factor` (≥ 1), rounded up to whole milliseconds.
+    fn stretched(&self, factor: f64) -> Timing {
+        let s = |ms: i64| (ms as f64 * factor).ceil() as i64;
+        let profiles = self.legs.map(|(_, p)| {
+            let ramp_ms = s(p.ramp_ms);
+            Profile {
+                total_ms: s(p.total_ms).max(2 * ramp_ms),
+                ramp_ms,
+            }
+        });
+        Timing::new(profiles, self.legs.map(|(start, _)| s(start)))
+    }
+
+    /// This timing, or the nearest one with the crossing and the closing moved by up to
+    /// [`SHIFT_MS`] that leaves no sliver (see [`sliver_free`]): the one ending first,
+    /// then the least moved. Legs whose phases change a few milliseconds apart (two ramps
+    /// of slightly different lengths ending together) would otherwise leave a curved piece
+    /// that the export's rounding makes far steeper than the limits.
+    fn without_slivers(&self, used: [bool; 3]) -> Option<Timing> {
+        if sliver_free(&self.used(used)) {
+            return Some(*self);
+        }
+        let shifts: Vec<i64> = (-SHIFT_MS / SHIFT_STEP_MS..=SHIFT_MS / SHIFT_STEP_MS)
+            .map(|k| k * SHIFT_STEP_MS)
+            .collect();
+        let mut best: Option<((i64, i64, i64, i64), Timing)> = None;
+        for &d2 in &shifts {
+            for &d3 in &shifts {
+                let mut t = *self;
+                t.legs[1].0 += d2;
+                t.legs[2].0 += d3;
+                if t.legs[1].0 < 0 || t.legs[2].0 < 0 || !sliver_free(&t.used(used)) {
+                    continue;
+                }
+                let key = (t.end_ms(used), d2.abs() + d3.abs(), d2, d3);
+                if best.as_ref().is_none_or(|b| key < b.0) {
+                    best = Some((key, t));
+                }
+            }
+        }
+        best.map(|b| b.1)
+    }
+}
+
 /// The flights of a phased plan, the crossing overlapping the opening and the closing
 /// by the fraction `overlap` (0: one after the other; 1: opening and closing entirely
 /// within the crossing), the crossing lasting at least `min_cross_ms`, every flight
-/// within the limits (the whole plan flown more slowly if overlapping legs exceed them).
+/// flyable ([`Flight::flyable`]: the whole plan flown more slowly if overlapping legs
+/// exceed the limits, its legs moved apart where their phases would leave a sliver).
+/// `None` if no such timing was found.
 pub(crate) fn fly_phases(
     ph: &Phases<'_>,
     limits: &Limits,
     headroom: f64,
     overlap: f64,
     min_cross_ms: i64,
-) -> Vec<Flight> {
+) -> Option<Vec<Flight>> {
     let n = ph.from.len();
     let a1: Vec<Vec3> = if ph.open.is_empty() {
         ph.from.to_vec()
@@ -60,64 +164,64 @@ pub(crate) fn fly_phases(
     let round = |x: f64| x.round() as i64;
     let s2 = round((1.0 - overlap) * p1.total_ms as f64);
     let s3 = (s2 + p2.total_ms - round(overlap * p3.total_ms as f64)).max(s2);
-    let flights: Vec<Flight> = (0..n)
-        .map(|i| {
-            let mut legs = Vec::with_capacity(3);
-            if !ph.open.is_empty() && ph.open[i] != Vec3::ZERO && p1.total_ms > 0 {
-                legs.push(Leg {
-                    start_ms: 0,
-                    delta: ph.open[i],
-                    profile: p1,
-                });
-            }
-            if a1[i] != b1[i] && p2.total_ms > 0 {
-                legs.push(Leg {
-                    start_ms: s2,
-                    delta: b1[i] - a1[i],
-                    profile: p2,
-                });
-            }
-            if !ph.close.is_empty() && ph.close[i] != Vec3::ZERO && p3.total_ms > 0 {
-                legs.push(Leg {
-                    start_ms: s3,
-                    delta: ph.close[i] * -1.0,
-                    profile: p3,
-                });
-            }
-            Flight {
-                from: ph.from[i],
-                to: ph.to[i],
-                legs,
-            }
-        })
-        .collect();
-    if overlap <= 0.0 {
-        return flights;
-    }
-    slow_to_limits(flights, limits, headroom)
-}
-
-/// The flights, all stretched alike by the largest factor any of them exceeds the limits
-/// by (so their timing relative to each other is kept), until every one keeps them.
-pub(crate) fn slow_to_limits(
-    mut flights: Vec<Flight>,
-    limits: &Limits,
-    headroom: f64,
-) -> Vec<Flight> {
-    for _ in 0..4 {
+    let used = [
+        ph.open.iter().any(|o| *o != Vec3::ZERO),
+        (0..n).any(|i| a1[i] != b1[i]),
+        ph.close.iter().any(|c| *c != Vec3::ZERO),
+    ];
+    let mut timing = Timing::new([p1, p2, p3], [0, s2, s3]);
+    for _ in 0..6 {
+        timing = timing.without_slivers(used)?;
+        let flights: Vec<Flight> = (0..n).map(|i| flight(ph, &a1, &b1, &timing, i)).collect();
         let e = flights
             .iter()
             .map(|f| f.excess(limits, headroom))
             .fold(0.0, f64::max);
         if e <= 1.0 + 1e-9 {
-            break;
+            return flights
+                .iter()
+                .all(|f| f.flyable(limits, headroom))
+                .then_some(flights);
         }
-        flights = flights
-            .iter()
-            .map(|f| f.stretched(e * (1.0 + 1e-6)))
-            .collect();
+        // All stretched alike by the largest factor any flight exceeds the limits by, so
+        // their timing relative to each other is kept.
+        timing = timing.stretched(e * (1.0 + 1e-6));
     }
-    flights
+    None
+}
+
+/// Drone `i`'s flight on `timing`: from its start through its opened-up start `a1[i]`
+/// and its opened-up target `b1[i]` onto its target.
+fn flight(ph: &Phases<'_>, a1: &[Vec3], b1: &[Vec3], timing: &Timing, i: usize) -> Flight {
+    let [(_, p1), (s2, p2), (s3, p3)] = timing.legs;
+    let mut legs = Vec::with_capacity(3);
+    if !ph.open.is_empty() && ph.open[i] != Vec3::ZERO && p1.total_ms > 0 {
+        legs.push(Leg {
+            start_ms: 0,
+            delta: ph.open[i],
+            profile: p1,
+        });
+    }
+    if a1[i] != b1[i] && p2.total_ms > 0 {
+        legs.push(Leg {
+            start_ms: s2,
+            delta: b1[i] - a1[i],
+            profile: p2,
+        });
+    }
+    if !ph.close.is_empty() && ph.close[i] != Vec3::ZERO && p3.total_ms > 0 {
+        legs.push(Leg {
+            start_ms: s3,
+            delta: ph.close[i] * -1.0,
+            profile: p3,
+        });
+    }
+    legs.sort_by_key(|l| l.start_ms);
+    Flight {
+        from: ph.from[i],
+        to: ph.to[i],
+        legs,
+    }
 }
 
 #[cfg(test)]
@@ -145,12 +249,12 @@ mod tests {
             open: &open,
             close: &close,
         };
-        let seq = fly_phases(&ph, &limits, 0.99, 0.0, 0);
-        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, 0);
+        let seq = fly_phases(&ph, &limits, 0.99, 0.0, 0).unwrap();
+        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, 0).unwrap();
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
         assert!(end(&lapped) < end(&seq));
         for f in seq.iter().chain(&lapped) {
-            assert!(f.within(&limits, 0.99));
+            assert!(f.flyable(&limits, 0.99));
             let (p, _, _) = f.state(f.arrival_ms());
             assert!(p.dist(f.to) < 1e-12);
             let segs = f.segments(0);

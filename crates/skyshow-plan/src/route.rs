@@ -13,7 +13,7 @@
 
 use skyshow_model::{Limits, Vec3};
 
-use crate::flight::{Flight, Leg};
+use crate::flight::{Flight, Leg, MIN_CURVED_PIECE_MS};
 use crate::profile::{Profile, rate_limits};
 use crate::transition::min_flight_time_s;
 
@@ -21,17 +21,6 @@ use crate::transition::min_flight_time_s;
 /// otherwise be flown in a few milliseconds, at full acceleration, where the rounding of
 /// exported coordinates to millimetres would break the acceleration limit.
 pub(crate) const MIN_LEG_MS: i64 = 1000;
-
-/// The shortest piece of a multi-leg flight over which it accelerates, milliseconds: at
-/// 100 ms the export's 0.1 mm rounding of control points changes an acceleration by at
-/// most 0.04 m/s², the margin the planner's headroom leaves at 4 m/s².
-const MIN_CURVED_PIECE_MS: i64 = 100;
-
-/// Whether a flight of several legs keeps the limits and has no sliver of a curved piece
-/// (see [`MIN_CURVED_PIECE_MS`]).
-fn flyable(f: &Flight, env: &Envelope<'_>) -> bool {
-    f.within(env.limits, env.headroom) && f.shortest_curved_piece_ms() >= MIN_CURVED_PIECE_MS
-}
 
 /// The kind of a route.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -145,7 +134,7 @@ fn axes_flight(
         },
     ];
     let f = Flight { from, to, legs };
-    flyable(&f, env).then_some(f)
+    f.flyable(env.limits, env.headroom).then_some(f)
 }
 
 /// The shortest per-axis flight, ms, if shorter than `straight_ms`.
@@ -278,7 +267,7 @@ impl Route {
                 },
             ],
         };
-        flyable(&f, env).then_some(f)
+        f.flyable(env.limits, env.headroom).then_some(f)
     }
 
     /// The straight flight filling `[0, end]` on ramps of `ramp_ms` where its limits allow

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
-use crate::flight::{Flight, Leg};
+use crate::flight::{Flight, Leg, MIN_CURVED_PIECE_MS, sliver_free};
 use crate::options::PlanOptions;
 use crate::pair_check::fleet_clearance;
 use crate::profile::Profile;
@@ -306,6 +306,26 @@ fn corner_radius(angle: f64, shape: Shape, floor: f64) -> Option<f64> {
     Some(hi * (1.0 + 1e-4))
 }
 
+/// The profile of the centre's move (and each drone's residual) over a turn of `span` ms.
+fn shift_profile(span: i64) -> Profile {
+    Profile {
+        total_ms: span,
+        ramp_ms: span / 3,
+    }
+}
+
+/// Every leg's start and profile on the timing of `shape` with legs of `leg_ms`: the
+/// path's legs, and the centre's move when `shift`.
+fn shared_timings(shape: Shape, leg_ms: i64, shift: bool) -> Vec<(i64, Profile)> {
+    let (profile, starts) = timing(shape, leg_ms);
+    let span = starts.last().copied().unwrap_or(0) + profile.total_ms;
+    let mut out: Vec<(i64, Profile)> = starts.iter().map(|&s| (s, profile)).collect();
+    if shift {
+        out.push((0, shift_profile(span)));
+    }
+    out
+}
+
 /// Drone `i`'s flight on the timing of `shape` with legs of `leg_ms` and corners `w`.
 fn flight(turn: &Turn, from: Vec3, i: usize, w: &[C], shape: Shape, leg_ms: i64) -> Flight {
     let (profile, starts) = timing(shape, leg_ms);
@@ -326,10 +346,7 @@ fn flight(turn: &Turn, from: Vec3, i: usize, w: &[C], shape: Shape, leg_ms: i64)
         legs.push(Leg {
             start_ms: 0,
             delta: shift,
-            profile: Profile {
-                total_ms: span,
-                ramp_ms: span / 3,
-            },
+            profile: shift_profile(span),
         });
     }
     legs.sort_by_key(|l| l.start_ms);
@@ -407,6 +424,7 @@ pub(crate) fn plan_turn(
     // Distances may shrink by `|z|` only as far as the start's spacing allows.
     let floor = (d / sa).min(1.0);
     let witnesses = speed_witnesses(&turn, from);
+    let shifts = turn.to_c != turn.from_c || turn.residual.iter().any(|r| *r != Vec3::ZERO);
     let mut best: Option<(f64, Shape, Vec<C>)> = None;
     for legs in LEGS {
         for overlap in OVERLAPS {
@@ -427,52 +445,31 @@ pub(crate) fn plan_turn(
                     })
                     .fold(0.0, f64::max);
                 let leg_ms = LEG_MS as f64 * excess;
-                if best.as_ref().is_none_or(|b| leg_ms < b.0) {
+                // Legs whose phases change a sliver apart cannot be written within the
+                // limits (see `sliver_free`).
+                let sliver = !sliver_free(&shared_timings(shape, leg_ms.ceil() as i64, shifts));
+                if !sliver && best.as_ref().is_none_or(|b| leg_ms < b.0) {
                     best = Some((leg_ms, shape, w));
                 }
             }
         }
     }
     let (leg_ms, shape, w) = best?;
-    // The whole turn lasts `(legs − 1)·overlap + 1` legs.
-    let span = |leg_ms: i64| {
-        let (p, starts) = timing(shape, leg_ms);
-        starts.last().copied().unwrap_or(0) + p.total_ms
-    };
-    let mut leg_ms = (leg_ms.ceil() as i64).max(2);
-    while span(leg_ms) < min_ms {
-        leg_ms += (leg_ms / 100).max(1);
-    }
-    // Built on the exact millisecond timing; the witnesses bound the speeds up to the
-    // rounding, which a longer leg absorbs.
-    let mut flights = Vec::new();
-    for _ in 0..4 {
-        if span(leg_ms) >= better_than_ms {
-            return None;
-        }
-        flights = (0..from.len())
-            .into_par_iter()
-            .map(|i| flight(&turn, from[i], i, &w, shape, leg_ms))
-            .collect();
-        let e = flights
-            .par_iter()
-            .map(|f| f.excess(limits, opts.headroom))
-            .reduce(|| 0.0, f64::max);
-        if e <= 1.0 + 1e-9 {
-            break;
-        }
-        leg_ms = (leg_ms as f64 * e).ceil() as i64 + 1;
-        flights.clear();
-    }
-    if flights.is_empty() {
-        return None;
-    }
+    let mut flights = turn_flights(
+        &turn,
+        from,
+        (shape, &w, leg_ms),
+        shifts,
+        limits,
+        opts,
+        (min_ms, better_than_ms),
+    )?;
     for (f, &j) in flights.iter_mut().zip(&turn.target_of) {
         f.to = to[j];
     }
     let in_band = flights.par_iter().all(|f| {
         let (lo, hi) = altitude_range(f);
-        lo >= band.0 - 1e-9 && hi <= band.1 + 1e-9
+        lo >= band.0 - 1e-9 && hi <= band.1 + 1e-9 && f.flyable(limits, opts.headroom)
     });
     if !in_band {
         return None;
@@ -485,6 +482,52 @@ pub(crate) fn plan_turn(
         target_of: turn.target_of,
         min_distance_m: min_m,
     })
+}
+
+/// Every drone's flight on the timing of `shape` with corners `w`, its legs lasting about
+/// `leg_ms` (lengthened to the limits, to `min_ms` for the whole turn, and to the nearest
+/// timing whose legs leave no sliver); `None` if none was found shorter than
+/// `better_than_ms`.
+fn turn_flights(
+    turn: &Turn,
+    from: &[Vec3],
+    (shape, w, leg_ms): (Shape, &[C], f64),
+    shifts: bool,
+    limits: &Limits,
+    opts: &PlanOptions,
+    (min_ms, better_than_ms): (i64, i64),
+) -> Option<Vec<Flight>> {
+    // The whole turn lasts `(legs − 1)·overlap + 1` legs.
+    let span = |leg_ms: i64| {
+        let (p, starts) = timing(shape, leg_ms);
+        starts.last().copied().unwrap_or(0) + p.total_ms
+    };
+    let mut leg_ms = (leg_ms.ceil() as i64).max(2);
+    while span(leg_ms) < min_ms {
+        leg_ms += (leg_ms / 100).max(1);
+    }
+    // Built on the exact millisecond timing; the witnesses bound the speeds up to the
+    // rounding, which a longer leg absorbs.
+    for _ in 0..4 {
+        leg_ms = (leg_ms..leg_ms + MIN_CURVED_PIECE_MS)
+            .find(|&l| sliver_free(&shared_timings(shape, l, shifts)))?;
+        if span(leg_ms) >= better_than_ms {
+            return None;
+        }
+        let flights: Vec<Flight> = (0..from.len())
+            .into_par_iter()
+            .map(|i| flight(turn, from[i], i, w, shape, leg_ms))
+            .collect();
+        let e = flights
+            .par_iter()
+            .map(|f| f.excess(limits, opts.headroom))
+            .reduce(|| 0.0, f64::max);
+        if e <= 1.0 + 1e-9 {
+            return Some(flights);
+        }
+        leg_ms = (leg_ms as f64 * e).ceil() as i64 + 1;
+    }
+    None
 }
 
 #[cfg(test)]
