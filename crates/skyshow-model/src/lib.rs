@@ -51,7 +51,7 @@ pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};
 pub use music_design::MusicDesign;
 pub use musical_length::{MusicalLength, MusicalUnit};
 pub use point_tracks::PointTracks;
-pub use polygon::Polygon;
+pub use polygon::{GroundPoint, Polygon, path_distance, ring_contains};
 pub use position_walk::PositionWalk;
 pub use rgb::Rgb;
 pub use segment::Segment;

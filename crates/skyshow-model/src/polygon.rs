@@ -1,5 +1,10 @@
 //! `Polygon`: an area on the ground (a site boundary, an exclusion zone), its inside test,
-//! distances, simplicity, convex hull and a grown copy.
+//! distances, simplicity, convex hull and a grown copy. The inside test and the distance
+//! to a ring or a path of corners are also free functions over any corners that stand on
+//! the ground (`GroundPoint`: `[x, y]` or a `Vec3` whose altitude is ignored), so a list
+//! of `Vec3` (an audience line or zone) is measured as it is, without a copy.
+
+use crate::Vec3;
 
 /// A polygon on the ground: corners `[x, y]` in metres in the show frame, either winding,
 /// implicitly closed. Altitude plays no part: a zone is a prism from the ground up.
@@ -7,6 +12,68 @@
 pub struct Polygon {
     /// The corners, in order.
     pub points: Vec<[f64; 2]>,
+}
+
+/// A corner on the ground: its `[x, y]` in metres (altitude plays no part).
+pub trait GroundPoint {
+    /// The corner's `[x, y]`.
+    fn ground(&self) -> [f64; 2];
+}
+
+impl GroundPoint for [f64; 2] {
+    #[inline]
+    fn ground(&self) -> [f64; 2] {
+        *self
+    }
+}
+
+impl GroundPoint for Vec3 {
+    #[inline]
+    fn ground(&self) -> [f64; 2] {
+        [self.x, self.y]
+    }
+}
+
+/// True if `(x, y)` is inside the ring `corners` (implicitly closed; crossing rule: a point
+/// on an edge may go either way). Fewer than three corners hold nothing.
+pub fn ring_contains<P: GroundPoint>(corners: &[P], x: f64, y: f64) -> bool {
+    let Some(last) = corners.last() else {
+        return false;
+    };
+    let mut inside = false;
+    let mut a = last.ground();
+    for c in corners {
+        let b = c.ground();
+        if (a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0] {
+            inside = !inside;
+        }
+        a = b;
+    }
+    inside
+}
+
+/// Distance from `(x, y)` to the path through `corners`, closed back to the first corner
+/// when `closed`, metres (a single corner: the distance to it; none: infinite).
+pub fn path_distance<P: GroundPoint>(corners: &[P], closed: bool, x: f64, y: f64) -> f64 {
+    let p = [x, y];
+    match corners {
+        [] => f64::INFINITY,
+        [only] => {
+            let a = only.ground();
+            (p[0] - a[0]).hypot(p[1] - a[1])
+        }
+        [first, .., last] => {
+            let open = corners
+                .windows(2)
+                .map(|w| segment_distance(w[0].ground(), w[1].ground(), p))
+                .fold(f64::INFINITY, f64::min);
+            if closed {
+                open.min(segment_distance(last.ground(), first.ground(), p))
+            } else {
+                open
+            }
+        }
+    }
 }
 
 /// Distance from `p` to the segment `a`–`b`.
@@ -63,20 +130,12 @@ impl Polygon {
 
     /// True if `(x, y)` is inside (crossing rule; a point on an edge may go either way).
     pub fn contains(&self, x: f64, y: f64) -> bool {
-        let mut inside = false;
-        for (a, b) in self.edges() {
-            if (a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0] {
-                inside = !inside;
-            }
-        }
-        inside
+        ring_contains(&self.points, x, y)
     }
 
     /// Distance from `(x, y)` to the nearest edge, metres.
     pub fn edge_distance(&self, x: f64, y: f64) -> f64 {
-        self.edges()
-            .map(|(a, b)| segment_distance(a, b, [x, y]))
-            .fold(f64::INFINITY, f64::min)
+        path_distance(&self.points, true, x, y)
     }
 
     /// Signed distance to the edges: positive inside, negative outside, metres. It changes
@@ -217,6 +276,40 @@ mod tests {
         assert!((q.signed_distance(5.0, 2.0) - 2.0).abs() < 1e-12);
         assert!((q.signed_distance(13.0, 14.0) + 5.0).abs() < 1e-12);
         assert!((q.area() - 100.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn corners_in_space_are_measured_on_the_ground() {
+        // The same L as `[x, y]` and as `Vec3`s at different altitudes: same answers.
+        let flat = [
+            [0.0, 0.0],
+            [20.0, 0.0],
+            [20.0, 10.0],
+            [10.0, 10.0],
+            [10.0, 20.0],
+            [0.0, 20.0],
+        ];
+        let high: Vec<Vec3> = flat
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Vec3::new(c[0], c[1], 7.0 * i as f64))
+            .collect();
+        for (x, y, inside, edge, open) in [
+            (5.0, 5.0, true, 5.0, 5.0),
+            (15.0, 15.0, false, 5.0, 5.0),
+            (-3.0, 4.0, false, 3.0, 5.0),
+            (25.0, 0.0, false, 5.0, 5.0),
+        ] {
+            assert_eq!(ring_contains(&flat, x, y), inside, "({x}, {y})");
+            assert_eq!(ring_contains(&high, x, y), inside, "({x}, {y})");
+            assert!((path_distance(&flat, true, x, y) - edge).abs() < 1e-12);
+            assert!((path_distance(&high, true, x, y) - edge).abs() < 1e-12);
+            // Open, the closing edge along x = 0 is not there.
+            assert!((path_distance(&high, false, x, y) - open).abs() < 1e-12, "({x}, {y})");
+        }
+        assert!(!ring_contains::<Vec3>(&[], 0.0, 0.0));
+        assert_eq!(path_distance::<Vec3>(&[], true, 0.0, 0.0), f64::INFINITY);
+        assert!((path_distance(&[[3.0, 0.0]], true, 0.0, 4.0) - 5.0).abs() < 1e-12);
     }
 
     #[test]

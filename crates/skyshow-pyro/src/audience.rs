@@ -1,6 +1,6 @@
 //! `Audience`: where the spectators are, as a line or a zone on the ground.
 
-use skyshow_model::Vec3;
+use skyshow_model::{Vec3, path_distance, ring_contains};
 
 use crate::PyroError;
 
@@ -33,59 +33,11 @@ impl Audience {
     /// Horizontal distance from a point to the audience, m (0 inside a zone).
     pub fn distance_xy(&self, p: Vec3) -> f64 {
         match self {
-            Audience::Line(pts) => polyline_distance(pts, p, false),
-            Audience::Zone(pts) => {
-                if contains(pts, p) {
-                    0.0
-                } else {
-                    polyline_distance(pts, p, true)
-                }
-            }
+            Audience::Line(pts) => path_distance(pts, false, p.x, p.y),
+            Audience::Zone(pts) if ring_contains(pts, p.x, p.y) => 0.0,
+            Audience::Zone(pts) => path_distance(pts, true, p.x, p.y),
         }
     }
-}
-
-fn flat(v: Vec3) -> Vec3 {
-    Vec3::new(v.x, v.y, 0.0)
-}
-
-fn segment_distance(a: Vec3, b: Vec3, p: Vec3) -> f64 {
-    let (a, b, p) = (flat(a), flat(b), flat(p));
-    let ab = b - a;
-    let len2 = ab.norm2();
-    let t = if len2 > 0.0 {
-        ((p - a).dot(ab) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    p.dist(a + ab * t)
-}
-
-fn polyline_distance(pts: &[Vec3], p: Vec3, closed: bool) -> f64 {
-    let mut d = f64::INFINITY;
-    for w in pts.windows(2) {
-        d = d.min(segment_distance(w[0], w[1], p));
-    }
-    if closed && pts.len() > 2 {
-        d = d.min(segment_distance(pts[pts.len() - 1], pts[0], p));
-    }
-    if pts.len() == 1 {
-        d = flat(pts[0]).dist(flat(p));
-    }
-    d
-}
-
-fn contains(pts: &[Vec3], p: Vec3) -> bool {
-    let mut inside = false;
-    let mut j = pts.len() - 1;
-    for i in 0..pts.len() {
-        let (a, b) = (pts[i], pts[j]);
-        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
 }
 
 #[cfg(test)]
