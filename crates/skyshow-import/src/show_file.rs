@@ -15,6 +15,7 @@ mod foreign_file;
 mod formation;
 mod gltf_accessor;
 mod gltf_animation;
+mod gltf_decompress;
 mod gltf_extensions;
 mod gltf_file;
 mod gltf_placed;

@@ -94,21 +94,26 @@ artwork-anim-vertices-mode-hint = remove the `animation` keys, or choose `surfac
 artwork-anim-none = { $what } has no animations
 artwork-anim-none-hint = export it with animations (Blender: the glTF exporter's Animation panel), or remove the `animation` keys
 artwork-anim-vertex-count = { $what }: the animation moves { $moved } vertices but the mesh has { $vertices } (please report this)
-artwork-anim-start-past-end = `animation_start_s` = { $start } is past the end of animation `{ $name }` ({ $length } s long)
+artwork-anim-start-past-end = `animation_start_s = { $start }` is past the end of animation `{ $name }` ({ $length } s long)
 artwork-anim-start-past-end-hint = give a time from 0 to { $length } s into the clip
 artwork-anim-not-finite = { $what }: animation `{ $name }` puts vertex { $vertex } at a point that is not finite
 artwork-anim-not-finite-hint = check the animation's keys and the skin's matrices; re-export the file
 
 ## glTF files
 artwork-gltf-compressed = the model's geometry is stored with { $how } (`{ $extension }`), which skyshow does not decode
-artwork-gltf-draco = Draco
 artwork-gltf-draco-hint = open it in Blender (File › Import › glTF 2.0) and export it again with Data › Compression unchecked, or export the original without compression
 artwork-gltf-meshopt = meshopt
 artwork-gltf-meshopt-hint = write an uncompressed copy (`gltfpack -i model.glb -o plain.glb -noq`, without `-c`), or export the original without compression
-artwork-gltf-quantized = quantized (integer) vertex positions
-artwork-gltf-quantized-hint = export with float positions: `gltfpack … -noq`, or re-export from Blender, which writes floats
 artwork-gltf-instancing = GPU instancing
 artwork-gltf-instancing-hint = export the instances as separate meshes (Blender: leave Data › Mesh › GPU Instances unchecked)
+artwork-gltf-meshopt-broken = buffer view { $view } is compressed with meshopt (`EXT_meshopt_compression`) and does not decode: { $why }
+artwork-gltf-draco-broken = mesh { $mesh }, primitive { $primitive } is compressed with Draco (`KHR_draco_mesh_compression`) and does not decode: { $why }
+artwork-gltf-draco-targets = mesh { $mesh }, primitive { $primitive } is compressed with Draco (`KHR_draco_mesh_compression`) and has morph targets, which cannot follow the vertices Draco reorders
+gltf-compressed-key-missing = its extension object has no `{ $key }`
+gltf-compressed-key-bad = its `{ $key }` is { $value }, which the extension does not allow
+gltf-compressed-past-buffer = its data runs past buffer { $buffer } ({ $length } bytes from byte { $start }; the buffer holds { $bytes })
+gltf-compressed-too-large = decoded, the model's compressed geometry would take more than { $max } bytes
+gltf-draco-attribute-missing = `{ $semantic }` is Draco attribute { $id }, which the compressed data does not hold
 artwork-gltf-extension-unknown = the model requires the glTF extension `{ $extension }`, which skyshow does not read
 artwork-gltf-extension-unknown-hint = export it without that extension (in the exporter's settings), as plain glTF 2.0
 artwork-gltf-no-mesh = the file holds no mesh ({ $nodes ->

@@ -91,21 +91,26 @@ artwork-anim-vertices-mode-hint = 请删除 `animation` 相关键，或选择 `s
 artwork-anim-none = { $what } 没有动画
 artwork-anim-none-hint = 请连同动画一起导出（Blender：glTF 导出器的 Animation 面板），或删除 `animation` 相关键
 artwork-anim-vertex-count = { $what }：动画移动 { $moved } 个顶点，但网格有 { $vertices } 个（请报告此问题）
-artwork-anim-start-past-end = `animation_start_s` = { $start } 超出了动画 `{ $name }` 的结尾（动画长 { $length } 秒）
+artwork-anim-start-past-end = `animation_start_s = { $start }` 超出了动画 `{ $name }` 的结尾（动画长 { $length } 秒）
 artwork-anim-start-past-end-hint = 请给出片段中 0 到 { $length } 秒之间的时间
 artwork-anim-not-finite = { $what }：动画 `{ $name }` 把顶点 { $vertex } 放到了非有限值的位置
 artwork-anim-not-finite-hint = 请检查动画的关键帧和蒙皮矩阵；重新导出文件
 
 ## glTF 文件
 artwork-gltf-compressed = 模型的几何数据以 { $how }（`{ $extension }`）存储，skyshow 不解码这种格式
-artwork-gltf-draco = Draco 压缩
 artwork-gltf-draco-hint = 用 Blender 打开（File › Import › glTF 2.0），导出时取消勾选 Data › Compression；或直接以不压缩的方式导出原模型
 artwork-gltf-meshopt = meshopt 压缩
 artwork-gltf-meshopt-hint = 写出一份未压缩的副本（`gltfpack -i model.glb -o plain.glb -noq`，不加 `-c`），或以不压缩的方式导出原模型
-artwork-gltf-quantized = 量化（整数）顶点坐标
-artwork-gltf-quantized-hint = 请以浮点坐标导出：`gltfpack … -noq`，或从 Blender 重新导出（Blender 写出浮点数）
 artwork-gltf-instancing = GPU 实例化
 artwork-gltf-instancing-hint = 请把各实例导出为独立的网格（Blender：不要勾选 Data › Mesh › GPU Instances）
+artwork-gltf-meshopt-broken = 缓冲视图 { $view } 以 meshopt 压缩（`EXT_meshopt_compression`），无法解码：{ $why }
+artwork-gltf-draco-broken = 网格 { $mesh } 的图元 { $primitive } 以 Draco 压缩（`KHR_draco_mesh_compression`），无法解码：{ $why }
+artwork-gltf-draco-targets = 网格 { $mesh } 的图元 { $primitive } 以 Draco 压缩（`KHR_draco_mesh_compression`）且带有变形目标，而变形目标无法跟随 Draco 重排后的顶点
+gltf-compressed-key-missing = 其扩展对象中没有 `{ $key }`
+gltf-compressed-key-bad = 其 `{ $key }` 为 { $value }，该扩展不允许此值
+gltf-compressed-past-buffer = 其数据超出了缓冲区 { $buffer }（自第 { $start } 字节起 { $length } 字节；缓冲区只有 { $bytes } 字节）
+gltf-compressed-too-large = 模型的压缩几何数据解码后将超过 { $max } 字节
+gltf-draco-attribute-missing = `{ $semantic }` 是 Draco 属性 { $id }，而压缩数据中没有该属性
 artwork-gltf-extension-unknown = 模型要求 glTF 扩展 `{ $extension }`，skyshow 不读取该扩展
 artwork-gltf-extension-unknown-hint = 请在导出设置中去掉该扩展，导出为普通的 glTF 2.0
 artwork-gltf-no-mesh = 文件中没有网格（{ $nodes } 个节点，0 个网格）：没有可放置无人机的表面

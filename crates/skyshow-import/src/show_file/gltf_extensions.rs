@@ -1,13 +1,15 @@
 //! The glTF extensions a file requires (`extensionsRequired`), sorted before the file is
 //! validated: those that only change how a viewer shades the model (materials, lights,
-//! texture formats) are accepted — skyshow draws base colours only; those that change how
-//! the geometry is stored and are not decoded here (Draco, meshopt, quantized attributes,
-//! GPU instancing) are refused in one line that names the extension and how to export
-//! without it; any other is refused by name.
+//! texture formats) are accepted — skyshow draws base colours only; geometry compressed
+//! with Draco or meshopt is decoded (`gltf_decompress.rs`), quantized attributes are read
+//! as the integers they are; what changes how the geometry is stored and is not read here
+//! (`KHR_meshopt_compression`'s newer codec, GPU instancing) is refused in one line that
+//! names the extension and how to export without it; any other is refused by name.
 
 use skyshow_i18n::msg;
 
 use super::art::ArtError;
+use super::gltf_decompress::{Compression, DRACO, MESHOPT};
 
 /// Extensions that affect only appearance skyshow does not draw, or that it draws
 /// (`KHR_texture_transform`).
@@ -23,22 +25,21 @@ const APPEARANCE: &[&str] = &[
     "KHR_materials_variants",
 ];
 
+/// Extensions that change how the geometry is stored, and that skyshow reads.
+const GEOMETRY: &[&str] = &[DRACO, MESHOPT, "KHR_mesh_quantization"];
+
 /// Keeps in `required` only what gltf's validation must see, after checking that every
-/// extension is one skyshow can read the geometry of.
-pub(crate) fn triage(required: &mut Vec<String>) -> Result<(), ArtError> {
+/// extension is one skyshow can read the geometry of; what must be decoded first.
+pub(crate) fn triage(required: &mut Vec<String>) -> Result<Compression, ArtError> {
+    let mut decode = Compression::default();
     for ext in required.iter() {
         let e = ext.as_str();
+        decode.draco |= e == DRACO;
+        decode.meshopt |= e == MESHOPT;
         let refusal = match e {
-            "KHR_draco_mesh_compression" => {
-                Some((msg!("artwork-gltf-draco"), msg!("artwork-gltf-draco-hint")))
-            }
-            "EXT_meshopt_compression" | "KHR_meshopt_compression" => Some((
+            "KHR_meshopt_compression" => Some((
                 msg!("artwork-gltf-meshopt"),
                 msg!("artwork-gltf-meshopt-hint"),
-            )),
-            "KHR_mesh_quantization" => Some((
-                msg!("artwork-gltf-quantized"),
-                msg!("artwork-gltf-quantized-hint"),
             )),
             "EXT_mesh_gpu_instancing" => Some((
                 msg!("artwork-gltf-instancing"),
@@ -52,7 +53,7 @@ pub(crate) fn triage(required: &mut Vec<String>) -> Result<(), ArtError> {
                 hint,
             ));
         }
-        if !(APPEARANCE.contains(&e) || e.starts_with("KHR_materials_")) {
+        if !(APPEARANCE.contains(&e) || GEOMETRY.contains(&e) || e.starts_with("KHR_materials_")) {
             return Err(ArtError::new(
                 msg!("artwork-gltf-extension-unknown", extension = e),
                 msg!("artwork-gltf-extension-unknown-hint"),
@@ -61,7 +62,7 @@ pub(crate) fn triage(required: &mut Vec<String>) -> Result<(), ArtError> {
     }
     // Accepted: gltf's validation need not know them.
     required.clear();
-    Ok(())
+    Ok(decode)
 }
 
 #[cfg(test)]
@@ -71,7 +72,7 @@ mod tests {
 
     fn triaged(exts: &[&str]) -> Result<Vec<String>, ArtError> {
         let mut v: Vec<String> = exts.iter().map(|s| s.to_string()).collect();
-        triage(&mut v).map(|()| v)
+        triage(&mut v).map(|_| v)
     }
 
     #[test]
@@ -90,29 +91,32 @@ mod tests {
     }
 
     #[test]
-    fn compressed_geometry_is_refused_by_name_with_a_way_out() {
-        let e = triaged(&["KHR_materials_unlit", "KHR_draco_mesh_compression"]).unwrap_err();
+    fn compressed_geometry_is_decoded_and_the_rest_refused_by_name_with_a_way_out() {
+        let mut v: Vec<String> = [DRACO, "KHR_materials_unlit", MESHOPT, "KHR_mesh_quantization"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            triage(&mut v).unwrap(),
+            Compression {
+                meshopt: true,
+                draco: true
+            }
+        );
+        assert!(v.is_empty());
+        let e = triaged(&["KHR_meshopt_compression"]).unwrap_err();
         assert_eq!(
             e.message.english(),
-            "the model's geometry is stored with Draco (`KHR_draco_mesh_compression`), which skyshow does not decode"
+            "the model's geometry is stored with meshopt (`KHR_meshopt_compression`), which skyshow does not decode"
         );
         assert!(
             e.message
                 .render(Lang::Zh)
-                .contains("Draco 压缩（`KHR_draco_mesh_compression`）")
-        );
-        let hint = e.help.unwrap();
-        assert!(hint.english().contains("Compression unchecked"));
-        assert!(hint.render(Lang::Zh).contains("Compression"));
-        let e = triaged(&["EXT_meshopt_compression"]).unwrap_err();
-        assert!(
-            e.message
-                .english()
-                .contains("meshopt (`EXT_meshopt_compression`)")
+                .contains("meshopt 压缩（`KHR_meshopt_compression`）")
         );
         assert!(e.help.unwrap().english().contains("gltfpack"));
-        let e = triaged(&["KHR_mesh_quantization"]).unwrap_err();
-        assert!(e.message.english().contains("`KHR_mesh_quantization`"));
+        let e = triaged(&["EXT_mesh_gpu_instancing"]).unwrap_err();
+        assert!(e.message.english().contains("`EXT_mesh_gpu_instancing`"));
         let e = triaged(&["VENDOR_magic"]).unwrap_err();
         assert_eq!(
             e.message.english(),

@@ -4,7 +4,7 @@
 //! base-colour texture coordinates and its faces, and where each primitive went (for the
 //! file's animations).
 
-use gltf::json::accessor::Type;
+use gltf::json::accessor::{ComponentType, Type};
 use skyshow_i18n::{Message, msg};
 use skyshow_model::{MeshPaint, Rgb};
 
@@ -38,6 +38,25 @@ pub(crate) struct At<'a> {
     pub(crate) weights: &'a [f32],
 }
 
+/// The forms vertex positions and morph-target displacements are read in: floats, or with
+/// `KHR_mesh_quantization` 8- and 16-bit integers, normalised or not.
+pub(crate) const POSITIONS: Allowed = Allowed {
+    types: &[Type::Vec3],
+    float: true,
+    normalized: &[
+        ComponentType::I8,
+        ComponentType::U8,
+        ComponentType::I16,
+        ComponentType::U16,
+    ],
+    integer: &[
+        ComponentType::I8,
+        ComponentType::U8,
+        ComponentType::I16,
+        ComponentType::U16,
+    ],
+};
+
 /// The parsed file a primitive is read from.
 pub(crate) struct Source<'a> {
     pub(crate) root: &'a gltf::json::Root,
@@ -58,10 +77,25 @@ impl Placed {
         let texture = self.textures.base_color(&material, src.buffers, external);
         check_accessors(prim, at.mesh, texture.as_ref().map(|t| t.set))?;
         let reader = prim.reader(|b| src.buffers.get(b.index()).map(Vec::as_slice));
-        let Some(pos) = reader.read_positions() else {
+        let Some(pos) = prim.get(&gltf::Semantic::Positions) else {
             return Ok(());
         };
-        let mut local: Vec<[f64; 3]> = pos.map(|p| p.map(f64::from)).collect();
+        // Read here rather than by gltf's reader, which takes floats only: positions may
+        // be integers (`KHR_mesh_quantization`), the node's transform scaling them.
+        let pos = gltf_accessor::read(src.root, src.buffers, pos.index(), POSITIONS, None)
+            .map_err(|e| {
+                ArtError::new(
+                    msg!(
+                        "gltf-accessor-use",
+                        owner = msg!("gltf-mesh-index", mesh = at.mesh),
+                        what = msg!("gltf-what-positions"),
+                        accessor = pos.index(),
+                        why = e
+                    ),
+                    msg!("gltf-unread-form-hint"),
+                )
+            })?;
+        let mut local: Vec<[f64; 3]> = pos.values.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect();
         morph(src, prim, at, &mut local)?;
         let out = &mut self.mesh;
         let base = out.vertices.len();
@@ -241,7 +275,7 @@ fn morph(
             src.root,
             src.buffers,
             acc.index(),
-            Allowed::floats(&[Type::Vec3]),
+            POSITIONS,
             Some(local.len()),
         )
         .map_err(|e| {
@@ -290,7 +324,7 @@ fn check_accessors(
         (
             gltf::Semantic::Positions,
             msg!("gltf-what-positions"),
-            &[T::F32],
+            &[T::F32, T::I8, T::U8, T::I16, T::U16],
             &[D::Vec3],
         ),
         (

@@ -16,6 +16,7 @@ use skyshow_i18n::{Message, msg};
 
 use super::art::ArtError;
 use super::gltf_accessor::{self, AccessorData, Allowed};
+use super::gltf_placed::POSITIONS;
 use super::gltf_animation::{MeshPart, broken};
 
 /// How far from 1 a vertex's skin weights may sum before the user is told they were
@@ -85,7 +86,7 @@ pub(crate) fn bind(
             Some(a) => read(
                 a,
                 msg!("gltf-what-positions"),
-                Allowed::floats(&[Type::Vec3]),
+                POSITIONS,
             )?,
             None => {
                 return Err(broken(msg!(
@@ -141,7 +142,7 @@ pub(crate) fn bind(
             let d = read(
                 acc,
                 msg!("gltf-what-morph-positions", target = t),
-                Allowed::floats(&[Type::Vec3]),
+                POSITIONS,
             )?;
             if let Some(k) = d.values.iter().position(|v| !v.is_finite()) {
                 return Err(broken(msg!(

@@ -3,6 +3,7 @@
 //! (`gltf_file.rs`) and the animation reader (`gltf_animation.rs`) both read from.
 
 use super::art::ArtError;
+use super::gltf_decompress as decompress;
 use skyshow_i18n::msg;
 
 /// A parsed glTF file and its buffers.
@@ -39,11 +40,36 @@ impl GltfSource {
                 msg!("artwork-gltf-invalid-hint"),
             )
         };
-        let mut g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
+        let g = gltf::Gltf::from_slice_without_validation(data).map_err(invalid)?;
+        let mut json = g.document.into_json();
+        let compression = super::gltf_extensions::triage(&mut json.extensions_required)?;
+        let mut buffers = None;
+        if compression.any() {
+            // Decoded into plain views and accessors first, from the JSON as written.
+            let text = match gltf::Glb::from_slice(data) {
+                Ok(glb) => glb.json.into_owned(),
+                Err(_) => data.to_vec(),
+            };
+            let mut raw: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
+                ArtError::new(
+                    msg!("artwork-gltf-invalid", why = e.to_string()),
+                    msg!("artwork-gltf-invalid-hint"),
+                )
+            })?;
+            let fallback = decompress::fallback_buffers(&raw);
+            let mut read = read_buffers(&json, g.blob.as_deref(), &fallback, external)?;
+            decompress::decompress(&mut raw, &mut read, compression)?;
+            json = serde_json::from_value(raw).map_err(|e| {
+                ArtError::new(
+                    msg!("artwork-gltf-invalid", why = e.to_string()),
+                    msg!("artwork-gltf-invalid-hint"),
+                )
+            })?;
+            super::gltf_extensions::triage(&mut json.extensions_required)?;
+            buffers = Some(read);
+        }
         // gltf-json 1.4's validation reads each primitive's POSITION accessor before it has
         // checked that the accessor exists (an index panic), so that is checked first.
-        let mut json = g.document.into_json();
-        super::gltf_extensions::triage(&mut json.extensions_required)?;
         let accessors = json.accessors.len();
         for (m, mesh) in json.meshes.iter().enumerate() {
             for p in &mesh.primitives {
@@ -63,61 +89,69 @@ impl GltfSource {
                 }
             }
         }
-        g.document = gltf::Document::from_json(json).map_err(invalid)?;
-        let buffers = read_buffers(&g, external)?;
-        Ok(GltfSource {
-            document: g.document,
-            buffers,
-        })
+        let document = gltf::Document::from_json(json).map_err(invalid)?;
+        let buffers = match buffers {
+            Some(b) => b,
+            None => read_buffers(document.as_json(), g.blob.as_deref(), &[], external)?,
+        };
+        Ok(GltfSource { document, buffers })
     }
 }
 
-/// The bytes of every buffer of `g`: its binary chunk, embedded base64 data or external
-/// files.
+/// The bytes of every buffer of `root`: the GLB binary chunk `blob`, embedded base64 data
+/// or external files; a buffer marked in `fallback` (a meshopt fallback buffer, which
+/// holds no data of its own) is empty.
 fn read_buffers(
-    g: &gltf::Gltf,
+    root: &gltf::json::Root,
+    blob: Option<&[u8]>,
+    fallback: &[bool],
     external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Vec<Vec<u8>>, ArtError> {
     let mut buffers: Vec<Vec<u8>> = Vec::new();
-    for b in g.document.buffers() {
-        let bytes = match b.source() {
-            gltf::buffer::Source::Bin => g.blob.clone().ok_or_else(|| {
+    for (index, b) in root.buffers.iter().enumerate() {
+        if fallback.get(index).copied().unwrap_or(false) {
+            buffers.push(Vec::new());
+            continue;
+        }
+        let bytes = match &b.uri {
+            None => blob.map(<[u8]>::to_vec).ok_or_else(|| {
                 ArtError::new(
-                    msg!("artwork-gltf-no-bin", buffer = b.index()),
+                    msg!("artwork-gltf-no-bin", buffer = index),
                     msg!("artwork-gltf-no-bin-hint"),
                 )
             })?,
-            gltf::buffer::Source::Uri(uri) => {
+            Some(uri) => {
                 if let Some(rest) = uri.strip_prefix("data:") {
                     let b64 = rest.split_once(";base64,").map(|x| x.1).ok_or_else(|| {
                         ArtError::new(
-                            msg!("artwork-gltf-buffer-not-base64", buffer = b.index()),
+                            msg!("artwork-gltf-buffer-not-base64", buffer = index),
                             msg!("artwork-gltf-buffer-not-base64-hint"),
                         )
                     })?;
                     base64(b64).ok_or_else(|| {
                         ArtError::new(
-                            msg!("artwork-gltf-buffer-broken-base64", buffer = b.index()),
+                            msg!("artwork-gltf-buffer-broken-base64", buffer = index),
                             msg!("artwork-gltf-broken-hint"),
                         )
                     })?
                 } else {
                     external(uri).map_err(|why| {
                         ArtError::new(
-                            msg!("artwork-gltf-buffer-unread", uri = uri, why = why),
+                            msg!("artwork-gltf-buffer-unread", uri = uri.as_str(), why = why),
                             msg!("artwork-gltf-buffer-unread-hint"),
                         )
                     })?
                 }
             }
         };
-        if bytes.len() < b.length() {
+        let length = usize::try_from(b.byte_length.0).unwrap_or(usize::MAX);
+        if bytes.len() < length {
             return Err(ArtError::new(
                 msg!(
                     "artwork-gltf-buffer-short",
-                    buffer = b.index(),
+                    buffer = index,
                     bytes = bytes.len(),
-                    length = b.length()
+                    length = length
                 ),
                 msg!("artwork-gltf-buffer-short-hint"),
             ));
