@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use skyshow_i18n::msg;
 use skyshow_model::Limits;
 
 /// skyshow: design night-sky drone shows, from a text show file to a verified, flyable show.
@@ -248,29 +249,42 @@ pub(crate) struct FormationArgs {
     /// gives it).
     #[arg(long)]
     pub(crate) json: bool,
-    /// Maximum horizontal speed of a motion, m/s [default: 8].
+    /// Seconds the formation holds: a glTF animation (or a spec's motion) plays over it,
+    /// and a `.zip` lasts that long [default: 1 for a still picture].
     #[arg(long)]
-    pub(crate) max_speed_xy: Option<f64>,
-    /// Maximum climb speed of a motion, m/s [default: 2].
+    pub(crate) hold: Option<f64>,
+    /// Which animation of a glTF file plays over `--hold` [default: the file's first].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) animation: Option<String>,
+    /// Seconds into a glTF animation's clip: the still picture at that moment, or with
+    /// `--hold` where playback starts [default: 0].
+    #[arg(long, value_name = "SECONDS")]
+    pub(crate) at: Option<f64>,
+    /// Clip seconds per show second of a glTF animation (0.5 = half speed), or `fit`: the
+    /// fastest the motion limits allow [default: 1].
+    #[arg(long, value_name = "SPEED")]
+    pub(crate) animation_speed: Option<String>,
+    /// Play a glTF animation again from `--at` until the hold ends.
     #[arg(long)]
-    pub(crate) max_speed_up: Option<f64>,
-    /// Maximum descent speed of a motion, m/s [default: 2].
-    #[arg(long)]
-    pub(crate) max_speed_down: Option<f64>,
-    /// Maximum acceleration of a motion, m/s² [default: 4].
-    #[arg(long)]
-    pub(crate) max_accel: Option<f64>,
+    pub(crate) animation_loop: bool,
+    /// Sample a glTF file's mesh as modelled, without its animation (the rest pose).
+    #[arg(
+        long,
+        conflicts_with_all = ["animation", "at", "animation_speed", "animation_loop"]
+    )]
+    pub(crate) still: bool,
     /// Maximum altitude of a motion, metres [default: none on its own].
     #[arg(long)]
     pub(crate) max_altitude: Option<f64>,
+    /// The motion limits a moving formation is checked against.
+    #[command(flatten)]
+    pub(crate) motion: MotionLimitArgs,
 }
 
-/// Limit flags, defaulting to the show-file defaults.
+/// The speed and acceleration limits of a motion, defaulting to the show-file defaults;
+/// shared by every command that checks or plans flight.
 #[derive(Args, Debug, Clone, Default)]
-pub(crate) struct LimitArgs {
-    /// Minimum distance between drones, metres [default: 3].
-    #[arg(long)]
-    pub(crate) min_distance: Option<f64>,
+pub(crate) struct MotionLimitArgs {
     /// Maximum horizontal speed, m/s [default: 8].
     #[arg(long)]
     pub(crate) max_speed_xy: Option<f64>,
@@ -283,6 +297,17 @@ pub(crate) struct LimitArgs {
     /// Maximum acceleration, m/s² [default: 4].
     #[arg(long)]
     pub(crate) max_accel: Option<f64>,
+}
+
+/// Limit flags, defaulting to the show-file defaults.
+#[derive(Args, Debug, Clone, Default)]
+pub(crate) struct LimitArgs {
+    /// Minimum distance between drones, metres [default: 3].
+    #[arg(long)]
+    pub(crate) min_distance: Option<f64>,
+    /// Speeds and acceleration.
+    #[command(flatten)]
+    pub(crate) motion: MotionLimitArgs,
     /// Maximum altitude, metres [default: 150].
     #[arg(long)]
     pub(crate) max_altitude: Option<f64>,
@@ -294,59 +319,45 @@ pub(crate) struct LimitArgs {
     pub(crate) battery: Option<f64>,
 }
 
+impl MotionLimitArgs {
+    /// `l` with the flags given set; an error names a flag with a bad value.
+    pub(crate) fn apply_to(&self, l: &mut Limits) -> miette::Result<()> {
+        set_limit(self.max_speed_xy, &mut l.max_speed_xy_m_s, "max-speed-xy", 0.01)?;
+        set_limit(self.max_speed_up, &mut l.max_speed_up_m_s, "max-speed-up", 0.01)?;
+        set_limit(self.max_speed_down, &mut l.max_speed_down_m_s, "max-speed-down", 0.01)?;
+        set_limit(self.max_accel, &mut l.max_accel_m_s2, "max-accel", 0.01)
+    }
+}
+
 impl LimitArgs {
     /// `base` with the flags given applied on top; an error names a flag with a bad value.
-    pub(crate) fn apply(&self, base: Limits) -> Result<Limits, String> {
+    pub(crate) fn apply(&self, base: Limits) -> miette::Result<Limits> {
         let mut l = base;
-        let set = |v: Option<f64>, field: &mut f64, flag: &str, lo: f64| -> Result<(), String> {
-            if let Some(v) = v {
-                if !v.is_finite() || v < lo {
-                    return Err(format!(
-                        "`--{flag}` must be a finite number ≥ {lo}, got {v}"
-                    ));
-                }
-                *field = v;
-            }
-            Ok(())
-        };
-        set(
-            self.min_distance,
-            &mut l.min_distance_m,
-            "min-distance",
-            0.0,
-        )?;
-        set(
-            self.max_speed_xy,
-            &mut l.max_speed_xy_m_s,
-            "max-speed-xy",
-            0.01,
-        )?;
-        set(
-            self.max_speed_up,
-            &mut l.max_speed_up_m_s,
-            "max-speed-up",
-            0.01,
-        )?;
-        set(
-            self.max_speed_down,
-            &mut l.max_speed_down_m_s,
-            "max-speed-down",
-            0.01,
-        )?;
-        set(self.max_accel, &mut l.max_accel_m_s2, "max-accel", 0.01)?;
-        set(
-            self.max_altitude,
-            &mut l.max_altitude_m,
-            "max-altitude",
-            0.0,
-        )?;
-        set(
+        set_limit(self.min_distance, &mut l.min_distance_m, "min-distance", 0.0)?;
+        self.motion.apply_to(&mut l)?;
+        set_limit(self.max_altitude, &mut l.max_altitude_m, "max-altitude", 0.0)?;
+        set_limit(
             self.min_nav_altitude,
             &mut l.min_nav_altitude_m,
             "min-nav-altitude",
             0.0,
         )?;
-        set(self.battery, &mut l.battery_s, "battery", 0.0)?;
+        set_limit(self.battery, &mut l.battery_s, "battery", 0.0)?;
         Ok(l)
     }
+}
+
+/// Sets `field` to the value of flag `--flag` if given, which must be finite and ≥ `lo`.
+fn set_limit(value: Option<f64>, field: &mut f64, flag: &str, lo: f64) -> miette::Result<()> {
+    if let Some(v) = value {
+        if !v.is_finite() || v < lo {
+            return Err(miette::miette!(
+                help = msg!("cli-limit-flag-range-hint", min = lo.to_string()).to_string(),
+                "{}",
+                msg!("cli-limit-flag-range", flag = flag, value = v.to_string())
+            ));
+        }
+        *field = v;
+    }
+    Ok(())
 }

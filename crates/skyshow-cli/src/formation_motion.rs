@@ -6,10 +6,12 @@ use miette::{Result, miette};
 use skyshow_formations::Formation;
 use skyshow_i18n::msg;
 use skyshow_model::{
-    Drone, FlightShow, FormationDesign, LightProgram, LightStep, Limits, Trajectory,
+    Drone, FlightShow, FormationDesign, LightProgram, LightStep, Limits, Shape, Trajectory,
 };
 use skyshow_plan::PlanError;
 use skyshow_plan::motion::{HoldClock, MotionOptions, PlannedHold, motion_spec, plan_motion};
+
+use crate::formation_spec::FormationSpec;
 
 /// Hold of a still formation spec that does not give one, seconds (what its zip shows).
 pub(crate) const STILL_HOLD_S: f64 = 1.0;
@@ -24,17 +26,19 @@ pub(crate) fn spec_sets_hold(spec: &str) -> bool {
 }
 
 /// The motion of `f` (built as `formation`) over its hold, from 0 s: `None` when it stands
-/// still. Refused (with the figure, the limit and a fix) when the motion is beyond
-/// `limits`, or when a moving spec gives no `hold` (`has_hold`) or a musical one.
+/// still. Refused (with the figure, the limit and a fix, in the terms of `spec`: its keys
+/// or the command's flags) when the motion is beyond `limits`, or when a moving spec gives
+/// no `hold` (`has_hold`) or a musical one.
 pub(crate) fn plan(
     f: &FormationDesign,
     formation: &Formation,
     audience_azimuth_deg: f64,
     limits: &Limits,
     has_hold: bool,
+    spec: &FormationSpec,
 ) -> Result<Option<PlannedHold>> {
-    let spec = motion_spec(f, formation, audience_azimuth_deg);
-    if !spec.is_moving() {
+    let motion = motion_spec(f, formation, audience_azimuth_deg);
+    if !motion.is_moving() {
         return Ok(None);
     }
     if let Some(len) = f.hold_music {
@@ -46,6 +50,9 @@ pub(crate) fn plan(
             help = msg!("formation-moving-hold-hint").to_string(),
             "{e}"
         ));
+    }
+    if !has_hold && spec.is_from_flags() {
+        return Err(animated_needs_hold(f, spec));
     }
     if !has_hold {
         return Err(miette!(
@@ -60,8 +67,42 @@ pub(crate) fn plan(
         music: None,
     };
     // The ground is the floor: on its own a formation has no takeoff layers below it.
-    plan_motion(&spec, &clock, limits, &MotionOptions::DEFAULT, 0.0)
-        .map_err(|e| miette!(help = e.hint().to_string(), "{e}"))
+    plan_motion(&motion, &clock, limits, &MotionOptions::DEFAULT, 0.0).map_err(|e| {
+        miette!(
+            help = spec.in_flag_terms(&e.hint().to_string()),
+            "{}",
+            spec.in_flag_terms(&e.to_string())
+        )
+    })
+}
+
+/// The refusal of an animated glTF file sampled from flags with neither `--hold` (to fly
+/// the clip) nor `--at` (a still picture from it), which offers both and `--still`.
+fn animated_needs_hold(f: &FormationDesign, spec: &FormationSpec) -> miette::Report {
+    let (name, length) = match &f.shape {
+        Shape::Mesh {
+            animation: Some(a), ..
+        } => (a.name.clone(), a.clip_length_s()),
+        _ => (String::new(), 0.0),
+    };
+    // A hold as long as the clip plays at its own speed, in whole seconds, and its middle.
+    let hold = length.ceil().max(1.0);
+    let at = (length * 50.0).round() / 100.0;
+    miette!(
+        help = msg!(
+            "formation-animated-hold-hint",
+            hold = hold.to_string(),
+            at = at.to_string()
+        )
+        .to_string(),
+        "{}",
+        msg!(
+            "formation-animated-needs-hold",
+            input = spec.name.as_str(),
+            animation = name,
+            length = format!("{length:.2}")
+        )
+    )
 }
 
 /// The formation as a show of its own over `hold_s`: drone `i` (`Drone i+1`) flies point

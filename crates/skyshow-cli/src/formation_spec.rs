@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use miette::{Report, miette};
+use skyshow_i18n::{Lang, msg};
 use skyshow_import::ImportError;
 
 use crate::args::FormationArgs;
 
 /// Show-file keys of a formation made from flags, and the flags that set them.
-const FLAGS: [(&str, &str); 13] = [
+const FLAGS: [(&str, &str); 18] = [
     ("width_m", "--width"),
     ("height_m", "--height"),
     // A mesh's `--width` is its largest extent.
@@ -27,6 +28,20 @@ const FLAGS: [(&str, &str); 13] = [
     ("drones", "--drones"),
     ("min_distance_m", "--min-distance"),
     ("seed", "--seed"),
+    ("hold", "--hold"),
+    ("animation", "--animation"),
+    ("animation_start_s", "--at"),
+    ("animation_speed", "--animation-speed"),
+    ("animation_loop", "--animation-loop"),
+];
+
+/// The flags that only a glTF file's animation takes.
+pub(crate) const ANIMATION_FLAGS: [&str; 5] = [
+    "--animation",
+    "--at",
+    "--animation-speed",
+    "--animation-loop",
+    "--still",
 ];
 
 /// A formation spec and its origin.
@@ -67,11 +82,28 @@ impl FormationSpec {
         input: Option<&Path>,
         shape: &str,
     ) -> miette::Result<FormationSpec> {
+        let name = input.map_or("--text".into(), |p| p.display().to_string());
         if args.dark.is_some() && shape != "svg" {
             return Err(miette!(
-                help = "leave `--dark` out: the dark colours of meshes, images and text show as drones with their LEDs off",
-                "`--dark` applies to SVG files; `{}` is not one",
-                input.map_or("--text".into(), |p| p.display().to_string())
+                help = msg!("formation-dark-not-svg-hint").to_string(),
+                "{}",
+                msg!("formation-dark-not-svg", input = name.as_str())
+            ));
+        }
+        let gltf = input
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("gltf") || e.eq_ignore_ascii_case("glb"));
+        if let Some(flag) = animation_flags(args).first()
+            && !gltf
+        {
+            return Err(miette!(
+                help = msg!("formation-animation-not-gltf-hint").to_string(),
+                "{}",
+                msg!(
+                    "formation-animation-not-gltf",
+                    flag = *flag,
+                    input = name.as_str()
+                )
             ));
         }
         let mut spec = String::new();
@@ -82,7 +114,16 @@ impl FormationSpec {
         let mut file = None;
         if let Some(p) = input {
             let abs = std::path::absolute(p)
-                .map_err(|e| miette!("cannot resolve `{}`: {e}", p.display()))?;
+                .map_err(|e| {
+                    miette!(
+                        "{}",
+                        msg!(
+                            "formation-path-unresolved",
+                            input = p.display().to_string(),
+                            why = e.to_string()
+                        )
+                    )
+                })?;
             let abs = abs.to_string_lossy().into_owned();
             let _ = writeln!(spec, "file = {}", toml_str(&abs));
             file = Some(abs);
@@ -102,26 +143,50 @@ impl FormationSpec {
         let key = if shape == "mesh" { "size_m" } else { "width_m" };
         match (args.width, args.height) {
             (_, Some(h)) => {
-                let _ = writeln!(spec, "height_m = {h}");
+                let _ = writeln!(spec, "height_m = {}", toml_num(h));
             }
             (w, None) => {
-                let _ = writeln!(spec, "{key} = {}", w.unwrap_or(100.0));
+                let _ = writeln!(spec, "{key} = {}", toml_num(w.unwrap_or(100.0)));
             }
         }
         for (key, value) in [
             ("mode", &args.mode),
             ("color", &args.color),
             ("dark", &args.dark),
+            ("animation", &args.animation),
         ] {
             if let Some(v) = value {
                 let _ = writeln!(spec, "{key} = {}", toml_str(v));
             }
         }
+        if args.still {
+            spec.push_str("animation = false\n");
+        }
+        for (key, value) in [("hold", args.hold), ("animation_start_s", args.at)] {
+            if let Some(v) = value {
+                let _ = writeln!(spec, "{key} = {}", toml_num(v));
+            }
+        }
+        if let Some(speed) = &args.animation_speed {
+            let value = match speed.trim().parse::<f64>() {
+                Ok(x) => toml_num(x),
+                Err(_) => toml_str(speed.trim()),
+            };
+            let _ = writeln!(spec, "animation_speed = {value}");
+        }
+        if args.animation_loop {
+            spec.push_str("animation_loop = true\n");
+        }
         Ok(FormationSpec {
             text: spec,
-            name: input.map_or("--text".into(), |p| p.display().to_string()),
+            name,
             origin: Origin::Flags { formation, file },
         })
+    }
+
+    /// Whether the spec was made from the command's flags (not a spec file).
+    pub(crate) fn is_from_flags(&self) -> bool {
+        matches!(self.origin, Origin::Flags { .. })
     }
 
     /// The error to show for `e`, raised while lowering the spec wrapped in a show whose
@@ -163,10 +228,13 @@ impl FormationSpec {
         let Origin::Flags { formation, file } = &self.origin else {
             return text.to_string();
         };
-        let mut text = text.replace(
-            &format!("formation `{formation}`"),
-            &format!("`{}`", self.name),
-        );
+        // "formation `name`" in every language (messages are rendered before they get here).
+        let input = format!("`{}`", self.name);
+        let mut text = text.to_string();
+        for lang in Lang::ALL {
+            let phrase = msg!("show-file-label-formation", name = formation.as_str()).render(lang);
+            text = text.replace(&phrase, &input);
+        }
         if let Some(abs) = file {
             text = text.replace(abs.as_str(), &self.name);
         }
@@ -188,6 +256,23 @@ impl FormationSpec {
     }
 }
 
+/// The animation flags `args` gives, in the order of [`ANIMATION_FLAGS`].
+pub(crate) fn animation_flags(args: &FormationArgs) -> Vec<&'static str> {
+    let given = [
+        args.animation.is_some(),
+        args.at.is_some(),
+        args.animation_speed.is_some(),
+        args.animation_loop,
+        args.still,
+    ];
+    ANIMATION_FLAGS
+        .iter()
+        .zip(given)
+        .filter(|(_, g)| *g)
+        .map(|(f, _)| *f)
+        .collect()
+}
+
 /// One quoted key (`width_m`) or assignment (`mode = "surface"`) as its flag.
 fn quoted_in_flag_terms(quoted: &str) -> String {
     let (key, value) = match quoted.split_once(" = ") {
@@ -195,6 +280,9 @@ fn quoted_in_flag_terms(quoted: &str) -> String {
         None => (quoted.trim(), None),
     };
     match (flag_of(key), value) {
+        // Switches: `animation = false` is `--still`, `animation_loop = true` the flag alone.
+        (Some("--animation"), Some("false")) => "--still".to_string(),
+        (Some("--animation-loop"), Some("true")) => "--animation-loop".to_string(),
         (Some(flag), Some(v)) => format!("{flag} {v}"),
         (Some(flag), None) => flag.to_string(),
         (None, _) => quoted.to_string(),
@@ -204,6 +292,17 @@ fn quoted_in_flag_terms(quoted: &str) -> String {
 /// The flag that sets show-file key `key`.
 fn flag_of(key: &str) -> Option<&'static str> {
     FLAGS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
+}
+
+/// A TOML number: TOML spells the values that are not finite `nan`, `inf` and `-inf`
+/// (the import then refuses them with its own message, named by the flag).
+fn toml_num(v: f64) -> String {
+    match v {
+        v if v.is_nan() => "nan".into(),
+        v if v == f64::INFINITY => "inf".into(),
+        v if v == f64::NEG_INFINITY => "-inf".into(),
+        v => format!("{v:?}"),
+    }
 }
 
 /// A TOML basic string.
@@ -255,6 +354,26 @@ mod tests {
         assert_eq!(unescape_text(r"a\\nb"), r"a\nb");
         assert_eq!(unescape_text(r"a\tb\"), r"a\tb\");
         assert_eq!(unescape_text("plain"), "plain");
+    }
+
+    #[test]
+    fn the_made_up_formation_name_never_shows_in_any_language() {
+        let spec = FormationSpec {
+            text: String::new(),
+            name: "art/heart.svg".into(),
+            origin: Origin::Flags {
+                formation: "heart".into(),
+                file: None,
+            },
+        };
+        assert_eq!(
+            spec.in_flag_terms("编队 `heart`：请加上 `width_m = 120`"),
+            "`art/heart.svg`：请加上 `--width 120`"
+        );
+        assert_eq!(
+            spec.in_flag_terms("the clip of formation `heart`: `animation = false` or `animation_loop = true`"),
+            "the clip of `art/heart.svg`: `--still` or `--animation-loop`"
+        );
     }
 
     #[test]

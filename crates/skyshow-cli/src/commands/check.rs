@@ -34,9 +34,7 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
         &name,
         &bytes,
         |own| {
-            flags
-                .apply(own.unwrap_or(Limits::DEFAULT))
-                .map_err(|e| miette!("{e}"))
+            flags.apply(own.unwrap_or(Limits::DEFAULT))
         },
         None,
     )?;

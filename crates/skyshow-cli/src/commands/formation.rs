@@ -11,13 +11,13 @@ use skyshow_export::{CsvOptions, MotionRow, write_drone_csv_zip_to};
 use skyshow_formations::{Formation, LocalFrame, Snapshot, build};
 use skyshow_i18n::msg;
 use skyshow_import::LoadedShow;
-use skyshow_model::{Limits, Warning};
+use skyshow_model::{Limits, Shape, Warning};
 
 use crate::args::{FormationArgs, LimitArgs};
 use crate::commands::build::motion_row;
 use crate::design_warnings;
 use crate::formation_motion;
-use crate::formation_spec::FormationSpec;
+use crate::formation_spec::{FormationSpec, animation_flags};
 use crate::output::OutputSet;
 use crate::printer::Printer;
 use crate::summary::print_motion;
@@ -30,10 +30,31 @@ const CLOSE_NOTE_SHARE: f64 = 0.05;
 /// Runs `formation`.
 pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     if args.drones == 0 || args.drones > 100_000 {
-        return Err(miette!("`--drones` must be from 1 to 100000"));
+        return Err(miette!(
+            help = msg!("formation-drones-range-hint").to_string(),
+            "{}",
+            msg!("formation-drones-range", drones = args.drones.to_string())
+        ));
     }
-    if !args.min_distance.is_finite() || args.min_distance < 0.0 {
-        return Err(miette!("`--min-distance` must be a finite number ≥ 0"));
+    for (flag, value, above_zero) in [
+        ("min-distance", Some(args.min_distance), false),
+        ("hold", args.hold, true),
+        ("at", args.at, false),
+    ] {
+        if let Some(v) = value
+            && !(v.is_finite() && (v > 0.0 || (!above_zero && v == 0.0)))
+        {
+            let hint = if above_zero {
+                msg!("formation-flag-positive")
+            } else {
+                msg!("formation-flag-not-negative")
+            };
+            return Err(miette!(
+                help = hint.to_string(),
+                "{}",
+                msg!("formation-flag-range", flag = flag, value = v.to_string())
+            ));
+        }
     }
     if !(args.fps.is_finite() && args.fps >= 0.1 && args.fps <= 100.0) {
         return Err(miette!(
@@ -52,7 +73,14 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     let loaded = LoadedShow::from_text(&spec.name, &wrapped, &base_dir)
         .map_err(|e| spec.explain(e, shift))?;
     let design = &loaded.design;
-    let f = &design.formations[0];
+    let mut f = design.formations[0].clone();
+    if args.at.is_some() && args.hold.is_none() {
+        // `--at` alone: the still picture the clip shows then (import posed the mesh there).
+        if let Shape::Mesh { animation, .. } = &mut f.shape {
+            *animation = None;
+        }
+    }
+    let f = &f;
     // On its own, a formation is not held to the show's altitude band.
     let limits = Limits {
         min_distance_m: args.min_distance,
@@ -80,6 +108,7 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
         design.audience_azimuth_deg,
         &motion_limits,
         has_hold,
+        &spec,
     )?;
     let mut out = OutputSet::default();
     if is_zip(&args.out) {
@@ -131,20 +160,28 @@ fn read_spec(args: &FormationArgs, input: Option<&Path>) -> Result<(FormationSpe
                 ("--mode", args.mode.is_some()),
                 ("--color", args.color.is_some()),
                 ("--dark", args.dark.is_some()),
+                ("--hold", args.hold.is_some()),
             ];
-            let given: Vec<&str> = flags.iter().filter(|f| f.1).map(|f| f.0).collect();
+            let mut given: Vec<&str> = flags.iter().filter(|f| f.1).map(|f| f.0).collect();
+            given.extend(animation_flags(args));
             if !given.is_empty() {
                 return Err(miette!(
-                    help =
-                        "set `width_m`, `height_m`, `mode`, `color` and `dark` in the spec itself",
-                    "`{}` apply to artwork files, not to a formation spec",
-                    given.join("`, `")
+                    help = msg!("formation-spec-flags-hint").to_string(),
+                    "{}",
+                    msg!("formation-spec-flags", flags = given.join("`, `"))
                 ));
             }
             let name = p.display().to_string();
             let text = skyshow_import::read_input(p, skyshow_import::MAX_INPUT_BYTES)
-                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
-                .map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+                .and_then(|b| {
+                    String::from_utf8(b).map_err(|_| msg!("formation-spec-not-utf8").to_string())
+                })
+                .map_err(|e| {
+                    miette!(
+                        "{}",
+                        msg!("formation-spec-unread", input = name.as_str(), why = e)
+                    )
+                })?;
             let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
             (FormationSpec::from_file(name, text), dir)
         }
@@ -155,9 +192,13 @@ fn read_spec(args: &FormationArgs, input: Option<&Path>) -> Result<(FormationSpe
                 "png" | "jpg" | "jpeg" => "image",
                 _ => {
                     return Err(miette!(
-                        help = "give an SVG (.svg), a mesh (.obj, .stl, .gltf, .glb), an image (.png, .jpg), a formation spec (.toml), or `--text`",
-                        "`{}`: unsupported input type `.{e}`",
-                        p.display()
+                        help = msg!("formation-input-type-hint").to_string(),
+                        "{}",
+                        msg!(
+                            "formation-input-type",
+                            input = p.display().to_string(),
+                            ext = e
+                        )
                     ));
                 }
             };
@@ -248,10 +289,7 @@ fn is_zip(path: &Path) -> bool {
 fn motion_limits(args: &FormationArgs, defaults: Limits) -> Result<Limits> {
     let flags = LimitArgs {
         min_distance: Some(args.min_distance),
-        max_speed_xy: args.max_speed_xy,
-        max_speed_up: args.max_speed_up,
-        max_speed_down: args.max_speed_down,
-        max_accel: args.max_accel,
+        motion: args.motion.clone(),
         max_altitude: args.max_altitude,
         ..LimitArgs::default()
     };
@@ -259,7 +297,7 @@ fn motion_limits(args: &FormationArgs, defaults: Limits) -> Result<Limits> {
         max_altitude_m: f64::INFINITY,
         ..defaults
     };
-    flags.apply(base).map_err(|e| miette!("{e}"))
+    flags.apply(base)
 }
 
 /// The figures as JSON on stdout: the picture's, the hold's and, for a moving formation,

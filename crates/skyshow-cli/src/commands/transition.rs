@@ -36,10 +36,7 @@ fn read_points(path: &Path) -> Result<Vec<Vec3>> {
 
 /// Runs `transition`. Exit code 0 on success (the planner never returns an unsafe plan).
 pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
-    let limits = args
-        .limits
-        .apply(Limits::DEFAULT)
-        .map_err(|e| miette!("{e}"))?;
+    let limits = args.limits.apply(Limits::DEFAULT)?;
     let from = read_points(&args.from)?;
     let to = read_points(&args.to)?;
     if from.len() != to.len() {

@@ -23,3 +23,7 @@ transition-close-points = `{ $file }`: { $what } points { $a } and { $b } are { 
 stage-missing = note: `{ $file }` is missing (the folder was built by an older skyshow): drawn without the audience, the firing front, the site and the fireworks; build the show again to have them
 stage-unreadable = cannot read `{ $file }`: { $reason }
 stage-unreadable-hint = `skyshow build` writes this file beside `show.skyc`: build the show into `{ $dir }` again
+
+## Limit flags (`check`, `transition`, `formation`)
+cli-limit-flag-range = `--{ $flag } { $value }` is out of range
+cli-limit-flag-range-hint = give a finite number ≥ { $min }

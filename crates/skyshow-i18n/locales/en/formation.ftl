@@ -9,6 +9,26 @@ formation-moving-hold-hint = add `hold = 20` (seconds) to the spec's keys; motio
 formation-fps-range = `--fps { $fps }` is out of range
 formation-fps-hint = give from 0.1 to 100 rows per second (Skybrush Studio imports 25 well)
 
+## `skyshow formation`'s own refusals, in its flags
+formation-animated-needs-hold = `{ $input }` is animated (`{ $animation }`, { $length } s long), and an animation plays over the formation's hold, which no flag gives
+formation-animated-hold-hint = give `--hold { $hold }` to fly the clip over a { $hold } s hold (`--animation-speed fit` plays it as fast as the limits allow), `--at { $at }` for the still picture { $at } s into the clip, or `--still` for the mesh without its animation
+formation-drones-range = `--drones { $drones }` is out of range
+formation-drones-range-hint = give from 1 to 100000 drones
+formation-flag-range = `--{ $flag } { $value }` is out of range
+formation-flag-positive = give a finite number of seconds above 0
+formation-flag-not-negative = give a finite number ≥ 0
+formation-dark-not-svg = `--dark` applies to SVG files; `{ $input }` is not one
+formation-dark-not-svg-hint = leave `--dark` out: the dark colours of meshes, images and text show as drones with their LEDs off
+formation-animation-not-gltf = `{ $flag }` applies to glTF files (`.gltf`, `.glb`) and their animations; `{ $input }` is not one
+formation-animation-not-gltf-hint = leave out `--animation`, `--at`, `--animation-speed`, `--animation-loop` and `--still`, or export the animated model as glTF 2.0 (`.glb`)
+formation-spec-flags = only artwork files take `{ $flags }`, not a formation spec
+formation-spec-flags-hint = set `width_m`, `height_m`, `mode`, `color`, `dark`, `hold` and the `animation` keys in the spec itself
+formation-spec-not-utf8 = not UTF-8 text
+formation-spec-unread = cannot read `{ $input }`: { $why }
+formation-input-type = `{ $input }`: unsupported input type `.{ $ext }`
+formation-input-type-hint = give an SVG (.svg), a mesh (.obj, .stl, .gltf, .glb), an image (.png, .jpg), a formation spec (.toml), or `--text`
+formation-path-unresolved = cannot resolve `{ $input }`: { $why }
+
 ## Shapes and colourings in the show file
 formation-shape-needs-key = a `{ $shape }` needs `{ $key }`
 formation-shape-needs-key-hint = add `{ $key } = …` to formation `{ $name }`

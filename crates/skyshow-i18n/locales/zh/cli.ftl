@@ -23,3 +23,7 @@ transition-close-points = `{ $file }`：{ $what } 点 { $a } 与 { $b } 相距 {
 stage-missing = 注意：缺少 `{ $file }`（该文件夹由较旧的 skyshow 生成）：绘制时不含观众区、发射阵地、场地和烟花；重新构建演出即可包含它们
 stage-unreadable = 无法读取 `{ $file }`：{ $reason }
 stage-unreadable-hint = `skyshow build` 会在 `show.skyc` 旁写出此文件：请重新将演出构建到 `{ $dir }`
+
+## Limit flags (`check`, `transition`, `formation`)
+cli-limit-flag-range = `--{ $flag } { $value }` 超出范围
+cli-limit-flag-range-hint = 请给出 ≥ { $min } 的有限数值

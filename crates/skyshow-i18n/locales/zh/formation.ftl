@@ -9,6 +9,26 @@ formation-moving-hold-hint = 在规格的键中加上 `hold = 20`（秒）；未
 formation-fps-range = `--fps { $fps }` 超出范围
 formation-fps-hint = 请给出每秒 0.1 到 100 行（Skybrush Studio 导入 25 行/秒效果良好）
 
+## `skyshow formation` 自身的拒绝信息，用其参数表述
+formation-animated-needs-hold = `{ $input }` 带有动画（`{ $animation }`，长 { $length } 秒），动画在编队的保持时间内播放，但没有参数给出保持时间
+formation-animated-hold-hint = 给出 `--hold { $hold }` 在 { $hold } 秒的保持时间内飞完这段动画（`--animation-speed fit` 按限制允许的最快速度播放），给出 `--at { $at }` 取动画第 { $at } 秒的静止画面，或给出 `--still` 取不带动画的网格
+formation-drones-range = `--drones { $drones }` 超出范围
+formation-drones-range-hint = 请给出 1 到 100000 架无人机
+formation-flag-range = `--{ $flag } { $value }` 超出范围
+formation-flag-positive = 请给出大于 0 的有限秒数
+formation-flag-not-negative = 请给出 ≥ 0 的有限数值
+formation-dark-not-svg = `--dark` 只适用于 SVG 文件；`{ $input }` 不是 SVG 文件
+formation-dark-not-svg-hint = 去掉 `--dark`：网格、图片和文字中的暗色显示为灯光关闭的无人机
+formation-animation-not-gltf = `{ $flag }` 只适用于 glTF 文件（`.gltf`、`.glb`）及其动画；`{ $input }` 不是 glTF 文件
+formation-animation-not-gltf-hint = 去掉 `--animation`、`--at`、`--animation-speed`、`--animation-loop` 和 `--still`，或将带动画的模型导出为 glTF 2.0（`.glb`）
+formation-spec-flags = 只有图稿文件接受 `{ $flags }`，编队规格不接受
+formation-spec-flags-hint = 请在规格中直接设置 `width_m`、`height_m`、`mode`、`color`、`dark`、`hold` 和 `animation` 各键
+formation-spec-not-utf8 = 不是 UTF-8 文本
+formation-spec-unread = 无法读取 `{ $input }`：{ $why }
+formation-input-type = `{ $input }`：不支持的输入类型 `.{ $ext }`
+formation-input-type-hint = 请给出 SVG（.svg）、网格（.obj、.stl、.gltf、.glb）、图片（.png、.jpg）、编队规格（.toml）或 `--text`
+formation-path-unresolved = 无法解析路径 `{ $input }`：{ $why }
+
 ## 演出文件中的形状与着色
 formation-shape-needs-key = `{ $shape }` 需要 `{ $key }`
 formation-shape-needs-key-hint = 请在编队 `{ $name }` 中加上 `{ $key } = …`
