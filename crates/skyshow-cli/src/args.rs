@@ -322,9 +322,24 @@ pub(crate) struct LimitArgs {
 impl MotionLimitArgs {
     /// `l` with the flags given set; an error names a flag with a bad value.
     pub(crate) fn apply_to(&self, l: &mut Limits) -> miette::Result<()> {
-        set_limit(self.max_speed_xy, &mut l.max_speed_xy_m_s, "max-speed-xy", 0.01)?;
-        set_limit(self.max_speed_up, &mut l.max_speed_up_m_s, "max-speed-up", 0.01)?;
-        set_limit(self.max_speed_down, &mut l.max_speed_down_m_s, "max-speed-down", 0.01)?;
+        set_limit(
+            self.max_speed_xy,
+            &mut l.max_speed_xy_m_s,
+            "max-speed-xy",
+            0.01,
+        )?;
+        set_limit(
+            self.max_speed_up,
+            &mut l.max_speed_up_m_s,
+            "max-speed-up",
+            0.01,
+        )?;
+        set_limit(
+            self.max_speed_down,
+            &mut l.max_speed_down_m_s,
+            "max-speed-down",
+            0.01,
+        )?;
         set_limit(self.max_accel, &mut l.max_accel_m_s2, "max-accel", 0.01)
     }
 }
@@ -333,9 +348,19 @@ impl LimitArgs {
     /// `base` with the flags given applied on top; an error names a flag with a bad value.
     pub(crate) fn apply(&self, base: Limits) -> miette::Result<Limits> {
         let mut l = base;
-        set_limit(self.min_distance, &mut l.min_distance_m, "min-distance", 0.0)?;
+        set_limit(
+            self.min_distance,
+            &mut l.min_distance_m,
+            "min-distance",
+            0.0,
+        )?;
         self.motion.apply_to(&mut l)?;
-        set_limit(self.max_altitude, &mut l.max_altitude_m, "max-altitude", 0.0)?;
+        set_limit(
+            self.max_altitude,
+            &mut l.max_altitude_m,
+            "max-altitude",
+            0.0,
+        )?;
         set_limit(
             self.min_nav_altitude,
             &mut l.min_nav_altitude_m,

@@ -113,17 +113,16 @@ impl FormationSpec {
         let _ = writeln!(spec, "name = {}\nshape = \"{shape}\"", toml_str(&formation));
         let mut file = None;
         if let Some(p) = input {
-            let abs = std::path::absolute(p)
-                .map_err(|e| {
-                    miette!(
-                        "{}",
-                        msg!(
-                            "formation-path-unresolved",
-                            input = p.display().to_string(),
-                            why = e.to_string()
-                        )
+            let abs = std::path::absolute(p).map_err(|e| {
+                miette!(
+                    "{}",
+                    msg!(
+                        "formation-path-unresolved",
+                        input = p.display().to_string(),
+                        why = e.to_string()
                     )
-                })?;
+                )
+            })?;
             let abs = abs.to_string_lossy().into_owned();
             let _ = writeln!(spec, "file = {}", toml_str(&abs));
             file = Some(abs);
@@ -371,7 +370,9 @@ mod tests {
             "`art/heart.svg`：请加上 `--width 120`"
         );
         assert_eq!(
-            spec.in_flag_terms("the clip of formation `heart`: `animation = false` or `animation_loop = true`"),
+            spec.in_flag_terms(
+                "the clip of formation `heart`: `animation = false` or `animation_loop = true`"
+            ),
             "the clip of `art/heart.svg`: `--still` or `--animation-loop`"
         );
     }

@@ -524,7 +524,10 @@ fn draco_and_meshopt_compressed_models_are_sampled() {
             assert_eq!(code, Some(0), "{kind} {extra:?}: {err}");
             assert_eq!(colors.len(), 120, "{kind}");
             // Its vertex colours, not white.
-            assert!(colors.iter().any(|c| c != "255,255,255"), "{kind}: {colors:?}");
+            assert!(
+                colors.iter().any(|c| c != "255,255,255"),
+                "{kind}: {colors:?}"
+            );
         }
     }
 }

@@ -60,9 +60,11 @@ fn points(path: &Path) -> Vec<[f64; 3]> {
 fn bentness(p: &[[f64; 3]]) -> f64 {
     let mut ext: Vec<f64> = (0..3)
         .map(|k| {
-            let (lo, hi) = p.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), q| {
-                (lo.min(q[k]), hi.max(q[k]))
-            });
+            let (lo, hi) = p
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), q| {
+                    (lo.min(q[k]), hi.max(q[k]))
+                });
             hi - lo
         })
         .collect();
@@ -82,7 +84,13 @@ fn an_animated_gltf_without_a_hold_offers_the_flags_that_work() {
     let d = dir.path();
     tube(d);
     let args = ["tube.glb", "--drones", "40", "--width", "60"];
-    let keys = ["hold =", "`hold`", "spec", "animation_start_s", "formation `tube`"];
+    let keys = [
+        "hold =",
+        "`hold`",
+        "spec",
+        "animation_start_s",
+        "formation `tube`",
+    ];
     refused(
         d,
         "en",
@@ -99,7 +107,11 @@ fn an_animated_gltf_without_a_hold_offers_the_flags_that_work() {
         d,
         "zh",
         &args,
-        &["`tube.glb` 带有动画（`Bend`，长 4.00 秒）", "`--hold 4`", "`--still`"],
+        &[
+            "`tube.glb` 带有动画（`Bend`，长 4.00 秒）",
+            "`--hold 4`",
+            "`--still`",
+        ],
         &keys,
     );
     // Each offered way out works: the mesh as modelled (straight), and still pictures
@@ -212,8 +224,18 @@ fn flags_that_do_not_apply_or_are_out_of_range_are_named() {
         ),
         (
             "en",
-            &["ring.toml", "--drones", "20", "--hold", "5", "--animation-loop"],
-            &["only artwork files take `--hold`, `--animation-loop`", "`hold`"],
+            &[
+                "ring.toml",
+                "--drones",
+                "20",
+                "--hold",
+                "5",
+                "--animation-loop",
+            ],
+            &[
+                "only artwork files take `--hold`, `--animation-loop`",
+                "`hold`",
+            ],
         ),
         (
             "en",

@@ -305,7 +305,10 @@ mod tests {
             assert!((path_distance(&flat, true, x, y) - edge).abs() < 1e-12);
             assert!((path_distance(&high, true, x, y) - edge).abs() < 1e-12);
             // Open, the closing edge along x = 0 is not there.
-            assert!((path_distance(&high, false, x, y) - open).abs() < 1e-12, "({x}, {y})");
+            assert!(
+                (path_distance(&high, false, x, y) - open).abs() < 1e-12,
+                "({x}, {y})"
+            );
         }
         assert!(!ring_contains::<Vec3>(&[], 0.0, 0.0));
         assert_eq!(path_distance::<Vec3>(&[], true, 0.0, 0.0), f64::INFINITY);

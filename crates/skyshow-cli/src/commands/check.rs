@@ -33,9 +33,7 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
     let checked = read_and_validate(
         &name,
         &bytes,
-        |own| {
-            flags.apply(own.unwrap_or(Limits::DEFAULT))
-        },
+        |own| flags.apply(own.unwrap_or(Limits::DEFAULT)),
         None,
     )?;
     let report = Report {

@@ -63,9 +63,7 @@ pub(crate) fn decompress(
     }
     for list in ["extensionsUsed", "extensionsRequired"] {
         if let Some(Value::Array(names)) = raw.get_mut(list) {
-            names.retain(|n| {
-                !(what.meshopt && n == MESHOPT || what.draco && n == DRACO)
-            });
+            names.retain(|n| !(what.meshopt && n == MESHOPT || what.draco && n == DRACO));
         }
     }
     Ok(())
@@ -73,7 +71,9 @@ pub(crate) fn decompress(
 
 /// `raw[key]` as a slice (empty when absent).
 fn array<'v>(raw: &'v Value, key: &str) -> &'v [Value] {
-    raw.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+    raw.get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// A whole number ≥ 0 of `obj[key]`, or `default` when absent.
@@ -152,14 +152,26 @@ fn decode_meshopt_views(
             )
         };
         let field = |key: &str, default: Option<usize>| count(&ext, key, default).map_err(fail);
-        let (buffer, offset, len) = (field("buffer", None)?, field("byteOffset", Some(0))?, field("byteLength", None)?);
+        let (buffer, offset, len) = (
+            field("buffer", None)?,
+            field("byteOffset", Some(0))?,
+            field("byteLength", None)?,
+        );
         let (stride, n) = (field("byteStride", None)?, field("count", None)?);
         let name = |key: &str, default: &str| ext[key].as_str().unwrap_or(default).to_string();
         let mode = Mode::parse(&name("mode", "")).map_err(|_| {
-            fail(msg!("gltf-compressed-key-bad", key = "mode", value = ext["mode"].to_string()))
+            fail(msg!(
+                "gltf-compressed-key-bad",
+                key = "mode",
+                value = ext["mode"].to_string()
+            ))
         })?;
         let filter = Filter::parse(&name("filter", "NONE")).map_err(|_| {
-            fail(msg!("gltf-compressed-key-bad", key = "filter", value = ext["filter"].to_string()))
+            fail(msg!(
+                "gltf-compressed-key-bad",
+                key = "filter",
+                value = ext["filter"].to_string()
+            ))
         })?;
         let layout = BufferView::new(mode, filter, n, stride)
             .map_err(|e| fail(Message::verbatim(e.to_string())))?;
@@ -199,11 +211,20 @@ fn decode_draco_primitives(
             }
             let fail = |why: Message| {
                 ArtError::new(
-                    msg!("artwork-gltf-draco-broken", mesh = m, primitive = p, why = why),
+                    msg!(
+                        "artwork-gltf-draco-broken",
+                        mesh = m,
+                        primitive = p,
+                        why = why
+                    ),
                     msg!("artwork-gltf-broken-hint"),
                 )
             };
-            if prim.get("targets").and_then(Value::as_array).is_some_and(|t| !t.is_empty()) {
+            if prim
+                .get("targets")
+                .and_then(Value::as_array)
+                .is_some_and(|t| !t.is_empty())
+            {
                 return Err(ArtError::new(
                     msg!("artwork-gltf-draco-targets", mesh = m, primitive = p),
                     msg!("artwork-gltf-draco-hint"),
@@ -214,14 +235,22 @@ fn decode_draco_primitives(
             // Each attribute the extension names, in the accessor the primitive gives it.
             let names: Vec<(String, u64)> = ext["attributes"]
                 .as_object()
-                .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_u64()?))).collect())
+                .map(|o| {
+                    o.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_u64()?)))
+                        .collect()
+                })
                 .unwrap_or_default();
             let accessors = array(raw, "accessors").len();
             let known = |a: usize| {
                 if a < accessors {
                     Ok(a)
                 } else {
-                    Err(fail(msg!("gltf-acc-missing", index = a, accessors = accessors)))
+                    Err(fail(msg!(
+                        "gltf-acc-missing",
+                        index = a,
+                        accessors = accessors
+                    )))
                 }
             };
             for (semantic, id) in names {
@@ -232,13 +261,25 @@ fn decode_draco_primitives(
                 let attr = u32::try_from(id)
                     .ok()
                     .and_then(|id| decoded.attribute_by_unique_id(id))
-                    .ok_or_else(|| fail(msg!("gltf-draco-attribute-missing", semantic = semantic.as_str(), id = id)))?;
+                    .ok_or_else(|| {
+                        fail(msg!(
+                            "gltf-draco-attribute-missing",
+                            semantic = semantic.as_str(),
+                            id = id
+                        ))
+                    })?;
                 let width = match raw["accessors"][acc]["type"].as_str() {
                     Some("SCALAR") => 1,
                     Some("VEC2") => 2,
                     Some("VEC3") => 3,
                     Some("VEC4") => 4,
-                    _ => return Err(fail(msg!("gltf-compressed-key-bad", key = "type", value = raw["accessors"][acc]["type"].to_string()))),
+                    _ => {
+                        return Err(fail(msg!(
+                            "gltf-compressed-key-bad",
+                            key = "type",
+                            value = raw["accessors"][acc]["type"].to_string()
+                        )));
+                    }
                 };
                 let values = attr.read_f32s(points, width);
                 let (data, component) = attribute_bytes(&values, attr);
@@ -260,7 +301,9 @@ fn decode_draco_primitives(
                     let list = raw
                         .as_object_mut()
                         .map(|o| o.entry("accessors").or_insert_with(|| json!([])));
-                    let Some(Value::Array(list)) = list else { continue };
+                    let Some(Value::Array(list)) = list else {
+                        continue;
+                    };
                     list.push(json!({ "type": "SCALAR", "componentType": 5125, "count": 0 }));
                     let a = list.len() - 1;
                     raw["meshes"][m]["primitives"][p]["indices"] = json!(a);
@@ -271,7 +314,9 @@ fn decode_draco_primitives(
             if let Some(Value::Object(a)) = raw["accessors"].get_mut(acc) {
                 a.insert("type".into(), json!("SCALAR"));
             }
-            if let Some(Value::Object(exts)) = raw["meshes"][m]["primitives"][p].get_mut("extensions") {
+            if let Some(Value::Object(exts)) =
+                raw["meshes"][m]["primitives"][p].get_mut("extensions")
+            {
                 exts.remove(DRACO);
             }
         }
@@ -282,16 +327,21 @@ fn decode_draco_primitives(
 /// The Draco mesh the extension object `ext` names.
 fn draco_mesh(raw: &Value, buffers: &[Vec<u8>], ext: &Value) -> Result<draco_core::Mesh, Message> {
     let view = count(ext, "bufferView", None)?;
-    let v = raw["bufferViews"]
-        .get(view)
-        .ok_or_else(|| msg!("gltf-acc-view-missing", view = view, views = array(raw, "bufferViews").len()))?;
+    let v = raw["bufferViews"].get(view).ok_or_else(|| {
+        msg!(
+            "gltf-acc-view-missing",
+            view = view,
+            views = array(raw, "bufferViews").len()
+        )
+    })?;
     let source = bytes_of(
         buffers,
         count(v, "buffer", None)?,
         count(v, "byteOffset", Some(0))?,
         count(v, "byteLength", None)?,
     )?;
-    let mut input = draco_core::DecoderBuffer::new(source).with_limits(draco_core::DecodeLimits::fuzzing());
+    let mut input =
+        draco_core::DecoderBuffer::new(source).with_limits(draco_core::DecodeLimits::fuzzing());
     let mut mesh = draco_core::Mesh::new();
     draco_core::MeshDecoder::new()
         .decode(&mut input, &mut mesh)
@@ -342,7 +392,9 @@ fn rewrite_accessor(
     let list = raw
         .as_object_mut()
         .map(|o| o.entry("bufferViews").or_insert_with(|| json!([])));
-    let Some(Value::Array(views)) = list else { return };
+    let Some(Value::Array(views)) = list else {
+        return;
+    };
     views.push(json!({ "buffer": buffer, "byteOffset": 0, "byteLength": length }));
     let view = views.len() - 1;
     if let Some(Value::Object(a)) = raw["accessors"].get_mut(acc) {

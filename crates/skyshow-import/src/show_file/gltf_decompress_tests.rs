@@ -6,7 +6,9 @@
 use super::super::mesh_file::MeshFile;
 use super::*;
 use meshoptimizer_rs::Workspace;
-use meshoptimizer_rs::codec::{IndexEncoding, VertexEncoding, encode_index_buffer, encode_vertex_buffer};
+use meshoptimizer_rs::codec::{
+    IndexEncoding, VertexEncoding, encode_index_buffer, encode_vertex_buffer,
+};
 use skyshow_model::Rgb;
 
 /// Side of the test grid, in vertices.
@@ -63,8 +65,16 @@ fn plain(positions_as: &str) -> (serde_json::Value, Vec<u8>) {
         bin.extend_from_slice(&i.to_le_bytes());
     }
     let idx_len = bin.len() - pos_len - col_len;
-    let (component, stride, scale) = if quantized { (5123, 8, 0.125) } else { (5126, 12, 1.0) };
-    let max = if quantized { [80.0, 60.0, 6.0] } else { [10.0, 7.5, 0.75] };
+    let (component, stride, scale) = if quantized {
+        (5123, 8, 0.125)
+    } else {
+        (5126, 12, 1.0)
+    };
+    let max = if quantized {
+        [80.0, 60.0, 6.0]
+    } else {
+        [10.0, 7.5, 0.75]
+    };
     let mut file = serde_json::json!({
         "asset": {"version": "2.0"},
         "scene": 0,
@@ -94,10 +104,8 @@ fn plain(positions_as: &str) -> (serde_json::Value, Vec<u8>) {
 /// `file` with its buffer 0 embedded as base64, read as a mesh.
 fn read(file: &serde_json::Value, bin: &[u8]) -> Result<MeshFile, ArtError> {
     let mut file = file.clone();
-    file["buffers"][0]["uri"] = serde_json::json!(format!(
-        "data:application/octet-stream;base64,{}",
-        b64(bin)
-    ));
+    file["buffers"][0]["uri"] =
+        serde_json::json!(format!("data:application/octet-stream;base64,{}", b64(bin)));
     MeshFile::gltf(file.to_string().as_bytes(), &mut |_| Err("no".into()))
 }
 
@@ -167,7 +175,10 @@ fn meshopt(file: &serde_json::Value, bin: &[u8]) -> (serde_json::Value, Vec<u8>)
         {"byteLength": packed.len()},
         {"byteLength": bin.len(), "extensions": { MESHOPT: {"fallback": true}}}
     ]);
-    let mut used: Vec<serde_json::Value> = file["extensionsUsed"].as_array().cloned().unwrap_or_default();
+    let mut used: Vec<serde_json::Value> = file["extensionsUsed"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     used.push(serde_json::json!(MESHOPT));
     file["extensionsUsed"] = serde_json::json!(used.clone());
     file["extensionsRequired"] = serde_json::json!(used);
@@ -185,7 +196,12 @@ fn meshopt_views_read_as_the_plain_file() {
     assert_eq!(got.vertices, want.vertices);
     assert_eq!(got.triangles, want.triangles);
     assert_eq!(got.colors, want.colors);
-    assert!(got.colors.unwrap().iter().any(|c| *c != Rgb::new(255, 255, 255)));
+    assert!(
+        got.colors
+            .unwrap()
+            .iter()
+            .any(|c| *c != Rgb::new(255, 255, 255))
+    );
 }
 
 #[test]
@@ -207,7 +223,9 @@ fn broken_meshopt_data_is_refused_naming_the_view() {
     let (file, bin) = plain("float");
     let (packed, data) = meshopt(&file, &bin);
     // The first view's stream cut short.
-    let len = packed["bufferViews"][0]["extensions"][MESHOPT]["byteLength"].as_u64().unwrap();
+    let len = packed["bufferViews"][0]["extensions"][MESHOPT]["byteLength"]
+        .as_u64()
+        .unwrap();
     let mut cut = packed.clone();
     cut["bufferViews"][0]["extensions"][MESHOPT]["byteLength"] = serde_json::json!(len / 2);
     let e = read(&cut, &data).unwrap_err();
@@ -222,12 +240,20 @@ fn broken_meshopt_data_is_refused_naming_the_view() {
     let mut past = packed.clone();
     past["bufferViews"][1]["extensions"][MESHOPT]["byteOffset"] = serde_json::json!(data.len());
     let e = read(&past, &data).unwrap_err();
-    assert!(e.message.english().contains("runs past buffer 0"), "{}", e.message.english());
+    assert!(
+        e.message.english().contains("runs past buffer 0"),
+        "{}",
+        e.message.english()
+    );
     // An unknown mode.
     let mut bad = packed.clone();
     bad["bufferViews"][2]["extensions"][MESHOPT]["mode"] = serde_json::json!("STRIPS");
     let e = read(&bad, &data).unwrap_err();
-    assert!(e.message.english().contains("its `mode` is \"STRIPS\""), "{}", e.message.english());
+    assert!(
+        e.message.english().contains("its `mode` is \"STRIPS\""),
+        "{}",
+        e.message.english()
+    );
 }
 
 /// The grid Draco-compressed (positions quantized to `bits`) as the primitive of a file
@@ -240,14 +266,26 @@ fn draco(bits: i32) -> (serde_json::Value, Vec<u8>) {
     let (p, c, t) = grid();
     let mut mesh = Mesh::new();
     let mut pos = PointAttribute::new();
-    pos.init(GeometryAttributeType::Position, 3, DataType::Float32, false, p.len());
+    pos.init(
+        GeometryAttributeType::Position,
+        3,
+        DataType::Float32,
+        false,
+        p.len(),
+    );
     for (i, v) in p.iter().enumerate() {
         for (k, x) in v.iter().enumerate() {
             pos.buffer_mut().write((i * 3 + k) * 4, &x.to_le_bytes());
         }
     }
     let mut col = PointAttribute::new();
-    col.init(GeometryAttributeType::Color, 4, DataType::Uint8, true, c.len());
+    col.init(
+        GeometryAttributeType::Color,
+        4,
+        DataType::Uint8,
+        true,
+        c.len(),
+    );
     for (i, rgba) in c.iter().enumerate() {
         col.buffer_mut().write(i * 4, rgba);
     }
@@ -255,7 +293,10 @@ fn draco(bits: i32) -> (serde_json::Value, Vec<u8>) {
     let col_id = mesh.add_attribute(col);
     mesh.set_num_faces(t.len() / 3);
     for (f, tri) in t.chunks_exact(3).enumerate() {
-        mesh.set_face(FaceIndex(f as u32), [tri[0].into(), tri[1].into(), tri[2].into()]);
+        mesh.set_face(
+            FaceIndex(f as u32),
+            [tri[0].into(), tri[1].into(), tri[2].into()],
+        );
     }
     let mut options = EncoderOptions::new();
     options.set_attribute_int(pos_id, "quantization_bits", bits);
@@ -300,7 +341,9 @@ fn draco_primitives_read_as_the_same_surface() {
         .vertices
         .iter()
         .map(|g| {
-            let hits: Vec<usize> = (0..want.vertices.len()).filter(|&i| near(*g, want.vertices[i])).collect();
+            let hits: Vec<usize> = (0..want.vertices.len())
+                .filter(|&i| near(*g, want.vertices[i]))
+                .collect();
             assert_eq!(hits.len(), 1, "{g:?}");
             hits[0]
         })
@@ -350,7 +393,11 @@ fn draco_with_morph_targets_or_broken_data_is_refused() {
     );
     d["meshes"][0]["primitives"][0]["targets"] = serde_json::json!([{"POSITION": 0}]);
     let e = read(&d, &data).unwrap_err();
-    assert!(e.message.english().contains("has morph targets"), "{}", e.message.english());
+    assert!(
+        e.message.english().contains("has morph targets"),
+        "{}",
+        e.message.english()
+    );
     assert!(e.help.unwrap().english().contains("Compression unchecked"));
 }
 
@@ -360,8 +407,15 @@ fn area(m: &MeshFile) -> f64 {
         .iter()
         .map(|t| {
             let [a, b, c] = t.map(|i| m.vertices[i as usize]);
-            let (u, v) = ([b[0] - a[0], b[1] - a[1], b[2] - a[2]], [c[0] - a[0], c[1] - a[1], c[2] - a[2]]);
-            let n = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+            let (u, v) = (
+                [b[0] - a[0], b[1] - a[1], b[2] - a[2]],
+                [c[0] - a[0], c[1] - a[1], c[2] - a[2]],
+            );
+            let n = [
+                u[1] * v[2] - u[2] * v[1],
+                u[2] * v[0] - u[0] * v[2],
+                u[0] * v[1] - u[1] * v[0],
+            ];
             0.5 * (n[0] * n[0] + n[1] * n[1] + n[2] * n[2]).sqrt()
         })
         .sum()
@@ -378,15 +432,26 @@ fn files_the_reference_encoders_wrote_read_as_the_plain_model() {
     .unwrap();
     let extent = (0..3)
         .map(|k| {
-            let (lo, hi) = plain.vertices.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-                (l.min(v[k]), h.max(v[k]))
-            });
+            let (lo, hi) = plain
+                .vertices
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                    (l.min(v[k]), h.max(v[k]))
+                });
             hi - lo
         })
         .fold(0.0, f64::max);
     for (name, bytes, bits) in [
-        ("gltfpack", &include_bytes!("../../tests/fixtures/dragon.meshopt.glb")[..], 14),
-        ("draco", &include_bytes!("../../tests/fixtures/dragon.draco.glb")[..], 14),
+        (
+            "gltfpack",
+            &include_bytes!("../../tests/fixtures/dragon.meshopt.glb")[..],
+            14,
+        ),
+        (
+            "draco",
+            &include_bytes!("../../tests/fixtures/dragon.draco.glb")[..],
+            14,
+        ),
     ] {
         let got = MeshFile::gltf(bytes, &mut |_| Err("no".into())).unwrap();
         // The same surface (gltfpack drops the model's degenerate triangles).
@@ -400,10 +465,24 @@ fn files_the_reference_encoders_wrote_read_as_the_plain_model() {
                 .map(|q| (0..3).map(|k| (p[k] - q[k]).abs()).fold(0.0, f64::max))
                 .fold(f64::INFINITY, f64::min)
         };
-        let worst = got.vertices.iter().map(|v| nearest(v, &plain.vertices)).fold(0.0, f64::max);
-        let back = plain.vertices.iter().map(|v| nearest(v, &got.vertices)).fold(0.0, f64::max);
-        eprintln!("{name}: {} vertices, worst {worst:.2e}, back {back:.2e}, step {step:.2e}", got.vertices.len());
-        assert!(worst <= step && back <= step, "{name}: {worst} {back} > {step}");
+        let worst = got
+            .vertices
+            .iter()
+            .map(|v| nearest(v, &plain.vertices))
+            .fold(0.0, f64::max);
+        let back = plain
+            .vertices
+            .iter()
+            .map(|v| nearest(v, &got.vertices))
+            .fold(0.0, f64::max);
+        eprintln!(
+            "{name}: {} vertices, worst {worst:.2e}, back {back:.2e}, step {step:.2e}",
+            got.vertices.len()
+        );
+        assert!(
+            worst <= step && back <= step,
+            "{name}: {worst} {back} > {step}"
+        );
         assert_eq!(got.colors.is_some(), plain.colors.is_some(), "{name}");
     }
 }

@@ -92,10 +92,15 @@ mod tests {
 
     #[test]
     fn compressed_geometry_is_decoded_and_the_rest_refused_by_name_with_a_way_out() {
-        let mut v: Vec<String> = [DRACO, "KHR_materials_unlit", MESHOPT, "KHR_mesh_quantization"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut v: Vec<String> = [
+            DRACO,
+            "KHR_materials_unlit",
+            MESHOPT,
+            "KHR_mesh_quantization",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         assert_eq!(
             triage(&mut v).unwrap(),
             Compression {

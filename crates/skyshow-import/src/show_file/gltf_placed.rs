@@ -95,7 +95,11 @@ impl Placed {
                     msg!("gltf-unread-form-hint"),
                 )
             })?;
-        let mut local: Vec<[f64; 3]> = pos.values.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect();
+        let mut local: Vec<[f64; 3]> = pos
+            .values
+            .chunks_exact(3)
+            .map(|p| [p[0], p[1], p[2]])
+            .collect();
         morph(src, prim, at, &mut local)?;
         let out = &mut self.mesh;
         let base = out.vertices.len();

@@ -16,8 +16,8 @@ use skyshow_i18n::{Message, msg};
 
 use super::art::ArtError;
 use super::gltf_accessor::{self, AccessorData, Allowed};
-use super::gltf_placed::POSITIONS;
 use super::gltf_animation::{MeshPart, broken};
+use super::gltf_placed::POSITIONS;
 
 /// How far from 1 a vertex's skin weights may sum before the user is told they were
 /// normalised (8-bit weights round by up to 4/255 over four joints).
@@ -83,11 +83,7 @@ pub(crate) fn bind(
                 })
             };
         let positions = match attr(Semantic::Positions) {
-            Some(a) => read(
-                a,
-                msg!("gltf-what-positions"),
-                POSITIONS,
-            )?,
+            Some(a) => read(a, msg!("gltf-what-positions"), POSITIONS)?,
             None => {
                 return Err(broken(msg!(
                     "gltf-skin-no-positions",
