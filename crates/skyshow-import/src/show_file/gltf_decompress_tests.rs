@@ -352,7 +352,7 @@ fn draco_primitives_read_as_the_same_surface() {
         .triangles
         .iter()
         .map(|t| {
-            let mut t = [map[t[0] as usize], map[t[1] as usize], map[t[2] as usize]];
+            let mut t = [map[t[0]], map[t[1]], map[t[2]]];
             t.sort_unstable();
             t
         })
@@ -361,7 +361,7 @@ fn draco_primitives_read_as_the_same_surface() {
         .triangles
         .iter()
         .map(|t| {
-            let mut t = [t[0] as usize, t[1] as usize, t[2] as usize];
+            let mut t = *t;
             t.sort_unstable();
             t
         })
@@ -406,7 +406,7 @@ fn area(m: &MeshFile) -> f64 {
     m.triangles
         .iter()
         .map(|t| {
-            let [a, b, c] = t.map(|i| m.vertices[i as usize]);
+            let [a, b, c] = t.map(|i| m.vertices[i]);
             let (u, v) = (
                 [b[0] - a[0], b[1] - a[1], b[2] - a[2]],
                 [c[0] - a[0], c[1] - a[1], c[2] - a[2]],
@@ -421,9 +421,11 @@ fn area(m: &MeshFile) -> f64 {
         .sum()
 }
 
-/// The example's dragon as the reference encoders compress it (`tests/fixtures/README.md`)
+/// The example's dragon as the reference encoders compress it (the figures printed with
+/// `--nocapture`) (`tests/fixtures/README.md`)
 /// reads as the same surface as the plain file, within the encoders' quantization.
 #[test]
+#[allow(clippy::print_stderr)]
 fn files_the_reference_encoders_wrote_read_as_the_plain_model() {
     let plain = MeshFile::gltf(
         include_bytes!("../../../../examples/eryueer/art/dragon.glb"),
