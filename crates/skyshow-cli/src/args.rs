@@ -32,7 +32,7 @@ pub(crate) enum Command {
     /// Plan one transition between two point sets (CSV).
     Transition(TransitionArgs),
     /// Sample one formation on its own: an SVG, mesh, image, text or formation spec (TOML).
-    Formation(FormationArgs),
+    Formation(Box<FormationArgs>),
     /// Render frames of a show in software (no GPU): the audience view or a chosen camera.
     Render(RenderArgs),
     /// Serve the 3D preview on 127.0.0.1, rebuilding and reloading when the show changes.

@@ -69,9 +69,9 @@ pub(crate) fn plan(
     // The ground is the floor: on its own a formation has no takeoff layers below it.
     plan_motion(&motion, &clock, limits, &MotionOptions::DEFAULT, 0.0).map_err(|e| {
         miette!(
-            help = spec.in_flag_terms(&e.hint().to_string()),
+            help = spec.in_flag_terms(e.hint()),
             "{}",
-            spec.in_flag_terms(&e.to_string())
+            spec.in_flag_terms(&e)
         )
     })
 }

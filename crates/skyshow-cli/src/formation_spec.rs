@@ -207,7 +207,7 @@ impl FormationSpec {
             let (key, _) = self.text[line..].split_once(" = ")?;
             Some(key.trim().to_string())
         });
-        let mut message = self.in_flag_terms(&sf.message());
+        let mut message = self.in_flag_terms(sf.message());
         if let Some(flag) = key.as_deref().and_then(flag_of)
             && !message.contains(flag)
         {
@@ -223,13 +223,13 @@ impl FormationSpec {
     /// `width_m` becomes `--width`, `mode = "surface"` becomes `--mode surface`, formation
     /// `name` becomes the input, and the artwork's absolute path the path as typed. A spec
     /// file's messages are left in its own terms.
-    pub(crate) fn in_flag_terms(&self, text: &str) -> String {
+    pub(crate) fn in_flag_terms(&self, text: impl std::fmt::Display) -> String {
+        let mut text = text.to_string();
         let Origin::Flags { formation, file } = &self.origin else {
-            return text.to_string();
+            return text;
         };
         // "formation `name`" in every language (messages are rendered before they get here).
         let input = format!("`{}`", self.name);
-        let mut text = text.to_string();
         for lang in Lang::ALL {
             let phrase = msg!("show-file-label-formation", name = formation.as_str()).render(lang);
             text = text.replace(&phrase, &input);

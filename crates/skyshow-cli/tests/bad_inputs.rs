@@ -374,7 +374,7 @@ fn other_command_cases() {
         "a.csv",
         Text("0,0,10\n".into()),
         &["transition", "{f}", "{f}", "--max-speed-xy=-1"],
-        &["`--max-speed-xy` must be"],
+        &["`--max-speed-xy -1` is out of range"],
     );
     case(
         "formation: unsupported input",

@@ -96,9 +96,9 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     )
     .map_err(|e| {
         miette!(
-            help = spec.in_flag_terms(&e.hint()),
+            help = spec.in_flag_terms(e.hint()),
             "{}",
-            spec.in_flag_terms(&e.to_string())
+            spec.in_flag_terms(&e)
         )
     })?;
     let motion_limits = motion_limits(args, design.limits)?;
