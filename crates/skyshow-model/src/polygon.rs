@@ -265,6 +265,16 @@ impl Polygon {
 mod tests {
     use super::*;
 
+    /// An L of 20 m arms, 10 m wide.
+    const L: [[f64; 2]; 6] = [
+        [0.0, 0.0],
+        [20.0, 0.0],
+        [20.0, 10.0],
+        [10.0, 10.0],
+        [10.0, 20.0],
+        [0.0, 20.0],
+    ];
+
     fn square(s: f64) -> Polygon {
         Polygon::new(vec![[0.0, 0.0], [s, 0.0], [s, s], [0.0, s]])
     }
@@ -281,14 +291,7 @@ mod tests {
     #[test]
     fn corners_in_space_are_measured_on_the_ground() {
         // The same L as `[x, y]` and as `Vec3`s at different altitudes: same answers.
-        let flat = [
-            [0.0, 0.0],
-            [20.0, 0.0],
-            [20.0, 10.0],
-            [10.0, 10.0],
-            [10.0, 20.0],
-            [0.0, 20.0],
-        ];
+        let flat = L;
         let high: Vec<Vec3> = flat
             .iter()
             .enumerate()
@@ -342,14 +345,7 @@ mod tests {
 
     #[test]
     fn hull_and_growth_contain_the_rounded_shape() {
-        let l = Polygon::new(vec![
-            [0.0, 0.0],
-            [20.0, 0.0],
-            [20.0, 10.0],
-            [10.0, 10.0],
-            [10.0, 20.0],
-            [0.0, 20.0],
-        ]);
+        let l = Polygon::new(L.to_vec());
         let hull = Polygon::convex_hull(&l.points);
         assert_eq!(hull.points.len(), 5);
         let g = l.grown(10.0);
