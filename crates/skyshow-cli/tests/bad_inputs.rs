@@ -1,6 +1,8 @@
 //! Bad and hostile inputs, one case per row: every one exits 2 with a message that names the
 //! file and says what is wrong — never a panic, never an output file.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;
@@ -28,9 +30,10 @@ fn zip(path: &Path, members: &[(&str, &str)]) {
 const DRONE: &str =
     r#"{"settings":{"trajectory":{"version":1,"points":[[0,[0,0,0],[]],[10,[0,0,10],[]]]}}}"#;
 
-/// Runs one case: writes `file` with `content` in a fresh folder, runs `args` (with `{f}`
-/// replaced by the file's path and `{o}` by an output path), and checks exit 2, every
-/// needle in stderr, and that no output was written.
+/// Runs one case in English and in Chinese: writes `file` with `content` in a fresh folder,
+/// runs `args` (with `{f}` replaced by the file's path and `{o}` by an output path), and
+/// checks exit 2, every needle in the English stderr, that no output was written, and that
+/// the Chinese stderr says the same in Chinese ([`common::same_refusal_in_chinese`]).
 fn case(name: &str, file: &str, content: Content<'_>, args: &[&str], needles: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join(file);
@@ -49,21 +52,35 @@ fn case(name: &str, file: &str, content: Content<'_>, args: &[&str], needles: &[
                 .replace("{o}", out.to_str().unwrap())
         })
         .collect();
-    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-        .env("NO_COLOR", "1")
-        .args(&args)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{name}: exit code\n{err}");
-    assert!(!err.contains("panicked"), "{name}: panicked\n{err}");
+    let run = |lang: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+            .env("NO_COLOR", "1")
+            .arg("--lang")
+            .arg(lang)
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{name} ({lang}): exit code\n{err}"
+        );
+        assert!(
+            !err.contains("panicked"),
+            "{name} ({lang}): panicked\n{err}"
+        );
+        assert!(
+            !out.join("show.skyc").exists() && !out.join("x.png").exists(),
+            "{name} ({lang}): wrote output"
+        );
+        err
+    };
+    let en = run("en");
     for n in needles {
-        assert!(err.contains(n), "{name}: expected {n:?} in\n{err}");
+        assert!(en.contains(n), "{name}: expected {n:?} in\n{en}");
     }
-    assert!(
-        !out.join("show.skyc").exists() && !out.join("x.png").exists(),
-        "{name}: wrote output"
-    );
+    common::same_refusal_in_chinese(name, &en, &run("zh"));
 }
 
 enum Content<'a> {
@@ -587,7 +604,7 @@ enum Beside {
 }
 
 /// Builds `show.toml` = `body` as the only formation with `files` beside it: exit 2,
-/// every needle in stderr, no output.
+/// every needle in the English stderr, no output, and the same refusal in Chinese.
 fn artwork_case(name: &str, body: &str, files: Vec<(&str, Beside)>, needles: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     for (file, b) in files {
@@ -600,18 +617,31 @@ fn artwork_case(name: &str, body: &str, files: Vec<(&str, Beside)>, needles: &[&
     let f = dir.path().join("show.toml");
     std::fs::write(&f, show("", FLEET, body)).unwrap();
     let out = dir.path().join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-        .env("NO_COLOR", "1")
-        .args(["build", f.to_str().unwrap(), "-o", out.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{name}: exit code\n{err}");
-    assert!(!err.contains("panicked"), "{name}: panicked\n{err}");
+    let run = |lang: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+            .env("NO_COLOR", "1")
+            .args(["--lang", lang, "build", f.to_str().unwrap()])
+            .args(["-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{name} ({lang}): exit code\n{err}"
+        );
+        assert!(
+            !err.contains("panicked"),
+            "{name} ({lang}): panicked\n{err}"
+        );
+        assert!(!out.join("show.skyc").exists(), "{name}: wrote output");
+        err
+    };
+    let en = run("en");
     for n in needles {
-        assert!(err.contains(n), "{name}: expected {n:?} in\n{err}");
+        assert!(en.contains(n), "{name}: expected {n:?} in\n{en}");
     }
-    assert!(!out.join("show.skyc").exists(), "{name}: wrote output");
+    common::same_refusal_in_chinese(name, &en, &run("zh"));
 }
 
 /// A PNG whose header claims `w` × `h` pixels (no pixel data follows).

@@ -15,6 +15,8 @@
 //! `N·(s/s*)^e` drones (`e` = 2 over an area or surface, 3 in a volume, 1 along lines);
 //! when `s*` is below the minimum distance the picture must also grow by `min_distance/s*`.
 
+use skyshow_i18n::{Message, msg};
+
 /// Hausdorff distance above this × the spacing: parts of the artwork have no drone.
 pub(crate) const HAUSDORFF_WARN: f64 = 1.5;
 /// The Hausdorff distance an even sampling keeps, × the spacing (measured: 0.6–1.0 on
@@ -140,28 +142,33 @@ impl DetailShortfall {
 
     /// What is wrong, in one sentence (no advice: the caller says what to change, in the
     /// words of the show file or of the command line).
+    pub fn describe_message(&self) -> Message {
+        let gaps = (self.gap_share > GAP_SHARE_WARN).then(|| {
+            msg!(
+                "detail-gaps",
+                percent = format!("{:.0}", 100.0 * self.gap_share),
+                spacing = format!("{:.1}", self.spacing_m)
+            )
+        });
+        let far = (self.max_shape_distance_m > HAUSDORFF_WARN * self.spacing_m).then(|| {
+            msg!(
+                "detail-far",
+                distance = format!("{:.1}", self.max_shape_distance_m),
+                ratio = format!("{:.1}", self.max_shape_distance_m / self.spacing_m),
+                spacing = format!("{:.1}", self.spacing_m)
+            )
+        });
+        let why = match (gaps, far) {
+            (Some(a), Some(b)) => msg!("detail-and", first = a, second = b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => Message::verbatim(""),
+        };
+        msg!("detail-too-detailed", drones = self.drones, why = why)
+    }
+
+    /// [`DetailShortfall::describe_message`] in the process's language.
     pub fn describe(&self) -> String {
-        let mut why = Vec::new();
-        if self.gap_share > GAP_SHARE_WARN {
-            why.push(format!(
-                "{:.0} % of its edges face another part across a gap narrower than the {:.1} m between drones, so those parts merge",
-                100.0 * self.gap_share,
-                self.spacing_m
-            ));
-        }
-        if self.max_shape_distance_m > HAUSDORFF_WARN * self.spacing_m {
-            why.push(format!(
-                "parts of it are {:.1} m from the nearest drone ({:.1}× the {:.1} m spacing)",
-                self.max_shape_distance_m,
-                self.max_shape_distance_m / self.spacing_m,
-                self.spacing_m
-            ));
-        }
-        format!(
-            "the artwork is too detailed for {} drones: {}",
-            self.drones,
-            why.join("; and ")
-        )
+        self.describe_message().to_string()
     }
 }
 

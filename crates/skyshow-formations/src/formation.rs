@@ -2,6 +2,7 @@
 
 use std::f64::consts::PI;
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{FormationDesign, Limits, Rgb, Shape, Vec3};
 
 use crate::color::colorize;
@@ -49,12 +50,9 @@ pub struct Formation {
 }
 
 /// Why a formation cannot be built.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FormationError {
     /// Points closer than the minimum distance.
-    #[error(
-        "formation `{name}`: points {spacing_m:.2} m apart, closer than the {min_distance_m} m minimum distance"
-    )]
     TooDense {
         /// Formation.
         name: String,
@@ -63,10 +61,9 @@ pub enum FormationError {
         /// The limit, metres.
         min_distance_m: f64,
         /// Hint: what to change.
-        hint: String,
+        hint: Message,
     },
     /// More points than drones.
-    #[error("formation `{name}` needs {needed} drones but the fleet has {fleet}")]
     TooManyPoints {
         /// Formation.
         name: String,
@@ -76,30 +73,25 @@ pub enum FormationError {
         fleet: usize,
     },
     /// A morph sequence whose frames do not fit together.
-    #[error("formation `{name}`: {why}")]
     Sequence {
         /// Formation.
         name: String,
         /// What is wrong.
-        why: String,
+        why: Message,
         /// What to change.
-        hint: String,
+        hint: Message,
     },
     /// The shape has nowhere to place drones (a mesh that encloses no volume, a picture
     /// with no filled area).
-    #[error("formation `{name}`: {why}")]
     Empty {
         /// Formation.
         name: String,
         /// What is missing.
-        why: String,
+        why: Message,
         /// What to change.
-        hint: String,
+        hint: Message,
     },
     /// Points outside the allowed altitude band.
-    #[error(
-        "formation `{name}` reaches {altitude_m:.1} m altitude, outside {low_m:.1}–{high_m:.1} m"
-    )]
     Altitude {
         /// Formation.
         name: String,
@@ -113,24 +105,85 @@ pub enum FormationError {
 }
 
 impl FormationError {
-    /// A hint for the user.
-    pub fn hint(&self) -> String {
+    /// What is wrong, as a message (what `Display` shows, in the process's language).
+    pub fn message(&self) -> Message {
+        match self {
+            FormationError::TooDense {
+                name,
+                spacing_m,
+                min_distance_m,
+                ..
+            } => msg!(
+                "formation-too-dense",
+                formation = name.as_str(),
+                spacing = format!("{spacing_m:.2}"),
+                min = *min_distance_m
+            ),
+            FormationError::TooManyPoints {
+                name,
+                needed,
+                fleet,
+            } => msg!(
+                "formation-too-many-points",
+                formation = name.as_str(),
+                needed = *needed,
+                fleet = *fleet
+            ),
+            FormationError::Sequence { name, why, .. }
+            | FormationError::Empty { name, why, .. } => {
+                msg!(
+                    "formation-why",
+                    formation = name.as_str(),
+                    why = why.clone()
+                )
+            }
+            FormationError::Altitude {
+                name,
+                altitude_m,
+                low_m,
+                high_m,
+            } => msg!(
+                "formation-altitude",
+                formation = name.as_str(),
+                altitude = format!("{altitude_m:.1}"),
+                low = format!("{low_m:.1}"),
+                high = format!("{high_m:.1}")
+            ),
+        }
+    }
+
+    /// A hint for the user, as a message.
+    pub fn hint_message(&self) -> Message {
         match self {
             FormationError::TooDense { hint, .. } => hint.clone(),
             FormationError::TooManyPoints { needed, .. } => {
-                format!("raise `fleet.drones` to at least {needed}, or use fewer points")
+                msg!("formation-too-many-points-hint", needed = *needed)
             }
             FormationError::Sequence { hint, .. } | FormationError::Empty { hint, .. } => {
                 hint.clone()
             }
-            FormationError::Altitude { low_m, high_m, .. } => {
-                format!(
-                    "move `center` or shrink the shape so it stays between {low_m:.1} and {high_m:.1} m"
-                )
-            }
+            FormationError::Altitude { low_m, high_m, .. } => msg!(
+                "formation-altitude-hint",
+                low = format!("{low_m:.1}"),
+                high = format!("{high_m:.1}")
+            ),
         }
     }
+
+    /// A hint for the user, in the process's language.
+    pub fn hint(&self) -> String {
+        self.hint_message().to_string()
+    }
 }
+
+/// Shown in the process's language.
+impl std::fmt::Display for FormationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for FormationError {}
 
 /// Builds a formation for a fleet of `fleet` drones.
 ///
@@ -150,7 +203,7 @@ pub fn build(
     let mut close_lines_share = None;
     let mut detail = None;
     let mut ride: Option<Ride> = None;
-    let (local, size_name, ideal): (Vec<Vec3>, String, Option<f64>) = match &design.shape {
+    let (local, size, ideal): (Vec<Vec3>, Size, Option<f64>) = match &design.shape {
         Shape::Grid {
             width_m,
             height_m,
@@ -171,7 +224,7 @@ pub fn build(
             let area = width_m * height_m;
             (
                 shapes::grid(*width_m, *height_m, *rows, *columns, n),
-                format!("`width_m` ≥ {{w}} and `height_m` ≥ {{h}} (now {width_m} × {height_m})"),
+                Size::WidthHeight(*width_m, *height_m),
                 // A grid is a square lattice by definition: its ideal is that lattice's.
                 (area > 0.0).then(|| (area / n as f64).sqrt()),
             )
@@ -180,7 +233,7 @@ pub fn build(
             let n = n_of(count);
             (
                 shapes::circle(*radius_m, n),
-                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Size::Radius(*radius_m),
                 Some(2.0 * PI * radius_m / n as f64),
             )
         }
@@ -189,7 +242,7 @@ pub fn build(
             let area = PI * radius_m * radius_m;
             (
                 filled_annulus(0.0, *radius_m, n),
-                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Size::Radius(*radius_m),
                 Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
             )
         }
@@ -202,9 +255,7 @@ pub fn build(
             let area = PI * (outer_radius_m * outer_radius_m - inner_radius_m * inner_radius_m);
             (
                 filled_annulus(*inner_radius_m, *outer_radius_m, n),
-                format!(
-                    "`inner_radius_m` and `outer_radius_m` scaled by {{k}} (now {inner_radius_m}, {outer_radius_m})"
-                ),
+                Size::Annulus(*inner_radius_m, *outer_radius_m),
                 Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
             )
         }
@@ -213,7 +264,7 @@ pub fn build(
             let area = 4.0 * PI * radius_m * radius_m;
             (
                 crate::sphere_fill::sphere(*radius_m, n),
-                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Size::Radius(*radius_m),
                 Some((2.0 * area / (3f64.sqrt() * n as f64)).sqrt()),
             )
         }
@@ -227,7 +278,7 @@ pub fn build(
             let len = ((2.0 * PI * radius_m * turns).powi(2) + height_m * height_m).sqrt();
             (
                 shapes::helix(*radius_m, *height_m, *turns, n),
-                format!("`radius_m` and `height_m` scaled by {{k}} (now {radius_m}, {height_m})"),
+                Size::RadiusHeight(*radius_m, *height_m),
                 Some(len / n as f64),
             )
         }
@@ -235,7 +286,7 @@ pub fn build(
             let n = n_of(count);
             (
                 shapes::line(*length_m, n),
-                format!("`length_m` ≥ {{l}} (now {length_m})"),
+                Size::Length(*length_m),
                 Some(length_m / n as f64),
             )
         }
@@ -248,17 +299,17 @@ pub fn build(
             let perimeter = 2.0 * *sides as f64 * radius_m * (PI / *sides as f64).sin();
             (
                 shapes::polygon(*sides, *radius_m, n),
-                format!("`radius_m` ≥ {{r}} (now {radius_m})"),
+                Size::Radius(*radius_m),
                 Some(perimeter / n as f64),
             )
         }
         Shape::Points { points, colors } => {
             own = colors.clone();
-            (points.clone(), String::new(), None)
+            (points.clone(), Size::Given, None)
         }
         Shape::Vertices { points, colors } => {
             own = colors.clone();
-            (points.clone(), String::new(), None)
+            (points.clone(), Size::Given, None)
         }
         Shape::Animation { clip, colors } => {
             own = colors.clone();
@@ -266,7 +317,7 @@ pub fn build(
             let points = (0..clip.tracks.points())
                 .map(|i| clip.tracks.position(i, t))
                 .collect();
-            (points, String::new(), None)
+            (points, Size::Given, None)
         }
         Shape::Sequence { frames } => {
             return crate::sequence::build_sequence(
@@ -303,11 +354,7 @@ pub fn build(
             max_shape_distance_m = Some(sampled.max_shape_distance_m);
             close_lines_share = sampled.close_lines_share;
             detail = sampled.detail;
-            (
-                sampled.points,
-                ARTWORK_SIZE.into(),
-                Some(sampled.ideal_spacing_m),
-            )
+            (sampled.points, Size::Artwork, Some(sampled.ideal_spacing_m))
         }
         Shape::Mesh {
             vertices,
@@ -339,19 +386,19 @@ pub fn build(
             let Some(sampled) = sampled else {
                 let (why, hint) = if *volume {
                     (
-                        "the mesh encloses no volume to place drones in (it is open, or flat)",
-                        "use `mode = \"surface\"` to spread the drones over it, or close the mesh (every edge shared by two faces)",
+                        msg!("formation-mesh-no-volume"),
+                        msg!("formation-mesh-no-volume-hint"),
                     )
                 } else {
                     (
-                        "the mesh has no surface area to place drones on (its faces have no area)",
-                        "check the file, or use `mode = \"vertices\"` to fly one drone on each vertex",
+                        msg!("formation-mesh-no-area"),
+                        msg!("formation-mesh-no-area-hint"),
                     )
                 };
                 return Err(FormationError::Empty {
                     name: design.name.clone(),
-                    why: why.into(),
-                    hint: hint.into(),
+                    why,
+                    hint,
                 });
             };
             own = sampled.colors;
@@ -368,11 +415,7 @@ pub fn build(
                 limits.min_distance_m,
                 |_| 0.0,
             );
-            (
-                sampled.points,
-                ARTWORK_SIZE.into(),
-                Some(sampled.ideal_spacing_m),
-            )
+            (sampled.points, Size::Artwork, Some(sampled.ideal_spacing_m))
         }
     };
     if local.len() > fleet {
@@ -412,39 +455,37 @@ pub fn build(
     // A hair of tolerance: a lattice laid out exactly at the minimum distance is fine.
     if min_spacing_m < limits.min_distance_m - 1e-6 {
         let k = limits.min_distance_m / min_spacing_m;
-        let hint = if size_name == ARTWORK_SIZE {
+        let hint = if size == Size::Artwork {
             artwork_hint(k, limits.min_distance_m, &design.shape)
-        } else if size_name.is_empty() {
+        } else if size == Size::Given {
             let (_, i, j) = spacing.expect("two points exist when spacing is finite");
-            let what = match &design.shape {
-                Shape::Vertices { .. } => "vertices",
-                _ => "points",
-            };
-            format!(
-                "{what} {} and {} (rows of the file, 1-based) are {:.2} m apart; move them apart or scale the picture by {:.3}",
+            let (a, b, gap, factor) = (
                 i + 1,
                 j + 1,
-                min_spacing_m,
-                k
-            )
+                format!("{min_spacing_m:.2}"),
+                format!("{k:.3}"),
+            );
+            match &design.shape {
+                Shape::Vertices { .. } => msg!(
+                    "formation-dense-vertices",
+                    a = a,
+                    b = b,
+                    gap = gap,
+                    factor = factor
+                ),
+                _ => msg!(
+                    "formation-dense-points",
+                    a = a,
+                    b = b,
+                    gap = gap,
+                    factor = factor
+                ),
+            }
         } else {
-            let scaled = |v: f64| format!("{:.2}", v * k);
-            let s = match &design.shape {
-                Shape::Grid {
-                    width_m, height_m, ..
-                } => size_name
-                    .replace("{w}", &scaled(*width_m))
-                    .replace("{h}", &scaled(*height_m)),
-                Shape::Circle { radius_m, .. }
-                | Shape::Disc { radius_m, .. }
-                | Shape::Sphere { radius_m, .. }
-                | Shape::Polygon { radius_m, .. } => size_name.replace("{r}", &scaled(*radius_m)),
-                Shape::Line { length_m, .. } => size_name.replace("{l}", &scaled(*length_m)),
-                _ => size_name.replace("{k}", &format!("{k:.3}")),
-            };
-            format!(
-                "the smallest size that holds these drones at {} m is {s}; or use fewer drones (`count`)",
-                limits.min_distance_m
+            msg!(
+                "formation-dense-size",
+                min = limits.min_distance_m,
+                size = size.scaled(k)
             )
         };
         return Err(FormationError::TooDense {
@@ -498,40 +539,92 @@ fn filled_annulus(inner: f64, outer: f64, n: usize) -> Vec<Vec3> {
     }
 }
 
-/// Marks artwork, whose size hint is computed from its extent.
-const ARTWORK_SIZE: &str = "artwork";
+/// The keys that size a shape, with their values, for "the smallest size that works".
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Size {
+    /// `width_m` and `height_m`.
+    WidthHeight(f64, f64),
+    /// `radius_m`.
+    Radius(f64),
+    /// `inner_radius_m` and `outer_radius_m`.
+    Annulus(f64, f64),
+    /// `radius_m` and `height_m`.
+    RadiusHeight(f64, f64),
+    /// `length_m`.
+    Length(f64),
+    /// Artwork: the hint is computed from its extent.
+    Artwork,
+    /// Points as given (no size to change).
+    Given,
+}
+
+impl Size {
+    /// The keys `k` times as large.
+    fn scaled(self, k: f64) -> Message {
+        let up = |v: f64| format!("{:.2}", v * k);
+        let factor = format!("{k:.3}");
+        match self {
+            Size::WidthHeight(w, h) => msg!(
+                "formation-size-width-height",
+                width = up(w),
+                height = up(h),
+                now_width = w,
+                now_height = h
+            ),
+            Size::Radius(r) => msg!("formation-size-radius", radius = up(r), now = r),
+            Size::Annulus(i, o) => msg!(
+                "formation-size-annulus",
+                factor = factor,
+                inner = i,
+                outer = o
+            ),
+            Size::RadiusHeight(r, h) => msg!(
+                "formation-size-radius-height",
+                factor = factor,
+                radius = r,
+                height = h
+            ),
+            Size::Length(l) => msg!("formation-size-length", length = up(l), now = l),
+            Size::Artwork | Size::Given => msg!("formation-size-factor", factor = factor),
+        }
+    }
+}
 
 /// "The smallest size that works" for artwork: sampling is scale-free, so the current size
 /// times `k` (limit / spacing found) works; rounded up a little.
-fn artwork_hint(k: f64, min_distance_m: f64, shape: &Shape) -> String {
+fn artwork_hint(k: f64, min_distance_m: f64, shape: &Shape) -> Message {
     let k = k * 1.002;
     let up = |v: f64| (v * k * 10.0).ceil() / 10.0;
     match shape {
         Shape::Mesh { vertices, .. } => {
             let Some(first) = vertices.first() else {
-                return "the mesh has no vertices".into();
+                return msg!("formation-mesh-no-vertices");
             };
             let (lo, hi) = vertices
                 .iter()
                 .fold((*first, *first), |(l, h), p| (l.min(*p), h.max(*p)));
             let e = hi - lo;
             let size = e.x.max(e.y).max(e.z);
-            format!(
-                "the smallest size that holds these drones at {min_distance_m} m is {k:.3}× this one: `size_m` ≥ {} (the largest extent, now {:.1} m); or use fewer drones (`count`)",
-                up(size),
-                size
+            msg!(
+                "formation-dense-mesh",
+                min = min_distance_m,
+                factor = format!("{k:.3}"),
+                size = up(size),
+                now = format!("{size:.1}")
             )
         }
         _ => {
             let d = shape
                 .drawing()
                 .map_or((0.0, 0.0), |d| (d.width_m, d.height_m));
-            format!(
-                "the smallest size that holds these drones at {min_distance_m} m is {k:.3}× this one: `width_m` ≥ {} or `height_m` ≥ {} (now {:.1} × {:.1} m); or use fewer drones (`count`)",
-                up(d.0),
-                up(d.1),
-                d.0,
-                d.1
+            msg!(
+                "formation-dense-artwork",
+                min = min_distance_m,
+                factor = format!("{k:.3}"),
+                width = up(d.0),
+                height = up(d.1),
+                now_width = format!("{:.1}", d.0),
+                now_height = format!("{:.1}", d.1)
             )
         }
     }
@@ -542,12 +635,12 @@ fn empty_error(name: &str, shape: &Shape, e: &PictureError) -> FormationError {
     let kind = shape.kind();
     let (why, hint) = match e {
         PictureError::NoArea => (
-            format!("the {kind} has no filled area to place drones in"),
-            "use `mode = \"outline\"` to fly along its lines".to_string(),
+            msg!("formation-no-area", kind = kind),
+            msg!("formation-no-area-hint"),
         ),
         PictureError::Empty => (
-            format!("the {kind} draws nothing: no filled area and no lines"),
-            "check the artwork: hidden, empty or fully transparent shapes are skipped".to_string(),
+            msg!("formation-draws-nothing", kind = kind),
+            msg!("formation-draws-nothing-hint"),
         ),
     };
     FormationError::Empty {
@@ -599,6 +692,7 @@ mod tests {
         let FormationError::TooDense { hint, .. } = &e else {
             panic!("{e:?}")
         };
+        let hint = hint.english();
         // 100 points on a circle need circumference ≥ 100 × 3 m → r ≥ 47.75 m.
         assert!(hint.contains("`radius_m` ≥ 47.7"), "{hint}");
         // And that size works.
@@ -692,6 +786,7 @@ mod tests {
         let FormationError::TooDense { hint, .. } = &e else {
             panic!("{e:?}")
         };
+        let hint = hint.english();
         assert!(hint.contains("`width_m` ≥ "), "{hint}");
         let w: f64 = hint
             .split("`width_m` ≥ ")
@@ -722,7 +817,7 @@ mod tests {
         .unwrap_err();
         // One line for what is wrong, one for the fix; never "points 0.00 m apart".
         assert!(
-            matches!(&e, FormationError::Empty { why, .. } if why.contains("no filled area")),
+            matches!(&e, FormationError::Empty { why, .. } if why.english().contains("no filled area")),
             "{e:?}"
         );
         assert!(e.hint().contains("mode = \"outline\""), "{}", e.hint());

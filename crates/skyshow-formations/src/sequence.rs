@@ -1,6 +1,7 @@
 //! Building a morph sequence (`Shape::Sequence`): every frame sampled like a formation of
 //! its own, all with the same number of drones.
 
+use skyshow_i18n::msg;
 use skyshow_model::{FormationDesign, Limits, SequenceFrame, Shape};
 
 use crate::deform::{Deform, MorphFrame};
@@ -24,8 +25,8 @@ pub(crate) fn build_sequence(
         ) {
             return Err(FormationError::Sequence {
                 name: design.name.clone(),
-                why: format!("frame {} is a {}", k + 1, frame.shape.kind()),
-                hint: "each frame is a still picture: text, svg, image, mesh, points or a parametric shape".into(),
+                why: msg!("sequence-frame-kind", kind = frame.shape.kind()),
+                hint: msg!("sequence-frame-kind-hint"),
             });
         }
         let one = FormationDesign {
@@ -40,16 +41,13 @@ pub(crate) fn build_sequence(
         {
             return Err(FormationError::Sequence {
                 name: design.name.clone(),
-                why: format!(
-                    "frame {} has {} drones but frame 1 has {}",
-                    k + 1,
-                    f.points.len(),
-                    first.points.len()
+                why: msg!(
+                    "formation-frame-count",
+                    frame = k + 1,
+                    drones = f.points.len(),
+                    first = first.points.len()
                 ),
-                hint: format!(
-                    "give every frame the same `count` (now {} in frame 1)",
-                    first.points.len()
-                ),
+                hint: msg!("formation-frame-count-hint", first = first.points.len()),
             });
         }
         built.push(f);
@@ -85,7 +83,7 @@ fn in_frame(e: FormationError, k: usize) -> FormationError {
             name,
             spacing_m,
             min_distance_m,
-            hint: format!("frame {}: {hint}", k + 1),
+            hint: msg!("formation-in-frame", frame = k + 1, text = hint),
         },
         FormationError::Altitude {
             name,
@@ -94,13 +92,18 @@ fn in_frame(e: FormationError, k: usize) -> FormationError {
             high_m,
         } => FormationError::Sequence {
             name,
-            why: format!(
-                "frame {} reaches {altitude_m:.1} m altitude, outside {low_m:.1}–{high_m:.1} m",
-                k + 1
+            why: msg!(
+                "formation-frame-altitude",
+                frame = k + 1,
+                altitude = format!("{altitude_m:.1}"),
+                low = format!("{low_m:.1}"),
+                high = format!("{high_m:.1}")
             ),
-            hint: format!(
-                "move `center` or shrink frame {} so it stays between {low_m:.1} and {high_m:.1} m",
-                k + 1
+            hint: msg!(
+                "formation-frame-altitude-hint",
+                frame = k + 1,
+                low = format!("{low_m:.1}"),
+                high = format!("{high_m:.1}")
             ),
         },
         other => other,

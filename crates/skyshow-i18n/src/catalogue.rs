@@ -34,6 +34,7 @@ areas!(
     "pyro",
     "skyc",
     "site",
+    "motion",
 );
 
 /// The Fluent source of `area` in `lang` (for tests and tools).

@@ -19,11 +19,13 @@
 mod catalogue;
 mod lang;
 mod message;
+mod parity;
 mod suggest;
 mod width;
 
 pub use catalogue::{AREAS, has_message, source};
 pub use lang::{Lang, LangSource, UnknownLang, current, set_current};
 pub use message::{Arg, Message};
+pub use parity::{english_run, figures, has_chinese};
 pub use suggest::{did_you_mean, hint_with_suggestion, nearest};
 pub use width::{columns, pad_end, pad_start};

@@ -166,7 +166,7 @@ impl SourceMap {
         &self,
         name: &str,
         message: impl Into<Message>,
-        help: Option<String>,
+        help: Option<Message>,
     ) -> ShowFileError {
         let span = self.formations.get(name).cloned().unwrap_or(0..0);
         ShowFileError::with(
@@ -175,7 +175,7 @@ impl SourceMap {
             span,
             message.into(),
             msg!("show-file-label-formation", name = name),
-            help.map(Message::from),
+            help,
         )
     }
 }

@@ -24,6 +24,7 @@ mod gltf_source;
 mod gltf_texture;
 mod glyf_check;
 mod image_art;
+mod label;
 mod light_image;
 mod lights;
 mod lower;
@@ -182,11 +183,46 @@ fn toml_error(name: &str, text: &str, e: &toml::de::Error) -> ImportError {
         name,
         text,
         span,
-        msg!("show-file-invalid", detail = detail),
+        msg!("show-file-invalid", detail = toml_detail(&detail)),
         msg!("show-file-label-here"),
         help,
     )
     .into()
+}
+
+/// What serde says about a table (an unknown or missing key, a value of the wrong type) in
+/// the user's language; the TOML parser's own syntax errors stay as it words them.
+fn toml_detail(detail: &str) -> Message {
+    let quoted = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|q| format!("`{q}`"))
+            .collect()
+    };
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        let (given, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let given = given.trim_matches('`');
+        let expected = quoted(expected);
+        return if expected.is_empty() {
+            msg!("show-file-unknown-field-none", key = given)
+        } else {
+            msg!(
+                "show-file-unknown-field",
+                key = given,
+                expected = expected.join(", ")
+            )
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ") {
+        return msg!("show-file-missing-field", key = rest.trim_matches('`'));
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return msg!("show-file-wrong-type", found = found, expected = expected);
+    }
+    Message::verbatim(detail)
 }
 
 /// The lowering context: the show file's name and text (for errors), the shared state that

@@ -4,6 +4,7 @@
 //! `id` or `name`) and colours (`r`, `g`, `b` or `Red`, `Green`, `Blue`). Without a drone
 //! column, the rows of one time are the drones in order. Times must increase per drone.
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Rgb, Vec3};
 
 /// One drone's samples: `(time s, position, colour)`, times strictly increasing.
@@ -31,7 +32,7 @@ fn find(header: &[String], names: &[&str]) -> Option<usize> {
 }
 
 impl Columns {
-    fn from_header(header: &[String]) -> Result<Columns, String> {
+    fn from_header(header: &[String]) -> Result<Columns, Message> {
         let (time, time_scale) = match (
             find(header, &["time_s", "t", "time"]),
             find(header, &["time_msec", "time_ms"]),
@@ -39,12 +40,12 @@ impl Columns {
             (Some(i), _) => (i, 1.0),
             (None, Some(i)) => (i, 0.001),
             (None, None) => {
-                return Err("the header has no time column (`time_s` or `Time_msec`)".into());
+                return Err(msg!("track-csv-no-time"));
             }
         };
         let axis = |a: &str| {
             find(header, &[a, &format!("{a}_m")])
-                .ok_or_else(|| format!("the header has no `{a}` column"))
+                .ok_or_else(|| msg!("track-csv-no-column", column = a))
         };
         let xyz = [axis("x")?, axis("y")?, axis("z")?];
         let rgb = match (
@@ -69,14 +70,14 @@ impl Columns {
 const MAX_ROWS: usize = 20_000_000;
 
 /// Parses the text; errors give the 1-based line and what is wrong.
-pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, String)> {
+pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, Message)> {
     let mut lines = text
         .lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim().trim_start_matches('\u{feff}')))
         .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'));
     let Some((hl, header)) = lines.next() else {
-        return Err((1, "the file is empty".into()));
+        return Err((1, msg!("points-csv-empty")));
     };
     let header: Vec<String> = header
         .split(',')
@@ -92,23 +93,26 @@ pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, String)> {
     for (ln, line) in lines {
         rows += 1;
         if rows > MAX_ROWS {
-            return Err((ln, format!("more than {MAX_ROWS} rows")));
+            return Err((ln, msg!("track-csv-too-many-rows", max = MAX_ROWS)));
         }
         let cells: Vec<&str> = line
             .split(',')
             .map(|c| c.trim().trim_matches('"'))
             .collect();
-        let num = |i: usize, what: &str| -> Result<f64, (usize, String)> {
+        let num = |i: usize, what: &str| -> Result<f64, (usize, Message)> {
             let c = cells
                 .get(i)
-                .ok_or_else(|| (ln, format!("the row has no `{what}` value")))?;
-            let v: f64 = c
-                .parse()
-                .map_err(|_| (ln, format!("`{what}` is not a number: `{c}`")))?;
+                .ok_or_else(|| (ln, msg!("track-csv-no-value", column = what)))?;
+            let v: f64 = c.parse().map_err(|_| {
+                (
+                    ln,
+                    msg!("track-csv-not-a-number", column = what, value = *c),
+                )
+            })?;
             if v.is_finite() {
                 Ok(v)
             } else {
-                Err((ln, format!("`{what}` is not finite")))
+                Err((ln, msg!("track-csv-not-finite", column = what)))
             }
         };
         let t = num(cols.time, "time")? * cols.time_scale;
@@ -148,16 +152,18 @@ pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, String)> {
         {
             return Err((
                 ln,
-                format!(
-                    "drone `{}`: time {t} s does not come after its previous row's {} s",
-                    track.name, last.0
+                msg!(
+                    "track-csv-time-order",
+                    drone = track.name.as_str(),
+                    time = t,
+                    previous = last.0
                 ),
             ));
         }
         track.samples.push((t, p, c));
     }
     if tracks.is_empty() {
-        return Err((hl, "no rows after the header".into()));
+        return Err((hl, msg!("track-csv-no-rows")));
     }
     Ok(tracks)
 }
@@ -183,11 +189,12 @@ mod tests {
     fn refuses_times_going_backwards() {
         let e = parse_track_csv("time_s,drone,x,y,z\n1,a,0,0,10\n0.5,a,0,1,10\n").unwrap_err();
         assert_eq!(e.0, 3);
-        assert!(e.1.contains("does not come after"), "{}", e.1);
+        assert!(e.1.english().contains("does not come after"), "{}", e.1);
         assert!(
             parse_track_csv("x,y,z\n0,0,0\n")
                 .unwrap_err()
                 .1
+                .english()
                 .contains("time column")
         );
     }

@@ -33,19 +33,17 @@ pub enum PlanError {
         grid_end: String,
     },
     /// Two formations cannot be joined safely.
-    #[error("cannot join `{from}` and `{to}` safely: {why}")]
+    #[error("{}", cannot_join_message(.from, .to, .why))]
     CannotJoin {
         /// From.
         from: String,
         /// To.
         to: String,
         /// Why.
-        why: String,
+        why: Message,
     },
     /// A hold in beats or bars does not fit the music's beats from where it starts.
-    #[error(
-        "formation `{formation}`: `hold = \"{length}\"` from {start} does not fit the music's beats (first beat {first_beat}, the beat grid ends at {grid_end})"
-    )]
+    #[error("{}", musical_hold_message(.formation, .length, .start, .first_beat, .grid_end))]
     MusicalHold {
         /// The formation.
         formation: String,
@@ -59,9 +57,7 @@ pub enum PlanError {
         grid_end: String,
     },
     /// A hold in beats or bars in a show without music.
-    #[error(
-        "formation `{formation}`: `hold = \"{length}\"` counts beats but the show has no `[music]`"
-    )]
+    #[error("{}", hold_without_music_message(.formation, .length))]
     HoldWithoutMusic {
         /// The formation.
         formation: String,
@@ -69,7 +65,7 @@ pub enum PlanError {
         length: String,
     },
     /// The flight is longer than the battery allows.
-    #[error("drones fly {flight_s:.0} s, {over_s:.0} s longer than the battery's {battery_s:.0} s")]
+    #[error("{}", battery_message(*.flight_s, *.over_s, *.battery_s))]
     Battery {
         /// Longest flight, seconds.
         flight_s: f64,
@@ -79,10 +75,10 @@ pub enum PlanError {
         over_s: f64,
     },
     /// Landing could not be scheduled.
-    #[error("cannot plan the landing: {why}")]
+    #[error("{}", landing_message(.why))]
     Landing {
         /// Why.
-        why: String,
+        why: Message,
     },
 }
 
@@ -108,28 +104,21 @@ impl PlanError {
     }
 
     /// A hint for the user.
-    pub fn hint(&self) -> String {
+    pub fn hint(&self) -> Message {
         match self {
-            PlanError::Formation(e) => e.hint(),
-            PlanError::Motion(e) => e.hint().to_string(),
+            PlanError::Formation(e) => e.hint_message(),
+            PlanError::Motion(e) => e.hint().clone(),
             PlanError::Conflicts { conflicts, .. } => conflicts
                 .first()
-                .map(|c| c.hint().to_string())
-                .unwrap_or_default(),
-            PlanError::NoGridLeft { .. } => msg!("plan-no-grid-left-hint").to_string(),
-            PlanError::CannotJoin { .. } => {
-                "space the formations further apart, raise `max_altitude_m`, or move them away from the ground".into()
-            }
+                .map_or_else(|| Message::verbatim(""), |c| c.hint()),
+            PlanError::NoGridLeft { .. } => msg!("plan-no-grid-left-hint"),
+            PlanError::CannotJoin { .. } => msg!("plan-cannot-join-hint"),
             PlanError::Battery { over_s, .. } => {
-                format!("shorten the show by {over_s:.0} s (holds or formations), or raise `limits.battery_s` if the drones allow")
+                msg!("plan-battery-hint", over = format!("{over_s:.0}"))
             }
-            PlanError::Landing { .. } => "space the last formation further from the takeoff grid".into(),
-            PlanError::MusicalHold { .. } => {
-                "shorten the hold, move the formation earlier, or give the hold in seconds".into()
-            }
-            PlanError::HoldWithoutMusic { .. } => {
-                "add `[music]` with the soundtrack, or give the hold in seconds".into()
-            }
+            PlanError::Landing { .. } => msg!("plan-landing-hint"),
+            PlanError::MusicalHold { .. } => msg!("plan-musical-hold-hint"),
+            PlanError::HoldWithoutMusic { .. } => msg!("plan-hold-without-music-hint"),
         }
     }
 }
@@ -148,6 +137,48 @@ fn no_grid_message(formation: &str, unit: &str, earliest: &str, grid_end: &str) 
         unit = unit,
         earliest = earliest,
         grid_end = grid_end
+    )
+}
+
+fn cannot_join_message(from: &str, to: &str, why: &Message) -> Message {
+    msg!("plan-cannot-join", from = from, to = to, why = why.clone())
+}
+
+fn musical_hold_message(
+    formation: &str,
+    length: &str,
+    start: &str,
+    first_beat: &str,
+    grid_end: &str,
+) -> Message {
+    msg!(
+        "plan-musical-hold",
+        formation = formation,
+        length = length,
+        start = start,
+        first_beat = first_beat,
+        grid_end = grid_end
+    )
+}
+
+fn hold_without_music_message(formation: &str, length: &str) -> Message {
+    msg!(
+        "plan-hold-without-music",
+        formation = formation,
+        length = length
+    )
+}
+
+fn landing_message(why: &Message) -> Message {
+    msg!("plan-landing", why = why.clone())
+}
+
+fn battery_message(flight_s: f64, over_s: f64, battery_s: f64) -> Message {
+    msg!(
+        "plan-battery",
+        flight = format!("{flight_s:.0}"),
+        over = format!("{over_s:.0}"),
+        battery = format!("{battery_s:.0}")
     )
 }
 

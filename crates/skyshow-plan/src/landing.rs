@@ -180,9 +180,9 @@ pub fn plan_landing(
         let Some(&(_, i)) = ready.iter().next() else {
             let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
             return Err(PlanError::Landing {
-                why: format!(
-                    "drones {} block each other's way down (each one's path passes where another waits)",
-                    stuck
+                why: skyshow_i18n::msg!(
+                    "plan-landing-blocked",
+                    drones = stuck
                         .iter()
                         .map(|i| (i + 1).to_string())
                         .collect::<Vec<_>>()
@@ -205,7 +205,7 @@ pub fn plan_landing(
             dep += opts.landing_delay_step_ms;
             if dep > cap_ms {
                 return Err(PlanError::Landing {
-                    why: format!("drone {} finds no safe moment to leave", i + 1),
+                    why: skyshow_i18n::msg!("plan-landing-no-moment", drone = i + 1),
                 });
             }
         }

@@ -341,7 +341,7 @@ fn plan_recording_conflicts(
         .map_err(|e| PlanError::CannotJoin {
             from: prev.clone(),
             to: f.name.clone(),
-            why: e.0.to_string(),
+            why: e.0,
         })?;
         let planning_ms = clock_start.elapsed().as_secs_f64() * 1000.0;
         let dur = tr.duration_ms();

@@ -2,6 +2,7 @@
 //! fit its music. Neither stops the build; both name what to change in the show file.
 
 use skyshow_formations::DetailShortfall;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{FormationDesign, MusicDesign, Shape, Warning};
 
 use crate::error::clock;
@@ -49,42 +50,53 @@ pub(crate) fn detail_warning(
         _ => None,
     };
     let drones = match count {
-        Some(_) if d.drones_needed <= fleet => format!("`count = {}`", d.drones_needed),
-        Some(_) => format!(
-            "`count = {}` (and `fleet.drones` ≥ {})",
-            d.drones_needed, d.drones_needed
-        ),
-        None => format!("`fleet.drones = {}`", d.drones_needed),
+        Some(_) if d.drones_needed <= fleet => {
+            Message::verbatim(format!("`count = {}`", d.drones_needed))
+        }
+        Some(_) => msg!("detail-count-and-fleet", drones = d.drones_needed),
+        None => Message::verbatim(format!("`fleet.drones = {}`", d.drones_needed)),
     };
     let advice = if d.scale_needed <= 1.0 {
-        format!("about {} drones would show it: {drones}", d.drones_needed)
+        msg!(
+            "detail-more-drones",
+            drones = d.drones_needed,
+            keys = drones
+        )
     } else {
         let k = d.scale_needed;
         let up = |v: f64| (v * k * 10.0).ceil() / 10.0;
         let size = match &design.shape {
             Shape::Mesh { vertices, .. } => {
                 let ext = extent(vertices);
-                format!("`size_m` ≥ {}", up(ext))
+                Message::verbatim(format!("`size_m` ≥ {}", up(ext)))
             }
             s => s.drawing().map_or_else(
-                || format!("{k:.2}× the size"),
+                || msg!("detail-times-size", factor = format!("{k:.2}")),
                 |dr| {
-                    format!(
-                        "`width_m` ≥ {} or `height_m` ≥ {}",
-                        up(dr.width_m),
-                        up(dr.height_m)
+                    msg!(
+                        "detail-width-or-height",
+                        width = up(dr.width_m),
+                        height = up(dr.height_m)
                     )
                 },
             ),
         };
-        format!(
-            "about {} drones with the picture {k:.2}× as large would show it: {drones} and {size}",
-            d.drones_needed
+        msg!(
+            "detail-larger",
+            drones = d.drones_needed,
+            factor = format!("{k:.2}"),
+            keys = drones,
+            size = size
         )
     };
     Warning::new(
         ARTWORK_TOO_DETAILED,
-        format!("formation `{}`: {}; {advice}", design.name, d.describe()),
+        msg!(
+            "detail-warning",
+            formation = design.name.as_str(),
+            what = d.describe_message(),
+            advice = advice
+        ),
         format!("formation \"{}\"", design.name),
     )
 }
@@ -123,25 +135,31 @@ pub(crate) fn music_warnings(
         let last_end = formations.last().map_or(first.end_ms, |f| f.end_ms);
         let over = last_end - music_end;
         let during = if first.start_ms >= music_end {
-            format!("starts at {} after it", minutes(first.start_ms))
+            msg!(
+                "music-warning-starts-after",
+                start = minutes(first.start_ms)
+            )
         } else {
-            format!(
-                "is on show from {} to {}",
-                minutes(first.start_ms),
-                minutes(first.end_ms)
+            msg!(
+                "music-warning-on-show",
+                start = minutes(first.start_ms),
+                end = minutes(first.end_ms)
             )
         };
-        let bar = last_bar.map_or(String::new(), |(k, t)| {
-            format!(" (its last bar, bar {k}, starts at {})", minutes(ms(t)))
-        });
+        let bar = last_bar.map_or_else(
+            || Message::verbatim(""),
+            |(k, t)| msg!("music-warning-last-bar", bar = k, start = minutes(ms(t))),
+        );
         out.push(Warning::new(
             SHOW_PAST_MUSIC,
-            format!(
-                "the music ends at {}, but formation `{}` {during}: the formations run {:.1} s past the music, to {}; shorten holds or move formations earlier so the last one ends with the music{bar}, or use a longer track",
-                minutes(music_end),
-                first.formation.name,
-                over as f64 / 1000.0,
-                minutes(last_end),
+            msg!(
+                "music-warning-show-past",
+                music_end = minutes(music_end),
+                formation = first.formation.name.as_str(),
+                during = during,
+                over = format!("{:.1}", over as f64 / 1000.0),
+                last_end = minutes(last_end),
+                bar = bar
             ),
             format!("formation \"{}\"", first.formation.name),
         ));
@@ -150,11 +168,11 @@ pub(crate) fn music_warnings(
     if after as f64 / 1000.0 > MUSIC_AFTER_SHOW_S {
         out.push(Warning::new(
             MUSIC_AFTER_SHOW,
-            format!(
-                "the music plays {:.1} s after the last drone lands at {} (it ends at {}); add formations or lengthen holds, or trim the music file",
-                after as f64 / 1000.0,
-                minutes(show_end_ms),
-                minutes(music_end),
+            msg!(
+                "music-warning-after-show",
+                after = format!("{:.1}", after as f64 / 1000.0),
+                landed = minutes(show_end_ms),
+                music_end = minutes(music_end)
             ),
             "music",
         ));

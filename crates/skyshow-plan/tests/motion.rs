@@ -7,6 +7,7 @@
 use std::f64::consts::TAU;
 
 use skyshow_formations::{Deform, MorphFrame};
+use skyshow_i18n::{Lang, Message, english_run, figures, has_chinese};
 use skyshow_model::{
     Clip, Easing, HoldTime, Limits, Motion, MotionAxis, MotionKind, Playback, PlaybackSpeed,
     PointTracks, Repeat, Rgb, Vec3,
@@ -172,12 +173,13 @@ fn a_spin_too_fast_is_refused_with_fixes_that_work() {
     else {
         panic!("{err:?}")
     };
+    let hint = &in_both(hint);
     assert_eq!(figure, Figure::SpeedXy);
     assert_eq!(entry, MotionEntry::Motion(0));
     assert_eq!(limit, 8.0);
     // 1 turn in 12 s at the rim: peak 1.5 × 2π·20/12.
     assert!((value - 1.5 * TAU * 20.0 / 12.0).abs() < 0.1, "{value}");
-    let msg = err.to_string();
+    let msg = in_both(&err.message());
     assert!(
         msg.contains("wheel") && msg.contains("horizontal speed") && msg.contains("8 m/s"),
         "{msg}"
@@ -226,6 +228,16 @@ fn a_spin_too_fast_is_refused_with_fixes_that_work() {
             Easing::Smooth
         )]
     )));
+}
+
+/// `m` in English, after checking its Chinese text: Chinese, without English prose, with
+/// the same figures.
+fn in_both(m: &Message) -> String {
+    let (en, zh) = (m.render(Lang::En), m.render(Lang::Zh));
+    assert!(has_chinese(&zh), "not translated: {zh}");
+    assert_eq!(english_run(&zh), None, "English left in: {zh}");
+    assert_eq!(figures(&en), figures(&zh), "{en}\n{zh}");
+    en
 }
 
 fn number_after(text: &str, key: &str) -> f64 {
@@ -338,27 +350,34 @@ fn bad_motions_are_refused_with_what_to_change() {
         )
         .unwrap_err()
     };
-    let past = run(rotate(MotionAxis::Up, 0.1, Some(12.0), Easing::Smooth));
-    assert!(past.to_string().contains("past its hold"), "{past}");
-    assert!(past.hint().contains("at most 10.00 s"), "{}", past.hint());
-    let zero = run(rotate(MotionAxis::Up, 0.0, None, Easing::Smooth));
-    assert!(zero.to_string().contains("does not move"), "{zero}");
-    let axis = run(rotate(
+    // Each refusal in both languages: its message and its hint.
+    let both = |e: &MotionError| (in_both(&e.message()), in_both(e.hint()));
+    let (past, hint) = both(&run(rotate(
+        MotionAxis::Up,
+        0.1,
+        Some(12.0),
+        Easing::Smooth,
+    )));
+    assert!(past.contains("past its hold"), "{past}");
+    assert!(hint.contains("at most 10.00 s"), "{hint}");
+    let (zero, _) = both(&run(rotate(MotionAxis::Up, 0.0, None, Easing::Smooth)));
+    assert!(zero.contains("does not move"), "{zero}");
+    let (axis, _) = both(&run(rotate(
         MotionAxis::Show(Vec3::ZERO),
         0.5,
         None,
         Easing::Smooth,
-    ));
-    assert!(axis.to_string().contains("zero length"), "{axis}");
+    )));
+    assert!(axis.contains("zero length"), "{axis}");
     let mut scale = rotate(MotionAxis::Up, 1.0, None, Easing::Smooth);
     scale.kind = MotionKind::Scale { factor: -1.0 };
-    assert!(run(scale).to_string().contains("factor"));
+    assert!(both(&run(scale)).0.contains("factor"));
     let mut musical = rotate(MotionAxis::Up, 0.1, None, Easing::Smooth);
     musical.duration = Some(HoldTime::Music(skyshow_model::MusicalLength {
         amount: 2.0,
         unit: skyshow_model::MusicalUnit::Bars,
     }));
-    assert!(run(musical).to_string().contains("no `[music]`"));
+    assert!(both(&run(musical)).0.contains("no `[music]`"));
 }
 
 #[test]
@@ -445,6 +464,7 @@ fn fit_plays_a_clip_as_fast_as_the_limits_allow() {
     else {
         panic!("{err:?}")
     };
+    let hint = &in_both(hint);
     assert_eq!(figure, Figure::SpeedXy);
     assert_eq!(entry, MotionEntry::Animation);
     // The slower playback it names works.
@@ -471,7 +491,7 @@ fn refused(s: &MotionSpec, hold_s: f64) -> (Figure, MotionEntry, String) {
             ..
         }) => {
             assert!(value > limit, "{figure:?} {value} ≤ {limit}");
-            (figure, entry, hint)
+            (figure, entry, in_both(&hint))
         }
         other => panic!("not refused: {:?}", other.map(|h| h.map(|h| h.summary))),
     }

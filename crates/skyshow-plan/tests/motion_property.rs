@@ -195,7 +195,7 @@ fn plans_safely_or_is_refused_rightly(spec: &MotionSpec, hold_s: f64) -> bool {
                 (measured - value).abs() < 0.02 * limit.max(1.0) || figure.is_upper(),
                 "{figure:?}: said {value}, measured {measured}"
             );
-            assert!(!hint.is_empty());
+            assert!(!hint.english().is_empty());
             false
         }
         Err(e) => panic!("{e}"),

@@ -48,16 +48,15 @@ fn plan_error(loaded: &LoadedShow, e: PlanError) -> MietteReport {
             return MietteReport::new(loaded.source.formation_error(
                 &c.to,
                 c.message(),
-                Some(c.hint().to_string()),
+                Some(c.hint()),
             ));
         }
         let mut each: Vec<Box<dyn miette::Diagnostic + Send + Sync>> = conflicts
             .iter()
             .map(|c| {
-                let d =
-                    loaded
-                        .source
-                        .formation_error(&c.to, c.message(), Some(c.hint().to_string()));
+                let d = loaded
+                    .source
+                    .formation_error(&c.to, c.message(), Some(c.hint()));
                 Box::new(d) as Box<dyn miette::Diagnostic + Send + Sync>
             })
             .collect();
@@ -73,7 +72,7 @@ fn plan_error(loaded: &LoadedShow, e: PlanError) -> MietteReport {
     let hint = Some(e.hint());
     match e.formation() {
         Some(name) => MietteReport::new(loaded.source.formation_error(name, e.to_string(), hint)),
-        None => miette!(help = e.hint(), "{e}"),
+        None => miette!(help = e.hint().to_string(), "{e}"),
     }
 }
 

@@ -99,3 +99,53 @@ pub(crate) fn report(out: &Path) -> serde_json::Value {
         .map(|b| serde_json::from_slice(&b).unwrap())
         .unwrap_or(serde_json::Value::Null)
 }
+
+/// Refusals whose Chinese text still carries English from parts not yet translated (the
+/// `.skyc` reader, fireworks, audio decoding, artwork importers, other programs' errors),
+/// by test case name: their Chinese is checked for the help label and the figures only.
+/// `crates/skyshow-i18n/tests/english_left.txt` lists the code these messages come from.
+pub(crate) const ENGLISH_LEFT: &[&str] = &[];
+
+/// Checks that `zh`, the Chinese stderr of the refusal whose English stderr is `en`, says
+/// the same in Chinese: its message and hint lines (not the show file's own lines) have
+/// Chinese and no English prose outside `code` and "quotes", its hint is labelled
+/// `提示：` when the English has `help:`, and both carry the same figures.
+pub(crate) fn same_refusal_in_chinese(name: &str, en: &str, zh: &str) {
+    let said = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !is_source_line(l))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        en.contains("help:"),
+        zh.contains("提示："),
+        "{name}: the hint's label\n{en}\n{zh}"
+    );
+    assert_eq!(
+        skyshow_i18n::figures(&said(en).join("\n")),
+        skyshow_i18n::figures(&said(zh).join("\n")),
+        "{name}: different figures in\n{en}\n{zh}"
+    );
+    if ENGLISH_LEFT.contains(&name) {
+        return;
+    }
+    for line in said(zh) {
+        let words = line.trim_start_matches(['×', '│', '·', '╰', '─', '├', '▶', ' ']);
+        if words.is_empty() || words.starts_with('╭') {
+            continue;
+        }
+        assert!(
+            skyshow_i18n::english_run(words).is_none(),
+            "{name}: English left in the Chinese text: {line:?}\n{zh}"
+        );
+    }
+    assert!(skyshow_i18n::has_chinese(zh), "{name}: no Chinese in\n{zh}");
+}
+
+/// A line of the input that miette quotes under a diagnostic (`12 │ text`).
+fn is_source_line(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && line[digits..].trim_start().starts_with('│')
+}

@@ -1,6 +1,10 @@
 # Errors in the show file (TOML): message, label under the span, hint.
 
 show-file-invalid = invalid show file: { $detail }
+show-file-unknown-field = unknown field `{ $key }`, expected one of { $expected }
+show-file-unknown-field-none = unknown field `{ $key }`: this table takes no keys
+show-file-missing-field = missing field `{ $key }`
+show-file-wrong-type = invalid type: { $found }, expected { $expected }
 show-file-unknown-key-hint = see docs/show-file.md for the keys this table takes
 show-file-missing-key-hint = add the key; docs/show-file.md lists what each table needs
 show-file-invalid-type-hint = check the value's type: numbers are unquoted, names and times are quoted
@@ -33,6 +37,11 @@ unit-seconds-into-music = seconds into the music
 unit-ems-between-baselines = (ems between baselines)
 unit-brightness = (brightness)
 unit-share-inside = (the share of drones inside the area)
+unit-share-of-picture = (a share of the picture, 0–1)
+unit-of-picture-extent = (of the picture's extent)
+unit-brightest-channel = (brightness of the brightest channel)
+unit-metres-in-band = metres (above the minimum navigation altitude, below the maximum altitude)
+unit-metres-per-mm = metres per mm of calibre
 
 ## Labels under the span
 show-file-label-formation = formation `{ $name }`
@@ -68,6 +77,15 @@ show-file-label-modules = these modules
 show-file-label-racks = these racks
 show-file-label-positions = these positions
 show-file-label-taps = these taps
+show-file-label-motion = this motion
+show-file-label-second-angle = second angle
+show-file-label-second-path = second path
+show-file-label-path = this path
+show-file-label-offset = this offset
+show-file-label-not-used-by-motion = not used by this motion
+show-file-label-not-used-by-shape = not used by this shape
+show-file-label-frame = this frame
+show-file-label-mode = this mode
 
 ## Files named in the show file
 show-file-cannot-read = cannot read `{ $name }`: { $why }
@@ -126,6 +144,7 @@ light-frame-unreadable = frame { $index } of the sequence: cannot read `{ $name 
 light-frame-unreadable-hint = paths are relative to the show file; check `frame_count` and `first_frame`
 light-picture-too-large = `{ $name }` is larger than { $max } pixels on a side
 light-picture-too-large-hint = scale the picture down
+light-picture-pixels-too-large = { $width } × { $height } pixels, more than { $max } on a side
 
 ## Music, cues, times and lengths
 music-cannot-read = cannot read the music `{ $name }`: { $why }
@@ -146,8 +165,16 @@ snap-unknown = unknown `snap = "{ $value }"`
 snap-unknown-hint = use "beat" or "bar"
 snap-needs-music = `snap` needs the show's `[music]`
 snap-needs-music-hint = add `[music]` with the soundtrack, or remove `snap`
+snap-needs-start = `snap` needs `start`
+snap-needs-start-hint = give the formation a `start` to snap, or remove `snap`
 show-file-invalid-length = `{ $key }` is not a valid length: { $why }
 time-clock-hint = write `"m:ss"` or `"m:ss.mmm"` (`"1:15"`, `"1:15.5"`)
+time-empty = empty time
+time-too-many-colons = `{ $value }` has too many `:`
+time-not-seconds = `{ $value }` is not a number of seconds
+time-not-whole = `{ $value }` is not a whole number
+time-not-a-time = `{ $value }` is not a time
+time-seconds-below-60 = `{ $seconds }` seconds must be below 60 in `{ $value }`
 time-bar-beat-needs-music = `{ $value }` is a bar.beat time but the show has no `[music]`
 time-bar-beat-needs-music-hint = add `[music]` with the soundtrack, or write seconds as a number (`33.1`, unquoted)
 time-bar-beat-hint = bars and beats count from 1: `33.1` is the first beat of bar 33
@@ -200,3 +227,67 @@ show-file-next-needs-music = `start = "{ $value }"` waits for the music's grid b
 show-file-next-needs-music-hint = add `[music]` with the soundtrack, or leave `start` out to start as soon as the transition is done
 show-file-next-with-snap = `snap` has nothing to move: `start = "{ $value }"` is already on the music's grid
 show-file-next-with-snap-hint = remove `snap`
+
+## One formation in the show file: name, count, shape and the keys it takes
+formation-needs-name = a formation needs a name
+formation-count-above-fleet = formation `{ $formation }` needs { $count } drones but the fleet has { $fleet }
+formation-count-above-fleet-hint = lower `count` or raise `fleet.drones`
+formation-unknown-shape = unknown shape `{ $shape }`
+formation-unknown-shape-hint = shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh, sequence, animation
+formation-frames-not-taken = a `{ $shape }` does not take `[[chapter.formation.frame]]` pictures
+formation-frames-not-taken-hint = frames belong to `shape = "sequence"`
+formation-key-not-taken = a `{ $shape }` does not take `{ $key }`
+formation-key-not-taken-hint = `{ $shape }` takes: { $keys }
+formation-playback-not-taken-hint = playback keys belong to animations: `shape = "animation"` or an animated glTF mesh
+
+## A formation that cannot be built (skyshow-formations)
+formation-too-dense = formation `{ $formation }`: points { $spacing } m apart, closer than the { $min } m minimum distance
+formation-too-many-points = formation `{ $formation }` needs { $needed } drones but the fleet has { $fleet }
+formation-too-many-points-hint = raise `fleet.drones` to at least { $needed }, or use fewer points
+formation-why = formation `{ $formation }`: { $why }
+formation-altitude = formation `{ $formation }` reaches { $altitude } m altitude, outside { $low }–{ $high } m
+formation-altitude-hint = move `center` or shrink the shape so it stays between { $low } and { $high } m
+formation-mesh-no-volume = the mesh encloses no volume to place drones in (it is open, or flat)
+formation-mesh-no-volume-hint = use `mode = "surface"` to spread the drones over it, or close the mesh (every edge shared by two faces)
+formation-mesh-no-area = the mesh has no surface area to place drones on (its faces have no area)
+formation-mesh-no-area-hint = check the file, or use `mode = "vertices"` to fly one drone on each vertex
+formation-mesh-no-vertices = the mesh has no vertices
+formation-dense-points = points { $a } and { $b } (rows of the file, 1-based) are { $gap } m apart; move them apart or scale the picture by { $factor }
+formation-dense-vertices = vertices { $a } and { $b } (rows of the file, 1-based) are { $gap } m apart; move them apart or scale the picture by { $factor }
+formation-dense-size = the smallest size that holds these drones at { $min } m is { $size }; or use fewer drones (`count`)
+formation-size-width-height = `width_m` ≥ { $width } and `height_m` ≥ { $height } (now { $now_width } × { $now_height })
+formation-size-radius = `radius_m` ≥ { $radius } (now { $now })
+formation-size-annulus = `inner_radius_m` and `outer_radius_m` scaled by { $factor } (now { $inner }, { $outer })
+formation-size-radius-height = `radius_m` and `height_m` scaled by { $factor } (now { $radius }, { $height })
+formation-size-length = `length_m` ≥ { $length } (now { $now })
+formation-size-factor = { $factor }× this one
+formation-dense-mesh = the smallest size that holds these drones at { $min } m is { $factor }× this one: `size_m` ≥ { $size } (the largest extent, now { $now } m); or use fewer drones (`count`)
+formation-dense-artwork = the smallest size that holds these drones at { $min } m is { $factor }× this one: `width_m` ≥ { $width } or `height_m` ≥ { $height } (now { $now_width } × { $now_height } m); or use fewer drones (`count`)
+formation-no-area = the { $kind } has no filled area to place drones in
+formation-no-area-hint = use `mode = "outline"` to fly along its lines
+formation-draws-nothing = the { $kind } draws nothing: no filled area and no lines
+formation-draws-nothing-hint = check the artwork: hidden, empty or fully transparent shapes are skipped
+formation-frame-count = frame { $frame } has { $drones } drones but frame 1 has { $first }
+formation-frame-count-hint = give every frame the same `count` (now { $first } in frame 1)
+formation-in-frame = frame { $frame }: { $text }
+formation-frame-altitude = frame { $frame } reaches { $altitude } m altitude, outside { $low }–{ $high } m
+formation-frame-altitude-hint = move `center` or shrink frame { $frame } so it stays between { $low } and { $high } m
+
+## Artwork too detailed for its drones (a warning)
+detail-too-detailed = the artwork is too detailed for { $drones } drones: { $why }
+detail-gaps = { $percent } % of its edges face another part across a gap narrower than the { $spacing } m between drones, so those parts merge
+detail-far = parts of it are { $distance } m from the nearest drone ({ $ratio }× the { $spacing } m spacing)
+detail-and = { $first }; and { $second }
+detail-warning = formation `{ $formation }`: { $what }; { $advice }
+detail-count-and-fleet = `count = { $drones }` (and `fleet.drones` ≥ { $drones })
+detail-more-drones = about { $drones } drones would show it: { $keys }
+detail-times-size = { $factor }× the size
+detail-width-or-height = `width_m` ≥ { $width } or `height_m` ≥ { $height }
+detail-larger = about { $drones } drones with the picture { $factor }× as large would show it: { $keys } and { $size }
+
+## A show that does not fit its music (warnings)
+music-warning-starts-after = starts at { $start } after it
+music-warning-on-show = is on show from { $start } to { $end }
+music-warning-last-bar = {" "}(its last bar, bar { $bar }, starts at { $start })
+music-warning-show-past = the music ends at { $music_end }, but formation `{ $formation }` { $during }: the formations run { $over } s past the music, to { $last_end }; shorten holds or move formations earlier so the last one ends with the music{ $bar }, or use a longer track
+music-warning-after-show = the music plays { $after } s after the last drone lands at { $landed } (it ends at { $music_end }); add formations or lengthen holds, or trim the music file

@@ -22,3 +22,17 @@ plan-no-grid-left = 编队 `{ $formation }` 要等下一个{ $unit ->
    *[beat] 拍
 }（节拍在 { $grid_end } 结束）
 plan-no-grid-left-hint = 请缩短它之前的停留、以秒为单位给出它的 `start`，或换一段更长的配乐
+
+# 演出无法规划的原因（skyshow-plan 的 error.rs、landing.rs）及提示。
+plan-cannot-join = 无法安全地从 `{ $from }` 变换到 `{ $to }`：{ $why }
+plan-cannot-join-hint = 请把编队间隔拉开、提高 `max_altitude_m`，或让编队远离地面
+plan-musical-hold = 编队 `{ $formation }`：从 { $start } 起的 `hold = "{ $length }"` 与音乐节拍不符（第一拍 { $first_beat }，节拍网格止于 { $grid_end }）
+plan-musical-hold-hint = 请缩短保持时间、提前该编队，或以秒给出保持时间
+plan-hold-without-music = 编队 `{ $formation }`：`hold = "{ $length }"` 按拍计数，但演出没有 `[music]`
+plan-hold-without-music-hint = 请加上配乐 `[music]`，或以秒给出保持时间
+plan-battery = 无人机飞行 { $flight } s，比电池的 { $battery } s 多出 { $over } s
+plan-battery-hint = 请把演出缩短 { $over } s（保持时间或编队），或在无人机允许时提高 `limits.battery_s`
+plan-landing = 无法规划降落：{ $why }
+plan-landing-hint = 请让最后一个编队离起飞网格更远
+plan-landing-blocked = 无人机 { $drones } 互相挡住了下降的路（每架的路径都经过另一架等待的位置）
+plan-landing-no-moment = 无人机 { $drone } 找不到安全的起飞时刻

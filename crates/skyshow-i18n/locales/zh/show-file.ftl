@@ -1,6 +1,10 @@
 # 演出文件（TOML）中的错误：消息、标注与提示。
 
 show-file-invalid = 演出文件无效：{ $detail }
+show-file-unknown-field = 未知的键 `{ $key }`，此处可用的键：{ $expected }
+show-file-unknown-field-none = 未知的键 `{ $key }`：此表不接受任何键
+show-file-missing-field = 缺少键 `{ $key }`
+show-file-wrong-type = 类型错误：{ $found }，应为 { $expected }
 show-file-unknown-key-hint = 此表可用的键见 docs/show-file.zh.md
 show-file-missing-key-hint = 请补上该键；各表所需的键见 docs/show-file.zh.md
 show-file-invalid-type-hint = 请检查值的类型：数字不加引号，名称和时间要加引号
@@ -33,6 +37,11 @@ unit-seconds-into-music = 秒（自音乐开头算起）
 unit-ems-between-baselines = （基线间距，单位 em）
 unit-brightness = （亮度）
 unit-share-inside = （区域内部无人机所占比例）
+unit-share-of-picture = （占图案的比例，0–1）
+unit-of-picture-extent = （相对图案的范围）
+unit-brightest-channel = （最亮通道的亮度）
+unit-metres-in-band = 米（高于最低导航高度、低于最大高度）
+unit-metres-per-mm = 米/毫米口径
 
 ## 标注
 show-file-label-formation = 编队 `{ $name }`
@@ -68,6 +77,15 @@ show-file-label-modules = 这些模块
 show-file-label-racks = 这些发射架
 show-file-label-positions = 这些发射位
 show-file-label-taps = 这些节拍
+show-file-label-motion = 此运动
+show-file-label-second-angle = 第二个角度
+show-file-label-second-path = 第二条路径
+show-file-label-path = 此路径
+show-file-label-offset = 此偏移
+show-file-label-not-used-by-motion = 此运动不使用
+show-file-label-not-used-by-shape = 此图形不使用
+show-file-label-frame = 此帧
+show-file-label-mode = 此模式
 
 ## 演出文件中引用的文件
 show-file-cannot-read = 无法读取 `{ $name }`：{ $why }
@@ -126,6 +144,7 @@ light-frame-unreadable = 序列第 { $index } 帧：无法读取 `{ $name }`：{
 light-frame-unreadable-hint = 路径相对于演出文件所在目录；请检查 `frame_count` 和 `first_frame`
 light-picture-too-large = `{ $name }` 的边长超过 { $max } 像素
 light-picture-too-large-hint = 请把图片缩小
+light-picture-pixels-too-large = { $width } × { $height } 像素，单边超过 { $max }
 
 ## 音乐、提示点、时间与长度
 music-cannot-read = 无法读取音乐 `{ $name }`：{ $why }
@@ -146,8 +165,16 @@ snap-unknown = 未知的 `snap = "{ $value }"`
 snap-unknown-hint = 请用 "beat" 或 "bar"
 snap-needs-music = `snap` 需要演出的 `[music]`
 snap-needs-music-hint = 请加上配乐 `[music]`，或删去 `snap`
+snap-needs-start = `snap` 需要 `start`
+snap-needs-start-hint = 请给编队一个要对齐的 `start`，或删除 `snap`
 show-file-invalid-length = `{ $key }` 不是有效的长度：{ $why }
 time-clock-hint = 写作 `"m:ss"` 或 `"m:ss.mmm"`（`"1:15"`、`"1:15.5"`）
+time-empty = 时间为空
+time-too-many-colons = `{ $value }` 中的 `:` 太多
+time-not-seconds = `{ $value }` 不是秒数
+time-not-whole = `{ $value }` 不是整数
+time-not-a-time = `{ $value }` 不是时间
+time-seconds-below-60 = `{ $value }` 中的秒数 `{ $seconds }` 必须小于 60
 time-bar-beat-needs-music = `{ $value }` 是“小节.拍”时间，但演出没有 `[music]`
 time-bar-beat-needs-music-hint = 请加上配乐 `[music]`，或把秒数写成不加引号的数字（`33.1`）
 time-bar-beat-hint = 小节和拍都从 1 数起：`33.1` 是第 33 小节的第一拍
@@ -197,3 +224,67 @@ show-file-next-needs-music = `start = "{ $value }"` 要对齐配乐的节拍，�
 show-file-next-needs-music-hint = 请加上配乐 `[music]`，或去掉 `start`，让编队在变换完成后立即开始
 show-file-next-with-snap = `snap` 无需对齐：`start = "{ $value }"` 已经落在配乐的节拍上
 show-file-next-with-snap-hint = 请删除 `snap`
+
+## 演出文件中的单个编队：名称、数量、图形及其接受的键
+formation-needs-name = 编队需要名称
+formation-count-above-fleet = 编队 `{ $formation }` 需要 { $count } 架无人机，但机队只有 { $fleet } 架
+formation-count-above-fleet-hint = 请减小 `count` 或增大 `fleet.drones`
+formation-unknown-shape = 未知图形 `{ $shape }`
+formation-unknown-shape-hint = 可用图形：grid、plane、circle、ring、disc、sphere、helix、line、polygon、points、svg、text、image、mesh、sequence、animation
+formation-frames-not-taken = `{ $shape }` 不接受 `[[chapter.formation.frame]]` 图案
+formation-frames-not-taken-hint = 帧只属于 `shape = "sequence"`
+formation-key-not-taken = `{ $shape }` 不接受 `{ $key }`
+formation-key-not-taken-hint = `{ $shape }` 接受的键：{ $keys }
+formation-playback-not-taken-hint = 播放键只属于动画：`shape = "animation"` 或带动画的 glTF 网格
+
+## 无法生成的编队（skyshow-formations）
+formation-too-dense = 编队 `{ $formation }`：点间距 { $spacing } m，小于最小间距 { $min } m
+formation-too-many-points = 编队 `{ $formation }` 需要 { $needed } 架无人机，但机队只有 { $fleet } 架
+formation-too-many-points-hint = 请把 `fleet.drones` 增大到至少 { $needed }，或减少点数
+formation-why = 编队 `{ $formation }`：{ $why }
+formation-altitude = 编队 `{ $formation }` 的高度达到 { $altitude } m，超出 { $low }–{ $high } m
+formation-altitude-hint = 请移动 `center` 或缩小图形，使其保持在 { $low } 到 { $high } m 之间
+formation-mesh-no-volume = 该网格没有围成可放置无人机的体积（网格不封闭，或是平面）
+formation-mesh-no-volume-hint = 用 `mode = "surface"` 让无人机分布在表面上，或把网格封闭（每条边由两个面共享）
+formation-mesh-no-area = 该网格没有可放置无人机的表面积（各面面积为零）
+formation-mesh-no-area-hint = 请检查文件，或用 `mode = "vertices"` 让每个顶点一架无人机
+formation-mesh-no-vertices = 该网格没有顶点
+formation-dense-points = 第 { $a } 和第 { $b } 个点（文件中的行号，从 1 起）相距 { $gap } m；请把它们分开，或把图案放大 { $factor } 倍
+formation-dense-vertices = 第 { $a } 和第 { $b } 个顶点（文件中的行号，从 1 起）相距 { $gap } m；请把它们分开，或把图案放大 { $factor } 倍
+formation-dense-size = 以 { $min } m 间距容纳这些无人机的最小尺寸为 { $size }；或减少无人机（`count`）
+formation-size-width-height = `width_m` ≥ { $width } 且 `height_m` ≥ { $height }（现为 { $now_width } × { $now_height }）
+formation-size-radius = `radius_m` ≥ { $radius }（现为 { $now }）
+formation-size-annulus = `inner_radius_m` 与 `outer_radius_m` 同时放大 { $factor } 倍（现为 { $inner }、{ $outer }）
+formation-size-radius-height = `radius_m` 与 `height_m` 同时放大 { $factor } 倍（现为 { $radius }、{ $height }）
+formation-size-length = `length_m` ≥ { $length }（现为 { $now }）
+formation-size-factor = 现有尺寸的 { $factor } 倍
+formation-dense-mesh = 以 { $min } m 间距容纳这些无人机的最小尺寸为现有的 { $factor } 倍：`size_m` ≥ { $size }（最大外形尺寸，现为 { $now } m）；或减少无人机（`count`）
+formation-dense-artwork = 以 { $min } m 间距容纳这些无人机的最小尺寸为现有的 { $factor } 倍：`width_m` ≥ { $width } 或 `height_m` ≥ { $height }（现为 { $now_width } × { $now_height } m）；或减少无人机（`count`）
+formation-no-area = 该 { $kind } 没有可放置无人机的填充区域
+formation-no-area-hint = 用 `mode = "outline"` 让无人机沿线条飞行
+formation-draws-nothing = 该 { $kind } 什么也没画：既无填充区域也无线条
+formation-draws-nothing-hint = 请检查图稿：隐藏、空白或完全透明的图形会被跳过
+formation-frame-count = 第 { $frame } 帧有 { $drones } 架无人机，但第 1 帧有 { $first } 架
+formation-frame-count-hint = 请让每一帧的 `count` 相同（第 1 帧现为 { $first }）
+formation-in-frame = 第 { $frame } 帧：{ $text }
+formation-frame-altitude = 第 { $frame } 帧的高度达到 { $altitude } m，超出 { $low }–{ $high } m
+formation-frame-altitude-hint = 请移动 `center` 或缩小第 { $frame } 帧，使其保持在 { $low } 到 { $high } m 之间
+
+## 图稿细节超出无人机的表现能力（警告）
+detail-too-detailed = 图稿对 { $drones } 架无人机而言过于精细：{ $why }
+detail-gaps = 其 { $percent } % 的边缘与另一部分之间的空隙窄于无人机间距 { $spacing } m，这些部分会连成一片
+detail-far = 其中一些部分距最近的无人机 { $distance } m（为 { $spacing } m 间距的 { $ratio } 倍）
+detail-and = { $first }；并且{ $second }
+detail-warning = 编队 `{ $formation }`：{ $what }；{ $advice }
+detail-count-and-fleet = `count = { $drones }`（并且 `fleet.drones` ≥ { $drones }）
+detail-more-drones = 约 { $drones } 架无人机即可呈现：{ $keys }
+detail-times-size = 现有尺寸的 { $factor } 倍
+detail-width-or-height = `width_m` ≥ { $width } 或 `height_m` ≥ { $height }
+detail-larger = 约 { $drones } 架无人机、图案放大到 { $factor } 倍时即可呈现：{ $keys } 和 { $size }
+
+## 演出与音乐不匹配（警告）
+music-warning-starts-after = 在音乐结束后的 { $start } 才开始
+music-warning-on-show = 从 { $start } 展示到 { $end }
+music-warning-last-bar = （音乐的最后一小节，第 { $bar } 小节，从 { $start } 开始）
+music-warning-show-past = 音乐在 { $music_end } 结束，但编队 `{ $formation }` { $during }：编队比音乐多出 { $over } s，直到 { $last_end }；请缩短保持时间或提前编队，让最后一个编队与音乐同时结束{ $bar }，或换用更长的音乐
+music-warning-after-show = 最后一架无人机在 { $landed } 降落后，音乐还要播放 { $after } s（到 { $music_end } 结束）；请增加编队或延长保持时间，或剪短音乐文件

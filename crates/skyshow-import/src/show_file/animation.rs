@@ -3,7 +3,9 @@
 //! CSV with a time column — resampled on a uniform clock into a [`Clip`]; and the playback
 //! keys every animation takes (`animation_speed`, `animation_start_s`, `animation_loop`).
 
+use super::label::Label;
 use serde::Deserialize;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Clip, Playback, PlaybackSpeed, PointTracks, Rgb, Shape, Vec3};
 use toml::Spanned;
 
@@ -41,9 +43,9 @@ impl Cx<'_> {
                 _ => {
                     return Err(self.err(
                         s.span(),
-                        "`animation_speed` is a factor above 0 (at most 100) or \"fit\"",
-                        "this value",
-                        Some("1 plays the animation as recorded, 0.5 at half speed; \"fit\" as fast as the limits allow"),
+                        msg!("animation-speed"),
+                        Label::Value,
+                        Some(msg!("animation-speed-hint")),
                     ));
                 }
             },
@@ -75,38 +77,54 @@ impl Cx<'_> {
         let Some(path) = &f.file else {
             return Err(self.err(
                 f.shape.span(),
-                "an `animation` formation needs `file`",
-                "this shape",
-                Some("name a Skybrush CSV ZIP (`Drone N.csv` files) or a CSV with `time_s,drone,x,y,z` columns"),
+                msg!("animation-needs-file"),
+                Label::Shape,
+                Some(msg!("animation-needs-file-hint")),
             ));
         };
         let file_err =
-            |why: String, hint: &str| self.err(path.span(), why, "this file", Some(hint));
-        let bytes = read(path.get_ref()).map_err(|why| {
+            |why: Message, hint: Message| self.err(path.span(), why, Label::File, Some(hint));
+        let file = path.get_ref().as_str();
+        let bytes = read(file).map_err(|why| {
             file_err(
-                format!("cannot read animation `{}`: {why}", path.get_ref()),
-                "paths are relative to the show file's folder",
+                msg!("animation-cannot-read", file = file, why = why),
+                msg!("show-file-cannot-read-hint"),
             )
         })?;
         let opts = skyshow_skyc::ReadOptions::DEFAULT;
         let tracks: Vec<Track> = if bytes.starts_with(b"PK") {
             skyshow_skyc::read_skybrush_csv_tracks(&bytes, &opts)
-                .map_err(|e| file_err(format!("animation `{}`: {e}", path.get_ref()), "a Skybrush CSV ZIP holds one `Time_msec,x_m,y_m,z_m,Red,Green,Blue` file per drone, times increasing"))?
+                .map_err(|e| {
+                    file_err(
+                        msg!("animation-file", file = file, why = e.to_string()),
+                        msg!("animation-zip-hint"),
+                    )
+                })?
                 .into_iter()
-                .map(|t| (t.name, t.samples.into_iter().map(|(t, p, c)| (t, p, Some(c))).collect()))
+                .map(|t| {
+                    (
+                        t.name,
+                        t.samples
+                            .into_iter()
+                            .map(|(t, p, c)| (t, p, Some(c)))
+                            .collect(),
+                    )
+                })
                 .collect()
         } else {
             let text = String::from_utf8(bytes).map_err(|_| {
                 file_err(
-                    format!(
-                        "animation `{}` is neither a ZIP nor UTF-8 text",
-                        path.get_ref()
-                    ),
-                    "give a Skybrush CSV ZIP or a CSV file",
+                    msg!("animation-not-zip-or-text", file = file),
+                    msg!("animation-not-zip-or-text-hint"),
                 )
             })?;
             parse_track_csv(&text)
-                .map_err(|(line, why)| file_err(format!("animation `{}`, line {line}: {why}", path.get_ref()), "columns: `time_s` (or `Time_msec`), optional `drone`, `x`, `y`, `z`, optional `r`, `g`, `b`"))?
+                .map_err(|(line, why)| {
+                    file_err(
+                        msg!("animation-csv-line", file = file, line = line, why = why),
+                        msg!("animation-csv-hint"),
+                    )
+                })?
                 .into_iter()
                 .map(|t| (t.name, t.samples))
                 .collect()
@@ -114,24 +132,22 @@ impl Cx<'_> {
         let n = tracks.len();
         if n > fleet {
             return Err(file_err(
-                format!(
-                    "animation `{}` has {n} drones but the fleet has {fleet}",
-                    path.get_ref()
-                ),
-                &format!(
-                    "raise `fleet.drones` to at least {n}, or remove drones from the animation"
-                ),
+                msg!("animation-fleet", file = file, drones = n, fleet = fleet),
+                msg!("animation-fleet-hint", drones = n),
             ));
         }
         if let Some(c) = count
             && c != n
         {
             return Err(file_err(
-                format!(
-                    "animation `{}` has {n} drones but formation `{name}` asks for `count = {c}`",
-                    path.get_ref()
+                msg!(
+                    "animation-count",
+                    file = file,
+                    drones = n,
+                    formation = name,
+                    count = c
                 ),
-                &format!("set `count = {n}` or leave `count` out"),
+                msg!("animation-count-hint", drones = n),
             ));
         }
         let clip = self.clip_of(&tracks, path, f)?;
@@ -152,15 +168,15 @@ impl Cx<'_> {
                 .map_or(f.shape.span(), Spanned::span);
             return Err(self.err(
                 s,
-                format!(
-                    "`animation_start_s` = {} is past the end of the {:.2} s animation",
-                    clip.playback.start_s,
-                    clip.tracks.duration_s()
+                msg!(
+                    "animation-start-past-end",
+                    start = clip.playback.start_s,
+                    length = format!("{:.2}", clip.tracks.duration_s())
                 ),
-                "this value",
-                Some(&format!(
-                    "give a time between 0 and {:.2}",
-                    clip.tracks.duration_s()
+                Label::Value,
+                Some(msg!(
+                    "animation-start-past-end-hint",
+                    length = format!("{:.2}", clip.tracks.duration_s())
                 )),
             ));
         }
@@ -199,20 +215,21 @@ impl Cx<'_> {
         if t1.is_nan() || t1 <= t0 || gaps.is_empty() {
             return Err(self.err(
                 path.span(),
-                format!("animation `{}` does not move: every drone has a single time", path.get_ref()),
-                "this file",
-                Some("give each drone rows at two times or more (a still picture is `shape = \"points\"`)"),
+                msg!("animation-still", file = path.get_ref()),
+                Label::File,
+                Some(msg!("animation-still-hint")),
             ));
         }
         if t1 - t0 > MAX_CLIP_S {
             return Err(self.err(
                 path.span(),
-                format!(
-                    "animation `{}` lasts {:.0} s, longer than {MAX_CLIP_S} s",
-                    path.get_ref(),
-                    t1 - t0
+                msg!(
+                    "animation-too-long",
+                    file = path.get_ref(),
+                    length = format!("{:.0}", t1 - t0),
+                    max = MAX_CLIP_S
                 ),
-                "this file",
+                Label::File,
                 None,
             ));
         }

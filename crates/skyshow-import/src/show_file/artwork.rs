@@ -1,6 +1,7 @@
 //! 2D artwork formations (SVG, image, text): the file or text read once, lowered to metres
 //! at the formation's size, in fill, outline or both modes.
 
+use super::label::Label;
 use std::ops::Range;
 
 use skyshow_i18n::{Message, msg};
@@ -39,10 +40,10 @@ impl Cx<'_> {
 
     /// Maps an artwork error to one pointing at `span`, naming `what` (the file or text).
     pub(super) fn art_err(&self, span: Range<usize>, what: &Message, e: ArtError) -> ImportError {
-        self.errm(
+        self.err(
             span,
             msg!("artwork-error", what = what.clone(), message = e.message),
-            "here",
+            Label::Here,
             e.help,
         )
     }
@@ -56,22 +57,22 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<(String, Range<usize>, Vec<u8>), ImportError> {
         let Some(path) = &f.file else {
-            return Err(self.errm(
+            return Err(self.err(
                 f.shape.span(),
                 msg!("artwork-needs-file", kind = kind),
-                "this shape",
+                Label::Shape,
                 Some(msg!("artwork-needs-file-hint")),
             ));
         };
         let bytes = read(path.get_ref()).map_err(|why| {
-            self.errm(
+            self.err(
                 path.span(),
                 msg!(
                     "artwork-cannot-read",
                     what = what(path.get_ref()),
                     why = why
                 ),
-                "this file",
+                Label::File,
                 Some(msg!("artwork-cannot-read-hint")),
             )
         })?;
@@ -105,10 +106,10 @@ impl Cx<'_> {
             } else {
                 "`width_m` or `height_m`"
             };
-            return Err(self.errm(
+            return Err(self.err(
                 f.shape.span(),
                 msg!("artwork-needs-size", kind = kind, keys = keys),
-                "this shape",
+                Label::Shape,
                 Some(msg!("artwork-needs-size-hint", name = name)),
             ));
         }
@@ -119,10 +120,10 @@ impl Cx<'_> {
         let mode = self.choice(&f.mode, "mode", &["fill", "outline", "both"], "fill")?;
         let weight = match &f.weight {
             Some(w) if mode != "both" => {
-                return Err(self.errm(
+                return Err(self.err(
                     w.span(),
                     msg!("artwork-weight-needs-both"),
-                    "this value",
+                    Label::Value,
                     Some(msg!("artwork-weight-needs-both-hint")),
                 ));
             }
@@ -146,18 +147,18 @@ impl Cx<'_> {
             _ => self.text(f, read)?,
         };
         if fill_share == Some(1.0) && art.area.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!("artwork-no-area", what = what),
-                "here",
+                Label::Here,
                 Some(msg!("artwork-no-area-hint")),
             ));
         }
         if art.area.is_empty() && art.lines.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!("artwork-draws-nothing", what = what),
-                "here",
+                Label::Here,
                 None,
             ));
         }
@@ -228,10 +229,10 @@ impl Cx<'_> {
             .unwrap_or(0.5);
         let sample = self.choice(&f.sample, "sample", &["even", "density"], "even")?;
         if sample == "density" && mode != "fill" {
-            return Err(self.errm(
+            return Err(self.err(
                 f.sample.as_ref().map_or(span.clone(), Spanned::span),
                 msg!("artwork-density-needs-fill"),
-                "this value",
+                Label::Value,
                 Some(msg!("artwork-density-needs-fill-hint")),
             ));
         }
@@ -249,10 +250,10 @@ impl Cx<'_> {
     /// Text set in a named installed font or a font file beside the show.
     fn text(&self, f: &RawFormation, read: &mut Reader<'_>) -> Result<Lowered2d, ImportError> {
         let Some(text) = &f.text else {
-            return Err(self.errm(
+            return Err(self.err(
                 f.shape.span(),
                 msg!("artwork-text-needs-text"),
-                "this shape",
+                Label::Shape,
                 Some(msg!("artwork-text-needs-text-hint")),
             ));
         };
@@ -270,10 +271,10 @@ impl Cx<'_> {
         }
         let font = if is_font_file(font_name) {
             let bytes = read(font_name).map_err(|why| {
-                self.errm(
+                self.err(
                     font_span.clone(),
                     msg!("artwork-font-cannot-read", font = font_name, why = why),
-                    "this font",
+                    Label::Font,
                     Some(msg!("artwork-font-cannot-read-hint")),
                 )
             })?;

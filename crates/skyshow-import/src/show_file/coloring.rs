@@ -1,6 +1,7 @@
 //! A formation's colouring: one colour, a gradient along an axis, or the colours of its
 //! artwork or point list.
 
+use super::label::Label;
 use skyshow_model::{ColorDesign, Shape, Vec3};
 use toml::Spanned;
 
@@ -19,10 +20,10 @@ impl Cx<'_> {
     ) -> Result<ColorDesign, ImportError> {
         Ok(match (&f.color, &f.gradient) {
             (Some(_), Some(g)) => {
-                return Err(self.errm(
+                return Err(self.err(
                     g.span(),
                     msg!("formation-color-and-gradient"),
-                    "second colouring",
+                    Label::SecondColouring,
                     None,
                 ));
             }
@@ -67,7 +68,7 @@ impl Cx<'_> {
                 return Err(self.err_near(
                     r.axis.span(),
                     msg!("formation-gradient-axis", axis = other),
-                    "this axis",
+                    Label::Axis,
                     msg!("formation-gradient-axis-hint"),
                     other,
                     &["x", "y", "z", "up", "-x", "-y", "-z", "down"],
@@ -78,14 +79,14 @@ impl Cx<'_> {
         for c in r.colors.get_ref() {
             stops.push(
                 parse_color(c)
-                    .map_err(|why| self.err(r.colors.span(), why, "in this list", None))?,
+                    .map_err(|why| self.err(r.colors.span(), why, Label::InList, None))?,
             );
         }
         if stops.len() < 2 {
-            return Err(self.errm(
+            return Err(self.err(
                 r.colors.span(),
                 msg!("formation-gradient-two-colours"),
-                "this list",
+                Label::List,
                 None,
             ));
         }

@@ -1,5 +1,6 @@
 //! The fleet and its takeoff grid: how many drones, where each one stands.
 
+use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::{Fleet, Limits, TakeoffGrid, Vec3};
 
@@ -14,14 +15,14 @@ impl Cx<'_> {
         let rows = self.count(&g.rows, "rows", 1, MAX_DRONES)?;
         let columns = self.count(&g.columns, "columns", 1, MAX_DRONES)?;
         if rows * columns < drones {
-            return Err(self.errm(
+            return Err(self.err(
                 f.grid.span(),
                 msg!(
                     "fleet-grid-too-small",
                     slots = rows * columns,
                     drones = drones
                 ),
-                "this grid",
+                Label::Grid,
                 Some(msg!(
                     "fleet-grid-too-small-hint",
                     drones = drones,
@@ -55,14 +56,14 @@ impl Cx<'_> {
             column_spacing_m
         };
         if drones > 1 && min_sp < limits.takeoff_spacing_m {
-            return Err(self.errm(
+            return Err(self.err(
                 f.grid.span(),
                 msg!(
                     "fleet-slots-too-close",
                     spacing = min_sp,
                     limit = limits.takeoff_spacing_m
                 ),
-                "this grid",
+                Label::Grid,
                 Some(msg!("fleet-slots-too-close-hint")),
             ));
         }
@@ -70,10 +71,10 @@ impl Cx<'_> {
             Some(c) => {
                 let a = *c.get_ref();
                 if a.iter().any(|x| !x.is_finite() || x.abs() > 10_000.0) {
-                    return Err(self.errm(
+                    return Err(self.err(
                         c.span(),
                         msg!("show-file-coordinate-out-of-range", key = "center"),
-                        "this value",
+                        Label::Value,
                         None,
                     ));
                 }

@@ -2,8 +2,10 @@
 //! shortest transition into it. The shape itself is lowered by `shape` (parametric shapes
 //! and point lists), `artwork` and `mesh`; the colouring by `coloring`.
 
+use super::label::Label;
 use std::ops::Range;
 
+use skyshow_i18n::msg;
 use skyshow_model::{FormationDesign, Placement, TransitionDesign, Vec3};
 use toml::Spanned;
 
@@ -25,8 +27,8 @@ impl Cx<'_> {
         if name.is_empty() {
             return Err(self.err(
                 f.name.span(),
-                "a formation needs a name",
-                "empty name",
+                msg!("formation-needs-name"),
+                Label::EmptyName,
                 None,
             ));
         }
@@ -36,12 +38,14 @@ impl Cx<'_> {
             Some(c) if *c.get_ref() > fleet as i64 => {
                 return Err(self.err(
                     c.span(),
-                    format!(
-                        "formation `{name}` needs {} drones but the fleet has {fleet}",
-                        c.get_ref()
+                    msg!(
+                        "formation-count-above-fleet",
+                        formation = name.as_str(),
+                        count = *c.get_ref(),
+                        fleet = fleet
                     ),
-                    "this count",
-                    Some("lower `count` or raise `fleet.drones`"),
+                    Label::Count,
+                    Some(msg!("formation-count-above-fleet-hint")),
                 ));
             }
             Some(c) => Some(self.count(c, "count", 1, fleet as i64)?),
@@ -148,13 +152,27 @@ impl Cx<'_> {
             _ => {
                 return Err(self.err_near(
                     f.shape.span(),
-                    format!("unknown shape `{kind}`"),
-                    "this shape",
-                    "shapes: grid, plane, circle, ring, disc, sphere, helix, line, polygon, points, svg, text, image, mesh, sequence, animation",
+                    msg!("formation-unknown-shape", shape = kind),
+                    Label::Shape,
+                    msg!("formation-unknown-shape-hint"),
                     kind,
                     &[
-                        "grid", "plane", "circle", "ring", "disc", "sphere", "helix", "line",
-                        "polygon", "points", "svg", "text", "image", "mesh", "sequence", "animation",
+                        "grid",
+                        "plane",
+                        "circle",
+                        "ring",
+                        "disc",
+                        "sphere",
+                        "helix",
+                        "line",
+                        "polygon",
+                        "points",
+                        "svg",
+                        "text",
+                        "image",
+                        "mesh",
+                        "sequence",
+                        "animation",
                     ],
                 ));
             }
@@ -209,9 +227,9 @@ impl Cx<'_> {
         {
             return Err(self.err(
                 fr.span(),
-                format!("a `{kind}` does not take `[[chapter.formation.frame]]` pictures"),
-                "this frame",
-                Some("frames belong to `shape = \"sequence\"`"),
+                msg!("formation-frames-not-taken", shape = kind),
+                Label::Frame,
+                Some(msg!("formation-frames-not-taken-hint")),
             ));
         }
         let playback = [
@@ -235,9 +253,9 @@ impl Cx<'_> {
             {
                 return Err(self.err(
                     span,
-                    format!("a `{kind}` does not take `{key}`"),
-                    "not used by this shape",
-                    Some("playback keys belong to animations: `shape = \"animation\"` or an animated glTF mesh"),
+                    msg!("formation-key-not-taken", shape = kind, key = key),
+                    Label::NotUsedByShape,
+                    Some(msg!("formation-playback-not-taken-hint")),
                 ));
             }
         }
@@ -247,9 +265,13 @@ impl Cx<'_> {
             {
                 return Err(self.err(
                     span,
-                    format!("a `{kind}` does not take `{key}`"),
-                    "not used by this shape",
-                    Some(&format!("`{kind}` takes: {}", allowed.join(", "))),
+                    msg!("formation-key-not-taken", shape = kind, key = key),
+                    Label::NotUsedByShape,
+                    Some(msg!(
+                        "formation-key-not-taken-hint",
+                        shape = kind,
+                        keys = allowed.join(", ")
+                    )),
                 ));
             }
         }

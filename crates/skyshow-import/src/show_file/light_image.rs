@@ -1,13 +1,14 @@
 //! Image effects (`effect = "image"`): a still picture, an animated GIF or PNG (APNG),
 //! or a numbered sequence of pictures, read and scaled for sampling.
 
+use super::label::Label;
 use skyshow_model::{EffectKind, ImageDesign, Rgb};
 use toml::Spanned;
 
 use super::lights::RawLight;
 use super::{Cx, Reader};
 use crate::error::ImportError;
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 
 /// Largest image side accepted for an image effect, pixels.
 const MAX_IMAGE_SIDE: u32 = 4096;
@@ -21,31 +22,29 @@ const MAX_FRAMES: usize = 3000;
 /// The frames of an animated GIF or PNG (APNG) with each frame's time in seconds, or
 /// `None` for a still picture (one frame, or not a GIF or PNG).
 #[allow(clippy::type_complexity)]
-fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f64>)>, String> {
+fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f64>)>, Message> {
+    // The decoder's own words are another program's, shown as they are.
+    let foreign = |e: image::ImageError| Message::verbatim(e.to_string());
     use image::AnimationDecoder;
     use image::codecs::{gif::GifDecoder, png::PngDecoder};
     let cursor = || std::io::Cursor::new(bytes);
     let frames: Vec<image::Frame> = if bytes.starts_with(b"GIF8") {
-        let d = GifDecoder::new(cursor()).map_err(|e| e.to_string())?;
+        let d = GifDecoder::new(cursor()).map_err(foreign)?;
         let (w, h) = image::ImageDecoder::dimensions(&d);
         if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-            return Err(format!(
-                "{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"
-            ));
+            return Err(too_large(w, h));
         }
         take_frames(d.into_frames())?
     } else if bytes.starts_with(b"\x89PNG") {
-        let d = PngDecoder::new(cursor()).map_err(|e| e.to_string())?;
-        if !d.is_apng().map_err(|e| e.to_string())? {
+        let d = PngDecoder::new(cursor()).map_err(foreign)?;
+        if !d.is_apng().map_err(foreign)? {
             return Ok(None);
         }
         let (w, h) = image::ImageDecoder::dimensions(&d);
         if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-            return Err(format!(
-                "{w} × {h} pixels, more than {MAX_IMAGE_SIDE} on a side"
-            ));
+            return Err(too_large(w, h));
         }
-        take_frames(d.apng().map_err(|e| e.to_string())?.into_frames())?
+        take_frames(d.apng().map_err(foreign)?.into_frames())?
     } else {
         return Ok(None);
     };
@@ -66,11 +65,21 @@ fn animation_frames(bytes: &[u8]) -> Result<Option<(Vec<image::RgbaImage>, Vec<f
 }
 
 /// Decodes at most one more than [`MAX_FRAMES`] frames (the caller reports too many).
-fn take_frames(frames: image::Frames<'_>) -> Result<Vec<image::Frame>, String> {
+fn take_frames(frames: image::Frames<'_>) -> Result<Vec<image::Frame>, Message> {
     frames
         .take(MAX_FRAMES + 1)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| e.to_string())
+        .map_err(|e| Message::verbatim(e.to_string()))
+}
+
+/// A picture of `w` × `h` pixels is too large.
+fn too_large(w: u32, h: u32) -> Message {
+    msg!(
+        "light-picture-pixels-too-large",
+        width = w,
+        height = h,
+        max = MAX_IMAGE_SIDE
+    )
 }
 
 impl Cx<'_> {
@@ -84,41 +93,42 @@ impl Cx<'_> {
     ) -> Result<EffectKind, ImportError> {
         let name = f.get_ref().trim();
         let bytes = read(name).map_err(|e| {
-            self.errm(
+            self.err(
                 f.span(),
                 msg!("show-file-cannot-read", name = name, why = e.to_string()),
-                "this file",
+                Label::File,
                 Some(msg!("show-file-cannot-read-hint")),
             )
         })?;
-        let bad = |e: String| {
-            self.errm(
+        let bad = |e: Message| {
+            self.err(
                 f.span(),
-                msg!("light-not-a-picture", name = name, why = e.to_string()),
-                "this file",
+                msg!("light-not-a-picture", name = name, why = e),
+                Label::File,
                 Some(msg!("light-not-a-picture-hint")),
             )
         };
         let animation = animation_frames(&bytes).map_err(bad)?;
         let Some((frames, delays)) = animation else {
-            let img = image::load_from_memory(&bytes).map_err(|e| bad(e.to_string()))?;
+            let img = image::load_from_memory(&bytes)
+                .map_err(|e| bad(Message::verbatim(e.to_string())))?;
             let image = self.picture(img, name, f.span())?;
             let anim_key = (l.fps.as_ref().map(Spanned::span))
                 .or(l.looped.as_ref().map(Spanned::span))
                 .or(l.frame_count.as_ref().map(Spanned::span))
                 .or(l.first_frame.as_ref().map(Spanned::span));
             if let Some(span) = anim_key {
-                return Err(self.errm(
+                return Err(self.err(
                     span,
                     msg!("light-still-picture", name = name),
-                    "this key",
+                    Label::Key,
                     Some(msg!("light-still-picture-hint")),
                 ));
             }
             return Ok(EffectKind::Image { image });
         };
         if frames.len() > MAX_FRAMES {
-            return Err(self.errm(
+            return Err(self.err(
                 f.span(),
                 msg!(
                     "light-too-many-frames",
@@ -126,7 +136,7 @@ impl Cx<'_> {
                     count = frames.len(),
                     max = MAX_FRAMES
                 ),
-                "this file",
+                Label::File,
                 Some(msg!("light-too-many-frames-hint")),
             ));
         }
@@ -176,19 +186,19 @@ impl Cx<'_> {
                 Box::new(move |k| format!("{a}{k}{b}"))
             }
             _ => {
-                return Err(self.errm(
+                return Err(self.err(
                     p.span(),
                     msg!("light-frames-pattern"),
-                    "this pattern",
+                    Label::Pattern,
                     Some(msg!("light-frames-pattern-hint")),
                 ));
             }
         };
         let Some(count) = &l.frame_count else {
-            return Err(self.errm(
+            return Err(self.err(
                 p.span(),
                 msg!("light-frames-need-count"),
-                "this pattern",
+                Label::Pattern,
                 Some(msg!("light-frames-need-count-hint")),
             ));
         };
@@ -202,7 +212,7 @@ impl Cx<'_> {
         for k in 0..count as i64 {
             let name = name_of(first + k);
             let bytes = read(&name).map_err(|e| {
-                self.errm(
+                self.err(
                     p.span(),
                     msg!(
                         "light-frame-unreadable",
@@ -210,19 +220,19 @@ impl Cx<'_> {
                         name = name.as_str(),
                         why = e.to_string()
                     ),
-                    "this pattern",
+                    Label::Pattern,
                     Some(msg!("light-frame-unreadable-hint")),
                 )
             })?;
             let img = image::load_from_memory(&bytes).map_err(|e| {
-                self.errm(
+                self.err(
                     p.span(),
                     msg!(
                         "light-not-a-picture",
                         name = name.as_str(),
                         why = e.to_string()
                     ),
-                    "this pattern",
+                    Label::Pattern,
                     None,
                 )
             })?;
@@ -243,10 +253,10 @@ impl Cx<'_> {
         span: std::ops::Range<usize>,
     ) -> Result<ImageDesign, ImportError> {
         if img.width() > MAX_IMAGE_SIDE || img.height() > MAX_IMAGE_SIDE {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!("light-picture-too-large", name = name, max = MAX_IMAGE_SIDE),
-                "this file",
+                Label::File,
                 Some(msg!("light-picture-too-large-hint")),
             ));
         }

@@ -1,6 +1,7 @@
 //! `[[light]]` and `[[chapter.formation.light]]`: light effects lowered to
 //! [`LightEffect`]s, their times resolved on the show clock.
 
+use super::label::Label;
 use serde::Deserialize;
 use skyshow_model::{
     Axis, Blend, EffectKind, Every, LightEffect, LightFrame, MusicalLength, Rgb, Target, Vec3,
@@ -86,10 +87,10 @@ impl Cx<'_> {
         let l = sl.get_ref();
         let kind_name = l.effect.get_ref().as_str();
         let need = |what: &str| {
-            self.errm(
+            self.err(
                 l.effect.span(),
                 msg!("light-effect-needs", effect = kind_name, key = what),
-                "this effect",
+                Label::Effect,
                 Some(msg!("light-effect-needs-hint", key = what)),
             )
         };
@@ -115,20 +116,20 @@ impl Cx<'_> {
                 .iter()
                 .map(|c| {
                     parse_color(c).map_err(|why| {
-                        self.errm(
+                        self.err(
                             cs.span(),
                             why,
-                            "in this list",
+                            Label::InList,
                             Some(crate::color::color_hint()),
                         )
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             if v.len() < min {
-                return Err(self.errm(
+                return Err(self.err(
                     cs.span(),
                     msg!("light-colors-too-few", min = min),
-                    "this list",
+                    Label::List,
                     None,
                 ));
             }
@@ -157,7 +158,7 @@ impl Cx<'_> {
                         return Err(self.err_near(
                             a.span(),
                             msg!("light-unknown-axis", value = other),
-                            "this axis",
+                            Label::Axis,
                             msg!("light-unknown-axis-hint"),
                             other,
                             &[
@@ -175,17 +176,17 @@ impl Cx<'_> {
                 )?)),
                 (None, None) => Ok(Axis::Picture(0.0)),
                 (Some(_), Some(d)) => {
-                    Err(self.errm(d.span(), msg!("light-axis-or-angle"), "this key", None))
+                    Err(self.err(d.span(), msg!("light-axis-or-angle"), Label::Key, None))
                 }
             }
         };
         let every = || -> Result<Every, ImportError> {
             let Some(e) = &l.every else {
                 if self.clock.beats.is_none() {
-                    return Err(self.errm(
+                    return Err(self.err(
                         l.effect.span(),
                         msg!("light-beats-need-music"),
-                        "this effect",
+                        Label::Effect,
                         Some(msg!("light-beats-need-music-hint")),
                     ));
                 }
@@ -196,10 +197,10 @@ impl Cx<'_> {
                 .split_once(' ')
                 .map_or(("1", t), |(a, b)| (a.trim(), b.trim()));
             let bad = || {
-                self.errm(
+                self.err(
                     e.span(),
                     msg!("light-every-not-interval", value = t),
-                    "this value",
+                    Label::Value,
                     Some(msg!("light-every-not-interval-hint")),
                 )
             };
@@ -225,10 +226,10 @@ impl Cx<'_> {
                 _ => return Err(bad()),
             };
             if !matches!(out, Every::Seconds(_)) && self.clock.beats.is_none() {
-                return Err(self.errm(
+                return Err(self.err(
                     e.span(),
                     msg!("light-beats-need-music"),
-                    "this value",
+                    Label::Value,
                     Some(msg!("light-beats-need-music-hint")),
                 ));
             }
@@ -250,23 +251,23 @@ impl Cx<'_> {
                     (d, format!("\"{}\" ({d:.3} s)", t.trim()))
                 }
                 RawTime::Text(t) => {
-                    return Err(self.errm(
+                    return Err(self.err(
                         v.span(),
                         msg!("light-not-a-length", key = key, value = t),
-                        "this value",
+                        Label::Value,
                         Some(msg!("light-not-a-length-hint", key = key)),
                     ));
                 }
             };
             if !d.is_finite() || d < lo || d > hi {
-                return Err(self.errm(
+                return Err(self.err(
                     v.span(),
                     msg!(
                         "show-file-out-of-range",
                         key = key,
                         value = written.to_string()
                     ),
-                    "this value",
+                    Label::Value,
                     Some(msg!(
                         "show-file-out-of-range-hint",
                         key = key,
@@ -295,10 +296,10 @@ impl Cx<'_> {
                             && (-1.0..=2.0).contains(&u)
                             && (-1.0..=2.0).contains(&v))
                         {
-                            return Err(self.errm(
+                            return Err(self.err(
                                 c.span(),
                                 msg!("light-center-out-of-range"),
-                                "this value",
+                                Label::Value,
                                 Some(msg!("light-center-out-of-range-hint")),
                             ));
                         }
@@ -366,10 +367,10 @@ impl Cx<'_> {
                 (None, Some(p)) => self.frame_sequence(p, l, read)?,
                 (None, None) => return Err(need("file")),
                 (Some(_), Some(p)) => {
-                    return Err(self.errm(
+                    return Err(self.err(
                         p.span(),
                         msg!("light-file-or-frames"),
-                        "this key",
+                        Label::Key,
                         Some(msg!("light-file-or-frames-hint")),
                     ));
                 }
@@ -378,7 +379,7 @@ impl Cx<'_> {
                 return Err(self.err_near(
                     l.effect.span(),
                     msg!("light-unknown-effect", value = other),
-                    "this effect",
+                    Label::Effect,
                     msg!("light-unknown-effect-hint"),
                     other,
                     &[
@@ -393,19 +394,19 @@ impl Cx<'_> {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
             (None, Some(dv)) => {
                 let Some(start) = start_s else {
-                    return Err(self.errm(
+                    return Err(self.err(
                         sl.span(),
                         msg!("light-duration-needs-start"),
-                        "this effect",
+                        Label::Effect,
                         None,
                     ));
                 };
                 let (d, _) = self.length(dv, "duration", Anchor::From(Some(start)))?;
                 if !(0.02..=86_400.0).contains(&d) {
-                    return Err(self.errm(
+                    return Err(self.err(
                         dv.span(),
                         msg!("light-duration-out-of-range", value = format!("{d:.3}")),
-                        "this length",
+                        Label::Length,
                         Some(msg!("light-duration-out-of-range-hint")),
                     ));
                 }
@@ -413,14 +414,14 @@ impl Cx<'_> {
             }
             (None, None) => None,
             (Some(_), Some(d)) => {
-                return Err(self.errm(d.span(), msg!("light-end-or-duration"), "this key", None));
+                return Err(self.err(d.span(), msg!("light-end-or-duration"), Label::Key, None));
             }
         };
         if home.is_none() && chapter.is_none() && (start_s.is_none() || end_s.is_none()) {
-            return Err(self.errm(
+            return Err(self.err(
                 l.effect.span(),
                 msg!("light-needs-start-end"),
-                "this effect",
+                Label::Effect,
                 Some(msg!("light-needs-start-end-hint")),
             ));
         }
@@ -428,14 +429,14 @@ impl Cx<'_> {
             && e <= s
         {
             let span = l.end.as_ref().map_or(sl.span(), |e| e.span());
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!(
                     "light-ends-before-start",
                     end = format!("{e:.3}"),
                     start = format!("{s:.3}")
                 ),
-                "this end",
+                Label::End,
                 None,
             ));
         }
@@ -444,14 +445,14 @@ impl Cx<'_> {
             Some(v) => {
                 let (d, m) = self.length(v, key, anchor)?;
                 if d > 86_400.0 {
-                    return Err(self.errm(
+                    return Err(self.err(
                         v.span(),
                         msg!(
                             "show-file-time-too-long",
                             key = key,
                             value = format!("{d:.3}")
                         ),
-                        "this length",
+                        Label::Length,
                         None,
                     ));
                 }
@@ -472,7 +473,7 @@ impl Cx<'_> {
                     return Err(self.err_near(
                         b.span(),
                         msg!("light-unknown-blend", value = other),
-                        "this value",
+                        Label::Value,
                         msg!("light-unknown-blend-hint"),
                         other,
                         &["normal", "add", "multiply", "screen"],
@@ -487,10 +488,10 @@ impl Cx<'_> {
                     .iter()
                     .map(|r| {
                         range(r).ok_or_else(|| {
-                            self.errm(
+                            self.err(
                                 v.span(),
                                 msg!("light-not-a-range", value = r.as_str()),
-                                "in this list",
+                                Label::InList,
                                 Some(msg!("light-not-a-range-hint")),
                             )
                         })
@@ -503,19 +504,19 @@ impl Cx<'_> {
                     .iter()
                     .position(|n| n == f.get_ref().trim())
                     .ok_or_else(|| {
-                        self.errm(
+                        self.err(
                             f.span(),
                             msg!("light-no-such-formation", name = f.get_ref()),
-                            "this name",
+                            Label::Name,
                             Some(msg!("light-no-such-formation-hint")),
                         )
                     })?,
             ),
             (Some(f), Some(_)) => {
-                return Err(self.errm(
+                return Err(self.err(
                     f.span(),
                     msg!("light-formation-in-formation"),
-                    "this key",
+                    Label::Key,
                     Some(msg!("light-formation-in-formation-hint")),
                 ));
             }
@@ -523,10 +524,10 @@ impl Cx<'_> {
         };
         let points = ranges(&l.points)?;
         if !points.is_empty() && formation.is_none() {
-            return Err(self.errm(
+            return Err(self.err(
                 l.points.as_ref().map_or(sl.span(), |p| p.span()),
                 msg!("light-points-need-formation"),
-                "this key",
+                Label::Key,
                 None,
             ));
         }
@@ -534,10 +535,10 @@ impl Cx<'_> {
             Some(r) => {
                 let a = *r.get_ref();
                 if a.iter().any(|x| !x.is_finite()) || a[2] <= a[0] || a[3] <= a[1] {
-                    return Err(self.errm(
+                    return Err(self.err(
                         r.span(),
                         msg!("light-region-not-a-box"),
-                        "this value",
+                        Label::Value,
                         Some(msg!("light-region-not-a-box-hint")),
                     ));
                 }
@@ -582,13 +583,13 @@ impl Cx<'_> {
             && !region
             && !kind.is_spatial()
         {
-            return Err(self.errm(
+            return Err(self.err(
                 f.span(),
                 msg!(
                     "light-frame-not-spatial",
                     effect = l.effect.get_ref().as_str()
                 ),
-                "this key",
+                Label::Key,
                 Some(msg!("light-frame-not-spatial-hint")),
             ));
         }

@@ -1,6 +1,7 @@
 //! The whole show, lowered in file order: origin, audience, stage, limits, takeoff, the
 //! fleet, music and cues, chapters with their formations and effects, the planner's options.
 
+use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::{
     Chapter, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise, ShowDesign, TakeoffDesign,
@@ -214,10 +215,10 @@ impl Cx<'_> {
         let mut formations = Vec::new();
         let mut lights = Vec::new();
         if raw_chapters.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 0..0,
                 msg!("show-no-chapters"),
-                "in this file",
+                Label::InFile,
                 Some(msg!("show-no-chapters-hint")),
             ));
         }
@@ -233,10 +234,10 @@ impl Cx<'_> {
                 ));
             }
             if chapters.iter().any(|x: &Chapter| x.name == name) {
-                return Err(self.errm(
+                return Err(self.err(
                     c.name.span(),
                     msg!("chapter-defined-twice", name = name.as_str()),
-                    "second one",
+                    Label::SecondOne,
                     None,
                 ));
             }
@@ -253,10 +254,10 @@ impl Cx<'_> {
                     .iter()
                     .any(|x: &FormationDesign| x.name == fd.name)
                 {
-                    return Err(self.errm(
+                    return Err(self.err(
                         f.get_ref().name.span(),
                         msg!("formation-defined-twice", name = fd.name.as_str()),
-                        "second one",
+                        Label::SecondOne,
                         Some(msg!("formation-defined-twice-hint")),
                     ));
                 }
@@ -268,13 +269,13 @@ impl Cx<'_> {
                 formations.push(fd);
             }
             if !c.lights.is_empty() && !formations.iter().any(|f| f.chapter == index) {
-                return Err(self.errm(
+                return Err(self.err(
                     c.lights[0].span(),
                     msg!(
                         "chapter-lights-without-formations",
                         name = chapters[index].name.as_str()
                     ),
-                    "this effect",
+                    Label::Effect,
                     Some(msg!("chapter-lights-without-formations-hint")),
                 ));
             }
@@ -285,10 +286,10 @@ impl Cx<'_> {
             }
         }
         if formations.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 raw_chapters[0].span(),
                 msg!("show-no-formations"),
-                "this chapter",
+                Label::Chapter,
                 Some(msg!("show-no-formations-hint")),
             ));
         }
@@ -305,7 +306,7 @@ impl Cx<'_> {
                     return Err(self.err_near(
                         m.span(),
                         msg!("planner-unknown-minimise", value = other),
-                        "this value",
+                        Label::Value,
                         msg!("planner-unknown-minimise-hint"),
                         other,
                         &["distance", "time"],

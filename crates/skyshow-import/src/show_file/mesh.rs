@@ -2,6 +2,7 @@
 //! centred and scaled to the formation's size; sampled on the surface, in the volume, or one
 //! drone per vertex.
 
+use super::label::Label;
 use std::ops::Range;
 use std::path::Path;
 
@@ -37,10 +38,10 @@ impl Cx<'_> {
             size_m.is_some(),
         ];
         if given.iter().filter(|g| **g).count() > 1 {
-            return Err(self.errm(
+            return Err(self.err(
                 f.shape.span(),
                 msg!("artwork-mesh-one-size"),
-                "this shape",
+                Label::Shape,
                 Some(msg!("artwork-mesh-one-size-hint")),
             ));
         }
@@ -71,22 +72,22 @@ impl Cx<'_> {
             );
         }
         if mesh.vertices.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!("artwork-mesh-no-vertices", what = what),
-                "this file",
+                Label::File,
                 Some(msg!("artwork-mesh-no-vertices-hint")),
             ));
         }
         if mode != "vertices" && mesh.triangles.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!(
                     "artwork-mesh-no-faces",
                     what = what,
                     vertices = mesh.vertices.len()
                 ),
-                "this file",
+                Label::File,
                 Some(msg!("artwork-mesh-no-faces-hint")),
             ));
         }
@@ -100,10 +101,10 @@ impl Cx<'_> {
                 &mesh.triangles,
             )
         {
-            return Err(self.errm(
+            return Err(self.err(
                 f.mode.as_ref().map_or(span.clone(), |m| m.span()),
                 msg!("artwork-mesh-flat-volume", what = what),
-                "this mode",
+                Label::Mode,
                 Some(msg!("artwork-mesh-flat-volume-hint")),
             ));
         }
@@ -135,10 +136,10 @@ impl Cx<'_> {
             _ => unreachable!("a size was checked above"),
         };
         if have <= 0.0 || !have.is_finite() {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!("artwork-mesh-no-extent", what = what, extent = key),
-                "this file",
+                Label::File,
                 Some(msg!("artwork-mesh-no-extent-hint")),
             ));
         }
@@ -185,10 +186,10 @@ impl Cx<'_> {
         fleet: usize,
     ) -> Result<Shape, ImportError> {
         if let Some(c) = &f.count {
-            return Err(self.errm(
+            return Err(self.err(
                 c.span(),
                 msg!("artwork-mesh-vertices-count"),
-                "this value",
+                Label::Value,
                 Some(msg!("artwork-mesh-vertices-count-hint")),
             ));
         }
@@ -201,7 +202,7 @@ impl Cx<'_> {
         let size = e.x.max(e.y).max(e.z);
         let merged = VertexMerge::new(vertices, colors, COINCIDENT * size);
         if merged.points.len() > fleet {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!(
                     "artwork-mesh-vertices-fleet",
@@ -209,7 +210,7 @@ impl Cx<'_> {
                     vertices = merged.points.len(),
                     fleet = fleet
                 ),
-                "this file",
+                Label::File,
                 Some(msg!(
                     "artwork-mesh-vertices-fleet-hint",
                     vertices = merged.points.len()
@@ -256,10 +257,10 @@ impl Cx<'_> {
         match ext {
             "obj" => {
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    self.errm(
+                    self.err(
                         span.clone(),
                         msg!("artwork-mesh-obj-not-utf8", what = what.clone()),
-                        "this file",
+                        Label::File,
                         Some(msg!("artwork-mesh-obj-not-utf8-hint")),
                     )
                 })?;
@@ -284,10 +285,10 @@ impl Cx<'_> {
                 })
             }
             _ => {
-                return Err(self.errm(
+                return Err(self.err(
                     span.clone(),
                     msg!("artwork-mesh-unknown-type", what = what.clone(), ext = ext),
-                    "this file",
+                    Label::File,
                     Some(msg!("artwork-mesh-unknown-type-hint")),
                 ));
             }

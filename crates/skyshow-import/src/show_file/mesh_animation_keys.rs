@@ -2,6 +2,7 @@
 //! and `animation_loop` keys, and the glTF animation they choose, read and posed where the
 //! hold starts.
 
+use super::label::Label;
 use std::ops::Range;
 
 use skyshow_i18n::{Message, msg};
@@ -67,7 +68,7 @@ impl Cx<'_> {
     ) -> Result<Option<MeshAnimation>, ImportError> {
         let given = |why: Message, help: Message| -> Result<Option<MeshAnimation>, ImportError> {
             match &keys.span {
-                Some(s) => Err(self.errm(s.clone(), why, "this key", Some(help))),
+                Some(s) => Err(self.err(s.clone(), why, Label::Key, Some(help))),
                 None => Ok(None),
             }
         };
@@ -106,7 +107,7 @@ impl Cx<'_> {
             );
         };
         if animation.rest.len() != mesh.vertices.len() {
-            return Err(self.errm(
+            return Err(self.err(
                 span.clone(),
                 msg!(
                     "artwork-anim-vertex-count",
@@ -114,14 +115,14 @@ impl Cx<'_> {
                     moved = animation.rest.len(),
                     vertices = mesh.vertices.len()
                 ),
-                "this file",
+                Label::File,
                 None,
             ));
         }
         let length = animation.clip_length_s();
         if keys.playback.start_s > length {
             let at = keys.span.clone().unwrap_or_else(|| span.clone());
-            return Err(self.errm(
+            return Err(self.err(
                 at,
                 msg!(
                     "artwork-anim-start-past-end",
@@ -129,7 +130,7 @@ impl Cx<'_> {
                     name = animation.name.as_str(),
                     length = format!("{length:.3}")
                 ),
-                "this key",
+                Label::Key,
                 Some(msg!(
                     "artwork-anim-start-past-end-hint",
                     length = format!("{length:.3}")
@@ -138,7 +139,7 @@ impl Cx<'_> {
         }
         let start = animation.vertices_at(animation.clip_start_s + keys.playback.start_s);
         if let Some(v) = start.iter().position(|p| !p.is_finite() || p.norm() > 1e9) {
-            return Err(self.errm(
+            return Err(self.err(
                 span.clone(),
                 msg!(
                     "artwork-anim-not-finite",
@@ -146,7 +147,7 @@ impl Cx<'_> {
                     name = animation.name.as_str(),
                     vertex = v
                 ),
-                "this file",
+                Label::File,
                 Some(msg!("artwork-anim-not-finite-hint")),
             ));
         }

@@ -2,7 +2,9 @@
 //! move, scale), checked key by key and lowered to [`Motion`]s; and times within a hold
 //! (`start`, `duration`, a frame's `at`): seconds or beats and bars.
 
+use super::label::Label;
 use serde::Deserialize;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{
     Easing, HoldTime, Motion, MotionAxis, MotionKind, MusicalLength, Repeat, Vec3,
 };
@@ -73,26 +75,26 @@ impl Cx<'_> {
                 let Some(f) = &m.factor else {
                     return Err(self.err(
                         m.kind.span(),
-                        "a `scale` motion needs `factor`",
-                        "this motion",
-                        Some("add `factor = 0.5` to halve the picture, `factor = 2` to double it"),
+                        msg!("motion-scale-needs-factor"),
+                        Label::Motion,
+                        Some(msg!("motion-scale-needs-factor-hint")),
                     ));
                 };
                 let x = *f.get_ref();
                 if !x.is_finite() || x <= 0.0 || x > MAX_FACTOR {
                     return Err(self.err(
                         f.span(),
-                        format!("`factor` = {} cannot be flown", crate::number::shown(x)),
-                        "this value",
-                        Some(&format!("`factor` is the size at the end relative to the start: above 0, at most {MAX_FACTOR}")),
+                        msg!("motion-factor-cannot-fly", value = crate::number::shown(x)),
+                        Label::Value,
+                        Some(msg!("motion-factor-cannot-fly-hint", max = MAX_FACTOR)),
                     ));
                 }
                 if x == 1.0 {
                     return Err(self.err(
                         f.span(),
-                        "`factor = 1` does not change the size",
-                        "this value",
-                        Some("give a factor other than 1, or remove the motion"),
+                        msg!("motion-factor-one"),
+                        Label::Value,
+                        Some(msg!("motion-factor-one-hint")),
                     ));
                 }
                 MotionKind::Scale { factor: x }
@@ -132,9 +134,9 @@ impl Cx<'_> {
                 _ => {
                     return Err(self.err(
                         r.span(),
-                        "`repeat` is a count or \"hold\"",
-                        "this value",
-                        Some("`repeat = 3` repeats three times; `repeat = \"hold\"` as often as the hold allows"),
+                        msg!("motion-repeat"),
+                        Label::Value,
+                        Some(msg!("motion-repeat-hint")),
                     ));
                 }
             },
@@ -159,24 +161,23 @@ impl Cx<'_> {
                     .or(m.start.as_ref())
                     .map_or(sm.span(), Spanned::span);
                 let room = (hold - s0).max(0.0) / reps;
+                let starts_late = s0 >= hold;
+                let (end, hold) = (crate::number::shown(end), crate::number::shown(hold));
+                let hint = if starts_late {
+                    msg!("motion-past-hold-start-hint", hold = hold.clone())
+                } else {
+                    msg!(
+                        "motion-past-hold-hint",
+                        room = format!("{room:.2}"),
+                        repeats = i64::from(reps > 1.0) + 1,
+                        end = end.clone()
+                    )
+                };
                 return Err(self.err(
                     span,
-                    format!(
-                        "the motion runs past the hold: it ends {} s into a hold of {} s",
-                        crate::number::shown(end),
-                        crate::number::shown(hold)
-                    ),
-                    "this time",
-                    Some(&if s0 >= hold {
-                        format!("start it before the hold ends (`start` < {})", crate::number::shown(hold))
-                    } else {
-                        format!(
-                            "make `duration` at most {:.2} s{}, start it earlier, or lengthen `hold` to at least {} s",
-                            room,
-                            if reps > 1.0 { " per repetition" } else { "" },
-                            crate::number::shown(end)
-                        )
-                    }),
+                    msg!("motion-past-hold", end = end, hold = hold),
+                    Label::Time,
+                    Some(hint),
                 ));
             }
         }
@@ -203,9 +204,9 @@ impl Cx<'_> {
                     _ => {
                         return Err(self.err_near(
                             a.span(),
-                            format!("unknown axis `{n}`"),
-                            "this axis",
-                            "`axis` is \"up\", \"right\" or \"towards\" (the formation's own), or a direction `[x, y, z]` in the show frame",
+                            msg!("motion-unknown-axis", value = n),
+                            Label::Axis,
+                            msg!("motion-unknown-axis-hint"),
                             n,
                             &["up", "right", "towards"],
                         ));
@@ -216,9 +217,9 @@ impl Cx<'_> {
                     if !d.is_finite() || d.norm() < 1e-9 {
                         return Err(self.err(
                             a.span(),
-                            "the axis has zero length",
-                            "this axis",
-                            Some("give a direction such as `[0, 0, 1]` (up), or \"up\", \"right\" or \"towards\""),
+                            msg!("motion-axis-zero"),
+                            Label::Axis,
+                            Some(msg!("motion-axis-zero-hint")),
                         ));
                     }
                     MotionAxis::Show(d.normalized())
@@ -229,17 +230,17 @@ impl Cx<'_> {
             (Some(_), Some(a)) => {
                 return Err(self.err(
                     a.span(),
-                    "give either `turns` or `angle_deg`, not both",
-                    "second angle",
+                    msg!("motion-turns-and-angle"),
+                    Label::SecondAngle,
                     None,
                 ));
             }
             (None, None) => {
                 return Err(self.err(
                     m.kind.span(),
-                    "a `rotate` motion needs `turns` or `angle_deg`",
-                    "this motion",
-                    Some("add `turns = 1` (a full turn) or `angle_deg = 90`"),
+                    msg!("motion-rotate-needs-angle"),
+                    Label::Motion,
+                    Some(msg!("motion-rotate-needs-angle-hint")),
                 ));
             }
             (Some(t), None) => self.angle(t, "turns", MAX_TURNS)? * 360.0,
@@ -254,9 +255,9 @@ impl Cx<'_> {
         if x == 0.0 {
             return Err(self.err(
                 v.span(),
-                format!("`{key} = 0` does not move"),
-                "this value",
-                Some("give a non-zero angle (negative turns clockwise looking down the axis), or remove the motion"),
+                msg!("motion-angle-zero", key = key),
+                Label::Value,
+                Some(msg!("motion-angle-zero-hint")),
             ));
         }
         self.num(v, key, -max, max, key)
@@ -271,9 +272,9 @@ impl Cx<'_> {
                 if p.get_ref().is_empty() {
                     return Err(self.err(
                         p.span(),
-                        "`path` has no waypoints",
-                        "this path",
-                        Some("list waypoints as offsets from the centre: `path = [[0, 20, 0], [0, 20, 10]]`"),
+                        msg!("motion-path-empty"),
+                        Label::Path,
+                        Some(msg!("motion-path-empty-hint")),
                     ));
                 }
                 let mut out = Vec::with_capacity(p.get_ref().len());
@@ -285,17 +286,17 @@ impl Cx<'_> {
             (Some(_), Some(p)) => {
                 return Err(self.err(
                     p.span(),
-                    "give either `by` or `path`, not both",
-                    "second path",
+                    msg!("motion-by-and-path"),
+                    Label::SecondPath,
                     None,
                 ));
             }
             (None, None) => {
                 return Err(self.err(
                     m.kind.span(),
-                    "a `move` motion needs `by` or `path`",
-                    "this motion",
-                    Some("add `by = [0, 30, 0]` (metres, show frame) or `path = [[x, y, z], …]`"),
+                    msg!("motion-move-needs-path"),
+                    Label::Motion,
+                    Some(msg!("motion-move-needs-path-hint")),
                 ));
             }
         };
@@ -306,9 +307,9 @@ impl Cx<'_> {
                     .or(m.path.as_ref().map(Spanned::span));
             return Err(self.err(
                 span.unwrap_or(sm.span()),
-                "the move goes nowhere",
-                "this offset",
-                Some("give an offset other than `[0, 0, 0]`"),
+                msg!("motion-goes-nowhere"),
+                Label::Offset,
+                Some(msg!("motion-goes-nowhere-hint")),
             ));
         }
         Ok(MotionKind::Move { path })
@@ -336,11 +337,12 @@ impl Cx<'_> {
             {
                 return Err(self.err(
                     span,
-                    format!("a `{kind}` motion does not take `{key}`"),
-                    "not used by this motion",
-                    Some(&format!(
-                        "`{kind}` takes: {}, start, duration, easing, repeat",
-                        allowed.join(", ")
+                    msg!("motion-key-not-taken", kind = kind, key = key),
+                    Label::NotUsedByMotion,
+                    Some(msg!(
+                        "motion-key-not-taken-hint",
+                        kind = kind,
+                        keys = allowed.join(", ")
                     )),
                 ));
             }
@@ -356,7 +358,7 @@ impl Cx<'_> {
         key: &str,
         zero_ok: bool,
     ) -> Result<HoldTime, ImportError> {
-        let bad = |why: String, hint: &str| self.err(v.span(), why, "this time", Some(hint));
+        let bad = |why: Message, hint: Message| self.err(v.span(), why, Label::Time, Some(hint));
         let t = match v.get_ref() {
             RawTime::Text(t) => {
                 if let Some(len) = MusicalLength::parse(t) {
@@ -365,29 +367,34 @@ impl Cx<'_> {
                         || (!zero_ok && len.amount == 0.0)
                     {
                         return Err(bad(
-                            format!("`{key} = \"{t}\"` is not a length"),
-                            "give a positive number of beats or bars",
+                            msg!("motion-not-a-length", key = key, value = t),
+                            msg!("motion-not-a-length-hint"),
                         ));
                     }
                     return Ok(HoldTime::Music(len));
                 }
                 crate::time::parse_time(t).map_err(|why| {
                     bad(
-                        format!("`{key}` is not a valid time: {why}"),
-                        "seconds (`12.5`, `\"0:12.5\"`) or beats and bars (`\"2 bars\"`, `\"3 beats\"`) from the start of the hold",
+                        msg!("show-file-invalid-time", key = key, why = why),
+                        msg!("motion-time-hint"),
                     )
                 })?
             }
             RawTime::Seconds(s) => *s,
         };
         if !t.is_finite() || t < 0.0 || (!zero_ok && t == 0.0) || t > MAX_TIME_S {
+            let hint = if zero_ok {
+                msg!("motion-time-range-hint")
+            } else {
+                msg!("motion-length-range-hint")
+            };
             return Err(bad(
-                format!("`{key}` = {} s is out of range", crate::number::shown(t)),
-                if zero_ok {
-                    "times within the hold are 0 or more seconds"
-                } else {
-                    "lengths are above 0 seconds"
-                },
+                msg!(
+                    "motion-time-out-of-range",
+                    key = key,
+                    value = crate::number::shown(t)
+                ),
+                hint,
             ));
         }
         Ok(HoldTime::Seconds(t))

@@ -1,6 +1,7 @@
 //! `[music]` and `[[cue]]`: the soundtrack (decoded and beat-tracked once, here) and named
 //! times, both lowered onto the show clock.
 
+use super::label::Label;
 use serde::Deserialize;
 use skyshow_i18n::msg;
 use skyshow_model::{MusicDesign, MusicalLength};
@@ -59,14 +60,14 @@ impl Cx<'_> {
         let file = m.file.get_ref().trim().to_string();
         let offset_s = self.opt_num(&m.offset_s, "offset_s", 0.0, -3600.0, 3600.0, "seconds")?;
         let bytes = read(&file).map_err(|e| {
-            self.errm(
+            self.err(
                 m.file.span(),
                 msg!(
                     "music-cannot-read",
                     name = file.as_str(),
                     why = e.to_string()
                 ),
-                "this file",
+                Label::File,
                 Some(msg!("show-file-cannot-read-hint")),
             )
         })?;
@@ -74,10 +75,10 @@ impl Cx<'_> {
             .extension()
             .and_then(|e| e.to_str());
         let audio = decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
-            self.errm(
+            self.err(
                 m.file.span(),
                 msg!("music-unusable", name = file.as_str(), why = e.to_string()),
-                "this file",
+                Label::File,
                 Some(msg!("music-unusable-hint")),
             )
         })?;
@@ -99,24 +100,24 @@ impl Cx<'_> {
                         .windows(2)
                         .any(|w| w[1].partial_cmp(&w[0]) != Some(std::cmp::Ordering::Greater))
                 {
-                    return Err(self.errm(
+                    return Err(self.err(
                         t.span(),
                         msg!("music-taps-increasing"),
-                        "these taps",
+                        Label::Taps,
                         Some(msg!("music-taps-increasing-hint")),
                     ));
                 }
                 BeatSource::Taps(t.get_ref().clone())
             }
             (Some(_), Some(t)) => {
-                return Err(self.errm(t.span(), msg!("music-bpm-or-taps"), "these taps", None));
+                return Err(self.err(t.span(), msg!("music-bpm-or-taps"), Label::Taps, None));
             }
             (None, None) => {
                 if let Some(f) = &m.first_beat_s {
-                    return Err(self.errm(
+                    return Err(self.err(
                         f.span(),
                         msg!("music-first-beat-needs-bpm"),
-                        "this key",
+                        Label::Key,
                         Some(msg!("music-first-beat-needs-bpm-hint")),
                     ));
                 }
@@ -137,10 +138,10 @@ impl Cx<'_> {
                 MusicError::NoBeats => msg!("music-no-beats-hint"),
                 _ => msg!("music-analysis-hint"),
             };
-            self.errm(
+            self.err(
                 m.file.span(),
                 msg!("music-analysis", name = file.as_str(), why = e.to_string()),
-                "this file",
+                Label::File,
                 Some(hint),
             )
         })?;
@@ -189,18 +190,18 @@ impl Cx<'_> {
                 || name.contains(':')
                 || name.bytes().all(|b| b.is_ascii_digit() || b == b'.');
             if bad_name {
-                return Err(self.errm(
+                return Err(self.err(
                     c.name.span(),
                     msg!("cue-bad-name", name = name.as_str()),
-                    "this name",
+                    Label::Name,
                     Some(msg!("cue-bad-name-hint")),
                 ));
             }
             if self.clock.cues.iter().any(|(n, _)| *n == name) {
-                return Err(self.errm(
+                return Err(self.err(
                     c.name.span(),
                     msg!("cue-defined-twice", name = name.as_str()),
-                    "second one",
+                    Label::SecondOne,
                     None,
                 ));
             }
@@ -222,7 +223,7 @@ impl Cx<'_> {
             return Err(self.err_near(
                 s.span(),
                 msg!("snap-unknown", value = s.get_ref()),
-                "this value",
+                Label::Value,
                 msg!("snap-unknown-hint"),
                 s.get_ref(),
                 &["beat", "bar"],
@@ -230,7 +231,7 @@ impl Cx<'_> {
         };
         self.clock
             .snap(t, how)
-            .map_err(|e| self.errm(s.span(), e.why, "this key", Some(e.hint)))
+            .map_err(|e| self.err(s.span(), e.why, Label::Key, Some(e.hint)))
     }
 
     /// A length (`hold`, `duration`, fades): seconds (a number or `"m:ss.mmm"`), or beats
@@ -262,10 +263,10 @@ impl Cx<'_> {
             return Ok((self.time(v, key)?, None));
         };
         let bad = |e: super::clock::TimeError| {
-            self.errm(
+            self.err(
                 v.span(),
                 msg!("show-file-invalid-length", key = key, why = e.why),
-                "this length",
+                Label::Length,
                 Some(e.hint),
             )
         };

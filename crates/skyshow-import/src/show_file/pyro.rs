@@ -7,6 +7,7 @@
 //! show-file errors with their span); the CLI builds it again with the planned chapter
 //! times and maps any error back through [`SourceMap::pyro_error`].
 
+use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::ShowDesign;
 use skyshow_pyro::{
@@ -137,10 +138,10 @@ impl Cx<'_> {
         let safety = self.safety(p)?;
         let cues = self.pyro_cues(p, &front, design)?;
         if out.audience.is_none() {
-            return Err(self.errm(
+            return Err(self.err(
                 raw.span(),
                 msg!("pyro-needs-audience"),
-                "these fireworks",
+                Label::Fireworks,
                 Some(msg!("pyro-needs-audience-hint")),
             ));
         }
@@ -165,10 +166,10 @@ impl Cx<'_> {
         if let Some(f) = &p.timecode_fps {
             let fps = *f.get_ref();
             if u32::try_from(fps).map_or(true, |v| Timecode::check_fps(v).is_err()) {
-                return Err(self.errm(
+                return Err(self.err(
                     f.span(),
                     msg!("pyro-timecode-fps", value = fps),
-                    "this value",
+                    Label::Value,
                     Some(msg!("pyro-timecode-fps-hint")),
                 ));
             }
@@ -177,10 +178,10 @@ impl Cx<'_> {
         if let Some(l) = &p.ltc {
             out.ltc = *l.get_ref();
             if out.ltc && out.timecode_fps == 24 {
-                return Err(self.errm(
+                return Err(self.err(
                     l.span(),
                     msg!("pyro-ltc-fps"),
-                    "here",
+                    Label::Here,
                     Some(msg!("pyro-ltc-fps-hint")),
                 ));
             }
@@ -224,10 +225,10 @@ impl Cx<'_> {
             } else {
                 title
             };
-            return Err(self.errm(
+            return Err(self.err(
                 t.span(),
                 msg!("pyro-script-title-ascii"),
-                "this title",
+                Label::Title,
                 Some(msg!(
                     "pyro-script-title-ascii-hint",
                     example = skyshow_pyro::ascii_transliteration(example)

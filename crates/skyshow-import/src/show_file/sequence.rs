@@ -2,7 +2,9 @@
 //! any still shape (parametric, points, SVG, text, image, mesh) with `at`, the moment of
 //! the hold it is complete, and optionally `morph`, how long the morph into it takes.
 
+use super::label::Label;
 use serde::Deserialize;
+use skyshow_i18n::msg;
 use skyshow_model::{HoldTime, SequenceFrame, Shape};
 use toml::Spanned;
 
@@ -118,12 +120,13 @@ impl Cx<'_> {
         if f.frames.len() < 2 {
             return Err(self.err(
                 f.shape.span(),
-                format!(
-                    "a `sequence` needs at least two `[[chapter.formation.frame]]` pictures (formation `{name}` has {})",
-                    f.frames.len()
+                msg!(
+                    "sequence-too-few-frames",
+                    formation = name,
+                    count = f.frames.len()
                 ),
-                "this shape",
-                Some("add a `[[chapter.formation.frame]]` table per picture, each a shape with `at`"),
+                Label::Shape,
+                Some(msg!("sequence-too-few-frames-hint")),
             ));
         }
         let mut frames = Vec::with_capacity(f.frames.len());
@@ -133,9 +136,9 @@ impl Cx<'_> {
             if matches!(kind, "sequence" | "animation") {
                 return Err(self.err(
                     raw.shape.span(),
-                    format!("a frame cannot be a `{kind}`"),
-                    "this shape",
-                    Some("each frame is a still picture: a parametric shape, points, svg, text, image or mesh"),
+                    msg!("sequence-frame-kind", kind = kind),
+                    Label::Shape,
+                    Some(msg!("sequence-frame-kind-hint")),
                 ));
             }
             let as_f = Spanned::new(fr.span(), raw.as_formation(f));
@@ -153,12 +156,9 @@ impl Cx<'_> {
                 (None, _) => {
                     return Err(self.err(
                         raw.shape.span(),
-                        format!(
-                            "frame {} needs `at`: when in the hold it is complete",
-                            k + 1
-                        ),
-                        "this frame",
-                        Some("add `at = 4` (seconds into the hold) or `at = \"2 bars\"`"),
+                        msg!("sequence-frame-needs-at", frame = k + 1),
+                        Label::Frame,
+                        Some(msg!("sequence-frame-needs-at-hint")),
                     ));
                 }
             };
@@ -166,9 +166,9 @@ impl Cx<'_> {
                 let span = raw.at.as_ref().map_or(raw.shape.span(), Spanned::span);
                 return Err(self.err(
                     span,
-                    "the first frame is shown from the start of the hold",
-                    "this time",
-                    Some("give the first frame `at = 0`, or leave `at` out"),
+                    msg!("sequence-first-frame-at"),
+                    Label::Time,
+                    Some(msg!("sequence-first-frame-at-hint")),
                 ));
             }
             let morph = raw
@@ -181,9 +181,9 @@ impl Cx<'_> {
             {
                 return Err(self.err(
                     m.span(),
-                    "the first frame has nothing to morph from",
-                    "this key",
-                    Some("remove `morph` from the first frame"),
+                    msg!("sequence-first-frame-morph"),
+                    Label::Key,
+                    Some(msg!("sequence-first-frame-morph-hint")),
                 ));
             }
             frames.push(SequenceFrame { shape, at, morph });
@@ -211,22 +211,33 @@ impl Cx<'_> {
             if t <= last {
                 return Err(self.err(
                     span,
-                    format!(
-                        "frame {} is at {t} s, not after the frame before it ({last} s)",
-                        k + 1
+                    msg!(
+                        "sequence-frames-out-of-order",
+                        frame = k + 1,
+                        at = t,
+                        before = last
                     ),
-                    "this time",
-                    Some("give the frames increasing `at` times"),
+                    Label::Time,
+                    Some(msg!("sequence-frames-out-of-order-hint")),
                 ));
             }
             if let Some(HoldTime::Seconds(m)) = fr.morph
                 && m > t - last + 1e-9
             {
                 return Err(self.err(
-                    f.frames[k].get_ref().morph.as_ref().map_or(span.clone(), Spanned::span),
-                    format!("the morph into frame {} takes {m} s but the frame before is only {} s earlier", k + 1, t - last),
-                    "this length",
-                    Some(&format!("give `morph` at most {} s", t - last)),
+                    f.frames[k]
+                        .get_ref()
+                        .morph
+                        .as_ref()
+                        .map_or(span.clone(), Spanned::span),
+                    msg!(
+                        "sequence-morph-too-long",
+                        frame = k + 1,
+                        morph = m,
+                        gap = t - last
+                    ),
+                    Label::Length,
+                    Some(msg!("sequence-morph-too-long-hint", gap = t - last)),
                 ));
             }
             last = t;

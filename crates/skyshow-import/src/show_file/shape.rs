@@ -1,6 +1,7 @@
 //! The parametric shapes (grid, circle, ring, disc, sphere, helix, line, polygon) and
 //! explicit point lists, with the size keys each one needs.
 
+use super::label::Label;
 use skyshow_i18n::{Message, msg};
 use skyshow_model::{Shape, Vec3};
 use toml::Spanned;
@@ -25,14 +26,14 @@ impl Cx<'_> {
         let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
             match v {
                 Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
-                None => Err(self.errm(
+                None => Err(self.err(
                     f.shape.span(),
                     msg!(
                         "formation-shape-needs-key",
                         shape = f.shape.get_ref(),
                         key = key
                     ),
-                    "this shape",
+                    Label::Shape,
                     Some(msg!(
                         "formation-shape-needs-key-hint",
                         key = key,
@@ -71,10 +72,10 @@ impl Cx<'_> {
                 let inner = size(&f.inner_radius_m, "inner_radius_m")?;
                 let outer = size(&f.outer_radius_m, "outer_radius_m")?;
                 if inner >= outer {
-                    return Err(self.errm(
+                    return Err(self.err(
                         f.inner_radius_m.as_ref().map_or(sf.span(), Spanned::span),
                         msg!("formation-ring-inner-outer"),
-                        "this value",
+                        Label::Value,
                         None,
                     ));
                 }
@@ -101,10 +102,10 @@ impl Cx<'_> {
                 sides: match &f.sides {
                     Some(s) => self.count(s, "sides", 3, 1000)?,
                     None => {
-                        return Err(self.errm(
+                        return Err(self.err(
                             f.shape.span(),
                             msg!("formation-polygon-sides"),
-                            "this shape",
+                            Label::Shape,
                             Some(msg!("formation-polygon-sides-hint")),
                         ));
                     }
@@ -130,10 +131,10 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<Shape, ImportError> {
         let Some(path) = &f.points else {
-            return Err(self.errm(
+            return Err(self.err(
                 f.shape.span(),
                 msg!("formation-points-needs-file"),
-                "this shape",
+                Label::Shape,
                 Some(msg!("formation-points-needs-file-hint")),
             ));
         };
@@ -141,15 +142,15 @@ impl Cx<'_> {
             .map_err(Message::verbatim)
             .and_then(|b| String::from_utf8(b).map_err(|_| msg!("formation-points-not-utf8")))
             .map_err(|why| {
-                self.errm(
+                self.err(
                     path.span(),
                     msg!("formation-points-unread", file = path.get_ref(), why = why),
-                    "this file",
+                    Label::File,
                     Some(msg!("artwork-cannot-read-hint")),
                 )
             })?;
         let csv = parse_points_csv(&text).map_err(|(line, why)| {
-            self.errm(
+            self.err(
                 path.span(),
                 msg!(
                     "formation-points-line",
@@ -157,12 +158,12 @@ impl Cx<'_> {
                     line = line,
                     why = why
                 ),
-                "this file",
+                Label::File,
                 Some(msg!("formation-points-line-hint")),
             )
         })?;
         if csv.points.len() > fleet {
-            return Err(self.errm(
+            return Err(self.err(
                 path.span(),
                 msg!(
                     "formation-points-fleet",
@@ -170,7 +171,7 @@ impl Cx<'_> {
                     points = csv.points.len(),
                     fleet = fleet
                 ),
-                "this file",
+                Label::File,
                 Some(msg!(
                     "formation-points-fleet-hint",
                     points = csv.points.len()

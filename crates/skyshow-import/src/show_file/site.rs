@@ -2,6 +2,7 @@
 //! the boundary, the exclusion zones and the geofence action lowered into a [`Site`], each
 //! checked against the takeoff grid, and the audience's area against the firing front.
 
+use super::label::Label;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -105,7 +106,7 @@ impl Cx<'_> {
                     .iter()
                     .position(|h| poly.signed_distance(h.x, h.y) < 0.0);
                 if let Some(i) = outside {
-                    return Err(self.errm(
+                    return Err(self.err(
                         b.span(),
                         msg!(
                             "site-boundary-misses-takeoff",
@@ -113,7 +114,7 @@ impl Cx<'_> {
                             x = shown(homes[i].x),
                             y = shown(homes[i].y)
                         ),
-                        "this list",
+                        Label::List,
                         Some(msg!("site-boundary-misses-takeoff-hint")),
                     ));
                 }
@@ -130,7 +131,7 @@ impl Cx<'_> {
                     .iter()
                     .position(|h| poly.signed_distance(h.x, h.y) > 0.0)
                 {
-                    return Err(self.errm(
+                    return Err(self.err(
                         e.zone.span(),
                         msg!(
                             "site-exclusion-over-takeoff",
@@ -139,7 +140,7 @@ impl Cx<'_> {
                             x = shown(homes[i].x),
                             y = shown(homes[i].y)
                         ),
-                        "this list",
+                        Label::List,
                         Some(msg!("site-exclusion-over-takeoff-hint")),
                     ));
                 }
@@ -160,10 +161,10 @@ impl Cx<'_> {
             .flatten()
             .any(|x| !x.is_finite() || x.abs() > MAX_COORD_M)
         {
-            return Err(self.errm(
+            return Err(self.err(
                 v.span(),
                 msg!("show-file-coordinate-out-of-range", key = what),
-                "this list",
+                Label::List,
                 Some(msg!("show-file-coordinate-out-of-range-hint")),
             ));
         }
@@ -210,7 +211,7 @@ impl Cx<'_> {
         let front = pyro.fireworks.iter().flat_map(|f| &f.front.positions);
         for p in front {
             if area.points.len() >= 3 && area.signed_distance(p.at.x, p.at.y) > 0.0 {
-                return Err(self.errm(
+                return Err(self.err(
                     span.clone(),
                     msg!(
                         "site-front-in-audience",
@@ -218,7 +219,7 @@ impl Cx<'_> {
                         x = shown(p.at.x),
                         y = shown(p.at.y)
                     ),
-                    "this list",
+                    Label::List,
                     Some(msg!("site-front-in-audience-hint")),
                 ));
             }
@@ -234,7 +235,7 @@ impl Cx<'_> {
             .iter()
             .position(|h| zone.signed_distance(h.x, h.y) > 0.0)
         {
-            return Err(self.errm(
+            return Err(self.err(
                 span.clone(),
                 msg!(
                     "site-audience-over-takeoff",
@@ -243,7 +244,7 @@ impl Cx<'_> {
                     x = shown(homes[i].x),
                     y = shown(homes[i].y)
                 ),
-                "this list",
+                Label::List,
                 Some(msg!("site-audience-over-takeoff-hint")),
             ));
         }

@@ -2,6 +2,7 @@
 //! or `"next bar"` / `"next beat"`, which leave the time to the planner: the first bar or
 //! beat at which the transition into the formation is done.
 
+use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::MusicalUnit;
 
@@ -51,9 +52,9 @@ impl Cx<'_> {
         if let (None, Some(sn)) = (&f.start, &f.snap) {
             return Err(self.err(
                 sn.span(),
-                "`snap` needs `start`",
-                "this key",
-                Some("give the formation a `start` to snap, or remove `snap`"),
+                msg!("snap-needs-start"),
+                Label::Key,
+                Some(msg!("snap-needs-start-hint")),
             ));
         }
         let start_s = f

@@ -7,38 +7,20 @@ use skyshow_i18n::{Message, msg};
 use skyshow_model::Vec3;
 use toml::Spanned;
 
+use super::label::Label;
 use super::{Cx, MAX_TIME_S, RawTime};
 use crate::error::{ImportError, ShowFileError};
 
 impl Cx<'_> {
+    /// An error at `span`, labelled `label`, with its message and hint.
     pub(super) fn err(
         &self,
         span: Range<usize>,
-        message: impl Into<Message>,
-        label: &str,
-        help: Option<&str>,
-    ) -> ImportError {
-        ShowFileError::with(
-            self.name,
-            self.text,
-            span,
-            message.into(),
-            label_message(label),
-            help.map(Message::from),
-        )
-        .into()
-    }
-
-    /// An error at `span` with its message and hint as messages, under one of the common
-    /// labels (`"this value"`, `"this key"`, …).
-    pub(super) fn errm(
-        &self,
-        span: Range<usize>,
         message: Message,
-        label: &str,
+        label: Label,
         help: Option<Message>,
     ) -> ImportError {
-        self.fail(span, message, label_message(label), help)
+        self.fail(span, message, label.message(), help)
     }
 
     /// An error for a name `given` that is none of `candidates`: the hint is preceded by
@@ -47,14 +29,14 @@ impl Cx<'_> {
         &self,
         span: Range<usize>,
         message: impl Into<Message>,
-        label: &str,
+        label: Label,
         hint: impl Into<Message>,
         given: &str,
         candidates: &[&str],
     ) -> ImportError {
         let hint =
             skyshow_i18n::hint_with_suggestion(given, candidates.iter().copied(), hint.into());
-        self.fail(span, message.into(), label_message(label), Some(hint))
+        self.fail(span, message.into(), label.message(), Some(hint))
     }
 
     /// An error at `span` with its message, label and hint as messages.
@@ -215,46 +197,6 @@ impl Cx<'_> {
     }
 }
 
-/// The label under a span: the common English labels become messages, others stay as given.
-fn label_message(label: &str) -> Message {
-    match label {
-        "this value" => msg!("show-file-label-value"),
-        "this file" => msg!("show-file-label-file"),
-        "this key" => msg!("show-file-label-key"),
-        "this shape" => msg!("show-file-label-shape"),
-        "here" => msg!("show-file-label-here"),
-        "this effect" => msg!("show-file-label-effect"),
-        "second one" => msg!("show-file-label-second-one"),
-        "this pattern" => msg!("show-file-label-pattern"),
-        "this list" => msg!("show-file-label-list"),
-        "in this list" => msg!("show-file-label-in-list"),
-        "this length" => msg!("show-file-label-length"),
-        "this time" => msg!("show-file-label-time"),
-        "this name" => msg!("show-file-label-name"),
-        "this grid" => msg!("show-file-label-grid"),
-        "this colour" => msg!("show-file-label-colour"),
-        "this chapter" => msg!("show-file-label-chapter"),
-        "this axis" => msg!("show-file-label-axis"),
-        "in this file" => msg!("show-file-label-in-file"),
-        "this title" => msg!("show-file-label-title"),
-        "second colouring" => msg!("show-file-label-second-colouring"),
-        "this count" => msg!("show-file-label-count"),
-        "this font" => msg!("show-file-label-font"),
-        "this end" => msg!("show-file-label-end"),
-        "empty name" => msg!("show-file-label-empty-name"),
-        "empty" => msg!("show-file-label-empty"),
-        "empty kind" => msg!("show-file-label-empty-kind"),
-        "empty label" => msg!("show-file-label-empty-label"),
-        "this kind" => msg!("show-file-label-kind"),
-        "these fireworks" => msg!("show-file-label-fireworks"),
-        "these modules" => msg!("show-file-label-modules"),
-        "these racks" => msg!("show-file-label-racks"),
-        "these positions" => msg!("show-file-label-positions"),
-        "these taps" => msg!("show-file-label-taps"),
-        other => Message::verbatim(other),
-    }
-}
-
 /// A unit named in a range hint, in the user's language.
 fn unit_message(unit: &str) -> Message {
     match unit {
@@ -268,6 +210,13 @@ fn unit_message(unit: &str) -> Message {
         "(ems between baselines)" => msg!("unit-ems-between-baselines"),
         "(brightness)" => msg!("unit-brightness"),
         "(the share of drones inside the area)" => msg!("unit-share-inside"),
+        "(a share of the picture, 0–1)" => msg!("unit-share-of-picture"),
+        "(of the picture's extent)" => msg!("unit-of-picture-extent"),
+        "(brightness of the brightest channel)" => msg!("unit-brightest-channel"),
+        "metres (above the minimum navigation altitude, below the maximum altitude)" => {
+            msg!("unit-metres-in-band")
+        }
+        "metres per mm of calibre" => msg!("unit-metres-per-mm"),
         other => Message::verbatim(other),
     }
 }

@@ -5,6 +5,7 @@
 //! re-checked.
 
 use skyshow_formations::Deform;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{HoldTime, Limits, MotionKind, PlaybackSpeed, Vec3};
 
 use super::HoldMotion;
@@ -41,15 +42,15 @@ pub fn check(
         low_m,
         figure,
     };
-    let mut fixes: Vec<String> = Vec::new();
+    let mut fixes: Vec<Message> = Vec::new();
     match figure {
-        Figure::AltitudeMax => fixes.push(format!(
-            "move `center` down by at least {:.1} m",
-            (ex.value - limit) + 0.05
+        Figure::AltitudeMax => fixes.push(msg!(
+            "motion-fix-center-down",
+            metres = format!("{:.1}", (ex.value - limit) + 0.05)
         )),
-        Figure::AltitudeMin => fixes.push(format!(
-            "move `center` up by at least {:.1} m",
-            (limit - ex.value) + 0.05
+        Figure::AltitudeMin => fixes.push(msg!(
+            "motion-fix-center-up",
+            metres = format!("{:.1}", (limit - ex.value) + 0.05)
         )),
         _ => {
             for c in &causes {
@@ -59,10 +60,7 @@ pub fn check(
         }
     }
     if fixes.is_empty() {
-        fixes.push(format!(
-            "raise `limits.{}` if the drones allow",
-            figure.limit_key()
-        ));
+        fixes.push(msg!("motion-fix-raise-limit", key = figure.limit_key()));
     }
     Err(MotionError::Limit {
         formation: spec.name.clone(),
@@ -74,7 +72,7 @@ pub fn check(
         at_s: ex.at_s,
         at_show: show_clock(((clock.start_s + ex.at_s) * 1000.0).round() as i64),
         point: ex.point,
-        hint: fixes.join("; or "),
+        hint: one_of(fixes),
     })
 }
 
@@ -135,18 +133,27 @@ fn causes_at(motion: &HoldMotion, t: f64) -> Vec<MotionEntry> {
     out
 }
 
+/// Fixes as one hint: "a; or b; or c".
+fn one_of(fixes: Vec<Message>) -> Message {
+    fixes
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| msg!("motion-fix-or", first = first, rest = rest))
+        .unwrap_or_else(|| Message::verbatim(""))
+}
+
 /// An entry in words.
-fn describe(spec: &MotionSpec, entry: MotionEntry) -> String {
+fn describe(spec: &MotionSpec, entry: MotionEntry) -> Message {
     match entry {
         MotionEntry::Motion(k) => match spec.motions.get(k).map(|m| &m.kind) {
-            Some(MotionKind::Rotate { .. }) => format!("the rotation (motion {})", k + 1),
-            Some(MotionKind::Move { .. }) => format!("the move (motion {})", k + 1),
-            Some(MotionKind::Scale { .. }) => format!("the scaling (motion {})", k + 1),
-            None => "the motion".into(),
+            Some(MotionKind::Rotate { .. }) => msg!("motion-what-rotation", motion = k + 1),
+            Some(MotionKind::Move { .. }) => msg!("motion-what-move", motion = k + 1),
+            Some(MotionKind::Scale { .. }) => msg!("motion-what-scaling", motion = k + 1),
+            None => msg!("motion-what-motion"),
         },
-        MotionEntry::Frame(k) => format!("the morph into frame {}", k + 1),
-        MotionEntry::Animation => "the animation".into(),
-        MotionEntry::Formation => "the motion".into(),
+        MotionEntry::Frame(k) => msg!("motion-what-morph", frame = k + 1),
+        MotionEntry::Animation => msg!("motion-what-animation"),
+        MotionEntry::Formation => msg!("motion-what-motion"),
     }
 }
 
@@ -242,7 +249,7 @@ impl Probe<'_> {
         None
     }
 
-    fn fixes_for(&self, entry: MotionEntry) -> Vec<String> {
+    fn fixes_for(&self, entry: MotionEntry) -> Vec<Message> {
         match entry {
             MotionEntry::Motion(k) => self.motion_fixes(k),
             MotionEntry::Frame(k) => self.frame_fix(k).into_iter().collect(),
@@ -251,7 +258,7 @@ impl Probe<'_> {
         }
     }
 
-    fn motion_fixes(&self, k: usize) -> Vec<String> {
+    fn motion_fixes(&self, k: usize) -> Vec<Message> {
         let mut out = Vec::new();
         let Some(m) = self.spec.motions.get(k) else {
             return out;
@@ -273,10 +280,11 @@ impl Probe<'_> {
         if let Some(a) = self.search(1e-3, 1.0, true, scales, &amp) {
             let over = self.over(m, k);
             out.push(match &m.kind {
-                MotionKind::Rotate { angle_deg, .. } => format!(
-                    "at most {:.2} turns ({:.0}°){over}",
-                    (angle_deg * a / 360.0).abs(),
-                    (angle_deg * a).abs()
+                MotionKind::Rotate { angle_deg, .. } => msg!(
+                    "motion-fix-turns",
+                    turns = format!("{:.2}", (angle_deg * a / 360.0).abs()),
+                    degrees = format!("{:.0}", (angle_deg * a).abs()),
+                    over = over
                 ),
                 MotionKind::Move { path } => {
                     let len: f64 = std::iter::once(Vec3::ZERO)
@@ -285,13 +293,19 @@ impl Probe<'_> {
                         .windows(2)
                         .map(|w| w[0].dist(w[1]))
                         .sum();
-                    format!(
-                        "a move at most {:.1} m long (now {len:.1} m){over}",
-                        len * a
+                    msg!(
+                        "motion-fix-move",
+                        length = format!("{:.1}", len * a),
+                        now = format!("{len:.1}"),
+                        over = over
                     )
                 }
                 MotionKind::Scale { factor } => {
-                    format!("`factor` = {:.3}{over}", 1.0 + (factor - 1.0) * a)
+                    msg!(
+                        "motion-fix-factor",
+                        factor = format!("{:.3}", 1.0 + (factor - 1.0) * a),
+                        over = over
+                    )
                 }
             });
         }
@@ -306,9 +320,11 @@ impl Probe<'_> {
             };
             let most = (hold / now).max(1.0);
             match self.search(1.0, most, false, self.figure == Figure::Distance, &longer) {
-                Some(x) if x > 1.0 => {
-                    out.push(format!("`duration` ≥ {:.1} s (now {now:.1} s)", now * x))
-                }
+                Some(x) if x > 1.0 => out.push(msg!(
+                    "motion-fix-duration",
+                    seconds = format!("{:.1}", now * x),
+                    now = format!("{now:.1}")
+                )),
                 _ => {
                     // Would it work with more room than the hold has?
                     let far = (8.0f64).max(most * 2.0);
@@ -326,9 +342,11 @@ impl Probe<'_> {
                         p.search(1.0, far, false, self.figure == Figure::Distance, &longer)
                     {
                         let need = self.start_now(k) + now * x;
-                        out.push(format!(
-                            "`duration` ≥ {:.1} s in a hold at least {need:.1} s long (now {hold:.1} s)",
-                            now * x
+                        out.push(msg!(
+                            "motion-fix-duration-hold",
+                            seconds = format!("{:.1}", now * x),
+                            need = format!("{need:.1}"),
+                            hold = format!("{hold:.1}")
                         ));
                     }
                 }
@@ -338,11 +356,12 @@ impl Probe<'_> {
     }
 
     /// " in 8 bars" / " in 12.0 s": the motion's current duration, for amplitude fixes.
-    fn over(&self, m: &skyshow_model::Motion, k: usize) -> String {
-        match m.duration {
-            Some(HoldTime::Music(len)) => format!(" in {len}"),
-            _ => format!(" in {:.1} s", self.duration_now(k)),
-        }
+    fn over(&self, m: &skyshow_model::Motion, k: usize) -> Message {
+        let length = match m.duration {
+            Some(HoldTime::Music(len)) => len.to_string(),
+            _ => format!("{:.1} s", self.duration_now(k)),
+        };
+        msg!("motion-fix-over", length = length)
     }
 
     /// The motion's start and one repetition's length as resolved, seconds.
@@ -362,7 +381,7 @@ impl Probe<'_> {
     }
 
     /// A longer morph into frame `k`.
-    fn frame_fix(&self, k: usize) -> Option<String> {
+    fn frame_fix(&self, k: usize) -> Option<Message> {
         let m = resolve(self.spec, self.clock, self.limits, self.opts).ok()??;
         let Base::Morph(morph) = &m.base else {
             return None;
@@ -383,10 +402,11 @@ impl Probe<'_> {
         if let Some(x) = self.search(1.0, most, false, false, &longer)
             && x > 1.0
         {
-            return Some(format!(
-                "let the morph into frame {} take at least {:.2} s (`morph`, now {now:.2} s)",
-                k + 1,
-                now * x
+            return Some(msg!(
+                "motion-fix-morph",
+                frame = k + 1,
+                seconds = format!("{:.2}", now * x),
+                now = format!("{now:.2}")
             ));
         }
         // Not within the gap: how long the morph needs when frame `k` and the ones after
@@ -417,20 +437,21 @@ impl Probe<'_> {
             Some(x) => {
                 let need = now * x;
                 let hold = self.clock.end_s - self.clock.start_s + (need - gap).max(0.0);
-                Some(format!(
-                    "frame {} needs a morph of at least {need:.2} s: put it at least {need:.2} s after frame {k} (now {gap:.2} s after it), the frames after it as much later, in a hold of at least {hold:.1} s",
-                    k + 1
+                Some(msg!(
+                    "motion-fix-morph-later",
+                    frame = k + 1,
+                    need = format!("{need:.2}"),
+                    before = k,
+                    gap = format!("{gap:.2}"),
+                    hold = format!("{hold:.1}")
                 ))
             }
-            None => Some(format!(
-                "leave more room between frames {k} and {}, or make the pictures closer to each other",
-                k + 1
-            )),
+            None => Some(msg!("motion-fix-frames-room", before = k, frame = k + 1)),
         }
     }
 
     /// A slower playback.
-    fn clip_fix(&self) -> Option<String> {
+    fn clip_fix(&self) -> Option<Message> {
         let Some(Deform::Clip(c)) = &self.spec.deform else {
             return None;
         };
@@ -447,15 +468,16 @@ impl Probe<'_> {
         };
         self.search(1e-3, 1.0, true, self.figure == Figure::Distance, &slower)
             .map(|x| {
-                format!(
-                    "`animation_speed` ≤ {:.3} (now {now}), or `animation_speed = \"fit\"`",
-                    now * x
+                msg!(
+                    "motion-fix-speed",
+                    speed = format!("{:.3}", now * x),
+                    now = now
                 )
             })
     }
 
     /// A smaller (speeds) or larger (distance) picture.
-    fn size_fix(&self) -> Option<String> {
+    fn size_fix(&self) -> Option<Message> {
         let scaled = |k: f64| {
             let mut s = self.spec.clone();
             let c = s.rest_centre;
@@ -505,12 +527,14 @@ impl Probe<'_> {
             return None;
         }
         Some(match &self.spec.size {
-            Some((key, v)) => format!(
-                "`{key}` {} {:.1} (now {v})",
-                if grow { "≥" } else { "≤" },
-                v * k
+            Some((key, v)) => msg!(
+                "motion-fix-size-key",
+                key = key.as_str(),
+                op = if grow { "≥" } else { "≤" },
+                value = format!("{:.1}", v * k),
+                now = *v
             ),
-            None => format!("the picture {k:.2}× its size"),
+            None => msg!("motion-fix-size", factor = format!("{k:.2}")),
         })
     }
 }

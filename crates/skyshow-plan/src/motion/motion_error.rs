@@ -1,5 +1,8 @@
 //! `MotionError`: why a formation's motion cannot be flown, naming the formation, the
-//! entry (motion, frame, animation), the moment, the figure, the limit and a fix.
+//! entry (motion, frame, animation), the moment, the figure, the limit and a fix; its
+//! texts are messages (`motion.ftl`), rendered in the user's language where shown.
+
+use skyshow_i18n::{Message, msg};
 
 /// Which entry of a formation an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,15 +38,14 @@ pub enum Figure {
 
 impl Figure {
     /// What it is, in words.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> Message {
         match self {
-            Figure::SpeedXy => "horizontal speed",
-            Figure::SpeedUp => "climb speed",
-            Figure::SpeedDown => "descent speed",
-            Figure::Accel => "acceleration",
-            Figure::AltitudeMax => "altitude",
-            Figure::AltitudeMin => "altitude",
-            Figure::Distance => "distance between drones",
+            Figure::SpeedXy => msg!("figure-speed-xy"),
+            Figure::SpeedUp => msg!("figure-speed-up"),
+            Figure::SpeedDown => msg!("figure-speed-down"),
+            Figure::Accel => msg!("figure-accel"),
+            Figure::AltitudeMax | Figure::AltitudeMin => msg!("figure-altitude"),
+            Figure::Distance => msg!("figure-distance"),
         }
     }
 
@@ -76,46 +78,38 @@ impl Figure {
 }
 
 /// Why a formation's motion cannot be flown.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum MotionError {
     /// The motion's times do not fit its hold (or the music).
-    #[error("formation `{formation}`: {what}")]
     Timing {
         /// The formation.
         formation: String,
         /// The entry.
         entry: MotionEntry,
         /// What is wrong.
-        what: String,
+        what: Message,
         /// What to change.
-        hint: String,
+        hint: Message,
     },
     /// The motion's values cannot be flown at all (zero turn, zero axis, …).
-    #[error("formation `{formation}`: {what}")]
     Invalid {
         /// The formation.
         formation: String,
         /// The entry.
         entry: MotionEntry,
         /// What is wrong.
-        what: String,
+        what: Message,
         /// What to change.
-        hint: String,
+        hint: Message,
     },
     /// The motion goes beyond a limit.
-    #[error(
-        "formation `{formation}`: {what} needs {value:.2} {unit} of {figure} at {at_show} ({at_s:.2} s into the hold, point {point}), beyond the {limit} {unit} limit",
-        unit = figure.unit(),
-        figure = figure.describe(),
-        point = point + 1
-    )]
     Limit {
         /// The formation.
         formation: String,
         /// The entry causing it.
         entry: MotionEntry,
         /// The cause in words (`the rotation`, `the morph into frame 3`).
-        what: String,
+        what: Message,
         /// The figure.
         figure: Figure,
         /// Its value.
@@ -129,7 +123,7 @@ pub enum MotionError {
         /// Which point of the formation (from 0).
         point: usize,
         /// Fixes that work.
-        hint: String,
+        hint: Message,
     },
 }
 
@@ -153,11 +147,58 @@ impl MotionError {
     }
 
     /// What to change.
-    pub fn hint(&self) -> &str {
+    pub fn hint(&self) -> &Message {
         match self {
             MotionError::Timing { hint, .. }
             | MotionError::Invalid { hint, .. }
             | MotionError::Limit { hint, .. } => hint,
         }
     }
+
+    /// The error as a message (what `Display` shows, in the process's language).
+    pub fn message(&self) -> Message {
+        match self {
+            MotionError::Timing {
+                formation, what, ..
+            }
+            | MotionError::Invalid {
+                formation, what, ..
+            } => msg!(
+                "motion-formation",
+                formation = formation.as_str(),
+                what = what.clone()
+            ),
+            MotionError::Limit {
+                formation,
+                what,
+                figure,
+                value,
+                limit,
+                at_s,
+                at_show,
+                point,
+                ..
+            } => msg!(
+                "motion-limit",
+                formation = formation.as_str(),
+                what = what.clone(),
+                value = format!("{value:.2}"),
+                unit = figure.unit(),
+                figure = figure.describe(),
+                at_show = at_show.as_str(),
+                at_s = format!("{at_s:.2}"),
+                point = point + 1,
+                limit = *limit
+            ),
+        }
+    }
 }
+
+/// Shown in the process's language.
+impl std::fmt::Display for MotionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for MotionError {}

@@ -79,15 +79,14 @@ pub fn plan_motion(
                 return Err(MotionError::Limit {
                     formation: spec.name.clone(),
                     entry: MotionEntry::Formation,
-                    what: "the fitted motion".into(),
+                    what: skyshow_i18n::msg!("motion-what-fitted"),
                     figure,
                     value: ex.value,
                     limit,
                     at_s: ex.at_s,
                     at_show: show_clock(((clock.start_s + ex.at_s) * 1000.0).round() as i64),
                     point: ex.point,
-                    hint: "the design is within a hair of the limit; slow the motion down a little"
-                        .into(),
+                    hint: skyshow_i18n::msg!("motion-fitted-hint"),
                 });
             }
             None => break (fitted, flown),

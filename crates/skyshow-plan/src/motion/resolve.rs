@@ -4,6 +4,7 @@
 //! allows.
 
 use skyshow_formations::Deform;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{
     Clip, HoldTime, Limits, Motion, MotionAxis, MotionKind, MusicDesign, PlaybackSpeed, Repeat,
     Vec3,
@@ -142,7 +143,7 @@ impl Resolver<'_> {
         ((self.clock.end_s - self.clock.start_s) * 1000.0).round() / 1000.0
     }
 
-    fn timing(&self, entry: MotionEntry, what: String, hint: String) -> MotionError {
+    fn timing(&self, entry: MotionEntry, what: Message, hint: Message) -> MotionError {
         MotionError::Timing {
             formation: self.spec.name.clone(),
             entry,
@@ -165,8 +166,8 @@ impl Resolver<'_> {
                 let Some(music) = self.clock.music else {
                     return Err(self.timing(
                         entry,
-                        format!("`{key} = \"{m}\"` counts beats but the show has no `[music]`"),
-                        format!("add `[music]` with the soundtrack, or give `{key}` in seconds"),
+                        msg!("motion-music-needed", key = key, value = m.to_string()),
+                        msg!("motion-music-needed-hint", key = key),
                     ));
                 };
                 let t0 = self.clock.start_s + from;
@@ -174,12 +175,14 @@ impl Resolver<'_> {
                     Some(t) => Ok(t - t0),
                     None => Err(self.timing(
                         entry,
-                        format!(
-                            "`{key} = \"{m}\"` from {} runs past the music's beats (the beat grid ends at {})",
-                            clock((t0 * 1000.0).round() as i64),
-                            clock((music.grid_end_s() * 1000.0).round() as i64)
+                        msg!(
+                            "motion-past-music",
+                            key = key,
+                            value = m.to_string(),
+                            from = clock((t0 * 1000.0).round() as i64),
+                            grid_end = clock((music.grid_end_s() * 1000.0).round() as i64)
                         ),
-                        format!("shorten `{key}`, or give it in seconds"),
+                        msg!("motion-past-music-hint", key = key),
                     )),
                 }
             }
@@ -195,13 +198,13 @@ impl Resolver<'_> {
         if !(0.0..hold - EPS_S).contains(&start) {
             return Err(self.timing(
                 entry,
-                format!(
-                    "motion {} starts {start:.2} s into a hold of {hold:.2} s",
-                    k + 1
+                msg!(
+                    "motion-starts-after-hold",
+                    motion = k + 1,
+                    start = format!("{start:.2}"),
+                    hold = format!("{hold:.2}")
                 ),
-                format!(
-                    "start it before the hold ends (`start` < {hold:.2} s), or lengthen the hold"
-                ),
+                msg!("motion-starts-after-hold-hint", hold = format!("{hold:.2}")),
             ));
         }
         let mut windows = Vec::new();
@@ -232,8 +235,8 @@ impl Resolver<'_> {
                     if len.is_nan() || len <= 0.0 {
                         return Err(self.timing(
                             entry,
-                            format!("motion {} has a duration of {len} s", k + 1),
-                            "give `duration` a positive length".into(),
+                            msg!("motion-duration-not-positive", motion = k + 1, length = len),
+                            msg!("motion-duration-not-positive-hint"),
                         ));
                     }
                     if repeat == Repeat::Hold && t + len > hold + EPS_S {
@@ -266,39 +269,43 @@ impl Resolver<'_> {
         let room = (hold - start) / reps as f64;
         self.timing(
             MotionEntry::Motion(k),
-            format!(
-                "motion {} runs {:.2} s past its hold: it ends {end:.2} s into a hold of {hold:.2} s",
-                k + 1,
-                end - hold
+            msg!(
+                "motion-runs-past-hold",
+                motion = k + 1,
+                over = format!("{:.2}", end - hold),
+                end = format!("{end:.2}"),
+                hold = format!("{hold:.2}")
             ),
-            format!(
-                "make `duration` at most {room:.2} s{}, start it earlier, or lengthen the hold to at least {end:.2} s",
-                if reps > 1 { " per repetition" } else { "" }
+            msg!(
+                "motion-past-hold-hint",
+                room = format!("{room:.2}"),
+                repeats = reps.min(2),
+                end = format!("{end:.2}")
             ),
         )
     }
 
     fn kind(&self, entry: MotionEntry, kind: &MotionKind) -> Result<RigidKind, MotionError> {
-        let invalid = |what: String, hint: &str| MotionError::Invalid {
+        let invalid = |what: Message, hint: Message| MotionError::Invalid {
             formation: self.spec.name.clone(),
             entry,
             what,
-            hint: hint.into(),
+            hint,
         };
         Ok(match kind {
             MotionKind::Rotate { axis, angle_deg } => {
                 if !angle_deg.is_finite() || *angle_deg == 0.0 {
                     return Err(invalid(
-                        format!("a rotation by {angle_deg}° does not move"),
-                        "give `turns` or `angle_deg` a non-zero value",
+                        msg!("motion-rotation-zero", angle = *angle_deg),
+                        msg!("motion-rotation-zero-hint"),
                     ));
                 }
                 if let MotionAxis::Show(v) = axis
                     && !(v.norm() > 1e-9 && v.is_finite())
                 {
                     return Err(invalid(
-                        "the rotation axis has zero length".into(),
-                        "give `axis` a direction, e.g. `[0, 0, 1]`, or `up`, `right` or `towards`",
+                        msg!("motion-axis-zero"),
+                        msg!("motion-axis-zero-hint"),
                     ));
                 }
                 RigidKind::Rotate {
@@ -312,8 +319,8 @@ impl Resolver<'_> {
             MotionKind::Move { path } => {
                 if path.is_empty() || path.iter().any(|p| !p.is_finite()) {
                     return Err(invalid(
-                        "a move needs `by` or a `path` of finite waypoints".into(),
-                        "give `by = [x, y, z]` or `path = [[x, y, z], …]` in metres",
+                        msg!("motion-move-not-finite"),
+                        msg!("motion-move-needs-path-hint"),
                     ));
                 }
                 RigidKind::Move(PathCurve::new(path))
@@ -321,8 +328,8 @@ impl Resolver<'_> {
             MotionKind::Scale { factor } => {
                 if !(factor.is_finite() && *factor > 0.0) {
                     return Err(invalid(
-                        format!("a scale `factor` of {factor} cannot be flown"),
-                        "give `factor` a value above 0 (0.5 halves the picture, 2 doubles it)",
+                        msg!("motion-factor-cannot-fly", value = *factor),
+                        msg!("motion-scale-needs-factor-hint"),
                     ));
                 }
                 RigidKind::Scale(*factor)
@@ -339,33 +346,35 @@ impl Resolver<'_> {
             if k == 0 && t.abs() > EPS_S {
                 return Err(self.timing(
                     MotionEntry::Frame(0),
-                    format!(
-                        "the first frame is at {t:.2} s; it is shown from the start of the hold"
-                    ),
-                    "give the first frame `at = 0` (or leave `at` out)".into(),
+                    msg!("motion-first-frame-at", at = format!("{t:.2}")),
+                    msg!("sequence-first-frame-at-hint"),
                 ));
             }
             if k > 0 && t <= at[k - 1] + EPS_S {
                 return Err(self.timing(
                     MotionEntry::Frame(k),
-                    format!(
-                        "frame {} is at {t:.2} s, not after frame {} ({:.2} s)",
-                        k + 1,
-                        k,
-                        at[k - 1]
+                    msg!(
+                        "sequence-frames-out-of-order",
+                        frame = k + 1,
+                        at = format!("{t:.2}"),
+                        before = format!("{:.2}", at[k - 1])
                     ),
-                    "give the frames increasing `at` times".into(),
+                    msg!("sequence-frames-out-of-order-hint"),
                 ));
             }
             if t > hold + EPS_S {
                 return Err(self.timing(
                     MotionEntry::Frame(k),
-                    format!(
-                        "frame {} is at {t:.2} s, after its hold of {hold:.2} s ends",
-                        k + 1
+                    msg!(
+                        "motion-frame-after-hold",
+                        frame = k + 1,
+                        at = format!("{t:.2}"),
+                        hold = format!("{hold:.2}")
                     ),
-                    format!(
-                        "move it to at most {hold:.2} s, or lengthen the hold to at least {t:.2} s"
+                    msg!(
+                        "motion-frame-after-hold-hint",
+                        at = format!("{t:.2}"),
+                        hold = format!("{hold:.2}")
                     ),
                 ));
             }
@@ -388,12 +397,13 @@ impl Resolver<'_> {
                     if len.is_nan() || len <= 0.0 || len > gap + EPS_S {
                         return Err(self.timing(
                             MotionEntry::Frame(k),
-                            format!(
-                                "the morph into frame {} takes {len:.2} s, but frame {} is only {gap:.2} s before it",
-                                k + 1,
-                                k
+                            msg!(
+                                "sequence-morph-too-long",
+                                frame = k + 1,
+                                morph = format!("{len:.2}"),
+                                gap = format!("{gap:.2}")
                             ),
-                            format!("give `morph` a length above 0 and at most {gap:.2} s"),
+                            msg!("motion-morph-length-hint", gap = format!("{gap:.2}")),
                         ));
                     }
                     len.min(gap)
@@ -426,16 +436,20 @@ impl Resolver<'_> {
             return Err(MotionError::Invalid {
                 formation: self.spec.name.clone(),
                 entry: MotionEntry::Animation,
-                what: format!("a playback speed of {speed} cannot be flown"),
-                hint: "give `animation_speed` a value above 0, or \"fit\"".into(),
+                what: msg!("motion-playback-speed", speed = speed),
+                hint: msg!("animation-speed-hint"),
             });
         }
         let start = c.playback.start_s;
         if !(0.0..=d).contains(&start) {
             return Err(self.timing(
                 MotionEntry::Animation,
-                format!("the animation starts at {start:.2} s of a clip {d:.2} s long"),
-                format!("give `animation_start_s` between 0 and {d:.2}"),
+                msg!(
+                    "motion-clip-start",
+                    start = format!("{start:.2}"),
+                    length = format!("{d:.2}")
+                ),
+                msg!("motion-clip-start-hint", length = format!("{d:.2}")),
             ));
         }
         let mut play = ClipPlay {

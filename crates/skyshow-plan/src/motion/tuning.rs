@@ -96,8 +96,8 @@ pub(crate) fn fastest_speed(
         return Err(MotionError::Timing {
             formation: r.spec.name.clone(),
             entry: MotionEntry::Animation,
-            what: "the animation is beyond the limits at any playback speed".into(),
-            hint: "the rigid motions on top of it are too fast on their own; slow them down".into(),
+            what: skyshow_i18n::msg!("motion-clip-beyond-limits"),
+            hint: skyshow_i18n::msg!("motion-clip-beyond-limits-hint"),
         });
     }
     Ok(lo)

@@ -1,5 +1,6 @@
 //! `[audience] line` / `zone` and `[[element]]`.
 
+use crate::show_file::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::Vec3;
 use skyshow_pyro::{Audience, ElementKind, ShowElement};
@@ -18,10 +19,10 @@ impl Cx<'_> {
         let points = |v: &Spanned<Vec<[f64; 2]>>, what: &str, min: usize| {
             let pts = v.get_ref();
             if pts.len() < min {
-                return Err(self.errm(
+                return Err(self.err(
                     v.span(),
                     msg!("pyro-audience-too-few", what = what, min = min),
-                    "this list",
+                    Label::List,
                     Some(msg!("pyro-audience-too-few-hint")),
                 ));
             }
@@ -30,20 +31,20 @@ impl Cx<'_> {
                 .flatten()
                 .any(|x| !x.is_finite() || x.abs() > 10_000.0)
             {
-                return Err(self.errm(
+                return Err(self.err(
                     v.span(),
                     msg!("pyro-audience-out-of-range", what = what),
-                    "this list",
+                    Label::List,
                     Some(msg!("show-file-coordinate-out-of-range-hint")),
                 ));
             }
             Ok(pts.iter().map(|p| Vec3::new(p[0], p[1], 0.0)).collect())
         };
         match (line, zone) {
-            (Some(_), Some(z)) => Err(self.errm(
+            (Some(_), Some(z)) => Err(self.err(
                 z.span(),
                 msg!("pyro-audience-line-and-zone"),
-                "second one",
+                Label::SecondOne,
                 Some(msg!("pyro-audience-line-and-zone-hint")),
             )),
             (Some(l), None) => Ok(Some(Audience::Line(points(l, "line", 2)?))),
@@ -56,19 +57,19 @@ impl Cx<'_> {
         let r = e.get_ref();
         let kind = r.kind.get_ref().trim();
         if kind.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 r.kind.span(),
                 msg!("pyro-element-needs-kind"),
-                "empty kind",
+                Label::EmptyKind,
                 Some(msg!("pyro-element-needs-kind-hint")),
             ));
         }
         let label = r.label.get_ref().trim();
         if label.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 r.label.span(),
                 msg!("pyro-element-needs-label"),
-                "empty label",
+                Label::EmptyLabel,
                 Some(msg!("pyro-element-needs-label-hint")),
             ));
         }

@@ -1,8 +1,9 @@
 //! The catalogue: `pyro.catalogue`, `[[pyro.product]]` and `[[pyro.override]]`.
 
+use crate::show_file::label::Label;
 use std::ops::Range;
 
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_pyro::{Catalogue, Product, ProductKind, ProductOverride, PyroError};
 use toml::Spanned;
 
@@ -25,14 +26,14 @@ impl Cx<'_> {
             let text = read(file.get_ref())
                 .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
                 .map_err(|why| {
-                    self.errm(
+                    self.err(
                         file.span(),
                         msg!(
                             "pyro-catalogue-unreadable",
                             name = file.get_ref(),
                             why = why.to_string()
                         ),
-                        "this file",
+                        Label::File,
                         Some(msg!("show-file-cannot-read-hint")),
                     )
                 })?;
@@ -44,19 +45,17 @@ impl Cx<'_> {
             let r = sp.get_ref();
             let part = r.part.get_ref().trim().to_string();
             if part.is_empty() {
-                return Err(self.errm(
+                return Err(self.err(
                     r.part.span(),
                     msg!("pyro-product-needs-part"),
-                    "empty",
+                    Label::Empty,
                     None,
                 ));
             }
             self.source.pyro.insert(entry("product", &part), sp.span());
-            let kind: ProductKind = r
-                .kind
-                .get_ref()
-                .parse()
-                .map_err(|m: String| self.err(r.kind.span(), m, "this kind", None))?;
+            let kind: ProductKind = r.kind.get_ref().parse().map_err(|m: String| {
+                self.err(r.kind.span(), Message::verbatim(m), Label::Kind, None)
+            })?;
             let mut product = Product::new(
                 part,
                 kind,
@@ -144,6 +143,12 @@ impl Cx<'_> {
     /// A fireworks error at `span`.
     pub(super) fn pyro_at(&self, span: Range<usize>, e: &PyroError) -> ImportError {
         let (message, help) = split_help(e);
-        self.err(span, message, "here", help.as_deref())
+        // skyshow-pyro words its errors in English (not yet messages): shown as they are.
+        self.err(
+            span,
+            Message::verbatim(message),
+            Label::Here,
+            help.map(Message::verbatim),
+        )
     }
 }

@@ -1,8 +1,9 @@
 //! The firing systems (`pyro.system`, `pyro.also_export`) and `[[pyro.cue]]`.
 
+use crate::show_file::label::Label;
 use std::ops::Range;
 
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::ShowDesign;
 use skyshow_pyro::{CueDesign, FiringFront, FiringSystem, FiringSystemKind, Pattern};
 use toml::Spanned;
@@ -24,10 +25,10 @@ impl Cx<'_> {
         for c in &p.cue {
             let cue = self.cue(c, front, design)?;
             if cues.iter().any(|x: &CueDesign| x.name == cue.name) {
-                return Err(self.errm(
+                return Err(self.err(
                     c.get_ref().name.span(),
                     msg!("pyro-cue-defined-twice", name = cue.name.as_str()),
-                    "second one",
+                    Label::SecondOne,
                     Some(msg!("pyro-cue-defined-twice-hint")),
                 ));
             }
@@ -69,10 +70,10 @@ impl Cx<'_> {
                     .chain(&also)
                     .any(|a| family(a.kind) == family(s.kind))
                 {
-                    return Err(self.errm(
+                    return Err(self.err(
                         list.span(),
                         msg!("pyro-second-script", name = name.to_string()),
-                        "this list",
+                        Label::List,
                         Some(msg!("pyro-second-script-hint")),
                     ));
                 }
@@ -91,10 +92,10 @@ impl Cx<'_> {
         let r = sc.get_ref();
         let short = r.name.get_ref().trim();
         if short.is_empty() {
-            return Err(self.errm(
+            return Err(self.err(
                 r.name.span(),
                 msg!("pyro-cue-needs-name"),
-                "empty name",
+                Label::EmptyName,
                 None,
             ));
         }
@@ -112,10 +113,14 @@ impl Cx<'_> {
             }
         }
         let pattern = match &r.pattern {
-            Some(p) => p
-                .get_ref()
-                .parse::<Pattern>()
-                .map_err(|m| self.err(p.span(), format!("{name}: {m}"), "this pattern", None))?,
+            Some(p) => p.get_ref().parse::<Pattern>().map_err(|m| {
+                self.err(
+                    p.span(),
+                    Message::verbatim(format!("{name}: {m}")),
+                    Label::Pattern,
+                    None,
+                )
+            })?,
             None => Pattern::AllAtOnce,
         };
         let chapter = match &r.chapter {
@@ -124,10 +129,10 @@ impl Cx<'_> {
                 if !design.chapters.iter().any(|ch| ch.name == wanted) {
                     let known: Vec<&str> =
                         design.chapters.iter().map(|c| c.name.as_str()).collect();
-                    return Err(self.errm(
+                    return Err(self.err(
                         c.span(),
                         msg!("pyro-unknown-chapter", cue = name.as_str(), name = wanted),
-                        "this chapter",
+                        Label::Chapter,
                         Some(msg!(
                             "pyro-unknown-chapter-hint",
                             chapters = known.join(", ")
@@ -146,14 +151,14 @@ impl Cx<'_> {
         if let Some(bad) = positions.iter().find(|p| front.index_of(p).is_none())
             && let Some(span) = r.positions.as_ref().map(Spanned::span)
         {
-            return Err(self.errm(
+            return Err(self.err(
                 span,
                 msg!(
                     "pyro-unknown-position",
                     cue = name.as_str(),
                     name = bad.to_string()
                 ),
-                "these positions",
+                Label::Positions,
                 Some(msg!(
                     "pyro-unknown-position-hint",
                     positions = front.names_hint()

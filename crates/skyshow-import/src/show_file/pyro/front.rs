@@ -1,5 +1,6 @@
 //! The firing front: `[pyro.front]` or `[[pyro.position]]`.
 
+use crate::show_file::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::ShowDesign;
 use skyshow_pyro::{FiringFront, Position, Rack};
@@ -18,16 +19,16 @@ impl Cx<'_> {
         design: &ShowDesign,
     ) -> Result<FiringFront, ImportError> {
         match (line, points.first()) {
-            (Some(_), Some(p)) => Err(self.errm(
+            (Some(_), Some(p)) => Err(self.err(
                 p.span(),
                 msg!("pyro-front-twice"),
-                "here",
+                Label::Here,
                 Some(msg!("pyro-front-twice-hint")),
             )),
-            (None, None) => Err(self.errm(
+            (None, None) => Err(self.err(
                 0..0,
                 msg!("pyro-needs-front"),
-                "in this file",
+                Label::InFile,
                 Some(msg!("pyro-needs-front-hint")),
             )),
             (Some(f), None) => {
@@ -46,18 +47,18 @@ impl Cx<'_> {
                     let r = sp.get_ref();
                     let name = r.name.get_ref().trim().to_string();
                     if name.is_empty() {
-                        return Err(self.errm(
+                        return Err(self.err(
                             r.name.span(),
                             msg!("pyro-position-needs-name"),
-                            "empty name",
+                            Label::EmptyName,
                             None,
                         ));
                     }
                     if positions.iter().any(|p: &Position| p.name == name) {
-                        return Err(self.errm(
+                        return Err(self.err(
                             r.name.span(),
                             msg!("pyro-position-defined-twice", name = name.as_str()),
-                            "second one",
+                            Label::SecondOne,
                             Some(msg!("pyro-position-defined-twice-hint")),
                         ));
                     }
@@ -68,10 +69,10 @@ impl Cx<'_> {
                         self.source.pyro.insert(format!("{key}.modules"), m.span());
                         for &k in m.get_ref() {
                             let Ok(k) = u32::try_from(k) else {
-                                return Err(self.errm(
+                                return Err(self.err(
                                     m.span(),
                                     msg!("pyro-bad-module", value = k.to_string()),
-                                    "these modules",
+                                    Label::Modules,
                                     Some(msg!("pyro-bad-module-hint")),
                                 ));
                             };
@@ -84,14 +85,14 @@ impl Cx<'_> {
                                 && rack.calibre_mm > 0.0
                                 && rack.calibre_mm <= 1000.0;
                             if !ok_calibre || !(1..=10_000).contains(&rack.tubes) {
-                                return Err(self.errm(
+                                return Err(self.err(
                                     racks.span(),
                                     msg!(
                                         "pyro-rack-out-of-range",
                                         tubes = rack.tubes.to_string(),
                                         calibre = rack.calibre_mm.to_string()
                                     ),
-                                    "these racks",
+                                    Label::Racks,
                                     Some(msg!("pyro-rack-out-of-range-hint")),
                                 ));
                             }

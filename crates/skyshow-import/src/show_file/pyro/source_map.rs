@@ -1,5 +1,6 @@
 //! Fireworks errors found after lowering, mapped back to the show file.
 
+use crate::show_file::label::Label;
 use std::ops::Range;
 
 use skyshow_pyro::PyroError;
@@ -42,7 +43,14 @@ impl SourceMap {
         .cloned()
         .unwrap_or(0..0);
         let (message, help) = split_help(e);
-        ShowFileError::new(&self.name, &self.text, span, message, "here", help)
+        ShowFileError::new(
+            &self.name,
+            &self.text,
+            span,
+            message,
+            Label::Here.message(),
+            help,
+        )
     }
 
     /// The span of a fireworks entry (`pyro.cue "open"`), if the show file has it.
