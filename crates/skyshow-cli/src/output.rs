@@ -17,8 +17,11 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use miette::{Result, miette};
+use miette::Result;
+use skyshow_i18n::msg;
 use tempfile::NamedTempFile;
+
+use crate::cli_error::fail;
 
 /// Buffer between a streamed export and its file.
 const STREAM_BUFFER_BYTES: usize = 1 << 20;
@@ -54,7 +57,7 @@ impl OutputSet {
         let mut w = BufWriter::with_capacity(STREAM_BUFFER_BYTES, tmp.as_file());
         write(&mut w)
             .and_then(|()| w.flush())
-            .map_err(|e| miette!("cannot write `{}`: {e}", path.display()))?;
+            .map_err(|e| cannot_write(&path, e))?;
         drop(w);
         let seq = self.count;
         self.count += 1;
@@ -66,8 +69,7 @@ impl OutputSet {
     pub(crate) fn commit(mut self) -> Result<Vec<PathBuf>> {
         for (seq, path, bytes) in std::mem::take(&mut self.files) {
             let mut tmp = self.temporary(&path)?;
-            tmp.write_all(&bytes)
-                .map_err(|e| miette!("cannot write `{}`: {e}", path.display()))?;
+            tmp.write_all(&bytes).map_err(|e| cannot_write(&path, e))?;
             drop(bytes);
             self.finish(seq, tmp, path)?;
         }
@@ -75,10 +77,13 @@ impl OutputSet {
         let mut written = Vec::with_capacity(self.staged.len());
         for (_, tmp, path) in self.staged {
             tmp.persist(&path).map_err(|e| {
-                miette!(
-                    "cannot move the new `{}` into place: {}",
-                    path.display(),
-                    e.error
+                fail(
+                    msg!(
+                        "output-cannot-move",
+                        file = &path,
+                        why = e.error.to_string()
+                    ),
+                    None,
                 )
             })?;
             written.push(path);
@@ -96,8 +101,22 @@ impl OutputSet {
         if self.cleared.insert(dir.to_path_buf()) {
             clear_stale_temporaries(dir);
         }
-        fs_err::create_dir_all(dir).map_err(|e| miette!("cannot create output folder: {e}"))?;
-        owned_temporary(dir).map_err(|e| miette!("cannot write into `{}`: {e}", dir.display()))
+        fs_err::create_dir_all(dir).map_err(|e| {
+            fail(
+                msg!("output-cannot-create-folder", why = e.to_string()),
+                None,
+            )
+        })?;
+        owned_temporary(dir).map_err(|e| {
+            fail(
+                msg!(
+                    "output-cannot-write-into",
+                    folder = dir,
+                    why = e.to_string()
+                ),
+                None,
+            )
+        })
     }
 
     /// Makes a written temporary an ordinary file on disk, staged for `path`.
@@ -112,10 +131,18 @@ impl OutputSet {
         }
         tmp.as_file()
             .sync_all()
-            .map_err(|e| miette!("cannot write `{}`: {e}", path.display()))?;
+            .map_err(|e| cannot_write(&path, e))?;
         self.staged.push((seq, tmp, path));
         Ok(())
     }
+}
+
+/// The refusal to write `path`, for `e`.
+fn cannot_write(path: &Path, e: io::Error) -> miette::Report {
+    fail(
+        msg!("output-cannot-write", file = path, why = e.to_string()),
+        None,
+    )
 }
 
 /// Attempts at a locked temporary before giving up (each lost only to a cleaner that found

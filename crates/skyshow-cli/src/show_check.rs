@@ -1,7 +1,7 @@
 //! Reading a `.skyc` back and validating it: shared by `build` (which checks the file it
 //! just wrote, so the report describes exactly what will fly) and `check`.
 
-use miette::{Result, miette};
+use miette::Result;
 use skyshow_export::FormatRow;
 use skyshow_model::{FlightShow, Limits};
 use skyshow_skyc::{
@@ -40,7 +40,12 @@ pub(crate) fn read_show_file(name: &str, bytes: &[u8]) -> Result<SkycShow> {
     } else {
         read_skyc(bytes, &opts)
     };
-    let mut file = read.map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+    let mut file = read.map_err(|e| {
+        crate::cli_error::fail(
+            skyshow_i18n::msg!("cli-cannot-read", file = name, why = e.to_string()),
+            None,
+        )
+    })?;
     if csv {
         file.show.title = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
     }

@@ -55,9 +55,9 @@ pub(crate) fn load(input: &Path, printer: Printer) -> Result<Source> {
     };
     let name = file.display().to_string();
     let bytes = read_input(&file, MAX_SHOW_BYTES).map_err(|e| {
-        miette!(
-            help = "give a show file (.toml), an output folder of `skyshow build`, a .skyc, or a Skybrush CSV (a ZIP of per-drone CSVs, or static markers)",
-            "cannot read `{name}`: {e}"
+        crate::cli_error::fail(
+            skyshow_i18n::msg!("cli-cannot-read", file = name.as_str(), why = e),
+            Some(skyshow_i18n::msg!("show-source-hint")),
         )
     })?;
     let read = read_show_file(&name, &bytes)?;

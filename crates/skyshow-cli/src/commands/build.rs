@@ -359,14 +359,16 @@ pub(crate) fn motion_row(m: &skyshow_plan::motion::PlannedMotion) -> MotionRow {
 /// Refuses out-of-range options before any work.
 fn check_args(args: &BuildArgs) -> Result<()> {
     if !args.csv_fps.is_finite() || args.csv_fps <= 0.0 || args.csv_fps > 100.0 {
-        return Err(miette!(
-            help = "use a rate between 0.1 and 100",
-            "`--csv-fps` = {} is out of range",
-            args.csv_fps
+        return Err(crate::cli_error::fail(
+            msg!("build-csv-fps-range", fps = args.csv_fps),
+            Some(msg!("build-csv-fps-hint")),
         ));
     }
     if args.max_drones_per_file == 0 {
-        return Err(miette!("`--max-drones-per-file` must be at least 1"));
+        return Err(crate::cli_error::fail(
+            msg!("build-max-drones-per-file"),
+            None,
+        ));
     }
     Ok(())
 }
@@ -376,7 +378,9 @@ fn check_args(args: &BuildArgs) -> Result<()> {
 pub(crate) fn whole_show_skyc(writer: &SkycWriter<'_>, show: &FlightShow) -> Result<Vec<u8>> {
     let bytes = writer
         .write_to(Cursor::new(Vec::new()), 0..show.drones.len(), &show.title)
-        .map_err(|e| miette!("cannot make show.skyc: {e}"))?;
+        .map_err(|e| {
+            crate::cli_error::fail(msg!("build-cannot-make-skyc", why = e.to_string()), None)
+        })?;
     Ok(bytes.into_inner())
 }
 

@@ -5,9 +5,11 @@ use std::time::Instant;
 
 use miette::{Result, miette};
 use skyshow_export::{Report, ReportShow, write_report_json};
+use skyshow_i18n::msg;
 use skyshow_model::Limits;
 
 use crate::args::CheckArgs;
+use crate::cli_error::fail;
 use crate::printer::Printer;
 use crate::show_check::read_and_validate;
 use crate::summary::{Summary, music_format_warning, print_summary};
@@ -19,16 +21,26 @@ const MAX_FILE_BYTES: u64 = 2 << 30;
 pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
     let started = Instant::now();
     let name = args.file.display().to_string();
+    let cannot_read = |e: std::io::Error, help| {
+        fail(
+            msg!("cli-cannot-read", file = name.as_str(), why = e.to_string()),
+            help,
+        )
+    };
     let meta = fs_err::metadata(&args.file)
-        .map_err(|e| miette!(help = "check the path", "cannot read `{name}`: {e}"))?;
+        .map_err(|e| cannot_read(e, Some(msg!("cli-check-the-path"))))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(miette!(
-            "`{name}` is {} bytes, more than the {} bytes `check` reads",
-            meta.len(),
-            MAX_FILE_BYTES
+        return Err(fail(
+            msg!(
+                "check-too-large",
+                file = name.as_str(),
+                bytes = meta.len(),
+                max = MAX_FILE_BYTES
+            ),
+            None,
         ));
     }
-    let bytes = fs_err::read(&args.file).map_err(|e| miette!("cannot read `{name}`: {e}"))?;
+    let bytes = fs_err::read(&args.file).map_err(|e| cannot_read(e, None))?;
     let flags = args.limits.clone();
     let checked = read_and_validate(
         &name,
@@ -61,7 +73,8 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
             .audio
             .as_ref()
             .and_then(|a| {
-                let name = a.filename.as_deref().unwrap_or("the soundtrack");
+                let soundtrack = msg!("check-the-soundtrack").to_string();
+                let name = a.filename.as_deref().unwrap_or(&soundtrack);
                 music_format_warning(a.media_type.as_deref().unwrap_or("unknown"), name)
             })
             .into_iter()

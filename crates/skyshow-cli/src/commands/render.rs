@@ -7,11 +7,13 @@
 
 use miette::{IntoDiagnostic, Result, miette};
 use rayon::prelude::*;
+use skyshow_i18n::msg;
 use skyshow_import::parse_time;
 use skyshow_model::Vec3;
 use skyshow_preview::{Camera, FrameRenderer, frame_times};
 
 use crate::args::RenderArgs;
+use crate::cli_error::fail;
 use crate::output::OutputSet;
 use crate::printer::Printer;
 use crate::show_source;
@@ -19,9 +21,9 @@ use crate::visuals;
 
 fn time(flag: &str, text: &str) -> Result<f64> {
     parse_time(text).map_err(|e| {
-        miette!(
-            help = "seconds (`75.5`) or `m:ss.mmm`",
-            "`--{flag} {text}`: {e}"
+        fail(
+            msg!("render-bad-time", flag = flag, value = text, why = e),
+            Some(msg!("render-time-hint")),
         )
     })
 }
@@ -31,19 +33,19 @@ fn vec3(flag: &str, text: &str) -> Result<Vec3> {
         .split(',')
         .map(|s| s.trim().parse::<f64>())
         .collect::<Result<_, _>>()
-        .map_err(|_| {
-            miette!(
-                help = "three numbers in metres, e.g. `-300,0,60`",
-                "`--{flag} {text}` is not `x,y,z`"
-            )
-        })?;
+        .map_err(|_| not_xyz(flag, text))?;
     if v.len() != 3 || v.iter().any(|x| !x.is_finite()) {
-        return Err(miette!(
-            help = "three numbers in metres, e.g. `-300,0,60`",
-            "`--{flag} {text}` is not `x,y,z`"
-        ));
+        return Err(not_xyz(flag, text));
     }
     Ok(Vec3::new(v[0], v[1], v[2]))
+}
+
+/// `--flag text` is not three numbers.
+fn not_xyz(flag: &str, text: &str) -> miette::Report {
+    fail(
+        msg!("render-not-xyz", flag = flag, value = text),
+        Some(msg!("render-xyz-hint")),
+    )
 }
 
 /// Runs `render`.
@@ -61,14 +63,14 @@ pub(crate) fn run(args: &RenderArgs, printer: Printer) -> Result<u8> {
             fov_deg: args.fov,
         }),
         (_, Some(_), None) | (_, None, Some(_)) => {
-            return Err(miette!("`--eye` and `--look-at` go together"));
+            return Err(fail(msg!("render-eye-look-at"), None));
         }
         ("audience", None, None) => None,
         ("top", None, None) => Some(Camera::top(&src.show, ground, aspect)),
         (other, None, None) => {
-            return Err(miette!(
-                help = "use `audience` or `top`, or `--eye` with `--look-at`",
-                "unknown camera `{other}`"
+            return Err(fail(
+                msg!("render-unknown-camera", camera = other),
+                Some(msg!("render-unknown-camera-hint")),
             ));
         }
     };
@@ -96,17 +98,13 @@ pub(crate) fn run(args: &RenderArgs, printer: Printer) -> Result<u8> {
             }
         }
         _ => {
-            return Err(miette!(
-                help = "`--at TIME -o frame.png`, or `--from A --to B [--fps F] -o DIR`",
-                "say which frame(s) to render"
+            return Err(fail(
+                msg!("render-which-frames"),
+                Some(msg!("render-which-frames-hint")),
             ));
         }
     }
     let written = out.commit()?;
-    printer.line(&format!(
-        "wrote {} frame(s) to {}",
-        written.len(),
-        args.out.display()
-    ));
+    printer.line(&msg!("render-wrote", count = written.len(), folder = &args.out).to_string());
     Ok(0)
 }

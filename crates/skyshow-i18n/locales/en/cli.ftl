@@ -27,3 +27,30 @@ stage-unreadable-hint = `skyshow build` writes this file beside `show.skyc`: bui
 ## Limit flags (`check`, `transition`, `formation`)
 cli-limit-flag-range = `--{ $flag } { $value }` is out of range
 cli-limit-flag-range-hint = give a finite number ≥ { $min }
+## Reading inputs and writing outputs (any command)
+cli-cannot-read = cannot read `{ $file }`: { $why }
+cli-check-the-path = check the path
+show-source-hint = give a show file (.toml), an output folder of `skyshow build`, a .skyc, or a Skybrush CSV (a ZIP of per-drone CSVs, or static markers)
+output-cannot-write = cannot write `{ $file }`: { $why }
+output-cannot-move = cannot move the new `{ $file }` into place: { $why }
+output-cannot-create-folder = cannot create output folder: { $why }
+output-cannot-write-into = cannot write into `{ $folder }`: { $why }
+## build
+build-cannot-make-skyc = cannot make show.skyc: { $why }
+build-csv-fps-range = `--csv-fps` = { $fps } is out of range
+build-csv-fps-hint = use a rate between 0.1 and 100
+build-max-drones-per-file = `--max-drones-per-file` must be at least 1
+## check
+check-too-large = `{ $file }` is { $bytes } bytes, more than the { $max } bytes `check` reads
+check-the-soundtrack = the soundtrack
+## render
+render-bad-time = `--{ $flag } { $value }`: { $why }
+render-time-hint = seconds (`75.5`) or `m:ss.mmm`
+render-not-xyz = `--{ $flag } { $value }` is not `x,y,z`
+render-xyz-hint = three numbers in metres, e.g. `-300,0,60`
+render-eye-look-at = `--eye` and `--look-at` go together
+render-unknown-camera = unknown camera `{ $camera }`
+render-unknown-camera-hint = use `audience` or `top`, or `--eye` with `--look-at`
+render-which-frames = say which frame(s) to render
+render-which-frames-hint = `--at TIME -o frame.png`, or `--from A --to B [--fps F] -o DIR`
+render-wrote = wrote { $count } frame(s) to { $folder }

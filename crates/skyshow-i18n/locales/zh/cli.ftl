@@ -27,3 +27,30 @@ stage-unreadable-hint = `skyshow build` 会在 `show.skyc` 旁写出此文件：
 ## Limit flags (`check`, `transition`, `formation`)
 cli-limit-flag-range = `--{ $flag } { $value }` 超出范围
 cli-limit-flag-range-hint = 请给出 ≥ { $min } 的有限数值
+## 读取输入与写出输出（各命令通用）
+cli-cannot-read = 无法读取 `{ $file }`：{ $why }
+cli-check-the-path = 请检查路径
+show-source-hint = 请给出演出文件（.toml）、`skyshow build` 的输出文件夹、.skyc 文件，或 Skybrush CSV（每架无人机一个 CSV 的 ZIP，或静态点位）
+output-cannot-write = 无法写入 `{ $file }`：{ $why }
+output-cannot-move = 无法把新的 `{ $file }` 移到目标位置：{ $why }
+output-cannot-create-folder = 无法创建输出文件夹：{ $why }
+output-cannot-write-into = 无法写入文件夹 `{ $folder }`：{ $why }
+## build
+build-cannot-make-skyc = 无法生成 show.skyc：{ $why }
+build-csv-fps-range = `--csv-fps` = { $fps } 超出范围
+build-csv-fps-hint = 请使用 0.1 到 100 之间的帧率
+build-max-drones-per-file = `--max-drones-per-file` 至少为 1
+## check
+check-too-large = `{ $file }` 有 { $bytes } 字节，超过了 `check` 可读取的 { $max } 字节
+check-the-soundtrack = 配乐
+## render
+render-bad-time = `--{ $flag } { $value }`：{ $why }
+render-time-hint = 秒数（`75.5`）或 `m:ss.mmm`
+render-not-xyz = `--{ $flag } { $value }` 不是 `x,y,z`
+render-xyz-hint = 三个以米为单位的数，例如 `-300,0,60`
+render-eye-look-at = `--eye` 与 `--look-at` 必须同时给出
+render-unknown-camera = 未知的视角 `{ $camera }`
+render-unknown-camera-hint = 请使用 `audience` 或 `top`，或同时给出 `--eye` 与 `--look-at`
+render-which-frames = 请说明要渲染哪一帧（或哪些帧）
+render-which-frames-hint = `--at TIME -o frame.png`，或 `--from A --to B [--fps F] -o DIR`
+render-wrote = 已将 { $count } 帧写入 { $folder }
