@@ -7,6 +7,8 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+
 /// A 20 m ring standing in the audience's view, turning once about the vertical through
 /// its centre over its 40 s hold with the default smooth easing.
 const SPIN: &str = r#"name = "spin"
@@ -286,6 +288,26 @@ fn a_motion_beyond_the_limits_or_without_a_hold_is_refused() {
     );
     assert!(err.contains("at most 0.62 turns"), "{err}");
     assert!(!dir.path().join("s.zip").exists(), "nothing written");
+    let zh = skyshow(
+        dir.path(),
+        &[
+            "--lang",
+            "zh",
+            "formation",
+            "spin.toml",
+            "--drones",
+            "24",
+            "-o",
+            "s.zip",
+            "--max-speed-xy",
+            "3",
+        ],
+    );
+    common::same_refusal_in_chinese(
+        "turn beyond the limit",
+        &err,
+        &String::from_utf8_lossy(&zh.stderr),
+    );
     // Without a hold the motion has no time to play in.
     std::fs::write(
         dir.path().join("nohold.toml"),

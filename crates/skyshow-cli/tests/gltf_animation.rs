@@ -9,6 +9,8 @@ use std::process::{Command, Output};
 
 use skyshow_import::RiggedTube;
 
+mod common;
+
 fn skyshow() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_skyshow"));
     c.env("NO_COLOR", "1");
@@ -71,12 +73,30 @@ fn report(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(dir.join("out/report.json")).unwrap()).unwrap()
 }
 
-/// Builds the tube show with `keys`; expects exit `code`.
+/// Builds the tube show with `keys`; expects exit `code` (a refusal is checked in Chinese
+/// too).
 fn run(tube: &RiggedTube, keys: &str, code: i32) -> (String, tempfile::TempDir) {
     let (o, dir) = build(&show(keys, "tube.glb"), &[("tube.glb", &tube.glb())]);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert_eq!(o.status.code(), Some(code), "{err}");
+    if code == 2 {
+        in_chinese(dir.path(), keys, &err);
+    }
     (err, dir)
+}
+
+/// The refusal `en` of the show built in `dir`, again with `--lang zh`: the same refusal
+/// in Chinese.
+fn in_chinese(dir: &Path, name: &str, en: &str) {
+    let path = dir.join("show.toml");
+    let out = dir.join("out");
+    let o = skyshow()
+        .args(["--lang", "zh", "build", path.to_str().unwrap()])
+        .args(["-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    common::same_refusal_in_chinese(name, en, &String::from_utf8_lossy(&o.stderr));
 }
 
 /// The tube formation's row of report.json, after checking the show is valid and its
@@ -227,6 +247,7 @@ fn a_channel_on_a_missing_node_is_refused() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("tube.gltf") && err.contains("node"), "{err}");
+    in_chinese(_dir.path(), "channel on a missing node", &err);
 }
 
 #[test]
@@ -246,6 +267,7 @@ fn animation_keys_on_an_obj_are_refused() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("glTF"), "{err}");
+    in_chinese(_dir.path(), "animation keys on an OBJ", &err);
 }
 
 #[test]
