@@ -57,7 +57,7 @@ pub(super) enum Label {
     /// "empty kind"
     EmptyKind,
     /// "empty label"
-    EmptyLabel,
+    EmptyLabelText,
     /// "this kind"
     Kind,
     /// "these fireworks"
@@ -119,7 +119,7 @@ impl Label {
             Label::EmptyName => msg!("show-file-label-empty-name"),
             Label::Empty => msg!("show-file-label-empty"),
             Label::EmptyKind => msg!("show-file-label-empty-kind"),
-            Label::EmptyLabel => msg!("show-file-label-empty-label"),
+            Label::EmptyLabelText => msg!("show-file-label-empty-label"),
             Label::Kind => msg!("show-file-label-kind"),
             Label::Fireworks => msg!("show-file-label-fireworks"),
             Label::Modules => msg!("show-file-label-modules"),

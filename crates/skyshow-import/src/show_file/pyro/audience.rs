@@ -69,7 +69,7 @@ impl Cx<'_> {
             return Err(self.err(
                 r.label.span(),
                 msg!("pyro-element-needs-label"),
-                Label::EmptyLabel,
+                Label::EmptyLabelText,
                 Some(msg!("pyro-element-needs-label-hint")),
             ));
         }
