@@ -271,6 +271,8 @@ pub(crate) const ENGLISH_LEFT: &[(&str, &str)] = &[
 /// the same in Chinese: its message and hint lines (not the show file's own lines) have
 /// Chinese and no English prose outside `code` and "quotes", its hint is labelled
 /// `提示：` when the English has `help:`, and both carry the same figures.
+// The listing mode (`ENGLISH_LEFT=1`) prints what is left: that is its purpose.
+#[allow(clippy::print_stderr)]
 pub(crate) fn same_refusal_in_chinese(name: &str, en: &str, zh: &str) {
     let said = |text: &str| -> Vec<String> {
         text.lines()
