@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use miette::{Result, miette};
+use miette::Result;
 use skyshow_export::{Report, ReportShow, write_report_json};
 use skyshow_i18n::msg;
 use skyshow_model::Limits;
