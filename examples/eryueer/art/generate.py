@@ -338,6 +338,13 @@ def dragon_rig(verts, cols, faces, along, spine, side):
         x = min(1.0, max(0.0, x))
         return x * x * (3 - 2 * x)
 
+    def smoother(x):
+        # Quintic ease: no speed and no acceleration at either end, so the drones riding
+        # the clip start and stop without a jolt (smoothstep starts with a jump of
+        # acceleration that, sampled into the drones' tracks, asked 8.4 m/s^2 at speed 1).
+        x = min(1.0, max(0.0, x))
+        return x * x * x * (x * (6 * x - 15) + 10)
+
     # Skin: body vertices blend between the two bones around them, head vertices follow
     # the head bone.
     jw = []
@@ -367,12 +374,13 @@ def dragon_rig(verts, cols, faces, along, spine, side):
 
     def rotation(j, t):
         # The wave: 1 degree at each joint, four bars a period, faded in and out over
-        # two bars at the clip's ends.
-        fade = smooth(t / (2 * BAR_S)) * smooth((duration - t) / (2 * BAR_S))
+        # two bars at the clip's ends (eased to second order: the clip starts and ends at
+        # rest with no acceleration).
+        fade = smoother(t / (2 * BAR_S)) * smoother((duration - t) / (2 * BAR_S))
         wave = math.radians(1.0) * fade * math.sin(2 * math.pi * t / (4 * BAR_S) - 0.6 * j)
         q = quat((0.0, 1.0, 0.0), wave)
         if j >= k - 2:  # the neck's last two joints and the head: 6 degrees each
-            lift = math.radians(6.0) * smooth((t - 2 * BAR_S) / (6 * BAR_S))
+            lift = math.radians(6.0) * smoother((t - 2 * BAR_S) / (6 * BAR_S))
             q = qmul(quat(side, lift), q)
         return q
 
