@@ -134,13 +134,32 @@ impl PointTracks {
             return self.at(0, i);
         }
         let (k, u) = self.locate(t);
+        self.on_segment(k, i, &hermite_weights(u))
+    }
+
+    /// Points `first..first + out.len()` at clip time `t`, into `out`: [`position`] of each,
+    /// with the segment and its weights found once (the same numbers, bit for bit).
+    ///
+    /// [`position`]: PointTracks::position
+    pub fn positions_at(&self, first: usize, t: f64, out: &mut [Vec3]) {
+        if self.frames() < 2 {
+            for (q, o) in out.iter_mut().enumerate() {
+                *o = self.at(0, first + q);
+            }
+            return;
+        }
+        let (k, u) = self.locate(t);
+        let w = hermite_weights(u);
+        for (q, o) in out.iter_mut().enumerate() {
+            *o = self.on_segment(k, first + q, &w);
+        }
+    }
+
+    /// Point `i` on segment `k`, the cubic Hermite weights of its parameter being `w`.
+    fn on_segment(&self, k: usize, i: usize, w: &[f64; 4]) -> Vec3 {
         let [p0, p1, p2, p3] = self.around(k, i);
         let (m1, m2) = ((p2 - p0) * 0.5, (p3 - p1) * 0.5);
-        let (u2, u3) = (u * u, u * u * u);
-        p1 * (2.0 * u3 - 3.0 * u2 + 1.0)
-            + m1 * (u3 - 2.0 * u2 + u)
-            + p2 * (-2.0 * u3 + 3.0 * u2)
-            + m2 * (u3 - u2)
+        p1 * w[0] + m1 * w[1] + p2 * w[2] + m2 * w[3]
     }
 
     /// Point `i`'s velocity at clip time `t`, m/s (the derivative of [`position`]).
@@ -160,6 +179,18 @@ impl PointTracks {
             + m2 * (3.0 * u2 - 2.0 * u);
         d / self.step_s
     }
+}
+
+/// The cubic Hermite basis at `u`: the weights of the start, its tangent, the end and its
+/// tangent.
+fn hermite_weights(u: f64) -> [f64; 4] {
+    let (u2, u3) = (u * u, u * u * u);
+    [
+        2.0 * u3 - 3.0 * u2 + 1.0,
+        u3 - 2.0 * u2 + u,
+        -2.0 * u3 + 3.0 * u2,
+        u3 - u2,
+    ]
 }
 
 #[cfg(test)]
@@ -183,6 +214,23 @@ mod tests {
         // Clamped outside the clip.
         assert_eq!(tr.position(0, 5.0), Vec3::new(4.0, 0.0, 1.0));
         assert_eq!(tr.position(0, -1.0), Vec3::new(0.0, 0.0, 1.0));
+    }
+
+    #[test]
+    fn a_frame_of_points_is_each_point_bit_for_bit() {
+        let tr = PointTracks::from_fn(5, 3.0, 0.4, |t, out| {
+            for (i, o) in out.iter_mut().enumerate() {
+                let f = i as f64 + 1.0;
+                *o = Vec3::new((f * t).sin() * 10.0, t * t * f, (t * 0.7 + f).cos());
+            }
+        });
+        let mut out = [Vec3::ZERO; 3];
+        for t in [-1.0, 0.0, 0.13, 1.0, 1.77, 2.99, 3.0, 7.0] {
+            tr.positions_at(2, t, &mut out);
+            for (q, p) in out.iter().enumerate() {
+                assert_eq!(*p, tr.position(2 + q, t), "t = {t}");
+            }
+        }
     }
 
     #[test]

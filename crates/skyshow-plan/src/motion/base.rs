@@ -122,6 +122,19 @@ impl Base {
         }
     }
 
+    /// Points `first..first + out.len()` at hold time `t` ([`Base::position`] of each, with
+    /// the clip's time found once).
+    pub(crate) fn positions_of(&self, first: usize, t: f64, out: &mut [Vec3]) {
+        match self {
+            Base::Clip(c) => c.tracks.positions_at(first, c.clip_time(t), out),
+            _ => {
+                for (q, o) in out.iter_mut().enumerate() {
+                    *o = self.position(first + q, t);
+                }
+            }
+        }
+    }
+
     /// Moments where the base's acceleration may jump (morph and ramp ends).
     pub(crate) fn breaks(&self) -> Vec<f64> {
         match self {

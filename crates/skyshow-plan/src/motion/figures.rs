@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use skyshow_model::Vec3;
 
 use super::HoldMotion;
+use super::frame_pairs::frame_pairs;
 use super::near_pairs::pairs_within;
 
 /// A measured extreme: its value, when it happens and which point.
@@ -201,35 +202,40 @@ pub(crate) fn min_distance(
     if lo > 0.0 {
         times.insert(0, 0.0);
     }
-    // Pass 1: each frame's closest pair.
-    let per_frame: Vec<(f64, usize, usize)> = times
-        .par_iter()
-        .map(|&t| {
-            let mut f = vec![Vec3::ZERO; n];
-            motion.positions(t, &mut f);
-            skyshow_formations::min_spacing(&f).unwrap_or((f64::INFINITY, 0, 0))
-        })
-        .collect();
+    // Pass 1: each frame's closest pair, and the pairs that may dip below the best
+    // between two frames (those within the slack of their frame's closest).
+    let slack = rel * dt / 2.0;
+    let frames = frame_pairs(motion, &times, slack);
     let (mut best, mut bi, mut bj, mut bt) = (f64::INFINITY, 0, 0, 0.0);
-    for (k, &(d, i, j)) in per_frame.iter().enumerate() {
+    for (k, f) in frames.iter().enumerate() {
+        let (d, i, j) = f.closest;
         if d < best {
             (best, bi, bj, bt) = (d, i, j, times[k]);
         }
     }
-    // Pass 2: pairs that may dip below the best between two frames, refined in time.
-    let slack = rel * dt / 2.0;
-    for (k, &(d, _, _)) in per_frame.iter().enumerate() {
-        if d > best + slack {
-            continue;
-        }
-        motion.positions(times[k], &mut frame);
-        for (i, j, _) in pairs_within(&frame, best + slack) {
+    // Pass 2: those pairs refined in time (in parallel, kept in frame and pair order).
+    let candidates: Vec<(usize, usize, usize)> = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.closest.0 <= best + slack)
+        .flat_map(|(k, f)| {
+            f.near
+                .iter()
+                .filter(|p| p.2 < best + slack)
+                .map(move |p| (k, p.0, p.1))
+        })
+        .collect();
+    let refined: Vec<(f64, f64)> = candidates
+        .par_iter()
+        .map(|&(k, i, j)| {
             let a = times[k.saturating_sub(1)];
             let b = times[(k + 1).min(times.len() - 1)];
-            let (t, dij) = closest_in(motion, i, j, a, b);
-            if dij < best {
-                (best, bi, bj, bt) = (dij, i, j, t);
-            }
+            closest_in(motion, i, j, a, b)
+        })
+        .collect();
+    for (&(_, i, j), &(t, dij)) in candidates.iter().zip(&refined) {
+        if dij < best {
+            (best, bi, bj, bt) = (dij, i, j, t);
         }
     }
     (best, bi, bj, bt)

@@ -54,9 +54,13 @@ impl HoldMotion {
     /// Points `first..first + out.len()` at hold time `t`.
     pub(crate) fn positions_of(&self, first: usize, t: f64, out: &mut [Vec3]) {
         let t = t.clamp(0.0, self.duration_s);
+        self.base.positions_of(first, t, out);
+        if self.rigid.is_empty() {
+            return;
+        }
         let pose = pose_at(&self.rigid, self.rest_centre, &self.own_axes, t);
-        for (k, o) in out.iter_mut().enumerate() {
-            *o = pose.place(self.base.position(first + k, t), self.rest_centre);
+        for o in out.iter_mut() {
+            *o = pose.place(*o, self.rest_centre);
         }
     }
 

@@ -23,10 +23,12 @@
 #![allow(clippy::result_large_err)]
 
 mod base;
+mod beyond;
 mod check;
 mod easing;
 mod figures;
 mod fit;
+mod frame_pairs;
 mod hold_motion;
 mod motion_error;
 mod near_pairs;

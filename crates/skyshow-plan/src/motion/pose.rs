@@ -79,6 +79,11 @@ impl Pose {
         self.centre + self.turn.apply(p - rest_centre) * self.scale
     }
 
+    /// The linear part of [`Pose::place`] (`scale · turn`), by rows.
+    pub(crate) fn matrix(&self) -> [Vec3; 3] {
+        self.turn.0.map(|row| row * self.scale)
+    }
+
     /// The pose turned by `q` about the point `pivot`.
     pub(crate) fn rotated(&self, q: &Rotation, pivot: Vec3) -> Pose {
         Pose {

@@ -7,7 +7,7 @@ use skyshow_model::{Clip, Easing, Limits};
 use super::HoldMotion;
 use super::base::Base;
 use super::easing::MAX_RAMP;
-use super::figures::kinematics;
+use super::beyond::{Ceilings, beyond};
 use super::motion_error::{MotionEntry, MotionError};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec, Resolver};
 
@@ -49,12 +49,14 @@ pub(crate) fn within_kinematic_limits(
     opts: &MotionOptions,
     span: (f64, f64),
 ) -> bool {
-    let (f, _) = kinematics(m, span.0, span.1, opts.search_step_s);
     let h = opts.headroom;
-    f.speed_xy.value <= limits.max_speed_xy_m_s * h
-        && f.speed_up.value <= limits.max_speed_up_m_s * h
-        && f.speed_down.value <= limits.max_speed_down_m_s * h
-        && f.accel.value <= limits.max_accel_m_s2 * h
+    let ceilings = Ceilings {
+        speed_xy: limits.max_speed_xy_m_s * h,
+        speed_up: limits.max_speed_up_m_s * h,
+        speed_down: limits.max_speed_down_m_s * h,
+        accel: limits.max_accel_m_s2 * h,
+    };
+    !beyond(m, span.0, span.1, opts.search_step_s, &ceilings)
 }
 
 /// The fastest clip speed within the limits: doubling, then bisection.
@@ -109,11 +111,13 @@ pub(crate) fn fastest_speed(
 pub(crate) fn shorten_ramps(motion: &mut HoldMotion, limits: &Limits, opts: &MotionOptions) {
     let a_max = limits.max_accel_m_s2 * opts.headroom;
     let accel_ok = |m: &HoldMotion, span: (f64, f64)| {
-        kinematics(m, span.0, span.1, opts.search_step_s)
-            .0
-            .accel
-            .value
-            <= a_max
+        !beyond(
+            m,
+            span.0,
+            span.1,
+            opts.search_step_s,
+            &Ceilings::accel(a_max),
+        )
     };
     for k in 0..motion.rigid.len() {
         if motion.rigid[k].easing != Easing::Linear {
