@@ -100,13 +100,7 @@ pub(crate) fn beyond(
 
 /// Every point at every sample, chunk by chunk in parallel, stopping at the first sample
 /// beyond a ceiling.
-fn sampled_beyond(
-    motion: &HoldMotion,
-    t0: f64,
-    t1: f64,
-    step_s: f64,
-    ceilings: &Ceilings,
-) -> bool {
+fn sampled_beyond(motion: &HoldMotion, t0: f64, t1: f64, step_s: f64, ceilings: &Ceilings) -> bool {
     let n = motion.points();
     let (steps, dt) = grid(t0, t1, step_s);
     let found = AtomicBool::new(false);
@@ -152,7 +146,14 @@ fn rigid_beyond(
     let (steps, dt) = grid(t0, t1, step_s);
     let rc = motion.rest_centre;
     let radius = rest.iter().map(|p| p.dist(rc)).fold(0.0, f64::max);
-    let pose = |t: f64| pose_at(&motion.rigid, rc, &motion.own_axes, t.clamp(0.0, motion.duration_s));
+    let pose = |t: f64| {
+        pose_at(
+            &motion.rigid,
+            rc,
+            &motion.own_axes,
+            t.clamp(0.0, motion.duration_s),
+        )
+    };
     // The moments `kinematics` places the points at for sample `k`: its rolling buffers
     // hold the position at `t0 − dt`, at `t0`, then at `(t0 + (j − 1)·dt) + dt`.
     let at = |j: i64| -> f64 {

@@ -6,8 +6,8 @@ use skyshow_model::{Clip, Easing, Limits};
 
 use super::HoldMotion;
 use super::base::Base;
-use super::easing::MAX_RAMP;
 use super::beyond::{Ceilings, beyond};
+use super::easing::MAX_RAMP;
 use super::motion_error::{MotionEntry, MotionError};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec, Resolver};
 
