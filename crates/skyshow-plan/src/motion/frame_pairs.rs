@@ -87,7 +87,7 @@ impl<'a> Lists<'a> {
             .zip(frame)
             .map(|(a, p)| a.dist(*p))
             .fold(0.0, f64::max);
-        if self.anchor.len() != frame.len() || !(moved <= self.reach) {
+        if self.anchor.len() != frame.len() || moved.is_nan() || moved > self.reach {
             self.anchor_at(frame);
         }
         let mut best = (f64::INFINITY, 0, 0);
