@@ -193,6 +193,95 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
     same(&cached, &fresh);
 }
 
+/// Where each drone of the show built into `dir` is when the formation `name` starts
+/// (rounded to 0.1 mm, as written).
+fn positions_in(dir: &Path, name: &str) -> Vec<[f64; 3]> {
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    let start = report["formations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap()["start_s"]
+        .as_f64()
+        .unwrap();
+    let bytes = std::fs::read(dir.join("show.skyc")).unwrap();
+    let show = skyshow_skyc::read_skyc(&bytes, &skyshow_skyc::ReadOptions::default()).unwrap();
+    let r = |v: f64| (v * 1e4).round() / 1e4;
+    show.show
+        .drones
+        .iter()
+        .map(|d| {
+            let p = d.trajectory.position(start);
+            [r(p.x), r(p.y), r(p.z)]
+        })
+        .collect()
+}
+
+/// Five pictures of 24 drones, the middle one a circle turned by `roll_deg` in its plane.
+fn five_pictures(roll_deg: f64) -> String {
+    let picture = |name: &str, shape: &str| {
+        format!(
+            "[[chapter.formation]]\nname = \"{name}\"\nhold = 3\ncenter = [0, 0, 40]\n{shape}\n"
+        )
+    };
+    [
+        "title = \"five\"\n[fleet]\ndrones = 24\n[fleet.grid]\nrows = 4\ncolumns = 6\n\
+         spacing_m = 3\n[[chapter]]\nname = \"one\"\n"
+            .to_string(),
+        picture(
+            "grid",
+            "shape = \"grid\"\nwidth_m = 20\nheight_m = 12\nrows = 4\ncolumns = 6",
+        ),
+        picture("ring", "shape = \"circle\"\nradius_m = 16"),
+        picture(
+            "turned circle",
+            &format!("shape = \"circle\"\nradius_m = 12\nroll_deg = {roll_deg}"),
+        ),
+        picture(
+            "wide grid",
+            "shape = \"grid\"\nwidth_m = 28\nheight_m = 8\nrows = 3\ncolumns = 8",
+        ),
+        picture("last ring", "shape = \"circle\"\nradius_m = 20"),
+    ]
+    .concat()
+}
+
+#[test]
+fn an_edit_to_one_formation_replans_only_the_transitions_next_to_it() {
+    // Turning the middle circle by half a step changes which drone takes which of its
+    // points, so every later picture is flown by the drones in another order: the same
+    // positions, keyed in the canonical order of the start points, are the same entries.
+    let dir = tempfile::tempdir().unwrap();
+    let show_path = dir.path().join("show.toml");
+    std::fs::write(&show_path, five_pictures(0.0)).unwrap();
+    let (cached, fresh) = (dir.path().join("cached"), dir.path().join("fresh"));
+    build(&show_path, &cached, &[]);
+    assert_eq!(cache_files(&cached).len(), 5);
+    let before = positions_in(&cached, "wide grid");
+
+    std::fs::write(&show_path, five_pictures(7.5)).unwrap();
+    let edited = build(&show_path, &cached, &[]);
+    // Five transitions; the two into and out of the edited circle are planned again.
+    assert!(
+        edited.contains("3 of 5 transitions reused from the build cache"),
+        "{edited}"
+    );
+    assert_eq!(cache_files(&cached).len(), 5);
+    // The edit did reorder the drones: the later picture is the same set of points, but
+    // not every drone shows the same one.
+    let after = positions_in(&cached, "wide grid");
+    let sorted = |mut p: Vec<[f64; 3]>| {
+        p.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        p
+    };
+    assert_ne!(before, after, "the edit left every drone where it was");
+    assert_eq!(sorted(before), sorted(after));
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&cached, &fresh);
+}
+
 #[test]
 fn concurrent_builds_into_one_folder_write_whole_files_and_entries() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,7 +3,7 @@
 use skyshow_model::{Segment, Vec3};
 
 use crate::flight::Flight;
-use crate::sync_move::SyncMove;
+use crate::sync_move::{SyncMove, gather};
 
 /// One stage of a transition: every drone from where it is to where the stage leaves it.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +80,17 @@ impl Move {
         match self {
             Move::Straight(m) => m.from.len(),
             Move::Flights(m) => m.flights.len(),
+        }
+    }
+
+    /// The same stage with its drones in another order: drone `i` of the result is drone
+    /// `src[i]` of this one (`src` a permutation).
+    pub fn reordered(&self, src: &[usize]) -> Move {
+        match self {
+            Move::Straight(m) => Move::Straight(m.reordered(src)),
+            Move::Flights(m) => Move::Flights(FlightMove {
+                flights: gather(&m.flights, src),
+            }),
         }
     }
 

@@ -77,6 +77,19 @@ impl SyncMove {
         }
     }
 
+    /// The same move with its drones in another order: drone `i` of the result is drone
+    /// `src[i]` of this one (`src` a permutation).
+    pub fn reordered(&self, src: &[usize]) -> SyncMove {
+        SyncMove {
+            from: gather(&self.from, src),
+            to: gather(&self.to, src),
+            profile: self.profile,
+            delay_ms: gather(&self.delay_ms, src),
+            profiles: gather(&self.profiles, src),
+            vias: gather(&self.vias, src),
+        }
+    }
+
     /// Duration of the whole move, milliseconds: the latest arrival.
     pub fn duration_ms(&self) -> i64 {
         if self.profile.total_ms == 0 {
@@ -203,6 +216,15 @@ pub(crate) fn segment_min(p: Vec3, q: Vec3) -> (f64, f64) {
         0.0
     };
     ((p + r * lam).norm(), lam)
+}
+
+/// `v` in the order `src` gives (`out[i] = v[src[i]]`); an empty `v` (a per-drone field
+/// left out) stays empty.
+pub(crate) fn gather<T: Clone>(v: &[T], src: &[usize]) -> Vec<T> {
+    if v.is_empty() {
+        return Vec::new();
+    }
+    src.iter().map(|&k| v[k].clone()).collect()
 }
 
 #[cfg(test)]

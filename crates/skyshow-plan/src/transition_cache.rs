@@ -8,12 +8,20 @@
 //! would make, bit for bit, and a corrupt, truncated or foreign entry is a miss. The
 //! engine does no I/O: the caller supplies the store (the CLI keeps it in the output
 //! folder).
+//!
+//! The fleet's positions are a set whose order is the drones' order, which every earlier
+//! assignment decides: an edit to one formation reorders the drones for the rest of the
+//! show. So a transition is planned, and keyed, with its drones sorted by their start
+//! points (a canonical order that depends only on the set), and its plan is handed back
+//! in the caller's drone order. With or without a cache, the planner sees the same
+//! input, so the plan is the same.
 
 use std::hash::{DefaultHasher, Hasher};
 
 use skyshow_model::{Limits, Vec3};
 
 use crate::options::PlanOptions;
+use crate::sync_move::gather;
 use crate::transition::{Transition, TransitionError, plan_transition};
 use crate::transition_codec::{Reader, Writer, read_transition, write_transition};
 
@@ -42,7 +50,7 @@ impl TransitionCache for NoCache {
 }
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
-const FORMAT: &str = "skyshow-plan transition cache 2";
+const FORMAT: &str = "skyshow-plan transition cache 3";
 
 /// The inputs of one transition, as the bytes an entry must match.
 #[allow(clippy::too_many_arguments)]
@@ -95,10 +103,57 @@ fn decode(entry: &[u8], input: &[u8], n: usize) -> Option<Transition> {
     (b.done() && whole).then_some(t)
 }
 
-/// [`plan_transition`], reusing `cache`'s plan for the same inputs when it has one and
-/// keeping a new plan there. Returns the plan and whether it came from the cache.
+/// The drones in the canonical order of their start points: by `x`, then `y`, then `z`
+/// (exact comparisons of the bits' values; coinciding points keep the drones' order).
+fn canonical_order(from: &[Vec3]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..from.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (from[i], from[j]);
+        a.x.total_cmp(&b.x)
+            .then(a.y.total_cmp(&b.y))
+            .then(a.z.total_cmp(&b.z))
+            .then(i.cmp(&j))
+    });
+    order
+}
+
+/// A transition planned for the drones in `order` (its drone `k` is the caller's drone
+/// `order[k]`), given back in the caller's order.
+fn in_drone_order(t: Transition, order: &[usize]) -> Transition {
+    let mut src = vec![0; order.len()];
+    for (k, &i) in order.iter().enumerate() {
+        src[i] = k;
+    }
+    Transition {
+        moves: t.moves.iter().map(|m| m.reordered(&src)).collect(),
+        target_of: gather(&t.target_of, &src),
+        ..t
+    }
+}
+
+/// [`plan_transition`] for the drones in the canonical order of their start points
+/// (see the module notes), reusing `cache`'s plan for the same inputs when it has one and
+/// keeping a new plan there. Returns the plan, in the caller's drone order, and whether
+/// it came from the cache.
 #[allow(clippy::too_many_arguments)]
 pub fn plan_transition_cached(
+    from: &[Vec3],
+    to: &[Vec3],
+    limits: &Limits,
+    opts: &PlanOptions,
+    band: (f64, f64),
+    min_ms: i64,
+    cache: &mut dyn TransitionCache,
+) -> Result<(Transition, bool), TransitionError> {
+    let order = canonical_order(from);
+    let sorted: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
+    let (t, hit) = plan_sorted(&sorted, to, limits, opts, band, min_ms, cache)?;
+    Ok((in_drone_order(t, &order), hit))
+}
+
+/// [`plan_transition_cached`] for drones already in the canonical order.
+#[allow(clippy::too_many_arguments)]
+fn plan_sorted(
     from: &[Vec3],
     to: &[Vec3],
     limits: &Limits,
@@ -206,8 +261,9 @@ mod tests {
         assert!(!plan(&mut cache, &from, &moved).1);
         assert_eq!(cache.entries.len(), 2);
         // Every byte flipped in turn, and every truncation: never a hit, never a panic.
+        let sorted: Vec<Vec3> = canonical_order(&from).iter().map(|&i| from[i]).collect();
         let input = input_bytes(
-            &from,
+            &sorted,
             &to,
             &Limits::default(),
             &PlanOptions::DEFAULT,
@@ -222,12 +278,51 @@ mod tests {
             assert!(decode(&bad, &input, from.len()).is_none(), "byte {k}");
             assert!(decode(&good[..k], &input, from.len()).is_none());
         }
+        let order = canonical_order(&from);
+        let stored = decode(&good, &input, from.len()).map(|t| in_drone_order(t, &order));
         assert_eq!(
-            decode(&good, &input, from.len()),
+            stored,
             Some(Transition {
                 assign_ms: 0.0,
                 ..fresh
             })
+        );
+    }
+
+    #[test]
+    fn the_same_start_points_in_another_drone_order_are_the_same_entry() {
+        // A rectangle into a turned copy: drones reach their targets along different
+        // paths, some of them flown as more than one straight line.
+        let from = grid(20, 3.5, 30.0);
+        let to: Vec<Vec3> = from
+            .iter()
+            .map(|p| Vec3::new(p.y + 1.0, -p.x, p.z + 8.0))
+            .collect();
+        let mut cache = Mem::default();
+        let (first, hit) = plan(&mut cache, &from, &to);
+        assert!(!hit);
+        // The drones in another order (as a changed earlier assignment leaves them).
+        let shuffle: Vec<usize> = (0..from.len()).map(|i| (i * 7 + 3) % from.len()).collect();
+        let moved: Vec<Vec3> = shuffle.iter().map(|&k| from[k]).collect();
+        let (again, hit) = plan(&mut cache, &moved, &to);
+        assert!(hit, "a reordered fleet missed the cache");
+        assert_eq!(cache.entries.len(), 1);
+        // Drone i of the new order is drone shuffle[i] of the first: same target, same
+        // flight, and the same plan as planning it afresh.
+        for (i, &k) in shuffle.iter().enumerate() {
+            assert_eq!(again.target_of[i], first.target_of[k]);
+            for (ma, mb) in again.moves.iter().zip(&first.moves) {
+                assert_eq!(ma.segments_of(i, 0), mb.segments_of(k, 0));
+                assert_eq!(ma.delay(i), mb.delay(k));
+            }
+        }
+        let (fresh, _) = plan(&mut Mem::default(), &moved, &to);
+        assert_eq!(
+            Transition {
+                assign_ms: 0.0,
+                ..fresh
+            },
+            again
         );
     }
 }
