@@ -146,31 +146,16 @@ pub fn plan_transition_cached(
     cache: &mut dyn TransitionCache,
 ) -> Result<(Transition, bool), TransitionError> {
     let order = canonical_order(from);
-    let sorted: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
-    let (t, hit) = plan_sorted(&sorted, to, limits, opts, band, min_ms, cache)?;
-    Ok((in_drone_order(t, &order), hit))
-}
-
-/// [`plan_transition_cached`] for drones already in the canonical order.
-#[allow(clippy::too_many_arguments)]
-fn plan_sorted(
-    from: &[Vec3],
-    to: &[Vec3],
-    limits: &Limits,
-    opts: &PlanOptions,
-    band: (f64, f64),
-    min_ms: i64,
-    cache: &mut dyn TransitionCache,
-) -> Result<(Transition, bool), TransitionError> {
-    let input = input_bytes(from, to, limits, opts, band, min_ms);
+    let from: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
+    let input = input_bytes(&from, to, limits, opts, band, min_ms);
     let name = format!("{:016x}", hash(&input));
     if let Some(entry) = cache.load(&name)
         && let Some(t) = decode(&entry, &input, from.len())
     {
         cache.reused(&name);
-        return Ok((t, true));
+        return Ok((in_drone_order(t, &order), true));
     }
-    let t = plan_transition(from, to, limits, opts, band, min_ms)?;
+    let t = plan_transition(&from, to, limits, opts, band, min_ms)?;
     let mut body = Writer::default();
     write_transition(&mut body, &t);
     let mut w = Writer::default();
@@ -180,7 +165,7 @@ fn plan_sorted(
     w.len(body.bytes.len());
     w.bytes.extend_from_slice(&body.bytes);
     cache.store(&name, w.bytes);
-    Ok((t, false))
+    Ok((in_drone_order(t, &order), false))
 }
 
 #[cfg(test)]
