@@ -57,7 +57,7 @@ impl Ceilings {
 }
 
 /// Points per parallel chunk (as `kinematics` chunks them).
-const CHUNK: usize = 256;
+pub(crate) const CHUNK: usize = 256;
 
 /// The sampling of `kinematics(motion, t0, t1, step_s)`: its step count and step.
 fn grid(t0: f64, t1: f64, step_s: f64) -> (usize, f64) {
@@ -102,35 +102,80 @@ pub(crate) fn beyond(
 /// beyond a ceiling.
 fn sampled_beyond(motion: &HoldMotion, t0: f64, t1: f64, step_s: f64, ceilings: &Ceilings) -> bool {
     let n = motion.points();
-    let (steps, dt) = grid(t0, t1, step_s);
     let found = AtomicBool::new(false);
     (0..n.div_ceil(CHUNK)).into_par_iter().for_each(|c| {
         let first = c * CHUNK;
-        let len = CHUNK.min(n - first);
-        let mut prev = vec![Vec3::ZERO; len];
-        let mut cur = vec![Vec3::ZERO; len];
-        let mut next = vec![Vec3::ZERO; len];
-        motion.positions_of(first, t0 - dt, &mut prev);
-        motion.positions_of(first, t0, &mut cur);
-        for k in 0..=steps {
-            if found.load(Ordering::Relaxed) {
-                return;
-            }
-            let t = t0 + k as f64 * dt;
-            motion.positions_of(first, t + dt, &mut next);
-            let (h_back, h_fwd) = spans(motion, t, dt);
-            for q in 0..len {
-                let (v, a) = differences(prev[q], cur[q], next[q], h_back, h_fwd);
-                if ceilings.exceeded(v, a) {
-                    found.store(true, Ordering::Relaxed);
-                    return;
-                }
-            }
-            std::mem::swap(&mut prev, &mut cur);
-            std::mem::swap(&mut cur, &mut next);
+        let stop = || found.load(Ordering::Relaxed);
+        let hit = walk_chunk(
+            motion,
+            first,
+            CHUNK.min(n - first),
+            (t0, t1, step_s),
+            &stop,
+            |s| ceilings.exceeded(s.v, s.a),
+        );
+        if hit {
+            found.store(true, Ordering::Relaxed);
         }
     });
     found.into_inner()
+}
+
+/// One point at one sample of [`walk_chunk`].
+pub(crate) struct Sample {
+    /// The sample's time, seconds from the start of the hold.
+    pub(crate) t: f64,
+    /// The point.
+    pub(crate) point: usize,
+    /// Its position, velocity and acceleration.
+    pub(crate) p: Vec3,
+    pub(crate) v: Vec3,
+    pub(crate) a: Vec3,
+}
+
+/// Walks the samples `kinematics` takes of points `first..first + len` between `t0` and
+/// `t1` every `step_s` (`window`), in time order, calling `visit` for each point at each
+/// sample: the positions placed once per sample (kept for the differences), stopping when
+/// `visit` says so (then `true`) or when `stop` does (checked per sample).
+pub(crate) fn walk_chunk(
+    motion: &HoldMotion,
+    first: usize,
+    len: usize,
+    window: (f64, f64, f64),
+    stop: &dyn Fn() -> bool,
+    mut visit: impl FnMut(Sample) -> bool,
+) -> bool {
+    let (t0, t1, step_s) = window;
+    let (steps, dt) = grid(t0, t1, step_s);
+    let mut prev = vec![Vec3::ZERO; len];
+    let mut cur = vec![Vec3::ZERO; len];
+    let mut next = vec![Vec3::ZERO; len];
+    motion.positions_of(first, t0 - dt, &mut prev);
+    motion.positions_of(first, t0, &mut cur);
+    for k in 0..=steps {
+        if stop() {
+            return false;
+        }
+        let t = t0 + k as f64 * dt;
+        motion.positions_of(first, t + dt, &mut next);
+        let (h_back, h_fwd) = spans(motion, t, dt);
+        for q in 0..len {
+            let (v, a) = differences(prev[q], cur[q], next[q], h_back, h_fwd);
+            let s = Sample {
+                t,
+                point: first + q,
+                p: cur[q],
+                v,
+                a,
+            };
+            if visit(s) {
+                return true;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut cur, &mut next);
+    }
+    false
 }
 
 /// A still picture moved rigidly: each sample's bound over the whole picture first, the

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use skyshow_model::Vec3;
 
 use super::HoldMotion;
+use super::beyond::{CHUNK, walk_chunk};
 use super::frame_pairs::frame_pairs;
 use super::near_pairs::pairs_within;
 
@@ -60,9 +61,6 @@ pub struct MotionFigures {
     pub min_distance_other: usize,
 }
 
-/// Points per parallel chunk.
-const CHUNK: usize = 256;
-
 /// Measures `motion` over its whole hold, sampling every `step_s` seconds.
 pub fn measure(motion: &HoldMotion, step_s: f64) -> MotionFigures {
     let (mut f, vmax) = kinematics(motion, 0.0, motion.duration_s(), step_s);
@@ -85,46 +83,33 @@ pub(crate) fn kinematics(
     step_s: f64,
 ) -> (MotionFigures, f64) {
     let n = motion.points();
-    let span = (t1 - t0).max(0.0);
-    let steps = ((span / step_s).ceil() as usize).max(1);
-    let dt = span.max(1e-9) / steps as f64;
     let chunks: Vec<usize> = (0..n.div_ceil(CHUNK)).collect();
     let parts: Vec<[Extreme; 6]> = chunks
         .par_iter()
         .map(|&c| {
             let first = c * CHUNK;
-            let len = CHUNK.min(n - first);
-            let mut prev = vec![Vec3::ZERO; len];
-            let mut cur = vec![Vec3::ZERO; len];
-            let mut next = vec![Vec3::ZERO; len];
-            motion.positions_of(first, t0 - dt, &mut prev);
-            motion.positions_of(first, t0, &mut cur);
             let mut best = [Extreme::NONE; 6];
-            for k in 0..=steps {
-                let t = t0 + k as f64 * dt;
-                motion.positions_of(first, t + dt, &mut next);
-                // Differences across the ends of the hold see the clamped (resting) ends.
-                let h_back = (t.min(motion.duration_s()) - (t - dt).max(0.0)).max(1e-12);
-                let h_fwd = ((t + dt).min(motion.duration_s()) - t.max(0.0)).max(1e-12);
-                for q in 0..len {
-                    let v = (next[q] - prev[q]) / (h_back + h_fwd);
-                    let a = ((next[q] - cur[q]) / h_fwd - (cur[q] - prev[q]) / h_back)
-                        / ((h_back + h_fwd) / 2.0);
+            walk_chunk(
+                motion,
+                first,
+                CHUNK.min(n - first),
+                (t0, t1, step_s),
+                &|| false,
+                |s| {
                     let e = |value| Extreme {
                         value,
-                        at_s: t,
-                        point: first + q,
+                        at_s: s.t,
+                        point: s.point,
                     };
-                    best[0] = best[0].max(e(v.norm_xy()));
-                    best[1] = best[1].max(e(v.z));
-                    best[2] = best[2].max(e(-v.z));
-                    best[3] = best[3].max(e(a.norm()));
-                    best[4] = best[4].max(e(cur[q].z));
-                    best[5] = best[5].max(e(-cur[q].z));
-                }
-                std::mem::swap(&mut prev, &mut cur);
-                std::mem::swap(&mut cur, &mut next);
-            }
+                    best[0] = best[0].max(e(s.v.norm_xy()));
+                    best[1] = best[1].max(e(s.v.z));
+                    best[2] = best[2].max(e(-s.v.z));
+                    best[3] = best[3].max(e(s.a.norm()));
+                    best[4] = best[4].max(e(s.p.z));
+                    best[5] = best[5].max(e(-s.p.z));
+                    false
+                },
+            );
             best
         })
         .collect();
