@@ -52,35 +52,37 @@ fn case(name: &str, file: &str, content: Content<'_>, args: &[&str], needles: &[
                 .replace("{o}", out.to_str().unwrap())
         })
         .collect();
-    let run = |lang: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-            .env("NO_COLOR", "1")
-            .arg("--lang")
-            .arg(lang)
-            .args(&args)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&o.stderr).into_owned();
-        assert_eq!(
-            o.status.code(),
-            Some(2),
-            "{name} ({lang}): exit code\n{err}"
-        );
-        assert!(
-            !err.contains("panicked"),
-            "{name} ({lang}): panicked\n{err}"
-        );
-        assert!(
-            !out.join("show.skyc").exists() && !out.join("x.png").exists(),
-            "{name} ({lang}): wrote output"
-        );
-        err
-    };
-    let en = run("en");
+    let en = refused(name, "en", &args, &out);
     for n in needles {
         assert!(en.contains(n), "{name}: expected {n:?} in\n{en}");
     }
-    common::same_refusal_in_chinese(name, &en, &run("zh"));
+    common::same_refusal_in_chinese(name, &en, &refused(name, "zh", &args, &out));
+}
+
+/// Runs skyshow with `--lang lang` and `args`: exit 2, no panic, nothing written to
+/// `out`; its stderr.
+fn refused(name: &str, lang: &str, args: &[String], out: &Path) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+        .env("NO_COLOR", "1")
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{name} ({lang}): exit code\n{err}"
+    );
+    assert!(
+        !err.contains("panicked"),
+        "{name} ({lang}): panicked\n{err}"
+    );
+    assert!(
+        !out.join("show.skyc").exists() && !out.join("x.png").exists(),
+        "{name} ({lang}): wrote output"
+    );
+    err
 }
 
 enum Content<'a> {
@@ -617,31 +619,14 @@ fn artwork_case(name: &str, body: &str, files: Vec<(&str, Beside)>, needles: &[&
     let f = dir.path().join("show.toml");
     std::fs::write(&f, show("", FLEET, body)).unwrap();
     let out = dir.path().join("out");
-    let run = |lang: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_skyshow"))
-            .env("NO_COLOR", "1")
-            .args(["--lang", lang, "build", f.to_str().unwrap()])
-            .args(["-o", out.to_str().unwrap()])
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&o.stderr).into_owned();
-        assert_eq!(
-            o.status.code(),
-            Some(2),
-            "{name} ({lang}): exit code\n{err}"
-        );
-        assert!(
-            !err.contains("panicked"),
-            "{name} ({lang}): panicked\n{err}"
-        );
-        assert!(!out.join("show.skyc").exists(), "{name}: wrote output");
-        err
-    };
-    let en = run("en");
+    let args: Vec<String> = ["build", f.to_str().unwrap(), "-o", out.to_str().unwrap()]
+        .map(String::from)
+        .to_vec();
+    let en = refused(name, "en", &args, &out);
     for n in needles {
         assert!(en.contains(n), "{name}: expected {n:?} in\n{en}");
     }
-    common::same_refusal_in_chinese(name, &en, &run("zh"));
+    common::same_refusal_in_chinese(name, &en, &refused(name, "zh", &args, &out));
 }
 
 /// A PNG whose header claims `w` × `h` pixels (no pixel data follows).

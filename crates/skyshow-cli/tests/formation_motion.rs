@@ -267,19 +267,17 @@ fn a_motion_beyond_the_limits_or_without_a_hold_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("spin.toml"), SPIN).unwrap();
     // The turn needs 4.71 m/s: refused under a 3 m/s horizontal limit, with a fix.
-    let o = skyshow(
-        dir.path(),
-        &[
-            "formation",
-            "spin.toml",
-            "--drones",
-            "24",
-            "-o",
-            "s.zip",
-            "--max-speed-xy",
-            "3",
-        ],
-    );
+    let args = [
+        "formation",
+        "spin.toml",
+        "--drones",
+        "24",
+        "-o",
+        "s.zip",
+        "--max-speed-xy",
+        "3",
+    ];
+    let o = skyshow(dir.path(), &args);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -288,21 +286,7 @@ fn a_motion_beyond_the_limits_or_without_a_hold_is_refused() {
     );
     assert!(err.contains("at most 0.62 turns"), "{err}");
     assert!(!dir.path().join("s.zip").exists(), "nothing written");
-    let zh = skyshow(
-        dir.path(),
-        &[
-            "--lang",
-            "zh",
-            "formation",
-            "spin.toml",
-            "--drones",
-            "24",
-            "-o",
-            "s.zip",
-            "--max-speed-xy",
-            "3",
-        ],
-    );
+    let zh = skyshow(dir.path(), &[&["--lang", "zh"][..], &args].concat());
     common::same_refusal_in_chinese(
         "turn beyond the limit",
         &err,
