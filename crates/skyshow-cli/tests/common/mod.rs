@@ -228,20 +228,12 @@ pub(crate) const ENGLISH_LEFT: &[(&str, &str)] = &[
         "the artwork decoder's own words (usvg, gltf, image)",
     ),
     (
-        "svg: shape too small",
-        "the formation command names its made-up formation in Chinese (formation_spec.rs in_flag_terms replaces the English phrase only)",
-    ),
-    (
         "the show file as its own music",
         "audio decoding (MusicError) and the beats command",
     ),
     (
         "too many cues for a module",
         "fireworks (skyshow-pyro's PyroError)",
-    ),
-    (
-        "transition: bad limit",
-        "the transition command and its limit flags (transition.rs, args.rs)",
     ),
     (
         "transition: bad row",
