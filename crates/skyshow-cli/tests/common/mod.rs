@@ -156,10 +156,6 @@ pub(crate) const ENGLISH_LEFT: &[(&str, &str)] = &[
         "the .skyc and Skybrush CSV readers (skyshow-skyc)",
     ),
     (
-        "formation: unsupported input",
-        "the formation command (claimed by the gltf work this session)",
-    ),
-    (
         "gigabyte .skyc to render",
         "input_file's size refusal and ImportError::Io (read closures return English)",
     ),
