@@ -14,6 +14,12 @@ use skyshow_model::Vec3;
 /// Bisection steps on the spacing: far below a millimetre for any show-sized shape.
 const BISECTION_STEPS: usize = 48;
 
+/// Below this many points the lattice is tried at more offsets.
+const FEW: usize = 2_000;
+
+/// Offsets tried per axis of the lattice's cell below `FEW` points.
+const OFFSETS: usize = 4;
+
 /// A planar region in the local frame (u right, v up), with what the lattice needs.
 pub(crate) struct HexFill<'a> {
     /// Half the width and half the height of a box round the region, centred on the origin.
@@ -32,10 +38,24 @@ impl HexFill<'_> {
             return Vec::new();
         }
         let ideal = (2.0 * self.area / (3f64.sqrt() * n as f64)).sqrt();
-        // Both lattice placements (a point on the centre, or a triangle's centroid on it);
-        // the one with the larger spacing is kept.
+        // The lattice placed with a point on the centre, or a triangle's centroid on it,
+        // and, for fewer points (where one row more or less matters: a ring of 20 drones
+        // two rows deep reaches 0.93 with those two, 1.08 with the best of these), at a
+        // 4 × 4 grid of offsets over the lattice's cell; the one with the largest spacing
+        // is kept (the first on a tie).
+        let mut offsets = vec![(0.0, 0.0), (0.5, 3f64.sqrt() / 6.0)];
+        if n < FEW {
+            for i in 0..OFFSETS {
+                for j in 0..OFFSETS {
+                    let (a, b) = (i as f64 / OFFSETS as f64, j as f64 / OFFSETS as f64);
+                    if (i, j) != (0, 0) {
+                        offsets.push((a, b * 3f64.sqrt() / 2.0));
+                    }
+                }
+            }
+        }
         let mut best: Option<(f64, Vec<(f64, f64)>)> = None;
-        for offset in [(0.0, 0.0), (0.5, 3f64.sqrt() / 6.0)] {
+        for offset in offsets {
             let Some(d) = self.largest_spacing(ideal, offset, n) else {
                 continue;
             };
@@ -177,7 +197,7 @@ mod tests {
             assert_eq!(disc.len(), n);
             assert!(disc.iter().all(|p| p.x.hypot(p.y) <= r + 1e-9));
             let q = gap(&disc) / ideal(PI * r * r, n);
-            assert!(q >= if n >= 500 { 0.95 } else { 0.85 }, "disc n={n}: {q}");
+            assert!(q >= 0.95, "disc n={n}: {q}");
             let (a, b) = (r * 0.5, r * 1.12);
             let ring = annulus(a, b, n);
             assert_eq!(ring.len(), n);
@@ -186,7 +206,7 @@ mod tests {
                 d >= a - 1e-9 && d <= b + 1e-9
             }));
             let q = gap(&ring) / ideal(PI * (b * b - a * a), n);
-            assert!(q >= if n >= 500 { 0.95 } else { 0.8 }, "ring n={n}: {q}");
+            assert!(q >= if n >= 50 { 0.95 } else { 0.8 }, "ring n={n}: {q}");
         }
     }
 
