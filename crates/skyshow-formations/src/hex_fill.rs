@@ -20,6 +20,9 @@ const FEW: usize = 2_000;
 /// Offsets tried per axis of the lattice's cell below `FEW` points.
 const OFFSETS: usize = 4;
 
+/// The share of the ideal spacing below which more offsets are tried.
+const RETRY: f64 = 0.97;
+
 /// A planar region in the local frame (u right, v up), with what the lattice needs.
 pub(crate) struct HexFill<'a> {
     /// Half the width and half the height of a box round the region, centred on the origin.
@@ -38,31 +41,33 @@ impl HexFill<'_> {
             return Vec::new();
         }
         let ideal = (2.0 * self.area / (3f64.sqrt() * n as f64)).sqrt();
-        // The lattice placed with a point on the centre, or a triangle's centroid on it,
-        // and, for fewer points (where one row more or less matters: a ring of 20 drones
-        // two rows deep reaches 0.93 with those two, 1.08 with the best of these), at a
-        // 4 × 4 grid of offsets over the lattice's cell; the one with the largest spacing
-        // is kept (the first on a tie).
-        let mut offsets = vec![(0.0, 0.0), (0.5, 3f64.sqrt() / 6.0)];
-        if n < FEW {
+        // The lattice placed with a point on the centre, or a triangle's centroid on it;
+        // when neither reaches `RETRY` of the ideal with fewer than `FEW` points (where one
+        // row more or less matters: a ring of 20 drones two rows deep reaches 0.93 with
+        // those two, 1.08 with the best of these), also at a 4 × 4 grid of offsets over the
+        // lattice's cell. The one with the largest spacing is kept (the first on a tie), so
+        // fills that were good already stay as they were.
+        let consider = |best: &mut Option<(f64, (f64, f64))>, offset: (f64, f64)| {
+            if let Some(d) = self.largest_spacing(ideal, offset, n)
+                && best.is_none_or(|(bd, _)| d > bd + 1e-12)
+            {
+                *best = Some((d, offset));
+            }
+        };
+        let mut best = None;
+        consider(&mut best, (0.0, 0.0));
+        consider(&mut best, (0.5, 3f64.sqrt() / 6.0));
+        if n < FEW && best.is_none_or(|(d, _)| d < RETRY * ideal) {
             for i in 0..OFFSETS {
                 for j in 0..OFFSETS {
                     let (a, b) = (i as f64 / OFFSETS as f64, j as f64 / OFFSETS as f64);
                     if (i, j) != (0, 0) {
-                        offsets.push((a, b * 3f64.sqrt() / 2.0));
+                        consider(&mut best, (a, b * 3f64.sqrt() / 2.0));
                     }
                 }
             }
         }
-        let mut best: Option<(f64, Vec<(f64, f64)>)> = None;
-        for offset in offsets {
-            let Some(d) = self.largest_spacing(ideal, offset, n) else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|(bd, _)| d > *bd + 1e-12) {
-                best = Some((d, self.lattice(d, offset)));
-            }
-        }
+        let best = best.map(|(d, offset)| (d, self.lattice(d, offset)));
         let Some((_, mut pts)) = best else {
             return Vec::new();
         };
