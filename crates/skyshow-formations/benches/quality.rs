@@ -231,10 +231,11 @@ fn main() {
 /// the sampler's, not the size's), and the example's own parametric formations at their
 /// counts: smallest gap over the ideal (hexagonal for areas and surfaces, the square
 /// lattice's `sqrt(A/N)` for `grid`, which is a square lattice by definition, `L/N` for
-/// lines and outlines), target 0.95; where no arrangement reaches it, the best possible:
-/// a sphere of 20 or 30 points (the best known packings, the Tammes problem: 0.943 and
-/// 0.950 of the ideal) and a triangle, whose sides hold at most `⌊S/s⌋` gaps each
-/// (`tests/parametric_quality.rs` proves it), so `N/(3⌈N/3⌉)`.
+/// lines and outlines), target 0.95; where no arrangement is known to reach it, the best
+/// known: a sphere of 20 or 30 points (the best known packings, the Tammes problem, reach
+/// 0.943 and 0.9505 of the ideal; the target is 98.5 % of that) and a triangle, whose sides
+/// hold at most `⌊S/s⌋` gaps each (`tests/parametric_quality.rs` proves it), so
+/// `N/(3⌈N/3⌉)`.
 fn parametric_rows(example: &[FormationDesign], limits: &Limits, kept: &dyn Fn(&str) -> bool) {
     println!(
         "| parametric shape | N | min spacing (m) | min spacing / ideal | target | time (ms) |"
@@ -244,8 +245,9 @@ fn parametric_rows(example: &[FormationDesign], limits: &Limits, kept: &dyn Fn(&
     for n in [20usize, 30, 100, 500, 600, 2_000, 10_000, 20_000] {
         for (name, shape) in parametric_shapes(n) {
             let target = match name {
-                "sphere" if n == 20 => 0.943,
-                "sphere" if n == 30 => 0.950,
+                // Within 1.5 % of the best known packings, as `sphere_fill`'s tests hold.
+                "sphere" if n == 20 => 0.985 * 0.943,
+                "sphere" if n == 30 => 0.985 * 0.9505,
                 "polygon (3)" => 0.95f64.min(n as f64 / (3 * n.div_ceil(3)) as f64),
                 _ => 0.95,
             };
