@@ -77,7 +77,8 @@ fn point_segment(p: Vec3, a: Vec3, b: Vec3) -> f64 {
 const STEP_MS: i64 = 100;
 
 /// Plans the landing from `starts` (drone `i` ends the show there) to `homes` (its slot),
-/// through a neck at altitude `neck_alt[i]`, starting at `t0_ms`.
+/// through a neck at altitude `neck_alt[i]`, starting at `t0_ms`; each straight leg to a
+/// neck lasts at least `min_leg_ms`.
 // Errors are rare and carry user-facing context; their size does not matter.
 #[allow(clippy::result_large_err)]
 pub fn plan_landing(
@@ -85,6 +86,7 @@ pub fn plan_landing(
     homes: &[Vec3],
     neck_alt: &[f64],
     t0_ms: i64,
+    min_leg_ms: i64,
     limits: &Limits,
     opts: &PlanOptions,
 ) -> Result<Landing, PlanError> {
@@ -99,7 +101,7 @@ pub fn plan_landing(
             let (v2, a2) = rate_limits(h - nk, limits, opts.headroom);
             let lo = s.min(nk).min(h);
             let hi = s.max(nk).max(h);
-            let p1 = Profile::fastest(v1, a1, 0);
+            let p1 = Profile::fastest(v1, a1, min_leg_ms);
             let p2 = Profile::fastest(v2, a2, 0);
             let vmax = (s.dist(nk) * p1.rate()).max(nk.dist(h) * p2.rate());
             Path {
@@ -300,6 +302,7 @@ mod tests {
             &homes,
             &necks,
             1000,
+            0,
             &limits,
             &PlanOptions::DEFAULT,
         )

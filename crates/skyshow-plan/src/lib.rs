@@ -9,6 +9,7 @@
 
 pub mod assign;
 mod conflict;
+pub mod emergency;
 mod error;
 mod fleet_move;
 mod flight;
@@ -36,6 +37,7 @@ mod transition_codec;
 mod turn;
 
 pub use conflict::{Conflict, HoldFix};
+pub use emergency::{EmergencyPlan, plan_emergency};
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};
 pub use flight::{Flight, Leg};

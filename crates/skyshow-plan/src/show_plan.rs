@@ -67,6 +67,9 @@ pub struct PlannedTransition {
 pub struct ShowPlan {
     /// Takeoff slot of each drone.
     pub homes: Vec<Vec3>,
+    /// Altitude of each drone's neck, metres: the point above its slot where its landing
+    /// (and any emergency return) ends its straight flight and starts descending.
+    pub neck_altitude_m: Vec<f64>,
     /// Trajectory of each drone.
     pub trajectories: Vec<Trajectory>,
     /// Formations in show order.
@@ -457,7 +460,7 @@ fn plan_recording_conflicts(
         .iter()
         .map(|&g| layer_altitude(design.takeoff.altitude_m, step, g, count))
         .collect();
-    let landing = plan_landing(&pos, &homes, &necks, landing_start, limits, opts)?;
+    let landing = plan_landing(&pos, &homes, &necks, landing_start, 0, limits, opts)?;
     for (i, tr_i) in traj.iter_mut().enumerate() {
         tr_i.hold_until(landing.depart_ms[i] as f64 / 1000.0);
         let t1 = landing.depart_ms[i];
@@ -511,6 +514,7 @@ fn plan_recording_conflicts(
     }
     Ok(ShowPlan {
         homes,
+        neck_altitude_m: necks,
         trajectories: traj,
         formations,
         transitions,

@@ -1,0 +1,20 @@
+//! Emergency return from any moment of the show.
+//!
+//! For every whole second of the flight (Skybrush keys return plans by whole seconds) each
+//! drone gets an entry taking it from where it is to a point above its own takeoff slot and
+//! landing it there ([`ReturnPlan`]: the show's landing planner run from that second's
+//! positions). Each entry is proven for a trigger at any moment of its second
+//! ([`TriggerProof`](trigger_proof)), and the stretches where a plain vertical landing is safe
+//! are found too ([`LandInPlace`]). [`plan_emergency`] makes it all for a planned show.
+
+mod emergency_plan;
+mod land_in_place;
+mod return_plan;
+mod start_sweep;
+mod trigger_proof;
+
+pub use emergency_plan::{
+    ENTRY_INTERVAL_S, EmergencyEntry, EmergencyPlan, Unproven, plan_emergency,
+};
+pub use land_in_place::LandInPlace;
+pub use return_plan::{ReturnAction, ReturnPlan};

@@ -1,0 +1,311 @@
+//! `ReturnPlan`: what every drone does when the return is triggered at one entry time.
+//!
+//! A drone in the air waits its departure delay, flies a straight line to its neck (a point
+//! above its own takeoff slot, at its layer's altitude) and descends vertically onto the
+//! slot: Skybrush's `goToStraight` entry with `preDelay` and `duration`, then its landing.
+//! A drone still on (or just above) its slot lands where it is (`land`). The plan is the
+//! show's own landing planner run from the positions at the entry time, so it has the
+//! landing's guarantees: straight lines, departure delays chosen pair by pair, drones in
+//! another's way scheduled first.
+
+use skyshow_model::{Limits, Vec3, descent_s, move_ramp_s};
+
+use crate::flight::Flight;
+use crate::landing::plan_landing;
+use crate::options::PlanOptions;
+use crate::profile::{Profile, rate_limits};
+
+/// The shortest straight leg of a return, milliseconds.
+const MIN_LEG_MS: i64 = 1000;
+/// How close to its slot (horizontally, metres) a drone counts as above it.
+pub(crate) const ON_SLOT_M: f64 = 0.1;
+
+/// What one drone does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ReturnAction {
+    /// Land where it is (it is on or just above its slot).
+    Land {
+        /// The vertical descent onto the ground below it.
+        descent: Profile,
+    },
+    /// Wait, fly straight to the neck, descend onto the slot.
+    Go {
+        /// Departure delay after the trigger, ms.
+        depart_ms: i64,
+        /// The point above the slot.
+        neck: Vec3,
+        /// The straight leg to the neck.
+        leg: Profile,
+        /// The vertical descent from the neck.
+        descent: Profile,
+    },
+}
+
+/// One entry's return: every drone's action from its position at the entry time. Its
+/// profiles are those of `skyshow_model::RthPlan::flight` (the model the `.skyc`'s
+/// `rthPlan` is checked with): the planner's landing schedule is kept, its legs flown on
+/// that model's ramps, and the result is proven on exactly those flights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReturnPlan {
+    /// Where each drone is at the entry time.
+    pub starts: Vec<Vec3>,
+    /// Each drone's takeoff slot.
+    pub homes: Vec<Vec3>,
+    /// Each drone's action.
+    pub actions: Vec<ReturnAction>,
+}
+
+impl ReturnPlan {
+    /// Plans the return from `starts`: drones flagged in `grounded` land where they are,
+    /// the others fly to their necks (`necks[i]` m above ground, over `homes[i]`).
+    /// `Err` carries the landing planner's reason when no safe schedule was found.
+    pub fn plan(
+        starts: &[Vec3],
+        homes: &[Vec3],
+        necks: &[f64],
+        grounded: &[bool],
+        limits: &Limits,
+        opts: &PlanOptions,
+    ) -> Result<ReturnPlan, String> {
+        let flying: Vec<usize> = (0..starts.len()).filter(|&i| !grounded[i]).collect();
+        let pick = |v: &[Vec3]| flying.iter().map(|&i| v[i]).collect::<Vec<Vec3>>();
+        let neck_alt: Vec<f64> = flying
+            .iter()
+            .map(|&i| neck_altitude(starts[i], homes[i], necks[i]))
+            .collect();
+        let landing = if flying.is_empty() {
+            None
+        } else {
+            Some(
+                plan_landing(
+                    &pick(starts),
+                    &pick(homes),
+                    &neck_alt,
+                    0,
+                    MIN_LEG_MS,
+                    limits,
+                    opts,
+                )
+                .map_err(|e| e.to_string())?,
+            )
+        };
+        let mut r = ReturnPlan::land_in_place(starts, homes, limits, opts);
+        if let Some(l) = landing {
+            for (k, &i) in flying.iter().enumerate() {
+                r.actions[i] = go(
+                    starts[i],
+                    homes[i],
+                    l.neck[k],
+                    l.depart_ms[k],
+                    l.leg1[k],
+                    limits,
+                    opts,
+                );
+            }
+        }
+        Ok(r)
+    }
+
+    /// The same departures and necks as this plan, flown from `starts` (a moment later in
+    /// the same transition or moving picture): each drone's leg is its own fastest from its
+    /// new start. `None` when a drone changes between landing in place and flying, or its
+    /// neck moves; the caller proves the result like any plan.
+    pub fn with_departures_of(
+        &self,
+        starts: &[Vec3],
+        necks: &[f64],
+        grounded: &[bool],
+        limits: &Limits,
+        opts: &PlanOptions,
+    ) -> Option<ReturnPlan> {
+        let mut r = ReturnPlan::land_in_place(starts, &self.homes, limits, opts);
+        for i in 0..starts.len() {
+            match (self.actions[i], grounded[i]) {
+                (ReturnAction::Land { .. }, true) => {}
+                (
+                    ReturnAction::Go {
+                        depart_ms, neck, ..
+                    },
+                    false,
+                ) => {
+                    let h = self.homes[i];
+                    if neck_altitude(starts[i], h, necks[i]) != neck.z {
+                        return None;
+                    }
+                    let (v, a) = rate_limits(neck - starts[i], limits, opts.headroom);
+                    let leg = Profile::fastest(v, a, 0);
+                    r.actions[i] = go(starts[i], h, neck, depart_ms, leg, limits, opts);
+                }
+                _ => return None,
+            }
+        }
+        Some(r)
+    }
+
+    /// Every drone landing where it is: what an entry holds when no safe return was found
+    /// (reported as unsafe; it is what a crew without a plan would do).
+    pub fn land_in_place(
+        starts: &[Vec3],
+        homes: &[Vec3],
+        limits: &Limits,
+        opts: &PlanOptions,
+    ) -> ReturnPlan {
+        let actions = (0..starts.len())
+            .map(|i| ReturnAction::Land {
+                descent: descent(
+                    starts[i],
+                    Vec3::new(starts[i].x, starts[i].y, homes[i].z),
+                    limits,
+                    opts,
+                ),
+            })
+            .collect();
+        ReturnPlan {
+            starts: starts.to_vec(),
+            homes: homes.to_vec(),
+            actions,
+        }
+    }
+
+    /// Drone `i`'s flight when the return starts with the drone at `from` (its entry
+    /// position, or wherever the show has taken it since): the entry's delays and
+    /// profiles are flown from there.
+    pub fn flight_from(&self, i: usize, from: Vec3) -> Flight {
+        match self.actions[i] {
+            ReturnAction::Land { descent } => {
+                Flight::straight(from, Vec3::new(from.x, from.y, self.homes[i].z), 0, descent)
+            }
+            ReturnAction::Go {
+                depart_ms,
+                neck,
+                leg,
+                descent,
+            } => Flight::through(&[from, neck, self.homes[i]], depart_ms, &[leg, descent]),
+        }
+    }
+
+    /// When drone `i` leaves, ms after the trigger (0 for a drone landing in place).
+    pub(crate) fn depart_ms(&self, i: usize) -> i64 {
+        match self.actions[i] {
+            ReturnAction::Go { depart_ms, .. } => depart_ms,
+            ReturnAction::Land { .. } => 0,
+        }
+    }
+
+    /// Drone `i` leaves `ms` later (a drone landing in place is not delayed).
+    pub(crate) fn delay(&mut self, i: usize, ms: i64) {
+        if let ReturnAction::Go { depart_ms, .. } = &mut self.actions[i] {
+            *depart_ms += ms;
+        }
+    }
+
+    /// Drone `i`'s flight from its entry position.
+    pub fn flight(&self, i: usize) -> Flight {
+        self.flight_from(i, self.starts[i])
+    }
+
+    /// Every drone's flight from its entry position.
+    pub(crate) fn flights(&self) -> Vec<Flight> {
+        (0..self.actions.len()).map(|i| self.flight(i)).collect()
+    }
+
+    /// The plan of drones `i` and `j` alone (as drones 0 and 1), to prove or repair one
+    /// pair without copying the fleet.
+    pub(crate) fn pair(&self, i: usize, j: usize) -> ReturnPlan {
+        ReturnPlan {
+            starts: vec![self.starts[i], self.starts[j]],
+            homes: vec![self.homes[i], self.homes[j]],
+            actions: vec![self.actions[i], self.actions[j]],
+        }
+    }
+
+    /// When the last drone is down, ms after the trigger.
+    pub fn duration_ms(&self) -> i64 {
+        (0..self.actions.len())
+            .map(|i| match self.actions[i] {
+                ReturnAction::Land { descent } => descent.total_ms,
+                ReturnAction::Go {
+                    depart_ms,
+                    leg,
+                    descent,
+                    ..
+                } => depart_ms + leg.total_ms + descent.total_ms,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The progress left on drone `i`'s straight leg at `t` ms after the trigger: 1 until
+    /// it departs, 0 once it reaches its neck (and always 0 for a drone landing in place,
+    /// whose flight does not depend on where it starts above its slot but for the start
+    /// of its descent). A drone that starts `e` away from its entry position is
+    /// `progress_left · e` away from where the entry's own flight has it.
+    pub(crate) fn left(&self, i: usize, t: i64) -> f64 {
+        match self.actions[i] {
+            ReturnAction::Land { .. } => 1.0,
+            ReturnAction::Go { depart_ms, leg, .. } => {
+                1.0 - leg.beta((t - depart_ms) as f64 / 1000.0)
+            }
+        }
+    }
+}
+
+/// The altitude of the neck of a drone at `start` whose slot is `home` and whose landing
+/// layer is at `neck` metres: a drone already above its own slot and below its layer
+/// (climbing at takeoff, descending at landing) descends from where it is.
+fn neck_altitude(start: Vec3, home: Vec3, neck: f64) -> f64 {
+    let above = Vec3::new(start.x - home.x, start.y - home.y, 0.0).norm() <= ON_SLOT_M;
+    if above { neck.min(start.z) } else { neck }
+}
+
+/// A flying drone's action: from `start`, leaving at `depart_ms`, to `neck` on a leg
+/// lasting as long as `planned` (at least [`MIN_LEG_MS`]) with the model's ramps, then
+/// down onto `home`.
+fn go(
+    start: Vec3,
+    home: Vec3,
+    neck: Vec3,
+    depart_ms: i64,
+    planned: Profile,
+    limits: &Limits,
+    opts: &PlanOptions,
+) -> ReturnAction {
+    // At least a second: a drone triggered later in the entry's second may start up to a
+    // second's flight away from where this leg was planned from.
+    let total = planned.total_ms.max(MIN_LEG_MS);
+    let ramp = move_ramp_s(
+        start.dist(neck),
+        total as f64 / 1000.0,
+        limits.max_accel_m_s2,
+    );
+    ReturnAction::Go {
+        depart_ms,
+        neck,
+        leg: profile_ms(total as f64 / 1000.0, ramp),
+        descent: descent(neck, home, limits, opts),
+    }
+}
+
+/// The landing speed of the returns, m/s: the descent limit, less the planner's headroom.
+pub(crate) fn landing_speed_m_s(limits: &Limits, opts: &PlanOptions) -> f64 {
+    limits.max_speed_down_m_s * opts.headroom
+}
+
+/// A profile of `total` seconds with ramps of `ramp` seconds, in whole milliseconds.
+fn profile_ms(total: f64, ramp: f64) -> Profile {
+    Profile {
+        total_ms: (total * 1000.0).round() as i64,
+        ramp_ms: (ramp * 1000.0).round() as i64,
+    }
+}
+
+/// The vertical descent from `from` to the ground level of `to`, as `skyshow_model`'s
+/// return model flies it (the same profile the `.skyc` reader re-flies).
+fn descent(from: Vec3, to: Vec3, limits: &Limits, opts: &PlanOptions) -> Profile {
+    let (total, ramp) = descent_s(
+        from.z - to.z,
+        landing_speed_m_s(limits, opts),
+        limits.max_accel_m_s2,
+    );
+    profile_ms(total, ramp)
+}
