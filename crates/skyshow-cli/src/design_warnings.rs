@@ -1,4 +1,5 @@
-//! The formations' warning: drones that end up with their LEDs off (`drones_dark`).
+//! The formations' warnings: drones that end up with their LEDs off (`drones_dark`), and a
+//! picture spread a hair for the written files' rounding (`picture_spread`).
 
 use skyshow_export::WarningRow;
 use skyshow_formations::Formation;
@@ -38,6 +39,30 @@ pub(crate) fn dark_drones(f: &Formation) -> Option<WarningRow> {
     })
 }
 
+/// The `picture_spread` warning of a formation whose points were closer than the minimum
+/// distance plus the written files' rounding margin and were spread about its centre to
+/// keep it (`value` is the spacing it has now, `limit` the minimum distance).
+pub(crate) fn spread_picture(f: &Formation, min_distance_m: f64) -> Option<WarningRow> {
+    let k = f.spread?;
+    let message = msg!(
+        "formation-spread",
+        formation = f.name.as_str(),
+        spacing = format!("{:.4}", f.min_spacing_m / k),
+        min = min_distance_m,
+        percent = format!("{:.2}", (k - 1.0) * 100.0),
+        spread = format!("{:.4}", f.min_spacing_m)
+    );
+    Some(WarningRow {
+        kind: "picture_spread".into(),
+        message,
+        source: format!("formation \"{}\"", f.name),
+        time_s: None,
+        drones: Vec::new(),
+        value: Some(f.min_spacing_m),
+        limit: Some(min_distance_m),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +79,7 @@ mod tests {
             close_lines_share: None,
             deform: None,
             detail: None,
+            spread: None,
         }
     }
 

@@ -361,7 +361,7 @@ shape = "points"
 points = "pts.csv"
 "#
     ),
-    ["points 1 and 2", "1.00 m apart"]
+    ["points 1 and 2", "1.000 m apart"]
 );
 bad_show!(
     battery_too_short_says_by_how_much,

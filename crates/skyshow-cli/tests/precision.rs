@@ -117,3 +117,76 @@ fn every_written_file_passes_check_at_the_shows_limits() {
         assert!(md >= 3.0, "{file}: {md}");
     }
 }
+
+/// A 4 × 4 grid laid out exactly at the minimum distance (3 m): `extra` places and moves it.
+fn exact_grid(name: &str, hold: u32, extra: &str) -> String {
+    format!(
+        "[[chapter.formation]]\nname = \"{name}\"\nhold = {hold}\nshape = \"grid\"\nrows = 4\ncolumns = 4\n\
+         width_m = 9\nheight_m = 9\n{extra}\n"
+    )
+}
+
+#[test]
+fn pictures_spaced_exactly_at_the_minimum_distance_fly_and_land_as_written() {
+    // Turned in their plane (coordinates the files round), turning during the hold (curves
+    // fitted to the design), and flat above the takeoff grid at the end (the landing
+    // cannot thread its paths between neighbours 3 m apart).
+    let text = format!(
+        "title = \"exact\"\n[fleet]\ndrones = 16\n[fleet.grid]\nrows = 4\ncolumns = 4\nspacing_m = 3\n\
+         [[chapter]]\nname = \"c\"\n{}{}{}",
+        exact_grid("turned", 4, "roll_deg = 37\ncenter = [0, 0, 30]"),
+        exact_grid(
+            "spin",
+            12,
+            "center = [5, 3, 32]\n[[chapter.formation.motion]]\nkind = \"rotate\"\naxis = \"towards\"\nangle_deg = 113"
+        ),
+        exact_grid(
+            "flat",
+            6,
+            "tilt_deg = 90\nturn_deg = 21\ncenter = [0, 0, 40]"
+        ),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("show.toml"), text).unwrap();
+    let o = run(dir.path(), &["build", "show.toml", "-o", "out"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/report.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["violations"].as_array().unwrap().len(), 0);
+    // Each picture is spread by the hair the files' rounding needs, and says so.
+    let spread: Vec<&serde_json::Value> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["kind"] == "picture_spread")
+        .collect();
+    assert_eq!(spread.len(), 3, "{:#}", report["warnings"]);
+    for w in &spread {
+        let m = w["message"].as_str().unwrap();
+        assert!(m.contains("3.0000 m apart") && m.contains("0.13 %"), "{m}");
+    }
+    for file in ["out/show.skyc", "out/drones_csv.zip", "out/show.vviz"] {
+        let c = run(dir.path(), &["check", file, "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+        assert_eq!(c.status.code(), Some(0), "{file}: {:#}", v["violations"]);
+        let md = v["measured"]["min_distance_m"].as_f64().unwrap();
+        assert!(md >= 3.0, "{file}: {md}");
+    }
+    // The same warning in Chinese names the same figures.
+    let o = run(
+        dir.path(),
+        &["--lang", "zh", "build", "show.toml", "-o", "out-zh"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("点间距 3.0000 米") && text.contains("0.13%"),
+        "{text}"
+    );
+}

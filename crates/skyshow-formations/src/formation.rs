@@ -3,12 +3,13 @@
 use std::f64::consts::PI;
 
 use skyshow_i18n::{Message, msg};
-use skyshow_model::{FormationDesign, Limits, Rgb, Shape, Vec3};
+use skyshow_model::{FormationDesign, INPUT_SLACK_M, Limits, Rgb, Shape, Vec3};
 
 use crate::color::colorize;
 use crate::deform::Deform;
 use crate::detail::{DetailShortfall, Spread};
 use crate::frame::LocalFrame;
+use crate::margin::spread_to_margin;
 use crate::mesh::Mesh;
 use crate::picture::{Picture, PictureError};
 use crate::ride::{Ride, RideInput};
@@ -47,6 +48,11 @@ pub struct Formation {
     /// parts closer together than the drones), and what would show it; `None` when the
     /// drones render it.
     pub detail: Option<DetailShortfall>,
+    /// The factor the picture was spread by about its centre (a little above 1) because
+    /// its points were closer than the minimum distance plus
+    /// [`skyshow_model::SPACING_MARGIN_M`], the margin the written files' rounding needs;
+    /// `None` when it was not.
+    pub spread: Option<f64>,
 }
 
 /// Why a formation cannot be built.
@@ -116,7 +122,7 @@ impl FormationError {
             } => msg!(
                 "formation-too-dense",
                 formation = name.as_str(),
-                spacing = format!("{spacing_m:.2}"),
+                spacing = format!("{spacing_m:.3}"),
                 min = *min_distance_m
             ),
             FormationError::TooManyPoints {
@@ -452,8 +458,9 @@ pub fn build(
         None => min_spacing(&points),
     };
     let min_spacing_m = spacing.map_or(f64::INFINITY, |s| s.0);
-    // A hair of tolerance: a lattice laid out exactly at the minimum distance is fine.
-    if min_spacing_m < limits.min_distance_m - 1e-6 {
+    // Points within a millimetre of the minimum distance (a lattice laid out exactly at it,
+    // a file written with 4 decimals) are taken, and spread below for the margin.
+    if min_spacing_m < limits.min_distance_m - INPUT_SLACK_M {
         let k = limits.min_distance_m / min_spacing_m;
         let hint = if size == Size::Artwork {
             artwork_hint(k, limits.min_distance_m, &design.shape)
@@ -462,7 +469,7 @@ pub fn build(
             let (a, b, gap, factor) = (
                 i + 1,
                 j + 1,
-                format!("{min_spacing_m:.2}"),
+                format!("{min_spacing_m:.3}"),
                 format!("{k:.3}"),
             );
             match &design.shape {
@@ -495,6 +502,24 @@ pub fn build(
             hint,
         });
     }
+    // A picture that keeps its shape is spread to the margin the written files need; one
+    // that deforms is flown as recorded, and checked as flown.
+    let mut points = points;
+    let (min_spacing_m, spread) = match (&deform, &design.shape) {
+        (None, shape) if !matches!(shape, Shape::Animation { .. }) => {
+            match spread_to_margin(
+                &mut points,
+                min_spacing_m,
+                limits.min_distance_m,
+                min_altitude_m,
+                limits.max_altitude_m,
+            ) {
+                Some(k) => (min_spacing_m * k, Some(k)),
+                None => (min_spacing_m, None),
+            }
+        }
+        _ => (min_spacing_m, None),
+    };
     let moving = ride
         .iter()
         .flat_map(|r| r.tracks.iter().map(|p| frame.to_show(*p)));
@@ -525,6 +550,7 @@ pub fn build(
         close_lines_share,
         deform,
         detail,
+        spread,
     })
 }
 

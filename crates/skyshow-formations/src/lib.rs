@@ -19,6 +19,7 @@ mod frame_spacing;
 mod grid;
 mod hex_fill;
 mod joint;
+mod margin;
 mod mesh;
 mod mesh_frames;
 mod outline;

@@ -134,6 +134,7 @@ mod tests {
             close_lines_share: None,
             deform: None,
             detail: None,
+            spread: None,
         };
         let png = Snapshot { size_px: 200 }.png(&f, &frame);
         assert_eq!(&png[1..4], b"PNG");

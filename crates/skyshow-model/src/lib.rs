@@ -45,7 +45,7 @@ pub use light_design::{
     Axis, Blend, EffectKind, Every, ImageDesign, LightEffect, LightFrame, Target,
 };
 pub use light_program::{LightProgram, LightStep};
-pub use limits::Limits;
+pub use limits::{INPUT_SLACK_M, Limits, ROUNDING_MARGIN_M, SPACING_MARGIN_M};
 pub use mesh_animation::{Affine, IDENTITY, MeshAnimation, RigBind, RigNode, RigPose};
 pub use mesh_paint::{MeshPaint, Texture, Wrap, multiply_srgb};
 pub use motion::{Easing, HoldTime, Motion, MotionAxis, MotionKind, Repeat};

@@ -44,3 +44,19 @@ impl Default for Limits {
         Limits::DEFAULT
     }
 }
+
+/// Clearance kept above the minimum distance for the written files' rounding, metres: the
+/// per-drone CSV and VVIZ round each coordinate to the millimetre, which moves a distance
+/// by up to √3 mm (the `.skyc`'s 0.1 mm by a tenth of that).
+pub const ROUNDING_MARGIN_M: f64 = 0.002;
+
+/// Points closer than the minimum distance by at most this much are taken as given (a 3 m
+/// grid written with 4 decimals is 2.99996 m apart), metres.
+pub const INPUT_SLACK_M: f64 = 0.001;
+
+/// The spacing a picture keeps above the minimum distance, metres: the written files'
+/// rounding ([`ROUNDING_MARGIN_M`]) plus a millimetre for each of two neighbours' curves to
+/// stray from a moving picture's design. A picture spaced closer (within
+/// [`INPUT_SLACK_M`] of the minimum distance, or exactly at it) is spread by the few
+/// hundredths of a percent that give it this margin.
+pub const SPACING_MARGIN_M: f64 = 0.004;

@@ -145,9 +145,14 @@ pub fn plan_landing(
                     && s.y <= p.hi.y + d
                     && s.z >= p.lo.z - d
                     && s.z <= p.hi.z + d;
+                // A path that never comes closer to `j` than its own start does (it leaves
+                // sideways or away) does not block `j`, however close the two stand: in a
+                // picture spaced at the minimum distance, every neighbour is within `reach`
+                // of every start, and counting those would block every drone on another.
+                let r = reach.min(starts[i].dist(s) - 1e-9);
                 near_box
                     && s.z >= limits.min_nav_altitude_m
-                    && (point_segment(s, p.s, p.n) < reach || point_segment(s, p.n, p.h) < reach)
+                    && (point_segment(s, p.s, p.n) < r || point_segment(s, p.n, p.h) < r)
             });
             near
         })

@@ -15,6 +15,7 @@ mod fleet_move;
 mod flight;
 mod grid;
 mod landing;
+mod landing_approach;
 mod layered;
 pub mod motion;
 mod options;

@@ -10,7 +10,7 @@ use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3, Warning
 use crate::conflict::{Conflict, StartAsk, decide_start};
 use crate::error::{PlanError, clock};
 use crate::fleet_move::Move;
-use crate::landing::plan_landing;
+use crate::landing_approach::approach_landing;
 use crate::motion::{
     HoldClock, MotionOptions, MotionSpec, PlannedHold, PlannedMotion, motion_spec, plan_motion,
     swept_points,
@@ -460,7 +460,13 @@ fn plan_recording_conflicts(
         .iter()
         .map(|&g| layer_altitude(design.takeoff.altitude_m, step, g, count))
         .collect();
-    let landing = plan_landing(&pos, &homes, &necks, landing_start, 0, limits, opts)?;
+    let approach = approach_landing(&pos, &homes, &necks, landing_start, limits, opts, band)?;
+    let mut t = landing_start;
+    for m in &approach.moves {
+        push_move(&mut traj, m, t);
+        t += m.duration_ms();
+    }
+    let (landing, pos) = (approach.landing, approach.positions);
     for (i, tr_i) in traj.iter_mut().enumerate() {
         tr_i.hold_until(landing.depart_ms[i] as f64 / 1000.0);
         let t1 = landing.depart_ms[i];

@@ -25,15 +25,7 @@ use crate::stagger::stagger;
 use crate::sync_move::{SyncMove, clearance};
 use crate::turn::plan_turn;
 
-/// Clearance kept above the minimum distance for the written files' rounding, metres: the
-/// per-drone CSV and VVIZ round each coordinate to the millimetre, which moves a distance
-/// by up to √3 mm (the `.skyc`'s 0.1 mm by a tenth of that).
-pub const ROUNDING_MARGIN_M: f64 = 0.002;
-
-/// Start or target points closer than the minimum distance by at most this much are taken
-/// as given (a 3 m grid written with 4 decimals is 2.99996 m apart), metres: the transition
-/// then keeps their own spacing.
-pub const INPUT_SLACK_M: f64 = 0.001;
+pub use skyshow_model::{INPUT_SLACK_M, ROUNDING_MARGIN_M};
 
 /// The separation a transition between pictures spaced `sa` and `sb` is planned for: the
 /// minimum distance `d` plus [`ROUNDING_MARGIN_M`] where the pictures' own spacing allows,

@@ -106,6 +106,16 @@ pub(crate) fn fmt2(v: f64) -> String {
     }
 }
 
+/// Three decimals (millimetres for distances), or ∞: for the figures that decide a
+/// violation, so that 2.9995 m is never shown as the 3.00 m it breaks.
+pub(crate) fn fmt3(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v:.3}")
+    } else {
+        fmt2(v)
+    }
+}
+
 /// The unit of a violation kind's values.
 fn unit(kind: &str) -> &'static str {
     match kind {
@@ -203,7 +213,7 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
                 input,
                 msg!("report-card-min-distance", limit = fmt2(l.min_distance_m)),
             ),
-            format!("{} m", fmt2(d)),
+            format!("{} m", fmt3(d)),
             Some(d >= l.min_distance_m),
         );
     }
@@ -728,8 +738,8 @@ fn violations(input: &ReportInput) -> String {
             esc(&v.kind),
             txh(input, kind_name(&v.kind)),
             names.join(", "),
-            fmt2(v.value),
-            fmt2(v.limit),
+            fmt3(v.value),
+            fmt3(v.limit),
             esc(&v.source)
         );
     }

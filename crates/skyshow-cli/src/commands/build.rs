@@ -443,6 +443,9 @@ fn gather_warnings(loaded: &LoadedShow, built: &Built) -> Vec<WarningRow> {
             .iter()
             .filter_map(|f| design_warnings::dark_drones(&f.formation)),
     );
+    out.extend(built.plan.formations.iter().filter_map(|f| {
+        design_warnings::spread_picture(&f.formation, design.limits.min_distance_m)
+    }));
     out.extend(built.plan.warnings.iter().map(WarningRow::from));
     out
 }

@@ -233,7 +233,9 @@ fn print_notes(
 ) {
     let warnings = warnings.iter().map(|w| w.message.to_string());
     let dark = design_warnings::dark_drones(formation).map(|w| w.message.to_string());
-    for w in warnings.chain(dark) {
+    let spread = design_warnings::spread_picture(formation, args.min_distance)
+        .map(|w| w.message.to_string());
+    for w in warnings.chain(dark).chain(spread) {
         printer.line(&format!(
             "{}: {}",
             msg!("summary-warning"),

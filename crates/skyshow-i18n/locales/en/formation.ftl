@@ -55,3 +55,4 @@ points-csv-channel = { $column } `{ $value }` must be 0–255
 points-csv-empty = the file has no points
 formation-gradient-axis = unknown gradient axis `{ $axis }`
 formation-gradient-axis-hint = axes: x, y, z (or up), -x, -y, -z (or down)
+formation-spread = formation `{ $formation }`: points { $spacing } m apart, within a few millimetres of the minimum distance of { $min } m: spread by { $percent } % about its centre (to { $spread } m) so that the written files keep a margin for their rounding; space the picture a few millimetres wider to keep it as designed

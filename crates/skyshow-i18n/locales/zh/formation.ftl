@@ -55,3 +55,4 @@ points-csv-channel = { $column } 列的 `{ $value }` 必须在 0–255 之间
 points-csv-empty = 文件中没有点
 formation-gradient-axis = 未知的渐变轴 `{ $axis }`
 formation-gradient-axis-hint = 轴可以是：x、y、z（或 up）、-x、-y、-z（或 down）
+formation-spread = 编队 `{ $formation }`：点间距 { $spacing } 米，与最小间距 { $min } 米只差几毫米：已绕其中心放大 { $percent }%（至 { $spread } 米），使写出的文件在取整后仍留有余量；如需保持原设计，请将图案间距放宽几毫米

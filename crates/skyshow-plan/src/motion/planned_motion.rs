@@ -1,7 +1,7 @@
 //! `PlannedMotion`: a moving hold as it will fly — resolved, measured, checked and fitted
 //! — and [`plan_motion`], which does all four.
 
-use skyshow_model::{Easing, Limits};
+use skyshow_model::{Easing, Limits, ROUNDING_MARGIN_M};
 
 use super::HoldMotion;
 use super::base::Base;
@@ -11,6 +11,9 @@ use super::fit::{FitOptions, FittedMotion, fit, flown_extremes};
 use super::motion_error::{MotionEntry, MotionError};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec, resolve};
 use crate::error::clock as show_clock;
+
+/// The closest a moving picture's curves are fitted to its design, metres.
+const MIN_FIT_TOLERANCE_M: f64 = 0.0005;
 
 /// What a moving hold asks of the drones and how closely the flown curves follow it.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +65,13 @@ pub fn plan_motion(
     check(spec, clock, limits, opts, low_m, &motion, &designed)?;
     let start_ms = (clock.start_s * 1000.0).round() as i64;
     let mut fit_opts = opts.fit;
+    // Curves within `tol` of the design keep two drones at least `min − 2·tol` apart: fit
+    // them close enough to stay above the minimum distance plus the written files'
+    // rounding (a picture spread to the margin leaves a millimetre each).
+    let room = designed.min_distance.value - limits.min_distance_m - ROUNDING_MARGIN_M;
+    if room.is_finite() && 2.0 * fit_opts.tolerance_m > room {
+        fit_opts.tolerance_m = (room / 2.0).max(MIN_FIT_TOLERANCE_M);
+    }
     let (fitted, flown) = loop {
         let fitted = fit(&motion, start_ms, &fit_opts);
         let flown = flown_extremes(&fitted.curves, clock.start_s);
@@ -69,7 +79,7 @@ pub fn plan_motion(
         [f.speed_xy, f.speed_up, f.speed_down, f.accel] = flown;
         match first_beyond(&f, limits, low_m, 1.0) {
             // Curves a hair over a limit the design keeps: fit them closer.
-            Some(_) if fit_opts.tolerance_m > 0.002 => {
+            Some(_) if fit_opts.tolerance_m > 4.0 * MIN_FIT_TOLERANCE_M => {
                 fit_opts = FitOptions {
                     tolerance_m: fit_opts.tolerance_m / 4.0,
                     ..fit_opts
