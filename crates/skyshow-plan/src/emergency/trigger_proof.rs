@@ -40,6 +40,9 @@ const DELAY_STEP_MS: i64 = 250;
 /// How far above the minimum a piece's cheap lower bound must be for the piece not to be
 /// minimised exactly, metres.
 const FAR_M: f64 = 1.0;
+/// Longest part of a flight piece bounded at once when the whole piece is not proven,
+/// milliseconds.
+const SUB_MS: i64 = 250;
 /// Distances this close to the minimum count as reaching it (round-off).
 const EPS: f64 = 1e-9;
 
@@ -278,13 +281,35 @@ fn piece_bounds(
         let dc = (ci0 - cj1).abs().max((cj0 - ci1).abs());
         let shift = (cj0 * rho + dc * mu_i).min(ci0 * rho + dc * mu_j);
         let cheap = (pi - pj).norm() - (vi - vj).norm() * len - 0.5 * (ai - aj).norm() * len * len;
-        let m = if cheap - shift >= d + FAR_M {
-            cheap
-        } else {
-            quadratic_min(pi - pj, vi - vj, ai - aj, len)
-        };
+        if cheap - shift >= d + FAR_M {
+            exact = exact.min(cheap);
+            bound = bound.min(cheap - shift);
+            continue;
+        }
+        let m = quadratic_min(pi - pj, vi - vj, ai - aj, len);
         exact = exact.min(m);
-        bound = bound.min(m - shift);
+        if m - shift >= d - EPS || t1 - t0 <= SUB_MS {
+            bound = bound.min(m - shift);
+            continue;
+        }
+        // Over a long piece the progress left changes a lot, and the bound takes its
+        // extremes over the whole piece: bound the piece in short parts instead, each with
+        // its own progress (and the exact minimum of each part).
+        let parts = (t1 - t0 + SUB_MS - 1) / SUB_MS;
+        for k in 0..parts {
+            let s0 = t0 + (t1 - t0) * k / parts;
+            let s1 = t0 + (t1 - t0) * (k + 1) / parts;
+            let h = (s1 - s0) as f64 / 1000.0;
+            let u = (s0 - t0) as f64 / 1000.0;
+            let at = |p: Vec3, v: Vec3, a: Vec3| (p + v * u + a * (0.5 * u * u), v + a * u);
+            let (qi, wi) = at(pi, vi, ai);
+            let (qj, wj) = at(pj, vj, aj);
+            let (ci0, cj0) = (two.left(0, s0), two.left(1, s0));
+            let (ci1, cj1) = (two.left(0, s1), two.left(1, s1));
+            let dc = (ci0 - cj1).abs().max((cj0 - ci1).abs());
+            let shift = (cj0 * rho + dc * mu_i).min(ci0 * rho + dc * mu_j);
+            bound = bound.min(quadratic_min(qi - qj, wi - wj, ai - aj, h) - shift);
+        }
     }
     (exact, bound)
 }
