@@ -145,9 +145,9 @@ pub(crate) struct BuildArgs {
     /// 16 minutes, gigabytes for record-size fleets).
     #[arg(long)]
     pub(crate) no_vviz: bool,
-    /// Plan every transition afresh: do not reuse, nor keep, the plans of earlier builds
-    /// (`OUTDIR/.skyshow-cache`; reused plans are the same bit for bit, so this never
-    /// changes an output, only the time it takes).
+    /// Analyse the music and plan every transition and moving hold afresh: do not reuse,
+    /// nor keep, the results of earlier builds (`OUTDIR/.skyshow-cache`; reused results are
+    /// the same bit for bit, so this never changes an output, only the time it takes).
     #[arg(long)]
     pub(crate) no_cache: bool,
     /// Most drones per ground-station file: larger fleets also get

@@ -1,8 +1,9 @@
-//! The build cache: planned transitions kept in the output folder between builds.
+//! The build cache: what the stages computed (music analyses, planned transitions) kept in
+//! the output folder between builds.
 //!
-//! `OUTDIR/.skyshow-cache/t-<hash>.bin`, one file per transition. The planner checks that
-//! an entry's inputs match byte for byte before it uses it (`skyshow_plan::TransitionCache`);
-//! here each file also starts with the identity of the program that wrote it (its version
+//! `OUTDIR/.skyshow-cache/<kind>-<hash>.bin`, one file per entry (`m-` a music analysis,
+//! `t-` a transition). The stage that asked for an entry checks that it is the one it asked
+//! for before it uses it (`skyshow_model::ContentCache`); here each file also starts with the identity of the program that wrote it (its version
 //! and the size and modification time of its executable), so a rebuilt or another
 //! `skyshow` never reads an older one's plans. Entries are written to a locked temporary
 //! and renamed (`output.rs`'s rules: concurrent builds into one folder never remove each
@@ -11,29 +12,29 @@
 //! match is a miss; entries this build did not use are removed when it ends (the folder
 //! holds one show's transitions, not every version ever built).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use skyshow_plan::TransitionCache;
+use skyshow_model::ContentCache;
 
 use crate::output::{clear_stale_temporaries, owned_temporary};
 
 /// The cache folder inside an output folder.
 pub(crate) const CACHE_DIR: &str = ".skyshow-cache";
 
-/// Transitions kept in a folder (see the module notes).
+/// Entries kept in a folder (see the module notes).
 pub(crate) struct DirCache {
     dir: PathBuf,
     /// What every entry must start with.
     identity: Vec<u8>,
     /// Entries loaded or stored by this build.
     used: BTreeSet<String>,
-    /// Transitions taken from the cache.
-    pub(crate) reused: usize,
-    /// Transitions planned.
-    pub(crate) planned: usize,
+    /// Entries taken from the cache, by kind (the name's part before `-`).
+    reused: BTreeMap<String, usize>,
+    /// Entries computed, by kind.
+    computed: BTreeMap<String, usize>,
     /// Whether the folder has been cleared of killed builds' temporaries.
     cleared: bool,
 }
@@ -61,14 +62,21 @@ impl DirCache {
             dir: out.join(CACHE_DIR),
             identity: identity(),
             used: BTreeSet::new(),
-            reused: 0,
-            planned: 0,
+            reused: BTreeMap::new(),
+            computed: BTreeMap::new(),
             cleared: false,
         }
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(format!("t-{name}.bin"))
+        self.dir.join(format!("{name}.bin"))
+    }
+
+    /// How many entries of `kind` (`t`, `m`, …) this build took from the cache, and how
+    /// many it asked for.
+    pub(crate) fn reused_of(&self, kind: &str) -> (usize, usize) {
+        let get = |m: &BTreeMap<String, usize>| m.get(kind).copied().unwrap_or(0);
+        (get(&self.reused), get(&self.reused) + get(&self.computed))
     }
 
     /// Removes the entries this build did not use (quietly: a cache that cannot be tidied
@@ -81,8 +89,8 @@ impl DirCache {
             let file = e.file_name();
             let Some(name) = file
                 .to_str()
-                .and_then(|f| f.strip_prefix("t-"))
                 .and_then(|f| f.strip_suffix(".bin"))
+                .filter(|f| is_entry_name(f))
             else {
                 continue;
             };
@@ -93,7 +101,22 @@ impl DirCache {
     }
 }
 
-impl TransitionCache for DirCache {
+/// The kind of an entry name: its part before the first `-`.
+fn kind(name: &str) -> &str {
+    name.split_once('-').map_or(name, |(k, _)| k)
+}
+
+/// Whether `name` is an entry's (`KIND-HEX`: a lower-case kind, hexadecimal digits).
+fn is_entry_name(name: &str) -> bool {
+    name.split_once('-').is_some_and(|(k, h)| {
+        !k.is_empty()
+            && k.bytes().all(|b| b.is_ascii_lowercase())
+            && !h.is_empty()
+            && h.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+impl ContentCache for DirCache {
     fn load(&mut self, name: &str) -> Option<Vec<u8>> {
         let bytes = std::fs::read(self.path(name)).ok()?;
         let rest = bytes.strip_prefix(self.identity.as_slice())?;
@@ -101,7 +124,7 @@ impl TransitionCache for DirCache {
     }
 
     fn store(&mut self, name: &str, bytes: Vec<u8>) {
-        self.planned += 1;
+        *self.computed.entry(kind(name).to_string()).or_default() += 1;
         self.used.insert(name.to_string());
         if !self.cleared {
             self.cleared = true;
@@ -120,22 +143,23 @@ impl TransitionCache for DirCache {
     }
 
     fn reused(&mut self, name: &str) {
-        self.reused += 1;
+        *self.reused.entry(kind(name).to_string()).or_default() += 1;
         self.used.insert(name.to_string());
     }
 }
 
-/// Where a build's transitions come from: the output folder's cache, or none (`--no-cache`).
+/// Where a build's music analyses and transitions come from: the output folder's cache, or
+/// none (`--no-cache`).
 pub(crate) enum PlanCache {
-    /// Planned and kept in the output folder.
+    /// Computed and kept in the output folder.
     Dir(DirCache),
-    /// Planned every time, nothing kept.
-    Off(skyshow_plan::NoCache),
+    /// Computed every time, nothing kept.
+    Off(skyshow_model::NoCache),
 }
 
 impl PlanCache {
-    /// The store the planner uses.
-    pub(crate) fn store(&mut self) -> &mut dyn TransitionCache {
+    /// The store the stages use.
+    pub(crate) fn store(&mut self) -> &mut dyn ContentCache {
         match self {
             PlanCache::Dir(d) => d,
             PlanCache::Off(n) => n,
@@ -151,24 +175,26 @@ mod tests {
     fn a_foreign_or_damaged_entry_is_a_miss_and_unused_entries_go() {
         let out = tempfile::tempdir().unwrap();
         let mut c = DirCache::new(out.path());
-        c.store("00aa", b"plan".to_vec());
-        assert_eq!(c.load("00aa").as_deref(), Some(&b"plan"[..]));
+        c.store("t-00aa", b"plan".to_vec());
+        assert_eq!(c.load("t-00aa").as_deref(), Some(&b"plan"[..]));
         // Written by another program (another identity): a miss.
-        let path = c.path("00aa");
+        let path = c.path("t-00aa");
         let mut other = std::fs::read(&path).unwrap();
         other[0] ^= 1;
         std::fs::write(&path, &other).unwrap();
-        assert_eq!(c.load("00aa"), None);
+        assert_eq!(c.load("t-00aa"), None);
         // Truncated to nothing: a miss.
         std::fs::write(&path, b"").unwrap();
-        assert_eq!(c.load("00aa"), None);
+        assert_eq!(c.load("t-00aa"), None);
         // A later build that uses only another entry removes this one.
         let mut next = DirCache::new(out.path());
-        next.store("00bb", b"other".to_vec());
+        next.store("m-00bb", b"other".to_vec());
         std::fs::write(out.path().join(CACHE_DIR).join("notes.txt"), b"mine").unwrap();
         next.prune();
         assert!(!path.exists());
-        assert!(next.path("00bb").exists());
+        assert!(next.path("m-00bb").exists());
+        assert_eq!(next.reused_of("m"), (0, 1));
+        assert_eq!(next.reused_of("t"), (0, 0));
         assert!(out.path().join(CACHE_DIR).join("notes.txt").exists());
     }
 }

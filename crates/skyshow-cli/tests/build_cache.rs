@@ -325,3 +325,125 @@ fn concurrent_builds_into_one_folder_write_whole_files_and_entries() {
         assert!(name.starts_with("t-") && name.ends_with(".bin"), "{name}");
     }
 }
+
+/// Music tracked for its beats and two moving holds (a circle turning once about the
+/// vertical, on the music's bars; a grid turning a quarter), 24 drones.
+fn moving_show(turns: f64) -> String {
+    format!(
+        r#"title = "moving"
+[fleet]
+drones = 24
+[fleet.grid]
+rows = 4
+columns = 6
+spacing_m = 3
+[music]
+file = "drums.wav"
+[[chapter]]
+name = "one"
+[[chapter.formation]]
+name = "wheel"
+hold = "16 bars"
+shape = "circle"
+radius_m = 14
+center = [0, 0, 40]
+color = "red"
+[[chapter.formation.motion]]
+kind = "rotate"
+axis = "up"
+turns = {turns}
+[[chapter.formation]]
+name = "grid"
+hold = 8
+shape = "grid"
+width_m = 20
+height_m = 12
+rows = 4
+columns = 6
+center = [0, 0, 40]
+color = "blue"
+[[chapter.formation.motion]]
+kind = "rotate"
+axis = "up"
+turns = 0.25
+"#
+    )
+}
+
+/// Each cache entry's name and inode (a rewritten entry is a new file, renamed into place).
+fn entry_inodes(out: &Path) -> Vec<(String, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    cache_files(out)
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::metadata(p).unwrap().ino())
+        })
+        .collect()
+}
+
+#[test]
+fn music_and_moving_holds_are_cached_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let track = skyshow_music::synthesize(&skyshow_music::TrackSpec {
+        duration_s: 120.0,
+        ..skyshow_music::TrackSpec::drums(120.0)
+    });
+    std::fs::write(dir.path().join("drums.wav"), track.to_wav()).unwrap();
+    let show_path = dir.path().join("show.toml");
+    std::fs::write(&show_path, moving_show(0.5)).unwrap();
+    let (cached, fresh) = (dir.path().join("cached"), dir.path().join("fresh"));
+
+    build(&show_path, &cached, &[]);
+    let first = entry_inodes(&cached);
+    let kinds = |entries: &[(String, u64)], kind: &str| {
+        entries
+            .iter()
+            .filter(|(n, _)| n.starts_with(&format!("{kind}-")))
+            .count()
+    };
+    // The audio's facts and analysis, two holds and their swept points, three transitions.
+    let first_kinds: Vec<usize> = ["a", "m", "h", "s", "t"]
+        .iter()
+        .map(|k| kinds(&first, k))
+        .collect();
+    assert_eq!(first_kinds, [1, 1, 2, 2, 2], "{first:?}");
+
+    // Unchanged: every entry is used as it is (none written again), and the outputs are
+    // those of a build without the cache.
+    build(&show_path, &cached, &[]);
+    assert_eq!(entry_inodes(&cached), first);
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&cached, &fresh);
+
+    // The wheel turns a whole turn instead of a half (and ends as the same set of points):
+    // its hold is planned again; the music, the grid's hold and the transitions are not.
+    std::fs::write(&show_path, moving_show(1.0)).unwrap();
+    build(&show_path, &cached, &[]);
+    let edited = entry_inodes(&cached);
+    let kept: Vec<usize> = ["a", "m", "h", "s", "t"]
+        .iter()
+        .map(|k| {
+            let old: Vec<_> = first.iter().filter(|e| e.0.starts_with(&format!("{k}-"))).collect();
+            old.iter().filter(|e| edited.contains(e)).count()
+        })
+        .collect();
+    assert_eq!(kept, [1, 1, 1, 1, 2], "{first:?}\n{edited:?}");
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&cached, &fresh);
+
+    // Every entry damaged: each is a miss, computed again, and the outputs do not change.
+    for (k, e) in cache_files(&cached).iter().enumerate() {
+        let mut bytes = std::fs::read(e).unwrap();
+        let at = bytes.len() * (k % 4 + 1) / 5;
+        bytes[at] ^= 0x41;
+        std::fs::write(e, bytes).unwrap();
+    }
+    build(&show_path, &cached, &[]);
+    let rebuilt = entry_inodes(&cached);
+    assert!(
+        rebuilt.iter().all(|e| !edited.contains(e)),
+        "a damaged entry was kept: {rebuilt:?}"
+    );
+    same(&cached, &fresh);
+}

@@ -19,7 +19,10 @@ pub use error::{ImportError, ShowFileError, SourceMap};
 pub use input_file::{MAX_INPUT_BYTES, read_input};
 pub use points_csv::{PointsCsv, parse_points_csv};
 pub use rigged_tube::RiggedTube;
-pub use show_file::{Fireworks, LoadedShow, PyroDesign, load_show, parse_show, parse_show_with};
+pub use show_file::{
+    Fireworks, LoadedShow, PyroDesign, load_show, load_show_cached, parse_show, parse_show_cached,
+    parse_show_with,
+};
 pub use time::parse_time;
 pub use track_csv::{TrackCsv, parse_track_csv};
 

@@ -33,6 +33,7 @@ mod mesh_animation_keys;
 mod mesh_file;
 mod motion;
 mod music;
+mod music_cache;
 mod pyro;
 mod raw;
 mod sequence;
@@ -51,7 +52,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use skyshow_i18n::{Message, msg};
-use skyshow_model::{ShowDesign, Warning};
+use skyshow_model::{ContentCache, NoCache, ShowDesign, Warning};
 
 use crate::error::{ImportError, ShowFileError, SourceMap};
 use fonts::Fonts;
@@ -75,6 +76,16 @@ pub struct LoadedShow {
 
 /// Reads and lowers the show file at `path`.
 pub fn load_show(path: &Path) -> Result<LoadedShow, ImportError> {
+    load_show_cached(path, &mut NoCache)
+}
+
+/// Reads and lowers the show file at `path`, taking the music's analysis from `cache` when
+/// it holds the one for the same audio and settings, and keeping a new one there. The show
+/// is the same, bit for bit, with any cache.
+pub fn load_show_cached(
+    path: &Path,
+    cache: &mut dyn ContentCache,
+) -> Result<LoadedShow, ImportError> {
     let io = |e: String| ImportError::Io {
         path: path.to_path_buf(),
         source: std::io::Error::other(e),
@@ -83,22 +94,40 @@ pub fn load_show(path: &Path) -> Result<LoadedShow, ImportError> {
         crate::input_file::read_input(path, crate::input_file::MAX_INPUT_BYTES).map_err(io)?;
     let text = String::from_utf8(bytes).map_err(|e| io(format!("not UTF-8 text ({e})")))?;
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    LoadedShow::from_text(&path.display().to_string(), &text, &base_dir).map(|mut l| {
-        l.inputs.insert(0, path.to_path_buf());
-        l
-    })
+    LoadedShow::from_text_cached(&path.display().to_string(), &text, &base_dir, cache).map(
+        |mut l| {
+            l.inputs.insert(0, path.to_path_buf());
+            l
+        },
+    )
 }
 
 impl LoadedShow {
     /// Lowers show-file `text` whose artwork and point files are relative to `base_dir`;
     /// `name` is used in messages. (`inputs` lists the files read, without the show file.)
     pub fn from_text(name: &str, text: &str, base_dir: &Path) -> Result<LoadedShow, ImportError> {
+        LoadedShow::from_text_cached(name, text, base_dir, &mut NoCache)
+    }
+
+    /// [`LoadedShow::from_text`], with the music's analysis kept in `cache` (see
+    /// [`load_show_cached`]).
+    pub fn from_text_cached(
+        name: &str,
+        text: &str,
+        base_dir: &Path,
+        cache: &mut dyn ContentCache,
+    ) -> Result<LoadedShow, ImportError> {
         let mut inputs = Vec::new();
-        let (design, source, pyro) = parse_show_with(name, text, &mut |rel: &str| {
-            let p = base_dir.join(rel);
-            inputs.push(p.clone());
-            crate::input_file::read_input(&p, crate::input_file::MAX_INPUT_BYTES)
-        })?;
+        let (design, source, pyro) = parse_show_cached(
+            name,
+            text,
+            &mut |rel: &str| {
+                let p = base_dir.join(rel);
+                inputs.push(p.clone());
+                crate::input_file::read_input(&p, crate::input_file::MAX_INPUT_BYTES)
+            },
+            cache,
+        )?;
         Ok(LoadedShow {
             design,
             source,
@@ -129,6 +158,16 @@ pub fn parse_show_with(
     text: &str,
     read: &mut Reader<'_>,
 ) -> Result<(ShowDesign, SourceMap, PyroDesign), ImportError> {
+    parse_show_cached(name, text, read, &mut NoCache)
+}
+
+/// [`parse_show_with`], with the music's analysis kept in `cache` (see [`load_show_cached`]).
+pub fn parse_show_cached(
+    name: &str,
+    text: &str,
+    read: &mut Reader<'_>,
+    cache: &mut dyn ContentCache,
+) -> Result<(ShowDesign, SourceMap, PyroDesign), ImportError> {
     let mut raw: RawShow = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
     let site_keys = site::SiteKeys::take(&mut raw);
     let extras = pyro::RawExtras::take(&mut raw);
@@ -144,6 +183,7 @@ pub fn parse_show_with(
         },
         clock: clock::Clock::default(),
         warnings: RefCell::default(),
+        cache: RefCell::new(cache),
     };
     let mut design = cx.lower(raw, read)?;
     let pyro = cx.pyro(&extras, &design, read)?;
@@ -240,6 +280,8 @@ struct Cx<'a> {
     clock: clock::Clock,
     /// Warnings found so far ([`Cx::warn`]), moved into `ShowDesign::warnings` at the end.
     warnings: RefCell<Vec<Warning>>,
+    /// Where the music's analysis is kept between builds.
+    cache: RefCell<&'a mut dyn ContentCache>,
 }
 
 impl Cx<'_> {

@@ -6,6 +6,7 @@
 
 mod clip;
 mod color_walk;
+mod content_cache;
 mod design;
 mod exclusion_zone;
 mod flight_show;
@@ -33,6 +34,7 @@ mod warning;
 
 pub use clip::{Clip, Playback, PlaybackSpeed};
 pub use color_walk::ColorWalk;
+pub use content_cache::{ContentCache, NoCache};
 pub use design::{
     Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,

@@ -12,8 +12,8 @@ use crate::error::{PlanError, clock};
 use crate::fleet_move::Move;
 use crate::landing_approach::approach_landing;
 use crate::motion::{
-    HoldClock, MotionOptions, MotionSpec, PlannedHold, PlannedMotion, motion_spec, plan_motion,
-    swept_points,
+    HoldClock, HoldFlight, MotionOptions, MotionSpec, PlannedMotion, motion_spec,
+    plan_motion_cached, swept_points_cached,
 };
 use crate::options::PlanOptions;
 use crate::parking;
@@ -102,7 +102,7 @@ fn ms(s: f64) -> i64 {
 }
 
 /// Flies a moving hold: each drone in the picture follows its point's curves.
-fn push_motion(traj: &mut [Trajectory], point_of: &[Option<usize>], hold: &PlannedHold) {
+fn push_motion(traj: &mut [Trajectory], point_of: &[Option<usize>], hold: &HoldFlight) {
     for (tr, p) in traj.iter_mut().zip(point_of) {
         if let Some(j) = p {
             for seg in &hold.fitted.curves[*j] {
@@ -160,12 +160,19 @@ fn parking_picture(
     design: &ShowDesign,
     earliest: i64,
     motion_opts: &MotionOptions,
+    cache: &mut dyn TransitionCache,
 ) -> Result<Vec<Vec3>, PlanError> {
     let mut picture = spec.rest.clone();
     if spec.is_moving() {
         let end = hold_end(fd, design, earliest)?;
         let clock = hold_clock(design, earliest, end);
-        picture.extend(swept_points(spec, &clock, &design.limits, motion_opts)?);
+        picture.extend(swept_points_cached(
+            spec,
+            &clock,
+            &design.limits,
+            motion_opts,
+            cache,
+        )?);
     }
     Ok(picture)
 }
@@ -224,7 +231,8 @@ pub fn plan_show_with_progress(
 }
 
 /// Plans the whole show, calling `progress` as each stage starts, and reusing from `cache`
-/// every transition whose inputs are unchanged (new plans are stored there). The plan is
+/// every transition and moving hold whose inputs are unchanged (new plans are stored
+/// there). The plan is
 /// the same, bit for bit, with any cache. Timing conflicts are gathered as
 /// [`plan_show_with_progress`] says.
 #[allow(clippy::result_large_err)]
@@ -319,7 +327,7 @@ fn plan_recording_conflicts(
             to: &f.name,
         });
         let spare = n - f.points.len();
-        let picture = parking_picture(&specs[k], fd, design, cursor, &motion_opts)?;
+        let picture = parking_picture(&specs[k], fd, design, cursor, &motion_opts, cache)?;
         let slots = parking::slots(
             &picture,
             spare,
@@ -415,12 +423,13 @@ fn plan_recording_conflicts(
             .collect();
         pos = tr.target_of.iter().map(|&j| targets[j]).collect();
         let end = hold_end(fd, design, start)?;
-        let hold = plan_motion(
+        let hold = plan_motion_cached(
             &specs[k],
             &hold_clock(design, start, end),
             limits,
             &motion_opts,
             band.0,
+            cache,
         )?;
         if let Some(h) = &hold {
             push_motion(&mut traj, &point_of, h);

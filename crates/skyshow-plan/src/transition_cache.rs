@@ -1,4 +1,4 @@
-//! `TransitionCache`: where planned transitions are kept between builds, keyed by content.
+//! Planned transitions kept between builds in a [`TransitionCache`], keyed by content.
 //!
 //! Planning a transition is a pure function of its inputs: the fleet's positions, the
 //! target points, the limits, the planner's options, the altitude band and the shortest
@@ -16,38 +16,18 @@
 //! in the caller's drone order. With or without a cache, the planner sees the same
 //! input, so the plan is the same.
 
-use std::hash::{DefaultHasher, Hasher};
-
 use skyshow_model::{Limits, Vec3};
 
 use crate::options::PlanOptions;
 use crate::sync_move::gather;
 use crate::transition::{Transition, TransitionError, plan_transition};
-use crate::transition_codec::{Reader, Writer, read_transition, write_transition};
+use crate::transition_codec::{
+    Reader, Writer, checksum, open, read_transition, seal, write_transition,
+};
 
-/// A store of planned transitions by name (see the module notes: names are hashes, and
-/// what is loaded is checked against the inputs before it is used).
-pub trait TransitionCache {
-    /// The bytes stored under `name`, if any.
-    fn load(&mut self, name: &str) -> Option<Vec<u8>>;
-    /// Keeps `bytes` under `name` (a store that cannot write may drop them).
-    fn store(&mut self, name: &str, bytes: Vec<u8>);
-    /// Told when the entry `name` was used instead of planning (for counts).
-    fn reused(&mut self, name: &str) {
-        let _ = name;
-    }
-}
-
-/// A cache that keeps nothing: every transition is planned.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct NoCache;
-
-impl TransitionCache for NoCache {
-    fn load(&mut self, _: &str) -> Option<Vec<u8>> {
-        None
-    }
-    fn store(&mut self, _: &str, _: Vec<u8>) {}
-}
+/// Where planned transitions are kept: any [`ContentCache`] (entries named `t-HASH`).
+pub use skyshow_model::ContentCache as TransitionCache;
+pub use skyshow_model::NoCache;
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
 const FORMAT: &str = "skyshow-plan transition cache 3";
@@ -76,26 +56,9 @@ fn input_bytes(
     w.bytes
 }
 
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
-}
-
 /// The transition stored in `entry` for exactly these `input` bytes, if it is one.
 fn decode(entry: &[u8], input: &[u8], n: usize) -> Option<Transition> {
-    let mut r = Reader::new(entry);
-    let len = usize::try_from(r.u64()?).ok()?;
-    if r.take(len)? != input {
-        return None;
-    }
-    let sum = r.u64()?;
-    let body_len = usize::try_from(r.u64()?).ok()?;
-    let body = r.take(body_len)?;
-    if !r.done() || hash(body) != sum {
-        return None;
-    }
-    let mut b = Reader::new(body);
+    let mut b = Reader::new(open(entry, input)?);
     let t = read_transition(&mut b)?;
     let whole = t.target_of.len() == n
         && t.target_of.iter().all(|&j| j < n)
@@ -148,7 +111,7 @@ pub fn plan_transition_cached(
     let order = canonical_order(from);
     let from: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
     let input = input_bytes(&from, to, limits, opts, band, min_ms);
-    let name = format!("{:016x}", hash(&input));
+    let name = format!("t-{:016x}", checksum(&input));
     if let Some(entry) = cache.load(&name)
         && let Some(t) = decode(&entry, &input, from.len())
     {
@@ -158,13 +121,7 @@ pub fn plan_transition_cached(
     let t = plan_transition(&from, to, limits, opts, band, min_ms)?;
     let mut body = Writer::default();
     write_transition(&mut body, &t);
-    let mut w = Writer::default();
-    w.len(input.len());
-    w.bytes.extend_from_slice(&input);
-    w.u64(hash(&body.bytes));
-    w.len(body.bytes.len());
-    w.bytes.extend_from_slice(&body.bytes);
-    cache.store(&name, w.bytes);
+    cache.store(&name, seal(&input, &body.bytes));
     Ok((in_drone_order(t, &order), false))
 }
 
@@ -255,7 +212,7 @@ mod tests {
             (5.0, 120.0),
             0,
         );
-        let good = cache.entries[&format!("{:016x}", hash(&input))].clone();
+        let good = cache.entries[&format!("t-{:016x}", checksum(&input))].clone();
         let step = (good.len() / 400).max(1);
         for k in (0..good.len()).step_by(step) {
             let mut bad = good.clone();

@@ -104,22 +104,22 @@ impl<'a> Reader<'a> {
     pub(crate) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    fn i64(&mut self) -> Option<i64> {
+    pub(crate) fn i64(&mut self) -> Option<i64> {
         Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    fn f64(&mut self) -> Option<f64> {
+    pub(crate) fn f64(&mut self) -> Option<f64> {
         Some(f64::from_bits(self.u64()?))
     }
     /// A count of items of at least `item` bytes each (refused if the bytes left cannot
     /// hold them, so a corrupt count never allocates).
-    fn len(&mut self, item: usize) -> Option<usize> {
+    pub(crate) fn len(&mut self, item: usize) -> Option<usize> {
         let n = usize::try_from(self.u64()?).ok()?;
         (n.checked_mul(item)? <= self.bytes.len()).then_some(n)
     }
-    fn vec3(&mut self) -> Option<Vec3> {
+    pub(crate) fn vec3(&mut self) -> Option<Vec3> {
         Some(Vec3::new(self.f64()?, self.f64()?, self.f64()?))
     }
-    fn points(&mut self) -> Option<Vec<Vec3>> {
+    pub(crate) fn points(&mut self) -> Option<Vec<Vec3>> {
         let n = self.len(24)?;
         (0..n).map(|_| self.vec3()).collect()
     }
@@ -173,6 +173,38 @@ impl<'a> Reader<'a> {
     pub(crate) fn done(&self) -> bool {
         self.bytes.is_empty()
     }
+}
+
+/// A cache entry: `input` (what the result was computed from, or a wide hash of it), a
+/// checksum of `body`, and `body` (the result's bytes).
+pub(crate) fn seal(input: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.len(input.len());
+    w.bytes.extend_from_slice(input);
+    w.u64(checksum(body));
+    w.len(body.len());
+    w.bytes.extend_from_slice(body);
+    w.bytes
+}
+
+/// The body of `entry` if it was sealed for exactly `input` and is whole.
+pub(crate) fn open<'e>(entry: &'e [u8], input: &[u8]) -> Option<&'e [u8]> {
+    let mut r = Reader::new(entry);
+    let len = usize::try_from(r.u64()?).ok()?;
+    if r.take(len)? != input {
+        return None;
+    }
+    let sum = r.u64()?;
+    let body_len = usize::try_from(r.u64()?).ok()?;
+    let body = r.take(body_len)?;
+    (r.done() && checksum(body) == sum).then_some(body)
+}
+
+/// A 64-bit hash of `bytes` (SipHash with fixed keys: the same on every run).
+pub(crate) fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hasher::write(&mut h, bytes);
+    std::hash::Hasher::finish(&h)
 }
 
 const METHODS: [Method; 5] = [

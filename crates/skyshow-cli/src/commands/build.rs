@@ -11,7 +11,7 @@ use skyshow_export::{
     write_vviz_to,
 };
 use skyshow_i18n::msg;
-use skyshow_import::{LoadedShow, load_show};
+use skyshow_import::{LoadedShow, load_show_cached};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{
@@ -134,16 +134,16 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     check_args(args)?;
     let spinner = printer.stage_spinner();
     let mut timing = Vec::new();
-    spinner.set_message(msg!("progress-reading").to_string());
-    let t = Instant::now();
-    let loaded = load_show(&args.show)?;
-    timing.push(("import".into(), t.elapsed().as_secs_f64() * 1000.0));
-    let drones = loaded.design.fleet.drones;
     let mut cache = if args.no_cache {
         PlanCache::Off(NoCache)
     } else {
         PlanCache::Dir(DirCache::new(&args.out))
     };
+    spinner.set_message(msg!("progress-reading").to_string());
+    let t = Instant::now();
+    let loaded = load_show_cached(&args.show, cache.store())?;
+    timing.push(("import".into(), t.elapsed().as_secs_f64() * 1000.0));
+    let drones = loaded.design.fleet.drones;
     let built = build_show(
         &loaded,
         &mut timing,
@@ -322,15 +322,9 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     );
     if let PlanCache::Dir(c) = &cache {
         c.prune();
-        if c.reused > 0 {
-            printer.line(
-                &msg!(
-                    "summary-cache-reused",
-                    reused = c.reused,
-                    count = c.reused + c.planned
-                )
-                .to_string(),
-            );
+        let (reused, count) = c.reused_of("t");
+        if reused > 0 {
+            printer.line(&msg!("summary-cache-reused", reused = reused, count = count).to_string());
         }
     }
     Ok(if report.violation_count() == 0 { 0 } else { 1 })

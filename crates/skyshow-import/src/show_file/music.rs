@@ -1,17 +1,20 @@
-//! `[music]` and `[[cue]]`: the soundtrack (decoded and beat-tracked once, here) and named
-//! times, both lowered onto the show clock.
+//! `[music]` and `[[cue]]`: the soundtrack (decoded and beat-tracked once, here, or taken
+//! from the build cache: `music_cache.rs`) and named times, both lowered onto the show clock.
 
 use super::label::Label;
 use serde::Deserialize;
 use skyshow_i18n::msg;
 use skyshow_model::{MusicDesign, MusicalLength};
 use skyshow_music::{
-    BeatOptions, BeatSource, DecodeLimits, MusicError, analyze_beats, decode_audio,
+    Audio, BeatOptions, BeatSource, DecodeLimits, MusicError, analyze_beats, decode_audio,
     waveform_summary,
 };
 use toml::Spanned;
 
 use super::clock::Snap;
+use super::music_cache::{
+    AudioFacts, MusicKey, load_analysis, load_facts, store_analysis, store_facts,
+};
 use super::{Cx, RawTime, Reader};
 use crate::error::ImportError;
 
@@ -74,14 +77,38 @@ impl Cx<'_> {
         let ext = std::path::Path::new(&file)
             .extension()
             .and_then(|e| e.to_str());
-        let audio = decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
-            self.err(
-                m.file.span(),
-                msg!("music-unusable", name = file.as_str(), why = e.to_string()),
-                Label::File,
-                Some(msg!("music-unusable-hint")),
-            )
-        })?;
+        // Decoded only when the cache does not hold what decoding gives (see music_cache).
+        let key = MusicKey::new(&bytes, ext, &DecodeLimits::DEFAULT);
+        let mut audio = None;
+        let decoded = || -> Result<Audio, ImportError> {
+            decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
+                self.err(
+                    m.file.span(),
+                    msg!("music-unusable", name = file.as_str(), why = e.to_string()),
+                    Label::File,
+                    Some(msg!("music-unusable-hint")),
+                )
+            })
+        };
+        let facts = match load_facts(&mut **self.cache.borrow_mut(), &key) {
+            Some(f) => f,
+            None => {
+                let a = decoded()?;
+                let wave = waveform_summary(&a, 0.1, 0.0);
+                let f = AudioFacts {
+                    duration_s: a.duration_s(),
+                    waveform: wave
+                        .min
+                        .iter()
+                        .zip(&wave.max)
+                        .map(|(lo, hi)| lo.abs().max(hi.abs()).min(1.0))
+                        .collect(),
+                };
+                store_facts(&mut **self.cache.borrow_mut(), &key, &f);
+                audio = Some(a);
+                f
+            }
+        };
         let source = match (&m.bpm, &m.taps) {
             (Some(b), None) => BeatSource::Fixed {
                 bpm: self.num(b, "bpm", 20.0, 400.0, "beats per minute")?,
@@ -90,7 +117,7 @@ impl Cx<'_> {
                     "first_beat_s",
                     0.0,
                     0.0,
-                    audio.duration_s(),
+                    facts.duration_s,
                     "seconds into the music",
                 )?,
             },
@@ -133,37 +160,42 @@ impl Cx<'_> {
             beats_per_bar,
             ..BeatOptions::DEFAULT
         };
-        let analysis = analyze_beats(&audio, &opts).map_err(|e| {
-            let hint = match e {
-                MusicError::NoBeats => msg!("music-no-beats-hint"),
-                _ => msg!("music-analysis-hint"),
-            };
-            self.err(
-                m.file.span(),
-                msg!("music-analysis", name = file.as_str(), why = e.to_string()),
-                Label::File,
-                Some(hint),
-            )
-        })?;
+        let cached = load_analysis(&mut **self.cache.borrow_mut(), &key, &opts);
+        let analysis = match cached {
+            Some(a) => a,
+            None => {
+                let audio = match audio {
+                    Some(a) => a,
+                    None => decoded()?,
+                };
+                let a = analyze_beats(&audio, &opts).map_err(|e| {
+                    let hint = match e {
+                        MusicError::NoBeats => msg!("music-no-beats-hint"),
+                        _ => msg!("music-analysis-hint"),
+                    };
+                    self.err(
+                        m.file.span(),
+                        msg!("music-analysis", name = file.as_str(), why = e.to_string()),
+                        Label::File,
+                        Some(hint),
+                    )
+                })?;
+                store_analysis(&mut **self.cache.borrow_mut(), &key, &opts, &a);
+                a
+            }
+        };
         let shown = analysis.offset_by(offset_s);
-        let wave = waveform_summary(&audio, 0.1, offset_s);
-        let waveform = wave
-            .min
-            .iter()
-            .zip(&wave.max)
-            .map(|(lo, hi)| lo.abs().max(hi.abs()).min(1.0))
-            .collect();
         let design = MusicDesign {
             file,
             media_type: media_type(&bytes).to_string(),
             bytes,
             offset_s,
-            duration_s: audio.duration_s(),
+            duration_s: facts.duration_s,
             tempo_bpm: shown.tempo_bpm,
             beats_per_bar: shown.beats_per_bar,
             beats_s: shown.beats_s.clone(),
             downbeats_s: shown.downbeats_s.clone(),
-            waveform,
+            waveform: facts.waveform,
         };
         self.clock.beats = Some(shown);
         self.clock.grid = Some(MusicDesign {

@@ -22,7 +22,7 @@ pub struct Extreme {
 }
 
 impl Extreme {
-    const NONE: Extreme = Extreme {
+    pub(crate) const NONE: Extreme = Extreme {
         value: f64::NEG_INFINITY,
         at_s: 0.0,
         point: 0,
