@@ -424,7 +424,10 @@ fn music_and_moving_holds_are_cached_by_content() {
     let kept: Vec<usize> = ["a", "m", "h", "s", "t"]
         .iter()
         .map(|k| {
-            let old: Vec<_> = first.iter().filter(|e| e.0.starts_with(&format!("{k}-"))).collect();
+            let old: Vec<_> = first
+                .iter()
+                .filter(|e| e.0.starts_with(&format!("{k}-")))
+                .collect();
             old.iter().filter(|e| edited.contains(e)).count()
         })
         .collect();

@@ -90,7 +90,9 @@ impl Cx<'_> {
                 )
             })
         };
-        let facts = match load_facts(&mut **self.cache.borrow_mut(), &key) {
+        // (The cache is borrowed for each call only: it is stored into below.)
+        let kept = load_facts(&mut **self.cache.borrow_mut(), &key);
+        let facts = match kept {
             Some(f) => f,
             None => {
                 let a = decoded()?;

@@ -263,7 +263,11 @@ impl<'a> Reader<'a> {
     fn f32s(&mut self) -> Option<Vec<f32>> {
         let n = self.len(4)?;
         (0..n)
-            .map(|_| Some(f32::from_bits(u32::from_le_bytes(self.take(4)?.try_into().ok()?))))
+            .map(|_| {
+                Some(f32::from_bits(u32::from_le_bytes(
+                    self.take(4)?.try_into().ok()?,
+                )))
+            })
             .collect()
     }
     fn done(&self) -> bool {
@@ -363,7 +367,12 @@ mod tests {
         let opts = BeatOptions::DEFAULT;
         let mut cache = Mem::default();
         store_analysis(&mut cache, &key, &opts, &analysis());
-        let (name, good) = cache.entries.iter().next().map(|(n, b)| (n.clone(), b.clone())).unwrap();
+        let (name, good) = cache
+            .entries
+            .iter()
+            .next()
+            .map(|(n, b)| (n.clone(), b.clone()))
+            .unwrap();
         for k in 0..good.len() {
             let mut bad = good.clone();
             bad[k] ^= 0x04;

@@ -16,11 +16,11 @@ use std::hash::{DefaultHasher, Hasher};
 use skyshow_formations::{Deform, MorphFrame};
 use skyshow_model::{Clip, ContentCache, Limits, MusicDesign, Segment, Vec3};
 
+use super::MotionError;
 use super::figures::{Extreme, MotionFigures};
 use super::fit::FittedMotion;
 use super::planned_motion::{PlannedMotion, plan_motion, swept_points};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec};
-use super::MotionError;
 use crate::transition_codec::{Reader, Writer, open, seal};
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
@@ -515,9 +515,15 @@ mod tests {
     #[test]
     fn a_cached_hold_is_the_hold_bit_for_bit() {
         for spec in specs() {
-            let fresh = plan_motion(&spec, &clock(100.0), &Limits::DEFAULT, &MotionOptions::DEFAULT, 5.0)
-                .unwrap()
-                .unwrap();
+            let fresh = plan_motion(
+                &spec,
+                &clock(100.0),
+                &Limits::DEFAULT,
+                &MotionOptions::DEFAULT,
+                5.0,
+            )
+            .unwrap()
+            .unwrap();
             let mut cache = Mem::default();
             let first = plan(&spec, &clock(100.0), &mut cache);
             assert_eq!(cache.reused, 0);
@@ -529,9 +535,22 @@ mod tests {
                 assert_eq!(f.summary, fresh.summary);
             }
             // The swept points too.
-            let swept = swept_points(&spec, &clock(7.0), &Limits::DEFAULT, &MotionOptions::DEFAULT).unwrap();
+            let swept = swept_points(
+                &spec,
+                &clock(7.0),
+                &Limits::DEFAULT,
+                &MotionOptions::DEFAULT,
+            )
+            .unwrap();
             for hits in [0, 1] {
-                let got = swept_points_cached(&spec, &clock(7.0), &Limits::DEFAULT, &MotionOptions::DEFAULT, &mut cache).unwrap();
+                let got = swept_points_cached(
+                    &spec,
+                    &clock(7.0),
+                    &Limits::DEFAULT,
+                    &MotionOptions::DEFAULT,
+                    &mut cache,
+                )
+                .unwrap();
                 assert_eq!(got, swept);
                 assert_eq!(cache.reused, 1 + hits);
             }
@@ -581,8 +600,15 @@ mod tests {
             &mut cache,
         )
         .unwrap();
-        plan_motion_cached(&spec, &clock(100.0), &Limits::DEFAULT, &MotionOptions::DEFAULT, 5.5, &mut cache)
-            .unwrap();
+        plan_motion_cached(
+            &spec,
+            &clock(100.0),
+            &Limits::DEFAULT,
+            &MotionOptions::DEFAULT,
+            5.5,
+            &mut cache,
+        )
+        .unwrap();
         assert_eq!(cache.reused, 0);
         assert_eq!(cache.entries.len(), 8);
     }
@@ -592,7 +618,12 @@ mod tests {
         let [spec, _] = specs();
         let mut cache = Mem::default();
         let fresh = plan(&spec, &clock(100.0), &mut cache);
-        let (name, good) = cache.entries.iter().next().map(|(n, b)| (n.clone(), b.clone())).unwrap();
+        let (name, good) = cache
+            .entries
+            .iter()
+            .next()
+            .map(|(n, b)| (n.clone(), b.clone()))
+            .unwrap();
         let step = (good.len() / 300).max(1);
         for k in (0..good.len()).step_by(step) {
             let mut bad = good.clone();
