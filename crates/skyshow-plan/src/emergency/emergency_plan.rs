@@ -208,27 +208,23 @@ pub fn plan_emergency(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions) -> E
     // second, also the schedules planned from later in the second (flown from its start),
     // the best kept.
     let fresh = |k: usize, cfg: &Config, w: &StartSweep| {
-        let mut r = ReturnPlan::plan(
-            &cfg.starts,
-            &plan.homes,
-            &plan.neck_altitude_m,
-            &cfg.grounded,
-            limits,
-            opts,
-        );
+        let plan_from = |starts: &[Vec3]| {
+            ReturnPlan::plan(
+                starts,
+                &plan.homes,
+                &plan.neck_altitude_m,
+                &cfg.grounded,
+                limits,
+                opts,
+            )
+        };
+        let mut r = plan_from(&cfg.starts);
         let mut proof = r.as_mut().ok().map(|r| TriggerProof::repair(r, w, limits));
         if w.b > w.a && proof.is_some_and(|p| p.min_m < d - TOLERANCE_M) {
             for off in LATER_STARTS {
                 let t = k as f64 + off;
                 let later: Vec<Vec3> = trajectories.iter().map(|tr| tr.position(t)).collect();
-                let Ok(other) = ReturnPlan::plan(
-                    &later,
-                    &plan.homes,
-                    &plan.neck_altitude_m,
-                    &cfg.grounded,
-                    limits,
-                    opts,
-                ) else {
+                let Ok(other) = plan_from(&later) else {
                     continue;
                 };
                 let Some(mut r2) = other.with_departures_of(
