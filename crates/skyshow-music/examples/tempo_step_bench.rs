@@ -2,7 +2,8 @@
 //! by 15 to 40 % up or down (drum grooves, pads, clicks), F-measure at ±70 ms on each side
 //! of the step, and the tempo sections found.
 //!
-//! `cargo run --release -p skyshow-music --example tempo_step_bench`
+//! `cargo run --release -p skyshow-music --example tempo_step_bench [NAME-PART]` (only the
+//! tracks whose name contains `NAME-PART`, and not the long track, when given)
 #![allow(clippy::print_stdout)]
 
 use skyshow_music::{
@@ -10,11 +11,15 @@ use skyshow_music::{
 };
 
 fn main() {
+    let only = std::env::args().nth(1);
     println!("| track | F before | F after | sections found |");
     println!("|---|---|---|---|");
     let mut worst = f64::INFINITY;
     let mut failing = 0;
     for t in tempo_step_set() {
+        if only.as_ref().is_some_and(|o| !t.name.contains(o.as_str())) {
+            continue;
+        }
         let track = synthesize(&t.spec);
         let audio = Audio {
             sample_rate: track.sample_rate,
@@ -51,6 +56,9 @@ fn main() {
         }
     }
     println!("\nworst F on either side: {worst:.3}; tracks below 0.95: {failing}");
+    if only.is_some() {
+        return;
+    }
     // The track: drums at 100 BPM from a kick at 0:00, 120 BPM from 2:30, 5 minutes.
     let spec = TrackSpec {
         duration_s: 300.0,

@@ -249,11 +249,15 @@ pub(crate) fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
 }
 
 /// The dynamic programme on envelope `e` with the beat period `periods[t]` (frames) and a
-/// global period `global` for the local score's smoothing.
+/// global period `global` for the local score's smoothing. Where `alternatives[t]` differs
+/// from `periods[t]` (around a step of tempo, whose exact place the tempo path knows only
+/// to a second or so), an interval may keep either period at the cost of the nearer one,
+/// so the beats themselves place the step.
 pub(crate) fn dp_beats(
     e: &[f32],
     global: f64,
     periods: &[f64],
+    alternatives: &[f64],
     tightness: f64,
 ) -> Result<Vec<usize>, MusicError> {
     let n = e.len();
@@ -285,24 +289,33 @@ pub(crate) fn dp_beats(
     let mut cum = vec![0.0f64; n];
     let mut back: Vec<Option<usize>> = vec![None; n];
     let mut started = false;
-    // The transition penalty by interval, for the current period: the local period stays
-    // the same over long stretches, so its logarithms are computed once per stretch (the
-    // same expression, so the same values as computing them at every step).
+    // The transition penalty by interval, for the current period (and its alternative): the
+    // local period stays the same over long stretches, so its logarithms are computed once
+    // per stretch (the same expression, so the same values as computing them at every step).
     let mut penalty: Vec<f64> = Vec::new();
-    let mut penalty_period = f64::NAN;
+    let mut penalty_key = (f64::NAN, f64::NAN);
     for t in 0..n {
-        let p = periods[t];
-        let lo = t as f64 - (2.0 * p).round();
-        let hi = t as f64 - (p / 2.0).round();
+        let (p, q) = (periods[t], alternatives[t]);
+        let lo = t as f64 - (2.0 * p.max(q)).round();
+        let hi = t as f64 - (p.min(q) / 2.0).round();
         let mut best: Option<(usize, f64)> = None;
         if hi >= 0.0 {
             let first = lo.max(0.0) as usize;
             let longest = t - first;
-            if p.to_bits() != penalty_period.to_bits() || penalty.len() <= longest {
-                penalty_period = p;
-                let len = (2.0 * p).round().max(0.0) as usize + 2;
+            let key_changed =
+                p.to_bits() != penalty_key.0.to_bits() || q.to_bits() != penalty_key.1.to_bits();
+            if key_changed || penalty.len() <= longest {
+                penalty_key = (p, q);
+                let len = (2.0 * p.max(q)).round().max(0.0) as usize + 2;
                 penalty = (0..len.max(longest + 1))
-                    .map(|k| tightness * ((k as f64) / p).ln().powi(2))
+                    .map(|k| {
+                        let own = tightness * ((k as f64) / p).ln().powi(2);
+                        if q.to_bits() == p.to_bits() {
+                            own
+                        } else {
+                            own.min(tightness * ((k as f64) / q).ln().powi(2))
+                        }
+                    })
                     .collect();
             }
             for (prev, score) in cum.iter().enumerate().take(hi as usize + 1).skip(first) {

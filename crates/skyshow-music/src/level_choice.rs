@@ -26,11 +26,22 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
     if periodicity < 0.05 || !global.is_finite() || global < 2.0 {
         return Err(MusicError::NoBeats);
     }
-    let (global, periods, stretches) = if opts.follow_tempo_changes {
-        periods_along_path(&te, env.fps, global)
+    let (periods, stretches) = if opts.follow_tempo_changes {
+        periods_along_path(&te, env.fps, global, opts.start_bpm)
     } else {
-        (global, vec![global; n], vec![(0, n)])
+        (vec![global; n], vec![(0, n)])
     };
+    // Each stretch's period (the global one for a steady track): a level is tried when its
+    // tempo is within range in some stretch, and chosen only where it is.
+    let stretch_periods: Vec<f64> = if stretches.len() == 1 {
+        vec![global]
+    } else {
+        stretches
+            .iter()
+            .map(|&(lo, hi)| median(&periods[lo..hi]))
+            .collect()
+    };
+    let alternatives = around_steps(&periods, &stretches, env.fps);
     let evidence = DrumEvidence::new(&te, env.fps);
     // Candidate beat periods: the related metrical levels of the preferred period, then the
     // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
@@ -44,7 +55,11 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
     // Every candidate level on both envelopes, run in parallel and judged in this order.
     let runs: Vec<(f64, &[f32])> = ratios
         .iter()
-        .filter(|&&ratio| (MIN_BPM..=MAX_BPM).contains(&(60.0 * env.fps / (global * ratio))))
+        .filter(|&&ratio| {
+            stretch_periods
+                .iter()
+                .any(|p| in_range(60.0 * env.fps / (p * ratio)))
+        })
         .flat_map(|&ratio| [(ratio, e.as_slice()), (ratio, te.as_slice())])
         .collect();
     let tracked: Vec<Option<Vec<usize>>> = runs
@@ -52,14 +67,20 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         .map(|&(ratio, env_dp)| {
             let g = global * ratio;
             let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
+            let q: Vec<f64> = alternatives.iter().map(|p| p * ratio).collect();
             // The programme on the full band and on the drum band: off-beat hi-hats and
             // bass can pull the full-band beats an eighth off, the drum band alone can miss
             // quiet beats; the evidence picks.
-            dp_beats(env_dp, g, &p, opts.tightness).ok()
+            dp_beats(env_dp, g, &p, &q, opts.tightness).ok()
         })
         .collect();
     let chosen = choose_levels(
-        &stretches, &tracked, &runs, &periods, global, &evidence, env.fps,
+        &stretches,
+        &stretch_periods,
+        &tracked,
+        &runs,
+        &evidence,
+        env.fps,
     );
     let beats = splice(&chosen, &tracked, &periods, &runs);
     if beats.len() < 2 {
@@ -70,23 +91,35 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
 
 /// The global period, the beat period at every frame and the stretches of steady tempo:
 /// the tempo path's steps split the music into stretches, and within each the local tempo
-/// is estimated on the stretch alone, around the path's tempo there. Without a step, the
-/// global period and the whole track's local tempo, as for a steady track.
-fn periods_along_path(te: &[f32], fps: f64, global: f64) -> (f64, Vec<f64>, Vec<(usize, usize)>) {
+/// is estimated on the stretch alone, around the path's tempo there moved onto the metrical
+/// level a steady track of the stretch's music would be tracked at (its own global period
+/// under the `start_bpm` prior), so that the levels tried are each stretch's ×1, ×2, ×½, …
+/// whatever level the path followed it at. Without a step, the global period and the whole
+/// track's local tempo, as for a steady track.
+fn periods_along_path(
+    te: &[f32],
+    fps: f64,
+    global: f64,
+    start_bpm: f64,
+) -> (Vec<f64>, Vec<(usize, usize)>) {
     let n = te.len();
     let Some(path) = tempo_path(te, fps, global) else {
-        return (global, local_periods(te, fps, global), vec![(0, n)]);
+        return (local_periods(te, fps, global), vec![(0, n)]);
     };
-    let (path_global, path) = on_level_of(path, global);
     let stretches = stretches_of(&path, fps);
     if stretches.len() == 1 {
-        return (global, local_periods(te, fps, global), stretches);
+        return (local_periods(te, fps, global), stretches);
     }
     let periods = stretches
         .iter()
-        .flat_map(|&(lo, hi)| local_periods(&te[lo..hi], fps, median(&path[lo..hi])))
+        .flat_map(|&(lo, hi)| {
+            let here = median(&path[lo..hi]);
+            let level = global_period(&te[lo..hi], fps, start_bpm)
+                .map_or(here, |(own, _)| on_level_of(here, own));
+            local_periods(&te[lo..hi], fps, level)
+        })
         .collect();
-    (path_global, periods, stretches)
+    (periods, stretches)
 }
 
 /// For each stretch, the run whose beats fit it best (drum evidence × steadiness × tempo
@@ -94,24 +127,21 @@ fn periods_along_path(te: &[f32], fps: f64, global: f64) -> (f64, Vec<f64>, Vec<
 /// at the start of a steady track. Returns (first frame, end frame, run) per stretch.
 fn choose_levels(
     stretches: &[(usize, usize)],
+    stretch_periods: &[f64],
     tracked: &[Option<Vec<usize>>],
     runs: &[(f64, &[f32])],
-    periods: &[f64],
-    global: f64,
     evidence: &DrumEvidence<'_>,
     fps: f64,
 ) -> Vec<(usize, usize, usize)> {
     let mut chosen = Vec::with_capacity(stretches.len());
-    for &(lo, hi) in stretches {
-        let period = if stretches.len() == 1 {
-            global
-        } else {
-            median(&periods[lo..hi])
-        };
+    for (&(lo, hi), &period) in stretches.iter().zip(stretch_periods) {
         let mut best: Option<(f64, usize)> = None;
         for (k, beats) in tracked.iter().enumerate() {
             let Some(beats) = beats else { continue };
             let bpm = 60.0 * fps / (period * runs[k].0);
+            if !in_range(bpm) {
+                continue;
+            }
             let inside: Vec<usize> = beats
                 .iter()
                 .copied()
@@ -184,6 +214,31 @@ fn splice(
     out
 }
 
+/// How far (seconds) either side of a step of the tempo path the beats may still keep the
+/// other side's period: the path places a step only to a second or so.
+const STEP_REACH_S: f64 = 2.0;
+
+/// The other period a beat interval may keep at every frame: within [`STEP_REACH_S`] of a
+/// step between stretches, the period on the other side of the step; elsewhere the frame's
+/// own.
+fn around_steps(periods: &[f64], stretches: &[(usize, usize)], fps: f64) -> Vec<f64> {
+    let mut alt = periods.to_vec();
+    let reach = (STEP_REACH_S * fps).round() as usize;
+    for w in stretches.windows(2) {
+        let step = w[1].0;
+        let (before, after) = (periods[step - 1], periods[step]);
+        for (t, a) in alt
+            .iter_mut()
+            .enumerate()
+            .take((step + reach).min(w[1].1))
+            .skip(step.saturating_sub(reach).max(w[0].0))
+        {
+            *a = if t < step { after } else { before };
+        }
+    }
+    alt
+}
+
 /// The median of `v` (not empty).
 fn median(v: &[f64]) -> f64 {
     let mut s = v.to_vec();
@@ -191,21 +246,16 @@ fn median(v: &[f64]) -> f64 {
     s[s.len() / 2]
 }
 
-/// The tempo path moved onto the metrical level of the global period `global` (frames)
-/// when its median is within 8 % of a metrical relative of it (×1, 2, ½, 3, ⅓, 3/2, ⅔), so
-/// that the levels tried below are the same as for a steady track; otherwise the path as it
-/// is, with its median as the global period.
-fn on_level_of(path: Vec<f64>, global: f64) -> (f64, Vec<f64>) {
-    let mut s = path.clone();
-    s.sort_by(f64::total_cmp);
-    let median = s[s.len() / 2];
+/// The period `period` (frames) moved onto the metrical level of `own` (frames) when it is
+/// within 8 % of a metrical relative of it (×1, 2, ½, 3, ⅓, 3/2, ⅔); otherwise as it is.
+fn on_level_of(period: f64, own: f64) -> f64 {
     let best = [1.0, 2.0, 0.5, 3.0, 1.0 / 3.0, 1.5, 2.0 / 3.0]
         .into_iter()
-        .map(|r| (r, (median * r / global).ln().abs()))
+        .map(|r| (r, (period * r / own).ln().abs()))
         .min_by(|a, b| a.1.total_cmp(&b.1));
     match best {
-        Some((r, d)) if d <= 1.08f64.ln() => (global, path.into_iter().map(|p| p * r).collect()),
-        _ => (median, path),
+        Some((r, d)) if d <= 1.08f64.ln() => period * r,
+        _ => period,
     }
 }
 
@@ -216,6 +266,11 @@ const LEVELS: [f64; 5] = [1.0, 2.0, 0.5, 1.5, 2.0 / 3.0];
 /// Tempo range of the tracked beat.
 const MIN_BPM: f64 = 40.0;
 const MAX_BPM: f64 = 240.0;
+
+/// Whether `bpm` is within the tracked beat's range.
+fn in_range(bpm: f64) -> bool {
+    (MIN_BPM..=MAX_BPM).contains(&bpm)
+}
 
 /// A broad prior on the beat's tempo: log-normal around 120 BPM, 1.5 octaves standard
 /// deviation (a tie-breaker between levels that fit the drums about equally well).
