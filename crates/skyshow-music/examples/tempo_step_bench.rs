@@ -1,23 +1,24 @@
-//! Scores the beat tracker on the tempo-step set: 32 synthetic tracks whose tempo steps once
-//! by 15 to 40 % up or down (drum grooves, pads, clicks), F-measure at ±70 ms on each side
-//! of the step, and the tempo sections found.
+//! Scores the beat tracker on the tempo-step sets: the 32 synthetic tracks of
+//! `tempo_step_set` and the 16 of `tempo_step_extra_set`, whose tempo steps once by 15 to
+//! 40 % up or down (drum grooves, pads, clicks), F-measure at ±70 ms on each side of the
+//! step, and the tempo sections found.
 //!
 //! `cargo run --release -p skyshow-music --example tempo_step_bench [NAME-PART]` (only the
 //! tracks whose name contains `NAME-PART`, and not the long track, when given)
 #![allow(clippy::print_stdout)]
 
 use skyshow_music::{
-    Audio, BeatOptions, TrackSpec, analyze_beats, f_measure, synthesize, tempo_step_set,
+    Audio, BeatOptions, StepTrack, TrackSpec, analyze_beats, f_measure, synthesize,
+    tempo_step_extra_set, tempo_step_set,
 };
 
-fn main() {
-    let only = std::env::args().nth(1);
-    println!("| track | F before | F after | sections found |");
-    println!("|---|---|---|---|");
+/// Prints one table row per track of `set` and returns the worst F on either side and the
+/// number of tracks below 0.95.
+fn score(set: &[StepTrack], only: Option<&str>) -> (f64, usize) {
     let mut worst = f64::INFINITY;
     let mut failing = 0;
-    for t in tempo_step_set() {
-        if only.as_ref().is_some_and(|o| !t.name.contains(o.as_str())) {
+    for t in set {
+        if only.is_some_and(|o| !t.name.contains(o)) {
             continue;
         }
         let track = synthesize(&t.spec);
@@ -55,7 +56,21 @@ fn main() {
             }
         }
     }
-    println!("\nworst F on either side: {worst:.3}; tracks below 0.95: {failing}");
+    (worst, failing)
+}
+
+fn main() {
+    let only = std::env::args().nth(1);
+    for (name, set) in [
+        ("tempo_step_set", tempo_step_set()),
+        ("tempo_step_extra_set", tempo_step_extra_set()),
+    ] {
+        println!("\n{name}:\n");
+        println!("| track | F before | F after | sections found |");
+        println!("|---|---|---|---|");
+        let (worst, failing) = score(&set, only.as_deref());
+        println!("\nworst F on either side: {worst:.3}; tracks below 0.95: {failing}");
+    }
     if only.is_some() {
         return;
     }

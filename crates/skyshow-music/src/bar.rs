@@ -2,8 +2,9 @@
 
 use crate::beats::BeatAnalysis;
 
-/// A bar of the music: its number (bar 1 starts at the first downbeat, as a DAW counts from
-/// the first bar line) and the time of its first beat.
+/// A bar of the music: its number (bar 1 starts at the music's first downbeat, as a DAW
+/// counts from the first bar line, also when the music starts before the show) and the time
+/// of its first beat.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {
     /// The bar's number, from 1: `"33.1"` in a show file is the first beat of bar 33.
@@ -13,14 +14,16 @@ pub struct Bar {
 }
 
 impl BeatAnalysis {
-    /// Every bar, numbered as [`BeatAnalysis::time_of`] counts them: bar `k + 1` starts at
-    /// `downbeats_s[k]`.
+    /// Every bar listed, numbered as [`BeatAnalysis::time_of`] counts them: bar
+    /// `bars_before + k + 1` starts at `downbeats_s[k]`.
     pub fn bars(&self) -> Vec<Bar> {
         self.downbeats_s
             .iter()
             .enumerate()
             .map(|(k, &t)| Bar {
-                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                number: u32::try_from(k + 1)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(self.bars_before),
                 start_s: t,
             })
             .collect()

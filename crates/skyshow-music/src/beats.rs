@@ -81,14 +81,26 @@ pub struct BeatAnalysis {
     pub tempo_changes: Vec<TempoChange>,
     /// Beats in a bar.
     pub beats_per_bar: u32,
+    /// Bars of the music that start before `downbeats_s[0]` and are not listed: 0 for the
+    /// music as analysed; for music that starts before the show, the bars
+    /// [`BeatAnalysis::offset_by`] dropped. Bars keep the music's numbers (as a DAW counts
+    /// them, from the music's first downbeat): the first listed bar is bar
+    /// `bars_before + 1`.
+    pub bars_before: u32,
     /// Length of the music, seconds.
     pub duration_s: f64,
 }
 
 impl BeatAnalysis {
     /// The same analysis in show time, for music that starts at `offset_s` in the show
-    /// (times that fall before the show's start are dropped).
+    /// (times that fall before the show's start are dropped; the bars keep the music's
+    /// numbers, counted in `bars_before`).
     pub fn offset_by(&self, offset_s: f64) -> BeatAnalysis {
+        let dropped = self
+            .downbeats_s
+            .iter()
+            .filter(|t| **t + offset_s < 0.0)
+            .count();
         let shift = |v: &[f64]| -> Vec<f64> {
             v.iter()
                 .map(|t| t + offset_s)
@@ -110,6 +122,9 @@ impl BeatAnalysis {
                 .filter(|c| c.time_s >= 0.0)
                 .collect(),
             beats_per_bar: self.beats_per_bar,
+            bars_before: self
+                .bars_before
+                .saturating_add(u32::try_from(dropped).unwrap_or(u32::MAX)),
             duration_s: self.duration_s + offset_s,
         }
     }
@@ -211,6 +226,7 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
         onsets_s,
         tempo_changes,
         beats_per_bar: opts.beats_per_bar,
+        bars_before: 0,
         duration_s,
     })
 }
@@ -248,16 +264,16 @@ pub(crate) fn normalised(env: &[f32], fps: f64) -> Vec<f32> {
     out
 }
 
-/// The dynamic programme on envelope `e` with the beat period `periods[t]` (frames) and a
-/// global period `global` for the local score's smoothing. Where `alternatives[t]` differs
-/// from `periods[t]` (around a step of tempo, whose exact place the tempo path knows only
-/// to a second or so), an interval may keep either period at the cost of the nearer one,
-/// so the beats themselves place the step.
+/// The dynamic programme on envelope `e` with the beat period `old[t]` (frames) and a
+/// global period `global` for the local score's smoothing. Where `new[t]` differs from
+/// `old[t]` (around a step of tempo, whose exact place the tempo path knows only to a second
+/// or so), the beats step once from the old period to the new one, at the beat that fits
+/// best: the programme has two states there, before and after the step.
 pub(crate) fn dp_beats(
     e: &[f32],
     global: f64,
-    periods: &[f64],
-    alternatives: &[f64],
+    old: &[f64],
+    new: &[f64],
     tightness: f64,
 ) -> Result<Vec<usize>, MusicError> {
     let n = e.len();
@@ -286,77 +302,92 @@ pub(crate) fn dp_beats(
     if max_local <= 0.0 {
         return Err(MusicError::NoBeats);
     }
-    let mut cum = vec![0.0f64; n];
-    let mut back: Vec<Option<usize>> = vec![None; n];
+    // Per frame and state (0: the old period, 1: the new one; one state outside a step's
+    // reach), the best cumulative score of beats ending there and the beat before it.
+    let two = |t: usize| old[t].to_bits() != new[t].to_bits();
+    let mut cum = vec![[0.0f64; 2]; n];
+    let mut back: Vec<[Option<(usize, usize)>; 2]> = vec![[None; 2]; n];
     let mut started = false;
-    // The transition penalty by interval, for the current period (and its alternative): the
-    // local period stays the same over long stretches, so its logarithms are computed once
-    // per stretch (the same expression, so the same values as computing them at every step).
-    let mut penalty: Vec<f64> = Vec::new();
-    let mut penalty_key = (f64::NAN, f64::NAN);
+    // The transition penalty by interval, per period: the local period stays the same over
+    // long stretches, so its logarithms are computed once per stretch (the same expression,
+    // so the same values as computing them at every step).
+    let mut tables: [(u64, Vec<f64>); 2] = [
+        (f64::NAN.to_bits(), Vec::new()),
+        (f64::NAN.to_bits(), Vec::new()),
+    ];
     for t in 0..n {
-        let (p, q) = (periods[t], alternatives[t]);
-        let lo = t as f64 - (2.0 * p.max(q)).round();
-        let hi = t as f64 - (p.min(q) / 2.0).round();
-        let mut best: Option<(usize, f64)> = None;
-        if hi >= 0.0 {
-            let first = lo.max(0.0) as usize;
-            let longest = t - first;
-            let key_changed =
-                p.to_bits() != penalty_key.0.to_bits() || q.to_bits() != penalty_key.1.to_bits();
-            if key_changed || penalty.len() <= longest {
-                penalty_key = (p, q);
-                let len = (2.0 * p.max(q)).round().max(0.0) as usize + 2;
-                penalty = (0..len.max(longest + 1))
-                    .map(|k| {
-                        let own = tightness * ((k as f64) / p).ln().powi(2);
-                        if q.to_bits() == p.to_bits() {
-                            own
-                        } else {
-                            own.min(tightness * ((k as f64) / q).ln().powi(2))
+        let states = if two(t) { 2 } else { 1 };
+        for state in 0..states {
+            let p = if state == 0 { old[t] } else { new[t] };
+            let lo = t as f64 - (2.0 * p).round();
+            let hi = t as f64 - (p / 2.0).round();
+            let mut best: Option<((usize, usize), f64)> = None;
+            if hi >= 0.0 {
+                let first = lo.max(0.0) as usize;
+                let longest = t - first;
+                let (key, penalty) = &mut tables[state];
+                if p.to_bits() != *key || penalty.len() <= longest {
+                    *key = p.to_bits();
+                    let len = (2.0 * p).round().max(0.0) as usize + 2;
+                    *penalty = (0..len.max(longest + 1))
+                        .map(|k| tightness * ((k as f64) / p).ln().powi(2))
+                        .collect();
+                }
+                for prev in first..=(hi as usize).min(t.saturating_sub(1)) {
+                    // Before the step (state 0) only beats before it lead here; after the
+                    // step's reach, beats in either state.
+                    let from = if two(prev) && (state == 1 || states == 1) {
+                        2
+                    } else {
+                        1
+                    };
+                    for s in 0..from {
+                        let c = cum[prev][s] - penalty[t - prev];
+                        if best.is_none_or(|(_, b)| c > b) {
+                            best = Some(((prev, s), c));
                         }
-                    })
-                    .collect();
-            }
-            for (prev, score) in cum.iter().enumerate().take(hi as usize + 1).skip(first) {
-                let c = score - penalty[t - prev];
-                if best.is_none_or(|(_, b)| c > b) {
-                    best = Some((prev, c));
+                    }
                 }
             }
-        }
-        let ls = localscore[t];
-        match best {
-            Some((prev, c)) if started => {
-                cum[t] = ls + c;
-                back[t] = Some(prev);
+            let ls = localscore[t];
+            match best {
+                Some((prev, c)) if started => {
+                    cum[t][state] = ls + c;
+                    back[t][state] = Some(prev);
+                }
+                _ => cum[t][state] = ls,
             }
-            _ => cum[t] = ls,
         }
-        if ls >= 0.01 * max_local {
+        if states == 1 {
+            cum[t][1] = cum[t][0];
+            back[t][1] = back[t][0];
+        }
+        if localscore[t] >= 0.01 * max_local {
             started = true;
         }
     }
     // The last beat: the last local maximum of the cumulative score above half the median.
+    let top = |i: usize| cum[i][0].max(cum[i][1]);
     let maxima: Vec<usize> = (1..n.saturating_sub(1))
-        .filter(|&i| cum[i] > cum[i - 1] && cum[i] >= cum[i + 1])
+        .filter(|&i| top(i) > top(i - 1) && top(i) >= top(i + 1))
         .collect();
     if maxima.is_empty() {
         return Err(MusicError::NoBeats);
     }
-    let mut vals: Vec<f64> = maxima.iter().map(|&i| cum[i]).collect();
+    let mut vals: Vec<f64> = maxima.iter().map(|&i| top(i)).collect();
     vals.sort_by(f64::total_cmp);
     let med = vals[vals.len() / 2];
     let last = maxima
         .iter()
         .rev()
         .copied()
-        .find(|&i| cum[i] >= 0.5 * med)
+        .find(|&i| top(i) >= 0.5 * med)
         .ok_or(MusicError::NoBeats)?;
     let mut beats = vec![last];
-    let mut cur = last;
-    while let Some(prev) = back[cur] {
-        beats.push(prev);
+    // The state the last beat ends in: the better one (the old period on a tie).
+    let mut cur = (last, usize::from(cum[last][1] > cum[last][0]));
+    while let Some(prev) = back[cur.0][cur.1] {
+        beats.push(prev.0);
         cur = prev;
     }
     beats.reverse();

@@ -390,3 +390,87 @@ pub fn tempo_step_set() -> Vec<StepTrack> {
         })
         .collect()
 }
+
+/// 16 more tempo-step tracks, written after the tracker's step handling to check that it
+/// generalises beyond [`tempo_step_set`]: every groove (shuffle and clave too) once up and
+/// once down, other tempi (62 to 172 BPM on either side), other step times (18 to 31 s into
+/// 48 s), muffled and thin mixes and noise.
+pub fn tempo_step_extra_set() -> Vec<StepTrack> {
+    use Instrument::{Clave, Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Pads, Shuffle};
+    const GROOVES: [Instrument; 8] = [
+        Shuffle,
+        Clave,
+        FourOnFloor,
+        Pads,
+        DrumsSyncopated,
+        Funk,
+        Drums,
+        Clicks,
+    ];
+    const UP: [(f64, f64); 8] = [
+        (72.0, 1.2),
+        (78.0, 1.3),
+        (96.0, 1.38),
+        (112.0, 1.18),
+        (118.0, 1.22),
+        (88.0, 1.35),
+        (80.0, 1.28),
+        (100.0, 1.4),
+    ];
+    const DOWN: [(f64, f64); 8] = [
+        (156.0, 0.8),
+        (164.0, 0.7),
+        (160.0, 0.62),
+        (148.0, 0.86),
+        (172.0, 0.72),
+        (138.0, 0.65),
+        (144.0, 0.78),
+        (126.0, 0.68),
+    ];
+    let mut v = Vec::new();
+    for (g, &instrument) in GROOVES.iter().enumerate() {
+        for (d, (bpm, ratio)) in [UP[g], DOWN[g]].into_iter().enumerate() {
+            let i = 2 * g + d;
+            let new_bpm = (bpm * ratio * 10.0).round() / 10.0;
+            let first_beat_s = [0.0, 0.25, 0.5, 1.0][i % 4];
+            let ibi = 60.0 / bpm;
+            let at = 18.0 + (i * 5 % 14) as f64;
+            let beat = ((at - first_beat_s) / ibi).round();
+            let change_s = first_beat_s + beat * ibi - 0.01;
+            let tone = match i % 5 {
+                1 => Tone::Dull(2500.0),
+                3 => Tone::Thin(150.0),
+                _ => Tone::Full,
+            };
+            let spec = TrackSpec {
+                duration_s: 48.0,
+                tempo_change: Some((change_s, new_bpm)),
+                first_beat_s,
+                seed: 500 + i as u64,
+                instrument,
+                tone,
+                noise_rms: if i % 3 == 2 { 0.04 } else { 0.0 },
+                ..TrackSpec::drums(bpm)
+            };
+            let name = format!(
+                "{} {bpm}→{new_bpm}",
+                match instrument {
+                    Shuffle => "shuffle",
+                    Clave => "clave",
+                    FourOnFloor => "four-on-floor",
+                    Pads => "pads",
+                    DrumsSyncopated => "syncopated",
+                    Funk => "funk",
+                    Drums => "drums",
+                    _ => "clicks",
+                }
+            );
+            v.push(StepTrack {
+                name,
+                spec,
+                split_s: change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(ibi),
+            });
+        }
+    }
+    v
+}

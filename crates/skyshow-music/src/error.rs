@@ -44,6 +44,18 @@ pub enum MusicError {
         /// Why it is not one.
         why: String,
     },
+    /// A `bar.beat` before the first beat listed: for music that starts before the show,
+    /// a bar that is over before the show starts. (Its text for users is the caller's: a
+    /// show file's `time-bar-before-show`.)
+    #[error("`{bar}.{beat}` < `{first_bar}.1`")]
+    BeforeStart {
+        /// The bar asked for (1-based).
+        bar: u32,
+        /// The beat asked for (1-based).
+        beat: u32,
+        /// The first bar whose downbeat is in the show.
+        first_bar: u32,
+    },
     /// A `bar.beat` after the last beat of the music.
     #[error(
         "bar {bar} beat {beat} is past the end of the music (it has {bars} bars, the last beat at {last_beat_s:.3} s)"

@@ -41,7 +41,7 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
             .map(|&(lo, hi)| median(&periods[lo..hi]))
             .collect()
     };
-    let alternatives = around_steps(&periods, &stretches, env.fps);
+    let (old, new) = around_steps(&periods, &stretches, env.fps);
     let evidence = DrumEvidence::new(&te, env.fps);
     // Candidate beat periods: the related metrical levels of the preferred period, then the
     // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
@@ -66,8 +66,8 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         .par_iter()
         .map(|&(ratio, env_dp)| {
             let g = global * ratio;
-            let p: Vec<f64> = periods.iter().map(|p| p * ratio).collect();
-            let q: Vec<f64> = alternatives.iter().map(|p| p * ratio).collect();
+            let p: Vec<f64> = old.iter().map(|p| p * ratio).collect();
+            let q: Vec<f64> = new.iter().map(|p| p * ratio).collect();
             // The programme on the full band and on the drum band: off-beat hi-hats and
             // bass can pull the full-band beats an eighth off, the drum band alone can miss
             // quiet beats; the evidence picks.
@@ -218,25 +218,24 @@ fn splice(
 /// other side's period: the path places a step only to a second or so.
 const STEP_REACH_S: f64 = 2.0;
 
-/// The other period a beat interval may keep at every frame: within [`STEP_REACH_S`] of a
-/// step between stretches, the period on the other side of the step; elsewhere the frame's
-/// own.
-fn around_steps(periods: &[f64], stretches: &[(usize, usize)], fps: f64) -> Vec<f64> {
-    let mut alt = periods.to_vec();
+/// The period before and the period after each step at every frame: within
+/// [`STEP_REACH_S`] of a step between stretches, the old side's and the new side's periods
+/// (the beats step from one to the other once, where they fit best); elsewhere the frame's
+/// own, twice.
+fn around_steps(periods: &[f64], stretches: &[(usize, usize)], fps: f64) -> (Vec<f64>, Vec<f64>) {
+    let mut old = periods.to_vec();
+    let mut new = periods.to_vec();
     let reach = (STEP_REACH_S * fps).round() as usize;
     for w in stretches.windows(2) {
         let step = w[1].0;
         let (before, after) = (periods[step - 1], periods[step]);
-        for (t, a) in alt
-            .iter_mut()
-            .enumerate()
-            .take((step + reach).min(w[1].1))
-            .skip(step.saturating_sub(reach).max(w[0].0))
-        {
-            *a = if t < step { after } else { before };
+        let zone = step.saturating_sub(reach).max(w[0].0)..(step + reach).min(w[1].1);
+        for t in zone {
+            old[t] = before;
+            new[t] = after;
         }
     }
-    alt
+    (old, new)
 }
 
 /// The median of `v` (not empty).

@@ -42,8 +42,10 @@ impl BarBeat {
 }
 
 impl BeatAnalysis {
-    /// The time in seconds of `at`. Errors for a beat beyond the bar's length and for a
-    /// position past the last beat of the music.
+    /// The time in seconds of `at` (bars numbered from the music's first downbeat, see
+    /// [`BeatAnalysis::bars_before`]). Errors for a beat beyond the bar's length, for a
+    /// position before the first beat listed (before the show, for music that starts
+    /// before it) and for one past the last beat of the music.
     pub fn time_of(&self, at: BarBeat) -> Result<f64, MusicError> {
         let m = self.beats_per_bar.max(1);
         if at.beat > m {
@@ -57,13 +59,23 @@ impl BeatAnalysis {
             .first()
             .and_then(|d| self.beats_s.iter().position(|b| b == d))
             .unwrap_or(0);
-        let idx = first as u64 + u64::from(at.bar - 1) * u64::from(m) + u64::from(at.beat - 1);
+        let idx = first as i64
+            + (i64::from(at.bar) - 1 - i64::from(self.bars_before)) * i64::from(m)
+            + i64::from(at.beat - 1);
         let past = || MusicError::PastEnd {
             bar: at.bar,
             beat: at.beat,
-            bars: (self.beats_s.len().saturating_sub(first)).div_ceil(m as usize),
+            bars: (self.beats_s.len().saturating_sub(first)).div_ceil(m as usize)
+                + self.bars_before as usize,
             last_beat_s: self.beats_s.last().copied().unwrap_or(0.0),
         };
+        if idx < 0 {
+            return Err(MusicError::BeforeStart {
+                bar: at.bar,
+                beat: at.beat,
+                first_bar: self.bars_before + 1,
+            });
+        }
         let idx = usize::try_from(idx).map_err(|_| past())?;
         self.beats_s.get(idx).copied().ok_or_else(past)
     }
