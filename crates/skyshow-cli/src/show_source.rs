@@ -178,6 +178,7 @@ fn music_of(a: skyshow_skyc::Audio) -> MusicDesign {
         beats_per_bar: 4,
         beats_s: Vec::new(),
         downbeats_s: Vec::new(),
+        bars_before: 0,
         waveform,
     }
 }

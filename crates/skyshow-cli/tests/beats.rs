@@ -142,6 +142,21 @@ fn beats_json_adds_sections_and_bars_and_keeps_every_key() {
         "{}",
         bars[12]
     );
+    // Music that starts 10 s before the show keeps the music's bar numbers, as a DAW counts
+    // them: bars 1 to 5 are over before the show, bar 6 (12.0 s into the music) is the
+    // first, at 2.0 s, and bar 13 is at 18.8 s.
+    let o = beats(&[path.to_str().unwrap(), "--json", "--offset=-10"]);
+    assert_eq!(o.status.code(), Some(0));
+    let early: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let shown = early["bars"].as_array().unwrap();
+    assert_eq!(shown[0]["bar"].as_u64(), Some(6), "{}", shown[0]);
+    assert!((f(&shown[0]["start_s"]) - 2.0).abs() < 0.07, "{}", shown[0]);
+    let b13 = shown
+        .iter()
+        .find(|b| b["bar"].as_u64() == Some(13))
+        .unwrap();
+    assert!((f(&b13["start_s"]) - 18.8).abs() < 0.07, "{b13}");
+    assert_eq!(shown.len() + 5, bars.len());
 }
 
 #[test]

@@ -563,6 +563,63 @@ fn effect_parameters_take_musical_lengths() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Music that starts before the show (a negative `offset_s`) keeps the music's own bar
+/// numbers, as a DAW counts them: bar n is still the n-th downbeat of the file, the bars
+/// over before the show are refused with the first bar that is in it, and the planner's
+/// `bar.beat` names count the same way.
+#[test]
+fn a_negative_offset_keeps_the_music_s_bar_numbers() {
+    let spec = TrackSpec {
+        first_beat_s: 0.0,
+        ..TrackSpec::drums(120.0)
+    };
+    let track = synthesize(&spec);
+    let bytes = wav(&track.samples, track.sample_rate, 1);
+    let dir = folder("early", &[("m.wav", bytes.clone())]);
+    let audio =
+        skyshow_music::decode_audio(&bytes, Some("wav"), &skyshow_music::DecodeLimits::DEFAULT)
+            .unwrap();
+    let a = skyshow_music::analyze_beats(&audio, &skyshow_music::BeatOptions::DEFAULT).unwrap();
+    let bars = a.bars();
+    // 2 s bars from 0:00; the show starts 9 s into the music: bars 1 to 5 are over.
+    let offset = -9.0;
+    let first_in_show = bars.iter().position(|b| b.start_s + offset >= 0.0).unwrap();
+    assert_eq!(first_in_show, 5, "{bars:?}");
+    for bar in [6usize, 8, 12] {
+        let text = show(
+            &format!("{MUSIC}\noffset_s = {offset}"),
+            &format!("start = \"{bar}.1\""),
+            "",
+        );
+        let l = load(&dir, &text).unwrap();
+        let start = l.design.formations[0].start_s.unwrap();
+        let want = bars[bar - 1].start_s + offset;
+        assert!(
+            (start - want).abs() < 1e-9,
+            "bar {bar}: {start} against {want}"
+        );
+        let m = l.design.music.as_ref().unwrap();
+        assert_eq!(m.bars_before, 5);
+        let i = m
+            .beats_s
+            .iter()
+            .position(|b| (b - start).abs() < 1e-9)
+            .unwrap();
+        assert_eq!(m.bar_beat_of(i), Some((bar as u32, 1)));
+    }
+    let early = show(
+        &format!("{MUSIC}\noffset_s = {offset}"),
+        "start = \"3.1\"",
+        "",
+    );
+    let (m, h, at) = error(&dir, &early);
+    assert!(m.contains("`3.1` is before the show starts"), "{m}");
+    assert!(m.contains("its first bar in the show is bar 6"), "{m}");
+    assert!(h.contains("pick bar 6 or later"), "{h}");
+    assert!(at.contains("3.1"), "{at}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `start = "n.1"` in a show file is the start of bar n as `skyshow beats` lists it
 /// (`BeatAnalysis::bars`): one numbering, from the first downbeat, through a tempo step, with
 /// the music's offset moving the times and not the numbers.

@@ -59,16 +59,23 @@ fn triggers(every: Every, music: Option<&MusicDesign>, start: f64, end: f64) -> 
             ((0..=n).map(|k| start + k as f64 * p).collect(), 0)
         }
         (Every::Beats(n), Some(m)) => {
-            // Count beats from the first bar so "every 2 beats" falls on beats 1 and 3.
-            let anchor = m
+            // Count beats from the music's bar 1 (which may be before the show) so "every 2
+            // beats" falls on beats 1 and 3.
+            let n = n.max(1) as usize;
+            let first_bar = m
                 .downbeats_s
                 .first()
                 .and_then(|d| m.beats_s.iter().position(|b| b == d))
-                .unwrap_or(0)
-                % n.max(1) as usize;
-            pick(&m.beats_s, n.max(1) as usize, anchor)
+                .unwrap_or(0);
+            let before = m.bars_before as usize * m.beats_per_bar.max(1) as usize;
+            let anchor = (first_bar + n - before % n) % n;
+            pick(&m.beats_s, n, anchor)
         }
-        (Every::Bars(n), Some(m)) => pick(&m.downbeats_s, n.max(1) as usize, 0),
+        (Every::Bars(n), Some(m)) => {
+            // Every n bars from the music's bar 1: bars 1, n + 1, … as the DAW numbers them.
+            let n = n.max(1) as usize;
+            pick(&m.downbeats_s, n, (n - m.bars_before as usize % n) % n)
+        }
         // Import rejects beat effects without music.
         (_, None) => (Vec::new(), 0),
     }

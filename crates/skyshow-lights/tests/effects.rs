@@ -226,6 +226,7 @@ fn a_fade_in_in_beats_is_counted_from_the_formation_arrival() {
         tempo_bpm: 150.0,
         beats_per_bar: 4,
         downbeats_s: beats_s.iter().step_by(4).copied().collect(),
+        bars_before: 0,
         beats_s,
         waveform: Vec::new(),
     });

@@ -22,6 +22,10 @@ pub struct MusicDesign {
     pub beats_s: Vec<f64>,
     /// Bar starts (downbeats) on the show clock, seconds, a subset of `beats_s`.
     pub downbeats_s: Vec<f64>,
+    /// Bars of the music that start before `downbeats_s[0]` (before the show, for music
+    /// with a negative `offset_s`): bars keep the music's numbers, as a DAW counts them, so
+    /// the first bar listed is bar `bars_before + 1`.
+    pub bars_before: u32,
     /// Peak level per 0.1 s bucket of the music (0–1), for waveform drawings.
     pub waveform: Vec<f32>,
 }
@@ -44,13 +48,14 @@ impl MusicDesign {
         grid.get(i).copied()
     }
 
-    /// The `bar.beat` (both from 1; bar 1 starts at the first downbeat, as `start = "33.1"`
-    /// counts) of the beat at index `i`; `None` for beats before the first downbeat.
+    /// The `bar.beat` (both from 1; bar 1 starts at the music's first downbeat, as
+    /// `start = "33.1"` counts, see `bars_before`) of the beat at index `i`; `None` for beats
+    /// before the music's first downbeat.
     pub fn bar_beat_of(&self, i: usize) -> Option<(u32, u32)> {
         let m = self.beats_per_bar.max(1) as usize;
         let first = self.downbeats_s.first()?;
         let f = self.beats_s.iter().position(|b| (b - first).abs() < 1e-9)?;
-        let k = i.checked_sub(f)?;
+        let k = (i + self.bars_before as usize * m).checked_sub(f)?;
         Some(((k / m + 1) as u32, (k % m + 1) as u32))
     }
 
@@ -88,5 +93,13 @@ mod tests {
             Some((3, 3)),
             "6.0 s: beat 3 of the bar at 5.0 s"
         );
+        // The same beats of music that started 5 bars before the show: the music's numbers.
+        let early = MusicDesign {
+            bars_before: 5,
+            ..m
+        };
+        assert_eq!(early.bar_beat_of(0), Some((5, 4)), "the end of bar 5");
+        assert_eq!(early.bar_beat_of(1), Some((6, 1)));
+        assert_eq!(early.bar_beat_of(6), Some((7, 2)));
     }
 }

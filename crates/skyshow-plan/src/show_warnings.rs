@@ -127,7 +127,7 @@ pub(crate) fn music_warnings(
         .downbeats_s
         .len()
         .checked_sub(1)
-        .map(|k| (k + 1, music.downbeats_s[k]));
+        .map(|k| (k + 1 + music.bars_before as usize, music.downbeats_s[k]));
     if let Some(first) = formations
         .iter()
         .find(|f| f.end_ms > music_end + ms(SHOW_AFTER_MUSIC_S))

@@ -27,6 +27,7 @@ fn music(end_s: f64) -> MusicDesign {
         tempo_bpm: 120.0,
         beats_per_bar: 4,
         downbeats_s: beats_s.iter().step_by(4).copied().collect(),
+        bars_before: 0,
         beats_s,
         waveform: Vec::new(),
     }

@@ -3,7 +3,7 @@
 
 use skyshow_i18n::{Message, msg};
 use skyshow_model::{MusicDesign, MusicalLength};
-use skyshow_music::{BarBeat, BeatAnalysis};
+use skyshow_music::{BarBeat, BeatAnalysis, MusicError};
 
 use crate::time::parse_time;
 
@@ -132,9 +132,13 @@ impl Clock {
             };
             let at =
                 BarBeat::parse(t).map_err(|e| fail(e.to_string(), msg!("time-bar-beat-hint")))?;
-            return beats
-                .time_of(at)
-                .map_err(|e| fail(e.to_string(), msg!("time-past-music-hint")));
+            return beats.time_of(at).map_err(|e| match e {
+                MusicError::BeforeStart { first_bar, .. } => fail(
+                    msg!("time-bar-before-show", value = t, first = first_bar),
+                    msg!("time-bar-before-show-hint", first = first_bar),
+                ),
+                e => fail(e.to_string(), msg!("time-past-music-hint")),
+            });
         }
         if !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit()) {
             return parse_time(t).map_err(|why| fail(why, msg!("time-seconds-hint")));
@@ -251,6 +255,7 @@ mod tests {
                 onsets_s: Vec::new(),
                 tempo_changes: Vec::new(),
                 beats_per_bar: 4,
+                bars_before: 0,
                 duration_s: 9.0,
             }),
             cues: vec![("drop".into(), 4.25)],
@@ -264,6 +269,7 @@ mod tests {
                 beats_per_bar: 4,
                 beats_s: (0..16).map(|k| 1.0 + 0.5 * k as f64).collect(),
                 downbeats_s: (0..4).map(|k| 1.0 + 2.0 * k as f64).collect(),
+                bars_before: 0,
                 waveform: Vec::new(),
             }),
         }

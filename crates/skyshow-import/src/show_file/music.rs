@@ -197,6 +197,7 @@ impl Cx<'_> {
             beats_per_bar: shown.beats_per_bar,
             beats_s: shown.beats_s.clone(),
             downbeats_s: shown.downbeats_s.clone(),
+            bars_before: shown.bars_before,
             waveform: facts.waveform,
         };
         self.clock.beats = Some(shown);
@@ -210,6 +211,7 @@ impl Cx<'_> {
             beats_per_bar: design.beats_per_bar,
             beats_s: design.beats_s.clone(),
             downbeats_s: design.downbeats_s.clone(),
+            bars_before: design.bars_before,
             waveform: Vec::new(),
         });
         Ok(design)

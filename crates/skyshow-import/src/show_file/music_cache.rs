@@ -108,6 +108,7 @@ pub(super) fn load_analysis(
     let times = r.f64s()?;
     let bpms = r.f64s()?;
     let beats_per_bar = u32::try_from(r.u64()?).ok()?;
+    let bars_before = u32::try_from(r.u64()?).ok()?;
     let duration_s = r.f64()?;
     if !r.done() || times.len() != bpms.len() {
         return None;
@@ -124,6 +125,7 @@ pub(super) fn load_analysis(
         onsets_s,
         tempo_changes,
         beats_per_bar,
+        bars_before,
         duration_s,
     })
 }
@@ -143,6 +145,7 @@ pub(super) fn store_analysis(
         onsets_s,
         tempo_changes,
         beats_per_bar,
+        bars_before,
         duration_s,
     } = a;
     let mut w = Writer::default();
@@ -155,6 +158,7 @@ pub(super) fn store_analysis(
     w.f64s(&times);
     w.f64s(&bpms);
     w.u64(u64::from(*beats_per_bar));
+    w.u64(u64::from(*bars_before));
     w.f64(*duration_s);
     store(cache, "m", &key.analysis(opts), &w.bytes);
 }
@@ -310,6 +314,7 @@ mod tests {
                 bpm: 96.0,
             }],
             beats_per_bar: 4,
+            bars_before: 2,
             duration_s: 2.25,
         }
     }
