@@ -277,24 +277,19 @@ pub(crate) fn dp_beats(
     tightness: f64,
 ) -> Result<Vec<usize>, MusicError> {
     let n = e.len();
-    // Local score: the envelope smoothed by a Gaussian of width period/32.
-    let half = global.round() as isize;
+    // Local score: the envelope smoothed by a Gaussian of width period/32, cut at six
+    // standard deviations (beyond, the weights are below 2e-8).
+    let sigma = global / 32.0;
+    let half = (6.0 * sigma).ceil().min(global.round()) as isize;
     let kernel: Vec<f64> = (-half..=half)
-        .map(|k| (-0.5 * (k as f64 * 32.0 / global).powi(2)).exp())
+        .map(|k| (-0.5 * (k as f64 / sigma).powi(2)).exp())
         .collect();
     let localscore: Vec<f64> = (0..n as isize)
         .map(|i| {
-            kernel
-                .iter()
-                .enumerate()
-                .map(|(j, w)| {
-                    let idx = i + j as isize - half;
-                    if idx >= 0 && (idx as usize) < n {
-                        w * f64::from(e[idx as usize])
-                    } else {
-                        0.0
-                    }
-                })
+            let a = (i - half).max(0);
+            let b = (i + half).min(n as isize - 1);
+            (a..=b)
+                .map(|idx| kernel[(idx - i + half) as usize] * f64::from(e[idx as usize]))
                 .sum()
         })
         .collect();
@@ -308,31 +303,24 @@ pub(crate) fn dp_beats(
     let mut cum = vec![[0.0f64; 2]; n];
     let mut back: Vec<[Option<(usize, usize)>; 2]> = vec![[None; 2]; n];
     let mut started = false;
-    // The transition penalty by interval, per period: the local period stays the same over
-    // long stretches, so its logarithms are computed once per stretch (the same expression,
-    // so the same values as computing them at every step).
-    let mut tables: [(u64, Vec<f64>); 2] = [
-        (f64::NAN.to_bits(), Vec::new()),
-        (f64::NAN.to_bits(), Vec::new()),
-    ];
+    // The transition penalty of an interval of k frames at period p is
+    // tightness · (ln k − ln p)²: the logarithms of the intervals once, of the period once
+    // per frame and state.
+    let longest = (0..n)
+        .map(|t| (2.0 * old[t].max(new[t])).round().max(0.0) as usize)
+        .max()
+        .unwrap_or(0);
+    let ln_k: Vec<f64> = (0..=longest + 1).map(|k| (k as f64).ln()).collect();
     for t in 0..n {
         let states = if two(t) { 2 } else { 1 };
         for state in 0..states {
             let p = if state == 0 { old[t] } else { new[t] };
+            let ln_p = p.ln();
             let lo = t as f64 - (2.0 * p).round();
             let hi = t as f64 - (p / 2.0).round();
             let mut best: Option<((usize, usize), f64)> = None;
             if hi >= 0.0 {
                 let first = lo.max(0.0) as usize;
-                let longest = t - first;
-                let (key, penalty) = &mut tables[state];
-                if p.to_bits() != *key || penalty.len() <= longest {
-                    *key = p.to_bits();
-                    let len = (2.0 * p).round().max(0.0) as usize + 2;
-                    *penalty = (0..len.max(longest + 1))
-                        .map(|k| tightness * ((k as f64) / p).ln().powi(2))
-                        .collect();
-                }
                 for prev in first..=(hi as usize).min(t.saturating_sub(1)) {
                     // Before the step (state 0) only beats before it lead here; after the
                     // step's reach, beats in either state.
@@ -342,7 +330,7 @@ pub(crate) fn dp_beats(
                         1
                     };
                     for s in 0..from {
-                        let c = cum[prev][s] - penalty[t - prev];
+                        let c = cum[prev][s] - tightness * (ln_k[t - prev] - ln_p).powi(2);
                         if best.is_none_or(|(_, b)| c > b) {
                             best = Some(((prev, s), c));
                         }
