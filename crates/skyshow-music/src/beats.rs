@@ -329,8 +329,8 @@ pub(crate) fn dp_beats(
                     } else {
                         1
                     };
-                    for s in 0..from {
-                        let c = cum[prev][s] - tightness * (ln_k[t - prev] - ln_p).powi(2);
+                    for (s, score) in cum[prev].iter().enumerate().take(from) {
+                        let c = score - tightness * (ln_k[t - prev] - ln_p).powi(2);
                         if best.is_none_or(|(_, b)| c > b) {
                             best = Some(((prev, s), c));
                         }

@@ -165,14 +165,14 @@ fn goertzel(x: &[f64], periods: &[f64]) -> Vec<f64> {
         }
         let (mut s1, mut s2) = ([0.0f64; LANES], [0.0f64; LANES]);
         for v in x {
-            for l in 0..LANES {
-                let s0 = v + coeff[l] * s1[l] - s2[l];
-                s2[l] = s1[l];
-                s1[l] = s0;
+            for ((c, a), b) in coeff.iter().zip(&mut s1).zip(&mut s2) {
+                let s0 = v + c * *a - *b;
+                *b = *a;
+                *a = s0;
             }
         }
-        for l in 0..chunk.len() {
-            let power = (s1[l] * s1[l] + s2[l] * s2[l] - coeff[l] * s1[l] * s2[l]).max(0.0);
+        for ((c, a), b) in coeff.iter().zip(&s1).zip(&s2).take(chunk.len()) {
+            let power = (a * a + b * b - c * a * b).max(0.0);
             out.push(power.sqrt());
         }
     }
