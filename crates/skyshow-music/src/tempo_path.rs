@@ -381,8 +381,8 @@ mod tests {
             let mut next = vec![f64::NEG_INFINITY; s];
             let mut from = vec![0usize; s];
             for j in 0..s {
-                for i in 0..s {
-                    let v = value[i] - cost(i, j);
+                for (i, vi) in value.iter().enumerate() {
+                    let v = vi - cost(i, j);
                     if v > next[j] {
                         next[j] = v;
                         from[j] = i;
