@@ -133,11 +133,12 @@ fn key(
             beats_per_bar,
             beats_s,
             downbeats_s,
+            bars_before,
             waveform: _,
         }) => {
             let _ = write!(
                 h,
-                "{offset_s:?} {duration_s:?} {tempo_bpm:?} {beats_per_bar} {beats_s:?} {downbeats_s:?}"
+                "{offset_s:?} {duration_s:?} {tempo_bpm:?} {beats_per_bar} {beats_s:?} {downbeats_s:?} {bars_before}"
             );
         }
     }
