@@ -1,5 +1,5 @@
 //! What is drawn with the drones (the [`Stage`]), and the preview page and the visual
-//! report of a built show (bytes; the caller writes them).
+//! report of a built show (bytes, or the preview's input to stream; the caller writes them).
 
 use skyshow_export::Report;
 use skyshow_import::LoadedShow;
@@ -52,6 +52,18 @@ pub(crate) fn preview_page(
     live_reload_url: Option<String>,
     music: Option<&MusicDesign>,
 ) -> Vec<u8> {
+    preview_html(&preview_input(show, limits, stage, live_reload_url, music))
+}
+
+/// What `preview.html` shows of a show on its stage, with its music, in the process's
+/// language (`live_reload_url` for the preview server).
+pub(crate) fn preview_input<'a>(
+    show: &'a FlightShow,
+    limits: Limits,
+    stage: &Stage,
+    live_reload_url: Option<String>,
+    music: Option<&'a MusicDesign>,
+) -> PreviewInput<'a> {
     let mut p = PreviewInput::new(show);
     p.music = music.map(|m| Music {
         bytes: &m.bytes,
@@ -65,7 +77,7 @@ pub(crate) fn preview_page(
     p.fireworks = stage.fireworks.clone();
     p.live_reload_url = live_reload_url;
     p.lang = skyshow_i18n::current();
-    preview_html(&p)
+    p
 }
 
 /// `report.html` for a validated show.

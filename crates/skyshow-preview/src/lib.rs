@@ -51,7 +51,7 @@ pub use frame_renderer::{FrameRenderer, MAX_FRAMES, frame_times, render_png, ren
 pub use ground::Ground;
 pub use music::Music;
 pub use preview_input::PreviewInput;
-pub use preview_page::preview_html;
+pub use preview_page::{preview_html, preview_html_to};
 pub use render_error::RenderError;
 pub use render_input::RenderInput;
 pub use report_input::ReportInput;

@@ -1,9 +1,9 @@
 //! `preview_html`: the self-contained 3D preview page.
 
-use std::io::Write as _;
+use std::io::{self, Write};
 
-use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::write::EncoderWriter;
 use flate2::Compression;
 use flate2::write::DeflateEncoder;
 use serde_json::{Value, json};
@@ -62,69 +62,84 @@ const SCRIPT_TEXTS: &[(&str, &str)] = &[
 /// Deterministic: the same input gives the same bytes. Never panics; unusable data
 /// (non-finite numbers, segments going back in time) is left out.
 pub fn preview_html(input: &PreviewInput) -> Vec<u8> {
+    // Writing into memory cannot fail.
+    preview_html_to(input, Vec::new()).unwrap_or_default()
+}
+
+/// Writes the preview page of [`preview_html`] to `out` as it is made (the same bytes): the
+/// show's packed data is deflated and base64-encoded straight into `out`, the music too, so
+/// neither the page nor its encoded data is ever held whole. Returns `out`.
+///
+/// # Errors
+/// The writer's.
+pub fn preview_html_to<W: Write>(input: &PreviewInput, mut out: W) -> io::Result<W> {
     let show = input.show;
     let scene = Scene::new(show, &input.ground);
     let buffer = ShowBuffer::encode(show, &scene.all);
-    let packed = deflate(&buffer.bytes);
-    let meta = meta_json(input, &scene, &buffer, packed.is_some());
+    let meta = meta_json(input, &scene, &buffer);
     let title = esc(input.display_title());
     let bursts = drawable_bursts(&input.fireworks).count();
     let duration = end_time(input);
     let lang = input.lang;
     let text = |m: Message| esc(&m.render(lang));
-    Template::new(SKELETON).render(|slot, out| match slot {
-        "TITLE" => out.extend_from_slice(title.as_bytes()),
-        "LANG" => out.extend_from_slice(lang.tag().as_bytes()),
+    Template::new(SKELETON).render_to(&mut out, |slot, out| match slot {
+        "TITLE" => out.write_all(title.as_bytes()),
+        "LANG" => out.write_all(lang.tag().as_bytes()),
         "PAGE_TITLE" => {
             let t = msg!("preview-page-title", title = input.display_title());
-            out.extend_from_slice(text(t).as_bytes());
+            out.write_all(text(t).as_bytes())
         }
         "T_DRONES" => {
             let t = msg!("preview-drones", drones = show.drones.len());
-            out.extend_from_slice(text(t).as_bytes());
+            out.write_all(text(t).as_bytes())
         }
-        "CSS" => out.extend_from_slice(CSS.as_bytes()),
-        "JS" => out.extend_from_slice(JS.as_bytes()),
-        "DRONES" => out.extend_from_slice(show.drones.len().to_string().as_bytes()),
-        "DURATION" => out.extend_from_slice(clock(duration).as_bytes()),
-        "DURATION_S" => out.extend_from_slice(round(duration, 3).to_string().as_bytes()),
+        "CSS" => out.write_all(CSS.as_bytes()),
+        "JS" => out.write_all(JS.as_bytes()),
+        "DRONES" => out.write_all(show.drones.len().to_string().as_bytes()),
+        "DURATION" => out.write_all(clock(duration).as_bytes()),
+        "DURATION_S" => out.write_all(round(duration, 3).to_string().as_bytes()),
         "FIREWORKS" if bursts > 0 => {
             let t = text(msg!("preview-fireworks", count = bursts));
-            out.extend_from_slice(format!(" · {t}").as_bytes());
+            out.write_all(format!(" · {t}").as_bytes())
         }
-        "MUTE_HIDDEN" if input.music.is_none() => out.extend_from_slice(b" hidden"),
-        "META" => out.extend_from_slice(meta.as_bytes()),
-        "DATA" => encode_base64(packed.as_deref().unwrap_or(&buffer.bytes), out),
-        "MUSIC" => {
-            if let Some(m) = &input.music {
-                encode_base64(m.bytes, out);
+        "MUTE_HIDDEN" if input.music.is_none() => out.write_all(b" hidden"),
+        "META" => out.write_all(meta.as_bytes()),
+        "DATA" => {
+            let mut b64 = EncoderWriter::new(WholeWrites(&mut *out), &BASE64);
+            let mut deflate = DeflateEncoder::new(&mut b64, Compression::fast());
+            deflate.write_all(&buffer.bytes)?;
+            deflate.finish()?;
+            b64.finish().map(drop)
+        }
+        "MUSIC" => match &input.music {
+            Some(m) => {
+                let mut b64 = EncoderWriter::new(WholeWrites(&mut *out), &BASE64);
+                b64.write_all(m.bytes)?;
+                b64.finish().map(drop)
             }
-        }
-        other => {
-            if let Some((_, id)) = SLOT_TEXTS.iter().find(|(s, _)| *s == other) {
-                out.extend_from_slice(text(Message::new(id)).as_bytes());
-            }
-        }
-    })
+            None => Ok(()),
+        },
+        other => match SLOT_TEXTS.iter().find(|(s, _)| *s == other) {
+            Some((_, id)) => out.write_all(text(Message::new(id)).as_bytes()),
+            None => Ok(()),
+        },
+    })?;
+    Ok(out)
 }
 
-/// The bytes as a raw deflate stream (the page unpacks it with `DecompressionStream`):
-/// a third of the size for real shows (holds, repeated times and colours). Fast level:
-/// the ratio is within 10 % of the best. `None` if the encoder fails (never in practice).
-fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut enc = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), Compression::fast());
-    enc.write_all(bytes).ok()?;
-    enc.finish().ok()
-}
+/// A writer that takes every write whole: base64's encoder answers `Ok(0)` while a writer
+/// under it has taken only part of a write, which `write_all` takes for an error.
+struct WholeWrites<W>(W);
 
-/// Appends the base64 text of `bytes` without an intermediate `String`.
-fn encode_base64(bytes: &[u8], out: &mut Vec<u8>) {
-    let start = out.len();
-    out.resize(start + bytes.len().div_ceil(3) * 4, 0);
-    let n = BASE64
-        .encode_slice(bytes, &mut out[start..])
-        .unwrap_or_default();
-    out.truncate(start + n);
+impl<W: Write> Write for WholeWrites<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// The bursts that can be drawn, in time order (stable for equal times).
@@ -242,7 +257,7 @@ pub(crate) fn formation_name(source: &str) -> &str {
         .unwrap_or(source)
 }
 
-fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: bool) -> String {
+fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer) -> String {
     let show = input.show;
     let mut sections = serde_json::Map::new();
     for s in &buffer.sections {
@@ -344,7 +359,7 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer, packed: b
         "aspect": PRESET_ASPECT,
         "glow_m": round(glow, 3),
         "quant": {"origin": v3(buffer.quant.origin), "step": buffer.quant.step},
-        "data": {"encoding": if packed { "deflate-raw" } else { "raw" }, "bytes": buffer.bytes.len()},
+        "data": {"encoding": "deflate-raw", "bytes": buffer.bytes.len()},
         "sections": sections,
         "counts": {"segments": segs, "points": pts, "light_steps": steps, "bytes": buffer.bytes.len()},
         "scene": {

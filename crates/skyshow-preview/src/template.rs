@@ -1,5 +1,7 @@
 //! `Template`: fills `{{NAME}}` slots of a page skeleton in one pass.
 
+use std::io::{self, Write};
+
 /// A page skeleton with `{{NAME}}` slots (upper-case ASCII names).
 pub(crate) struct Template<'a> {
     text: &'a str,
@@ -13,25 +15,43 @@ impl<'a> Template<'a> {
 
     /// The text with every slot replaced by `value(name)`; values are not scanned again,
     /// so user text that looks like a slot stays as it is. Unknown slots become empty.
+    #[cfg(test)]
     pub(crate) fn render(&self, mut value: impl FnMut(&str, &mut Vec<u8>)) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.text.len());
+        // Writing into memory cannot fail.
+        let _ = self.render_to(&mut out, |name, out| {
+            value(name, out);
+            Ok(())
+        });
+        out
+    }
+
+    /// Writes the text to `out` as it is filled: the text between slots, then each slot's
+    /// value as `value(name, out)` writes it (the same bytes as [`Self::render`]).
+    ///
+    /// # Errors
+    /// The writer's, or `value`'s.
+    pub(crate) fn render_to<W: Write>(
+        &self,
+        out: &mut W,
+        mut value: impl FnMut(&str, &mut W) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut rest = self.text;
         while let Some(i) = rest.find("{{") {
             let after = &rest[i + 2..];
             match after.find("}}") {
                 Some(j) if is_name(&after[..j]) => {
-                    out.extend_from_slice(&rest.as_bytes()[..i]);
-                    value(&after[..j], &mut out);
+                    out.write_all(&rest.as_bytes()[..i])?;
+                    value(&after[..j], out)?;
                     rest = &after[j + 2..];
                 }
                 _ => {
-                    out.extend_from_slice(&rest.as_bytes()[..i + 2]);
+                    out.write_all(&rest.as_bytes()[..i + 2])?;
                     rest = after;
                 }
             }
         }
-        out.extend_from_slice(rest.as_bytes());
-        out
+        out.write_all(rest.as_bytes())
     }
 }
 

@@ -178,3 +178,84 @@ fn the_site_is_embedded_as_outlines_on_the_ground() {
     input.ground.site = None;
     assert_eq!(meta(&text(&input))["site"], serde_json::json!([]));
 }
+
+/// A writer that takes at most `chunk` bytes per call and fails once `fail_after` bytes
+/// have been written (if given).
+struct Trickle {
+    bytes: Vec<u8>,
+    chunk: usize,
+    fail_after: Option<usize>,
+}
+
+impl std::io::Write for Trickle {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.fail_after.is_some_and(|n| self.bytes.len() >= n) {
+            return Err(std::io::Error::other("disk full"));
+        }
+        let n = buf.len().min(self.chunk);
+        self.bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn page_streamed_to_a_writer_is_the_page_and_its_data_unpacks() {
+    use std::io::Read as _;
+
+    use base64::Engine as _;
+
+    let show = SyntheticShow::red_disc_green_grid(200).build();
+    let wav: Vec<u8> = (0..10_001).map(|i| (i * 7 % 251) as u8).collect();
+    let mut input = PreviewInput::new(&show);
+    input.music = Some(Music {
+        bytes: &wav,
+        mime: "audio/wav",
+        offset_s: 0.0,
+        waveform: &[],
+        waveform_bucket_s: 0.1,
+    });
+    let whole = preview_html(&input);
+    for chunk in [1, 7, 4096] {
+        let streamed = skyshow_preview::preview_html_to(
+            &input,
+            Trickle {
+                bytes: Vec::new(),
+                chunk,
+                fail_after: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(streamed.bytes, whole, "written {chunk} bytes at a time");
+    }
+    // The data slot is the show buffer, deflated then base64: it unpacks to as many bytes
+    // as the page's meta says; the music slot is the music.
+    let html = String::from_utf8(whole).unwrap();
+    let slot = |id: &str| {
+        let open = format!("id=\"{id}\">");
+        let start = html.find(&open).unwrap() + open.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        base64::engine::general_purpose::STANDARD
+            .decode(&html[start..end])
+            .unwrap()
+    };
+    let mut unpacked = Vec::new();
+    flate2::read::DeflateDecoder::new(slot("skyshow-data").as_slice())
+        .read_to_end(&mut unpacked)
+        .unwrap();
+    let m = meta(&html);
+    assert_eq!(m["data"]["encoding"], "deflate-raw");
+    assert_eq!(m["data"]["bytes"], unpacked.len());
+    assert!(unpacked.len() > 10_000, "{}", unpacked.len());
+    assert_eq!(slot("skyshow-music"), wav);
+    // A writer that fails part-way is an error, not a short page.
+    let failing = Trickle {
+        bytes: Vec::new(),
+        chunk: 4096,
+        fail_after: Some(html.len() / 2),
+    };
+    assert!(skyshow_preview::preview_html_to(&input, failing).is_err());
+}

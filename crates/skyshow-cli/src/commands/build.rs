@@ -17,7 +17,7 @@ use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{
     NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache, plan_show_cached,
 };
-use skyshow_preview::Stage;
+use skyshow_preview::{Stage, preview_html_to};
 
 use crate::args::BuildArgs;
 use crate::build_cache::{DirCache, PlanCache};
@@ -281,14 +281,19 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     };
     spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
+    out.add(args.out.join("show.skyc"), skyc);
     let stage = visuals::stage(&loaded, plan, pyro.as_ref());
-    let preview = visuals::preview_page(
+    let preview = visuals::preview_input(
         &checked.show,
         limits,
         &stage,
         args.live_reload.clone(),
         design.music.as_ref(),
     );
+    out.stream(args.out.join("preview.html"), |w| {
+        preview_html_to(&preview, w).map(drop)
+    })?;
+    drop(preview);
     let report_page = visuals::report_page(
         &checked.show,
         limits,
@@ -298,13 +303,11 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         Some(plan),
     );
     let visuals_ms = t.elapsed().as_secs_f64() * 1000.0;
-    out.add(args.out.join("show.skyc"), skyc);
     let mut report = report;
     report
         .timing_ms
         .insert(report.timing_ms.len() - 1, ("visuals".into(), visuals_ms));
     out.add(args.out.join("report.json"), write_report_json(&report));
-    out.add(args.out.join("preview.html"), preview);
     out.add(args.out.join(Stage::FILE_NAME), stage.to_json());
     out.add(args.out.join("report.html"), report_page);
     for (name, bytes) in pyro.map(|p| p.files).unwrap_or_default() {
@@ -367,7 +370,6 @@ fn check_args(args: &BuildArgs) -> Result<()> {
     Ok(())
 }
 
-/// What the `.skyc` says besides the drones: limits, origin, soundtrack.
 /// The whole show's `.skyc` (`show.skyc`), in memory.
 pub(crate) fn whole_show_skyc(writer: &SkycWriter<'_>, show: &FlightShow) -> Result<Vec<u8>> {
     let bytes = writer
