@@ -8,6 +8,17 @@ use skyshow_model::{
 };
 use skyshow_preview::{Burst, Ground, Music, PreviewInput, preview_html};
 
+/// `bytes` as the show's music, a WAV starting with the show, without a waveform.
+fn wav_music(bytes: &[u8]) -> Music<'_> {
+    Music {
+        bytes,
+        mime: "audio/wav",
+        offset_s: 0.0,
+        waveform: &[],
+        waveform_bucket_s: 0.1,
+    }
+}
+
 fn text(input: &PreviewInput) -> String {
     String::from_utf8(preview_html(input)).expect("UTF-8")
 }
@@ -25,13 +36,7 @@ fn page_is_deterministic_and_self_contained() {
         label: "gold <willow>".into(),
     }];
     let mut input = PreviewInput::new(&show);
-    input.music = Some(Music {
-        bytes: &wav,
-        mime: "audio/wav",
-        offset_s: 0.0,
-        waveform: &[],
-        waveform_bucket_s: 0.1,
-    });
+    input.music = Some(wav_music(&wav));
     input.fireworks = bursts;
     input.ground = Ground {
         audience: vec![Vec3::new(-120.0, -50.0, 0.0), Vec3::new(-120.0, 50.0, 0.0)],
@@ -211,13 +216,7 @@ fn page_streamed_to_a_writer_is_the_page_and_its_data_unpacks() {
     let show = SyntheticShow::red_disc_green_grid(200).build();
     let wav: Vec<u8> = (0..10_001).map(|i| (i * 7 % 251) as u8).collect();
     let mut input = PreviewInput::new(&show);
-    input.music = Some(Music {
-        bytes: &wav,
-        mime: "audio/wav",
-        offset_s: 0.0,
-        waveform: &[],
-        waveform_bucket_s: 0.1,
-    });
+    input.music = Some(wav_music(&wav));
     let whole = preview_html(&input);
     for chunk in [1, 7, 4096] {
         let streamed = skyshow_preview::preview_html_to(
