@@ -142,7 +142,7 @@ pub(crate) fn build_pyro(
         files.push(("setup_sheet.csv".into(), setup_sheet_csv(&script)));
         files.push((
             "setup_sheet.html".into(),
-            setup_sheet_html(&script, &design.title),
+            setup_sheet_html(&script, &design.title, skyshow_i18n::current()),
         ));
         let mut seen = std::collections::BTreeSet::new();
         for b in script.bursts() {

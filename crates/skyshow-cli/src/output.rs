@@ -81,7 +81,7 @@ impl OutputSet {
                     msg!(
                         "output-cannot-move",
                         file = &path,
-                        why = e.error.to_string()
+                        why = skyshow_i18n::io_reason(&e.error)
                     ),
                     None,
                 )
@@ -103,7 +103,7 @@ impl OutputSet {
         }
         fs_err::create_dir_all(dir).map_err(|e| {
             fail(
-                msg!("output-cannot-create-folder", why = e.to_string()),
+                msg!("output-cannot-create-folder", why = skyshow_i18n::io_reason(&e)),
                 None,
             )
         })?;
@@ -112,7 +112,7 @@ impl OutputSet {
                 msg!(
                     "output-cannot-write-into",
                     folder = dir,
-                    why = e.to_string()
+                    why = skyshow_i18n::io_reason(&e)
                 ),
                 None,
             )
@@ -140,7 +140,7 @@ impl OutputSet {
 /// The refusal to write `path`, for `e`.
 fn cannot_write(path: &Path, e: io::Error) -> miette::Report {
     fail(
-        msg!("output-cannot-write", file = path, why = e.to_string()),
+        msg!("output-cannot-write", file = path, why = skyshow_i18n::io_reason(&e)),
         None,
     )
 }
@@ -172,7 +172,7 @@ pub(crate) fn owned_temporary(dir: &Path) -> io::Result<NamedTempFile> {
         let _ = name.keep();
     }
     Err(io::Error::other(
-        "another process kept removing the new temporary file",
+        skyshow_i18n::msg!("output-temporary-removed").to_string(),
     ))
 }
 

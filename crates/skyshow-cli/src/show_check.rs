@@ -42,7 +42,7 @@ pub(crate) fn read_show_file(name: &str, bytes: &[u8]) -> Result<SkycShow> {
     };
     let mut file = read.map_err(|e| {
         crate::cli_error::fail(
-            skyshow_i18n::msg!("cli-cannot-read", file = name, why = e.to_string()),
+            skyshow_i18n::msg!("cli-cannot-read", file = name, why = e.message()),
             None,
         )
     })?;

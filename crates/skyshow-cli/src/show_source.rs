@@ -127,7 +127,7 @@ fn folder_stage(dir: &Path, printer: Printer) -> Result<Stage> {
         )
     };
     let bytes = read_input(&file, MAX_STAGE_BYTES)
-        .map_err(|e| unreadable(skyshow_i18n::Message::verbatim(e.to_string())))?;
+        .map_err(unreadable)?;
     Stage::from_json(&bytes).map_err(unreadable)
 }
 

@@ -193,7 +193,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         let line = msg!(
             "summary-format-line",
             rule = f.rule.as_str(),
-            message = f.message.as_str()
+            message = f.message.clone()
         );
         p.line(&format!("    {line}"));
     }
@@ -323,9 +323,7 @@ pub(crate) fn music_format_warning(media_type: &str, name: &str) -> Option<Warni
     }
     Some(WarningRow {
         kind: "music_not_mpeg".into(),
-        message: Message::verbatim(format!(
-            "the music `{name}` is {media_type}, embedded as given; Skybrush Live expects MPEG audio (MP3): convert it (e.g. `ffmpeg -i {name} music.mp3`) if the ground station should play it"
-        )),
+        message: msg!("summary-music-not-mpeg", name = name, media_type = media_type),
         source: "[music]".into(),
         time_s: None,
         drones: Vec::new(),

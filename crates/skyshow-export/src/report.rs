@@ -77,8 +77,8 @@ pub struct FormatRow {
     pub drone: Option<usize>,
     /// Rule id.
     pub rule: String,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong (`report.json` carries it in English).
+    pub message: Message,
 }
 
 /// A finding that is not a violation: it does not change the exit code, but the crew
@@ -124,13 +124,13 @@ impl WarningRow {
             .iter()
             .map(|w| WarningRow {
                 kind: w.kind.as_str().to_string(),
-                message: Message::verbatim(format!(
-                    "{}: velocity step of {:.3} m/s at {:.3} s (a keyframe joint the drone cannot follow exactly; a warning up to {:.3} m/s)",
-                    w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>().join(" & "),
-                    w.value,
-                    w.time_s,
-                    w.limit
-                )),
+                message: skyshow_i18n::msg!(
+                    "report-velocity-step",
+                    drones = w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>().join(" & "),
+                    value = format!("{:.3}", w.value),
+                    time = format!("{:.3}", w.time_s),
+                    limit = format!("{:.3}", w.limit)
+                ),
                 source: w.source.clone(),
                 time_s: Some(w.time_s),
                 drones: w.drones.clone(),
@@ -213,7 +213,7 @@ impl Report<'_> {
                     "drones": f.drone.map(|d| vec![name(d)]).unwrap_or_default(),
                     "value": Value::Null,
                     "limit": Value::Null,
-                    "source": f.message,
+                    "source": f.message.english(),
                 })
             })
             .collect();

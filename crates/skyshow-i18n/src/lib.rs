@@ -17,6 +17,7 @@
 //! machine-read outputs (report.json, CSV, firing scripts) call [`Message::english`].
 
 mod catalogue;
+mod io_reason;
 mod lang;
 mod message;
 mod parity;
@@ -24,6 +25,7 @@ mod suggest;
 mod width;
 
 pub use catalogue::{AREAS, has_message, source};
+pub use io_reason::io_reason;
 pub use lang::{Lang, LangSource, UnknownLang, current, set_current};
 pub use message::{Arg, Message};
 pub use parity::{english_run, figures, has_chinese};

@@ -127,12 +127,15 @@ impl ShowFileError {
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum ImportError {
     /// A file could not be read.
-    #[error("cannot read `{path}`: {source}")]
-    Io {
+    #[error("{}", skyshow_i18n::msg!("cli-cannot-read", file = .path, why = .why.clone()))]
+    #[diagnostic(help("{hint}"))]
+    Unreadable {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why: the operating system's reason, or the size refusal.
+        why: Message,
+        /// What to check.
+        hint: Message,
     },
     /// The show file is wrong somewhere.
     #[error(transparent)]

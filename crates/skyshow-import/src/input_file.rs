@@ -8,31 +8,33 @@ use std::path::Path;
 /// are about 30 MB, show artwork a few MB).
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The bytes of `path`, or why not (a message for the user). Files above `max_bytes` are
+/// The bytes of `path`, or why not (a message for the user: the operating system's
+/// reason, or the size refusal). Files above `max_bytes` are
 /// refused from their size on disk; the read itself is also bounded, for files that grow
 /// or lie about their size (pipes, `/proc`).
-pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, skyshow_i18n::Message> {
     use std::io::Read;
-    let file = fs_err::File::open(path).map_err(|e| e.to_string())?;
-    let len = file.metadata().map_err(|e| e.to_string())?.len();
+    let reason = |e: std::io::Error| skyshow_i18n::io_reason(&e);
+    let file = fs_err::File::open(path).map_err(reason)?;
+    let len = file.metadata().map_err(reason)?.len();
     if len > max_bytes {
         return Err(too_large(len, max_bytes));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(reason)?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64, max_bytes));
     }
     Ok(bytes)
 }
 
-fn too_large(len: u64, max: u64) -> String {
-    format!(
-        "the file is {} MB, more than the {} MB an input file may have",
-        len.div_ceil(1 << 20),
-        max >> 20
+fn too_large(len: u64, max: u64) -> skyshow_i18n::Message {
+    skyshow_i18n::msg!(
+        "input-too-large",
+        size = len.div_ceil(1 << 20),
+        max = max >> 20
     )
 }
 
@@ -49,7 +51,7 @@ mod tests {
         f.set_len(3 << 30).unwrap();
         let e = read_input(&p, MAX_INPUT_BYTES).unwrap_err();
         assert_eq!(
-            e,
+            e.english(),
             "the file is 3072 MB, more than the 256 MB an input file may have"
         );
         std::fs::write(&p, b"12345").unwrap();

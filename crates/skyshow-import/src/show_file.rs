@@ -86,13 +86,15 @@ pub fn load_show_cached(
     path: &Path,
     cache: &mut dyn ContentCache,
 ) -> Result<LoadedShow, ImportError> {
-    let io = |e: String| ImportError::Io {
+    let unreadable = |why: skyshow_i18n::Message| ImportError::Unreadable {
         path: path.to_path_buf(),
-        source: std::io::Error::other(e),
+        why,
+        hint: skyshow_i18n::msg!("cli-check-the-path"),
     };
-    let bytes =
-        crate::input_file::read_input(path, crate::input_file::MAX_INPUT_BYTES).map_err(io)?;
-    let text = String::from_utf8(bytes).map_err(|e| io(format!("not UTF-8 text ({e})")))?;
+    let bytes = crate::input_file::read_input(path, crate::input_file::MAX_INPUT_BYTES)
+        .map_err(unreadable)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| unreadable(skyshow_i18n::msg!("io-invalid-data")))?;
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     LoadedShow::from_text_cached(&path.display().to_string(), &text, &base_dir, cache).map(
         |mut l| {
@@ -142,13 +144,13 @@ impl LoadedShow {
 /// lists) cannot be read by this function and give an error; use [`load_show`].
 pub fn parse_show(name: &str, text: &str) -> Result<(ShowDesign, SourceMap), ImportError> {
     parse_show_with(name, text, &mut |rel: &str| {
-        Err(format!("cannot read `{rel}` when parsing text only"))
+        Err(skyshow_i18n::msg!("input-text-only", file = rel))
     })
     .map(|(design, source, _)| (design, source))
 }
 
 /// Reads a file named by the show (relative to the show file) as bytes.
-type Reader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, String> + 'a;
+type Reader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message> + 'a;
 
 /// Parses show-file text whose named files (artwork, fonts, point lists; paths as written
 /// in the show) are read by `read`, which answers their bytes or why not. For callers that

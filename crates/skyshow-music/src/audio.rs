@@ -9,6 +9,8 @@ use symphonia::core::formats::{FormatOptions, TrackType};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 
+use skyshow_i18n::Message;
+
 use crate::error::MusicError;
 
 /// Caps against hostile or accidental input.
@@ -66,9 +68,9 @@ pub fn decode_audio(
     limits: &DecodeLimits,
 ) -> Result<Audio, MusicError> {
     std::panic::catch_unwind(|| decode_inner(bytes, extension, limits)).unwrap_or_else(|_| {
-        Err(MusicError::Corrupt(
-            "the decoder failed on malformed data".to_string(),
-        ))
+        Err(MusicError::Corrupt(skyshow_i18n::msg!(
+            "music-err-decoder-failed"
+        )))
     })
 }
 
@@ -128,7 +130,7 @@ fn decode_inner(
             Err(SymError::ResetRequired) => break,
             Err(e) => {
                 if good_packets == 0 {
-                    return Err(MusicError::Corrupt(e.to_string()));
+                    return Err(MusicError::Corrupt(Message::verbatim(e.to_string())));
                 }
                 // A damaged tail: keep what decoded.
                 break;
@@ -143,7 +145,7 @@ fn decode_inner(
                 bad_packets += 1;
                 last_error = e.to_string();
                 if bad_packets > 100 && bad_packets > good_packets {
-                    return Err(MusicError::Corrupt(last_error));
+                    return Err(MusicError::Corrupt(Message::verbatim(last_error)));
                 }
                 continue;
             }
@@ -152,21 +154,29 @@ fn decode_inner(
                 last_error = e.to_string();
                 continue;
             }
-            Err(e) => return Err(MusicError::Corrupt(e.to_string())),
+            Err(e) => return Err(MusicError::Corrupt(Message::verbatim(e.to_string()))),
         };
         let spec = buf.spec();
         let r = spec.rate();
         let ch = spec.channels().count();
         if r == 0 || r > 768_000 {
-            return Err(MusicError::BadFormat(format!("sample rate {r} Hz")));
+            return Err(MusicError::BadFormat(skyshow_i18n::msg!(
+                "music-err-sample-rate",
+                rate = r
+            )));
         }
         if ch == 0 || ch > 64 {
-            return Err(MusicError::BadFormat(format!("{ch} channels")));
+            return Err(MusicError::BadFormat(skyshow_i18n::msg!(
+                "music-err-channels",
+                channels = ch
+            )));
         }
         match rate {
             Some(r0) if r0 != r && good_packets > 0 => {
-                return Err(MusicError::BadFormat(format!(
-                    "the sample rate changes from {r0} Hz to {r} Hz"
+                return Err(MusicError::BadFormat(skyshow_i18n::msg!(
+                    "music-err-rate-changes",
+                    from = r0,
+                    to = r
                 )));
             }
             _ => rate = Some(r),
@@ -193,14 +203,16 @@ fn decode_inner(
     }
     if mono.is_empty() {
         return Err(if good_packets == 0 && bad_packets > 0 {
-            MusicError::Corrupt(last_error)
+            MusicError::Corrupt(Message::verbatim(last_error))
         } else {
-            MusicError::Corrupt("no audio could be decoded".to_string())
+            MusicError::Corrupt(skyshow_i18n::msg!("music-err-nothing-decoded"))
         });
     }
     let sample_rate = rate.unwrap_or(0);
     if sample_rate == 0 {
-        return Err(MusicError::BadFormat("unknown sample rate".to_string()));
+        return Err(MusicError::BadFormat(skyshow_i18n::msg!(
+            "music-err-unknown-rate"
+        )));
     }
     for s in &mut mono {
         if !s.is_finite() {

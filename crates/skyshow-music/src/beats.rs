@@ -138,9 +138,9 @@ const LATENCY_S: f64 = -0.009;
 /// Analyses `audio`: onsets always; beats tracked or from `opts.source`.
 pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, MusicError> {
     if opts.beats_per_bar == 0 || opts.beats_per_bar > 64 {
-        return Err(MusicError::BadOverride(format!(
-            "{} beats per bar",
-            opts.beats_per_bar
+        return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+            "music-err-beats-per-bar",
+            count = opts.beats_per_bar
         )));
     }
     let duration_s = audio.duration_s();
@@ -176,13 +176,16 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
         }
         BeatSource::Fixed { bpm, first_beat_s } => {
             if !(bpm.is_finite() && *bpm >= 1.0 && *bpm <= 1000.0) {
-                return Err(MusicError::BadOverride(format!(
-                    "tempo {bpm} BPM (expected 1 to 1000)"
+                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+                    "music-err-tempo",
+                    bpm = *bpm
                 )));
             }
             if !(first_beat_s.is_finite() && *first_beat_s >= 0.0 && *first_beat_s < duration_s) {
-                return Err(MusicError::BadOverride(format!(
-                    "first beat at {first_beat_s} s, outside the music (0 to {duration_s:.3} s)"
+                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+                    "music-err-first-beat",
+                    first = *first_beat_s,
+                    duration = format!("{duration_s:.3}")
                 )));
             }
             let period = 60.0 / bpm;
@@ -197,18 +200,22 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
         BeatSource::Taps(taps) => {
             let mut t = taps.clone();
             if let Some(bad) = t.iter().find(|v| !v.is_finite() || **v < 0.0) {
-                return Err(MusicError::BadOverride(format!("tap at {bad} s")));
+                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+                    "music-err-tap",
+                    time = *bad
+                )));
             }
             t.sort_by(f64::total_cmp);
             if t.len() < 2 {
-                return Err(MusicError::BadOverride(
-                    "at least two taps are needed".to_string(),
-                ));
+                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+                    "music-err-two-taps"
+                )));
             }
             if let Some(w) = t.windows(2).find(|w| w[1] - w[0] < 0.05) {
-                return Err(MusicError::BadOverride(format!(
-                    "taps at {} s and {} s are less than 50 ms apart",
-                    w[0], w[1]
+                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+                    "music-err-taps-close",
+                    a = w[0],
+                    b = w[1]
                 )));
             }
             let downbeats_s = t.iter().step_by(m).copied().collect();

@@ -1,6 +1,8 @@
 //! Musical time: `bar.beat` to seconds, and snapping to the nearest beat or bar.
 
 use crate::beats::BeatAnalysis;
+use skyshow_i18n::{Message, msg};
+
 use crate::error::MusicError;
 
 /// A position in bars and beats, both counted from 1 (`33.1` is the first beat of bar 33;
@@ -16,26 +18,26 @@ pub struct BarBeat {
 impl BarBeat {
     /// Parses `33.1` (bar 33, beat 1) or `33` (beat 1 of bar 33).
     pub fn parse(text: &str) -> Result<BarBeat, MusicError> {
-        let bad = |why: &str| MusicError::BadBarBeat {
+        let bad = |why| MusicError::BadBarBeat {
             text: text.to_string(),
-            why: why.to_string(),
+            why,
         };
         let t = text.trim();
         let (bar, beat) = match t.split_once('.') {
             Some((a, b)) => (a, b),
             None => (t, "1"),
         };
-        let num = |s: &str, what: &str| -> Result<u32, MusicError> {
+        let num = |s: &str, what: &'static str| -> Result<u32, MusicError> {
             if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {
-                return Err(bad(&format!("the {what} is not a whole number")));
+                return Err(bad(msg!("music-err-not-whole", what = Message::new(what))));
             }
             s.parse::<u32>()
-                .map_err(|_| bad(&format!("the {what} is too large")))
+                .map_err(|_| bad(msg!("music-err-too-large", what = Message::new(what))))
         };
-        let bar = num(bar, "bar")?;
-        let beat = num(beat, "beat")?;
+        let bar = num(bar, "music-bar-word")?;
+        let beat = num(beat, "music-beat-word")?;
         if bar == 0 || beat == 0 {
-            return Err(bad("bars and beats count from 1"));
+            return Err(bad(msg!("music-err-count-from-1")));
         }
         Ok(BarBeat { bar, beat })
     }
@@ -51,7 +53,7 @@ impl BeatAnalysis {
         if at.beat > m {
             return Err(MusicError::BadBarBeat {
                 text: format!("{}.{}", at.bar, at.beat),
-                why: format!("a bar has {m} beats"),
+                why: msg!("music-err-bar-has", beats = m),
             });
         }
         let first = self

@@ -1,11 +1,13 @@
-//! `RenderError`: why a frame could not be rendered.
+//! `RenderError`: why a frame could not be rendered (worded as messages, shown in the
+//! user's language).
+
+use skyshow_i18n::{Message, msg};
 
 /// Why [`render_png`](crate::render_png) or [`FrameRenderer`](crate::FrameRenderer) could
 /// not make a frame. All are caused by the request, not by the show's data.
-#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RenderError {
     /// The image size is outside 16 to 8192 pixels a side.
-    #[error("image size {width}×{height} is out of range (16 to 8192 pixels a side)")]
     Size {
         /// Requested width, pixels.
         width: u32,
@@ -13,18 +15,11 @@ pub enum RenderError {
         height: u32,
     },
     /// A time is not a finite number.
-    #[error("time {0} s is not a finite number")]
     Time(f64),
     /// The camera cannot see: non-finite numbers, eye on the target, or a field of view
     /// outside (1°, 170°).
-    #[error(
-        "the camera is unusable: position and look-at must differ and be finite, field of view between 1° and 170°"
-    )]
     Camera,
     /// A frame sequence is empty, backwards, too long, or its rate is not positive.
-    #[error(
-        "frame sequence from {from_s} s to {to_s} s at {fps} fps is not usable (at most {max} frames)"
-    )]
     Sequence {
         /// First time, seconds.
         from_s: f64,
@@ -36,6 +31,41 @@ pub enum RenderError {
         max: usize,
     },
     /// The PNG encoder failed.
-    #[error("PNG encoding failed: {0}")]
     Png(String),
 }
+
+impl RenderError {
+    /// What is wrong, as a message.
+    pub fn message(&self) -> Message {
+        match self {
+            RenderError::Size { width, height } => msg!(
+                "render-err-size",
+                width = *width,
+                height = *height
+            ),
+            RenderError::Time(t) => msg!("render-err-time", time = *t),
+            RenderError::Camera => msg!("render-err-camera"),
+            RenderError::Sequence {
+                from_s,
+                to_s,
+                fps,
+                max,
+            } => msg!(
+                "render-err-sequence",
+                from = *from_s,
+                to = *to_s,
+                fps = *fps,
+                max = *max
+            ),
+            RenderError::Png(why) => msg!("render-err-png", why = why.as_str()),
+        }
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl std::error::Error for RenderError {}

@@ -1,5 +1,6 @@
 //! Addressing: each cue gets a module and a pin at its position.
 
+use skyshow_i18n::msg;
 use std::collections::BTreeSet;
 
 use crate::{Cue, FiringFront, FiringSystem, PyroError};
@@ -16,18 +17,18 @@ pub(crate) fn address(
     let mut explicit = BTreeSet::new();
     for p in &front.positions {
         for &m in &p.modules {
-            let bad = |message: &str| PyroError::BadModule {
+            let bad = |message| PyroError::BadModule {
                 position: p.name.clone(),
                 module: m,
-                message: message.to_string(),
+                message,
                 first: system.first_module,
                 last: system.last_module,
             };
             if m < system.first_module || m > system.last_module {
-                return Err(bad("is outside the firing system's modules"));
+                return Err(bad(msg!("pyro-module-outside")));
             }
             if !explicit.insert(m) {
-                return Err(bad("is listed twice"));
+                return Err(bad(msg!("pyro-module-twice")));
             }
         }
     }

@@ -1,5 +1,6 @@
 //! `Audience`: where the spectators are, as a line or a zone on the ground.
 
+use skyshow_i18n::msg;
 use skyshow_model::{Vec3, path_distance, ring_contains};
 
 use crate::PyroError;
@@ -22,9 +23,9 @@ impl Audience {
         };
         if pts.len() < min || pts.iter().any(|p| !p.is_finite()) {
             return Err(PyroError::InvalidOption {
-                what: format!("audience {what}"),
-                message: format!("{} points, or a point that is not finite", pts.len()),
-                hint: format!("an audience {what} needs at least {min} points in metres"),
+                what: msg!("pyro-audience-what", what = what),
+                message: msg!("pyro-audience-points", count = pts.len()),
+                hint: msg!("pyro-audience-points-hint", what = what, min = min),
             });
         }
         Ok(())

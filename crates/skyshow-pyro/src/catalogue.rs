@@ -19,6 +19,7 @@
 //! prefire_s = 3.0
 //! ```
 
+use skyshow_i18n::msg;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -108,22 +109,30 @@ impl Catalogue {
                 let before = &text[..r.start.min(text.len())];
                 let line = before.matches('\n').count() + 1;
                 let column = before.chars().rev().take_while(|&c| c != '\n').count() + 1;
-                format!("line {line}, column {column}: ")
+                (line, column)
             });
             PyroError::CatalogueSyntax {
                 origin: origin.to_string(),
-                message: format!("{}{}", at.unwrap_or_default(), e.message()),
+                message: match at {
+                    Some((line, column)) => msg!(
+                        "pyro-catalogue-at",
+                        line = line,
+                        column = column,
+                        why = e.message()
+                    ),
+                    None => skyshow_i18n::Message::verbatim(e.message()),
+                },
             }
         })?;
         for e in file.product {
             let kind: ProductKind =
                 e.kind
                     .parse()
-                    .map_err(|m: String| PyroError::InvalidProduct {
+                    .map_err(|_| PyroError::InvalidProduct {
                         part: e.part.clone(),
                         field: "kind".into(),
                         value: format!("\"{}\"", e.kind),
-                        hint: m,
+                        hint: msg!("pyro-product-kinds"),
                     })?;
             let mut p = Product::new(
                 e.part,
@@ -213,7 +222,7 @@ impl Catalogue {
         self.products.values()
     }
 
-    fn suggest(&self, part: &str) -> String {
+    fn suggest(&self, part: &str) -> skyshow_i18n::Message {
         let want = part.to_ascii_uppercase();
         let best = self
             .products
@@ -221,8 +230,8 @@ impl Catalogue {
             .map(|k| (edit_distance(&want, &k.to_ascii_uppercase()), k))
             .min();
         match best {
-            Some((d, k)) if d <= want.len().max(3) / 2 => format!("did you mean \"{k}\"?"),
-            _ => "add it to the catalogue as a [[product]] entry (part, kind, calibre_mm, prefire_s, duration_s, colour, effect)".to_string(),
+            Some((d, k)) if d <= want.len().max(3) / 2 => msg!("pyro-did-you-mean", part = k.as_str()),
+            _ => msg!("pyro-add-to-catalogue"),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `FiringFront`: the launch positions of a show, ordered left to right.
 
+use skyshow_i18n::msg;
 use skyshow_model::Vec3;
 
 use crate::{Position, PyroError};
@@ -19,14 +20,14 @@ impl FiringFront {
     pub fn line(prefix: &str, left: Vec3, right: Vec3, n: usize) -> Result<Self, PyroError> {
         if n == 0 {
             return Err(PyroError::InvalidFront {
-                message: "a line needs at least one position".into(),
-                hint: "set positions = 1 or more".into(),
+                message: msg!("pyro-front-line-empty"),
+                hint: msg!("pyro-front-line-empty-hint"),
             });
         }
         if !(left.is_finite() && right.is_finite()) {
             return Err(PyroError::InvalidFront {
-                message: "the line's ends are not finite".into(),
-                hint: "give both ends in metres".into(),
+                message: msg!("pyro-front-line-ends"),
+                hint: msg!("pyro-front-line-ends-hint"),
             });
         }
         let width = n.to_string().len().max(2);
@@ -65,27 +66,27 @@ impl FiringFront {
     pub fn from_positions(positions: Vec<Position>) -> Result<Self, PyroError> {
         if positions.is_empty() {
             return Err(PyroError::InvalidFront {
-                message: "no positions".into(),
-                hint: "define a line with N positions or a list of points".into(),
+                message: msg!("pyro-front-empty"),
+                hint: msg!("pyro-front-empty-hint"),
             });
         }
         for (i, p) in positions.iter().enumerate() {
             if p.name.trim().is_empty() {
                 return Err(PyroError::InvalidFront {
-                    message: format!("position {} has no name", i + 1),
-                    hint: "name every position".into(),
+                    message: msg!("pyro-front-unnamed", number = i + 1),
+                    hint: msg!("pyro-front-unnamed-hint"),
                 });
             }
             if !p.at.is_finite() {
                 return Err(PyroError::InvalidFront {
-                    message: format!("position {} is not at a finite point", p.name),
-                    hint: "give x, y, z in metres".into(),
+                    message: msg!("pyro-front-not-finite", position = p.name.as_str()),
+                    hint: msg!("pyro-front-not-finite-hint"),
                 });
             }
             if positions[..i].iter().any(|q| q.name == p.name) {
                 return Err(PyroError::InvalidFront {
-                    message: format!("position name {} is used twice", p.name),
-                    hint: "give every position its own name".into(),
+                    message: msg!("pyro-front-name-twice", position = p.name.as_str()),
+                    hint: msg!("pyro-front-name-twice-hint"),
                 });
             }
         }

@@ -1,5 +1,6 @@
 //! `FiringSystem`: the firing system's addressing limits and time resolution.
 
+use skyshow_i18n::msg;
 use crate::PyroError;
 
 /// Which firing system the script is for; decides the export format.
@@ -42,9 +43,9 @@ impl FiringSystem {
     pub fn cobra(firmware: u8) -> Result<Self, PyroError> {
         if !(3..=7).contains(&firmware) {
             return Err(PyroError::InvalidOption {
-                what: "cobra firmware".into(),
-                message: format!("version {firmware} is not supported"),
-                hint: "firmware major versions 3 to 7".into(),
+                what: msg!("pyro-option-cobra-firmware"),
+                message: msg!("pyro-cobra-version", firmware = firmware),
+                hint: msg!("pyro-cobra-version-hint"),
             });
         }
         let resolution_ms = if firmware <= 4 { 100 } else { 10 };
@@ -92,9 +93,9 @@ impl FiringSystem {
             _ => match n.strip_prefix("cobra-").and_then(|v| v.parse::<u8>().ok()) {
                 Some(fw) => FiringSystem::cobra(fw),
                 None => Err(PyroError::InvalidOption {
-                    what: "firing system".into(),
-                    message: format!("unknown system \"{name}\""),
-                    hint: "cobra, cobra-3 … cobra-7, firetek, generic".into(),
+                    what: msg!("pyro-option-firing-system"),
+                    message: msg!("pyro-unknown-system", name = name),
+                    hint: msg!("pyro-unknown-system-hint"),
                 }),
             },
         }
@@ -102,22 +103,23 @@ impl FiringSystem {
 
     /// Checks that the numbers make sense.
     pub fn validate(&self) -> Result<(), PyroError> {
-        let bad = |message: String| PyroError::InvalidOption {
-            what: "firing system".into(),
+        let bad = |message| PyroError::InvalidOption {
+            what: msg!("pyro-option-firing-system"),
             message,
-            hint: "pins per module ≥ 1, first module ≤ last module, resolution ≥ 1 ms".into(),
+            hint: msg!("pyro-system-hint"),
         };
         if self.pins_per_module == 0 {
-            return Err(bad("0 pins per module".into()));
+            return Err(bad(msg!("pyro-system-no-pins")));
         }
         if self.first_module > self.last_module {
-            return Err(bad(format!(
-                "modules {}–{} is an empty range",
-                self.first_module, self.last_module
+            return Err(bad(msg!(
+                "pyro-system-empty-range",
+                first = self.first_module,
+                last = self.last_module
             )));
         }
         if self.resolution_ms == 0 {
-            return Err(bad("resolution 0 ms".into()));
+            return Err(bad(msg!("pyro-system-no-resolution")));
         }
         Ok(())
     }

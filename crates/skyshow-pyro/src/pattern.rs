@@ -54,7 +54,7 @@ impl fmt::Display for Pattern {
 }
 
 impl FromStr for Pattern {
-    type Err = String;
+    type Err = skyshow_i18n::Message;
 
     /// `all_at_once` (or `all`), `left_to_right`, `right_to_left`, `centre_out` (or
     /// `center_out`), `outside_in`, `every_N` (or `every N`).
@@ -72,9 +72,7 @@ impl FromStr for Pattern {
             {
                 Some(n) if n >= 1 => Pattern::EveryNth(n),
                 _ => {
-                    return Err(format!(
-                        "unknown pattern \"{s}\" (all_at_once, left_to_right, right_to_left, centre_out, outside_in, every_N)"
-                    ));
+                    return Err(skyshow_i18n::msg!("pyro-unknown-pattern", pattern = s));
                 }
             },
         })

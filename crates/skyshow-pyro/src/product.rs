@@ -1,5 +1,6 @@
 //! `Product`: one catalogue entry, and `ProductKind`.
 
+use skyshow_i18n::msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -90,15 +91,13 @@ impl fmt::Display for ProductKind {
 }
 
 impl FromStr for ProductKind {
-    type Err = String;
+    type Err = skyshow_i18n::Message;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         ProductKind::ALL
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!("unknown product kind \"{s}\" (shell, comet, mine, cake, candle)")
-            })
+            .ok_or_else(|| msg!("pyro-unknown-product-kind", kind = s))
     }
 }
 
@@ -153,17 +152,17 @@ impl Product {
     /// Checks the numbers: calibre in its kind's range, prefire ≥ 0, every length and
     /// time finite and non-negative, a non-empty part number.
     pub fn validate(&self) -> Result<(), PyroError> {
-        let bad = |field: &str, value: String, hint: &str| PyroError::InvalidProduct {
+        let bad = |field: &str, value: String, hint| PyroError::InvalidProduct {
             part: self.part.clone(),
             field: field.to_string(),
             value,
-            hint: hint.to_string(),
+            hint,
         };
         if self.part.trim().is_empty() {
             return Err(bad(
                 "part",
                 "\"\"".into(),
-                "give every product a part number",
+                msg!("pyro-product-part-hint"),
             ));
         }
         let (min_mm, max_mm) = self.kind.calibre_range_mm();
@@ -189,7 +188,7 @@ impl Product {
             ("burst_radius_m", self.burst_radius_m),
         ] {
             if !(v.is_finite() && v >= 0.0) {
-                return Err(bad(field, v.to_string(), "a finite number, 0 or more"));
+                return Err(bad(field, v.to_string(), msg!("pyro-product-number-hint")));
             }
         }
         Ok(())

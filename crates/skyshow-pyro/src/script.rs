@@ -1,5 +1,6 @@
 //! `PyroScript`: the designed cues expanded, timed and addressed for one firing system.
 
+use skyshow_i18n::msg;
 use std::collections::BTreeMap;
 
 use crate::addressing::address;
@@ -55,8 +56,8 @@ impl PyroScript {
         system.validate()?;
         if front.is_empty() {
             return Err(PyroError::InvalidFront {
-                message: "no positions".into(),
-                hint: "define a line with N positions or a list of points".into(),
+                message: msg!("pyro-front-empty"),
+                hint: msg!("pyro-front-empty-hint"),
             });
         }
         let mut cues = Vec::new();
@@ -105,31 +106,31 @@ fn expand(
     options: &ScriptOptions,
     out: &mut Vec<Cue>,
 ) -> Result<(), PyroError> {
-    let invalid = |message: String, hint: &str| PyroError::InvalidCue {
+    let invalid = |message, hint| PyroError::InvalidCue {
         cue: d.name.clone(),
         message,
-        hint: hint.to_string(),
+        hint,
     };
     if !d.effect_s.is_finite() {
         return Err(invalid(
-            format!("effect time {} is not a number", d.effect_s),
-            "give the effect time in seconds",
+            msg!("pyro-cue-effect-nan", time = d.effect_s),
+            msg!("pyro-cue-effect-nan-hint"),
         ));
     }
     if !(d.spacing_s.is_finite() && d.spacing_s >= 0.0) {
         return Err(invalid(
-            format!("spacing {} s is invalid", d.spacing_s),
-            "a spacing of 0 s or more",
+            msg!("pyro-cue-spacing", spacing = d.spacing_s),
+            msg!("pyro-cue-spacing-hint"),
         ));
     }
     if d.count == 0 {
         return Err(invalid(
-            "count 0".into(),
-            "fire at least 1 shot per position",
+            msg!("pyro-cue-count"),
+            msg!("pyro-cue-count-hint"),
         ));
     }
     if let crate::Pattern::EveryNth(0) = d.pattern {
-        return Err(invalid("pattern every_0".into(), "every_N needs N ≥ 1"));
+        return Err(invalid(msg!("pyro-cue-every-0"), msg!("pyro-cue-every-0-hint")));
     }
     let product = catalogue.get(&d.product, &d.name)?;
     let mut selected: Vec<usize> = if d.positions.is_empty() {

@@ -1,5 +1,6 @@
 //! `Timecode`: SMPTE HH:MM:SS:FF at a whole frame rate (non-drop).
 
+use skyshow_i18n::msg;
 use std::fmt;
 
 use crate::PyroError;
@@ -27,9 +28,9 @@ impl Timecode {
             Ok(())
         } else {
             Err(PyroError::InvalidOption {
-                what: "timecode fps".into(),
-                message: format!("{fps} frames per second is not supported"),
-                hint: "24, 25 or 30 (non-drop)".into(),
+                what: msg!("pyro-option-timecode-fps"),
+                message: msg!("pyro-fps-unsupported", fps = fps),
+                hint: msg!("pyro-timecode-fps-values"),
             })
         }
     }

@@ -7,6 +7,8 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
+use skyshow_i18n::{Message, msg};
+
 use crate::{ReadOptions, SkycError};
 
 /// An opened archive.
@@ -45,19 +47,25 @@ pub(crate) fn normalize(name: &str) -> &str {
     }
 }
 
-fn not_zip_hint(bytes: &[u8]) -> String {
+fn not_zip_hint(bytes: &[u8]) -> Message {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if first == Some(b'{') {
-        "; hint: this looks like a bare show.json, read it with read_show_json".into()
+        msg!("skyc-hint-bare-json")
     } else if bytes.starts_with(&[0x1f, 0x8b]) {
-        "; hint: this is gzip data; a .skyc is a ZIP archive holding show.json".into()
+        msg!("skyc-hint-gzip")
     } else if bytes.starts_with(b"skyb") {
-        "; hint: this is a binary .skyb drone file, not a .skyc show".into()
+        msg!("skyc-hint-skyb")
     } else if bytes.is_empty() {
-        "; the file is empty".into()
+        msg!("skyc-hint-empty")
     } else {
-        "; hint: a .skyc is a ZIP archive with show.json at its root".into()
+        msg!("skyc-hint-zip")
     }
+}
+
+/// `; the archive holds: a, b, c` (the first eight names).
+pub(crate) fn holds_hint(names: &[&str]) -> Message {
+    let list: Vec<&str> = names.iter().take(8).copied().collect();
+    msg!("skyc-hint-archive-holds", names = list.join(", "))
 }
 
 impl<'a> Archive<'a> {
@@ -67,7 +75,7 @@ impl<'a> Archive<'a> {
             ZipError::InvalidArchive(_) | ZipError::Io(_) => {
                 let looks_zip = bytes.starts_with(b"PK");
                 if looks_zip {
-                    SkycError::Zip(format!("{e} (truncated or corrupt?)"))
+                    SkycError::Zip(msg!("skyc-zip-truncated", why = e.to_string()))
                 } else {
                     SkycError::NotZip {
                         reason: e.to_string(),
@@ -75,7 +83,7 @@ impl<'a> Archive<'a> {
                     }
                 }
             }
-            other => SkycError::Zip(other.to_string()),
+            other => SkycError::Zip(Message::verbatim(other.to_string())),
         })?;
         if zip.len() > opts.max_entries {
             return Err(SkycError::TooManyEntries {
@@ -127,17 +135,16 @@ impl<'a> Archive<'a> {
     /// The bytes of a member, counted against the decompression budget of its kind.
     pub(crate) fn read_kind(&mut self, name: &str, kind: MemberKind) -> Result<Vec<u8>, SkycError> {
         let Some(&idx) = self.names.get(name) else {
-            let have = self.some_names(8).join(", ");
             return Err(SkycError::MissingMember {
                 name: name.to_string(),
-                hint: format!("; the archive holds: {have}"),
+                hint: holds_hint(&self.some_names(8)),
             });
         };
         let (limit, budget) = match kind {
             MemberKind::Json => (self.limit, self.budget),
             MemberKind::Asset => (self.asset_limit, self.asset_budget),
         };
-        let too_large = |detail: String| SkycError::TooLarge {
+        let too_large = |detail: Message| SkycError::TooLarge {
             member: name.to_string(),
             limit,
             detail,
@@ -145,24 +152,27 @@ impl<'a> Archive<'a> {
         let mut file = self
             .zip
             .by_index(idx)
-            .map_err(|e| SkycError::Zip(format!("{name}: {e}")))?;
+            .map_err(|e| SkycError::Zip(Message::verbatim(format!("{name}: {e}"))))?;
         if file.is_dir() {
             return Err(SkycError::MissingMember {
                 name: name.to_string(),
-                hint: "; it is a directory".into(),
+                hint: msg!("skyc-hint-directory"),
             });
         }
         let declared = file.size();
         if declared > budget {
-            return Err(too_large(format!("; it declares {declared} bytes")));
+            return Err(too_large(msg!(
+                "skyc-detail-declares",
+                bytes = declared.to_string()
+            )));
         }
         let mut out = Vec::with_capacity(declared.min(1 << 24) as usize);
         (&mut file)
             .take(budget.saturating_add(1))
             .read_to_end(&mut out)
-            .map_err(|e| SkycError::Zip(format!("{name}: {e}")))?;
+            .map_err(|e| SkycError::Zip(Message::verbatim(format!("{name}: {e}"))))?;
         if out.len() as u64 > budget {
-            return Err(too_large("; it inflates beyond its declared size".into()));
+            return Err(too_large(msg!("skyc-detail-inflates")));
         }
         match kind {
             MemberKind::Json => self.budget -= out.len() as u64,

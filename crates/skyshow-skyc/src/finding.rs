@@ -13,12 +13,12 @@
 ///   `lights_undecodable` (the drone gets an empty program), `lights_no_end`;
 /// - show: `too_many_drones` (more than Skybrush's 5000), `validation_invalid`, `cues_invalid`,
 ///   `environment_type`, `pyro_schema`, `audio_invalid`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FormatFinding {
     /// The drone concerned (index into `swarm.drones`), if any.
     pub drone: Option<usize>,
     /// Short snake_case identifier of the rule, e.g. `"time_stands_still"`.
     pub rule: &'static str,
     /// What is wrong and where (member and JSON path), and what was done about it.
-    pub message: String,
+    pub message: skyshow_i18n::Message,
 }

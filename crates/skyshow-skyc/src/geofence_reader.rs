@@ -3,6 +3,7 @@
 //! A geofence the reader cannot use is a `geofence_invalid` finding and is left out.
 
 use serde_json::Value;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{GEOFENCE_ACTIONS, Geofence, Polygon};
 
 use crate::json_path::JsonPath;
@@ -17,7 +18,7 @@ impl ShowReader<'_> {
         match self.geofence_parts(v, path) {
             Ok(g) => g,
             Err((at, text)) => {
-                self.finding(None, "geofence_invalid", &at, &text);
+                self.finding(None, "geofence_invalid", &at, text);
                 None
             }
         }
@@ -27,11 +28,11 @@ impl ShowReader<'_> {
         &mut self,
         v: &Value,
         path: &JsonPath,
-    ) -> Result<Option<Geofence>, (JsonPath, String)> {
+    ) -> Result<Option<Geofence>, (JsonPath, Message)> {
         let Some(obj) = v.as_object() else {
             return Err((
                 path.clone(),
-                format!("expected an object, found {}", describe(v)),
+                msg!("skyc-geofence-not-object", found = describe(v)),
             ));
         };
         match field(obj, "version").and_then(Value::as_i64) {
@@ -39,7 +40,7 @@ impl ShowReader<'_> {
             _ => {
                 return Err((
                     path.key("version"),
-                    "only version 1 geofences are read; the geofence is not checked".into(),
+                    msg!("skyc-geofence-version"),
                 ));
             }
         }
@@ -47,12 +48,12 @@ impl ShowReader<'_> {
             None => "report".to_string(),
             Some(Value::String(a)) if GEOFENCE_ACTIONS.contains(&a.as_str()) => a.clone(),
             Some(a) => {
-                let text = format!(
-                    "unknown action {}; Skybrush knows {}",
-                    describe(a),
-                    GEOFENCE_ACTIONS.join(", ")
+                let text = msg!(
+                    "skyc-geofence-action",
+                    found = describe(a),
+                    known = GEOFENCE_ACTIONS.join("`, `")
                 );
-                self.finding(None, "geofence_invalid", &path.key("action"), &text);
+                self.finding(None, "geofence_invalid", &path.key("action"), text);
                 "report".to_string()
             }
         };
@@ -60,7 +61,7 @@ impl ShowReader<'_> {
         let polys = match field(obj, "polygons") {
             None => &Vec::new(),
             Some(Value::Array(a)) if a.len() <= MAX_POINTS => a,
-            Some(p) => return Err((pp, format!("expected an array, found {}", describe(p)))),
+            Some(p) => return Err((pp, msg!("skyc-expected-array", found = describe(p)))),
         };
         let mut g = Geofence {
             action,
@@ -71,7 +72,7 @@ impl ShowReader<'_> {
             let o = p.as_object().ok_or_else(|| {
                 (
                     at.clone(),
-                    format!("expected a polygon object, found {}", describe(p)),
+                    msg!("skyc-geofence-polygon", found = describe(p)),
                 )
             })?;
             let inclusion = match field(o, "isInclusion") {
@@ -80,7 +81,7 @@ impl ShowReader<'_> {
                 Some(x) => {
                     return Err((
                         at.key("isInclusion"),
-                        format!("expected true or false, found {}", describe(x)),
+                        msg!("skyc-expected-bool", found = describe(x)),
                     ));
                 }
             };
@@ -95,16 +96,16 @@ impl ShowReader<'_> {
     }
 
     /// A polygon's corners: `[x, y]` or `[x, y, z]` each, at least three, simple.
-    fn polygon(&self, v: Option<&Value>, path: &JsonPath) -> Result<Polygon, (JsonPath, String)> {
+    fn polygon(&self, v: Option<&Value>, path: &JsonPath) -> Result<Polygon, (JsonPath, Message)> {
         let pts = match v {
             Some(Value::Array(a)) if (3..=MAX_POINTS).contains(&a.len()) => a,
             Some(x) => {
                 return Err((
                     path.clone(),
-                    format!("expected 3 or more corners, found {}", describe(x)),
+                    msg!("skyc-geofence-corners", found = describe(x)),
                 ));
             }
-            None => return Err((path.clone(), "a polygon without points".into())),
+            None => return Err((path.clone(), msg!("skyc-geofence-no-points"))),
         };
         let mut out = Vec::with_capacity(pts.len());
         for (i, p) in pts.iter().enumerate() {
@@ -115,7 +116,7 @@ impl ShowReader<'_> {
                 _ => {
                     return Err((
                         path.index(i),
-                        format!("expected [x, y, z] in metres, found {}", describe(p)),
+                        msg!("skyc-expected-xyz", found = describe(p)),
                     ));
                 }
             }
@@ -124,7 +125,7 @@ impl ShowReader<'_> {
         if !poly.is_simple() {
             return Err((
                 path.clone(),
-                "the polygon crosses itself or has no area; the geofence is not checked".into(),
+                msg!("skyc-geofence-not-simple"),
             ));
         }
         Ok(poly)

@@ -74,12 +74,21 @@ impl JsonPath {
     pub(crate) fn skip(&self, n: usize) -> JsonPath {
         JsonPath(self.0.get(n..).unwrap_or(&[]).to_vec())
     }
+
+    /// The path as a message: the path as written, or "(top level)" in the user's language.
+    pub(crate) fn message(&self) -> skyshow_i18n::Message {
+        if self.0.is_empty() {
+            skyshow_i18n::msg!("skyc-top-level")
+        } else {
+            skyshow_i18n::Message::verbatim(self.to_string())
+        }
+    }
 }
 
 impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {
-            return f.write_str("(top level)");
+            return write!(f, "{}", skyshow_i18n::msg!("skyc-top-level"));
         }
         for (i, s) in self.0.iter().enumerate() {
             match s {

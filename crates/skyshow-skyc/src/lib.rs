@@ -65,11 +65,8 @@ pub fn read_skyc(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
         let names = archive.some_names(usize::MAX);
         let nested = names.iter().find(|n| n.ends_with("/show.json"));
         let hint = match nested {
-            Some(n) => format!("; it is at {n}, but must be at the root of the archive"),
-            None => format!(
-                "; the archive holds: {}",
-                names.into_iter().take(8).collect::<Vec<_>>().join(", ")
-            ),
+            Some(n) => skyshow_i18n::msg!("skyc-hint-not-at-root", path = *n),
+            None => archive::holds_hint(&names),
         };
         return Err(SkycError::MissingMember {
             name: SHOW_JSON.into(),
@@ -108,7 +105,7 @@ pub fn read_show_json(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, Skyc
         return Err(SkycError::TooLarge {
             member: SHOW_JSON.into(),
             limit: opts.max_uncompressed_bytes,
-            detail: format!("; it has {} bytes", bytes.len()),
+            detail: skyshow_i18n::msg!("skyc-detail-has", bytes = bytes.len().to_string()),
         });
     }
     read_bare(bytes, opts, true)

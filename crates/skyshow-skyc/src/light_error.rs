@@ -1,11 +1,12 @@
 //! `LightDecodeError`: why a light-program bytecode cannot be decoded.
 
+use skyshow_i18n::{Message, msg};
+
 /// A light program that cannot be decoded. Offsets are byte positions in the bytecode.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LightDecodeError {
     /// An opcode Skybrush does not define.
-    #[error("unknown opcode 0x{opcode:02X} at byte {offset}")]
     UnknownOpcode {
         /// The opcode.
         opcode: u8,
@@ -13,7 +14,6 @@ pub enum LightDecodeError {
         offset: usize,
     },
     /// The bytecode ends inside an instruction.
-    #[error("bytecode ends inside {what} at byte {offset}")]
     Truncated {
         /// What was being read.
         what: &'static str,
@@ -21,19 +21,16 @@ pub enum LightDecodeError {
         offset: usize,
     },
     /// A duration or address varint longer than 5 bytes.
-    #[error("varint at byte {offset} is longer than 5 bytes")]
     VarintTooLong {
         /// Where it starts.
         offset: usize,
     },
     /// LOOP_END with no open loop.
-    #[error("LOOP_END at byte {offset} without LOOP_BEGIN")]
     LoopEndWithoutBegin {
         /// Where.
         offset: usize,
     },
     /// Loops nested deeper than the drones support.
-    #[error("LOOP_BEGIN at byte {offset} nests loops deeper than {max} (the firmware limit)")]
     LoopTooDeep {
         /// Where.
         offset: usize,
@@ -41,7 +38,6 @@ pub enum LightDecodeError {
         max: usize,
     },
     /// JUMP past the end of the program.
-    #[error("JUMP at byte {offset} to byte {target}, past the end of the program")]
     JumpOutOfRange {
         /// Where.
         offset: usize,
@@ -49,17 +45,58 @@ pub enum LightDecodeError {
         target: u64,
     },
     /// More steps than `LightDecodeOptions::max_steps`.
-    #[error("the program produces more than {max} steps")]
     TooManySteps {
         /// The limit.
         max: usize,
     },
     /// More instructions than `LightDecodeOptions::max_instructions` (time does not advance).
-    #[error(
-        "the program runs more than {max} instructions without reaching its end (a loop in which no time passes?)"
-    )]
     NoProgress {
         /// The limit.
         max: u64,
     },
 }
+
+impl LightDecodeError {
+    /// What is wrong, as a message (what `Display` shows, in the process's language).
+    pub fn message(&self) -> Message {
+        use LightDecodeError as E;
+        match self {
+            E::UnknownOpcode { opcode, offset } => msg!(
+                "skyc-light-unknown-opcode",
+                opcode = format!("0x{opcode:02X}"),
+                offset = offset.to_string()
+            ),
+            E::Truncated { what, offset } => msg!(
+                "skyc-light-truncated",
+                what = *what,
+                offset = offset.to_string()
+            ),
+            E::VarintTooLong { offset } => {
+                msg!("skyc-light-varint", offset = offset.to_string())
+            }
+            E::LoopEndWithoutBegin { offset } => {
+                msg!("skyc-light-loop-end", offset = offset.to_string())
+            }
+            E::LoopTooDeep { offset, max } => msg!(
+                "skyc-light-loop-deep",
+                offset = offset.to_string(),
+                max = max.to_string()
+            ),
+            E::JumpOutOfRange { offset, target } => msg!(
+                "skyc-light-jump",
+                offset = offset.to_string(),
+                target = target.to_string()
+            ),
+            E::TooManySteps { max } => msg!("skyc-light-steps", max = max.to_string()),
+            E::NoProgress { max } => msg!("skyc-light-no-progress", max = max.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for LightDecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl std::error::Error for LightDecodeError {}

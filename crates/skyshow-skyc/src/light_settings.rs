@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
+use skyshow_i18n::msg;
 use skyshow_model::LightProgram;
 
 use crate::json_path::JsonPath;
@@ -22,9 +23,7 @@ impl ShowReader<'_> {
         until_s: f64,
     ) -> LightProgram {
         let Some(v) = v else {
-            let text = "missing; Skybrush's player shows constant white, the server uploads a lone END (dark); \
-                        read as a dark program";
-            self.finding(Some(i), "missing_lights", path, text);
+            self.finding(Some(i), "missing_lights", path, msg!("skyc-lights-missing"));
             return LightProgram {
                 steps: Vec::new(),
                 bytecode: vec![0],
@@ -35,9 +34,10 @@ impl ShowReader<'_> {
                 Some(i),
                 "lights_invalid",
                 path,
-                &format!(
-                    "expected {{\"version\": 1, \"data\": ...}}, found {}",
-                    describe(v)
+                msg!(
+                    "skyc-expected-found",
+                    shape = r#"{"version": 1, "data": ...}"#,
+                    found = describe(v)
                 ),
             );
             return LightProgram::default();
@@ -45,12 +45,12 @@ impl ShowReader<'_> {
         match field(o, "version") {
             Some(x) if x.as_f64() == Some(1.0) => {}
             other => {
-                let found = other.map_or("nothing".to_string(), describe);
+                let found = other.map_or_else(|| msg!("skyc-nothing"), describe);
                 self.finding(
                     Some(i),
                     "lights_version",
                     &path.key("version"),
-                    &format!("expected 1, found {found}; program ignored"),
+                    msg!("skyc-lights-version", found = found),
                 );
                 return LightProgram::default();
             }
@@ -62,7 +62,7 @@ impl ShowReader<'_> {
                     Some(i),
                     "lights_invalid",
                     &path.key("data"),
-                    &format!("{e}; program ignored"),
+                    msg!("skyc-lights-ignored", why = e),
                 );
                 return LightProgram::default();
             }
@@ -71,7 +71,7 @@ impl ShowReader<'_> {
                     Some(i),
                     "lights_invalid",
                     &path.key("data"),
-                    "missing; program ignored",
+                    msg!("skyc-lights-data-missing"),
                 );
                 return LightProgram::default();
             }
@@ -87,7 +87,7 @@ impl ShowReader<'_> {
                         Some(i),
                         "lights_no_end",
                         &path.key("data"),
-                        "the program does not end with END (0x00)",
+                        msg!("skyc-lights-no-end"),
                     );
                 }
                 d.program
@@ -97,7 +97,7 @@ impl ShowReader<'_> {
                     Some(i),
                     "lights_undecodable",
                     &path.key("data"),
-                    &format!("{e}; program ignored"),
+                    msg!("skyc-lights-ignored", why = e.message()),
                 );
                 LightProgram::default()
             }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
+use skyshow_i18n::{Message, msg};
 
 use crate::SkycError;
 use crate::archive::{Archive, MemberKind, normalize};
@@ -57,6 +58,7 @@ pub(crate) fn parse_json(member: &str, bytes: &[u8]) -> Result<Value, SkycError>
         member: member.to_string(),
         line: e.line(),
         column: e.column(),
+        eof: e.is_eof(),
         message: e
             .to_string()
             .split(" at line ")
@@ -140,7 +142,7 @@ impl<'a, 'b> Resolver<'a, 'b> {
             return Err(self.err(
                 ctx,
                 &path,
-                format!("JSON nested deeper than {MAX_NESTING} levels"),
+                msg!("skyc-nested-too-deep", max = MAX_NESTING.to_string()),
             ));
         }
         match v {
@@ -165,10 +167,10 @@ impl<'a, 'b> Resolver<'a, 'b> {
         }
     }
 
-    fn err(&self, ctx: &Ctx<'_>, path: &JsonPath, message: String) -> SkycError {
+    fn err(&self, ctx: &Ctx<'_>, path: &JsonPath, message: Message) -> SkycError {
         SkycError::Ref {
             member: ctx.member.to_string(),
-            path: path.skip(ctx.at_root.len()).to_string(),
+            path: path.skip(ctx.at_root.len()).message(),
             message,
         }
     }
@@ -181,13 +183,17 @@ impl<'a, 'b> Resolver<'a, 'b> {
         stack: &mut Vec<String>,
     ) -> Result<Value, SkycError> {
         let Some(r) = r.as_str() else {
-            return Err(self.err(ctx, path, "\"$ref\" must be a string".into()));
+            return Err(self.err(ctx, path, msg!("skyc-ref-not-string")));
         };
         if ctx.depth >= MAX_REF_DEPTH {
             return Err(self.err(
                 ctx,
                 path,
-                format!("$ref {r:?}: references nested deeper than {MAX_REF_DEPTH}"),
+                msg!(
+                    "skyc-ref-too-deep",
+                    r = format!("{r:?}"),
+                    max = MAX_REF_DEPTH.to_string()
+                ),
             ));
         }
         let target = r.strip_prefix("zip:").unwrap_or(r);
@@ -199,14 +205,14 @@ impl<'a, 'b> Resolver<'a, 'b> {
             ctx.member.to_string()
         } else {
             self.member_path(ctx.member, file)
-                .map_err(|m| self.err(ctx, path, format!("$ref {r:?}: {m}")))?
+                .map_err(|m| self.err(ctx, path, msg!("skyc-ref-refused", r = format!("{r:?}"), why = m)))?
         };
         let key = format!("{member}#{pointer}");
         if stack.contains(&key) {
             return Err(self.err(
                 ctx,
                 path,
-                format!("$ref {r:?} is cyclic (it leads back to itself)"),
+                msg!("skyc-ref-cyclic", r = format!("{r:?}")),
             ));
         }
         let lower = member.to_ascii_lowercase();
@@ -215,7 +221,7 @@ impl<'a, 'b> Resolver<'a, 'b> {
                 return Err(self.err(
                     ctx,
                     path,
-                    format!("$ref {r:?}: YAML members are not supported; use JSON"),
+                    msg!("skyc-ref-yaml", r = format!("{r:?}")),
                 ));
             }
             // Binary members (audio) have their own budget in the archive; they are not
@@ -266,7 +272,12 @@ impl<'a, 'b> Resolver<'a, 'b> {
             return Err(self.err(
                 ctx,
                 path,
-                format!("$ref {r:?}: {member} has nothing at #{pointer}"),
+                msg!(
+                    "skyc-ref-nothing-at",
+                    r = format!("{r:?}"),
+                    member = member.as_str(),
+                    pointer = pointer
+                ),
             ));
         };
         self.count(approx_size(sub), ctx, path)?;
@@ -306,7 +317,12 @@ impl<'a, 'b> Resolver<'a, 'b> {
             SkycError::MissingMember { name, hint } => self.err(
                 ctx,
                 path,
-                format!("$ref {r:?}: member {name} is not in the archive{hint}"),
+                msg!(
+                    "skyc-ref-missing-member",
+                    r = format!("{r:?}"),
+                    name = name,
+                    hint = hint
+                ),
             ),
             other => other,
         }
@@ -318,9 +334,9 @@ impl<'a, 'b> Resolver<'a, 'b> {
             return Err(SkycError::TooLarge {
                 member: ctx.member.to_string(),
                 limit: self.limit,
-                detail: format!(
-                    "; references expand to more than that (at {})",
-                    path.skip(ctx.at_root.len())
+                detail: msg!(
+                    "skyc-detail-refs-expand",
+                    path = path.skip(ctx.at_root.len()).message()
                 ),
             });
         }
@@ -340,16 +356,15 @@ impl<'a, 'b> Resolver<'a, 'b> {
             Some(a) => a.read_kind(member, kind),
             None => Err(SkycError::MissingMember {
                 name: member.to_string(),
-                hint: "; a bare show.json cannot refer to other files, pack it in a .skyc archive"
-                    .into(),
+                hint: msg!("skyc-hint-bare-no-refs"),
             }),
         }
     }
 
     /// The archive member a relative reference in `from` names, or why it is refused.
-    fn member_path(&self, from: &str, file: &str) -> Result<String, String> {
+    fn member_path(&self, from: &str, file: &str) -> Result<String, Message> {
         if file.starts_with('/') || file.contains('\\') || file.contains(':') {
-            return Err("absolute or external references are not allowed inside a .skyc".into());
+            return Err(msg!("skyc-ref-external"));
         }
         let mut parts: Vec<&str> = from.split('/').collect();
         parts.pop(); // the referring file itself
@@ -358,7 +373,7 @@ impl<'a, 'b> Resolver<'a, 'b> {
                 "" | "." => {}
                 ".." => {
                     if parts.pop().is_none() {
-                        return Err("escapes the archive (\"..\" above its root)".into());
+                        return Err(msg!("skyc-ref-escapes"));
                     }
                 }
                 s => parts.push(s),

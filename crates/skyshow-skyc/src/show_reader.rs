@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use base64::Engine;
 use serde_json::{Map, Value};
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Cue, Drone, FlightShow, Vec3};
 
 use crate::compact_points::PointTable;
@@ -39,15 +40,15 @@ pub(crate) fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Va
 }
 
 /// A short description of a JSON value, for messages.
-pub(crate) fn describe(v: &Value) -> String {
+pub(crate) fn describe(v: &Value) -> Message {
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if s.len() <= 24 => format!("{s:?}"),
-        Value::String(s) => format!("a string of {} bytes", s.len()),
-        Value::Array(a) => format!("an array of {} elements", a.len()),
-        Value::Object(_) => "an object".into(),
+        Value::Null => Message::verbatim("null"),
+        Value::Bool(b) => Message::verbatim(b.to_string()),
+        Value::Number(n) => Message::verbatim(n.to_string()),
+        Value::String(s) if s.len() <= 24 => Message::verbatim(format!("{s:?}")),
+        Value::String(s) => msg!("skyc-value-string", bytes = s.len().to_string()),
+        Value::Array(a) => msg!("skyc-value-array", count = a.len()),
+        Value::Object(_) => msg!("skyc-value-object"),
     }
 }
 
@@ -66,7 +67,7 @@ impl<'r> ShowReader<'r> {
     }
 
     /// The member a path lies in, and the path inside that member.
-    pub(crate) fn locate(&self, path: &JsonPath) -> (String, String) {
+    pub(crate) fn locate(&self, path: &JsonPath) -> (String, Message) {
         let found = (0..=path.len()).rev().find_map(|n| {
             let at = path.prefix(n);
             self.origins.get(&at).map(|m| (at, m))
@@ -76,20 +77,20 @@ impl<'r> ShowReader<'r> {
                 let inner = path.skip(at.len());
                 (
                     member.clone(),
-                    format!("{inner} (reached from show.json: {at})"),
+                    msg!("skyc-path-reached", inner = inner.message(), at = at.message()),
                 )
             }
-            None => ("show.json".to_string(), path.to_string()),
+            None => ("show.json".to_string(), path.message()),
         }
     }
 
     /// A schema error at `path`.
-    pub(crate) fn schema(&self, path: &JsonPath, message: impl Into<String>) -> SkycError {
+    pub(crate) fn schema(&self, path: &JsonPath, message: Message) -> SkycError {
         let (member, path) = self.locate(path);
         SkycError::Schema {
-            member,
+            member: Message::verbatim(member),
             path,
-            message: message.into(),
+            message,
         }
     }
 
@@ -99,13 +100,13 @@ impl<'r> ShowReader<'r> {
         drone: Option<usize>,
         rule: &'static str,
         path: &JsonPath,
-        text: &str,
+        text: Message,
     ) {
         let (member, path) = self.locate(path);
         self.findings.push(FormatFinding {
             drone,
             rule,
-            message: format!("{member}: {path}: {text}"),
+            message: msg!("skyc-at", member = member, path = path, what = text),
         });
     }
 
@@ -114,17 +115,18 @@ impl<'r> ShowReader<'r> {
         &self,
         v: &Value,
         path: &JsonPath,
-        what: &str,
+        what: Message,
         max: f64,
     ) -> Result<f64, SkycError> {
         match v.as_f64() {
             Some(x) if x.is_finite() && x.abs() <= max => Ok(x),
-            Some(x) => {
-                Err(self.schema(path, format!("{what} {x} is out of range (beyond ±{max})")))
-            }
+            Some(x) => Err(self.schema(
+                path,
+                msg!("skyc-out-of-range", what = what, x = x, max = max),
+            )),
             None => Err(self.schema(
                 path,
-                format!("expected {what} as a number, found {}", describe(v)),
+                msg!("skyc-expected-number", what = what, found = describe(v)),
             )),
         }
     }
@@ -132,12 +134,16 @@ impl<'r> ShowReader<'r> {
     /// `[x, y, z]` in metres.
     pub(crate) fn point(&self, v: &Value, path: &JsonPath) -> Result<Vec3, SkycError> {
         let Some(a) = v.as_array().filter(|a| a.len() == 3) else {
-            return Err(self.schema(
-                path,
-                format!("expected [x, y, z] in metres, found {}", describe(v)),
-            ));
+            return Err(self.schema(path, msg!("skyc-expected-xyz", found = describe(v))));
         };
-        let c = |i: usize| self.number(&a[i], &path.index(i), "a coordinate", MAX_COORD_M);
+        let c = |i: usize| {
+            self.number(
+                &a[i],
+                &path.index(i),
+                msg!("skyc-what-coordinate"),
+                MAX_COORD_M,
+            )
+        };
         Ok(Vec3::new(c(0)?, c(1)?, c(2)?))
     }
 
@@ -152,39 +158,33 @@ impl<'r> ShowReader<'r> {
         let Some(obj) = root.as_object() else {
             return Err(self.schema(
                 &top,
-                format!(
-                    "the show specification must be a JSON object, found {}",
-                    describe(root)
-                ),
+                msg!("skyc-show-not-object", found = describe(root)),
             ));
         };
         match field(obj, "version") {
             None => {
-                return Err(self.schema(
-                    &top.key("version"),
-                    "missing; Skybrush shows need \"version\": 1",
-                ));
+                return Err(self.schema(&top.key("version"), msg!("skyc-version-missing")));
             }
             Some(v) if v.as_f64() == Some(1.0) => {}
             Some(v) => {
                 return Err(self.schema(
                     &top.key("version"),
-                    format!("only version 1 is supported, found {}", describe(v)),
+                    msg!("skyc-version-unsupported", found = describe(v)),
                 ));
             }
         }
         let swarm_path = top.key("swarm");
         let Some(swarm) = field(obj, "swarm").and_then(Value::as_object) else {
-            return Err(self.schema(&swarm_path, "expected an object {\"drones\": [...]}"));
+            return Err(self.schema(
+                &swarm_path,
+                msg!("skyc-expected-object", shape = r#"{"drones": [...]}"#),
+            ));
         };
         let drones_path = swarm_path.key("drones");
         let list = match field(swarm, "drones").and_then(Value::as_array) {
             Some(a) if !a.is_empty() => a,
             _ => {
-                return Err(self.schema(
-                    &drones_path,
-                    "expected a non-empty array of drones; the show has no drones",
-                ));
+                return Err(self.schema(&drones_path, msg!("skyc-no-drones")));
             }
         };
         if list.len() > self.opts.max_drones {
@@ -199,7 +199,11 @@ impl<'r> ShowReader<'r> {
                 None,
                 "too_many_drones",
                 &drones_path,
-                &format!("{n} drones; Skybrush loads at most {SKYBRUSH_MAX_DRONES}"),
+                msg!(
+                    "skyc-skybrush-max-drones",
+                    count = n.to_string(),
+                    max = SKYBRUSH_MAX_DRONES.to_string()
+                ),
             );
         }
 
@@ -214,15 +218,15 @@ impl<'r> ShowReader<'r> {
             else {
                 return Err(self.schema(
                     &dp,
-                    "expected a drone {\"type\": \"generic\", \"settings\": {...}}",
+                    msg!(
+                        "skyc-expected-drone",
+                        shape = r#"{"type": "generic", "settings": {...}}"#
+                    ),
                 ));
             };
             let sp = dp.key("settings");
             let Some(tv) = field(settings, "trajectory") else {
-                return Err(self.schema(
-                    &sp.key("trajectory"),
-                    "missing: every drone needs a trajectory",
-                ));
+                return Err(self.schema(&sp.key("trajectory"), msg!("skyc-trajectory-missing")));
             };
             let trajectory = self.trajectory(i, tv, &sp.key("trajectory"), table)?;
             let home = match field(settings, "home") {
@@ -234,7 +238,7 @@ impl<'r> ShowReader<'r> {
                             Some(i),
                             "home_invalid",
                             &sp.key("home"),
-                            &format!("{e}; using the first point"),
+                            msg!("skyc-home-invalid", why = e.what()),
                         );
                         trajectory.start
                     }
@@ -278,12 +282,24 @@ impl<'r> ShowReader<'r> {
         if let Some(v) = settings.and_then(|s| field(s, "validation")) {
             let (mut limits, bad) = limits_from(v);
             let vp = settings_path.key("validation");
+            if !v.is_object() {
+                self.finding(
+                    None,
+                    "validation_invalid",
+                    &vp,
+                    msg!(
+                        "skyc-expected-found",
+                        shape = r#"{"maxAltitude": …, "minDistance": …}"#,
+                        found = describe(v)
+                    ),
+                );
+            }
             for key in bad {
                 self.finding(
                     None,
                     "validation_invalid",
                     &vp.key(&key),
-                    "expected a positive number; using the default",
+                    msg!("skyc-validation-invalid"),
                 );
             }
             let indoor = field(obj, "environment")
@@ -307,15 +323,12 @@ impl<'r> ShowReader<'r> {
             && t != "outdoor"
             && t != "indoor"
         {
-            let text = format!(
-                "environment type must be \"outdoor\" or \"indoor\", found {}",
-                describe(t)
-            );
+            let text = msg!("skyc-environment-type", found = describe(t));
             self.finding(
                 None,
                 "environment_type",
                 &top.key("environment").key("type"),
-                &text,
+                text,
             );
         }
         let audio = match field(obj, "media")
@@ -343,7 +356,10 @@ impl<'r> ShowReader<'r> {
                 None,
                 "cues_invalid",
                 path,
-                "expected {\"version\": 1, \"items\": [{\"name\", \"time\"}]}",
+                msg!(
+                    "skyc-expected-ignored",
+                    shape = r#"{"version": 1, "items": [{"name", "time"}]}"#
+                ),
             );
             return Vec::new();
         };
@@ -364,7 +380,7 @@ impl<'r> ShowReader<'r> {
                     None,
                     "cues_invalid",
                     &path.key("items").index(k),
-                    "cue without a numeric time; ignored",
+                    msg!("skyc-cue-no-time"),
                 ),
             }
         }
@@ -389,7 +405,10 @@ impl<'r> ShowReader<'r> {
                 && field(o, "payloads").is_none_or(Value::is_object)
         });
         if !ok {
-            let text = "pyro schema mismatch: expected {\"version\": 1, \"events\": [[t, channel, \"payload\"]], \"payloads\": {...}}";
+            let text = msg!(
+                "skyc-pyro-schema",
+                shape = r#"{"version": 1, "events": [[t, channel, "payload"]], "payloads": {...}}"#
+            );
             self.finding(Some(i), "pyro_schema", path, text);
         }
     }
@@ -398,7 +417,7 @@ impl<'r> ShowReader<'r> {
     pub(crate) fn data_bytes(
         v: &Value,
         assets: &BTreeMap<String, Vec<u8>>,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<Vec<u8>, Message> {
         match v {
             Value::String(s) => {
                 let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
@@ -407,7 +426,7 @@ impl<'r> ShowReader<'r> {
                     .or_else(|_| {
                         base64::engine::general_purpose::STANDARD_NO_PAD.decode(clean.as_bytes())
                     })
-                    .map_err(|e| format!("not valid base64 ({e})"))
+                    .map_err(|e| msg!("skyc-base64-invalid", why = e.to_string()))
             }
             Value::Object(o) => match o
                 .get(ASSET_KEY)
@@ -415,9 +434,9 @@ impl<'r> ShowReader<'r> {
                 .and_then(|m| assets.get(m))
             {
                 Some(b) => Ok(b.clone()),
-                None => Err("expected base64 text or a $ref to a member".into()),
+                None => Err(msg!("skyc-base64-or-ref")),
             },
-            other => Err(format!("expected base64 text, found {}", describe(other))),
+            other => Err(msg!("skyc-base64-found", found = describe(other))),
         }
     }
 
@@ -432,7 +451,10 @@ impl<'r> ShowReader<'r> {
                 None,
                 "audio_invalid",
                 path,
-                "expected {\"data\", \"mediaType\", \"startTime\"}; ignored",
+                msg!(
+                    "skyc-expected-ignored",
+                    shape = r#"{"data", "mediaType", "startTime"}"#
+                ),
             );
             return None;
         };
@@ -443,7 +465,7 @@ impl<'r> ShowReader<'r> {
                     None,
                     "audio_invalid",
                     &path.key("data"),
-                    &format!("{e}; audio ignored"),
+                    msg!("skyc-audio-ignored", why = e),
                 );
                 return None;
             }
@@ -452,7 +474,7 @@ impl<'r> ShowReader<'r> {
                     None,
                     "audio_invalid",
                     &path.key("data"),
-                    "missing; audio ignored",
+                    msg!("skyc-audio-missing"),
                 );
                 return None;
             }
@@ -465,7 +487,7 @@ impl<'r> ShowReader<'r> {
                     None,
                     "audio_invalid",
                     &path.key("startTime"),
-                    "expected seconds as a number; using 0",
+                    msg!("skyc-audio-start"),
                 );
                 0.0
             }

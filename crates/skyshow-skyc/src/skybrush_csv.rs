@@ -9,6 +9,7 @@
 //! 4 fps samples would invent accelerations the show does not have.) Colours fade linearly
 //! from one sample to the next. The light bytecode stays empty: a CSV show has none.
 
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Drone, FlightShow, LightProgram, LightStep, Rgb, Segment, Trajectory, Vec3};
 
 use crate::archive::Archive;
@@ -78,7 +79,7 @@ pub fn read_skybrush_csv_tracks(
     if names.is_empty() {
         return Err(SkycError::MissingMember {
             name: "*.csv".into(),
-            hint: "; a Skybrush CSV show is a ZIP of one `Time_msec,x_m,y_m,z_m,Red,Green,Blue` file per drone".into(),
+            hint: msg!("skyc-hint-csv-zip"),
         });
     }
     if names.len() > opts.max_drones {
@@ -93,8 +94,8 @@ pub fn read_skybrush_csv_tracks(
     {
         return Err(SkycError::Ref {
             member: bad.clone(),
-            path: "name".into(),
-            message: "the member name escapes the archive (`..`)".into(),
+            path: msg!("skyc-csv-member-name"),
+            message: msg!("skyc-csv-escapes"),
         });
     }
     names.sort_by_cached_key(|a| natural_key(a));
@@ -124,12 +125,12 @@ fn median_interval(intervals: &[f64]) -> Option<f64> {
 /// Reads a static marker CSV: `Name,x_m,y_m,z_m,Red,Green,Blue` (colour columns optional),
 /// one drone per row, at its position for the whole (zero-length) show.
 pub fn read_skybrush_static_csv(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError> {
-    const MEMBER: &str = "the CSV";
+    const MEMBER: &str = "CSV";
     let text = std::str::from_utf8(bytes)
-        .map_err(|e| csv_err(MEMBER, 0, format!("not UTF-8 text ({e})")))?;
+        .map_err(|e| csv_err(MEMBER, 0, msg!("skyc-csv-not-utf8", why = e.to_string())))?;
     let mut lines = data_lines(text);
     let Some((hl, header)) = lines.next() else {
-        return Err(csv_err(MEMBER, 0, "the file is empty".into()));
+        return Err(csv_err(MEMBER, 0, msg!("skyc-csv-empty")));
     };
     let cols = Columns::find(MEMBER, hl, header, "Name")?;
     let mut drones = Vec::new();
@@ -170,7 +171,7 @@ pub fn read_skybrush_static_csv(bytes: &[u8], opts: &ReadOptions) -> Result<Skyc
         });
     }
     if drones.is_empty() {
-        return Err(csv_err(MEMBER, hl, "no rows after the header".into()));
+        return Err(csv_err(MEMBER, hl, msg!("skyc-csv-no-rows")));
     }
     Ok(csv_show(drones, None))
 }
@@ -191,13 +192,13 @@ pub(crate) fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> Sk
     }
 }
 
-fn csv_err(member: &str, line: usize, message: String) -> SkycError {
+fn csv_err(member: &str, line: usize, message: Message) -> SkycError {
     SkycError::Schema {
-        member: member.to_string(),
+        member: Message::verbatim(member),
         path: if line == 0 {
-            "file".into()
+            msg!("skyc-csv-file")
         } else {
-            format!("line {line}")
+            msg!("skyc-csv-line", line = line.to_string())
         },
         message,
     }
@@ -230,9 +231,7 @@ impl Columns {
             csv_err(
                 member,
                 line,
-                format!(
-                    "the header has no `{what}` column (expected `{first},x_m,y_m,z_m,Red,Green,Blue`)"
-                ),
+                msg!("skyc-csv-no-column", what = what, first = first),
             )
         };
         let first_col = at(&[&first.to_ascii_lowercase()]).ok_or_else(|| missing(first))?;
@@ -261,17 +260,17 @@ impl Columns {
             csv_err(
                 member,
                 line,
-                format!("the row has no `{what}` (column {})", col + 1),
+                msg!("skyc-csv-no-cell", what = what, column = (col + 1).to_string()),
             )
         })?;
         let v: f64 = cell
             .parse()
-            .map_err(|_| csv_err(member, line, format!("`{what}` is `{cell}`, not a number")))?;
+            .map_err(|_| csv_err(member, line, msg!("skyc-csv-not-number", what = what, cell = *cell)))?;
         if !v.is_finite() {
             return Err(csv_err(
                 member,
                 line,
-                format!("`{what}` is `{cell}`: numbers must be finite"),
+                msg!("skyc-csv-not-finite", what = what, cell = *cell),
             ));
         }
         Ok(v)
@@ -285,7 +284,12 @@ impl Columns {
                 return Err(csv_err(
                     member,
                     line,
-                    format!("`{what}` is {v:e} m, beyond the {MAX_COORD_M:e} m a show may reach"),
+                    msg!(
+                        "skyc-csv-too-far",
+                        what = *what,
+                        v = format!("{v:e}"),
+                        max = format!("{MAX_COORD_M:e}")
+                    ),
                 ));
             }
             p[k] = v;
@@ -295,7 +299,11 @@ impl Columns {
             for (k, what) in ["Red", "Green", "Blue"].iter().enumerate() {
                 let v = Self::number(member, line, cells, rgb[k], what)?;
                 if !(0.0..=255.0).contains(&v) {
-                    return Err(csv_err(member, line, format!("`{what}` is {v}, not 0–255")));
+                    return Err(csv_err(
+                        member,
+                        line,
+                        msg!("skyc-csv-channel", what = *what, v = v),
+                    ));
                 }
                 c[k] = v.round() as u8;
             }
@@ -314,10 +322,10 @@ pub(crate) struct Sample {
 
 fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<Sample>, SkycError> {
     let text = std::str::from_utf8(raw)
-        .map_err(|e| csv_err(member, 0, format!("not UTF-8 text ({e})")))?;
+        .map_err(|e| csv_err(member, 0, msg!("skyc-csv-not-utf8", why = e.to_string())))?;
     let mut lines = data_lines(text);
     let Some((hl, header)) = lines.next() else {
-        return Err(csv_err(member, 0, "the file is empty".into()));
+        return Err(csv_err(member, 0, msg!("skyc-csv-empty")));
     };
     let cols = Columns::find(member, hl, header, "Time_msec")?;
     let mut samples: Vec<Sample> = Vec::new();
@@ -325,7 +333,7 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
         if samples.len() >= opts.max_points_per_drone {
             return Err(SkycError::TooManyPoints {
                 member: member.to_string(),
-                path: "rows".into(),
+                path: msg!("skyc-csv-rows"),
                 count: samples.len() + 1,
                 max: opts.max_points_per_drone,
             });
@@ -337,9 +345,10 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
             return Err(csv_err(
                 member,
                 ln,
-                format!(
-                    "`Time_msec` is {ms}: times are 0 to {} ms",
-                    MAX_TIME_S * 1000.0
+                msg!(
+                    "skyc-csv-time-range",
+                    ms = ms,
+                    max = MAX_TIME_S * 1000.0
                 ),
             ));
         }
@@ -349,9 +358,10 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
             return Err(csv_err(
                 member,
                 ln,
-                format!(
-                    "`Time_msec` {ms} does not come after the previous row's {}",
-                    prev.t * 1000.0
+                msg!(
+                    "skyc-csv-time-order",
+                    ms = ms,
+                    prev = prev.t * 1000.0
                 ),
             ));
         }
@@ -359,7 +369,7 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
         samples.push(Sample { t, p, c });
     }
     if samples.is_empty() {
-        return Err(csv_err(member, hl, "no rows after the header".into()));
+        return Err(csv_err(member, hl, msg!("skyc-csv-no-rows")));
     }
     Ok(samples)
 }
@@ -542,7 +552,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "the CSV: line 2: `x_m` is `inf`: numbers must be finite"
+            "CSV: line 2: `x_m` is `inf`: numbers must be finite"
         );
     }
 }

@@ -6,15 +6,13 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{Segment, Trajectory, Vec3};
 
 use crate::SkycError;
 use crate::compact_points::{CompactPoints, PointTable, vec3};
 use crate::json_path::JsonPath;
 use crate::show_reader::{MAX_COORD_M, MAX_TIME_S, ShowReader, describe, field};
-
-/// The point shape, for messages.
-const POINT_SHAPE: &str = "expected [t, [x, y, z], [controls]]";
 
 /// Where a trajectory's points are: JSON values, or parsed compactly.
 enum Points<'v> {
@@ -33,10 +31,10 @@ impl Points<'_> {
 
 /// Soft problems of one trajectory: rule → (first point index, count, text).
 #[derive(Default)]
-struct Notes(BTreeMap<&'static str, (usize, usize, String)>);
+struct Notes(BTreeMap<&'static str, (usize, usize, Message)>);
 
 impl Notes {
-    fn add(&mut self, rule: &'static str, k: usize, text: impl FnOnce() -> String) {
+    fn add(&mut self, rule: &'static str, k: usize, text: impl FnOnce() -> Message) {
         self.0
             .entry(rule)
             .and_modify(|e| e.1 += 1)
@@ -70,25 +68,23 @@ impl ShowReader<'_> {
         let Some(obj) = v.as_object() else {
             return Err(self.schema(
                 path,
-                format!(
-                    "expected {{\"version\": 1, \"points\": [...]}}, found {}",
-                    describe(v)
+                msg!(
+                    "skyc-expected-found",
+                    shape = r#"{"version": 1, "points": [...]}"#,
+                    found = describe(v)
                 ),
             ));
         };
         match field(obj, "version") {
             Some(x) if x.as_f64() == Some(1.0) => {}
             Some(x) => {
-                let text = format!(
-                    "only version 1 trajectories are supported, found {}",
-                    describe(x)
-                );
+                let text = msg!("skyc-trajectory-version", found = describe(x));
                 return Err(self.schema(&path.key("version"), text));
             }
             None => {
                 return Err(self.schema(
                     &path.key("version"),
-                    "missing; trajectories need \"version\": 1",
+                    msg!("skyc-trajectory-version-missing"),
                 ));
             }
         }
@@ -97,7 +93,7 @@ impl ShowReader<'_> {
             Some(t) => self.number(
                 t,
                 &path.key("takeoffTime"),
-                "takeoffTime in seconds",
+                msg!("skyc-what-takeoff"),
                 MAX_TIME_S,
             )?,
         };
@@ -105,7 +101,7 @@ impl ShowReader<'_> {
             self.number(
                 t,
                 &path.key("landingTime"),
-                "landingTime in seconds",
+                msg!("skyc-what-landing"),
                 MAX_TIME_S,
             )?;
         }
@@ -118,10 +114,7 @@ impl ShowReader<'_> {
             (Some(c), _) if c.len() > 0 => Points::Compact(c),
             (None, Some(a)) if !a.is_empty() => Points::Json(a),
             _ => {
-                return Err(self.schema(
-                    &pp,
-                    "expected a non-empty array of [t, [x, y, z], [controls]] points",
-                ));
+                return Err(self.schema(&pp, msg!("skyc-points-empty")));
             }
         };
         if points.len() > self.opts.max_points_per_drone {
@@ -147,7 +140,7 @@ impl ShowReader<'_> {
             if k == 0 {
                 if !ctrl.is_empty() {
                     notes.add("first_point_controls", k, || {
-                        "the first point has control points; they are ignored".into()
+                        msg!("skyc-first-point-controls")
                     });
                 }
                 start = pos;
@@ -157,22 +150,23 @@ impl ShowReader<'_> {
             if ctrl.len() > 2 {
                 let n = ctrl.len();
                 notes.add("too_many_control_points", k, || {
-                    format!("{n} control points; Skybrush players take at most 2 (cubic); approximated by a cubic with the same end tangents")
+                    msg!("skyc-too-many-controls", count = n.to_string())
                 });
             }
             let dt = t - prev.0;
             let ms = (dt * 1000.0).round();
             if ms == 0.0 {
                 notes.add("time_stands_still", k, || {
-                    format!(
-                        "time does not advance by 1 ms ({} s after the previous point){}",
-                        dt,
-                        if dt > 0.0 { "" } else { "; point ignored" }
-                    )
+                    let id = if dt > 0.0 {
+                        "skyc-time-still"
+                    } else {
+                        "skyc-time-still-ignored"
+                    };
+                    Message::new(id).arg("dt", dt)
                 });
             } else if ms < 0.0 {
                 notes.add("time_backwards", k, || {
-                    format!("time goes backwards by {} s; point ignored", -dt)
+                    msg!("skyc-time-backwards", dt = -dt)
                 });
             }
             if dt > 0.0 {
@@ -181,12 +175,12 @@ impl ShowReader<'_> {
             }
         }
         for (rule, (k, count, text)) in notes.0 {
-            let more = if count > 1 {
-                format!(" (and {} more points)", count - 1)
+            let text = if count > 1 {
+                msg!("skyc-and-more", text = text, count = count - 1)
             } else {
-                String::new()
+                text
             };
-            self.finding(Some(i), rule, &pp.index(k), &format!("{text}{more}"));
+            self.finding(Some(i), rule, &pp.index(k), text);
         }
         Ok(Trajectory { start, segments })
     }
@@ -201,37 +195,36 @@ impl ShowReader<'_> {
         notes: &mut Notes,
     ) -> Result<(f64, Vec3), SkycError> {
         ctrl.clear();
-        let bad =
-            |this: &Self, what: String| this.schema(&pp.index(k), format!("{POINT_SHAPE}; {what}"));
+        let bad = |this: &Self, what: Message| {
+            this.schema(&pp.index(k), msg!("skyc-bad-point", what = what))
+        };
         let Some(a) = p.as_array() else {
-            return Err(bad(self, format!("found {}", describe(p))));
+            return Err(bad(self, msg!("skyc-point-found", found = describe(p))));
         };
         if a.len() != 2 && a.len() != 3 {
-            return Err(bad(self, format!("found {}", describe(p))));
+            return Err(bad(self, msg!("skyc-point-found", found = describe(p))));
         }
         let t = match a[0].as_f64() {
             Some(t) if t.is_finite() && t.abs() <= MAX_TIME_S => t,
-            _ => return Err(bad(self, format!("the time is {}", describe(&a[0])))),
+            _ => return Err(bad(self, msg!("skyc-point-time", found = describe(&a[0])))),
         };
         let pos = self
             .coords(&a[1])
-            .ok_or_else(|| bad(self, format!("the position is {}", describe(&a[1]))))?;
+            .ok_or_else(|| bad(self, msg!("skyc-point-position", found = describe(&a[1]))))?;
         if a.len() == 2 {
-            notes.add("point_without_controls", k, || {
-                "point has no control-point list; Skybrush's server needs [t, [x, y, z], []]".into()
-            });
+            notes.add("point_without_controls", k, || msg!("skyc-no-control-list"));
             return Ok((t, pos));
         }
         let Some(cs) = a[2].as_array() else {
             return Err(bad(
                 self,
-                format!("the control points are {}", describe(&a[2])),
+                msg!("skyc-point-controls", found = describe(&a[2])),
             ));
         };
         for c in cs {
             let q = self
                 .coords(c)
-                .ok_or_else(|| bad(self, format!("a control point is {}", describe(c))))?;
+                .ok_or_else(|| bad(self, msg!("skyc-point-control", found = describe(c))))?;
             ctrl.push(q);
         }
         Ok((t, pos))
@@ -247,24 +240,26 @@ impl ShowReader<'_> {
         notes: &mut Notes,
     ) -> Result<(f64, Vec3), SkycError> {
         ctrl.clear();
-        let bad =
-            |this: &Self, what: String| this.schema(&pp.index(k), format!("{POINT_SHAPE}; {what}"));
+        let bad = |this: &Self, what: Message| {
+            this.schema(&pp.index(k), msg!("skyc-bad-point", what = what))
+        };
         let sane = |p: [f64; 3]| p.iter().all(|x| x.is_finite() && x.abs() <= MAX_COORD_M);
         let t = c.t[k];
         if !(t.is_finite() && t.abs() <= MAX_TIME_S) {
-            return Err(bad(self, format!("the time is {t}")));
+            return Err(bad(self, msg!("skyc-point-time", found = t)));
         }
         if !sane(c.pos[k]) {
-            return Err(bad(self, format!("the position is {:?}", c.pos[k])));
+            return Err(bad(
+                self,
+                msg!("skyc-point-position", found = format!("{:?}", c.pos[k])),
+            ));
         }
         if c.short[k] {
-            notes.add("point_without_controls", k, || {
-                "point has no control-point list; Skybrush's server needs [t, [x, y, z], []]".into()
-            });
+            notes.add("point_without_controls", k, || msg!("skyc-no-control-list"));
         }
         for &q in c.controls(k) {
             if !sane(q) {
-                return Err(bad(self, format!("a control point is {q:?}")));
+                return Err(bad(self, msg!("skyc-point-control", found = format!("{q:?}"))));
             }
             ctrl.push(vec3(q));
         }

@@ -5,7 +5,8 @@ use serde_json::Value;
 use skyshow_model::Limits;
 
 /// The limits a `settings.validation` object states, starting from [`Limits::DEFAULT`] for
-/// what it does not say, and the keys that were present but not positive numbers.
+/// what it does not say, and the keys that were present but not positive numbers (none
+/// for a value that is not an object: the caller reports that).
 ///
 /// `maxVelocityZ` sets both climb and descent unless `maxVelocityZUp` sets the climb; our
 /// single acceleration limit is the smaller of `maxAccelerationXY` and `maxAccelerationZ`.
@@ -13,7 +14,7 @@ pub(crate) fn limits_from(v: &Value) -> (Limits, Vec<String>) {
     let mut l = Limits::DEFAULT;
     let mut bad = Vec::new();
     let Some(obj) = v.as_object() else {
-        bad.push("(not an object)".to_string());
+        // Not an object: nothing stated (the reader reports the value itself).
         return (l, bad);
     };
     let mut get = |camel: &str, snake: &str| -> Option<f64> {

@@ -15,6 +15,7 @@
 //! Skybrush CSV: [`SkycShow::sample_interval_s`] is the position step.
 
 use serde_json::Value;
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{LightStep, Rgb, Vec3};
 
 use crate::resolver::parse_json;
@@ -23,7 +24,7 @@ use crate::skybrush_csv::{Sample, csv_show, drone_from_samples};
 use crate::{ReadOptions, SkycError, SkycShow};
 
 /// The name VVIZ errors give the file.
-const MEMBER: &str = "the VVIZ";
+const MEMBER: &str = "VVIZ";
 
 /// True if `bytes` look like a VVIZ document: a JSON object whose first kilobytes name
 /// `performances` and `coordinateFrame` (the keys every VVIZ header has) and not `swarm`.
@@ -51,9 +52,9 @@ pub fn read_vviz(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
     if frame != Some("ogl") {
         return Err(schema(
             "coordinateFrame",
-            format!(
-                "expected \"ogl\" (X right, Y up, Z forward), found {}",
-                frame.map_or_else(|| "nothing".to_string(), |f| format!("\"{f}\""))
+            msg!(
+                "skyc-vviz-frame",
+                found = frame.map_or_else(|| msg!("skyc-nothing"), |f| Message::verbatim(format!("\"{f}\"")))
             ),
         ));
     }
@@ -66,9 +67,9 @@ pub fn read_vviz(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
     let performances = doc
         .get("performances")
         .and_then(Value::as_array)
-        .ok_or_else(|| schema("performances", "expected a list of performances".into()))?;
+        .ok_or_else(|| schema("performances", msg!("skyc-vviz-performances")))?;
     if performances.is_empty() {
-        return Err(schema("performances", "the list is empty".into()));
+        return Err(schema("performances", msg!("skyc-vviz-empty")));
     }
     if performances.len() > opts.max_drones {
         return Err(SkycError::TooManyDrones {
@@ -109,12 +110,12 @@ fn traversal(
 ) -> Result<Vec<Sample>, SkycError> {
     let desc = perf
         .get("agentDescription")
-        .ok_or_else(|| schema(path, "no `agentDescription`".into()))?;
+        .ok_or_else(|| schema(path, msg!("skyc-vviz-no-key", key = "agentDescription")))?;
     let dpath = format!("{path}.agentDescription");
     let coord = |key: &str| -> Result<f64, SkycError> {
         let v = desc
             .get(key)
-            .ok_or_else(|| schema(&dpath, format!("no `{key}`")))?;
+            .ok_or_else(|| schema(&dpath, msg!("skyc-vviz-no-key", key = key)))?;
         finite(v, &format!("{dpath}.{key}"), MAX_COORD_M)
     };
     let mut ogl = [coord("homeX")?, coord("homeY")?, coord("homeZ")?];
@@ -122,11 +123,11 @@ fn traversal(
     let rows = desc
         .get("agentTraversal")
         .and_then(Value::as_array)
-        .ok_or_else(|| schema(&tpath, "expected a list of position deltas".into()))?;
+        .ok_or_else(|| schema(&tpath, msg!("skyc-vviz-traversal")))?;
     if rows.len() > opts.max_points_per_drone {
         return Err(SkycError::TooManyPoints {
             member: MEMBER.into(),
-            path: tpath,
+            path: Message::verbatim(tpath),
             count: rows.len(),
             max: opts.max_points_per_drone,
         });
@@ -141,7 +142,7 @@ fn traversal(
             None => step,
         };
         if dt < 0.0 || (k > 0 && dt == 0.0) {
-            return Err(schema(&rpath, format!("`dt` is {dt}: times must increase")));
+            return Err(schema(&rpath, msg!("skyc-vviz-dt", dt = dt)));
         }
         t += dt;
         for (axis, key) in ["dx", "dy", "dz"].iter().enumerate() {
@@ -151,7 +152,7 @@ fn traversal(
             }
         }
         if ogl.iter().any(|c| c.abs() > MAX_COORD_M) {
-            return Err(schema(&rpath, "the position runs beyond 1,000 km".into()));
+            return Err(schema(&rpath, msg!("skyc-vviz-too-far")));
         }
         let p = Vec3::new(ogl[0], -ogl[2], ogl[1]);
         samples.push(Sample {
@@ -196,11 +197,11 @@ fn colour_actions(
     let actions = light
         .get("payloadActions")
         .and_then(Value::as_array)
-        .ok_or_else(|| schema(&apath, "expected a list of colour actions".into()))?;
+        .ok_or_else(|| schema(&apath, msg!("skyc-vviz-actions")))?;
     if actions.len() > opts.max_points_per_drone {
         return Err(SkycError::TooManyPoints {
             member: MEMBER.into(),
-            path: apath,
+            path: Message::verbatim(apath),
             count: actions.len(),
             max: opts.max_points_per_drone,
         });
@@ -216,7 +217,7 @@ fn colour_actions(
         if frames < 0.0 {
             return Err(schema(
                 &path,
-                format!("`frames` is {frames}: times must not go back"),
+                msg!("skyc-vviz-frames", frames = frames),
             ));
         }
         frame += frames;
@@ -226,7 +227,7 @@ fn colour_actions(
             x.map(|x| x.round() as u8).ok_or_else(|| {
                 schema(
                     &format!("{path}.{key}"),
-                    format!("expected 0–255, found {v}"),
+                    msg!("skyc-vviz-channel", found = v.to_string()),
                 )
             })
         };
@@ -273,12 +274,12 @@ fn held_colours(actions: &[(f64, Rgb)], end: f64) -> Vec<LightStep> {
 fn positive(doc: &Value, key: &str) -> Result<f64, SkycError> {
     let v = doc
         .get(key)
-        .ok_or_else(|| schema(key, "missing (the VVIZ header names it)".into()))?;
+        .ok_or_else(|| schema(key, msg!("skyc-vviz-missing")))?;
     let x = finite(v, key, 1e6)?;
     if x > 0.0 {
         Ok(x)
     } else {
-        Err(schema(key, format!("expected a positive rate, found {x}")))
+        Err(schema(key, msg!("skyc-vviz-rate", found = x)))
     }
 }
 
@@ -286,15 +287,15 @@ fn positive(doc: &Value, key: &str) -> Result<f64, SkycError> {
 fn finite(v: &Value, path: &str, max: f64) -> Result<f64, SkycError> {
     match v.as_f64() {
         Some(x) if x.is_finite() && x.abs() <= max => Ok(x),
-        Some(x) => Err(schema(path, format!("{x} is out of range (at most {max})"))),
-        None => Err(schema(path, format!("expected a number, found {v}"))),
+        Some(x) => Err(schema(path, msg!("skyc-vviz-range", x = x, max = max))),
+        None => Err(schema(path, msg!("skyc-vviz-number", found = v.to_string()))),
     }
 }
 
-fn schema(path: &str, message: String) -> SkycError {
+fn schema(path: &str, message: Message) -> SkycError {
     SkycError::Schema {
-        member: MEMBER.into(),
-        path: path.to_string(),
+        member: Message::verbatim(MEMBER),
+        path: Message::verbatim(path),
         message,
     }
 }

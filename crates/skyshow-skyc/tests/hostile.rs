@@ -201,7 +201,7 @@ fn ref_escaping_the_archive() {
         assert!(matches!(e, SkycError::Ref { .. }), "{r}: {e}");
         let msg = e.to_string();
         assert!(
-            msg.starts_with("show.json: swarm.drones[0].settings.trajectory: $ref"),
+            msg.starts_with("show.json: swarm.drones[0].settings.trajectory: `$ref`"),
             "{msg}"
         );
         assert!(
@@ -397,7 +397,7 @@ fn hard_loader_rules_are_errors() {
         ),
         (
             r#"{"version": 1, "swarm": {"drones": [{"settings": {"trajectory": {"version": 1, "landingTime": "x", "points": [[0, [0,0,0], []]]}}}]}}"#,
-            "landingTime: expected landingTime in seconds as a number",
+            "landingTime: expected `landingTime` in seconds as a number",
         ),
     ];
     for (json, want) in cases {
@@ -467,6 +467,7 @@ fn soft_rules_are_findings() {
         .unwrap();
     assert!(
         tb.message
+            .to_string()
             .starts_with("show.json: swarm.drones[0].settings.trajectory.points[4]:"),
         "{}",
         tb.message
@@ -485,7 +486,7 @@ fn soft_rules_are_findings() {
     let r = lights(r#"{"version": 1, "data": "/wA="}"#).unwrap();
     assert_eq!(rules(&r.findings), vec!["lights_undecodable"]);
     assert!(
-        r.findings[0].message.contains("unknown opcode 0xFF"),
+        r.findings[0].message.to_string().contains("unknown opcode 0xFF"),
         "{}",
         r.findings[0].message
     );

@@ -143,6 +143,7 @@ fn inline_test_show_json_with_two_element_point() {
     assert!(
         r.findings[0]
             .message
+            .to_string()
             .starts_with("show.json: swarm.drones[0].settings.trajectory.points[0]:"),
         "{}",
         r.findings[0].message

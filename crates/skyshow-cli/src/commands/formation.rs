@@ -9,7 +9,7 @@ use miette::{Result, miette};
 use serde_json::json;
 use skyshow_export::{CsvOptions, MotionRow, write_drone_csv_zip_to};
 use skyshow_formations::{Formation, LocalFrame, Snapshot, build};
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_import::LoadedShow;
 use skyshow_model::{Limits, Shape, Warning};
 
@@ -174,7 +174,7 @@ fn read_spec(args: &FormationArgs, input: Option<&Path>) -> Result<(FormationSpe
             let name = p.display().to_string();
             let text = skyshow_import::read_input(p, skyshow_import::MAX_INPUT_BYTES)
                 .and_then(|b| {
-                    String::from_utf8(b).map_err(|_| msg!("formation-spec-not-utf8").to_string())
+                    String::from_utf8(b).map_err(|_| msg!("formation-spec-not-utf8"))
                 })
                 .map_err(|e| {
                     miette!(
@@ -246,19 +246,18 @@ fn print_notes(
         && share >= CLOSE_NOTE_SHARE
         && formation.min_spacing_m < CLOSE_NOTE_RATIO * ideal
     {
-        printer.line(&format!(
-            "note: along {:.0} % of the lines, another line runs closer than the ideal spacing \
-             (close parallel lines, or the two sides of thin strokes); drones on both take \
-             turns there and cannot keep the ideal spacing. More drones give them room, and so \
-             does `--mode fill` for filled artwork and text.",
-            100.0 * share
-        ));
+        let note = msg!("formation-close-lines-note", share = format!("{:.0}", 100.0 * share));
+        printer.line(&note.to_string());
     }
     if let Some(d) = &formation.detail {
         printer.line(&format!(
-            "warning: {}; {}",
-            d.describe(),
-            detail_advice(args, args.input.as_deref(), d)
+            "{}: {}",
+            msg!("summary-warning"),
+            msg!(
+                "formation-detail-warning",
+                what = d.describe_message(),
+                advice = detail_advice(args, args.input.as_deref(), d)
+            )
         ));
     }
 }
@@ -323,25 +322,31 @@ fn print_json(formation: &Formation, hold_s: f64, motion: Option<&MotionRow>, wr
 
 /// The picture's figures and what was written.
 fn print_figures(printer: Printer, args: &FormationArgs, formation: &Formation) {
-    printer.line(&format!(
-        "{}: {} points, min spacing {:.3} m{}{}; wrote {}{}",
-        formation.name,
-        formation.points.len(),
-        formation.min_spacing_m,
-        formation.ideal_spacing_m.map_or(String::new(), |i| format!(
-            " (ideal {i:.3} m, {:.0} %)",
-            100.0 * formation.min_spacing_m / i
-        )),
-        formation
-            .max_shape_distance_m
-            .map_or(String::new(), |h| format!(
-                ", farthest from the shape {h:.2} m"
-            )),
-        args.out.display(),
-        args.png
-            .as_ref()
-            .map_or(String::new(), |p| format!(" and {}", p.display()))
-    ));
+    let none = || Message::verbatim("");
+    let ideal = formation.ideal_spacing_m.map_or_else(none, |i| {
+        msg!(
+            "formation-figures-ideal",
+            ideal = format!("{i:.3}"),
+            share = format!("{:.0}", 100.0 * formation.min_spacing_m / i)
+        )
+    });
+    let farthest = formation.max_shape_distance_m.map_or_else(none, |h| {
+        msg!("formation-figures-farthest", distance = format!("{h:.2}"))
+    });
+    let png = args.png.as_ref().map_or_else(none, |p| {
+        msg!("formation-figures-png", file = p)
+    });
+    let line = msg!(
+        "formation-figures",
+        name = formation.name.as_str(),
+        points = formation.points.len(),
+        spacing = format!("{:.3}", formation.min_spacing_m),
+        ideal = ideal,
+        farthest = farthest,
+        out = &args.out,
+        png = png
+    );
+    printer.line(&line.to_string());
 }
 
 /// What renders too detailed artwork, in this command's flags (or, for a formation spec,
@@ -350,22 +355,25 @@ fn detail_advice(
     args: &FormationArgs,
     input: Option<&Path>,
     d: &skyshow_formations::DetailShortfall,
-) -> String {
-    let drones = format!("`--drones {}`", d.drones_needed);
+) -> Message {
+    let drones = format!("--drones {}", d.drones_needed);
     if d.scale_needed <= 1.0 {
-        return format!("about {drones} would show it");
+        return msg!("formation-detail-drones", drones = drones);
     }
     let k = d.scale_needed;
     let up = |v: f64| (v * k * 10.0).ceil() / 10.0;
     let size = if input.is_some_and(|p| p.extension().is_some_and(|e| e == "toml")) {
-        format!("the spec's size × {k:.2}")
+        msg!("formation-detail-spec-size", factor = format!("{k:.2}"))
     } else if let Some(h) = args.height {
-        format!("`--height {}`", up(h))
+        Message::verbatim(format!("`--height {}`", up(h)))
     } else {
-        format!("`--width {}`", up(args.width.unwrap_or(100.0)))
+        Message::verbatim(format!("`--width {}`", up(args.width.unwrap_or(100.0))))
     };
-    format!(
-        "about {drones} with the picture {k:.2}× as large ({size}) would show it at `--min-distance {}`",
-        args.min_distance
+    msg!(
+        "formation-detail-larger",
+        drones = drones,
+        factor = format!("{k:.2}"),
+        size = size,
+        distance = args.min_distance
     )
 }

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
+use skyshow_i18n::msg;
 use miette::{Result, miette};
 use skyshow_import::load_show;
 
@@ -51,20 +52,21 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
             visuals::preview_page(&src.show, src.limits, &src.stage, None, src.music.as_ref());
         pages
             .write()
-            .map_err(|_| miette!("internal error: page lock poisoned"))?
+            .map_err(|_| miette!("{}", msg!("preview-lock-poisoned")))?
             .preview = page;
     }
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, args.port)).map_err(|e| {
-        miette!(
-            help = "choose another `--port`",
-            "cannot listen on 127.0.0.1:{}: {e}",
-            args.port
+        crate::cli_error::fail(
+            msg!(
+                "preview-cannot-listen",
+                port = args.port.to_string(),
+                why = skyshow_i18n::io_reason(&e)
+            ),
+            Some(msg!("preview-cannot-listen-hint")),
         )
     })?;
     let addr = listener.local_addr().map_err(|e| miette!("{e}"))?;
-    printer.line(&format!(
-        "serving http://{addr}/preview.html (127.0.0.1 only; Ctrl-C to stop)"
-    ));
+    printer.line(&msg!("preview-serving", url = format!("http://{addr}/preview.html")).to_string());
     let active = Arc::new(AtomicUsize::new(0));
     {
         let pages = Arc::clone(&pages);
@@ -94,10 +96,10 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
             return Ok(0);
         }
         if is_toml && changed(&mut watched) {
-            printer.line("the show changed: rebuilding");
+            printer.line(&msg!("preview-rebuilding").to_string());
             match rebuild(args, printer, &pages) {
                 Ok(()) => watched = inputs(args),
-                Err(e) => printer.line(&format!("{e:?}\nstill serving the last good build")),
+                Err(e) => printer.line(&format!("{e:?}\n{}", msg!("preview-still-serving"))),
             }
         }
     }
@@ -144,7 +146,7 @@ fn rebuild(args: &PreviewArgs, printer: Printer, pages: &RwLock<Pages>) -> Resul
     let report = fs_err::read(args.out.join("report.html")).ok();
     let mut p = pages
         .write()
-        .map_err(|_| miette!("internal error: page lock poisoned"))?;
+        .map_err(|_| miette!("{}", msg!("preview-lock-poisoned")))?;
     p.preview = preview;
     p.report = report;
     p.version += 1;

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
-use miette::{Result, miette};
+use miette::Result;
 use serde_json::json;
 use skyshow_formations::min_spacing;
 use skyshow_i18n::msg;
@@ -13,23 +13,22 @@ use skyshow_model::{Limits, Vec3};
 use skyshow_plan::{INPUT_SLACK_M, Minimise, PlanOptions, plan_transition};
 
 use crate::args::TransitionArgs;
+use crate::cli_error::fail;
 use crate::printer::Printer;
 
 fn read_points(path: &Path) -> Result<Vec<Vec3>> {
     let text = fs_err::read_to_string(path).map_err(|e| {
-        miette!(
-            help = "check the path",
-            "cannot read `{}`: {e}",
-            path.display()
+        fail(
+            msg!("cli-cannot-read", file = path, why = skyshow_i18n::io_reason(&e)),
+            Some(msg!("cli-check-the-path")),
         )
     })?;
     parse_points_csv(&text)
         .map(|c| c.points)
         .map_err(|(line, why)| {
-            miette!(
-                help = "rows are `x,y,z` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`",
-                "`{}`, line {line}: {why}",
-                path.display()
+            fail(
+                msg!("transition-bad-row", file = path, line = line, why = why),
+                Some(msg!("transition-bad-row-hint")),
             )
         })
 }
@@ -40,20 +39,25 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
     let from = read_points(&args.from)?;
     let to = read_points(&args.to)?;
     if from.len() != to.len() {
-        return Err(miette!(
-            help = "both files need one row per drone",
-            "`{}` has {} points but `{}` has {}",
-            args.from.display(),
-            from.len(),
-            args.to.display(),
-            to.len()
+        return Err(fail(
+            msg!(
+                "transition-counts-differ",
+                from = &args.from,
+                from_count = from.len(),
+                to = &args.to,
+                to_count = to.len()
+            ),
+            Some(msg!("transition-counts-differ-hint")),
         ));
     }
     // No plan can keep apart drones that start (or must end) closer than the minimum
     // distance: say so, rather than that no route was found. Within 1 mm of it (a grid
     // written with rounded decimals), the points are taken as given and the figure shown.
     let mut notes = Vec::new();
-    for (path, pts, what) in [(&args.from, &from, "start"), (&args.to, &to, "target")] {
+    for (path, pts, what) in [
+        (&args.from, &from, msg!("transition-start-points")),
+        (&args.to, &to, msg!("transition-target-points")),
+    ] {
         let Some((gap, i, j)) = min_spacing(pts) else {
             continue;
         };
@@ -62,20 +66,24 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
             notes.push(msg!(
                 "transition-close-points",
                 file = path.display().to_string(),
-                what = what,
+                what = what.clone(),
                 a = i + 1,
                 b = j + 1,
                 gap = format!("{gap:.4}"),
                 dist = limits.min_distance_m
             ));
         } else if gap < limits.min_distance_m {
-            return Err(miette!(
-                help = "space the points at least the minimum distance apart, or lower `--min-distance`",
-                "`{}`: {what} points {} and {} (counting from 1) are {gap:.6} m apart, closer than the minimum distance of {} m",
-                path.display(),
-                i + 1,
-                j + 1,
-                limits.min_distance_m
+            return Err(fail(
+                msg!(
+                    "transition-too-close",
+                    file = path,
+                    what = what,
+                    a = i + 1,
+                    b = j + 1,
+                    gap = format!("{gap:.6}"),
+                    dist = limits.min_distance_m
+                ),
+                Some(msg!("transition-too-close-hint")),
             ));
         }
     }
@@ -83,9 +91,9 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
         "distance" => Minimise::Distance,
         "time" => Minimise::Time,
         other => {
-            return Err(miette!(
-                help = "use `distance` or `time`",
-                "unknown `--minimise {other}`"
+            return Err(fail(
+                msg!("transition-unknown-minimise", value = other),
+                Some(msg!("transition-unknown-minimise-hint")),
             ));
         }
     };
@@ -107,10 +115,9 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
     );
     let t = Instant::now();
     let tr = plan_transition(&from, &to, &limits, &opts, band, 0).map_err(|e| {
-        miette!(
-            help = "space the point sets further apart, or give them more room in altitude",
-            "cannot plan this transition safely: {}",
-            e.0
+        fail(
+            msg!("transition-unsafe", why = e.0),
+            Some(msg!("transition-unsafe-hint")),
         )
     })?;
     let plan_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -134,16 +141,24 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
         for n in &notes {
             printer.line(&n.to_string());
         }
-        printer.line(&format!(
-            "{} drones: duration {duration_s:.3} s (lower bound {:.3} s, ratio {:.3}), min distance {:.3} m, {} route, sum of squares {:.1} m², assign {:.1} ms, plan {plan_ms:.1} ms",
-            from.len(),
-            tr.lower_bound_s,
-            if tr.lower_bound_s > 0.0 { duration_s / tr.lower_bound_s } else { 1.0 },
-            tr.min_distance_m,
-            tr.method.as_str(),
-            tr.cost_sum_sq,
-            tr.assign_ms
-        ));
+        let ratio = if tr.lower_bound_s > 0.0 {
+            duration_s / tr.lower_bound_s
+        } else {
+            1.0
+        };
+        let summary = msg!(
+            "transition-summary",
+            drones = from.len(),
+            duration = format!("{duration_s:.3}"),
+            bound = format!("{:.3}", tr.lower_bound_s),
+            ratio = format!("{ratio:.3}"),
+            distance = format!("{:.3}", tr.min_distance_m),
+            method = tr.method.as_str(),
+            sum_sq = format!("{:.1}", tr.cost_sum_sq),
+            assign_ms = format!("{:.1}", tr.assign_ms),
+            plan_ms = format!("{plan_ms:.1}")
+        );
+        printer.line(&summary.to_string());
     }
     Ok(0)
 }

@@ -54,3 +54,27 @@ render-unknown-camera-hint = use `audience` or `top`, or `--eye` with `--look-at
 render-which-frames = say which frame(s) to render
 render-which-frames-hint = `--at TIME -o frame.png`, or `--from A --to B [--fps F] -o DIR`
 render-wrote = wrote { $count } frame(s) to { $folder }
+
+# `skyshow transition FROM.csv TO.csv`.
+transition-start-points = start
+transition-target-points = target
+transition-bad-row = `{ $file }`, line { $line }: { $why }
+transition-bad-row-hint = rows are `x,y,z` or Skybrush's `Name,x_m,y_m,z_m,Red,Green,Blue`
+transition-counts-differ = `{ $from }` has { $from_count } points but `{ $to }` has { $to_count }
+transition-counts-differ-hint = both files need one row per drone
+transition-too-close = `{ $file }`: { $what } points { $a } and { $b } (counting from 1) are { $gap } m apart, closer than the minimum distance of { $dist } m
+transition-too-close-hint = space the points at least the minimum distance apart, or lower `--min-distance`
+transition-unknown-minimise = unknown `--minimise { $value }`
+transition-unknown-minimise-hint = use `distance` or `time`
+transition-unsafe = cannot plan this transition safely: { $why }
+transition-unsafe-hint = space the point sets further apart, or give them more room in altitude
+transition-summary = { $drones ->
+    [one] { $drones } drone
+   *[other] { $drones } drones
+}: duration { $duration } s (lower bound { $bound } s, ratio { $ratio }), min distance { $distance } m, { $method } route, sum of squares { $sum_sq } m², assign { $assign_ms } ms, plan { $plan_ms } ms
+output-temporary-removed = another process kept removing the new temporary file
+render-err-size = image size { $width }×{ $height } is out of range (16 to 8192 pixels a side)
+render-err-time = time { $time } s is not a finite number
+render-err-camera = the camera is unusable: position and look-at must differ and be finite, field of view between 1° and 170°
+render-err-sequence = frame sequence from { $from } s to { $to } s at { $fps } fps is not usable (at most { $max } frames)
+render-err-png = PNG encoding failed: { $why }

@@ -56,3 +56,14 @@ points-csv-empty = the file has no points
 formation-gradient-axis = unknown gradient axis `{ $axis }`
 formation-gradient-axis-hint = axes: x, y, z (or up), -x, -y, -z (or down)
 formation-spread = formation `{ $formation }`: points { $spacing } m apart, within a few millimetres of the minimum distance of { $min } m: spread by { $percent } % about its centre (to { $spread } m) so that the written files keep a margin for their rounding; space the picture a few millimetres wider to keep it as designed
+
+# `skyshow formation`: the figures line and its notes.
+formation-figures = { $name }: { $points } points, min spacing { $spacing } m{ $ideal }{ $farthest }; wrote { $out }{ $png }
+formation-figures-ideal = {" "}(ideal { $ideal } m, { $share } %)
+formation-figures-farthest = , farthest from the shape { $distance } m
+formation-figures-png = {" "}and { $file }
+formation-close-lines-note = note: along { $share } % of the lines, another line runs closer than the ideal spacing (close parallel lines, or the two sides of thin strokes); drones on both take turns there and cannot keep the ideal spacing. More drones give them room, and so does `--mode fill` for filled artwork and text.
+formation-detail-warning = { $what }; { $advice }
+formation-detail-drones = about `{ $drones }` would show it
+formation-detail-spec-size = the spec's size × { $factor }
+formation-detail-larger = about `{ $drones }` with the picture { $factor }× as large ({ $size }) would show it at `--min-distance { $distance }`

@@ -39,3 +39,11 @@ stage-wrong-format = `{ $key }` is not `skyshow-stage`
 stage-wrong-version = it has version { $version }; this skyshow reads version { $supported }
 stage-missing-key = `{ $key }` is missing
 stage-bad-value = `{ $key }` holds a value that `skyshow build` does not write
+
+# `skyshow preview`: the local server's notices.
+preview-serving = serving { $url } (127.0.0.1 only; Ctrl-C to stop)
+preview-rebuilding = the show changed: rebuilding
+preview-still-serving = still serving the last good build
+preview-cannot-listen = cannot listen on 127.0.0.1:{ $port }: { $why }
+preview-cannot-listen-hint = choose another `--port`
+preview-lock-poisoned = internal error: the page store is unusable after a failed rebuild; restart `skyshow preview`

@@ -40,3 +40,5 @@ summary-motion-ramps = motion { $motion } (linear): ramps of { $ramp } s, the sh
 
 # After the summary, when the build reused plans from the output folder's cache.
 summary-cache-reused = { $reused } of { $count } transitions reused from the build cache (.skyshow-cache in the output folder; --no-cache plans them all again)
+summary-music-not-mpeg = the music `{ $name }` is { $media_type }, embedded as given; Skybrush Live expects MPEG audio (MP3): convert it (e.g. `ffmpeg -i { $name } music.mp3`) if the ground station should play it
+report-velocity-step = { $drones }: velocity step of { $value } m/s at { $time } s (a keyframe joint the drone cannot follow exactly; a warning up to { $limit } m/s)

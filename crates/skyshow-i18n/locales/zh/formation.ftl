@@ -56,3 +56,14 @@ points-csv-empty = 文件中没有点
 formation-gradient-axis = 未知的渐变轴 `{ $axis }`
 formation-gradient-axis-hint = 轴可以是：x、y、z（或 up）、-x、-y、-z（或 down）
 formation-spread = 编队 `{ $formation }`：点间距 { $spacing } 米，与最小间距 { $min } 米只差几毫米：已绕其中心放大 { $percent }%（至 { $spread } 米），使写出的文件在取整后仍留有余量；如需保持原设计，请将图案间距放宽几毫米
+
+# `skyshow formation`：数据行及其说明。
+formation-figures = { $name }：{ $points } 个点，最小间距 { $spacing } m{ $ideal }{ $farthest }；已写入 { $out }{ $png }
+formation-figures-ideal = （理想间距 { $ideal } m 的 { $share } %）
+formation-figures-farthest = ，距图形最远 { $distance } m
+formation-figures-png = {" "}和 { $file }
+formation-close-lines-note = 说明：沿 { $share } % 的线条，有另一条线比理想间距更近（相距很近的平行线，或细笔画的两侧）；两条线上的无人机在那里交错排布，无法保持理想间距。增加无人机可以腾出空间，对填充的图稿和文字用 `--mode fill` 也可以。
+formation-detail-warning = { $what }；{ $advice }
+formation-detail-drones = 约 `{ $drones }` 即可显示出来
+formation-detail-spec-size = 规格中的尺寸 × { $factor }
+formation-detail-larger = 约 `{ $drones }`、且图形放大到 { $factor } 倍（{ $size }）时，可在 `--min-distance { $distance }` 下显示出来

@@ -35,3 +35,11 @@ stage-wrong-format = `{ $key }` 不是 `skyshow-stage`
 stage-wrong-version = 其版本为 { $version }；本 skyshow 读取版本 { $supported }
 stage-missing-key = 缺少 `{ $key }`
 stage-bad-value = `{ $key }` 的值不是 `skyshow build` 会写出的值
+
+# `skyshow preview`：本地服务器的提示。
+preview-serving = 正在提供 { $url }（仅限 127.0.0.1；按 Ctrl-C 停止）
+preview-rebuilding = 演出已更改：正在重新生成
+preview-still-serving = 仍在提供上一次成功生成的结果
+preview-cannot-listen = 无法在 127.0.0.1:{ $port } 上监听：{ $why }
+preview-cannot-listen-hint = 请换一个 `--port`
+preview-lock-poisoned = 内部错误：重新生成失败后页面存储不可用；请重新启动 `skyshow preview`

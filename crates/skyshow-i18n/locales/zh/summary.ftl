@@ -34,3 +34,5 @@ summary-motion-ramps = 第 { $motion } 个运动（匀速）：加速段与减�
 
 # 摘要之后：本次构建复用了输出文件夹缓存中的规划。
 summary-cache-reused = { $count } 段过渡中有 { $reused } 段复用了构建缓存（输出文件夹中的 .skyshow-cache；--no-cache 可全部重新规划）
+summary-music-not-mpeg = 音乐 `{ $name }` 是 { $media_type }，已按原样嵌入；Skybrush Live 需要 MPEG 音频（MP3）：如需地面站播放，请先转换（例如 `ffmpeg -i { $name } music.mp3`）
+report-velocity-step = { $drones }：在 { $time } s 有 { $value } m/s 的速度突变（无人机无法精确跟随的关键帧衔接；不超过 { $limit } m/s 时仅为警告）

@@ -23,7 +23,7 @@ impl MeshFile {
     /// primitive's vertices went are kept (`MeshFile::gltf`) for its animations.
     pub(crate) fn gltf(
         data: &[u8],
-        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message>,
     ) -> Result<MeshFile, ArtError> {
         let source = GltfSource::load(data, external)?;
         let src = Source {

@@ -71,7 +71,7 @@ impl Placed {
         src: &Source,
         prim: &gltf::Primitive,
         at: &At,
-        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message>,
     ) -> Result<(), ArtError> {
         let material = prim.material();
         let texture = self.textures.base_color(&material, src.buffers, external);

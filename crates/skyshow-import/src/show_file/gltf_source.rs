@@ -19,7 +19,7 @@ impl GltfSource {
     /// Parses `data`; `external(uri)` reads a buffer the file names by a relative URI.
     pub(crate) fn load(
         data: &[u8],
-        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message>,
     ) -> Result<GltfSource, ArtError> {
         // A GLB header's total length is at least the 12-byte header itself; gltf 1.4
         // subtracts 12 from it unchecked.
@@ -105,7 +105,7 @@ fn read_buffers(
     root: &gltf::json::Root,
     blob: Option<&[u8]>,
     fallback: &[bool],
-    external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    external: &mut dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message>,
 ) -> Result<Vec<Vec<u8>>, ArtError> {
     let mut buffers: Vec<Vec<u8>> = Vec::new();
     for (index, b) in root.buffers.iter().enumerate() {

@@ -54,7 +54,7 @@ impl GltfTextures {
         &mut self,
         material: &gltf::Material,
         buffers: &[Vec<u8>],
-        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+        external: &mut dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message>,
     ) -> Option<BaseColorTexture> {
         let info = material.pbr_metallic_roughness().base_color_texture()?;
         let tex = info.texture();
@@ -116,7 +116,7 @@ fn texture_name(t: &gltf::Texture) -> String {
 fn load(
     tex: &gltf::Texture,
     buffers: &[Vec<u8>],
-    external: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    external: &mut dyn FnMut(&str) -> Result<Vec<u8>, skyshow_i18n::Message>,
 ) -> Result<Texture, Message> {
     let bytes: Vec<u8> = match tex.source().source() {
         gltf::image::Source::View { view, .. } => {

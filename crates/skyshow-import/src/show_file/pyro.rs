@@ -256,12 +256,3 @@ impl Cx<'_> {
         Ok(())
     }
 }
-
-/// A fireworks error's message and hint (the text after `help: `).
-fn split_help(e: &PyroError) -> (String, Option<String>) {
-    let text = e.to_string();
-    match text.split_once("\nhelp: ") {
-        Some((m, h)) => (m.to_string(), Some(h.to_string())),
-        None => (text, None),
-    }
-}

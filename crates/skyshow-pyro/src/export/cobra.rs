@@ -1,5 +1,6 @@
 //! COBRA `cobra.csv`.
 
+use skyshow_i18n::msg;
 use crate::text::{Lines, ascii, csv_field};
 use crate::{FiringSystemKind, PyroError, PyroScript};
 
@@ -42,9 +43,9 @@ impl Default for CobraOptions {
 pub fn cobra_csv(script: &PyroScript, options: &CobraOptions) -> Result<Vec<u8>, PyroError> {
     let FiringSystemKind::Cobra { firmware } = script.system.kind else {
         return Err(PyroError::InvalidOption {
-            what: "cobra.csv".into(),
-            message: "the script is not addressed for a COBRA system".into(),
-            hint: "build the script with FiringSystem::cobra(firmware)".into(),
+            what: skyshow_i18n::Message::verbatim("cobra.csv"),
+            message: msg!("pyro-cobra-not-addressed"),
+            hint: msg!("pyro-cobra-not-addressed-hint"),
         });
     };
     let tenths = firmware <= 4;
@@ -61,12 +62,14 @@ pub fn cobra_csv(script: &PyroScript, options: &CobraOptions) -> Result<Vec<u8>,
     let max_events = if firmware >= 7 { 7600 } else { 3600 };
     if rows.len() > max_events {
         return Err(PyroError::InvalidOption {
-            what: "cobra.csv".into(),
-            message: format!(
-                "{} events, but COBRA firmware {firmware} takes at most {max_events} in a script",
-                rows.len()
+            what: skyshow_i18n::Message::verbatim("cobra.csv"),
+            message: msg!(
+                "pyro-cobra-too-many-events",
+                events = rows.len(),
+                firmware = firmware,
+                max = max_events
             ),
-            hint: "split the show into several scripts, or use newer firmware".into(),
+            hint: msg!("pyro-cobra-too-many-events-hint"),
         });
     }
     let mut out = Lines::new("\r\n");

@@ -1,5 +1,6 @@
 //! The cue list of the other show elements, with SMPTE timecode.
 
+use skyshow_i18n::msg;
 use crate::text::{Lines, csv_field, num};
 use crate::{PyroError, ShowElement, Timecode};
 
@@ -14,10 +15,10 @@ pub fn element_cue_list_csv(elements: &[ShowElement], fps: u32) -> Result<Vec<u8
     Timecode::check_fps(fps)?;
     for e in elements {
         if !(e.time_s.is_finite() && e.time_s >= 0.0) {
-            return Err(PyroError::InvalidCue {
-                cue: format!("element \"{}\"", e.label),
-                message: format!("time {} s is invalid", e.time_s),
-                hint: "element times are seconds on the show clock, 0 or more".into(),
+            return Err(PyroError::InvalidElement {
+                label: e.label.clone(),
+                message: msg!("pyro-element-time", time = e.time_s),
+                hint: msg!("pyro-element-time-hint"),
             });
         }
     }

@@ -1,5 +1,6 @@
 //! fireTEK `script.csv` (firmware 7.x script: two header rows, 12 columns).
 
+use skyshow_i18n::msg;
 use crate::text::{Lines, ascii};
 use crate::{FiringSystemKind, PyroError, PyroScript};
 
@@ -25,9 +26,9 @@ pub const FIRETEK_COLUMNS: &str = "Module ID,Rail,Channel,Time,Sequence,DMX Valu
 pub fn firetek_csv(script: &PyroScript, options: &FireTekOptions) -> Result<Vec<u8>, PyroError> {
     if script.system.kind != FiringSystemKind::FireTek {
         return Err(PyroError::InvalidOption {
-            what: "fireTEK script.csv".into(),
-            message: "the script is not addressed for a fireTEK system".into(),
-            hint: "build the script with FiringSystem::firetek()".into(),
+            what: skyshow_i18n::Message::verbatim("fireTEK script.csv"),
+            message: msg!("pyro-firetek-not-addressed"),
+            hint: msg!("pyro-firetek-not-addressed-hint"),
         });
     }
     let clean = |s: &str| ascii(s).replace([',', '"'], " ");

@@ -1,5 +1,6 @@
 //! An LTC (SMPTE linear timecode) audio track as a WAV file.
 
+use skyshow_i18n::msg;
 use crate::{PyroError, Timecode};
 
 /// Settings for [`ltc_wav`].
@@ -41,9 +42,9 @@ pub fn ltc_wav(options: &LtcOptions) -> Result<Vec<u8>, PyroError> {
     let fps = options.fps;
     if fps != 25 && fps != 30 {
         return Err(PyroError::InvalidOption {
-            what: "LTC fps".into(),
-            message: format!("{fps} frames per second is not supported"),
-            hint: "25 or 30".into(),
+            what: msg!("pyro-option-ltc-fps"),
+            message: msg!("pyro-fps-unsupported", fps = fps),
+            hint: msg!("pyro-ltc-fps-values"),
         });
     }
     let ok = |v: f64| v.is_finite();
@@ -54,13 +55,14 @@ pub fn ltc_wav(options: &LtcOptions) -> Result<Vec<u8>, PyroError> {
         && options.start_s + options.offset_s >= 0.0)
     {
         return Err(PyroError::InvalidOption {
-            what: "LTC".into(),
-            message: format!(
-                "start {} s, duration {} s, offset {} s",
-                options.start_s, options.duration_s, options.offset_s
+            what: skyshow_i18n::Message::verbatim("LTC"),
+            message: msg!(
+                "pyro-ltc-times",
+                start = options.start_s,
+                duration = options.duration_s,
+                offset = options.offset_s
             ),
-            hint: "a duration above 0 and up to 4 h, and a timecode (start + offset) of 0 or more"
-                .into(),
+            hint: msg!("pyro-ltc-times-hint"),
         });
     }
     let amp = (options.amplitude.clamp(0.0, 1.0) * 32767.0).round() as i16;

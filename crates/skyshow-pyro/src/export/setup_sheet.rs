@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use skyshow_i18n::{Lang, Message, msg};
+
 use crate::text::{Lines, csv_field, decimals_for, num, seconds};
 use crate::{Cue, ProductKind, PyroScript};
 
@@ -66,6 +68,9 @@ pub fn setup_sheet_csv(script: &PyroScript) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The page's font stack: the system's sans-serif, then the common CJK system fonts.
+const FONTS: &str = r#"system-ui,"Noto Sans","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif"#;
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -73,19 +78,38 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The setup sheet as a self-contained printable HTML page: per position its place,
-/// modules, the mortars it needs per calibre, and a table of its devices.
-pub fn setup_sheet_html(script: &PyroScript, title: &str) -> Vec<u8> {
+/// The setup sheet as a self-contained printable HTML page in `lang`: per position its
+/// place, modules, the mortars it needs per calibre, and a table of its devices. Its font
+/// stack names the common CJK system fonts, so Chinese prints on any system.
+pub fn setup_sheet_html(script: &PyroScript, title: &str, lang: Lang) -> Vec<u8> {
     let dec = decimals_for(script.system.resolution_ms);
+    let t = |m: Message| esc(&m.render(lang));
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{t} — setup sheet</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse;margin-bottom:1em}}td,th{{border:1px solid #999;padding:2px 6px;text-align:left}}section{{page-break-after:always}}</style></head><body>\n<h1>{t} — setup sheet</h1>\n<p>{n} positions, {c} devices, front {w} m wide.</p>\n",
-        t = esc(title),
-        n = script.front.len(),
-        c = script.cues.len(),
-        w = num(script.front.width_m()),
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{head}</title>\n<style>body{{font-family:{FONTS};margin:2em}}table{{border-collapse:collapse;margin-bottom:1em}}td,th{{border:1px solid #999;padding:2px 6px;text-align:left}}section{{page-break-after:always}}</style></head><body>\n<h1>{head}</h1>\n<p>{summary}</p>\n",
+        code = lang.tag(),
+        head = t(msg!("setup-sheet-title", title = title)),
+        summary = t(msg!(
+            "setup-sheet-summary",
+            positions = script.front.len(),
+            devices = script.cues.len(),
+            width = num(script.front.width_m())
+        )),
     );
+    let columns: Vec<String> = [
+        "setup-sheet-module",
+        "setup-sheet-pin",
+        "setup-sheet-part",
+        "setup-sheet-effect",
+        "setup-sheet-calibre",
+        "setup-sheet-ignition",
+        "setup-sheet-cue",
+    ]
+    .iter()
+    .map(|id| format!("<th>{}</th>", t(Message::new(id))))
+    .collect();
+    let none = || msg!("setup-sheet-none").render(lang);
     for (pi, cues) in by_position(script).iter().enumerate() {
         let pos = &script.front.positions[pi];
         let mut modules: Vec<u32> = cues.iter().map(|c| c.module).collect();
@@ -100,27 +124,30 @@ pub fn setup_sheet_html(script: &PyroScript, title: &str) -> Vec<u8> {
             .iter()
             .map(|(k, n)| format!("{n} × {k} mm"))
             .collect();
+        let modules = if modules.is_empty() {
+            none()
+        } else {
+            let list: Vec<String> = modules.iter().map(u32::to_string).collect();
+            list.join(", ")
+        };
+        let mortars = if mortars.is_empty() {
+            none()
+        } else {
+            mortars.join(", ")
+        };
         let _ = write!(
             h,
-            "<section><h2>Position {name}</h2>\n<p>At x {x} m, y {y} m, z {z} m. Modules: {m}. Mortars: {mo}.</p>\n<table><tr><th>Module</th><th>Pin</th><th>Part</th><th>Effect</th><th>Calibre</th><th>Ignition s</th><th>Cue</th></tr>\n",
-            name = esc(&pos.name),
-            x = num(pos.at.x),
-            y = num(pos.at.y),
-            z = num(pos.at.z),
-            m = if modules.is_empty() {
-                "none".into()
-            } else {
-                modules
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            },
-            mo = if mortars.is_empty() {
-                "none".into()
-            } else {
-                mortars.join(", ")
-            },
+            "<section><h2>{name}</h2>\n<p>{place}</p>\n<table><tr>{cols}</tr>\n",
+            name = t(msg!("setup-sheet-position", name = pos.name.as_str())),
+            place = t(msg!(
+                "setup-sheet-place",
+                x = num(pos.at.x),
+                y = num(pos.at.y),
+                z = num(pos.at.z),
+                modules = modules,
+                mortars = mortars
+            )),
+            cols = columns.concat(),
         );
         for c in cues {
             let _ = writeln!(

@@ -9,6 +9,8 @@ use skyshow_pyro::{
     setup_sheet_html,
 };
 
+use skyshow_i18n::Lang;
+
 use crate::fixture;
 use crate::parse::{cobra_time_to_ms, crlf_lines, csv_line, seconds_to_ms};
 
@@ -270,7 +272,7 @@ fn finale_generic_csv_rows_match_the_design() {
 #[test]
 fn setup_sheet_html_has_every_position() {
     let script = fixture::script(&FiringSystem::cobra(7).unwrap());
-    let html = String::from_utf8(setup_sheet_html(&script, "二月二 <festival>")).unwrap();
+    let html = String::from_utf8(setup_sheet_html(&script, "二月二 <festival>", Lang::En)).unwrap();
     assert!(html.contains("二月二 &lt;festival&gt;"));
     for k in 1..=27 {
         assert!(html.contains(&format!("<h2>Position P{k:02}</h2>")));
@@ -279,6 +281,30 @@ fn setup_sheet_html_has_every_position() {
         html.contains("Mortars: 2 × 75 mm, 2 × 100 mm, 1 × 125 mm, 1 × 150 mm."),
         "mortar counts"
     );
+}
+
+#[test]
+fn setup_sheet_html_in_chinese() {
+    let script = fixture::script(&FiringSystem::cobra(7).unwrap());
+    let html = String::from_utf8(setup_sheet_html(&script, "二月二", Lang::Zh)).unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    assert!(html.contains("<title>二月二 — 布置单</title>"));
+    assert!(html.contains("Noto Sans CJK SC"), "a CJK font stack");
+    for k in 1..=27 {
+        assert!(html.contains(&format!("<h2>发射位 P{k:02}</h2>")));
+    }
+    assert!(html.contains("炮筒：2 × 75 mm, 2 × 100 mm, 1 × 125 mm, 1 × 150 mm。"));
+    // The page's own words (headings, paragraphs, column heads; the cells are data) are
+    // Chinese.
+    let mut words = Vec::new();
+    for tag in ["h1", "h2", "p", "th"] {
+        for part in html.split(&format!("<{tag}>")).skip(1) {
+            words.push(part.split('<').next().unwrap_or(""));
+        }
+    }
+    assert!(words.len() > 27 * 8, "headings, paragraphs and column heads found");
+    let text = words.join(" ");
+    assert_eq!(skyshow_i18n::english_run(&text), None, "{text}");
 }
 
 #[test]

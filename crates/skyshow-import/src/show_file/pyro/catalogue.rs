@@ -53,9 +53,11 @@ impl Cx<'_> {
                 ));
             }
             self.source.pyro.insert(entry("product", &part), sp.span());
-            let kind: ProductKind = r.kind.get_ref().parse().map_err(|m: String| {
-                self.err(r.kind.span(), Message::verbatim(m), Label::Kind, None)
-            })?;
+            let kind: ProductKind = r
+                .kind
+                .get_ref()
+                .parse()
+                .map_err(|m| self.err(r.kind.span(), m, Label::Kind, None))?;
             let mut product = Product::new(
                 part,
                 kind,
@@ -142,13 +144,6 @@ impl Cx<'_> {
 
     /// A fireworks error at `span`.
     pub(super) fn pyro_at(&self, span: Range<usize>, e: &PyroError) -> ImportError {
-        let (message, help) = split_help(e);
-        // skyshow-pyro words its errors in English (not yet messages): shown as they are.
-        self.err(
-            span,
-            Message::verbatim(message),
-            Label::Here,
-            help.map(Message::verbatim),
-        )
+        self.err(span, e.message(), Label::Here, Some(e.hint()))
     }
 }

@@ -116,7 +116,7 @@ impl Cx<'_> {
             Some(p) => p.get_ref().parse::<Pattern>().map_err(|m| {
                 self.err(
                     p.span(),
-                    Message::verbatim(format!("{name}: {m}")),
+                    msg!("pyro-err-at", what = name.as_str(), why = m),
                     Label::Pattern,
                     None,
                 )

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use skyshow_pyro::PyroError;
 
-use super::{entry, split_help};
+use super::entry;
 use crate::error::{ShowFileError, SourceMap};
 
 impl SourceMap {
@@ -42,14 +42,13 @@ impl SourceMap {
         .find_map(|k| self.pyro.get(k))
         .cloned()
         .unwrap_or(0..0);
-        let (message, help) = split_help(e);
-        ShowFileError::new(
+        ShowFileError::with(
             &self.name,
             &self.text,
             span,
-            message,
+            e.message(),
             Label::Here.message(),
-            help,
+            Some(e.hint()),
         )
     }
 
