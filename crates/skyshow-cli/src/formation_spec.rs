@@ -119,7 +119,7 @@ impl FormationSpec {
                     msg!(
                         "formation-path-unresolved",
                         input = p.display().to_string(),
-                        why = e.to_string()
+                        why = skyshow_i18n::io_reason(&e)
                     )
                 )
             })?;

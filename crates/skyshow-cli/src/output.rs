@@ -103,7 +103,10 @@ impl OutputSet {
         }
         fs_err::create_dir_all(dir).map_err(|e| {
             fail(
-                msg!("output-cannot-create-folder", why = skyshow_i18n::io_reason(&e)),
+                msg!(
+                    "output-cannot-create-folder",
+                    why = skyshow_i18n::io_reason(&e)
+                ),
                 None,
             )
         })?;
@@ -140,7 +143,11 @@ impl OutputSet {
 /// The refusal to write `path`, for `e`.
 fn cannot_write(path: &Path, e: io::Error) -> miette::Report {
     fail(
-        msg!("output-cannot-write", file = path, why = skyshow_i18n::io_reason(&e)),
+        msg!(
+            "output-cannot-write",
+            file = path,
+            why = skyshow_i18n::io_reason(&e)
+        ),
         None,
     )
 }

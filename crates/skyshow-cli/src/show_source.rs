@@ -126,8 +126,7 @@ fn folder_stage(dir: &Path, printer: Printer) -> Result<Stage> {
             msg!("stage-unreadable", file = &file, reason = reason)
         )
     };
-    let bytes = read_input(&file, MAX_STAGE_BYTES)
-        .map_err(unreadable)?;
+    let bytes = read_input(&file, MAX_STAGE_BYTES).map_err(unreadable)?;
     Stage::from_json(&bytes).map_err(unreadable)
 }
 

@@ -323,7 +323,11 @@ pub(crate) fn music_format_warning(media_type: &str, name: &str) -> Option<Warni
     }
     Some(WarningRow {
         kind: "music_not_mpeg".into(),
-        message: msg!("summary-music-not-mpeg", name = name, media_type = media_type),
+        message: msg!(
+            "summary-music-not-mpeg",
+            name = name,
+            media_type = media_type
+        ),
         source: "[music]".into(),
         time_s: None,
         drones: Vec::new(),

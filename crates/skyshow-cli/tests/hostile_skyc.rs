@@ -5,6 +5,8 @@
 
 #![allow(clippy::print_stderr)] // the test prints what it measured
 
+mod common;
+
 use std::io::{Cursor, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -249,6 +251,23 @@ fn check_answers_every_hostile_file() {
             assert!(
                 err.contains(&format!("h{k}.skyc")),
                 "{label}: message names the file\n{err}"
+            );
+            // The same refusal in Chinese (the first run was in the default language).
+            let zh = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+                .env("NO_COLOR", "1")
+                .args(["--lang", "zh", "check", f.to_str().unwrap()])
+                .output()
+                .unwrap();
+            assert_eq!(zh.status.code(), Some(2), "{label}: exit code in Chinese");
+            let en = Command::new(env!("CARGO_BIN_EXE_skyshow"))
+                .env("NO_COLOR", "1")
+                .args(["--lang", "en", "check", f.to_str().unwrap()])
+                .output()
+                .unwrap();
+            common::same_refusal_in_chinese(
+                label,
+                &String::from_utf8_lossy(&en.stderr),
+                &String::from_utf8_lossy(&zh.stderr),
             );
         }
         if elapsed > slowest.0 {

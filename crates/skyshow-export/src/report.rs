@@ -126,7 +126,12 @@ impl WarningRow {
                 kind: w.kind.as_str().to_string(),
                 message: skyshow_i18n::msg!(
                     "report-velocity-step",
-                    drones = w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>().join(" & "),
+                    drones = w
+                        .drones
+                        .iter()
+                        .map(|&d| name(d))
+                        .collect::<Vec<_>>()
+                        .join(" & "),
                     value = format!("{:.3}", w.value),
                     time = format!("{:.3}", w.time_s),
                     limit = format!("{:.3}", w.limit)

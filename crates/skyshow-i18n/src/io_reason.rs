@@ -40,11 +40,18 @@ mod tests {
 
     #[test]
     fn common_kinds_are_worded_in_each_language() {
-        let e = Error::new(ErrorKind::NotFound, "No such file or directory (os error 2)");
+        let e = Error::new(
+            ErrorKind::NotFound,
+            "No such file or directory (os error 2)",
+        );
         assert_eq!(io_reason(&e).render(Lang::En), "no such file or directory");
         assert_eq!(io_reason(&e).render(Lang::Zh), "文件或目录不存在");
         let other = Error::other("disk on fire");
         assert_eq!(io_reason(&other).render(Lang::En), "disk on fire");
-        assert!(io_reason(&other).render(Lang::Zh).contains("`disk on fire`"));
+        assert!(
+            io_reason(&other)
+                .render(Lang::Zh)
+                .contains("`disk on fire`")
+        );
     }
 }

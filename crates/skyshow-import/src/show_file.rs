@@ -264,7 +264,7 @@ fn toml_detail(detail: &str) -> Message {
     {
         return msg!("show-file-wrong-type", found = found, expected = expected);
     }
-    Message::verbatim(detail)
+    msg!("show-file-toml-syntax", detail = detail)
 }
 
 /// The lowering context: the show file's name and text (for errors), the shared state that

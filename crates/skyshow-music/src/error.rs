@@ -75,7 +75,11 @@ impl MusicError {
             E::NoBeats => msg!("music-err-no-beats"),
             E::BadOverride(why) => msg!("music-err-override", why = why.clone()),
             E::BadBarBeat { text, why } => {
-                msg!("music-err-bar-beat", text = text.as_str(), why = why.clone())
+                msg!(
+                    "music-err-bar-beat",
+                    text = text.as_str(),
+                    why = why.clone()
+                )
             }
             E::PastEnd {
                 bar,
@@ -124,7 +128,11 @@ mod tests {
             MusicError::NoBeats,
             MusicError::BadOverride(msg!("music-err-beats-per-bar", count = 0)),
             MusicError::BadOverride(msg!("music-err-tempo", bpm = 0.5)),
-            MusicError::BadOverride(msg!("music-err-first-beat", first = 99.0, duration = "12.500")),
+            MusicError::BadOverride(msg!(
+                "music-err-first-beat",
+                first = 99.0,
+                duration = "12.500"
+            )),
             MusicError::BadOverride(msg!("music-err-tap", time = -1.0)),
             MusicError::BadOverride(msg!("music-err-two-taps")),
             MusicError::BadOverride(msg!("music-err-taps-close", a = 1.0, b = 1.02)),

@@ -38,11 +38,9 @@ impl RenderError {
     /// What is wrong, as a message.
     pub fn message(&self) -> Message {
         match self {
-            RenderError::Size { width, height } => msg!(
-                "render-err-size",
-                width = *width,
-                height = *height
-            ),
+            RenderError::Size { width, height } => {
+                msg!("render-err-size", width = *width, height = *height)
+            }
             RenderError::Time(t) => msg!("render-err-time", time = *t),
             RenderError::Camera => msg!("render-err-camera"),
             RenderError::Sequence {

@@ -125,15 +125,12 @@ impl Catalogue {
             }
         })?;
         for e in file.product {
-            let kind: ProductKind =
-                e.kind
-                    .parse()
-                    .map_err(|_| PyroError::InvalidProduct {
-                        part: e.part.clone(),
-                        field: "kind".into(),
-                        value: format!("\"{}\"", e.kind),
-                        hint: msg!("pyro-product-kinds"),
-                    })?;
+            let kind: ProductKind = e.kind.parse().map_err(|_| PyroError::InvalidProduct {
+                part: e.part.clone(),
+                field: "kind".into(),
+                value: format!("\"{}\"", e.kind),
+                hint: msg!("pyro-product-kinds"),
+            })?;
             let mut p = Product::new(
                 e.part,
                 kind,
@@ -230,7 +227,9 @@ impl Catalogue {
             .map(|k| (edit_distance(&want, &k.to_ascii_uppercase()), k))
             .min();
         match best {
-            Some((d, k)) if d <= want.len().max(3) / 2 => msg!("pyro-did-you-mean", part = k.as_str()),
+            Some((d, k)) if d <= want.len().max(3) / 2 => {
+                msg!("pyro-did-you-mean", part = k.as_str())
+            }
             _ => msg!("pyro-add-to-catalogue"),
         }
     }

@@ -320,7 +320,11 @@ impl PyroError {
                 tubes = *tubes
             ),
             E::InvalidOption { what, message, .. } => {
-                msg!("pyro-err-option", what = what.clone(), why = message.clone())
+                msg!(
+                    "pyro-err-option",
+                    what = what.clone(),
+                    why = message.clone()
+                )
             }
         }
     }

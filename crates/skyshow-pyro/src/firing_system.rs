@@ -1,7 +1,7 @@
 //! `FiringSystem`: the firing system's addressing limits and time resolution.
 
-use skyshow_i18n::msg;
 use crate::PyroError;
+use skyshow_i18n::msg;
 
 /// Which firing system the script is for; decides the export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

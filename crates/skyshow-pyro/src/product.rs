@@ -159,11 +159,7 @@ impl Product {
             hint,
         };
         if self.part.trim().is_empty() {
-            return Err(bad(
-                "part",
-                "\"\"".into(),
-                msg!("pyro-product-part-hint"),
-            ));
+            return Err(bad("part", "\"\"".into(), msg!("pyro-product-part-hint")));
         }
         let (min_mm, max_mm) = self.kind.calibre_range_mm();
         if !(self.calibre_mm >= min_mm && self.calibre_mm <= max_mm) {

@@ -124,13 +124,13 @@ fn expand(
         ));
     }
     if d.count == 0 {
-        return Err(invalid(
-            msg!("pyro-cue-count"),
-            msg!("pyro-cue-count-hint"),
-        ));
+        return Err(invalid(msg!("pyro-cue-count"), msg!("pyro-cue-count-hint")));
     }
     if let crate::Pattern::EveryNth(0) = d.pattern {
-        return Err(invalid(msg!("pyro-cue-every-0"), msg!("pyro-cue-every-0-hint")));
+        return Err(invalid(
+            msg!("pyro-cue-every-0"),
+            msg!("pyro-cue-every-0-hint"),
+        ));
     }
     let product = catalogue.get(&d.product, &d.name)?;
     let mut selected: Vec<usize> = if d.positions.is_empty() {

@@ -83,7 +83,7 @@ impl<'a> Archive<'a> {
                     }
                 }
             }
-            other => SkycError::Zip(Message::verbatim(other.to_string())),
+            other => SkycError::Zip(msg!("skyc-zip-other", why = other.to_string())),
         })?;
         if zip.len() > opts.max_entries {
             return Err(SkycError::TooManyEntries {
@@ -149,10 +149,9 @@ impl<'a> Archive<'a> {
             limit,
             detail,
         };
-        let mut file = self
-            .zip
-            .by_index(idx)
-            .map_err(|e| SkycError::Zip(Message::verbatim(format!("{name}: {e}"))))?;
+        let mut file = self.zip.by_index(idx).map_err(|e| {
+            SkycError::Zip(msg!("skyc-zip-member", member = name, why = e.to_string()))
+        })?;
         if file.is_dir() {
             return Err(SkycError::MissingMember {
                 name: name.to_string(),
@@ -170,7 +169,9 @@ impl<'a> Archive<'a> {
         (&mut file)
             .take(budget.saturating_add(1))
             .read_to_end(&mut out)
-            .map_err(|e| SkycError::Zip(Message::verbatim(format!("{name}: {e}"))))?;
+            .map_err(|e| {
+                SkycError::Zip(msg!("skyc-zip-member", member = name, why = e.to_string()))
+            })?;
         if out.len() as u64 > budget {
             return Err(too_large(msg!("skyc-detail-inflates")));
         }

@@ -38,10 +38,7 @@ impl ShowReader<'_> {
         match field(obj, "version").and_then(Value::as_i64) {
             Some(1) => {}
             _ => {
-                return Err((
-                    path.key("version"),
-                    msg!("skyc-geofence-version"),
-                ));
+                return Err((path.key("version"), msg!("skyc-geofence-version")));
             }
         }
         let action = match field(obj, "action") {
@@ -123,10 +120,7 @@ impl ShowReader<'_> {
         }
         let poly = Polygon::new(out);
         if !poly.is_simple() {
-            return Err((
-                path.clone(),
-                msg!("skyc-geofence-not-simple"),
-            ));
+            return Err((path.clone(), msg!("skyc-geofence-not-simple")));
         }
         Ok(poly)
     }

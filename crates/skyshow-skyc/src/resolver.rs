@@ -204,25 +204,22 @@ impl<'a, 'b> Resolver<'a, 'b> {
         let member = if file.is_empty() {
             ctx.member.to_string()
         } else {
-            self.member_path(ctx.member, file)
-                .map_err(|m| self.err(ctx, path, msg!("skyc-ref-refused", r = format!("{r:?}"), why = m)))?
+            self.member_path(ctx.member, file).map_err(|m| {
+                self.err(
+                    ctx,
+                    path,
+                    msg!("skyc-ref-refused", r = format!("{r:?}"), why = m),
+                )
+            })?
         };
         let key = format!("{member}#{pointer}");
         if stack.contains(&key) {
-            return Err(self.err(
-                ctx,
-                path,
-                msg!("skyc-ref-cyclic", r = format!("{r:?}")),
-            ));
+            return Err(self.err(ctx, path, msg!("skyc-ref-cyclic", r = format!("{r:?}"))));
         }
         let lower = member.to_ascii_lowercase();
         if !file.is_empty() && !lower.ends_with(".json") {
             if lower.ends_with(".yaml") || lower.ends_with(".yml") {
-                return Err(self.err(
-                    ctx,
-                    path,
-                    msg!("skyc-ref-yaml", r = format!("{r:?}")),
-                ));
+                return Err(self.err(ctx, path, msg!("skyc-ref-yaml", r = format!("{r:?}"))));
             }
             // Binary members (audio) have their own budget in the archive; they are not
             // JSON expansion. Each is read once, however often it is referred to.

@@ -77,7 +77,11 @@ impl<'r> ShowReader<'r> {
                 let inner = path.skip(at.len());
                 (
                     member.clone(),
-                    msg!("skyc-path-reached", inner = inner.message(), at = at.message()),
+                    msg!(
+                        "skyc-path-reached",
+                        inner = inner.message(),
+                        at = at.message()
+                    ),
                 )
             }
             None => ("show.json".to_string(), path.message()),
@@ -156,10 +160,7 @@ impl<'r> ShowReader<'r> {
     ) -> Result<SkycShow, SkycError> {
         let top = JsonPath::root();
         let Some(obj) = root.as_object() else {
-            return Err(self.schema(
-                &top,
-                msg!("skyc-show-not-object", found = describe(root)),
-            ));
+            return Err(self.schema(&top, msg!("skyc-show-not-object", found = describe(root))));
         };
         match field(obj, "version") {
             None => {

@@ -260,12 +260,20 @@ impl Columns {
             csv_err(
                 member,
                 line,
-                msg!("skyc-csv-no-cell", what = what, column = (col + 1).to_string()),
+                msg!(
+                    "skyc-csv-no-cell",
+                    what = what,
+                    column = (col + 1).to_string()
+                ),
             )
         })?;
-        let v: f64 = cell
-            .parse()
-            .map_err(|_| csv_err(member, line, msg!("skyc-csv-not-number", what = what, cell = *cell)))?;
+        let v: f64 = cell.parse().map_err(|_| {
+            csv_err(
+                member,
+                line,
+                msg!("skyc-csv-not-number", what = what, cell = *cell),
+            )
+        })?;
         if !v.is_finite() {
             return Err(csv_err(
                 member,
@@ -345,11 +353,7 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
             return Err(csv_err(
                 member,
                 ln,
-                msg!(
-                    "skyc-csv-time-range",
-                    ms = ms,
-                    max = MAX_TIME_S * 1000.0
-                ),
+                msg!("skyc-csv-time-range", ms = ms, max = MAX_TIME_S * 1000.0),
             ));
         }
         if let Some(prev) = samples.last()
@@ -358,11 +362,7 @@ fn parse_drone_csv(member: &str, raw: &[u8], opts: &ReadOptions) -> Result<Vec<S
             return Err(csv_err(
                 member,
                 ln,
-                msg!(
-                    "skyc-csv-time-order",
-                    ms = ms,
-                    prev = prev.t * 1000.0
-                ),
+                msg!("skyc-csv-time-order", ms = ms, prev = prev.t * 1000.0),
             ));
         }
         let (p, c) = cols.point(member, ln, &cells)?;

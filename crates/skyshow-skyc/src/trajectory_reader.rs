@@ -259,7 +259,10 @@ impl ShowReader<'_> {
         }
         for &q in c.controls(k) {
             if !sane(q) {
-                return Err(bad(self, msg!("skyc-point-control", found = format!("{q:?}"))));
+                return Err(bad(
+                    self,
+                    msg!("skyc-point-control", found = format!("{q:?}")),
+                ));
             }
             ctrl.push(vec3(q));
         }

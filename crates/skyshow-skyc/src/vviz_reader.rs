@@ -54,7 +54,10 @@ pub fn read_vviz(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
             "coordinateFrame",
             msg!(
                 "skyc-vviz-frame",
-                found = frame.map_or_else(|| msg!("skyc-nothing"), |f| Message::verbatim(format!("\"{f}\"")))
+                found = frame.map_or_else(
+                    || msg!("skyc-nothing"),
+                    |f| Message::verbatim(format!("\"{f}\""))
+                )
             ),
         ));
     }
@@ -215,10 +218,7 @@ fn colour_actions(
             None => 0.0,
         };
         if frames < 0.0 {
-            return Err(schema(
-                &path,
-                msg!("skyc-vviz-frames", frames = frames),
-            ));
+            return Err(schema(&path, msg!("skyc-vviz-frames", frames = frames)));
         }
         frame += frames;
         let channel = |key: &str| -> Result<u8, SkycError> {
@@ -288,7 +288,10 @@ fn finite(v: &Value, path: &str, max: f64) -> Result<f64, SkycError> {
     match v.as_f64() {
         Some(x) if x.is_finite() && x.abs() <= max => Ok(x),
         Some(x) => Err(schema(path, msg!("skyc-vviz-range", x = x, max = max))),
-        None => Err(schema(path, msg!("skyc-vviz-number", found = v.to_string()))),
+        None => Err(schema(
+            path,
+            msg!("skyc-vviz-number", found = v.to_string()),
+        )),
     }
 }
 

@@ -486,7 +486,10 @@ fn soft_rules_are_findings() {
     let r = lights(r#"{"version": 1, "data": "/wA="}"#).unwrap();
     assert_eq!(rules(&r.findings), vec!["lights_undecodable"]);
     assert!(
-        r.findings[0].message.to_string().contains("unknown opcode 0xFF"),
+        r.findings[0]
+            .message
+            .to_string()
+            .contains("unknown opcode 0xFF"),
         "{}",
         r.findings[0].message
     );

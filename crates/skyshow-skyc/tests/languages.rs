@@ -24,10 +24,13 @@ fn zip_of(members: &[(&str, &str)]) -> Vec<u8> {
 
 /// A one-drone show.json whose drone settings are `settings`.
 fn show(settings: &str) -> String {
-    format!(r#"{{"version": 1, "swarm": {{"drones": [{{"type": "generic", "settings": {settings}}}]}}}}"#)
+    format!(
+        r#"{{"version": 1, "swarm": {{"drones": [{{"type": "generic", "settings": {settings}}}]}}}}"#
+    )
 }
 
-const TRAJ: &str = r#""trajectory": {"version": 1, "points": [[0, [0, 0, 0], []], [5, [0, 0, 5], []]]}"#;
+const TRAJ: &str =
+    r#""trajectory": {"version": 1, "points": [[0, [0, 0, 0], []], [5, [0, 0, 5], []]]}"#;
 
 /// Checks one message in both languages.
 fn same_in_chinese(case: &str, m: &Message) {
@@ -161,10 +164,18 @@ fn findings_in_both_languages() {
         ),
         // lights missing; then lights of another version, undecodable, without END
         show(&format!("{{{TRAJ}}}")),
-        show(&format!(r#"{{{TRAJ}, "lights": {{"version": 2, "data": "AA=="}}}}"#)),
-        show(&format!(r#"{{{TRAJ}, "lights": {{"version": 1, "data": "/wA="}}}}"#)),
-        show(&format!(r#"{{{TRAJ}, "lights": {{"version": 1, "data": "Bwo="}}}}"#)),
-        show(&format!(r#"{{{TRAJ}, "lights": {{"version": 1, "data": "%%%"}}}}"#)),
+        show(&format!(
+            r#"{{{TRAJ}, "lights": {{"version": 2, "data": "AA=="}}}}"#
+        )),
+        show(&format!(
+            r#"{{{TRAJ}, "lights": {{"version": 1, "data": "/wA="}}}}"#
+        )),
+        show(&format!(
+            r#"{{{TRAJ}, "lights": {{"version": 1, "data": "Bwo="}}}}"#
+        )),
+        show(&format!(
+            r#"{{{TRAJ}, "lights": {{"version": 1, "data": "%%%"}}}}"#
+        )),
         // home, pyro, validation, cues, environment, geofence, audio
         format!(
             r#"{{"version": 1, "environment": {{"type": "mars"}},
@@ -183,5 +194,8 @@ fn findings_in_both_languages() {
             seen += 1;
         }
     }
-    assert!(seen >= 14, "the files give the findings they were made for: {seen}");
+    assert!(
+        seen >= 14,
+        "the files give the findings they were made for: {seen}"
+    );
 }

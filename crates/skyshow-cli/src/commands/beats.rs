@@ -76,7 +76,7 @@ pub(crate) fn run(args: &BeatsArgs, printer: Printer) -> Result<u8> {
             msg!(
                 "beats-cannot-read",
                 file = file.as_str(),
-                why = e.to_string()
+                why = skyshow_i18n::io_reason(&e)
             ),
             Some(msg!("beats-cannot-read-hint")),
         )
@@ -91,11 +91,7 @@ pub(crate) fn run(args: &BeatsArgs, printer: Printer) -> Result<u8> {
     let ext = path.extension().and_then(|e| e.to_str());
     let audio = decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
         fail(
-            msg!(
-                "beats-undecodable",
-                file = file.as_str(),
-                why = e.to_string()
-            ),
+            msg!("beats-undecodable", file = file.as_str(), why = e.message()),
             Some(msg!("beats-undecodable-hint")),
         )
     })?;
@@ -104,7 +100,7 @@ pub(crate) fn run(args: &BeatsArgs, printer: Printer) -> Result<u8> {
     let analysis = analyze_beats(&audio, &opts).map_err(|e| {
         let hint = matches!(e, MusicError::NoBeats).then(|| msg!("beats-no-beats-hint"));
         fail(
-            msg!("beats-analysis", file = file.as_str(), why = e.to_string()),
+            msg!("beats-analysis", file = file.as_str(), why = e.message()),
             hint,
         )
     })?;

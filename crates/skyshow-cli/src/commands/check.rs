@@ -23,7 +23,11 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
     let name = args.file.display().to_string();
     let cannot_read = |e: std::io::Error, help| {
         fail(
-            msg!("cli-cannot-read", file = name.as_str(), why = e.to_string()),
+            msg!(
+                "cli-cannot-read",
+                file = name.as_str(),
+                why = skyshow_i18n::io_reason(&e)
+            ),
             help,
         )
     };

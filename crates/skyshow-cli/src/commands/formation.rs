@@ -173,9 +173,7 @@ fn read_spec(args: &FormationArgs, input: Option<&Path>) -> Result<(FormationSpe
             }
             let name = p.display().to_string();
             let text = skyshow_import::read_input(p, skyshow_import::MAX_INPUT_BYTES)
-                .and_then(|b| {
-                    String::from_utf8(b).map_err(|_| msg!("formation-spec-not-utf8"))
-                })
+                .and_then(|b| String::from_utf8(b).map_err(|_| msg!("formation-spec-not-utf8")))
                 .map_err(|e| {
                     miette!(
                         "{}",
@@ -246,7 +244,10 @@ fn print_notes(
         && share >= CLOSE_NOTE_SHARE
         && formation.min_spacing_m < CLOSE_NOTE_RATIO * ideal
     {
-        let note = msg!("formation-close-lines-note", share = format!("{:.0}", 100.0 * share));
+        let note = msg!(
+            "formation-close-lines-note",
+            share = format!("{:.0}", 100.0 * share)
+        );
         printer.line(&note.to_string());
     }
     if let Some(d) = &formation.detail {
@@ -333,9 +334,10 @@ fn print_figures(printer: Printer, args: &FormationArgs, formation: &Formation) 
     let farthest = formation.max_shape_distance_m.map_or_else(none, |h| {
         msg!("formation-figures-farthest", distance = format!("{h:.2}"))
     });
-    let png = args.png.as_ref().map_or_else(none, |p| {
-        msg!("formation-figures-png", file = p)
-    });
+    let png = args
+        .png
+        .as_ref()
+        .map_or_else(none, |p| msg!("formation-figures-png", file = p));
     let line = msg!(
         "formation-figures",
         name = formation.name.as_str(),

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
-use skyshow_i18n::msg;
 use miette::{Result, miette};
+use skyshow_i18n::msg;
 use skyshow_import::load_show;
 
 use crate::args::{BuildArgs, PreviewArgs};
@@ -66,7 +66,13 @@ pub(crate) fn run(args: &PreviewArgs, printer: Printer) -> Result<u8> {
         )
     })?;
     let addr = listener.local_addr().map_err(|e| miette!("{e}"))?;
-    printer.line(&msg!("preview-serving", url = format!("http://{addr}/preview.html")).to_string());
+    printer.line(
+        &msg!(
+            "preview-serving",
+            url = format!("http://{addr}/preview.html")
+        )
+        .to_string(),
+    );
     let active = Arc::new(AtomicUsize::new(0));
     {
         let pages = Arc::clone(&pages);

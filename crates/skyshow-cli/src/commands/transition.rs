@@ -19,7 +19,11 @@ use crate::printer::Printer;
 fn read_points(path: &Path) -> Result<Vec<Vec3>> {
     let text = fs_err::read_to_string(path).map_err(|e| {
         fail(
-            msg!("cli-cannot-read", file = path, why = skyshow_i18n::io_reason(&e)),
+            msg!(
+                "cli-cannot-read",
+                file = path,
+                why = skyshow_i18n::io_reason(&e)
+            ),
             Some(msg!("cli-check-the-path")),
         )
     })?;

@@ -1,6 +1,8 @@
 # Errors in the show file (TOML): message, label under the span, hint.
 
 show-file-invalid = invalid show file: { $detail }
+# The TOML parser's own words about the file's syntax.
+show-file-toml-syntax = { $detail }
 show-file-unknown-field = unknown field `{ $key }`, expected one of { $expected }
 show-file-unknown-field-none = unknown field `{ $key }`: this table takes no keys
 show-file-missing-field = missing field `{ $key }`

@@ -1,6 +1,8 @@
 # 演出文件（TOML）中的错误：消息、标注与提示。
 
 show-file-invalid = 演出文件无效：{ $detail }
+# TOML 解析器对文件语法的原话。
+show-file-toml-syntax = TOML 语法错误，解析器说：`{ $detail }`
 show-file-unknown-field = 未知的键 `{ $key }`，此处可用的键：{ $expected }
 show-file-unknown-field-none = 未知的键 `{ $key }`：此表不接受任何键
 show-file-missing-field = 缺少键 `{ $key }`

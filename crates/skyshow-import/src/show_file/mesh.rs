@@ -271,7 +271,8 @@ impl Cx<'_> {
                 MeshFile::obj(&text, &mut |lib: &str| {
                     let p = dir.join(lib);
                     read(&p.to_string_lossy())
-                        .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".into()))
+                        .and_then(|b| String::from_utf8(b).map_err(|_| msg!("io-invalid-data")))
+                        .map_err(|why| why.to_string())
                 })
             }
             "stl" => MeshFile::stl(&bytes),

@@ -11,8 +11,8 @@ use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::ShowDesign;
 use skyshow_pyro::{
-    Audience, Catalogue, CueDesign, FiringFront, FiringSystem, PyroError, PyroScript,
-    SafetyOptions, ScriptOptions, ShowElement, Timecode,
+    Audience, Catalogue, CueDesign, FiringFront, FiringSystem, PyroScript, SafetyOptions,
+    ScriptOptions, ShowElement, Timecode,
 };
 use toml::Spanned;
 

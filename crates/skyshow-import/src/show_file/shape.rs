@@ -2,7 +2,7 @@
 //! explicit point lists, with the size keys each one needs.
 
 use super::label::Label;
-use skyshow_i18n::{Message, msg};
+use skyshow_i18n::msg;
 use skyshow_model::{Shape, Vec3};
 use toml::Spanned;
 
@@ -139,7 +139,6 @@ impl Cx<'_> {
             ));
         };
         let text = read(path.get_ref())
-            .map_err(Message::verbatim)
             .and_then(|b| String::from_utf8(b).map_err(|_| msg!("formation-points-not-utf8")))
             .map_err(|why| {
                 self.err(

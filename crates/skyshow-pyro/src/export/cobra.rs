@@ -1,8 +1,8 @@
 //! COBRA `cobra.csv`.
 
-use skyshow_i18n::msg;
 use crate::text::{Lines, ascii, csv_field};
 use crate::{FiringSystemKind, PyroError, PyroScript};
+use skyshow_i18n::msg;
 
 /// The script header row of a `cobra.csv`.
 #[derive(Clone, Debug, PartialEq, Eq)]

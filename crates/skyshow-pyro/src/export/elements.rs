@@ -1,8 +1,8 @@
 //! The cue list of the other show elements, with SMPTE timecode.
 
-use skyshow_i18n::msg;
 use crate::text::{Lines, csv_field, num};
 use crate::{PyroError, ShowElement, Timecode};
+use skyshow_i18n::msg;
 
 /// Columns of [`element_cue_list_csv`].
 pub const ELEMENT_COLUMNS: [&str; 6] = ["Cue", "Kind", "Time s", "Timecode", "Duration s", "Label"];

@@ -1,8 +1,8 @@
 //! fireTEK `script.csv` (firmware 7.x script: two header rows, 12 columns).
 
-use skyshow_i18n::msg;
 use crate::text::{Lines, ascii};
 use crate::{FiringSystemKind, PyroError, PyroScript};
+use skyshow_i18n::msg;
 
 /// Settings for [`firetek_csv`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! An LTC (SMPTE linear timecode) audio track as a WAV file.
 
-use skyshow_i18n::msg;
 use crate::{PyroError, Timecode};
+use skyshow_i18n::msg;
 
 /// Settings for [`ltc_wav`].
 #[derive(Clone, Debug, PartialEq)]

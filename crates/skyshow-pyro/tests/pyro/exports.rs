@@ -302,7 +302,10 @@ fn setup_sheet_html_in_chinese() {
             words.push(part.split('<').next().unwrap_or(""));
         }
     }
-    assert!(words.len() > 27 * 8, "headings, paragraphs and column heads found");
+    assert!(
+        words.len() > 27 * 8,
+        "headings, paragraphs and column heads found"
+    );
     let text = words.join(" ");
     assert_eq!(skyshow_i18n::english_run(&text), None, "{text}");
 }

@@ -3,13 +3,13 @@
 use crate::show_file::label::Label;
 use std::ops::Range;
 
-use skyshow_i18n::{Message, msg};
+use skyshow_i18n::msg;
 use skyshow_pyro::{Catalogue, Product, ProductKind, ProductOverride, PyroError};
 use toml::Spanned;
 
 use super::super::{Cx, Reader};
+use super::entry;
 use super::raw::RawPyro;
-use super::{entry, split_help};
 use crate::error::ImportError;
 
 impl Cx<'_> {
@@ -24,14 +24,14 @@ impl Cx<'_> {
                 .pyro
                 .insert("pyro.catalogue".into(), file.span());
             let text = read(file.get_ref())
-                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+                .and_then(|b| String::from_utf8(b).map_err(|_| msg!("io-invalid-data")))
                 .map_err(|why| {
                     self.err(
                         file.span(),
                         msg!(
                             "pyro-catalogue-unreadable",
                             name = file.get_ref(),
-                            why = why.to_string()
+                            why = why
                         ),
                         Label::File,
                         Some(msg!("show-file-cannot-read-hint")),

@@ -3,7 +3,7 @@
 use crate::show_file::label::Label;
 use std::ops::Range;
 
-use skyshow_i18n::{Message, msg};
+use skyshow_i18n::msg;
 use skyshow_model::ShowDesign;
 use skyshow_pyro::{CueDesign, FiringFront, FiringSystem, FiringSystemKind, Pattern};
 use toml::Spanned;
