@@ -213,7 +213,7 @@ fn a_track_without_beats_is_an_error_with_a_hint_in_both_languages() {
     std::fs::write(&path, silent.to_wav()).unwrap();
     for (lang, words) in [
         ("en", ["no beats found", "silence.wav", "`--bpm`"]),
-        ("zh", ["no beats found", "silence.wav", "请用 `--bpm`"]),
+        ("zh", ["没有找到节拍", "silence.wav", "请用 `--bpm`"]),
     ] {
         let o = beats(&[path.to_str().unwrap(), "--lang", lang]);
         assert_eq!(o.status.code(), Some(2), "{lang}");

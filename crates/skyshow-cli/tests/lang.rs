@@ -298,7 +298,9 @@ fn machine_outputs_do_not_depend_on_the_language() {
     }
     for (name, bytes) in en {
         match name.as_str() {
-            "report.html" | "preview.html" => assert_ne!(bytes, &zh[name], "{name}"),
+            "report.html" | "preview.html" | "pyro/setup_sheet.html" => {
+                assert_ne!(bytes, &zh[name], "{name}")
+            }
             "report.json" => {}
             _ => assert!(
                 bytes == &zh[name],

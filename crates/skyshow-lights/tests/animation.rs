@@ -62,7 +62,12 @@ fn png(colors: &[[u8; 3]], delay_ms: u16) -> Vec<u8> {
 }
 
 fn run(text: &str, files: HashMap<String, Vec<u8>>) -> (ShowPlan, Vec<LightProgram>) {
-    let mut read = |name: &str| files.get(name).cloned().ok_or(format!("no file `{name}`"));
+    let mut read = |name: &str| {
+        files
+            .get(name)
+            .cloned()
+            .ok_or(format!("no file `{name}`").into())
+    };
     let (design, ..) = skyshow_import::parse_show_with("anim.toml", text, &mut read).unwrap();
     let plan = plan_show(&design, &PlanOptions::DEFAULT).unwrap();
     let progs = design_show_lights(&plan, &design, &LightOptions::DEFAULT);
@@ -133,7 +138,12 @@ fn a_numbered_sequence_plays_at_its_fps() {
     all_are(&progs, t0 + 1.75, rgb(C), "looped to frame 0");
     // A missing frame names the file.
     let four = light.replace("frame_count = 3", "frame_count = 4");
-    let mut read = |name: &str| files.get(name).cloned().ok_or(format!("no file `{name}`"));
+    let mut read = |name: &str| {
+        files
+            .get(name)
+            .cloned()
+            .ok_or(format!("no file `{name}`").into())
+    };
     let e = skyshow_import::parse_show_with("anim.toml", &show(&four), &mut read).unwrap_err();
     let skyshow_import::ImportError::ShowFile(e) = e else {
         panic!("{e:?}")
