@@ -563,6 +563,50 @@ fn effect_parameters_take_musical_lengths() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The track of `spec` as `m.wav` in a folder for `test`, and its bars as `skyshow beats`
+/// lists them.
+fn music_and_bars(test: &str, spec: &TrackSpec) -> (PathBuf, Vec<skyshow_music::Bar>) {
+    let track = synthesize(spec);
+    let bytes = wav(&track.samples, track.sample_rate, 1);
+    let dir = folder(test, &[("m.wav", bytes.clone())]);
+    let audio =
+        skyshow_music::decode_audio(&bytes, Some("wav"), &skyshow_music::DecodeLimits::DEFAULT)
+            .unwrap();
+    let a = skyshow_music::analyze_beats(&audio, &skyshow_music::BeatOptions::DEFAULT).unwrap();
+    (dir, a.bars())
+}
+
+/// Loads a show whose formation starts at `"{bar}.1"` with the music at `offset` and checks
+/// that it starts where `bars` (the analysis of the music file) puts that bar, moved by the
+/// offset, and that the planner's `bar.beat` of that beat is the same bar; returns the music.
+fn assert_bar_starts_there(
+    dir: &Path,
+    bars: &[skyshow_music::Bar],
+    bar: usize,
+    offset: f64,
+) -> skyshow_model::MusicDesign {
+    let text = show(
+        &format!("{MUSIC}\noffset_s = {offset}"),
+        &format!("start = \"{bar}.1\""),
+        "",
+    );
+    let l = load(dir, &text).unwrap();
+    let start = l.design.formations[0].start_s.unwrap();
+    let want = bars[bar - 1].start_s + offset;
+    assert!(
+        (start - want).abs() < 1e-9,
+        "bar {bar}: {start} against {want}"
+    );
+    let m = l.design.music.clone().unwrap();
+    let i = m
+        .beats_s
+        .iter()
+        .position(|b| (b - start).abs() < 1e-9)
+        .unwrap();
+    assert_eq!(m.bar_beat_of(i), Some((bar as u32, 1)));
+    m
+}
+
 /// Music that starts before the show (a negative `offset_s`) keeps the music's own bar
 /// numbers, as a DAW counts them: bar n is still the n-th downbeat of the file, the bars
 /// over before the show are refused with the first bar that is in it, and the planner's
@@ -573,39 +617,14 @@ fn a_negative_offset_keeps_the_music_s_bar_numbers() {
         first_beat_s: 0.0,
         ..TrackSpec::drums(120.0)
     };
-    let track = synthesize(&spec);
-    let bytes = wav(&track.samples, track.sample_rate, 1);
-    let dir = folder("early", &[("m.wav", bytes.clone())]);
-    let audio =
-        skyshow_music::decode_audio(&bytes, Some("wav"), &skyshow_music::DecodeLimits::DEFAULT)
-            .unwrap();
-    let a = skyshow_music::analyze_beats(&audio, &skyshow_music::BeatOptions::DEFAULT).unwrap();
-    let bars = a.bars();
+    let (dir, bars) = music_and_bars("early", &spec);
     // 2 s bars from 0:00; the show starts 9 s into the music: bars 1 to 5 are over.
     let offset = -9.0;
     let first_in_show = bars.iter().position(|b| b.start_s + offset >= 0.0).unwrap();
     assert_eq!(first_in_show, 5, "{bars:?}");
     for bar in [6usize, 8, 12] {
-        let text = show(
-            &format!("{MUSIC}\noffset_s = {offset}"),
-            &format!("start = \"{bar}.1\""),
-            "",
-        );
-        let l = load(&dir, &text).unwrap();
-        let start = l.design.formations[0].start_s.unwrap();
-        let want = bars[bar - 1].start_s + offset;
-        assert!(
-            (start - want).abs() < 1e-9,
-            "bar {bar}: {start} against {want}"
-        );
-        let m = l.design.music.as_ref().unwrap();
+        let m = assert_bar_starts_there(&dir, &bars, bar, offset);
         assert_eq!(m.bars_before, 5);
-        let i = m
-            .beats_s
-            .iter()
-            .position(|b| (b - start).abs() < 1e-9)
-            .unwrap();
-        assert_eq!(m.bar_beat_of(i), Some((bar as u32, 1)));
     }
     let early = show(
         &format!("{MUSIC}\noffset_s = {offset}"),
@@ -630,35 +649,10 @@ fn bar_beat_starts_are_the_bars_that_beats_lists() {
         tempo_change: Some((14.99, 126.0)),
         ..TrackSpec::drums(96.0)
     };
-    let track = synthesize(&spec);
-    let bytes = wav(&track.samples, track.sample_rate, 1);
-    let dir = folder("bars", &[("m.wav", bytes.clone())]);
-    let audio =
-        skyshow_music::decode_audio(&bytes, Some("wav"), &skyshow_music::DecodeLimits::DEFAULT)
-            .unwrap();
-    let a = skyshow_music::analyze_beats(&audio, &skyshow_music::BeatOptions::DEFAULT).unwrap();
-    let bars = a.bars();
+    let (dir, bars) = music_and_bars("bars", &spec);
     assert!(bars[0].start_s < 0.07, "bar 1 at the kick at 0:00");
     for (bar, offset) in [(2, 0.0), (9, 0.0), (12, 5.0)] {
-        let text = show(
-            &format!("{MUSIC}\noffset_s = {offset}"),
-            &format!("start = \"{bar}.1\""),
-            "",
-        );
-        let l = load(&dir, &text).unwrap();
-        let start = l.design.formations[0].start_s.unwrap();
-        let want = bars[bar - 1].start_s + offset;
-        assert!(
-            (start - want).abs() < 1e-9,
-            "bar {bar}: {start} against {want}"
-        );
-        let m = l.design.music.as_ref().unwrap();
-        let i = m
-            .beats_s
-            .iter()
-            .position(|b| (b - start).abs() < 1e-9)
-            .unwrap();
-        assert_eq!(m.bar_beat_of(i), Some((bar as u32, 1)));
+        assert_bar_starts_there(&dir, &bars, bar, offset);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

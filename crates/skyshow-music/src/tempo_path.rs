@@ -187,30 +187,29 @@ fn is_level_step(i: usize, j: usize) -> bool {
         .any(|q| (r / q - 1.0).abs() <= LEVEL_TOLERANCE)
 }
 
-/// The most likely state at every point: the log of each point's evidence relative to its
-/// best tempo, summed along the path, minus the costs of drifts and steps.
-fn viterbi(evidence: &[Vec<f64>], allowed: &[bool]) -> Vec<usize> {
-    let s = STATES;
-    let cost: Vec<f64> = (0..s * s)
-        .map(|k| {
-            let (i, j) = (k / s, k % s);
-            let d = i.abs_diff(j);
-            if d <= MAX_DRIFT {
-                DRIFT_COST * d as f64
-            } else if is_level_step(i, j) {
-                f64::INFINITY
-            } else {
-                STEP_COST
-            }
-        })
-        .collect();
+/// The cost of going from state `i` to state `j`: a drift, a step, or (to a metrical
+/// relative) never.
+fn transition_cost(i: usize, j: usize) -> f64 {
+    let d = i.abs_diff(j);
+    if d <= MAX_DRIFT {
+        DRIFT_COST * d as f64
+    } else if is_level_step(i, j) {
+        f64::INFINITY
+    } else {
+        STEP_COST
+    }
+}
+
+/// The score of a point's evidence: its logarithm above a floor (a share of the music's
+/// strongest evidence), minus infinity at the states not `allowed`.
+fn scorer<'a>(evidence: &[Vec<f64>], allowed: &'a [bool]) -> impl Fn(&[f64]) -> Vec<f64> + 'a {
     let mut best: Vec<f64> = evidence
         .iter()
         .map(|e| e.iter().copied().fold(0.0, f64::max))
         .collect();
     best.sort_by(f64::total_cmp);
     let floor = EVIDENCE_FLOOR * best[(best.len() - 1) * 9 / 10].max(1e-12);
-    let score = |e: &[f64]| -> Vec<f64> {
+    move |e: &[f64]| -> Vec<f64> {
         e.iter()
             .zip(allowed)
             .map(|(v, ok)| {
@@ -221,7 +220,15 @@ fn viterbi(evidence: &[Vec<f64>], allowed: &[bool]) -> Vec<usize> {
                 }
             })
             .collect()
-    };
+    }
+}
+
+/// The most likely state at every point: the log of each point's evidence relative to its
+/// best tempo, summed along the path, minus the costs of drifts and steps.
+fn viterbi(evidence: &[Vec<f64>], allowed: &[bool]) -> Vec<usize> {
+    let s = STATES;
+    let cost: Vec<f64> = (0..s * s).map(|k| transition_cost(k / s, k % s)).collect();
+    let score = scorer(evidence, allowed);
     let mut value = score(&evidence[0]);
     let mut back: Vec<Vec<u16>> = Vec::with_capacity(evidence.len());
     back.push((0..s as u16).collect());
@@ -264,11 +271,17 @@ fn viterbi(evidence: &[Vec<f64>], allowed: &[bool]) -> Vec<usize> {
         value = next;
         back.push(from);
     }
-    let mut j = (0..s)
+    best_path(&value, &back)
+}
+
+/// The path back from the best final state (the lower state among equals) through the
+/// states each point's state came from.
+fn best_path(value: &[f64], back: &[Vec<u16>]) -> Vec<usize> {
+    let mut j = (0..value.len())
         .max_by(|&a, &b| value[a].total_cmp(&value[b]).then(b.cmp(&a)))
         .unwrap_or(0);
-    let mut path = vec![0usize; evidence.len()];
-    for k in (0..evidence.len()).rev() {
+    let mut path = vec![0usize; back.len()];
+    for k in (0..back.len()).rev() {
         path[k] = j;
         j = usize::from(back[k][j]);
     }
@@ -346,46 +359,20 @@ mod tests {
     /// The Viterbi as first written: the full maximum over every state for every state.
     fn viterbi_full(evidence: &[Vec<f64>], allowed: &[bool]) -> Vec<usize> {
         let s = STATES;
-        let cost = |i: usize, j: usize| {
-            let d = i.abs_diff(j);
-            if d <= MAX_DRIFT {
-                DRIFT_COST * d as f64
-            } else if is_level_step(i, j) {
-                f64::INFINITY
-            } else {
-                STEP_COST
-            }
-        };
-        let mut best: Vec<f64> = evidence
-            .iter()
-            .map(|e| e.iter().copied().fold(0.0, f64::max))
-            .collect();
-        best.sort_by(f64::total_cmp);
-        let floor = EVIDENCE_FLOOR * best[(best.len() - 1) * 9 / 10].max(1e-12);
-        let score = |e: &[f64]| -> Vec<f64> {
-            e.iter()
-                .zip(allowed)
-                .map(|(v, ok)| {
-                    if *ok {
-                        (v + floor).ln()
-                    } else {
-                        f64::NEG_INFINITY
-                    }
-                })
-                .collect()
-        };
+        let cost = transition_cost;
+        let score = scorer(evidence, allowed);
         let mut value = score(&evidence[0]);
-        let mut back: Vec<Vec<usize>> = vec![(0..s).collect()];
+        let mut back: Vec<Vec<u16>> = vec![(0..s as u16).collect()];
         for e in &evidence[1..] {
             let here = score(e);
             let mut next = vec![f64::NEG_INFINITY; s];
-            let mut from = vec![0usize; s];
+            let mut from = vec![0u16; s];
             for j in 0..s {
                 for (i, vi) in value.iter().enumerate() {
                     let v = vi - cost(i, j);
                     if v > next[j] {
                         next[j] = v;
-                        from[j] = i;
+                        from[j] = i as u16;
                     }
                 }
                 next[j] += here[j];
@@ -393,15 +380,7 @@ mod tests {
             value = next;
             back.push(from);
         }
-        let mut j = (0..s)
-            .max_by(|&a, &b| value[a].total_cmp(&value[b]).then(b.cmp(&a)))
-            .unwrap_or(0);
-        let mut path = vec![0usize; evidence.len()];
-        for k in (0..evidence.len()).rev() {
-            path[k] = j;
-            j = back[k][j];
-        }
-        path
+        best_path(&value, &back)
     }
 
     #[test]
