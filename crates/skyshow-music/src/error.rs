@@ -38,7 +38,6 @@ pub enum MusicError {
     /// A `bar.beat` before the first beat listed: for music that starts before the show,
     /// a bar that is over before the show starts. (Its text for users is the caller's: a
     /// show file's `time-bar-before-show`.)
-    #[error("`{bar}.{beat}` < `{first_bar}.1`")]
     BeforeStart {
         /// The bar asked for (1-based).
         bar: u32,
@@ -81,6 +80,15 @@ impl MusicError {
                     why = why.clone()
                 )
             }
+            E::BeforeStart {
+                bar,
+                beat,
+                first_bar,
+            } => msg!(
+                "time-bar-before-show",
+                value = format!("{bar}.{beat}"),
+                first = *first_bar
+            ),
             E::PastEnd {
                 bar,
                 beat,
@@ -148,6 +156,11 @@ mod tests {
                 beat: 1,
                 bars: 88,
                 last_beat_s: 201.25,
+            },
+            MusicError::BeforeStart {
+                bar: 2,
+                beat: 3,
+                first_bar: 5,
             },
         ];
         for e in all {
