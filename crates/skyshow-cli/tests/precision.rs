@@ -91,15 +91,8 @@ fn a_grid_written_with_four_decimals_plans_and_its_spacing_is_reported() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("closer than the minimum distance"));
 }
 
-#[test]
-fn every_written_file_passes_check_at_the_shows_limits() {
-    // A tight ring, a line spaced exactly the minimum distance, another ring: transitions
-    // the planner flies at the minimum distance, through layers.
-    let text = "title = \"precision\"\n[fleet]\ndrones = 16\n[fleet.grid]\nrows = 4\ncolumns = 4\nspacing_m = 3\n\
-                [[chapter]]\nname = \"c\"\n\
-                [[chapter.formation]]\nname = \"ring\"\nhold = 4\nshape = \"circle\"\nradius_m = 8\ncenter = [0, 0, 40]\n\
-                [[chapter.formation]]\nname = \"line\"\nhold = 4\nshape = \"line\"\nlength_m = 45\ncenter = [0, 0, 30]\n\
-                [[chapter.formation]]\nname = \"ring2\"\nhold = 4\nshape = \"circle\"\nradius_m = 8\ncenter = [0, 0, 35]\n";
+/// A temporary folder holding `text` as `show.toml`, built into `out` (exit 0).
+fn built(text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("show.toml"), text).unwrap();
     let o = run(dir.path(), &["build", "show.toml", "-o", "out"]);
@@ -109,6 +102,19 @@ fn every_written_file_passes_check_at_the_shows_limits() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+    dir
+}
+
+#[test]
+fn every_written_file_passes_check_at_the_shows_limits() {
+    // A tight ring, a line spaced exactly the minimum distance, another ring: transitions
+    // the planner flies at the minimum distance, through layers.
+    let text = "title = \"precision\"\n[fleet]\ndrones = 16\n[fleet.grid]\nrows = 4\ncolumns = 4\nspacing_m = 3\n\
+                [[chapter]]\nname = \"c\"\n\
+                [[chapter.formation]]\nname = \"ring\"\nhold = 4\nshape = \"circle\"\nradius_m = 8\ncenter = [0, 0, 40]\n\
+                [[chapter.formation]]\nname = \"line\"\nhold = 4\nshape = \"line\"\nlength_m = 45\ncenter = [0, 0, 30]\n\
+                [[chapter.formation]]\nname = \"ring2\"\nhold = 4\nshape = \"circle\"\nradius_m = 8\ncenter = [0, 0, 35]\n";
+    let dir = built(text);
     for file in ["out/show.skyc", "out/drones_csv.zip"] {
         let c = run(dir.path(), &["check", file, "--json"]);
         let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
@@ -146,15 +152,7 @@ fn pictures_spaced_exactly_at_the_minimum_distance_fly_and_land_as_written() {
             "tilt_deg = 90\nturn_deg = 21\ncenter = [0, 0, 40]"
         ),
     );
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("show.toml"), text).unwrap();
-    let o = run(dir.path(), &["build", "show.toml", "-o", "out"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let dir = built(&text);
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("out/report.json")).unwrap())
             .unwrap();
