@@ -8,6 +8,8 @@
 //! for (its inputs, or a wide hash of them, and a checksum of the result): a corrupt,
 //! truncated or foreign entry is a miss, never a wrong result.
 
+use std::collections::BTreeMap;
+
 /// A store of computed results by name (see the module notes: names are hashes, and what
 /// is loaded is checked by the stage before it is used).
 pub trait ContentCache {
@@ -30,4 +32,26 @@ impl ContentCache for NoCache {
         None
     }
     fn store(&mut self, _: &str, _: Vec<u8>) {}
+}
+
+/// A cache held in memory, for a process that builds more than once (and for tests): what
+/// is stored stays until it is dropped, and every reuse is recorded.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryCache {
+    /// The entries by name.
+    pub entries: BTreeMap<String, Vec<u8>>,
+    /// The names of the entries used instead of computing them, in order.
+    pub reused: Vec<String>,
+}
+
+impl ContentCache for MemoryCache {
+    fn load(&mut self, name: &str) -> Option<Vec<u8>> {
+        self.entries.get(name).cloned()
+    }
+    fn store(&mut self, name: &str, bytes: Vec<u8>) {
+        self.entries.insert(name.to_string(), bytes);
+    }
+    fn reused(&mut self, name: &str) {
+        self.reused.push(name.to_string());
+    }
 }

@@ -34,7 +34,7 @@ mod warning;
 
 pub use clip::{Clip, Playback, PlaybackSpeed};
 pub use color_walk::ColorWalk;
-pub use content_cache::{ContentCache, NoCache};
+pub use content_cache::{ContentCache, MemoryCache, NoCache};
 pub use design::{
     Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,

@@ -127,27 +127,8 @@ pub fn plan_transition_cached(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
-
-    #[derive(Default)]
-    struct Mem {
-        entries: BTreeMap<String, Vec<u8>>,
-        reused: usize,
-    }
-
-    impl TransitionCache for Mem {
-        fn load(&mut self, name: &str) -> Option<Vec<u8>> {
-            self.entries.get(name).cloned()
-        }
-        fn store(&mut self, name: &str, bytes: Vec<u8>) {
-            self.entries.insert(name.to_string(), bytes);
-        }
-        fn reused(&mut self, _: &str) {
-            self.reused += 1;
-        }
-    }
+    use skyshow_model::MemoryCache;
 
     fn grid(n: usize, dx: f64, z: f64) -> Vec<Vec3> {
         (0..n)
@@ -155,7 +136,7 @@ mod tests {
             .collect()
     }
 
-    fn plan(cache: &mut Mem, from: &[Vec3], to: &[Vec3]) -> (Transition, bool) {
+    fn plan(cache: &mut MemoryCache, from: &[Vec3], to: &[Vec3]) -> (Transition, bool) {
         plan_transition_cached(
             from,
             to,
@@ -171,13 +152,13 @@ mod tests {
     #[test]
     fn a_cached_plan_is_the_plan_bit_for_bit() {
         let (from, to) = (grid(20, 4.0, 20.0), grid(20, 3.5, 40.0));
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         let (fresh, hit) = plan(&mut cache, &from, &to);
         assert!(!hit);
         assert_eq!(cache.entries.len(), 1);
         let (again, hit) = plan(&mut cache, &from, &to);
         assert!(hit);
-        assert_eq!(cache.reused, 1);
+        assert_eq!(cache.reused.len(), 1);
         // The same plan; only the wall time of the assignment (none was run) differs.
         let timeless = |t: &Transition| Transition {
             assign_ms: 0.0,
@@ -187,7 +168,7 @@ mod tests {
         assert_eq!(timeless(&fresh), again);
         // Entries depend only on the inputs: planning again stores the same bytes.
         let stored = cache.entries.clone();
-        let mut other = Mem::default();
+        let mut other = MemoryCache::default();
         plan(&mut other, &from, &to);
         assert_eq!(other.entries, stored);
     }
@@ -195,7 +176,7 @@ mod tests {
     #[test]
     fn another_input_or_a_damaged_entry_is_a_miss() {
         let (from, to) = (grid(20, 4.0, 20.0), grid(20, 3.5, 40.0));
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         let (fresh, _) = plan(&mut cache, &from, &to);
         // One target moved by a micrometre: a new entry.
         let mut moved = to.clone();
@@ -240,7 +221,7 @@ mod tests {
             .iter()
             .map(|p| Vec3::new(p.y + 1.0, -p.x, p.z + 8.0))
             .collect();
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         let (first, hit) = plan(&mut cache, &from, &to);
         assert!(!hit);
         // The drones in another order (as a changed earlier assignment leaves them).
@@ -258,7 +239,7 @@ mod tests {
                 assert_eq!(ma.delay(i), mb.delay(k));
             }
         }
-        let (fresh, _) = plan(&mut Mem::default(), &moved, &to);
+        let (fresh, _) = plan(&mut MemoryCache::default(), &moved, &to);
         assert_eq!(
             Transition {
                 assign_ms: 0.0,

@@ -281,27 +281,8 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
-
-    #[derive(Default)]
-    struct Mem {
-        entries: BTreeMap<String, Vec<u8>>,
-        reused: Vec<String>,
-    }
-
-    impl ContentCache for Mem {
-        fn load(&mut self, name: &str) -> Option<Vec<u8>> {
-            self.entries.get(name).cloned()
-        }
-        fn store(&mut self, name: &str, bytes: Vec<u8>) {
-            self.entries.insert(name.to_string(), bytes);
-        }
-        fn reused(&mut self, name: &str) {
-            self.reused.push(name.to_string());
-        }
-    }
+    use skyshow_model::MemoryCache;
 
     fn analysis() -> BeatAnalysis {
         BeatAnalysis {
@@ -324,7 +305,7 @@ mod tests {
         let audio = b"RIFF and some samples".to_vec();
         let key = MusicKey::new(&audio, Some("wav"), &DecodeLimits::DEFAULT);
         let opts = BeatOptions::DEFAULT;
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         assert_eq!(load_analysis(&mut cache, &key, &opts), None);
         store_analysis(&mut cache, &key, &opts, &analysis());
         assert_eq!(load_analysis(&mut cache, &key, &opts), Some(analysis()));
@@ -370,7 +351,7 @@ mod tests {
         let audio = vec![7u8; 1000];
         let key = MusicKey::new(&audio, Some("wav"), &DecodeLimits::DEFAULT);
         let opts = BeatOptions::DEFAULT;
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         store_analysis(&mut cache, &key, &opts, &analysis());
         let (name, good) = cache
             .entries

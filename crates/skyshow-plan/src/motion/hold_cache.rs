@@ -405,7 +405,6 @@ fn read_flight(body: &[u8], points: usize) -> Option<HoldFlight> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
     use std::f64::consts::TAU;
 
     use skyshow_model::{
@@ -414,24 +413,7 @@ mod tests {
     };
 
     use super::*;
-
-    #[derive(Default)]
-    struct Mem {
-        entries: BTreeMap<String, Vec<u8>>,
-        reused: usize,
-    }
-
-    impl ContentCache for Mem {
-        fn load(&mut self, name: &str) -> Option<Vec<u8>> {
-            self.entries.get(name).cloned()
-        }
-        fn store(&mut self, name: &str, bytes: Vec<u8>) {
-            self.entries.insert(name.to_string(), bytes);
-        }
-        fn reused(&mut self, _: &str) {
-            self.reused += 1;
-        }
-    }
+    use skyshow_model::MemoryCache;
 
     const C: Vec3 = Vec3::new(0.0, 0.0, 60.0);
 
@@ -500,7 +482,7 @@ mod tests {
         }
     }
 
-    fn plan(spec: &MotionSpec, clock: &HoldClock<'_>, cache: &mut Mem) -> HoldFlight {
+    fn plan(spec: &MotionSpec, clock: &HoldClock<'_>, cache: &mut MemoryCache) -> HoldFlight {
         plan_motion_cached(
             spec,
             clock,
@@ -525,12 +507,12 @@ mod tests {
             )
             .unwrap()
             .unwrap();
-            let mut cache = Mem::default();
+            let mut cache = MemoryCache::default();
             let first = plan(&spec, &clock(100.0), &mut cache);
-            assert_eq!(cache.reused, 0);
+            assert_eq!(cache.reused.len(), 0);
             assert_eq!(cache.entries.len(), 1);
             let again = plan(&spec, &clock(100.0), &mut cache);
-            assert_eq!(cache.reused, 1, "{}", spec.name);
+            assert_eq!(cache.reused.len(), 1, "{}", spec.name);
             for f in [&first, &again] {
                 assert_eq!(f.fitted, fresh.fitted);
                 assert_eq!(f.summary, fresh.summary);
@@ -553,7 +535,7 @@ mod tests {
                 )
                 .unwrap();
                 assert_eq!(got, swept);
-                assert_eq!(cache.reused, 1 + hits);
+                assert_eq!(cache.reused.len(), 1 + hits);
             }
         }
     }
@@ -561,7 +543,7 @@ mod tests {
     #[test]
     fn any_other_input_is_a_miss() {
         let [spec, clip] = specs();
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         plan(&spec, &clock(100.0), &mut cache);
         plan(&clip, &clock(100.0), &mut cache);
         let mut moved = spec.clone();
@@ -610,14 +592,14 @@ mod tests {
             &mut cache,
         )
         .unwrap();
-        assert_eq!(cache.reused, 0);
+        assert_eq!(cache.reused.len(), 0);
         assert_eq!(cache.entries.len(), 8);
     }
 
     #[test]
     fn a_damaged_or_truncated_entry_is_a_miss_and_the_hold_is_planned_again() {
         let [spec, _] = specs();
-        let mut cache = Mem::default();
+        let mut cache = MemoryCache::default();
         let fresh = plan(&spec, &clock(100.0), &mut cache);
         let (name, good) = cache
             .entries
@@ -632,7 +614,7 @@ mod tests {
             for entry in [bad, good[..k].to_vec()] {
                 cache.entries.insert(name.clone(), entry);
                 assert_eq!(plan(&spec, &clock(100.0), &mut cache), fresh, "byte {k}");
-                assert_eq!(cache.reused, 0, "byte {k}");
+                assert_eq!(cache.reused.len(), 0, "byte {k}");
             }
         }
     }
