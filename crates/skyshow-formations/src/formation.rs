@@ -442,7 +442,7 @@ pub fn build(
         ) => Some(Deform::Clip(r.clip(a.playback, &frame))),
         _ => None,
     };
-    let points: Vec<Vec3> = match (&design.shape, &deform) {
+    let mut points: Vec<Vec3> = match (&design.shape, &deform) {
         // Point lists and recorded animations are already in the show frame.
         (Shape::Points { .. } | Shape::Animation { .. }, _) => local,
         // A ridden mesh starts where its tracks are when the hold starts.
@@ -504,22 +504,18 @@ pub fn build(
     }
     // A picture that keeps its shape is spread to the margin the written files need; one
     // that deforms is flown as recorded, and checked as flown.
-    let mut points = points;
-    let (min_spacing_m, spread) = match (&deform, &design.shape) {
-        (None, shape) if !matches!(shape, Shape::Animation { .. }) => {
-            match spread_to_margin(
-                &mut points,
-                min_spacing_m,
-                limits.min_distance_m,
-                min_altitude_m,
-                limits.max_altitude_m,
-            ) {
-                Some(k) => (min_spacing_m * k, Some(k)),
-                None => (min_spacing_m, None),
-            }
-        }
-        _ => (min_spacing_m, None),
+    // (A recorded animation always deforms.)
+    let spread = match deform {
+        None => spread_to_margin(
+            &mut points,
+            min_spacing_m,
+            limits.min_distance_m,
+            min_altitude_m,
+            limits.max_altitude_m,
+        ),
+        Some(_) => None,
     };
+    let min_spacing_m = min_spacing_m * spread.unwrap_or(1.0);
     let moving = ride
         .iter()
         .flat_map(|r| r.tracks.iter().map(|p| frame.to_show(*p)));

@@ -27,12 +27,12 @@ pub(crate) fn spread_to_margin(
         return None;
     }
     let k = want / spacing_m;
-    let (lo, hi) = bounds(points);
+    let (lo, hi) = Vec3::bounds(points);
     let c = (lo + hi) * 0.5;
     for p in points.iter_mut() {
         *p = c + (*p - c) * k;
     }
-    let (nlo, nhi) = bounds(points);
+    let (nlo, nhi) = Vec3::bounds(points);
     // Keep a picture that was inside the altitude band inside it.
     let up = if lo.z >= low_m && nlo.z < low_m {
         low_m - nlo.z
@@ -47,13 +47,6 @@ pub(crate) fn spread_to_margin(
         }
     }
     Some(k)
-}
-
-fn bounds(points: &[Vec3]) -> (Vec3, Vec3) {
-    let first = points.first().copied().unwrap_or(Vec3::ZERO);
-    points
-        .iter()
-        .fold((first, first), |(l, h), &p| (l.min(p), h.max(p)))
 }
 
 #[cfg(test)]

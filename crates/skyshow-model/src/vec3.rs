@@ -94,6 +94,15 @@ impl Vec3 {
         Vec3::new(self.x.max(o.x), self.y.max(o.y), self.z.max(o.z))
     }
 
+    /// The corners `(min, max)` of the axis-aligned box around `points` (both zero when
+    /// there are none).
+    pub fn bounds(points: &[Vec3]) -> (Vec3, Vec3) {
+        let first = points.first().copied().unwrap_or(Vec3::ZERO);
+        points
+            .iter()
+            .fold((first, first), |(l, h), &p| (l.min(p), h.max(p)))
+    }
+
     /// True if every component is finite.
     #[inline]
     pub fn is_finite(self) -> bool {

@@ -76,10 +76,7 @@ pub(crate) fn approach_landing(
 /// `pos` spread `k` times about the centre of its bounding box, as far as the band allows
 /// in height, and moved up or down into the band.
 fn spread(pos: &[Vec3], k: f64, band: (f64, f64)) -> Vec<Vec3> {
-    let first = pos.first().copied().unwrap_or(Vec3::ZERO);
-    let (lo, hi) = pos
-        .iter()
-        .fold((first, first), |(l, h), &p| (l.min(p), h.max(p)));
+    let (lo, hi) = Vec3::bounds(pos);
     let c = (lo + hi) * 0.5;
     let height = hi.z - lo.z;
     let kz = if height > 0.0 {
