@@ -55,17 +55,57 @@ fn controls(s: &Segment) -> Vec<Value> {
     vec![point(p1), point(p2)]
 }
 
+/// Straight pieces shorter than this, seconds, have their end written so that the piece keeps
+/// its velocity: rounded on its own, a millisecond's piece (a cruise between two ramps)
+/// would be off by up to 0.1 m/s, a velocity step at both of its joints.
+const SHORT_PIECE_S: f64 = 0.05;
+
+/// `x` on the 0.1 mm grid, as `num` writes it.
+fn on_grid(x: f64) -> f64 {
+    let k = 10f64.powi(COORD_DECIMALS);
+    (x * k).round() / k
+}
+
+/// Per coordinate, the grid value just below or just above `exact` (so within 0.1 mm of it)
+/// that is nearest to `want`.
+fn on_grid_toward(exact: Vec3, want: Vec3) -> Vec3 {
+    let k = 10f64.powi(COORD_DECIMALS);
+    let pick = |x: f64, w: f64| {
+        let (lo, hi, w) = ((x * k).floor(), (x * k).ceil(), w * k);
+        (if w - lo <= hi - w { lo } else { hi }) / k
+    };
+    Vec3::new(
+        pick(exact.x, want.x),
+        pick(exact.y, want.y),
+        pick(exact.z, want.z),
+    )
+}
+
+/// Where a segment's end is written, given where its start was: on the grid, and for a short
+/// straight piece the grid point (within 0.1 mm of the end) that keeps its displacement.
+fn written_end(s: &Segment, written_start: Vec3, straight: bool) -> Vec3 {
+    let end = s.end();
+    if straight && !s.is_hold() && s.duration() < SHORT_PIECE_S {
+        on_grid_toward(end, written_start + (end - s.start()))
+    } else {
+        Vec3::new(on_grid(end.x), on_grid(end.y), on_grid(end.z))
+    }
+}
+
 fn trajectory_json(show: &FlightShow, i: usize) -> Value {
     let tr = &show.drones[i].trajectory;
     let mut points = Vec::with_capacity(tr.segments.len() + 1);
     let t0 = tr.start_time();
     let start = tr.segments.first().map_or(tr.start, Segment::start);
     points.push(json!([num(t0, TIME_DECIMALS), point(start), []]));
+    let mut written = Vec3::new(on_grid(start.x), on_grid(start.y), on_grid(start.z));
     for s in &tr.segments {
+        let controls = controls(s);
+        written = written_end(s, written, controls.is_empty());
         points.push(Value::Array(vec![
             num(s.t1, TIME_DECIMALS),
-            point(s.end()),
-            Value::Array(controls(s)),
+            point(written),
+            Value::Array(controls),
         ]));
     }
     json!({
@@ -297,6 +337,58 @@ mod tests {
             [a, Vec3::new(1.0, 0.0, 0.0), Vec3::new(0.0, 1.0, 0.0), b],
         ));
         assert_eq!(c.len(), 2);
+    }
+
+    /// A millisecond's cruise between two ramps, placed where rounding each end on its own
+    /// would change its velocity by 0.1 m/s: written, its velocity is the nearest the 0.1 mm
+    /// grid allows (within 0.05 m/s per axis) and every point stays within 0.1 mm of the
+    /// flight.
+    #[test]
+    fn a_short_straight_piece_keeps_its_velocity() {
+        let a = Vec3::new(12.0, 48.15, 52.35);
+        let m1 = Vec3::new(6.000149, 48.13765, 40.536749);
+        let m2 = m1 + Vec3::new(-0.001998, -0.000049, -0.001998);
+        let b = Vec3::new(0.0, 48.11, 28.71);
+        let mut tr = Trajectory::new(a);
+        tr.push(Segment::quadratic(0.0, 5.704, a, (a + m1) * 0.5, m1));
+        tr.push(Segment::line(5.704, 5.705, m1, m2));
+        tr.push(Segment::quadratic(5.705, 11.409, m2, (m2 + b) * 0.5, b));
+        let show = FlightShow {
+            drones: vec![Drone {
+                name: "Drone 1".into(),
+                home: a,
+                trajectory: tr,
+                lights: LightProgram {
+                    steps: vec![],
+                    bytecode: vec![0],
+                },
+            }],
+            ..FlightShow::default()
+        };
+        let v = trajectory_json(&show, 0);
+        let at = |k: usize| {
+            let p = &v["points"][k][1];
+            Vec3::new(
+                p[0].as_f64().unwrap(),
+                p[1].as_f64().unwrap(),
+                p[2].as_f64().unwrap(),
+            )
+        };
+        let exact = [a, m1, m2, b];
+        for (k, e) in exact.iter().enumerate() {
+            let d = at(k) - *e;
+            assert!(
+                d.x.abs().max(d.y.abs()).max(d.z.abs()) <= 1.0e-4 + 1e-12,
+                "point {k}: {d:?}"
+            );
+        }
+        let written = (at(2) - at(1)) * 1000.0;
+        let flown = (m2 - m1) * 1000.0;
+        let off = written - flown;
+        let worst = off.x.abs().max(off.y.abs()).max(off.z.abs());
+        assert!(worst <= 0.05 + 1e-6, "{written:?} against {flown:?}");
+        // Rounded on its own, the piece's velocity would be 0.1 m/s off in x.
+        assert!((on_grid(m2.x) - on_grid(m1.x) - (m2.x - m1.x)).abs() * 1000.0 > 0.09);
     }
 
     #[test]
