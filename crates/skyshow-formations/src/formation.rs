@@ -182,14 +182,7 @@ impl FormationError {
     }
 }
 
-/// Shown in the process's language.
-impl std::fmt::Display for FormationError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for FormationError {}
+skyshow_i18n::message_error!(FormationError);
 
 /// Builds a formation for a fleet of `fleet` drones.
 ///

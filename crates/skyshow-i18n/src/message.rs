@@ -183,3 +183,20 @@ macro_rules! msg {
         $crate::Message::new($id)$(.arg(stringify!($name), $value))*
     };
 }
+
+/// Makes an error type whose `fn message(&self) -> Message` says what went wrong into a
+/// `std::error::Error` whose `Display` is that message in the process's language
+/// (`message_error!(SkycError)`), so `thiserror`/`miette` wrappers show it as the user reads it.
+#[macro_export]
+macro_rules! message_error {
+    ($t:ty) => {
+        /// Shown in the process's language.
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.message(), f)
+            }
+        }
+
+        impl ::std::error::Error for $t {}
+    };
+}

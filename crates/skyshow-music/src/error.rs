@@ -105,13 +105,7 @@ impl MusicError {
     }
 }
 
-impl std::fmt::Display for MusicError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.message())
-    }
-}
-
-impl std::error::Error for MusicError {}
+skyshow_i18n::message_error!(MusicError);
 
 #[cfg(test)]
 mod tests {

@@ -60,10 +60,4 @@ impl RenderError {
     }
 }
 
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.message())
-    }
-}
-
-impl std::error::Error for RenderError {}
+skyshow_i18n::message_error!(RenderError);

@@ -179,13 +179,7 @@ impl SkycError {
     }
 }
 
-impl std::fmt::Display for SkycError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.message())
-    }
-}
-
-impl std::error::Error for SkycError {}
+skyshow_i18n::message_error!(SkycError);
 
 fn json_message(member: &str, line: usize, column: usize, message: &str, eof: bool) -> Message {
     let id = if eof { "skyc-json-eof" } else { "skyc-json" };

@@ -93,10 +93,4 @@ impl LightDecodeError {
     }
 }
 
-impl std::fmt::Display for LightDecodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.message())
-    }
-}
-
-impl std::error::Error for LightDecodeError {}
+skyshow_i18n::message_error!(LightDecodeError);

@@ -194,11 +194,4 @@ impl MotionError {
     }
 }
 
-/// Shown in the process's language.
-impl std::fmt::Display for MotionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for MotionError {}
+skyshow_i18n::message_error!(MotionError);
