@@ -1,7 +1,7 @@
 //! Scores the beat tracker on the tempo-step sets: the 32 synthetic tracks of
-//! `tempo_step_set` and the 16 of `tempo_step_extra_set`, whose tempo steps once by 15 to
-//! 40 % up or down (drum grooves, pads, clicks), F-measure at ±70 ms on each side of the
-//! step, and the tempo sections found.
+//! `tempo_step_set`, the 16 of `tempo_step_extra_set` and the 14 of `tempo_step_check_set`,
+//! whose tempo steps once by 15 to 40 % up or down (drum grooves, pads, clicks), F-measure
+//! at ±70 ms on each side of the step, and the tempo sections found.
 //!
 //! `cargo run --release -p skyshow-music --example tempo_step_bench [NAME-PART]` (only the
 //! tracks whose name contains `NAME-PART`, and not the long track, when given)
@@ -9,7 +9,7 @@
 
 use skyshow_music::{
     Audio, BeatOptions, StepTrack, TrackSpec, analyze_beats, f_measure, synthesize,
-    tempo_step_extra_set, tempo_step_set,
+    tempo_step_check_set, tempo_step_extra_set, tempo_step_set,
 };
 
 /// Prints one table row per track of `set` and returns the worst F on either side and the
@@ -64,6 +64,7 @@ fn main() {
     for (name, set) in [
         ("tempo_step_set", tempo_step_set()),
         ("tempo_step_extra_set", tempo_step_extra_set()),
+        ("tempo_step_check_set", tempo_step_check_set()),
     ] {
         println!("\n{name}:\n");
         println!("| track | F before | F after | sections found |");

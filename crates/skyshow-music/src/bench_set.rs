@@ -371,17 +371,7 @@ pub fn tempo_step_set() -> Vec<StepTrack> {
                 noise_rms: if i % 5 == 4 { 0.05 } else { 0.0 },
                 ..TrackSpec::drums(bpm)
             };
-            let name = format!(
-                "{} {bpm}→{new_bpm}",
-                match instrument {
-                    Drums => "drums",
-                    DrumsSyncopated => "syncopated",
-                    Funk => "funk",
-                    FourOnFloor => "four-on-floor",
-                    Pads => "pads",
-                    _ => "clicks",
-                }
-            );
+            let name = format!("{} {bpm}→{new_bpm}", instrument_name(instrument));
             StepTrack {
                 name,
                 spec,
@@ -452,19 +442,7 @@ pub fn tempo_step_extra_set() -> Vec<StepTrack> {
                 noise_rms: if i % 3 == 2 { 0.04 } else { 0.0 },
                 ..TrackSpec::drums(bpm)
             };
-            let name = format!(
-                "{} {bpm}→{new_bpm}",
-                match instrument {
-                    Shuffle => "shuffle",
-                    Clave => "clave",
-                    FourOnFloor => "four-on-floor",
-                    Pads => "pads",
-                    DrumsSyncopated => "syncopated",
-                    Funk => "funk",
-                    Drums => "drums",
-                    _ => "clicks",
-                }
-            );
+            let name = format!("{} {bpm}→{new_bpm}", instrument_name(instrument));
             v.push(StepTrack {
                 name,
                 spec,
@@ -473,4 +451,74 @@ pub fn tempo_step_extra_set() -> Vec<StepTrack> {
         }
     }
     v
+}
+
+/// 14 more tempo-step tracks, written before the metrical-level work of session 8 (the
+/// fast grooves heard at half time) and scored only after it, to check that it generalises:
+/// fast tracks stepping down (150 to 176 BPM) and slow ones stepping up (62 to 84 BPM), the
+/// two sides of the level choice, on every groove, with other seeds, step times and mixes.
+pub fn tempo_step_check_set() -> Vec<StepTrack> {
+    use Instrument::{Clave, Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Pads, Shuffle};
+    const PLAN: [(Instrument, f64, f64); 14] = [
+        (FourOnFloor, 168.0, 0.7),
+        (FourOnFloor, 110.0, 1.3),
+        (Pads, 158.0, 0.75),
+        (Pads, 64.0, 1.3),
+        (Clave, 156.0, 0.7),
+        (Clave, 84.0, 1.25),
+        (Funk, 146.0, 0.7),
+        (Funk, 70.0, 1.3),
+        (Shuffle, 150.0, 0.75),
+        (DrumsSyncopated, 62.0, 1.3),
+        (Drums, 176.0, 0.7),
+        (Clicks, 160.0, 0.7),
+        (Drums, 68.0, 1.36),
+        (Pads, 120.0, 1.3),
+    ];
+    PLAN.iter()
+        .enumerate()
+        .map(|(i, &(instrument, bpm, ratio))| {
+            let new_bpm = (bpm * ratio * 10.0).round() / 10.0;
+            let first_beat_s = [0.0, 0.3, 0.75][i % 3];
+            let ibi = 60.0 / bpm;
+            let at = 16.0 + (i * 7 % 17) as f64;
+            let beat = ((at - first_beat_s) / ibi).round();
+            let change_s = first_beat_s + beat * ibi - 0.01;
+            let tone = match i % 4 {
+                1 => Tone::Dull(1800.0),
+                2 => Tone::Thin(180.0),
+                _ => Tone::Full,
+            };
+            let spec = TrackSpec {
+                duration_s: 48.0,
+                tempo_change: Some((change_s, new_bpm)),
+                first_beat_s,
+                seed: 600 + i as u64,
+                instrument,
+                tone,
+                noise_rms: if i % 3 == 1 { 0.05 } else { 0.0 },
+                sample_rate: if i % 5 == 3 { 44_100 } else { 22_050 },
+                ..TrackSpec::drums(bpm)
+            };
+            StepTrack {
+                name: format!("{} {bpm}→{new_bpm}", instrument_name(instrument)),
+                spec,
+                split_s: change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(ibi),
+            }
+        })
+        .collect()
+}
+
+/// The short name of a groove in the step tables.
+fn instrument_name(instrument: Instrument) -> &'static str {
+    match instrument {
+        Instrument::Clicks => "clicks",
+        Instrument::Drums => "drums",
+        Instrument::DrumsSyncopated => "syncopated",
+        Instrument::FourOnFloor => "four-on-floor",
+        Instrument::Funk => "funk",
+        Instrument::Shuffle => "shuffle",
+        Instrument::Clave => "clave",
+        Instrument::Pads => "pads",
+    }
 }
