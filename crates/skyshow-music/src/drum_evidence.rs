@@ -3,10 +3,10 @@
 
 use crate::onset::pick_onsets;
 
-/// The drum onsets a metrical level's beats are scored against: the picked peaks of the
-/// (drum-band) envelope, each weighing by its height relative to the 90th-percentile peak,
-/// squared and capped at 1. Loud hits count fully and quiet ones (hi-hats, ghost notes)
-/// little, with no hard threshold between them.
+/// The onsets a metrical level's beats are scored against: the picked peaks of an envelope
+/// (the drum band's, or its loudness), each weighing by its height relative to the
+/// 90th-percentile peak, raised to a power and capped at 1. Squared, loud hits count fully
+/// and quiet ones (hi-hats, ghost notes) little, with no hard threshold between them.
 pub(crate) struct DrumEvidence<'a> {
     /// The envelope.
     env: &'a [f32],
@@ -16,12 +16,16 @@ pub(crate) struct DrumEvidence<'a> {
     weights: Vec<f64>,
     /// Height of the 90th-percentile peak.
     reference: f64,
+    /// The power of the relative height that a weight is.
+    exponent: i32,
     /// Matching tolerance, frames (70 ms).
     tol: usize,
 }
 
 impl<'a> DrumEvidence<'a> {
-    pub(crate) fn new(env: &'a [f32], fps: f64) -> DrumEvidence<'a> {
+    /// The onsets of `env` (a normalised envelope at `fps` frames per second), weighing by
+    /// their relative height to the power `exponent`.
+    pub(crate) fn new(env: &'a [f32], fps: f64, exponent: i32) -> DrumEvidence<'a> {
         let peaks = pick_onsets(env, fps, 0.05);
         let mut h: Vec<f64> = peaks.iter().map(|&i| f64::from(env[i])).collect();
         h.sort_by(f64::total_cmp);
@@ -32,19 +36,20 @@ impl<'a> DrumEvidence<'a> {
         };
         let weights = peaks
             .iter()
-            .map(|&i| Self::weight(f64::from(env[i]), reference))
+            .map(|&i| Self::weight(f64::from(env[i]), reference, exponent))
             .collect();
         DrumEvidence {
             env,
             peaks,
             weights,
             reference,
+            exponent,
             tol: (0.07 * fps).round() as usize,
         }
     }
 
-    fn weight(height: f64, reference: f64) -> f64 {
-        (height / reference).min(1.0).powi(2)
+    fn weight(height: f64, reference: f64, exponent: i32) -> f64 {
+        (height / reference).min(1.0).powi(exponent)
     }
 
     /// A weighted F-measure of `beats` (frames, increasing) against the onsets in frames
@@ -87,7 +92,7 @@ impl<'a> DrumEvidence<'a> {
                     .iter()
                     .copied()
                     .fold(0.0f32, f32::max);
-                Self::weight(f64::from(top), self.reference)
+                Self::weight(f64::from(top), self.reference, self.exponent)
             })
             .sum::<f64>()
             / beats.len() as f64;

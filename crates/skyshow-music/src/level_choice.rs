@@ -42,7 +42,11 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
             .collect()
     };
     let (old, new) = around_steps(&periods, &stretches, env.fps);
-    let evidence = DrumEvidence::new(&te, env.fps);
+    let loud = normalised(&env.energy, env.fps);
+    let evidence = Evidence {
+        drums: DrumEvidence::new(&te, env.fps, 2),
+        loudness: DrumEvidence::new(&loud, env.fps, 1),
+    };
     // Candidate beat periods: the related metrical levels of the preferred period, then the
     // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
     let mut ratios: Vec<f64> = LEVELS.to_vec();
@@ -130,7 +134,7 @@ fn choose_levels(
     stretch_periods: &[f64],
     tracked: &[Option<Vec<usize>>],
     runs: &[(f64, &[f32])],
-    evidence: &DrumEvidence<'_>,
+    evidence: &Evidence<'_>,
     fps: f64,
 ) -> Vec<(usize, usize, usize)> {
     let mut chosen = Vec::with_capacity(stretches.len());
@@ -147,7 +151,9 @@ fn choose_levels(
                 .copied()
                 .filter(|b| (lo..hi).contains(b))
                 .collect();
-            let score = evidence.fit_within(beats, lo, hi) * regularity(&inside) * tempo_prior(bpm);
+            let score = evidence.fit_within(beats, lo, hi)
+                * regularity(&inside, STEADY_FRAMES)
+                * tempo_prior(bpm);
             if best.is_none_or(|(s, _)| score > s + 1e-12) {
                 best = Some((score, k));
             }
@@ -258,6 +264,27 @@ fn on_level_of(period: f64, own: f64) -> f64 {
     }
 }
 
+/// What a level's beats are judged by: how they meet the drum onsets (weighing by their
+/// height in the logarithmic drum-band flux, squared) and the loud onsets (weighing by the
+/// unlogged flux, as loud as they are).
+///
+/// The logarithmic flux hears the hi-hats between a slow groove's beats about as high as
+/// the kick-only beats of a fast four-on-the-floor under its clap on 2 and 4, so that the
+/// drum fit alone takes such a fast groove at half time; the loudness alone weighs a
+/// syncopated groove's quieter beats too little. Together (the drum fit times the square
+/// root of the loudness fit), the level whose every beat is a loud hit wins.
+struct Evidence<'a> {
+    drums: DrumEvidence<'a>,
+    loudness: DrumEvidence<'a>,
+}
+
+impl Evidence<'_> {
+    /// The evidence for `beats` in frames `lo..hi`.
+    fn fit_within(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
+        self.drums.fit_within(beats, lo, hi) * self.loudness.fit_within(beats, lo, hi).sqrt()
+    }
+}
+
 /// The metrical levels tried, as multiples of the autocorrelation's period (the period
 /// itself first, so it wins ties).
 const LEVELS: [f64; 5] = [1.0, 2.0, 0.5, 1.5, 2.0 / 3.0];
@@ -277,11 +304,17 @@ fn tempo_prior(bpm: f64) -> f64 {
     (-0.5 * ((bpm / 120.0).log2() / 1.5).powi(2)).exp()
 }
 
-/// How steady a beat sequence is, squared: the share of its intervals within 5 % of the
-/// median of the nine intervals around them. A level that does not divide the music's
-/// pattern (a dotted-quarter level under a clave) makes the beats jump to the onsets, and
-/// its beats are uneven; the true level's beats stay steady even through tempo ramps.
-fn regularity(beats: &[usize]) -> f64 {
+/// How far (frames) a steady beat's interval may stray from its neighbours' at least: at
+/// fast tempi 5 % of an interval is less than two frames of the envelope (20 ms), and a
+/// beat placed a frame early followed by one a frame late is as steady as a drummer plays.
+const STEADY_FRAMES: f64 = 2.0;
+
+/// How steady a beat sequence is, squared: the share of its intervals within 5 % (or
+/// `min_frames`) of the median of the nine intervals around them. A level that does not
+/// divide the music's pattern (a dotted-quarter level under a clave) makes the beats jump
+/// to the onsets, and its beats are uneven; the true level's beats stay steady even
+/// through tempo ramps.
+fn regularity(beats: &[usize], min_frames: f64) -> f64 {
     let ibi: Vec<f64> = beats.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
     if ibi.is_empty() {
         return 0.0;
@@ -291,7 +324,7 @@ fn regularity(beats: &[usize]) -> f64 {
             let mut w = ibi[i.saturating_sub(4)..(i + 5).min(ibi.len())].to_vec();
             w.sort_by(f64::total_cmp);
             let m = w[w.len() / 2];
-            (ibi[i] - m).abs() <= 0.05 * m
+            (ibi[i] - m).abs() <= (0.05 * m).max(min_frames)
         })
         .count();
     (steady as f64 / ibi.len() as f64).powi(2)

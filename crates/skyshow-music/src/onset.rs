@@ -15,6 +15,11 @@ pub struct OnsetEnvelope {
     pub low: Vec<f32>,
     /// The same flux over the bins below 4 kHz (drums without cymbals): tempo evidence.
     pub low_mid: Vec<f32>,
+    /// The rise of the band magnitudes below 4 kHz, unlogged: how much louder the drums got.
+    /// The logarithmic flux above hears a quiet hi-hat between beats almost as well as a
+    /// kick; this one weighs each onset by its loudness, and tells the metrical level's
+    /// loud hits (kick, snare, clap, a struck chord) from its quiet subdivisions.
+    pub energy: Vec<f32>,
 }
 
 impl OnsetEnvelope {
@@ -95,6 +100,9 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         .count()
         .max(1);
     let mut low_mid = Vec::with_capacity(n_frames);
+    let mut energy = Vec::with_capacity(n_frames);
+    let mut prev_lin = vec![0.0f32; n_bands];
+    let mut cur_lin = vec![0.0f32; n_bands];
     let opening_frames = (fps.round() as usize).max(1);
     let mut opening: Vec<Vec<f32>> = Vec::with_capacity(opening_frames);
     let mut prev = vec![0.0f32; n_bands];
@@ -138,7 +146,16 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
                 let bins = &mags[edges[band]..edges[band + 1]];
                 let mean = bins.iter().sum::<f32>() / bins.len().max(1) as f32;
                 *c = (1.0 + gain * mean).ln();
+                cur_lin[band] = gain * mean;
             }
+            energy.push(
+                cur_lin[..mid_band]
+                    .iter()
+                    .zip(&prev_lin[..mid_band])
+                    .map(|(c, p)| (c - p).max(0.0))
+                    .sum::<f32>(),
+            );
+            std::mem::swap(&mut prev_lin, &mut cur_lin);
             let flux = flux_of(&cur, &prev, low_band, mid_band);
             strength.push(flux[0] / n_bands as f32);
             low.push(flux[1] / low_band as f32);
@@ -165,12 +182,19 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         strength[0] = flux[0] / n_bands as f32;
         low[0] = flux[1] / low_band as f32;
         low_mid[0] = flux[2] / mid_band as f32;
+        // The bands' log values are ln(1 + magnitude): the same reference, unlogged.
+        energy[0] = first[..mid_band.min(n_bands)]
+            .iter()
+            .zip(&reference)
+            .map(|(c, r)| (c.exp_m1() - r.exp_m1()).max(0.0))
+            .sum();
     }
     OnsetEnvelope {
         fps,
         strength,
         low,
         low_mid,
+        energy,
     }
 }
 

@@ -3,7 +3,7 @@
 use skyshow_music::{
     Audio, BarBeat, BeatAnalysis, BeatOptions, BeatSource, HELD_OUT_3_PREFIX, Instrument,
     MusicError, TrackSpec, analyze_beats, evaluation_set, f_measure, synthesize,
-    tempo_step_extra_set, tempo_step_set,
+    tempo_step_check_set, tempo_step_extra_set, tempo_step_set,
 };
 
 fn audio_of(spec: &TrackSpec) -> (Audio, skyshow_music::TestTrack) {
@@ -310,35 +310,40 @@ fn a_step_from_100_to_120_at_2_30_gives_both_sections_and_bar_1_at_0_00() {
 }
 
 /// Tracks of the tempo-step sets the tracker still gets wrong on one side, at another
-/// metrical level: fast grooves before the step heard at half time, where the accented
-/// beats (the clap on 2 and 4 over a kick on every beat; the pads' accented downbeat)
-/// outweigh the others in the drum evidence (F about 0.66: four-on-the-floor at 150 and
-/// 160 BPM, pads at 152); clave at 164 BPM heard at two thirds (F 0.43) and at 78 BPM with
-/// its first bars missed (F 0.93); syncopated drums after a step to 144 BPM heard at half
-/// time (F 0.65); funk stepping down to 89.7 BPM placed two beats late (F 0.92). Each must
-/// stay at least at the F it has, so that it does not get worse unnoticed.
+/// metrical level: pads at 152 BPM before the step heard at half time (F 0.67: the
+/// downbeat's chord is louder, and the chords on the other beats are no louder than a
+/// slow groove's subdivisions); four-on-the-floor at 168 BPM heard at half time (F 0.67)
+/// and clave at 156 at half time (F 0.65); syncopated drums after a step to 144 BPM heard
+/// at half time (F 0.65); clave at 78 BPM with its first bars missed (F 0.90); funk
+/// stepping down to 89.7 BPM placed two beats late (F 0.92); syncopated drums stepping up
+/// to 80.6 BPM a beat off after the step (F 0.94). Each must stay at least at the F it
+/// has, so that it does not get worse unnoticed.
 const KNOWN_WEAK_STEPS: &[(&str, f64)] = &[
-    ("four-on-floor 150→100.5", 0.65),
     ("pads 152→101.8", 0.65),
     ("clave 78→101.4", 0.9),
-    ("clave 164→114.8", 0.4),
-    ("four-on-floor 160→99.2", 0.65),
     ("syncopated 118→144", 0.62),
     ("funk 138→89.7", 0.9),
+    ("four-on-floor 168→117.6", 0.65),
+    ("clave 156→109.2", 0.62),
+    ("syncopated 62→80.6", 0.92),
 ];
 
 /// Tracks whose second section is found two beats before the step (the tempo path places
 /// the step to a second or so, and the beats there follow it).
 const EARLY_SECTION: &[&str] = &["syncopated 142→120.7", "pads 139→83.4"];
 
-/// The tempo-step sets (16 + 8 drum grooves, 8 + 2 pads, 8 + 2 clicks, 4 shuffle and
-/// clave; steps of 15 to 40 % up and down): F ≥ 0.95 on each side of the step, two
+/// The tempo-step sets (16 + 8 + 8 drum grooves, 8 + 2 + 3 pads, 8 + 2 + 1 clicks, 4 + 3
+/// shuffle and clave; steps of 15 to 40 % up and down): F ≥ 0.95 on each side of the step, two
 /// sections within 1 % of the planted tempi, the second starting within one beat (of the
 /// new tempo, plus the 70 ms window) of the step.
 #[test]
 fn tempo_steps_up_and_down_are_followed_on_both_sides() {
     let mut failures = Vec::new();
-    for t in tempo_step_set().into_iter().chain(tempo_step_extra_set()) {
+    for t in tempo_step_set()
+        .into_iter()
+        .chain(tempo_step_extra_set())
+        .chain(tempo_step_check_set())
+    {
         let (audio, track) = audio_of(&t.spec);
         let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
         let side = |v: &[f64], before: bool| -> Vec<f64> {
