@@ -13,8 +13,8 @@ use crate::tempo_path::tempo_path;
 /// Ellis's dynamic programme with the transition cost following the local period, run at
 /// the tempo the autocorrelation prefers and at the related metrical levels (×2, ×½, ×3/2,
 /// ×2/3, and other autocorrelation peaks), each on the full-band and on the drum-band
-/// envelope; in each stretch of steady tempo, the beats that best meet the loud drum
-/// onsets, at steady intervals, win.
+/// envelope; in each stretch of steady tempo, the beats (or their off-beats) that best meet
+/// the loud drum onsets, at steady intervals, win.
 pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize>, MusicError> {
     let e = normalised(&env.strength, env.fps);
     let n = e.len();
@@ -78,6 +78,10 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
             dp_beats(env_dp, g, &p, &q, opts.tightness).ok()
         })
         .collect();
+    // Each run's beats also in the other phase (half an interval on): at fast tempi the
+    // programme can settle on the off-beats (an open hi-hat and bass between kicks), which
+    // the evidence then judges as a poor level rather than as the right level off its beat.
+    let (tracked, runs) = with_off_beats(tracked, runs);
     let chosen = choose_levels(
         &stretches,
         &stretch_periods,
@@ -151,9 +155,12 @@ fn choose_levels(
                 .copied()
                 .filter(|b| (lo..hi).contains(b))
                 .collect();
+            // The prior weighs the tempo the beats have: a run asked for one tempo can
+            // settle on another (every second beat of a faster one, say).
+            let heard = beats_bpm(&inside, fps).unwrap_or(bpm);
             let score = evidence.fit_within(beats, lo, hi)
                 * regularity(&inside, STEADY_FRAMES)
-                * tempo_prior(bpm);
+                * tempo_prior(heard);
             if best.is_none_or(|(s, _)| score > s + 1e-12) {
                 best = Some((score, k));
             }
@@ -163,6 +170,32 @@ fn choose_levels(
         }
     }
     chosen
+}
+
+/// `tracked` and `runs` followed by every run's beats moved half an interval on (the
+/// midpoints between its beats), under the same level.
+fn with_off_beats<'a>(
+    mut tracked: Vec<Option<Vec<usize>>>,
+    mut runs: Vec<(f64, &'a [f32])>,
+) -> (Vec<Option<Vec<usize>>>, Vec<(f64, &'a [f32])>) {
+    let off: Vec<Option<Vec<usize>>> = tracked
+        .iter()
+        .map(|beats| {
+            beats
+                .as_ref()
+                .map(|b| b.windows(2).map(|w| (w[0] + w[1]) / 2).collect())
+        })
+        .collect();
+    tracked.extend(off);
+    runs.extend_from_within(..);
+    (tracked, runs)
+}
+
+/// The tempo of `beats` (frames at `fps`, increasing) from their median interval; `None`
+/// for fewer than two.
+fn beats_bpm(beats: &[usize], fps: f64) -> Option<f64> {
+    let ibi: Vec<f64> = beats.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
+    (!ibi.is_empty()).then(|| 60.0 * fps / median(&ibi))
 }
 
 /// Stretches shorter than this (seconds) join the one before them.
