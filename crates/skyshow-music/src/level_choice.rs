@@ -57,7 +57,7 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         }
     }
     // Every candidate level on both envelopes, run in parallel and judged in this order.
-    let runs: Vec<(f64, &[f32])> = ratios
+    let mut runs: Vec<(f64, &[f32])> = ratios
         .iter()
         .filter(|&&ratio| {
             stretch_periods
@@ -66,7 +66,7 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         })
         .flat_map(|&ratio| [(ratio, e.as_slice()), (ratio, te.as_slice())])
         .collect();
-    let tracked: Vec<Option<Vec<usize>>> = runs
+    let mut tracked: Vec<Option<Vec<usize>>> = runs
         .par_iter()
         .map(|&(ratio, env_dp)| {
             let g = global * ratio;
@@ -81,7 +81,7 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
     // Each run's beats also in the other phase (half an interval on): at fast tempi the
     // programme can settle on the off-beats (an open hi-hat and bass between kicks), which
     // the evidence then judges as a poor level rather than as the right level off its beat.
-    let (tracked, runs) = with_off_beats(tracked, runs);
+    add_off_beats(&mut tracked, &mut runs);
     let chosen = choose_levels(
         &stretches,
         &stretch_periods,
@@ -172,12 +172,9 @@ fn choose_levels(
     chosen
 }
 
-/// `tracked` and `runs` followed by every run's beats moved half an interval on (the
-/// midpoints between its beats), under the same level.
-fn with_off_beats<'a>(
-    mut tracked: Vec<Option<Vec<usize>>>,
-    mut runs: Vec<(f64, &'a [f32])>,
-) -> (Vec<Option<Vec<usize>>>, Vec<(f64, &'a [f32])>) {
+/// Appends to `tracked` every run's beats moved half an interval on (the midpoints between
+/// its beats), and to `runs` their levels (the same as the runs they come from).
+fn add_off_beats(tracked: &mut Vec<Option<Vec<usize>>>, runs: &mut Vec<(f64, &[f32])>) {
     let off: Vec<Option<Vec<usize>>> = tracked
         .iter()
         .map(|beats| {
@@ -188,7 +185,6 @@ fn with_off_beats<'a>(
         .collect();
     tracked.extend(off);
     runs.extend_from_within(..);
-    (tracked, runs)
 }
 
 /// The tempo of `beats` (frames at `fps`, increasing) from their median interval; `None`
