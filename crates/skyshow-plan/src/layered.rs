@@ -12,14 +12,15 @@ use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
 use crate::assign::{Assignment, assign_min_sum_sq};
+use crate::crossing_layers::crossing_layers;
 use crate::flight::Flight;
 use crate::options::PlanOptions;
-use crate::pair_check::fleet_clearance;
-use crate::phased::{Phases, fly_phases};
+use crate::pair_check::{fleet_clearance, pair_min};
+use crate::phased::{Phases, Split, fly_phases};
 use crate::spread::{BandShortfall, Spread, layers, max_factor, scale};
 
 /// The overlaps tried between the legs, most overlapped first.
-const OVERLAPS: [f64; 3] = [1.0, 0.5, 0.0];
+const OVERLAPS: [f64; 5] = [1.0, 0.75, 0.5, 0.25, 0.0];
 
 /// A safe layered or phased plan.
 pub(crate) struct Layered {
@@ -69,16 +70,45 @@ fn openings(
     (out, short)
 }
 
-struct Candidate {
-    duration_ms: i64,
-    order: usize,
-    flights: Vec<Flight>,
+/// One way to open up, cross and close in: each drone's opening offset, closing offset
+/// (added to its target) and target.
+struct Setup {
+    open: Vec<Vec3>,
+    close: Vec<Vec3>,
     target_of: Vec<usize>,
     layers: bool,
 }
 
+/// A setup flown on one timing, with its duration (its flights are built again when it
+/// is checked: candidates are many, and most are never checked).
+struct Candidate {
+    duration_ms: i64,
+    order: usize,
+    setup: usize,
+    overlap: f64,
+    split: Split,
+}
+
+/// The shares of the acceleration limit tried for overlapping legs (see [`Split`]).
+const SPLITS: [Split; 4] = [
+    Split::WHOLE,
+    Split {
+        open: 0.71,
+        cross: 0.71,
+    },
+    Split {
+        open: 0.6,
+        cross: 0.8,
+    },
+    Split {
+        open: 0.8,
+        cross: 0.6,
+    },
+];
+
 /// The shortest safe layered or phased plan shorter than `better_than_ms`, trying
-/// `assignments` and the sum-of-squares assignment between opened-up configurations.
+/// `assignments` and the sum-of-squares assignment between opened-up configurations, and
+/// for each of `assignments` the crossing layers of its own close pairs.
 // The planner's context, passed through from `plan_transition`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn plan_layered(
@@ -102,9 +132,107 @@ pub(crate) fn plan_layered(
         to: short_b,
         closest_m: f64::NEG_INFINITY,
     };
+    let setups = setups(from, to, assignments, (&open_a, &open_b), d, band);
     let mut candidates: Vec<Candidate> = Vec::new();
-    for (ka, oa) in open_a.iter().enumerate() {
-        for (kb, ob) in open_b.iter().enumerate() {
+    for (k, setup) in setups.iter().enumerate() {
+        let targets: Vec<Vec3> = setup.target_of.iter().map(|&j| to[j]).collect();
+        let ph = Phases {
+            from,
+            to: &targets,
+            open: &setup.open,
+            close: &setup.close,
+        };
+        for (ko, &overlap) in OVERLAPS.iter().enumerate() {
+            for (ks, &split) in SPLITS.iter().enumerate() {
+                // Legs one after the other take the whole limit each.
+                if overlap == 0.0 && split != Split::WHOLE {
+                    continue;
+                }
+                let Some(flights) = fly_phases(&ph, limits, opts.headroom, overlap, split, min_ms)
+                else {
+                    continue;
+                };
+                let duration_ms = flights.iter().map(Flight::arrival_ms).max().unwrap_or(0);
+                if duration_ms >= better_than_ms {
+                    continue;
+                }
+                candidates.push(Candidate {
+                    duration_ms,
+                    order: (k * OVERLAPS.len() + ko) * SPLITS.len() + ks,
+                    setup: k,
+                    overlap,
+                    split,
+                });
+            }
+        }
+    }
+    candidates.sort_by_key(|c| (c.duration_ms, c.order));
+    let reach = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
+    // Pairs that came too close in a candidate checked before: most candidates fail on
+    // the same few pairs, so they are tried first (exactly, pair by pair) and a
+    // candidate failing on one of them is passed over without the whole fleet's check.
+    let mut suspects: Vec<(usize, usize)> = Vec::new();
+    for c in candidates {
+        let setup = &setups[c.setup];
+        let targets: Vec<Vec3> = setup.target_of.iter().map(|&j| to[j]).collect();
+        let ph = Phases {
+            from,
+            to: &targets,
+            open: &setup.open,
+            close: &setup.close,
+        };
+        let Some(flights) = fly_phases(&ph, limits, opts.headroom, c.overlap, c.split, min_ms)
+        else {
+            continue;
+        };
+        let fails = |&(i, j): &(usize, usize)| {
+            pair_min(&flights[i], &flights[j], 0, i64::MAX / 4, d - 1e-9) < d - 1e-9
+        };
+        if let Some(k) = suspects.iter().position(fails) {
+            // The pair that failed first stays first.
+            suspects[..=k].rotate_right(1);
+            continue;
+        }
+        let cl = fleet_clearance(&flights, d, reach);
+        let min_m = cl.min_m.min(sa).min(sb);
+        // The closest pair, and some spread over the rest.
+        let every = (cl.conflicts.len() / SUSPECTS_PER_CHECK).max(1);
+        let remembered = cl.pair.filter(|_| !cl.conflicts.is_empty()).into_iter();
+        for p in remembered.chain(cl.conflicts.iter().copied().step_by(every)) {
+            if suspects.len() < MAX_SUSPECTS && !suspects.contains(&p) {
+                suspects.push(p);
+            }
+        }
+        short.closest_m = short.closest_m.max(min_m);
+        if cl.conflicts.is_empty() && min_m >= d - 1e-9 {
+            return (
+                Some(Layered {
+                    flights,
+                    target_of: setup.target_of.clone(),
+                    min_distance_m: min_m,
+                    layers: setup.layers,
+                }),
+                short,
+            );
+        }
+    }
+    (None, short)
+}
+
+/// The setups tried: every opening of the start and of the target (not both none) with
+/// each of `assignments` and the sum-of-squares assignment between the opened-up
+/// configurations; then, for each of `assignments`, its crossing layers.
+fn setups(
+    from: &[Vec3],
+    to: &[Vec3],
+    assignments: &[&Assignment],
+    (open_a, open_b): (&[Option<Spread>], &[Option<Spread>]),
+    d: f64,
+    band: (f64, f64),
+) -> Vec<Setup> {
+    let mut out = Vec::new();
+    for oa in open_a {
+        for ob in open_b {
             if oa.is_none() && ob.is_none() {
                 continue;
             }
@@ -121,57 +249,37 @@ pub(crate) fn plan_layered(
                     continue;
                 }
                 tried.push(asg);
-                let targets: Vec<Vec3> = asg.iter().map(|&j| to[j]).collect();
-                let close: Vec<Vec3> = ob
-                    .as_ref()
-                    .map(|s| asg.iter().map(|&j| s.offsets[j]).collect())
-                    .unwrap_or_default();
-                let open: Vec<Vec3> = oa.as_ref().map(|s| s.offsets.clone()).unwrap_or_default();
-                let ph = Phases {
-                    from,
-                    to: &targets,
-                    open: &open,
-                    close: &close,
-                };
-                for (ko, &overlap) in OVERLAPS.iter().enumerate() {
-                    let Some(flights) = fly_phases(&ph, limits, opts.headroom, overlap, min_ms)
-                    else {
-                        continue;
-                    };
-                    let duration_ms = flights.iter().map(Flight::arrival_ms).max().unwrap_or(0);
-                    if duration_ms >= better_than_ms {
-                        continue;
-                    }
-                    let order = ((ka * open_b.len() + kb) * 8 + tried.len()) * 4 + ko;
-                    candidates.push(Candidate {
-                        duration_ms,
-                        order,
-                        flights,
-                        target_of: asg.to_vec(),
-                        layers: oa.as_ref().is_some_and(Spread::is_layers)
-                            || ob.as_ref().is_some_and(Spread::is_layers),
-                    });
-                }
+                out.push(Setup {
+                    open: oa.as_ref().map(|s| s.offsets.clone()).unwrap_or_default(),
+                    close: ob
+                        .as_ref()
+                        .map(|s| asg.iter().map(|&j| s.offsets[j]).collect())
+                        .unwrap_or_default(),
+                    target_of: asg.to_vec(),
+                    layers: oa.as_ref().is_some_and(Spread::is_layers)
+                        || ob.as_ref().is_some_and(Spread::is_layers),
+                });
             }
         }
     }
-    candidates.sort_by_key(|c| (c.duration_ms, c.order));
-    let reach = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
-    for c in candidates {
-        let cl = fleet_clearance(&c.flights, d, reach);
-        let min_m = cl.min_m.min(sa).min(sb);
-        short.closest_m = short.closest_m.max(min_m);
-        if cl.conflicts.is_empty() && min_m >= d - 1e-9 {
-            return (
-                Some(Layered {
-                    flights: c.flights,
-                    target_of: c.target_of,
-                    min_distance_m: min_m,
-                    layers: c.layers,
-                }),
-                short,
-            );
+    for a in assignments {
+        let targets: Vec<Vec3> = a.target_of.iter().map(|&j| to[j]).collect();
+        if let Some(o) = crossing_layers(from, &targets, d * CROSSING_MARGIN, 0.02 * d, band) {
+            out.push(Setup {
+                open: o.clone(),
+                close: o,
+                target_of: a.target_of.clone(),
+                layers: true,
+            });
         }
     }
-    (None, short)
+    out
 }
+
+/// Conflicting pairs remembered from each exact check, and in all.
+const SUSPECTS_PER_CHECK: usize = 16;
+const MAX_SUSPECTS: usize = 256;
+
+/// The distance crossing layers keep their pairs apart at, as a multiple of the minimum
+/// distance (the flights' curves and rounding eat into an exact fit).
+const CROSSING_MARGIN: f64 = 1.01;

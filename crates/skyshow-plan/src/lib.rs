@@ -9,6 +9,7 @@
 
 pub mod assign;
 mod conflict;
+mod crossing_layers;
 pub mod emergency;
 mod error;
 mod fleet_move;

@@ -33,6 +33,37 @@ fn shared_profile(a: &[Vec3], b: &[Vec3], limits: &Limits, headroom: f64, min_ms
     SyncMove::fastest(a.to_vec(), b.to_vec(), limits, headroom, min_ms).profile
 }
 
+/// How the acceleration limit is shared between overlapping legs: the opening and the
+/// closing are timed for `open` of it, the crossing for `cross`. Legs flown at the same
+/// time add their accelerations; a leg timed for the whole limit while another ramps makes
+/// the flight exceed it, and the whole plan would then be flown more slowly, a long
+/// crossing included. Timing each leg for its share instead lengthens only the ramps (an
+/// opening across the picture and a crossing within it add at right angles: shares with
+/// `open² + cross² ≤ 1` keep the limit; the limits check catches the rest).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Split {
+    /// Share of the acceleration limit the opening and the closing are timed for.
+    pub open: f64,
+    /// Share the crossing is timed for.
+    pub cross: f64,
+}
+
+impl Split {
+    /// Every leg timed for the whole limit.
+    pub(crate) const WHOLE: Split = Split {
+        open: 1.0,
+        cross: 1.0,
+    };
+}
+
+/// `limits` with the acceleration limit scaled by `share`.
+fn accel_share(limits: &Limits, share: f64) -> Limits {
+    Limits {
+        max_accel_m_s2: limits.max_accel_m_s2 * share,
+        ..*limits
+    }
+}
+
 /// The timing every drone shares: the opening's, the crossing's and the closing's profile
 /// and start, ms (the opening starts at 0).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -136,7 +167,8 @@ impl Timing {
 
 /// The flights of a phased plan, the crossing overlapping the opening and the closing
 /// by the fraction `overlap` (0: one after the other; 1: opening and closing entirely
-/// within the crossing), the crossing lasting at least `min_cross_ms`, every flight
+/// within the crossing), each leg timed for its share of the acceleration limit
+/// (`split`), the crossing lasting at least `min_cross_ms`, every flight
 /// flyable ([`Flight::flyable`]: the whole plan flown more slowly if overlapping legs
 /// exceed the limits, its legs moved apart where their phases would leave a sliver).
 /// `None` if no such timing was found.
@@ -145,6 +177,7 @@ pub(crate) fn fly_phases(
     limits: &Limits,
     headroom: f64,
     overlap: f64,
+    split: Split,
     min_cross_ms: i64,
 ) -> Option<Vec<Flight>> {
     let n = ph.from.len();
@@ -158,9 +191,13 @@ pub(crate) fn fly_phases(
     } else {
         (0..n).map(|i| ph.to[i] + ph.close[i]).collect()
     };
-    let p1 = shared_profile(ph.from, &a1, limits, headroom, 0);
-    let p2 = shared_profile(&a1, &b1, limits, headroom, min_cross_ms);
-    let p3 = shared_profile(&b1, ph.to, limits, headroom, 0);
+    let (side, across) = (
+        accel_share(limits, split.open),
+        accel_share(limits, split.cross),
+    );
+    let p1 = shared_profile(ph.from, &a1, &side, headroom, 0);
+    let p2 = shared_profile(&a1, &b1, &across, headroom, min_cross_ms);
+    let p3 = shared_profile(&b1, ph.to, &side, headroom, 0);
     let round = |x: f64| x.round() as i64;
     let s2 = round((1.0 - overlap) * p1.total_ms as f64);
     let s3 = (s2 + p2.total_ms - round(overlap * p3.total_ms as f64)).max(s2);
@@ -249,8 +286,8 @@ mod tests {
             open: &open,
             close: &close,
         };
-        let seq = fly_phases(&ph, &limits, 0.99, 0.0, 0).unwrap();
-        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, 0).unwrap();
+        let seq = fly_phases(&ph, &limits, 0.99, 0.0, Split::WHOLE, 0).unwrap();
+        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, 0).unwrap();
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
         assert!(end(&lapped) < end(&seq));
         for f in seq.iter().chain(&lapped) {

@@ -153,7 +153,7 @@ fn close_pairs(points: &[Vec3], r: f64) -> Vec<(usize, usize)> {
 }
 
 /// Colours a graph greedily, most-constrained vertex first (DSatur), ties by index.
-fn colour(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+pub(crate) fn colour(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut adj = vec![Vec::new(); n];
     for &(i, j) in edges {
         adj[i].push(j);
