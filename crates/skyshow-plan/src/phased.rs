@@ -266,6 +266,58 @@ mod tests {
     use super::*;
 
     #[test]
+    fn legs_timed_for_their_share_of_the_acceleration_beat_slowing_the_whole_plan() {
+        // A long climb (held back by the climb rate) while stepping 3 m aside in depth and
+        // back: flown for the whole limit each, the overlapped ramps add up to √2 of it and
+        // the whole plan, the 8 s climb included, is flown more slowly; timed for their
+        // shares, only the ramps are longer.
+        let limits = Limits::DEFAULT;
+        let from: Vec<Vec3> = (0..4)
+            .map(|k| Vec3::new(0.0, k as f64 * 3.0, 40.0))
+            .collect();
+        let to: Vec<Vec3> = from
+            .iter()
+            .map(|p| *p + Vec3::new(0.0, 0.0, 15.0))
+            .collect();
+        let side: Vec<Vec3> = (0..4)
+            .map(|k| Vec3::new(if k % 2 == 0 { 1.5 } else { -1.5 }, 0.0, 0.0))
+            .collect();
+        let ph = Phases {
+            from: &from,
+            to: &to,
+            open: &side,
+            close: &side,
+        };
+        let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
+        let whole = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, 0).unwrap();
+        let shared = Split {
+            open: 0.71,
+            cross: 0.71,
+        };
+        let split = fly_phases(&ph, &limits, 0.99, 1.0, shared, 0).unwrap();
+        // The climb alone: 15 m at 2 m/s (99 %) with 0.5 s ramps.
+        let climb = SyncMove::fastest(from.clone(), to.clone(), &limits, 0.99, 0)
+            .profile
+            .total_ms;
+        assert!(end(&split) < end(&whole), "{} {}", end(&split), end(&whole));
+        // Within 5 % of the climb alone, where the whole plan flown slower takes 19 % more.
+        assert!(
+            end(&whole) as f64 > climb as f64 * 1.15,
+            "{} {climb}",
+            end(&whole)
+        );
+        assert!(
+            end(&split) as f64 <= climb as f64 * 1.05,
+            "{} {climb}",
+            end(&split)
+        );
+        for f in whole.iter().chain(&split) {
+            assert!(f.flyable(&limits, 0.99));
+            assert!(f.state(f.arrival_ms()).0.dist(f.to) < 1e-12);
+        }
+    }
+
+    #[test]
     fn overlapped_phases_keep_the_limits_and_end_on_target() {
         let limits = Limits::DEFAULT;
         let from: Vec<Vec3> = (0..10)
