@@ -148,7 +148,8 @@ pub(crate) fn plan_layered(
                 if overlap == 0.0 && split != Split::WHOLE {
                     continue;
                 }
-                let Some(flights) = fly_phases(&ph, limits, opts.headroom, overlap, split, min_ms)
+                let span = (min_ms, better_than_ms);
+                let Some(flights) = fly_phases(&ph, limits, opts.headroom, overlap, split, span)
                 else {
                     continue;
                 };
@@ -181,8 +182,8 @@ pub(crate) fn plan_layered(
             open: &setup.open,
             close: &setup.close,
         };
-        let Some(flights) = fly_phases(&ph, limits, opts.headroom, c.overlap, c.split, min_ms)
-        else {
+        let span = (min_ms, i64::MAX);
+        let Some(flights) = fly_phases(&ph, limits, opts.headroom, c.overlap, c.split, span) else {
             continue;
         };
         let fails = |&(i, j): &(usize, usize)| {

@@ -171,14 +171,14 @@ impl Timing {
 /// (`split`), the crossing lasting at least `min_cross_ms`, every flight
 /// flyable ([`Flight::flyable`]: the whole plan flown more slowly if overlapping legs
 /// exceed the limits, its legs moved apart where their phases would leave a sliver).
-/// `None` if no such timing was found.
+/// `None` if no such timing was found, or none shorter than `shorter_than_ms`.
 pub(crate) fn fly_phases(
     ph: &Phases<'_>,
     limits: &Limits,
     headroom: f64,
     overlap: f64,
     split: Split,
-    min_cross_ms: i64,
+    (min_cross_ms, shorter_than_ms): (i64, i64),
 ) -> Option<Vec<Flight>> {
     let n = ph.from.len();
     let a1: Vec<Vec3> = if ph.open.is_empty() {
@@ -209,6 +209,10 @@ pub(crate) fn fly_phases(
     let mut timing = Timing::new([p1, p2, p3], [0, s2, s3]);
     for _ in 0..6 {
         timing = timing.without_slivers(used)?;
+        // Flying more slowly only lengthens it.
+        if timing.end_ms(used) >= shorter_than_ms {
+            return None;
+        }
         let flights: Vec<Flight> = (0..n).map(|i| flight(ph, &a1, &b1, &timing, i)).collect();
         let e = flights
             .iter()
@@ -289,12 +293,12 @@ mod tests {
             close: &side,
         };
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
-        let whole = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, 0).unwrap();
+        let whole = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, (0, i64::MAX)).unwrap();
         let shared = Split {
             open: 0.71,
             cross: 0.71,
         };
-        let split = fly_phases(&ph, &limits, 0.99, 1.0, shared, 0).unwrap();
+        let split = fly_phases(&ph, &limits, 0.99, 1.0, shared, (0, i64::MAX)).unwrap();
         // The climb alone: 15 m at 2 m/s (99 %) with 0.5 s ramps.
         let climb = SyncMove::fastest(from.clone(), to.clone(), &limits, 0.99, 0)
             .profile
@@ -338,8 +342,8 @@ mod tests {
             open: &open,
             close: &close,
         };
-        let seq = fly_phases(&ph, &limits, 0.99, 0.0, Split::WHOLE, 0).unwrap();
-        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, 0).unwrap();
+        let seq = fly_phases(&ph, &limits, 0.99, 0.0, Split::WHOLE, (0, i64::MAX)).unwrap();
+        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, (0, i64::MAX)).unwrap();
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
         assert!(end(&lapped) < end(&seq));
         for f in seq.iter().chain(&lapped) {
