@@ -101,12 +101,6 @@ pub struct TransitionError(pub Message);
 /// above the slowest drone's fastest flight.
 const LADDER: [f64; 9] = [0.0, 0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 0.25, 0.4];
 
-/// Bisection steps between the ladder's rung that failed and the one that fits.
-const REFINE_STEPS: usize = 3;
-/// Bisection stops once the two lengths are this close, as a fraction of the slowest
-/// drone's fastest flight.
-const REFINE_MIN: f64 = 0.01;
-
 /// Fleets up to this size search: several assignments, each drone's own timing and
 /// detours, layers when the straight plan is not near the bound. Larger fleets fly their
 /// straight plan when there is one (synchronised, or staggered pair by pair).
@@ -422,8 +416,6 @@ fn fly_straight(
         .map_or(i64::MAX, Transition::duration_ms)
         .min(shorter_than);
     let mut found = None;
-    // The longest length that failed, and the length that succeeded.
-    let (mut failed, mut fits) = (None, i64::MAX);
     for k in LADDER {
         let end = (own_end as f64 * (1.0 + k)).round() as i64;
         if end >= best_known {
@@ -431,29 +423,7 @@ fn fly_straight(
         }
         if let Some(r) = schedule(&sched, end) {
             found = Some(r);
-            fits = end;
             break;
-        }
-        failed = Some(end);
-    }
-    // The ladder's rungs are far apart near its top: bisect between the rung that failed
-    // and the one that fits (scheduling is not monotone in the length, but any length
-    // that schedules is a plan).
-    if let Some(mut lo) = failed
-        && found.is_some()
-    {
-        for _ in 0..REFINE_STEPS {
-            let mid = (lo + fits) / 2;
-            if fits - lo <= (own_end as f64 * REFINE_MIN) as i64 {
-                break;
-            }
-            match schedule(&sched, mid) {
-                Some(r) => {
-                    found = Some(r);
-                    fits = mid;
-                }
-                None => lo = mid,
-            }
         }
     }
     let Some(r) = found else {
