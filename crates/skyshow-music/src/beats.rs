@@ -395,12 +395,34 @@ pub(crate) fn dp_beats(
         .iter()
         .rposition(|&b| localscore[b] > thr)
         .map_or(beats.len(), |i| i + 1);
-    let beats = beats[first..end].to_vec();
+    let mut beats = beats[first..end].to_vec();
+    // An end beat off the tempo (the programme's last beat is the last strong onset, which
+    // at the end of the music may fall between two beats) is left out.
+    let off_tempo = |gap: usize, next: &[usize]| -> bool {
+        let mut ibi: Vec<usize> = next.windows(2).map(|w| w[1] - w[0]).collect();
+        if ibi.len() < 3 {
+            return false;
+        }
+        ibi.sort_unstable();
+        let m = ibi[ibi.len() / 2] as f64;
+        (gap as f64 / m - 1.0).abs() > END_TOLERANCE
+    };
+    let n = beats.len();
+    if n > 5 && off_tempo(beats[n - 1] - beats[n - 2], &beats[n - 6..n - 1]) {
+        beats.pop();
+    }
+    if beats.len() > 5 && off_tempo(beats[1] - beats[0], &beats[1..6]) {
+        beats.remove(0);
+    }
     if beats.len() < 2 {
         return Err(MusicError::NoBeats);
     }
     Ok(beats)
 }
+
+/// How far (relative) the interval to a first or last beat may differ from the tempo of
+/// the four intervals next to it.
+const END_TOLERANCE: f64 = 0.25;
 
 /// RMS of the audio from 10 ms before to 60 ms after `t`: how loud the beat is.
 fn loudness_at(samples: &[f32], sample_rate: u32, t: f64) -> f64 {
