@@ -421,33 +421,21 @@ pub fn tempo_step_extra_set() -> Vec<StepTrack> {
     for (g, &instrument) in GROOVES.iter().enumerate() {
         for (d, (bpm, ratio)) in [UP[g], DOWN[g]].into_iter().enumerate() {
             let i = 2 * g + d;
-            let new_bpm = (bpm * ratio * 10.0).round() / 10.0;
-            let first_beat_s = [0.0, 0.25, 0.5, 1.0][i % 4];
-            let ibi = 60.0 / bpm;
-            let at = 18.0 + (i * 5 % 14) as f64;
-            let beat = ((at - first_beat_s) / ibi).round();
-            let change_s = first_beat_s + beat * ibi - 0.01;
             let tone = match i % 5 {
                 1 => Tone::Dull(2500.0),
                 3 => Tone::Thin(150.0),
                 _ => Tone::Full,
             };
-            let spec = TrackSpec {
+            let base = TrackSpec {
                 duration_s: 48.0,
-                tempo_change: Some((change_s, new_bpm)),
-                first_beat_s,
+                first_beat_s: [0.0, 0.25, 0.5, 1.0][i % 4],
                 seed: 500 + i as u64,
                 instrument,
                 tone,
                 noise_rms: if i % 3 == 2 { 0.04 } else { 0.0 },
                 ..TrackSpec::drums(bpm)
             };
-            let name = format!("{} {bpm}→{new_bpm}", instrument_name(instrument));
-            v.push(StepTrack {
-                name,
-                spec,
-                split_s: change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(ibi),
-            });
+            v.push(step_near(base, ratio, 18.0 + (i * 5 % 14) as f64));
         }
     }
     v
@@ -478,21 +466,14 @@ pub fn tempo_step_check_set() -> Vec<StepTrack> {
     PLAN.iter()
         .enumerate()
         .map(|(i, &(instrument, bpm, ratio))| {
-            let new_bpm = (bpm * ratio * 10.0).round() / 10.0;
-            let first_beat_s = [0.0, 0.3, 0.75][i % 3];
-            let ibi = 60.0 / bpm;
-            let at = 16.0 + (i * 7 % 17) as f64;
-            let beat = ((at - first_beat_s) / ibi).round();
-            let change_s = first_beat_s + beat * ibi - 0.01;
             let tone = match i % 4 {
                 1 => Tone::Dull(1800.0),
                 2 => Tone::Thin(180.0),
                 _ => Tone::Full,
             };
-            let spec = TrackSpec {
+            let base = TrackSpec {
                 duration_s: 48.0,
-                tempo_change: Some((change_s, new_bpm)),
-                first_beat_s,
+                first_beat_s: [0.0, 0.3, 0.75][i % 3],
                 seed: 600 + i as u64,
                 instrument,
                 tone,
@@ -500,13 +481,27 @@ pub fn tempo_step_check_set() -> Vec<StepTrack> {
                 sample_rate: if i % 5 == 3 { 44_100 } else { 22_050 },
                 ..TrackSpec::drums(bpm)
             };
-            StepTrack {
-                name: format!("{} {bpm}→{new_bpm}", instrument_name(instrument)),
-                spec,
-                split_s: change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(ibi),
-            }
+            step_near(base, ratio, 16.0 + (i * 7 % 17) as f64)
         })
         .collect()
+}
+
+/// `base` (steady) with its tempo stepping by `ratio` (the new tempo rounded to 0.1 BPM) at
+/// the beat nearest `at_s`.
+fn step_near(base: TrackSpec, ratio: f64, at_s: f64) -> StepTrack {
+    let bpm = base.bpm;
+    let new_bpm = (bpm * ratio * 10.0).round() / 10.0;
+    let ibi = 60.0 / bpm;
+    let beat = ((at_s - base.first_beat_s) / ibi).round();
+    let change_s = base.first_beat_s + beat * ibi - 0.01;
+    StepTrack {
+        name: format!("{} {bpm}→{new_bpm}", instrument_name(base.instrument)),
+        split_s: change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(ibi),
+        spec: TrackSpec {
+            tempo_change: Some((change_s, new_bpm)),
+            ..base
+        },
+    }
 }
 
 /// The short name of a groove in the step tables.
