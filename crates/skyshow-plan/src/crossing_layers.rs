@@ -21,9 +21,13 @@ use crate::path_index::PathIndex;
 use crate::spread::{colour, plane_fit};
 use crate::sync_move::segment_min;
 
+/// The farthest a drone steps out, as a multiple of the distance kept.
+const MAX_STEP_OUT: f64 = 2.0;
+
 /// Each drone's depth offset for crossing `from[i] → to[i]`, if some pair's straight
 /// paths come closer than `need` metres, the start or the target is flat (thinner than
-/// `flat_tol`) to give the depth direction, and the offsets fit the altitude band.
+/// `flat_tol`) to give the depth direction, no drone steps out farther than
+/// [`MAX_STEP_OUT`] times `need`, and the offsets fit the altitude band.
 pub(crate) fn crossing_layers(
     from: &[Vec3],
     to: &[Vec3],
@@ -80,6 +84,11 @@ pub(crate) fn crossing_layers(
         .iter()
         .map(|&(i, j, gap)| gap / (position(col[i]) - position(col[j])).abs())
         .fold(0.0, f64::max);
+    // Pairs far apart in depth at one end that meet at the other (a sphere into a picture,
+    // layers merging) would need steps of tens of metres: slower than any other opening.
+    if step * (count as f64 - 1.0) / 2.0 > MAX_STEP_OUT * need {
+        return None;
+    }
     let offsets: Vec<Vec3> = (0..n)
         .map(|i| {
             if involved[i] {
