@@ -20,7 +20,7 @@ use crate::phased::{Phases, Split, fly_phases};
 use crate::spread::{BandShortfall, Spread, layers, max_factor, scale};
 
 /// The overlaps tried between the legs, most overlapped first.
-const OVERLAPS: [f64; 5] = [1.0, 0.75, 0.5, 0.25, 0.0];
+const OVERLAPS: [f64; 7] = [1.0, 0.875, 0.75, 0.625, 0.5, 0.25, 0.0];
 
 /// A safe layered or phased plan.
 pub(crate) struct Layered {
@@ -90,8 +90,16 @@ struct Candidate {
 }
 
 /// The shares of the acceleration limit tried for overlapping legs (see [`Split`]).
-const SPLITS: [Split; 4] = [
+const SPLITS: [Split; 6] = [
     Split::WHOLE,
+    Split {
+        open: 0.5,
+        cross: 0.87,
+    },
+    Split {
+        open: 0.87,
+        cross: 0.5,
+    },
     Split {
         open: 0.71,
         cross: 0.71,

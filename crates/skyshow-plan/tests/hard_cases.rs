@@ -72,21 +72,21 @@ macro_rules! hard_case_tests {
 }
 
 hard_case_tests! {
-    rect_quarter_turn => "rect-quarter-turn", 1.22,
-    big_rect_quarter_turn => "big-rect-quarter-turn", 1.10,
-    flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.52,
+    rect_quarter_turn => "rect-quarter-turn", 1.16,
+    big_rect_quarter_turn => "big-rect-quarter-turn", 1.08,
+    flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.46,
     disc_quarter_turn => "disc-quarter-turn", 1.34,
     disc_half_turn => "disc-half-turn", 1.39,
-    rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.58,
-    disc_half_turn_depth => "disc-half-turn-depth", 1.46,
-    rect_tilt_flat => "rect-tilt-flat", 1.49,
+    rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.54,
+    disc_half_turn_depth => "disc-half-turn-depth", 1.38,
+    rect_tilt_flat => "rect-tilt-flat", 1.37,
     sphere_to_picture => "sphere-to-picture", 2.04,
     picture_to_sphere => "picture-to-sphere", 2.04,
-    rect_reshape => "rect-reshape", 1.23,
+    rect_reshape => "rect-reshape", 1.16,
     layers_merge => "layers-merge", 1.35,
-    picture_splits_into_layers => "picture-splits-into-layers", 1.45,
-    discs_merge => "discs-merge", 1.14,
-    disc_splits => "disc-splits", 1.17,
+    picture_splits_into_layers => "picture-splits-into-layers", 1.36,
+    discs_merge => "discs-merge", 1.15,
+    disc_splits => "disc-splits", 1.19,
 }
 
 #[test]
