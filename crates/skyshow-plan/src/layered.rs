@@ -90,8 +90,16 @@ struct Candidate {
 }
 
 /// The shares of the acceleration limit tried for overlapping legs (see [`Split`]).
-const SPLITS: [Split; 6] = [
+const SPLITS: [Split; 8] = [
     Split::WHOLE,
+    Split {
+        open: 0.3,
+        cross: 0.95,
+    },
+    Split {
+        open: 0.4,
+        cross: 0.92,
+    },
     Split {
         open: 0.5,
         cross: 0.87,

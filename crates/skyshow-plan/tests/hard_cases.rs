@@ -77,7 +77,7 @@ hard_case_tests! {
     flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.46,
     disc_quarter_turn => "disc-quarter-turn", 1.34,
     disc_half_turn => "disc-half-turn", 1.39,
-    rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.54,
+    rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.48,
     disc_half_turn_depth => "disc-half-turn-depth", 1.38,
     rect_tilt_flat => "rect-tilt-flat", 1.37,
     sphere_to_picture => "sphere-to-picture", 2.04,
