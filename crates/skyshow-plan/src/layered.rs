@@ -79,6 +79,28 @@ struct Setup {
     layers: bool,
 }
 
+impl Setup {
+    /// Its flights on the phased timing `(overlap, split, (min_cross_ms, shorter_than_ms))`
+    /// (see [`fly_phases`]).
+    fn fly(
+        &self,
+        from: &[Vec3],
+        to: &[Vec3],
+        limits: &Limits,
+        headroom: f64,
+        (overlap, split, span): (f64, Split, (i64, i64)),
+    ) -> Option<Vec<Flight>> {
+        let targets: Vec<Vec3> = self.target_of.iter().map(|&j| to[j]).collect();
+        let ph = Phases {
+            from,
+            to: &targets,
+            open: &self.open,
+            close: &self.close,
+        };
+        fly_phases(&ph, limits, headroom, overlap, split, span)
+    }
+}
+
 /// A setup flown on one timing, with its duration (its flights are built again when it
 /// is checked: candidates are many, and most are never checked).
 struct Candidate {
@@ -151,22 +173,14 @@ pub(crate) fn plan_layered(
     let setups = setups(from, to, assignments, (&open_a, &open_b), d, band);
     let mut candidates: Vec<Candidate> = Vec::new();
     for (k, setup) in setups.iter().enumerate() {
-        let targets: Vec<Vec3> = setup.target_of.iter().map(|&j| to[j]).collect();
-        let ph = Phases {
-            from,
-            to: &targets,
-            open: &setup.open,
-            close: &setup.close,
-        };
         for (ko, &overlap) in OVERLAPS.iter().enumerate() {
             for (ks, &split) in SPLITS.iter().enumerate() {
                 // Legs one after the other take the whole limit each.
                 if overlap == 0.0 && split != Split::WHOLE {
                     continue;
                 }
-                let span = (min_ms, better_than_ms);
-                let Some(flights) = fly_phases(&ph, limits, opts.headroom, overlap, split, span)
-                else {
+                let timing = (overlap, split, (min_ms, better_than_ms));
+                let Some(flights) = setup.fly(from, to, limits, opts.headroom, timing) else {
                     continue;
                 };
                 let duration_ms = flights.iter().map(Flight::arrival_ms).max().unwrap_or(0);
@@ -191,15 +205,8 @@ pub(crate) fn plan_layered(
     let mut suspects: Vec<(usize, usize)> = Vec::new();
     for c in candidates {
         let setup = &setups[c.setup];
-        let targets: Vec<Vec3> = setup.target_of.iter().map(|&j| to[j]).collect();
-        let ph = Phases {
-            from,
-            to: &targets,
-            open: &setup.open,
-            close: &setup.close,
-        };
-        let span = (min_ms, i64::MAX);
-        let Some(flights) = fly_phases(&ph, limits, opts.headroom, c.overlap, c.split, span) else {
+        let timing = (c.overlap, c.split, (min_ms, i64::MAX));
+        let Some(flights) = setup.fly(from, to, limits, opts.headroom, timing) else {
             continue;
         };
         let fails = |&(i, j): &(usize, usize)| {

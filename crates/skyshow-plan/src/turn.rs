@@ -582,6 +582,12 @@ mod tests {
         assert!(min_modulus(&corners(angle, 6, 1.0), p, &s) < 0.99);
     }
 
+    /// The rigid turn from `a` onto `b` in a wide band, with nothing to beat.
+    fn turned(a: &[Vec3], b: &[Vec3], limits: &Limits) -> Turned {
+        let opts = PlanOptions::DEFAULT;
+        plan_turn(a, b, limits, &opts, (5.0, 120.0), 0, i64::MAX).unwrap()
+    }
+
     #[test]
     fn the_turn_flown_is_the_shortest_whole_turn_not_the_shortest_leg() {
         // A flat 20 × 10 picture at exactly 3 m turned a quarter about the vertical: its
@@ -604,16 +610,7 @@ mod tests {
             })
             .collect();
         let limits = Limits::DEFAULT;
-        let t = plan_turn(
-            &a,
-            &b,
-            &limits,
-            &PlanOptions::DEFAULT,
-            (5.0, 120.0),
-            0,
-            i64::MAX,
-        )
-        .unwrap();
+        let t = turned(&a, &b, &limits);
         let span = t.flights.iter().map(Flight::arrival_ms).max().unwrap();
         assert!(span <= 10_000, "{span} ms");
         assert!(t.min_distance_m >= 3.0 - 1e-9);
@@ -638,16 +635,7 @@ mod tests {
         let turn = find_turn(&a, &b, 3e-3, 0.75).unwrap();
         assert!((turn.angle.abs() - std::f64::consts::FRAC_PI_2).abs() < 1e-9);
         let limits = Limits::DEFAULT;
-        let t = plan_turn(
-            &a,
-            &b,
-            &limits,
-            &PlanOptions::DEFAULT,
-            (5.0, 120.0),
-            0,
-            i64::MAX,
-        )
-        .unwrap();
+        let t = turned(&a, &b, &limits);
         assert!(t.min_distance_m >= 3.0 - 1e-9);
         for (i, f) in t.flights.iter().enumerate() {
             assert!(f.within(&limits, 0.99));
