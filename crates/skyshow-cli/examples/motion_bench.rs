@@ -113,6 +113,7 @@ fn main() {
         limits,
         origin: None,
         audio: None,
+        rth_plans: Vec::new(),
     };
     let bezier = write_skyc(&flown(&spec.rest, &planned.fitted.curves), &meta).len();
     let keys = (HOLD_S * KEY_HZ).round() as usize;

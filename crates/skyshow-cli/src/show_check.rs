@@ -18,6 +18,8 @@ pub(crate) struct Checked {
     pub(crate) limits: Limits,
     /// The file's soundtrack (`media.audio`), if it has one.
     pub(crate) audio: Option<skyshow_skyc::Audio>,
+    /// Each drone's return-to-home plan (`settings.rthPlan`), where it has one.
+    pub(crate) rth_plans: Vec<Option<skyshow_model::RthPlan>>,
 }
 
 /// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a VVIZ document; a ZIP
@@ -91,6 +93,7 @@ pub(crate) fn read_and_validate(
         format,
         limits,
         audio: file.audio,
+        rth_plans: file.rth_plans,
     })
 }
 

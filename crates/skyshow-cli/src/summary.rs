@@ -130,6 +130,7 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         ));
     }
     print_motions(p, r);
+    print_emergency(p, r);
     let n = r.violation_count();
     p.line(&format!("  {}", msg!("summary-violations", count = n)));
     for v in r.validation.violations.iter().take(10) {
@@ -217,6 +218,41 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         "  {}",
         msg!("summary-done", seconds = format!("{:.2}", s.elapsed_s))
     ));
+}
+
+/// The return-to-home plan: its entries, longest return and closest approach, how much of
+/// the flight landing in place is safe, then each conflict found re-flying it and each
+/// entry the planner could not make safe.
+fn print_emergency(p: &Printer, r: &Report<'_>) {
+    let Some(e) = &r.emergency else {
+        return;
+    };
+    let safe: f64 = e.land_in_place_safe_s.iter().map(|(a, b)| b - a).sum();
+    p.line(&format!(
+        "  {}",
+        msg!(
+            "summary-emergency",
+            entries = e.entries,
+            interval = format!("{}", e.interval_s),
+            worst = format!("{:.1}", e.worst_duration_s),
+            dist = format!("{:.3}", e.min_distance_m),
+            safe = format!("{safe:.0}"),
+            total = format!("{:.0}", r.show.duration_s)
+        )
+    ));
+    for c in e.conflicts.iter().take(10) {
+        p.line(&format!(
+            "    {}",
+            msg!(
+                "summary-rth-conflict-line",
+                entry = format!("{}", c.entry_s),
+                trigger = format!("{:.2}", c.trigger_s),
+                time = format!("{:.2}", c.time_s),
+                drones = drone_list(r, &[c.drones.0, c.drones.1]),
+                value = format!("{:.3}", c.distance_m)
+            )
+        ));
+    }
 }
 
 /// One line per moving formation: what the flown curves ask of the drones, the closest

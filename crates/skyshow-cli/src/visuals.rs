@@ -126,6 +126,7 @@ pub(crate) fn report_page(
             .collect();
     }
     r.flight_times_s = v.measured.flight_time_s.clone();
+    r.emergency = report.emergency.as_ref().map(|e| emergency_rows(show, e));
     let name = |i: usize| {
         report
             .drone_names
@@ -158,4 +159,27 @@ pub(crate) fn report_page(
     }
     r.violations_total = report.violation_count();
     report_html(&r)
+}
+
+/// The emergency bands of the report page: entry times from the drones' plans are not at
+/// hand here, so they are the whole seconds the report counts from 0, with the unsafe ones
+/// (the planner's, and the entries of conflicts found re-flying them) marked.
+fn emergency_rows(
+    _show: &FlightShow,
+    e: &skyshow_export::EmergencySection,
+) -> skyshow_preview::ReportEmergency {
+    let step = if e.interval_s > 0.0 {
+        e.interval_s
+    } else {
+        1.0
+    };
+    let mut unsafe_s: Vec<f64> = e.unsafe_entries.iter().map(|(t, _)| *t).collect();
+    unsafe_s.extend(e.conflicts.iter().map(|c| c.entry_s));
+    unsafe_s.sort_by(f64::total_cmp);
+    unsafe_s.dedup();
+    skyshow_preview::ReportEmergency {
+        entries_s: (0..e.entries).map(|k| k as f64 * step).collect(),
+        unsafe_s,
+        land_in_place_safe_s: e.land_in_place_safe_s.clone(),
+    }
 }

@@ -79,6 +79,78 @@ fn example_builds_valid_and_independent_reader_agrees() {
         let s = seg[k].as_array().unwrap();
         assert!(s[0].as_f64().unwrap() < s[1].as_f64().unwrap(), "{seg}");
     }
+    // Every drone has a return-to-home entry at every whole second of the flight, the same
+    // times for every drone (what Skybrush Live needs for a collective return).
+    let drones = show["swarm"]["drones"].as_array().unwrap();
+    let times = |d: &serde_json::Value| -> Vec<i64> {
+        let plan = &d["settings"]["rthPlan"];
+        assert!(plan["landingSpeed"].as_f64().unwrap() > 0.0);
+        plan["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["time"].as_i64().unwrap())
+            .collect()
+    };
+    let first = times(&drones[0]);
+    assert_eq!(first, (0..first.len() as i64).collect::<Vec<_>>());
+    assert_eq!(
+        first.len() as f64,
+        dur.ceil(),
+        "one entry per second of {dur} s"
+    );
+    for d in drones {
+        assert_eq!(times(d), first);
+    }
+    let e = &report["emergency"];
+    assert_eq!(e["entries"].as_u64().unwrap() as usize, first.len());
+    assert_eq!(e["interval_s"], 1.0);
+    assert!(e["min_distance_m"].as_f64().unwrap() >= 3.0 - 1e-6, "{e}");
+    assert_eq!(e["unsafe_entries"].as_array().unwrap().len(), 0, "{e}");
+    // Landing in place is safe exactly where no two airborne drones are closer than the
+    // minimum distance horizontally: never during a vertical picture.
+    let flown = skyshow_skyc::read_skyc(
+        &std::fs::read(out.join("show.skyc")).unwrap(),
+        &skyshow_skyc::ReadOptions::DEFAULT,
+    )
+    .unwrap()
+    .show;
+    let safe: Vec<(f64, f64)> = e["land_in_place_safe_s"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w[0].as_f64().unwrap(), w[1].as_f64().unwrap()))
+        .collect();
+    let stacked_at = |t: f64| {
+        let p: Vec<_> = flown
+            .drones
+            .iter()
+            .map(|d| d.trajectory.position(t))
+            .collect();
+        (0..p.len()).any(|i| {
+            (i + 1..p.len()).any(|j| {
+                (p[i].z >= 2.5 || p[j].z >= 2.5)
+                    && ((p[i].x - p[j].x).powi(2) + (p[i].y - p[j].y).powi(2)).sqrt() < 3.0 - 1e-6
+            })
+        })
+    };
+    let mut vertical = 0;
+    for f in report["formations"].as_array().unwrap() {
+        let mid = 0.5 * (f["start_s"].as_f64().unwrap() + f["end_s"].as_f64().unwrap());
+        let in_safe = safe.iter().any(|&(a, b)| a <= mid && mid < b);
+        if stacked_at(mid) {
+            vertical += 1;
+            assert!(!in_safe, "{} at {mid} s is stacked: {safe:?}", f["name"]);
+        }
+    }
+    assert!(vertical > 0, "the example has vertical pictures");
+    for &(a, b) in &safe {
+        let mut t = a;
+        while t < b {
+            assert!(!stacked_at(t), "safe at {t} s, but drones are stacked");
+            t += 0.5;
+        }
+    }
     // Every export passes `check` at the show's limits: the .skyc, the CSV zip and the VVIZ.
     for file in ["show.skyc", "drones_csv.zip", "show.vviz"] {
         let c = Command::new(env!("CARGO_BIN_EXE_skyshow"))

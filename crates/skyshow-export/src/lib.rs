@@ -7,16 +7,19 @@
 //! zip timestamps, numbers at fixed precision).
 
 mod csv;
+mod emergency_section;
 mod fixed;
 mod json;
 mod pyro_section;
 mod report;
 mod report_motion;
+mod rth_json;
 mod skyc;
 mod vviz;
 mod zipper;
 
 pub use csv::{CsvOptions, write_drone_csv_zip, write_drone_csv_zip_to};
+pub use emergency_section::EmergencySection;
 pub use pyro_section::{PyroSection, PyroViolation};
 pub use report::{
     FormatRow, FormationRow, Report, ReportShow, TransitionRow, WarningRow, write_report_json,

@@ -6,6 +6,7 @@ use skyshow_model::{Limits, Warning};
 use skyshow_validate::Validation;
 
 use crate::PyroSection;
+use crate::emergency_section::EmergencySection;
 use crate::json::num;
 use crate::report_motion::MotionRow;
 
@@ -172,6 +173,8 @@ pub struct Report<'a> {
     /// Findings that are not violations, besides the validation's own warnings (which
     /// `report.json` lists first).
     pub warnings: Vec<WarningRow>,
+    /// The return-to-home plan (`None` when the show has none).
+    pub emergency: Option<EmergencySection>,
 }
 
 impl Report<'_> {
@@ -180,6 +183,7 @@ impl Report<'_> {
         self.validation.violations_total
             + self.format.len()
             + self.pyro.as_ref().map_or(0, |p| p.violations.len())
+            + self.emergency.as_ref().map_or(0, |e| e.conflicts.len())
     }
 
     /// Every warning: the validation's, then the other stages'.
@@ -237,6 +241,13 @@ impl Report<'_> {
                 p.violations
                     .iter()
                     .map(|v| PyroSection::violation_json(v, &name)),
+            );
+        }
+        if let Some(e) = &self.emergency {
+            violations.extend(
+                e.conflicts
+                    .iter()
+                    .map(|c| EmergencySection::violation_json(c, &name)),
             );
         }
         let mut root = Map::new();
@@ -345,6 +356,9 @@ impl Report<'_> {
         );
         if let Some(p) = &self.pyro {
             root.insert("pyro".into(), p.to_json(&name));
+        }
+        if let Some(e) = &self.emergency {
+            root.insert("emergency".into(), e.to_json(&name));
         }
         let timing: Map<String, Value> = self
             .timing_ms

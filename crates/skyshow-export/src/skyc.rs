@@ -2,7 +2,9 @@
 
 use base64::Engine;
 use serde_json::{Map, Value, json};
-use skyshow_model::{FlightShow, GeoOrigin, Geofence, Limits, Phase, PhaseKind, Segment, Vec3};
+use skyshow_model::{
+    FlightShow, GeoOrigin, Geofence, Limits, Phase, PhaseKind, RthPlan, Segment, Vec3,
+};
 
 use std::io::{self, Cursor, Seek, Write};
 use std::ops::Range;
@@ -11,6 +13,7 @@ use rayon::prelude::*;
 use zip::ZipWriter;
 
 use crate::json::num;
+use crate::rth_json::rth_json;
 use crate::zipper::member_options;
 
 /// What the `.skyc` says about the show besides the drones.
@@ -22,6 +25,8 @@ pub struct SkycMeta {
     pub origin: Option<GeoOrigin>,
     /// Music: bytes, media type, file name, start time on the show clock (s).
     pub audio: Option<(Vec<u8>, String, String, f64)>,
+    /// Each drone's return-to-home plan, written as its `settings.rthPlan` (empty: none).
+    pub rth_plans: Vec<RthPlan>,
 }
 
 /// Decimal places of coordinates (0.1 mm).
@@ -139,7 +144,10 @@ impl<'a> SkycWriter<'a> {
     pub fn new(show: &'a FlightShow, meta: &'a SkycMeta) -> Self {
         let drones = (0..show.drones.len())
             .into_par_iter()
-            .map(|i| serde_json::to_vec(&drone_json(show, i)).expect("JSON of plain values"))
+            .map(|i| {
+                serde_json::to_vec(&drone_json(show, i, meta.rth_plans.get(i)))
+                    .expect("JSON of plain values")
+            })
             .collect();
         SkycWriter { show, meta, drones }
     }
@@ -185,11 +193,11 @@ impl<'a> SkycWriter<'a> {
     }
 }
 
-/// One drone's entry of `swarm.drones`.
-fn drone_json(show: &FlightShow, i: usize) -> Value {
+/// One drone's entry of `swarm.drones`, with its return-to-home plan if it has one.
+fn drone_json(show: &FlightShow, i: usize, rth: Option<&RthPlan>) -> Value {
     let b64 = base64::engine::general_purpose::STANDARD;
     let d = &show.drones[i];
-    json!({
+    let mut v = json!({
         "type": "generic",
         "settings": {
             "name": d.name,
@@ -198,7 +206,11 @@ fn drone_json(show: &FlightShow, i: usize) -> Value {
             "trajectory": trajectory_json(show, i),
             "lights": { "version": 1, "data": b64.encode(&d.lights.bytecode) },
         }
-    })
+    });
+    if let Some(p) = rth {
+        v["settings"]["rthPlan"] = rth_json(p);
+    }
+    v
 }
 
 /// `meta.segments`: the takeoff (from the first phase to the end of the climb), the show
@@ -418,6 +430,7 @@ mod tests {
             limits: Limits::DEFAULT,
             origin: None,
             audio: None,
+            rth_plans: Vec::new(),
         };
         let a = write_skyc(&show, &meta);
         assert_eq!(a, write_skyc(&show, &meta));
@@ -472,6 +485,7 @@ mod tests {
             limits: Limits::DEFAULT,
             origin: None,
             audio: Some((vec![7; 5000], "audio/wav".into(), "a.wav".into(), 1.5)),
+            rth_plans: Vec::new(),
         };
         let whole = write_skyc(&show, &meta);
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(whole.clone())).unwrap();

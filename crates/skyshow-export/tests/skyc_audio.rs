@@ -53,6 +53,7 @@ fn a_ten_minute_stereo_wav_round_trips() {
         limits: Limits::DEFAULT,
         origin: None,
         audio: Some((wav.clone(), "audio/wav".into(), "theme.wav".into(), 0.0)),
+        rth_plans: Vec::new(),
     };
     let skyc = write_skyc(&show, &meta);
     let read =

@@ -68,6 +68,7 @@ fn written_violations(from: &[Vec3], to: &[Vec3]) -> (String, usize, String) {
         limits,
         origin: None,
         audio: None,
+        rth_plans: Vec::new(),
     };
     let bytes = write_skyc(&show, &meta);
     let read = read_skyc(&bytes, &ReadOptions::DEFAULT).expect("reads what was written");

@@ -56,6 +56,6 @@ pub use render_error::RenderError;
 pub use render_input::RenderInput;
 pub use report_input::ReportInput;
 pub use report_page::report_html;
-pub use report_rows::{ReportFormation, ReportTransition, ReportViolation};
+pub use report_rows::{ReportEmergency, ReportFormation, ReportTransition, ReportViolation};
 pub use report_series::ReportSeries;
 pub use stage::Stage;

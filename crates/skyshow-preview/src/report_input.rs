@@ -4,7 +4,10 @@ use skyshow_i18n::Lang;
 use skyshow_model::{FlightShow, Limits, PhaseKind};
 
 use crate::preview_page::formation_name;
-use crate::{Burst, Ground, ReportFormation, ReportSeries, ReportTransition, ReportViolation};
+use crate::{
+    Burst, Ground, ReportEmergency, ReportFormation, ReportSeries, ReportTransition,
+    ReportViolation,
+};
 
 /// What [`report_html`](crate::report_html) shows. The CLI fills it from the validation
 /// and the plan (`report.json` holds the same numbers).
@@ -36,6 +39,9 @@ pub struct ReportInput<'a> {
     /// Where the preview page is, relative to the report: violation links go to
     /// `{preview_href}#t=SECONDS`. Default `preview.html`.
     pub preview_href: String,
+    /// The emergency return (entries and where landing in place is safe), drawn as two
+    /// bands on the timeline; `None` for a show without one.
+    pub emergency: Option<ReportEmergency>,
     /// The language of the page's text (headings, captions, legends, tooltips). Default
     /// English; names from the show file and numbers appear as they are.
     pub lang: Lang,
@@ -70,6 +76,7 @@ impl<'a> ReportInput<'a> {
             fireworks: &[],
             ground: Ground::DEFAULT,
             preview_href: "preview.html".to_string(),
+            emergency: None,
             lang: Lang::En,
         }
     }

@@ -251,10 +251,17 @@ fn header(h: &mut String, input: &ReportInput, title: &str) {
     h.push_str("</div>\n</header>\n");
 }
 
-/// A strip of the show's phases (formations named) and fireworks.
+/// A strip of the show's phases (formations named) and fireworks, and above them, for a
+/// show with an emergency return, where its entries are safe and where landing in place is.
 fn timeline(h: &mut String, input: &ReportInput) {
     let end = duration_s(input).max(1.0);
-    let mut p = SvgPlot::new(92.0, (0.0, end), (0.0, 3.0));
+    let top = if input.emergency.is_some() { 5.0 } else { 3.0 };
+    let height = if input.emergency.is_some() {
+        132.0
+    } else {
+        92.0
+    };
+    let mut p = SvgPlot::new(height, (0.0, end), (0.0, top));
     p.axes(&tx(input, msg!("report-axis-show-time")), "");
     let mut k = 0usize;
     for ph in &input.show.phases {
@@ -278,13 +285,51 @@ fn timeline(h: &mut String, input: &ReportInput) {
         let style = format!("fill=\"{}\"", b.color.to_hex());
         p.rect(b.time_s, 0.2, b.time_s + end / 700.0, 1.3, &style, &tip);
     }
+    let mut note = txh(input, msg!("report-timeline-note"));
+    if let Some(e) = &input.emergency {
+        emergency_bands(&mut p, input, e);
+        note.push(' ');
+        note.push_str(&txh(input, msg!("report-timeline-emergency-note")));
+    }
     let svg = p.finish(&tx(input, msg!("report-timeline-aria")));
     let _ = write!(
         h,
-        "<section id=\"timeline\">\n<h2>{}</h2>\n{svg}\n<p class=\"note\">{}</p>\n</section>\n",
+        "<section id=\"timeline\">\n<h2>{}</h2>\n{svg}\n<p class=\"note\">{note}</p>\n</section>\n",
         txh(input, msg!("report-section-timeline")),
-        txh(input, msg!("report-timeline-note"))
     );
+}
+
+/// The two emergency bands: the return's entries (green where safe, red where not; runs
+/// of seconds drawn as one bar), and the stretches where landing in place is safe.
+fn emergency_bands(p: &mut SvgPlot, input: &ReportInput, e: &crate::ReportEmergency) {
+    let ok = "fill=\"#3f9d5a\"";
+    let bad = "fill=\"#d64545\"";
+    let mut runs: Vec<(f64, f64, bool)> = Vec::new();
+    for &t in &e.entries_s {
+        let unsafe_ = e.unsafe_s.contains(&t);
+        match runs.last_mut() {
+            Some(r) if r.1 == t && r.2 == unsafe_ => r.1 = t + 1.0,
+            _ => runs.push((t, t + 1.0, unsafe_)),
+        }
+    }
+    for (a, b, unsafe_) in runs {
+        let m = if unsafe_ {
+            msg!("report-rth-band-unsafe")
+        } else {
+            msg!("report-rth-band")
+        };
+        let tip = format!("{} · {}–{}", tx(input, m), clock(a), clock(b));
+        p.rect(a, 3.1, b, 3.9, if unsafe_ { bad } else { ok }, &tip);
+    }
+    for &(a, b) in &e.land_in_place_safe_s {
+        let tip = format!(
+            "{} · {}–{}",
+            tx(input, msg!("report-land-in-place-band")),
+            clock(a),
+            clock(b)
+        );
+        p.rect(a, 4.1, b, 4.9, "fill=\"#6fb7d6\"", &tip);
+    }
 }
 
 /// The series reduced to at most `MAX_POINTS` windows (minimum distance keeps each

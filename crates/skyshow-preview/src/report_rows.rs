@@ -45,3 +45,15 @@ pub struct ReportFormation {
     /// order; empty for a still formation. A moving formation gets a speed plot.
     pub motion: Vec<String>,
 }
+
+/// The emergency return on the timeline: the seconds its entries cover (those not safe
+/// marked) and where landing in place is safe.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportEmergency {
+    /// Entry times, whole seconds (each covers its second).
+    pub entries_s: Vec<f64>,
+    /// Entry times that are not safe (not proven, or a conflict re-flying them).
+    pub unsafe_s: Vec<f64>,
+    /// `[from, to]` stretches in which landing in place is safe, seconds.
+    pub land_in_place_safe_s: Vec<(f64, f64)>,
+}

@@ -27,6 +27,7 @@ mod light_options;
 mod light_settings;
 mod options;
 mod resolver;
+mod rth_reader;
 mod show_reader;
 mod skybrush_csv;
 mod skyc_show;

@@ -210,6 +210,7 @@ impl<'r> ShowReader<'r> {
 
         let mut drones = Vec::with_capacity(list.len());
         let mut lights = Vec::with_capacity(list.len());
+        let mut rth_plans = Vec::with_capacity(list.len());
         for (i, d) in list.iter().enumerate() {
             let dp = drones_path.index(i);
             let Some(settings) = d
@@ -253,6 +254,9 @@ impl<'r> ShowReader<'r> {
                 self.check_pyro(i, p, &sp.key("pyro"));
             }
             lights.push((field(settings, "lights"), sp.key("lights")));
+            rth_plans.push(
+                field(settings, "rthPlan").and_then(|r| self.rth_plan(i, r, &sp.key("rthPlan"))),
+            );
             drones.push(Drone {
                 name,
                 home,
@@ -260,6 +264,7 @@ impl<'r> ShowReader<'r> {
                 lights: Default::default(),
             });
         }
+        self.check_rth_times(&rth_plans, &drones_path);
         let show_end = drones
             .iter()
             .map(|d| d.trajectory.end_time())
@@ -344,6 +349,7 @@ impl<'r> ShowReader<'r> {
             findings: self.findings,
             audio,
             sample_interval_s: None,
+            rth_plans,
         })
     }
 

@@ -178,6 +178,7 @@ pub fn read_skybrush_static_csv(bytes: &[u8], opts: &ReadOptions) -> Result<Skyc
 
 pub(crate) fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
     SkycShow {
+        rth_plans: Vec::new(),
         sample_interval_s,
         show: FlightShow {
             title: String::new(),

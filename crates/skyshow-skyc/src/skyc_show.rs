@@ -1,7 +1,7 @@
 //! `SkycShow`: what reading a `.skyc` gives — the show, the format problems found, and the
 //! soundtrack.
 
-use skyshow_model::FlightShow;
+use skyshow_model::{FlightShow, RthPlan};
 
 use crate::{Audio, FormatFinding};
 
@@ -21,4 +21,7 @@ pub struct SkycShow {
     /// finite differences; a validator should measure the velocity change at each sample
     /// over this interval (as Skybrush does at its sampling rate). `None` for `.skyc`.
     pub sample_interval_s: Option<f64>,
+    /// Each drone's return-to-home plan (`settings.rthPlan`), where it has a usable one;
+    /// empty for shows without plans.
+    pub rth_plans: Vec<Option<RthPlan>>,
 }

@@ -31,6 +31,7 @@ mod measured;
 mod options;
 mod pair_search;
 mod prepared;
+mod rth_check;
 mod separation;
 mod series;
 mod sink;
@@ -42,6 +43,7 @@ mod window_pass;
 
 pub use measured::Measured;
 pub use options::{ValidateOptions, velocity_step_max_m_s};
+pub use rth_check::{RthCheck, RthConflict};
 pub use series::Series;
 pub use validation::Validation;
 pub use violation::{Violation, ViolationKind};

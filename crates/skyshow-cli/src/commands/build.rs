@@ -6,8 +6,8 @@ use miette::{Report as MietteReport, Result, miette};
 use std::io::Cursor;
 
 use skyshow_export::{
-    CsvOptions, FormatRow, FormationRow, MotionRow, Report, ReportShow, SkycMeta, SkycWriter,
-    TransitionRow, VvizOptions, WarningRow, write_drone_csv_zip_to, write_report_json,
+    CsvOptions, EmergencySection, FormatRow, FormationRow, MotionRow, Report, ReportShow, SkycMeta,
+    SkycWriter, TransitionRow, VvizOptions, WarningRow, write_drone_csv_zip_to, write_report_json,
     write_vviz_to,
 };
 use skyshow_i18n::msg;
@@ -15,7 +15,8 @@ use skyshow_import::{LoadedShow, load_show_cached};
 use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{
-    NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache, plan_show_cached,
+    EmergencyPlan, NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache,
+    plan_emergency, plan_show_cached,
 };
 use skyshow_preview::{Stage, preview_html_to};
 
@@ -167,9 +168,21 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     )?;
     let design = &loaded.design;
 
+    spinner.set_message(msg!("progress-emergency").to_string());
+    let t = Instant::now();
+    let opts = PlanOptions {
+        minimise: design.minimise,
+        ..PlanOptions::DEFAULT
+    };
+    let emergency = plan_emergency(&built.plan, &design.limits, &opts);
+    timing.push(("emergency".into(), t.elapsed().as_secs_f64() * 1000.0));
+
     spinner.set_message(msg!("progress-exporting").to_string());
     let t = Instant::now();
-    let meta = skyc_meta(design);
+    let meta = SkycMeta {
+        rth_plans: emergency.rth_plans(),
+        ..skyc_meta(design)
+    };
     let skyc_writer = SkycWriter::new(&built.show, &meta);
     let n = built.show.drones.len();
     let skyc = whole_show_skyc(&skyc_writer, &built.show)?;
@@ -277,7 +290,8 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         transitions,
         timing_ms: timing,
         pyro: pyro.as_ref().map(|p| p.section.clone()),
-        warnings: gather_warnings(&loaded, &built),
+        warnings: gather_warnings(&loaded, &built, &emergency),
+        emergency: Some(emergency_section(&emergency)),
     };
     spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
@@ -380,9 +394,11 @@ pub(crate) fn whole_show_skyc(writer: &SkycWriter<'_>, show: &FlightShow) -> Res
     Ok(bytes.into_inner())
 }
 
-/// What `show.skyc` says besides the drones: the limits, the origin, the music.
+/// What `show.skyc` says besides the drones: the limits, the origin, the music (the
+/// return-to-home plans are added by `build`).
 pub(crate) fn skyc_meta(design: &skyshow_model::ShowDesign) -> SkycMeta {
     SkycMeta {
+        rth_plans: Vec::new(),
         limits: design.limits,
         origin: design.origin,
         audio: design.music.as_ref().map(|m| {
@@ -423,7 +439,11 @@ fn write_stations(
 /// Every stage's warnings, in pipeline order. A stage that finds something the designer
 /// should look at returns `skyshow_model::Warning`s with its output; add them here.
 /// (The validation's own warnings are added by the report itself, first.)
-fn gather_warnings(loaded: &LoadedShow, built: &Built) -> Vec<WarningRow> {
+fn gather_warnings(
+    loaded: &LoadedShow,
+    built: &Built,
+    emergency: &EmergencyPlan,
+) -> Vec<WarningRow> {
     let design = &loaded.design;
     let mut out: Vec<WarningRow> = design.warnings.iter().map(WarningRow::from).collect();
     out.extend(
@@ -443,7 +463,59 @@ fn gather_warnings(loaded: &LoadedShow, built: &Built) -> Vec<WarningRow> {
         design_warnings::spread_picture(&f.formation, design.limits.min_distance_m)
     }));
     out.extend(built.plan.warnings.iter().map(WarningRow::from));
+    out.extend(emergency.unsafe_entries().map(|e| WarningRow {
+        kind: "rth_entry_unsafe".into(),
+        message: msg!(
+            "warning-rth-unsafe",
+            time = e.time_s,
+            why = unproven_text(e)
+        ),
+        source: String::new(),
+        time_s: Some(e.time_s as f64),
+        drones: e.pair.map(|(a, b)| vec![a, b]).unwrap_or_default(),
+        value: Some(e.min_distance_m),
+        limit: None,
+    }));
     out
+}
+
+/// `report.json` `emergency` for a built show: the planner's figures (its distance is
+/// the bound proven for a trigger at any moment).
+fn emergency_section(e: &EmergencyPlan) -> EmergencySection {
+    EmergencySection {
+        entries: e.entries.len(),
+        interval_s: skyshow_plan::emergency::ENTRY_INTERVAL_S as f64,
+        worst_duration_s: e.worst_duration_s(),
+        min_distance_m: e.min_distance_m(),
+        land_in_place_safe_s: e.land_in_place.safe_s.clone(),
+        unsafe_entries: e
+            .unsafe_entries()
+            .map(|x| (x.time_s as f64, unproven_text(x)))
+            .collect(),
+        conflicts: Vec::new(),
+    }
+}
+
+/// Why an emergency return entry is not proven safe, in the user's language (empty when it
+/// is).
+fn unproven_text(e: &skyshow_plan::emergency::EmergencyEntry) -> String {
+    use skyshow_plan::emergency::Unproven;
+    match &e.unsafe_why {
+        None => String::new(),
+        Some(Unproven::NoSchedule(why)) => {
+            msg!("rth-unproven-schedule", why = why.clone()).to_string()
+        }
+        Some(Unproven::TooClose) => {
+            let (a, b) = e.pair.unwrap_or_default();
+            msg!(
+                "rth-unproven-close",
+                a = a + 1,
+                b = b + 1,
+                dist = format!("{:.3}", e.min_distance_m)
+            )
+            .to_string()
+        }
+    }
 }
 
 /// The whole-show file's format findings, without its drone count when the fleet is also

@@ -4,9 +4,11 @@ use std::io::Write;
 use std::time::Instant;
 
 use miette::Result;
-use skyshow_export::{Report, ReportShow, write_report_json};
+use skyshow_export::{EmergencySection, Report, ReportShow, write_report_json};
 use skyshow_i18n::msg;
 use skyshow_model::Limits;
+use skyshow_plan::emergency::LandInPlace;
+use skyshow_validate::{RthCheck, ValidateOptions};
 
 use crate::args::CheckArgs;
 use crate::cli_error::fail;
@@ -73,6 +75,7 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
         transitions: Vec::new(),
         timing_ms: vec![("total".into(), started.elapsed().as_secs_f64() * 1000.0)],
         pyro: None,
+        emergency: emergency(&checked),
         warnings: checked
             .audio
             .as_ref()
@@ -98,4 +101,51 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
         );
     }
     Ok(if report.violation_count() == 0 { 0 } else { 1 })
+}
+
+/// The file's return-to-home plan re-flown from every entry time with the validator (a
+/// conflict is a violation), and where landing in place is safe; `None` when no drone
+/// has a plan.
+fn emergency(checked: &crate::show_check::Checked) -> Option<EmergencySection> {
+    if checked.rth_plans.iter().all(Option::is_none) {
+        return None;
+    }
+    let l = &checked.limits;
+    let refly = RthCheck::run(
+        &checked.show,
+        &checked.rth_plans,
+        l,
+        &ValidateOptions::default(),
+        &[0.0],
+    );
+    let times = RthCheck::entry_times(&checked.rth_plans);
+    let interval_s = times
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f64::INFINITY, f64::min);
+    let trajectories: Vec<_> = checked
+        .show
+        .drones
+        .iter()
+        .map(|d| d.trajectory.clone())
+        .collect();
+    let safe = LandInPlace::find(
+        &trajectories,
+        checked.show.duration_s(),
+        l.min_distance_m,
+        l.min_nav_altitude_m,
+    );
+    Some(EmergencySection {
+        entries: refly.entries,
+        interval_s: if interval_s.is_finite() {
+            interval_s
+        } else {
+            0.0
+        },
+        worst_duration_s: refly.worst_duration_s,
+        min_distance_m: refly.min_distance_m,
+        land_in_place_safe_s: safe.safe_s,
+        unsafe_entries: Vec::new(),
+        conflicts: refly.conflicts,
+    })
 }

@@ -6,6 +6,7 @@ progress-formations = building the formations for { $drones } drones
 progress-takeoff = planning the takeoff of { $drones } drones
 progress-transition = planning transition { $index }/{ $count }, into "{ $to }"
 progress-landing = planning the landing of { $drones } drones
+progress-emergency = planning the emergency return from every second
 progress-exporting = exporting
 progress-validating = validating the written show
 progress-fireworks = fireworks

@@ -32,6 +32,10 @@ report-axis-drones = drones
 report-axis-seconds = seconds
 report-timeline-aria = timeline of formations, transitions and fireworks
 report-timeline-note = Top: takeoff, formations (coloured), transitions (grey), landing. Bottom: firework bursts in their colours. Hover for names.
+report-timeline-emergency-note = Above them: the emergency return's entries, one per second (green: proven safe for a trigger at any moment of the second; red: not), and at the top the stretches in which a plain vertical landing in place is collision-free (blue; never over a vertical picture).
+report-rth-band = emergency return entries, safe
+report-rth-band-unsafe = emergency return entries, not proven safe
+report-land-in-place-band = landing in place is safe
 
 ## Separation
 report-no-separation = No separation series was measured.

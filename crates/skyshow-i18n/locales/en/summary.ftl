@@ -42,3 +42,12 @@ summary-motion-ramps = motion { $motion } (linear): ramps of { $ramp } s, the sh
 summary-cache-reused = { $reused } of { $count } transitions reused from the build cache (.skyshow-cache in the output folder; --no-cache plans them all again)
 summary-music-not-mpeg = the music `{ $name }` is { $media_type }, embedded as given; Skybrush Live expects MPEG audio (MP3): convert it (e.g. `ffmpeg -i { $name } music.mp3`) if the ground station should play it
 report-velocity-step = { $drones }: velocity step of { $value } m/s at { $time } s (a keyframe joint the drone cannot follow exactly; a warning up to { $limit } m/s)
+
+# The return-to-home plan (report.json `emergency`), after the moving formations.
+summary-emergency = emergency return: { $entries } entries (every { $interval } s), longest return { $worst } s, drones at least { $dist } m apart; landing in place is safe for { $safe } s of { $total } s
+summary-rth-conflict-line = rth_min_distance: entry { $entry } s triggered at { $trigger } s, at { $time } s: { $drones } { $value } m apart
+# A warning: an emergency return entry the planner could not prove safe.
+warning-rth-unsafe = the emergency return entry at { $time } s is not proven safe ({ $why }); do not trigger the return in that second, land in place only where report.json `land_in_place_safe_s` allows
+# Why an emergency return entry is not proven safe (in warning-rth-unsafe and report.json).
+rth-unproven-close = drones { $a } and { $b } may come { $dist } m apart for a trigger in that second
+rth-unproven-schedule = no safe schedule from there ({ $why }); the entry lands every drone where it is

@@ -6,6 +6,7 @@ progress-formations = 正在为 { $drones } 架无人机生成编队
 progress-takeoff = 正在规划 { $drones } 架无人机的起飞
 progress-transition = 正在规划第 { $index }/{ $count } 段变换，进入“{ $to }”
 progress-landing = 正在规划 { $drones } 架无人机的降落
+progress-emergency = 正在规划每一秒的紧急返航
 progress-exporting = 正在导出
 progress-validating = 正在校验写出的演出
 progress-fireworks = 正在编排烟花

@@ -29,6 +29,10 @@ report-axis-drones = 架数
 report-axis-seconds = 秒
 report-timeline-aria = 编队、队形变换与烟花的时间轴
 report-timeline-note = 上行：起飞、编队（彩色）、队形变换（灰色）、降落。下行：各烟花开花，按其颜色绘制。鼠标悬停可查看名称。
+report-timeline-emergency-note = 其上：紧急返航条目，每秒一个（绿色：在该秒内任意时刻触发均已证明安全；红色：未证明），最上方为原地垂直降落不会碰撞的时段（蓝色；竖直画面期间从不安全）。
+report-rth-band = 紧急返航条目，安全
+report-rth-band-unsafe = 紧急返航条目，未证明安全
+report-land-in-place-band = 原地降落安全
 
 ## 间距
 report-no-separation = 未测得间距数据。

@@ -36,3 +36,12 @@ summary-motion-ramps = 第 { $motion } 个运动（匀速）：加速段与减�
 summary-cache-reused = { $count } 段过渡中有 { $reused } 段复用了构建缓存（输出文件夹中的 .skyshow-cache；--no-cache 可全部重新规划）
 summary-music-not-mpeg = 音乐 `{ $name }` 是 { $media_type }，已按原样嵌入；Skybrush Live 需要 MPEG 音频（MP3）：如需地面站播放，请先转换（例如 `ffmpeg -i { $name } music.mp3`）
 report-velocity-step = { $drones }：在 { $time } s 有 { $value } m/s 的速度突变（无人机无法精确跟随的关键帧衔接；不超过 { $limit } m/s 时仅为警告）
+
+# 返航计划（report.json 的 `emergency`），在运动编队之后。
+summary-emergency = 紧急返航：{ $entries } 个条目（每 { $interval } 秒），最长返航 { $worst } 秒，无人机间距至少 { $dist } 米；原地降落安全的时间为 { $total } 秒中的 { $safe } 秒
+summary-rth-conflict-line = rth_min_distance：{ $entry } 秒的条目在 { $trigger } 秒触发，于 { $time } 秒：{ $drones } 相距 { $value } 米
+# 警告：规划器无法证明安全的紧急返航条目。
+warning-rth-unsafe = { $time } 秒的紧急返航条目未能证明安全（{ $why }）；请勿在该秒内触发返航，仅在 report.json 的 `land_in_place_safe_s` 允许时原地降落
+# 紧急返航条目未能证明安全的原因（用于 warning-rth-unsafe 与 report.json）。
+rth-unproven-close = 在该秒内触发时，第 { $a } 与第 { $b } 架无人机可能相距仅 { $dist } 米
+rth-unproven-schedule = 从该处找不到安全的返航安排（{ $why }）；该条目让每架无人机原地降落
