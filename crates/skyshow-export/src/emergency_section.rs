@@ -13,6 +13,9 @@ pub struct EmergencySection {
     pub entries: usize,
     /// Spacing of the entries, seconds.
     pub interval_s: f64,
+    /// The spacing the show file asked for, when the plan's size budget made it longer
+    /// (`[emergency] max_plan_mb`).
+    pub interval_asked_s: Option<f64>,
     /// The longest return, seconds from trigger to the last touchdown.
     pub worst_duration_s: f64,
     /// The smallest distance between two drones in any return, metres: for `build`, the
@@ -29,7 +32,7 @@ pub struct EmergencySection {
 impl EmergencySection {
     /// The section as JSON, naming drones with `name`.
     pub fn to_json(&self, name: &dyn Fn(usize) -> String) -> Value {
-        json!({
+        let mut v = json!({
             "entries": self.entries,
             "interval_s": num(self.interval_s, 3),
             "worst_duration_s": num(self.worst_duration_s, 3),
@@ -45,7 +48,11 @@ impl EmergencySection {
                 .map(|(t, why)| json!({ "time_s": num(*t, 3), "why": why }))
                 .collect::<Vec<_>>(),
             "conflicts": self.conflicts.iter().map(|c| conflict_json(c, name)).collect::<Vec<_>>(),
-        })
+        });
+        if let Some(asked) = self.interval_asked_s {
+            v["interval_asked_s"] = num(asked, 3);
+        }
+        v
     }
 
     /// A conflict as a row of `violations`.

@@ -25,5 +25,6 @@ pub use report::{
     FormatRow, FormationRow, Report, ReportShow, TransitionRow, WarningRow, write_report_json,
 };
 pub use report_motion::MotionRow;
+pub use rth_json::{rth_interval_s, rth_plans_max_bytes};
 pub use skyc::{SkycMeta, SkycWriter, write_skyc};
 pub use vviz::{VvizOptions, write_vviz, write_vviz_to};

@@ -29,6 +29,8 @@ pub struct ShowDesign {
     pub formations: Vec<FormationDesign>,
     /// Takeoff and landing options.
     pub takeoff: TakeoffDesign,
+    /// The emergency return's options (`[emergency]`).
+    pub emergency: crate::EmergencyDesign,
     /// What the assignment between formations minimises. Default: distance.
     pub minimise: Minimise,
     /// The soundtrack and its beats, if the show has `[music]`.

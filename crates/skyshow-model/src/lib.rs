@@ -8,6 +8,7 @@ mod clip;
 mod color_walk;
 mod content_cache;
 mod design;
+mod emergency_design;
 mod exclusion_zone;
 mod flight_show;
 mod geofence;
@@ -39,6 +40,7 @@ pub use design::{
     Chapter, ColorDesign, Drawing, Fleet, FormationDesign, GeoOrigin, Minimise, Placement, Shape,
     ShowDesign, TakeoffDesign, TakeoffGrid, TransitionDesign,
 };
+pub use emergency_design::EmergencyDesign;
 pub use exclusion_zone::ExclusionZone;
 pub use flight_show::{Cue, Drone, FlightShow, Phase, PhaseKind};
 pub use geofence::{GEOFENCE_ACTIONS, Geofence};

@@ -22,7 +22,7 @@ fn planned() -> (ShowPlan, Limits, EmergencyPlan) {
         .unwrap_or_else(|e| panic!("{e:?}"))
         .design;
     let plan = plan_show(&design, &PlanOptions::DEFAULT).unwrap_or_else(|e| panic!("{e}"));
-    let e = plan_emergency(&plan, &design.limits, &PlanOptions::DEFAULT);
+    let e = plan_emergency(&plan, &design.limits, &PlanOptions::DEFAULT, 1);
     (plan, design.limits, e)
 }
 

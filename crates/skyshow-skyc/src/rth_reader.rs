@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+use skyshow_i18n::{Message, msg};
 use skyshow_model::{RthAction, RthEntry, RthPlan, Vec3};
 
 use crate::json_path::JsonPath;
@@ -18,13 +19,13 @@ impl ShowReader<'_> {
     /// Drone `i`'s plan at `path`, or `None` (with a finding) when Live would not use it.
     pub(crate) fn rth_plan(&mut self, i: usize, v: &Value, path: &JsonPath) -> Option<RthPlan> {
         let Some(obj) = v.as_object() else {
-            let text = format!("expected an object, found {}", describe(v));
-            self.finding(Some(i), "rth_plan_invalid", path, &text);
+            let text = msg!("skyc-rth-not-object", found = describe(v));
+            self.finding(Some(i), "rth_plan_invalid", path, text);
             return None;
         };
         let speed = field(obj, "landingSpeed").and_then(Value::as_f64);
         let Some(landing_speed_m_s) = speed.filter(|s| s.is_finite() && *s > 0.0) else {
-            let text = "landingSpeed must be a positive number; the drone has no plan";
+            let text = msg!("skyc-rth-landing-speed");
             self.finding(Some(i), "rth_plan_invalid", &path.key("landingSpeed"), text);
             return None;
         };
@@ -40,7 +41,7 @@ impl ShowReader<'_> {
         for (k, e) in list.iter().enumerate() {
             match self.rth_entry(e, &ep.index(k)) {
                 Ok(entry) => entries.push(entry),
-                Err(text) => self.finding(Some(i), "rth_plan_invalid", &ep.index(k), &text),
+                Err(text) => self.finding(Some(i), "rth_plan_invalid", &ep.index(k), text),
             }
         }
         if entries.is_empty() {
@@ -48,7 +49,7 @@ impl ShowReader<'_> {
                 Some(i),
                 "rth_plan_invalid",
                 &ep,
-                "no usable entries; the drone has no plan",
+                msg!("skyc-rth-no-entries"),
             );
             return None;
         }
@@ -60,35 +61,35 @@ impl ShowReader<'_> {
         })
     }
 
-    fn rth_entry(&self, v: &Value, path: &JsonPath) -> Result<RthEntry, String> {
+    fn rth_entry(&self, v: &Value, path: &JsonPath) -> Result<RthEntry, Message> {
         let Some(o) = v.as_object() else {
-            return Err(format!("expected an entry object, found {}", describe(v)));
+            return Err(msg!("skyc-rth-entry-not-object", found = describe(v)));
         };
         let time_s = field(o, "time")
             .and_then(Value::as_f64)
             .filter(|t| t.fract() == 0.0 && *t >= 0.0 && *t <= MAX_TIME_S)
-            .ok_or("time must be a whole number of seconds ≥ 0; entry dropped")?;
+            .ok_or_else(|| msg!("skyc-rth-entry-time"))?;
         let action = field(o, "action")
             .and_then(Value::as_str)
             .and_then(RthAction::parse)
-            .ok_or("action must be land, goToKeepAlt or goToStraight; entry dropped")?;
+            .ok_or_else(|| msg!("skyc-rth-entry-action"))?;
         let target = field(o, "target")
             .and_then(|t| self.point(t, &path.key("target")).ok())
-            .ok_or("target must be [x, y, z]; entry dropped")?;
-        let secs = |o: &Map<String, Value>, key: &str| -> Result<f64, String> {
+            .ok_or_else(|| msg!("skyc-rth-entry-target"))?;
+        let secs = |o: &Map<String, Value>, key: &str| -> Result<f64, Message> {
             match field(o, key) {
                 None => Ok(0.0),
                 Some(x) => x
                     .as_f64()
                     .filter(|s| s.is_finite() && *s >= 0.0 && *s <= MAX_TIME_S)
-                    .ok_or(format!("{key} must be a number ≥ 0; entry dropped")),
+                    .ok_or_else(|| msg!("skyc-rth-entry-seconds", key = key.to_string())),
             }
         };
         let duration_s = if action == RthAction::Land {
             0.0
         } else {
             match field(o, "duration") {
-                None => return Err("a go-to entry needs a duration; entry dropped".into()),
+                None => return Err(msg!("skyc-rth-entry-duration")),
                 Some(_) => secs(o, "duration")?,
             }
         };
@@ -119,16 +120,19 @@ impl ShowReader<'_> {
         let odd = count.iter().find(|(_, c)| **c != plans.len());
         if without > 0 || odd.is_some() {
             let text = match odd {
-                Some((t, c)) if without == 0 => format!(
-                    "entry time {t} s is in {c} of {} drones' plans; Live needs every time in every plan",
-                    plans.len()
+                Some((t, c)) if without == 0 => msg!(
+                    "skyc-rth-time-missing",
+                    time = t.to_string(),
+                    count = c.to_string(),
+                    drones = plans.len().to_string()
                 ),
-                _ => format!(
-                    "{without} of {} drones have no usable plan; Live needs one for every drone",
-                    plans.len()
+                _ => msg!(
+                    "skyc-rth-plans-missing",
+                    without = without.to_string(),
+                    drones = plans.len().to_string()
                 ),
             };
-            self.finding(None, "rth_times_differ", path, &text);
+            self.finding(None, "rth_times_differ", path, text);
         }
     }
 }

@@ -168,19 +168,26 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     )?;
     let design = &loaded.design;
 
-    spinner.set_message(msg!("progress-emergency").to_string());
-    let t = Instant::now();
-    let opts = PlanOptions {
-        minimise: design.minimise,
-        ..PlanOptions::DEFAULT
-    };
-    let emergency = plan_emergency(&built.plan, &design.limits, &opts);
-    timing.push(("emergency".into(), t.elapsed().as_secs_f64() * 1000.0));
+    let emergency = design.emergency.enabled.then(|| {
+        spinner.set_message(msg!("progress-emergency").to_string());
+        let t = Instant::now();
+        let opts = PlanOptions {
+            minimise: design.minimise,
+            ..PlanOptions::DEFAULT
+        };
+        let interval_s = emergency_interval_s(design, &built.show);
+        let e = plan_emergency(&built.plan, &design.limits, &opts, i64::from(interval_s));
+        timing.push(("emergency".into(), t.elapsed().as_secs_f64() * 1000.0));
+        e
+    });
 
     spinner.set_message(msg!("progress-exporting").to_string());
     let t = Instant::now();
     let meta = SkycMeta {
-        rth_plans: emergency.rth_plans(),
+        rth_plans: emergency
+            .as_ref()
+            .map(EmergencyPlan::rth_plans)
+            .unwrap_or_default(),
         ..skyc_meta(design)
     };
     let skyc_writer = SkycWriter::new(&built.show, &meta);
@@ -290,8 +297,10 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
         transitions,
         timing_ms: timing,
         pyro: pyro.as_ref().map(|p| p.section.clone()),
-        warnings: gather_warnings(&loaded, &built, &emergency),
-        emergency: Some(emergency_section(&emergency)),
+        warnings: gather_warnings(&loaded, &built, emergency.as_ref()),
+        emergency: emergency
+            .as_ref()
+            .map(|e| emergency_section(e, design.emergency.interval_s)),
     };
     spinner.set_message(msg!("progress-visuals").to_string());
     let t = Instant::now();
@@ -442,7 +451,7 @@ fn write_stations(
 fn gather_warnings(
     loaded: &LoadedShow,
     built: &Built,
-    emergency: &EmergencyPlan,
+    emergency: Option<&EmergencyPlan>,
 ) -> Vec<WarningRow> {
     let design = &loaded.design;
     let mut out: Vec<WarningRow> = design.warnings.iter().map(WarningRow::from).collect();
@@ -463,6 +472,26 @@ fn gather_warnings(
         design_warnings::spread_picture(&f.formation, design.limits.min_distance_m)
     }));
     out.extend(built.plan.warnings.iter().map(WarningRow::from));
+    let Some(emergency) = emergency else {
+        return out;
+    };
+    let asked = design.emergency.interval_s;
+    if emergency.interval_s > i64::from(asked) {
+        out.push(WarningRow {
+            kind: "rth_interval_coarsened".into(),
+            message: msg!(
+                "warning-rth-interval",
+                asked = asked,
+                interval = emergency.interval_s,
+                mb = format!("{:.3}", design.emergency.max_plan_bytes as f64 / f64::from(1u32 << 20))
+            ),
+            source: "[emergency]".into(),
+            time_s: None,
+            drones: Vec::new(),
+            value: Some(emergency.interval_s as f64),
+            limit: Some(f64::from(asked)),
+        });
+    }
     out.extend(emergency.unsafe_entries().map(|e| WarningRow {
         kind: "rth_entry_unsafe".into(),
         message: msg!(
@@ -479,12 +508,41 @@ fn gather_warnings(
     out
 }
 
+/// The interval between the emergency return's entries, whole seconds: `[emergency]
+/// interval_s`, made longer when the plans would take more than `max_plan_mb` in
+/// `show.skyc` (bounded from the show's extent and length, so the written plans never do).
+fn emergency_interval_s(design: &skyshow_model::ShowDesign, show: &FlightShow) -> u32 {
+    let mut extent: f64 = 0.0;
+    for d in &show.drones {
+        extent = extent.max(d.home.x.abs()).max(d.home.y.abs()).max(d.home.z.abs());
+        for s in &d.trajectory.segments {
+            let (lo, hi) = s.bounds();
+            for v in [lo, hi] {
+                extent = extent.max(v.x.abs()).max(v.y.abs()).max(v.z.abs());
+            }
+        }
+    }
+    let flight_s = show.duration_s();
+    // Times, durations and delays: within the flight, or the landing planner's 30 minutes.
+    let max_s = flight_s.max(0.0) + 1800.0;
+    skyshow_export::rth_interval_s(
+        show.drones.len(),
+        flight_s,
+        design.emergency.interval_s,
+        extent,
+        max_s,
+        design.emergency.max_plan_bytes,
+    )
+}
+
 /// `report.json` `emergency` for a built show: the planner's figures (its distance is
-/// the bound proven for a trigger at any moment).
-fn emergency_section(e: &EmergencyPlan) -> EmergencySection {
+/// the bound proven for a trigger at any moment), and the interval asked for when the
+/// plan's size made it longer.
+fn emergency_section(e: &EmergencyPlan, asked_s: u32) -> EmergencySection {
     EmergencySection {
         entries: e.entries.len(),
-        interval_s: skyshow_plan::emergency::ENTRY_INTERVAL_S as f64,
+        interval_s: e.interval_s as f64,
+        interval_asked_s: (e.interval_s > i64::from(asked_s)).then_some(f64::from(asked_s)),
         worst_duration_s: e.worst_duration_s(),
         min_distance_m: e.min_distance_m(),
         land_in_place_safe_s: e.land_in_place.safe_s.clone(),

@@ -116,7 +116,7 @@ fn emergency(checked: &crate::show_check::Checked) -> Option<EmergencySection> {
         &checked.rth_plans,
         l,
         &ValidateOptions::default(),
-        &[0.0],
+        &[0.0, 0.5],
     );
     let times = RthCheck::entry_times(&checked.rth_plans);
     let interval_s = times
@@ -142,6 +142,7 @@ fn emergency(checked: &crate::show_check::Checked) -> Option<EmergencySection> {
         } else {
             0.0
         },
+        interval_asked_s: None,
         worst_duration_s: refly.worst_duration_s,
         min_distance_m: refly.min_distance_m,
         land_in_place_safe_s: safe.safe_s,

@@ -46,8 +46,10 @@ report-velocity-step = { $drones }: velocity step of { $value } m/s at { $time }
 # The return-to-home plan (report.json `emergency`), after the moving formations.
 summary-emergency = emergency return: { $entries } entries (every { $interval } s), longest return { $worst } s, drones at least { $dist } m apart; landing in place is safe for { $safe } s of { $total } s
 summary-rth-conflict-line = rth_min_distance: entry { $entry } s triggered at { $trigger } s, at { $time } s: { $drones } { $value } m apart
+# A warning: the entries were spaced further apart than asked, for the size of the plan.
+warning-rth-interval = the emergency return has an entry every { $interval } s, not every { $asked } s: entries that often would take more than { $mb } MB in show.skyc (`[emergency] max_plan_mb`); each entry is planned for a trigger anywhere in its { $interval } s
 # A warning: an emergency return entry the planner could not prove safe.
-warning-rth-unsafe = the emergency return entry at { $time } s is not proven safe ({ $why }); do not trigger the return in that second, land in place only where report.json `land_in_place_safe_s` allows
+warning-rth-unsafe = the emergency return entry at { $time } s is not proven safe ({ $why }); do not trigger the return before the next entry, land in place only where report.json `land_in_place_safe_s` allows
 # Why an emergency return entry is not proven safe (in warning-rth-unsafe and report.json).
-rth-unproven-close = drones { $a } and { $b } may come { $dist } m apart for a trigger in that second
+rth-unproven-close = drones { $a } and { $b } may come { $dist } m apart for a trigger before the next entry
 rth-unproven-schedule = no safe schedule from there ({ $why }); the entry lands every drone where it is

@@ -40,8 +40,10 @@ report-velocity-step = { $drones }：在 { $time } s 有 { $value } m/s 的速�
 # 返航计划（report.json 的 `emergency`），在运动编队之后。
 summary-emergency = 紧急返航：{ $entries } 个条目（每 { $interval } 秒），最长返航 { $worst } 秒，无人机间距至少 { $dist } 米；原地降落安全的时间为 { $total } 秒中的 { $safe } 秒
 summary-rth-conflict-line = rth_min_distance：{ $entry } 秒的条目在 { $trigger } 秒触发，于 { $time } 秒：{ $drones } 相距 { $value } 米
+# 警告：因返航计划的大小，条目间隔比要求的更长。
+warning-rth-interval = 紧急返航每 { $interval } 秒一个条目，而不是每 { $asked } 秒：那样密的条目在 show.skyc 中会超过 { $mb } MB（`[emergency] max_plan_mb`）；每个条目都按其 { $interval } 秒内任意时刻触发来规划
 # 警告：规划器无法证明安全的紧急返航条目。
-warning-rth-unsafe = { $time } 秒的紧急返航条目未能证明安全（{ $why }）；请勿在该秒内触发返航，仅在 report.json 的 `land_in_place_safe_s` 允许时原地降落
+warning-rth-unsafe = { $time } 秒的紧急返航条目未能证明安全（{ $why }）；请勿在下一个条目之前触发返航，仅在 report.json 的 `land_in_place_safe_s` 允许时原地降落
 # 紧急返航条目未能证明安全的原因（用于 warning-rth-unsafe 与 report.json）。
-rth-unproven-close = 在该秒内触发时，第 { $a } 与第 { $b } 架无人机可能相距仅 { $dist } 米
+rth-unproven-close = 在下一个条目之前触发时，第 { $a } 与第 { $b } 架无人机可能相距仅 { $dist } 米
 rth-unproven-schedule = 从该处找不到安全的返航安排（{ $why }）；该条目让每架无人机原地降落

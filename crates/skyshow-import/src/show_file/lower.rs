@@ -4,14 +4,18 @@
 use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::{
-    Chapter, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise, ShowDesign, TakeoffDesign,
+    Chapter, EmergencyDesign, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise, ShowDesign, TakeoffDesign,
     Vec3,
 };
 use toml::Spanned;
 
-use super::raw::{RawChapter, RawLimits, RawOrigin, RawPlanner, RawShow, RawTakeoff};
+use super::raw::{RawChapter, RawEmergency, RawLimits, RawOrigin, RawPlanner, RawShow, RawTakeoff};
 use super::{Cx, MAX_TIME_S, Reader};
 use crate::error::ImportError;
+
+/// The largest `[emergency] max_plan_mb`: a quarter of what the `.skyc` reader takes in
+/// JSON (1 GiB), so that the plan never makes `build`'s own file unreadable.
+const MAX_PLAN_MB: f64 = 256.0;
 
 /// What the chapters lower to: the chapters, every formation in flight order, and the
 /// chapters' and formations' light effects.
@@ -54,6 +58,7 @@ impl Cx<'_> {
             )?);
         }
         let minimise = self.minimise(raw.planner.as_ref())?;
+        let emergency = self.emergency(raw.emergency.as_ref())?;
         Ok(ShowDesign {
             minimise,
             title: raw.title,
@@ -66,6 +71,7 @@ impl Cx<'_> {
             chapters,
             formations,
             takeoff,
+            emergency,
             music,
             lights,
             warnings: Vec::new(),
@@ -294,6 +300,29 @@ impl Cx<'_> {
             ));
         }
         Ok((chapters, formations, lights))
+    }
+
+    /// `[emergency]`: whether a return-to-home plan is written, its interval (whole
+    /// seconds) and the most space it may take.
+    fn emergency(&self, e: Option<&RawEmergency>) -> Result<EmergencyDesign, ImportError> {
+        let d = EmergencyDesign::DEFAULT;
+        let Some(e) = e else { return Ok(d) };
+        let interval_s = match &e.interval_s {
+            Some(v) => self.count(v, "interval_s", 1, 3600)? as u32,
+            None => d.interval_s,
+        };
+        let max_plan_bytes = match &e.max_plan_mb {
+            Some(v) => {
+                let mb = self.num(v, "max_plan_mb", 0.001, MAX_PLAN_MB, "MB")?;
+                (mb * f64::from(1u32 << 20)).round() as u64
+            }
+            None => d.max_plan_bytes,
+        };
+        Ok(EmergencyDesign {
+            enabled: e.enabled.unwrap_or(d.enabled),
+            interval_s,
+            max_plan_bytes,
+        })
     }
 
     fn minimise(&self, planner: Option<&RawPlanner>) -> Result<Minimise, ImportError> {

@@ -20,6 +20,7 @@ pub(super) struct RawShow {
     #[serde(default)]
     pub(super) takeoff: RawTakeoff,
     pub(super) planner: Option<RawPlanner>,
+    pub(super) emergency: Option<RawEmergency>,
     pub(super) stage: Option<RawStage>,
     #[serde(default, rename = "chapter")]
     pub(super) chapters: Vec<Spanned<RawChapter>>,
@@ -95,6 +96,14 @@ pub(super) struct RawLimits {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPlanner {
     pub(super) minimise: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEmergency {
+    pub(super) enabled: Option<bool>,
+    pub(super) interval_s: Option<Spanned<i64>>,
+    pub(super) max_plan_mb: Option<Spanned<f64>>,
 }
 
 #[derive(Deserialize, Default)]

@@ -19,24 +19,22 @@ use crate::emergency::trigger_proof::TriggerProof;
 use crate::options::PlanOptions;
 use crate::show_plan::ShowPlan;
 
-/// Spacing of the entries, seconds (Skybrush keys them by whole seconds).
-pub const ENTRY_INTERVAL_S: i64 = 1;
-/// Where in an entry's second (fraction) the schedules tried when the one planned from the
+/// Where in an entry's interval (fraction) the schedules tried when the one planned from the
 /// second's start is not proven are planned from.
 const LATER_STARTS: [f64; 2] = [0.5, 1.0];
 /// Distances this close below the minimum count as reaching it, metres (the validator's
 /// default tolerance).
 const TOLERANCE_M: f64 = 1e-6;
 
-/// One entry: the return flown when triggered in `[time_s, time_s + 1)`.
+/// One entry: the return flown when triggered in `[time_s, time_s + interval_s)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmergencyEntry {
-    /// Entry time, whole seconds of the show clock.
+    /// Entry time, whole seconds of the show clock (a multiple of the interval).
     pub time_s: i64,
     /// Index of its plan in [`EmergencyPlan::returns`].
     pub plan: usize,
     /// Lower bound on the distance between two drones (both above the minimum navigation
-    /// altitude) for a trigger anywhere in its second, metres.
+    /// altitude) for a trigger anywhere in its interval, metres.
     pub min_distance_m: f64,
     /// The drones of that closest pair.
     pub pair: Option<(usize, usize)>,
@@ -51,15 +49,17 @@ pub enum Unproven {
     /// the planner's words); the entry lands every drone where it is.
     NoSchedule(String),
     /// The proven bound of a pair (`EmergencyEntry::pair`, `min_distance_m`) stays below
-    /// the minimum distance for some trigger in the second.
+    /// the minimum distance for some trigger in the interval.
     TooClose,
 }
 
 /// The emergency return of a show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmergencyPlan {
-    /// Entries, one per whole second from 0 until every drone is down.
+    /// Entries, one every `interval_s` from 0 until every drone is down.
     pub entries: Vec<EmergencyEntry>,
+    /// Seconds between entries.
+    pub interval_s: i64,
     /// The distinct plans the entries use.
     pub returns: Vec<ReturnPlan>,
     /// The speed of the final descents, m/s (Skybrush's `landingSpeed`).
@@ -88,8 +88,8 @@ impl EmergencyPlan {
             .fold(f64::INFINITY, f64::min)
     }
 
-    /// Every drone's plan as Skybrush states it (`settings.rthPlan`): one entry per whole
-    /// second, the same times for every drone.
+    /// Every drone's plan as Skybrush states it (`settings.rthPlan`): one entry every
+    /// `interval_s` seconds, the same times for every drone.
     pub fn rth_plans(&self) -> Vec<RthPlan> {
         let n = self.returns.first().map_or(0, |r| r.homes.len());
         (0..n)
@@ -143,15 +143,24 @@ struct Config {
     seconds: Vec<usize>,
 }
 
-/// Plans the emergency return of `plan` under `limits`.
-pub fn plan_emergency(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions) -> EmergencyPlan {
+/// Plans the emergency return of `plan` under `limits`, with an entry every `interval_s`
+/// seconds (at least 1), each proven for a trigger anywhere in its interval.
+pub fn plan_emergency(
+    plan: &ShowPlan,
+    limits: &Limits,
+    opts: &PlanOptions,
+    interval_s: i64,
+) -> EmergencyPlan {
+    let interval_s = interval_s.max(1);
     let trajectories: &[Trajectory] = &plan.trajectories;
     let end_s = plan.end_ms as f64 / 1000.0;
-    let seconds = (plan.end_ms + 999) / 1000;
+    let span_ms = interval_s * 1000;
+    let seconds = (plan.end_ms + span_ms - 1) / span_ms;
     let low = limits.min_nav_altitude_m;
-    let sweeps: Vec<StartSweep> = (0..seconds)
+    let at = |k: usize| (k as i64 * interval_s) as f64;
+    let sweeps: Vec<StartSweep> = (0..seconds as usize)
         .into_par_iter()
-        .map(|t| StartSweep::new(trajectories, t as f64, (t + 1) as f64))
+        .map(|k| StartSweep::new(trajectories, at(k), at(k + 1)))
         .collect();
     // The distinct starting configurations, in time order.
     let mut configs: Vec<Config> = Vec::new();
@@ -198,8 +207,7 @@ pub fn plan_emergency(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions) -> E
     }
     let window = |k: usize| -> StartSweep {
         if sweeps[k].is_still() {
-            let t = k as f64;
-            StartSweep::new(trajectories, t, t)
+            StartSweep::new(trajectories, at(k), at(k))
         } else {
             sweeps[k].clone()
         }
@@ -222,7 +230,7 @@ pub fn plan_emergency(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions) -> E
         let mut proof = r.as_mut().ok().map(|r| TriggerProof::repair(r, w, limits));
         if w.b > w.a && proof.is_some_and(|p| p.min_m < d - TOLERANCE_M) {
             for off in LATER_STARTS {
-                let t = k as f64 + off;
+                let t = at(k) + off * interval_s as f64;
                 let later: Vec<Vec3> = trajectories.iter().map(|tr| tr.position(t)).collect();
                 let Ok(other) = plan_from(&later) else {
                     continue;
@@ -347,7 +355,7 @@ pub fn plan_emergency(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions) -> E
             (Ok(_), None) => (f64::INFINITY, None, None),
         };
         entries.push(EmergencyEntry {
-            time_s: k as i64,
+            time_s: k as i64 * interval_s,
             plan: p,
             min_distance_m,
             pair,
@@ -366,6 +374,7 @@ pub fn plan_emergency(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions) -> E
         .collect();
     EmergencyPlan {
         entries,
+        interval_s,
         returns,
         landing_speed_m_s: landing_speed_m_s(limits, opts),
         land_in_place: LandInPlace::find(trajectories, end_s, limits.min_distance_m, low),

@@ -13,8 +13,6 @@ mod return_plan;
 mod start_sweep;
 mod trigger_proof;
 
-pub use emergency_plan::{
-    ENTRY_INTERVAL_S, EmergencyEntry, EmergencyPlan, Unproven, plan_emergency,
-};
+pub use emergency_plan::{EmergencyEntry, EmergencyPlan, Unproven, plan_emergency};
 pub use land_in_place::LandInPlace;
 pub use return_plan::{ReturnAction, ReturnPlan};

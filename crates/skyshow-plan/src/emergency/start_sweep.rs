@@ -38,10 +38,20 @@ fn window_pieces(tr: &Trajectory, a: f64, b: f64) -> Vec<Segment> {
         .collect()
 }
 
+/// Where `tr` is at `t`: while it holds, the held point itself, so that the seconds of a
+/// still picture start from the same positions bit for bit (and share their plan).
+fn held_position(tr: &Trajectory, t: f64) -> Vec3 {
+    let i = tr.segments.partition_point(|s| s.t1 <= t);
+    match tr.segments.get(i) {
+        Some(s) if s.t0 <= t && s.is_hold() => s.p[0],
+        _ => tr.position(t),
+    }
+}
+
 impl StartSweep {
     /// The sweep of `trajectories` over `[a, b]` (`a == b` for a single moment).
     pub(crate) fn new(trajectories: &[Trajectory], a: f64, b: f64) -> StartSweep {
-        let anchor: Vec<Vec3> = trajectories.iter().map(|t| t.position(a)).collect();
+        let anchor: Vec<Vec3> = trajectories.iter().map(|t| held_position(t, a)).collect();
         let pieces: Vec<Vec<Segment>> = if b > a {
             trajectories
                 .iter()

@@ -82,7 +82,7 @@ impl TriggerProof {
                 .filter(|&k| stale[k])
                 .map(|k| {
                     let two = plan.pair(pairs[k].0, pairs[k].1);
-                    (k, pair_bound(&two, &two.flights(), &sweeps[k], d, low, 0))
+                    (k, pair_bound(&two, &two.flights(), &sweeps[k], d, low))
                 })
                 .collect();
             for (k, b) in fresh {
@@ -111,7 +111,7 @@ impl TriggerProof {
                     let trial = |v: usize| -> f64 {
                         let mut p = two.clone();
                         p.delay(v, DELAY_STEP_MS);
-                        pair_bound(&p, &p.flights(), &sweeps[k], d, low, 0)
+                        pair_bound(&p, &p.flights(), &sweeps[k], d, low)
                     };
                     (trial(0), trial(1))
                 })
@@ -192,6 +192,9 @@ fn candidate_pairs(plan: &ReturnPlan, sweep: &StartSweep, d: f64) -> (Vec<(usize
     (pairs, search)
 }
 
+/// Stretches of flight time, ms after the trigger: `[from, to)`, ascending.
+type Stretches = Vec<(i64, i64)>;
+
 /// Lower bound on the distance of the two drones of `two` (a plan of drones 0 and 1, whose
 /// flights from their entry positions are `flights`) for triggers in the window of
 /// `sweep`, which holds the same two drones.
@@ -201,7 +204,21 @@ fn pair_bound(
     sweep: &StartSweep,
     d: f64,
     low: f64,
+) -> f64 {
+    halving_bound(two, flights, sweep, d, low, 0, None)
+}
+
+/// [`pair_bound`] at halving `depth`, over the stretches of flight time `only` (all of it
+/// when `None`): a stretch proven for a window is proven for every part of it, so a half
+/// only proves again what its window left unproven.
+fn halving_bound(
+    two: &ReturnPlan,
+    flights: &[Flight],
+    sweep: &StartSweep,
+    d: f64,
+    low: f64,
     depth: u32,
+    only: Option<&[(i64, i64)]>,
 ) -> f64 {
     let own;
     let (fi, fj) = if depth == 0 {
@@ -219,35 +236,47 @@ fn pair_bound(
     } else {
         sweep.relative_reach(0, 1)
     };
-    let (exact, bound) = piece_bounds(two, fi, fj, (mu_i, mu_j, rho), d, low);
+    let (exact, bound, open) = piece_bounds(two, fi, fj, (mu_i, mu_j, rho), d, low, only);
     if exact < d - EPS || bound >= d - EPS || depth >= MAX_DEPTH || sweep.b <= sweep.a {
         // A conflict at the window's start is one whatever comes after; a bound that
         // holds needs no halving.
         return if exact < d - EPS { exact } else { bound };
     }
     let (left, right) = sweep.halves();
-    let a = pair_bound(two, flights, &left, d, low, depth + 1);
+    let a = halving_bound(two, flights, &left, d, low, depth + 1, Some(&open));
     if a < d - EPS {
         // Halving cannot lift the pair over the minimum any more: the other half need
         // not be proven for the answer (not proven either way).
         return a;
     }
-    a.min(pair_bound(two, flights, &right, d, low, depth + 1))
+    a.min(halving_bound(
+        two,
+        flights,
+        &right,
+        d,
+        low,
+        depth + 1,
+        Some(&open),
+    ))
 }
 
 /// The smallest exact distance of flights `fi`, `fj` (drones 0 and 1 of `two`) over the
-/// pieces that count, and the smallest distance less the bound on what a later trigger
-/// changes. A piece whose cheap lower bound (the distance at its start less what the
-/// relative speed and acceleration can take off over its length) clears the minimum by
-/// [`FAR_M`] is not minimised exactly: that lower bound stands for it in both figures.
+/// pieces that count (within `only` when given), the smallest distance less the bound on
+/// what a later trigger changes, and the stretches where that bound is below `d`. A piece
+/// whose cheap lower bound (the distance at its start less what the relative speed and
+/// acceleration can take off over its length) clears the minimum by [`FAR_M`] is not
+/// minimised exactly: that lower bound stands for it in both figures. A piece whose bound
+/// does not clear the minimum is halved, down to [`SUB_MS`], each part bounded with the
+/// progress left at its own ends (over a long piece the progress changes a lot).
 fn piece_bounds(
     two: &ReturnPlan,
     fi: &Flight,
     fj: &Flight,
-    (mu_i, mu_j, rho): (f64, f64, f64),
+    reach: (f64, f64, f64),
     d: f64,
     low: f64,
-) -> (f64, f64) {
+    only: Option<&[(i64, i64)]>,
+) -> (f64, f64, Stretches) {
     let mut cuts: Vec<i64> = Vec::with_capacity(16);
     fi.breaks(&mut cuts);
     fj.breaks(&mut cuts);
@@ -255,63 +284,86 @@ fn piece_bounds(
     cuts.sort_unstable();
     cuts.dedup();
     let hover_until = fi.departure_ms().min(fj.departure_ms());
-    let (mut exact, mut bound) = (f64::INFINITY, f64::INFINITY);
-    let mut next = None;
+    let mut out = (f64::INFINITY, f64::INFINITY, Vec::new());
     for w in cuts.windows(2) {
-        let (t0, t1) = (w[0], w[1]);
-        if t1 <= hover_until || t1 <= t0 {
-            next = None;
+        let (t0, t1) = (w[0].max(hover_until), w[1]);
+        if t1 <= t0 {
             continue;
         }
-        let (si, sj) = next.take().unwrap_or_else(|| (fi.state(t0), fj.state(t0)));
-        let (ei, ej) = (fi.state(t1), fj.state(t1));
-        next = Some((ei, ej));
-        let ((pi, vi, ai), (pj, vj, aj)) = (si, sj);
-        let len = (t1 - t0) as f64 / 1000.0;
-        let (ci0, cj0) = (two.left(0, t0), two.left(1, t0));
-        let (ci1, cj1) = (two.left(0, t1), two.left(1, t1));
-        // Lowest altitude either can have: the piece's ends, less the bulge of a quadratic
-        // between them, less how far a later trigger moves it.
-        let bulge = |a: Vec3| a.norm() * len * len / 8.0;
-        let zi = ei.0.z.max(pi.z) + bulge(ai) + ci0 * mu_i;
-        let zj = ej.0.z.max(pj.z) + bulge(aj) + cj0 * mu_j;
-        if zi < low || zj < low {
-            continue;
-        }
-        let dc = (ci0 - cj1).abs().max((cj0 - ci1).abs());
-        let shift = (cj0 * rho + dc * mu_i).min(ci0 * rho + dc * mu_j);
-        let cheap = (pi - pj).norm() - (vi - vj).norm() * len - 0.5 * (ai - aj).norm() * len * len;
-        if cheap - shift >= d + FAR_M {
-            exact = exact.min(cheap);
-            bound = bound.min(cheap - shift);
-            continue;
-        }
-        let m = quadratic_min(pi - pj, vi - vj, ai - aj, len);
-        exact = exact.min(m);
-        if m - shift >= d - EPS || t1 - t0 <= SUB_MS {
-            bound = bound.min(m - shift);
-            continue;
-        }
-        // Over a long piece the progress left changes a lot, and the bound takes its
-        // extremes over the whole piece: bound the piece in short parts instead, each with
-        // its own progress (and the exact minimum of each part).
-        let parts = (t1 - t0 + SUB_MS - 1) / SUB_MS;
-        for k in 0..parts {
-            let s0 = t0 + (t1 - t0) * k / parts;
-            let s1 = t0 + (t1 - t0) * (k + 1) / parts;
-            let h = (s1 - s0) as f64 / 1000.0;
-            let u = (s0 - t0) as f64 / 1000.0;
-            let at = |p: Vec3, v: Vec3, a: Vec3| (p + v * u + a * (0.5 * u * u), v + a * u);
-            let (qi, wi) = at(pi, vi, ai);
-            let (qj, wj) = at(pj, vj, aj);
-            let (ci0, cj0) = (two.left(0, s0), two.left(1, s0));
-            let (ci1, cj1) = (two.left(0, s1), two.left(1, s1));
-            let dc = (ci0 - cj1).abs().max((cj0 - ci1).abs());
-            let shift = (cj0 * rho + dc * mu_i).min(ci0 * rho + dc * mu_j);
-            bound = bound.min(quadratic_min(qi - qj, wi - wj, ai - aj, h) - shift);
+        match only {
+            None => piece_bound(two, fi, fj, reach, (t0, t1), d, low, &mut out),
+            Some(stretches) => {
+                for &(s0, s1) in stretches {
+                    let (u0, u1) = (s0.max(t0), s1.min(t1));
+                    if u1 > u0 {
+                        piece_bound(two, fi, fj, reach, (u0, u1), d, low, &mut out);
+                    }
+                }
+            }
         }
     }
-    (exact, bound)
+    out
+}
+
+/// Bounds `[t0, t1)`, within one piece of both flights, into `out` (see [`piece_bounds`]).
+#[allow(clippy::too_many_arguments)]
+fn piece_bound(
+    two: &ReturnPlan,
+    fi: &Flight,
+    fj: &Flight,
+    (mu_i, mu_j, rho): (f64, f64, f64),
+    (t0, t1): (i64, i64),
+    d: f64,
+    low: f64,
+    out: &mut (f64, f64, Stretches),
+) {
+    let (pi, vi, ai) = fi.state(t0);
+    let (pj, vj, aj) = fj.state(t0);
+    let len = (t1 - t0) as f64 / 1000.0;
+    let (ei, ej) = (fi.state(t1).0, fj.state(t1).0);
+    let (ci0, cj0) = (two.left(0, t0), two.left(1, t0));
+    // Lowest altitude either can have: the piece's ends, less the bulge of a quadratic
+    // between them, less how far a later trigger moves it.
+    let bulge = |a: Vec3| a.norm() * len * len / 8.0;
+    let zi = ei.z.max(pi.z) + bulge(ai) + ci0 * mu_i;
+    let zj = ej.z.max(pj.z) + bulge(aj) + cj0 * mu_j;
+    if zi < low || zj < low {
+        return;
+    }
+    let shift_over = |s0: i64, s1: i64| {
+        let (ci0, cj0) = (two.left(0, s0), two.left(1, s0));
+        let (ci1, cj1) = (two.left(0, s1), two.left(1, s1));
+        let dc = (ci0 - cj1).abs().max((cj0 - ci1).abs());
+        (cj0 * rho + dc * mu_i).min(ci0 * rho + dc * mu_j)
+    };
+    let shift = shift_over(t0, t1);
+    let cheap = (pi - pj).norm() - (vi - vj).norm() * len - 0.5 * (ai - aj).norm() * len * len;
+    if cheap - shift >= d + FAR_M {
+        out.0 = out.0.min(cheap);
+        out.1 = out.1.min(cheap - shift);
+        return;
+    }
+    let (r, v, a) = (pi - pj, vi - vj, ai - aj);
+    let m = quadratic_min(r, v, a, len);
+    out.0 = out.0.min(m);
+    // Halve the parts whose bound fails, down to SUB_MS.
+    let mut stack = vec![(t0, t1, m, shift)];
+    while let Some((s0, s1, m, shift)) = stack.pop() {
+        if m - shift >= d - EPS || s1 - s0 <= SUB_MS {
+            out.1 = out.1.min(m - shift);
+            if m - shift < d - EPS {
+                out.2.push((s0, s1));
+            }
+            continue;
+        }
+        let mid = (s0 + s1) / 2;
+        for (u0, u1) in [(mid, s1), (s0, mid)] {
+            let u = (u0 - t0) as f64 / 1000.0;
+            let h = (u1 - u0) as f64 / 1000.0;
+            let q = quadratic_min(r + v * u + a * (0.5 * u * u), v + a * u, a, h);
+            stack.push((u0, u1, q, shift_over(u0, u1)));
+        }
+    }
 }
 
 #[cfg(test)]
