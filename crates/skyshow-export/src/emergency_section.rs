@@ -63,7 +63,12 @@ impl EmergencySection {
             "drones": [name(c.drones.0), name(c.drones.1)],
             "value": num(c.distance_m, 4),
             "limit": Value::Null,
-            "source": format!("return-to-home entry {} s, triggered at {} s", num(c.entry_s, 3), num(c.trigger_s, 3)),
+            "source": skyshow_i18n::msg!(
+                "report-rth-conflict-source",
+                entry = num(c.entry_s, 3).to_string(),
+                trigger = num(c.trigger_s, 3).to_string()
+            )
+            .to_string(),
         })
     }
 }

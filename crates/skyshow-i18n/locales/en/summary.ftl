@@ -53,3 +53,5 @@ warning-rth-unsafe = the emergency return entry at { $time } s is not proven saf
 # Why an emergency return entry is not proven safe (in warning-rth-unsafe and report.json).
 rth-unproven-close = drones { $a } and { $b } may come { $dist } m apart for a trigger before the next entry
 rth-unproven-schedule = no safe schedule from there ({ $why }); the entry lands every drone where it is
+# Where a conflict of a re-flown return-to-home plan comes from (report.json violations).
+report-rth-conflict-source = return-to-home entry { $entry } s, triggered at { $trigger } s

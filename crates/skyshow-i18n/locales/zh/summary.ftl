@@ -47,3 +47,5 @@ warning-rth-unsafe = { $time } 秒的紧急返航条目未能证明安全（{ $w
 # 紧急返航条目未能证明安全的原因（用于 warning-rth-unsafe 与 report.json）。
 rth-unproven-close = 在下一个条目之前触发时，第 { $a } 与第 { $b } 架无人机可能相距仅 { $dist } 米
 rth-unproven-schedule = 从该处找不到安全的返航安排（{ $why }）；该条目让每架无人机原地降落
+# 重新飞行返航计划时发现的冲突来自何处（report.json 的 violations）。
+report-rth-conflict-source = { $entry } 秒的返航条目，于 { $trigger } 秒触发
