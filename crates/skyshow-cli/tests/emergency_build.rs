@@ -27,7 +27,8 @@ fn show(emergency: &str) -> String {
 fn entry_times(out: &std::path::Path) -> Vec<Vec<i64>> {
     let file = std::fs::File::open(out.join("show.skyc")).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
-    let doc: serde_json::Value = serde_json::from_reader(zip.by_name("show.json").unwrap()).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_reader(zip.by_name("show.json").unwrap()).unwrap();
     doc["swarm"]["drones"]
         .as_array()
         .unwrap()
@@ -53,7 +54,11 @@ fn every_second_has_an_entry_for_every_drone_and_check_re_flies_them() {
     let dur = r["show"]["duration_s"].as_f64().unwrap();
     let times = entry_times(&out);
     let first = &times[0];
-    assert_eq!(*first, (0..dur.ceil() as i64).collect::<Vec<_>>(), "{dur} s");
+    assert_eq!(
+        *first,
+        (0..dur.ceil() as i64).collect::<Vec<_>>(),
+        "{dur} s"
+    );
     assert!(times.iter().all(|t| t == first));
     let e = &r["emergency"];
     assert_eq!(e["entries"].as_u64().unwrap() as usize, first.len());
@@ -110,13 +115,16 @@ fn a_plan_too_big_for_its_budget_gets_sparser_entries_with_a_warning() {
     let step = k as i64;
     assert_eq!(
         times[0],
-        (0..times[0].len() as i64).map(|i| i * step).collect::<Vec<_>>()
+        (0..times[0].len() as i64)
+            .map(|i| i * step)
+            .collect::<Vec<_>>()
     );
     assert!(times.iter().all(|t| *t == times[0]));
     let skyc = std::fs::read(out.join("show.skyc")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(skyc)).unwrap();
     let mut plans = 0usize;
-    let doc: serde_json::Value = serde_json::from_reader(zip.by_name("show.json").unwrap()).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_reader(zip.by_name("show.json").unwrap()).unwrap();
     for d in doc["swarm"]["drones"].as_array().unwrap() {
         plans += serde_json::to_vec(&d["settings"]["rthPlan"]).unwrap().len();
     }
@@ -142,6 +150,11 @@ fn no_plan_unless_asked() {
     assert!(report(&out).get("emergency").is_none());
     let file = std::fs::File::open(out.join("show.skyc")).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
-    let doc: serde_json::Value = serde_json::from_reader(zip.by_name("show.json").unwrap()).unwrap();
-    assert!(doc["swarm"]["drones"][0]["settings"].get("rthPlan").is_none());
+    let doc: serde_json::Value =
+        serde_json::from_reader(zip.by_name("show.json").unwrap()).unwrap();
+    assert!(
+        doc["swarm"]["drones"][0]["settings"]
+            .get("rthPlan")
+            .is_none()
+    );
 }

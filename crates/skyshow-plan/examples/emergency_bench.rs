@@ -31,9 +31,8 @@ fn main() {
     };
     let t = std::time::Instant::now();
     let mut cache = Dir(std::env::temp_dir().join("emergency-bench-cache"));
-    let mut plan =
-        skyshow_plan::plan_show_cached(&loaded.design, &opts, &mut |_| {}, &mut cache)
-            .unwrap_or_else(|e| panic!("{e}"));
+    let mut plan = skyshow_plan::plan_show_cached(&loaded.design, &opts, &mut |_| {}, &mut cache)
+        .unwrap_or_else(|e| panic!("{e}"));
     eprintln!("planned in {:?}", t.elapsed());
     if let Some(e) = end_s {
         plan.end_ms = plan.end_ms.min((e * 1000.0) as i64);
@@ -51,6 +50,9 @@ fn main() {
         e.worst_duration_s()
     );
     for x in e.unsafe_entries().take(10) {
-        eprintln!("  unproven {} s: {:?} {:.4} {:?}", x.time_s, x.unsafe_why, x.min_distance_m, x.pair);
+        eprintln!(
+            "  unproven {} s: {:?} {:.4} {:?}",
+            x.time_s, x.unsafe_why, x.min_distance_m, x.pair
+        );
     }
 }

@@ -483,7 +483,10 @@ fn gather_warnings(
                 "warning-rth-interval",
                 asked = asked,
                 interval = emergency.interval_s,
-                mb = format!("{:.3}", design.emergency.max_plan_bytes as f64 / f64::from(1u32 << 20))
+                mb = format!(
+                    "{:.3}",
+                    design.emergency.max_plan_bytes as f64 / f64::from(1u32 << 20)
+                )
             ),
             source: "[emergency]".into(),
             time_s: None,
@@ -514,7 +517,10 @@ fn gather_warnings(
 fn emergency_interval_s(design: &skyshow_model::ShowDesign, show: &FlightShow) -> u32 {
     let mut extent: f64 = 0.0;
     for d in &show.drones {
-        extent = extent.max(d.home.x.abs()).max(d.home.y.abs()).max(d.home.z.abs());
+        extent = extent
+            .max(d.home.x.abs())
+            .max(d.home.y.abs())
+            .max(d.home.z.abs());
         for s in &d.trajectory.segments {
             let (lo, hi) = s.bounds();
             for v in [lo, hi] {

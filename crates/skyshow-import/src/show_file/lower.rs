@@ -4,8 +4,8 @@
 use super::label::Label;
 use skyshow_i18n::msg;
 use skyshow_model::{
-    Chapter, EmergencyDesign, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise, ShowDesign, TakeoffDesign,
-    Vec3,
+    Chapter, EmergencyDesign, FormationDesign, GeoOrigin, LightEffect, Limits, Minimise,
+    ShowDesign, TakeoffDesign, Vec3,
 };
 use toml::Spanned;
 

@@ -198,13 +198,7 @@ type Stretches = Vec<(i64, i64)>;
 /// Lower bound on the distance of the two drones of `two` (a plan of drones 0 and 1, whose
 /// flights from their entry positions are `flights`) for triggers in the window of
 /// `sweep`, which holds the same two drones.
-fn pair_bound(
-    two: &ReturnPlan,
-    flights: &[Flight],
-    sweep: &StartSweep,
-    d: f64,
-    low: f64,
-) -> f64 {
+fn pair_bound(two: &ReturnPlan, flights: &[Flight], sweep: &StartSweep, d: f64, low: f64) -> f64 {
     halving_bound(two, flights, sweep, d, low, 0, None)
 }
 
