@@ -76,7 +76,7 @@ hard_case_tests! {
     big_rect_quarter_turn => "big-rect-quarter-turn", 1.08,
     flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.46,
     disc_quarter_turn => "disc-quarter-turn", 1.34,
-    disc_half_turn => "disc-half-turn", 1.39,
+    disc_half_turn => "disc-half-turn", 1.31,
     rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.48,
     disc_half_turn_depth => "disc-half-turn-depth", 1.38,
     rect_tilt_flat => "rect-tilt-flat", 1.37,
