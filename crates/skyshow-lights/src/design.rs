@@ -144,14 +144,24 @@ fn render(
     let traj = &plan.trajectories[i];
     let first_ms = plan.transitions.first().map_or(0, |t| t.start_ms);
     let mut position = PositionWalk::new(traj);
+    // The effects whose window holds the frame, in file order (an effect outside its
+    // window gives nothing, so the others need not be placed or sampled).
+    let mut active: Vec<&EffectSampler<'_>> = Vec::with_capacity(effects.len());
     for (k, frame) in frames.iter_mut().enumerate().take(hi + 1).skip(lo) {
         let t = time(k);
         // Effects light drones in the air only: from the first transition to the landing.
         let t_ms = k as i64 * FRAME_MS;
-        if t_ms < first_ms
-            || t_ms >= plan.landing_start_ms
-            || !effects.iter().any(|e| t >= e.start_s && t < e.end_s)
-        {
+        if t_ms < first_ms || t_ms >= plan.landing_start_ms {
+            continue;
+        }
+        active.clear();
+        active.extend(
+            effects
+                .iter()
+                .copied()
+                .filter(|e| t >= e.start_s && t < e.end_s),
+        );
+        if active.is_empty() {
             continue;
         }
         let on = stage.on_stage(t_ms);
@@ -159,7 +169,7 @@ fn render(
         let c = *frame;
         let mut col = [c.r, c.g, c.b].map(|x| f64::from(x) / 255.0);
         let mut touched = false;
-        for e in effects {
+        for e in &active {
             let fx = e.effect();
             // Effects on the show at large only light drones in the picture on stage.
             if fx.target.formation.is_none() && plan.formations[on].point_of[i].is_none() {

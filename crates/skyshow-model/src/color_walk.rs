@@ -28,7 +28,8 @@ impl<'a> ColorWalk<'a> {
         match steps.get(i) {
             Some(s) if t >= s.t0 => {
                 let span = s.t1 - s.t0;
-                if span <= 0.0 {
+                // A hold (`lerp` of a colour to itself is that colour, without the rounding).
+                if span <= 0.0 || s.from == s.to {
                     s.to
                 } else {
                     s.from.lerp(s.to, (t - s.t0) / span)

@@ -14,6 +14,7 @@ pub mod emergency;
 mod error;
 mod fleet_move;
 mod flight;
+mod formation_cache;
 mod grid;
 mod landing;
 mod landing_approach;
@@ -37,6 +38,7 @@ mod transition;
 mod transition_cache;
 mod transition_codec;
 mod turn;
+mod wide_hasher;
 
 pub use conflict::{Conflict, HoldFix};
 pub use emergency::{EmergencyPlan, plan_emergency};

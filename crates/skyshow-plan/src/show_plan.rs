@@ -4,12 +4,13 @@
 
 use std::time::Instant;
 
-use skyshow_formations::{Formation, build};
+use skyshow_formations::Formation;
 use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3, Warning};
 
 use crate::conflict::{Conflict, StartAsk, decide_start};
 use crate::error::{PlanError, clock};
 use crate::fleet_move::Move;
+use crate::formation_cache::build_formations;
 use crate::landing_approach::approach_landing;
 use crate::motion::{
     HoldClock, HoldFlight, MotionOptions, MotionSpec, PlannedMotion, motion_spec,
@@ -271,15 +272,13 @@ fn plan_recording_conflicts(
     let towards_audience = Vec3::new(az.cos(), az.sin(), 0.0);
 
     progress(PlanStage::Formations);
-    let mut built = Vec::with_capacity(design.formations.len());
-    let mut warnings = Vec::new();
-    for f in &design.formations {
-        let formation = build(f, n, design.audience_azimuth_deg, limits, band.0)?;
-        if let Some(d) = &formation.detail {
-            warnings.push(detail_warning(f, n, d));
-        }
-        built.push(formation);
-    }
+    let built = build_formations(design, band.0, cache)?;
+    let mut warnings: Vec<Warning> = design
+        .formations
+        .iter()
+        .zip(&built)
+        .filter_map(|(f, formation)| Some(detail_warning(f, n, formation.detail.as_ref()?)))
+        .collect();
 
     let specs: Vec<MotionSpec> = design
         .formations

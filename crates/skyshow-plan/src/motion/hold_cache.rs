@@ -11,7 +11,6 @@
 //! Errors are not kept: a motion that is refused is planned (and refused) again.
 
 use std::fmt::Write as _;
-use std::hash::{DefaultHasher, Hasher};
 
 use skyshow_formations::{Deform, MorphFrame};
 use skyshow_model::{Clip, ContentCache, Limits, MusicDesign, Segment, Vec3};
@@ -22,46 +21,10 @@ use super::fit::FittedMotion;
 use super::planned_motion::{PlannedMotion, plan_motion, swept_points};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec};
 use crate::transition_codec::{Reader, Writer, open, seal};
+use crate::wide_hasher::WideHasher;
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
 const FORMAT: &str = "skyshow-plan hold cache 1";
-
-/// Two independent 64-bit SipHashes of the same text: a 128-bit key.
-struct WideHasher([DefaultHasher; 2]);
-
-impl WideHasher {
-    fn new() -> Self {
-        let mut h = [DefaultHasher::new(), DefaultHasher::new()];
-        h[0].write_u8(1);
-        h[1].write_u8(2);
-        WideHasher(h)
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        for h in &mut self.0 {
-            h.write(b);
-        }
-    }
-    fn points(&mut self, ps: &[Vec3]) {
-        self.bytes(&(ps.len() as u64).to_le_bytes());
-        for p in ps {
-            for v in [p.x, p.y, p.z] {
-                self.bytes(&v.to_bits().to_le_bytes());
-            }
-        }
-    }
-    fn finish(&self) -> String {
-        format!("{:016x}{:016x}", self.0[0].finish(), self.0[1].finish())
-    }
-}
-
-impl std::fmt::Write for WideHasher {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        // Length-prefixed, so that texts cut differently never hash the same.
-        self.bytes(&(s.len() as u64).to_le_bytes());
-        self.bytes(s.as_bytes());
-        Ok(())
-    }
-}
 
 /// The key text of a hold of `spec` on `clock` (see the module notes): `kind`, the format,
 /// and the 128-bit hash of every input. `Debug` of floats prints the shortest text that
