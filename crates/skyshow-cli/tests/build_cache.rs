@@ -127,6 +127,19 @@ fn cache_files(out: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// The cache's entries of `kind` (`t`, `f`, …).
+fn entries_of(out: &Path, kind: &str) -> Vec<PathBuf> {
+    cache_files(out)
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{kind}-"))
+        })
+        .collect()
+}
+
 #[test]
 fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
     let dir = tempfile::tempdir().unwrap();
@@ -138,7 +151,13 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
     let first = build(&show_path, &cached, &[]);
     assert!(!first.contains("reused from the build cache"), "{first}");
     let entries = cache_files(&cached);
-    assert_eq!(entries.len(), 3, "one entry per transition: {entries:?}");
+    assert_eq!(
+        entries.len(),
+        6,
+        "one entry per transition and formation: {entries:?}"
+    );
+    assert_eq!(entries_of(&cached, "t").len(), 3, "{entries:?}");
+    assert_eq!(entries_of(&cached, "f").len(), 3, "{entries:?}");
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(cached.join("report.json")).unwrap()).unwrap();
     let methods: Vec<&str> = report["transitions"]
@@ -170,7 +189,14 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
         edited.contains("2 of 3 transitions reused from the build cache"),
         "{edited}"
     );
-    assert_eq!(cache_files(&cached).len(), 3);
+    // The edited formation is built again, the two others are reused; the entries that
+    // are gone are removed.
+    assert_eq!(cache_files(&cached).len(), 6);
+    let kept_f = entries_of(&cached, "f")
+        .iter()
+        .filter(|p| entries.contains(p))
+        .count();
+    assert_eq!(kept_f, 2);
     build(&show_path, &fresh, &["--no-cache"]);
     same(&cached, &fresh);
 
@@ -180,7 +206,7 @@ fn cached_rebuilds_write_the_same_bytes_as_fresh_builds() {
         if k == 0 {
             bytes.truncate(bytes.len() / 2);
         } else {
-            let at = bytes.len() * k / 4;
+            let at = bytes.len() * (k % 3 + 1) / 4;
             bytes[at] ^= 0x55;
         }
         std::fs::write(e, bytes).unwrap();
@@ -258,7 +284,9 @@ fn an_edit_to_one_formation_replans_only_the_transitions_next_to_it() {
     std::fs::write(&show_path, five_pictures(0.0)).unwrap();
     let (cached, fresh) = (dir.path().join("cached"), dir.path().join("fresh"));
     build(&show_path, &cached, &[]);
-    assert_eq!(cache_files(&cached).len(), 5);
+    assert_eq!(entries_of(&cached, "t").len(), 5);
+    let formations = entries_of(&cached, "f");
+    assert_eq!(formations.len(), 5);
     let before = positions_in(&cached, "wide grid");
 
     std::fs::write(&show_path, five_pictures(7.5)).unwrap();
@@ -268,7 +296,13 @@ fn an_edit_to_one_formation_replans_only_the_transitions_next_to_it() {
         edited.contains("3 of 5 transitions reused from the build cache"),
         "{edited}"
     );
-    assert_eq!(cache_files(&cached).len(), 5);
+    assert_eq!(entries_of(&cached, "t").len(), 5);
+    // Only the turned circle is built again.
+    let kept_f = entries_of(&cached, "f")
+        .iter()
+        .filter(|p| formations.contains(p))
+        .count();
+    assert_eq!((entries_of(&cached, "f").len(), kept_f), (5, 4));
     // The edit did reorder the drones: the later picture is the same set of points, but
     // not every drone shows the same one.
     let after = positions_in(&cached, "wide grid");
@@ -322,7 +356,10 @@ fn concurrent_builds_into_one_folder_write_whole_files_and_entries() {
     same(&shared, &fresh);
     for e in cache_files(&shared) {
         let name = e.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with("t-") && name.ends_with(".bin"), "{name}");
+        assert!(
+            (name.starts_with("t-") || name.starts_with("f-")) && name.ends_with(".bin"),
+            "{name}"
+        );
     }
 }
 
@@ -402,12 +439,13 @@ fn music_and_moving_holds_are_cached_by_content() {
             .filter(|(n, _)| n.starts_with(&format!("{kind}-")))
             .count()
     };
-    // The audio's facts and analysis, two holds and their swept points, three transitions.
-    let first_kinds: Vec<usize> = ["a", "m", "h", "s", "t"]
+    // The audio's facts and analysis, two holds and their swept points, two transitions,
+    // two formations.
+    let first_kinds: Vec<usize> = ["a", "m", "h", "s", "t", "f"]
         .iter()
         .map(|k| kinds(&first, k))
         .collect();
-    assert_eq!(first_kinds, [1, 1, 2, 2, 2], "{first:?}");
+    assert_eq!(first_kinds, [1, 1, 2, 2, 2, 2], "{first:?}");
 
     // Unchanged: every entry is used as it is (none written again), and the outputs are
     // those of a build without the cache.
@@ -419,11 +457,12 @@ fn music_and_moving_holds_are_cached_by_content() {
     // The wheel turns a whole turn instead of a half: its hold and sweep are computed
     // again, and so is the transition out of it (the drones leave from where the turn
     // leaves them, other bits than the half turn's); the music, the takeoff's transition
-    // and the grid's hold and sweep (same start, same clock) are reused.
+    // and the grid's hold and sweep (same start, same clock) are reused, and so are both
+    // formations' points (a motion does not change the picture).
     std::fs::write(&show_path, moving_show(1.0)).unwrap();
     build(&show_path, &cached, &[]);
     let edited = entry_inodes(&cached);
-    let kept: Vec<usize> = ["a", "m", "h", "s", "t"]
+    let kept: Vec<usize> = ["a", "m", "h", "s", "t", "f"]
         .iter()
         .map(|k| {
             let old: Vec<_> = first
@@ -433,7 +472,7 @@ fn music_and_moving_holds_are_cached_by_content() {
             old.iter().filter(|e| edited.contains(e)).count()
         })
         .collect();
-    assert_eq!(kept, [1, 1, 1, 1, 1], "{first:?}\n{edited:?}");
+    assert_eq!(kept, [1, 1, 1, 1, 1, 2], "{first:?}\n{edited:?}");
     build(&show_path, &fresh, &["--no-cache"]);
     same(&cached, &fresh);
 

@@ -156,7 +156,9 @@ mod tests {
         // Holds of every length between fades, jumps, slow drifts and single-unit steps.
         let mut z: u64 = 7;
         let mut next = move || {
-            z = z.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            z = z
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             z >> 33
         };
         let mut frames = Vec::new();

@@ -2,8 +2,8 @@
 //! was computed from.
 //!
 //! The stages do no I/O: the caller hands them a store (`skyshow build` keeps one in the
-//! output folder). A stage names each entry `KIND-HASH` (`t-…` a transition, `h-…` a
-//! moving hold, `m-…` a music analysis), the hash of everything the result depends on,
+//! output folder). A stage names each entry `KIND-HASH` (`t-…` a transition, `f-…` a
+//! formation, `h-…` a moving hold, `m-…` a music analysis), the hash of everything the result depends on,
 //! and stores next to the result what it needs to check that an entry is the one it asked
 //! for (its inputs, or a wide hash of them, and a checksum of the result): a corrupt,
 //! truncated or foreign entry is a miss, never a wrong result.

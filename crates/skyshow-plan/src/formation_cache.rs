@@ -17,7 +17,7 @@
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
-use skyshow_formations::{DetailShortfall, Deform, Formation, FormationError, MorphFrame, build};
+use skyshow_formations::{Deform, DetailShortfall, Formation, FormationError, MorphFrame, build};
 use skyshow_model::{
     Clip, ContentCache, FormationDesign, HoldTime, Limits, MusicalLength, MusicalUnit, Playback,
     PlaybackSpeed, PointTracks, Rgb, ShowDesign,
@@ -30,15 +30,35 @@ use crate::wide_hasher::WideHasher;
 const FORMAT: &str = "skyshow-plan formation cache 1";
 
 /// The key text of formation `fd` (see the module notes).
-fn key(fd: &FormationDesign, fleet: usize, azimuth_deg: f64, limits: &Limits, low_m: f64) -> Vec<u8> {
+fn key(
+    fd: &FormationDesign,
+    fleet: usize,
+    azimuth_deg: f64,
+    limits: &Limits,
+    low_m: f64,
+) -> Vec<u8> {
     let mut h = WideHasher::new();
-    let _ = write!(h, "{fd:?} {fleet} {azimuth_deg:?} {limits:?} {low_m:?}");
-    format!(
-        "{FORMAT}\n{}\n{}\n",
-        env!("CARGO_PKG_VERSION"),
-        h.finish()
-    )
-    .into_bytes()
+    // Every field named: one added to the design does not compile here until it is keyed.
+    // The formation's timing, motion and transition are not read by `build` (a test
+    // checks it), so an edit to them keeps its points.
+    let FormationDesign {
+        name,
+        chapter: _,
+        start_s: _,
+        start_next: _,
+        hold_s: _,
+        hold_music: _,
+        shape,
+        placement,
+        color,
+        transition: _,
+        motion: _,
+    } = fd;
+    let _ = write!(
+        h,
+        "{name:?} {shape:?} {placement:?} {color:?} {fleet} {azimuth_deg:?} {limits:?} {low_m:?}"
+    );
+    format!("{FORMAT}\n{}\n{}\n", env!("CARGO_PKG_VERSION"), h.finish()).into_bytes()
 }
 
 /// The entry name of `key`.
@@ -118,7 +138,11 @@ fn write_colors(w: &mut Writer, cs: &[Rgb]) {
 fn read_colors(r: &mut Reader<'_>) -> Option<Vec<Rgb>> {
     let n = r.len(3)?;
     let b = r.take(3 * n)?;
-    Some(b.chunks_exact(3).map(|c| Rgb::new(c[0], c[1], c[2])).collect())
+    Some(
+        b.chunks_exact(3)
+            .map(|c| Rgb::new(c[0], c[1], c[2]))
+            .collect(),
+    )
 }
 
 fn write_opt(w: &mut Writer, v: Option<f64>) {
@@ -399,6 +423,10 @@ shape = "disc"
 radius_m = 14
 center = [0, 0, 40]
 color = "red"
+[[chapter.formation.motion]]
+kind = "rotate"
+axis = "up"
+turns = 0.25
 [[chapter.formation]]
 name = "morph"
 hold = 12
@@ -457,6 +485,35 @@ length_m = 100
         other.reused.clear();
         build_formations(&design, 11.0, &mut other).unwrap();
         assert!(other.reused.is_empty());
+    }
+
+    #[test]
+    fn what_the_key_leaves_out_does_not_change_the_formation() {
+        // The timing, motion and transition of a formation are not keyed: `build` must not
+        // read them.
+        let design = design();
+        let fd = &design.formations[1];
+        let mut other = fd.clone();
+        other.chapter = 3;
+        other.start_s = Some(12.5);
+        other.start_next = Some(MusicalUnit::Bars);
+        other.hold_s = 33.0;
+        other.hold_music = Some(MusicalLength {
+            amount: 2.0,
+            unit: MusicalUnit::Bars,
+        });
+        other.transition.min_duration_s = 9.0;
+        other.motion = design.formations[0].motion.clone();
+        assert!(!other.motion.is_empty());
+        let (n, az, low) = (24, design.audience_azimuth_deg, 10.0);
+        assert_eq!(
+            key(fd, n, az, &design.limits, low),
+            key(&other, n, az, &design.limits, low)
+        );
+        assert_eq!(
+            build(fd, n, az, &design.limits, low),
+            build(&other, n, az, &design.limits, low)
+        );
     }
 
     #[test]
