@@ -23,7 +23,7 @@ use skyshow_model::{
     PlaybackSpeed, PointTracks, Rgb, ShowDesign,
 };
 
-use crate::transition_codec::{Reader, Writer, checksum, open, seal};
+use crate::transition_codec::{Reader, Writer, entry_name, open, seal};
 use crate::wide_hasher::WideHasher;
 
 /// Bumped whenever the formations or the byte form change what a given input builds to.
@@ -63,7 +63,7 @@ fn key(
 
 /// The entry name of `key`.
 fn name(key: &[u8]) -> String {
-    format!("f-{:016x}", checksum(key))
+    entry_name("f", key)
 }
 
 /// Every formation of `design` for its fleet, with pictures no lower than `low_m`: each
@@ -116,16 +116,6 @@ pub(crate) fn build_formations(
         }
     }
     Ok(out)
-}
-
-fn write_str(w: &mut Writer, s: &str) {
-    w.len(s.len());
-    w.bytes.extend_from_slice(s.as_bytes());
-}
-
-fn read_str(r: &mut Reader<'_>) -> Option<String> {
-    let n = r.len(1)?;
-    String::from_utf8(r.take(n)?.to_vec()).ok()
 }
 
 fn write_colors(w: &mut Writer, cs: &[Rgb]) {
@@ -370,7 +360,7 @@ fn write_formation(w: &mut Writer, f: &Formation) {
         detail,
         spread,
     } = f;
-    write_str(w, name);
+    w.str(name);
     w.points(points);
     write_colors(w, colors);
     w.f64(*min_spacing_m);
@@ -386,7 +376,7 @@ fn write_formation(w: &mut Writer, f: &Formation) {
 fn read_formation(body: &[u8]) -> Option<Formation> {
     let mut r = Reader::new(body);
     let f = Formation {
-        name: read_str(&mut r)?,
+        name: r.str()?,
         points: r.points()?,
         colors: read_colors(&mut r)?,
         min_spacing_m: r.f64()?,

@@ -22,7 +22,7 @@ use crate::options::PlanOptions;
 use crate::sync_move::gather;
 use crate::transition::{Transition, TransitionError, plan_transition};
 use crate::transition_codec::{
-    Reader, Writer, checksum, open, read_transition, seal, write_transition,
+    Reader, Writer, entry_name, open, read_transition, seal, write_transition,
 };
 
 /// Where planned transitions are kept: any [`ContentCache`] (entries named `t-HASH`).
@@ -111,7 +111,7 @@ pub fn plan_transition_cached(
     let order = canonical_order(from);
     let from: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
     let input = input_bytes(&from, to, limits, opts, band, min_ms);
-    let name = format!("t-{:016x}", checksum(&input));
+    let name = entry_name("t", &input);
     if let Some(entry) = cache.load(&name)
         && let Some(t) = decode(&entry, &input, from.len())
     {
@@ -193,7 +193,7 @@ mod tests {
             (5.0, 120.0),
             0,
         );
-        let good = cache.entries[&format!("t-{:016x}", checksum(&input))].clone();
+        let good = cache.entries[&entry_name("t", &input)].clone();
         let step = (good.len() / 400).max(1);
         for k in (0..good.len()).step_by(step) {
             let mut bad = good.clone();

@@ -38,6 +38,10 @@ impl Writer {
         self.f64(p.y);
         self.f64(p.z);
     }
+    pub(crate) fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
     pub(crate) fn points(&mut self, ps: &[Vec3]) {
         self.len(ps.len());
         for p in ps {
@@ -92,6 +96,10 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Self {
         Reader { bytes }
+    }
+    pub(crate) fn str(&mut self) -> Option<String> {
+        let n = self.len(1)?;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
     }
     pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.bytes.len() {
@@ -198,6 +206,11 @@ pub(crate) fn open<'e>(entry: &'e [u8], input: &[u8]) -> Option<&'e [u8]> {
     let body_len = usize::try_from(r.u64()?).ok()?;
     let body = r.take(body_len)?;
     (r.done() && checksum(body) == sum).then_some(body)
+}
+
+/// The name of the cache entry of `kind` (`t`, `f`, `h`, `s`) for `input`.
+pub(crate) fn entry_name(kind: &str, input: &[u8]) -> String {
+    format!("{kind}-{:016x}", checksum(input))
 }
 
 /// A 64-bit hash of `bytes` (SipHash with fixed keys: the same on every run).

@@ -20,7 +20,7 @@ use super::figures::{Extreme, MotionFigures};
 use super::fit::FittedMotion;
 use super::planned_motion::{PlannedMotion, plan_motion, swept_points};
 use super::resolve::{HoldClock, MotionOptions, MotionSpec};
-use crate::transition_codec::{Reader, Writer, open, seal};
+use crate::transition_codec::{Reader, Writer, entry_name, open, seal};
 use crate::wide_hasher::WideHasher;
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
@@ -116,7 +116,7 @@ fn key(
 
 /// The entry name of `key`.
 fn name(kind: &str, key: &[u8]) -> String {
-    format!("{kind}-{:016x}", crate::transition_codec::checksum(key))
+    entry_name(kind, key)
 }
 
 /// The body of the entry of `key`, if the cache holds it whole.
@@ -236,8 +236,7 @@ fn write_flight(w: &mut Writer, f: &HoldFlight) {
     } = &f.summary;
     w.len(kinds.len());
     for k in kinds {
-        w.len(k.len());
-        w.bytes.extend_from_slice(k.as_bytes());
+        w.str(k);
     }
     let MotionFigures {
         speed_xy,
@@ -304,12 +303,7 @@ fn read_flight(body: &[u8], points: usize) -> Option<HoldFlight> {
     }
     let error_m = r.f64()?;
     let k = r.len(8)?;
-    let kinds = (0..k)
-        .map(|_| {
-            let len = r.len(1)?;
-            String::from_utf8(r.take(len)?.to_vec()).ok()
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let kinds = (0..k).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
     let mut extremes = [Extreme::NONE; 11];
     for e in &mut extremes {
         *e = read_extreme(&mut r)?;
