@@ -69,10 +69,12 @@ pub(crate) fn read_and_validate(
     }
     let limits = limits(file.show.limits)?;
     // A sampled show (CSV, VVIZ) changes velocity at its samples: measure that change over the
-    // sampling interval, as a finite difference at the file's own rate.
+    // sampling interval, as a finite difference at the file's own rate, allowing for what
+    // rounding its positions can add to it.
     let opts = match file.sample_interval_s {
         Some(dt) => ValidateOptions {
             sampled_rate_hz: Some(1.0 / dt),
+            sample_step_m: file.position_step_m.unwrap_or(0.0),
             ..ValidateOptions::default()
         },
         None => ValidateOptions::default(),

@@ -17,6 +17,7 @@
 mod archive;
 mod audio;
 mod compact_points;
+mod decimal_quantum;
 mod error;
 mod finding;
 mod geofence_reader;

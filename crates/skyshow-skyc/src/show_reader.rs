@@ -349,6 +349,7 @@ impl<'r> ShowReader<'r> {
             findings: self.findings,
             audio,
             sample_interval_s: None,
+            position_step_m: None,
             rth_plans,
         })
     }

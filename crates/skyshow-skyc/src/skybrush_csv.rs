@@ -13,6 +13,7 @@ use skyshow_i18n::{Message, msg};
 use skyshow_model::{Drone, FlightShow, LightProgram, LightStep, Rgb, Segment, Trajectory, Vec3};
 
 use crate::archive::Archive;
+use crate::decimal_quantum::position_step;
 use crate::show_reader::{MAX_COORD_M, MAX_TIME_S};
 use crate::{ReadOptions, SkycError, SkycShow};
 
@@ -48,6 +49,7 @@ pub fn read_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> Result<SkycSho
         .first()
         .map(|t| t.samples.windows(2).map(|w| w[1].0 - w[0].0).collect())
         .unwrap_or_default();
+    let step = position_step(tracks.iter().flat_map(|t| t.samples.iter().map(|s| s.1)));
     let drones = tracks
         .into_iter()
         .map(|t| {
@@ -59,7 +61,7 @@ pub fn read_skybrush_csv_zip(bytes: &[u8], opts: &ReadOptions) -> Result<SkycSho
             drone_from_samples(t.name, &samples)
         })
         .collect();
-    Ok(csv_show(drones, median_interval(&intervals)))
+    Ok(csv_show(drones, median_interval(&intervals), step))
 }
 
 /// Reads the rows of a ZIP of per-drone CSVs (`Time_msec,x_m,y_m,z_m,Red,Green,Blue`), one
@@ -173,13 +175,20 @@ pub fn read_skybrush_static_csv(bytes: &[u8], opts: &ReadOptions) -> Result<Skyc
     if drones.is_empty() {
         return Err(csv_err(MEMBER, hl, msg!("skyc-csv-no-rows")));
     }
-    Ok(csv_show(drones, None))
+    Ok(csv_show(drones, None, None))
 }
 
-pub(crate) fn csv_show(drones: Vec<Drone>, sample_interval_s: Option<f64>) -> SkycShow {
+/// A show of `drones` read from samples every `sample_interval_s` (none: static), with
+/// positions rounded to `position_step_m` (see [`SkycShow::position_step_m`]).
+pub(crate) fn csv_show(
+    drones: Vec<Drone>,
+    sample_interval_s: Option<f64>,
+    position_step_m: Option<f64>,
+) -> SkycShow {
     SkycShow {
         rth_plans: Vec::new(),
         sample_interval_s,
+        position_step_m,
         show: FlightShow {
             title: String::new(),
             drones,
@@ -498,6 +507,23 @@ mod tests {
             Vec3::new(3.0, 0.0, 0.0)
         );
         assert_eq!(show.duration_s(), 3.0);
+    }
+
+    #[test]
+    fn the_position_step_is_the_finest_decimal_of_any_drone() {
+        let coarse = "Time_msec,x_m,y_m,z_m,Red,Green,Blue\n0,0,0,0,0,0,0\n250,0.5,0,1.25,0,0,0\n";
+        let mm =
+            "Time_msec,x_m,y_m,z_m,Red,Green,Blue\n0,3,0,0,0,0,0\n250,3.001,-0.002,0.75,0,0,0\n";
+        let read = |members: &[(&str, &str)]| {
+            read_skybrush_csv_zip(&zip(members), &ReadOptions::DEFAULT).unwrap()
+        };
+        let both = read(&[("Drone 1.csv", coarse), ("Drone 2.csv", mm)]);
+        assert_eq!(both.position_step_m, Some(0.001));
+        assert_eq!(both.sample_interval_s, Some(0.25));
+        assert_eq!(read(&[("Drone 1.csv", coarse)]).position_step_m, Some(0.01));
+        // Times in milliseconds and colours do not count: only positions were rounded.
+        let whole = "Time_msec,x_m,y_m,z_m,Red,Green,Blue\n0,1,2,3,0.5,0,0\n250.5,1,2,4,0,0,0\n";
+        assert_eq!(read(&[("Drone 1.csv", whole)]).position_step_m, Some(1.0));
     }
 
     #[test]

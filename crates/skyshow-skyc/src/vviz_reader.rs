@@ -18,6 +18,7 @@ use serde_json::Value;
 use skyshow_i18n::{Message, msg};
 use skyshow_model::{LightStep, Rgb, Vec3};
 
+use crate::decimal_quantum::DecimalQuantum;
 use crate::resolver::parse_json;
 use crate::show_reader::{MAX_COORD_M, MAX_TIME_S};
 use crate::skybrush_csv::{Sample, csv_show, drone_from_samples};
@@ -81,12 +82,14 @@ pub fn read_vviz(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
         });
     }
     let step = 1.0 / position_rate;
+    let mut quantum = DecimalQuantum::default();
     let drones = performances
         .iter()
         .enumerate()
         .map(|(i, perf)| {
             let path = format!("performances[{i}]");
             let samples = traversal(perf, &path, step, offset, opts)?;
+            samples.iter().for_each(|s| quantum.see_point(s.p));
             let colors = colour_actions(perf, &path, color_rate, offset, opts)?;
             let mut drone = drone_from_samples(format!("Drone {}", i + 1), &samples);
             let end = samples.last().map_or(0.0, |s| s.t);
@@ -94,7 +97,7 @@ pub fn read_vviz(bytes: &[u8], opts: &ReadOptions) -> Result<SkycShow, SkycError
             Ok(drone)
         })
         .collect::<Result<Vec<_>, SkycError>>()?;
-    let mut show = csv_show(drones, Some(step));
+    let mut show = csv_show(drones, Some(step), quantum.step());
     show.show.title = doc
         .get("performanceName")
         .and_then(Value::as_str)
@@ -300,5 +303,41 @@ fn schema(path: &str, message: Message) -> SkycError {
         member: Message::verbatim(MEMBER),
         path: Message::verbatim(path),
         message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-drone VVIZ at 4 Hz: home `home`, then `n` samples each moved by `delta`.
+    fn doc(home: [&str; 3], delta: [&str; 3], n: usize) -> String {
+        let row = format!(
+            r#"{{"dx": {}, "dy": {}, "dz": {}}}"#,
+            delta[0], delta[1], delta[2]
+        );
+        let rows = vec![row; n].join(",");
+        format!(
+            r#"{{"coordinateFrame": "ogl", "defaultPositionRate": 4, "defaultColorRate": 4,
+            "performances": [{{"agentDescription": {{"homeX": {}, "homeY": {}, "homeZ": {},
+            "agentTraversal": [{rows}]}}}}]}}"#,
+            home[0], home[1], home[2]
+        )
+    }
+
+    #[test]
+    fn the_position_step_survives_summing_thousands_of_deltas() {
+        let read = |d: String| read_vviz(d.as_bytes(), &ReadOptions::DEFAULT).unwrap();
+        let mm = read(doc(
+            ["0.5", "10.25", "-1.001"],
+            ["0.013", "0.007", "-0.101"],
+            4000,
+        ));
+        assert_eq!(mm.sample_interval_s, Some(0.25));
+        assert_eq!(mm.position_step_m, Some(0.001));
+        let cm = read(doc(["0.5", "10", "-1"], ["0.01", "0.02", "-0.1"], 4000));
+        assert_eq!(cm.position_step_m, Some(0.01));
+        let exact = read(doc(["0", "10", "0"], ["0.0123456789012", "0", "0"], 10));
+        assert_eq!(exact.position_step_m, None);
     }
 }

@@ -6,7 +6,7 @@ use skyshow_model::{Limits, Segment, Vec3};
 
 use crate::bezier::{self, cubic1_range, quad1_range, quad2_max_norm, split_quad2, split1};
 use crate::grouping::{IntervalGrouper, Stretch};
-use crate::options::velocity_step_max_m_s;
+use crate::options::{sampled_rounding_accel_m_s2, velocity_step_max_m_s};
 use crate::prepared::PreparedDrone;
 use crate::skyb_size;
 use crate::{ValidateOptions, Violation, ViolationKind};
@@ -170,6 +170,8 @@ fn crossing(z: [f64; 4], h: f64, last: bool) -> Option<f64> {
 struct Joints {
     rate_hz: Option<f64>,
     accel_limit: f64,
+    /// What the samples' rounding may add to a measured acceleration, m/s².
+    rounding_accel: f64,
     /// Largest step that is only a warning, m/s.
     step_max: f64,
     max_acc: f64,
@@ -183,6 +185,7 @@ impl Joints {
         Joints {
             rate_hz: opts.sampled_rate_hz,
             accel_limit: limits.max_accel_m_s2,
+            rounding_accel: sampled_rounding_accel_m_s2(opts),
             step_max: velocity_step_max_m_s(opts, limits),
             max_acc: 0.0,
             max_step: 0.0,
@@ -200,7 +203,7 @@ impl Joints {
             Some(rate) => {
                 let a = n * rate;
                 self.max_acc = self.max_acc.max(a);
-                if exceeds(a, self.accel_limit) {
+                if exceeds(a, self.accel_limit + self.rounding_accel) {
                     g_acc.add(Stretch {
                         t0: t,
                         t1: t,

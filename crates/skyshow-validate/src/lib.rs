@@ -42,7 +42,7 @@ mod violation;
 mod window_pass;
 
 pub use measured::Measured;
-pub use options::{ValidateOptions, velocity_step_max_m_s};
+pub use options::{ValidateOptions, sampled_rounding_accel_m_s2, velocity_step_max_m_s};
 pub use rth_check::{RthCheck, RthConflict};
 pub use series::Series;
 pub use validation::Validation;

@@ -18,6 +18,14 @@ pub struct ValidateOptions {
     /// within about a millimetre) count in `Measured::max_velocity_step_m_s` but are not
     /// listed.
     pub sampled_rate_hz: Option<f64>,
+    /// For a sampled show (`sampled_rate_hz` set): the step its positions were rounded to,
+    /// metres (`0.001` for millimetres), `0` (default) for exact positions. Rounding moves
+    /// each sample by up to half a step per axis, so it can add up to `2√3 · step · rate²` to
+    /// an acceleration measured from the samples (0.055 m/s² for millimetres at 4 Hz) that
+    /// the flight the file was rounded from does not have: an acceleration is a violation
+    /// only beyond the limit plus that much. `Measured::max_accel_m_s2` still reports the
+    /// samples' own figure.
+    pub sample_step_m: f64,
     /// The largest velocity step that is only a warning, m/s. `None` (default): derived
     /// from the limits as `√(max_accel · min_distance / 3)`, the step a drone absorbs at
     /// its acceleration limit while trailing its trajectory by at most a sixth of the
@@ -37,6 +45,7 @@ impl ValidateOptions {
     pub const DEFAULT: ValidateOptions = ValidateOptions {
         tolerance_m: 1e-4,
         sampled_rate_hz: None,
+        sample_step_m: 0.0,
         velocity_step_max_m_s: None,
         ground_eps_m: 0.05,
         max_violations: 10_000,
@@ -54,6 +63,11 @@ impl ValidateOptions {
         };
         let tol = if tol.is_finite() { tol } else { 1e6 };
         let rate = self.sampled_rate_hz.filter(|r| r.is_finite() && *r >= 0.0);
+        let sample_step = if self.sample_step_m.is_finite() {
+            self.sample_step_m.max(0.0)
+        } else {
+            0.0
+        };
         let step_max = self
             .velocity_step_max_m_s
             .filter(|v| v.is_finite() && *v >= 0.0);
@@ -70,6 +84,7 @@ impl ValidateOptions {
         ValidateOptions {
             tolerance_m: tol,
             sampled_rate_hz: rate,
+            sample_step_m: sample_step,
             velocity_step_max_m_s: step_max,
             ground_eps_m: ground,
             max_violations: self.max_violations,
@@ -85,6 +100,15 @@ pub fn velocity_step_max_m_s(opts: &ValidateOptions, limits: &skyshow_model::Lim
         let v = (limits.max_accel_m_s2 * limits.min_distance_m / 3.0).sqrt();
         if v.is_finite() { v } else { 0.0 }
     })
+}
+
+/// The most a sampled show's rounding can add to an acceleration measured from its samples,
+/// m/s² (see [`ValidateOptions::sample_step_m`]); `0` for a keyframed show.
+pub fn sampled_rounding_accel_m_s2(opts: &ValidateOptions) -> f64 {
+    match opts.sampled_rate_hz {
+        Some(rate) => 2.0 * 3f64.sqrt() * opts.sample_step_m * rate * rate,
+        None => 0.0,
+    }
 }
 
 impl Default for ValidateOptions {

@@ -315,6 +315,83 @@ fn velocity_step_at_a_keyframe_joint_is_its_own_kind() {
     assert!(v.measured.max_velocity_step_m_s < 1e-12);
 }
 
+/// A flight sampled at `rate` Hz for 1.5 s from 10 m up, accelerating along x at `accel`
+/// m/s², each sample moved by `wiggle` metres on every axis with alternating signs (what
+/// rounding to a step of `2 · wiggle` does at its worst).
+fn sampled_flight(rate: f64, accel: f64, wiggle: f64) -> Drone {
+    let n = (1.5 * rate) as usize;
+    let pts: Vec<(f64, Vec3)> = (0..=n)
+        .map(|k| {
+            let t = k as f64 / rate;
+            let w = if k % 2 == 0 { wiggle } else { -wiggle };
+            (t, Vec3::new(0.5 * accel * t * t + w, w, 10.0 + w))
+        })
+        .collect();
+    drone(
+        pts.windows(2)
+            .map(|p| Segment::line(p[0].0, p[1].0, p[0].1, p[1].1))
+            .collect(),
+    )
+}
+
+/// Acceleration violations before the flight's abrupt end at 1.5 s.
+fn accelerating(v: &Validation) -> Vec<&skyshow_validate::Violation> {
+    kinds(v, ViolationKind::Acceleration)
+        .into_iter()
+        .filter(|x| x.time_s < 1.5 - 1e-9)
+        .collect()
+}
+
+#[test]
+fn sampled_acceleration_allows_the_files_rounding_and_no_more() {
+    let mm = ValidateOptions {
+        sampled_rate_hz: Some(4.0),
+        sample_step_m: 0.001,
+        ..ValidateOptions::DEFAULT
+    };
+    let exact = ValidateOptions {
+        sample_step_m: 0.0,
+        ..mm
+    };
+    // At the 4 m/s² limit, rounded to the millimetre at its worst: the samples show about
+    // 4.032 m/s², within the 2√3 · 0.001 · 4² = 0.0554 m/s² that rounding can add.
+    assert!((skyshow_validate::sampled_rounding_accel_m_s2(&mm) - 0.055_425).abs() < 1e-6);
+    let at_limit = show(vec![sampled_flight(4.0, 4.0, 0.0005)]);
+    let v = validate(&at_limit, &Limits::DEFAULT, &mm);
+    assert!(accelerating(&v).is_empty(), "{:?}", v.violations);
+    assert!(
+        v.measured.max_accel_m_s2 > 4.03,
+        "the figure stays the samples' own"
+    );
+    // Without the step (exact positions), the same samples are over the limit.
+    let v = validate(&at_limit, &Limits::DEFAULT, &exact);
+    assert!(!accelerating(&v).is_empty());
+    // A flight truly over the limit by more than the rounding is still a violation.
+    let over = show(vec![sampled_flight(4.0, 4.06, 0.0)]);
+    let v = validate(&over, &Limits::DEFAULT, &mm);
+    let acc = accelerating(&v);
+    assert!(
+        !acc.is_empty() && (acc[0].value - 4.06).abs() < 1e-6,
+        "{acc:?}"
+    );
+    // The allowance grows with the rate squared: at 10 Hz a millimetre is worth 0.35 m/s².
+    let fast = ValidateOptions {
+        sampled_rate_hz: Some(10.0),
+        ..mm
+    };
+    let v = validate(
+        &show(vec![sampled_flight(10.0, 4.0, 0.0005)]),
+        &Limits::DEFAULT,
+        &fast,
+    );
+    assert!(accelerating(&v).is_empty(), "{:?}", v.violations);
+    // A keyframed show has no rounding allowance.
+    assert_eq!(
+        skyshow_validate::sampled_rounding_accel_m_s2(&ValidateOptions::DEFAULT),
+        0.0
+    );
+}
+
 #[test]
 fn altitude_and_sideways_motion_below_min_nav() {
     let ground = Vec3::new(0.0, 0.0, 0.0);
