@@ -1,8 +1,9 @@
 //! Layered and phased transitions: when straight lines cannot be made safe (or only
-//! slowly), the fleet opens up (layers in depth, or scaling), crosses, and closes in.
+//! slowly), the fleet opens up (layers in depth, shells along the radii, or scaling),
+//! crosses, and closes in.
 //!
 //! Candidates are every combination of an opening of the start and of the target
-//! (`spread.rs`: none, layers in depth, scaling), an assignment (the caller's, and the
+//! (`spread.rs`: none, layers in depth or shells (`shells.rs`), scaling), an assignment (the caller's, and the
 //! minimum sum of squares between the opened-up configurations, which CAPT makes safe when
 //! both are spaced `√2·d`), and an overlap of the legs (`phased.rs`). Each candidate's
 //! duration is known before its clearance, so they are checked exactly in order of
@@ -17,6 +18,7 @@ use crate::flight::Flight;
 use crate::options::PlanOptions;
 use crate::pair_check::{fleet_clearance, pair_min};
 use crate::phased::{Phases, Split, fly_phases};
+use crate::shells::shells;
 use crate::spread::{BandShortfall, Spread, layers, max_factor, scale};
 
 /// The overlaps tried between the legs, most overlapped first.
@@ -45,7 +47,8 @@ pub(crate) struct Shortfalls {
     pub closest_m: f64,
 }
 
-/// The openings tried for one formation: none, layers in depth, scaling.
+/// The openings tried for one formation: none, layers in depth (shells along the radii
+/// for a round one), scaling.
 fn openings(
     points: &[Vec3],
     spacing: f64,
@@ -60,7 +63,8 @@ fn openings(
     }
     match layers(points, d, need, 0.02 * d, band) {
         Ok(Some(s)) => out.push(Some(s)),
-        Ok(None) => {}
+        // Not flat: a round formation opens into shells along its radii.
+        Ok(None) => out.extend(shells(points, d, need, 0.02 * d, band).map(Some)),
         Err(e) => short = Some(e),
     }
     let full = (need / spacing).min(max_factor(points, band));

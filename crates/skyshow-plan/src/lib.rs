@@ -29,6 +29,7 @@ mod profile;
 mod route;
 mod schedule;
 mod show_plan;
+mod shells;
 mod show_warnings;
 mod spread;
 mod stagger;

@@ -37,6 +37,11 @@ pub(crate) enum SpreadKind {
         /// Distance between neighbouring layers, metres.
         step_m: f64,
     },
+    /// Shells along the radii of a round formation (`shells.rs`).
+    Shells {
+        /// The farthest a point steps out, metres.
+        deepest_m: f64,
+    },
     /// Scaled about the centre by this factor.
     Scale(f64),
 }
@@ -51,9 +56,12 @@ impl Spread {
             .collect()
     }
 
-    /// Whether it is made of layers.
+    /// Whether it is made of layers (in depth, or shells along the radii).
     pub(crate) fn is_layers(&self) -> bool {
-        matches!(self.kind, SpreadKind::Layers { .. })
+        matches!(
+            self.kind,
+            SpreadKind::Layers { .. } | SpreadKind::Shells { .. }
+        )
     }
 }
 
@@ -138,7 +146,7 @@ fn symmetric_eigen(mut a: [[f64; 3]; 3]) -> ([f64; 3], [[f64; 3]; 3]) {
 }
 
 /// Pairs of `points` closer than `r`, each once (`i < j`), ascending.
-fn close_pairs(points: &[Vec3], r: f64) -> Vec<(usize, usize)> {
+pub(crate) fn close_pairs(points: &[Vec3], r: f64) -> Vec<(usize, usize)> {
     let grid = CellGrid::new(points, r);
     let mut out = Vec::new();
     for (i, p) in points.iter().enumerate() {
@@ -313,7 +321,7 @@ fn placement(count: usize, shift: i64) -> Vec<i64> {
     pos
 }
 
-fn slot(order: &[usize], class: usize) -> usize {
+pub(crate) fn slot(order: &[usize], class: usize) -> usize {
     order.iter().position(|&k| k == class).unwrap_or(0)
 }
 
