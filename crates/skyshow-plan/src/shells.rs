@@ -68,9 +68,7 @@ pub(crate) fn shells(
     }
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
-    let outward: Vec<Vec3> = (0..n)
-        .map(|i| (points[i] - centre) / radius[i])
-        .collect();
+    let outward: Vec<Vec3> = (0..n).map(|i| (points[i] - centre) / radius[i]).collect();
     // Each point's neighbours it must keep apart from: `need` for the close pairs, and
     // `√2·d` for the others near enough to come that close when one steps in.
     let mut near: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
@@ -97,8 +95,14 @@ pub(crate) fn shells(
                 depth[j].is_none_or(|o| p.dist(points[j] + outward[j] * o) >= keep)
             })
         };
-        let tries = (0..=steps).flat_map(|k| [k, -k]).map(|k| k as f64 * DEPTH_STEP_M);
-        depth[i] = Some(tries.take_while(|x| x.abs() <= MAX_STEP_OUT * need).find(|&x| fits(x))?);
+        let tries = (0..=steps)
+            .flat_map(|k| [k, -k])
+            .map(|k| k as f64 * DEPTH_STEP_M);
+        depth[i] = Some(
+            tries
+                .take_while(|x| x.abs() <= MAX_STEP_OUT * need)
+                .find(|&x| fits(x))?,
+        );
     }
     let depth: Vec<f64> = depth.into_iter().map(|o| o.unwrap_or(0.0)).collect();
     // The depths keep the pairs placed apart; the whole formation is checked (and a
