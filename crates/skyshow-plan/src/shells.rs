@@ -14,7 +14,7 @@
 use skyshow_formations::min_spacing;
 use skyshow_model::Vec3;
 
-use crate::spread::{Spread, SpreadKind, close_pairs, colour, plane_fit, slot};
+use crate::spread::{Spread, SpreadKind, classes, close_pairs, plane_fit, slot};
 
 /// A formation is round when every point is at least this fraction of the farthest
 /// point's distance from the centre.
@@ -60,14 +60,7 @@ pub(crate) fn shells(
     if edges.is_empty() {
         return None;
     }
-    let col = colour(n, &edges);
-    let count = col.iter().copied().max().unwrap_or(0) + 1;
-    let mut sizes = vec![0usize; count];
-    for &k in &col {
-        sizes[k] += 1;
-    }
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let (col, order) = classes(n, &edges);
     let outward: Vec<Vec3> = (0..n).map(|i| (points[i] - centre) / radius[i]).collect();
     // Each point's neighbours it must keep apart from: `need` for the close pairs, and
     // `√2·d` for the others near enough to come that close when one steps in.

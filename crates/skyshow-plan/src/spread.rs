@@ -160,6 +160,20 @@ pub(crate) fn close_pairs(points: &[Vec3], r: f64) -> Vec<(usize, usize)> {
     out
 }
 
+/// The graph's colours ([`colour`]) and the colours by how many vertices they have, most
+/// first (ties by colour).
+pub(crate) fn classes(n: usize, edges: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
+    let col = colour(n, edges);
+    let count = col.iter().copied().max().map_or(0, |m| m + 1);
+    let mut sizes = vec![0usize; count];
+    for &k in &col {
+        sizes[k] += 1;
+    }
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    (col, order)
+}
+
 /// Colours a graph greedily, most-constrained vertex first (DSatur), ties by index.
 pub(crate) fn colour(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut adj = vec![Vec::new(); n];
@@ -226,15 +240,9 @@ pub(crate) fn layers(
     if edges.is_empty() {
         return Ok(None);
     }
-    let col = colour(points.len(), &edges);
-    let count = col.iter().copied().max().unwrap_or(0) + 1;
     // Classes by size, largest first (it stays where it is).
-    let mut sizes = vec![0usize; count];
-    for &k in &col {
-        sizes[k] += 1;
-    }
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let (col, order) = classes(points.len(), &edges);
+    let count = order.len();
     let (zl, zh) = points
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
