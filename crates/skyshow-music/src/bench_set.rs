@@ -486,6 +486,65 @@ pub fn tempo_step_check_set() -> Vec<StepTrack> {
         .collect()
 }
 
+/// Name prefix of the fourth held-out step set ([`tempo_step_held_out_set`]).
+pub const HELD_OUT_4_PREFIX: &str = "h4 ";
+
+/// 18 more tempo-step tracks, written before the step-level work of session 9 (the fast
+/// side of a step heard at half time, first beats trimmed, in-between intervals at the
+/// step) and never tuned on: the fast side before a step down and after a step up, on
+/// every groove, slow grooves stepping up, and small steps (15 %), with other seeds, step
+/// times, lengths, mixes and sample rates. Names start with [`HELD_OUT_4_PREFIX`].
+pub fn tempo_step_held_out_set() -> Vec<StepTrack> {
+    use Instrument::{Clave, Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Pads, Shuffle};
+    const PLAN: [(Instrument, f64, f64); 18] = [
+        // The fast side first: steps down from 150 to 172 BPM.
+        (Pads, 162.0, 0.7),
+        (FourOnFloor, 164.0, 0.75),
+        (Clave, 150.0, 0.72),
+        (Shuffle, 170.0, 0.7),
+        (DrumsSyncopated, 158.0, 0.7),
+        (Funk, 152.0, 0.75),
+        (Drums, 166.0, 0.62),
+        (Clicks, 172.0, 0.7),
+        // The fast side after: steps up into 145 to 165 BPM.
+        (Pads, 110.0, 1.38),
+        (FourOnFloor, 118.0, 1.35),
+        (Clave, 112.0, 1.35),
+        (Drums, 120.0, 1.35),
+        // Slow grooves stepping up, and funk stepping down to a slow tempo.
+        (Clave, 74.0, 1.3),
+        (Funk, 76.0, 1.3),
+        (Shuffle, 66.0, 1.3),
+        (Funk, 132.0, 0.66),
+        // Small steps.
+        (Pads, 136.0, 0.85),
+        (Clicks, 70.0, 1.15),
+    ];
+    PLAN.iter()
+        .enumerate()
+        .map(|(i, &(instrument, bpm, ratio))| {
+            let tone = match i % 5 {
+                2 => Tone::Dull(2200.0),
+                4 => Tone::Thin(160.0),
+                _ => Tone::Full,
+            };
+            let base = TrackSpec {
+                duration_s: [44.0, 52.0, 48.0][i % 3],
+                first_beat_s: [0.0, 0.4, 0.15, 0.9][i % 4],
+                seed: 700 + i as u64,
+                instrument,
+                tone,
+                noise_rms: if i % 4 == 3 { 0.06 } else { 0.0 },
+                sample_rate: [22_050, 22_050, 48_000, 44_100][i % 4],
+                ..TrackSpec::drums(bpm)
+            };
+            let mut t = step_near(base, ratio, 14.0 + (i * 11 % 19) as f64);
+            t.name = format!("{HELD_OUT_4_PREFIX}{}", t.name);
+            t
+        })
+        .collect()
+}
+
 /// `base` (steady) with its tempo stepping by `ratio` (the new tempo rounded to 0.1 BPM) at
 /// the beat nearest `at_s`.
 fn step_near(base: TrackSpec, ratio: f64, at_s: f64) -> StepTrack {
