@@ -132,7 +132,9 @@ fn periods_along_path(
 
 /// For each stretch, the run whose beats fit it best (drum evidence × steadiness × tempo
 /// prior; the first run wins ties), so that the level after a step is chosen as freshly as
-/// at the start of a steady track. Returns (first frame, end frame, run) per stretch.
+/// at the start of a steady track; then, when that run's off-beats are struck nearly as
+/// loud as its beats and a run twice as fast fits almost as well, the faster run (see
+/// [`TOO_SLOW_OFF_BEATS`]). Returns (first frame, end frame, run) per stretch.
 fn choose_levels(
     stretches: &[(usize, usize)],
     stretch_periods: &[f64],
@@ -143,7 +145,8 @@ fn choose_levels(
 ) -> Vec<(usize, usize, usize)> {
     let mut chosen = Vec::with_capacity(stretches.len());
     for (&(lo, hi), &period) in stretches.iter().zip(stretch_periods) {
-        let mut best: Option<(f64, usize)> = None;
+        // (run, tempo heard, score) of every run whose level is in range here.
+        let mut scored: Vec<(usize, f64, f64)> = Vec::new();
         for (k, beats) in tracked.iter().enumerate() {
             let Some(beats) = beats else { continue };
             let bpm = 60.0 * fps / (period * runs[k].0);
@@ -161,16 +164,56 @@ fn choose_levels(
             let score = evidence.fit_within(beats, lo, hi)
                 * regularity(&inside, STEADY_FRAMES)
                 * tempo_prior(heard);
-            if best.is_none_or(|(s, _)| score > s + 1e-12) {
-                best = Some((score, k));
+            scored.push((k, heard, score));
+        }
+        let best = |cands: &mut dyn Iterator<Item = &(usize, f64, f64)>| {
+            cands.fold(None, |b: Option<(usize, f64, f64)>, &c| {
+                if b.is_none_or(|(_, _, s)| c.2 > s + 1e-12) {
+                    Some(c)
+                } else {
+                    b
+                }
+            })
+        };
+        let Some((k, heard, score)) = best(&mut scored.iter()) else {
+            continue;
+        };
+        let faster = best(
+            &mut scored
+                .iter()
+                .filter(|c| (c.1 / (2.0 * heard)).ln().abs() < DOUBLE_TOLERANCE),
+        );
+        let k = match faster {
+            Some((f, _, s))
+                if s >= FASTER_SHARE * score
+                    && tracked[k].as_ref().is_some_and(|beats| {
+                        evidence.loudness.off_beat_ratio(beats, lo, hi) >= TOO_SLOW_OFF_BEATS
+                    }) =>
+            {
+                f
             }
-        }
-        if let Some((_, k)) = best {
-            chosen.push((lo, hi, k));
-        }
+            _ => k,
+        };
+        chosen.push((lo, hi, k));
     }
     chosen
 }
+
+/// How loud (the median off-beat over the median beat, in the drum band's unlogged rise)
+/// the off-beats of the best-fitting level must be for it to count as too slow. A level
+/// whose every off-beat is struck (a chord on every beat heard at half time, a
+/// four-on-the-floor kick under claps on 2 and 4) has ratios of 0.46 to 0.8 on the
+/// synthetic step tracks; a level whose off-beats are subdivisions (hi-hats, a shaker, an
+/// open hi-hat and bass between four-on-the-floor kicks) stays at or below 0.39, and at or
+/// below 0.27 for every groove but the clave.
+const TOO_SLOW_OFF_BEATS: f64 = 0.4;
+
+/// How close (relative score) the level twice as fast must fit for a too-slow level to
+/// give way to it: the faster level's own beats must also meet the drums.
+const FASTER_SHARE: f64 = 0.8;
+
+/// How far (natural log) a run's tempo may be from twice another's to count as its double.
+const DOUBLE_TOLERANCE: f64 = 0.06;
 
 /// Appends to `tracked` every run's beats moved half an interval on (the midpoints between
 /// its beats), and to `runs` their levels (the same as the runs they come from).

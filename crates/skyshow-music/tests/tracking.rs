@@ -3,7 +3,7 @@
 use skyshow_music::{
     Audio, BarBeat, BeatAnalysis, BeatOptions, BeatSource, HELD_OUT_3_PREFIX, Instrument,
     MusicError, TrackSpec, analyze_beats, evaluation_set, f_measure, synthesize,
-    tempo_step_check_set, tempo_step_extra_set, tempo_step_set,
+    tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_set, tempo_step_set,
 };
 
 fn audio_of(spec: &TrackSpec) -> (Audio, skyshow_music::TestTrack) {
@@ -81,6 +81,34 @@ fn syncopated_tracks_keep_their_metrical_level() {
         syncopated(160.0, 23),
         syncopated(72.0, 211),
         funk,
+    ] {
+        let bpm = spec.bpm;
+        let (audio, track) = audio_of(&spec);
+        let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+        assert!(
+            (a.tempo_bpm / bpm - 1.0).abs() < 0.03,
+            "{bpm}: {}",
+            a.tempo_bpm
+        );
+        let f = f_measure(&track.beats_s, &a.beats_s, 0.07);
+        assert!(f >= 0.95, "{bpm}: F = {f}");
+    }
+}
+
+/// Fast tracks struck on every beat that the level choice took at half time (pads at 158
+/// and 166 BPM, F 0.66; four-on-the-floor at 164, F 0.66): the half-time level's off-beats
+/// are struck nearly as loud as its beats, so the level twice as fast wins.
+#[test]
+fn fast_tracks_struck_on_every_beat_keep_their_level() {
+    let spec = |instrument, bpm, seed| TrackSpec {
+        seed,
+        instrument,
+        ..TrackSpec::drums(bpm)
+    };
+    for spec in [
+        spec(Instrument::Pads, 158.0, 3),
+        spec(Instrument::Pads, 166.0, 3),
+        spec(Instrument::FourOnFloor, 164.0, 1),
     ] {
         let bpm = spec.bpm;
         let (audio, track) = audio_of(&spec);
@@ -298,27 +326,34 @@ fn a_step_from_100_to_120_at_2_30_gives_both_sections_and_bar_1_at_0_00() {
 }
 
 /// Tracks of the tempo-step sets the tracker still gets wrong on one side: pads at 152 BPM
-/// before the step heard at half time (F 0.67: the downbeat's chord is louder, and the
-/// chords on the other beats are no louder than a slow groove's subdivisions);
-/// four-on-the-floor at 168 BPM heard at half time (F 0.67: the kick-only beats are much
-/// quieter than the clapped ones) and clave at 156 at half time (F 0.65); clave at 78 BPM
-/// with its first bars missed (F 0.90); funk stepping down to 89.7 BPM placed two beats
-/// late (F 0.92). Each must stay at least at the F it has, so that it does not get worse
-/// unnoticed.
+/// before the step heard at half time (F 0.67: the downbeat's chord is louder, so the
+/// half-time level's off-beat chords are only 0.35 of its median beat, below the 0.4 at
+/// which a level counts as too slow) and clave at 156 at half time (F 0.65: its off-beats
+/// carry only the shaker and half of the clave's strokes); clave at 78 BPM with its first
+/// bars missed (F 0.90); funk stepping down to 89.7 BPM placed two beats late (F 0.92).
+/// Each must stay at least at the F it has, so that it does not get worse unnoticed.
+/// (Four-on-the-floor 168→117.6, F 0.67 before the step until session 9, is no longer
+/// here: its half-time level's off-beats are its kick-only beats.)
 const KNOWN_WEAK_STEPS: &[(&str, f64)] = &[
     ("pads 152→101.8", 0.65),
     ("clave 78→101.4", 0.9),
     ("funk 138→89.7", 0.9),
-    ("four-on-floor 168→117.6", 0.65),
     ("clave 156→109.2", 0.62),
+    // The held-out set of session 9, as the tracker left it: clave at 150 heard at half
+    // time before the step (F 0.60), and two claves whose beats after a step up are partly
+    // off (F 0.87 and 0.94).
+    ("h4 clave 150→108", 0.58),
+    ("h4 clave 74→96.2", 0.85),
+    ("h4 clave 112→151.2", 0.92),
 ];
 
 /// Tracks whose second section is found two beats before the step (the tempo path places
 /// the step to a second or so, and the beats there follow it).
 const EARLY_SECTION: &[&str] = &["syncopated 142→120.7", "pads 139→83.4"];
 
-/// The tempo-step sets (16 + 8 + 8 drum grooves, 8 + 2 + 3 pads, 8 + 2 + 1 clicks, 4 + 3
-/// shuffle and clave; steps of 15 to 40 % up and down): F ≥ 0.95 on each side of the step, two
+/// The tempo-step sets with the held-out one (16 + 8 + 8 + 9 drum grooves, 8 + 2 + 3 + 3
+/// pads, 8 + 2 + 1 + 2 clicks, 4 + 3 + 4 shuffle and clave; steps of 15 to 40 % up and
+/// down): F ≥ 0.95 on each side of the step, two
 /// sections within 1 % of the planted tempi, the second starting within one beat (of the
 /// new tempo, plus the 70 ms window) of the step.
 #[test]
@@ -328,6 +363,7 @@ fn tempo_steps_up_and_down_are_followed_on_both_sides() {
         .into_iter()
         .chain(tempo_step_extra_set())
         .chain(tempo_step_check_set())
+        .chain(tempo_step_held_out_set())
     {
         let (audio, track) = audio_of(&t.spec);
         let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
