@@ -199,14 +199,14 @@ fn choose_levels(
     chosen
 }
 
-/// How loud (the median off-beat over the median beat, in the drum band's unlogged rise)
-/// the off-beats of the best-fitting level must be for it to count as too slow. A level
-/// whose every off-beat is struck (a chord on every beat heard at half time, a
-/// four-on-the-floor kick under claps on 2 and 4) has ratios of 0.46 to 0.8 on the
-/// synthetic step tracks; a level whose off-beats are subdivisions (hi-hats, a shaker, an
-/// open hi-hat and bass between four-on-the-floor kicks) stays at or below 0.39, and at or
-/// below 0.27 for every groove but the clave.
-const TOO_SLOW_OFF_BEATS: f64 = 0.4;
+/// How loud (the median off-beat over a typical unaccented beat, the 40th percentile, in
+/// the drum band's unlogged rise) the off-beats of the best-fitting level must be for it
+/// to count as too slow. A level whose every off-beat is struck (a chord on every beat
+/// heard at half time, a four-on-the-floor kick under claps on 2 and 4) has ratios of 0.59
+/// to 0.81 on the synthetic step tracks; a level whose off-beats are subdivisions
+/// (hi-hats, a shaker, an open hi-hat and bass between four-on-the-floor kicks) stays at
+/// or below 0.42 (a clave), and far lower for every other groove.
+const TOO_SLOW_OFF_BEATS: f64 = 0.5;
 
 /// How close (relative score) the level twice as fast must fit for a too-slow level to
 /// give way to it: the faster level's own beats must also meet the drums.
