@@ -44,6 +44,44 @@ pub(crate) struct GridBroadPhase {
     entries: Vec<u64>,
     big: Vec<u32>,
     is_big: Vec<bool>,
+    /// The radix sort's second buffer.
+    scratch: Vec<u64>,
+}
+
+/// Bits of the cell key sorted per radix pass.
+const RADIX_BITS: u32 = 11;
+
+/// Sorts packed entries stably by their cell key (the bits above `ID_BITS`): a least
+/// significant digit radix sort, a few linear passes instead of a comparison sort's
+/// log n (the broad phase of 16,000 drones sorts over a hundred thousand entries a window).
+fn sort_by_cell(v: &mut Vec<u64>, scratch: &mut Vec<u64>) {
+    let digits = (3 * AXIS_BITS).div_ceil(RADIX_BITS);
+    let mask = (1u64 << RADIX_BITS) - 1;
+    let mut count = vec![0usize; 1 << RADIX_BITS];
+    for d in 0..digits {
+        let shift = ID_BITS + d * RADIX_BITS;
+        count.fill(0);
+        for &x in v.iter() {
+            count[((x >> shift) & mask) as usize] += 1;
+        }
+        if count.contains(&v.len()) {
+            continue; // one digit value: the order stands
+        }
+        let mut sum = 0;
+        for c in count.iter_mut() {
+            let k = *c;
+            *c = sum;
+            sum += k;
+        }
+        scratch.clear();
+        scratch.resize(v.len(), 0);
+        for &x in v.iter() {
+            let slot = &mut count[((x >> shift) & mask) as usize];
+            scratch[*slot] = x;
+            *slot += 1;
+        }
+        std::mem::swap(v, scratch);
+    }
 }
 
 impl GridBroadPhase {
@@ -81,7 +119,9 @@ impl GridBroadPhase {
                 }
             }
         }
-        self.entries.sort_unstable();
+        // Entries were pushed in box order: a stable sort on the cell key orders them by
+        // (cell, box), the order a full sort gives.
+        sort_by_cell(&mut self.entries, &mut self.scratch);
         self.entries.dedup();
         let r2 = r * r;
         let e = &self.entries;
@@ -128,6 +168,31 @@ impl GridBroadPhase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_order_is_the_sorted_order_of_entries_pushed_by_box() {
+        let mut s = 99u64;
+        let mut rnd = || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        for n in [0, 1, 5, 3000] {
+            // Entries as `pairs` pushes them: box by box, a few cells each, ids ascending.
+            let mut v = Vec::new();
+            for k in 0..n as u64 {
+                for _ in 0..rnd() % 9 {
+                    let cell = if rnd() % 4 == 0 { rnd() % 7 } else { rnd() };
+                    v.push(((cell & ((1 << (3 * AXIS_BITS)) - 1)) << ID_BITS) | k);
+                }
+            }
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_by_cell(&mut v, &mut Vec::new());
+            assert_eq!(v, want, "{n} boxes");
+        }
+    }
 
     #[test]
     fn matches_brute_force() {

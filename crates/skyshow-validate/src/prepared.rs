@@ -23,6 +23,9 @@ pub(crate) struct PreparedDrone<'a> {
 /// so that every search stays finite.
 const MAX_MAGNITUDE: f64 = 1e12;
 
+/// Segments walked forward from a cursor's hint before the rest is bisected.
+const HINT_STEPS: usize = 8;
+
 fn sane(p: &Vec3) -> bool {
     p.x.abs() <= MAX_MAGNITUDE && p.y.abs() <= MAX_MAGNITUDE && p.z.abs() <= MAX_MAGNITUDE
 }
@@ -100,8 +103,16 @@ impl<'a> PreparedDrone<'a> {
         if i > 0 && segs[i - 1].t1 > cursor {
             i = segs.partition_point(|s| s.t1 <= cursor);
         }
+        // A few steps forward from the hint; a hint far behind (a fresh cursor late in a
+        // show of thousands of short pieces) is caught up by bisection, as `t1` increases.
+        let mut steps = 0;
         while i < segs.len() && segs[i].t1 <= cursor {
+            if steps == HINT_STEPS {
+                i += segs[i..].partition_point(|s| s.t1 <= cursor);
+                break;
+            }
             i += 1;
+            steps += 1;
         }
         *hint = i;
         while cursor < w1 && i < segs.len() {
@@ -151,4 +162,37 @@ pub(crate) fn prepare(show: &FlightShow) -> Vec<PreparedDrone<'_>> {
         .iter()
         .map(|d| PreparedDrone::new(&d.trajectory))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A thousand short pieces with gaps: the pieces of any window are the same whatever the
+    /// cursor's hint (fresh, behind, ahead, past the end).
+    #[test]
+    fn pieces_do_not_depend_on_the_hint() {
+        let mut tr = Trajectory::new(Vec3::ZERO);
+        let mut p = Vec3::ZERO;
+        for k in 0..1000 {
+            let t0 = k as f64 * 0.1 + if k % 7 == 0 { 0.05 } else { 0.0 };
+            let q = p + Vec3::new(0.01, -0.02, 0.03);
+            // Pushed as they are: gaps in time are allowed here.
+            tr.segments.push(Segment::line(t0, (k + 1) as f64 * 0.1, p, q));
+            p = q;
+        }
+        let d = PreparedDrone::new(&tr);
+        for (w0, w1) in [(0.0, 1.0), (37.33, 38.33), (99.5, 100.5), (12.0, 12.04)] {
+            let mut want = Vec::new();
+            let mut exact = d.segs.partition_point(|s| s.t1 <= w0);
+            d.pieces(w0, w1, &mut exact, &mut want);
+            for start in [0, 3, 200, 999, 5000] {
+                let mut hint = start;
+                let mut got = Vec::new();
+                d.pieces(w0, w1, &mut hint, &mut got);
+                assert_eq!(hint, exact, "window {w0}, hint {start}");
+                assert_eq!(got, want, "window {w0}, hint {start}");
+            }
+        }
+    }
 }
