@@ -64,6 +64,25 @@ impl OutputSet {
         self.finish(seq, tmp, path)
     }
 
+    /// Takes over `other`'s files, ordered after this set's.
+    pub(crate) fn append(&mut self, other: OutputSet) {
+        let base = self.count;
+        self.files.extend(
+            other
+                .files
+                .into_iter()
+                .map(|(seq, path, bytes)| (base + seq, path, bytes)),
+        );
+        self.staged.extend(
+            other
+                .staged
+                .into_iter()
+                .map(|(seq, tmp, path)| (base + seq, tmp, path)),
+        );
+        self.count += other.count;
+        self.cleared.extend(other.cleared);
+    }
+
     /// Writes every file atomically. Returns the paths written, in the order they were
     /// added or streamed.
     pub(crate) fn commit(mut self) -> Result<Vec<PathBuf>> {

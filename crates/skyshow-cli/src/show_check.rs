@@ -1,6 +1,8 @@
 //! Reading a `.skyc` back and validating it: shared by `build` (which checks the file it
 //! just wrote, so the report describes exactly what will fly) and `check`.
 
+use std::time::Instant;
+
 use miette::Result;
 use skyshow_export::FormatRow;
 use skyshow_model::{FlightShow, Limits};
@@ -20,6 +22,8 @@ pub(crate) struct Checked {
     pub(crate) audio: Option<skyshow_skyc::Audio>,
     /// Each drone's return-to-home plan (`settings.rthPlan`), where it has one.
     pub(crate) rth_plans: Vec<Option<skyshow_model::RthPlan>>,
+    /// How long the validation itself took, milliseconds.
+    pub(crate) validate_ms: f64,
 }
 
 /// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a VVIZ document; a ZIP
@@ -63,6 +67,19 @@ pub(crate) fn read_and_validate(
     limits: impl FnOnce(Option<Limits>) -> Result<Limits>,
     phases: Option<Vec<skyshow_model::Phase>>,
 ) -> Result<Checked> {
+    read_and_validate_while(name, bytes, limits, phases, |_| ()).map(|(c, ())| c)
+}
+
+/// [`read_and_validate`], with `also` run on the show as read while it is validated (on the
+/// other threads of the pool: `build` writes the exports made from the read-back show then).
+/// Returns the checked show and what `also` returned.
+pub(crate) fn read_and_validate_while<R: Send>(
+    name: &str,
+    bytes: &[u8],
+    limits: impl FnOnce(Option<Limits>) -> Result<Limits>,
+    phases: Option<Vec<skyshow_model::Phase>>,
+    also: impl FnOnce(&FlightShow) -> R + Send,
+) -> Result<(Checked, R)> {
     let mut file = read_show_file(name, bytes)?;
     if let Some(p) = phases {
         file.show.phases = p;
@@ -79,7 +96,15 @@ pub(crate) fn read_and_validate(
         },
         None => ValidateOptions::default(),
     };
-    let validation = validate(&file.show, &limits, &opts);
+    let show = &file.show;
+    let (validation, also) = rayon::join(
+        || {
+            let t = Instant::now();
+            (validate(show, &limits, &opts), t.elapsed().as_secs_f64() * 1000.0)
+        },
+        || also(show),
+    );
+    let (validation, validate_ms) = validation;
     let format = file
         .findings
         .iter()
@@ -89,14 +114,16 @@ pub(crate) fn read_and_validate(
             message: f.message.clone(),
         })
         .collect();
-    Ok(Checked {
+    let checked = Checked {
         show: file.show,
         validation,
         format,
         limits,
         audio: file.audio,
         rth_plans: file.rth_plans,
-    })
+        validate_ms,
+    };
+    Ok((checked, also))
 }
 
 /// True if `bytes` start with the header of Skybrush's static marker CSV (`Name,…`).

@@ -26,7 +26,7 @@ use crate::design_warnings;
 use crate::fireworks::build_pyro;
 use crate::output::OutputSet;
 use crate::printer::Printer;
-use crate::show_check::read_and_validate;
+use crate::show_check::read_and_validate_while;
 use crate::summary::{Summary, music_format_warning, print_summary};
 use crate::visuals;
 
@@ -192,56 +192,49 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     };
     let skyc_writer = SkycWriter::new(&built.show, &meta);
     let n = built.show.drones.len();
-    let skyc = whole_show_skyc(&skyc_writer, &built.show)?;
+    // The whole show's file is deflated while the ground stations' files (the same drones'
+    // JSON) are compressed and written on the other core.
+    let (skyc, stations) = rayon::join(
+        || whole_show_skyc(&skyc_writer, &built.show),
+        || write_stations(&skyc_writer, &built.show.title, n, args),
+    );
+    let skyc = skyc?;
+    let mut out = stations?;
+    drop(skyc_writer);
     timing.push(("export_skyc".into(), t.elapsed().as_secs_f64() * 1000.0));
 
-    // The written show is read back and validated while the ground stations' files (the
-    // same drones' JSON) are compressed and written on the other core.
+    // The written show is read back and validated while the exports made from what was read
+    // back (the per-drone CSV, the VVIZ) are written on the other threads.
     spinner.set_message(msg!("progress-validating").to_string());
     let t = Instant::now();
     let limits = design.limits;
-    let (checked, stations) = rayon::join(
-        || {
-            read_and_validate(
-                "show.skyc",
-                &skyc,
-                |_| Ok(limits),
-                Some(built.plan.phases.clone()),
-            )
-        },
-        || write_stations(&skyc_writer, &built.show.title, n, args),
-    );
-    let mut checked = checked?;
-    let mut out = stations?;
-    drop(skyc_writer);
+    let (checked, bulk) = read_and_validate_while(
+        "show.skyc",
+        &skyc,
+        |_| Ok(limits),
+        Some(built.plan.phases.clone()),
+        |show| write_bulk(show, args),
+    )?;
+    let mut checked = checked;
+    let bulk = bulk?;
     checked.format = without_whole_show_size(
         std::mem::take(&mut checked.format),
         built.show.drones.len(),
         args.max_drones_per_file,
     );
-    timing.push(("validate".into(), t.elapsed().as_secs_f64() * 1000.0));
+    timing.push(("validate".into(), checked.validate_ms));
+    out.append(bulk.out);
+    let exports_ms = t.elapsed().as_secs_f64() * 1000.0;
 
     spinner.set_message(msg!("progress-fireworks").to_string());
     let t = Instant::now();
     let pyro = build_pyro(&loaded, &built.plan, &checked.show)?;
     timing.push(("pyro".into(), t.elapsed().as_secs_f64() * 1000.0));
-
-    spinner.set_message(msg!("progress-writing").to_string());
-    let t = Instant::now();
-    if !args.no_csv {
-        let opts = CsvOptions { fps: args.csv_fps };
-        out.stream(args.out.join("drones_csv.zip"), |w| {
-            write_drone_csv_zip_to(w, &checked.show, &opts).map(drop)
-        })?;
+    timing.push(("export_csv".into(), bulk.csv_ms));
+    if let Some(ms) = bulk.vviz_ms {
+        timing.push(("export_vviz".into(), ms));
     }
-    timing.push(("export_csv".into(), t.elapsed().as_secs_f64() * 1000.0));
-    if !args.no_vviz {
-        let t = Instant::now();
-        out.stream(args.out.join("show.vviz"), |w| {
-            write_vviz_to(w, &checked.show, &VvizOptions::DEFAULT).map(drop)
-        })?;
-        timing.push(("export_vviz".into(), t.elapsed().as_secs_f64() * 1000.0));
-    }
+    timing.push(("validate_and_exports".into(), exports_ms));
 
     let plan = &built.plan;
     let formations = plan
@@ -336,6 +329,7 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     for (name, bytes) in pyro.map(|p| p.files).unwrap_or_default() {
         out.add(args.out.join("pyro").join(name), bytes);
     }
+    spinner.set_message(msg!("progress-writing").to_string());
     let written = out.commit()?;
     spinner.finish_and_clear();
     print_summary(
@@ -443,6 +437,61 @@ fn write_stations(
         out.stream(path, |w| skyc.write_to(w, lo..hi, &part_title).map(drop))?;
     }
     Ok(out)
+}
+
+/// The bulk exports made from the read-back show, written into their temporaries, and how
+/// long each took (milliseconds; they are written at the same time).
+struct Bulk {
+    out: OutputSet,
+    csv_ms: f64,
+    vviz_ms: Option<f64>,
+}
+
+/// Streams `drones_csv.zip` and `show.vviz` (unless turned off) from `show` into their
+/// temporaries, side by side: each makes its drones in parallel batches and writes them in
+/// order, so one's compression or writing fills the time the other waits.
+fn write_bulk(show: &FlightShow, args: &BuildArgs) -> Result<Bulk> {
+    let timed = |f: &dyn Fn(&mut OutputSet) -> Result<()>| {
+        let t = Instant::now();
+        let mut out = OutputSet::default();
+        f(&mut out).map(|()| (out, t.elapsed().as_secs_f64() * 1000.0))
+    };
+    let (csv, vviz) = rayon::join(
+        || {
+            timed(&|out| {
+                if args.no_csv {
+                    return Ok(());
+                }
+                let opts = CsvOptions { fps: args.csv_fps };
+                out.stream(args.out.join("drones_csv.zip"), |w| {
+                    write_drone_csv_zip_to(w, show, &opts).map(drop)
+                })
+            })
+        },
+        || {
+            (!args.no_vviz).then(|| {
+                timed(&|out| {
+                    out.stream(args.out.join("show.vviz"), |w| {
+                        write_vviz_to(w, show, &VvizOptions::DEFAULT).map(drop)
+                    })
+                })
+            })
+        },
+    );
+    let (mut out, csv_ms) = csv?;
+    let vviz_ms = match vviz {
+        Some(v) => {
+            let (o, ms) = v?;
+            out.append(o);
+            Some(ms)
+        }
+        None => None,
+    };
+    Ok(Bulk {
+        out,
+        csv_ms,
+        vviz_ms,
+    })
 }
 
 /// Every stage's warnings, in pipeline order. A stage that finds something the designer
