@@ -79,13 +79,17 @@ pub fn write_vviz_to<W: Write>(mut out: W, show: &FlightShow, opts: &VvizOptions
     );
     out.write_all(&s)?;
     let n = show.drones.len();
+    // Room for a performance that writes every position sample and a colour every frame
+    // (about 50 and 45 bytes), so it is not copied as it grows; the bytes are the same.
+    let reserve = 256 + (end.max(0.0) * (opts.position_rate_hz * 56.0 + opts.color_rate_hz * 48.0))
+        .min(1e8) as usize;
     let mut start = 0;
     while start < n {
         let stop = (start + PARALLEL_BATCH).min(n);
         let parts: Vec<Vec<u8>> = (start..stop)
             .into_par_iter()
             .map(|i| {
-                let mut s = Vec::new();
+                let mut s = Vec::with_capacity(reserve);
                 s.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
                 performance(&mut s, i, &show.drones[i], end, opts);
                 s

@@ -13,6 +13,9 @@ pub(crate) struct PreparedDrone<'a> {
     pub(crate) segs: Cow<'a, [Segment]>,
     /// Position before the first segment (the takeoff position).
     pub(crate) first: Vec3,
+    /// When the first segment starts (kept here: a window's search reads it for every drone,
+    /// and the segment itself is seldom in the cache by then).
+    first_t0: f64,
     /// Position after the last segment.
     pub(crate) last: Vec3,
     /// False when the drone has no usable position at all (non-finite data).
@@ -61,13 +64,14 @@ impl<'a> PreparedDrone<'a> {
             }
             Cow::Owned(v)
         };
-        let (first, last, present) = match (segs.first(), segs.last()) {
-            (Some(f), Some(l)) => (f.p[0], l.p[3], true),
-            _ => (tr.start, tr.start, sane(&tr.start)),
+        let (first, first_t0, last, present) = match (segs.first(), segs.last()) {
+            (Some(f), Some(l)) => (f.p[0], f.t0, l.p[3], true),
+            _ => (tr.start, 0.0, tr.start, sane(&tr.start)),
         };
         PreparedDrone {
             segs,
             first,
+            first_t0,
             last,
             present,
         }
@@ -89,14 +93,14 @@ impl<'a> PreparedDrone<'a> {
         out: &mut Vec<(Segment, Option<u32>)>,
     ) {
         let segs = &self.segs[..];
-        let Some(first) = segs.first() else {
+        if segs.is_empty() {
             out.push((Segment::hold(w0, w1, self.first), None));
             return;
-        };
+        }
         let mut cursor = w0;
-        if cursor < first.t0 {
-            let end = first.t0.min(w1);
-            out.push((Segment::hold(cursor, end, first.p[0]), None));
+        if cursor < self.first_t0 {
+            let end = self.first_t0.min(w1);
+            out.push((Segment::hold(cursor, end, self.first), None));
             cursor = end;
         }
         let mut i = (*hint).min(segs.len());
