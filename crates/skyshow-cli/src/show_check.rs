@@ -100,7 +100,10 @@ pub(crate) fn read_and_validate_while<R: Send>(
     let (validation, also) = rayon::join(
         || {
             let t = Instant::now();
-            (validate(show, &limits, &opts), t.elapsed().as_secs_f64() * 1000.0)
+            (
+                validate(show, &limits, &opts),
+                t.elapsed().as_secs_f64() * 1000.0,
+            )
         },
         || also(show),
     );

@@ -81,8 +81,9 @@ pub fn write_vviz_to<W: Write>(mut out: W, show: &FlightShow, opts: &VvizOptions
     let n = show.drones.len();
     // Room for a performance that writes every position sample and a colour every frame
     // (about 50 and 45 bytes), so it is not copied as it grows; the bytes are the same.
-    let reserve = 256 + (end.max(0.0) * (opts.position_rate_hz * 56.0 + opts.color_rate_hz * 48.0))
-        .min(1e8) as usize;
+    let reserve = 256
+        + (end.max(0.0) * (opts.position_rate_hz * 56.0 + opts.color_rate_hz * 48.0)).min(1e8)
+            as usize;
     let mut start = 0;
     while start < n {
         let stop = (start + PARALLEL_BATCH).min(n);

@@ -182,7 +182,8 @@ mod tests {
             let t0 = k as f64 * 0.1 + if k % 7 == 0 { 0.05 } else { 0.0 };
             let q = p + Vec3::new(0.01, -0.02, 0.03);
             // Pushed as they are: gaps in time are allowed here.
-            tr.segments.push(Segment::line(t0, (k + 1) as f64 * 0.1, p, q));
+            tr.segments
+                .push(Segment::line(t0, (k + 1) as f64 * 0.1, p, q));
             p = q;
         }
         let d = PreparedDrone::new(&tr);
