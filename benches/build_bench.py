@@ -8,7 +8,9 @@ Prints, on this machine, in one run:
    `--runs` times, against the goals (30 s and 3 GiB with every export, 15 s without the
    CSV and VVIZ), with the stages' times from report.json (`timing_ms`) so a stage that
    grows shows at once;
-2. the 600-drone festival example (examples/eryueer): the same, against its goal (2.5 s);
+2. the 600-drone festival example (examples/eryueer): the same, against its goal (2.5 s),
+   and its warm rebuild (a second build into the same folder, reusing its cache: the
+   designer's edit loop, goal 1 s);
 3. every transition's duration over its lower bound, for both shows and for the planner's
    hard cases (show files in `benches/hard_cases/`, when there, and the point-set cases of
    `cargo run --release -p skyshow-plan --example hard_cases`), with the median and the
@@ -19,13 +21,14 @@ Prints, on this machine, in one run:
 
 With `--peer BIN` (another skyshow binary: an older release, main's build, a branch's)
 every build also runs with the peer, interleaved run by run so both see the same machine
-load, and each pair of rows is followed by the ratios ours / peer: wall time, peak memory
-and every stage of `timing_ms` (a stage the peer does not have shows `new`). The
+load, and each pair of rows is followed by the ratios ours / peer: wall time, CPU time,
+peak memory and every stage of `timing_ms` (a stage the peer does not have shows `new`). The
 transitions table then shows the peer's duration over bound next to ours.
 
-Wall time and peak memory are measured per child process (`os.wait4`: its own maximum
-resident set, nothing else's). Machine load changes absolute times: compare the rows of
-one run, and read the ratios.
+Wall time, CPU time (user + system) and peak memory are measured per child process
+(`os.wait4`: its own maximum resident set, nothing else's). Machine load changes absolute
+times, wall far more than CPU: compare the rows of one run, and read the ratios. `--bin`
+measures another binary as ours (a dev build: `--bin target/debug/skyshow`).
 
 Usage:
   python3 benches/build_bench.py                  # everything (about half an hour with scipy)
@@ -58,9 +61,10 @@ def build_binary():
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "skyshow-cli"], cwd=ROOT, check=True)
 
 
-def timed_build(show, out, extra, binary=BIN):
-    """Runs one build; returns (exit code, wall s, peak RSS bytes, report.json or None)."""
-    cmd = [binary, "build", show, "-o", out, "--no-progress"] + extra
+def timed_build(show, out, extra, binary=None):
+    """Runs one build; returns (exit code, wall s, peak RSS bytes, report.json or None, CPU s:
+    user + system, which a loaded machine changes far less than wall time)."""
+    cmd = [binary or BIN, "build", show, "-o", out, "--no-progress"] + extra
     t = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
@@ -76,7 +80,7 @@ def timed_build(show, out, extra, binary=BIN):
         with open(path) as f:
             report = json.load(f)
     # Linux reports ru_maxrss in KiB.
-    return code, wall, usage.ru_maxrss * 1024, report
+    return code, wall, usage.ru_maxrss * 1024, report, usage.ru_utime + usage.ru_stime
 
 
 def stages(report):
@@ -101,34 +105,38 @@ def fmt_stage_ratios(ours, peer):
 
 
 def build_rows(name, show, variants, runs, workdir, peer=None):
-    """Builds `show` in each (label, extra args, goal s, goal bytes) variant `runs` times,
-    and with the `peer` binary too (interleaved). Returns ({label: our last report},
-    {label: peer's last report})."""
+    """Builds `show` in each (label, extra args, goal s, goal bytes[, warm]) variant `runs`
+    times, and with the `peer` binary too (interleaved). A warm variant builds once into the
+    folder first, untimed, and times the rebuild that reuses its cache. Returns ({label: our
+    last report}, {label: peer's last report})."""
     reports, peer_reports = {}, {}
-    bins = [("ours", BIN)] + ([("peer", peer)] if peer else [])
+    bins = [("ours", None)] + ([("peer", peer)] if peer else [])
     print(f"\n{name}: {os.path.relpath(show, ROOT)}" + (f"   (peer: {peer})" if peer else ""))
-    print(f"  {'variant':<26} {'run':>3} {'binary':>6} {'wall s':>8} {'goal s':>7} {'wall/goal':>9} {'peak GiB':>9} {'goal GiB':>8} {'exit':>4}  stages (s)")
-    for label, extra, goal_s, goal_b in variants:
+    print(f"  {'variant':<26} {'run':>3} {'binary':>6} {'wall s':>8} {'CPU s':>8} {'goal s':>7} {'wall/goal':>9} {'peak GiB':>9} {'goal GiB':>8} {'exit':>4}  stages (s)")
+    for label, extra, goal_s, goal_b, *warm in variants:
         ratios = []
         for r in range(runs):
             got = {}
             for who, binary in bins:
                 out = os.path.join(workdir, f"{name}-{who}-{label.replace(' ', '_')}-{r}")
-                code, wall, peak, rep = timed_build(show, out, extra, binary)
-                got[who] = (wall, peak, rep)
+                if warm and warm[0]:
+                    timed_build(show, out, extra, binary)
+                code, wall, peak, rep, cpu = timed_build(show, out, extra, binary)
+                got[who] = (wall, peak, rep, cpu)
                 (reports if who == "ours" else peer_reports)[label] = rep
                 gs = f"{goal_s:.1f}" if goal_s else "-"
                 gb = f"{goal_b / GIB:.1f}" if goal_b else "-"
-                print(f"  {label:<26} {r + 1:>3} {who:>6} {wall:>8.2f} {gs:>7} {ratio(wall, goal_s):>9} {peak / GIB:>9.2f} {gb:>8} {code:>4}  {fmt_stages(rep)}", flush=True)
+                print(f"  {label:<26} {r + 1:>3} {who:>6} {wall:>8.2f} {cpu:>8.2f} {gs:>7} {ratio(wall, goal_s):>9} {peak / GIB:>9.2f} {gb:>8} {code:>4}  {fmt_stages(rep)}", flush=True)
                 subprocess.run(["rm", "-rf", out], check=False)
             if peer:
-                (w, m, a), (pw, pm, b) = got["ours"], got["peer"]
-                ratios.append((w / pw, m / pm))
-                print(f"  {label:<26} {r + 1:>3} {'ratio':>6} {ratio(w, pw):>8} {'':>7} {'':>9} {ratio(m, pm):>9} {'':>8} {'':>4}  {fmt_stage_ratios(a, b)}", flush=True)
+                (w, m, a, c), (pw, pm, b, pc) = got["ours"], got["peer"]
+                ratios.append((w / pw, m / pm, c / pc))
+                print(f"  {label:<26} {r + 1:>3} {'ratio':>6} {ratio(w, pw):>8} {ratio(c, pc):>8} {'':>7} {'':>9} {ratio(m, pm):>9} {'':>8} {'':>4}  {fmt_stage_ratios(a, b)}", flush=True)
         if len(ratios) > 1:
-            wr = statistics.median(x for x, _ in ratios)
-            mr = statistics.median(y for _, y in ratios)
-            print(f"  {label:<26} {'median ours/peer':>19}: wall {wr:.2f}, peak memory {mr:.2f}")
+            wr = statistics.median(x for x, _, _ in ratios)
+            mr = statistics.median(y for _, y, _ in ratios)
+            cr = statistics.median(z for _, _, z in ratios)
+            print(f"  {label:<26} {'median ours/peer':>19}: wall {wr:.2f}, CPU {cr:.2f}, peak memory {mr:.2f}")
     return reports, peer_reports
 
 
@@ -173,7 +181,7 @@ def hard_case_reports(workdir):
     reports = []
     for show in sorted(glob.glob(os.path.join(HARD_CASES, "*.toml"))):
         out = os.path.join(workdir, "hard-" + os.path.basename(show)[:-5])
-        code, wall, _, rep = timed_build(show, out, ["--no-csv", "--no-vviz"])
+        code, wall, _, rep, _ = timed_build(show, out, ["--no-csv", "--no-vviz"])
         reports.append((os.path.basename(show)[:-5], rep))
         subprocess.run(["rm", "-rf", out], check=False)
     return reports
@@ -210,11 +218,15 @@ def main():
     ap.add_argument("--no-assign", action="store_true", help="skip the assignment against scipy")
     ap.add_argument("--assign-kinds", default="random,grid-sphere,sphere-wall,layers-wall,wall-ring", help="instance kinds for the assignment (default %(default)s)")
     ap.add_argument("--no-build", action="store_true", help="use target/release/skyshow as it is (no `cargo build --release` first)")
+    ap.add_argument("--bin", help="our skyshow binary (default target/release/skyshow, built first unless --no-build)")
     ap.add_argument("--peer", help="another skyshow binary to run every build with, interleaved, printing ours / peer ratios")
     ap.add_argument("--assign-timeout", type=float, default=1800.0, help="scipy time limit per instance, s (default %(default)s)")
     args = ap.parse_args()
     part = lambda p: args.only in (None, p)  # noqa: E731
-    if not args.no_build:
+    global BIN
+    if args.bin:
+        BIN = os.path.abspath(args.bin)
+    elif not args.no_build:
         build_binary()
     rows, peer_rows = [], []
     peer = os.path.abspath(args.peer) if args.peer else None
@@ -227,13 +239,16 @@ def main():
             rows += transition_rows("record", reps.get("--no-csv --no-vviz"))
             peer_rows += transition_rows("record", peers.get("--no-csv --no-vviz"))
         if part("example"):
-            reps, peers = build_rows("example", EXAMPLE, [("every export", [], 2.5, None)], args.runs, work, peer)
+            reps, peers = build_rows("example", EXAMPLE, [
+                ("every export", [], 2.5, None),
+                ("warm rebuild", [], 1.0, None, True),
+            ], args.runs, work, peer)
             rows += transition_rows("example", reps.get("every export"))
             peer_rows += transition_rows("example", peers.get("every export"))
         if part("transitions"):
             if args.only == "transitions":
                 for label, show in [("record", RECORD), ("example", EXAMPLE)]:
-                    _, _, _, rep = timed_build(show, os.path.join(work, label), ["--no-csv", "--no-vviz"])
+                    _, _, _, rep, _ = timed_build(show, os.path.join(work, label), ["--no-csv", "--no-vviz"])
                     rows += transition_rows(label, rep)
             hard = hard_case_reports(work)
             if not hard:
