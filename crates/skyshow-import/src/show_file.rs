@@ -26,6 +26,7 @@ mod glyf_check;
 mod image_art;
 mod label;
 mod light_image;
+mod light_params;
 mod lights;
 mod lower;
 mod mesh;

@@ -3,14 +3,11 @@
 
 use super::label::Label;
 use serde::Deserialize;
-use skyshow_model::{
-    Axis, Blend, EffectKind, Every, LightEffect, LightFrame, MusicalLength, Rgb, Target, Vec3,
-};
+use skyshow_model::{EffectKind, LightEffect, LightFrame, Target};
 use toml::Spanned;
 
 use super::music::Anchor;
 use super::{Cx, RawTime, Reader};
-use crate::color::parse_color;
 use crate::error::ImportError;
 use skyshow_i18n::msg;
 
@@ -62,15 +59,6 @@ pub(super) struct RawLight {
     pub(super) looped: Option<Spanned<bool>>,
 }
 
-/// `"12"` or `"1-100"` (from 1, inclusive).
-fn range(text: &str) -> Option<(usize, usize)> {
-    let t = text.trim();
-    let (a, b) = t.split_once('-').unwrap_or((t, t));
-    let a: usize = a.trim().parse().ok()?;
-    let b: usize = b.trim().parse().ok()?;
-    (a >= 1 && b >= a).then_some((a, b))
-}
-
 impl Cx<'_> {
     /// Lowers one effect. `home` is the formation a `[[chapter.formation.light]]` belongs
     /// to, `chapter` the chapter of a `[[chapter.light]]`; `formations` names the
@@ -85,248 +73,98 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<LightEffect, ImportError> {
         let l = sl.get_ref();
-        let kind_name = l.effect.get_ref().as_str();
-        let need = |what: &str| {
-            self.err(
-                l.effect.span(),
-                msg!("light-effect-needs", effect = kind_name, key = what),
-                Label::Effect,
-                Some(msg!("light-effect-needs-hint", key = what)),
-            )
-        };
-        let color = |key: &Option<Spanned<String>>| -> Result<Rgb, ImportError> {
-            match key {
-                Some(c) => parse_color(c.get_ref()).map_err(|why| {
-                    self.fail(
-                        c.span(),
-                        why,
-                        msg!("show-file-label-colour"),
-                        Some(crate::color::color_hint()),
-                    )
-                }),
-                None => Err(need("color")),
-            }
-        };
-        let colors = |min: usize| -> Result<Vec<Rgb>, ImportError> {
-            let Some(cs) = &l.colors else {
-                return Err(need("colors"));
-            };
-            let v = cs
-                .get_ref()
-                .iter()
-                .map(|c| {
-                    parse_color(c).map_err(|why| {
-                        self.err(
-                            cs.span(),
-                            why,
-                            Label::InList,
-                            Some(crate::color::color_hint()),
-                        )
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            if v.len() < min {
-                return Err(self.err(
-                    cs.span(),
-                    msg!("light-colors-too-few", min = min),
-                    Label::List,
-                    None,
-                ));
-            }
-            Ok(v)
-        };
-        let frac = |v: &Option<Spanned<f64>>, key: &str, default: f64| {
-            self.opt_num(v, key, default, 0.0, 1.0, "(a share of the picture, 0–1)")
-        };
-        let secs = |v: &Option<Spanned<f64>>, key: &str, default: f64| {
-            self.opt_num(v, key, default, 0.0, 3600.0, "seconds")
-        };
-        let axis = || -> Result<Axis, ImportError> {
-            match (&l.axis, &l.angle_deg) {
-                (Some(a), None) => Ok(match a.get_ref().as_str() {
-                    "x" => Axis::Show(Vec3::new(1.0, 0.0, 0.0)),
-                    "y" => Axis::Show(Vec3::new(0.0, 1.0, 0.0)),
-                    "z" => Axis::Show(Vec3::new(0.0, 0.0, 1.0)),
-                    "-x" => Axis::Show(Vec3::new(-1.0, 0.0, 0.0)),
-                    "-y" => Axis::Show(Vec3::new(0.0, -1.0, 0.0)),
-                    "-z" => Axis::Show(Vec3::new(0.0, 0.0, -1.0)),
-                    "right" => Axis::Picture(0.0),
-                    "up" => Axis::Picture(90.0),
-                    "left" => Axis::Picture(180.0),
-                    "down" => Axis::Picture(270.0),
-                    other => {
-                        return Err(self.err_near(
-                            a.span(),
-                            msg!("light-unknown-axis", value = other),
-                            Label::Axis,
-                            msg!("light-unknown-axis-hint"),
-                            other,
-                            &[
-                                "right", "up", "left", "down", "x", "y", "z", "-x", "-y", "-z",
-                            ],
-                        ));
-                    }
-                }),
-                (None, Some(d)) => Ok(Axis::Picture(self.num(
-                    d,
-                    "angle_deg",
-                    -360.0,
-                    360.0,
-                    "degrees",
-                )?)),
-                (None, None) => Ok(Axis::Picture(0.0)),
-                (Some(_), Some(d)) => {
-                    Err(self.err(d.span(), msg!("light-axis-or-angle"), Label::Key, None))
-                }
-            }
-        };
-        let every = || -> Result<Every, ImportError> {
-            let Some(e) = &l.every else {
-                if self.clock.beats.is_none() {
-                    return Err(self.err(
-                        l.effect.span(),
-                        msg!("light-beats-need-music"),
-                        Label::Effect,
-                        Some(msg!("light-beats-need-music-hint")),
-                    ));
-                }
-                return Ok(Every::Beats(1));
-            };
-            let t = e.get_ref().trim();
-            let (n, unit) = t
-                .split_once(' ')
-                .map_or(("1", t), |(a, b)| (a.trim(), b.trim()));
-            let bad = || {
-                self.err(
-                    e.span(),
-                    msg!("light-every-not-interval", value = t),
-                    Label::Value,
-                    Some(msg!("light-every-not-interval-hint")),
-                )
-            };
-            let out = match unit {
-                "beat" | "beats" => Every::Beats(
-                    n.parse()
-                        .ok()
-                        .filter(|k| (1..=64).contains(k))
-                        .ok_or_else(bad)?,
-                ),
-                "bar" | "bars" => Every::Bars(
-                    n.parse()
-                        .ok()
-                        .filter(|k| (1..=64).contains(k))
-                        .ok_or_else(bad)?,
-                ),
-                "s" => Every::Seconds(
-                    n.parse()
-                        .ok()
-                        .filter(|s: &f64| s.is_finite() && *s >= 0.04 && *s <= 600.0)
-                        .ok_or_else(bad)?,
-                ),
-                _ => return Err(bad()),
-            };
-            if !matches!(out, Every::Seconds(_)) && self.clock.beats.is_none() {
-                return Err(self.err(
-                    e.span(),
-                    msg!("light-beats-need-music"),
-                    Label::Value,
-                    Some(msg!("light-beats-need-music-hint")),
-                ));
-            }
-            Ok(out)
-        };
-
         let start_s = match &l.start {
             Some(s) => Some(self.snapped(self.time(s, "start")?, l.snap.as_ref())?),
             None => None,
         };
-        // A length parameter: seconds, or beats or bars counted from the effect's start (at
-        // the main tempo when the start is only known once the show is planned).
-        let length = |v: &Option<Spanned<RawTime>>, key: &str, default: f64, lo: f64, hi: f64| {
-            let Some(v) = v else { return Ok(default) };
-            let (d, written) = match v.get_ref() {
-                RawTime::Seconds(x) => (*x, crate::number::shown(*x)),
-                RawTime::Text(t) if MusicalLength::parse(t).is_some() => {
-                    let (d, _) = self.length(v, key, Anchor::From(start_s))?;
-                    (d, format!("\"{}\" ({d:.3} s)", t.trim()))
-                }
-                RawTime::Text(t) => {
-                    return Err(self.err(
-                        v.span(),
-                        msg!("light-not-a-length", key = key, value = t),
-                        Label::Value,
-                        Some(msg!("light-not-a-length-hint", key = key)),
-                    ));
-                }
-            };
-            if !d.is_finite() || d < lo || d > hi {
-                return Err(self.err(
-                    v.span(),
-                    msg!(
-                        "show-file-out-of-range",
-                        key = key,
-                        value = written.to_string()
-                    ),
-                    Label::Value,
-                    Some(msg!(
-                        "show-file-out-of-range-hint",
-                        key = key,
-                        lo = lo,
-                        hi = hi,
-                        unit = msg!("unit-seconds")
-                    )),
-                ));
-            }
-            Ok(d)
+        let kind = self.light_kind(l, start_s, read)?;
+        let end_s = self.light_end(sl, start_s)?;
+        if home.is_none() && chapter.is_none() && (start_s.is_none() || end_s.is_none()) {
+            return Err(self.err(
+                l.effect.span(),
+                msg!("light-needs-start-end"),
+                Label::Effect,
+                Some(msg!("light-needs-start-end-hint")),
+            ));
+        }
+        let (fade_in_s, fade_in_music) =
+            self.light_fade(&l.fade_in_s, "fade_in_s", Anchor::From(start_s))?;
+        let (fade_out_s, fade_out_music) =
+            self.light_fade(&l.fade_out_s, "fade_out_s", Anchor::Before(end_s))?;
+        let blend = self.light_blend(l)?;
+        let formation = self.light_formation(l, home, formations)?;
+        let points = self.light_ranges(&l.points)?;
+        if !points.is_empty() && formation.is_none() {
+            return Err(self.err(
+                l.points.as_ref().map_or(sl.span(), |p| p.span()),
+                msg!("light-points-need-formation"),
+                Label::Key,
+                None,
+            ));
+        }
+        let region = self.light_region(l)?;
+        let frame = self.light_frame(l, &kind, region.is_some())?;
+        Ok(LightEffect {
+            label,
+            kind,
+            target: Target {
+                drones: self.light_ranges(&l.drones)?,
+                formation,
+                points,
+                region,
+            },
+            frame_formation: formation,
+            frame,
+            start_s,
+            end_s,
+            fade_in_s,
+            fade_out_s,
+            fade_in_music,
+            fade_out_music,
+            blend,
+            opacity: self.light_frac(&l.opacity, "opacity", 1.0)?,
+            chapter,
+        })
+    }
+
+    /// The effect and its parameters; lengths in beats or bars count from `start_s`.
+    fn light_kind(
+        &self,
+        l: &RawLight,
+        start_s: Option<f64>,
+        read: &mut Reader<'_>,
+    ) -> Result<EffectKind, ImportError> {
+        let kind_name = l.effect.get_ref().as_str();
+        let length = |v: &Option<Spanned<RawTime>>, key: &str, bounds: [f64; 3]| {
+            self.light_length(v, key, bounds, start_s)
         };
-        let kind = match kind_name {
+        Ok(match kind_name {
             "solid" => EffectKind::Solid {
-                color: color(&l.color)?,
+                color: self.light_color(l, &l.color)?,
             },
             "gradient" => EffectKind::Gradient {
-                axis: axis()?,
-                colors: colors(2)?,
+                axis: self.light_axis(l)?,
+                colors: self.light_colors(l, 2)?,
             },
-            "radial" => {
-                let center = match &l.center {
-                    Some(c) => {
-                        let [u, v] = *c.get_ref();
-                        if !(u.is_finite()
-                            && v.is_finite()
-                            && (-1.0..=2.0).contains(&u)
-                            && (-1.0..=2.0).contains(&v))
-                        {
-                            return Err(self.err(
-                                c.span(),
-                                msg!("light-center-out-of-range"),
-                                Label::Value,
-                                Some(msg!("light-center-out-of-range-hint")),
-                            ));
-                        }
-                        [u, v]
-                    }
-                    None => [0.5, 0.5],
-                };
-                EffectKind::Radial {
-                    center,
-                    colors: colors(2)?,
-                }
-            }
+            "radial" => EffectKind::Radial {
+                center: self.light_center(l)?,
+                colors: self.light_colors(l, 2)?,
+            },
             "sweep" | "wipe" => EffectKind::Sweep {
-                color: color(&l.color)?,
-                axis: axis()?,
+                color: self.light_color(l, &l.color)?,
+                axis: self.light_axis(l)?,
                 band: if kind_name == "wipe" {
                     0.0
                 } else {
-                    frac(&l.band, "band", 0.2)?
+                    self.light_frac(&l.band, "band", 0.2)?
                 },
-                softness: frac(&l.softness, "softness", 0.05)?,
+                softness: self.light_frac(&l.softness, "softness", 0.05)?,
             },
             "wave" => {
-                let c = colors(2)?;
+                let c = self.light_colors(l, 2)?;
                 EffectKind::Wave {
                     colors: [c[0], c[1]],
-                    axis: axis()?,
+                    axis: self.light_axis(l)?,
                     wavelength: self.opt_num(
                         &l.wavelength,
                         "wavelength",
@@ -335,37 +173,37 @@ impl Cx<'_> {
                         100.0,
                         "(of the picture's extent)",
                     )?,
-                    period_s: length(&l.period_s, "period_s", 2.0, 0.04, 3600.0)?,
+                    period_s: length(&l.period_s, "period_s", [2.0, 0.04, 3600.0])?,
                 }
             }
             "twinkle" | "sparkle" => EffectKind::Twinkle {
-                color: color(&l.color)?,
-                density: frac(&l.density, "density", 0.1)?,
-                flash_s: length(&l.flash_s, "flash_s", 0.3, 0.02, 60.0)?,
+                color: self.light_color(l, &l.color)?,
+                density: self.light_frac(&l.density, "density", 0.1)?,
+                flash_s: length(&l.flash_s, "flash_s", [0.3, 0.02, 60.0])?,
                 seed: match &l.seed {
                     Some(s) => self.count(s, "seed", 0, i64::MAX)? as u64,
                     None => self.seed,
                 },
             },
             "pulse" => EffectKind::Pulse {
-                color: color(&l.color)?,
-                every: every()?,
-                decay_s: length(&l.decay_s, "decay_s", 0.3, 0.0, 3600.0)?,
+                color: self.light_color(l, &l.color)?,
+                every: self.light_every(l)?,
+                decay_s: length(&l.decay_s, "decay_s", [0.3, 0.0, 3600.0])?,
             },
             "strobe" => EffectKind::Strobe {
-                color: color(&l.color)?,
-                every: every()?,
-                on_s: length(&l.on_s, "on_s", 0.06, 0.02, 60.0)?,
+                color: self.light_color(l, &l.color)?,
+                every: self.light_every(l)?,
+                on_s: length(&l.on_s, "on_s", [0.06, 0.02, 60.0])?,
             },
             "cycle" | "color_cycle" => EffectKind::ColorCycle {
-                colors: colors(2)?,
-                every: every()?,
-                fade_s: secs(&l.fade_s, "fade_s", 0.0)?,
+                colors: self.light_colors(l, 2)?,
+                every: self.light_every(l)?,
+                fade_s: self.light_secs(&l.fade_s, "fade_s", 0.0)?,
             },
             "image" => match (&l.file, &l.frames) {
                 (Some(f), None) => self.effect_image(f, l, read)?,
                 (None, Some(p)) => self.frame_sequence(p, l, read)?,
-                (None, None) => return Err(need("file")),
+                (None, None) => return Err(self.light_needs(l, "file")),
                 (Some(_), Some(p)) => {
                     return Err(self.err(
                         p.span(),
@@ -388,8 +226,17 @@ impl Cx<'_> {
                     ],
                 ));
             }
-        };
+        })
+    }
 
+    /// The effect's end on the show clock: `end`, or `duration` after its `start_s`; none
+    /// when neither is written. An end before the start is an error.
+    fn light_end(
+        &self,
+        sl: &Spanned<RawLight>,
+        start_s: Option<f64>,
+    ) -> Result<Option<f64>, ImportError> {
+        let l = sl.get_ref();
         let end_s = match (&l.end, &l.duration) {
             (Some(e), None) => Some(self.snapped(self.time(e, "end")?, l.snap.as_ref())?),
             (None, Some(dv)) => {
@@ -417,14 +264,6 @@ impl Cx<'_> {
                 return Err(self.err(d.span(), msg!("light-end-or-duration"), Label::Key, None));
             }
         };
-        if home.is_none() && chapter.is_none() && (start_s.is_none() || end_s.is_none()) {
-            return Err(self.err(
-                l.effect.span(),
-                msg!("light-needs-start-end"),
-                Label::Effect,
-                Some(msg!("light-needs-start-end-hint")),
-            ));
-        }
         if let (Some(s), Some(e)) = (start_s, end_s)
             && e <= s
         {
@@ -440,134 +279,38 @@ impl Cx<'_> {
                 None,
             ));
         }
-        let fade = |v: &Option<Spanned<RawTime>>, key: &str, anchor: Anchor| match v {
-            None => Ok((0.0, None)),
-            Some(v) => {
-                let (d, m) = self.length(v, key, anchor)?;
-                if d > 86_400.0 {
-                    return Err(self.err(
-                        v.span(),
-                        msg!(
-                            "show-file-time-too-long",
-                            key = key,
-                            value = format!("{d:.3}")
-                        ),
-                        Label::Length,
-                        None,
-                    ));
-                }
-                Ok((d, m))
-            }
-        };
-        let (fade_in_s, fade_in_music) = fade(&l.fade_in_s, "fade_in_s", Anchor::From(start_s))?;
-        let (fade_out_s, fade_out_music) =
-            fade(&l.fade_out_s, "fade_out_s", Anchor::Before(end_s))?;
-        let blend = match l.blend.as_ref() {
-            None => Blend::Normal,
-            Some(b) => match b.get_ref().as_str() {
-                "normal" => Blend::Normal,
-                "add" => Blend::Add,
-                "multiply" => Blend::Multiply,
-                "screen" => Blend::Screen,
-                other => {
-                    return Err(self.err_near(
-                        b.span(),
-                        msg!("light-unknown-blend", value = other),
-                        Label::Value,
-                        msg!("light-unknown-blend-hint"),
-                        other,
-                        &["normal", "add", "multiply", "screen"],
-                    ));
-                }
-            },
-        };
-        let ranges =
-            |v: &Option<Spanned<Vec<String>>>| -> Result<Vec<(usize, usize)>, ImportError> {
-                let Some(v) = v else { return Ok(Vec::new()) };
-                v.get_ref()
-                    .iter()
-                    .map(|r| {
-                        range(r).ok_or_else(|| {
-                            self.err(
-                                v.span(),
-                                msg!("light-not-a-range", value = r.as_str()),
-                                Label::InList,
-                                Some(msg!("light-not-a-range-hint")),
-                            )
-                        })
-                    })
-                    .collect()
-            };
-        let formation = match (&l.formation, home) {
-            (Some(f), None) => Some(
-                formations
-                    .iter()
-                    .position(|n| n == f.get_ref().trim())
-                    .ok_or_else(|| {
-                        self.err(
-                            f.span(),
-                            msg!("light-no-such-formation", name = f.get_ref()),
-                            Label::Name,
-                            Some(msg!("light-no-such-formation-hint")),
-                        )
-                    })?,
-            ),
-            (Some(f), Some(_)) => {
-                return Err(self.err(
-                    f.span(),
-                    msg!("light-formation-in-formation"),
-                    Label::Key,
-                    Some(msg!("light-formation-in-formation-hint")),
-                ));
-            }
-            (None, h) => h,
-        };
-        let points = ranges(&l.points)?;
-        if !points.is_empty() && formation.is_none() {
-            return Err(self.err(
-                l.points.as_ref().map_or(sl.span(), |p| p.span()),
-                msg!("light-points-need-formation"),
+        Ok(end_s)
+    }
+
+    /// The formation the effect paints: its own (`home`), or the one `formation = …` names
+    /// among `formations` (only outside a formation).
+    fn light_formation(
+        &self,
+        l: &RawLight,
+        home: Option<usize>,
+        formations: &[String],
+    ) -> Result<Option<usize>, ImportError> {
+        match (&l.formation, home) {
+            (Some(f), None) => formations
+                .iter()
+                .position(|n| n == f.get_ref().trim())
+                .map(Some)
+                .ok_or_else(|| {
+                    self.err(
+                        f.span(),
+                        msg!("light-no-such-formation", name = f.get_ref()),
+                        Label::Name,
+                        Some(msg!("light-no-such-formation-hint")),
+                    )
+                }),
+            (Some(f), Some(_)) => Err(self.err(
+                f.span(),
+                msg!("light-formation-in-formation"),
                 Label::Key,
-                None,
-            ));
+                Some(msg!("light-formation-in-formation-hint")),
+            )),
+            (None, h) => Ok(h),
         }
-        let region = match &l.region {
-            Some(r) => {
-                let a = *r.get_ref();
-                if a.iter().any(|x| !x.is_finite()) || a[2] <= a[0] || a[3] <= a[1] {
-                    return Err(self.err(
-                        r.span(),
-                        msg!("light-region-not-a-box"),
-                        Label::Value,
-                        Some(msg!("light-region-not-a-box-hint")),
-                    ));
-                }
-                Some(a)
-            }
-            None => None,
-        };
-        let frame = self.light_frame(l, &kind, region.is_some())?;
-        Ok(LightEffect {
-            label,
-            kind,
-            target: Target {
-                drones: ranges(&l.drones)?,
-                formation,
-                points,
-                region,
-            },
-            frame_formation: formation,
-            frame,
-            start_s,
-            end_s,
-            fade_in_s,
-            fade_out_s,
-            fade_in_music,
-            fade_out_music,
-            blend,
-            opacity: frac(&l.opacity, "opacity", 1.0)?,
-            chapter,
-        })
     }
 
     /// The effect's `frame`: where a position-based effect is drawn while its formation
@@ -598,19 +341,5 @@ impl Cx<'_> {
         } else {
             LightFrame::Formation
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::range;
-
-    #[test]
-    fn ranges() {
-        assert_eq!(range("5"), Some((5, 5)));
-        assert_eq!(range("1-100"), Some((1, 100)));
-        assert_eq!(range("0-3"), None);
-        assert_eq!(range("9-3"), None);
-        assert_eq!(range("a"), None);
     }
 }
