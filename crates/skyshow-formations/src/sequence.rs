@@ -5,7 +5,8 @@ use skyshow_i18n::msg;
 use skyshow_model::{FormationDesign, Limits, SequenceFrame, Shape};
 
 use crate::deform::{Deform, MorphFrame};
-use crate::formation::{Formation, FormationError, build};
+use crate::formation::{Formation, build};
+use crate::formation_error::FormationError;
 
 /// Builds each frame of a sequence and returns the first frame's formation carrying all of
 /// them as [`Deform::Morph`].
