@@ -291,13 +291,23 @@ pub(crate) fn dp_beats(
     let kernel: Vec<f64> = (-half..=half)
         .map(|k| (-0.5 * (k as f64 / sigma).powi(2)).exp())
         .collect();
+    // At the music's first and last frames the kernel is cut short: the sum over the
+    // frames there is scaled up by the share of the kernel they cover, so that a beat at
+    // 0:00 (whose onset the frames before would have shared) scores as high as one inside.
+    let kernel_sum: f64 = kernel.iter().sum();
     let localscore: Vec<f64> = (0..n as isize)
         .map(|i| {
             let a = (i - half).max(0);
             let b = (i + half).min(n as isize - 1);
-            (a..=b)
-                .map(|idx| kernel[(idx - i + half) as usize] * f64::from(e[idx as usize]))
-                .sum()
+            let (sum, weight) = (a..=b).fold((0.0, 0.0), |(s, w), idx| {
+                let k = kernel[(idx - i + half) as usize];
+                (s + k * f64::from(e[idx as usize]), w + k)
+            });
+            if a == i - half && b == i + half {
+                sum
+            } else {
+                sum * kernel_sum / weight
+            }
         })
         .collect();
     let max_local = localscore.iter().copied().fold(0.0, f64::max);
@@ -345,8 +355,13 @@ pub(crate) fn dp_beats(
                 }
             }
             let ls = localscore[t];
+            // A beat may also start the chain afresh, when every beat before it would cost
+            // more than it brings: the music's first beat less than a period after its
+            // start (noise or a weak onset there) is then no longer forced onto a chain
+            // from that start, which misplaced or lost the first beats. Once beats have
+            // added up, the chain through them wins over a fresh start.
             match best {
-                Some((prev, c)) if started => {
+                Some((prev, c)) if started && c > 0.0 => {
                     cum[t][state] = ls + c;
                     back[t][state] = Some(prev);
                 }

@@ -81,7 +81,7 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
     // Each run's beats also in the other phase (half an interval on): at fast tempi the
     // programme can settle on the off-beats (an open hi-hat and bass between kicks), which
     // the evidence then judges as a poor level rather than as the right level off its beat.
-    add_off_beats(&mut tracked, &mut runs);
+    add_off_beats(&mut tracked, &mut runs, env.fps);
     let chosen = choose_levels(
         &stretches,
         &stretch_periods,
@@ -217,17 +217,48 @@ const DOUBLE_TOLERANCE: f64 = 0.06;
 
 /// Appends to `tracked` every run's beats moved half an interval on (the midpoints between
 /// its beats), and to `runs` their levels (the same as the runs they come from).
-fn add_off_beats(tracked: &mut Vec<Option<Vec<usize>>>, runs: &mut Vec<(f64, &[f32])>) {
+fn add_off_beats(tracked: &mut Vec<Option<Vec<usize>>>, runs: &mut Vec<(f64, &[f32])>, fps: f64) {
+    let reach = ((0.035 * fps).round() as usize).max(1);
     let off: Vec<Option<Vec<usize>>> = tracked
         .iter()
-        .map(|beats| {
-            beats
-                .as_ref()
-                .map(|b| b.windows(2).map(|w| (w[0] + w[1]) / 2).collect())
+        .zip(runs.iter())
+        .map(|(beats, &(_, env))| {
+            beats.as_ref().map(|b| {
+                let mut mid: Vec<usize> = b.windows(2).map(|w| (w[0] + w[1]) / 2).collect();
+                extend_ends(&mut mid, b, env, reach);
+                mid
+            })
         })
         .collect();
     tracked.extend(off);
     runs.extend_from_within(..);
+}
+
+/// The off-beats `mid` of `beats` (their midpoints) also half an interval before the first
+/// beat and after the last, where the envelope `env` has an onset there as high as half
+/// the off-beats' median (within `reach` frames): when the programme settled on the
+/// off-beats, the music's first and last beats lie outside them.
+fn extend_ends(mid: &mut Vec<usize>, beats: &[usize], env: &[f32], reach: usize) {
+    if mid.len() < 2 {
+        return;
+    }
+    let top = |t: usize| -> f32 {
+        let a = t.saturating_sub(reach).min(env.len());
+        let z = (t + reach + 1).min(env.len());
+        env[a..z].iter().copied().fold(0.0f32, f32::max)
+    };
+    let mut heights: Vec<f32> = mid.iter().map(|&t| top(t)).collect();
+    heights.sort_by(f32::total_cmp);
+    let floor = 0.5 * heights[heights.len() / 2];
+    let n = beats.len();
+    let before = beats[0].checked_sub((beats[1] - beats[0]) / 2);
+    if let Some(t) = before.filter(|&t| top(t) >= floor && floor > 0.0) {
+        mid.insert(0, t);
+    }
+    let after = beats[n - 1] + (beats[n - 1] - beats[n - 2]) / 2;
+    if after < env.len() && top(after) >= floor && floor > 0.0 {
+        mid.push(after);
+    }
 }
 
 /// The tempo of `beats` (frames at `fps`, increasing) from their median interval; `None`

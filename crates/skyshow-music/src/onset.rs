@@ -112,6 +112,19 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
     let mut low = Vec::with_capacity(n_frames);
     let gain = 1000.0 / (n_fft as f32 / 4.0);
     let half = n_fft / 2;
+    // The first frames' windows reach before the music's start, where there is nothing:
+    // their magnitudes are those of a partly empty window. Each is raised by the share of
+    // the window's energy that lies within the music (the magnitude of a steady sound
+    // grows with its square root), so that a steady sound from 0:00 (noise, a held chord)
+    // does not rise from frame to frame as the windows fill, while a beat at 0:00 keeps its
+    // full height.
+    let window_energy: f32 = window.iter().map(|w| w * w).sum();
+    let opening_gain: Vec<f32> = (0..half.div_ceil(hop))
+        .map(|f| {
+            let inside: f32 = window[half - f * hop..].iter().map(|w| w * w).sum();
+            (window_energy / inside.max(1e-12)).sqrt()
+        })
+        .collect();
     // Two real frames per complex FFT: frame a in the real part, frame b in the imaginary.
     let mut t = 0;
     while t < n_frames {
@@ -131,6 +144,7 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         }
         fft.process_with_scratch(&mut buf, &mut scratch);
         for k in 0..if pair { 2 } else { 1 } {
+            let frame_gain = gain * opening_gain.get(t + k).copied().unwrap_or(1.0);
             for (bin, c) in mags.iter_mut().enumerate() {
                 let z = buf[bin];
                 let zc = buf[(n_fft - bin) % n_fft].conj();
@@ -145,8 +159,8 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
             for (band, c) in cur.iter_mut().enumerate() {
                 let bins = &mags[edges[band]..edges[band + 1]];
                 let mean = bins.iter().sum::<f32>() / bins.len().max(1) as f32;
-                *c = (1.0 + gain * mean).ln();
-                cur_lin[band] = gain * mean;
+                *c = (1.0 + frame_gain * mean).ln();
+                cur_lin[band] = frame_gain * mean;
             }
             energy.push(
                 cur_lin[..mid_band]

@@ -42,6 +42,9 @@ fn evaluation_set_reaches_f_095() {
         if f < 0.95 {
             failures.push(format!("{}: F = {f:.3}", t.name));
         }
+        if let Some(miss) = first_beat_missed(&track.beats_s, &a.beats_s) {
+            failures.push(format!("{}: {miss}", t.name));
+        }
         let fd = f_measure(&track.downbeats_s, &a.downbeats_s, 0.07);
         if has_downbeat_accent(t.spec.instrument)
             && !KNOWN_WEAK_DOWNBEATS.contains(&t.name.as_str())
@@ -58,6 +61,26 @@ fn evaluation_set_reaches_f_095() {
     assert!(held_out_3 >= 12, "{held_out_3} tracks in held-out 3");
     assert!(failures.is_empty(), "{failures:?}");
 }
+
+/// Whether the first beat `found` is more than 70 ms from the first `planted` one: a first
+/// beat less than a period after the music's start (with noise, a shaker or a hi-hat
+/// sounding from 0:00), a kick at 0:00 and a first beat outside the off-beats the programme
+/// settled on were lost or misplaced until session 10 (29 of the 143 tracks of the
+/// evaluation and step sets; clave 78→101.4 lost its first three beats).
+fn first_beat_missed(planted: &[f64], found: &[f64]) -> Option<String> {
+    let (p, f) = (planted[0], found[0]);
+    ((f - p).abs() > 0.07).then(|| format!("first beat {p:.3} s, found {f:.3} s"))
+}
+
+/// Tracks of the step sets whose first beat is still not found: clave at 156 and 150 BPM
+/// heard at half time (their beats start on the second beat, see [`KNOWN_WEAK_STEPS`]), and
+/// four-on-the-floor at 108 BPM, whose kick at 0:00 carries no clap and scores below half
+/// the beats' RMS, where the ends are trimmed.
+const LATE_FIRST_BEAT: &[&str] = &[
+    "clave 156→109.2",
+    "h4 clave 150→108",
+    "four-on-floor 108→151.2",
+];
 
 /// Tracks that a tempo chosen by the autocorrelation alone got wrong (syncopated 84 BPM
 /// heard as 166, 160 BPM as 107), and then one chosen by a fixed strong-onset threshold
@@ -330,13 +353,14 @@ fn a_step_from_100_to_120_at_2_30_gives_both_sections_and_bar_1_at_0_00() {
 /// Tracks of the tempo-step sets the tracker still gets wrong on one side: clave at 156 BPM
 /// heard at half time before the step (F 0.65: the half-time level's off-beats carry only
 /// the shaker and half of the clave's strokes, so nothing says it is too slow); clave at
-/// 78 BPM with its first bars missed (F 0.90); funk stepping down to 89.7 BPM placed two
-/// beats late (F 0.92). Each must stay at least at the F it has, so that it does not get
+/// 78 BPM, whose first three beats were lost until session 10 (F 0.90, now 0.947 with
+/// beats between the old and the new tempo at the step); funk stepping down to 89.7 BPM
+/// placed two beats late (F 0.92). Each must stay at least at the F it has, so that it does not get
 /// worse unnoticed. (Pads 152→101.8 and four-on-the-floor 168→117.6, both F 0.67 before
 /// the step until session 9, are no longer here: their half-time level's off-beats are
 /// struck chords and kicks.)
 const KNOWN_WEAK_STEPS: &[(&str, f64)] = &[
-    ("clave 78→101.4", 0.9),
+    ("clave 78→101.4", 0.94),
     ("funk 138→89.7", 0.9),
     ("clave 156→109.2", 0.62),
     // The held-out set of session 9, as the tracker left it: clave at 150 heard at half
@@ -374,6 +398,11 @@ fn tempo_steps_up_and_down_are_followed_on_both_sides() {
                 .collect()
         };
         let weak = KNOWN_WEAK_STEPS.iter().find(|(n, _)| *n == t.name.as_str());
+        if let Some(miss) = first_beat_missed(&track.beats_s, &a.beats_s)
+            && !LATE_FIRST_BEAT.contains(&t.name.as_str())
+        {
+            failures.push(format!("{}: {miss}", t.name));
+        }
         for before in [true, false] {
             let f = f_measure(
                 &side(&track.beats_s, before),
