@@ -1,5 +1,6 @@
 //! `CellGrid`: a uniform spatial grid over points, built by sorting (no per-cell
-//! allocation) and queried through the 27 cells around a point.
+//! allocation) and queried through the 27 cells around a point, or walked pair by pair
+//! over neighbouring cells (each pair of cells looked up once, not once per point).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -34,6 +35,8 @@ pub(crate) struct CellGrid {
     cell: f64,
     items: Vec<u32>,
     cells: CellMap,
+    /// The occupied cells in key order: (key, start, end) into `items`.
+    occupied: Vec<(u64, u32, u32)>,
 }
 
 const BIAS: i64 = 1 << 20;
@@ -59,6 +62,7 @@ impl CellGrid {
             cell,
             items: Vec::with_capacity(points.len()),
             cells: CellMap::default(),
+            occupied: Vec::new(),
         };
         let mut keyed: Vec<(u64, u32)> = points
             .iter()
@@ -79,6 +83,7 @@ impl CellGrid {
                 end += 1;
             }
             g.cells.insert(key, (start as u32, end as u32));
+            g.occupied.push((key, start as u32, end as u32));
             start = end;
         }
         g
@@ -93,6 +98,65 @@ impl CellGrid {
                     if let Some(&(a, b)) = self.cells.get(&pack(x + dx, y + dy, z + dz)) {
                         for &j in &self.items[a as usize..b as usize] {
                             f(j as usize);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The 13 cell offsets after `(0, 0, 0)` in lexicographic order: with the cell itself,
+/// every pair of neighbouring cells is visited once.
+const FORWARD: [(i64, i64, i64); 13] = {
+    let mut out = [(0, 0, 0); 13];
+    let mut k = 0;
+    let mut dx = -1;
+    while dx <= 1 {
+        let mut dy = -1;
+        while dy <= 1 {
+            let mut dz = -1;
+            while dz <= 1 {
+                if dx > 0 || (dx == 0 && (dy > 0 || (dy == 0 && dz > 0))) {
+                    out[k] = (dx, dy, dz);
+                    k += 1;
+                }
+                dz += 1;
+            }
+            dy += 1;
+        }
+        dx += 1;
+    }
+    out
+};
+
+impl CellGrid {
+    /// Calls `f(i, j)` (`i < j`) once for every pair of points in the same or
+    /// neighbouring cells: the pairs [`CellGrid::for_near`] finds, each once, with a
+    /// thirteenth of its cell look-ups (cell by cell, not point by point). The order is
+    /// fixed; callers whose result does not depend on it get the same result.
+    pub(crate) fn for_pairs(&self, mut f: impl FnMut(usize, usize)) {
+        let m = (1u64 << 21) - 1;
+        let unpack = |k: u64| {
+            (
+                ((k >> 42) & m) as i64 - BIAS,
+                ((k >> 21) & m) as i64 - BIAS,
+                (k & m) as i64 - BIAS,
+            )
+        };
+        for &(key, a, b) in &self.occupied {
+            let here = &self.items[a as usize..b as usize];
+            for (k, &i) in here.iter().enumerate() {
+                for &j in &here[k + 1..] {
+                    f(i.min(j) as usize, i.max(j) as usize);
+                }
+            }
+            let (x, y, z) = unpack(key);
+            for (dx, dy, dz) in FORWARD {
+                if let Some(&(c, d)) = self.cells.get(&pack(x + dx, y + dy, z + dz)) {
+                    for &i in here {
+                        for &j in &self.items[c as usize..d as usize] {
+                            f(i.min(j) as usize, i.max(j) as usize);
                         }
                     }
                 }
@@ -126,5 +190,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn pairs_are_the_near_pairs_each_once() {
+        let mut s = 3u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64 * 30.0 - 15.0
+        };
+        // Negative and positive coordinates, clustered so that cells hold several points.
+        let pts: Vec<Vec3> = (0..800)
+            .map(|_| Vec3::new(rnd(), rnd() * 0.3, rnd().round() * 0.5))
+            .collect();
+        let g = CellGrid::new(&pts, 1.7);
+        let mut want = Vec::new();
+        for (i, p) in pts.iter().enumerate() {
+            g.for_near(*p, |j| {
+                if j > i {
+                    want.push((i, j));
+                }
+            });
+        }
+        let mut got = Vec::new();
+        g.for_pairs(|i, j| got.push((i, j)));
+        assert!(got.iter().all(|&(i, j)| i < j));
+        let n = got.len();
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got.len(), n, "a pair visited twice");
+        want.sort_unstable();
+        assert_eq!(got, want);
+        assert!(n > 1000);
     }
 }

@@ -78,20 +78,31 @@ impl PathIndex {
     /// `radius` (at most the index's largest tube) around `legs`, ascending.
     pub(crate) fn query_tube(&self, legs: &[Leg], radius: f64, skip: Option<usize>) -> Vec<usize> {
         debug_assert!(radius <= self.max_tube + 1e-9);
+        // A drone whose path runs beside this one lies in many of the cells around it:
+        // each is taken once (a bit per drone), not once per cell.
+        let mut seen = vec![0u64; self.legs.len().div_ceil(64)];
+        if let Some(j) = skip {
+            seen[j / 64] |= 1 << (j % 64);
+        }
         let mut near: Vec<usize> = Vec::new();
         for (kx, ky, kz) in cells_of(legs, self.cell) {
             for dx in -1..=1 {
                 for dy in -1..=1 {
                     for dz in -1..=1 {
                         if let Some(b) = self.grid.get(&(kx + dx, ky + dy, kz + dz)) {
-                            near.extend(b.iter().copied().filter(|&j| Some(j) != skip));
+                            for &j in b {
+                                let (w, bit) = (j / 64, 1u64 << (j % 64));
+                                if seen[w] & bit == 0 {
+                                    seen[w] |= bit;
+                                    near.push(j);
+                                }
+                            }
                         }
                     }
                 }
             }
         }
         near.sort_unstable();
-        near.dedup();
         near.retain(|&j| {
             let within = self.reach + radius + self.radius[j];
             legs.iter().any(|&(p0, p1)| {
@@ -246,5 +257,45 @@ mod tests {
         let fresh = PathIndex::new(&from, &to, 3.0);
         assert_eq!(index.near, fresh.near);
         assert!(index.near.iter().any(|v| !v.is_empty()));
+    }
+
+    #[test]
+    fn near_lists_are_the_brute_force_pairs() {
+        // Polylines of two legs, many running side by side (each met in many cells) and
+        // some crossing; every list must be exactly the pairs within reach.
+        let mut s = 11u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let n = 300;
+        let legs: Vec<Vec<Leg>> = (0..n)
+            .map(|i| {
+                let a = Vec3::new((i % 20) as f64 * 1.7, (i / 20) as f64 * 1.9, 50.0);
+                let b = a + Vec3::new(rnd() * 6.0 - 3.0, rnd() * 6.0 - 3.0, -30.0 - rnd());
+                let c = Vec3::new(rnd() * 34.0, rnd() * 28.0, 5.0);
+                vec![(a, b), (b, c)]
+            })
+            .collect();
+        let reach = 2.1;
+        let index = PathIndex::with_tubes(legs.clone(), reach, 1.5);
+        let mut pairs = 0;
+        for i in 0..n {
+            let want: Vec<usize> = (0..n)
+                .filter(|&j| {
+                    j != i
+                        && legs[i].iter().any(|&(p0, p1)| {
+                            legs[j]
+                                .iter()
+                                .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < reach)
+                        })
+                })
+                .collect();
+            assert_eq!(index.near[i], want, "drone {i}");
+            pairs += want.len();
+        }
+        assert!(pairs > 2 * n, "{pairs}");
     }
 }
