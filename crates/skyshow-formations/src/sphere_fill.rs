@@ -175,7 +175,7 @@ impl Neighbours {
                     nearest2 = nearest2.min(d2);
                     if d2 > 1e-24 {
                         let d = d2.sqrt();
-                        let w = (scale / d).min(2.0).powi(power);
+                        let w = pow_two_power((scale / d).min(2.0), power);
                         f += (p - q) * (w / d);
                     }
                 }
@@ -187,6 +187,18 @@ impl Neighbours {
         let gap = out.iter().map(|x| x.1).fold(reach, f64::min);
         (out.into_iter().map(|x| x.0).collect(), gap)
     }
+}
+
+/// `x.powi(power)` for a power of two, by squaring: the same multiplications in the same
+/// order as `powi`'s binary powering (`1 · x^(2^k)`), so the same bits, without its call
+/// and its loop over the exponent's bits (a tenth of the fill's time at 16,000 points).
+#[inline]
+fn pow_two_power(mut x: f64, power: i32) -> f64 {
+    debug_assert!(power > 0 && power.count_ones() == 1);
+    for _ in 0..power.trailing_zeros() {
+        x *= x;
+    }
+    x
 }
 
 #[cfg(test)]
@@ -230,6 +242,24 @@ mod tests {
                 "n={n}: {q} vs best known {}",
                 chord / ideal
             );
+        }
+    }
+
+    #[test]
+    fn squaring_is_powi_bit_for_bit() {
+        let mut s = 9u64;
+        for _ in 0..20_000 {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let x = (s >> 11) as f64 / (1u64 << 53) as f64 * 2.0;
+            for (power, _) in STAGES {
+                assert_eq!(
+                    pow_two_power(x, power).to_bits(),
+                    x.powi(power).to_bits(),
+                    "{x}^{power}"
+                );
+            }
         }
     }
 
