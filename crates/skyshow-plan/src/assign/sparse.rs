@@ -23,20 +23,34 @@ pub(crate) struct Arc {
 }
 
 /// Heap entry of the shortest-path search: distance, then free columns first, then
-/// smaller column index (all for determinism and shorter paths on ties).
-#[derive(Clone, Copy, Debug)]
+/// smaller column index (all for determinism and shorter paths on ties). The order is
+/// kept in two integers compared as they are — the distance's bits mapped so that
+/// unsigned order is `f64::total_cmp`'s, then busy and column in one word — which makes
+/// the heap's comparisons cheap; the distance reads back bit for bit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
-    d: f64,
-    busy: bool,
-    col: u32,
+    key: u64,
+    tie: u32,
 }
 
-impl PartialEq for Entry {
-    fn eq(&self, o: &Self) -> bool {
-        self.cmp(o) == Ordering::Equal
+impl Entry {
+    fn new(d: f64, busy: bool, col: u32) -> Entry {
+        debug_assert!(col < 1 << 31);
+        Entry {
+            key: order_bits(d),
+            tie: (u32::from(busy) << 31) | col,
+        }
+    }
+
+    fn d(self) -> f64 {
+        from_order_bits(self.key)
+    }
+
+    fn col(self) -> u32 {
+        self.tie & !(1 << 31)
     }
 }
-impl Eq for Entry {}
+
 impl PartialOrd for Entry {
     fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
         Some(self.cmp(o))
@@ -45,10 +59,19 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     fn cmp(&self, o: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap and we want the smallest entry on top.
-        o.d.total_cmp(&self.d)
-            .then(o.busy.cmp(&self.busy))
-            .then(o.col.cmp(&self.col))
+        (o.key, o.tie).cmp(&(self.key, self.tie))
     }
+}
+
+/// `d`'s bits mapped so that their unsigned order is `f64::total_cmp`'s order of `d`.
+fn order_bits(d: f64) -> u64 {
+    let b = d.to_bits();
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
+}
+
+/// The inverse of [`order_bits`].
+fn from_order_bits(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
 }
 
 /// Outcome of a failed augmentation: no free column is reachable from the row.
@@ -245,16 +268,17 @@ impl SparseLap {
         let mut end = NONE;
         let mut dist = 0.0;
         while let Some(e) = self.heap.pop() {
-            let j = e.col as usize;
-            if self.scanned[j] || e.d > self.d[j] {
+            let (ed, ecol) = (e.d(), e.col());
+            let j = ecol as usize;
+            if self.scanned[j] || ed > self.d[j] {
                 continue;
             }
             self.scanned[j] = true;
-            self.scanned_list.push(e.col);
+            self.scanned_list.push(ecol);
             let r = self.y[j];
             if r == NONE {
-                end = e.col;
-                dist = e.d;
+                end = ecol;
+                dist = ed;
                 break;
             }
             let r = r as usize;
@@ -262,7 +286,7 @@ impl SparseLap {
             for k in 0..self.arcs[r].len() {
                 let a = self.arcs[r][k];
                 if !self.scanned[a.col as usize] {
-                    let nd = e.d + (a.cost - self.v[a.col as usize] - ur);
+                    let nd = ed + (a.cost - self.v[a.col as usize] - ur);
                     self.relax(a.col, nd, r as u32);
                 }
             }
@@ -302,11 +326,7 @@ impl SparseLap {
             }
             self.d[j] = d;
             self.pred[j] = from;
-            self.heap.push(Entry {
-                d,
-                busy: self.y[j] != NONE,
-                col,
-            });
+            self.heap.push(Entry::new(d, self.y[j] != NONE, col));
         }
     }
 
@@ -361,5 +381,46 @@ impl SparseLap {
             self.unassign(i);
         }
         broken
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heap_order_is_total_cmp_then_free_then_column() {
+        let ds = [
+            f64::NEG_INFINITY,
+            -3.5,
+            -0.0,
+            0.0,
+            1e-300,
+            2.0,
+            2.0 + f64::EPSILON * 2.0,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        let mut all = Vec::new();
+        for &d in &ds {
+            for busy in [false, true] {
+                for col in [0u32, 7, (1 << 31) - 1] {
+                    all.push((d, busy, col));
+                }
+            }
+        }
+        for &(d, b, c) in &all {
+            let e = Entry::new(d, b, c);
+            assert_eq!(e.d().to_bits(), d.to_bits());
+            assert_eq!(e.col(), c);
+            for &(d2, b2, c2) in &all {
+                let want = d2.total_cmp(&d).then(b2.cmp(&b)).then(c2.cmp(&c));
+                assert_eq!(
+                    e.cmp(&Entry::new(d2, b2, c2)),
+                    want,
+                    "{d} {b} {c} / {d2} {b2} {c2}"
+                );
+            }
+        }
     }
 }
