@@ -203,9 +203,13 @@ pub fn plan_landing(
         let near: Vec<usize> = index.near[i].iter().copied().filter(|&j| done[j]).collect();
         let mut dep = t0_ms;
         loop {
-            let clash = near
-                .par_iter()
-                .any(|&j| conflicts(pi, dep, &paths[j], depart[j], d, interp, limits));
+            let clash = |&j: &usize| conflicts(pi, dep, &paths[j], depart[j], d, interp, limits);
+            // A short list is quicker to walk than to hand out to threads.
+            let clash = if near.len() < 64 {
+                near.iter().any(clash)
+            } else {
+                near.par_iter().any(clash)
+            };
             if !clash {
                 break;
             }

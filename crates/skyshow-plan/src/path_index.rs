@@ -298,4 +298,37 @@ mod tests {
         }
         assert!(pairs > 2 * n, "{pairs}");
     }
+
+    #[test]
+    fn near_lists_hold_every_pair_within_reach_without_tubes() {
+        // Long legs in every direction, many passing just within reach of each other
+        // between the points where their cells are sampled.
+        let mut s = 23u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let n = 400;
+        let legs: Vec<Vec<Leg>> = (0..n)
+            .map(|_| {
+                let a = Vec3::new(rnd() * 30.0, rnd() * 30.0, rnd() * 30.0);
+                let b = Vec3::new(rnd() * 30.0, rnd() * 30.0, rnd() * 30.0);
+                vec![(a, b)]
+            })
+            .collect();
+        for reach in [0.7, 1.9] {
+            let index = PathIndex::from_legs(legs.clone(), reach);
+            for i in 0..n {
+                let (p0, p1) = legs[i][0];
+                let want: Vec<usize> = (0..n)
+                    .filter(|&j| {
+                        j != i && segment_segment(p0, p1, legs[j][0].0, legs[j][0].1) < reach
+                    })
+                    .collect();
+                assert_eq!(index.near[i], want, "drone {i}, reach {reach}");
+            }
+        }
+    }
 }
