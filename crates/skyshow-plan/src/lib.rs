@@ -29,6 +29,7 @@ mod profile;
 mod route;
 mod schedule;
 mod shells;
+mod show_flight;
 mod show_plan;
 mod show_warnings;
 mod spread;

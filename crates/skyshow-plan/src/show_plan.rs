@@ -2,26 +2,19 @@
 //!
 //! The timeline is kept in whole milliseconds, so every keyframe time is exact.
 
-use std::time::Instant;
-
 use skyshow_formations::Formation;
 use skyshow_model::{Cue, Phase, PhaseKind, ShowDesign, Trajectory, Vec3, Warning};
 
-use crate::conflict::{Conflict, StartAsk, decide_start};
-use crate::error::{PlanError, clock};
-use crate::fleet_move::Move;
+use crate::conflict::Conflict;
+use crate::error::PlanError;
 use crate::formation_cache::build_formations;
-use crate::landing_approach::approach_landing;
-use crate::motion::{
-    HoldClock, HoldFlight, MotionOptions, MotionSpec, PlannedMotion, motion_spec,
-    plan_motion_cached, swept_points_cached,
-};
+use crate::motion::{MotionOptions, MotionSpec, PlannedMotion, motion_spec};
 use crate::options::PlanOptions;
-use crate::parking;
+use crate::show_flight::{FlightContext, LandingFlown, ShowFlight};
 use crate::show_warnings::{detail_warning, music_warnings};
-use crate::takeoff::{layer_altitude, layer_of_slots, plan_takeoff};
+use crate::takeoff::plan_takeoff;
 use crate::transition::Method;
-use crate::transition_cache::{NoCache, TransitionCache, plan_transition_cached};
+use crate::transition_cache::{NoCache, TransitionCache};
 
 /// A formation as flown.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,97 +89,6 @@ pub struct ShowPlan {
     /// Warnings: artwork too detailed for its drones (in show order), then how the
     /// timeline fits the music.
     pub warnings: Vec<Warning>,
-}
-
-fn ms(s: f64) -> i64 {
-    (s * 1000.0).round() as i64
-}
-
-/// Flies a moving hold: each drone in the picture follows its point's curves.
-fn push_motion(traj: &mut [Trajectory], point_of: &[Option<usize>], hold: &HoldFlight) {
-    for (tr, p) in traj.iter_mut().zip(point_of) {
-        if let Some(j) = p {
-            for seg in &hold.fitted.curves[*j] {
-                tr.push(*seg);
-            }
-        }
-    }
-}
-
-/// When a formation's hold ends, given when it starts (ms).
-#[allow(clippy::result_large_err)]
-fn hold_end(
-    fd: &skyshow_model::FormationDesign,
-    design: &ShowDesign,
-    start: i64,
-) -> Result<i64, PlanError> {
-    match fd.hold_music {
-        None => Ok(start + ms(fd.hold_s)),
-        Some(len) => {
-            let Some(music) = design.music.as_ref() else {
-                return Err(PlanError::HoldWithoutMusic {
-                    formation: fd.name.clone(),
-                    length: len.to_string(),
-                });
-            };
-            match music.after(start as f64 / 1000.0, len) {
-                Some(e) => Ok(ms(e).max(start)),
-                None => Err(PlanError::MusicalHold {
-                    formation: fd.name.clone(),
-                    length: len.to_string(),
-                    start: clock(start),
-                    first_beat: clock(music.beats_s.first().map_or(0, |b| ms(*b))),
-                    grid_end: clock(ms(music.grid_end_s())),
-                }),
-            }
-        }
-    }
-}
-
-/// The hold clock of a formation from `start` to `end` (ms).
-fn hold_clock(design: &ShowDesign, start: i64, end: i64) -> HoldClock<'_> {
-    HoldClock {
-        start_s: start as f64 / 1000.0,
-        end_s: end as f64 / 1000.0,
-        music: design.music.as_ref(),
-    }
-}
-
-/// The points spare drones must park clear of: the picture, and everywhere its motion
-/// takes it (resolved as if the hold started at `earliest`, the soonest it can).
-#[allow(clippy::result_large_err)]
-fn parking_picture(
-    spec: &MotionSpec,
-    fd: &skyshow_model::FormationDesign,
-    design: &ShowDesign,
-    earliest: i64,
-    motion_opts: &MotionOptions,
-    cache: &mut dyn TransitionCache,
-) -> Result<Vec<Vec3>, PlanError> {
-    let mut picture = spec.rest.clone();
-    if spec.is_moving() {
-        let end = hold_end(fd, design, earliest)?;
-        let clock = hold_clock(design, earliest, end);
-        picture.extend(swept_points_cached(
-            spec,
-            &clock,
-            &design.limits,
-            motion_opts,
-            cache,
-        )?);
-    }
-    Ok(picture)
-}
-
-fn push_move(traj: &mut [Trajectory], m: &Move, t0: i64) {
-    let end = (t0 + m.duration_ms()) as f64 / 1000.0;
-    for (i, tr) in traj.iter_mut().enumerate() {
-        tr.hold_until((t0 + m.delay(i)) as f64 / 1000.0);
-        for seg in m.segments_of(i, t0) {
-            tr.push(seg);
-        }
-        tr.hold_until(end);
-    }
 }
 
 /// A stage of planning a show, reported as it starts (for progress displays).
@@ -265,11 +167,12 @@ fn plan_recording_conflicts(
 ) -> Result<ShowPlan, PlanError> {
     let n = design.fleet.drones;
     let limits = &design.limits;
-    let d = limits.min_distance_m;
     let homes: Vec<Vec3> = (0..n).map(|i| design.fleet.grid.slot(i)).collect();
-    let band = (limits.min_nav_altitude_m + d, limits.max_altitude_m);
+    let band = (
+        limits.min_nav_altitude_m + limits.min_distance_m,
+        limits.max_altitude_m,
+    );
     let az = design.audience_azimuth_deg.to_radians();
-    let towards_audience = Vec3::new(az.cos(), az.sin(), 0.0);
 
     progress(PlanStage::Formations);
     let built = build_formations(design, band.0, cache)?;
@@ -279,235 +182,41 @@ fn plan_recording_conflicts(
         .zip(&built)
         .filter_map(|(f, formation)| Some(detail_warning(f, n, formation.detail.as_ref()?)))
         .collect();
-
     let specs: Vec<MotionSpec> = design
         .formations
         .iter()
         .zip(&built)
         .map(|(fd, f)| motion_spec(fd, f, design.audience_azimuth_deg))
         .collect();
-    let motion_opts = MotionOptions {
-        headroom: MotionOptions::DEFAULT.headroom.min(opts.headroom),
-        ..MotionOptions::DEFAULT
+    let cx = FlightContext {
+        design,
+        opts,
+        specs: &specs,
+        motion_opts: MotionOptions {
+            headroom: MotionOptions::DEFAULT.headroom.min(opts.headroom),
+            ..MotionOptions::DEFAULT
+        },
+        band,
+        towards_audience: Vec3::new(az.cos(), az.sin(), 0.0),
+        homes: &homes,
     };
-    let mut traj: Vec<Trajectory> = homes.iter().map(|h| Trajectory::new(*h)).collect();
-    let mut phases = Vec::new();
-    let mut cues = Vec::new();
 
-    // Takeoff.
     progress(PlanStage::Takeoff);
     let takeoff = plan_takeoff(&homes, &design.fleet.grid, &design.takeoff, limits, opts);
-    for (i, tr) in traj.iter_mut().enumerate() {
-        tr.hold_until(takeoff.depart_ms[i] as f64 / 1000.0);
-        for seg in takeoff.climb[i].segments(homes[i], takeoff.lift[i], takeoff.depart_ms[i]) {
-            tr.push(seg);
-        }
-        tr.hold_until(takeoff.end_ms as f64 / 1000.0);
-    }
-    phases.push(Phase {
-        kind: PhaseKind::Takeoff,
-        source: "takeoff".into(),
-        start_s: 0.0,
-        end_s: takeoff.end_ms as f64 / 1000.0,
-    });
-
-    let mut pos = takeoff.lift.clone();
-    let mut cursor = takeoff.end_ms;
-    let mut prev = "takeoff".to_string();
-    let mut formations: Vec<PlannedFormation> = Vec::new();
-    let mut transitions = Vec::new();
-    let mut chapter_start_ms = vec![i64::MIN; design.chapters.len()];
-
+    let mut flight = ShowFlight::after_takeoff(&homes, &takeoff, design.chapters.len());
     let count = design.formations.len();
-    for (k, (fd, f)) in design.formations.iter().zip(built).enumerate() {
+    for (k, f) in built.into_iter().enumerate() {
         progress(PlanStage::Transition {
             index: k,
             count,
             to: &f.name,
         });
-        let spare = n - f.points.len();
-        let picture = parking_picture(&specs[k], fd, design, cursor, &motion_opts, cache)?;
-        let slots = parking::slots(
-            &picture,
-            spare,
-            towards_audience,
-            opts.park_gap_m,
-            opts.park_spacing_factor * d,
-            band.0,
-            band.1,
-        );
-        let mut targets = f.points.clone();
-        targets.extend(slots);
-        let clock_start = Instant::now();
-        let (tr, _) = plan_transition_cached(
-            &pos,
-            &targets,
-            limits,
-            opts,
-            band,
-            ms(fd.transition.min_duration_s),
-            cache,
-        )
-        .map_err(|e| PlanError::CannotJoin {
-            from: prev.clone(),
-            to: f.name.clone(),
-            why: e.0,
-        })?;
-        let planning_ms = clock_start.elapsed().as_secs_f64() * 1000.0;
-        let dur = tr.duration_ms();
-        let first_in_chapter = k == 0 || design.formations[k - 1].chapter != fd.chapter;
-        let chapter_req = if first_in_chapter {
-            design.chapters[fd.chapter].start_s.map(ms)
-        } else {
-            None
-        };
-        let (start, conflict) = decide_start(&StartAsk {
-            design,
-            fd,
-            from: &prev,
-            prev_start_ms: formations.last().map(|p| p.start_ms),
-            cursor,
-            chapter_req,
-            dur,
-        })?;
-        conflicts.extend(conflict);
-        let depart = start - dur;
-        for tr_i in traj.iter_mut() {
-            tr_i.hold_until(depart as f64 / 1000.0);
-        }
-        let mut t = depart;
-        for m in &tr.moves {
-            push_move(&mut traj, m, t);
-            t += m.duration_ms();
-        }
-        for tr_i in traj.iter_mut() {
-            tr_i.hold_until(start as f64 / 1000.0);
-        }
-        if first_in_chapter {
-            chapter_start_ms[fd.chapter] = chapter_req.unwrap_or(depart).min(depart);
-            cues.push(Cue {
-                name: design.chapters[fd.chapter].name.clone(),
-                time_s: chapter_start_ms[fd.chapter] as f64 / 1000.0,
-            });
-        }
-        if let Some(last) = formations.last_mut() {
-            last.end_ms = depart;
-        }
-        phases.push(Phase {
-            kind: PhaseKind::Transition,
-            source: format!("transition \"{prev}\" → \"{}\"", f.name),
-            start_s: depart as f64 / 1000.0,
-            end_s: start as f64 / 1000.0,
-        });
-        cues.push(Cue {
-            name: f.name.clone(),
-            time_s: start as f64 / 1000.0,
-        });
-        transitions.push(PlannedTransition {
-            from: prev.clone(),
-            to: f.name.clone(),
-            start_ms: depart,
-            duration_ms: dur,
-            lower_bound_s: tr.lower_bound_s,
-            min_distance_m: tr.min_distance_m,
-            cost_sum_sq: tr.cost_sum_sq,
-            method: tr.method,
-            planning_ms,
-        });
-        let npts = f.points.len();
-        let point_of: Vec<Option<usize>> = tr
-            .target_of
-            .iter()
-            .map(|&j| (j < npts).then_some(j))
-            .collect();
-        pos = tr.target_of.iter().map(|&j| targets[j]).collect();
-        let end = hold_end(fd, design, start)?;
-        let hold = plan_motion_cached(
-            &specs[k],
-            &hold_clock(design, start, end),
-            limits,
-            &motion_opts,
-            band.0,
-            cache,
-        )?;
-        if let Some(h) = &hold {
-            push_motion(&mut traj, &point_of, h);
-            for (p, j) in pos.iter_mut().zip(&point_of) {
-                if let Some(j) = j
-                    && let Some(last) = h.fitted.curves[*j].last()
-                {
-                    *p = last.end();
-                }
-            }
-        }
-        prev = f.name.clone();
-        formations.push(PlannedFormation {
-            formation: f,
-            chapter: fd.chapter,
-            start_ms: start,
-            end_ms: end,
-            point_of,
-            motion: hold.map(|h| h.summary),
-        });
-        cursor = end;
+        flight.fly_formation(&cx, k, f, cache, conflicts)?;
     }
 
-    // Landing.
     progress(PlanStage::Landing);
-    let landing_start = cursor + ms(design.takeoff.landing_pause_s);
-    if let Some(last) = formations.last_mut() {
-        last.end_ms = landing_start;
-    }
-    for tr_i in traj.iter_mut() {
-        tr_i.hold_until(landing_start as f64 / 1000.0);
-    }
-    let need = std::f64::consts::SQRT_2 * d * opts.expand_margin;
-    let (layer, count) = layer_of_slots(&design.fleet.grid, n, need);
-    let step = (opts.layer_factor * d).max(need);
-    let necks: Vec<f64> = layer
-        .iter()
-        .map(|&g| layer_altitude(design.takeoff.altitude_m, step, g, count))
-        .collect();
-    let approach = approach_landing(&pos, &homes, &necks, landing_start, limits, opts, band)?;
-    let mut t = landing_start;
-    for m in &approach.moves {
-        push_move(&mut traj, m, t);
-        t += m.duration_ms();
-    }
-    let (landing, pos) = (approach.landing, approach.positions);
-    for (i, tr_i) in traj.iter_mut().enumerate() {
-        tr_i.hold_until(landing.depart_ms[i] as f64 / 1000.0);
-        let t1 = landing.depart_ms[i];
-        for seg in landing.leg1[i].segments(pos[i], landing.neck[i], t1) {
-            tr_i.push(seg);
-        }
-        let t2 = t1 + landing.leg1[i].total_ms;
-        for seg in landing.leg2[i].segments(landing.neck[i], homes[i], t2) {
-            tr_i.push(seg);
-        }
-    }
-    for (k, f) in formations.iter().enumerate() {
-        let _ = k;
-        phases.push(Phase {
-            kind: PhaseKind::Formation,
-            source: format!("formation \"{}\"", f.formation.name),
-            start_s: f.start_ms as f64 / 1000.0,
-            end_s: f.end_ms as f64 / 1000.0,
-        });
-    }
-    phases.push(Phase {
-        kind: PhaseKind::Landing,
-        source: "landing".into(),
-        start_s: landing_start as f64 / 1000.0,
-        end_s: landing.end_ms as f64 / 1000.0,
-    });
-    phases.sort_by(|a, b| {
-        a.start_s
-            .total_cmp(&b.start_s)
-            .then(a.end_s.total_cmp(&b.end_s))
-    });
-    cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
-
+    let landed = flight.land(&cx)?;
+    let landing = &landed.landing;
     let flight_time_s: Vec<f64> = (0..n)
         .map(|i| {
             (landing.depart_ms[i] + landing.leg1[i].total_ms + landing.leg2[i].total_ms
@@ -524,22 +233,50 @@ fn plan_recording_conflicts(
         });
     }
     if let Some(music) = &design.music {
-        warnings.extend(music_warnings(music, &formations, landing.end_ms));
+        warnings.extend(music_warnings(music, &flight.formations, landing.end_ms));
     }
+    let (phases, cues) = timeline(&flight, &landed);
     Ok(ShowPlan {
         homes,
-        neck_altitude_m: necks,
-        trajectories: traj,
-        formations,
-        transitions,
+        neck_altitude_m: landed.necks,
+        trajectories: flight.traj,
+        formations: flight.formations,
+        transitions: flight.transitions,
         phases,
         cues,
-        chapter_start_ms,
+        chapter_start_ms: flight.chapter_start_ms,
         takeoff_end_ms: takeoff.end_ms,
         takeoff_layers: takeoff.layers,
-        landing_start_ms: landing_start,
-        end_ms: landing.end_ms,
+        landing_start_ms: landed.start_ms,
+        end_ms: landed.landing.end_ms,
         flight_time_s,
         warnings,
     })
+}
+
+/// The flight's phases (takeoff, transitions, formations, landing) and cues, in time order.
+fn timeline(flight: &ShowFlight, landed: &LandingFlown) -> (Vec<Phase>, Vec<Cue>) {
+    let mut phases = flight.phases.clone();
+    for f in &flight.formations {
+        phases.push(Phase {
+            kind: PhaseKind::Formation,
+            source: format!("formation \"{}\"", f.formation.name),
+            start_s: f.start_ms as f64 / 1000.0,
+            end_s: f.end_ms as f64 / 1000.0,
+        });
+    }
+    phases.push(Phase {
+        kind: PhaseKind::Landing,
+        source: "landing".into(),
+        start_s: landed.start_ms as f64 / 1000.0,
+        end_s: landed.landing.end_ms as f64 / 1000.0,
+    });
+    phases.sort_by(|a, b| {
+        a.start_s
+            .total_cmp(&b.start_s)
+            .then(a.end_s.total_cmp(&b.end_s))
+    });
+    let mut cues = flight.cues.clone();
+    cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
+    (phases, cues)
 }
