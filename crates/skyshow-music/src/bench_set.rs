@@ -545,6 +545,62 @@ pub fn tempo_step_held_out_set() -> Vec<StepTrack> {
         .collect()
 }
 
+/// Name prefix of the fifth held-out step set ([`tempo_step_held_out_5_set`]).
+pub const HELD_OUT_5_PREFIX: &str = "h5 ";
+
+/// 18 more tempo-step tracks, written in session 10 before its work on the steps (the
+/// metrical level on each side of a step, the beats where two levels meet, funk's
+/// in-between beats at a step down) and never tuned on: claves and funk either way, slow
+/// grooves stepping up and fast ones stepping down on every groove, with other seeds, step
+/// times, lengths, mixes, sample rates and first beats. Names start with
+/// [`HELD_OUT_5_PREFIX`].
+pub fn tempo_step_held_out_5_set() -> Vec<StepTrack> {
+    use Instrument::{Clave, Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Pads, Shuffle};
+    const PLAN: [(Instrument, f64, f64); 18] = [
+        (Clave, 80.0, 1.3),
+        (Clave, 88.0, 1.35),
+        (Clave, 160.0, 0.7),
+        (Clave, 120.0, 0.8),
+        (Funk, 140.0, 0.66),
+        (Funk, 128.0, 0.7),
+        (Funk, 96.0, 1.3),
+        (Shuffle, 84.0, 1.3),
+        (Shuffle, 150.0, 0.72),
+        (DrumsSyncopated, 76.0, 1.35),
+        (DrumsSyncopated, 150.0, 0.75),
+        (Drums, 90.0, 1.25),
+        (Drums, 160.0, 0.67),
+        (FourOnFloor, 124.0, 0.8),
+        (FourOnFloor, 100.0, 1.4),
+        (Pads, 90.0, 1.3),
+        (Pads, 150.0, 0.72),
+        (Clicks, 140.0, 0.75),
+    ];
+    PLAN.iter()
+        .enumerate()
+        .map(|(i, &(instrument, bpm, ratio))| {
+            let tone = match i % 6 {
+                1 => Tone::Dull(2000.0),
+                4 => Tone::Thin(140.0),
+                _ => Tone::Full,
+            };
+            let base = TrackSpec {
+                duration_s: [46.0, 50.0, 54.0][i % 3],
+                first_beat_s: [0.2, 0.0, 0.6, 0.35][i % 4],
+                seed: 800 + i as u64,
+                instrument,
+                tone,
+                noise_rms: if i % 3 == 0 { 0.03 } else { 0.0 },
+                sample_rate: [22_050, 44_100, 22_050, 48_000, 22_050][i % 5],
+                ..TrackSpec::drums(bpm)
+            };
+            let mut t = step_near(base, ratio, 15.0 + (i * 13 % 20) as f64);
+            t.name = format!("{HELD_OUT_5_PREFIX}{}", t.name);
+            t
+        })
+        .collect()
+}
+
 /// `base` (steady) with its tempo stepping by `ratio` (the new tempo rounded to 0.1 BPM) at
 /// the beat nearest `at_s`.
 fn step_near(base: TrackSpec, ratio: f64, at_s: f64) -> StepTrack {

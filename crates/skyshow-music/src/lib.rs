@@ -31,9 +31,9 @@ pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_sum
 pub use bar::Bar;
 pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
 pub use bench_set::{
-    HELD_OUT_3_PREFIX, HELD_OUT_4_PREFIX, NEW_PREFIX, NamedTrack, STEP_RATIOS, StepTrack,
-    evaluation_set, tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_set,
-    tempo_step_set,
+    HELD_OUT_3_PREFIX, HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, NEW_PREFIX, NamedTrack, STEP_RATIOS,
+    StepTrack, evaluation_set, tempo_step_check_set, tempo_step_extra_set,
+    tempo_step_held_out_5_set, tempo_step_held_out_set, tempo_step_set,
 };
 pub use error::MusicError;
 pub use eval::f_measure;
