@@ -84,20 +84,21 @@ pub fn write_vviz_to<W: Write>(mut out: W, show: &FlightShow, opts: &VvizOptions
     let reserve = 256
         + (end.max(0.0) * (opts.position_rate_hz * 56.0 + opts.color_rate_hz * 48.0)).min(1e8)
             as usize;
+    // One buffer per drone of a batch, kept from batch to batch: fresh buffers this large
+    // would be mapped and faulted in anew for every drone.
+    let mut bufs: Vec<Vec<u8>> = Vec::new();
     let mut start = 0;
     while start < n {
         let stop = (start + PARALLEL_BATCH).min(n);
-        let parts: Vec<Vec<u8>> = (start..stop)
-            .into_par_iter()
-            .map(|i| {
-                let mut s = Vec::with_capacity(reserve);
-                s.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-                performance(&mut s, i, &show.drones[i], end, opts);
-                s
-            })
-            .collect();
-        for p in parts {
-            out.write_all(&p)?;
+        bufs.resize_with(stop - start, || Vec::with_capacity(reserve));
+        bufs.par_iter_mut().enumerate().for_each(|(k, s)| {
+            let i = start + k;
+            s.clear();
+            s.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            performance(s, i, &show.drones[i], end, opts);
+        });
+        for p in &bufs {
+            out.write_all(p)?;
         }
         start = stop;
     }
