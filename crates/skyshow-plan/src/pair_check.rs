@@ -108,7 +108,7 @@ pub(crate) struct FleetClearance {
 type WindowResult = (f64, Option<(usize, usize)>, Vec<(usize, usize)>);
 
 /// The box a flight stays in from `t0` to `t1` ms.
-fn sweep_box(f: &Flight, joints: &[i64], t0: i64, t1: i64) -> (Vec3, Vec3) {
+pub(crate) fn sweep_box(f: &Flight, joints: &[i64], t0: i64, t1: i64) -> (Vec3, Vec3) {
     let (p0, _, _) = f.state(t0);
     let (mut lo, mut hi) = (p0, p0);
     if f.legs.is_empty() || t1 <= f.departure_ms() || t0 >= f.arrival_ms() {

@@ -228,7 +228,9 @@ pub fn plan_emergency(
         };
         let mut r = plan_from(&cfg.starts);
         let mut proof = r.as_mut().ok().map(|r| TriggerProof::repair(r, w, limits));
-        if w.b > w.a && proof.is_some_and(|p| p.min_m < d - TOLERANCE_M) {
+        // Not proven, or no schedule at all from the second's start (drones blocking each
+        // other's way down at that moment): try the schedules planned from later on.
+        if w.b > w.a && proof.is_none_or(|p| p.min_m < d - TOLERANCE_M) {
             for off in LATER_STARTS {
                 let t = at(k) + off * interval_s as f64;
                 let later: Vec<Vec3> = trajectories.iter().map(|tr| tr.position(t)).collect();
@@ -274,13 +276,20 @@ pub fn plan_emergency(
                         opts,
                     )?;
                     let proof = TriggerProof::repair(&mut r, &w, limits);
-                    (proof.min_m >= d - TOLERANCE_M).then_some((r, proof))
+                    Some((r, proof))
                 });
                 out.push(match reused {
-                    Some((r, proof)) => (k, Ok(r), Some(proof)),
-                    None => {
+                    Some((r, proof)) if proof.min_m >= d - TOLERANCE_M => (k, Ok(r), Some(proof)),
+                    reused => {
+                        // A new plan; the previous second's departures stay when no new
+                        // plan does better.
                         let (r, proof) = fresh(k, cfg, &w);
-                        (k, r, proof)
+                        match reused {
+                            Some((r0, p0)) if proof.is_none_or(|p| p0.min_m > p.min_m) => {
+                                (k, Ok(r0), Some(p0))
+                            }
+                            _ => (k, r, proof),
+                        }
                     }
                 });
             }

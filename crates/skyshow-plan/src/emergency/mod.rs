@@ -9,6 +9,7 @@
 
 mod emergency_plan;
 mod land_in_place;
+mod near_pairs;
 mod return_plan;
 mod start_sweep;
 mod trigger_proof;

@@ -7,6 +7,13 @@
 //! from `p(a)` to a control point of the window's pieces. The relative displacement of two
 //! drones is bounded the same way on the difference of their pieces, cut at the union of
 //! their joints.
+//!
+//! A drone moving through the window mostly moves along a line; `line` gives, for each
+//! drone, a direction `u` and a bound `off` on how far from the line through its anchor
+//! along `u` it gets (again from the control points: the distance to a line is convex).
+//! A shift along `u` cannot bring two drones closer than their offset across `u` does, so
+//! side-by-side drones whose returns leave at different rates are proven without cutting
+//! the window into tiny parts (`TriggerProof`).
 
 use skyshow_model::{Segment, Trajectory, Vec3};
 
@@ -23,6 +30,10 @@ pub(crate) struct StartSweep {
     pieces: Vec<Vec<Segment>>,
     /// Bound on how far each drone gets from its anchor within the window, metres.
     pub(crate) reach: Vec<f64>,
+    /// Each drone's line of motion within the window: a unit direction (zero for a drone
+    /// that stands still) and a bound on how far from the line through its anchor along
+    /// it the drone gets, metres.
+    pub(crate) line: Vec<(Vec3, f64)>,
 }
 
 /// The pieces of `tr` within `[a, b]` (nothing for the parts where it stands still
@@ -82,6 +93,7 @@ impl StartSweep {
             anchor: vec![self.anchor[i], self.anchor[j]],
             pieces: vec![self.pieces[i].clone(), self.pieces[j].clone()],
             reach: vec![self.reach[i], self.reach[j]],
+            line: vec![self.line[i], self.line[j]],
         }
     }
 
@@ -171,14 +183,50 @@ impl StartSweep {
                     .fold(0.0, f64::max)
             })
             .collect();
+        let line = pieces
+            .iter()
+            .zip(&anchor)
+            .map(|(ps, &p0)| motion_line(ps, p0))
+            .collect();
         StartSweep {
             a,
             b,
             anchor,
             pieces,
             reach,
+            line,
         }
     }
+}
+
+/// The line a drone at `p0` moving along `ps` keeps closest to: its direction (the chord
+/// from `p0` to where the pieces end, or towards the farthest control point when that
+/// chord is short) and the largest distance of a control point from it. A drone that does
+/// not move gets no direction and no distance.
+fn motion_line(ps: &[Segment], p0: Vec3) -> (Vec3, f64) {
+    let Some(last) = ps.last() else {
+        return (Vec3::ZERO, 0.0);
+    };
+    let points = || ps.iter().flat_map(|s| s.p.iter()).map(move |&q| q - p0);
+    let far = points().fold(Vec3::ZERO, |f, q| if q.norm2() > f.norm2() { q } else { f });
+    let chord = last.p[3] - p0;
+    let dir = if chord.norm() >= 0.5 * far.norm() {
+        chord
+    } else {
+        far
+    };
+    let n = dir.norm();
+    if n <= 1e-12 {
+        return (Vec3::ZERO, far.norm());
+    }
+    let u = dir * (1.0 / n);
+    let off = points().map(|q| across(q, u).norm()).fold(0.0, f64::max);
+    (u, off)
+}
+
+/// The part of `x` across the unit direction `u` (all of it when `u` is zero).
+pub(crate) fn across(x: Vec3, u: Vec3) -> Vec3 {
+    x - u * x.dot(u)
 }
 
 /// The control points of a drone's motion over `[t0, t1]`, an interval within one piece

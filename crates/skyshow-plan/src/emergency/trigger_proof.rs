@@ -12,19 +12,29 @@
 //! The flight from `a` is checked exactly: both flights are piecewise quadratic in time,
 //! so on each piece between their joints the squared distance is a quartic, minimised in
 //! closed form (`pair_check`). The bound above is taken over each piece from the values of
-//! `c` at its ends (`c` only decreases). Where it leaves less than the minimum distance the
-//! window is halved (down to [`MAX_DEPTH`] times), which shrinks `μ` and `ρ`.
+//! `c` at its ends (`c` only decreases). It is also taken across each drone's line of
+//! motion (`StartSweep::line`, direction `u_i`, off-line spread `ω_i`): writing
+//! `c_i·e_i − c_j·e_j = c_j·(e_i − e_j) + (c_i − c_j)·e_i`, the second term lies along `u_i`
+//! but for `|c_i − c_j|·ω_i`, so the distance is at least the part of the flown vector
+//! across `u_i` (again a quadratic, minimised in closed form) less `c_j·ρ + |c_i − c_j|·ω_i`;
+//! the same with `i` and `j` swapped. Two drones flying side by side whose returns leave
+//! at different rates are proven this way where the first bound would need the window cut
+//! into tiny parts. Where every bound leaves less than the minimum distance the window is
+//! halved (down to [`MAX_DEPTH`] times), which shrinks `μ`, `ρ` and `ω`.
 //!
 //! Pieces where both drones still hover are not counted: triggered at `σ`, they hover
 //! where the show has them at `σ`, and the show's own validation covers that distance.
 //! Pieces where either drone is below the minimum navigation altitude are not counted
 //! either, as in the validator.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
+use crate::emergency::near_pairs::{MARGIN_M, NearPairs, Stretches};
 use crate::emergency::return_plan::{ReturnAction, ReturnPlan};
-use crate::emergency::start_sweep::StartSweep;
+use crate::emergency::start_sweep::{StartSweep, across};
 use crate::flight::Flight;
 use crate::pair_check::quadratic_min;
 use crate::path_index::{Leg, PathIndex, segment_segment};
@@ -69,56 +79,82 @@ impl TriggerProof {
     ) -> TriggerProof {
         let d = limits.min_distance_m;
         let low = limits.min_nav_altitude_m;
-        let (pairs, search) = candidate_pairs(plan, sweep, d);
-        let sweeps: Vec<StartSweep> = pairs.par_iter().map(|&(i, j)| sweep.pair(i, j)).collect();
-        let mut bounds: Vec<f64> = vec![f64::INFINITY; pairs.len()];
-        let mut stale: Vec<bool> = vec![true; pairs.len()];
-        // The departures with the best smallest bound so far, kept if later rounds do worse.
-        let mut kept: Option<(f64, Vec<i64>, Vec<f64>)> = None;
+        // Pairs whose paths come near (once: delays do not move paths), and when they
+        // come near in time (again for the pairs of a drone delayed).
+        let paths_near = candidate_pairs(plan, sweep, d);
+        let mut near = NearPairs::new(plan, sweep, d, low);
+        let mut when: Vec<Stretches> = paths_near
+            .par_iter()
+            .map(|&(i, j)| near.stretches(i, j))
+            .collect();
+        // Each pair's bound, with the departures of its two drones it was proven for.
+        let mut proven: HashMap<(usize, usize), (i64, i64, f64)> = HashMap::new();
+        // The departures with the best smallest bound so far (and its pair), kept if later
+        // rounds do worse.
+        let mut kept: Option<(f64, Vec<i64>, Option<(usize, usize)>)> = None;
         let mut stalled = 0;
         for round in 0..=MAX_ROUNDS {
-            let fresh: Vec<(usize, f64)> = (0..pairs.len())
-                .into_par_iter()
-                .filter(|&k| stale[k])
-                .map(|k| {
-                    let two = plan.pair(pairs[k].0, pairs[k].1);
-                    (k, pair_bound(&two, &two.flights(), &sweeps[k], d, low))
+            let pairs: Vec<((usize, usize), &Stretches)> = paths_near
+                .iter()
+                .zip(&when)
+                .filter(|(_, w)| !w.is_empty())
+                .map(|(&p, w)| (p, w))
+                .collect();
+            let departs: Vec<i64> = (0..plan.starts.len()).map(|i| plan.depart_ms(i)).collect();
+            let fresh: Vec<((usize, usize), f64)> = pairs
+                .par_iter()
+                .filter(|((i, j), _)| {
+                    proven
+                        .get(&(*i, *j))
+                        .is_none_or(|&(di, dj, _)| (di, dj) != (departs[*i], departs[*j]))
+                })
+                .map(|&((i, j), only)| {
+                    let two = plan.pair(i, j);
+                    let b = pair_bound(&two, &sweep.pair(i, j), d, low, Some(only));
+                    ((i, j), b)
                 })
                 .collect();
-            for (k, b) in fresh {
-                bounds[k] = b;
-                stale[k] = false;
+            for ((i, j), b) in fresh {
+                proven.insert((i, j), (departs[i], departs[j], b));
             }
-            let worst = bounds.iter().copied().fold(f64::INFINITY, f64::min);
-            if kept.as_ref().is_none_or(|(w, _, _)| worst > *w) {
-                let departs = (0..plan.starts.len()).map(|i| plan.depart_ms(i)).collect();
-                kept = Some((worst, departs, bounds.clone()));
+            let bounds: Vec<f64> = pairs.iter().map(|(p, _)| proven[p].2).collect();
+            let mut worst = (f64::INFINITY, None);
+            for (k, &b) in bounds.iter().enumerate() {
+                if b < worst.0 {
+                    worst = (b, Some(pairs[k].0));
+                }
+            }
+            if kept.as_ref().is_none_or(|(w, _, _)| worst.0 > *w) {
+                kept = Some((worst.0, departs, worst.1));
                 stalled = 0;
             } else {
                 stalled += 1;
             }
-            let failing: Vec<usize> = (0..pairs.len()).filter(|&k| bounds[k] < d - EPS).collect();
+            let failing: Vec<(usize, usize)> = (0..pairs.len())
+                .filter(|&k| bounds[k] < d - EPS)
+                .map(|k| pairs[k].0)
+                .collect();
             if failing.is_empty() || round == MAX_ROUNDS || stalled >= MAX_STALLED_ROUNDS {
                 break;
             }
             // Each failing pair: delay whichever of the two that clears it (or comes
             // closer to clearing it), one drone per pair per round. The trials are made
-            // on the pair alone.
+            // on the pair alone, over its whole flight.
             let trials: Vec<(f64, f64)> = failing
                 .par_iter()
-                .map(|&k| {
-                    let two = plan.pair(pairs[k].0, pairs[k].1);
+                .map(|&(i, j)| {
+                    let two = plan.pair(i, j);
+                    let pair_sweep = sweep.pair(i, j);
                     let trial = |v: usize| -> f64 {
                         let mut p = two.clone();
                         p.delay(v, DELAY_STEP_MS);
-                        pair_bound(&p, &p.flights(), &sweeps[k], d, low)
+                        pair_bound(&p, &pair_sweep, d, low, None)
                     };
                     (trial(0), trial(1))
                 })
                 .collect();
             let mut delayed: Vec<bool> = vec![false; plan.starts.len()];
-            for (&k, (bi, bj)) in failing.iter().zip(trials) {
-                let (i, j) = pairs[k];
+            for (&(i, j), (bi, bj)) in failing.iter().zip(trials) {
                 if delayed[i] || delayed[j] {
                     continue;
                 }
@@ -130,76 +166,39 @@ impl TriggerProof {
                 plan.delay(v, DELAY_STEP_MS);
                 delayed[v] = true;
             }
-            for (k, &(i, j)) in pairs.iter().enumerate() {
-                if delayed[i] || delayed[j] {
-                    stale[k] = true;
-                }
+            near.delayed(plan, sweep, &delayed);
+            let redo: Vec<(usize, Stretches)> = (0..paths_near.len())
+                .into_par_iter()
+                .filter(|&k| delayed[paths_near[k].0] || delayed[paths_near[k].1])
+                .map(|k| (k, near.stretches(paths_near[k].0, paths_near[k].1)))
+                .collect();
+            for (k, w) in redo {
+                when[k] = w;
             }
         }
-        if let Some((_, departs, b)) = kept {
-            for (i, dep) in departs.into_iter().enumerate() {
-                let now = plan.depart_ms(i);
-                plan.delay(i, dep - now);
-            }
-            bounds = b;
-        }
-        let mut best = (search, None);
-        for (k, &b) in bounds.iter().enumerate() {
-            if b < best.0 {
-                best = (b, Some(pairs[k]));
-            }
+        let (worst, departs, pair) = kept.unwrap_or((f64::INFINITY, Vec::new(), None));
+        for (i, dep) in departs.into_iter().enumerate() {
+            let now = plan.depart_ms(i);
+            plan.delay(i, dep - now);
         }
         TriggerProof {
-            min_m: best.0,
-            pair: best.1,
+            min_m: worst.min(d + MARGIN_M),
+            pair,
         }
     }
 }
 
-/// The pairs of flying drones whose paths (from the window's start, each moved by at most
-/// its reach for a later trigger) come within the minimum distance, ascending, and the
-/// search distance.
-fn candidate_pairs(plan: &ReturnPlan, sweep: &StartSweep, d: f64) -> (Vec<(usize, usize)>, f64) {
-    let n = plan.starts.len();
-    let search = d + 2.0 * sweep.max_reach() + 0.05;
-    let legs: Vec<Vec<Leg>> = (0..n)
-        .map(|i| match plan.actions[i] {
-            ReturnAction::Go { neck, .. } => vec![(plan.starts[i], neck), (neck, plan.homes[i])],
-            ReturnAction::Land { .. } => Vec::new(),
-        })
-        .collect();
-    let index = PathIndex::from_legs(legs.clone(), search);
-    let flying = |i: usize| matches!(plan.actions[i], ReturnAction::Go { .. });
-    // The index looks as far as the fastest drone needs; each pair only needs its own two
-    // reaches.
-    let near = |i: usize, j: usize| {
-        let within = d + sweep.reach[i] + sweep.reach[j] + 0.05;
-        legs[i].iter().any(|&(p0, p1)| {
-            legs[j]
-                .iter()
-                .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < within)
-        })
-    };
-    let pairs = (0..n)
-        .filter(|&i| flying(i))
-        .flat_map(|i| {
-            index.near[i]
-                .iter()
-                .filter(move |&&j| j > i && flying(j) && near(i, j))
-                .map(move |&j| (i, j))
-        })
-        .collect();
-    (pairs, search)
-}
-
-/// Stretches of flight time, ms after the trigger: `[from, to)`, ascending.
-type Stretches = Vec<(i64, i64)>;
-
-/// Lower bound on the distance of the two drones of `two` (a plan of drones 0 and 1, whose
-/// flights from their entry positions are `flights`) for triggers in the window of
-/// `sweep`, which holds the same two drones.
-fn pair_bound(two: &ReturnPlan, flights: &[Flight], sweep: &StartSweep, d: f64, low: f64) -> f64 {
-    halving_bound(two, flights, sweep, d, low, 0, None)
+/// Lower bound on the distance of the two drones of `two` (a plan of drones 0 and 1) for
+/// triggers in the window of `sweep`, which holds the same two drones, over the stretches
+/// of flight time `only` (all of it when `None`; the broad phase proves the rest).
+fn pair_bound(
+    two: &ReturnPlan,
+    sweep: &StartSweep,
+    d: f64,
+    low: f64,
+    only: Option<&[(i64, i64)]>,
+) -> f64 {
+    halving_bound(two, &two.flights(), sweep, d, low, 0, only)
 }
 
 /// [`pair_bound`] at halving `depth`, over the stretches of flight time `only` (all of it
@@ -230,7 +229,12 @@ fn halving_bound(
     } else {
         sweep.relative_reach(0, 1)
     };
-    let (exact, bound, open) = piece_bounds(two, fi, fj, (mu_i, mu_j, rho), d, low, only);
+    let reach = Reach {
+        mu: [mu_i, mu_j],
+        rho,
+        line: [sweep.line[0], sweep.line[1]],
+    };
+    let (exact, bound, open) = piece_bounds(two, fi, fj, &reach, d, low, only);
     if exact < d - EPS || bound >= d - EPS || depth >= MAX_DEPTH || sweep.b <= sweep.a {
         // A conflict at the window's start is one whatever comes after; a bound that
         // holds needs no halving.
@@ -266,7 +270,7 @@ fn piece_bounds(
     two: &ReturnPlan,
     fi: &Flight,
     fj: &Flight,
-    reach: (f64, f64, f64),
+    reach: &Reach,
     d: f64,
     low: f64,
     only: Option<&[(i64, i64)]>,
@@ -299,18 +303,30 @@ fn piece_bounds(
     out
 }
 
+/// How far a later trigger in a window can move two drones (see the module's text).
+struct Reach {
+    /// Each drone's reach `μ`, metres.
+    mu: [f64; 2],
+    /// The reach `ρ` of the vector between them, metres.
+    rho: f64,
+    /// Each drone's line of motion: unit direction `u` and off-line spread `ω`.
+    line: [(Vec3, f64); 2],
+}
+
 /// Bounds `[t0, t1)`, within one piece of both flights, into `out` (see [`piece_bounds`]).
 #[allow(clippy::too_many_arguments)]
 fn piece_bound(
     two: &ReturnPlan,
     fi: &Flight,
     fj: &Flight,
-    (mu_i, mu_j, rho): (f64, f64, f64),
+    reach: &Reach,
     (t0, t1): (i64, i64),
     d: f64,
     low: f64,
     out: &mut (f64, f64, Stretches),
 ) {
+    let [mu_i, mu_j] = reach.mu;
+    let rho = reach.rho;
     let (pi, vi, ai) = fi.state(t0);
     let (pj, vj, aj) = fj.state(t0);
     let len = (t1 - t0) as f64 / 1000.0;
@@ -324,40 +340,94 @@ fn piece_bound(
     if zi < low || zj < low {
         return;
     }
-    let shift_over = |s0: i64, s1: i64| {
+    let (r, v, a) = (pi - pj, vi - vj, ai - aj);
+    let cheap = r.norm() - v.norm() * len - 0.5 * a.norm() * len * len;
+    // The progress left at both ends of [s0, s1]: the largest of each, and the largest
+    // difference between the two.
+    let left_over = |s0: i64, s1: i64| {
         let (ci0, cj0) = (two.left(0, s0), two.left(1, s0));
         let (ci1, cj1) = (two.left(0, s1), two.left(1, s1));
-        let dc = (ci0 - cj1).abs().max((cj0 - ci1).abs());
-        (cj0 * rho + dc * mu_i).min(ci0 * rho + dc * mu_j)
+        (ci0, cj0, (ci0 - cj1).abs().max((cj0 - ci1).abs()))
     };
-    let shift = shift_over(t0, t1);
-    let cheap = (pi - pj).norm() - (vi - vj).norm() * len - 0.5 * (ai - aj).norm() * len * len;
+    let (ci, cj, dc) = left_over(t0, t1);
+    let shift = (cj * rho + dc * mu_i).min(ci * rho + dc * mu_j);
     if cheap - shift >= d + FAR_M {
         out.0 = out.0.min(cheap);
         out.1 = out.1.min(cheap - shift);
         return;
     }
-    let (r, v, a) = (pi - pj, vi - vj, ai - aj);
-    let m = quadratic_min(r, v, a, len);
+    // The exact distance over [u0, u1] and the best lower bound under later triggers.
+    let lower = |u0: i64, u1: i64| -> (f64, f64) {
+        let u = (u0 - t0) as f64 / 1000.0;
+        let h = (u1 - u0) as f64 / 1000.0;
+        let (r, v) = (r + v * u + a * (0.5 * u * u), v + a * u);
+        let m = quadratic_min(r, v, a, h);
+        let (ci, cj, dc) = left_over(u0, u1);
+        let mut best = m - (cj * rho + dc * mu_i).min(ci * rho + dc * mu_j);
+        for (k, c_other) in [(0, cj), (1, ci)] {
+            if best >= d - EPS {
+                break;
+            }
+            let (dir, off) = reach.line[k];
+            if dir == Vec3::ZERO {
+                continue;
+            }
+            let across_m = quadratic_min(across(r, dir), across(v, dir), across(a, dir), h);
+            best = best.max(across_m - (c_other * rho + dc * off));
+        }
+        (m, best)
+    };
+    let (m, b) = lower(t0, t1);
     out.0 = out.0.min(m);
     // Halve the parts whose bound fails, down to SUB_MS.
-    let mut stack = vec![(t0, t1, m, shift)];
-    while let Some((s0, s1, m, shift)) = stack.pop() {
-        if m - shift >= d - EPS || s1 - s0 <= SUB_MS {
-            out.1 = out.1.min(m - shift);
-            if m - shift < d - EPS {
+    let mut stack = vec![(t0, t1, b)];
+    while let Some((s0, s1, b)) = stack.pop() {
+        if b >= d - EPS || s1 - s0 <= SUB_MS {
+            out.1 = out.1.min(b);
+            if b < d - EPS {
                 out.2.push((s0, s1));
             }
             continue;
         }
         let mid = (s0 + s1) / 2;
         for (u0, u1) in [(mid, s1), (s0, mid)] {
-            let u = (u0 - t0) as f64 / 1000.0;
-            let h = (u1 - u0) as f64 / 1000.0;
-            let q = quadratic_min(r + v * u + a * (0.5 * u * u), v + a * u, a, h);
-            stack.push((u0, u1, q, shift_over(u0, u1)));
+            stack.push((u0, u1, lower(u0, u1).1));
         }
     }
+}
+
+/// The pairs of flying drones whose paths (from the window's start, each moved by at most
+/// its reach for a later trigger) come within the minimum distance, ascending.
+fn candidate_pairs(plan: &ReturnPlan, sweep: &StartSweep, d: f64) -> Vec<(usize, usize)> {
+    let n = plan.starts.len();
+    let search = d + 2.0 * sweep.max_reach() + 0.05;
+    let legs: Vec<Vec<Leg>> = (0..n)
+        .map(|i| match plan.actions[i] {
+            ReturnAction::Go { neck, .. } => vec![(plan.starts[i], neck), (neck, plan.homes[i])],
+            ReturnAction::Land { .. } => Vec::new(),
+        })
+        .collect();
+    let index = PathIndex::from_legs(legs.clone(), search);
+    let flying = |i: usize| matches!(plan.actions[i], ReturnAction::Go { .. });
+    // The index looks as far as the fastest drone needs; each pair only needs its own two
+    // reaches.
+    let near = |i: usize, j: usize| {
+        let within = d + sweep.reach[i] + sweep.reach[j] + 0.05;
+        legs[i].iter().any(|&(p0, p1)| {
+            legs[j]
+                .iter()
+                .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < within)
+        })
+    };
+    (0..n)
+        .filter(|&i| flying(i))
+        .flat_map(|i| {
+            index.near[i]
+                .iter()
+                .filter(move |&&j| j > i && flying(j) && near(i, j))
+                .map(move |&j| (i, j))
+        })
+        .collect()
 }
 
 #[cfg(test)]
