@@ -34,6 +34,9 @@ pub(crate) struct StartSweep {
     /// that stands still) and a bound on how far from the line through its anchor along
     /// it the drone gets, metres.
     pub(crate) line: Vec<(Vec3, f64)>,
+    /// Each drone's displacement box within the window: the low and high corners of the
+    /// box of its control points less its anchor (it holds the anchor's own zero).
+    pub(crate) spread: Vec<(Vec3, Vec3)>,
 }
 
 /// The pieces of `tr` within `[a, b]` (nothing for the parts where it stands still
@@ -94,6 +97,7 @@ impl StartSweep {
             pieces: vec![self.pieces[i].clone(), self.pieces[j].clone()],
             reach: vec![self.reach[i], self.reach[j]],
             line: vec![self.line[i], self.line[j]],
+            spread: vec![self.spread[i], self.spread[j]],
         }
     }
 
@@ -188,6 +192,17 @@ impl StartSweep {
             .zip(&anchor)
             .map(|(ps, &p0)| motion_line(ps, p0))
             .collect();
+        let spread = pieces
+            .iter()
+            .zip(&anchor)
+            .map(|(ps, &p0)| {
+                ps.iter()
+                    .flat_map(|s| s.p.iter())
+                    .fold((Vec3::ZERO, Vec3::ZERO), |(lo, hi), &q| {
+                        (lo.min(q - p0), hi.max(q - p0))
+                    })
+            })
+            .collect();
         StartSweep {
             a,
             b,
@@ -195,6 +210,7 @@ impl StartSweep {
             pieces,
             reach,
             line,
+            spread,
         }
     }
 }

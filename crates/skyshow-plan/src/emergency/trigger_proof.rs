@@ -33,11 +33,10 @@ use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
 use crate::emergency::near_pairs::{MARGIN_M, NearPairs, Stretches};
-use crate::emergency::return_plan::{ReturnAction, ReturnPlan};
+use crate::emergency::return_plan::ReturnPlan;
 use crate::emergency::start_sweep::{StartSweep, across};
 use crate::flight::Flight;
 use crate::pair_check::quadratic_min;
-use crate::path_index::{Leg, PathIndex, segment_segment};
 
 /// Most halvings of a trigger window for one pair.
 pub(crate) const MAX_DEPTH: u32 = 10;
@@ -60,8 +59,8 @@ const EPS: f64 = 1e-9;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct TriggerProof {
     /// Lower bound on the distance between any two drones (both above the minimum
-    /// navigation altitude) for a trigger anywhere in the window, metres; at least the
-    /// search distance when no pair comes that close.
+    /// navigation altitude) for a trigger anywhere in the window, metres; at most the
+    /// minimum distance plus `near_pairs::MARGIN_M` (no pair need be proven further).
     pub(crate) min_m: f64,
     /// The pair it belongs to.
     pub(crate) pair: Option<(usize, usize)>,
@@ -79,27 +78,17 @@ impl TriggerProof {
     ) -> TriggerProof {
         let d = limits.min_distance_m;
         let low = limits.min_nav_altitude_m;
-        // Pairs whose paths come near (once: delays do not move paths), and when they
-        // come near in time (again for the pairs of a drone delayed).
-        let paths_near = candidate_pairs(plan, sweep, d);
         let mut near = NearPairs::new(plan, sweep, d, low);
-        let mut when: Vec<Stretches> = paths_near
-            .par_iter()
-            .map(|&(i, j)| near.stretches(i, j))
-            .collect();
-        // Each pair's bound, with the departures of its two drones it was proven for.
+        // Each pair's bound, with the departures of its two drones it was proven for (its
+        // stretches depend on nothing else).
         let mut proven: HashMap<(usize, usize), (i64, i64, f64)> = HashMap::new();
         // The departures with the best smallest bound so far (and its pair), kept if later
         // rounds do worse.
         let mut kept: Option<(f64, Vec<i64>, Option<(usize, usize)>)> = None;
         let mut stalled = 0;
         for round in 0..=MAX_ROUNDS {
-            let pairs: Vec<((usize, usize), &Stretches)> = paths_near
-                .iter()
-                .zip(&when)
-                .filter(|(_, w)| !w.is_empty())
-                .map(|(&p, w)| (p, w))
-                .collect();
+            let found = near.find();
+            let pairs = &found.pairs;
             let departs: Vec<i64> = (0..plan.starts.len()).map(|i| plan.depart_ms(i)).collect();
             let fresh: Vec<((usize, usize), f64)> = pairs
                 .par_iter()
@@ -108,7 +97,8 @@ impl TriggerProof {
                         .get(&(*i, *j))
                         .is_none_or(|&(di, dj, _)| (di, dj) != (departs[*i], departs[*j]))
                 })
-                .map(|&((i, j), only)| {
+                .map(|((i, j), only)| {
+                    let (i, j) = (*i, *j);
                     let two = plan.pair(i, j);
                     let b = pair_bound(&two, &sweep.pair(i, j), d, low, Some(only));
                     ((i, j), b)
@@ -118,7 +108,7 @@ impl TriggerProof {
                 proven.insert((i, j), (departs[i], departs[j], b));
             }
             let bounds: Vec<f64> = pairs.iter().map(|(p, _)| proven[p].2).collect();
-            let mut worst = (f64::INFINITY, None);
+            let mut worst = found.floor;
             for (k, &b) in bounds.iter().enumerate() {
                 if b < worst.0 {
                     worst = (b, Some(pairs[k].0));
@@ -167,14 +157,6 @@ impl TriggerProof {
                 delayed[v] = true;
             }
             near.delayed(plan, sweep, &delayed);
-            let redo: Vec<(usize, Stretches)> = (0..paths_near.len())
-                .into_par_iter()
-                .filter(|&k| delayed[paths_near[k].0] || delayed[paths_near[k].1])
-                .map(|k| (k, near.stretches(paths_near[k].0, paths_near[k].1)))
-                .collect();
-            for (k, w) in redo {
-                when[k] = w;
-            }
         }
         let (worst, departs, pair) = kept.unwrap_or((f64::INFINITY, Vec::new(), None));
         for (i, dep) in departs.into_iter().enumerate() {
@@ -394,40 +376,6 @@ fn piece_bound(
             stack.push((u0, u1, lower(u0, u1).1));
         }
     }
-}
-
-/// The pairs of flying drones whose paths (from the window's start, each moved by at most
-/// its reach for a later trigger) come within the minimum distance, ascending.
-fn candidate_pairs(plan: &ReturnPlan, sweep: &StartSweep, d: f64) -> Vec<(usize, usize)> {
-    let n = plan.starts.len();
-    let search = d + 2.0 * sweep.max_reach() + 0.05;
-    let legs: Vec<Vec<Leg>> = (0..n)
-        .map(|i| match plan.actions[i] {
-            ReturnAction::Go { neck, .. } => vec![(plan.starts[i], neck), (neck, plan.homes[i])],
-            ReturnAction::Land { .. } => Vec::new(),
-        })
-        .collect();
-    let index = PathIndex::from_legs(legs.clone(), search);
-    let flying = |i: usize| matches!(plan.actions[i], ReturnAction::Go { .. });
-    // The index looks as far as the fastest drone needs; each pair only needs its own two
-    // reaches.
-    let near = |i: usize, j: usize| {
-        let within = d + sweep.reach[i] + sweep.reach[j] + 0.05;
-        legs[i].iter().any(|&(p0, p1)| {
-            legs[j]
-                .iter()
-                .any(|&(q0, q1)| segment_segment(p0, p1, q0, q1) < within)
-        })
-    };
-    (0..n)
-        .filter(|&i| flying(i))
-        .flat_map(|i| {
-            index.near[i]
-                .iter()
-                .filter(move |&&j| j > i && flying(j) && near(i, j))
-                .map(move |&j| (i, j))
-        })
-        .collect()
 }
 
 #[cfg(test)]
