@@ -84,7 +84,7 @@ impl TriggerProof {
         let mut proven: HashMap<(usize, usize), (i64, i64, f64)> = HashMap::new();
         // The departures with the best smallest bound so far (and its pair), kept if later
         // rounds do worse.
-        let mut kept: Option<(f64, Vec<i64>, Option<(usize, usize)>)> = None;
+        let mut kept: Option<(TriggerProof, Vec<i64>)> = None;
         let mut stalled = 0;
         for round in 0..=MAX_ROUNDS {
             let found = near.find();
@@ -114,8 +114,12 @@ impl TriggerProof {
                     worst = (b, Some(pairs[k].0));
                 }
             }
-            if kept.as_ref().is_none_or(|(w, _, _)| worst.0 > *w) {
-                kept = Some((worst.0, departs, worst.1));
+            if kept.as_ref().is_none_or(|(k, _)| worst.0 > k.min_m) {
+                let proof = TriggerProof {
+                    min_m: worst.0,
+                    pair: worst.1,
+                };
+                kept = Some((proof, departs));
                 stalled = 0;
             } else {
                 stalled += 1;
@@ -158,14 +162,20 @@ impl TriggerProof {
             }
             near.delayed(plan, sweep, &delayed);
         }
-        let (worst, departs, pair) = kept.unwrap_or((f64::INFINITY, Vec::new(), None));
+        let (proof, departs) = kept.unwrap_or((
+            TriggerProof {
+                min_m: f64::INFINITY,
+                pair: None,
+            },
+            Vec::new(),
+        ));
         for (i, dep) in departs.into_iter().enumerate() {
             let now = plan.depart_ms(i);
             plan.delay(i, dep - now);
         }
         TriggerProof {
-            min_m: worst.min(d + MARGIN_M),
-            pair,
+            min_m: proof.min_m.min(d + MARGIN_M),
+            pair: proof.pair,
         }
     }
 }
