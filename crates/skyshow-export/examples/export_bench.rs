@@ -46,6 +46,18 @@ fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Times `write` streaming into a new file at `path`.
+fn write_timed(
+    name: &str,
+    path: &std::path::Path,
+    write: impl FnOnce(BufWriter<File>) -> std::io::Result<BufWriter<File>>,
+) {
+    timed(name, || {
+        let f = BufWriter::new(File::create(path).expect("temporary file"));
+        write(f).and_then(|mut w| w.flush()).expect("written");
+    });
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
@@ -96,19 +108,13 @@ fn main() {
         let csv_path = dir.join("export_bench_drones_csv.zip");
         let vviz_path = dir.join("export_bench_show.vviz");
         if wanted("csv") {
-            timed("drones_csv.zip", || {
-                let f = BufWriter::new(File::create(&csv_path).expect("temporary file"));
+            write_timed("drones_csv.zip", &csv_path, |f| {
                 write_drone_csv_zip_to(f, &show, &CsvOptions::DEFAULT)
-                    .and_then(|mut w| w.flush())
-                    .expect("written");
             });
         }
         if wanted("vviz") {
-            timed("show.vviz", || {
-                let f = BufWriter::new(File::create(&vviz_path).expect("temporary file"));
+            write_timed("show.vviz", &vviz_path, |f| {
                 write_vviz_to(f, &show, &VvizOptions::DEFAULT)
-                    .and_then(|mut w| w.flush())
-                    .expect("written");
             });
         }
         for p in [&csv_path, &vviz_path] {
