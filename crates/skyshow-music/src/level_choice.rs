@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use crate::beats::{BeatOptions, dp_beats, normalised};
 use crate::drum_evidence::DrumEvidence;
 use crate::error::MusicError;
+use crate::joins::{add_joint_runs, place_joins};
 use crate::onset::OnsetEnvelope;
 use crate::tempo::{acf_peaks, global_period, local_periods};
 use crate::tempo_path::tempo_path;
@@ -89,6 +90,26 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         &runs,
         &evidence,
         env.fps,
+    );
+    let own_runs = runs.len() / 2;
+    let joint = add_joint_runs(
+        &chosen,
+        &stretches,
+        (&old, &new),
+        global,
+        opts.tightness,
+        [e.as_slice(), te.as_slice()],
+        &mut tracked,
+        &mut runs,
+    );
+    let chosen = place_joins(
+        &chosen,
+        &tracked,
+        &periods,
+        &runs,
+        &evidence,
+        env.fps,
+        joint.filter(|_| own_runs > 0).map(|k| (k, own_runs)),
     );
     let beats = splice(&chosen, &tracked, &periods, &runs);
     if beats.len() < 2 {
@@ -302,7 +323,7 @@ fn stretches_of(periods: &[f64], fps: f64) -> Vec<(usize, usize)> {
 
 /// The beats of each stretch from the run chosen for it; where two runs meet, a beat closer
 /// than half a period to the one before it is left out.
-fn splice(
+pub(crate) fn splice(
     chosen: &[(usize, usize, usize)],
     tracked: &[Option<Vec<usize>>],
     periods: &[f64],
@@ -325,7 +346,7 @@ fn splice(
 
 /// How far (seconds) either side of a step of the tempo path the beats may still keep the
 /// other side's period: the path places a step only to a second or so.
-const STEP_REACH_S: f64 = 2.0;
+pub(crate) const STEP_REACH_S: f64 = 2.0;
 
 /// The period before and the period after each step at every frame: within
 /// [`STEP_REACH_S`] of a step between stretches, the old side's and the new side's periods
@@ -348,7 +369,7 @@ fn around_steps(periods: &[f64], stretches: &[(usize, usize)], fps: f64) -> (Vec
 }
 
 /// The median of `v` (not empty).
-fn median(v: &[f64]) -> f64 {
+pub(crate) fn median(v: &[f64]) -> f64 {
     let mut s = v.to_vec();
     s.sort_by(f64::total_cmp);
     s[s.len() / 2]
@@ -376,14 +397,14 @@ fn on_level_of(period: f64, own: f64) -> f64 {
 /// drum fit alone takes such a fast groove at half time; the loudness alone weighs a
 /// syncopated groove's quieter beats too little. Together (the drum fit times the square
 /// root of the loudness fit), the level whose every beat is a loud hit wins.
-struct Evidence<'a> {
+pub(crate) struct Evidence<'a> {
     drums: DrumEvidence<'a>,
     loudness: DrumEvidence<'a>,
 }
 
 impl Evidence<'_> {
     /// The evidence for `beats` in frames `lo..hi`.
-    fn fit_within(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
+    pub(crate) fn fit_within(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
         self.drums.fit_within(beats, lo, hi) * self.loudness.fit_within(beats, lo, hi).sqrt()
     }
 }
@@ -410,7 +431,7 @@ fn tempo_prior(bpm: f64) -> f64 {
 /// How far (frames) a steady beat's interval may stray from its neighbours' at least: at
 /// fast tempi 5 % of an interval is less than two frames of the envelope (20 ms), and a
 /// beat placed a frame early followed by one a frame late is as steady as a drummer plays.
-const STEADY_FRAMES: f64 = 2.0;
+pub(crate) const STEADY_FRAMES: f64 = 2.0;
 
 /// How steady a beat sequence is, squared: the share of its intervals within 5 % (or
 /// `min_frames`) of the median of the nine intervals around them. A level that does not

@@ -19,6 +19,7 @@ mod bench_set;
 mod drum_evidence;
 mod error;
 mod eval;
+mod joins;
 mod level_choice;
 mod musical_time;
 mod onset;

@@ -353,15 +353,14 @@ fn a_step_from_100_to_120_at_2_30_gives_both_sections_and_bar_1_at_0_00() {
 
 /// Tracks of the tempo-step sets the tracker still gets wrong on one side: clave at 156 BPM
 /// heard at half time before the step (F 0.65: the half-time level's off-beats carry only
-/// the shaker and half of the clave's strokes, so nothing says it is too slow); clave at
-/// 78 BPM, whose first three beats were lost until session 10 (F 0.90, now 0.947 with
-/// beats between the old and the new tempo at the step). Each must stay at least at the F
-/// it has, so that it does not get worse unnoticed. (Pads 152→101.8 and four-on-the-floor
-/// 168→117.6, both F 0.67 before the step until session 9, are no longer here: their
-/// half-time level's off-beats are struck chords and kicks; nor is funk 138→89.7, F 0.92
-/// after the step until session 10, whose beats of the old tempo stretched past the step.)
+/// the shaker and half of the clave's strokes, so nothing says it is too slow). It must
+/// stay at least at the F it has, so that it does not get worse unnoticed. (Pads
+/// 152→101.8 and four-on-the-floor 168→117.6, both F 0.67 before the step until session 9,
+/// are no longer here: their half-time level's off-beats are struck chords and kicks; nor
+/// are funk 138→89.7, F 0.92 after the step until session 10, whose beats of the old tempo
+/// stretched past the step, and clave 78→101.4, F 0.90 before it, whose first three beats
+/// were lost and whose beats at the level chosen after the step began two seconds early.)
 const KNOWN_WEAK_STEPS: &[(&str, f64)] = &[
-    ("clave 78→101.4", 0.94),
     ("clave 156→109.2", 0.62),
     // The held-out set of session 9, as the tracker leaves it: two claves whose beats in
     // the last second or two bend onto the clave's strokes (F 0.87 and 0.94 after the
@@ -370,20 +369,23 @@ const KNOWN_WEAK_STEPS: &[(&str, f64)] = &[
     ("h4 clave 74→96.2", 0.85),
     ("h4 clave 112→151.2", 0.92),
     // The held-out set of session 10, as the tracker leaves it: clave 120 heard at half
-    // time before the step, clave 80 with beats between the old and new tempo near the
-    // step, and two tracks after a step (clave 160→112, funk 96→124.8).
+    // time before the step and two tracks after it (clave 160→112, funk 96→124.8, F 0.94).
+    // (Clave 80→104, F 0.91 before the step as written, is at 1.000: see
+    // `place_joins`.)
     ("h5 clave 120→96", 0.62),
-    ("h5 clave 80→104", 0.88),
     ("h5 clave 160→112", 0.92),
     ("h5 funk 96→124.8", 0.92),
 ];
 
 /// Tracks whose second section is found two beats before or after the step (the tempo path
-/// places the step to a second or so, and the beats there follow it); the last two are of
-/// the held-out set of session 10.
+/// places the step to a second or so, and the beats there follow it): four-on-the-floor
+/// 118→159.3 misses the first beat after its step (the run chosen before the step is at
+/// half the new tempo after it, the one chosen after at its off-beats, F 0.993); the last
+/// two are of the held-out set of session 10.
 const SECTION_OFF_STEP: &[&str] = &[
     "syncopated 142→120.7",
     "pads 139→83.4",
+    "h4 four-on-floor 118→159.3",
     "h5 syncopated 76→102.6",
     "h5 four-on-floor 100→140",
 ];
