@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
 
 use crate::emergency::near_pairs::{MARGIN_M, NearPairs, Stretches};
-use crate::emergency::return_plan::ReturnPlan;
+use crate::emergency::return_plan::{ReturnAction, ReturnPlan};
 use crate::emergency::start_sweep::{StartSweep, across};
 use crate::flight::Flight;
 use crate::pair_check::quadratic_min;
@@ -225,6 +225,7 @@ fn halving_bound(
         mu: [mu_i, mu_j],
         rho,
         line: [sweep.line[0], sweep.line[1]],
+        apart: leaving_apart(two, sweep, rho, d, low),
     };
     let (exact, bound, open) = piece_bounds(two, fi, fj, &reach, d, low, only);
     if exact < d - EPS || bound >= d - EPS || depth >= MAX_DEPTH || sweep.b <= sweep.a {
@@ -303,6 +304,67 @@ struct Reach {
     rho: f64,
     /// Each drone's line of motion: unit direction `u` and off-line spread `ω`.
     line: [(Vec3, f64); 2],
+    /// Whether the two leave each other's way (see [`leaving_apart`]).
+    apart: Option<Apart>,
+}
+
+/// Two drones whose straight legs lead away from each other for every trigger in a
+/// window (see [`leaving_apart`]).
+struct Apart {
+    /// Until when both are still hovering or on their legs, ms after the trigger.
+    until_ms: i64,
+    /// Each one's departure, ms after the trigger.
+    depart: [i64; 2],
+    /// Whether each one's leg leads away from the other for every trigger in the window.
+    away: [bool; 2],
+    /// Their distance then is at least this, metres.
+    base: f64,
+}
+
+/// Whether drones 0 and 1 of `two` leave each other's way, for triggers in `sweep`'s
+/// window. Triggered at `σ`, until either has finished its straight leg, drone `i` is at
+/// `p_i(σ) + b_i·w_i` (`b_i` its progress, from 0 while it hovers to 1 at its neck,
+/// `w_i = g_i − p_i(σ)`), so with `r = p_i(σ) − p_j(σ)` the squared distance is
+/// `|r|² + 2·b_i·r·w_i − 2·b_j·r·w_j + |b_i·w_i − b_j·w_j|²`: when `r·w_i ≥ 0` and
+/// `r·w_j ≤ 0` (each leads away from the other) it is at least `|r|²`, whatever the
+/// profiles and delays, and `|r|` is the show's own distance at `σ`, which the validator
+/// keeps at the minimum (both are above the minimum navigation altitude throughout the
+/// window) and which is at least `|r(a)| − ρ`. A drone still hovering needs no
+/// condition. The signs are bounded over the window from the values at its start:
+/// `r(σ)·w_i(σ) ≥ r·w_i − |r|·μ_i − ρ·|w_i| − ρ·μ_i`.
+fn leaving_apart(
+    two: &ReturnPlan,
+    sweep: &StartSweep,
+    rho: f64,
+    d: f64,
+    low: f64,
+) -> Option<Apart> {
+    let leg = |k: usize| match two.actions[k] {
+        ReturnAction::Go {
+            depart_ms,
+            neck,
+            leg,
+            ..
+        } => Some((depart_ms, neck, depart_ms + leg.total_ms)),
+        ReturnAction::Land { .. } => None,
+    };
+    let ((d0, g0, e0), (d1, g1, e1)) = (leg(0)?, leg(1)?);
+    let high = |k: usize| sweep.anchor[k].z + sweep.spread[k].0.z >= low;
+    if !high(0) || !high(1) {
+        return None;
+    }
+    let r = sweep.anchor[0] - sweep.anchor[1];
+    let (w0, w1) = (g0 - sweep.anchor[0], g1 - sweep.anchor[1]);
+    let slack = |w: Vec3, mu: f64| r.norm() * mu + rho * w.norm() + rho * mu;
+    Some(Apart {
+        until_ms: e0.min(e1),
+        depart: [d0, d1],
+        away: [
+            r.dot(w0) - slack(w0, sweep.reach[0]) >= 0.0,
+            -r.dot(w1) - slack(w1, sweep.reach[1]) >= 0.0,
+        ],
+        base: d.max(r.norm() - rho),
+    })
 }
 
 /// Bounds `[t0, t1)`, within one piece of both flights, into `out` (see [`piece_bounds`]).
@@ -330,6 +392,14 @@ fn piece_bound(
     let zi = ei.z.max(pi.z) + bulge(ai) + ci0 * mu_i;
     let zj = ej.z.max(pj.z) + bulge(aj) + cj0 * mu_j;
     if zi < low || zj < low {
+        return;
+    }
+    if let Some(ap) = &reach.apart
+        && t1 <= ap.until_ms
+        && (0..2).all(|k| ap.away[k] || t1 <= ap.depart[k])
+    {
+        out.0 = out.0.min(ap.base);
+        out.1 = out.1.min(ap.base);
         return;
     }
     let (r, v, a) = (pi - pj, vi - vj, ai - aj);
