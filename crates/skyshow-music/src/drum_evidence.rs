@@ -61,11 +61,7 @@ impl<'a> DrumEvidence<'a> {
     /// subdivisions do (hi-hats, a shaker); near 1 or above when every off-beat is struck
     /// as loud as a beat (the beats of a level twice as fast).
     pub(crate) fn off_beat_ratio(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
-        let inside: Vec<usize> = beats
-            .iter()
-            .copied()
-            .filter(|b| (lo..hi).contains(b))
-            .collect();
+        let inside = beats_within(beats, lo, hi);
         if inside.len() < 4 {
             return 0.0;
         }
@@ -88,11 +84,7 @@ impl<'a> DrumEvidence<'a> {
     /// beat over all their weight; precision is the mean weight of the envelope's highest
     /// point within 35 ms of each beat. Beats on the loud hits and none between them score 1.
     pub(crate) fn fit_within(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
-        let beats: Vec<usize> = beats
-            .iter()
-            .copied()
-            .filter(|b| (lo..hi).contains(b))
-            .collect();
+        let beats = beats_within(beats, lo, hi);
         let inside: Vec<(usize, f64)> = self
             .peaks
             .iter()
@@ -133,6 +125,15 @@ impl<'a> DrumEvidence<'a> {
             2.0 * precision * recall / (precision + recall)
         }
     }
+}
+
+/// The frames of `beats` within `lo..hi`.
+pub(crate) fn beats_within(beats: &[usize], lo: usize, hi: usize) -> Vec<usize> {
+    beats
+        .iter()
+        .copied()
+        .filter(|b| (lo..hi).contains(b))
+        .collect()
 }
 
 /// The `q`-quantile of `v` (0..=1), interpolated linearly between the two nearest values;

@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 
 use crate::beats::dp_beats;
+use crate::drum_evidence::beats_within;
 use crate::level_choice::{Evidence, STEADY_FRAMES, STEP_REACH_S, median, splice};
 
 /// The stretches' runs with each join between two different runs moved to where the beats
@@ -44,11 +45,7 @@ pub(crate) fn place_joins(
         // Each side's tempo at the level chosen for it: the median interval of its run's
         // beats within its stretch.
         let interval = |beats: &[usize], from: usize, to: usize| -> Option<f64> {
-            let inside: Vec<usize> = beats
-                .iter()
-                .copied()
-                .filter(|t| (from..to).contains(t))
-                .collect();
+            let inside = beats_within(beats, from, to);
             let ibi: Vec<f64> = inside.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
             (!ibi.is_empty()).then(|| median(&ibi))
         };

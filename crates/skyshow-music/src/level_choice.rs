@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::beats::{BeatOptions, dp_beats, normalised};
-use crate::drum_evidence::DrumEvidence;
+use crate::drum_evidence::{DrumEvidence, beats_within};
 use crate::error::MusicError;
 use crate::joins::{add_joint_runs, place_joins};
 use crate::onset::OnsetEnvelope;
@@ -174,11 +174,7 @@ fn choose_levels(
             if !in_range(bpm) {
                 continue;
             }
-            let inside: Vec<usize> = beats
-                .iter()
-                .copied()
-                .filter(|b| (lo..hi).contains(b))
-                .collect();
+            let inside = beats_within(beats, lo, hi);
             // The prior weighs the tempo the beats have: a run asked for one tempo can
             // settle on another (every second beat of a faster one, say).
             let heard = beats_bpm(&inside, fps).unwrap_or(bpm);

@@ -106,17 +106,22 @@ fn syncopated_tracks_keep_their_metrical_level() {
         syncopated(72.0, 211),
         funk,
     ] {
-        let bpm = spec.bpm;
-        let (audio, track) = audio_of(&spec);
-        let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
-        assert!(
-            (a.tempo_bpm / bpm - 1.0).abs() < 0.03,
-            "{bpm}: {}",
-            a.tempo_bpm
-        );
-        let f = f_measure(&track.beats_s, &a.beats_s, 0.07);
-        assert!(f >= 0.95, "{bpm}: F = {f}");
+        assert_tracked_at_its_level(&spec);
     }
+}
+
+/// `spec`'s track is tracked at its own tempo (within 3 %) with F ≥ 0.95.
+fn assert_tracked_at_its_level(spec: &TrackSpec) {
+    let bpm = spec.bpm;
+    let (audio, track) = audio_of(spec);
+    let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+    assert!(
+        (a.tempo_bpm / bpm - 1.0).abs() < 0.03,
+        "{bpm}: {}",
+        a.tempo_bpm
+    );
+    let f = f_measure(&track.beats_s, &a.beats_s, 0.07);
+    assert!(f >= 0.95, "{bpm}: F = {f}");
 }
 
 /// Fast tracks struck on every beat that the level choice took at half time (pads at 152,
@@ -136,16 +141,7 @@ fn fast_tracks_struck_on_every_beat_keep_their_level() {
         spec(Instrument::Pads, 166.0, 3),
         spec(Instrument::FourOnFloor, 164.0, 1),
     ] {
-        let bpm = spec.bpm;
-        let (audio, track) = audio_of(&spec);
-        let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
-        assert!(
-            (a.tempo_bpm / bpm - 1.0).abs() < 0.03,
-            "{bpm}: {}",
-            a.tempo_bpm
-        );
-        let f = f_measure(&track.beats_s, &a.beats_s, 0.07);
-        assert!(f >= 0.95, "{bpm}: F = {f}");
+        assert_tracked_at_its_level(&spec);
     }
 }
 
