@@ -32,8 +32,6 @@ fn row(label: &str, value: String, limit: String, ok: bool) -> String {
 /// Prints the summary on stderr.
 pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
     let r = s.report;
-    let m = &r.validation.measured;
-    let l = &r.limits;
     let minute = |t: f64| format!("{}:{:04.1}", (t / 60.0).floor() as i64, t % 60.0);
     p.line(&text(msg!(
         "summary-title",
@@ -48,6 +46,25 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
         pad_start(&text(msg!("summary-measured")), 14),
         text(msg!("summary-limit"))
     ));
+    print_figures(p, r);
+    print_motions(p, r);
+    print_emergency(p, r);
+    print_findings(p, r);
+    print_warnings(p, r);
+    for w in s.written {
+        p.line(&format!("  {}", msg!("summary-wrote", path = w)));
+    }
+    p.line(&format!(
+        "  {}",
+        msg!("summary-done", seconds = format!("{:.2}", s.elapsed_s))
+    ));
+}
+
+/// The measured figures against their limits: the smallest distance (at or above), every
+/// other one (at or below), and the largest velocity step when there is one.
+fn print_figures(p: &Printer, r: &Report<'_>) {
+    let m = &r.validation.measured;
+    let l = &r.limits;
     let md = if m.min_distance_m.is_finite() {
         // To the millimetre: the figure that decides a violation.
         format!("{:.3} m", m.min_distance_m)
@@ -129,8 +146,11 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
             pad_end(&format!("≤ {step_max:.2} m/s"), 16)
         ));
     }
-    print_motions(p, r);
-    print_emergency(p, r);
+}
+
+/// The violations (the first ten of the validation's, the pyro checks' and the format
+/// rules'), then how many more there are.
+fn print_findings(p: &Printer, r: &Report<'_>) {
     let n = r.violation_count();
     p.line(&format!("  {}", msg!("summary-violations", count = n)));
     for v in r.validation.violations.iter().take(10) {
@@ -201,6 +221,10 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
     if n > 10 {
         p.line(&format!("    {}", msg!("summary-more", count = n - 10)));
     }
+}
+
+/// The warnings, the first ten of them.
+fn print_warnings(p: &Printer, r: &Report<'_>) {
     let nw = r.warning_count();
     if nw > 0 {
         p.line(&format!("  {}", msg!("summary-warnings", count = nw)));
@@ -211,13 +235,6 @@ pub(crate) fn print_summary(p: &Printer, s: &Summary<'_>) {
             p.line(&format!("    {}", msg!("summary-more", count = nw - 10)));
         }
     }
-    for w in s.written {
-        p.line(&format!("  {}", msg!("summary-wrote", path = w)));
-    }
-    p.line(&format!(
-        "  {}",
-        msg!("summary-done", seconds = format!("{:.2}", s.elapsed_s))
-    ));
 }
 
 /// The return-to-home plan: its entries, longest return and closest approach, how much of
