@@ -21,8 +21,13 @@ pub(crate) struct PathIndex {
     legs: Vec<Vec<Leg>>,
     radius: Vec<f64>,
     cells: Vec<Vec<Cell>>,
-    /// Drones by cell (only looked up, never walked: its order reaches no result).
-    grid: FxHashMap<Cell, Vec<usize>>,
+    /// Each cell's bucket in `buckets`, by the cell's [`packed`] key: small entries, so
+    /// that the table's look-ups, most of a query's time, miss the cache less.
+    grid: FxHashMap<u64, u32>,
+    /// Drones by cell (only looked up, never walked: its order reaches no result). Cells
+    /// far apart may share a packed key and so a bucket: that only adds candidates, which
+    /// the exact distance test then drops.
+    buckets: Vec<Vec<usize>>,
     /// `near[i]`: drones whose paths come within `reach` of drone `i`'s path, ascending.
     pub(crate) near: Vec<Vec<usize>>,
 }
@@ -45,10 +50,15 @@ impl PathIndex {
         let n = legs.len();
         let cell = (reach + 2.0 * max_tube).max(1e-3);
         let cells: Vec<Vec<Cell>> = legs.par_iter().map(|l| cells_of(l, cell)).collect();
-        let mut grid: FxHashMap<Cell, Vec<usize>> = FxHashMap::default();
+        let mut grid: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut buckets: Vec<Vec<usize>> = Vec::new();
         for (i, keys) in cells.iter().enumerate() {
-            for k in keys {
-                grid.entry(*k).or_default().push(i);
+            for &k in keys {
+                let b = *grid.entry(packed(k)).or_insert_with(|| {
+                    buckets.push(Vec::new());
+                    (buckets.len() - 1) as u32
+                });
+                buckets[b as usize].push(i);
             }
         }
         let mut index = PathIndex {
@@ -59,6 +69,7 @@ impl PathIndex {
             legs,
             cells,
             grid,
+            buckets,
             near: Vec::new(),
         };
         index.near = (0..n)
@@ -89,8 +100,8 @@ impl PathIndex {
             for dx in -1..=1 {
                 for dy in -1..=1 {
                     for dz in -1..=1 {
-                        if let Some(b) = self.grid.get(&(kx + dx, ky + dy, kz + dz)) {
-                            for &j in b {
+                        if let Some(&b) = self.grid.get(&packed((kx + dx, ky + dy, kz + dz))) {
+                            for &j in &self.buckets[b as usize] {
                                 let (w, bit) = (j / 64, 1u64 << (j % 64));
                                 if seen[w] & bit == 0 {
                                     seen[w] |= bit;
@@ -124,8 +135,8 @@ impl PathIndex {
     pub(crate) fn update_tube(&mut self, i: usize, legs: Vec<Leg>, radius: f64) {
         debug_assert!(radius <= self.max_tube + 1e-9);
         for k in std::mem::take(&mut self.cells[i]) {
-            if let Some(b) = self.grid.get_mut(&k) {
-                b.retain(|&j| j != i);
+            if let Some(&b) = self.grid.get(&packed(k)) {
+                self.buckets[b as usize].retain(|&j| j != i);
             }
         }
         for &j in &std::mem::take(&mut self.near[i]) {
@@ -135,7 +146,12 @@ impl PathIndex {
         self.legs[i] = legs;
         self.radius[i] = radius;
         for k in &self.cells[i] {
-            let b = self.grid.entry(*k).or_default();
+            let buckets = &mut self.buckets;
+            let b = *self.grid.entry(packed(*k)).or_insert_with(|| {
+                buckets.push(Vec::new());
+                (buckets.len() - 1) as u32
+            });
+            let b = &mut self.buckets[b as usize];
             let at = b.partition_point(|&j| j < i);
             b.insert(at, i);
         }
@@ -166,6 +182,13 @@ fn cells_of(legs: &[Leg], cell: f64) -> Vec<Cell> {
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// A cell's key for the table: each coordinate's low 21 bits (cells 2²¹ apart along an
+/// axis share a key).
+fn packed((x, y, z): Cell) -> u64 {
+    const M: u64 = (1 << 21) - 1;
+    ((x as u64 & M) << 42) | ((y as u64 & M) << 21) | (z as u64 & M)
 }
 
 /// Closest distance between segments `p0–p1` and `q0–q1`.
@@ -297,6 +320,39 @@ mod tests {
             pairs += want.len();
         }
         assert!(pairs > 2 * n, "{pairs}");
+    }
+
+    #[test]
+    fn cells_sharing_a_packed_key_add_no_neighbours() {
+        // Cells 2²¹ apart along each axis share a key and so a bucket: with 2 m cells
+        // (reach 1, tubes up to 0.5), every path here lies in cells keyed as (0, 0, 0)'s.
+        let far = (1u64 << 22) as f64;
+        assert_eq!(packed((0, 0, 0)), packed((1 << 21, -(1 << 21), 1 << 22)));
+        let legs = vec![
+            vec![(Vec3::new(0.0, 0.0, 0.0), Vec3::new(1.0, 0.0, 0.0))],
+            vec![(Vec3::new(far, 0.0, 0.0), Vec3::new(far + 1.0, 0.0, 0.0))],
+            vec![(Vec3::new(0.5, -far, far), Vec3::new(0.5, -far, far + 0.5))],
+            vec![(Vec3::new(0.5, 0.5, 0.0), Vec3::new(0.5, 0.5, 2.0))],
+        ];
+        let mut index = PathIndex::with_tubes(legs, 1.0, 0.5);
+        assert_eq!(index.cell, 2.0);
+        let keys: Vec<u64> = index.cells.iter().map(|c| packed(c[0])).collect();
+        assert_eq!(keys, vec![packed((0, 0, 0)); 4]);
+        assert_eq!(index.near, vec![vec![3], vec![], vec![], vec![0]]);
+        // Moved next to the far one, and a tube round another.
+        index.update(
+            3,
+            vec![(Vec3::new(far, 0.5, 0.0), Vec3::new(far, 0.5, 1.0))],
+        );
+        index.update_tube(
+            0,
+            vec![(
+                Vec3::new(0.5, -far, far - 1.8),
+                Vec3::new(0.5, -far, far - 1.0),
+            )],
+            0.5,
+        );
+        assert_eq!(index.near, vec![vec![2], vec![3], vec![0], vec![1]]);
     }
 
     #[test]
