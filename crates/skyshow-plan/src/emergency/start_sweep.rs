@@ -175,33 +175,24 @@ impl StartSweep {
 
 impl StartSweep {
     /// The sweep of drones at `anchor` at `a` moving along `pieces` until `b`, each reach
-    /// bounded by its pieces' control points.
+    /// and displacement box bounded by its pieces' control points (in one pass).
     fn with_pieces(a: f64, b: f64, anchor: Vec<Vec3>, pieces: Vec<Vec<Segment>>) -> StartSweep {
-        let reach = pieces
+        let (reach, spread) = pieces
             .iter()
             .zip(&anchor)
             .map(|(ps, &p0)| {
-                ps.iter()
-                    .flat_map(|s| s.p.iter())
-                    .map(|q| q.dist(p0))
-                    .fold(0.0, f64::max)
+                ps.iter().flat_map(|s| s.p.iter()).fold(
+                    (0.0, (Vec3::ZERO, Vec3::ZERO)),
+                    |(reach, (lo, hi)): (f64, (Vec3, Vec3)), &q| {
+                        (reach.max(q.dist(p0)), (lo.min(q - p0), hi.max(q - p0)))
+                    },
+                )
             })
-            .collect();
+            .unzip();
         let line = pieces
             .iter()
             .zip(&anchor)
             .map(|(ps, &p0)| motion_line(ps, p0))
-            .collect();
-        let spread = pieces
-            .iter()
-            .zip(&anchor)
-            .map(|(ps, &p0)| {
-                ps.iter()
-                    .flat_map(|s| s.p.iter())
-                    .fold((Vec3::ZERO, Vec3::ZERO), |(lo, hi), &q| {
-                        (lo.min(q - p0), hi.max(q - p0))
-                    })
-            })
             .collect();
         StartSweep {
             a,
