@@ -194,13 +194,8 @@ mod tests {
 
     #[test]
     fn pairs_are_the_near_pairs_each_once() {
-        let mut s = 3u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64 * 30.0 - 15.0
-        };
+        let mut u = crate::test_rng::uniform(3);
+        let mut rnd = || u() * 30.0 - 15.0;
         // Negative and positive coordinates, clustered so that cells hold several points.
         let pts: Vec<Vec3> = (0..800)
             .map(|_| Vec3::new(rnd(), rnd() * 0.3, rnd().round() * 0.5))

@@ -36,6 +36,8 @@ mod spread;
 mod stagger;
 mod sync_move;
 mod takeoff;
+#[cfg(test)]
+mod test_rng;
 mod transition;
 mod transition_cache;
 mod transition_codec;

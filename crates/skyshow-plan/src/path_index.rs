@@ -262,13 +262,8 @@ mod tests {
 
     #[test]
     fn updates_match_a_fresh_index() {
-        let mut s = 7u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64 * 40.0
-        };
+        let mut u = crate::test_rng::uniform(7);
+        let mut rnd = || u() * 40.0;
         let from: Vec<Vec3> = (0..200).map(|_| Vec3::new(rnd(), rnd(), rnd())).collect();
         let mut to: Vec<Vec3> = (0..200).map(|_| Vec3::new(rnd(), rnd(), rnd())).collect();
         let mut index = PathIndex::new(&from, &to, 3.0);
@@ -286,13 +281,7 @@ mod tests {
     fn near_lists_are_the_brute_force_pairs() {
         // Polylines of two legs, many running side by side (each met in many cells) and
         // some crossing; every list must be exactly the pairs within reach.
-        let mut s = 11u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut rnd = crate::test_rng::uniform(11);
         let n = 300;
         let legs: Vec<Vec<Leg>> = (0..n)
             .map(|i| {
@@ -359,13 +348,7 @@ mod tests {
     fn near_lists_hold_every_pair_within_reach_without_tubes() {
         // Long legs in every direction, many passing just within reach of each other
         // between the points where their cells are sampled.
-        let mut s = 23u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut rnd = crate::test_rng::uniform(23);
         let n = 400;
         let legs: Vec<Vec<Leg>> = (0..n)
             .map(|_| {

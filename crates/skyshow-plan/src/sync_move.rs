@@ -254,13 +254,7 @@ mod tests {
     #[test]
     fn matches_brute_force() {
         // Pseudo-random crossing moves, compared with dense sampling.
-        let mut s = 12345u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut rnd = crate::test_rng::uniform(12345);
         let n = 40;
         let a: Vec<Vec3> = (0..n)
             .map(|_| Vec3::new(rnd() * 60.0, rnd() * 60.0, 30.0 + rnd() * 30.0))

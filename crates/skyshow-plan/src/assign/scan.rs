@@ -430,13 +430,7 @@ mod tests {
 
     #[test]
     fn scans_return_exactly_what_a_full_scan_would() {
-        let mut s = 5u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut rnd = crate::test_rng::uniform(5);
         // Several runs of blocks; a lattice (many equal costs, so ties decide), weights
         // with a trend and noise (so block and run bounds are loose in places).
         let n = 3_000;
