@@ -2,7 +2,7 @@
 //! change (the size that works, the two points too close, the artwork's scale).
 
 use skyshow_i18n::{Message, msg};
-use skyshow_model::{FormationDesign, Shape};
+use skyshow_model::{FormationDesign, Shape, Vec3};
 
 use crate::picture::PictureError;
 
@@ -193,12 +193,10 @@ fn artwork_hint(k: f64, min_distance_m: f64, shape: &Shape) -> Message {
     let up = |v: f64| (v * k * 10.0).ceil() / 10.0;
     match shape {
         Shape::Mesh { vertices, .. } => {
-            let Some(first) = vertices.first() else {
+            if vertices.is_empty() {
                 return msg!("formation-mesh-no-vertices");
-            };
-            let (lo, hi) = vertices
-                .iter()
-                .fold((*first, *first), |(l, h), p| (l.min(*p), h.max(*p)));
+            }
+            let (lo, hi) = Vec3::bounds(vertices);
             let e = hi - lo;
             let size = e.x.max(e.y).max(e.z);
             msg!(

@@ -330,7 +330,7 @@ impl ShowFlight {
             push_move(&mut self.traj, m, t);
             t += m.duration_ms();
         }
-        let (landing, pos) = (approach.landing, approach.positions);
+        let (landing, pos) = (approach.landing, &approach.positions);
         for (i, tr_i) in self.traj.iter_mut().enumerate() {
             tr_i.hold_until(landing.depart_ms[i] as f64 / 1000.0);
             let t1 = landing.depart_ms[i];
@@ -342,7 +342,6 @@ impl ShowFlight {
                 tr_i.push(seg);
             }
         }
-        self.pos = pos;
         Ok(LandingFlown {
             start_ms,
             necks,

@@ -235,7 +235,7 @@ fn plan_recording_conflicts(
     if let Some(music) = &design.music {
         warnings.extend(music_warnings(music, &flight.formations, landing.end_ms));
     }
-    let (phases, cues) = timeline(&flight, &landed);
+    let (phases, cues) = timeline(&mut flight, &landed);
     Ok(ShowPlan {
         homes,
         neck_altitude_m: landed.necks,
@@ -255,8 +255,8 @@ fn plan_recording_conflicts(
 }
 
 /// The flight's phases (takeoff, transitions, formations, landing) and cues, in time order.
-fn timeline(flight: &ShowFlight, landed: &LandingFlown) -> (Vec<Phase>, Vec<Cue>) {
-    let mut phases = flight.phases.clone();
+fn timeline(flight: &mut ShowFlight, landed: &LandingFlown) -> (Vec<Phase>, Vec<Cue>) {
+    let mut phases = std::mem::take(&mut flight.phases);
     for f in &flight.formations {
         phases.push(Phase {
             kind: PhaseKind::Formation,
@@ -276,7 +276,7 @@ fn timeline(flight: &ShowFlight, landed: &LandingFlown) -> (Vec<Phase>, Vec<Cue>
             .total_cmp(&b.start_s)
             .then(a.end_s.total_cmp(&b.end_s))
     });
-    let mut cues = flight.cues.clone();
+    let mut cues = std::mem::take(&mut flight.cues);
     cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
     (phases, cues)
 }

@@ -208,14 +208,13 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
     spinner.set_message(msg!("progress-validating").to_string());
     let t = Instant::now();
     let limits = design.limits;
-    let (checked, bulk) = read_and_validate_while(
+    let (mut checked, bulk) = read_and_validate_while(
         "show.skyc",
         &skyc,
         |_| Ok(limits),
         Some(built.plan.phases.clone()),
         |show| write_bulk(show, args),
     )?;
-    let mut checked = checked;
     let bulk = bulk?;
     checked.format = without_whole_show_size(
         std::mem::take(&mut checked.format),
