@@ -24,6 +24,7 @@ mod level_choice;
 mod musical_time;
 mod onset;
 mod sections;
+mod step_set;
 mod synth;
 mod tempo;
 mod tempo_path;
@@ -31,14 +32,15 @@ mod tempo_path;
 pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_summary};
 pub use bar::Bar;
 pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
-pub use bench_set::{
-    HELD_OUT_3_PREFIX, HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, NEW_PREFIX, NamedTrack, STEP_RATIOS,
-    StepTrack, evaluation_set, tempo_step_check_set, tempo_step_extra_set,
-    tempo_step_held_out_5_set, tempo_step_held_out_set, tempo_step_set,
-};
+pub use bench_set::{HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, evaluation_set};
 pub use error::MusicError;
 pub use eval::f_measure;
 pub use musical_time::BarBeat;
 pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
 pub use sections::TempoSection;
+pub use step_set::{
+    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, STEP_RATIOS, StepTrack, tempo_step_check_set,
+    tempo_step_extra_set, tempo_step_held_out_5_set, tempo_step_held_out_6_set, tempo_step_held_out_set,
+    tempo_step_set,
+};
 pub use synth::{Instrument, TestTrack, Tone, TrackSpec, synthesize};
