@@ -12,8 +12,8 @@
 
 use skyshow_music::{
     Audio, BeatOptions, StepTrack, TrackSpec, analyze_beats, f_measure, synthesize,
-    tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set, tempo_step_held_out_6_set,
-    tempo_step_held_out_set, tempo_step_set,
+    tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
+    tempo_step_held_out_6_set, tempo_step_held_out_set, tempo_step_set,
 };
 
 /// Prints one table row per track of `set` and returns the worst F on either side and the

@@ -381,7 +381,7 @@ pub(crate) fn dp_beats(
             started = true;
         }
     }
-    // The last beat: the last local maximum of the cumulative score above half the median.
+    // The last local maximum of the cumulative score above half the median.
     let top = |i: usize| cum[i][0].max(cum[i][1]);
     let maxima: Vec<usize> = (1..n.saturating_sub(1))
         .filter(|&i| top(i) > top(i - 1) && top(i) >= top(i + 1))
@@ -398,6 +398,15 @@ pub(crate) fn dp_beats(
         .copied()
         .find(|&i| top(i) >= 0.5 * med)
         .ok_or(MusicError::NoBeats)?;
+    // Of the maxima within the last period, the best-scoring chain ends the beats: the last
+    // local maximum can be a stroke between two beats (a clave's), and the chain back from
+    // it bends onto the strokes for the last second or two.
+    let reach = old[last].max(new[last]).round() as usize;
+    let last = maxima
+        .iter()
+        .copied()
+        .filter(|&i| i + reach >= last && i <= last)
+        .fold(last, |b, i| if top(i) > top(b) { i } else { b });
     let mut beats = vec![last];
     // The state the last beat ends in: the better one (the old period on a tie).
     let mut cur = (last, usize::from(cum[last][1] > cum[last][0]));

@@ -79,6 +79,33 @@ impl<'a> DrumEvidence<'a> {
         if on <= 1e-9 { 0.0 } else { mid / on }
     }
 
+    /// The share of the music's accents in frames `lo..hi` (the onsets at least as high as
+    /// the 90th-percentile peak: the loudest tenth) that lie within 70 ms of one of `beats`
+    /// (frames, increasing); 1 when there are none. Every beat of a metrical level twice as
+    /// slow or twice as fast meets the bar's accents (the downbeats), and so does the right
+    /// level's; a level 2/3 or 3/2 of the beat (a funk groove in 3/4 taken at the dotted
+    /// quarter, its snare and the kick on the "and" of 3 exactly 1.5 beats apart) can fit
+    /// the drums as well and still fall beside the bar's loudest kick.
+    pub(crate) fn accent_recall(&self, beats: &[usize], lo: usize, hi: usize) -> f64 {
+        let beats = beats_within(beats, lo, hi);
+        let (mut accents, mut met) = (0usize, 0usize);
+        for &p in self.peaks.iter().filter(|p| (lo..hi).contains(*p)) {
+            if f64::from(self.env[p]) < self.reference {
+                continue;
+            }
+            accents += 1;
+            let j = beats.partition_point(|&b| b + self.tol < p);
+            if beats.get(j).is_some_and(|&b| b <= p + self.tol) {
+                met += 1;
+            }
+        }
+        if accents == 0 {
+            1.0
+        } else {
+            met as f64 / accents as f64
+        }
+    }
+
     /// A weighted F-measure of `beats` (frames, increasing) against the onsets in frames
     /// `lo..hi` (the beats there too): recall is the weight of the onsets within 70 ms of a
     /// beat over all their weight; precision is the mean weight of the envelope's highest
@@ -164,6 +191,38 @@ mod tests {
             }
         }
         e
+    }
+
+    #[test]
+    fn accent_recall_is_the_share_of_the_loudest_onsets_on_beats() {
+        // A 3/4 bar of 60 frames: a loud kick on 1, a snare on 2 and a kick on the "and"
+        // of 3 a little quieter, quiet hi-hats on every eighth in between.
+        let mut e = vec![0.0f32; 3000];
+        for bar in (0..3000).step_by(60) {
+            for k in (0..60).step_by(10) {
+                e[bar + k] = 0.2;
+            }
+            e[bar] = 1.0;
+            e[bar + 20] = 0.6;
+            e[bar + 50] = 0.6;
+        }
+        let ev = DrumEvidence::new(&e, 100.0, 1);
+        // Quarter notes meet every kick on 1; dotted quarters on the snare and the late
+        // kick meet none of them; eighths meet all.
+        let quarters: Vec<usize> = (0..3000).step_by(20).collect();
+        let dotted: Vec<usize> = (20..3000).step_by(30).collect();
+        let eighths: Vec<usize> = (0..3000).step_by(10).collect();
+        assert_eq!(ev.accent_recall(&quarters, 0, 3000), 1.0);
+        assert_eq!(ev.accent_recall(&dotted, 0, 3000), 0.0);
+        assert_eq!(ev.accent_recall(&eighths, 0, 3000), 1.0);
+        // Beats from frame 1500 on meet the accents of those frames only.
+        let r = ev.accent_recall(&quarters[75..], 0, 3000);
+        assert!((r - 0.5).abs() < 0.02, "{r}");
+        // Without onsets there is nothing against a level.
+        assert_eq!(
+            DrumEvidence::new(&[0.0; 500], 100.0, 1).accent_recall(&quarters, 0, 500),
+            1.0
+        );
     }
 
     #[test]
