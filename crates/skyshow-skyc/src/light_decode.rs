@@ -50,9 +50,9 @@ pub fn decode_light_program_detailed(
         color: Rgb::BLACK,
         steps: Vec::new(),
         max_steps: opts.max_steps,
+        origin: 0,
+        loops: Vec::new(),
     };
-    let mut origin = 0u64; // RESET_CLOCK moves the origin of WAIT_UNTIL
-    let mut loops: Vec<(usize, Option<u32>)> = Vec::new();
     let mut executed = 0u64;
     let mut ended = false;
     let mut truncated = false;
@@ -67,153 +67,27 @@ pub fn decode_light_program_detailed(
             truncated = true;
             break;
         }
-        let at = m.pc;
-        let op = bytecode[at];
-        m.pc += 1;
-        match op {
-            0x00 => {
-                ended = true;
-                break;
-            }
-            0x01 => {}
-            0x02 => {
-                let d = m.varint("SLEEP")?;
-                m.hold(m.color, d)?;
-            }
-            0x03 => {
-                let ts = m.varint("WAIT_UNTIL")?;
-                let target = origin.saturating_add(ts);
-                if target > m.clock {
-                    m.hold(m.color, target - m.clock)?;
-                }
-            }
-            0x04 => {
-                let c = m.color_arg("SET_COLOR")?;
-                let d = m.varint("SET_COLOR")?;
-                m.hold(c, d)?;
-            }
-            0x05 => {
-                let v = m.byte("SET_GRAY")?;
-                let d = m.varint("SET_GRAY")?;
-                m.hold(Rgb::new(v, v, v), d)?;
-            }
-            0x06 => {
-                let d = m.varint("SET_BLACK")?;
-                m.hold(Rgb::BLACK, d)?;
-            }
-            0x07 => {
-                let d = m.varint("SET_WHITE")?;
-                m.hold(Rgb::WHITE, d)?;
-            }
-            0x08 => {
-                let c = m.color_arg("FADE_TO_COLOR")?;
-                let d = m.varint("FADE_TO_COLOR")?;
-                m.fade(c, d)?;
-            }
-            0x09 => {
-                let v = m.byte("FADE_TO_GRAY")?;
-                let d = m.varint("FADE_TO_GRAY")?;
-                m.fade(Rgb::new(v, v, v), d)?;
-            }
-            0x0A => {
-                let d = m.varint("FADE_TO_BLACK")?;
-                m.fade(Rgb::BLACK, d)?;
-            }
-            0x0B => {
-                let d = m.varint("FADE_TO_WHITE")?;
-                m.fade(Rgb::WHITE, d)?;
-            }
-            0x0C => {
-                let n = m.byte("LOOP_BEGIN")?;
-                if loops.len() >= MAX_LOOP_DEPTH {
-                    return Err(LightDecodeError::LoopTooDeep {
-                        offset: at,
-                        max: MAX_LOOP_DEPTH,
-                    });
-                }
-                // A count of 0 loops forever (Skybrush's JavaScript player).
-                loops.push((m.pc, if n == 0 { None } else { Some(u32::from(n)) }));
-            }
-            0x0D => {
-                let Some(top) = loops.last_mut() else {
-                    return Err(LightDecodeError::LoopEndWithoutBegin { offset: at });
-                };
-                match &mut top.1 {
-                    None => m.pc = top.0,
-                    Some(left) => {
-                        *left -= 1;
-                        if *left > 0 {
-                            m.pc = top.0;
-                        } else {
-                            loops.pop();
-                        }
-                    }
-                }
-            }
-            0x0E => origin = m.clock,
-            0x10 | 0x11 => {
-                // Colour from RC channels: not available in a show; the firmware shows black.
-                let what = if op == 0x10 {
-                    "SET_COLOR_FROM_CHANNELS"
-                } else {
-                    "FADE_TO_COLOR_FROM_CHANNELS"
-                };
-                m.color_arg(what)?;
-                let d = m.varint(what)?;
-                if op == 0x10 {
-                    m.hold(Rgb::BLACK, d)?
-                } else {
-                    m.fade(Rgb::BLACK, d)?
-                }
-            }
-            0x12 => {
-                let target = m.varint("JUMP")?;
-                if target > bytecode.len() as u64 {
-                    return Err(LightDecodeError::JumpOutOfRange { offset: at, target });
-                }
-                m.pc = target as usize;
-                loops.clear();
-            }
-            0x13 => {
-                // Triggered jump: no trigger fires during a show; only skip the arguments.
-                let params = m.byte("TRIGGERED_JUMP")?;
-                if params & 0x30 != 0 {
-                    m.varint("TRIGGERED_JUMP")?;
-                }
-            }
-            0x14 | 0x15 => {
-                m.byte("SET_PYRO")?;
-            }
-            _ => {
-                return Err(LightDecodeError::UnknownOpcode {
-                    opcode: op,
-                    offset: at,
-                });
-            }
+        if m.execute()? == Flow::End {
+            ended = true;
+            break;
         }
     }
-    // A colour set with zero duration at the very end still shows afterwards.
-    if m.steps
-        .last()
-        .map_or(m.color != Rgb::BLACK, |s| s.to != m.color)
-    {
-        let t = m.clock as f64 * FRAME_S;
-        m.steps.push(LightStep {
-            t0: t,
-            t1: t,
-            from: m.color,
-            to: m.color,
-        });
-    }
-    let steps = m.steps;
+    m.finish();
     Ok(DecodedLights {
         program: LightProgram {
-            steps,
+            steps: m.steps,
             bytecode: bytecode.to_vec(),
         },
         ended,
         truncated,
     })
+}
+
+/// Whether the program goes on after an instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flow {
+    Next,
+    End,
 }
 
 /// The executing program.
@@ -226,9 +100,177 @@ struct Machine<'c> {
     color: Rgb,
     steps: Vec<LightStep>,
     max_steps: usize,
+    /// Where `WAIT_UNTIL` counts from, frames: `RESET_CLOCK` moves it.
+    origin: u64,
+    /// Open loops: the body's start and the passes left (`None`: forever).
+    loops: Vec<(usize, Option<u32>)>,
 }
 
 impl Machine<'_> {
+    /// Executes the instruction at `pc`.
+    fn execute(&mut self) -> Result<Flow, LightDecodeError> {
+        let at = self.pc;
+        let op = self.code[at];
+        self.pc += 1;
+        match op {
+            0x00 => return Ok(Flow::End),
+            0x01 => {}
+            0x02..=0x0B | 0x10 | 0x11 => self.colour_op(op)?,
+            0x0C..=0x0E | 0x12..=0x15 => self.control_op(op, at)?,
+            _ => {
+                return Err(LightDecodeError::UnknownOpcode {
+                    opcode: op,
+                    offset: at,
+                });
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// The instructions that show a colour for a time: sleeps, sets and fades.
+    fn colour_op(&mut self, op: u8) -> Result<(), LightDecodeError> {
+        match op {
+            0x02 => {
+                let d = self.varint("SLEEP")?;
+                self.hold(self.color, d)
+            }
+            0x03 => {
+                let ts = self.varint("WAIT_UNTIL")?;
+                let target = self.origin.saturating_add(ts);
+                if target > self.clock {
+                    self.hold(self.color, target - self.clock)
+                } else {
+                    Ok(())
+                }
+            }
+            0x04 => {
+                let c = self.color_arg("SET_COLOR")?;
+                let d = self.varint("SET_COLOR")?;
+                self.hold(c, d)
+            }
+            0x05 => {
+                let v = self.byte("SET_GRAY")?;
+                let d = self.varint("SET_GRAY")?;
+                self.hold(Rgb::new(v, v, v), d)
+            }
+            0x06 => {
+                let d = self.varint("SET_BLACK")?;
+                self.hold(Rgb::BLACK, d)
+            }
+            0x07 => {
+                let d = self.varint("SET_WHITE")?;
+                self.hold(Rgb::WHITE, d)
+            }
+            0x08 => {
+                let c = self.color_arg("FADE_TO_COLOR")?;
+                let d = self.varint("FADE_TO_COLOR")?;
+                self.fade(c, d)
+            }
+            0x09 => {
+                let v = self.byte("FADE_TO_GRAY")?;
+                let d = self.varint("FADE_TO_GRAY")?;
+                self.fade(Rgb::new(v, v, v), d)
+            }
+            0x0A => {
+                let d = self.varint("FADE_TO_BLACK")?;
+                self.fade(Rgb::BLACK, d)
+            }
+            0x0B => {
+                let d = self.varint("FADE_TO_WHITE")?;
+                self.fade(Rgb::WHITE, d)
+            }
+            _ => {
+                // 0x10, 0x11: colour from RC channels: not available in a show; the firmware
+                // shows black.
+                let what = if op == 0x10 {
+                    "SET_COLOR_FROM_CHANNELS"
+                } else {
+                    "FADE_TO_COLOR_FROM_CHANNELS"
+                };
+                self.color_arg(what)?;
+                let d = self.varint(what)?;
+                if op == 0x10 {
+                    self.hold(Rgb::BLACK, d)
+                } else {
+                    self.fade(Rgb::BLACK, d)
+                }
+            }
+        }
+    }
+
+    /// The instructions that move the program counter or the clock's origin, and those a
+    /// show does not act on (triggers, pyro).
+    fn control_op(&mut self, op: u8, at: usize) -> Result<(), LightDecodeError> {
+        match op {
+            0x0C => {
+                let n = self.byte("LOOP_BEGIN")?;
+                if self.loops.len() >= MAX_LOOP_DEPTH {
+                    return Err(LightDecodeError::LoopTooDeep {
+                        offset: at,
+                        max: MAX_LOOP_DEPTH,
+                    });
+                }
+                // A count of 0 loops forever (Skybrush's JavaScript player).
+                let passes = if n == 0 { None } else { Some(u32::from(n)) };
+                self.loops.push((self.pc, passes));
+            }
+            0x0D => {
+                let Some(top) = self.loops.last_mut() else {
+                    return Err(LightDecodeError::LoopEndWithoutBegin { offset: at });
+                };
+                match &mut top.1 {
+                    None => self.pc = top.0,
+                    Some(left) => {
+                        *left -= 1;
+                        if *left > 0 {
+                            self.pc = top.0;
+                        } else {
+                            self.loops.pop();
+                        }
+                    }
+                }
+            }
+            0x0E => self.origin = self.clock,
+            0x12 => {
+                let target = self.varint("JUMP")?;
+                if target > self.code.len() as u64 {
+                    return Err(LightDecodeError::JumpOutOfRange { offset: at, target });
+                }
+                self.pc = target as usize;
+                self.loops.clear();
+            }
+            0x13 => {
+                // Triggered jump: no trigger fires during a show; only skip the arguments.
+                let params = self.byte("TRIGGERED_JUMP")?;
+                if params & 0x30 != 0 {
+                    self.varint("TRIGGERED_JUMP")?;
+                }
+            }
+            _ => {
+                // 0x14, 0x15: SET_PYRO and its sibling: the decoder only skips the argument.
+                self.byte("SET_PYRO")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A colour set with zero duration at the very end still shows afterwards.
+    fn finish(&mut self) {
+        if self
+            .steps
+            .last()
+            .map_or(self.color != Rgb::BLACK, |s| s.to != self.color)
+        {
+            let t = self.clock as f64 * FRAME_S;
+            self.steps.push(LightStep {
+                t0: t,
+                t1: t,
+                from: self.color,
+                to: self.color,
+            });
+        }
+    }
+
     fn byte(&mut self, what: &'static str) -> Result<u8, LightDecodeError> {
         let b = *self.code.get(self.pc).ok_or(LightDecodeError::Truncated {
             what,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use serde_json::{Map, Value};
 use skyshow_i18n::{Message, msg};
-use skyshow_model::{Cue, Drone, FlightShow, Vec3};
+use skyshow_model::{Cue, Drone, FlightShow, Limits, RthPlan, Vec3};
 
 use crate::compact_points::PointTable;
 use crate::json_path::JsonPath;
@@ -50,6 +50,21 @@ pub(crate) fn describe(v: &Value) -> Message {
         Value::Array(a) => msg!("skyc-value-array", count = a.len()),
         Value::Object(_) => msg!("skyc-value-object"),
     }
+}
+
+/// One drone as read, before its light program is decoded.
+struct DroneRead<'v> {
+    drone: Drone,
+    /// The `lights` value and its path, decoded once the show's end is known.
+    lights: (Option<&'v Value>, JsonPath),
+    rth_plan: Option<RthPlan>,
+}
+
+/// `environment.type`, if present.
+fn environment_type(obj: &Map<String, Value>) -> Option<&Value> {
+    field(obj, "environment")
+        .and_then(Value::as_object)
+        .and_then(|e| field(e, "type"))
 }
 
 impl<'r> ShowReader<'r> {
@@ -162,107 +177,18 @@ impl<'r> ShowReader<'r> {
         let Some(obj) = root.as_object() else {
             return Err(self.schema(&top, msg!("skyc-show-not-object", found = describe(root))));
         };
-        match field(obj, "version") {
-            None => {
-                return Err(self.schema(&top.key("version"), msg!("skyc-version-missing")));
-            }
-            Some(v) if v.as_f64() == Some(1.0) => {}
-            Some(v) => {
-                return Err(self.schema(
-                    &top.key("version"),
-                    msg!("skyc-version-unsupported", found = describe(v)),
-                ));
-            }
-        }
-        let swarm_path = top.key("swarm");
-        let Some(swarm) = field(obj, "swarm").and_then(Value::as_object) else {
-            return Err(self.schema(
-                &swarm_path,
-                msg!("skyc-expected-object", shape = r#"{"drones": [...]}"#),
-            ));
-        };
-        let drones_path = swarm_path.key("drones");
-        let list = match field(swarm, "drones").and_then(Value::as_array) {
-            Some(a) if !a.is_empty() => a,
-            _ => {
-                return Err(self.schema(&drones_path, msg!("skyc-no-drones")));
-            }
-        };
-        if list.len() > self.opts.max_drones {
-            return Err(SkycError::TooManyDrones {
-                count: list.len(),
-                max: self.opts.max_drones,
-            });
-        }
-        if list.len() > SKYBRUSH_MAX_DRONES {
-            let n = list.len();
-            self.finding(
-                None,
-                "too_many_drones",
-                &drones_path,
-                msg!(
-                    "skyc-skybrush-max-drones",
-                    count = n.to_string(),
-                    max = SKYBRUSH_MAX_DRONES.to_string()
-                ),
-            );
-        }
+        self.check_version(obj, &top)?;
+        let drones_path = top.key("swarm").key("drones");
+        let list = self.drone_list(obj, &drones_path)?;
 
         let mut drones = Vec::with_capacity(list.len());
         let mut lights = Vec::with_capacity(list.len());
         let mut rth_plans = Vec::with_capacity(list.len());
         for (i, d) in list.iter().enumerate() {
-            let dp = drones_path.index(i);
-            let Some(settings) = d
-                .as_object()
-                .and_then(|o| field(o, "settings"))
-                .and_then(Value::as_object)
-            else {
-                return Err(self.schema(
-                    &dp,
-                    msg!(
-                        "skyc-expected-drone",
-                        shape = r#"{"type": "generic", "settings": {...}}"#
-                    ),
-                ));
-            };
-            let sp = dp.key("settings");
-            let Some(tv) = field(settings, "trajectory") else {
-                return Err(self.schema(&sp.key("trajectory"), msg!("skyc-trajectory-missing")));
-            };
-            let trajectory = self.trajectory(i, tv, &sp.key("trajectory"), table)?;
-            let home = match field(settings, "home") {
-                None => trajectory.start,
-                Some(h) => match self.point(h, &sp.key("home")) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        self.finding(
-                            Some(i),
-                            "home_invalid",
-                            &sp.key("home"),
-                            msg!("skyc-home-invalid", why = e.what()),
-                        );
-                        trajectory.start
-                    }
-                },
-            };
-            let name = match field(settings, "name") {
-                Some(Value::String(s)) => s.clone(),
-                _ => format!("Drone {}", i + 1),
-            };
-            if let Some(p) = field(settings, "pyro") {
-                self.check_pyro(i, p, &sp.key("pyro"));
-            }
-            lights.push((field(settings, "lights"), sp.key("lights")));
-            rth_plans.push(
-                field(settings, "rthPlan").and_then(|r| self.rth_plan(i, r, &sp.key("rthPlan"))),
-            );
-            drones.push(Drone {
-                name,
-                home,
-                trajectory,
-                lights: Default::default(),
-            });
+            let read = self.drone(i, d, &drones_path.index(i), table)?;
+            drones.push(read.drone);
+            lights.push(read.lights);
+            rth_plans.push(read.rth_plan);
         }
         self.check_rth_times(&rth_plans, &drones_path);
         let show_end = drones
@@ -283,60 +209,8 @@ impl<'r> ShowReader<'r> {
         {
             show.title = t.clone();
         }
-        let settings_path = top.key("settings");
-        let settings = field(obj, "settings").and_then(Value::as_object);
-        if let Some(v) = settings.and_then(|s| field(s, "validation")) {
-            let (mut limits, bad) = limits_from(v);
-            let vp = settings_path.key("validation");
-            if !v.is_object() {
-                self.finding(
-                    None,
-                    "validation_invalid",
-                    &vp,
-                    msg!(
-                        "skyc-expected-found",
-                        shape = r#"{"maxAltitude": …, "minDistance": …}"#,
-                        found = describe(v)
-                    ),
-                );
-            }
-            for key in bad {
-                self.finding(
-                    None,
-                    "validation_invalid",
-                    &vp.key(&key),
-                    msg!("skyc-validation-invalid"),
-                );
-            }
-            let indoor = field(obj, "environment")
-                .and_then(Value::as_object)
-                .and_then(|e| field(e, "type"))
-                .is_some_and(|t| t == "indoor");
-            if indoor {
-                limits.takeoff_spacing_m = 0.2;
-            }
-            show.limits = Some(limits);
-        }
-        if let Some(c) = settings.and_then(|s| field(s, "cues")) {
-            show.cues = self.cues(c, &settings_path.key("cues"));
-        }
-        if let Some(g) = settings.and_then(|s| field(s, "geofence")) {
-            show.geofence = self.geofence(g, &settings_path.key("geofence"));
-        }
-        if let Some(t) = field(obj, "environment")
-            .and_then(Value::as_object)
-            .and_then(|e| field(e, "type"))
-            && t != "outdoor"
-            && t != "indoor"
-        {
-            let text = msg!("skyc-environment-type", found = describe(t));
-            self.finding(
-                None,
-                "environment_type",
-                &top.key("environment").key("type"),
-                text,
-            );
-        }
+        self.show_settings(obj, &top, &mut show);
+        self.check_environment(obj, &top);
         let audio = match field(obj, "media")
             .and_then(Value::as_object)
             .and_then(|m| field(m, "audio"))
@@ -352,6 +226,181 @@ impl<'r> ShowReader<'r> {
             position_step_m: None,
             rth_plans,
         })
+    }
+
+    /// `version` must be present and 1.
+    fn check_version(&self, obj: &Map<String, Value>, top: &JsonPath) -> Result<(), SkycError> {
+        match field(obj, "version") {
+            None => Err(self.schema(&top.key("version"), msg!("skyc-version-missing"))),
+            Some(v) if v.as_f64() == Some(1.0) => Ok(()),
+            Some(v) => Err(self.schema(
+                &top.key("version"),
+                msg!("skyc-version-unsupported", found = describe(v)),
+            )),
+        }
+    }
+
+    /// `swarm.drones`: a non-empty list within the reader's limit; more than Skybrush's
+    /// loader takes is a finding.
+    fn drone_list<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        drones_path: &JsonPath,
+    ) -> Result<&'v Vec<Value>, SkycError> {
+        let Some(swarm) = field(obj, "swarm").and_then(Value::as_object) else {
+            return Err(self.schema(
+                &JsonPath::root().key("swarm"),
+                msg!("skyc-expected-object", shape = r#"{"drones": [...]}"#),
+            ));
+        };
+        let list = match field(swarm, "drones").and_then(Value::as_array) {
+            Some(a) if !a.is_empty() => a,
+            _ => return Err(self.schema(drones_path, msg!("skyc-no-drones"))),
+        };
+        if list.len() > self.opts.max_drones {
+            return Err(SkycError::TooManyDrones {
+                count: list.len(),
+                max: self.opts.max_drones,
+            });
+        }
+        if list.len() > SKYBRUSH_MAX_DRONES {
+            let n = list.len();
+            self.finding(
+                None,
+                "too_many_drones",
+                drones_path,
+                msg!(
+                    "skyc-skybrush-max-drones",
+                    count = n.to_string(),
+                    max = SKYBRUSH_MAX_DRONES.to_string()
+                ),
+            );
+        }
+        Ok(list)
+    }
+
+    /// One entry of `swarm.drones`: its trajectory, home, name and pyro are read now; its
+    /// light program is kept to be decoded once the show's end is known.
+    fn drone<'v>(
+        &mut self,
+        i: usize,
+        d: &'v Value,
+        dp: &JsonPath,
+        table: &PointTable,
+    ) -> Result<DroneRead<'v>, SkycError> {
+        let Some(settings) = d
+            .as_object()
+            .and_then(|o| field(o, "settings"))
+            .and_then(Value::as_object)
+        else {
+            return Err(self.schema(
+                dp,
+                msg!(
+                    "skyc-expected-drone",
+                    shape = r#"{"type": "generic", "settings": {...}}"#
+                ),
+            ));
+        };
+        let sp = dp.key("settings");
+        let Some(tv) = field(settings, "trajectory") else {
+            return Err(self.schema(&sp.key("trajectory"), msg!("skyc-trajectory-missing")));
+        };
+        let trajectory = self.trajectory(i, tv, &sp.key("trajectory"), table)?;
+        let home = match field(settings, "home") {
+            None => trajectory.start,
+            Some(h) => match self.point(h, &sp.key("home")) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.finding(
+                        Some(i),
+                        "home_invalid",
+                        &sp.key("home"),
+                        msg!("skyc-home-invalid", why = e.what()),
+                    );
+                    trajectory.start
+                }
+            },
+        };
+        let name = match field(settings, "name") {
+            Some(Value::String(s)) => s.clone(),
+            _ => format!("Drone {}", i + 1),
+        };
+        if let Some(p) = field(settings, "pyro") {
+            self.check_pyro(i, p, &sp.key("pyro"));
+        }
+        let rth_plan =
+            field(settings, "rthPlan").and_then(|r| self.rth_plan(i, r, &sp.key("rthPlan")));
+        Ok(DroneRead {
+            drone: Drone {
+                name,
+                home,
+                trajectory,
+                lights: Default::default(),
+            },
+            lights: (field(settings, "lights"), sp.key("lights")),
+            rth_plan,
+        })
+    }
+
+    /// The show-wide `settings`: validation limits, cues and geofence.
+    fn show_settings(&mut self, obj: &Map<String, Value>, top: &JsonPath, show: &mut FlightShow) {
+        let settings_path = top.key("settings");
+        let settings = field(obj, "settings").and_then(Value::as_object);
+        if let Some(v) = settings.and_then(|s| field(s, "validation")) {
+            show.limits = Some(self.validation(obj, v, &settings_path.key("validation")));
+        }
+        if let Some(c) = settings.and_then(|s| field(s, "cues")) {
+            show.cues = self.cues(c, &settings_path.key("cues"));
+        }
+        if let Some(g) = settings.and_then(|s| field(s, "geofence")) {
+            show.geofence = self.geofence(g, &settings_path.key("geofence"));
+        }
+    }
+
+    /// `settings.validation` as limits; keys that cannot be read are findings. An indoor
+    /// show's takeoff spacing is Skybrush's indoor one.
+    fn validation(&mut self, obj: &Map<String, Value>, v: &Value, vp: &JsonPath) -> Limits {
+        let (mut limits, bad) = limits_from(v);
+        if !v.is_object() {
+            self.finding(
+                None,
+                "validation_invalid",
+                vp,
+                msg!(
+                    "skyc-expected-found",
+                    shape = r#"{"maxAltitude": …, "minDistance": …}"#,
+                    found = describe(v)
+                ),
+            );
+        }
+        for key in bad {
+            self.finding(
+                None,
+                "validation_invalid",
+                &vp.key(&key),
+                msg!("skyc-validation-invalid"),
+            );
+        }
+        if environment_type(obj).is_some_and(|t| t == "indoor") {
+            limits.takeoff_spacing_m = 0.2;
+        }
+        limits
+    }
+
+    /// `environment.type` other than `outdoor` or `indoor` is a finding.
+    fn check_environment(&mut self, obj: &Map<String, Value>, top: &JsonPath) {
+        if let Some(t) = environment_type(obj)
+            && t != "outdoor"
+            && t != "indoor"
+        {
+            let text = msg!("skyc-environment-type", found = describe(t));
+            self.finding(
+                None,
+                "environment_type",
+                &top.key("environment").key("type"),
+                text,
+            );
+        }
     }
 
     fn cues(&mut self, v: &Value, path: &JsonPath) -> Vec<Cue> {
