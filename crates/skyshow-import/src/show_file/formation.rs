@@ -96,132 +96,16 @@ impl Cx<'_> {
 
     /// Keys that only some shapes take: the rest are refused so typos do not pass silently.
     pub(super) fn check_shape_keys(&self, f: &RawFormation, kind: &str) -> Result<(), ImportError> {
-        let allowed: &[&str] = match kind {
-            "grid" | "plane" => &["width_m", "height_m", "rows", "columns", "count"],
-            "circle" | "disc" | "sphere" => &["radius_m", "count"],
-            "ring" => &["inner_radius_m", "outer_radius_m", "count"],
-            "helix" => &["radius_m", "height_m", "turns", "count"],
-            "line" => &["length_m", "count"],
-            "polygon" => &["sides", "radius_m", "count"],
-            "points" => &["points", "offset_m"],
-            "svg" => &[
-                "file",
-                "width_m",
-                "height_m",
-                "mode",
-                "weight",
-                "dark",
-                "dark_below",
-                "count",
-            ],
-            "text" => &[
-                "text",
-                "font",
-                "font_weight",
-                "align",
-                "line_spacing",
-                "width_m",
-                "height_m",
-                "mode",
-                "weight",
-                "count",
-            ],
-            "image" => &[
-                "file",
-                "width_m",
-                "height_m",
-                "mode",
-                "weight",
-                "threshold",
-                "invert",
-                "sample",
-                "count",
-            ],
-            "mesh" => &[
-                "file",
-                "size_m",
-                "width_m",
-                "height_m",
-                "up",
-                "mode",
-                "count",
-                "animation",
-            ],
-            "sequence" => &["count"],
-            "animation" => &["file", "offset_m", "count"],
-            _ => {
-                return Err(self.err_near(
-                    f.shape.span(),
-                    msg!("formation-unknown-shape", shape = kind),
-                    Label::Shape,
-                    msg!("formation-unknown-shape-hint"),
-                    kind,
-                    &[
-                        "grid",
-                        "plane",
-                        "circle",
-                        "ring",
-                        "disc",
-                        "sphere",
-                        "helix",
-                        "line",
-                        "polygon",
-                        "points",
-                        "svg",
-                        "text",
-                        "image",
-                        "mesh",
-                        "sequence",
-                        "animation",
-                    ],
-                ));
-            }
+        let Some(allowed) = shape_keys(kind) else {
+            return Err(self.err_near(
+                f.shape.span(),
+                msg!("formation-unknown-shape", shape = kind),
+                Label::Shape,
+                msg!("formation-unknown-shape-hint"),
+                kind,
+                SHAPES,
+            ));
         };
-        let given: Vec<(&str, Option<Range<usize>>)> = vec![
-            ("width_m", f.width_m.as_ref().map(Spanned::span)),
-            ("height_m", f.height_m.as_ref().map(Spanned::span)),
-            ("rows", f.rows.as_ref().map(Spanned::span)),
-            ("columns", f.columns.as_ref().map(Spanned::span)),
-            ("radius_m", f.radius_m.as_ref().map(Spanned::span)),
-            (
-                "inner_radius_m",
-                f.inner_radius_m.as_ref().map(Spanned::span),
-            ),
-            (
-                "outer_radius_m",
-                f.outer_radius_m.as_ref().map(Spanned::span),
-            ),
-            ("turns", f.turns.as_ref().map(Spanned::span)),
-            ("length_m", f.length_m.as_ref().map(Spanned::span)),
-            ("sides", f.sides.as_ref().map(Spanned::span)),
-            ("points", f.points.as_ref().map(Spanned::span)),
-            ("offset_m", f.offset_m.as_ref().map(Spanned::span)),
-            ("count", f.count.as_ref().map(Spanned::span)),
-            ("file", f.file.as_ref().map(Spanned::span)),
-            ("mode", f.mode.as_ref().map(Spanned::span)),
-            ("weight", f.weight.as_ref().map(Spanned::span)),
-            ("text", f.text.as_ref().map(Spanned::span)),
-            ("font", f.font.as_ref().map(Spanned::span)),
-            ("font_weight", f.font_weight.as_ref().map(Spanned::span)),
-            ("align", f.align.as_ref().map(Spanned::span)),
-            ("line_spacing", f.line_spacing.as_ref().map(Spanned::span)),
-            ("threshold", f.threshold.as_ref().map(Spanned::span)),
-            ("invert", f.invert.as_ref().map(Spanned::span)),
-            ("sample", f.sample.as_ref().map(Spanned::span)),
-            ("dark", f.dark.as_ref().map(Spanned::span)),
-            ("dark_below", f.dark_below.as_ref().map(Spanned::span)),
-            ("size_m", f.size_m.as_ref().map(Spanned::span)),
-            ("up", f.up.as_ref().map(Spanned::span)),
-            ("animation", f.animation.as_ref().map(Spanned::span)),
-            (
-                "center",
-                if kind == "points" {
-                    f.center.as_ref().map(Spanned::span)
-                } else {
-                    None
-                },
-            ),
-        ];
         if kind != "sequence"
             && let Some(fr) = f.frames.first()
         {
@@ -259,7 +143,7 @@ impl Cx<'_> {
                 ));
             }
         }
-        for (key, span) in given {
+        for (key, span) in given_shape_keys(f, kind) {
             if let Some(span) = span
                 && !allowed.contains(&key)
             {
@@ -277,4 +161,134 @@ impl Cx<'_> {
         }
         Ok(())
     }
+}
+
+/// Every shape a formation can take, in the order the unknown-shape hint lists them.
+const SHAPES: &[&str] = &[
+    "grid",
+    "plane",
+    "circle",
+    "ring",
+    "disc",
+    "sphere",
+    "helix",
+    "line",
+    "polygon",
+    "points",
+    "svg",
+    "text",
+    "image",
+    "mesh",
+    "sequence",
+    "animation",
+];
+
+/// The shape-specific keys `kind` takes (`None`: no such shape).
+fn shape_keys(kind: &str) -> Option<&'static [&'static str]> {
+    let keys: &[&str] = match kind {
+        "grid" | "plane" => &["width_m", "height_m", "rows", "columns", "count"],
+        "circle" | "disc" | "sphere" => &["radius_m", "count"],
+        "ring" => &["inner_radius_m", "outer_radius_m", "count"],
+        "helix" => &["radius_m", "height_m", "turns", "count"],
+        "line" => &["length_m", "count"],
+        "polygon" => &["sides", "radius_m", "count"],
+        "points" => &["points", "offset_m"],
+        "svg" => &[
+            "file",
+            "width_m",
+            "height_m",
+            "mode",
+            "weight",
+            "dark",
+            "dark_below",
+            "count",
+        ],
+        "text" => &[
+            "text",
+            "font",
+            "font_weight",
+            "align",
+            "line_spacing",
+            "width_m",
+            "height_m",
+            "mode",
+            "weight",
+            "count",
+        ],
+        "image" => &[
+            "file",
+            "width_m",
+            "height_m",
+            "mode",
+            "weight",
+            "threshold",
+            "invert",
+            "sample",
+            "count",
+        ],
+        "mesh" => &[
+            "file",
+            "size_m",
+            "width_m",
+            "height_m",
+            "up",
+            "mode",
+            "count",
+            "animation",
+        ],
+        "sequence" => &["count"],
+        "animation" => &["file", "offset_m", "count"],
+        _ => return None,
+    };
+    Some(keys)
+}
+
+/// The shape-specific keys a formation gives, with where (`center` counts only for
+/// `points`, where it is a shape key; elsewhere it is the placement).
+fn given_shape_keys<'f>(f: &RawFormation, kind: &str) -> Vec<(&'f str, Option<Range<usize>>)> {
+    vec![
+        ("width_m", f.width_m.as_ref().map(Spanned::span)),
+        ("height_m", f.height_m.as_ref().map(Spanned::span)),
+        ("rows", f.rows.as_ref().map(Spanned::span)),
+        ("columns", f.columns.as_ref().map(Spanned::span)),
+        ("radius_m", f.radius_m.as_ref().map(Spanned::span)),
+        (
+            "inner_radius_m",
+            f.inner_radius_m.as_ref().map(Spanned::span),
+        ),
+        (
+            "outer_radius_m",
+            f.outer_radius_m.as_ref().map(Spanned::span),
+        ),
+        ("turns", f.turns.as_ref().map(Spanned::span)),
+        ("length_m", f.length_m.as_ref().map(Spanned::span)),
+        ("sides", f.sides.as_ref().map(Spanned::span)),
+        ("points", f.points.as_ref().map(Spanned::span)),
+        ("offset_m", f.offset_m.as_ref().map(Spanned::span)),
+        ("count", f.count.as_ref().map(Spanned::span)),
+        ("file", f.file.as_ref().map(Spanned::span)),
+        ("mode", f.mode.as_ref().map(Spanned::span)),
+        ("weight", f.weight.as_ref().map(Spanned::span)),
+        ("text", f.text.as_ref().map(Spanned::span)),
+        ("font", f.font.as_ref().map(Spanned::span)),
+        ("font_weight", f.font_weight.as_ref().map(Spanned::span)),
+        ("align", f.align.as_ref().map(Spanned::span)),
+        ("line_spacing", f.line_spacing.as_ref().map(Spanned::span)),
+        ("threshold", f.threshold.as_ref().map(Spanned::span)),
+        ("invert", f.invert.as_ref().map(Spanned::span)),
+        ("sample", f.sample.as_ref().map(Spanned::span)),
+        ("dark", f.dark.as_ref().map(Spanned::span)),
+        ("dark_below", f.dark_below.as_ref().map(Spanned::span)),
+        ("size_m", f.size_m.as_ref().map(Spanned::span)),
+        ("up", f.up.as_ref().map(Spanned::span)),
+        ("animation", f.animation.as_ref().map(Spanned::span)),
+        (
+            "center",
+            if kind == "points" {
+                f.center.as_ref().map(Spanned::span)
+            } else {
+                None
+            },
+        ),
+    ]
 }

@@ -9,7 +9,7 @@
 
 use gltf::json::Root;
 use gltf::json::accessor::{ComponentType, Type};
-use gltf::json::animation::{Interpolation as GltfInterpolation, Property};
+use gltf::json::animation::{Interpolation as GltfInterpolation, Property, Sampler};
 use gltf::json::validation::Checked;
 use skyshow_model::{
     Affine, IDENTITY, Interpolation, KeyframeTrack, MeshAnimation, Playback, RigNode,
@@ -340,106 +340,7 @@ fn read_channels(
         if nodes[node].matrix.is_some() && path != Property::MorphTargetWeights {
             return Err(at(msg!("gltf-anim-matrix-node", node = node)));
         }
-        let Checked::Valid(interp) = sampler.interpolation else {
-            return Err(at(msg!("gltf-anim-interpolation", sampler = s)));
-        };
-        let interpolation = match interp {
-            GltfInterpolation::Step => Interpolation::Step,
-            GltfInterpolation::Linear => Interpolation::Linear,
-            GltfInterpolation::CubicSpline => Interpolation::CubicSpline,
-        };
-        let sampler_err = |what: Message| at(msg!("gltf-anim-sampler", sampler = s, what = what));
-        let accessor_err = |what: Message, accessor: usize, why: Message| {
-            at(msg!(
-                "gltf-anim-sampler-accessor",
-                sampler = s,
-                what = what,
-                accessor = accessor,
-                why = why
-            ))
-        };
-        let times = gltf_accessor::read(
-            root,
-            buffers,
-            sampler.input.value(),
-            Allowed::floats(&[Type::Scalar]),
-            None,
-        )
-        .map_err(|e| accessor_err(msg!("gltf-what-key-times"), sampler.input.value(), e))?;
-        let times_s = times.values;
-        check_times(&times_s).map_err(sampler_err)?;
-        let width = match path {
-            Property::Translation | Property::Scale => 3,
-            Property::Rotation => 4,
-            Property::MorphTargetWeights => {
-                let w = nodes[node].weights.len();
-                if w == 0 {
-                    return Err(at(msg!("gltf-anim-morph-no-targets", node = node)));
-                }
-                w
-            }
-        };
-        let per_key = width
-            * if interpolation == Interpolation::CubicSpline {
-                3
-            } else {
-                1
-            };
-        let (types, norm): (&'static [Type], &'static [ComponentType]) = match path {
-            Property::Translation | Property::Scale => (&[Type::Vec3], &[]),
-            Property::Rotation => (
-                &[Type::Vec4],
-                &[
-                    ComponentType::I8,
-                    ComponentType::U8,
-                    ComponentType::I16,
-                    ComponentType::U16,
-                ],
-            ),
-            Property::MorphTargetWeights => (
-                &[Type::Scalar],
-                &[
-                    ComponentType::I8,
-                    ComponentType::U8,
-                    ComponentType::I16,
-                    ComponentType::U16,
-                ],
-            ),
-        };
-        let elements = times_s.len() * per_key
-            / if path == Property::MorphTargetWeights {
-                1
-            } else {
-                width
-            };
-        let allowed = Allowed {
-            types,
-            float: true,
-            normalized: norm,
-            integer: &[],
-        };
-        let out = gltf_accessor::read(
-            root,
-            buffers,
-            sampler.output.value(),
-            allowed,
-            Some(elements),
-        )
-        .map_err(|e| accessor_err(msg!("gltf-what-values"), sampler.output.value(), e))?;
-        if let Some(k) = out.values.iter().position(|v| !v.is_finite()) {
-            return Err(sampler_err(msg!(
-                "gltf-anim-value-nan",
-                key = k / per_key,
-                value = out.values[k]
-            )));
-        }
-        let track = KeyframeTrack {
-            interpolation,
-            times_s,
-            values: out.values,
-            width,
-            rotation: path == Property::Rotation,
-        };
+        let track = read_track(root, buffers, sampler, s, path, (node, &nodes[node]), &at)?;
         let n = &mut nodes[node];
         let slot = match path {
             Property::Translation => &mut n.translation_track,
@@ -450,6 +351,114 @@ fn read_channels(
         *slot = Some(track);
     }
     Ok(())
+}
+
+/// Reads the keyframe track of one channel: sampler `s` animating `path` of node `node`;
+/// `at` places a fault in the channel.
+fn read_track(
+    root: &Root,
+    buffers: &[Vec<u8>],
+    sampler: &Sampler,
+    s: usize,
+    path: Property,
+    (node, target): (usize, &RigNode),
+    at: &impl Fn(Message) -> ArtError,
+) -> Result<KeyframeTrack, ArtError> {
+    let Checked::Valid(interp) = sampler.interpolation else {
+        return Err(at(msg!("gltf-anim-interpolation", sampler = s)));
+    };
+    let interpolation = match interp {
+        GltfInterpolation::Step => Interpolation::Step,
+        GltfInterpolation::Linear => Interpolation::Linear,
+        GltfInterpolation::CubicSpline => Interpolation::CubicSpline,
+    };
+    let sampler_err = |what: Message| at(msg!("gltf-anim-sampler", sampler = s, what = what));
+    let accessor_err = |what: Message, accessor: usize, why: Message| {
+        at(msg!(
+            "gltf-anim-sampler-accessor",
+            sampler = s,
+            what = what,
+            accessor = accessor,
+            why = why
+        ))
+    };
+    let times = gltf_accessor::read(
+        root,
+        buffers,
+        sampler.input.value(),
+        Allowed::floats(&[Type::Scalar]),
+        None,
+    )
+    .map_err(|e| accessor_err(msg!("gltf-what-key-times"), sampler.input.value(), e))?;
+    let times_s = times.values;
+    check_times(&times_s).map_err(sampler_err)?;
+    let width = match path {
+        Property::Translation | Property::Scale => 3,
+        Property::Rotation => 4,
+        Property::MorphTargetWeights => {
+            let w = target.weights.len();
+            if w == 0 {
+                return Err(at(msg!("gltf-anim-morph-no-targets", node = node)));
+            }
+            w
+        }
+    };
+    let per_key = width
+        * if interpolation == Interpolation::CubicSpline {
+            3
+        } else {
+            1
+        };
+    let elements = times_s.len() * per_key
+        / if path == Property::MorphTargetWeights {
+            1
+        } else {
+            width
+        };
+    let out = gltf_accessor::read(
+        root,
+        buffers,
+        sampler.output.value(),
+        output_layout(path),
+        Some(elements),
+    )
+    .map_err(|e| accessor_err(msg!("gltf-what-values"), sampler.output.value(), e))?;
+    if let Some(k) = out.values.iter().position(|v| !v.is_finite()) {
+        return Err(sampler_err(msg!(
+            "gltf-anim-value-nan",
+            key = k / per_key,
+            value = out.values[k]
+        )));
+    }
+    Ok(KeyframeTrack {
+        interpolation,
+        times_s,
+        values: out.values,
+        width,
+        rotation: path == Property::Rotation,
+    })
+}
+
+/// The accessor layouts a channel's output may have: floats, or (rotations and morph
+/// weights) normalised integers.
+fn output_layout(path: Property) -> Allowed {
+    const NORMALISED: &[ComponentType] = &[
+        ComponentType::I8,
+        ComponentType::U8,
+        ComponentType::I16,
+        ComponentType::U16,
+    ];
+    let (types, normalized): (&'static [Type], &'static [ComponentType]) = match path {
+        Property::Translation | Property::Scale => (&[Type::Vec3], &[]),
+        Property::Rotation => (&[Type::Vec4], NORMALISED),
+        Property::MorphTargetWeights => (&[Type::Scalar], NORMALISED),
+    };
+    Allowed {
+        types,
+        float: true,
+        normalized,
+        integer: &[],
+    }
 }
 
 /// Key times: at least one, finite, strictly increasing.

@@ -52,6 +52,37 @@ fn media_type(bytes: &[u8]) -> &'static str {
     }
 }
 
+/// What the show keeps of decoded audio: its length and a 10 Hz peak envelope (0–1).
+fn audio_facts(a: &Audio) -> AudioFacts {
+    let wave = waveform_summary(a, 0.1, 0.0);
+    AudioFacts {
+        duration_s: a.duration_s(),
+        waveform: wave
+            .min
+            .iter()
+            .zip(&wave.max)
+            .map(|(lo, hi)| lo.abs().max(hi.abs()).min(1.0))
+            .collect(),
+    }
+}
+
+/// The music's beat grid for the show clock: the design without its bytes and waveform.
+fn beat_grid(design: &MusicDesign) -> MusicDesign {
+    MusicDesign {
+        file: design.file.clone(),
+        bytes: Vec::new(),
+        media_type: design.media_type.clone(),
+        offset_s: design.offset_s,
+        duration_s: design.duration_s,
+        tempo_bpm: design.tempo_bpm,
+        beats_per_bar: design.beats_per_bar,
+        beats_s: design.beats_s.clone(),
+        downbeats_s: design.downbeats_s.clone(),
+        bars_before: design.bars_before,
+        waveform: Vec::new(),
+    }
+}
+
 impl Cx<'_> {
     /// Reads, decodes and analyses `[music]`; its beats become the clock's.
     pub(super) fn music(
@@ -79,38 +110,82 @@ impl Cx<'_> {
             .and_then(|e| e.to_str());
         // Decoded only when the cache does not hold what decoding gives (see music_cache).
         let key = MusicKey::new(&bytes, ext, &DecodeLimits::DEFAULT);
-        let mut audio = None;
-        let decoded = || -> Result<Audio, ImportError> {
-            decode_audio(&bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
-                self.err(
-                    m.file.span(),
-                    msg!("music-unusable", name = file.as_str(), why = e.to_string()),
-                    Label::File,
-                    Some(msg!("music-unusable-hint")),
-                )
-            })
-        };
+        let decoded = || self.decode_music(m, &file, &bytes, ext);
         // (The cache is borrowed for each call only: it is stored into below.)
         let kept = load_facts(&mut **self.cache.borrow_mut(), &key);
-        let facts = match kept {
-            Some(f) => f,
+        let (facts, mut audio) = match kept {
+            Some(f) => (f, None),
             None => {
                 let a = decoded()?;
-                let wave = waveform_summary(&a, 0.1, 0.0);
-                let f = AudioFacts {
-                    duration_s: a.duration_s(),
-                    waveform: wave
-                        .min
-                        .iter()
-                        .zip(&wave.max)
-                        .map(|(lo, hi)| lo.abs().max(hi.abs()).min(1.0))
-                        .collect(),
-                };
+                let f = audio_facts(&a);
                 store_facts(&mut **self.cache.borrow_mut(), &key, &f);
-                audio = Some(a);
-                f
+                (f, Some(a))
             }
         };
+        let opts = self.beat_options(m, facts.duration_s)?;
+        let cached = load_analysis(&mut **self.cache.borrow_mut(), &key, &opts);
+        let analysis = match cached {
+            Some(a) => a,
+            None => {
+                let audio = match audio.take() {
+                    Some(a) => a,
+                    None => decoded()?,
+                };
+                let a = analyze_beats(&audio, &opts).map_err(|e| {
+                    let hint = match e {
+                        MusicError::NoBeats => msg!("music-no-beats-hint"),
+                        _ => msg!("music-analysis-hint"),
+                    };
+                    self.err(
+                        m.file.span(),
+                        msg!("music-analysis", name = file.as_str(), why = e.to_string()),
+                        Label::File,
+                        Some(hint),
+                    )
+                })?;
+                store_analysis(&mut **self.cache.borrow_mut(), &key, &opts, &a);
+                a
+            }
+        };
+        let shown = analysis.offset_by(offset_s);
+        let design = MusicDesign {
+            file,
+            media_type: media_type(&bytes).to_string(),
+            bytes,
+            offset_s,
+            duration_s: facts.duration_s,
+            tempo_bpm: shown.tempo_bpm,
+            beats_per_bar: shown.beats_per_bar,
+            beats_s: shown.beats_s.clone(),
+            downbeats_s: shown.downbeats_s.clone(),
+            bars_before: shown.bars_before,
+            waveform: facts.waveform,
+        };
+        self.clock.beats = Some(shown);
+        self.clock.grid = Some(beat_grid(&design));
+        Ok(design)
+    }
+
+    /// Decodes the music file, its failure an error at `file`.
+    fn decode_music(
+        &self,
+        m: &RawMusic,
+        file: &str,
+        bytes: &[u8],
+        ext: Option<&str>,
+    ) -> Result<Audio, ImportError> {
+        decode_audio(bytes, ext, &DecodeLimits::DEFAULT).map_err(|e| {
+            self.err(
+                m.file.span(),
+                msg!("music-unusable", name = file, why = e.to_string()),
+                Label::File,
+                Some(msg!("music-unusable-hint")),
+            )
+        })
+    }
+
+    /// Where the beats come from (a fixed tempo, taps, or the tracker) and the bar length.
+    fn beat_options(&self, m: &RawMusic, duration_s: f64) -> Result<BeatOptions, ImportError> {
         let source = match (&m.bpm, &m.taps) {
             (Some(b), None) => BeatSource::Fixed {
                 bpm: self.num(b, "bpm", 20.0, 400.0, "beats per minute")?,
@@ -119,7 +194,7 @@ impl Cx<'_> {
                     "first_beat_s",
                     0.0,
                     0.0,
-                    facts.duration_s,
+                    duration_s,
                     "seconds into the music",
                 )?,
             },
@@ -157,64 +232,11 @@ impl Cx<'_> {
             Some(b) => self.count(b, "beats_per_bar", 1, 16)? as u32,
             None => 4,
         };
-        let opts = BeatOptions {
+        Ok(BeatOptions {
             source,
             beats_per_bar,
             ..BeatOptions::DEFAULT
-        };
-        let cached = load_analysis(&mut **self.cache.borrow_mut(), &key, &opts);
-        let analysis = match cached {
-            Some(a) => a,
-            None => {
-                let audio = match audio {
-                    Some(a) => a,
-                    None => decoded()?,
-                };
-                let a = analyze_beats(&audio, &opts).map_err(|e| {
-                    let hint = match e {
-                        MusicError::NoBeats => msg!("music-no-beats-hint"),
-                        _ => msg!("music-analysis-hint"),
-                    };
-                    self.err(
-                        m.file.span(),
-                        msg!("music-analysis", name = file.as_str(), why = e.to_string()),
-                        Label::File,
-                        Some(hint),
-                    )
-                })?;
-                store_analysis(&mut **self.cache.borrow_mut(), &key, &opts, &a);
-                a
-            }
-        };
-        let shown = analysis.offset_by(offset_s);
-        let design = MusicDesign {
-            file,
-            media_type: media_type(&bytes).to_string(),
-            bytes,
-            offset_s,
-            duration_s: facts.duration_s,
-            tempo_bpm: shown.tempo_bpm,
-            beats_per_bar: shown.beats_per_bar,
-            beats_s: shown.beats_s.clone(),
-            downbeats_s: shown.downbeats_s.clone(),
-            bars_before: shown.bars_before,
-            waveform: facts.waveform,
-        };
-        self.clock.beats = Some(shown);
-        self.clock.grid = Some(MusicDesign {
-            file: design.file.clone(),
-            bytes: Vec::new(),
-            media_type: design.media_type.clone(),
-            offset_s: design.offset_s,
-            duration_s: design.duration_s,
-            tempo_bpm: design.tempo_bpm,
-            beats_per_bar: design.beats_per_bar,
-            beats_s: design.beats_s.clone(),
-            downbeats_s: design.downbeats_s.clone(),
-            bars_before: design.bars_before,
-            waveform: Vec::new(),
-        });
-        Ok(design)
+        })
     }
 
     /// Resolves the `[[cue]]` list in file order (a cue may name an earlier one).
