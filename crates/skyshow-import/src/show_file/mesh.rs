@@ -71,43 +71,7 @@ impl Cx<'_> {
                 name,
             );
         }
-        if mesh.vertices.is_empty() {
-            return Err(self.err(
-                span,
-                msg!("artwork-mesh-no-vertices", what = what),
-                Label::File,
-                Some(msg!("artwork-mesh-no-vertices-hint")),
-            ));
-        }
-        if mode != "vertices" && mesh.triangles.is_empty() {
-            return Err(self.err(
-                span,
-                msg!(
-                    "artwork-mesh-no-faces",
-                    what = what,
-                    vertices = mesh.vertices.len()
-                ),
-                Label::File,
-                Some(msg!("artwork-mesh-no-faces-hint")),
-            ));
-        }
-        if mode == "volume"
-            && is_flat(
-                &mesh
-                    .vertices
-                    .iter()
-                    .map(|v| Vec3::from(*v))
-                    .collect::<Vec<_>>(),
-                &mesh.triangles,
-            )
-        {
-            return Err(self.err(
-                f.mode.as_ref().map_or(span.clone(), |m| m.span()),
-                msg!("artwork-mesh-flat-volume", what = what),
-                Label::Mode,
-                Some(msg!("artwork-mesh-flat-volume-hint")),
-            ));
-        }
+        self.check_mesh_content(f, &mesh, mode, &span, &what)?;
         let keys = self.animation_keys(f)?;
         let animation = self.mesh_animation(&keys, &mut mesh, mode, &span, &what)?;
         let default_up = if ext == "stl" { "z" } else { "y" };
@@ -120,30 +84,7 @@ impl Cx<'_> {
                 _ => Vec3::new(v[0], v[1], v[2]),
             })
             .collect();
-        let (lo, hi) = turned
-            .iter()
-            .fold((turned[0], turned[0]), |(l, h), p| (l.min(*p), h.max(*p)));
-        let ext3 = hi - lo;
-        let centre = (lo + hi) / 2.0;
-        let (target, have, key) = match (fit.width_m, fit.height_m, size_m) {
-            (Some(w), _, _) => (w, ext3.x, msg!("artwork-mesh-extent-width")),
-            (_, Some(h), _) => (h, ext3.y, msg!("artwork-mesh-extent-height")),
-            (_, _, Some(s)) => (
-                s,
-                ext3.x.max(ext3.y).max(ext3.z),
-                msg!("artwork-mesh-extent-largest"),
-            ),
-            _ => unreachable!("a size was checked above"),
-        };
-        if have <= 0.0 || !have.is_finite() {
-            return Err(self.err(
-                span,
-                msg!("artwork-mesh-no-extent", what = what, extent = key),
-                Label::File,
-                Some(msg!("artwork-mesh-no-extent-hint")),
-            ));
-        }
-        let k = target / have;
+        let (centre, k) = self.fit_mesh(&turned, fit, size_m, &span, &what)?;
         let vertices: Vec<Vec3> = turned.iter().map(|p| (*p - centre) * k).collect();
         if mode == "vertices" {
             return self.vertices(
@@ -170,6 +111,90 @@ impl Cx<'_> {
             count,
             animation,
         })
+    }
+
+    /// A mesh that can be sampled as `mode` asks: vertices, faces unless one drone per
+    /// vertex, and a volume for `volume`.
+    fn check_mesh_content(
+        &self,
+        f: &RawFormation,
+        mesh: &MeshFile,
+        mode: &str,
+        span: &Range<usize>,
+        what: &Message,
+    ) -> Result<(), ImportError> {
+        if mesh.vertices.is_empty() {
+            return Err(self.err(
+                span.clone(),
+                msg!("artwork-mesh-no-vertices", what = what.clone()),
+                Label::File,
+                Some(msg!("artwork-mesh-no-vertices-hint")),
+            ));
+        }
+        if mode != "vertices" && mesh.triangles.is_empty() {
+            return Err(self.err(
+                span.clone(),
+                msg!(
+                    "artwork-mesh-no-faces",
+                    what = what.clone(),
+                    vertices = mesh.vertices.len()
+                ),
+                Label::File,
+                Some(msg!("artwork-mesh-no-faces-hint")),
+            ));
+        }
+        if mode == "volume"
+            && is_flat(
+                &mesh
+                    .vertices
+                    .iter()
+                    .map(|v| Vec3::from(*v))
+                    .collect::<Vec<_>>(),
+                &mesh.triangles,
+            )
+        {
+            return Err(self.err(
+                f.mode.as_ref().map_or(span.clone(), |m| m.span()),
+                msg!("artwork-mesh-flat-volume", what = what.clone()),
+                Label::Mode,
+                Some(msg!("artwork-mesh-flat-volume-hint")),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The centre of the turned mesh's box and the scale that gives it the size asked for
+    /// (width, height or largest extent, metres).
+    fn fit_mesh(
+        &self,
+        turned: &[Vec3],
+        fit: Fit,
+        size_m: Option<f64>,
+        span: &Range<usize>,
+        what: &Message,
+    ) -> Result<(Vec3, f64), ImportError> {
+        let (lo, hi) = Vec3::bounds(turned);
+        let ext3 = hi - lo;
+        let centre = (lo + hi) / 2.0;
+        let (target, have, key) = match (fit.width_m, fit.height_m, size_m) {
+            (Some(w), _, _) => (w, ext3.x, msg!("artwork-mesh-extent-width")),
+            (_, Some(h), _) => (h, ext3.y, msg!("artwork-mesh-extent-height")),
+            (_, _, Some(s)) => (
+                s,
+                ext3.x.max(ext3.y).max(ext3.z),
+                msg!("artwork-mesh-extent-largest"),
+            ),
+            _ => unreachable!("a size was checked above"),
+        };
+        if have <= 0.0 || !have.is_finite() {
+            return Err(self.err(
+                span.clone(),
+                msg!("artwork-mesh-no-extent", what = what.clone(), extent = key),
+                Label::File,
+                Some(msg!("artwork-mesh-no-extent-hint")),
+            ));
+        }
+        Ok((centre, target / have))
     }
 
     /// One drone per vertex: the coincident copies exporters write merged first (a vertex is
