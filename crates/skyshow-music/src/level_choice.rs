@@ -155,7 +155,9 @@ fn periods_along_path(
 /// prior × the accents met; the first run wins ties), so that the level after a step is chosen as freshly as
 /// at the start of a steady track; then, when that run's off-beats are struck nearly as
 /// loud as its beats and a run twice as fast fits almost as well, the faster run (see
-/// [`TOO_SLOW_OFF_BEATS`]). Returns (first frame, end frame, run) per stretch.
+/// [`TOO_SLOW_OFF_BEATS`]); and when two neighbouring stretches' runs then step by a ratio
+/// no song steps by (half, twice, up by half), the runs of all stretches chosen together
+/// (see [`plausible_steps`]). Returns (first frame, end frame, run) per stretch.
 fn choose_levels(
     stretches: &[(usize, usize)],
     stretch_periods: &[f64],
@@ -165,6 +167,9 @@ fn choose_levels(
     fps: f64,
 ) -> Vec<(usize, usize, usize)> {
     let mut chosen = Vec::with_capacity(stretches.len());
+    // Per chosen stretch: every run's (run, tempo heard, score), the chosen run's score
+    // raised to the best one's, and the chosen run's tempo.
+    let mut options: Vec<StretchOptions> = Vec::with_capacity(stretches.len());
     for (&(lo, hi), &period) in stretches.iter().zip(stretch_periods) {
         // (run, tempo heard, score) of every run whose level is in range here.
         let mut scored: Vec<(usize, f64, f64)> = Vec::new();
@@ -212,9 +217,96 @@ fn choose_levels(
             }
             _ => k,
         };
+        let heard = scored.iter().find(|c| c.0 == k).map_or(heard, |c| c.1);
+        for c in scored.iter_mut().filter(|c| c.0 == k) {
+            c.2 = c.2.max(score);
+        }
         chosen.push((lo, hi, k));
+        options.push((scored, heard));
+    }
+    if let Some(runs) = plausible_steps(&options) {
+        for (c, k) in chosen.iter_mut().zip(runs) {
+            c.2 = k;
+        }
     }
     chosen
+}
+
+/// A stretch's runs as (run, tempo heard, score), and the tempo of the run chosen for it.
+type StretchOptions = (Vec<(usize, f64, f64)>, f64);
+
+/// The steps of tempo a song takes between two stretches (the new tempo over the old): up
+/// or down by about 40 % (0.6 to 1.4), with 5 % to spare. A step to twice or half the tempo,
+/// or up by half, is the same music heard at another level on one side.
+const STEP_RANGE: (f64, f64) = (0.57, 1.47);
+
+/// When the runs chosen for two neighbouring stretches step by a ratio outside
+/// [`STEP_RANGE`] (a clave heard at half time before a step down from 120 to 96 BPM: 60 →
+/// 96), the runs of every stretch chosen together: the sequence with every step within the
+/// range whose scores' product is the highest (`options`: per stretch, every run's (run,
+/// tempo heard, score), and the tempo of the run chosen alone). `None` when every step is
+/// within the range already, or no sequence keeps them all within it.
+fn plausible_steps(options: &[StretchOptions]) -> Option<Vec<usize>> {
+    let within = |a: f64, b: f64| (STEP_RANGE.0..=STEP_RANGE.1).contains(&(b / a));
+    if options.windows(2).all(|w| within(w[0].1, w[1].1)) {
+        return None;
+    }
+    // Viterbi over the stretches: per candidate, the best log score of a sequence ending in
+    // it, and the candidate before it.
+    let mut value: Vec<Vec<(f64, Option<usize>)>> = Vec::with_capacity(options.len());
+    for (s, (cands, _)) in options.iter().enumerate() {
+        let row = cands
+            .iter()
+            .map(|&(_, heard, score)| {
+                let own = if score > 0.0 {
+                    score.ln()
+                } else {
+                    f64::NEG_INFINITY
+                };
+                if s == 0 {
+                    return (own, None);
+                }
+                let prev = options[s - 1].0.iter().zip(&value[s - 1]).enumerate();
+                let best = prev
+                    .filter(|(_, (c, _))| within(c.1, heard))
+                    .map(|(i, (_, v))| (v.0, i))
+                    .fold(None, |b: Option<(f64, usize)>, c| {
+                        if b.is_none_or(|b| c.0 > b.0) {
+                            Some(c)
+                        } else {
+                            b
+                        }
+                    });
+                match best {
+                    Some((v, i)) => (own + v, Some(i)),
+                    None => (f64::NEG_INFINITY, None),
+                }
+            })
+            .collect();
+        value.push(row);
+    }
+    let last = value.last()?;
+    let (mut i, &(v, _)) =
+        last.iter()
+            .enumerate()
+            .fold(None, |b: Option<(usize, &(f64, Option<usize>))>, c| {
+                if b.is_none_or(|b| c.1.0 > b.1.0) {
+                    Some(c)
+                } else {
+                    b
+                }
+            })?;
+    if !v.is_finite() {
+        return None;
+    }
+    let mut runs = vec![0; options.len()];
+    for s in (0..options.len()).rev() {
+        runs[s] = options[s].0[i].0;
+        if let Some(p) = value[s][i].1 {
+            i = p;
+        }
+    }
+    Some(runs)
 }
 
 /// How loud (the median off-beat over a typical unaccented beat, the 40th percentile, in
@@ -464,4 +556,45 @@ fn regularity(beats: &[usize], min_frames: f64) -> f64 {
         })
         .count();
     (steady as f64 / ibi.len() as f64).powi(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_that_step_by_half_or_twice_the_tempo_are_chosen_again_together() {
+        // A clave heard at half time before a step down from 120 to 96 BPM: alone, 60 BPM
+        // (0.33) wins over 120 (0.30) before the step, and 96 (0.35) after it.
+        let before = vec![(0, 60.0, 0.33), (1, 120.0, 0.30), (2, 240.0, 0.21)];
+        let after = vec![(3, 96.0, 0.35), (4, 48.0, 0.25), (5, 192.0, 0.22)];
+        let options = vec![(before.clone(), 60.0), (after.clone(), 96.0)];
+        assert_eq!(plausible_steps(&options), Some(vec![1, 3]));
+        // Steps within the range are left as chosen: up by 40 % and down by 40 %.
+        assert_eq!(
+            plausible_steps(&[(before.clone(), 120.0), (after.clone(), 96.0)]),
+            None
+        );
+        let slow = vec![(6, 100.0, 0.3)];
+        assert_eq!(
+            plausible_steps(&[(slow.clone(), 100.0), (vec![(7, 140.0, 0.3)], 140.0)]),
+            None
+        );
+        assert_eq!(
+            plausible_steps(&[(slow.clone(), 100.0), (vec![(7, 60.0, 0.3)], 60.0)]),
+            None
+        );
+        // Three stretches: the middle one's best run (at twice the tempo) steps out of range
+        // both ways; a run at its own tempo keeps both steps plausible.
+        let middle = vec![(8, 220.0, 0.4), (9, 110.0, 0.2)];
+        let options = vec![
+            (slow.clone(), 100.0),
+            (middle, 220.0),
+            (vec![(10, 120.0, 0.3)], 120.0),
+        ];
+        assert_eq!(plausible_steps(&options), Some(vec![6, 9, 10]));
+        // No sequence within the range: the runs stay as chosen alone.
+        let options = vec![(slow, 100.0), (vec![(11, 200.0, 0.3)], 200.0)];
+        assert_eq!(plausible_steps(&options), None);
+    }
 }
