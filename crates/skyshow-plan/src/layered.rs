@@ -17,7 +17,7 @@ use crate::crossing_layers::crossing_layers;
 use crate::flight::Flight;
 use crate::options::PlanOptions;
 use crate::pair_check::{fleet_clearance, pair_min};
-use crate::phased::{Phases, Split, fly_phases};
+use crate::phased::{Crossing, Phases, Split, fly_phases};
 use crate::shells::shells;
 use crate::spread::{BandShortfall, Spread, layers, max_factor, scale};
 
@@ -92,7 +92,7 @@ impl Setup {
         to: &[Vec3],
         limits: &Limits,
         headroom: f64,
-        (overlap, split, span): (f64, Split, (i64, i64)),
+        (overlap, split, span): (f64, (Split, Crossing), (i64, i64)),
     ) -> Option<Vec<Flight>> {
         let targets: Vec<Vec3> = self.target_of.iter().map(|&j| to[j]).collect();
         let ph = Phases {
@@ -112,7 +112,7 @@ struct Candidate {
     order: usize,
     setup: usize,
     overlap: f64,
-    split: Split,
+    split: (Split, Crossing),
 }
 
 /// The shares of the acceleration limit tried for overlapping legs (see [`Split`]).
@@ -148,6 +148,12 @@ const SPLITS: [Split; 8] = [
     },
 ];
 
+/// The crossings tried: on one shared profile (safe by construction between openings
+/// spaced `√2·d`), then with the horizontal and the vertical parts on profiles of their
+/// own (shorter when the drone held back by the climb rate is not the one moving
+/// farthest).
+const CROSSINGS: [Crossing; 2] = [Crossing::Shared, Crossing::Axes];
+
 /// The shortest safe layered or phased plan shorter than `better_than_ms`, trying
 /// `assignments` and the sum-of-squares assignment between opened-up configurations, and
 /// for each of `assignments` the crossing layers of its own close pairs.
@@ -178,9 +184,13 @@ pub(crate) fn plan_layered(
     let mut candidates: Vec<Candidate> = Vec::new();
     for (k, setup) in setups.iter().enumerate() {
         for (ko, &overlap) in OVERLAPS.iter().enumerate() {
-            for (ks, &split) in SPLITS.iter().enumerate() {
+            for (ks, split) in SPLITS
+                .iter()
+                .flat_map(|&s| CROSSINGS.map(|c| (s, c)))
+                .enumerate()
+            {
                 // Legs one after the other take the whole limit each.
-                if overlap == 0.0 && split != Split::WHOLE {
+                if overlap == 0.0 && split.0 != Split::WHOLE {
                     continue;
                 }
                 let timing = (overlap, split, (min_ms, better_than_ms));
@@ -193,7 +203,7 @@ pub(crate) fn plan_layered(
                 }
                 candidates.push(Candidate {
                     duration_ms,
-                    order: (k * OVERLAPS.len() + ko) * SPLITS.len() + ks,
+                    order: (k * OVERLAPS.len() + ko) * SPLITS.len() * CROSSINGS.len() + ks,
                     setup: k,
                     overlap,
                     split,

@@ -8,6 +8,7 @@
 //! the formations involved.
 
 pub mod assign;
+mod axes_profile;
 mod conflict;
 mod crossing_layers;
 pub mod emergency;

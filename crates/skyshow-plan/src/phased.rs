@@ -13,6 +13,7 @@
 
 use skyshow_model::{Limits, Vec3};
 
+use crate::axes_profile::axes_profiles;
 use crate::flight::{Flight, Leg, MIN_CURVED_PIECE_MS, sliver_free};
 use crate::profile::Profile;
 use crate::sync_move::SyncMove;
@@ -56,6 +57,21 @@ impl Split {
     };
 }
 
+/// How the crossing is timed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Crossing {
+    /// Every drone on one shared profile: the move between the opened-up configurations
+    /// is CAPT, safe by construction when both are spaced `√2·d`. The shared profile
+    /// takes its rate from the drone slowest to fly its way (a long climb) and its ramps
+    /// from the one moving farthest, so it can last much longer than either drone needs.
+    Shared,
+    /// The horizontal parts on one shared profile and the vertical parts on another,
+    /// both over the same span (`axes_profile.rs`): a long climb ramps briefly while a
+    /// long sideways flight ramps gently. Not safe by construction: checked exactly
+    /// like every plan.
+    Axes,
+}
+
 /// `limits` with the acceleration limit scaled by `share`.
 fn accel_share(limits: &Limits, share: f64) -> Limits {
     Limits {
@@ -69,6 +85,9 @@ fn accel_share(limits: &Limits, share: f64) -> Limits {
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Timing {
     legs: [(i64, Profile); 3],
+    /// The vertical parts' profile when the crossing flies them apart ([`Crossing::Axes`]:
+    /// the crossing's own profile is then the horizontal parts'), starting with it.
+    vert: Option<Profile>,
 }
 
 /// How far the crossing and the closing may be moved to leave no sliver, ms, and in
@@ -96,20 +115,32 @@ fn without_short_cruise(p: Profile) -> Profile {
 impl Timing {
     /// The timing of legs flown on `profiles`, starting at `starts`, none of them
     /// cruising for a sliver of time.
-    fn new(profiles: [Profile; 3], starts: [i64; 3]) -> Timing {
-        Timing {
-            legs: std::array::from_fn(|k| (starts[k], without_short_cruise(profiles[k]))),
-        }
+    fn new(profiles: [Profile; 3], vert: Option<Profile>, starts: [i64; 3]) -> Timing {
+        let mut legs: [(i64, Profile); 3] =
+            std::array::from_fn(|k| (starts[k], without_short_cruise(profiles[k])));
+        let vert = vert.map(|v| {
+            // Both parts of the crossing end together.
+            let v = without_short_cruise(v);
+            let total_ms = v.total_ms.max(legs[1].1.total_ms);
+            legs[1].1.total_ms = total_ms;
+            Profile { total_ms, ..v }
+        });
+        Timing { legs, vert }
     }
 
     /// The legs some drone flies (`used`), as (start, profile).
     fn used(&self, used: [bool; 3]) -> Vec<(i64, Profile)> {
-        self.legs
+        let mut out: Vec<(i64, Profile)> = self
+            .legs
             .iter()
             .zip(used)
             .filter(|(_, u)| *u)
             .map(|(l, _)| *l)
-            .collect()
+            .collect();
+        if let Some(v) = self.vert.filter(|_| used[1]) {
+            out.push((self.legs[1].0, v));
+        }
+        out
     }
 
     /// When the last of the `used` legs ends, ms.
@@ -124,14 +155,24 @@ impl Timing {
     /// Every time stretched by `factor` (≥ 1), rounded up to whole milliseconds.
     fn stretched(&self, factor: f64) -> Timing {
         let s = |ms: i64| (ms as f64 * factor).ceil() as i64;
-        let profiles = self.legs.map(|(_, p)| {
+        let stretch = |p: Profile| {
             let ramp_ms = s(p.ramp_ms);
             Profile {
                 total_ms: s(p.total_ms).max(2 * ramp_ms),
                 ramp_ms,
             }
+        };
+        let mut profiles = self.legs.map(|(_, p)| stretch(p));
+        let vert = self.vert.map(|v| {
+            // Both parts of the crossing keep one span.
+            let v = stretch(v);
+            profiles[1].total_ms = profiles[1].total_ms.max(v.total_ms);
+            Profile {
+                total_ms: profiles[1].total_ms,
+                ..v
+            }
         });
-        Timing::new(profiles, self.legs.map(|(start, _)| s(start)))
+        Timing::new(profiles, vert, self.legs.map(|(start, _)| s(start)))
     }
 
     /// This timing, or the nearest one with the crossing and the closing moved by up to
@@ -168,7 +209,8 @@ impl Timing {
 /// The flights of a phased plan, the crossing overlapping the opening and the closing
 /// by the fraction `overlap` (0: one after the other; 1: opening and closing entirely
 /// within the crossing), each leg timed for its share of the acceleration limit
-/// (`split`), the crossing lasting at least `min_cross_ms`, every flight
+/// (`split`), the crossing on one shared profile or each drone's own (`crossing`) and
+/// lasting at least `min_cross_ms`, every flight
 /// flyable ([`Flight::flyable`]: the whole plan flown more slowly if overlapping legs
 /// exceed the limits, its legs moved apart where their phases would leave a sliver).
 /// `None` if no such timing was found, or none shorter than `shorter_than_ms`.
@@ -177,7 +219,7 @@ pub(crate) fn fly_phases(
     limits: &Limits,
     headroom: f64,
     overlap: f64,
-    split: Split,
+    (split, crossing): (Split, Crossing),
     (min_cross_ms, shorter_than_ms): (i64, i64),
 ) -> Option<Vec<Flight>> {
     let n = ph.from.len();
@@ -196,7 +238,17 @@ pub(crate) fn fly_phases(
         accel_share(limits, split.cross),
     );
     let p1 = shared_profile(ph.from, &a1, &side, headroom, 0);
-    let p2 = shared_profile(&a1, &b1, &across, headroom, min_cross_ms);
+    let (p2, vert) = match crossing {
+        Crossing::Shared => (
+            shared_profile(&a1, &b1, &across, headroom, min_cross_ms),
+            None,
+        ),
+        Crossing::Axes => {
+            let (ph, pz) =
+                axes_profiles(&a1, &b1, &across, headroom, (min_cross_ms, shorter_than_ms))?;
+            (ph, Some(pz))
+        }
+    };
     let p3 = shared_profile(&b1, ph.to, &side, headroom, 0);
     let round = |x: f64| x.round() as i64;
     let s2 = round((1.0 - overlap) * p1.total_ms as f64);
@@ -206,7 +258,7 @@ pub(crate) fn fly_phases(
         (0..n).any(|i| a1[i] != b1[i]),
         ph.close.iter().any(|c| *c != Vec3::ZERO),
     ];
-    let mut timing = Timing::new([p1, p2, p3], [0, s2, s3]);
+    let mut timing = Timing::new([p1, p2, p3], vert, [0, s2, s3]);
     for _ in 0..6 {
         timing = timing.without_slivers(used)?;
         // Flying more slowly only lengthens it.
@@ -232,10 +284,11 @@ pub(crate) fn fly_phases(
 }
 
 /// Drone `i`'s flight on `timing`: from its start through its opened-up start `a1[i]`
-/// and its opened-up target `b1[i]` onto its target.
+/// and its opened-up target `b1[i]` onto its target (the crossing's horizontal and
+/// vertical parts on their own profiles when the timing has them apart).
 fn flight(ph: &Phases<'_>, a1: &[Vec3], b1: &[Vec3], timing: &Timing, i: usize) -> Flight {
     let [(_, p1), (s2, p2), (s3, p3)] = timing.legs;
-    let mut legs = Vec::with_capacity(3);
+    let mut legs = Vec::with_capacity(4);
     if !ph.open.is_empty() && ph.open[i] != Vec3::ZERO && p1.total_ms > 0 {
         legs.push(Leg {
             start_ms: 0,
@@ -243,12 +296,22 @@ fn flight(ph: &Phases<'_>, a1: &[Vec3], b1: &[Vec3], timing: &Timing, i: usize) 
             profile: p1,
         });
     }
-    if a1[i] != b1[i] && p2.total_ms > 0 {
-        legs.push(Leg {
-            start_ms: s2,
-            delta: b1[i] - a1[i],
-            profile: p2,
-        });
+    let cross = b1[i] - a1[i];
+    let parts = match timing.vert {
+        Some(pz) => [
+            (Vec3::new(cross.x, cross.y, 0.0), p2),
+            (Vec3::new(0.0, 0.0, cross.z), pz),
+        ],
+        None => [(cross, p2), (Vec3::ZERO, p2)],
+    };
+    for (delta, profile) in parts {
+        if delta != Vec3::ZERO && profile.total_ms > 0 {
+            legs.push(Leg {
+                start_ms: s2,
+                delta,
+                profile,
+            });
+        }
     }
     if !ph.close.is_empty() && ph.close[i] != Vec3::ZERO && p3.total_ms > 0 {
         legs.push(Leg {
@@ -293,12 +356,28 @@ mod tests {
             close: &side,
         };
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
-        let whole = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, (0, i64::MAX)).unwrap();
+        let whole = fly_phases(
+            &ph,
+            &limits,
+            0.99,
+            1.0,
+            (Split::WHOLE, Crossing::Shared),
+            (0, i64::MAX),
+        )
+        .unwrap();
         let shared = Split {
             open: 0.71,
             cross: 0.71,
         };
-        let split = fly_phases(&ph, &limits, 0.99, 1.0, shared, (0, i64::MAX)).unwrap();
+        let split = fly_phases(
+            &ph,
+            &limits,
+            0.99,
+            1.0,
+            (shared, Crossing::Shared),
+            (0, i64::MAX),
+        )
+        .unwrap();
         // The climb alone: 15 m at 2 m/s (99 %) with 0.5 s ramps.
         let climb = SyncMove::fastest(from.clone(), to.clone(), &limits, 0.99, 0)
             .profile
@@ -342,8 +421,24 @@ mod tests {
             open: &open,
             close: &close,
         };
-        let seq = fly_phases(&ph, &limits, 0.99, 0.0, Split::WHOLE, (0, i64::MAX)).unwrap();
-        let lapped = fly_phases(&ph, &limits, 0.99, 1.0, Split::WHOLE, (0, i64::MAX)).unwrap();
+        let seq = fly_phases(
+            &ph,
+            &limits,
+            0.99,
+            0.0,
+            (Split::WHOLE, Crossing::Shared),
+            (0, i64::MAX),
+        )
+        .unwrap();
+        let lapped = fly_phases(
+            &ph,
+            &limits,
+            0.99,
+            1.0,
+            (Split::WHOLE, Crossing::Shared),
+            (0, i64::MAX),
+        )
+        .unwrap();
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
         assert!(end(&lapped) < end(&seq));
         for f in seq.iter().chain(&lapped) {
@@ -353,5 +448,57 @@ mod tests {
             let segs = f.segments(0);
             assert!(segs.last().unwrap().end().dist(f.to) < 1e-12);
         }
+    }
+
+    #[test]
+    fn a_crossing_flown_per_axis_beats_one_profile_when_the_climb_is_not_the_longest_flight() {
+        // A column climbs 15 m while drifting sideways and a row flies 40 m sideways, each
+        // stepping 3 m out in depth and back. One profile for the whole crossing ramps for
+        // the longest flight and cruises at the climb's rate (9 s); the horizontal and
+        // vertical parts on their own profiles end within 6 % of the climb alone (8 s).
+        let limits = Limits::DEFAULT;
+        let mut from = Vec::new();
+        let mut to = Vec::new();
+        for k in 0..4 {
+            from.push(Vec3::new(0.0, 0.0, 40.0 + 3.0 * k as f64));
+            to.push(Vec3::new(0.0, -30.0, 55.0 + 3.0 * k as f64));
+            from.push(Vec3::new(0.0, 10.0 + 3.0 * k as f64, 30.0));
+            to.push(Vec3::new(0.0, 50.0 + 3.0 * k as f64, 30.0));
+        }
+        let open: Vec<Vec3> = (0..8)
+            .map(|k| Vec3::new(if k % 2 == 0 { 3.0 } else { 0.0 }, 0.0, 0.0))
+            .collect();
+        let ph = Phases {
+            from: &from,
+            to: &to,
+            open: &open,
+            close: &open,
+        };
+        let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
+        let split = Split {
+            open: 0.6,
+            cross: 0.8,
+        };
+        let fly = |c| fly_phases(&ph, &limits, 0.99, 1.0, (split, c), (0, i64::MAX)).unwrap();
+        let (shared, axes) = (fly(Crossing::Shared), fly(Crossing::Axes));
+        assert!(end(&shared) > 9_000, "{}", end(&shared));
+        assert!(end(&axes) < 8_500, "{}", end(&axes));
+        for f in &axes {
+            assert!(f.flyable(&limits, 0.99));
+            assert!(f.state(f.arrival_ms()).0.dist(f.to) < 1e-9);
+        }
+        // A climbing drone flies its horizontal and vertical parts as legs of their own.
+        assert!(
+            axes[0]
+                .legs
+                .iter()
+                .any(|l| l.delta == Vec3::new(0.0, 0.0, 15.0))
+        );
+        assert!(
+            axes[0]
+                .legs
+                .iter()
+                .any(|l| l.delta == Vec3::new(0.0, -30.0, 0.0))
+        );
     }
 }

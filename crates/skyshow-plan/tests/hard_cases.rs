@@ -72,17 +72,17 @@ macro_rules! hard_case_tests {
 }
 
 hard_case_tests! {
-    rect_quarter_turn => "rect-quarter-turn", 1.16,
-    big_rect_quarter_turn => "big-rect-quarter-turn", 1.08,
+    rect_quarter_turn => "rect-quarter-turn", 1.13,
+    big_rect_quarter_turn => "big-rect-quarter-turn", 1.06,
     flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.46,
     disc_quarter_turn => "disc-quarter-turn", 1.34,
     disc_half_turn => "disc-half-turn", 1.31,
     rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.48,
     disc_half_turn_depth => "disc-half-turn-depth", 1.38,
-    rect_tilt_flat => "rect-tilt-flat", 1.37,
-    sphere_to_picture => "sphere-to-picture", 1.88,
-    picture_to_sphere => "picture-to-sphere", 1.88,
-    rect_reshape => "rect-reshape", 1.16,
+    rect_tilt_flat => "rect-tilt-flat", 1.27,
+    sphere_to_picture => "sphere-to-picture", 1.81,
+    picture_to_sphere => "picture-to-sphere", 1.81,
+    rect_reshape => "rect-reshape", 1.13,
     layers_merge => "layers-merge", 1.35,
     picture_splits_into_layers => "picture-splits-into-layers", 1.36,
     discs_merge => "discs-merge", 1.15,
