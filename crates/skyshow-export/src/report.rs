@@ -209,8 +209,39 @@ impl Report<'_> {
 
     /// The report as a JSON value.
     pub fn to_json(&self) -> Value {
-        let l = &self.limits;
-        let m = &self.validation.measured;
+        let name = |i: usize| self.drone_name(i);
+        let mut root = Map::new();
+        root.insert("valid".into(), json!(self.violation_count() == 0));
+        root.insert(
+            "show".into(),
+            json!({ "title": self.show.title, "drones": self.show.drones, "duration_s": num(self.show.duration_s, 3) }),
+        );
+        root.insert("limits".into(), self.limits_json());
+        root.insert("measured".into(), self.measured_json());
+        root.insert("violations_total".into(), json!(self.violation_count()));
+        root.insert("violations".into(), Value::Array(self.violations_json()));
+        root.insert("warnings_total".into(), json!(self.warning_count()));
+        root.insert("warnings".into(), self.warnings_json());
+        root.insert("formations".into(), self.formations_json());
+        root.insert("transitions".into(), self.transitions_json());
+        if let Some(p) = &self.pyro {
+            root.insert("pyro".into(), p.to_json(&name));
+        }
+        if let Some(e) = &self.emergency {
+            root.insert("emergency".into(), e.to_json(&name));
+        }
+        let timing: Map<String, Value> = self
+            .timing_ms
+            .iter()
+            .map(|(k, v)| (k.clone(), num(*v, 3)))
+            .collect();
+        root.insert("timing_ms".into(), Value::Object(timing));
+        Value::Object(root)
+    }
+
+    /// `violations`: the format findings, the validator's, the fireworks' and the emergency
+    /// return's, in that order.
+    fn violations_json(&self) -> Vec<Value> {
         let name = |i: usize| self.drone_name(i);
         let mut violations: Vec<Value> = self
             .format
@@ -250,123 +281,111 @@ impl Report<'_> {
                     .map(|c| EmergencySection::violation_json(c, &name)),
             );
         }
-        let mut root = Map::new();
-        root.insert("valid".into(), json!(self.violation_count() == 0));
-        root.insert(
-            "show".into(),
-            json!({ "title": self.show.title, "drones": self.show.drones, "duration_s": num(self.show.duration_s, 3) }),
-        );
-        root.insert(
-            "limits".into(),
-            json!({
-                "min_distance_m": num(l.min_distance_m, 4),
-                "max_speed_xy_m_s": num(l.max_speed_xy_m_s, 4),
-                "max_speed_up_m_s": num(l.max_speed_up_m_s, 4),
-                "max_speed_down_m_s": num(l.max_speed_down_m_s, 4),
-                "max_accel_m_s2": num(l.max_accel_m_s2, 4),
-                "max_altitude_m": num(l.max_altitude_m, 4),
-                "min_nav_altitude_m": num(l.min_nav_altitude_m, 4),
-                "battery_s": num(l.battery_s, 3),
-                "takeoff_spacing_m": num(l.takeoff_spacing_m, 4),
-            }),
-        );
-        root.insert(
-            "measured".into(),
-            json!({
-                "min_distance_m": num(m.min_distance_m, 4),
-                "min_distance_at_s": num(m.min_distance_at_s, 3),
-                "min_distance_drones": m.min_distance_drones.map(|(a, b)| vec![name(a), name(b)]).unwrap_or_default(),
-                "max_speed_xy_m_s": num(m.max_speed_xy_m_s, 4),
-                "max_speed_up_m_s": num(m.max_speed_up_m_s, 4),
-                "max_speed_down_m_s": num(m.max_speed_down_m_s, 4),
-                "max_accel_m_s2": num(m.max_accel_m_s2, 4),
-                "max_velocity_step_m_s": num(m.max_velocity_step_m_s, 4),
-                "max_altitude_m": num(m.max_altitude_m, 4),
-                "max_flight_time_s": num(m.max_flight_time_s, 3),
-                "max_light_program_bytes": self.max_light_program_bytes,
-            }),
-        );
-        root.insert("violations_total".into(), json!(self.violation_count()));
-        root.insert("violations".into(), Value::Array(violations));
-        root.insert("warnings_total".into(), json!(self.warning_count()));
-        root.insert(
-            "warnings".into(),
-            Value::Array(
-                self.all_warnings()
-                    .iter()
-                    .map(|w| {
-                        json!({
-                            "kind": w.kind,
-                            "message": w.message.english(),
-                            "source": w.source,
-                            "time_s": w.time_s.map_or(Value::Null, |t| num(t, 3)),
-                            "drones": w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>(),
-                            "value": w.value.map_or(Value::Null, |v| num(v, 4)),
-                            "limit": w.limit.map_or(Value::Null, |v| num(v, 4)),
-                        })
+        violations
+    }
+
+    /// `limits`: what the show was checked against.
+    fn limits_json(&self) -> Value {
+        let l = &self.limits;
+        json!({
+            "min_distance_m": num(l.min_distance_m, 4),
+            "max_speed_xy_m_s": num(l.max_speed_xy_m_s, 4),
+            "max_speed_up_m_s": num(l.max_speed_up_m_s, 4),
+            "max_speed_down_m_s": num(l.max_speed_down_m_s, 4),
+            "max_accel_m_s2": num(l.max_accel_m_s2, 4),
+            "max_altitude_m": num(l.max_altitude_m, 4),
+            "min_nav_altitude_m": num(l.min_nav_altitude_m, 4),
+            "battery_s": num(l.battery_s, 3),
+            "takeoff_spacing_m": num(l.takeoff_spacing_m, 4),
+        })
+    }
+
+    /// `measured`: the extremes the validator found.
+    fn measured_json(&self) -> Value {
+        let m = &self.validation.measured;
+        let name = |i: usize| self.drone_name(i);
+        json!({
+            "min_distance_m": num(m.min_distance_m, 4),
+            "min_distance_at_s": num(m.min_distance_at_s, 3),
+            "min_distance_drones": m.min_distance_drones.map(|(a, b)| vec![name(a), name(b)]).unwrap_or_default(),
+            "max_speed_xy_m_s": num(m.max_speed_xy_m_s, 4),
+            "max_speed_up_m_s": num(m.max_speed_up_m_s, 4),
+            "max_speed_down_m_s": num(m.max_speed_down_m_s, 4),
+            "max_accel_m_s2": num(m.max_accel_m_s2, 4),
+            "max_velocity_step_m_s": num(m.max_velocity_step_m_s, 4),
+            "max_altitude_m": num(m.max_altitude_m, 4),
+            "max_flight_time_s": num(m.max_flight_time_s, 3),
+            "max_light_program_bytes": self.max_light_program_bytes,
+        })
+    }
+
+    /// `warnings`: every warning with its place.
+    fn warnings_json(&self) -> Value {
+        let name = |i: usize| self.drone_name(i);
+        Value::Array(
+            self.all_warnings()
+                .iter()
+                .map(|w| {
+                    json!({
+                        "kind": w.kind,
+                        "message": w.message.english(),
+                        "source": w.source,
+                        "time_s": w.time_s.map_or(Value::Null, |t| num(t, 3)),
+                        "drones": w.drones.iter().map(|&d| name(d)).collect::<Vec<_>>(),
+                        "value": w.value.map_or(Value::Null, |v| num(v, 4)),
+                        "limit": w.limit.map_or(Value::Null, |v| num(v, 4)),
                     })
-                    .collect(),
-            ),
-        );
-        root.insert(
-            "formations".into(),
-            Value::Array(
-                self.formations
-                    .iter()
-                    .map(|f| {
-                        let mut row = json!({
-                            "name": f.name,
-                            "chapter": f.chapter,
-                            "start_s": num(f.start_s, 3),
-                            "end_s": num(f.end_s, 3),
-                            "drones_used": f.drones_used,
-                            "min_spacing_m": num(f.min_spacing_m, 4),
-                            "ideal_spacing_m": f.ideal_spacing_m.map_or(Value::Null, |v| num(v, 4)),
-                            "max_shape_distance_m": f.max_shape_distance_m.map_or(Value::Null, |v| num(v, 4)),
-                            "close_lines_share": f.close_lines_share.map_or(Value::Null, |v| num(v, 3)),
-                        });
-                        if let (Some(m), Some(map)) = (&f.motion, row.as_object_mut()) {
-                            map.insert("motion".into(), m.to_json());
-                        }
-                        row
+                })
+                .collect(),
+        )
+    }
+
+    /// `formations`: one row per formation, with its motion when it moves.
+    fn formations_json(&self) -> Value {
+        Value::Array(
+            self.formations
+                .iter()
+                .map(|f| {
+                    let mut row = json!({
+                        "name": f.name,
+                        "chapter": f.chapter,
+                        "start_s": num(f.start_s, 3),
+                        "end_s": num(f.end_s, 3),
+                        "drones_used": f.drones_used,
+                        "min_spacing_m": num(f.min_spacing_m, 4),
+                        "ideal_spacing_m": f.ideal_spacing_m.map_or(Value::Null, |v| num(v, 4)),
+                        "max_shape_distance_m": f.max_shape_distance_m.map_or(Value::Null, |v| num(v, 4)),
+                        "close_lines_share": f.close_lines_share.map_or(Value::Null, |v| num(v, 3)),
+                    });
+                    if let (Some(m), Some(map)) = (&f.motion, row.as_object_mut()) {
+                        map.insert("motion".into(), m.to_json());
+                    }
+                    row
+                })
+                .collect(),
+        )
+    }
+
+    /// `transitions`: one row per transition, with its lower bound and method.
+    fn transitions_json(&self) -> Value {
+        Value::Array(
+            self.transitions
+                .iter()
+                .map(|t| {
+                    json!({
+                        "from": t.from,
+                        "to": t.to,
+                        "start_s": num(t.start_s, 3),
+                        "duration_s": num(t.duration_s, 3),
+                        "lower_bound_s": num(t.lower_bound_s, 3),
+                        "min_distance_m": num(t.min_distance_m, 4),
+                        "planning_ms": num(t.planning_ms, 3),
+                        "method": t.method,
+                        "cost_sum_sq": num(t.cost_sum_sq, 3),
                     })
-                    .collect(),
-            ),
-        );
-        root.insert(
-            "transitions".into(),
-            Value::Array(
-                self.transitions
-                    .iter()
-                    .map(|t| {
-                        json!({
-                            "from": t.from,
-                            "to": t.to,
-                            "start_s": num(t.start_s, 3),
-                            "duration_s": num(t.duration_s, 3),
-                            "lower_bound_s": num(t.lower_bound_s, 3),
-                            "min_distance_m": num(t.min_distance_m, 4),
-                            "planning_ms": num(t.planning_ms, 3),
-                            "method": t.method,
-                            "cost_sum_sq": num(t.cost_sum_sq, 3),
-                        })
-                    })
-                    .collect(),
-            ),
-        );
-        if let Some(p) = &self.pyro {
-            root.insert("pyro".into(), p.to_json(&name));
-        }
-        if let Some(e) = &self.emergency {
-            root.insert("emergency".into(), e.to_json(&name));
-        }
-        let timing: Map<String, Value> = self
-            .timing_ms
-            .iter()
-            .map(|(k, v)| (k.clone(), num(*v, 3)))
-            .collect();
-        root.insert("timing_ms".into(), Value::Object(timing));
-        Value::Object(root)
+                })
+                .collect(),
+        )
     }
 }
 

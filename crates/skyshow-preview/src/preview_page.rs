@@ -8,7 +8,7 @@ use flate2::Compression;
 use flate2::write::DeflateEncoder;
 use serde_json::{Value, json};
 use skyshow_i18n::{Lang, Message, msg};
-use skyshow_model::{FlightShow, PhaseKind, Vec3};
+use skyshow_model::{FlightShow, Limits, PhaseKind, Vec3};
 
 use crate::camera::{Camera, PRESET_ASPECT};
 use crate::ground_paint::site_style;
@@ -17,7 +17,7 @@ use crate::scene::Scene;
 use crate::scene::clamp_point;
 use crate::show_buffer::ShowBuffer;
 use crate::template::Template;
-use crate::{Burst, Ground, PreviewInput};
+use crate::{Burst, Ground, Music, PreviewInput};
 
 const SKELETON: &str = include_str!("../assets/preview.html");
 const CSS: &str = include_str!("../assets/preview.css");
@@ -266,89 +266,16 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer) -> String
             json!([s.elem.as_str(), s.offset, s.count]),
         );
     }
-    let phases: Vec<Value> = show
-        .phases
-        .iter()
-        .filter(|p| p.start_s.is_finite() && p.end_s.is_finite())
-        .map(|p| {
-            let kind = phase_kind(p.kind);
-            let name = if p.kind == PhaseKind::Formation {
-                formation_name(&p.source)
-            } else {
-                &p.source
-            };
-            json!({
-                "kind": kind,
-                "name": name,
-                "source": p.source,
-                "label": phase_label(p.kind, &p.source).render(input.lang),
-                "start_s": round(p.start_s, 3),
-                "end_s": round(p.end_s.max(p.start_s), 3),
-            })
-        })
-        .collect();
-    let formation_names: Vec<&str> = show
-        .phases
-        .iter()
-        .filter(|p| p.kind == PhaseKind::Formation)
-        .map(|p| formation_name(&p.source))
-        .collect();
-    let mut cues: Vec<&skyshow_model::Cue> =
-        show.cues.iter().filter(|c| c.time_s.is_finite()).collect();
-    cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
-    let cues: Vec<Value> = cues
-        .into_iter()
-        .map(|c| {
-            let kind = if formation_names.contains(&c.name.as_str()) {
-                "formation"
-            } else {
-                "chapter"
-            };
-            json!({"name": c.name, "time_s": round(c.time_s, 3), "kind": kind})
-        })
-        .collect();
-    let bursts: Vec<Value> = drawable_bursts(&input.fireworks)
-        .map(|b| {
-            json!({
-                "time_s": round(b.time_s, 3),
-                "position": v3(b.position),
-                "radius_m": round(b.radius_m.min(2000.0), 3),
-                "color": [b.color.r, b.color.g, b.color.b],
-                "duration_s": round(b.duration_s.min(600.0), 3),
-                "lift_s": round(b.lift_s(), 3),
-                "label": b.label,
-            })
-        })
-        .collect();
+    let phases = phases_json(input);
+    let cues = cues_json(show);
+    let bursts: Vec<Value> = drawable_bursts(&input.fireworks).map(burst_json).collect();
     let flat = |it: &mut dyn Iterator<Item = Vec3>| -> Vec<Value> {
         it.map(|p| json!([round(p.x, 3), round(p.y, 3)])).collect()
     };
     let l = &input.limits;
-    let limits = json!({
-        "min_distance_m": round(l.min_distance_m, 3),
-        "max_speed_xy_m_s": round(l.max_speed_xy_m_s, 3),
-        "max_speed_up_m_s": round(l.max_speed_up_m_s, 3),
-        "max_speed_down_m_s": round(l.max_speed_down_m_s, 3),
-        "max_accel_m_s2": round(l.max_accel_m_s2, 3),
-        "max_altitude_m": round(l.max_altitude_m, 3),
-        "battery_s": round(l.battery_s, 3),
-    });
+    let limits = limits_json(l);
     let glow = crate::RenderInput::glow_for(l.min_distance_m);
-    let music = input.music.as_ref().map(|m| {
-        // At most 2000 peaks (0–99), merged by maximum, for the timeline's waveform.
-        let n = m.waveform.len();
-        let merge = n.div_ceil(2000).max(1);
-        let peaks: Vec<u8> = m
-            .waveform
-            .chunks(merge)
-            .map(|c| (c.iter().fold(0.0f32, |a, b| a.max(*b)).clamp(0.0, 1.0) * 99.0).round() as u8)
-            .collect();
-        json!({
-            "mime": m.mime,
-            "offset_s": round(m.offset_s, 3),
-            "waveform": {"bucket_s": round(m.waveform_bucket_s * merge as f64, 6), "peaks": peaks},
-        })
-    });
+    let music = input.music.as_ref().map(music_json);
     let (segs, pts, steps) = buffer.counts;
     let v = json!({
         "format": 1,
@@ -385,4 +312,95 @@ fn meta_json(input: &PreviewInput, scene: &Scene, buffer: &ShowBuffer) -> String
         "text": script_texts(input.lang),
     });
     script_json(&v)
+}
+
+/// The timeline's phases, labelled in the page's language.
+fn phases_json(input: &PreviewInput) -> Vec<Value> {
+    input
+        .show
+        .phases
+        .iter()
+        .filter(|p| p.start_s.is_finite() && p.end_s.is_finite())
+        .map(|p| {
+            let kind = phase_kind(p.kind);
+            let name = if p.kind == PhaseKind::Formation {
+                formation_name(&p.source)
+            } else {
+                &p.source
+            };
+            json!({
+                "kind": kind,
+                "name": name,
+                "source": p.source,
+                "label": phase_label(p.kind, &p.source).render(input.lang),
+                "start_s": round(p.start_s, 3),
+                "end_s": round(p.end_s.max(p.start_s), 3),
+            })
+        })
+        .collect()
+}
+
+/// The cues in time order, each marked as a formation's or a chapter's.
+fn cues_json(show: &FlightShow) -> Vec<Value> {
+    let formation_names: Vec<&str> = show
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::Formation)
+        .map(|p| formation_name(&p.source))
+        .collect();
+    let mut cues: Vec<&skyshow_model::Cue> =
+        show.cues.iter().filter(|c| c.time_s.is_finite()).collect();
+    cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
+    cues.into_iter()
+        .map(|c| {
+            let kind = if formation_names.contains(&c.name.as_str()) {
+                "formation"
+            } else {
+                "chapter"
+            };
+            json!({"name": c.name, "time_s": round(c.time_s, 3), "kind": kind})
+        })
+        .collect()
+}
+
+/// One firework burst as the page draws it (radius and duration clamped).
+fn burst_json(b: &Burst) -> Value {
+    json!({
+        "time_s": round(b.time_s, 3),
+        "position": v3(b.position),
+        "radius_m": round(b.radius_m.min(2000.0), 3),
+        "color": [b.color.r, b.color.g, b.color.b],
+        "duration_s": round(b.duration_s.min(600.0), 3),
+        "lift_s": round(b.lift_s(), 3),
+        "label": b.label,
+    })
+}
+
+/// The limits the page's figures are drawn against.
+fn limits_json(l: &Limits) -> Value {
+    json!({
+        "min_distance_m": round(l.min_distance_m, 3),
+        "max_speed_xy_m_s": round(l.max_speed_xy_m_s, 3),
+        "max_speed_up_m_s": round(l.max_speed_up_m_s, 3),
+        "max_speed_down_m_s": round(l.max_speed_down_m_s, 3),
+        "max_accel_m_s2": round(l.max_accel_m_s2, 3),
+        "max_altitude_m": round(l.max_altitude_m, 3),
+        "battery_s": round(l.battery_s, 3),
+    })
+}
+
+/// The music's type, offset and waveform: at most 2000 peaks (0–99), merged by maximum.
+fn music_json(m: &Music<'_>) -> Value {
+    let n = m.waveform.len();
+    let merge = n.div_ceil(2000).max(1);
+    let peaks: Vec<u8> = m
+        .waveform
+        .chunks(merge)
+        .map(|c| (c.iter().fold(0.0f32, |a, b| a.max(*b)).clamp(0.0, 1.0) * 99.0).round() as u8)
+        .collect();
+    json!({
+        "mime": m.mime,
+        "offset_s": round(m.offset_s, 3),
+        "waveform": {"bucket_s": round(m.waveform_bucket_s * merge as f64, 6), "peaks": peaks},
+    })
 }
