@@ -29,40 +29,7 @@ const CLOSE_NOTE_SHARE: f64 = 0.05;
 
 /// Runs `formation`.
 pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
-    if args.drones == 0 || args.drones > 100_000 {
-        return Err(miette!(
-            help = msg!("formation-drones-range-hint").to_string(),
-            "{}",
-            msg!("formation-drones-range", drones = args.drones.to_string())
-        ));
-    }
-    for (flag, value, above_zero) in [
-        ("min-distance", Some(args.min_distance), false),
-        ("hold", args.hold, true),
-        ("at", args.at, false),
-    ] {
-        if let Some(v) = value
-            && !(v.is_finite() && (v > 0.0 || (!above_zero && v == 0.0)))
-        {
-            let hint = if above_zero {
-                msg!("formation-flag-positive")
-            } else {
-                msg!("formation-flag-not-negative")
-            };
-            return Err(miette!(
-                help = hint.to_string(),
-                "{}",
-                msg!("formation-flag-range", flag = flag, value = v.to_string())
-            ));
-        }
-    }
-    if !(args.fps.is_finite() && args.fps >= 0.1 && args.fps <= 100.0) {
-        return Err(miette!(
-            help = msg!("formation-fps-hint").to_string(),
-            "{}",
-            msg!("formation-fps-range", fps = args.fps.to_string())
-        ));
-    }
+    check_flags(args)?;
     let input = args.input.as_deref();
     let (spec, base_dir) = read_spec(args, input)?;
     // Wrap the spec in a minimal show so it is parsed and checked exactly like a show file.
@@ -138,6 +105,46 @@ pub(crate) fn run(args: &FormationArgs, printer: Printer) -> Result<u8> {
     }
     print_notes(printer, args, &spec, &design.warnings, &formation);
     Ok(0)
+}
+
+/// The flags' values within their ranges: a drone count the engine takes, a non-negative
+/// minimum distance and `--at`, a positive `--hold`, and a frame rate of 0.1–100 fps.
+fn check_flags(args: &FormationArgs) -> Result<()> {
+    if args.drones == 0 || args.drones > 100_000 {
+        return Err(miette!(
+            help = msg!("formation-drones-range-hint").to_string(),
+            "{}",
+            msg!("formation-drones-range", drones = args.drones.to_string())
+        ));
+    }
+    for (flag, value, above_zero) in [
+        ("min-distance", Some(args.min_distance), false),
+        ("hold", args.hold, true),
+        ("at", args.at, false),
+    ] {
+        if let Some(v) = value
+            && !(v.is_finite() && (v > 0.0 || (!above_zero && v == 0.0)))
+        {
+            let hint = if above_zero {
+                msg!("formation-flag-positive")
+            } else {
+                msg!("formation-flag-not-negative")
+            };
+            return Err(miette!(
+                help = hint.to_string(),
+                "{}",
+                msg!("formation-flag-range", flag = flag, value = v.to_string())
+            ));
+        }
+    }
+    if !(args.fps.is_finite() && args.fps >= 0.1 && args.fps <= 100.0) {
+        return Err(miette!(
+            help = msg!("formation-fps-hint").to_string(),
+            "{}",
+            msg!("formation-fps-range", fps = args.fps.to_string())
+        ));
+    }
+    Ok(())
 }
 
 /// The formation spec `input` gives (a `.toml` spec, or artwork or text made into one from

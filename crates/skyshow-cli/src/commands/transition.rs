@@ -7,10 +7,10 @@ use std::time::Instant;
 use miette::Result;
 use serde_json::json;
 use skyshow_formations::min_spacing;
-use skyshow_i18n::msg;
+use skyshow_i18n::{Message, msg};
 use skyshow_import::parse_points_csv;
 use skyshow_model::{Limits, Vec3};
-use skyshow_plan::{INPUT_SLACK_M, Minimise, PlanOptions, plan_transition};
+use skyshow_plan::{INPUT_SLACK_M, Minimise, PlanOptions, Transition, plan_transition};
 
 use crate::args::TransitionArgs;
 use crate::cli_error::fail;
@@ -54,13 +54,47 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
             Some(msg!("transition-counts-differ-hint")),
         ));
     }
-    // No plan can keep apart drones that start (or must end) closer than the minimum
-    // distance: say so, rather than that no route was found. Within 1 mm of it (a grid
-    // written with rounded decimals), the points are taken as given and the figure shown.
+    let notes = spacing_notes(args, &from, &to, &limits)?;
+    let minimise = match args.minimise.as_str() {
+        "distance" => Minimise::Distance,
+        "time" => Minimise::Time,
+        other => {
+            return Err(fail(
+                msg!("transition-unknown-minimise", value = other),
+                Some(msg!("transition-unknown-minimise-hint")),
+            ));
+        }
+    };
+    let opts = PlanOptions {
+        minimise,
+        ..PlanOptions::DEFAULT
+    };
+    let band = altitude_band(&from, &to, &limits);
+    let t = Instant::now();
+    let tr = plan_transition(&from, &to, &limits, &opts, band, 0).map_err(|e| {
+        fail(
+            msg!("transition-unsafe", why = e.0),
+            Some(msg!("transition-unsafe-hint")),
+        )
+    })?;
+    let plan_ms = t.elapsed().as_secs_f64() * 1000.0;
+    print_plan(args, printer, &tr, from.len(), plan_ms, &notes);
+    Ok(0)
+}
+
+/// Points closer than the minimum distance: no plan can keep such drones apart, so say so
+/// rather than that no route was found. Within 1 mm of it (a grid written with rounded
+/// decimals), the points are taken as given and a note shows the figure.
+fn spacing_notes(
+    args: &TransitionArgs,
+    from: &[Vec3],
+    to: &[Vec3],
+    limits: &Limits,
+) -> Result<Vec<Message>> {
     let mut notes = Vec::new();
     for (path, pts, what) in [
-        (&args.from, &from, msg!("transition-start-points")),
-        (&args.to, &to, msg!("transition-target-points")),
+        (&args.from, from, msg!("transition-start-points")),
+        (&args.to, to, msg!("transition-target-points")),
     ] {
         let Some((gap, i, j)) = min_spacing(pts) else {
             continue;
@@ -91,44 +125,39 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
             ));
         }
     }
-    let minimise = match args.minimise.as_str() {
-        "distance" => Minimise::Distance,
-        "time" => Minimise::Time,
-        other => {
-            return Err(fail(
-                msg!("transition-unknown-minimise", value = other),
-                Some(msg!("transition-unknown-minimise-hint")),
-            ));
-        }
-    };
-    let opts = PlanOptions {
-        minimise,
-        ..PlanOptions::DEFAULT
-    };
+    Ok(notes)
+}
+
+/// The altitude band a transition may use: from the lowest point (or the lowest safe
+/// navigation height) up to the ceiling (or the highest point), metres.
+fn altitude_band(from: &[Vec3], to: &[Vec3], limits: &Limits) -> (f64, f64) {
     let low = from
         .iter()
-        .chain(&to)
+        .chain(to)
         .map(|p| p.z)
         .fold(f64::INFINITY, f64::min)
         .min(limits.min_nav_altitude_m + limits.min_distance_m);
-    let band = (
+    (
         low,
         limits
             .max_altitude_m
-            .max(from.iter().chain(&to).map(|p| p.z).fold(0.0, f64::max)),
-    );
-    let t = Instant::now();
-    let tr = plan_transition(&from, &to, &limits, &opts, band, 0).map_err(|e| {
-        fail(
-            msg!("transition-unsafe", why = e.0),
-            Some(msg!("transition-unsafe-hint")),
-        )
-    })?;
-    let plan_ms = t.elapsed().as_secs_f64() * 1000.0;
+            .max(from.iter().chain(to).map(|p| p.z).fold(0.0, f64::max)),
+    )
+}
+
+/// The plan's figures: one JSON line with `--json`, else the notes and a summary line.
+fn print_plan(
+    args: &TransitionArgs,
+    printer: Printer,
+    tr: &Transition,
+    n: usize,
+    plan_ms: f64,
+    notes: &[Message],
+) {
     let duration_s = tr.duration_ms() as f64 / 1000.0;
     if args.json {
         let v = json!({
-            "n": from.len(),
+            "n": n,
             "cost_sum_sq": tr.cost_sum_sq,
             "assignment": tr.target_of,
             "duration_s": duration_s,
@@ -142,8 +171,8 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{v}");
     } else {
-        for n in &notes {
-            printer.line(&n.to_string());
+        for note in notes {
+            printer.line(&note.to_string());
         }
         let ratio = if tr.lower_bound_s > 0.0 {
             duration_s / tr.lower_bound_s
@@ -152,7 +181,7 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
         };
         let summary = msg!(
             "transition-summary",
-            drones = from.len(),
+            drones = n,
             duration = format!("{duration_s:.3}"),
             bound = format!("{:.3}", tr.lower_bound_s),
             ratio = format!("{ratio:.3}"),
@@ -164,5 +193,4 @@ pub(crate) fn run(args: &TransitionArgs, printer: Printer) -> Result<u8> {
         );
         printer.line(&summary.to_string());
     }
-    Ok(0)
 }
