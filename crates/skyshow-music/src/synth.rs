@@ -183,195 +183,25 @@ pub fn synthesize(spec: &TrackSpec) -> TestTrack {
     for (i, &b) in beats.iter().enumerate() {
         let ibi = 60.0 / bpm_at(b).max(1.0);
         let pos = i % m;
-        let jitter = |rng: &mut Rng| if humanise { 0.004 * rng.uniform() } else { 0.0 };
+        let beat = BeatAt {
+            t: b,
+            ibi,
+            pos,
+            index: i,
+            per_bar: m,
+            humanise,
+        };
         match spec.instrument {
-            Instrument::Clicks => {
-                let (f, a) = if pos == 0 {
-                    (1500.0, 0.8)
-                } else {
-                    (1000.0, 0.5)
-                };
-                add(&mut out, sr, b, 0.03, |t| {
-                    a * (TAU * f * t).sin() * (-t / 0.006).exp()
-                });
-            }
+            Instrument::Clicks => clicks(&mut out, sr, &beat),
             Instrument::Drums | Instrument::DrumsSyncopated => {
                 let syncopated = spec.instrument == Instrument::DrumsSyncopated;
-                let off = b + spec.swing.clamp(0.3, 0.8) * ibi;
-                for at in [b + jitter(&mut rng), off + jitter(&mut rng)] {
-                    let v = 0.25 + 0.05 * rng.uniform();
-                    let mut last = 0.0;
-                    let mut hat = Rng(rng.next_u64());
-                    add(&mut out, sr, at, 0.06, |t| {
-                        let w = hat.uniform();
-                        let h = w - last;
-                        last = w;
-                        v * h * (-t / 0.012).exp()
-                    });
-                }
-                let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
-                    add(out, sr, at, 0.3, |t| {
-                        let phase = TAU * (50.0 * t + 100.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
-                        v * phase.sin() * (-t / 0.15).exp()
-                    });
-                };
-                if pos == 0 {
-                    kick(&mut out, b + jitter(&mut rng), 0.9);
-                }
-                if m >= 4 && pos == 2 {
-                    let at = if syncopated { off } else { b };
-                    kick(&mut out, at + jitter(&mut rng), 0.6);
-                }
-                if pos % 2 == 1 {
-                    let v = 0.55 + 0.05 * rng.uniform();
-                    let mut sn = Rng(rng.next_u64());
-                    add(&mut out, sr, b + jitter(&mut rng), 0.2, |t| {
-                        v * (0.7 * sn.uniform() * (-t / 0.05).exp()
-                            + 0.5 * (TAU * 190.0 * t).sin() * (-t / 0.04).exp())
-                    });
-                }
+                drums(&mut out, sr, &beat, syncopated, spec.swing, &mut rng);
             }
-            Instrument::FourOnFloor => {
-                let kick_at = b + jitter(&mut rng);
-                add(&mut out, sr, kick_at, 0.35, |t| {
-                    let phase = TAU * (42.0 * t + 110.0 * 0.02 * (1.0 - (-t / 0.02).exp()));
-                    0.8 * phase.sin() * (-t / 0.2).exp()
-                });
-                let off = b + 0.5 * ibi + jitter(&mut rng);
-                let mut oh = Rng(rng.next_u64());
-                let mut last = 0.0;
-                add(&mut out, sr, off, 0.15, |t| {
-                    let w = oh.uniform();
-                    let h = w - last;
-                    last = w;
-                    0.2 * h * (-t / 0.06).exp()
-                });
-                let f = [55.0, 55.0, 65.4, 49.0][(i / m) % 4];
-                add(&mut out, sr, off, 0.8 * 0.5 * ibi, |t| {
-                    let saw = 2.0 * (f * t - (f * t).floor()) - 1.0;
-                    0.18 * saw * (1.0 - (-t / 0.005).exp())
-                });
-                if pos % 2 == 1 {
-                    let mut cl = Rng(rng.next_u64());
-                    let at = b + jitter(&mut rng);
-                    add(&mut out, sr, at, 0.12, |t| {
-                        let bursts = [0.0, 0.011, 0.022]
-                            .iter()
-                            .filter(|&&d| t >= d)
-                            .map(|&d| (-(t - d) / 0.008).exp())
-                            .sum::<f64>();
-                        0.35 * cl.uniform() * (bursts + 0.5 * (-t / 0.05).exp())
-                    });
-                }
-            }
-            Instrument::Funk => {
-                for k in 0..4 {
-                    let at = b + k as f64 * 0.25 * ibi + jitter(&mut rng);
-                    let v = if k % 2 == 0 { 0.2 } else { 0.09 };
-                    let mut hat = Rng(rng.next_u64());
-                    let mut last = 0.0;
-                    add(&mut out, sr, at, 0.04, |t| {
-                        let w = hat.uniform();
-                        let h = w - last;
-                        last = w;
-                        v * h * (-t / 0.008).exp()
-                    });
-                }
-                let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
-                    add(out, sr, at, 0.2, |t| {
-                        let phase = TAU * (65.0 * t + 160.0 * 0.015 * (1.0 - (-t / 0.015).exp()));
-                        v * phase.sin() * (-t / 0.08).exp()
-                    });
-                };
-                let snare = |out: &mut Vec<f64>, at: f64, v: f64, rng: &mut Rng| {
-                    let mut sn = Rng(rng.next_u64());
-                    add(out, sr, at, 0.15, |t| {
-                        v * (0.8 * sn.uniform() * (-t / 0.03).exp()
-                            + 0.4 * (TAU * 240.0 * t).sin() * (-t / 0.03).exp())
-                    });
-                };
-                match pos % 4 {
-                    0 => {
-                        kick(&mut out, b + jitter(&mut rng), 0.85);
-                        kick(&mut out, b + 0.75 * ibi + jitter(&mut rng), 0.5);
-                    }
-                    1 | 3 => {
-                        snare(&mut out, b + jitter(&mut rng), 0.6, &mut rng);
-                        snare(&mut out, b + 0.75 * ibi + jitter(&mut rng), 0.12, &mut rng);
-                    }
-                    _ => {
-                        kick(&mut out, b + 0.5 * ibi + jitter(&mut rng), 0.7);
-                        snare(&mut out, b + 0.25 * ibi + jitter(&mut rng), 0.1, &mut rng);
-                    }
-                }
-            }
-            Instrument::Shuffle => {
-                for k in 0..3 {
-                    let at = b + k as f64 / 3.0 * ibi + jitter(&mut rng);
-                    let v = [0.22, 0.07, 0.15][k];
-                    let mut hat = Rng(rng.next_u64());
-                    let mut last = 0.0;
-                    add(&mut out, sr, at, 0.05, |t| {
-                        let w = hat.uniform();
-                        let h = w - last;
-                        last = w;
-                        v * h * (-t / 0.015).exp()
-                    });
-                }
-                let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
-                    add(out, sr, at, 0.3, |t| {
-                        let phase = TAU * (58.0 * t + 90.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
-                        v * phase.sin() * (-t / 0.12).exp()
-                    });
-                };
-                if pos.is_multiple_of(2) {
-                    kick(
-                        &mut out,
-                        b + jitter(&mut rng),
-                        if pos == 0 { 0.85 } else { 0.7 },
-                    );
-                } else {
-                    let mut sn = Rng(rng.next_u64());
-                    add(&mut out, sr, b + jitter(&mut rng), 0.25, |t| {
-                        0.5 * (0.6 * sn.uniform() * (-t / 0.07).exp()
-                            + 0.6 * (TAU * 160.0 * t).sin() * (-t / 0.05).exp())
-                    });
-                    if pos == 1 {
-                        kick(&mut out, b + 2.0 / 3.0 * ibi + jitter(&mut rng), 0.5);
-                    }
-                }
-            }
+            Instrument::FourOnFloor => four_on_floor(&mut out, sr, &beat, &mut rng),
+            Instrument::Funk => funk(&mut out, sr, &beat, &mut rng),
+            Instrument::Shuffle => shuffle(&mut out, sr, &beat, &mut rng),
             Instrument::Pads => {}
-            Instrument::Clave => {
-                // 3-2 son clave over two bars, in eighths: 0, 3, 6 | 10, 12.
-                let bar_pair = (i / m) % 2;
-                for half in 0..2 {
-                    let eighth = (pos * 2 + half) + 8 * bar_pair;
-                    let at = b + 0.5 * half as f64 * ibi + jitter(&mut rng);
-                    if [0, 3, 6, 10, 12].contains(&eighth) {
-                        add(&mut out, sr, at, 0.05, |t| {
-                            0.45 * (TAU * 2500.0 * t).sin() * (-t / 0.01).exp()
-                        });
-                    }
-                    let mut sh = Rng(rng.next_u64());
-                    let v = if half == 0 { 0.08 } else { 0.12 };
-                    add(&mut out, sr, at, 0.06, |t| {
-                        v * sh.uniform() * (t / 0.01).min(1.0) * (-t / 0.02).exp()
-                    });
-                }
-                if pos == 3 {
-                    add(&mut out, sr, b + jitter(&mut rng), 0.3, |t| {
-                        0.5 * (TAU * 180.0 * t).sin() * (-t / 0.1).exp()
-                    });
-                }
-                if pos == 1 || pos == 3 {
-                    let at = if pos == 1 { b + 0.5 * ibi } else { b };
-                    let f = if pos == 1 { 73.4 } else { 55.0 };
-                    add(&mut out, sr, at + jitter(&mut rng), 0.9 * ibi, |t| {
-                        0.35 * (TAU * f * t).sin() * (1.0 - (-t / 0.01).exp()) * (-t / 0.4).exp()
-                    });
-                }
-            }
+            Instrument::Clave => clave(&mut out, sr, &beat, &mut rng),
         }
     }
     if spec.instrument == Instrument::Pads {
@@ -445,6 +275,248 @@ fn pads(
                 0.3 * (t / 0.02).min(1.0) * (-t / (0.8 * ibi)).exp() * (TAU * f * t).sin()
             });
         }
+    }
+}
+
+/// One beat of a synthetic track, for the instruments' players.
+struct BeatAt {
+    /// When it falls, seconds.
+    t: f64,
+    /// The beat interval there, seconds.
+    ibi: f64,
+    /// Its place in the bar, from 0.
+    pos: usize,
+    /// Its number in the track, from 0.
+    index: usize,
+    /// Beats per bar.
+    per_bar: usize,
+    /// Whether strokes get up to 4 ms of random lateness (all but clicks).
+    humanise: bool,
+}
+
+impl BeatAt {
+    /// A stroke's random lateness, seconds (drawn only when humanised).
+    fn jitter(&self, rng: &mut Rng) -> f64 {
+        if self.humanise {
+            0.004 * rng.uniform()
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A metronome click.
+fn clicks(out: &mut Vec<f64>, sr: f64, beat: &BeatAt) {
+    let b = beat.t;
+    let pos = beat.pos;
+    let (f, a) = if pos == 0 {
+        (1500.0, 0.8)
+    } else {
+        (1000.0, 0.5)
+    };
+    add(out, sr, b, 0.03, |t| {
+        a * (TAU * f * t).sin() * (-t / 0.006).exp()
+    });
+}
+
+/// A rock (or syncopated) backbeat's share of one beat: hi-hats, kicks, snare.
+fn drums(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, syncopated: bool, swing: f64, rng: &mut Rng) {
+    let b = beat.t;
+    let ibi = beat.ibi;
+    let pos = beat.pos;
+    let m = beat.per_bar;
+    let off = b + swing.clamp(0.3, 0.8) * ibi;
+    for at in [b + beat.jitter(rng), off + beat.jitter(rng)] {
+        let v = 0.25 + 0.05 * rng.uniform();
+        let mut last = 0.0;
+        let mut hat = Rng(rng.next_u64());
+        add(out, sr, at, 0.06, |t| {
+            let w = hat.uniform();
+            let h = w - last;
+            last = w;
+            v * h * (-t / 0.012).exp()
+        });
+    }
+    let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+        add(out, sr, at, 0.3, |t| {
+            let phase = TAU * (50.0 * t + 100.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
+            v * phase.sin() * (-t / 0.15).exp()
+        });
+    };
+    if pos == 0 {
+        kick(out, b + beat.jitter(rng), 0.9);
+    }
+    if m >= 4 && pos == 2 {
+        let at = if syncopated { off } else { b };
+        kick(out, at + beat.jitter(rng), 0.6);
+    }
+    if pos % 2 == 1 {
+        let v = 0.55 + 0.05 * rng.uniform();
+        let mut sn = Rng(rng.next_u64());
+        add(out, sr, b + beat.jitter(rng), 0.2, |t| {
+            v * (0.7 * sn.uniform() * (-t / 0.05).exp()
+                + 0.5 * (TAU * 190.0 * t).sin() * (-t / 0.04).exp())
+        });
+    }
+}
+
+/// Four-on-the-floor's share of one beat: kick, open hat and bass, clap on 2 and 4.
+fn four_on_floor(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+    let b = beat.t;
+    let ibi = beat.ibi;
+    let pos = beat.pos;
+    let i = beat.index;
+    let m = beat.per_bar;
+    let kick_at = b + beat.jitter(rng);
+    add(out, sr, kick_at, 0.35, |t| {
+        let phase = TAU * (42.0 * t + 110.0 * 0.02 * (1.0 - (-t / 0.02).exp()));
+        0.8 * phase.sin() * (-t / 0.2).exp()
+    });
+    let off = b + 0.5 * ibi + beat.jitter(rng);
+    let mut oh = Rng(rng.next_u64());
+    let mut last = 0.0;
+    add(out, sr, off, 0.15, |t| {
+        let w = oh.uniform();
+        let h = w - last;
+        last = w;
+        0.2 * h * (-t / 0.06).exp()
+    });
+    let f = [55.0, 55.0, 65.4, 49.0][(i / m) % 4];
+    add(out, sr, off, 0.8 * 0.5 * ibi, |t| {
+        let saw = 2.0 * (f * t - (f * t).floor()) - 1.0;
+        0.18 * saw * (1.0 - (-t / 0.005).exp())
+    });
+    if pos % 2 == 1 {
+        let mut cl = Rng(rng.next_u64());
+        let at = b + beat.jitter(rng);
+        add(out, sr, at, 0.12, |t| {
+            let bursts = [0.0, 0.011, 0.022]
+                .iter()
+                .filter(|&&d| t >= d)
+                .map(|&d| (-(t - d) / 0.008).exp())
+                .sum::<f64>();
+            0.35 * cl.uniform() * (bursts + 0.5 * (-t / 0.05).exp())
+        });
+    }
+}
+
+/// Funk's share of one beat: sixteenth hats, kicks and snares with ghost notes.
+fn funk(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+    let b = beat.t;
+    let ibi = beat.ibi;
+    let pos = beat.pos;
+    for k in 0..4 {
+        let at = b + k as f64 * 0.25 * ibi + beat.jitter(rng);
+        let v = if k % 2 == 0 { 0.2 } else { 0.09 };
+        let mut hat = Rng(rng.next_u64());
+        let mut last = 0.0;
+        add(out, sr, at, 0.04, |t| {
+            let w = hat.uniform();
+            let h = w - last;
+            last = w;
+            v * h * (-t / 0.008).exp()
+        });
+    }
+    let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+        add(out, sr, at, 0.2, |t| {
+            let phase = TAU * (65.0 * t + 160.0 * 0.015 * (1.0 - (-t / 0.015).exp()));
+            v * phase.sin() * (-t / 0.08).exp()
+        });
+    };
+    let snare = |out: &mut Vec<f64>, at: f64, v: f64, rng: &mut Rng| {
+        let mut sn = Rng(rng.next_u64());
+        add(out, sr, at, 0.15, |t| {
+            v * (0.8 * sn.uniform() * (-t / 0.03).exp()
+                + 0.4 * (TAU * 240.0 * t).sin() * (-t / 0.03).exp())
+        });
+    };
+    match pos % 4 {
+        0 => {
+            kick(out, b + beat.jitter(rng), 0.85);
+            kick(out, b + 0.75 * ibi + beat.jitter(rng), 0.5);
+        }
+        1 | 3 => {
+            snare(out, b + beat.jitter(rng), 0.6, rng);
+            snare(out, b + 0.75 * ibi + beat.jitter(rng), 0.12, rng);
+        }
+        _ => {
+            kick(out, b + 0.5 * ibi + beat.jitter(rng), 0.7);
+            snare(out, b + 0.25 * ibi + beat.jitter(rng), 0.1, rng);
+        }
+    }
+}
+
+/// Shuffle's share of one beat: triplet hats, kick or snare.
+fn shuffle(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+    let b = beat.t;
+    let ibi = beat.ibi;
+    let pos = beat.pos;
+    for k in 0..3 {
+        let at = b + k as f64 / 3.0 * ibi + beat.jitter(rng);
+        let v = [0.22, 0.07, 0.15][k];
+        let mut hat = Rng(rng.next_u64());
+        let mut last = 0.0;
+        add(out, sr, at, 0.05, |t| {
+            let w = hat.uniform();
+            let h = w - last;
+            last = w;
+            v * h * (-t / 0.015).exp()
+        });
+    }
+    let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+        add(out, sr, at, 0.3, |t| {
+            let phase = TAU * (58.0 * t + 90.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
+            v * phase.sin() * (-t / 0.12).exp()
+        });
+    };
+    if pos.is_multiple_of(2) {
+        kick(out, b + beat.jitter(rng), if pos == 0 { 0.85 } else { 0.7 });
+    } else {
+        let mut sn = Rng(rng.next_u64());
+        add(out, sr, b + beat.jitter(rng), 0.25, |t| {
+            0.5 * (0.6 * sn.uniform() * (-t / 0.07).exp()
+                + 0.6 * (TAU * 160.0 * t).sin() * (-t / 0.05).exp())
+        });
+        if pos == 1 {
+            kick(out, b + 2.0 / 3.0 * ibi + beat.jitter(rng), 0.5);
+        }
+    }
+}
+
+/// Latin's share of one beat: the clave's strokes, the shaker, conga and bass.
+fn clave(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+    let b = beat.t;
+    let ibi = beat.ibi;
+    let pos = beat.pos;
+    let i = beat.index;
+    let m = beat.per_bar;
+    // 3-2 son clave over two bars, in eighths: 0, 3, 6 | 10, 12.
+    let bar_pair = (i / m) % 2;
+    for half in 0..2 {
+        let eighth = (pos * 2 + half) + 8 * bar_pair;
+        let at = b + 0.5 * half as f64 * ibi + beat.jitter(rng);
+        if [0, 3, 6, 10, 12].contains(&eighth) {
+            add(out, sr, at, 0.05, |t| {
+                0.45 * (TAU * 2500.0 * t).sin() * (-t / 0.01).exp()
+            });
+        }
+        let mut sh = Rng(rng.next_u64());
+        let v = if half == 0 { 0.08 } else { 0.12 };
+        add(out, sr, at, 0.06, |t| {
+            v * sh.uniform() * (t / 0.01).min(1.0) * (-t / 0.02).exp()
+        });
+    }
+    if pos == 3 {
+        add(out, sr, b + beat.jitter(rng), 0.3, |t| {
+            0.5 * (TAU * 180.0 * t).sin() * (-t / 0.1).exp()
+        });
+    }
+    if pos == 1 || pos == 3 {
+        let at = if pos == 1 { b + 0.5 * ibi } else { b };
+        let f = if pos == 1 { 73.4 } else { 55.0 };
+        add(out, sr, at + beat.jitter(rng), 0.9 * ibi, |t| {
+            0.35 * (TAU * f * t).sin() * (1.0 - (-t / 0.01).exp()) * (-t / 0.4).exp()
+        });
     }
 }
 
