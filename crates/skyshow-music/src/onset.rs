@@ -67,26 +67,8 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
     let fft = FftPlanner::<f32>::new().plan_fft_forward(n_fft);
     let mut scratch = vec![Complex::new(0.0, 0.0); fft.get_inplace_scratch_len()];
     let mut buf = vec![Complex::new(0.0f32, 0.0); n_fft];
-    // Mel-spaced bands (as librosa's log-mel flux): low frequencies weigh as much as the
-    // many high bins, so drums count more than hi-hats.
     let hz_per_bin = sr / n_fft as f64;
-    let mel = |f: f64| 2595.0 * (1.0 + f / 700.0).log10();
-    let (m0, m1) = (mel(30.0), mel(max_bin as f64 * hz_per_bin));
-    let mut edges: Vec<usize> = Vec::new();
-    for k in 0..=N_BANDS {
-        let m = m0 + (m1 - m0) * k as f64 / N_BANDS as f64;
-        let f = 700.0 * (10f64.powf(m / 2595.0) - 1.0);
-        let b = ((f / hz_per_bin).round() as usize).clamp(1, max_bin);
-        let b = edges.last().map_or(b, |&l| b.max(l + 1));
-        if b > max_bin {
-            break;
-        }
-        edges.push(b);
-    }
-    let n_bands = edges.len().saturating_sub(1).max(1);
-    if edges.len() < 2 {
-        edges = vec![1, max_bin];
-    }
+    let (edges, n_bands) = mel_band_edges(hz_per_bin, max_bin);
     let low_band = edges
         .iter()
         .skip(1)
@@ -181,27 +163,9 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         }
         t += if pair { 2 } else { 1 };
     }
-    // The first frame has nothing before it: its flux is measured against the music's
-    // usual level over its first second (the median of each band), so that a beat struck at
-    // 0:00 is an onset while music that starts already sounding (or with noise) is not.
     if let Some(first) = opening.first() {
-        let reference: Vec<f32> = (0..n_bands)
-            .map(|band| {
-                let mut v: Vec<f32> = opening.iter().map(|f| f[band]).collect();
-                v.sort_by(f32::total_cmp);
-                v[v.len() / 2]
-            })
-            .collect();
-        let flux = flux_of(first, &reference, low_band, mid_band);
-        strength[0] = flux[0] / n_bands as f32;
-        low[0] = flux[1] / low_band as f32;
-        low_mid[0] = flux[2] / mid_band as f32;
-        // The bands' log values are ln(1 + magnitude): the same reference, unlogged.
-        energy[0] = first[..mid_band.min(n_bands)]
-            .iter()
-            .zip(&reference)
-            .map(|(c, r)| (c.exp_m1() - r.exp_m1()).max(0.0))
-            .sum();
+        [strength[0], low[0], low_mid[0], energy[0]] =
+            first_frame(first, &opening, (n_bands, low_band, mid_band));
     }
     OnsetEnvelope {
         fps,
@@ -210,6 +174,63 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         low_mid,
         energy,
     }
+}
+
+/// The first frame has nothing before it: its flux is measured against the music's
+/// usual level over its first second (the median of each band), so that a beat struck at
+/// 0:00 is an onset while music that starts already sounding (or with noise) is not.
+/// `opening` holds the first second's frames of log band values; `(n_bands, low_band,
+/// mid_band)` are the band counts of the whole, the low and the low-mid flux. Gives the
+/// first frame's strength, low, low-mid and energy values.
+fn first_frame(
+    first: &[f32],
+    opening: &[Vec<f32>],
+    (n_bands, low_band, mid_band): (usize, usize, usize),
+) -> [f32; 4] {
+    let reference: Vec<f32> = (0..n_bands)
+        .map(|band| {
+            let mut v: Vec<f32> = opening.iter().map(|f| f[band]).collect();
+            v.sort_by(f32::total_cmp);
+            v[v.len() / 2]
+        })
+        .collect();
+    let flux = flux_of(first, &reference, low_band, mid_band);
+    // The bands' log values are ln(1 + magnitude): the same reference, unlogged.
+    let energy = first[..mid_band.min(n_bands)]
+        .iter()
+        .zip(&reference)
+        .map(|(c, r)| (c.exp_m1() - r.exp_m1()).max(0.0))
+        .sum();
+    [
+        flux[0] / n_bands as f32,
+        flux[1] / low_band as f32,
+        flux[2] / mid_band as f32,
+        energy,
+    ]
+}
+
+/// Mel-spaced band edges in FFT bins, from 30 Hz up to `max_bin` (as librosa's log-mel
+/// flux: low frequencies weigh as much as the many high bins, so drums count more than
+/// hi-hats), and the number of bands.
+fn mel_band_edges(hz_per_bin: f64, max_bin: usize) -> (Vec<usize>, usize) {
+    let mel = |f: f64| 2595.0 * (1.0 + f / 700.0).log10();
+    let (m0, m1) = (mel(30.0), mel(max_bin as f64 * hz_per_bin));
+    let mut edges: Vec<usize> = Vec::new();
+    for k in 0..=N_BANDS {
+        let m = m0 + (m1 - m0) * k as f64 / N_BANDS as f64;
+        let f = 700.0 * (10f64.powf(m / 2595.0) - 1.0);
+        let b = ((f / hz_per_bin).round() as usize).clamp(1, max_bin);
+        let b = edges.last().map_or(b, |&l| b.max(l + 1));
+        if b > max_bin {
+            break;
+        }
+        edges.push(b);
+    }
+    let n_bands = edges.len().saturating_sub(1).max(1);
+    if edges.len() < 2 {
+        edges = vec![1, max_bin];
+    }
+    (edges, n_bands)
 }
 
 /// The positive log-magnitude increases from `prev` to `cur`, summed over all bands, the
