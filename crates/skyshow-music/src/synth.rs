@@ -306,7 +306,7 @@ impl BeatAt {
 }
 
 /// A metronome click.
-fn clicks(out: &mut Vec<f64>, sr: f64, beat: &BeatAt) {
+fn clicks(out: &mut [f64], sr: f64, beat: &BeatAt) {
     let b = beat.t;
     let pos = beat.pos;
     let (f, a) = if pos == 0 {
@@ -320,7 +320,7 @@ fn clicks(out: &mut Vec<f64>, sr: f64, beat: &BeatAt) {
 }
 
 /// A rock (or syncopated) backbeat's share of one beat: hi-hats, kicks, snare.
-fn drums(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, syncopated: bool, swing: f64, rng: &mut Rng) {
+fn drums(out: &mut [f64], sr: f64, beat: &BeatAt, syncopated: bool, swing: f64, rng: &mut Rng) {
     let b = beat.t;
     let ibi = beat.ibi;
     let pos = beat.pos;
@@ -337,7 +337,7 @@ fn drums(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, syncopated: bool, swing: f6
             v * h * (-t / 0.012).exp()
         });
     }
-    let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+    let kick = |out: &mut [f64], at: f64, v: f64| {
         add(out, sr, at, 0.3, |t| {
             let phase = TAU * (50.0 * t + 100.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
             v * phase.sin() * (-t / 0.15).exp()
@@ -361,7 +361,7 @@ fn drums(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, syncopated: bool, swing: f6
 }
 
 /// Four-on-the-floor's share of one beat: kick, open hat and bass, clap on 2 and 4.
-fn four_on_floor(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+fn four_on_floor(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     let b = beat.t;
     let ibi = beat.ibi;
     let pos = beat.pos;
@@ -401,7 +401,7 @@ fn four_on_floor(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
 }
 
 /// Funk's share of one beat: sixteenth hats, kicks and snares with ghost notes.
-fn funk(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+fn funk(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     let b = beat.t;
     let ibi = beat.ibi;
     let pos = beat.pos;
@@ -417,13 +417,13 @@ fn funk(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
             v * h * (-t / 0.008).exp()
         });
     }
-    let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+    let kick = |out: &mut [f64], at: f64, v: f64| {
         add(out, sr, at, 0.2, |t| {
             let phase = TAU * (65.0 * t + 160.0 * 0.015 * (1.0 - (-t / 0.015).exp()));
             v * phase.sin() * (-t / 0.08).exp()
         });
     };
-    let snare = |out: &mut Vec<f64>, at: f64, v: f64, rng: &mut Rng| {
+    let snare = |out: &mut [f64], at: f64, v: f64, rng: &mut Rng| {
         let mut sn = Rng(rng.next_u64());
         add(out, sr, at, 0.15, |t| {
             v * (0.8 * sn.uniform() * (-t / 0.03).exp()
@@ -447,7 +447,7 @@ fn funk(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
 }
 
 /// Shuffle's share of one beat: triplet hats, kick or snare.
-fn shuffle(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+fn shuffle(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     let b = beat.t;
     let ibi = beat.ibi;
     let pos = beat.pos;
@@ -463,7 +463,7 @@ fn shuffle(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
             v * h * (-t / 0.015).exp()
         });
     }
-    let kick = |out: &mut Vec<f64>, at: f64, v: f64| {
+    let kick = |out: &mut [f64], at: f64, v: f64| {
         add(out, sr, at, 0.3, |t| {
             let phase = TAU * (58.0 * t + 90.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
             v * phase.sin() * (-t / 0.12).exp()
@@ -484,7 +484,7 @@ fn shuffle(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
 }
 
 /// Latin's share of one beat: the clave's strokes, the shaker, conga and bass.
-fn clave(out: &mut Vec<f64>, sr: f64, beat: &BeatAt, rng: &mut Rng) {
+fn clave(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     let b = beat.t;
     let ibi = beat.ibi;
     let pos = beat.pos;
