@@ -3,9 +3,9 @@
 
 use std::io::{self, Cursor, Seek, Write};
 
-use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk};
+use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk, Rgb, Vec3};
 
-use crate::fixed::{push_fixed3, push_i64, push_u64};
+use crate::fixed::{Row, push_fixed3, push_i64, push_u64};
 use crate::zipper::write_zip_par;
 
 /// CSV export options.
@@ -61,21 +61,17 @@ fn drone_csv(d: &Drone, step_ms: i64, last_ms: i64) -> Vec<u8> {
     s.extend_from_slice(b"Time_msec,x_m,y_m,z_m,Red,Green,Blue\n");
     let mut position = PositionWalk::new(&d.trajectory);
     let mut color = ColorWalk::new(&d.lights);
+    let mut row = Row::new();
     let mut t = 0;
     loop {
         let ts = t as f64 / 1000.0;
         let p = position.at(ts);
         let c = color.at(ts);
-        push_i64(&mut s, t);
-        for v in [p.x, p.y, p.z] {
-            s.push(b',');
-            push_fixed3(&mut s, v);
+        if !fast_row(&mut row, t, p, c) {
+            push_row(&mut s, t, p, c);
+        } else {
+            s.extend_from_slice(row.as_bytes());
         }
-        for v in [c.r, c.g, c.b] {
-            s.push(b',');
-            push_u64(&mut s, u64::from(v));
-        }
-        s.push(b'\n');
         if t >= last_ms {
             break;
         }
@@ -84,12 +80,46 @@ fn drone_csv(d: &Drone, step_ms: i64, last_ms: i64) -> Vec<u8> {
     s
 }
 
+/// The row at `t` ms built in `row` (cleared first); false when a coordinate needs
+/// `format!` ([`Row::fixed3`]): the row is then made by [`push_row`].
+#[inline]
+fn fast_row(row: &mut Row, t: i64, p: Vec3, c: Rgb) -> bool {
+    row.clear();
+    row.i64(t);
+    for v in [p.x, p.y, p.z] {
+        row.byte(b',');
+        if !row.fixed3(v) {
+            return false;
+        }
+    }
+    for v in [c.r, c.g, c.b] {
+        row.byte(b',');
+        row.u64(u64::from(v));
+    }
+    row.byte(b'\n');
+    true
+}
+
+/// The row at `t` ms appended number by number (any value).
+fn push_row(s: &mut Vec<u8>, t: i64, p: Vec3, c: Rgb) {
+    push_i64(s, t);
+    for v in [p.x, p.y, p.z] {
+        s.push(b',');
+        push_fixed3(s, v);
+    }
+    for v in [c.r, c.g, c.b] {
+        s.push(b',');
+        push_u64(s, u64::from(v));
+    }
+    s.push(b'\n');
+}
+
 #[cfg(test)]
 mod tests {
     use std::fmt::Write as _;
 
     use super::*;
-    use skyshow_model::{LightProgram, LightStep, Rgb, Segment, Trajectory, Vec3};
+    use skyshow_model::{LightProgram, LightStep, Segment, Trajectory};
 
     /// The rows as `format!` writes them: the reference the fast writer must match.
     fn reference_csv(d: &Drone, step_ms: i64, last_ms: i64) -> String {
@@ -152,6 +182,15 @@ mod tests {
                 );
             }
         }
+        // Coordinates only `format!` writes (huge, not finite) take the slow row.
+        let mut d = drone(3);
+        let far = Vec3::new(2.5e12, -1.0e15, f64::NAN);
+        let end = d.trajectory.segments[d.trajectory.segments.len() - 1].end();
+        d.trajectory.push(Segment::line(15.0, 16.0, end, far));
+        assert_eq!(
+            String::from_utf8(drone_csv(&d, 250, 16_000)).unwrap(),
+            reference_csv(&d, 250, 16_000)
+        );
     }
 
     #[test]

@@ -3,18 +3,34 @@
 
 use std::io::Write as _;
 
-/// Appends `v` with three decimals, exactly as `format!("{v:.3}")` writes it (the sign of a
-/// negative value that rounds to zero included), without the formatting machinery.
+/// Digit pairs `00` to `99`: numbers are written two digits per step.
+const PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Beyond 2^40 mm the rounding margins of [`fixed3_mm`] are no longer safe; such values
+/// never occur in a show and are left to `format!`.
+const FAST_LIMIT: f64 = 1.0e12;
+
+/// `v` rounded to thousandths as `format!("{v:.3}")` rounds it: whether to write a sign,
+/// and the magnitude in thousandths. `None` for values `format!` must write itself (not
+/// finite, or of 10^12 and more).
 ///
 /// `format!` rounds the exact binary value, ties to even. `v × 1000` carries one rounding
 /// error at most, so away from a half the rounded product is the answer; near one, a fused
 /// multiply-add (a single rounding) tells on which side of the half the exact value lies.
-pub(crate) fn push_fixed3(out: &mut Vec<u8>, v: f64) {
+#[inline]
+fn fixed3_mm(v: f64) -> Option<(bool, u64)> {
     let a = v.abs();
-    // Beyond 2^40 mm the margins below are no longer safe; such values never occur in a show.
-    if !a.is_finite() || a >= 1.0e12 {
-        let _ = write!(out, "{v:.3}");
-        return;
+    if !(a < FAST_LIMIT) {
+        return None;
     }
     let scaled = a * 1000.0;
     let k = scaled as u64; // truncation: the floor of a non-negative value
@@ -31,13 +47,18 @@ pub(crate) fn push_fixed3(out: &mut Vec<u8>, v: f64) {
     } else {
         k
     };
-    if v.is_sign_negative() {
-        out.push(b'-');
+    Some((v.is_sign_negative(), n))
+}
+
+/// Appends `v` with three decimals, exactly as `format!("{v:.3}")` writes it (the sign of a
+/// negative value that rounds to zero included), without the formatting machinery.
+pub(crate) fn push_fixed3(out: &mut Vec<u8>, v: f64) {
+    let mut row = Row::new();
+    if row.fixed3(v) {
+        out.extend_from_slice(row.as_bytes());
+    } else {
+        let _ = write!(out, "{v:.3}");
     }
-    push_u64(out, n / 1000);
-    let f = n % 1000;
-    let digit = |d: u64| b'0' + d as u8; // d < 10
-    out.extend_from_slice(&[b'.', digit(f / 100), digit(f / 10 % 10), digit(f % 10)]);
 }
 
 /// `v.round()` (half away from zero) as an integer, for |v| < 2^52, without the library call.
@@ -54,26 +75,128 @@ pub(crate) fn round_i64(v: f64) -> i64 {
 }
 
 /// Appends `n` in decimal.
-pub(crate) fn push_u64(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+pub(crate) fn push_u64(out: &mut Vec<u8>, n: u64) {
+    let mut row = Row::new();
+    row.u64(n);
+    out.extend_from_slice(row.as_bytes());
 }
 
 /// Appends `n` in decimal, with a `-` when negative.
 pub(crate) fn push_i64(out: &mut Vec<u8>, n: i64) {
-    if n < 0 {
-        out.push(b'-');
+    let mut row = Row::new();
+    row.i64(n);
+    out.extend_from_slice(row.as_bytes());
+}
+
+/// One short line of text (a CSV row, a VVIZ sample) built in a buffer on the stack and
+/// appended to its output in one copy: millions of rows per show, where growing the output
+/// number by number cost more than making the digits.
+///
+/// A row holds [`Row::CAPACITY`] bytes; its users write a bounded number of fields (a
+/// number takes at most 20 digits and a sign, [`Row::fixed3`] at most 17 characters), far
+/// below it.
+pub(crate) struct Row {
+    buf: [u8; Row::CAPACITY],
+    len: usize,
+}
+
+impl Row {
+    /// Bytes a row holds.
+    pub(crate) const CAPACITY: usize = 256;
+
+    /// An empty row.
+    #[inline]
+    pub(crate) fn new() -> Row {
+        Row {
+            buf: [0; Row::CAPACITY],
+            len: 0,
+        }
     }
-    push_u64(out, n.unsigned_abs());
+
+    /// Empties the row.
+    #[inline]
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// The row's text.
+    #[inline]
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// Appends one byte.
+    #[inline]
+    pub(crate) fn byte(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
+    /// Appends bytes.
+    #[inline]
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+    }
+
+    /// Appends `n` in decimal.
+    #[inline]
+    pub(crate) fn u64(&mut self, mut n: u64) {
+        let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
+        let mut end = self.len + digits;
+        let out = &mut self.buf[self.len..end];
+        self.len = end;
+        end = digits;
+        while n >= 100 {
+            let r = (n % 100) as usize * 2;
+            n /= 100;
+            out[end - 2..end].copy_from_slice(&PAIRS[r..r + 2]);
+            end -= 2;
+        }
+        if n >= 10 {
+            let r = n as usize * 2;
+            out[end - 2..end].copy_from_slice(&PAIRS[r..r + 2]);
+        } else {
+            out[end - 1] = b'0' + n as u8;
+        }
+    }
+
+    /// Appends `n` in decimal, with a `-` when negative.
+    #[inline]
+    pub(crate) fn i64(&mut self, n: i64) {
+        if n < 0 {
+            self.byte(b'-');
+        }
+        self.u64(n.unsigned_abs());
+    }
+
+    /// Appends `sign` and thousandths `n` as a number with three decimals.
+    #[inline]
+    pub(crate) fn thousandths(&mut self, negative: bool, n: u64) {
+        if negative {
+            self.byte(b'-');
+        }
+        self.u64(n / 1000);
+        let f = (n % 1000) as usize;
+        let (hi, lo) = (f / 10 * 2, f % 10);
+        self.buf[self.len] = b'.';
+        self.buf[self.len + 1..self.len + 3].copy_from_slice(&PAIRS[hi..hi + 2]);
+        self.buf[self.len + 3] = b'0' + lo as u8;
+        self.len += 4;
+    }
+
+    /// Appends `v` as `format!("{v:.3}")` writes it, and returns true; or returns false,
+    /// writing nothing, for a value only `format!` writes (not finite, or 10^12 and more).
+    #[inline]
+    pub(crate) fn fixed3(&mut self, v: f64) -> bool {
+        match fixed3_mm(v) {
+            Some((negative, n)) => {
+                self.thousandths(negative, n);
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -155,12 +278,48 @@ mod tests {
         }
     }
 
+    #[test]
+    fn rows_write_every_digit_count() {
+        // Each power of ten, one below it and one above it: every digit count and carry.
+        let mut p = 1u64;
+        for _ in 0..20 {
+            for n in [p - 1, p, p + 1] {
+                let mut row = Row::new();
+                row.u64(n);
+                assert_eq!(row.as_bytes(), n.to_string().as_bytes());
+            }
+            p = p.saturating_mul(10);
+        }
+        let mut row = Row::new();
+        row.bytes(b"t=");
+        row.i64(-42);
+        row.byte(b',');
+        assert!(row.fixed3(-0.0004));
+        row.byte(b',');
+        assert!(!row.fixed3(f64::NAN));
+        assert!(!row.fixed3(1e12));
+        row.thousandths(false, 7);
+        assert_eq!(row.as_bytes(), b"t=-42,-0.000,0.007");
+        row.clear();
+        assert!(row.as_bytes().is_empty());
+    }
+
     proptest! {
         #[test]
         fn rounds_like_the_library(v in -1.0e9f64..1.0e9) {
             prop_assert_eq!(round_i64(v), v.round() as i64);
             let h = v.trunc() + 0.5;
             prop_assert_eq!(round_i64(h), h.round() as i64);
+        }
+
+        #[test]
+        fn rows_match_display(n in any::<u64>(), m in any::<i64>()) {
+            let mut row = Row::new();
+            row.u64(n);
+            row.byte(b' ');
+            row.i64(m);
+            let want = format!("{n} {m}");
+            prop_assert_eq!(row.as_bytes(), want.as_bytes());
         }
 
         #[test]

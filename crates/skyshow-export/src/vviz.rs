@@ -27,7 +27,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk, Rgb};
 
-use crate::fixed::{push_u64, round_i64};
+use crate::fixed::{Row, push_u64, round_i64};
 
 /// VVIZ export options.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,6 +132,7 @@ fn performance(s: &mut Vec<u8>, id: usize, d: &Drone, end: f64, opts: &VvizOptio
     let mut prev = home;
     let mut prev_t = 0.0;
     let mut first = true;
+    let mut row = Row::new();
     let delta = |a: [i64; 3], b: [i64; 3]| [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
     for k in 0..pts.len() {
         // A sample midway along a steady stretch (standing still, or the same step in the
@@ -150,13 +151,15 @@ fn performance(s: &mut Vec<u8>, id: usize, d: &Drone, end: f64, opts: &VvizOptio
         if first || (dt - step).abs() > 1e-9 {
             let _ = write!(s, "\"dt\": {}, ", num(dt));
         }
-        s.extend_from_slice(b"\"dx\": ");
-        push_mm(s, p[0] - prev[0]);
-        s.extend_from_slice(b", \"dy\": ");
-        push_mm(s, p[1] - prev[1]);
-        s.extend_from_slice(b", \"dz\": ");
-        push_mm(s, p[2] - prev[2]);
-        s.push(b'}');
+        row.clear();
+        row.bytes(b"\"dx\": ");
+        row_mm(&mut row, p[0] - prev[0]);
+        row.bytes(b", \"dy\": ");
+        row_mm(&mut row, p[1] - prev[1]);
+        row.bytes(b", \"dz\": ");
+        row_mm(&mut row, p[2] - prev[2]);
+        row.byte(b'}');
+        s.extend_from_slice(row.as_bytes());
         first = false;
         prev = p;
         prev_t = times[k];
@@ -174,45 +177,71 @@ fn light_actions(s: &mut Vec<u8>, d: &Drone, end: f64, opts: &VvizOptions) {
     let mut last: Option<Rgb> = None;
     let mut last_frame = 0;
     let mut color = ColorWalk::new(&d.lights);
-    for f in 0..=frames {
-        let c = color.at(f as f64 / opts.color_rate_hz);
+    let mut row = Row::new();
+    let rate = opts.color_rate_hz;
+    let mut f = 0;
+    while f <= frames {
+        let (c, until) = color.at_steady(f as f64 / rate);
+        // The frames before `until` show the same colour: nothing to write for them.
+        let this = f;
+        f = first_frame_from(until, rate, f + 1, frames + 1);
         if last == Some(c) {
             continue;
         }
-        s.extend_from_slice(if last.is_none() {
+        row.clear();
+        row.bytes(if last.is_none() {
             b"{\"frames\": "
         } else {
             b", {\"frames\": "
         });
-        push_u64(s, (f - last_frame) as u64);
-        s.extend_from_slice(b", \"r\": ");
-        push_u64(s, u64::from(c.r));
-        s.extend_from_slice(b", \"g\": ");
-        push_u64(s, u64::from(c.g));
-        s.extend_from_slice(b", \"b\": ");
-        push_u64(s, u64::from(c.b));
-        s.push(b'}');
+        row.u64((this - last_frame) as u64);
+        row.bytes(b", \"r\": ");
+        row.u64(u64::from(c.r));
+        row.bytes(b", \"g\": ");
+        row.u64(u64::from(c.g));
+        row.bytes(b", \"b\": ");
+        row.u64(u64::from(c.b));
+        row.byte(b'}');
+        s.extend_from_slice(row.as_bytes());
         last = Some(c);
-        last_frame = f;
+        last_frame = this;
     }
+}
+
+/// The first frame `k` in `from..=stop` whose time `k / rate` is not before `until` (`stop`
+/// if none is): a guess from `until × rate`, then stepped to the exact frame, since frame
+/// times only grow with `k`.
+fn first_frame_from(until: f64, rate: f64, from: usize, stop: usize) -> usize {
+    if from >= stop || !(until < f64::INFINITY) {
+        return stop.max(from);
+    }
+    let guess = (until * rate).max(0.0).floor();
+    let mut k = if guess < stop as f64 {
+        (guess as usize).clamp(from, stop)
+    } else {
+        stop
+    };
+    let before = |k: usize| (k as f64 / rate) < until;
+    while k > from && !before(k - 1) {
+        k -= 1;
+    }
+    while k < stop && before(k) {
+        k += 1;
+    }
+    k
 }
 
 /// Appends millimetres as metres with three decimals.
 fn push_mm(s: &mut Vec<u8>, mm: i64) {
-    if mm < 0 {
-        s.push(b'-');
-    }
-    let a = mm.unsigned_abs();
-    push_u64(s, a / 1000);
-    s.push(b'.');
-    let f = a % 1000;
-    if f < 100 {
-        s.push(b'0');
-    }
-    if f < 10 {
-        s.push(b'0');
-    }
-    push_u64(s, f);
+    let mut row = Row::new();
+    row_mm(&mut row, mm);
+    s.extend_from_slice(row.as_bytes());
+}
+
+/// Appends millimetres to a row as metres with three decimals.
+#[inline]
+fn row_mm(row: &mut Row, mm: i64) {
+    row.thousandths(mm < 0, mm.unsigned_abs());
 }
 
 /// Millimetres as metres with three decimals.
@@ -287,6 +316,93 @@ mod tests {
                 (track, colors)
             })
             .collect()
+    }
+
+    /// The colour actions as written frame by frame, every frame sampled: the reference the
+    /// skipping writer must match.
+    fn reference_actions(d: &Drone, end: f64, rate: f64) -> String {
+        let frames = (end * rate).ceil().max(0.0) as usize;
+        let mut out = String::new();
+        let mut last: Option<Rgb> = None;
+        let mut last_frame = 0;
+        for f in 0..=frames {
+            let c = d.lights.color_at(f as f64 / rate);
+            if last == Some(c) {
+                continue;
+            }
+            out += &format!(
+                "{}{{\"frames\": {}, \"r\": {}, \"g\": {}, \"b\": {}}}",
+                if last.is_none() { "" } else { ", " },
+                f - last_frame,
+                c.r,
+                c.g,
+                c.b
+            );
+            last = Some(c);
+            last_frame = f;
+        }
+        out
+    }
+
+    #[test]
+    fn colour_actions_skip_steady_frames_exactly() {
+        let (red, blue) = (Rgb::new(255, 0, 0), Rgb::new(0, 0, 255));
+        let step = |t0: f64, t1: f64, from: Rgb, to: Rgb| LightStep { t0, t1, from, to };
+        // Holds, fades, gaps, a zero-length step, steps ending on and between frames.
+        let lights = LightProgram {
+            steps: vec![
+                step(0.3, 1.0, Rgb::BLACK, red),
+                step(1.0, 1.0, red, Rgb::WHITE),
+                step(1.25, 4.0, blue, blue),
+                step(4.0, 9.05, red, blue),
+                step(9.5, 9.7, red, red),
+                step(10.0, 10.333_333_333_333_334, blue, blue),
+                step(12.1, 30.0, Rgb::new(3, 4, 5), Rgb::new(3, 4, 5)),
+            ],
+            bytecode: Vec::new(),
+        };
+        let d = Drone {
+            name: "d".into(),
+            home: Vec3::ZERO,
+            trajectory: Trajectory::new(Vec3::ZERO),
+            lights,
+        };
+        for rate in [10.0, 3.0, 7.0, 29.97, 100.0, 0.5] {
+            for end in [0.0, 5.0, 31.0, 45.678] {
+                let mut s = Vec::new();
+                light_actions(
+                    &mut s,
+                    &d,
+                    end,
+                    &VvizOptions {
+                        color_rate_hz: rate,
+                        ..VvizOptions::DEFAULT
+                    },
+                );
+                assert_eq!(
+                    String::from_utf8(s).unwrap(),
+                    reference_actions(&d, end, rate),
+                    "rate {rate}, end {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_frame_is_exact() {
+        for rate in [10.0, 3.0, 29.97, 0.1] {
+            for until in [0.0, 0.1, 0.3, 1.0 / 3.0, 2.5, 7.77, 1e6, -1.0] {
+                for from in [0usize, 1, 5] {
+                    let stop = 100;
+                    let want = (from..stop)
+                        .find(|&k| !((k as f64 / rate) < until))
+                        .unwrap_or(stop);
+                    assert_eq!(first_frame_from(until, rate, from, stop), want);
+                }
+            }
+        }
+        assert_eq!(first_frame_from(f64::INFINITY, 10.0, 3, 50), 50);
+        assert_eq!(first_frame_from(f64::NAN, 10.0, 3, 50), 50);
     }
 
     #[test]

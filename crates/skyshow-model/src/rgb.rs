@@ -26,10 +26,10 @@ impl Rgb {
         Rgb { r, g, b }
     }
 
-    /// Linear interpolation in RGB, rounded to the nearest unit.
+    /// Linear interpolation in RGB, rounded to the nearest unit (halves away from zero).
     pub fn lerp(self, o: Rgb, t: f64) -> Rgb {
         let t = t.clamp(0.0, 1.0);
-        let f = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
+        let f = |a: u8, b: u8| round_channel(a as f64 + (b as f64 - a as f64) * t);
         Rgb::new(f(self.r, o.r), f(self.g, o.g), f(self.b, o.b))
     }
 
@@ -58,6 +58,23 @@ impl Rgb {
     }
 }
 
+/// `v.round() as u8` without the maths library's call (the exports sample colours millions
+/// of times): truncation, then the fraction, which is exact for values this small, decides.
+/// NaN gives 0 and values beyond a channel saturate, as the cast does.
+#[inline]
+fn round_channel(v: f64) -> u8 {
+    let i = v as i64; // towards zero; NaN gives 0
+    let f = v - i as f64;
+    let r = if f >= 0.5 {
+        i + 1
+    } else if f <= -0.5 {
+        i - 1
+    } else {
+        i
+    };
+    r.clamp(0, 255) as u8
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +87,47 @@ mod tests {
         assert_eq!(a.lerp(b, 1.0), b);
         assert_eq!(a.lerp(b, 0.5), Rgb::new(128, 100, 128));
         assert_eq!(a.to_hex(), "#0064ff");
+    }
+
+    #[test]
+    fn lerp_rounds_as_the_library_does() {
+        // Every pair of channel values, at fractions that land on, next to and between
+        // halves, and out of range.
+        let mut ts: Vec<f64> = (0..=64).map(|k| f64::from(k) / 64.0).collect();
+        ts.extend([
+            0.1,
+            0.3,
+            1.0 / 3.0,
+            0.7,
+            0.999_999_999,
+            1e-17,
+            -0.5,
+            1.5,
+            f64::NAN,
+        ]);
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for &t in &ts {
+                    let tc = t.clamp(0.0, 1.0);
+                    let v = f64::from(a) + (f64::from(b) - f64::from(a)) * tc;
+                    assert_eq!(round_channel(v), v.round() as u8, "{a} {b} {t}");
+                }
+            }
+        }
+        for v in [
+            -0.5,
+            -0.49,
+            0.5,
+            0.499_999_999_999_999_94,
+            254.5,
+            255.499,
+            255.5,
+            300.0,
+            -3.0,
+            f64::NAN,
+        ] {
+            assert_eq!(round_channel(v), v.round() as u8, "{v}");
+        }
     }
 
     #[test]
