@@ -181,10 +181,15 @@ fn light_actions(s: &mut Vec<u8>, d: &Drone, end: f64, opts: &VvizOptions) {
     let rate = opts.color_rate_hz;
     let mut f = 0;
     while f <= frames {
-        let (c, until) = color.at_steady(f as f64 / rate);
+        let t = f as f64 / rate;
+        let (c, until) = color.at_steady(t);
         // The frames before `until` show the same colour: nothing to write for them.
         let this = f;
-        f = first_frame_from(until, rate, f + 1, frames + 1);
+        f = if until > t {
+            first_frame_from(until, rate, f + 1, frames + 1)
+        } else {
+            f + 1
+        };
         if last == Some(c) {
             continue;
         }
@@ -215,12 +220,8 @@ fn first_frame_from(until: f64, rate: f64, from: usize, stop: usize) -> usize {
     if from >= stop || !(until < f64::INFINITY) {
         return stop.max(from);
     }
-    let guess = (until * rate).max(0.0).floor();
-    let mut k = if guess < stop as f64 {
-        (guess as usize).clamp(from, stop)
-    } else {
-        stop
-    };
+    // Truncation is the floor here; the cast saturates.
+    let mut k = ((until * rate).max(0.0) as usize).clamp(from, stop);
     let before = |k: usize| (k as f64 / rate) < until;
     while k > from && !before(k - 1) {
         k -= 1;
