@@ -154,6 +154,47 @@ impl Neighbours {
         power: i32,
         gap: f64,
     ) -> (Vec<Vec3>, f64) {
+        // The power's squarings as a constant, so the innermost loop is unrolled: the same
+        // multiplications in the same order, so the same bits.
+        match power {
+            4 => self.repulsion_by::<2>(pts, radius, reach, gap),
+            8 => self.repulsion_by::<3>(pts, radius, reach, gap),
+            16 => self.repulsion_by::<4>(pts, radius, reach, gap),
+            32 => self.repulsion_by::<5>(pts, radius, reach, gap),
+            64 => self.repulsion_by::<6>(pts, radius, reach, gap),
+            128 => self.repulsion_by::<7>(pts, radius, reach, gap),
+            256 => self.repulsion_by::<8>(pts, radius, reach, gap),
+            512 => self.repulsion_by::<9>(pts, radius, reach, gap),
+            _ => self.repulsion_with(pts, radius, reach, gap, |x| pow_two_power(x, power)),
+        }
+    }
+
+    /// [`Neighbours::repulsion`] at the power `2^SQUARINGS`.
+    fn repulsion_by<const SQUARINGS: u32>(
+        &self,
+        pts: &[Vec3],
+        radius: f64,
+        reach: f64,
+        gap: f64,
+    ) -> (Vec<Vec3>, f64) {
+        self.repulsion_with(pts, radius, reach, gap, |mut x| {
+            for _ in 0..SQUARINGS {
+                x *= x;
+            }
+            x
+        })
+    }
+
+    /// [`Neighbours::repulsion`] with the weight's power taken by `pow`.
+    #[inline]
+    fn repulsion_with(
+        &self,
+        pts: &[Vec3],
+        radius: f64,
+        reach: f64,
+        gap: f64,
+        pow: impl Fn(f64) -> f64 + Sync,
+    ) -> (Vec<Vec3>, f64) {
         let scale = if gap.is_finite() && gap > 0.0 {
             gap
         } else {
@@ -175,7 +216,7 @@ impl Neighbours {
                     nearest2 = nearest2.min(d2);
                     if d2 > 1e-24 {
                         let d = d2.sqrt();
-                        let w = pow_two_power((scale / d).min(2.0), power);
+                        let w = pow((scale / d).min(2.0));
                         f += (p - q) * (w / d);
                     }
                 }
@@ -258,6 +299,28 @@ mod tests {
                     pow_two_power(x, power).to_bits(),
                     x.powi(power).to_bits(),
                     "{x}^{power}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unrolled_powers_push_as_the_general_one() {
+        let r = 9.0;
+        let pts = shapes::sphere(r, 400);
+        let ideal = (8.0 * std::f64::consts::PI * r * r / (3f64.sqrt() * 400.0)).sqrt();
+        let reach = ideal * REACH;
+        let near = Neighbours::new(&pts, reach + ideal * SKIN);
+        for (power, _) in STAGES {
+            for gap in [f64::NAN, ideal * 0.8] {
+                let (a, ga) = near.repulsion(&pts, r, reach, power, gap);
+                let (b, gb) = near.repulsion_with(&pts, r, reach, gap, |x| pow_two_power(x, power));
+                assert_eq!(ga.to_bits(), gb.to_bits());
+                assert!(
+                    a.iter().zip(&b).all(|(p, q)| p.x.to_bits() == q.x.to_bits()
+                        && p.y.to_bits() == q.y.to_bits()
+                        && p.z.to_bits() == q.z.to_bits()),
+                    "power {power}"
                 );
             }
         }

@@ -44,6 +44,8 @@ pub(crate) struct GridBroadPhase {
     entries: Vec<u64>,
     big: Vec<u32>,
     is_big: Vec<bool>,
+    /// Each box's lowest cell once grown (where a pair's reference cell is found).
+    low_cell: Vec<[i64; 3]>,
     /// The radix sort's second buffer.
     scratch: Vec<u64>,
 }
@@ -93,6 +95,7 @@ impl GridBroadPhase {
         self.big.clear();
         self.is_big.clear();
         self.is_big.resize(boxes.len(), false);
+        self.low_cell.clear();
         let half = 0.5 * r;
         let inv = 1.0 / r;
         let cell = |x: f64| floor_i64(x * inv);
@@ -104,6 +107,7 @@ impl GridBroadPhase {
             let (lo, hi) = grow(b);
             let c0 = [cell(lo.x), cell(lo.y), cell(lo.z)];
             let c1 = [cell(hi.x), cell(hi.y), cell(hi.z)];
+            self.low_cell.push(c0);
             let span = |i: usize| c1[i].saturating_sub(c0[i]).saturating_add(1);
             let n = span(0).saturating_mul(span(1)).saturating_mul(span(2));
             if !(1..=MAX_CELLS_PER_BOX).contains(&n) || k >= MAX_PACKED {
@@ -134,15 +138,17 @@ impl GridBroadPhase {
                 j += 1;
             }
             for a in i..j {
-                for b in a + 1..j {
-                    let (p, q) = ((e[a] & id_mask) as usize, (e[b] & id_mask) as usize);
-                    let (bp, bq) = (&boxes[p], &boxes[q]);
-                    if box_gap2(bp, bq) > r2 {
-                        continue;
-                    }
-                    let (lp, lq) = (grow(bp).0, grow(bq).0);
-                    let refp = lp.max(lq);
-                    if key([cell(refp.x), cell(refp.y), cell(refp.z)]) == run_key {
+                let p = (e[a] & id_mask) as usize;
+                let cp = self.low_cell[p];
+                for &eb in &e[a + 1..j] {
+                    let q = (eb & id_mask) as usize;
+                    // The pair's reference cell holds the lower corner of the overlap of the
+                    // grown boxes: the larger of their lowest cells, axis by axis (`floor`
+                    // keeps the order). Tested first, so a pair sharing several cells is
+                    // measured in one of them only.
+                    let cq = self.low_cell[q];
+                    let refc = [cp[0].max(cq[0]), cp[1].max(cq[1]), cp[2].max(cq[2])];
+                    if key(refc) == run_key && box_gap2(&boxes[p], &boxes[q]) <= r2 {
                         out.push((p.min(q) as u32, p.max(q) as u32));
                     }
                 }
