@@ -29,7 +29,7 @@ const FAST_LIMIT: f64 = 1.0e12;
 #[inline]
 fn fixed3_mm(v: f64) -> Option<(bool, u64)> {
     let a = v.abs();
-    if !(a < FAST_LIMIT) {
+    if !a.is_finite() || a >= FAST_LIMIT {
         return None;
     }
     let scaled = a * 1000.0;

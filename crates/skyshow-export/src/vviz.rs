@@ -217,7 +217,8 @@ fn light_actions(s: &mut Vec<u8>, d: &Drone, end: f64, opts: &VvizOptions) {
 /// if none is): a guess from `until × rate`, then stepped to the exact frame, since frame
 /// times only grow with `k`.
 fn first_frame_from(until: f64, rate: f64, from: usize, stop: usize) -> usize {
-    if from >= stop || !(until < f64::INFINITY) {
+    // No end (after the last step) or no number: steady to the end.
+    if from >= stop || until.is_nan() || until == f64::INFINITY {
         return stop.max(from);
     }
     // Truncation is the floor here; the cast saturates.
@@ -396,7 +397,7 @@ mod tests {
                 for from in [0usize, 1, 5] {
                     let stop = 100;
                     let want = (from..stop)
-                        .find(|&k| !((k as f64 / rate) < until))
+                        .find(|&k| (k as f64 / rate) >= until)
                         .unwrap_or(stop);
                     assert_eq!(first_frame_from(until, rate, from, stop), want);
                 }
