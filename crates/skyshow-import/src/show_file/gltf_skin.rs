@@ -115,46 +115,13 @@ pub(crate) fn bind(
                 vec![vec![(b, 1.0)]; part.count]
             }
         };
-        let targets = prim.targets.as_deref().unwrap_or(&[]);
-        let want = mesh
-            .primitives
-            .first()
-            .map_or(0, |p| p.targets.as_ref().map_or(0, Vec::len));
-        if targets.len() != want {
-            return Err(broken(msg!(
-                "gltf-morph-count",
-                mesh = mesh_name.clone(),
-                primitive = part.primitive,
-                targets = targets.len(),
-                want = want
-            )));
-        }
-        let mut deltas: Vec<Option<AccessorData>> = Vec::with_capacity(targets.len());
-        for (t, target) in targets.iter().enumerate() {
-            let Some(acc) = target.positions.map(|a| a.value()) else {
-                deltas.push(None);
-                continue;
-            };
-            let d = read(
-                acc,
-                msg!("gltf-what-morph-positions", target = t),
-                POSITIONS,
-            )?;
-            if let Some(k) = d.values.iter().position(|v| !v.is_finite()) {
-                return Err(broken(msg!(
-                    "gltf-morph-not-finite",
-                    mesh = mesh_name.clone(),
-                    target = t,
-                    vertex = k / 3
-                )));
-            }
+        let deltas = morph_deltas(mesh, prim, part, &mesh_name, &read, |t| {
             slot_of.entry((part.node, t)).or_insert_with(|| {
                 out.weight_slots
                     .push((new_index[part.node] as u32, t as u32));
                 (out.weight_slots.len() - 1) as u32
             });
-            deltas.push(Some(d));
-        }
+        })?;
         for (v, inf) in influences.into_iter().enumerate() {
             let p = positions.get(v);
             out.rest.push(Vec3::new(p[0], p[1], p[2]));
@@ -258,6 +225,57 @@ fn skin_binds(
         out.push(b);
     }
     Ok(out)
+}
+
+/// The morph targets' position deltas of one primitive (`None` for a target that moves
+/// no position), checked against the mesh's first primitive's target count and for
+/// finite values; `slot` is called for each target that moves positions (it keeps the
+/// target's weight slot).
+fn morph_deltas(
+    mesh: &gltf::json::Mesh,
+    prim: &gltf::json::mesh::Primitive,
+    part: &MeshPart,
+    mesh_name: &Message,
+    read: &dyn Fn(usize, Message, Allowed) -> Result<AccessorData, ArtError>,
+    mut slot: impl FnMut(usize),
+) -> Result<Vec<Option<AccessorData>>, ArtError> {
+    let targets = prim.targets.as_deref().unwrap_or(&[]);
+    let want = mesh
+        .primitives
+        .first()
+        .map_or(0, |p| p.targets.as_ref().map_or(0, Vec::len));
+    if targets.len() != want {
+        return Err(broken(msg!(
+            "gltf-morph-count",
+            mesh = mesh_name.clone(),
+            primitive = part.primitive,
+            targets = targets.len(),
+            want = want
+        )));
+    }
+    let mut deltas: Vec<Option<AccessorData>> = Vec::with_capacity(targets.len());
+    for (t, target) in targets.iter().enumerate() {
+        let Some(acc) = target.positions.map(|a| a.value()) else {
+            deltas.push(None);
+            continue;
+        };
+        let d = read(
+            acc,
+            msg!("gltf-what-morph-positions", target = t),
+            POSITIONS,
+        )?;
+        if let Some(k) = d.values.iter().position(|v| !v.is_finite()) {
+            return Err(broken(msg!(
+                "gltf-morph-not-finite",
+                mesh = mesh_name.clone(),
+                target = t,
+                vertex = k / 3
+            )));
+        }
+        slot(t);
+        deltas.push(Some(d));
+    }
+    Ok(deltas)
 }
 
 /// Each vertex's `(bind, weight)` pairs from every `JOINTS_n`/`WEIGHTS_n` set, normalised.
