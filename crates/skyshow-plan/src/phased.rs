@@ -332,6 +332,11 @@ fn flight(ph: &Phases<'_>, a1: &[Vec3], b1: &[Vec3], timing: &Timing, i: usize) 
 mod tests {
     use super::*;
 
+    /// The phased plan's flights under the default limits, with nothing to beat.
+    fn fly(ph: &Phases<'_>, overlap: f64, split: (Split, Crossing)) -> Vec<Flight> {
+        fly_phases(ph, &Limits::DEFAULT, 0.99, overlap, split, (0, i64::MAX)).unwrap()
+    }
+
     #[test]
     fn legs_timed_for_their_share_of_the_acceleration_beat_slowing_the_whole_plan() {
         // A long climb (held back by the climb rate) while stepping 3 m aside in depth and
@@ -356,28 +361,12 @@ mod tests {
             close: &side,
         };
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
-        let whole = fly_phases(
-            &ph,
-            &limits,
-            0.99,
-            1.0,
-            (Split::WHOLE, Crossing::Shared),
-            (0, i64::MAX),
-        )
-        .unwrap();
+        let whole = fly(&ph, 1.0, (Split::WHOLE, Crossing::Shared));
         let shared = Split {
             open: 0.71,
             cross: 0.71,
         };
-        let split = fly_phases(
-            &ph,
-            &limits,
-            0.99,
-            1.0,
-            (shared, Crossing::Shared),
-            (0, i64::MAX),
-        )
-        .unwrap();
+        let split = fly(&ph, 1.0, (shared, Crossing::Shared));
         // The climb alone: 15 m at 2 m/s (99 %) with 0.5 s ramps.
         let climb = SyncMove::fastest(from.clone(), to.clone(), &limits, 0.99, 0)
             .profile
@@ -421,24 +410,8 @@ mod tests {
             open: &open,
             close: &close,
         };
-        let seq = fly_phases(
-            &ph,
-            &limits,
-            0.99,
-            0.0,
-            (Split::WHOLE, Crossing::Shared),
-            (0, i64::MAX),
-        )
-        .unwrap();
-        let lapped = fly_phases(
-            &ph,
-            &limits,
-            0.99,
-            1.0,
-            (Split::WHOLE, Crossing::Shared),
-            (0, i64::MAX),
-        )
-        .unwrap();
+        let seq = fly(&ph, 0.0, (Split::WHOLE, Crossing::Shared));
+        let lapped = fly(&ph, 1.0, (Split::WHOLE, Crossing::Shared));
         let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap();
         assert!(end(&lapped) < end(&seq));
         for f in seq.iter().chain(&lapped) {
@@ -479,7 +452,7 @@ mod tests {
             open: 0.6,
             cross: 0.8,
         };
-        let fly = |c| fly_phases(&ph, &limits, 0.99, 1.0, (split, c), (0, i64::MAX)).unwrap();
+        let fly = |c| fly(&ph, 1.0, (split, c));
         let (shared, axes) = (fly(Crossing::Shared), fly(Crossing::Axes));
         assert!(end(&shared) > 9_000, "{}", end(&shared));
         assert!(end(&axes) < 8_500, "{}", end(&axes));
