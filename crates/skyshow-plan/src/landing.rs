@@ -8,6 +8,13 @@
 //! minimum distance from every drone already scheduled. Separation between samples is
 //! bounded: relative motion within 100 ms is compared with its linear interpolation plus the
 //! worst-case curvature term a_rel·Δt²/8.
+//!
+//! An emergency return plans from starts that are not points ([`SweptStarts`]): flown from
+//! wherever the show has a drone when the return is triggered, up to a second after the
+//! moment planned from, a drone's straight leg is shifted by the progress it has left times
+//! how far its start moved. Each pair is then kept apart by the minimum distance plus the
+//! bound on that shift (the same bound `emergency::trigger_proof` proves with), so a fast
+//! drone's path is a tube that narrows to its neck, and a still drone's a line.
 
 use std::collections::BTreeSet;
 
@@ -46,6 +53,9 @@ struct Path {
     hi: Vec3,
     /// The highest speed along the path, m/s.
     vmax: f64,
+    /// How far the drone's start may be from `s` (its start swept over a trigger
+    /// window), metres; 0 for a start that is a point.
+    mu: f64,
 }
 
 impl Path {
@@ -65,6 +75,52 @@ impl Path {
 
     fn duration(&self) -> i64 {
         self.p1.total_ms + self.p2.total_ms
+    }
+
+    /// The progress left on the straight leg at `t_ms`: 1 until departure, 0 from the
+    /// neck on (the descent does not depend on where the drone started).
+    fn left(&self, dep: i64, t_ms: i64) -> f64 {
+        1.0 - self.p1.beta((t_ms - dep) as f64 / 1000.0)
+    }
+}
+
+/// Starts swept over a trigger window: drone `i` may start anywhere within `reach[i]` of
+/// the point planned from, and the vector between drones `i` and `j` may differ from the
+/// planned one by up to `relative(i, j)` (`emergency::StartSweep`).
+pub(crate) struct SweptStarts<'a> {
+    /// How far each drone's start moves, metres.
+    pub(crate) reach: Vec<f64>,
+    /// How far the vector between two drones' starts moves, metres.
+    pub(crate) relative: &'a (dyn Fn(usize, usize) -> f64 + Sync),
+}
+
+/// How far the vector between two drones flying their legs from swept starts can be from
+/// the one planned, over a step in which their progress left goes from `ca0`, `cb0` down
+/// to `ca1`, `cb1`: `c_a·e_a − c_b·e_b = c_b·(e_a − e_b) + (c_a − c_b)·e_a`, so at most
+/// `c_b·ρ + |c_a − c_b|·μ_a`, or the same with `a` and `b` swapped, and at most
+/// `c_a·μ_a + c_b·μ_b`.
+fn swept_shift(
+    a: &Path,
+    b: &Path,
+    rho: f64,
+    (ca0, cb0): (f64, f64),
+    (ca1, cb1): (f64, f64),
+) -> f64 {
+    if a.mu == 0.0 && b.mu == 0.0 {
+        return 0.0;
+    }
+    let dc = (ca0 - cb1).abs().max((cb0 - ca1).abs());
+    (cb0 * rho + dc * a.mu)
+        .min(ca0 * rho + dc * b.mu)
+        .min(ca0 * a.mu + cb0 * b.mu)
+}
+
+/// The largest [`swept_shift`] of two drones, whatever their progress.
+fn most_shift(a: &Path, b: &Path, rho: f64) -> f64 {
+    if a.mu == 0.0 && b.mu == 0.0 {
+        0.0
+    } else {
+        (rho + a.mu.min(b.mu)).min(a.mu + b.mu)
     }
 }
 
@@ -90,7 +146,31 @@ pub fn plan_landing(
     limits: &Limits,
     opts: &PlanOptions,
 ) -> Result<Landing, PlanError> {
+    plan_landing_swept(
+        starts, None, homes, neck_alt, t0_ms, min_leg_ms, limits, opts,
+    )
+}
+
+/// [`plan_landing`] from starts swept over a trigger window (`None`: points): every pair
+/// keeps the minimum distance for every start in the sweep.
+// Errors are rare and carry user-facing context; their size does not matter.
+#[allow(clippy::result_large_err, clippy::too_many_arguments)]
+pub(crate) fn plan_landing_swept(
+    starts: &[Vec3],
+    swept: Option<&SweptStarts<'_>>,
+    homes: &[Vec3],
+    neck_alt: &[f64],
+    t0_ms: i64,
+    min_leg_ms: i64,
+    limits: &Limits,
+    opts: &PlanOptions,
+) -> Result<Landing, PlanError> {
     let n = starts.len();
+    let mu = |i: usize| swept.map_or(0.0, |w| w.reach[i]);
+    let rho = |i: usize, j: usize| match swept {
+        Some(w) if w.reach[i] > 0.0 || w.reach[j] > 0.0 => (w.relative)(i, j),
+        _ => 0.0,
+    };
     let d = limits.min_distance_m;
     let paths: Vec<Path> = (0..n)
         .map(|i| {
@@ -113,6 +193,7 @@ pub fn plan_landing(
                 lo,
                 hi,
                 vmax,
+                mu: mu(i),
             }
         })
         .collect();
@@ -120,7 +201,11 @@ pub fn plan_landing(
     let margin = 0.05;
     // Candidates from a grid over the starts, sampled along each path; then the exact test.
     let reach = d + margin;
-    let grid = CellGrid::new(starts, 1.5 * reach);
+    // Swept starts: a pair's paths must be this much further apart (at most twice the
+    // largest sweep, see `swept_shift`).
+    let widest = 2.0 * (0..n).map(mu).fold(0.0, f64::max);
+    let extra = |i: usize, j: usize| most_shift(&paths[i], &paths[j], rho(i, j));
+    let grid = CellGrid::new(starts, 1.5 * (reach + widest));
     let blockers: Vec<Vec<usize>> = (0..n)
         .into_par_iter()
         .map(|i| {
@@ -139,6 +224,12 @@ pub fn plan_landing(
                     return false;
                 }
                 let s = starts[j];
+                let (d, reach) = if widest > 0.0 {
+                    let e = extra(i, j);
+                    (d + e, reach + e)
+                } else {
+                    (d, reach)
+                };
                 let near_box = s.x >= p.lo.x - d
                     && s.x <= p.hi.x + d
                     && s.y >= p.lo.y - d
@@ -162,7 +253,7 @@ pub fn plan_landing(
     // pairs of a 16,000-drone fleet landing from a 300 m picture: quadratic.)
     let index = PathIndex::from_legs(
         paths.iter().map(|p| vec![(p.s, p.n), (p.n, p.h)]).collect(),
-        reach,
+        reach + widest,
     );
     let mut blocking_count: Vec<usize> = blockers.iter().map(Vec::len).collect();
     // blocked_by_me[j] = drones whose path passes j's start.
@@ -200,10 +291,16 @@ pub fn plan_landing(
         ready.remove(&key(i));
         let pi = &paths[i];
         // Only drones whose paths come near this one's can ever come near it.
-        let near: Vec<usize> = index.near[i].iter().copied().filter(|&j| done[j]).collect();
+        let near: Vec<(usize, f64)> = index.near[i]
+            .iter()
+            .filter(|&&j| done[j])
+            .map(|&j| (j, rho(i, j)))
+            .collect();
         let mut dep = t0_ms;
         loop {
-            let clash = |&j: &usize| conflicts(pi, dep, &paths[j], depart[j], d, interp, limits);
+            let clash = |&(j, rho): &(usize, f64)| {
+                conflicts(pi, dep, &paths[j], depart[j], rho, d, interp, limits)
+            };
             // A short list is quicker to walk than to hand out to threads.
             let clash = if near.len() < 64 {
                 near.iter().any(clash)
@@ -244,13 +341,25 @@ pub fn plan_landing(
 }
 
 /// True if drone `a` leaving at `da` comes closer than `d` to drone `b` leaving at `db`
-/// while both are above the minimum navigation altitude, from `a`'s departure on.
+/// while both are above the minimum navigation altitude, from `a`'s departure on, for
+/// any starts within their sweeps (`rho` the reach of the vector between them; see
+/// [`swept_shift`]).
 ///
 /// Sampled every [`STEP_MS`]; while the drones are far apart, whole steps are skipped in
 /// which their distance provably stays above `d + 2·interp` (it shrinks at most at the
 /// sum of their top speeds), so the skipped steps are exactly those the sampled test
 /// would pass: the answer is the same, with far fewer samples.
-fn conflicts(a: &Path, da: i64, b: &Path, db: i64, d: f64, interp: f64, limits: &Limits) -> bool {
+#[allow(clippy::too_many_arguments)]
+fn conflicts(
+    a: &Path,
+    da: i64,
+    b: &Path,
+    db: i64,
+    rho: f64,
+    d: f64,
+    interp: f64,
+    limits: &Limits,
+) -> bool {
     let start = da;
     let end = da + a.duration();
     if db + b.duration() <= start {
@@ -259,7 +368,12 @@ fn conflicts(a: &Path, da: i64, b: &Path, db: i64, d: f64, interp: f64, limits: 
     }
     let low = limits.min_nav_altitude_m - 0.3;
     let closing = (a.vmax + b.vmax) * STEP_MS as f64 / 1000.0;
-    let clear = d + 2.0 * interp + 0.01;
+    // The largest shift a swept start can cause (`swept_shift` with every progress at
+    // most 1), so skipped steps are still exactly those the test passes.
+    let clear = d + 2.0 * interp + 0.01 + most_shift(a, b, rho);
+    let apart = leaving_apart(a, b, rho, limits.min_nav_altitude_m);
+    // Until when both are hovering or on their legs (where `leaving_apart` holds).
+    let legs_end = (da + a.p1.total_ms).min(db + b.p1.total_ms);
     let mut t = start;
     let mut pa0 = a.at(da, t);
     let mut pb0 = b.at(db, t);
@@ -275,10 +389,24 @@ fn conflicts(a: &Path, da: i64, b: &Path, db: i64, d: f64, interp: f64, limits: 
         let t1 = (t + STEP_MS).min(end);
         let pa1 = a.at(da, t1);
         let pb1 = b.at(db, t1);
-        let below = (pa0.z < low && pa1.z < low) || (pb0.z < low && pb1.z < low);
+        if let Some([away_a, away_b]) = apart
+            && t1 <= legs_end
+            && (away_a || t1 <= da)
+            && (away_b || t1 <= db)
+        {
+            t = t1;
+            pa0 = pa1;
+            pb0 = pb1;
+            continue;
+        }
+        let (ca0, cb0) = (a.left(da, t), b.left(db, t));
+        let (za, zb) = (ca0 * a.mu, cb0 * b.mu);
+        let below =
+            (pa0.z + za < low && pa1.z + za < low) || (pb0.z + zb < low && pb1.z + zb < low);
         if !below {
             let (m, _) = segment_min(pa0 - pb0, pa1 - pb1);
-            if m - interp < d {
+            let shift = swept_shift(a, b, rho, (ca0, cb0), (a.left(da, t1), b.left(db, t1)));
+            if m - interp - shift < d {
                 return true;
             }
         }
@@ -287,6 +415,28 @@ fn conflicts(a: &Path, da: i64, b: &Path, db: i64, d: f64, interp: f64, limits: 
         pb0 = pb1;
     }
     false
+}
+
+/// For drones with swept starts, whether each one's straight leg leads away from the
+/// other for every start in the sweeps (`None` for starts that are points, or a drone
+/// that may start below `low`). Triggered at `σ`, while both hover or fly their legs the
+/// squared distance is `|r|² + 2·b_a·r·w_a − 2·b_b·r·w_b + |b_a·w_a − b_b·w_b|²`
+/// (`r = p_a(σ) − p_b(σ)`, `w` from the start to the neck, `b` the progress made), at
+/// least `|r|²` when each one that has left leads away from the other; `|r|` is the
+/// show's own distance at `σ`, which its validation keeps at the minimum. The signs are
+/// bounded from the planned starts: `r(σ)·w_a(σ) ≥ r·w_a − |r|·μ_a − ρ·|w_a| − ρ·μ_a`
+/// (as `emergency::trigger_proof` proves it).
+fn leaving_apart(a: &Path, b: &Path, rho: f64, low: f64) -> Option<[bool; 2]> {
+    if (a.mu == 0.0 && b.mu == 0.0) || a.s.z - a.mu < low || b.s.z - b.mu < low {
+        return None;
+    }
+    let r = a.s - b.s;
+    let (wa, wb) = (a.n - a.s, b.n - b.s);
+    let slack = |w: Vec3, mu: f64| r.norm() * mu + rho * w.norm() + rho * mu;
+    Some([
+        r.dot(wa) - slack(wa, a.mu) >= 0.0,
+        -r.dot(wb) - slack(wb, b.mu) >= 0.0,
+    ])
 }
 
 #[cfg(test)]
@@ -328,6 +478,7 @@ mod tests {
                 lo: Vec3::ZERO,
                 hi: Vec3::ZERO,
                 vmax: 0.0,
+                mu: 0.0,
             })
             .collect();
         let mut t = 1000;
@@ -395,6 +546,7 @@ mod tests {
                 lo: Vec3::ZERO,
                 hi: Vec3::ZERO,
                 vmax: (s.dist(nk) * p1.rate()).max(nk.dist(h) * p2.rate()),
+                mu: 0.0,
             }
         };
         let interp = 2.0 * limits.max_accel_m_s2 * 0.01 / 8.0 + 1e-6;
@@ -406,7 +558,7 @@ mod tests {
             let db = (unit() * 20_000.0) as i64;
             for d in [3.0, 10.0] {
                 let want = conflicts_every_step(&a, da, &b, db, d, interp);
-                assert_eq!(conflicts(&a, da, &b, db, d, interp, &limits), want);
+                assert_eq!(conflicts(&a, da, &b, db, 0.0, d, interp, &limits), want);
                 hits += usize::from(want);
                 total += 1;
             }

@@ -46,7 +46,7 @@ mod turn;
 mod wide_hasher;
 
 pub use conflict::{Conflict, HoldFix};
-pub use emergency::{EmergencyPlan, plan_emergency};
+pub use emergency::{EmergencyPlan, plan_emergency, plan_emergency_cached};
 pub use error::{PlanError, clock};
 pub use fleet_move::{FlightMove, Move};
 pub use flight::{Flight, Leg};

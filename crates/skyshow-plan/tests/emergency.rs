@@ -150,3 +150,48 @@ fn landing_in_place_is_safe_over_the_flat_picture_and_never_over_the_column() {
         }
     }
 }
+
+#[test]
+fn the_plan_is_the_same_on_one_thread_or_two_and_from_the_cache() {
+    use skyshow_model::MemoryCache;
+    use skyshow_plan::plan_emergency_cached;
+    let design = LoadedShow::from_text("show.toml", SHOW, std::path::Path::new("."))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .design;
+    let opts = PlanOptions::DEFAULT;
+    let plan = plan_show(&design, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| plan_emergency(&plan, &design.limits, &opts, 1))
+    };
+    let one = on(1);
+    assert_eq!(one, on(2));
+    // Cached: a miss stores it, a hit gives it back bit for bit.
+    let mut cache = MemoryCache::default();
+    let (fresh, hit) = plan_emergency_cached(&plan, &design.limits, &opts, 1, &mut cache);
+    assert!(!hit);
+    assert_eq!(fresh, one);
+    assert_eq!(cache.entries.len(), 1);
+    let (again, hit) = plan_emergency_cached(&plan, &design.limits, &opts, 1, &mut cache);
+    assert!(hit);
+    assert_eq!(again, one);
+    // Another interval is another entry.
+    let (two_s, hit) = plan_emergency_cached(&plan, &design.limits, &opts, 2, &mut cache);
+    assert!(!hit);
+    assert_eq!(two_s.interval_s, 2);
+    assert_eq!(cache.entries.len(), 2);
+    // A damaged entry is a miss (the unit tests flip every byte), and the plan is made
+    // again, the same.
+    let mut damaged = MemoryCache::default();
+    plan_emergency_cached(&plan, &design.limits, &opts, 1, &mut damaged);
+    for v in damaged.entries.values_mut() {
+        let k = v.len() - 9;
+        v[k] ^= 0x20;
+    }
+    let (remade, hit) = plan_emergency_cached(&plan, &design.limits, &opts, 1, &mut damaged);
+    assert!(!hit);
+    assert_eq!(remade, one);
+}

@@ -16,7 +16,7 @@ use skyshow_lights::{LightOptions, design_show_lights};
 use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{
     EmergencyPlan, NoCache, PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache,
-    plan_emergency, plan_show_cached,
+    plan_emergency_cached, plan_show_cached,
 };
 use skyshow_preview::{Stage, preview_html_to};
 
@@ -176,7 +176,14 @@ pub(crate) fn run(args: &BuildArgs, printer: Printer) -> Result<u8> {
             ..PlanOptions::DEFAULT
         };
         let interval_s = emergency_interval_s(design, &built.show);
-        let e = plan_emergency(&built.plan, &design.limits, &opts, i64::from(interval_s));
+        // Kept in the build cache: a rebuild of the same flight plans it only once.
+        let (e, _) = plan_emergency_cached(
+            &built.plan,
+            &design.limits,
+            &opts,
+            i64::from(interval_s),
+            cache.store(),
+        );
         timing.push(("emergency".into(), t.elapsed().as_secs_f64() * 1000.0));
         e
     });

@@ -216,9 +216,10 @@ pub fn plan_emergency(
     // second, also the schedules planned from later in the second (flown from its start),
     // the best kept.
     let fresh = |k: usize, cfg: &Config, w: &StartSweep| {
-        let plan_from = |starts: &[Vec3]| {
-            ReturnPlan::plan(
+        let plan_from = |starts: &[Vec3], sweep: Option<&StartSweep>| {
+            ReturnPlan::plan_swept(
                 starts,
+                sweep,
                 &plan.homes,
                 &plan.neck_altitude_m,
                 &cfg.grounded,
@@ -226,7 +227,13 @@ pub fn plan_emergency(
                 opts,
             )
         };
-        let mut r = plan_from(&cfg.starts);
+        // Planned against the starts swept over the second, so that every trigger in it
+        // keeps the distance; from its start alone when that finds no schedule.
+        let mut r = if w.is_still() {
+            plan_from(&cfg.starts, None)
+        } else {
+            plan_from(&cfg.starts, Some(w)).or_else(|_| plan_from(&cfg.starts, None))
+        };
         let mut proof = r.as_mut().ok().map(|r| TriggerProof::repair(r, w, limits));
         // Not proven, or no schedule at all from the second's start (drones blocking each
         // other's way down at that moment): try the schedules planned from later on.
@@ -234,7 +241,7 @@ pub fn plan_emergency(
             for off in LATER_STARTS {
                 let t = at(k) + off * interval_s as f64;
                 let later: Vec<Vec3> = trajectories.iter().map(|tr| tr.position(t)).collect();
-                let Ok(other) = plan_from(&later) else {
+                let Ok(other) = plan_from(&later, None) else {
                     continue;
                 };
                 let Some(mut r2) = other.with_departures_of(

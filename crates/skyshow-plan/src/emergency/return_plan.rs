@@ -10,8 +10,9 @@
 
 use skyshow_model::{Limits, Vec3, descent_s, move_ramp_s};
 
+use crate::emergency::start_sweep::StartSweep;
 use crate::flight::Flight;
-use crate::landing::plan_landing;
+use crate::landing::{SweptStarts, plan_landing_swept};
 use crate::options::PlanOptions;
 use crate::profile::{Profile, rate_limits};
 
@@ -67,18 +68,41 @@ impl ReturnPlan {
         limits: &Limits,
         opts: &PlanOptions,
     ) -> Result<ReturnPlan, String> {
+        ReturnPlan::plan_swept(starts, None, homes, necks, grounded, limits, opts)
+    }
+
+    /// [`ReturnPlan::plan`] for every trigger in `sweep`'s window (whose anchors are
+    /// `starts`): each flying drone's start is the stretch the show takes it over in the
+    /// window, and the landing planner keeps every pair apart for every start in those
+    /// stretches (`landing::SweptStarts`).
+    pub(crate) fn plan_swept(
+        starts: &[Vec3],
+        sweep: Option<&StartSweep>,
+        homes: &[Vec3],
+        necks: &[f64],
+        grounded: &[bool],
+        limits: &Limits,
+        opts: &PlanOptions,
+    ) -> Result<ReturnPlan, String> {
         let flying: Vec<usize> = (0..starts.len()).filter(|&i| !grounded[i]).collect();
         let pick = |v: &[Vec3]| flying.iter().map(|&i| v[i]).collect::<Vec<Vec3>>();
         let neck_alt: Vec<f64> = flying
             .iter()
             .map(|&i| neck_altitude(starts[i], homes[i], necks[i]))
             .collect();
+        let relative =
+            |a: usize, b: usize| sweep.map_or(0.0, |w| w.relative_reach(flying[a], flying[b]));
+        let swept = sweep.map(|w| SweptStarts {
+            reach: flying.iter().map(|&i| w.reach[i]).collect(),
+            relative: &relative,
+        });
         let landing = if flying.is_empty() {
             None
         } else {
             Some(
-                plan_landing(
+                plan_landing_swept(
                     &pick(starts),
+                    swept.as_ref(),
                     &pick(homes),
                     &neck_alt,
                     0,
