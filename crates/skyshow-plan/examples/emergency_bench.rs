@@ -49,7 +49,7 @@ fn main() {
         e.min_distance_m(),
         e.worst_duration_s()
     );
-    for x in e.unsafe_entries().take(10) {
+    for x in e.unsafe_entries() {
         eprintln!(
             "  unproven {} s: {:?} {:.4} {:?}",
             x.time_s, x.unsafe_why, x.min_distance_m, x.pair

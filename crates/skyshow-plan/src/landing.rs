@@ -129,6 +129,9 @@ fn point_segment(p: Vec3, a: Vec3, b: Vec3) -> f64 {
     segment_min(a - p, b - p).0
 }
 
+/// How much further apart than the minimum distance swept starts are planned, metres.
+const SWEPT_MARGIN_M: f64 = 0.1;
+
 /// Sampling step of the pair check, milliseconds.
 const STEP_MS: i64 = 100;
 
@@ -166,12 +169,14 @@ pub(crate) fn plan_landing_swept(
     opts: &PlanOptions,
 ) -> Result<Landing, PlanError> {
     let n = starts.len();
+    // Swept starts are planned with a margin: the return is flown on the `.skyc` model's
+    // ramps, not exactly this planner's, and proven on those.
+    let d = limits.min_distance_m + swept.map_or(0.0, |_| SWEPT_MARGIN_M);
     let mu = |i: usize| swept.map_or(0.0, |w| w.reach[i]);
     let rho = |i: usize, j: usize| match swept {
         Some(w) if w.reach[i] > 0.0 || w.reach[j] > 0.0 => (w.relative)(i, j),
         _ => 0.0,
     };
-    let d = limits.min_distance_m;
     let paths: Vec<Path> = (0..n)
         .map(|i| {
             let s = starts[i];
@@ -275,7 +280,14 @@ pub(crate) fn plan_landing_swept(
     let interp = a_rel * (STEP_MS as f64 / 1000.0).powi(2) / 8.0 + 1e-6;
     let cap_ms = t0_ms + 1_800_000;
     while scheduled < n {
-        let Some(&(_, i)) = ready.iter().next() else {
+        // Swept starts widen every path, and drones block each other in rings: the
+        // lowest of them goes first (the order is a preference there; the emergency
+        // return is proven afterwards, flight against flight, hover included).
+        let next = ready.iter().next().map(|&(_, i)| i).or_else(|| {
+            swept?;
+            (0..n).filter(|&i| !done[i]).min_by_key(|&i| key(i))
+        });
+        let Some(i) = next else {
             let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
             return Err(PlanError::Landing {
                 why: skyshow_i18n::msg!(

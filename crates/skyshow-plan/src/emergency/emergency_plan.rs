@@ -212,9 +212,9 @@ pub fn plan_emergency(
             sweeps[k].clone()
         }
     };
-    // A new plan for second `k`: from its start; when that is not proven for the whole
-    // second, also the schedules planned from later in the second (flown from its start),
-    // the best kept.
+    // A new plan for second `k`: from its start (swept over the second); when that is not
+    // proven for the whole second, also the schedules planned from later in the second
+    // (flown from its start), the best kept.
     let fresh = |k: usize, cfg: &Config, w: &StartSweep| {
         let plan_from = |starts: &[Vec3], sweep: Option<&StartSweep>| {
             ReturnPlan::plan_swept(
@@ -228,13 +228,20 @@ pub fn plan_emergency(
             )
         };
         // Planned against the starts swept over the second, so that every trigger in it
-        // keeps the distance; from its start alone when that finds no schedule.
-        let mut r = if w.is_still() {
-            plan_from(&cfg.starts, None)
-        } else {
-            plan_from(&cfg.starts, Some(w)).or_else(|_| plan_from(&cfg.starts, None))
-        };
+        // keeps the distance; when that is not proven, also from its start alone (the
+        // sweep's rings of blocking drones can order them worse), the better kept.
+        let moving = !w.is_still();
+        let mut r = plan_from(&cfg.starts, moving.then_some(w));
         let mut proof = r.as_mut().ok().map(|r| TriggerProof::repair(r, w, limits));
+        if moving
+            && proof.is_none_or(|p| p.min_m < d - TOLERANCE_M)
+            && let Ok(mut r2) = plan_from(&cfg.starts, None)
+        {
+            let p2 = TriggerProof::repair(&mut r2, w, limits);
+            if proof.is_none_or(|p| p2.min_m > p.min_m) {
+                (r, proof) = (Ok(r2), Some(p2));
+            }
+        }
         // Not proven, or no schedule at all from the second's start (drones blocking each
         // other's way down at that moment): try the schedules planned from later on.
         if w.b > w.a && proof.is_none_or(|p| p.min_m < d - TOLERANCE_M) {
