@@ -48,7 +48,7 @@ impl Writer {
             self.vec3(*p);
         }
     }
-    fn profile(&mut self, p: Profile) {
+    pub(crate) fn profile(&mut self, p: Profile) {
         self.i64(p.total_ms);
         self.i64(p.ramp_ms);
     }
@@ -131,7 +131,7 @@ impl<'a> Reader<'a> {
         let n = self.len(24)?;
         (0..n).map(|_| self.vec3()).collect()
     }
-    fn profile(&mut self) -> Option<Profile> {
+    pub(crate) fn profile(&mut self) -> Option<Profile> {
         Some(Profile {
             total_ms: self.i64()?,
             ramp_ms: self.i64()?,

@@ -16,7 +16,6 @@ use crate::emergency::emergency_plan::{EmergencyEntry, EmergencyPlan, Unproven, 
 use crate::emergency::land_in_place::LandInPlace;
 use crate::emergency::return_plan::{ReturnAction, ReturnPlan};
 use crate::options::PlanOptions;
-use crate::profile::Profile;
 use crate::show_plan::ShowPlan;
 use crate::transition_codec::{Reader, Writer, entry_name, open, seal};
 use crate::wide_hasher::WideHasher;
@@ -68,18 +67,6 @@ pub fn plan_emergency_cached(
     (e, false)
 }
 
-fn write_profile(w: &mut Writer, p: Profile) {
-    w.i64(p.total_ms);
-    w.i64(p.ramp_ms);
-}
-
-fn read_profile(r: &mut Reader<'_>) -> Option<Profile> {
-    Some(Profile {
-        total_ms: r.i64()?,
-        ramp_ms: r.i64()?,
-    })
-}
-
 fn write_plan(w: &mut Writer, e: &EmergencyPlan) {
     w.i64(e.interval_s);
     w.f64(e.landing_speed_m_s);
@@ -114,7 +101,7 @@ fn write_plan(w: &mut Writer, e: &EmergencyPlan) {
             match *a {
                 ReturnAction::Land { descent } => {
                     w.u64(0);
-                    write_profile(w, descent);
+                    w.profile(descent);
                 }
                 ReturnAction::Go {
                     depart_ms,
@@ -125,8 +112,8 @@ fn write_plan(w: &mut Writer, e: &EmergencyPlan) {
                     w.u64(1);
                     w.i64(depart_ms);
                     w.vec3(neck);
-                    write_profile(w, leg);
-                    write_profile(w, descent);
+                    w.profile(leg);
+                    w.profile(descent);
                 }
             }
         }
@@ -172,13 +159,13 @@ fn read_return(r: &mut Reader<'_>) -> Option<ReturnPlan> {
     let actions = (0..n)
         .map(|_| match r.u64()? {
             0 => Some(ReturnAction::Land {
-                descent: read_profile(r)?,
+                descent: r.profile()?,
             }),
             1 => Some(ReturnAction::Go {
                 depart_ms: r.i64()?,
                 neck: r.vec3()?,
-                leg: read_profile(r)?,
-                descent: read_profile(r)?,
+                leg: r.profile()?,
+                descent: r.profile()?,
             }),
             _ => None,
         })
@@ -225,6 +212,7 @@ fn read_plan(body: &[u8]) -> Option<EmergencyPlan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::Profile;
     use skyshow_model::Vec3;
 
     /// A plan of two drones: one landing where it is, one flying home; two entries, one
