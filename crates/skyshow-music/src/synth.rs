@@ -305,6 +305,37 @@ impl BeatAt {
     }
 }
 
+/// A hi-hat at level `v`: differenced noise (bright) from its own generator, seeded from
+/// `rng`, decaying with time constant `decay_s` over `len_s` seconds.
+fn hat(out: &mut [f64], sr: f64, at: f64, v: f64, len_s: f64, decay_s: f64, rng: &mut Rng) {
+    let mut noise = Rng(rng.next_u64());
+    let mut last = 0.0;
+    add(out, sr, at, len_s, |t| {
+        let w = noise.uniform();
+        let h = w - last;
+        last = w;
+        v * h * (-t / decay_s).exp()
+    });
+}
+
+/// A kick drum's sound: a sine falling from `f_hz + sweep_hz` to `f_hz` with time
+/// constant `sweep_s`, decaying with `decay_s`, `len_s` seconds long.
+struct Kick {
+    f_hz: f64,
+    sweep_hz: f64,
+    sweep_s: f64,
+    decay_s: f64,
+    len_s: f64,
+}
+
+/// A kick drum at level `v`.
+fn kick(out: &mut [f64], sr: f64, at: f64, v: f64, k: &Kick) {
+    add(out, sr, at, k.len_s, |t| {
+        let phase = TAU * (k.f_hz * t + k.sweep_hz * k.sweep_s * (1.0 - (-t / k.sweep_s).exp()));
+        v * phase.sin() * (-t / k.decay_s).exp()
+    });
+}
+
 /// A metronome click.
 fn clicks(out: &mut [f64], sr: f64, beat: &BeatAt) {
     let b = beat.t;
@@ -328,21 +359,16 @@ fn drums(out: &mut [f64], sr: f64, beat: &BeatAt, syncopated: bool, swing: f64, 
     let off = b + swing.clamp(0.3, 0.8) * ibi;
     for at in [b + beat.jitter(rng), off + beat.jitter(rng)] {
         let v = 0.25 + 0.05 * rng.uniform();
-        let mut last = 0.0;
-        let mut hat = Rng(rng.next_u64());
-        add(out, sr, at, 0.06, |t| {
-            let w = hat.uniform();
-            let h = w - last;
-            last = w;
-            v * h * (-t / 0.012).exp()
-        });
+        hat(out, sr, at, v, 0.06, 0.012, rng);
     }
-    let kick = |out: &mut [f64], at: f64, v: f64| {
-        add(out, sr, at, 0.3, |t| {
-            let phase = TAU * (50.0 * t + 100.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
-            v * phase.sin() * (-t / 0.15).exp()
-        });
+    const KICK: Kick = Kick {
+        f_hz: 50.0,
+        sweep_hz: 100.0,
+        sweep_s: 0.03,
+        decay_s: 0.15,
+        len_s: 0.3,
     };
+    let kick = |out: &mut [f64], at: f64, v: f64| kick(out, sr, at, v, &KICK);
     if pos == 0 {
         kick(out, b + beat.jitter(rng), 0.9);
     }
@@ -368,19 +394,16 @@ fn four_on_floor(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     let i = beat.index;
     let m = beat.per_bar;
     let kick_at = b + beat.jitter(rng);
-    add(out, sr, kick_at, 0.35, |t| {
-        let phase = TAU * (42.0 * t + 110.0 * 0.02 * (1.0 - (-t / 0.02).exp()));
-        0.8 * phase.sin() * (-t / 0.2).exp()
-    });
+    let deep = Kick {
+        f_hz: 42.0,
+        sweep_hz: 110.0,
+        sweep_s: 0.02,
+        decay_s: 0.2,
+        len_s: 0.35,
+    };
+    kick(out, sr, kick_at, 0.8, &deep);
     let off = b + 0.5 * ibi + beat.jitter(rng);
-    let mut oh = Rng(rng.next_u64());
-    let mut last = 0.0;
-    add(out, sr, off, 0.15, |t| {
-        let w = oh.uniform();
-        let h = w - last;
-        last = w;
-        0.2 * h * (-t / 0.06).exp()
-    });
+    hat(out, sr, off, 0.2, 0.15, 0.06, rng);
     let f = [55.0, 55.0, 65.4, 49.0][(i / m) % 4];
     add(out, sr, off, 0.8 * 0.5 * ibi, |t| {
         let saw = 2.0 * (f * t - (f * t).floor()) - 1.0;
@@ -408,21 +431,16 @@ fn funk(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     for k in 0..4 {
         let at = b + k as f64 * 0.25 * ibi + beat.jitter(rng);
         let v = if k % 2 == 0 { 0.2 } else { 0.09 };
-        let mut hat = Rng(rng.next_u64());
-        let mut last = 0.0;
-        add(out, sr, at, 0.04, |t| {
-            let w = hat.uniform();
-            let h = w - last;
-            last = w;
-            v * h * (-t / 0.008).exp()
-        });
+        hat(out, sr, at, v, 0.04, 0.008, rng);
     }
-    let kick = |out: &mut [f64], at: f64, v: f64| {
-        add(out, sr, at, 0.2, |t| {
-            let phase = TAU * (65.0 * t + 160.0 * 0.015 * (1.0 - (-t / 0.015).exp()));
-            v * phase.sin() * (-t / 0.08).exp()
-        });
+    const KICK: Kick = Kick {
+        f_hz: 65.0,
+        sweep_hz: 160.0,
+        sweep_s: 0.015,
+        decay_s: 0.08,
+        len_s: 0.2,
     };
+    let kick = |out: &mut [f64], at: f64, v: f64| kick(out, sr, at, v, &KICK);
     let snare = |out: &mut [f64], at: f64, v: f64, rng: &mut Rng| {
         let mut sn = Rng(rng.next_u64());
         add(out, sr, at, 0.15, |t| {
@@ -454,21 +472,16 @@ fn shuffle(out: &mut [f64], sr: f64, beat: &BeatAt, rng: &mut Rng) {
     for k in 0..3 {
         let at = b + k as f64 / 3.0 * ibi + beat.jitter(rng);
         let v = [0.22, 0.07, 0.15][k];
-        let mut hat = Rng(rng.next_u64());
-        let mut last = 0.0;
-        add(out, sr, at, 0.05, |t| {
-            let w = hat.uniform();
-            let h = w - last;
-            last = w;
-            v * h * (-t / 0.015).exp()
-        });
+        hat(out, sr, at, v, 0.05, 0.015, rng);
     }
-    let kick = |out: &mut [f64], at: f64, v: f64| {
-        add(out, sr, at, 0.3, |t| {
-            let phase = TAU * (58.0 * t + 90.0 * 0.03 * (1.0 - (-t / 0.03).exp()));
-            v * phase.sin() * (-t / 0.12).exp()
-        });
+    const KICK: Kick = Kick {
+        f_hz: 58.0,
+        sweep_hz: 90.0,
+        sweep_s: 0.03,
+        decay_s: 0.12,
+        len_s: 0.3,
     };
+    let kick = |out: &mut [f64], at: f64, v: f64| kick(out, sr, at, v, &KICK);
     if pos.is_multiple_of(2) {
         kick(out, b + beat.jitter(rng), if pos == 0 { 0.85 } else { 0.7 });
     } else {
