@@ -177,7 +177,108 @@ pub(crate) fn plan_landing_swept(
         Some(w) if w.reach[i] > 0.0 || w.reach[j] > 0.0 => (w.relative)(i, j),
         _ => 0.0,
     };
-    let paths: Vec<Path> = (0..n)
+    let paths = landing_paths(starts, homes, neck_alt, min_leg_ms, limits, opts, mu);
+    // blockers[i]: drones whose start lies within d of i's path.
+    let margin = 0.05;
+    // Candidates from a grid over the starts, sampled along each path; then the exact test.
+    let reach = d + margin;
+    // Swept starts: a pair's paths must be this much further apart (at most twice the
+    // largest sweep, see `swept_shift`).
+    let widest = 2.0 * (0..n).map(mu).fold(0.0, f64::max);
+    let extra = |i: usize, j: usize| most_shift(&paths[i], &paths[j], rho(i, j));
+    let grid = CellGrid::new(starts, 1.5 * (reach + widest));
+    let blockers = find_blockers(&paths, starts, &grid, d, reach, widest, &extra, limits);
+    // Pairs of paths (straight to the neck, then down) that come within reach of each
+    // other: the only pairs the schedule must check. (Bounding boxes overlapped for most
+    // pairs of a 16,000-drone fleet landing from a 300 m picture: quadratic.)
+    let index = PathIndex::from_legs(
+        paths.iter().map(|p| vec![(p.s, p.n), (p.n, p.h)]).collect(),
+        reach + widest,
+    );
+    let mut blocking_count: Vec<usize> = blockers.iter().map(Vec::len).collect();
+    // blocked_by_me[j] = drones whose path passes j's start.
+    let mut blocks: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, bs) in blockers.iter().enumerate() {
+        for &j in bs {
+            blocks[j].push(i);
+        }
+    }
+    let key = |i: usize| ((starts[i].z * 1000.0).round() as i64, i);
+    let mut ready: BTreeSet<(i64, usize)> = (0..n)
+        .filter(|&i| blocking_count[i] == 0)
+        .map(key)
+        .collect();
+    let mut scheduled = 0usize;
+    let mut depart = vec![0i64; n];
+    let mut done = vec![false; n];
+    while scheduled < n {
+        // Swept starts widen every path, and drones block each other in rings: the
+        // lowest of them goes first (the order is a preference there; the emergency
+        // return is proven afterwards, flight against flight, hover included).
+        let next = ready.iter().next().map(|&(_, i)| i).or_else(|| {
+            swept?;
+            (0..n).filter(|&i| !done[i]).min_by_key(|&i| key(i))
+        });
+        let Some(i) = next else {
+            let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
+            return Err(PlanError::Landing {
+                why: skyshow_i18n::msg!(
+                    "plan-landing-blocked",
+                    drones = stuck
+                        .iter()
+                        .map(|i| (i + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        };
+        ready.remove(&key(i));
+        let pi = &paths[i];
+        // Only drones whose paths come near this one's can ever come near it.
+        let near: Vec<(usize, f64)> = index.near[i]
+            .iter()
+            .filter(|&&j| done[j])
+            .map(|&j| (j, rho(i, j)))
+            .collect();
+        let dep = first_free_departure(pi, &near, &paths, &depart, t0_ms, d, limits, opts)
+            .ok_or_else(|| PlanError::Landing {
+                why: skyshow_i18n::msg!("plan-landing-no-moment", drone = i + 1),
+            })?;
+        depart[i] = dep;
+        done[i] = true;
+        scheduled += 1;
+        for &k in &blocks[i] {
+            blocking_count[k] -= 1;
+            if blocking_count[k] == 0 && !done[k] {
+                ready.insert(key(k));
+            }
+        }
+    }
+    let end_ms = (0..n)
+        .map(|i| depart[i] + paths[i].duration())
+        .max()
+        .unwrap_or(t0_ms);
+    Ok(Landing {
+        depart_ms: depart,
+        neck: paths.iter().map(|p| p.n).collect(),
+        leg1: paths.iter().map(|p| p.p1).collect(),
+        leg2: paths.iter().map(|p| p.p2).collect(),
+        end_ms,
+    })
+}
+
+/// Each drone's way down: straight to its neck above its home on the fastest profile that
+/// lasts at least `min_leg_ms`, then down; `mu(i)` is how far drone `i`'s start is swept.
+fn landing_paths(
+    starts: &[Vec3],
+    homes: &[Vec3],
+    neck_alt: &[f64],
+    min_leg_ms: i64,
+    limits: &Limits,
+    opts: &PlanOptions,
+    mu: impl Fn(usize) -> f64,
+) -> Vec<Path> {
+    (0..starts.len())
         .map(|i| {
             let s = starts[i];
             let h = homes[i];
@@ -201,17 +302,24 @@ pub(crate) fn plan_landing_swept(
                 mu: mu(i),
             }
         })
-        .collect();
-    // blockers[i]: drones whose start lies within d of i's path.
-    let margin = 0.05;
-    // Candidates from a grid over the starts, sampled along each path; then the exact test.
-    let reach = d + margin;
-    // Swept starts: a pair's paths must be this much further apart (at most twice the
-    // largest sweep, see `swept_shift`).
-    let widest = 2.0 * (0..n).map(mu).fold(0.0, f64::max);
-    let extra = |i: usize, j: usize| most_shift(&paths[i], &paths[j], rho(i, j));
-    let grid = CellGrid::new(starts, 1.5 * (reach + widest));
-    let blockers: Vec<Vec<usize>> = (0..n)
+        .collect()
+}
+
+/// `blockers[i]`: the drones whose start (above the navigation altitude) lies within `d`
+/// of drone `i`'s path, a swept pair's `extra` added; candidates from `grid`, sampled along
+/// each path every `reach`, then the exact test.
+#[allow(clippy::too_many_arguments)]
+fn find_blockers(
+    paths: &[Path],
+    starts: &[Vec3],
+    grid: &CellGrid,
+    d: f64,
+    reach: f64,
+    widest: f64,
+    extra: &(dyn Fn(usize, usize) -> f64 + Sync),
+    limits: &Limits,
+) -> Vec<Vec<usize>> {
+    (0..paths.len())
         .into_par_iter()
         .map(|i| {
             let p = &paths[i];
@@ -252,104 +360,46 @@ pub(crate) fn plan_landing_swept(
             });
             near
         })
-        .collect();
-    // Pairs of paths (straight to the neck, then down) that come within reach of each
-    // other: the only pairs the schedule must check. (Bounding boxes overlapped for most
-    // pairs of a 16,000-drone fleet landing from a 300 m picture: quadratic.)
-    let index = PathIndex::from_legs(
-        paths.iter().map(|p| vec![(p.s, p.n), (p.n, p.h)]).collect(),
-        reach + widest,
-    );
-    let mut blocking_count: Vec<usize> = blockers.iter().map(Vec::len).collect();
-    // blocked_by_me[j] = drones whose path passes j's start.
-    let mut blocks: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, bs) in blockers.iter().enumerate() {
-        for &j in bs {
-            blocks[j].push(i);
-        }
-    }
-    let key = |i: usize| ((starts[i].z * 1000.0).round() as i64, i);
-    let mut ready: BTreeSet<(i64, usize)> = (0..n)
-        .filter(|&i| blocking_count[i] == 0)
-        .map(key)
-        .collect();
-    let mut scheduled = 0usize;
-    let mut depart = vec![0i64; n];
-    let mut done = vec![false; n];
+        .collect()
+}
+
+/// The first departure from `t0_ms` on, in steps of the landing delay, at which drone
+/// `pi` meets none of the already scheduled drones `near` (with their sweeps' reach);
+/// `None` past half an hour.
+#[allow(clippy::too_many_arguments)]
+fn first_free_departure(
+    pi: &Path,
+    near: &[(usize, f64)],
+    paths: &[Path],
+    depart: &[i64],
+    t0_ms: i64,
+    d: f64,
+    limits: &Limits,
+    opts: &PlanOptions,
+) -> Option<i64> {
     let a_rel = 2.0 * limits.max_accel_m_s2;
     let interp = a_rel * (STEP_MS as f64 / 1000.0).powi(2) / 8.0 + 1e-6;
     let cap_ms = t0_ms + 1_800_000;
-    while scheduled < n {
-        // Swept starts widen every path, and drones block each other in rings: the
-        // lowest of them goes first (the order is a preference there; the emergency
-        // return is proven afterwards, flight against flight, hover included).
-        let next = ready.iter().next().map(|&(_, i)| i).or_else(|| {
-            swept?;
-            (0..n).filter(|&i| !done[i]).min_by_key(|&i| key(i))
-        });
-        let Some(i) = next else {
-            let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
-            return Err(PlanError::Landing {
-                why: skyshow_i18n::msg!(
-                    "plan-landing-blocked",
-                    drones = stuck
-                        .iter()
-                        .map(|i| (i + 1).to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
+    let mut dep = t0_ms;
+    loop {
+        let clash = |&(j, rho): &(usize, f64)| {
+            conflicts(pi, dep, &paths[j], depart[j], rho, d, interp, limits)
         };
-        ready.remove(&key(i));
-        let pi = &paths[i];
-        // Only drones whose paths come near this one's can ever come near it.
-        let near: Vec<(usize, f64)> = index.near[i]
-            .iter()
-            .filter(|&&j| done[j])
-            .map(|&j| (j, rho(i, j)))
-            .collect();
-        let mut dep = t0_ms;
-        loop {
-            let clash = |&(j, rho): &(usize, f64)| {
-                conflicts(pi, dep, &paths[j], depart[j], rho, d, interp, limits)
-            };
-            // A short list is quicker to walk than to hand out to threads.
-            let clash = if near.len() < 64 {
-                near.iter().any(clash)
-            } else {
-                near.par_iter().any(clash)
-            };
-            if !clash {
-                break;
-            }
-            dep += opts.landing_delay_step_ms;
-            if dep > cap_ms {
-                return Err(PlanError::Landing {
-                    why: skyshow_i18n::msg!("plan-landing-no-moment", drone = i + 1),
-                });
-            }
+        // A short list is quicker to walk than to hand out to threads.
+        let clash = if near.len() < 64 {
+            near.iter().any(clash)
+        } else {
+            near.par_iter().any(clash)
+        };
+        if !clash {
+            break;
         }
-        depart[i] = dep;
-        done[i] = true;
-        scheduled += 1;
-        for &k in &blocks[i] {
-            blocking_count[k] -= 1;
-            if blocking_count[k] == 0 && !done[k] {
-                ready.insert(key(k));
-            }
+        dep += opts.landing_delay_step_ms;
+        if dep > cap_ms {
+            return None;
         }
     }
-    let end_ms = (0..n)
-        .map(|i| depart[i] + paths[i].duration())
-        .max()
-        .unwrap_or(t0_ms);
-    Ok(Landing {
-        depart_ms: depart,
-        neck: paths.iter().map(|p| p.n).collect(),
-        leg1: paths.iter().map(|p| p.p1).collect(),
-        leg2: paths.iter().map(|p| p.p2).collect(),
-        end_ms,
-    })
+    Some(dep)
 }
 
 /// True if drone `a` leaving at `da` comes closer than `d` to drone `b` leaving at `db`
