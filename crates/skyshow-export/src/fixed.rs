@@ -3,18 +3,6 @@
 
 use std::io::Write as _;
 
-/// Digit pairs `00` to `99`: numbers are written two digits per step.
-const PAIRS: [u8; 200] = {
-    let mut t = [0u8; 200];
-    let mut i = 0;
-    while i < 100 {
-        t[2 * i] = b'0' + (i / 10) as u8;
-        t[2 * i + 1] = b'0' + (i % 10) as u8;
-        i += 1;
-    }
-    t
-};
-
 /// Beyond 2^40 mm the rounding margins of [`fixed3_mm`] are no longer safe; such values
 /// never occur in a show and are left to `format!`.
 const FAST_LIMIT: f64 = 1.0e12;
@@ -141,24 +129,8 @@ impl Row {
 
     /// Appends `n` in decimal.
     #[inline]
-    pub(crate) fn u64(&mut self, mut n: u64) {
-        let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let mut end = self.len + digits;
-        let out = &mut self.buf[self.len..end];
-        self.len = end;
-        end = digits;
-        while n >= 100 {
-            let r = (n % 100) as usize * 2;
-            n /= 100;
-            out[end - 2..end].copy_from_slice(&PAIRS[r..r + 2]);
-            end -= 2;
-        }
-        if n >= 10 {
-            let r = n as usize * 2;
-            out[end - 2..end].copy_from_slice(&PAIRS[r..r + 2]);
-        } else {
-            out[end - 1] = b'0' + n as u8;
-        }
+    pub(crate) fn u64(&mut self, n: u64) {
+        self.bytes(itoa::Buffer::new().format(n).as_bytes());
     }
 
     /// Appends `n` in decimal, with a `-` when negative.
@@ -177,12 +149,9 @@ impl Row {
             self.byte(b'-');
         }
         self.u64(n / 1000);
-        let f = (n % 1000) as usize;
-        let (hi, lo) = (f / 10 * 2, f % 10);
-        self.buf[self.len] = b'.';
-        self.buf[self.len + 1..self.len + 3].copy_from_slice(&PAIRS[hi..hi + 2]);
-        self.buf[self.len + 3] = b'0' + lo as u8;
-        self.len += 4;
+        let f = n % 1000;
+        let digit = |d: u64| b'0' + d as u8; // d < 10
+        self.bytes(&[b'.', digit(f / 100), digit(f / 10 % 10), digit(f % 10)]);
     }
 
     /// Appends `v` as `format!("{v:.3}")` writes it, and returns true; or returns false,
