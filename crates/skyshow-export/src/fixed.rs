@@ -49,19 +49,6 @@ pub(crate) fn push_fixed3(out: &mut Vec<u8>, v: f64) {
     }
 }
 
-/// `v.round()` (half away from zero) as an integer, for |v| < 2^52, without the library call.
-pub(crate) fn round_i64(v: f64) -> i64 {
-    let i = v as i64; // truncation towards zero
-    let f = v - i as f64; // exact below 2^52
-    if f >= 0.5 {
-        i + 1
-    } else if f <= -0.5 {
-        i - 1
-    } else {
-        i
-    }
-}
-
 /// Appends `n` in decimal.
 pub(crate) fn push_u64(out: &mut Vec<u8>, n: u64) {
     let mut row = Row::new();
@@ -172,6 +159,7 @@ impl Row {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use skyshow_model::round_half_away;
 
     fn fixed3(v: f64) -> String {
         let mut s = Vec::new();
@@ -243,7 +231,7 @@ mod tests {
             1e15 + 0.5,
             -7.49,
         ] {
-            assert_eq!(round_i64(v), v.round() as i64, "{v}");
+            assert_eq!(round_half_away(v), v.round() as i64, "{v}");
         }
     }
 
@@ -276,9 +264,9 @@ mod tests {
     proptest! {
         #[test]
         fn rounds_like_the_library(v in -1.0e9f64..1.0e9) {
-            prop_assert_eq!(round_i64(v), v.round() as i64);
+            prop_assert_eq!(round_half_away(v), v.round() as i64);
             let h = v.trunc() + 0.5;
-            prop_assert_eq!(round_i64(h), h.round() as i64);
+            prop_assert_eq!(round_half_away(h), h.round() as i64);
         }
 
         #[test]

@@ -25,9 +25,9 @@
 use std::io::{self, Write};
 
 use rayon::prelude::*;
-use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk, Rgb};
+use skyshow_model::{ColorWalk, Drone, FlightShow, PositionWalk, Rgb, round_half_away};
 
-use crate::fixed::{Row, push_u64, round_i64};
+use crate::fixed::{Row, push_u64};
 
 /// VVIZ export options.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,7 +108,7 @@ pub fn write_vviz_to<W: Write>(mut out: W, show: &FlightShow, opts: &VvizOptions
 
 /// Millimetres of a show point in the "ogl" frame.
 fn ogl_mm(p: skyshow_model::Vec3) -> [i64; 3] {
-    let mm = |v: f64| round_i64(v * 1000.0);
+    let mm = |v: f64| round_half_away(v * 1000.0);
     [mm(p.x), mm(p.z), mm(-p.y)]
 }
 

@@ -1,5 +1,7 @@
 //! `Rgb`: an LED colour.
 
+use crate::round::round_half_away;
+
 /// An LED colour, 0–255 per channel, as the drones' light programs store it (no gamma).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Rgb {
@@ -59,15 +61,10 @@ impl Rgb {
 }
 
 /// `v.round() as u8` without the maths library's call (the exports sample colours millions
-/// of times): truncation, then the fraction, which is exact for values this small, decides.
-/// NaN gives 0 and values beyond a channel saturate, as the cast does.
+/// of times). NaN gives 0 and values beyond a channel saturate, as the cast does.
 #[inline]
 fn round_channel(v: f64) -> u8 {
-    let i = v as i64; // towards zero; NaN gives 0
-    let f = v - i as f64;
-    // Without branches: the fractions of a fade are as good as random to a predictor.
-    let r = i + i64::from(f >= 0.5) - i64::from(f <= -0.5);
-    r.clamp(0, 255) as u8
+    round_half_away(v).clamp(0, 255) as u8
 }
 
 #[cfg(test)]
