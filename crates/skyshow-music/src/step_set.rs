@@ -364,6 +364,71 @@ pub fn tempo_step_held_out_6_set() -> Vec<StepTrack> {
         .collect()
 }
 
+/// Name prefix of the seventh held-out step set ([`tempo_step_held_out_7_set`]).
+pub const HELD_OUT_7_PREFIX: &str = "h7 ";
+
+/// 22 more tempo-step tracks, written in session 12 before its work on the steps (claves
+/// heard at half time before a step) and scored once on the tracker before that work,
+/// never tuned on: claves stepping down from fast tempi and up from slow ones (one in 3/4),
+/// drums, funk, shuffle, pads and clicks in 3/4 and 4/4, at other tempi (62 to 180 BPM on
+/// either side) and ratios (0.6 to 1.45), with other seeds, step times, lengths, mixes,
+/// noise, sample rates and first beats. Names start with [`HELD_OUT_7_PREFIX`].
+pub fn tempo_step_held_out_7_set() -> Vec<StepTrack> {
+    use Instrument::{Clave, Clicks, Drums, Funk, Pads, Shuffle};
+    const PLAN: [(Instrument, f64, f64, u32); 22] = [
+        // Claves: down from fast tempi, up from slow ones, one in 3/4.
+        (Clave, 148.0, 0.74, 4),
+        (Clave, 176.0, 0.66, 4),
+        (Clave, 138.0, 0.6, 4),
+        (Clave, 90.0, 1.42, 4),
+        (Clave, 118.0, 1.24, 4),
+        (Clave, 66.0, 1.45, 4),
+        (Clave, 100.0, 1.2, 3),
+        // Drums, funk and shuffle in 3/4 and 4/4.
+        (Drums, 172.0, 0.72, 4),
+        (Drums, 62.0, 1.4, 3),
+        (Drums, 128.0, 0.82, 3),
+        (Funk, 80.0, 1.44, 4),
+        (Funk, 160.0, 0.65, 3),
+        (Funk, 110.0, 1.16, 4),
+        (Shuffle, 96.0, 1.35, 4),
+        (Shuffle, 158.0, 0.7, 3),
+        (Shuffle, 120.0, 0.86, 4),
+        // Pads and clicks.
+        (Pads, 70.0, 1.38, 3),
+        (Pads, 168.0, 0.64, 4),
+        (Pads, 100.0, 1.25, 4),
+        (Clicks, 180.0, 0.61, 4),
+        (Clicks, 86.0, 1.3, 3),
+        (Clicks, 132.0, 0.76, 4),
+    ];
+    PLAN.iter()
+        .enumerate()
+        .map(|(i, &(instrument, bpm, ratio, beats_per_bar))| {
+            let tone = match i % 6 {
+                3 => Tone::Dull(1900.0),
+                4 => Tone::Thin(130.0),
+                _ => Tone::Full,
+            };
+            let base = TrackSpec {
+                duration_s: [47.0, 51.0, 55.0][i % 3],
+                first_beat_s: [0.05, 0.7, 0.0, 0.35, 0.55][i % 5],
+                seed: 1000 + i as u64,
+                instrument,
+                tone,
+                noise_rms: [0.0, 0.0, 0.05, 0.0, 0.07][i % 5],
+                sample_rate: [44_100, 22_050, 22_050, 48_000][i % 4],
+                beats_per_bar,
+                ..TrackSpec::drums(bpm)
+            };
+            let mut t = step_near(base, ratio, 17.0 + (i * 7 % 19) as f64);
+            let metre = if beats_per_bar == 4 { "" } else { " 3/4" };
+            t.name = format!("{HELD_OUT_7_PREFIX}{}{metre}", t.name);
+            t
+        })
+        .collect()
+}
+
 /// `base` (steady) with its tempo stepping by `ratio` (the new tempo rounded to 0.1 BPM) at
 /// the beat nearest `at_s`.
 fn step_near(base: TrackSpec, ratio: f64, at_s: f64) -> StepTrack {
