@@ -283,9 +283,32 @@ pub(crate) fn dp_beats(
     new: &[f64],
     tightness: f64,
 ) -> Result<Vec<usize>, MusicError> {
+    let localscore = local_score(e, global);
+    let max_local = localscore.iter().copied().fold(0.0, f64::max);
+    if max_local <= 0.0 {
+        return Err(MusicError::NoBeats);
+    }
+    let (cum, back) = cumulative(&localscore, max_local, old, new, tightness);
+    let last = last_beat(&cum, old, new)?;
+    let mut beats = vec![last];
+    // The state the last beat ends in: the better one (the old period on a tie).
+    let mut cur = (last, usize::from(cum[last][1] > cum[last][0]));
+    while let Some(prev) = back[cur.0][cur.1] {
+        beats.push(prev.0);
+        cur = prev;
+    }
+    beats.reverse();
+    let beats = trimmed(&beats, &localscore);
+    if beats.len() < 2 {
+        return Err(MusicError::NoBeats);
+    }
+    Ok(beats)
+}
+
+/// The local score: the envelope `e` smoothed by a Gaussian of width period/32 (`global`
+/// frames), cut at six standard deviations (beyond, the weights are below 2e-8).
+fn local_score(e: &[f32], global: f64) -> Vec<f64> {
     let n = e.len();
-    // Local score: the envelope smoothed by a Gaussian of width period/32, cut at six
-    // standard deviations (beyond, the weights are below 2e-8).
     let sigma = global / 32.0;
     let half = (6.0 * sigma).ceil().min(global.round()) as isize;
     let kernel: Vec<f64> = (-half..=half)
@@ -295,7 +318,7 @@ pub(crate) fn dp_beats(
     // frames there is scaled up by the share of the kernel they cover, so that a beat at
     // 0:00 (whose onset the frames before would have shared) scores as high as one inside.
     let kernel_sum: f64 = kernel.iter().sum();
-    let localscore: Vec<f64> = (0..n as isize)
+    (0..n as isize)
         .map(|i| {
             let a = (i - half).max(0);
             let b = (i + half).min(n as isize - 1);
@@ -309,16 +332,26 @@ pub(crate) fn dp_beats(
                 sum * kernel_sum / weight
             }
         })
-        .collect();
-    let max_local = localscore.iter().copied().fold(0.0, f64::max);
-    if max_local <= 0.0 {
-        return Err(MusicError::NoBeats);
-    }
-    // Per frame and state (0: the old period, 1: the new one; one state outside a step's
-    // reach), the best cumulative score of beats ending there and the beat before it.
+        .collect()
+}
+
+/// The beat before a beat in the programme: its frame and its state.
+type Back = [Option<(usize, usize)>; 2];
+
+/// The programme's forward pass over `localscore` (whose highest value is `max_local`):
+/// per frame and state (0: the old period, 1: the new one; one state outside a step's
+/// reach), the best cumulative score of beats ending there and the beat before it.
+fn cumulative(
+    localscore: &[f64],
+    max_local: f64,
+    old: &[f64],
+    new: &[f64],
+    tightness: f64,
+) -> (Vec<[f64; 2]>, Vec<Back>) {
+    let n = localscore.len();
     let two = |t: usize| old[t].to_bits() != new[t].to_bits();
     let mut cum = vec![[0.0f64; 2]; n];
-    let mut back: Vec<[Option<(usize, usize)>; 2]> = vec![[None; 2]; n];
+    let mut back: Vec<Back> = vec![[None; 2]; n];
     let mut started = false;
     // The transition penalty of an interval of k frames at period p is
     // tightness · (ln k − ln p)²: the logarithms of the intervals once, of the period once
@@ -381,7 +414,13 @@ pub(crate) fn dp_beats(
             started = true;
         }
     }
-    // The last local maximum of the cumulative score above half the median.
+    (cum, back)
+}
+
+/// The frame of the last beat: the last local maximum of the cumulative score `cum` above
+/// half the median maximum, or the best-scoring maximum within a period before it.
+fn last_beat(cum: &[[f64; 2]], old: &[f64], new: &[f64]) -> Result<usize, MusicError> {
+    let n = cum.len();
     let top = |i: usize| cum[i][0].max(cum[i][1]);
     let maxima: Vec<usize> = (1..n.saturating_sub(1))
         .filter(|&i| top(i) > top(i - 1) && top(i) >= top(i + 1))
@@ -402,20 +441,18 @@ pub(crate) fn dp_beats(
     // local maximum can be a stroke between two beats (a clave's), and the chain back from
     // it bends onto the strokes for the last second or two.
     let reach = old[last].max(new[last]).round() as usize;
-    let last = maxima
+    Ok(maxima
         .iter()
         .copied()
         .filter(|&i| i + reach >= last && i <= last)
-        .fold(last, |b, i| if top(i) > top(b) { i } else { b });
-    let mut beats = vec![last];
-    // The state the last beat ends in: the better one (the old period on a tie).
-    let mut cur = (last, usize::from(cum[last][1] > cum[last][0]));
-    while let Some(prev) = back[cur.0][cur.1] {
-        beats.push(prev.0);
-        cur = prev;
-    }
-    beats.reverse();
-    // Trim weak beats at both ends (before the music starts, after it ends).
+        .fold(last, |b, i| if top(i) > top(b) { i } else { b }))
+}
+
+/// `beats` without the weak beats at both ends (before the music starts, after it ends:
+/// a local score under half the beats' RMS), and without an end beat off the tempo (the
+/// programme's last beat is the last strong onset, which at the end of the music may fall
+/// between two beats).
+fn trimmed(beats: &[usize], localscore: &[f64]) -> Vec<usize> {
     let rms =
         (beats.iter().map(|&b| localscore[b].powi(2)).sum::<f64>() / beats.len() as f64).sqrt();
     let thr = 0.5 * rms;
@@ -425,8 +462,6 @@ pub(crate) fn dp_beats(
         .rposition(|&b| localscore[b] > thr)
         .map_or(beats.len(), |i| i + 1);
     let mut beats = beats[first..end].to_vec();
-    // An end beat off the tempo (the programme's last beat is the last strong onset, which
-    // at the end of the music may fall between two beats) is left out.
     let off_tempo = |gap: usize, next: &[usize]| -> bool {
         let mut ibi: Vec<usize> = next.windows(2).map(|w| w[1] - w[0]).collect();
         if ibi.len() < 3 {
@@ -443,10 +478,7 @@ pub(crate) fn dp_beats(
     if beats.len() > 5 && off_tempo(beats[1] - beats[0], &beats[1..6]) {
         beats.remove(0);
     }
-    if beats.len() < 2 {
-        return Err(MusicError::NoBeats);
-    }
-    Ok(beats)
+    beats
 }
 
 /// How many times more tightly the beats keep their period within a step's reach, where
