@@ -13,9 +13,11 @@
 //! ```
 
 mod audio;
+mod band_flux;
 mod bar;
 mod beats;
 mod bench_set;
+mod decode;
 mod drum_evidence;
 mod error;
 mod eval;
@@ -29,18 +31,19 @@ mod synth;
 mod tempo;
 mod tempo_path;
 
-pub use audio::{Audio, DecodeLimits, WaveformSummary, decode_audio, waveform_summary};
+pub use audio::{Audio, DecodeLimits, WaveformSummary, waveform_summary};
 pub use bar::Bar;
 pub use beats::{BeatAnalysis, BeatOptions, BeatSource, TempoChange, analyze_beats};
 pub use bench_set::{HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, evaluation_set};
+pub use decode::decode_audio;
 pub use error::MusicError;
 pub use eval::f_measure;
 pub use musical_time::BarBeat;
 pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
 pub use sections::TempoSection;
 pub use step_set::{
-    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, HELD_OUT_7_PREFIX, STEP_RATIOS, StepTrack,
-    tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
+    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, HELD_OUT_7_PREFIX, STEP_RATIOS,
+    StepTrack, tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
     tempo_step_held_out_6_set, tempo_step_held_out_7_set, tempo_step_held_out_set, tempo_step_set,
 };
 pub use synth::{Instrument, TestTrack, Tone, TrackSpec, synthesize};

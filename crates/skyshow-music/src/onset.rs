@@ -3,6 +3,8 @@
 use rustfft::FftPlanner;
 use rustfft::num_complex::Complex;
 
+use crate::band_flux::BandFlux;
+
 /// Onset strength per analysis frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OnsetEnvelope {
@@ -35,17 +37,7 @@ const N_BANDS: usize = 64;
 /// Computes the onset envelope of mono `samples` at `sample_rate` (about 100 frames per
 /// second; audio above 32 kHz is decimated first).
 pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
-    let sr = f64::from(sample_rate.max(1));
-    let d = ((sr / 22_050.0).round() as usize).max(1);
-    let x: Vec<f32> = if d > 1 {
-        samples
-            .chunks(d)
-            .map(|c| c.iter().sum::<f32>() / c.len() as f32)
-            .collect()
-    } else {
-        samples.to_vec()
-    };
-    let sr = sr / d as f64;
+    let (x, sr) = decimated(samples, sample_rate);
     let hop = ((sr / 100.0).round() as usize).max(1);
     let n_fft = if sr > 16_000.0 {
         1024
@@ -64,54 +56,81 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
             (0.5 - 0.5 * p.cos()) as f32
         })
         .collect();
-    let fft = FftPlanner::<f32>::new().plan_fft_forward(n_fft);
-    let mut scratch = vec![Complex::new(0.0, 0.0); fft.get_inplace_scratch_len()];
-    let mut buf = vec![Complex::new(0.0f32, 0.0); n_fft];
     let hz_per_bin = sr / n_fft as f64;
     let (edges, n_bands) = mel_band_edges(hz_per_bin, max_bin);
-    let low_band = edges
-        .iter()
-        .skip(1)
-        .take_while(|&&e| (e as f64) * hz_per_bin <= 200.0)
-        .count()
-        .max(1);
-    let mid_band = edges
-        .iter()
-        .skip(1)
-        .take_while(|&&e| (e as f64) * hz_per_bin <= 4000.0)
-        .count()
-        .max(1);
-    let mut low_mid = Vec::with_capacity(n_frames);
-    let mut energy = Vec::with_capacity(n_frames);
-    let mut prev_lin = vec![0.0f32; n_bands];
-    let mut cur_lin = vec![0.0f32; n_bands];
-    let opening_frames = (fps.round() as usize).max(1);
-    let mut opening: Vec<Vec<f32>> = Vec::with_capacity(opening_frames);
-    let mut prev = vec![0.0f32; n_bands];
-    let mut cur = vec![0.0f32; n_bands];
-    let mut mags = vec![0.0f32; max_bin];
-    let mut strength = Vec::with_capacity(n_frames);
-    let mut low = Vec::with_capacity(n_frames);
+    let bands_below = |hz: f64| {
+        edges
+            .iter()
+            .skip(1)
+            .take_while(|&&e| (e as f64) * hz_per_bin <= hz)
+            .count()
+            .max(1)
+    };
+    let (low_band, mid_band) = (bands_below(200.0), bands_below(4000.0));
     let gain = 1000.0 / (n_fft as f32 / 4.0);
-    let half = n_fft / 2;
-    // The first frames' windows reach before the music's start, where there is nothing:
-    // their magnitudes are those of a partly empty window. Each is raised by the share of
-    // the window's energy that lies within the music (the magnitude of a steady sound
-    // grows with its square root), so that a steady sound from 0:00 (noise, a held chord)
-    // does not rise from frame to frame as the windows fill, while a beat at 0:00 keeps its
-    // full height.
+    let opening_gain = opening_gains(&window, hop);
+    let mut flux = BandFlux::new(edges, (n_bands, low_band, mid_band), n_frames, fps);
+    magnitude_frames(&x, &window, hop, max_bin, |t, mags| {
+        flux.push(mags, gain * opening_gain.get(t).copied().unwrap_or(1.0));
+    });
+    flux.finish(fps)
+}
+
+/// `samples` at `sample_rate` averaged down by a whole factor to about 22.05 kHz (as they
+/// are below 33 kHz), and the rate they are then at.
+fn decimated(samples: &[f32], sample_rate: u32) -> (Vec<f32>, f64) {
+    let sr = f64::from(sample_rate.max(1));
+    let d = ((sr / 22_050.0).round() as usize).max(1);
+    let x: Vec<f32> = if d > 1 {
+        samples
+            .chunks(d)
+            .map(|c| c.iter().sum::<f32>() / c.len() as f32)
+            .collect()
+    } else {
+        samples.to_vec()
+    };
+    (x, sr / d as f64)
+}
+
+/// The gain of each frame whose window reaches before the music's start, where there is
+/// nothing: their magnitudes are those of a partly empty window. Each is raised by the
+/// share of the window's energy that lies within the music (the magnitude of a steady
+/// sound grows with its square root), so that a steady sound from 0:00 (noise, a held
+/// chord) does not rise from frame to frame as the windows fill, while a beat at 0:00
+/// keeps its full height.
+fn opening_gains(window: &[f32], hop: usize) -> Vec<f32> {
+    let half = window.len() / 2;
     let window_energy: f32 = window.iter().map(|w| w * w).sum();
-    let opening_gain: Vec<f32> = (0..half.div_ceil(hop))
+    (0..half.div_ceil(hop))
         .map(|f| {
             let inside: f32 = window[half - f * hop..].iter().map(|w| w * w).sum();
             (window_energy / inside.max(1e-12)).sqrt()
         })
-        .collect();
-    // Two real frames per complex FFT: frame a in the real part, frame b in the imaginary.
+        .collect()
+}
+
+/// The magnitude spectrum (bins below `max_bin`) of every frame of `x`, `hop` samples
+/// apart, each centred on its first sample and weighted by `window` (whose length is the
+/// FFT's), handed to `each` with the frame's index in order. Two real frames go through
+/// one complex FFT: frame a in the real part, frame b in the imaginary.
+fn magnitude_frames(
+    x: &[f32],
+    window: &[f32],
+    hop: usize,
+    max_bin: usize,
+    mut each: impl FnMut(usize, &[f32]),
+) {
+    let n_fft = window.len();
+    let half = n_fft / 2;
+    let n_frames = x.len().div_ceil(hop);
+    let fft = FftPlanner::<f32>::new().plan_fft_forward(n_fft);
+    let mut scratch = vec![Complex::new(0.0, 0.0); fft.get_inplace_scratch_len()];
+    let mut buf = vec![Complex::new(0.0f32, 0.0); n_fft];
+    let mut mags = vec![0.0f32; max_bin];
     let mut t = 0;
     while t < n_frames {
         let pair = t + 1 < n_frames;
-        for (j, (b, w)) in buf.iter_mut().zip(&window).enumerate() {
+        for (j, (b, w)) in buf.iter_mut().zip(window).enumerate() {
             let at = |f: usize| -> f32 {
                 let idx = (f * hop + j) as isize - half as isize;
                 if idx >= 0 && (idx as usize) < x.len() {
@@ -126,7 +145,6 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
         }
         fft.process_with_scratch(&mut buf, &mut scratch);
         for k in 0..if pair { 2 } else { 1 } {
-            let frame_gain = gain * opening_gain.get(t + k).copied().unwrap_or(1.0);
             for (bin, c) in mags.iter_mut().enumerate() {
                 let z = buf[bin];
                 let zc = buf[(n_fft - bin) % n_fft].conj();
@@ -138,75 +156,10 @@ pub fn onset_envelope(samples: &[f32], sample_rate: u32) -> OnsetEnvelope {
                 };
                 *c = s.norm();
             }
-            for (band, c) in cur.iter_mut().enumerate() {
-                let bins = &mags[edges[band]..edges[band + 1]];
-                let mean = bins.iter().sum::<f32>() / bins.len().max(1) as f32;
-                *c = (1.0 + frame_gain * mean).ln();
-                cur_lin[band] = frame_gain * mean;
-            }
-            energy.push(
-                cur_lin[..mid_band]
-                    .iter()
-                    .zip(&prev_lin[..mid_band])
-                    .map(|(c, p)| (c - p).max(0.0))
-                    .sum::<f32>(),
-            );
-            std::mem::swap(&mut prev_lin, &mut cur_lin);
-            let flux = flux_of(&cur, &prev, low_band, mid_band);
-            strength.push(flux[0] / n_bands as f32);
-            low.push(flux[1] / low_band as f32);
-            low_mid.push(flux[2] / mid_band as f32);
-            if opening.len() < opening_frames {
-                opening.push(cur.clone());
-            }
-            std::mem::swap(&mut prev, &mut cur);
+            each(t + k, &mags);
         }
         t += if pair { 2 } else { 1 };
     }
-    if let Some(first) = opening.first() {
-        [strength[0], low[0], low_mid[0], energy[0]] =
-            first_frame(first, &opening, (n_bands, low_band, mid_band));
-    }
-    OnsetEnvelope {
-        fps,
-        strength,
-        low,
-        low_mid,
-        energy,
-    }
-}
-
-/// The first frame has nothing before it: its flux is measured against the music's
-/// usual level over its first second (the median of each band), so that a beat struck at
-/// 0:00 is an onset while music that starts already sounding (or with noise) is not.
-/// `opening` holds the first second's frames of log band values; `(n_bands, low_band,
-/// mid_band)` are the band counts of the whole, the low and the low-mid flux. Gives the
-/// first frame's strength, low, low-mid and energy values.
-fn first_frame(
-    first: &[f32],
-    opening: &[Vec<f32>],
-    (n_bands, low_band, mid_band): (usize, usize, usize),
-) -> [f32; 4] {
-    let reference: Vec<f32> = (0..n_bands)
-        .map(|band| {
-            let mut v: Vec<f32> = opening.iter().map(|f| f[band]).collect();
-            v.sort_by(f32::total_cmp);
-            v[v.len() / 2]
-        })
-        .collect();
-    let flux = flux_of(first, &reference, low_band, mid_band);
-    // The bands' log values are ln(1 + magnitude): the same reference, unlogged.
-    let energy = first[..mid_band.min(n_bands)]
-        .iter()
-        .zip(&reference)
-        .map(|(c, r)| (c.exp_m1() - r.exp_m1()).max(0.0))
-        .sum();
-    [
-        flux[0] / n_bands as f32,
-        flux[1] / low_band as f32,
-        flux[2] / mid_band as f32,
-        energy,
-    ]
 }
 
 /// Mel-spaced band edges in FFT bins, from 30 Hz up to `max_bin` (as librosa's log-mel
@@ -231,23 +184,6 @@ fn mel_band_edges(hz_per_bin: f64, max_bin: usize) -> (Vec<usize>, usize) {
         edges = vec![1, max_bin];
     }
     (edges, n_bands)
-}
-
-/// The positive log-magnitude increases from `prev` to `cur`, summed over all bands, the
-/// bands below `low_band` and the bands below `mid_band`.
-fn flux_of(cur: &[f32], prev: &[f32], low_band: usize, mid_band: usize) -> [f32; 3] {
-    let (mut all, mut lo, mut mid) = (0.0f32, 0.0f32, 0.0f32);
-    for (band, (c, p)) in cur.iter().zip(prev).enumerate() {
-        let dpos = (c - p).max(0.0);
-        all += dpos;
-        if band < low_band {
-            lo += dpos;
-        }
-        if band < mid_band {
-            mid += dpos;
-        }
-    }
-    [all, lo, mid]
 }
 
 /// Picks onsets: local maxima of the normalised envelope above an adaptive threshold (the
