@@ -52,6 +52,15 @@ impl<'a> DrumEvidence<'a> {
         (height / reference).min(1.0).powi(exponent)
     }
 
+    /// The summed weight of the onsets in frames `lo..hi`, and how many there are.
+    pub(crate) fn onsets_within(&self, lo: usize, hi: usize) -> (f64, usize) {
+        self.peaks
+            .iter()
+            .zip(&self.weights)
+            .filter(|&(p, _)| (lo..hi).contains(p))
+            .fold((0.0, 0), |(s, n), (_, w)| (s + w, n + 1))
+    }
+
     /// How loud the midpoints between consecutive `beats` (frames, increasing) in frames
     /// `lo..hi` are against the beats themselves: the median of the envelope's highest
     /// point within 35 ms of each midpoint over the 40th percentile of the same at each

@@ -2,7 +2,7 @@
 
 use skyshow_music::{
     Audio, BarBeat, BeatAnalysis, BeatOptions, BeatSource, HELD_OUT_3_PREFIX, Instrument,
-    MusicError, TrackSpec, analyze_beats, evaluation_set, f_measure, synthesize,
+    MusicError, Tone, TrackSpec, analyze_beats, evaluation_set, f_measure, synthesize,
     tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
     tempo_step_held_out_6_set, tempo_step_held_out_set, tempo_step_set,
 };
@@ -361,12 +361,15 @@ fn a_step_from_100_to_120_at_2_30_gives_both_sections_and_bar_1_at_0_00() {
     assert_eq!(a.tempo_changes[0].time_s, s[1].start_s);
 }
 
-/// Tracks of the tempo-step sets the tracker still gets wrong on one side: clave 156→109.2
-/// heard at half time before the step (F 0.65: with noise at 0.05 the shaker that alone
-/// marks three of every eight beats is masked, and the half-time level's off-beats carry
-/// only half of the clave's strokes, so nothing says it is too slow; 78 → 109.2 BPM is a
-/// step a song can take). It must stay at least at the F it has, so that it does not get
-/// worse unnoticed. (Pads 152→101.8 and four-on-the-floor 168→117.6, both F 0.67 before
+/// Tracks of the tempo-step sets the tracker still gets wrong: clave 156→109.2 heard at
+/// half time (F 0.65: with noise at 0.05 the shaker that alone marks three of every eight
+/// beats is masked, and the half-time level's off-beats carry only half of the clave's
+/// strokes, so nothing says it is too slow). Until session 12 it was heard at 78 BPM before
+/// the step and 109.2 after (F 1.0), a step a song can take but not the one the music takes
+/// (its loud onsets' rate steps down by 0.79); since, the levels either side step as the
+/// onsets do, and the half-time reading on both sides (78 → 54.6, F 0.65 and 0.67) fits the
+/// drums better than the planted one (0.37 × 0.27 against 0.27 × 0.31). It must stay at
+/// least at the F it has, so that it does not get worse unnoticed. (Pads 152→101.8 and four-on-the-floor 168→117.6, both F 0.67 before
 /// the step until session 9, are no longer here: their half-time level's off-beats are
 /// struck chords and kicks; nor are funk 138→89.7, F 0.92 after the step until session 10,
 /// whose beats of the old tempo stretched past the step, and clave 78→101.4, F 0.90 before
@@ -455,6 +458,101 @@ fn tempo_steps_up_and_down_are_followed_on_both_sides() {
             && (s[1].start_s - step_s).abs() <= 60.0 / t.new_bpm() + 0.07;
         if !ok && weak.is_none() && !SECTION_OFF_STEP.contains(&t.name.as_str()) {
             failures.push(format!("{}: step at {step_s:.3} s, sections {s:?}", t.name));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Steps where the tracker once heard one side at another metrical level than the other
+/// (funk 61 → 73.3 read as 122 → 73.3; syncopated 91 → 62.3 as 91 → 124.6; a clave 115 →
+/// 69.4 as 115 → 138.8; four-on-the-floor 108 → 73 as 108 → 146), each a step a song
+/// takes, but not the step the music takes: the loud onsets' rate steps with the tempo
+/// whatever level it is heard at. Found by a random survey of 60 step tracks (neither the
+/// step sets nor a held-out set) in session 12; F 0.66 to 0.68 on one side before it.
+#[test]
+fn the_levels_either_side_of_a_step_step_as_the_onsets_do() {
+    use Instrument::{Clave, DrumsSyncopated, FourOnFloor, Funk};
+    let tracks = [
+        (
+            Funk,
+            61.0,
+            73.3,
+            16.711,
+            0.0,
+            0.056,
+            Tone::Dull(2242.0),
+            3005,
+            22_050,
+        ),
+        (
+            DrumsSyncopated,
+            91.0,
+            62.3,
+            24.786,
+            0.4,
+            0.0,
+            Tone::Full,
+            3014,
+            22_050,
+        ),
+        (
+            Clave,
+            115.0,
+            69.4,
+            18.751,
+            0.5,
+            0.0,
+            Tone::Full,
+            3022,
+            22_050,
+        ),
+        (
+            FourOnFloor,
+            108.0,
+            73.0,
+            26.701,
+            0.6,
+            0.056,
+            Tone::Full,
+            3027,
+            44_100,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (instrument, bpm, new_bpm, change_s, first_beat_s, noise_rms, tone, seed, sample_rate) in
+        tracks
+    {
+        let spec = TrackSpec {
+            sample_rate,
+            duration_s: 44.0,
+            tempo_change: Some((change_s, new_bpm)),
+            noise_rms,
+            seed,
+            first_beat_s,
+            instrument,
+            tone,
+            ..TrackSpec::drums(bpm)
+        };
+        let (audio, track) = audio_of(&spec);
+        let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
+        let split = change_s + 0.01 + 0.5 * (60.0 / new_bpm).min(60.0 / bpm);
+        for before in [true, false] {
+            let side = |v: &[f64]| -> Vec<f64> {
+                v.iter()
+                    .copied()
+                    .filter(|&b| (b < split) == before)
+                    .collect()
+            };
+            let f = f_measure(&side(&track.beats_s), &side(&a.beats_s), 0.07);
+            if f < 0.95 {
+                failures.push(format!(
+                    "{instrument:?} {bpm}→{new_bpm}: F {before} = {f:.3}"
+                ));
+            }
+        }
+        let s = a.sections();
+        if s.len() != 2 || (s[1].bpm / new_bpm - 1.0).abs() > 0.01 {
+            failures.push(format!("{instrument:?} {bpm}→{new_bpm}: sections {s:?}"));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
