@@ -19,7 +19,7 @@ use crate::options::PlanOptions;
 use crate::pair_check::{fleet_clearance, pair_min};
 use crate::phased::{Crossing, Phases, Split, fly_phases};
 use crate::shells::shells;
-use crate::spread::{BandShortfall, Spread, layers, max_factor, scale};
+use crate::spread::{BandShortfall, Spread, layers, max_factor, plane_fit, scale};
 
 /// The overlaps tried between the legs, most overlapped first.
 const OVERLAPS: [f64; 7] = [1.0, 0.875, 0.75, 0.625, 0.5, 0.25, 0.0];
@@ -259,7 +259,8 @@ pub(crate) fn plan_layered(
 
 /// The setups tried: every opening of the start and of the target (not both none) with
 /// each of `assignments` and the sum-of-squares assignment between the opened-up
-/// configurations; then, for each of `assignments`, its crossing layers.
+/// configurations; then, for each of `assignments`, the crossing at the depth of the
+/// formation that is not flat ([`depth_kept`]) and its crossing layers.
 fn setups(
     from: &[Vec3],
     to: &[Vec3],
@@ -300,6 +301,7 @@ fn setups(
             }
         }
     }
+    out.extend(depth_kept(from, to, assignments, d));
     for a in assignments {
         let targets: Vec<Vec3> = a.target_of.iter().map(|&j| to[j]).collect();
         if let Some(o) = crossing_layers(from, &targets, d * CROSSING_MARGIN, 0.02 * d, band) {
@@ -314,6 +316,47 @@ fn setups(
     out
 }
 
+/// Setups that cross at the depth of the formation that is not flat: when exactly one
+/// of the start and the target is flat (a picture) and the other is not (layers in
+/// depth, a block), each drone flies its part along the picture's normal on its own,
+/// after the crossing when the target is the picture (it crosses at its start's depth
+/// and closes in onto the picture), before it when the start is (it steps out to its
+/// target's depth first). Layers merging into one picture then slide within their own
+/// layers, which their spacing in depth keeps apart, and close in only where the picture
+/// is already taking shape; a picture splitting into layers does the reverse. One setup
+/// for each of `assignments`; checked exactly like every other.
+fn depth_kept(from: &[Vec3], to: &[Vec3], assignments: &[&Assignment], d: f64) -> Vec<Setup> {
+    let flat = |p: &[Vec3]| {
+        let (_, normal, thickness) = plane_fit(p);
+        (thickness <= 0.02 * d).then_some(normal)
+    };
+    let (target_flat, normal) = match (flat(from), flat(to)) {
+        (None, Some(n)) => (true, n),
+        (Some(n), None) => (false, n),
+        _ => return Vec::new(),
+    };
+    assignments
+        .iter()
+        .map(|a| {
+            // Each drone's part along the normal, from its start to its target.
+            let part: Vec<Vec3> = (a.target_of.iter().enumerate())
+                .map(|(i, &j)| normal * (to[j] - from[i]).dot(normal))
+                .collect();
+            let (open, close) = if target_flat {
+                (Vec::new(), part.iter().map(|p| *p * -1.0).collect())
+            } else {
+                (part, Vec::new())
+            };
+            Setup {
+                open,
+                close,
+                target_of: a.target_of.clone(),
+                layers: true,
+            }
+        })
+        .collect()
+}
+
 /// Conflicting pairs remembered from each exact check, and in all.
 const SUSPECTS_PER_CHECK: usize = 16;
 const MAX_SUSPECTS: usize = 256;
@@ -322,3 +365,64 @@ const MAX_SUSPECTS: usize = 256;
 /// distance: 9 mm over 3 m, for the round-off of an exact fit (the plan is checked
 /// exactly against the minimum distance itself).
 const CROSSING_MARGIN: f64 = 1.003;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transition::{Method, plan_transition};
+
+    /// A `cols` × `rows` picture facing −X at depth `x`, `s` apart, its first column at `y0`.
+    fn picture(cols: usize, rows: usize, s: f64, x: f64, y0: f64) -> Vec<Vec3> {
+        let mut v = Vec::new();
+        for r in 0..rows {
+            for k in 0..cols {
+                v.push(Vec3::new(x, y0 + k as f64 * s, 40.0 + r as f64 * s));
+            }
+        }
+        v
+    }
+
+    /// The transition's flights end on their targets, keep the limits and the distance.
+    fn check(from: &[Vec3], to: &[Vec3], t: &crate::transition::Transition, limits: &Limits) {
+        let crate::fleet_move::Move::Flights(m) = &t.moves[0] else {
+            panic!("not flown as flights: {:?}", t.method);
+        };
+        for (i, f) in m.flights.iter().enumerate() {
+            assert_eq!(f.from, from[i]);
+            assert!(f.state(f.arrival_ms()).0.dist(to[t.target_of[i]]) < 1e-9);
+            assert!(f.flyable(limits, 0.99));
+        }
+        let d = limits.min_distance_m;
+        let cl = fleet_clearance(&m.flights, d, d + 0.01);
+        assert!(
+            cl.conflicts.is_empty() && cl.min_m >= d - 1e-9,
+            "{}",
+            cl.min_m
+        );
+    }
+
+    #[test]
+    fn layers_merging_slide_in_their_own_layers_and_close_in_at_the_end() {
+        // Three 8 × 3 layers 3 m apart in depth interleave into one 24 × 3 picture: the
+        // outer columns slide 24 m sideways. Opened up and crossed through copies, the
+        // plan took 1.33 × the bound; sliding in their own layers (kept apart by depth)
+        // and closing in onto the picture at the end, 1.13 ×. The reverse, a picture
+        // splitting into the layers, steps out first and slides.
+        let limits = Limits::DEFAULT;
+        let opts = PlanOptions {
+            minimise: crate::options::Minimise::Time,
+            ..PlanOptions::DEFAULT
+        };
+        let layers: Vec<Vec3> = (0..3)
+            .flat_map(|k| picture(8, 3, 3.0, (k as f64 - 1.0) * 3.0, 0.0))
+            .collect();
+        let wide = picture(24, 3, 3.0, 0.0, -24.0);
+        for (from, to) in [(&layers, &wide), (&wide, &layers)] {
+            let t = plan_transition(from, to, &limits, &opts, (5.0, 150.0), 0).unwrap();
+            check(from, to, &t, &limits);
+            assert_eq!(t.method, Method::Layered);
+            let ratio = t.duration_ms() as f64 / 1000.0 / t.lower_bound_s;
+            assert!(ratio <= 1.15, "{ratio}");
+        }
+    }
+}

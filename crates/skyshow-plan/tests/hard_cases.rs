@@ -83,8 +83,8 @@ hard_case_tests! {
     sphere_to_picture => "sphere-to-picture", 1.81,
     picture_to_sphere => "picture-to-sphere", 1.81,
     rect_reshape => "rect-reshape", 1.13,
-    layers_merge => "layers-merge", 1.35,
-    picture_splits_into_layers => "picture-splits-into-layers", 1.36,
+    layers_merge => "layers-merge", 1.12,
+    picture_splits_into_layers => "picture-splits-into-layers", 1.12,
     discs_merge => "discs-merge", 1.15,
     disc_splits => "disc-splits", 1.19,
 }
