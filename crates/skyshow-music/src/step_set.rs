@@ -219,29 +219,24 @@ pub fn tempo_step_held_out_set() -> Vec<StepTrack> {
         (Pads, 136.0, 0.85),
         (Clicks, 70.0, 1.15),
     ];
-    PLAN.iter()
-        .enumerate()
-        .map(|(i, &(instrument, bpm, ratio))| {
-            let tone = match i % 5 {
+    let plan = PLAN.map(|(instrument, bpm, ratio)| (instrument, bpm, ratio, 4));
+    varied(
+        &plan,
+        &Variation {
+            prefix: HELD_OUT_4_PREFIX,
+            seed: 700,
+            tone: |i| match i % 5 {
                 2 => Tone::Dull(2200.0),
                 4 => Tone::Thin(160.0),
                 _ => Tone::Full,
-            };
-            let base = TrackSpec {
-                duration_s: [44.0, 52.0, 48.0][i % 3],
-                first_beat_s: [0.0, 0.4, 0.15, 0.9][i % 4],
-                seed: 700 + i as u64,
-                instrument,
-                tone,
-                noise_rms: if i % 4 == 3 { 0.06 } else { 0.0 },
-                sample_rate: [22_050, 22_050, 48_000, 44_100][i % 4],
-                ..TrackSpec::drums(bpm)
-            };
-            let mut t = step_near(base, ratio, 14.0 + (i * 11 % 19) as f64);
-            t.name = format!("{HELD_OUT_4_PREFIX}{}", t.name);
-            t
-        })
-        .collect()
+            },
+            noise_rms: |i| if i % 4 == 3 { 0.06 } else { 0.0 },
+            step_at_s: |i| 14.0 + (i * 11 % 19) as f64,
+            durations_s: &[44.0, 52.0, 48.0],
+            first_beats_s: &[0.0, 0.4, 0.15, 0.9],
+            sample_rates: &[22_050, 22_050, 48_000, 44_100],
+        },
+    )
 }
 
 /// Name prefix of the fifth held-out step set ([`tempo_step_held_out_5_set`]).
@@ -275,29 +270,24 @@ pub fn tempo_step_held_out_5_set() -> Vec<StepTrack> {
         (Pads, 150.0, 0.72),
         (Clicks, 140.0, 0.75),
     ];
-    PLAN.iter()
-        .enumerate()
-        .map(|(i, &(instrument, bpm, ratio))| {
-            let tone = match i % 6 {
+    let plan = PLAN.map(|(instrument, bpm, ratio)| (instrument, bpm, ratio, 4));
+    varied(
+        &plan,
+        &Variation {
+            prefix: HELD_OUT_5_PREFIX,
+            seed: 800,
+            tone: |i| match i % 6 {
                 1 => Tone::Dull(2000.0),
                 4 => Tone::Thin(140.0),
                 _ => Tone::Full,
-            };
-            let base = TrackSpec {
-                duration_s: [46.0, 50.0, 54.0][i % 3],
-                first_beat_s: [0.2, 0.0, 0.6, 0.35][i % 4],
-                seed: 800 + i as u64,
-                instrument,
-                tone,
-                noise_rms: if i % 3 == 0 { 0.03 } else { 0.0 },
-                sample_rate: [22_050, 44_100, 22_050, 48_000, 22_050][i % 5],
-                ..TrackSpec::drums(bpm)
-            };
-            let mut t = step_near(base, ratio, 15.0 + (i * 13 % 20) as f64);
-            t.name = format!("{HELD_OUT_5_PREFIX}{}", t.name);
-            t
-        })
-        .collect()
+            },
+            noise_rms: |i| if i % 3 == 0 { 0.03 } else { 0.0 },
+            step_at_s: |i| 15.0 + (i * 13 % 20) as f64,
+            durations_s: &[46.0, 50.0, 54.0],
+            first_beats_s: &[0.2, 0.0, 0.6, 0.35],
+            sample_rates: &[22_050, 44_100, 22_050, 48_000, 22_050],
+        },
+    )
 }
 
 /// Name prefix of the sixth held-out step set ([`tempo_step_held_out_6_set`]).
@@ -337,31 +327,23 @@ pub fn tempo_step_held_out_6_set() -> Vec<StepTrack> {
         (Pads, 76.0, 1.17, 4),
         (Drums, 66.0, 1.4, 4),
     ];
-    PLAN.iter()
-        .enumerate()
-        .map(|(i, &(instrument, bpm, ratio, beats_per_bar))| {
-            let tone = match i % 7 {
+    varied(
+        &PLAN,
+        &Variation {
+            prefix: HELD_OUT_6_PREFIX,
+            seed: 900,
+            tone: |i| match i % 7 {
                 2 => Tone::Dull(1700.0),
                 5 => Tone::Thin(170.0),
                 _ => Tone::Full,
-            };
-            let base = TrackSpec {
-                duration_s: [50.0, 45.0, 53.0, 48.0][i % 4],
-                first_beat_s: [0.1, 0.0, 0.45, 0.8, 0.3][i % 5],
-                seed: 900 + i as u64,
-                instrument,
-                tone,
-                noise_rms: if i % 4 == 1 { 0.04 } else { 0.0 },
-                sample_rate: [22_050, 48_000, 22_050, 44_100][i % 4],
-                beats_per_bar,
-                ..TrackSpec::drums(bpm)
-            };
-            let mut t = step_near(base, ratio, 16.0 + (i * 9 % 17) as f64);
-            let metre = if beats_per_bar == 4 { "" } else { " 3/4" };
-            t.name = format!("{HELD_OUT_6_PREFIX}{}{metre}", t.name);
-            t
-        })
-        .collect()
+            },
+            noise_rms: |i| if i % 4 == 1 { 0.04 } else { 0.0 },
+            step_at_s: |i| 16.0 + (i * 9 % 17) as f64,
+            durations_s: &[50.0, 45.0, 53.0, 48.0],
+            first_beats_s: &[0.1, 0.0, 0.45, 0.8, 0.3],
+            sample_rates: &[22_050, 48_000, 22_050, 44_100],
+        },
+    )
 }
 
 /// Name prefix of the seventh held-out step set ([`tempo_step_held_out_7_set`]).
@@ -402,28 +384,67 @@ pub fn tempo_step_held_out_7_set() -> Vec<StepTrack> {
         (Clicks, 86.0, 1.3, 3),
         (Clicks, 132.0, 0.76, 4),
     ];
-    PLAN.iter()
-        .enumerate()
-        .map(|(i, &(instrument, bpm, ratio, beats_per_bar))| {
-            let tone = match i % 6 {
+    varied(
+        &PLAN,
+        &Variation {
+            prefix: HELD_OUT_7_PREFIX,
+            seed: 1000,
+            tone: |i| match i % 6 {
                 3 => Tone::Dull(1900.0),
                 4 => Tone::Thin(130.0),
                 _ => Tone::Full,
-            };
+            },
+            noise_rms: |i| [0.0, 0.0, 0.05, 0.0, 0.07][i % 5],
+            step_at_s: |i| 17.0 + (i * 7 % 19) as f64,
+            durations_s: &[47.0, 51.0, 55.0],
+            first_beats_s: &[0.05, 0.7, 0.0, 0.35, 0.55],
+            sample_rates: &[44_100, 22_050, 22_050, 48_000],
+        },
+    )
+}
+
+/// How a held-out step set varies its tracks, by each one's index `i` in its plan.
+struct Variation {
+    /// Name prefix of the set.
+    prefix: &'static str,
+    /// The first track's seed; the others count on from it.
+    seed: u64,
+    /// The mix's tone colour.
+    tone: fn(usize) -> Tone,
+    /// RMS of the noise added throughout.
+    noise_rms: fn(usize) -> f32,
+    /// Where the tempo steps, at the beat nearest this time, seconds.
+    step_at_s: fn(usize) -> f64,
+    /// Lengths, first beats and sample rates, taken in turn.
+    durations_s: &'static [f64],
+    first_beats_s: &'static [f64],
+    sample_rates: &'static [u32],
+}
+
+/// The tracks of a held-out step set: per (groove, old tempo, ratio, beats in a bar) of
+/// `plan`, a track varied by `v`, named with the set's prefix and the metre when not 4/4.
+fn varied(plan: &[(Instrument, f64, f64, u32)], v: &Variation) -> Vec<StepTrack> {
+    plan.iter()
+        .enumerate()
+        .map(|(i, &(instrument, bpm, ratio, beats_per_bar))| {
             let base = TrackSpec {
-                duration_s: [47.0, 51.0, 55.0][i % 3],
-                first_beat_s: [0.05, 0.7, 0.0, 0.35, 0.55][i % 5],
-                seed: 1000 + i as u64,
+                duration_s: v.durations_s[i % v.durations_s.len()],
+                first_beat_s: v.first_beats_s[i % v.first_beats_s.len()],
+                seed: v.seed + i as u64,
                 instrument,
-                tone,
-                noise_rms: [0.0, 0.0, 0.05, 0.0, 0.07][i % 5],
-                sample_rate: [44_100, 22_050, 22_050, 48_000][i % 4],
+                tone: (v.tone)(i),
+                noise_rms: (v.noise_rms)(i),
+                sample_rate: v.sample_rates[i % v.sample_rates.len()],
                 beats_per_bar,
                 ..TrackSpec::drums(bpm)
             };
-            let mut t = step_near(base, ratio, 17.0 + (i * 7 % 19) as f64);
-            let metre = if beats_per_bar == 4 { "" } else { " 3/4" };
-            t.name = format!("{HELD_OUT_7_PREFIX}{}{metre}", t.name);
+            let mut t = step_near(base, ratio, (v.step_at_s)(i));
+            let metre = if beats_per_bar == 4 {
+                String::new()
+            } else {
+                format!(" {beats_per_bar}/4")
+            };
+            t.name = format!("{}{}{metre}", v.prefix, t.name);
             t
         })
         .collect()
