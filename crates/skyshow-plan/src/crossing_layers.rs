@@ -24,6 +24,21 @@ use crate::sync_move::segment_min;
 /// The farthest a drone steps out, as a multiple of the distance kept.
 const MAX_STEP_OUT: f64 = 2.0;
 
+/// How far each drone steps out, relative to the others.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum StepOut {
+    /// Every drone that steps out steps as far as its layer's place.
+    Even,
+    /// Each drone as far as the acceleration its crossing leaves it: the crossing flies
+    /// every drone on one profile, so drone `i`'s crossing takes `|Δᵢ|/|Δ|max` of the
+    /// acceleration the longest one takes; timed for the share `c` of the limit, it
+    /// leaves `√(1 − (c·|Δᵢ|/|Δ|max)²)` of the limit at right angles for stepping out
+    /// and back, and the drone steps out in proportion. A pair where one drone crosses
+    /// far and the other near then parts mostly by the near one's step, and the drones
+    /// whose crossing is the longest (those the bound is made of) step out the least.
+    Spare(f64),
+}
+
 /// Each drone's depth offset for crossing `from[i] → to[i]`, if some pair's straight
 /// paths come closer than `need` metres, the start or the target is flat (thinner than
 /// `flat_tol`) to give the depth direction, no drone steps out farther than
@@ -34,6 +49,7 @@ pub(crate) fn crossing_layers(
     need: f64,
     flat_tol: f64,
     band: (f64, f64),
+    step_out: StepOut,
 ) -> Option<Vec<Vec3>> {
     let n = from.len();
     if n < 2 || to.len() != n {
@@ -78,21 +94,27 @@ pub(crate) fn crossing_layers(
         .map(|i| col[i] + 1)
         .max()
         .unwrap_or(0);
-    // Positions in steps, centred on the plane: 2 colours at ±½, 3 at −1, 0, 1, …
-    let position = |c: usize| c as f64 - (count as f64 - 1.0) / 2.0;
+    let weight = weights(from, to, step_out);
+    // Positions in steps, centred on the plane: 2 colours at ±½, 3 at −1, 0, 1, …,
+    // each drone's scaled by its weight.
+    let position = |i: usize| (col[i] as f64 - (count as f64 - 1.0) / 2.0) * weight[i];
     let step = pairs
         .iter()
-        .map(|&(i, j, gap)| gap / (position(col[i]) - position(col[j])).abs())
+        .map(|&(i, j, gap)| gap / (position(i) - position(j)).abs())
         .fold(0.0, f64::max);
     // Pairs far apart in depth at one end that meet at the other (a sphere into a picture,
     // layers merging) would need steps of tens of metres: slower than any other opening.
-    if step * (count as f64 - 1.0) / 2.0 > MAX_STEP_OUT * need {
+    let farthest = (0..n)
+        .filter(|&i| involved[i])
+        .map(|i| position(i).abs())
+        .fold(0.0, f64::max);
+    if !step.is_finite() || step * farthest > MAX_STEP_OUT * need {
         return None;
     }
     let offsets: Vec<Vec3> = (0..n)
         .map(|i| {
             if involved[i] {
-                normal * (position(col[i]) * step)
+                normal * (position(i) * step)
             } else {
                 Vec3::ZERO
             }
@@ -107,6 +129,23 @@ pub(crate) fn crossing_layers(
         .map(|i| from[i].z.max(to[i].z) + dz[i])
         .fold(f64::NEG_INFINITY, f64::max);
     (lowest >= band.0 - 1e-9 && highest <= band.1 + 1e-9).then_some(offsets)
+}
+
+/// Each drone's step relative to its layer's place (see [`StepOut`]).
+fn weights(from: &[Vec3], to: &[Vec3], step_out: StepOut) -> Vec<f64> {
+    match step_out {
+        StepOut::Even => vec![1.0; from.len()],
+        StepOut::Spare(c) => {
+            let len: Vec<f64> = from.iter().zip(to).map(|(a, b)| b.dist(*a)).collect();
+            let longest = len.iter().copied().fold(0.0, f64::max);
+            len.iter()
+                .map(|&l| {
+                    let used = if longest > 0.0 { c * l / longest } else { 0.0 };
+                    (1.0 - used * used).max(0.0).sqrt()
+                })
+                .collect()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -132,7 +171,7 @@ mod tests {
             from.push(p);
             to.push(p);
         }
-        let o = crossing_layers(&from, &to, d, 0.1, (10.0, 150.0)).unwrap();
+        let o = crossing_layers(&from, &to, d, 0.1, (10.0, 150.0), StepOut::Even).unwrap();
         // The bottom row stays in the plane; each swapping pair steps apart along x by
         // exactly d (they meet at a point), half each way.
         assert!(o[12..].iter().all(|p| *p == Vec3::ZERO));
@@ -143,10 +182,34 @@ mod tests {
             assert!((a.x.abs() - d / 2.0).abs() < 1e-9);
         }
         // Nobody meets: nothing to open.
-        assert!(crossing_layers(&from, &from, d, 0.1, (10.0, 150.0)).is_none());
+        assert!(crossing_layers(&from, &from, d, 0.1, (10.0, 150.0), StepOut::Even).is_none());
         // A flat picture near the floor cannot step down below the band.
         let flat: Vec<Vec3> = from.iter().map(|p| Vec3::new(p.y, p.z, 11.0)).collect();
         let flat_to: Vec<Vec3> = to.iter().map(|p| Vec3::new(p.y, p.z, 11.0)).collect();
-        assert!(crossing_layers(&flat, &flat_to, d, 0.1, (10.0, 150.0)).is_none());
+        assert!(crossing_layers(&flat, &flat_to, d, 0.1, (10.0, 150.0), StepOut::Even).is_none());
+    }
+
+    #[test]
+    fn with_spare_steps_the_drone_that_crosses_near_steps_out_and_the_far_one_stays() {
+        // In a picture facing −X, drone 0 flies 12 m along the row and drone 1 climbs 6 m
+        // across it: their straight lines meet at the same moment, so they must be `d`
+        // apart in depth there. Evenly, each steps half of it; with the spare the
+        // crossings leave (all of the limit for the longest crossing), drone 0, whose
+        // crossing takes the whole limit, stays in the picture and drone 1 steps out all
+        // of it, which its half-length crossing leaves room for.
+        let d = 3.0;
+        let from = [Vec3::new(0.0, 0.0, 40.0), Vec3::new(0.0, 6.0, 37.0)];
+        let to = [Vec3::new(0.0, 12.0, 40.0), Vec3::new(0.0, 6.0, 43.0)];
+        let band = (10.0, 150.0);
+        let even = crossing_layers(&from, &to, d, 0.1, band, StepOut::Even).unwrap();
+        assert!((even[0].x.abs() - d / 2.0).abs() < 1e-9 && (even[1].x + even[0].x).abs() < 1e-9);
+        let spare = crossing_layers(&from, &to, d, 0.1, band, StepOut::Spare(1.0)).unwrap();
+        assert_eq!(spare[0], Vec3::ZERO);
+        assert!((spare[1].x.abs() - d).abs() < 1e-9, "{spare:?}");
+        assert!(spare[1].y == 0.0 && spare[1].z == 0.0);
+        // A crossing timed for less than the whole limit leaves the far one a little.
+        let part = crossing_layers(&from, &to, d, 0.1, band, StepOut::Spare(0.87)).unwrap();
+        assert!(part[0].x.abs() > 0.0 && part[0].x.abs() < part[1].x.abs());
+        assert!(((part[0].x - part[1].x).abs() - d).abs() < 1e-9);
     }
 }

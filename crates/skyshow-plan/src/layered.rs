@@ -13,7 +13,7 @@ use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
 use crate::assign::{Assignment, assign_min_sum_sq};
-use crate::crossing_layers::crossing_layers;
+use crate::crossing_layers::{StepOut, crossing_layers};
 use crate::flight::Flight;
 use crate::options::PlanOptions;
 use crate::pair_check::{fleet_clearance, pair_min};
@@ -81,6 +81,8 @@ struct Setup {
     close: Vec<Vec3>,
     target_of: Vec<usize>,
     layers: bool,
+    /// The shares of the acceleration limit it is flown with.
+    splits: &'static [Split],
 }
 
 impl Setup {
@@ -154,6 +156,28 @@ const SPLITS: [Split; 8] = [
 /// farthest).
 const CROSSINGS: [Crossing; 2] = [Crossing::Shared, Crossing::Axes];
 
+/// Crossing layers where each drone steps out as far as its crossing leaves it room
+/// ([`StepOut::Spare`]), for a crossing timed for `cross` of the acceleration limit:
+/// flown with the opening and the closing timed for the whole limit (the drones' steps
+/// already leave their crossings' share) and the crossing for `cross`, or every leg for
+/// the whole limit (the exact limits check stretches what exceeds them).
+const SPARE_SPLITS: [[Split; 2]; 2] = [
+    [
+        Split::WHOLE,
+        Split {
+            open: 1.0,
+            cross: 0.95,
+        },
+    ],
+    [
+        Split::WHOLE,
+        Split {
+            open: 1.0,
+            cross: 0.87,
+        },
+    ],
+];
+
 /// The shortest safe layered or phased plan shorter than `better_than_ms`, trying
 /// `assignments` and the sum-of-squares assignment between opened-up configurations, and
 /// for each of `assignments` the crossing layers of its own close pairs.
@@ -184,7 +208,8 @@ pub(crate) fn plan_layered(
     let mut candidates: Vec<Candidate> = Vec::new();
     for (k, setup) in setups.iter().enumerate() {
         for (ko, &overlap) in OVERLAPS.iter().enumerate() {
-            for (ks, split) in SPLITS
+            for (ks, split) in setup
+                .splits
                 .iter()
                 .flat_map(|&s| CROSSINGS.map(|c| (s, c)))
                 .enumerate()
@@ -260,7 +285,9 @@ pub(crate) fn plan_layered(
 /// The setups tried: every opening of the start and of the target (not both none) with
 /// each of `assignments` and the sum-of-squares assignment between the opened-up
 /// configurations; then, for each of `assignments`, the crossing at the depth of the
-/// formation that is not flat ([`depth_kept`]) and its crossing layers.
+/// formation that is not flat ([`depth_kept`]) and its crossing layers, each drone
+/// stepping out evenly and then as far as its crossing leaves it room
+/// ([`SPARE_SPLITS`]; last, so that on equal durations the others keep their order).
 fn setups(
     from: &[Vec3],
     to: &[Vec3],
@@ -297,20 +324,30 @@ fn setups(
                     target_of: asg.to_vec(),
                     layers: oa.as_ref().is_some_and(Spread::is_layers)
                         || ob.as_ref().is_some_and(Spread::is_layers),
+                    splits: &SPLITS,
                 });
             }
         }
     }
     out.extend(depth_kept(from, to, assignments, d));
-    for a in assignments {
-        let targets: Vec<Vec3> = a.target_of.iter().map(|&j| to[j]).collect();
-        if let Some(o) = crossing_layers(from, &targets, d * CROSSING_MARGIN, 0.02 * d, band) {
-            out.push(Setup {
-                open: o.clone(),
-                close: o,
-                target_of: a.target_of.clone(),
-                layers: true,
-            });
+    let kinds = [(StepOut::Even, &SPLITS[..])].into_iter().chain(
+        SPARE_SPLITS
+            .iter()
+            .map(|s| (StepOut::Spare(s[1].cross), &s[..])),
+    );
+    for (kind, splits) in kinds {
+        for a in assignments {
+            let targets: Vec<Vec3> = a.target_of.iter().map(|&j| to[j]).collect();
+            let need = d * CROSSING_MARGIN;
+            if let Some(o) = crossing_layers(from, &targets, need, 0.02 * d, band, kind) {
+                out.push(Setup {
+                    open: o.clone(),
+                    close: o,
+                    target_of: a.target_of.clone(),
+                    layers: true,
+                    splits,
+                });
+            }
         }
     }
     out
@@ -352,6 +389,7 @@ fn depth_kept(from: &[Vec3], to: &[Vec3], assignments: &[&Assignment], d: f64) -
                 close,
                 target_of: a.target_of.clone(),
                 layers: true,
+                splits: &SPLITS,
             }
         })
         .collect()

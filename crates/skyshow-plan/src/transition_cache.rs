@@ -30,7 +30,7 @@ pub use skyshow_model::ContentCache as TransitionCache;
 pub use skyshow_model::NoCache;
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
-const FORMAT: &str = "skyshow-plan transition cache 7";
+const FORMAT: &str = "skyshow-plan transition cache 8";
 
 /// The inputs of one transition, as the bytes an entry must match.
 #[allow(clippy::too_many_arguments)]
