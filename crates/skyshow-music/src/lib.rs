@@ -22,6 +22,7 @@ mod drum_evidence;
 mod error;
 mod eval;
 mod joins;
+mod joint_levels;
 mod level_choice;
 mod musical_time;
 mod onset;
