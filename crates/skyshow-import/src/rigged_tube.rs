@@ -223,6 +223,7 @@ impl RiggedTube {
         out
     }
 
+    /// The glTF JSON (whose one buffer is `uri`, or the GLB's own chunk) and the buffer.
     fn build(&self, uri: Option<&str>) -> (String, Vec<u8>) {
         let bones = self.bones.max(1);
         let seg = self.length / bones as f64;
@@ -232,8 +233,44 @@ impl RiggedTube {
         let pos = bin.floats(&flat, "VEC3", true);
         let idx: Vec<u32> = tris.iter().flatten().copied().collect();
         let ind = bin.ints(&idx, "SCALAR", 5125);
+        let (jnt, wgt) = self.skin_attributes(&verts, &mut bin);
+        let targets = if self.swell {
+            let a = self.swell_target(&verts, &mut bin);
+            format!(r#","targets":[{{"POSITION":{a}}}]"#)
+        } else {
+            String::new()
+        };
+        let ibm = inverse_bind_matrices(bones, seg, &mut bin);
+        let (samplers, channels) = self.animation(bones, &mut bin);
+        let joint_list: Vec<String> = (0..bones).map(|b| (b + 1).to_string()).collect();
+        let uri = uri.map_or(String::new(), |u| format!(r#","uri":"{u}""#));
+        let mesh_weights = if self.swell { r#","weights":[0]"# } else { "" };
+        let json = format!(
+            r#"{{"asset":{{"version":"2.0","generator":"skyshow RiggedTube"}},"scene":0,"scenes":[{{"nodes":[0,1]}}],
+"nodes":[{nodes}],
+"skins":[{{"joints":[{joints}],"inverseBindMatrices":{ibm},"skeleton":1}}],
+"meshes":[{{"name":"Tube","primitives":[{{"attributes":{{"POSITION":{pos},"JOINTS_0":{jnt},"WEIGHTS_0":{wgt}}},"indices":{ind}{targets}}}]{mesh_weights}}}],
+"animations":[{{"name":"{name}","samplers":[{samplers}],"channels":[{channels}]}}],
+"buffers":[{{"byteLength":{len}{uri}}}],
+"bufferViews":[{views}],
+"accessors":[{accessors}]}}"#,
+            nodes = nodes(bones, seg).join(","),
+            joints = joint_list.join(","),
+            name = self.name,
+            samplers = samplers.join(","),
+            channels = channels.join(","),
+            len = bin.bytes.len(),
+            views = bin.views.join(","),
+            accessors = bin.accessors.join(",\n"),
+        );
+        (json, bin.bytes)
+    }
+
+    /// Each vertex's four joints and weights (`JOINTS_0`, `WEIGHTS_0`), scaled to
+    /// `weight_sum`: their accessors.
+    fn skin_attributes(&self, verts: &[[f64; 3]], bin: &mut Bin) -> (usize, usize) {
         let (mut joints, mut weights) = (Vec::new(), Vec::new());
-        for p in &verts {
+        for p in verts {
             let w = self.weights_at(p[0]);
             for k in 0..4 {
                 let (b, x) = w.get(k).copied().unwrap_or((0, 0.0));
@@ -241,33 +278,28 @@ impl RiggedTube {
                 weights.push(x * self.weight_sum);
             }
         }
-        let jnt = bin.ints(&joints, "VEC4", 5121);
-        let wgt = bin.floats(&weights, "VEC4", false);
-        let mut targets = String::new();
-        if self.swell {
-            let d: Vec<f64> = verts
-                .iter()
-                .flat_map(|p| {
-                    let r = (p[1] * p[1] + p[2] * p[2]).sqrt();
-                    let k = if r > 0.0 { 0.5 } else { 0.0 };
-                    [0.0, p[1] * k, p[2] * k]
-                })
-                .collect();
-            let a = bin.floats(&d, "VEC3", true);
-            targets = format!(r#","targets":[{{"POSITION":{a}}}]"#);
-        }
-        let mut ibm = Vec::new();
-        for b in 0..bones {
-            let mut m = [0.0; 16];
-            m[0] = 1.0;
-            m[5] = 1.0;
-            m[10] = 1.0;
-            m[15] = 1.0;
-            m[12] = -(b as f64) * seg;
-            ibm.extend_from_slice(&m);
-        }
-        let ibm = bin.floats(&ibm, "MAT4", false);
-        // The animation: every joint after the first turns about z.
+        (
+            bin.ints(&joints, "VEC4", 5121),
+            bin.floats(&weights, "VEC4", false),
+        )
+    }
+
+    /// The morph target that swells the tube by half its radius: its accessor.
+    fn swell_target(&self, verts: &[[f64; 3]], bin: &mut Bin) -> usize {
+        let d: Vec<f64> = verts
+            .iter()
+            .flat_map(|p| {
+                let r = (p[1] * p[1] + p[2] * p[2]).sqrt();
+                let k = if r > 0.0 { 0.5 } else { 0.0 };
+                [0.0, p[1] * k, p[2] * k]
+            })
+            .collect();
+        bin.floats(&d, "VEC3", true)
+    }
+
+    /// The animation's samplers and channels: every joint after the first turns about z
+    /// (one shared sampler), and the swell's weight when there is one.
+    fn animation(&self, bones: usize, bin: &mut Bin) -> (Vec<String>, Vec<String>) {
         let keys = self.keys.max(2);
         let times: Vec<f64> = (0..keys)
             .map(|k| self.duration_s * k as f64 / (keys - 1) as f64)
@@ -275,19 +307,7 @@ impl RiggedTube {
         let cubic = self.interpolation == "CUBICSPLINE";
         let rot: Vec<f64> = times
             .iter()
-            .flat_map(|&t| {
-                let a = self.bend_at(t) / 2.0;
-                let q = [0.0, 0.0, a.sin(), a.cos()];
-                if cubic {
-                    // Tangents of q(t) = (0, 0, sin(θ/2), cos(θ/2)), θ = bend · sin(ωt).
-                    let w = 2.0 * PI / self.duration_s;
-                    let dtheta = self.bend_deg.to_radians() * w * (w * t).cos();
-                    let d = [0.0, 0.0, a.cos() * dtheta / 2.0, -a.sin() * dtheta / 2.0];
-                    [d, q, d].concat()
-                } else {
-                    q.to_vec()
-                }
-            })
+            .flat_map(|&t| self.rotation_key(t, cubic))
             .collect();
         let input = bin.floats(&times, "SCALAR", true);
         let rot_out = bin.floats(&rot, "VEC4", false);
@@ -323,39 +343,54 @@ impl RiggedTube {
             ));
             channels.push(r#"{"sampler":1,"target":{"node":0,"path":"weights"}}"#.into());
         }
-        let mut nodes = vec![r#"{"name":"Tube","mesh":0,"skin":0}"#.to_string()];
-        for b in 0..bones {
-            let children = if b + 1 < bones {
-                format!(r#","children":[{}]"#, b + 2)
-            } else {
-                String::new()
-            };
-            let t = if b == 0 { 0.0 } else { seg };
-            nodes.push(format!(
-                r#"{{"name":"Bone{b}","translation":[{t},0,0]{children}}}"#
-            ));
-        }
-        let joint_list: Vec<String> = (0..bones).map(|b| (b + 1).to_string()).collect();
-        let uri = uri.map_or(String::new(), |u| format!(r#","uri":"{u}""#));
-        let mesh_weights = if self.swell { r#","weights":[0]"# } else { "" };
-        let json = format!(
-            r#"{{"asset":{{"version":"2.0","generator":"skyshow RiggedTube"}},"scene":0,"scenes":[{{"nodes":[0,1]}}],
-"nodes":[{nodes}],
-"skins":[{{"joints":[{joints}],"inverseBindMatrices":{ibm},"skeleton":1}}],
-"meshes":[{{"name":"Tube","primitives":[{{"attributes":{{"POSITION":{pos},"JOINTS_0":{jnt},"WEIGHTS_0":{wgt}}},"indices":{ind}{targets}}}]{mesh_weights}}}],
-"animations":[{{"name":"{name}","samplers":[{samplers}],"channels":[{channels}]}}],
-"buffers":[{{"byteLength":{len}{uri}}}],
-"bufferViews":[{views}],
-"accessors":[{accessors}]}}"#,
-            nodes = nodes.join(","),
-            joints = joint_list.join(","),
-            name = self.name,
-            samplers = samplers.join(","),
-            channels = channels.join(","),
-            len = bin.bytes.len(),
-            views = bin.views.join(","),
-            accessors = bin.accessors.join(",\n"),
-        );
-        (json, bin.bytes)
+        (samplers, channels)
     }
+
+    /// A joint's rotation key at `t`: the quaternion, with its in and out tangents around it
+    /// for a cubic spline.
+    fn rotation_key(&self, t: f64, cubic: bool) -> Vec<f64> {
+        let a = self.bend_at(t) / 2.0;
+        let q = [0.0, 0.0, a.sin(), a.cos()];
+        if cubic {
+            // Tangents of q(t) = (0, 0, sin(θ/2), cos(θ/2)), θ = bend · sin(ωt).
+            let w = 2.0 * PI / self.duration_s;
+            let dtheta = self.bend_deg.to_radians() * w * (w * t).cos();
+            let d = [0.0, 0.0, a.cos() * dtheta / 2.0, -a.sin() * dtheta / 2.0];
+            [d, q, d].concat()
+        } else {
+            q.to_vec()
+        }
+    }
+}
+
+/// Each bone's inverse bind matrix (bone `b` starts `b · seg` along `x`): their accessor.
+fn inverse_bind_matrices(bones: usize, seg: f64, bin: &mut Bin) -> usize {
+    let mut ibm = Vec::new();
+    for b in 0..bones {
+        let mut m = [0.0; 16];
+        m[0] = 1.0;
+        m[5] = 1.0;
+        m[10] = 1.0;
+        m[15] = 1.0;
+        m[12] = -(b as f64) * seg;
+        ibm.extend_from_slice(&m);
+    }
+    bin.floats(&ibm, "MAT4", false)
+}
+
+/// The nodes: the skinned mesh, then the bones, each the child of the one before.
+fn nodes(bones: usize, seg: f64) -> Vec<String> {
+    let mut nodes = vec![r#"{"name":"Tube","mesh":0,"skin":0}"#.to_string()];
+    for b in 0..bones {
+        let children = if b + 1 < bones {
+            format!(r#","children":[{}]"#, b + 2)
+        } else {
+            String::new()
+        };
+        let t = if b == 0 { 0.0 } else { seg };
+        nodes.push(format!(
+            r#"{{"name":"Bone{b}","translation":[{t},0,0]{children}}}"#
+        ));
+    }
+    nodes
 }

@@ -71,34 +71,7 @@ impl Cx<'_> {
         let kind = match kind {
             "rotate" => self.rotation(sm)?,
             "move" => self.flight(sm)?,
-            _ => {
-                let Some(f) = &m.factor else {
-                    return Err(self.err(
-                        m.kind.span(),
-                        msg!("motion-scale-needs-factor"),
-                        Label::Motion,
-                        Some(msg!("motion-scale-needs-factor-hint")),
-                    ));
-                };
-                let x = *f.get_ref();
-                if !x.is_finite() || x <= 0.0 || x > MAX_FACTOR {
-                    return Err(self.err(
-                        f.span(),
-                        msg!("motion-factor-cannot-fly", value = crate::number::shown(x)),
-                        Label::Value,
-                        Some(msg!("motion-factor-cannot-fly-hint", max = MAX_FACTOR)),
-                    ));
-                }
-                if x == 1.0 {
-                    return Err(self.err(
-                        f.span(),
-                        msg!("motion-factor-one"),
-                        Label::Value,
-                        Some(msg!("motion-factor-one-hint")),
-                    ));
-                }
-                MotionKind::Scale { factor: x }
-            }
+            _ => self.scale(m)?,
         };
         let pivot = m
             .pivot
@@ -115,72 +88,9 @@ impl Cx<'_> {
             .as_ref()
             .map(|d| self.hold_time(d, "duration", false))
             .transpose()?;
-        let easing = match self.choice(
-            &m.easing,
-            "easing",
-            &["smooth", "linear", "in", "out"],
-            "smooth",
-        )? {
-            "linear" => Easing::Linear,
-            "in" => Easing::In,
-            "out" => Easing::Out,
-            _ => Easing::Smooth,
-        };
-        let repeat = match &m.repeat {
-            None => Repeat::Count(1),
-            Some(r) => match r.get_ref() {
-                RawRepeat::Count(n) if (1..=10_000).contains(n) => Repeat::Count(*n as u32),
-                RawRepeat::Text(t) if t == "hold" => Repeat::Hold,
-                _ => {
-                    return Err(self.err(
-                        r.span(),
-                        msg!("motion-repeat"),
-                        Label::Value,
-                        Some(msg!("motion-repeat-hint")),
-                    ));
-                }
-            },
-        };
-        // Seconds all round: a motion past its hold is caught here, at its `duration`.
-        if let (Some(hold), HoldTime::Seconds(s0)) = (hold_s, start) {
-            let reps = match repeat {
-                Repeat::Count(n) => f64::from(n),
-                Repeat::Hold => 1.0,
-            };
-            let end = match duration {
-                Some(HoldTime::Seconds(d)) => Some(s0 + d * reps),
-                None => Some(s0),
-                Some(HoldTime::Music(_)) => None,
-            };
-            if let Some(end) = end
-                && (end > hold + 5e-4 || s0 >= hold)
-            {
-                let span = m
-                    .duration
-                    .as_ref()
-                    .or(m.start.as_ref())
-                    .map_or(sm.span(), Spanned::span);
-                let room = (hold - s0).max(0.0) / reps;
-                let starts_late = s0 >= hold;
-                let (end, hold) = (crate::number::shown(end), crate::number::shown(hold));
-                let hint = if starts_late {
-                    msg!("motion-past-hold-start-hint", hold = hold.clone())
-                } else {
-                    msg!(
-                        "motion-past-hold-hint",
-                        room = format!("{room:.2}"),
-                        repeats = i64::from(reps > 1.0) + 1,
-                        end = end.clone()
-                    )
-                };
-                return Err(self.err(
-                    span,
-                    msg!("motion-past-hold", end = end, hold = hold),
-                    Label::Time,
-                    Some(hint),
-                ));
-            }
-        }
+        let easing = self.easing(m)?;
+        let repeat = self.repeat(m)?;
+        self.within_hold(sm, hold_s, start, duration, repeat)?;
         Ok(Motion {
             kind,
             pivot,
@@ -313,6 +223,127 @@ impl Cx<'_> {
             ));
         }
         Ok(MotionKind::Move { path })
+    }
+
+    /// A `scale` motion's factor: finite, positive, at most `MAX_FACTOR`, and not 1.
+    fn scale(&self, m: &RawMotion) -> Result<MotionKind, ImportError> {
+        let Some(f) = &m.factor else {
+            return Err(self.err(
+                m.kind.span(),
+                msg!("motion-scale-needs-factor"),
+                Label::Motion,
+                Some(msg!("motion-scale-needs-factor-hint")),
+            ));
+        };
+        let x = *f.get_ref();
+        if !x.is_finite() || x <= 0.0 || x > MAX_FACTOR {
+            return Err(self.err(
+                f.span(),
+                msg!("motion-factor-cannot-fly", value = crate::number::shown(x)),
+                Label::Value,
+                Some(msg!("motion-factor-cannot-fly-hint", max = MAX_FACTOR)),
+            ));
+        }
+        if x == 1.0 {
+            return Err(self.err(
+                f.span(),
+                msg!("motion-factor-one"),
+                Label::Value,
+                Some(msg!("motion-factor-one-hint")),
+            ));
+        }
+        Ok(MotionKind::Scale { factor: x })
+    }
+
+    /// A motion's `easing` (default `smooth`).
+    fn easing(&self, m: &RawMotion) -> Result<Easing, ImportError> {
+        Ok(
+            match self.choice(
+                &m.easing,
+                "easing",
+                &["smooth", "linear", "in", "out"],
+                "smooth",
+            )? {
+                "linear" => Easing::Linear,
+                "in" => Easing::In,
+                "out" => Easing::Out,
+                _ => Easing::Smooth,
+            },
+        )
+    }
+
+    /// A motion's `repeat`: a count from 1 to 10,000, or `"hold"` (default once).
+    fn repeat(&self, m: &RawMotion) -> Result<Repeat, ImportError> {
+        Ok(match &m.repeat {
+            None => Repeat::Count(1),
+            Some(r) => match r.get_ref() {
+                RawRepeat::Count(n) if (1..=10_000).contains(n) => Repeat::Count(*n as u32),
+                RawRepeat::Text(t) if t == "hold" => Repeat::Hold,
+                _ => {
+                    return Err(self.err(
+                        r.span(),
+                        msg!("motion-repeat"),
+                        Label::Value,
+                        Some(msg!("motion-repeat-hint")),
+                    ));
+                }
+            },
+        })
+    }
+
+    /// Refuses a motion that starts at or after the end of its formation's hold, or whose
+    /// repeats run past it (checked here when both are in seconds; in musical time, once
+    /// the beats are known).
+    fn within_hold(
+        &self,
+        sm: &Spanned<RawMotion>,
+        hold_s: Option<f64>,
+        start: HoldTime,
+        duration: Option<HoldTime>,
+        repeat: Repeat,
+    ) -> Result<(), ImportError> {
+        let m = sm.get_ref();
+        // Seconds all round: a motion past its hold is caught here, at its `duration`.
+        if let (Some(hold), HoldTime::Seconds(s0)) = (hold_s, start) {
+            let reps = match repeat {
+                Repeat::Count(n) => f64::from(n),
+                Repeat::Hold => 1.0,
+            };
+            let end = match duration {
+                Some(HoldTime::Seconds(d)) => Some(s0 + d * reps),
+                None => Some(s0),
+                Some(HoldTime::Music(_)) => None,
+            };
+            if let Some(end) = end
+                && (end > hold + 5e-4 || s0 >= hold)
+            {
+                let span = m
+                    .duration
+                    .as_ref()
+                    .or(m.start.as_ref())
+                    .map_or(sm.span(), Spanned::span);
+                let room = (hold - s0).max(0.0) / reps;
+                let starts_late = s0 >= hold;
+                let (end, hold) = (crate::number::shown(end), crate::number::shown(hold));
+                let hint = if starts_late {
+                    msg!("motion-past-hold-start-hint", hold = hold.clone())
+                } else {
+                    msg!(
+                        "motion-past-hold-hint",
+                        room = format!("{room:.2}"),
+                        repeats = i64::from(reps > 1.0) + 1,
+                        end = end.clone()
+                    )
+                };
+                return Err(self.err(
+                    span,
+                    msg!("motion-past-hold", end = end, hold = hold),
+                    Label::Time,
+                    Some(hint),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Refuses keys another kind of motion takes.
