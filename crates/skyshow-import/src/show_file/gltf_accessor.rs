@@ -4,6 +4,8 @@
 //! broken or hostile file is an error, never a panic or a huge allocation.
 
 use gltf::json::Root;
+use gltf::json::Accessor;
+use gltf::json::accessor::sparse::Sparse;
 use gltf::json::accessor::{ComponentType, Type};
 use gltf::json::validation::Checked;
 use skyshow_i18n::{Message, msg};
@@ -70,6 +72,24 @@ pub(crate) fn read(
             accessors = root.accessors.len()
         ));
     };
+    let (ct, ty) = kind(acc, allowed)?;
+    let count = usize::try_from(acc.count.0).map_err(|_| msg!("gltf-acc-too-many"))?;
+    if let Some(want) = expected
+        && count != want
+    {
+        return Err(msg!("gltf-acc-count", count = count, want = want));
+    }
+    let width = ty.multiplicity();
+    let mut values = dense_values(root, buffers, acc, ct, count, width)?;
+    if let Some(sparse) = &acc.sparse {
+        let element = (ct, acc.normalized, width);
+        apply_sparse(root, buffers, sparse, element, count, &mut values)?;
+    }
+    Ok(AccessorData { values, width })
+}
+
+/// The accessor's component type and element type, refused unless `allowed`.
+fn kind(acc: &Accessor, allowed: Allowed) -> Result<(ComponentType, Type), Message> {
     let (Checked::Valid(ct), Checked::Valid(ty)) = (&acc.component_type, &acc.type_) else {
         return Err(msg!("gltf-acc-type-undefined"));
     };
@@ -88,15 +108,21 @@ pub(crate) fn read(
             msg!("gltf-acc-type-not-allowed", kind = kind)
         });
     }
-    let count = usize::try_from(acc.count.0).map_err(|_| msg!("gltf-acc-too-many"))?;
-    if let Some(want) = expected
-        && count != want
-    {
-        return Err(msg!("gltf-acc-count", count = count, want = want));
-    }
-    let width = ty.multiplicity();
+    Ok((ct, ty))
+}
+
+/// The accessor's values from its buffer view (`count` elements of `width` components, at the
+/// view's stride), or zeros when it has none (sparse values then fill it).
+fn dense_values(
+    root: &Root,
+    buffers: &[Vec<u8>],
+    acc: &Accessor,
+    ct: ComponentType,
+    count: usize,
+    width: usize,
+) -> Result<Vec<f64>, Message> {
     let size = ct.size() * width;
-    let mut values = match acc.buffer_view {
+    Ok(match acc.buffer_view {
         Some(view) => {
             let offset = acc.byte_offset.map_or(0, |o| o.0);
             let (bytes, stride) = view_bytes(root, buffers, view.value(), size)?;
@@ -132,56 +158,67 @@ pub(crate) fn read(
             }
             vec![0.0; count * width]
         }
-    };
-    if let Some(sparse) = &acc.sparse {
-        let n = usize::try_from(sparse.count.0).unwrap_or(usize::MAX);
-        if n > count {
-            return Err(msg!("gltf-acc-sparse-count", sparse = n, count = count));
-        }
-        let Checked::Valid(ict) = &sparse.indices.component_type else {
-            return Err(msg!("gltf-acc-sparse-type-undefined"));
-        };
-        let ict = ict.0;
-        if !matches!(
-            ict,
-            ComponentType::U8 | ComponentType::U16 | ComponentType::U32
-        ) {
-            return Err(msg!("gltf-acc-sparse-type", kind = format!("{ict:?}")));
-        }
-        let isize_ = ict.size();
-        let (ibytes, _) = view_bytes(root, buffers, sparse.indices.buffer_view.value(), isize_)?;
-        let (vbytes, _) = view_bytes(root, buffers, sparse.values.buffer_view.value(), size)?;
-        let ioff = usize::try_from(sparse.indices.byte_offset.0).unwrap_or(usize::MAX);
-        let voff = usize::try_from(sparse.values.byte_offset.0).unwrap_or(usize::MAX);
-        let fits = |off: usize, each: usize, len: usize| {
-            n.checked_mul(each)
-                .and_then(|b| b.checked_add(off))
-                .is_some_and(|e| e <= len)
-        };
-        if !fits(ioff, isize_, ibytes.len()) || !fits(voff, size, vbytes.len()) {
-            return Err(msg!("gltf-acc-sparse-past-view", sparse = n));
-        }
-        let mut last: Option<usize> = None;
-        let mut element = Vec::with_capacity(width);
-        for k in 0..n {
-            let at = ioff + k * isize_;
-            let raw = &ibytes[at..at + isize_];
-            let i = match ict {
-                ComponentType::U8 => raw[0] as usize,
-                ComponentType::U16 => u16::from_le_bytes([raw[0], raw[1]]) as usize,
-                _ => u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]) as usize,
-            };
-            if i >= count || last.is_some_and(|l| i <= l) {
-                return Err(msg!("gltf-acc-sparse-index", index = i, count = count));
-            }
-            last = Some(i);
-            element.clear();
-            let at = voff + k * size;
-            decode(&vbytes[at..at + size], ct, acc.normalized, &mut element);
-            values[i * width..(i + 1) * width].copy_from_slice(&element);
-        }
+    })
+}
+
+/// Writes the sparse substitutions into `values` (`count` elements of `width` components of
+/// type `ct`, normalised or not), each index checked in range and strictly increasing.
+fn apply_sparse(
+    root: &Root,
+    buffers: &[Vec<u8>],
+    sparse: &Sparse,
+    (ct, normalized, width): (ComponentType, bool, usize),
+    count: usize,
+    values: &mut [f64],
+) -> Result<(), Message> {
+    let size = ct.size() * width;
+    let n = usize::try_from(sparse.count.0).unwrap_or(usize::MAX);
+    if n > count {
+        return Err(msg!("gltf-acc-sparse-count", sparse = n, count = count));
     }
-    Ok(AccessorData { values, width })
+    let Checked::Valid(ict) = &sparse.indices.component_type else {
+        return Err(msg!("gltf-acc-sparse-type-undefined"));
+    };
+    let ict = ict.0;
+    if !matches!(
+        ict,
+        ComponentType::U8 | ComponentType::U16 | ComponentType::U32
+    ) {
+        return Err(msg!("gltf-acc-sparse-type", kind = format!("{ict:?}")));
+    }
+    let isize_ = ict.size();
+    let (ibytes, _) = view_bytes(root, buffers, sparse.indices.buffer_view.value(), isize_)?;
+    let (vbytes, _) = view_bytes(root, buffers, sparse.values.buffer_view.value(), size)?;
+    let ioff = usize::try_from(sparse.indices.byte_offset.0).unwrap_or(usize::MAX);
+    let voff = usize::try_from(sparse.values.byte_offset.0).unwrap_or(usize::MAX);
+    let fits = |off: usize, each: usize, len: usize| {
+        n.checked_mul(each)
+            .and_then(|b| b.checked_add(off))
+            .is_some_and(|e| e <= len)
+    };
+    if !fits(ioff, isize_, ibytes.len()) || !fits(voff, size, vbytes.len()) {
+        return Err(msg!("gltf-acc-sparse-past-view", sparse = n));
+    }
+    let mut last: Option<usize> = None;
+    let mut element = Vec::with_capacity(width);
+    for k in 0..n {
+        let at = ioff + k * isize_;
+        let raw = &ibytes[at..at + isize_];
+        let i = match ict {
+            ComponentType::U8 => raw[0] as usize,
+            ComponentType::U16 => u16::from_le_bytes([raw[0], raw[1]]) as usize,
+            _ => u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]) as usize,
+        };
+        if i >= count || last.is_some_and(|l| i <= l) {
+            return Err(msg!("gltf-acc-sparse-index", index = i, count = count));
+        }
+        last = Some(i);
+        element.clear();
+        let at = voff + k * size;
+        decode(&vbytes[at..at + size], ct, normalized, &mut element);
+        values[i * width..(i + 1) * width].copy_from_slice(&element);
+    }
+    Ok(())
 }
 
 /// The bytes of buffer view `view` and its stride for elements of `size` bytes.
