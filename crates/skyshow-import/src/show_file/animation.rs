@@ -82,74 +82,8 @@ impl Cx<'_> {
                 Some(msg!("animation-needs-file-hint")),
             ));
         };
-        let file_err =
-            |why: Message, hint: Message| self.err(path.span(), why, Label::File, Some(hint));
-        let file = path.get_ref().as_str();
-        let bytes = read(file).map_err(|why| {
-            file_err(
-                msg!("animation-cannot-read", file = file, why = why),
-                msg!("show-file-cannot-read-hint"),
-            )
-        })?;
-        let opts = skyshow_skyc::ReadOptions::DEFAULT;
-        let tracks: Vec<Track> = if bytes.starts_with(b"PK") {
-            skyshow_skyc::read_skybrush_csv_tracks(&bytes, &opts)
-                .map_err(|e| {
-                    file_err(
-                        msg!("animation-file", file = file, why = e.to_string()),
-                        msg!("animation-zip-hint"),
-                    )
-                })?
-                .into_iter()
-                .map(|t| {
-                    (
-                        t.name,
-                        t.samples
-                            .into_iter()
-                            .map(|(t, p, c)| (t, p, Some(c)))
-                            .collect(),
-                    )
-                })
-                .collect()
-        } else {
-            let text = String::from_utf8(bytes).map_err(|_| {
-                file_err(
-                    msg!("animation-not-zip-or-text", file = file),
-                    msg!("animation-not-zip-or-text-hint"),
-                )
-            })?;
-            parse_track_csv(&text)
-                .map_err(|(line, why)| {
-                    file_err(
-                        msg!("animation-csv-line", file = file, line = line, why = why),
-                        msg!("animation-csv-hint"),
-                    )
-                })?
-                .into_iter()
-                .map(|t| (t.name, t.samples))
-                .collect()
-        };
-        let n = tracks.len();
-        if n > fleet {
-            return Err(file_err(
-                msg!("animation-fleet", file = file, drones = n, fleet = fleet),
-                msg!("animation-fleet-hint", drones = n),
-            ));
-        }
-        if let Some(c) = count
-            && c != n
-        {
-            return Err(file_err(
-                msg!(
-                    "animation-count",
-                    file = file,
-                    drones = n,
-                    formation = name,
-                    count = c
-                ),
-                msg!("animation-count-hint", drones = n),
-            ));
-        }
+        let tracks = self.animation_tracks(path, read)?;
+        self.track_count(path, tracks.len(), (name, count), fleet)?;
         let clip = self.clip_of(&tracks, path, f)?;
         let offset = f
             .offset_m
@@ -185,6 +119,96 @@ impl Cx<'_> {
             .map(|t| t.1.first().and_then(|s| s.2))
             .collect::<Option<Vec<Rgb>>>();
         Ok(Shape::Animation { clip, colors })
+    }
+
+    /// The tracks of an animation's file: a Skybrush CSV zip, or one CSV text file.
+    fn animation_tracks(
+        &self,
+        path: &Spanned<String>,
+        read: &mut Reader<'_>,
+    ) -> Result<Vec<Track>, ImportError> {
+        let file_err =
+            |why: Message, hint: Message| self.err(path.span(), why, Label::File, Some(hint));
+        let file = path.get_ref().as_str();
+        let bytes = read(file).map_err(|why| {
+            file_err(
+                msg!("animation-cannot-read", file = file, why = why),
+                msg!("show-file-cannot-read-hint"),
+            )
+        })?;
+        let opts = skyshow_skyc::ReadOptions::DEFAULT;
+        Ok(if bytes.starts_with(b"PK") {
+            skyshow_skyc::read_skybrush_csv_tracks(&bytes, &opts)
+                .map_err(|e| {
+                    file_err(
+                        msg!("animation-file", file = file, why = e.to_string()),
+                        msg!("animation-zip-hint"),
+                    )
+                })?
+                .into_iter()
+                .map(|t| {
+                    (
+                        t.name,
+                        t.samples
+                            .into_iter()
+                            .map(|(t, p, c)| (t, p, Some(c)))
+                            .collect(),
+                    )
+                })
+                .collect()
+        } else {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                file_err(
+                    msg!("animation-not-zip-or-text", file = file),
+                    msg!("animation-not-zip-or-text-hint"),
+                )
+            })?;
+            parse_track_csv(&text)
+                .map_err(|(line, why)| {
+                    file_err(
+                        msg!("animation-csv-line", file = file, line = line, why = why),
+                        msg!("animation-csv-hint"),
+                    )
+                })?
+                .into_iter()
+                .map(|t| (t.name, t.samples))
+                .collect()
+        })
+    }
+
+    /// Refuses an animation with more tracks than the fleet has drones, or other than the
+    /// formation's `count` (of formation `name`) when it gives one.
+    fn track_count(
+        &self,
+        path: &Spanned<String>,
+        n: usize,
+        (name, count): (&str, Option<usize>),
+        fleet: usize,
+    ) -> Result<(), ImportError> {
+        let file_err =
+            |why: Message, hint: Message| self.err(path.span(), why, Label::File, Some(hint));
+        let file = path.get_ref().as_str();
+        if n > fleet {
+            return Err(file_err(
+                msg!("animation-fleet", file = file, drones = n, fleet = fleet),
+                msg!("animation-fleet-hint", drones = n),
+            ));
+        }
+        if let Some(c) = count
+            && c != n
+        {
+            return Err(file_err(
+                msg!(
+                    "animation-count",
+                    file = file,
+                    drones = n,
+                    formation = name,
+                    count = c
+                ),
+                msg!("animation-count-hint", drones = n),
+            ));
+        }
+        Ok(())
     }
 
     /// The tracks resampled on one uniform clock from the earliest sample to the latest

@@ -3,8 +3,8 @@
 //! sparse substitutions (indices in range and increasing) and normalised integers — so a
 //! broken or hostile file is an error, never a panic or a huge allocation.
 
-use gltf::json::Root;
 use gltf::json::Accessor;
+use gltf::json::Root;
 use gltf::json::accessor::sparse::Sparse;
 use gltf::json::accessor::{ComponentType, Type};
 use gltf::json::validation::Checked;
