@@ -141,6 +141,25 @@ impl ImageArt {
 /// Closed contours (pixel units, `y` down) of `value ≥ level`, by marching squares over the
 /// pixel centres with a dark border, simplified.
 fn contours(value: &[f64], w: usize, h: usize, level: f64) -> Vec<Vec<[f64; 2]>> {
+    let (segs, point) = marching_squares(value, w, h, level);
+    link_rings(&segs, &point)
+        .into_iter()
+        .map(|ring| simplify(&ring, SIMPLIFY_PX))
+        .filter(|ring| ring.len() >= 3)
+        .collect()
+}
+
+/// The contour's segments, each joining two crossed cell edges (by key), and where each
+/// crossed edge is crossed. Edge keys: the horizontal edge from node (i, j) to (i + 1, j) is
+/// 2·(j·gw + i), the vertical edge from (i, j) to (i, j + 1) is 2·(j·gw + i) + 1, on the grid
+/// padded by one dark node all round.
+#[allow(clippy::type_complexity)]
+fn marching_squares(
+    value: &[f64],
+    w: usize,
+    h: usize,
+    level: f64,
+) -> (Vec<(usize, usize)>, HashMap<usize, [f64; 2]>) {
     // Padded grid: node (i, j) is pixel (i - 1, j - 1), centre at (i - 0.5, j - 0.5).
     let (gw, gh) = (w + 2, h + 2);
     let at = |i: usize, j: usize| -> f64 {
@@ -162,8 +181,6 @@ fn contours(value: &[f64], w: usize, h: usize, level: f64) -> Vec<Vec<[f64; 2]>>
         };
         [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
     };
-    // Edge keys: horizontal edge from node (i, j) to (i + 1, j) is 2·(j·gw + i), vertical
-    // edge from (i, j) to (i, j + 1) is 2·(j·gw + i) + 1.
     let hk = |i: usize, j: usize| 2 * (j * gw + i);
     let vk = |i: usize, j: usize| 2 * (j * gw + i) + 1;
     let mut segs: Vec<(usize, usize)> = Vec::new();
@@ -178,59 +195,59 @@ fn contours(value: &[f64], w: usize, h: usize, level: f64) -> Vec<Vec<[f64; 2]>>
             if idx == 0 || idx == 15 {
                 continue;
             }
-            let top = hk(i, j);
-            let bottom = hk(i, j + 1);
-            let left = vk(i, j);
-            let right = vk(i + 1, j);
-            let mut add = |a: usize, b: usize| {
-                for (k, (p, q, vp, vq)) in [
-                    (top, (pos(i, j), pos(i + 1, j), tl, tr)),
-                    (bottom, (pos(i, j + 1), pos(i + 1, j + 1), bl, br)),
-                    (left, (pos(i, j), pos(i, j + 1), tl, bl)),
-                    (right, (pos(i + 1, j), pos(i + 1, j + 1), tr, br)),
-                ] {
-                    if (k == a || k == b) && !point.contains_key(&k) {
-                        point.insert(k, cross(p, vp, q, vq));
-                    }
-                }
-                segs.push((a, b));
-            };
+            // The cell's edges: top, bottom, left, right, each with its ends and their values.
+            let edges = [
+                (hk(i, j), (pos(i, j), pos(i + 1, j), tl, tr)),
+                (hk(i, j + 1), (pos(i, j + 1), pos(i + 1, j + 1), bl, br)),
+                (vk(i, j), (pos(i, j), pos(i, j + 1), tl, bl)),
+                (vk(i + 1, j), (pos(i + 1, j), pos(i + 1, j + 1), tr, br)),
+            ];
             let centre_in = [tl, tr, br, bl]
                 .iter()
                 .map(|v| if v.is_finite() { *v } else { level - 1.0 })
                 .sum::<f64>()
                 / 4.0
                 >= level;
-            match idx {
-                1 | 14 => add(left, top),
-                2 | 13 => add(top, right),
-                3 | 12 => add(left, right),
-                4 | 11 => add(right, bottom),
-                6 | 9 => add(top, bottom),
-                7 | 8 => add(left, bottom),
-                5 => {
-                    if centre_in {
-                        add(left, bottom);
-                        add(top, right);
-                    } else {
-                        add(left, top);
-                        add(right, bottom);
+            for &(ea, eb) in cell_case(idx, centre_in) {
+                let (a, b) = (edges[ea].0, edges[eb].0);
+                for (k, (p, q, vp, vq)) in edges {
+                    if (k == a || k == b) && !point.contains_key(&k) {
+                        point.insert(k, cross(p, vp, q, vq));
                     }
                 }
-                10 => {
-                    if centre_in {
-                        add(left, top);
-                        add(right, bottom);
-                    } else {
-                        add(left, bottom);
-                        add(top, right);
-                    }
-                }
-                _ => {}
+                segs.push((a, b));
             }
         }
     }
-    // Link segments into loops: every edge point is shared by exactly two segments.
+    (segs, point)
+}
+
+/// The cell edges (0 top, 1 bottom, 2 left, 3 right) a marching-squares cell of case `idx`
+/// (bit 0 top-left in, 1 top-right, 2 bottom-right, 3 bottom-left) joins; the two saddles
+/// are resolved by whether the cell's centre is in.
+fn cell_case(idx: usize, centre_in: bool) -> &'static [(usize, usize)] {
+    const TOP: usize = 0;
+    const BOTTOM: usize = 1;
+    const LEFT: usize = 2;
+    const RIGHT: usize = 3;
+    match idx {
+        1 | 14 => &[(LEFT, TOP)],
+        2 | 13 => &[(TOP, RIGHT)],
+        3 | 12 => &[(LEFT, RIGHT)],
+        4 | 11 => &[(RIGHT, BOTTOM)],
+        6 | 9 => &[(TOP, BOTTOM)],
+        7 | 8 => &[(LEFT, BOTTOM)],
+        5 if centre_in => &[(LEFT, BOTTOM), (TOP, RIGHT)],
+        5 => &[(LEFT, TOP), (RIGHT, BOTTOM)],
+        10 if centre_in => &[(LEFT, TOP), (RIGHT, BOTTOM)],
+        10 => &[(LEFT, BOTTOM), (TOP, RIGHT)],
+        _ => &[],
+    }
+}
+
+/// Links segments into rings of crossing points: every crossed edge is shared by exactly
+/// two segments.
+fn link_rings(segs: &[(usize, usize)], point: &HashMap<usize, [f64; 2]>) -> Vec<Vec<[f64; 2]>> {
     let mut by_point: HashMap<usize, Vec<usize>> = HashMap::new();
     for (s, &(a, b)) in segs.iter().enumerate() {
         by_point.entry(a).or_default().push(s);
@@ -254,10 +271,7 @@ fn contours(value: &[f64], w: usize, h: usize, level: f64) -> Vec<Vec<[f64; 2]>>
             let (a, b) = segs[next];
             cur = if a == cur { b } else { a };
         }
-        let ring = simplify(&ring, SIMPLIFY_PX);
-        if ring.len() >= 3 {
-            rings.push(ring);
-        }
+        rings.push(ring);
     }
     rings
 }
