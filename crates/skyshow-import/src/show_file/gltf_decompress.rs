@@ -204,124 +204,169 @@ fn decode_draco_primitives(
     for m in 0..meshes {
         let prims = array(&raw["meshes"][m], "primitives").len();
         for p in 0..prims {
-            let prim = raw["meshes"][m]["primitives"][p].clone();
-            let ext = &prim["extensions"][DRACO];
-            if ext.is_null() {
-                continue;
-            }
-            let fail = |why: Message| {
-                ArtError::new(
-                    msg!(
-                        "artwork-gltf-draco-broken",
-                        mesh = m,
-                        primitive = p,
-                        why = why
-                    ),
-                    msg!("artwork-gltf-broken-hint"),
-                )
-            };
-            if prim
-                .get("targets")
-                .and_then(Value::as_array)
-                .is_some_and(|t| !t.is_empty())
-            {
-                return Err(ArtError::new(
-                    msg!("artwork-gltf-draco-targets", mesh = m, primitive = p),
-                    msg!("artwork-gltf-draco-hint"),
-                ));
-            }
-            let decoded = draco_mesh(raw, buffers, ext).map_err(fail)?;
-            let (points, faces) = (decoded.num_points(), decoded.num_faces());
-            // Each attribute the extension names, in the accessor the primitive gives it.
-            let names: Vec<(String, u64)> = ext["attributes"]
-                .as_object()
-                .map(|o| {
-                    o.iter()
-                        .filter_map(|(k, v)| Some((k.clone(), v.as_u64()?)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let accessors = array(raw, "accessors").len();
-            let known = |a: usize| {
-                if a < accessors {
-                    Ok(a)
-                } else {
-                    Err(fail(msg!(
-                        "gltf-acc-missing",
-                        index = a,
-                        accessors = accessors
-                    )))
-                }
-            };
-            for (semantic, id) in names {
-                let Some(acc) = prim["attributes"][&semantic].as_u64() else {
-                    continue;
-                };
-                let acc = known(usize::try_from(acc).unwrap_or(usize::MAX))?;
-                let attr = u32::try_from(id)
-                    .ok()
-                    .and_then(|id| decoded.attribute_by_unique_id(id))
-                    .ok_or_else(|| {
-                        fail(msg!(
-                            "gltf-draco-attribute-missing",
-                            semantic = semantic.as_str(),
-                            id = id
-                        ))
-                    })?;
-                let width = match raw["accessors"][acc]["type"].as_str() {
-                    Some("SCALAR") => 1,
-                    Some("VEC2") => 2,
-                    Some("VEC3") => 3,
-                    Some("VEC4") => 4,
-                    _ => {
-                        return Err(fail(msg!(
-                            "gltf-compressed-key-bad",
-                            key = "type",
-                            value = raw["accessors"][acc]["type"].to_string()
-                        )));
-                    }
-                };
-                let values = attr.read_f32s(points, width);
-                let (data, component) = attribute_bytes(&values, attr);
-                spend(budget, data.len()).map_err(fail)?;
-                let normalized = component != 5126 && attr.normalized();
-                rewrite_accessor(raw, buffers, acc, data, (component, normalized), points);
-            }
-            // The faces, as 32-bit indices.
-            spend(budget, faces * 12).map_err(fail)?;
-            let mut data = Vec::with_capacity(faces * 12);
-            for f in decoded.faces() {
-                for i in f {
-                    data.extend_from_slice(&i.0.to_le_bytes());
-                }
-            }
-            let acc = match prim["indices"].as_u64() {
-                Some(a) => known(usize::try_from(a).unwrap_or(usize::MAX))?,
-                None => {
-                    let list = raw
-                        .as_object_mut()
-                        .map(|o| o.entry("accessors").or_insert_with(|| json!([])));
-                    let Some(Value::Array(list)) = list else {
-                        continue;
-                    };
-                    list.push(json!({ "type": "SCALAR", "componentType": 5125, "count": 0 }));
-                    let a = list.len() - 1;
-                    raw["meshes"][m]["primitives"][p]["indices"] = json!(a);
-                    a
-                }
-            };
-            rewrite_accessor(raw, buffers, acc, data, (5125, false), faces * 3);
-            if let Some(Value::Object(a)) = raw["accessors"].get_mut(acc) {
-                a.insert("type".into(), json!("SCALAR"));
-            }
-            if let Some(Value::Object(exts)) =
-                raw["meshes"][m]["primitives"][p].get_mut("extensions")
-            {
-                exts.remove(DRACO);
-            }
+            decode_draco_primitive(raw, buffers, budget, (m, p))?;
         }
     }
     Ok(())
+}
+
+/// Decodes primitive `p` of mesh `m` if it is Draco-compressed (else leaves it).
+fn decode_draco_primitive(
+    raw: &mut Value,
+    buffers: &mut Vec<Vec<u8>>,
+    budget: &mut usize,
+    (m, p): (usize, usize),
+) -> Result<(), ArtError> {
+    let prim = raw["meshes"][m]["primitives"][p].clone();
+    let ext = &prim["extensions"][DRACO];
+    if ext.is_null() {
+        return Ok(());
+    }
+    let fail = |why: Message| {
+        ArtError::new(
+            msg!(
+                "artwork-gltf-draco-broken",
+                mesh = m,
+                primitive = p,
+                why = why
+            ),
+            msg!("artwork-gltf-broken-hint"),
+        )
+    };
+    if prim
+        .get("targets")
+        .and_then(Value::as_array)
+        .is_some_and(|t| !t.is_empty())
+    {
+        return Err(ArtError::new(
+            msg!("artwork-gltf-draco-targets", mesh = m, primitive = p),
+            msg!("artwork-gltf-draco-hint"),
+        ));
+    }
+    let decoded = draco_mesh(raw, buffers, ext).map_err(fail)?;
+    let draco = Decoded {
+        prim: &prim,
+        ext,
+        mesh: &decoded,
+        fail: &fail,
+    };
+    draco.rewrite_attributes(raw, buffers, budget)?;
+    // The faces, as 32-bit indices.
+    let faces = decoded.num_faces();
+    spend(budget, faces * 12).map_err(fail)?;
+    let mut data = Vec::with_capacity(faces * 12);
+    for f in decoded.faces() {
+        for i in f {
+            data.extend_from_slice(&i.0.to_le_bytes());
+        }
+    }
+    let acc = match prim["indices"].as_u64() {
+        Some(a) => known_accessor(raw, a, &fail)?,
+        None => {
+            let list = raw
+                .as_object_mut()
+                .map(|o| o.entry("accessors").or_insert_with(|| json!([])));
+            let Some(Value::Array(list)) = list else {
+                return Ok(());
+            };
+            list.push(json!({ "type": "SCALAR", "componentType": 5125, "count": 0 }));
+            let a = list.len() - 1;
+            raw["meshes"][m]["primitives"][p]["indices"] = json!(a);
+            a
+        }
+    };
+    rewrite_accessor(raw, buffers, acc, data, (5125, false), faces * 3);
+    if let Some(Value::Object(a)) = raw["accessors"].get_mut(acc) {
+        a.insert("type".into(), json!("SCALAR"));
+    }
+    if let Some(Value::Object(exts)) = raw["meshes"][m]["primitives"][p].get_mut("extensions") {
+        exts.remove(DRACO);
+    }
+    Ok(())
+}
+
+/// Accessor `a` of the file, refused when there is no such accessor.
+fn known_accessor(
+    raw: &Value,
+    a: u64,
+    fail: &dyn Fn(Message) -> ArtError,
+) -> Result<usize, ArtError> {
+    let accessors = array(raw, "accessors").len();
+    let a = usize::try_from(a).unwrap_or(usize::MAX);
+    if a < accessors {
+        Ok(a)
+    } else {
+        Err(fail(msg!(
+            "gltf-acc-missing",
+            index = a,
+            accessors = accessors
+        )))
+    }
+}
+
+/// A decoded Draco primitive: the primitive as the file gives it, its extension object,
+/// the decoded mesh, and how its errors are worded.
+struct Decoded<'a> {
+    prim: &'a Value,
+    ext: &'a Value,
+    mesh: &'a draco_core::Mesh,
+    fail: &'a dyn Fn(Message) -> ArtError,
+}
+
+impl Decoded<'_> {
+    /// Each attribute the extension names, written into the accessor the primitive gives it.
+    fn rewrite_attributes(
+        &self,
+        raw: &mut Value,
+        buffers: &mut Vec<Vec<u8>>,
+        budget: &mut usize,
+    ) -> Result<(), ArtError> {
+        let fail = self.fail;
+        let points = self.mesh.num_points();
+        let names: Vec<(String, u64)> = self.ext["attributes"]
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_u64()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (semantic, id) in names {
+            let Some(acc) = self.prim["attributes"][&semantic].as_u64() else {
+                continue;
+            };
+            let acc = known_accessor(raw, acc, fail)?;
+            let attr = u32::try_from(id)
+                .ok()
+                .and_then(|id| self.mesh.attribute_by_unique_id(id))
+                .ok_or_else(|| {
+                    fail(msg!(
+                        "gltf-draco-attribute-missing",
+                        semantic = semantic.as_str(),
+                        id = id
+                    ))
+                })?;
+            let width = match raw["accessors"][acc]["type"].as_str() {
+                Some("SCALAR") => 1,
+                Some("VEC2") => 2,
+                Some("VEC3") => 3,
+                Some("VEC4") => 4,
+                _ => {
+                    return Err(fail(msg!(
+                        "gltf-compressed-key-bad",
+                        key = "type",
+                        value = raw["accessors"][acc]["type"].to_string()
+                    )));
+                }
+            };
+            let values = attr.read_f32s(points, width);
+            let (data, component) = attribute_bytes(&values, attr);
+            spend(budget, data.len()).map_err(fail)?;
+            let normalized = component != 5126 && attr.normalized();
+            rewrite_accessor(raw, buffers, acc, data, (component, normalized), points);
+        }
+        Ok(())
+    }
 }
 
 /// The Draco mesh the extension object `ext` names.
