@@ -161,66 +161,10 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
             if silent {
                 return Err(MusicError::NoBeats);
             }
-            let beats = track(&env, opts)?;
-            let loudness: Vec<f64> = beats
-                .iter()
-                .map(|&b| loudness_at(&audio.samples, audio.sample_rate, env.time_s(b)))
-                .collect();
-            let phase = downbeat_phase(&env, &beats, &loudness, m);
-            let beats_s: Vec<f64> = beats
-                .iter()
-                .map(|&b| (env.time_s(b) - LATENCY_S).max(0.0))
-                .collect();
-            let downbeats_s = beats_s.iter().skip(phase).step_by(m).copied().collect();
-            (beats_s, downbeats_s)
+            tracked_grid(audio, &env, opts)?
         }
-        BeatSource::Fixed { bpm, first_beat_s } => {
-            if !(bpm.is_finite() && *bpm >= 1.0 && *bpm <= 1000.0) {
-                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
-                    "music-err-tempo",
-                    bpm = *bpm
-                )));
-            }
-            if !(first_beat_s.is_finite() && *first_beat_s >= 0.0 && *first_beat_s < duration_s) {
-                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
-                    "music-err-first-beat",
-                    first = *first_beat_s,
-                    duration = format!("{duration_s:.3}")
-                )));
-            }
-            let period = 60.0 / bpm;
-            let n = ((duration_s - first_beat_s) / period).floor() as usize + 1;
-            let beats_s: Vec<f64> = (0..n)
-                .map(|i| first_beat_s + i as f64 * period)
-                .filter(|t| *t < duration_s)
-                .collect();
-            let downbeats_s = beats_s.iter().step_by(m).copied().collect();
-            (beats_s, downbeats_s)
-        }
-        BeatSource::Taps(taps) => {
-            let mut t = taps.clone();
-            if let Some(bad) = t.iter().find(|v| !v.is_finite() || **v < 0.0) {
-                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
-                    "music-err-tap",
-                    time = *bad
-                )));
-            }
-            t.sort_by(f64::total_cmp);
-            if t.len() < 2 {
-                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
-                    "music-err-two-taps"
-                )));
-            }
-            if let Some(w) = t.windows(2).find(|w| w[1] - w[0] < 0.05) {
-                return Err(MusicError::BadOverride(skyshow_i18n::msg!(
-                    "music-err-taps-close",
-                    a = w[0],
-                    b = w[1]
-                )));
-            }
-            let downbeats_s = t.iter().step_by(m).copied().collect();
-            (t, downbeats_s)
-        }
+        BeatSource::Fixed { bpm, first_beat_s } => fixed_grid(*bpm, *first_beat_s, duration_s, m)?,
+        BeatSource::Taps(taps) => tapped_grid(taps, m)?,
     };
     if beats_s.len() < 2 {
         return Err(MusicError::NoBeats);
@@ -236,6 +180,85 @@ pub fn analyze_beats(audio: &Audio, opts: &BeatOptions) -> Result<BeatAnalysis, 
         bars_before: 0,
         duration_s,
     })
+}
+
+/// Beats and downbeats tracked from the audio (its onset envelope `env`), in seconds.
+fn tracked_grid(
+    audio: &Audio,
+    env: &OnsetEnvelope,
+    opts: &BeatOptions,
+) -> Result<(Vec<f64>, Vec<f64>), MusicError> {
+    let m = opts.beats_per_bar as usize;
+    let beats = track(env, opts)?;
+    let loudness: Vec<f64> = beats
+        .iter()
+        .map(|&b| loudness_at(&audio.samples, audio.sample_rate, env.time_s(b)))
+        .collect();
+    let phase = downbeat_phase(env, &beats, &loudness, m);
+    let beats_s: Vec<f64> = beats
+        .iter()
+        .map(|&b| (env.time_s(b) - LATENCY_S).max(0.0))
+        .collect();
+    let downbeats_s = beats_s.iter().skip(phase).step_by(m).copied().collect();
+    Ok((beats_s, downbeats_s))
+}
+
+/// Beats at a fixed tempo `bpm` from `first_beat_s` to the music's end (`duration_s`), the
+/// first of every `m` a downbeat; an error for a tempo or first beat out of range.
+fn fixed_grid(
+    bpm: f64,
+    first_beat_s: f64,
+    duration_s: f64,
+    m: usize,
+) -> Result<(Vec<f64>, Vec<f64>), MusicError> {
+    if !(bpm.is_finite() && (1.0..=1000.0).contains(&bpm)) {
+        return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+            "music-err-tempo",
+            bpm = bpm
+        )));
+    }
+    if !(first_beat_s.is_finite() && first_beat_s >= 0.0 && first_beat_s < duration_s) {
+        return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+            "music-err-first-beat",
+            first = first_beat_s,
+            duration = format!("{duration_s:.3}")
+        )));
+    }
+    let period = 60.0 / bpm;
+    let n = ((duration_s - first_beat_s) / period).floor() as usize + 1;
+    let beats_s: Vec<f64> = (0..n)
+        .map(|i| first_beat_s + i as f64 * period)
+        .filter(|t| *t < duration_s)
+        .collect();
+    let downbeats_s = beats_s.iter().step_by(m).copied().collect();
+    Ok((beats_s, downbeats_s))
+}
+
+/// Tapped beats, sorted, the first of every `m` a downbeat; an error for a negative or
+/// non-finite tap, fewer than two, or two closer than 50 ms.
+fn tapped_grid(taps: &[f64], m: usize) -> Result<(Vec<f64>, Vec<f64>), MusicError> {
+    let mut t = taps.to_vec();
+    if let Some(bad) = t.iter().find(|v| !v.is_finite() || **v < 0.0) {
+        return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+            "music-err-tap",
+            time = *bad
+        )));
+    }
+    t.sort_by(f64::total_cmp);
+    if t.len() < 2 {
+        return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+            "music-err-two-taps"
+        )));
+    }
+    if let Some(w) = t.windows(2).find(|w| w[1] - w[0] < 0.05) {
+        return Err(MusicError::BadOverride(skyshow_i18n::msg!(
+            "music-err-taps-close",
+            a = w[0],
+            b = w[1]
+        )));
+    }
+    let downbeats_s = t.iter().step_by(m).copied().collect();
+    Ok((t, downbeats_s))
 }
 
 /// Envelope for tracking: flux minus its 1 s moving mean, clipped at 0, divided by its
