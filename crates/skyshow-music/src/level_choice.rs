@@ -49,37 +49,14 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         drums: DrumEvidence::new(&te, env.fps, 2),
         loudness: DrumEvidence::new(&loud, env.fps, 1),
     };
-    // Candidate beat periods: the related metrical levels of the preferred period, then the
-    // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
-    let mut ratios: Vec<f64> = LEVELS.to_vec();
-    for p in acf_peaks(&te, env.fps, MIN_BPM, MAX_BPM, 4) {
-        let r = p / global;
-        if ratios.iter().all(|q| (r / q - 1.0).abs() > 0.03) {
-            ratios.push(r);
-        }
-    }
-    // Every candidate level on both envelopes, run in parallel and judged in this order.
-    let mut runs: Vec<(f64, &[f32])> = ratios
-        .iter()
-        .filter(|&&ratio| {
-            stretch_periods
-                .iter()
-                .any(|p| in_range(60.0 * env.fps / (p * ratio)))
-        })
-        .flat_map(|&ratio| [(ratio, e.as_slice()), (ratio, te.as_slice())])
-        .collect();
-    let mut tracked: Vec<Option<Vec<usize>>> = runs
-        .par_iter()
-        .map(|&(ratio, env_dp)| {
-            let g = global * ratio;
-            let p: Vec<f64> = old.iter().map(|p| p * ratio).collect();
-            let q: Vec<f64> = new.iter().map(|p| p * ratio).collect();
-            // The programme on the full band and on the drum band: off-beat hi-hats and
-            // bass can pull the full-band beats an eighth off, the drum band alone can miss
-            // quiet beats; the evidence picks.
-            dp_beats(env_dp, g, &p, &q, opts.tightness).ok()
-        })
-        .collect();
+    let (mut runs, mut tracked) = candidate_runs(
+        [e.as_slice(), te.as_slice()],
+        env.fps,
+        global,
+        &stretch_periods,
+        (&old, &new),
+        opts.tightness,
+    );
     // Each run's beats also in the other phase (half an interval on): at fast tempi the
     // programme can settle on the off-beats (an open hi-hat and bass between kicks), which
     // the evidence then judges as a poor level rather than as the right level off its beat.
@@ -117,6 +94,57 @@ pub(crate) fn track(env: &OnsetEnvelope, opts: &BeatOptions) -> Result<Vec<usize
         return Err(MusicError::NoBeats);
     }
     Ok(beats)
+}
+
+/// A run of the beat programme: its level (a multiple of the preferred period) and the
+/// envelope it ran on.
+type Run<'a> = (f64, &'a [f32]);
+
+/// Every candidate level's beats on the full-band and drum-band envelopes `[e, te]` (at
+/// `fps` frames per second), as (level, envelope) runs and each run's beats: the related
+/// metrical levels of the preferred period `global` (frames), then the autocorrelation's
+/// other strong peaks, each tried when its tempo is within range in some stretch (of
+/// periods `stretch_periods`), along the periods `(old, new)` either side of each step.
+fn candidate_runs<'a>(
+    [e, te]: [&'a [f32]; 2],
+    fps: f64,
+    global: f64,
+    stretch_periods: &[f64],
+    (old, new): (&[f64], &[f64]),
+    tightness: f64,
+) -> (Vec<Run<'a>>, Vec<Option<Vec<usize>>>) {
+    // Candidate beat periods: the related metrical levels of the preferred period, then the
+    // autocorrelation's other strong peaks (a 4/3 or 3/4 relation, say), without repeats.
+    let mut ratios: Vec<f64> = LEVELS.to_vec();
+    for p in acf_peaks(te, fps, MIN_BPM, MAX_BPM, 4) {
+        let r = p / global;
+        if ratios.iter().all(|q| (r / q - 1.0).abs() > 0.03) {
+            ratios.push(r);
+        }
+    }
+    // Every candidate level on both envelopes, run in parallel and judged in this order.
+    let runs: Vec<(f64, &[f32])> = ratios
+        .iter()
+        .filter(|&&ratio| {
+            stretch_periods
+                .iter()
+                .any(|p| in_range(60.0 * fps / (p * ratio)))
+        })
+        .flat_map(|&ratio| [(ratio, e), (ratio, te)])
+        .collect();
+    let tracked: Vec<Option<Vec<usize>>> = runs
+        .par_iter()
+        .map(|&(ratio, env_dp)| {
+            let g = global * ratio;
+            let p: Vec<f64> = old.iter().map(|p| p * ratio).collect();
+            let q: Vec<f64> = new.iter().map(|p| p * ratio).collect();
+            // The programme on the full band and on the drum band: off-beat hi-hats and
+            // bass can pull the full-band beats an eighth off, the drum band alone can miss
+            // quiet beats; the evidence picks.
+            dp_beats(env_dp, g, &p, &q, tightness).ok()
+        })
+        .collect();
+    (runs, tracked)
 }
 
 /// The global period, the beat period at every frame and the stretches of steady tempo:
