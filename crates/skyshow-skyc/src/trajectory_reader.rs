@@ -75,6 +75,29 @@ impl ShowReader<'_> {
                 ),
             ));
         };
+        let takeoff = self.takeoff_time(obj, path)?;
+        let pp = path.key("points");
+        let points = self.points_of(obj, &pp, table)?;
+        let mut notes = Notes::default();
+        let (start, segments) = self.segments(&points, &pp, takeoff, &mut notes)?;
+        for (rule, (k, count, text)) in notes.0 {
+            let text = if count > 1 {
+                msg!("skyc-and-more", text = text, count = count - 1)
+            } else {
+                text
+            };
+            self.finding(Some(i), rule, &pp.index(k), text);
+        }
+        Ok(Trajectory { start, segments })
+    }
+
+    /// Checks the trajectory's `version` (1) and `landingTime`; its `takeoffTime` (default 0),
+    /// seconds, which every point's time is shifted by.
+    fn takeoff_time(
+        &mut self,
+        obj: &serde_json::Map<String, Value>,
+        path: &JsonPath,
+    ) -> Result<f64, SkycError> {
         match field(obj, "version") {
             Some(x) if x.as_f64() == Some(1.0) => {}
             Some(x) => {
@@ -105,20 +128,30 @@ impl ShowReader<'_> {
                 MAX_TIME_S,
             )?;
         }
-        let pp = path.key("points");
+        Ok(takeoff)
+    }
+
+    /// The trajectory's `points` (at `pp`): compactly parsed when `table` has them, never
+    /// empty, at most `max_points_per_drone`.
+    fn points_of<'v>(
+        &mut self,
+        obj: &'v serde_json::Map<String, Value>,
+        pp: &JsonPath,
+        table: &'v PointTable,
+    ) -> Result<Points<'v>, SkycError> {
         let pv = field(obj, "points");
         let points = match (
-            pv.and_then(|v| table.lookup(v, &pp)),
+            pv.and_then(|v| table.lookup(v, pp)),
             pv.and_then(Value::as_array),
         ) {
             (Some(c), _) if c.len() > 0 => Points::Compact(c),
             (None, Some(a)) if !a.is_empty() => Points::Json(a),
             _ => {
-                return Err(self.schema(&pp, msg!("skyc-points-empty")));
+                return Err(self.schema(pp, msg!("skyc-points-empty")));
             }
         };
         if points.len() > self.opts.max_points_per_drone {
-            let (member, path) = self.locate(&pp);
+            let (member, path) = self.locate(pp);
             return Err(SkycError::TooManyPoints {
                 member,
                 path,
@@ -126,16 +159,26 @@ impl ShowReader<'_> {
                 max: self.opts.max_points_per_drone,
             });
         }
+        Ok(points)
+    }
 
-        let mut notes = Notes::default();
+    /// The trajectory's start and segments from its points (times shifted by `takeoff`);
+    /// soft problems go to `notes`.
+    fn segments(
+        &mut self,
+        points: &Points<'_>,
+        pp: &JsonPath,
+        takeoff: f64,
+        notes: &mut Notes,
+    ) -> Result<(Vec3, Vec<Segment>), SkycError> {
         let mut ctrl: Vec<Vec3> = Vec::new();
         let mut start = Vec3::ZERO;
         let mut prev = (0.0, Vec3::ZERO);
         let mut segments = Vec::with_capacity(points.len().saturating_sub(1));
         for k in 0..points.len() {
-            let (t, pos) = match &points {
-                Points::Json(a) => self.read_point(&a[k], &pp, k, &mut ctrl, &mut notes)?,
-                Points::Compact(c) => self.read_compact_point(c, &pp, k, &mut ctrl, &mut notes)?,
+            let (t, pos) = match points {
+                Points::Json(a) => self.read_point(&a[k], pp, k, &mut ctrl, notes)?,
+                Points::Compact(c) => self.read_compact_point(c, pp, k, &mut ctrl, notes)?,
             };
             if k == 0 {
                 if !ctrl.is_empty() {
@@ -174,15 +217,7 @@ impl ShowReader<'_> {
                 prev = (t, pos);
             }
         }
-        for (rule, (k, count, text)) in notes.0 {
-            let text = if count > 1 {
-                msg!("skyc-and-more", text = text, count = count - 1)
-            } else {
-                text
-            };
-            self.finding(Some(i), rule, &pp.index(k), text);
-        }
-        Ok(Trajectory { start, segments })
+        Ok((start, segments))
     }
 
     /// One point: its time and position; its control points go to `ctrl`.
