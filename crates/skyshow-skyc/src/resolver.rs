@@ -175,6 +175,8 @@ impl<'a, 'b> Resolver<'a, 'b> {
         }
     }
 
+    /// Follows reference `r` (found at `path`): its target's value, with the references
+    /// inside it resolved, or an asset placeholder for a binary member.
     fn follow(
         &mut self,
         r: &Value,
@@ -185,6 +187,28 @@ impl<'a, 'b> Resolver<'a, 'b> {
         let Some(r) = r.as_str() else {
             return Err(self.err(ctx, path, msg!("skyc-ref-not-string")));
         };
+        let target = self.target(r, path, ctx)?;
+        if stack.contains(&target.key) {
+            return Err(self.err(ctx, path, msg!("skyc-ref-cyclic", r = format!("{r:?}"))));
+        }
+        let lower = target.member.to_ascii_lowercase();
+        if !target.file.is_empty() && !lower.ends_with(".json") {
+            if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+                return Err(self.err(ctx, path, msg!("skyc-ref-yaml", r = format!("{r:?}"))));
+            }
+            return self.asset(target, path, ctx);
+        }
+        self.json_target(target, path, ctx, stack)
+    }
+
+    /// Where reference `r` points: its member (resolved against the current one) and JSON
+    /// pointer; refused past `MAX_REF_DEPTH` or outside the archive.
+    fn target<'r>(
+        &self,
+        r: &'r str,
+        path: &JsonPath,
+        ctx: &Ctx<'_>,
+    ) -> Result<Target<'r>, SkycError> {
         if ctx.depth >= MAX_REF_DEPTH {
             return Err(self.err(
                 ctx,
@@ -213,26 +237,51 @@ impl<'a, 'b> Resolver<'a, 'b> {
             })?
         };
         let key = format!("{member}#{pointer}");
-        if stack.contains(&key) {
-            return Err(self.err(ctx, path, msg!("skyc-ref-cyclic", r = format!("{r:?}"))));
+        Ok(Target {
+            r,
+            file,
+            member,
+            pointer,
+            key,
+        })
+    }
+
+    /// A binary member (audio) referred to: read once, however often it is referred to, and
+    /// stood in for by a placeholder. Binary members have their own budget in the archive;
+    /// they are not JSON expansion.
+    fn asset(
+        &mut self,
+        target: Target<'_>,
+        path: &JsonPath,
+        ctx: &Ctx<'_>,
+    ) -> Result<Value, SkycError> {
+        let member = target.member;
+        if !self.assets.contains_key(&member) {
+            let bytes = self
+                .read_asset(&member)
+                .map_err(|e| self.wrap_missing(e, ctx, path, target.r))?;
+            self.assets.insert(member.clone(), bytes);
         }
-        let lower = member.to_ascii_lowercase();
-        if !file.is_empty() && !lower.ends_with(".json") {
-            if lower.ends_with(".yaml") || lower.ends_with(".yml") {
-                return Err(self.err(ctx, path, msg!("skyc-ref-yaml", r = format!("{r:?}"))));
-            }
-            // Binary members (audio) have their own budget in the archive; they are not
-            // JSON expansion. Each is read once, however often it is referred to.
-            if !self.assets.contains_key(&member) {
-                let bytes = self
-                    .read_asset(&member)
-                    .map_err(|e| self.wrap_missing(e, ctx, path, r))?;
-                self.assets.insert(member.clone(), bytes);
-            }
-            let mut m = Map::new();
-            m.insert(ASSET_KEY.to_string(), Value::String(member));
-            return Ok(Value::Object(m));
-        }
+        let mut m = Map::new();
+        m.insert(ASSET_KEY.to_string(), Value::String(member));
+        Ok(Value::Object(m))
+    }
+
+    /// A JSON member, or the value at a pointer in it, with the references inside resolved.
+    fn json_target(
+        &mut self,
+        target: Target<'_>,
+        path: &JsonPath,
+        ctx: &Ctx<'_>,
+        stack: &mut Vec<String>,
+    ) -> Result<Value, SkycError> {
+        let Target {
+            r,
+            member,
+            pointer,
+            key,
+            ..
+        } = target;
         let whole = pointer.is_empty() || pointer == "/";
         if whole
             && !self.docs.contains_key(&member)
@@ -378,6 +427,16 @@ impl<'a, 'b> Resolver<'a, 'b> {
         }
         Ok(parts.join("/"))
     }
+}
+
+/// Where a reference points: the reference as written, its file part (empty: the same
+/// member), the member it names, the JSON pointer in it, and the key that detects cycles.
+struct Target<'r> {
+    r: &'r str,
+    file: &'r str,
+    member: String,
+    pointer: &'r str,
+    key: String,
 }
 
 /// Where the walk is: the member whose content is being walked, the path in the resolved
