@@ -28,26 +28,29 @@ pub(crate) struct ImageArt {
 impl ImageArt {
     /// The artwork of the image `data`.
     pub(crate) fn art(&self, data: &[u8]) -> Result<Art, ArtError> {
-        let img = image::load_from_memory(data).map_err(|e| {
-            ArtError::new(
-                msg!("artwork-image-unreadable", why = e.to_string()),
-                msg!("artwork-image-unreadable-hint"),
-            )
-        })?;
-        let (w0, h0) = (img.width(), img.height());
-        let img = if w0.max(h0) > TRACE_SIDE {
-            img.resize(
-                TRACE_SIDE,
-                TRACE_SIDE,
-                image::imageops::FilterType::Triangle,
-            )
-        } else {
-            img
-        };
-        let rgba = img.to_rgba8();
+        let rgba = traced_image(data)?;
         let (w, h) = (rgba.width() as usize, rgba.height() as usize);
-        let value: Vec<f64> = rgba
-            .pixels()
+        let value = self.values(&rgba);
+        let brightest = value.iter().copied().fold(0.0, f64::max);
+        if brightest < self.threshold {
+            return Err(self.nothing_lit(brightest));
+        }
+        let area = contours(&value, w, h, self.threshold);
+        let lines = Art::ring_lines(&area);
+        let (colors, density) = self.rasters(&rgba, &value);
+        Ok(Art {
+            width: w as f64,
+            height: h as f64,
+            area,
+            lines,
+            colors,
+            density: if self.density { density } else { Vec::new() },
+        })
+    }
+
+    /// Each pixel's value, 0–1: its luminance (or darkness, inverted) times its opacity.
+    fn values(&self, rgba: &image::RgbaImage) -> Vec<f64> {
+        rgba.pixels()
             .map(|p| {
                 let [r, g, b, a] = p.0;
                 let lum = (0.2126 * r as f64 + 0.7152 * g as f64 + 0.0722 * b as f64) / 255.0;
@@ -58,33 +61,43 @@ impl ImageArt {
                     lum * a
                 }
             })
-            .collect();
-        let brightest = value.iter().copied().fold(0.0, f64::max);
-        if brightest < self.threshold {
-            let (threshold, value) = (self.threshold, format!("{brightest:.2}"));
-            return Err(if self.invert {
-                ArtError::new(
-                    msg!(
-                        "artwork-image-none-dark",
-                        threshold = threshold,
-                        value = value
-                    ),
-                    msg!("artwork-image-none-dark-hint"),
-                )
-            } else {
-                ArtError::new(
-                    msg!(
-                        "artwork-image-none-bright",
-                        threshold = threshold,
-                        value = value
-                    ),
-                    msg!("artwork-image-none-bright-hint"),
-                )
-            });
+            .collect()
+    }
+
+    /// The error for an image with no pixel at the threshold (`brightest` its best value).
+    fn nothing_lit(&self, brightest: f64) -> ArtError {
+        let (threshold, value) = (self.threshold, format!("{brightest:.2}"));
+        if self.invert {
+            ArtError::new(
+                msg!(
+                    "artwork-image-none-dark",
+                    threshold = threshold,
+                    value = value
+                ),
+                msg!("artwork-image-none-dark-hint"),
+            )
+        } else {
+            ArtError::new(
+                msg!(
+                    "artwork-image-none-bright",
+                    threshold = threshold,
+                    value = value
+                ),
+                msg!("artwork-image-none-bright-hint"),
+            )
         }
-        let area = contours(&value, w, h, self.threshold);
-        let lines = Art::ring_lines(&area);
-        // Rasters: blocks of pixels, coloured by their bright pixels.
+    }
+
+    /// Rasters: blocks of pixels (at most `RASTER_SIDE` a side), each coloured by the mean of
+    /// its lit pixels, with their density (0.05–1 above the threshold); `None` and 0 where
+    /// none is lit.
+    #[allow(clippy::type_complexity)]
+    fn rasters(
+        &self,
+        rgba: &image::RgbaImage,
+        value: &[f64],
+    ) -> (Vec<Vec<Option<Rgb>>>, Vec<Vec<f64>>) {
+        let (w, h) = (rgba.width() as usize, rgba.height() as usize);
         let k = (w.max(h) as f64 / RASTER_SIDE as f64).max(1.0);
         let (rw, rh) = (
             ((w as f64 / k).ceil() as usize).max(1),
@@ -127,15 +140,29 @@ impl ImageArt {
                 }
             }
         }
-        Ok(Art {
-            width: w as f64,
-            height: h as f64,
-            area,
-            lines,
-            colors,
-            density: if self.density { density } else { Vec::new() },
-        })
+        (colors, density)
     }
+}
+
+/// The image `data` decoded, scaled down to at most `TRACE_SIDE` a side, as RGBA.
+fn traced_image(data: &[u8]) -> Result<image::RgbaImage, ArtError> {
+    let img = image::load_from_memory(data).map_err(|e| {
+        ArtError::new(
+            msg!("artwork-image-unreadable", why = e.to_string()),
+            msg!("artwork-image-unreadable-hint"),
+        )
+    })?;
+    let (w0, h0) = (img.width(), img.height());
+    let img = if w0.max(h0) > TRACE_SIDE {
+        img.resize(
+            TRACE_SIDE,
+            TRACE_SIDE,
+            image::imageops::FilterType::Triangle,
+        )
+    } else {
+        img
+    };
+    Ok(img.to_rgba8())
 }
 
 /// Closed contours (pixel units, `y` down) of `value ≥ level`, by marching squares over the
