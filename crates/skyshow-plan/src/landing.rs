@@ -16,6 +16,9 @@
 //! bound on that shift (the same bound `emergency::trigger_proof` proves with), so a fast
 //! drone's path is a tube that narrows to its neck, and a still drone's a line.
 
+mod path;
+mod swept;
+
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
@@ -25,8 +28,12 @@ use crate::error::PlanError;
 use crate::grid::CellGrid;
 use crate::options::PlanOptions;
 use crate::path_index::PathIndex;
-use crate::profile::{Profile, rate_limits};
+use crate::profile::Profile;
 use crate::sync_move::segment_min;
+pub(crate) use path::{Legs, rth_descent, rth_leg};
+use path::{Path, landing_paths};
+pub(crate) use swept::SweptStarts;
+use swept::{leaving_apart, most_shift, swept_shift};
 
 /// The landing of every drone.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,87 +48,6 @@ pub struct Landing {
     pub leg2: Vec<Profile>,
     /// When the last drone touches down, milliseconds.
     pub end_ms: i64,
-}
-
-struct Path {
-    s: Vec3,
-    n: Vec3,
-    h: Vec3,
-    p1: Profile,
-    p2: Profile,
-    lo: Vec3,
-    hi: Vec3,
-    /// The highest speed along the path, m/s.
-    vmax: f64,
-    /// How far the drone's start may be from `s` (its start swept over a trigger
-    /// window), metres; 0 for a start that is a point.
-    mu: f64,
-}
-
-impl Path {
-    fn at(&self, dep: i64, t_ms: i64) -> Vec3 {
-        let t = t_ms - dep;
-        if t <= 0 {
-            self.s
-        } else if t < self.p1.total_ms {
-            self.s.lerp(self.n, self.p1.beta(t as f64 / 1000.0))
-        } else if t < self.p1.total_ms + self.p2.total_ms {
-            self.n
-                .lerp(self.h, self.p2.beta((t - self.p1.total_ms) as f64 / 1000.0))
-        } else {
-            self.h
-        }
-    }
-
-    fn duration(&self) -> i64 {
-        self.p1.total_ms + self.p2.total_ms
-    }
-
-    /// The progress left on the straight leg at `t_ms`: 1 until departure, 0 from the
-    /// neck on (the descent does not depend on where the drone started).
-    fn left(&self, dep: i64, t_ms: i64) -> f64 {
-        1.0 - self.p1.beta((t_ms - dep) as f64 / 1000.0)
-    }
-}
-
-/// Starts swept over a trigger window: drone `i` may start anywhere within `reach[i]` of
-/// the point planned from, and the vector between drones `i` and `j` may differ from the
-/// planned one by up to `relative(i, j)` (`emergency::StartSweep`).
-pub(crate) struct SweptStarts<'a> {
-    /// How far each drone's start moves, metres.
-    pub(crate) reach: Vec<f64>,
-    /// How far the vector between two drones' starts moves, metres.
-    pub(crate) relative: &'a (dyn Fn(usize, usize) -> f64 + Sync),
-}
-
-/// How far the vector between two drones flying their legs from swept starts can be from
-/// the one planned, over a step in which their progress left goes from `ca0`, `cb0` down
-/// to `ca1`, `cb1`: `c_a·e_a − c_b·e_b = c_b·(e_a − e_b) + (c_a − c_b)·e_a`, so at most
-/// `c_b·ρ + |c_a − c_b|·μ_a`, or the same with `a` and `b` swapped, and at most
-/// `c_a·μ_a + c_b·μ_b`.
-fn swept_shift(
-    a: &Path,
-    b: &Path,
-    rho: f64,
-    (ca0, cb0): (f64, f64),
-    (ca1, cb1): (f64, f64),
-) -> f64 {
-    if a.mu == 0.0 && b.mu == 0.0 {
-        return 0.0;
-    }
-    let dc = (ca0 - cb1).abs().max((cb0 - ca1).abs());
-    (cb0 * rho + dc * a.mu)
-        .min(ca0 * rho + dc * b.mu)
-        .min(ca0 * a.mu + cb0 * b.mu)
-}
-
-/// The largest [`swept_shift`] of two drones, whatever their progress.
-fn most_shift(a: &Path, b: &Path, rho: f64) -> f64 {
-    if a.mu == 0.0 && b.mu == 0.0 {
-        0.0
-    } else {
-        (rho + a.mu.min(b.mu)).min(a.mu + b.mu)
-    }
 }
 
 /// Distance from `p` to the segment `a`–`b`.
@@ -150,12 +76,21 @@ pub fn plan_landing(
     opts: &PlanOptions,
 ) -> Result<Landing, PlanError> {
     plan_landing_swept(
-        starts, None, homes, neck_alt, t0_ms, min_leg_ms, limits, opts,
+        starts,
+        None,
+        homes,
+        neck_alt,
+        t0_ms,
+        min_leg_ms,
+        Legs::Planner,
+        limits,
+        opts,
     )
 }
 
-/// [`plan_landing`] from starts swept over a trigger window (`None`: points): every pair
-/// keeps the minimum distance for every start in the sweep.
+/// [`plan_landing`] from starts swept over a trigger window (`None`: points), with legs
+/// flown as `legs` says: every pair keeps the minimum distance for every start in the
+/// sweep.
 // Errors are rare and carry user-facing context; their size does not matter.
 #[allow(clippy::result_large_err, clippy::too_many_arguments)]
 pub(crate) fn plan_landing_swept(
@@ -165,6 +100,7 @@ pub(crate) fn plan_landing_swept(
     neck_alt: &[f64],
     t0_ms: i64,
     min_leg_ms: i64,
+    legs: Legs,
     limits: &Limits,
     opts: &PlanOptions,
 ) -> Result<Landing, PlanError> {
@@ -177,7 +113,7 @@ pub(crate) fn plan_landing_swept(
         Some(w) if w.reach[i] > 0.0 || w.reach[j] > 0.0 => (w.relative)(i, j),
         _ => 0.0,
     };
-    let paths = landing_paths(starts, homes, neck_alt, min_leg_ms, limits, opts, mu);
+    let paths = landing_paths(starts, homes, neck_alt, min_leg_ms, legs, limits, opts, mu);
     // blockers[i]: drones whose start lies within d of i's path.
     let margin = 0.05;
     // Candidates from a grid over the starts, sampled along each path; then the exact test.
@@ -265,44 +201,6 @@ pub(crate) fn plan_landing_swept(
         leg2: paths.iter().map(|p| p.p2).collect(),
         end_ms,
     })
-}
-
-/// Each drone's way down: straight to its neck above its home on the fastest profile that
-/// lasts at least `min_leg_ms`, then down; `mu(i)` is how far drone `i`'s start is swept.
-fn landing_paths(
-    starts: &[Vec3],
-    homes: &[Vec3],
-    neck_alt: &[f64],
-    min_leg_ms: i64,
-    limits: &Limits,
-    opts: &PlanOptions,
-    mu: impl Fn(usize) -> f64,
-) -> Vec<Path> {
-    (0..starts.len())
-        .map(|i| {
-            let s = starts[i];
-            let h = homes[i];
-            let nk = Vec3::new(h.x, h.y, neck_alt[i]);
-            let (v1, a1) = rate_limits(nk - s, limits, opts.headroom);
-            let (v2, a2) = rate_limits(h - nk, limits, opts.headroom);
-            let lo = s.min(nk).min(h);
-            let hi = s.max(nk).max(h);
-            let p1 = Profile::fastest(v1, a1, min_leg_ms);
-            let p2 = Profile::fastest(v2, a2, 0);
-            let vmax = (s.dist(nk) * p1.rate()).max(nk.dist(h) * p2.rate());
-            Path {
-                s,
-                n: nk,
-                h,
-                p1,
-                p2,
-                lo,
-                hi,
-                vmax,
-                mu: mu(i),
-            }
-        })
-        .collect()
 }
 
 /// `blockers[i]`: the drones whose start (above the navigation altitude) lies within `d`
@@ -479,31 +377,10 @@ fn conflicts(
     false
 }
 
-/// For drones with swept starts, whether each one's straight leg leads away from the
-/// other for every start in the sweeps (`None` for starts that are points, or a drone
-/// that may start below `low`). Triggered at `σ`, while both hover or fly their legs the
-/// squared distance is `|r|² + 2·b_a·r·w_a − 2·b_b·r·w_b + |b_a·w_a − b_b·w_b|²`
-/// (`r = p_a(σ) − p_b(σ)`, `w` from the start to the neck, `b` the progress made), at
-/// least `|r|²` when each one that has left leads away from the other; `|r|` is the
-/// show's own distance at `σ`, which its validation keeps at the minimum. The signs are
-/// bounded from the planned starts: `r(σ)·w_a(σ) ≥ r·w_a − |r|·μ_a − ρ·|w_a| − ρ·μ_a`
-/// (as `emergency::trigger_proof` proves it).
-fn leaving_apart(a: &Path, b: &Path, rho: f64, low: f64) -> Option<[bool; 2]> {
-    if (a.mu == 0.0 && b.mu == 0.0) || a.s.z - a.mu < low || b.s.z - b.mu < low {
-        return None;
-    }
-    let r = a.s - b.s;
-    let (wa, wb) = (a.n - a.s, b.n - b.s);
-    let slack = |w: Vec3, mu: f64| r.norm() * mu + rho * w.norm() + rho * mu;
-    Some([
-        r.dot(wa) - slack(wa, a.mu) >= 0.0,
-        -r.dot(wb) - slack(wb, b.mu) >= 0.0,
-    ])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::rate_limits;
 
     #[test]
     fn crossing_paths_are_delayed_and_lowest_goes_first() {

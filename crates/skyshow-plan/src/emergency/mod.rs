@@ -13,10 +13,13 @@ mod land_in_place;
 mod near_pairs;
 mod plan_cache;
 mod return_plan;
+mod second_plans;
 mod start_sweep;
 mod trigger_proof;
 
-pub use emergency_plan::{EmergencyEntry, EmergencyPlan, Unproven, plan_emergency};
+pub use emergency_plan::{
+    EmergencyEntry, EmergencyPlan, Unproven, plan_emergency, plan_emergency_from,
+};
 pub use land_in_place::LandInPlace;
 pub use plan_cache::plan_emergency_cached;
 pub use return_plan::{ReturnAction, ReturnPlan};

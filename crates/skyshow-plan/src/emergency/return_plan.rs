@@ -8,11 +8,11 @@
 //! landing's guarantees: straight lines, departure delays chosen pair by pair, drones in
 //! another's way scheduled first.
 
-use skyshow_model::{Limits, Vec3, descent_s, move_ramp_s};
+use skyshow_model::{Limits, Vec3};
 
 use crate::emergency::start_sweep::StartSweep;
 use crate::flight::Flight;
-use crate::landing::{SweptStarts, plan_landing_swept};
+use crate::landing::{Legs, SweptStarts, plan_landing_swept, rth_descent, rth_leg};
 use crate::options::PlanOptions;
 use crate::profile::{Profile, rate_limits};
 
@@ -107,6 +107,9 @@ impl ReturnPlan {
                     &neck_alt,
                     0,
                     MIN_LEG_MS,
+                    Legs::Rth {
+                        landing_speed_m_s: landing_speed_m_s(limits, opts),
+                    },
                     limits,
                     opts,
                 )
@@ -297,15 +300,10 @@ fn go(
     // At least a second: a drone triggered later in the entry's second may start up to a
     // second's flight away from where this leg was planned from.
     let total = planned.total_ms.max(MIN_LEG_MS);
-    let ramp = move_ramp_s(
-        start.dist(neck),
-        total as f64 / 1000.0,
-        limits.max_accel_m_s2,
-    );
     ReturnAction::Go {
         depart_ms,
         neck,
-        leg: profile_ms(total as f64 / 1000.0, ramp),
+        leg: rth_leg(start, neck, total, limits),
         descent: descent(neck, home, limits, opts),
     }
 }
@@ -315,21 +313,8 @@ pub(crate) fn landing_speed_m_s(limits: &Limits, opts: &PlanOptions) -> f64 {
     limits.max_speed_down_m_s * opts.headroom
 }
 
-/// A profile of `total` seconds with ramps of `ramp` seconds, in whole milliseconds.
-fn profile_ms(total: f64, ramp: f64) -> Profile {
-    Profile {
-        total_ms: (total * 1000.0).round() as i64,
-        ramp_ms: (ramp * 1000.0).round() as i64,
-    }
-}
-
 /// The vertical descent from `from` to the ground level of `to`, as `skyshow_model`'s
 /// return model flies it (the same profile the `.skyc` reader re-flies).
 fn descent(from: Vec3, to: Vec3, limits: &Limits, opts: &PlanOptions) -> Profile {
-    let (total, ramp) = descent_s(
-        from.z - to.z,
-        landing_speed_m_s(limits, opts),
-        limits.max_accel_m_s2,
-    );
-    profile_ms(total, ramp)
+    rth_descent(from, to, landing_speed_m_s(limits, opts), limits)
 }

@@ -51,7 +51,7 @@ const DELAY_STEP_MS: i64 = 250;
 const FAR_M: f64 = 1.0;
 /// Longest part of a flight piece bounded at once when the whole piece is not proven,
 /// milliseconds.
-const SUB_MS: i64 = 250;
+const SUB_MS: i64 = 50;
 /// Distances this close to the minimum count as reaching it (round-off).
 const EPS: f64 = 1e-9;
 
@@ -229,16 +229,18 @@ fn halving_bound(
     };
     let (exact, bound, open) = piece_bounds(two, fi, fj, &reach, d, low, only);
     if exact < d - EPS || bound >= d - EPS || depth >= MAX_DEPTH || sweep.b <= sweep.a {
-        // A conflict at the window's start is one whatever comes after; a bound that
-        // holds needs no halving.
-        return if exact < d - EPS { exact } else { bound };
+        // A conflict at the window's start is one whatever comes after (no halving can
+        // prove the pair; the bound, not that one trigger's distance, is what holds for
+        // the window); a bound that holds needs no halving.
+        return bound;
     }
     let (left, right) = sweep.halves();
     let a = halving_bound(two, flights, &left, d, low, depth + 1, Some(&open));
     if a < d - EPS {
         // Halving cannot lift the pair over the minimum any more: the other half need
-        // not be proven for the answer (not proven either way).
-        return a;
+        // not be proven for the answer (not proven either way). What holds for the
+        // whole window is then this window's own bound (a half's holds for the half).
+        return a.min(bound);
     }
     a.min(halving_bound(
         two,
@@ -519,5 +521,62 @@ mod tests {
         }
         assert!(worst >= proof.min_m - 1e-6, "{worst} < {}", proof.min_m);
         assert!(worst >= limits.min_distance_m - 1e-6, "{worst}");
+    }
+
+    /// A pair that cannot be proven: drone 0's return passes drone 1 (still hovering where
+    /// it is) at about 1.5 m when triggered at the window's start, and closer the later it
+    /// is triggered (the show slides drone 0 towards drone 1's side meanwhile). The bound
+    /// reported must hold for every trigger of the window, not only for its start.
+    #[test]
+    fn an_unproven_pair_gets_a_bound_that_holds_for_every_trigger() {
+        use crate::profile::{Profile, rate_limits};
+        let limits = Limits::DEFAULT;
+        let a0 = Vec3::new(0.0, 0.0, 30.0);
+        let a1 = Vec3::new(1.5, 8.0, 30.0);
+        let mut slide = Trajectory::new(a0);
+        slide.push(Segment::line(0.0, 1.0, a0, a0 + Vec3::new(1.2, 0.0, 0.0)));
+        let trajectories = vec![slide, Trajectory::new(a1)];
+        let sweep = StartSweep::new(&trajectories, 0.0, 1.0);
+        let leg = |from: Vec3, to: Vec3| {
+            let (v, a) = rate_limits(to - from, &limits, 1.0);
+            Profile::fastest(v, a, 1000)
+        };
+        let (n0, n1) = (Vec3::new(0.0, 30.0, 30.0), Vec3::new(1.5, 8.0, 10.0));
+        let down = Profile {
+            total_ms: 10_000,
+            ramp_ms: 1000,
+        };
+        let plan = ReturnPlan {
+            starts: sweep.anchor.clone(),
+            homes: vec![Vec3::new(0.0, 30.0, 0.0), Vec3::new(1.5, 8.0, 0.0)],
+            actions: vec![
+                ReturnAction::Go {
+                    depart_ms: 0,
+                    neck: n0,
+                    leg: leg(a0, n0),
+                    descent: down,
+                },
+                ReturnAction::Go {
+                    depart_ms: 20_000,
+                    neck: n1,
+                    leg: leg(a1, n1),
+                    descent: down,
+                },
+            ],
+        };
+        let d = limits.min_distance_m;
+        let bound = pair_bound(&plan, &sweep, d, limits.min_nav_altitude_m, None);
+        let mut worst = f64::INFINITY;
+        for k in 0..=100 {
+            let sigma = k as f64 / 100.0;
+            let f: Vec<Flight> = (0..2)
+                .map(|i| plan.flight_from(i, trajectories[i].position(sigma)))
+                .collect();
+            for t in (0..=20_000).step_by(5) {
+                worst = worst.min(f[0].state(t).0.dist(f[1].state(t).0));
+            }
+        }
+        assert!(worst < 1.0, "{worst}");
+        assert!(bound <= worst + 1e-9, "{bound} > {worst}");
     }
 }
