@@ -173,8 +173,10 @@ impl TriggerProof {
             let now = plan.depart_ms(i);
             plan.delay(i, dep - now);
         }
+        // A bound less the most a later trigger can shift a pair can fall below zero; no
+        // distance does.
         TriggerProof {
-            min_m: proof.min_m.min(d + MARGIN_M),
+            min_m: proof.min_m.clamp(0.0, d + MARGIN_M),
             pair: proof.pair,
         }
     }
