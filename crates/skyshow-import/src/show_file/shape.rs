@@ -23,32 +23,37 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<Shape, ImportError> {
         let f = sf.get_ref();
-        let size = |v: &Option<Spanned<f64>>, key: &str| -> Result<f64, ImportError> {
-            match v {
-                Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
-                None => Err(self.err(
-                    f.shape.span(),
-                    msg!(
-                        "formation-shape-needs-key",
-                        shape = f.shape.get_ref(),
-                        key = key
-                    ),
-                    Label::Shape,
-                    Some(msg!(
-                        "formation-shape-needs-key-hint",
-                        key = key,
-                        name = name
-                    )),
-                )),
+        Ok(match kind {
+            "svg" | "text" | "image" | "mesh" => {
+                self.artwork(sf, kind, name, count, fleet, read)?
             }
-        };
+            "sequence" => self.sequence(sf, name, fleet, read)?,
+            "animation" => self.animation(f, name, count, fleet, read)?,
+            _ => match self.parametric(sf, kind, name, count)? {
+                Some(shape) => shape,
+                None => self.points(f, name, fleet, read)?,
+            },
+        })
+    }
+
+    /// A parametric shape (`grid`, `circle`, `disc`, `sphere`, `ring`, `helix`, `line`,
+    /// `polygon`) of formation `name` from its keys; `None` for any other kind.
+    fn parametric(
+        &self,
+        sf: &Spanned<RawFormation>,
+        kind: &str,
+        name: &str,
+        count: Option<usize>,
+    ) -> Result<Option<Shape>, ImportError> {
+        let f = sf.get_ref();
+        let size = |v: &Option<Spanned<f64>>, key: &str| self.size_key(f, name, v, key);
         let opt_count =
             |v: &Option<Spanned<i64>>, key: &str| -> Result<Option<usize>, ImportError> {
                 v.as_ref()
                     .map(|c| self.count(c, key, 1, MAX_DRONES))
                     .transpose()
             };
-        Ok(match kind {
+        Ok(Some(match kind {
             "grid" | "plane" => Shape::Grid {
                 width_m: size(&f.width_m, "width_m")?,
                 height_m: size(&f.height_m, "height_m")?,
@@ -113,13 +118,35 @@ impl Cx<'_> {
                 radius_m: size(&f.radius_m, "radius_m")?,
                 count,
             },
-            "svg" | "text" | "image" | "mesh" => {
-                self.artwork(sf, kind, name, count, fleet, read)?
-            }
-            "sequence" => self.sequence(sf, name, fleet, read)?,
-            "animation" => self.animation(f, name, count, fleet, read)?,
-            _ => self.points(f, name, fleet, read)?,
-        })
+            _ => return Ok(None),
+        }))
+    }
+
+    /// A parametric shape's size key (`key`, metres, 0.01–5,000), refused when missing.
+    fn size_key(
+        &self,
+        f: &RawFormation,
+        name: &str,
+        v: &Option<Spanned<f64>>,
+        key: &str,
+    ) -> Result<f64, ImportError> {
+        match v {
+            Some(v) => self.num(v, key, 0.01, 5000.0, "metres"),
+            None => Err(self.err(
+                f.shape.span(),
+                msg!(
+                    "formation-shape-needs-key",
+                    shape = f.shape.get_ref(),
+                    key = key
+                ),
+                Label::Shape,
+                Some(msg!(
+                    "formation-shape-needs-key-hint",
+                    key = key,
+                    name = name
+                )),
+            )),
+        }
     }
 
     /// A `points` formation: the CSV file's points, moved by `offset_m`.
