@@ -80,19 +80,7 @@ impl MeshFile {
                     vcolors.push((nums.len() >= 6).then(|| rgb([nums[3], nums[4], nums[5]])));
                 }
                 Some("f") => {
-                    let mut idx = Vec::new();
-                    for tok in it {
-                        let first = tok.split('/').next().unwrap_or("");
-                        let i: i64 = first
-                            .parse()
-                            .map_err(|_| bad(msg!("artwork-obj-face-nan")))?;
-                        let n = vertices.len() as i64;
-                        let k = if i < 0 { n + i } else { i - 1 };
-                        if k < 0 || k >= n {
-                            return Err(bad(msg!("artwork-obj-face-index", index = i, count = n)));
-                        }
-                        idx.push(k as usize);
-                    }
+                    let idx = obj_face(it, vertices.len(), &bad)?;
                     if idx.len() < 3 {
                         return Err(bad(msg!("artwork-obj-face-three")));
                     }
@@ -110,41 +98,13 @@ impl MeshFile {
                                 msg!("artwork-obj-mtl-unread-hint"),
                             )
                         })?;
-                        let mut mat: Option<String> = None;
-                        for l in lib.lines() {
-                            let mut t = l.split_whitespace();
-                            match t.next() {
-                                Some("newmtl") => mat = t.next().map(str::to_string),
-                                Some("Kd") => {
-                                    let c: Vec<f64> = t.filter_map(|v| v.parse().ok()).collect();
-                                    if let (Some(m), true) = (&mat, c.len() >= 3) {
-                                        materials.insert(m.clone(), rgb([c[0], c[1], c[2]]));
-                                    }
-                                }
-                                _ => {}
-                            }
-                        }
+                        mtl_colors(&lib, &mut materials);
                     }
                 }
                 _ => {}
             }
         }
-        // Vertex colours win; else each vertex takes the material of a face using it.
-        let colors = if vcolors.iter().any(Option::is_some) {
-            Some(vcolors.iter().map(|c| c.unwrap_or(Rgb::WHITE)).collect())
-        } else if !materials.is_empty() {
-            let mut c: Vec<Option<Rgb>> = vec![None; vertices.len()];
-            for (t, m) in triangles.iter().zip(&face_material) {
-                if let Some(col) = m.as_ref().and_then(|m| materials.get(m)) {
-                    for &i in t {
-                        c[i].get_or_insert(*col);
-                    }
-                }
-            }
-            Some(c.into_iter().map(|c| c.unwrap_or(Rgb::WHITE)).collect())
-        } else {
-            None
-        };
+        let colors = obj_colors(&vcolors, &triangles, &face_material, &materials);
         MeshFile {
             vertices,
             triangles,
@@ -198,6 +158,72 @@ impl MeshFile {
             ..MeshFile::default()
         }
         .finite()
+    }
+}
+
+/// A face's vertex indices (0-based; OBJ's are 1-based, or negative from the end), each
+/// checked against the `n` vertices read so far.
+fn obj_face<'a>(
+    tokens: impl Iterator<Item = &'a str>,
+    n: usize,
+    bad: &dyn Fn(Message) -> ArtError,
+) -> Result<Vec<usize>, ArtError> {
+    let mut idx = Vec::new();
+    for tok in tokens {
+        let first = tok.split('/').next().unwrap_or("");
+        let i: i64 = first
+            .parse()
+            .map_err(|_| bad(msg!("artwork-obj-face-nan")))?;
+        let n = n as i64;
+        let k = if i < 0 { n + i } else { i - 1 };
+        if k < 0 || k >= n {
+            return Err(bad(msg!("artwork-obj-face-index", index = i, count = n)));
+        }
+        idx.push(k as usize);
+    }
+    Ok(idx)
+}
+
+/// Each material's diffuse colour (`Kd`) in the material library `lib`, into `materials`.
+fn mtl_colors(lib: &str, materials: &mut BTreeMap<String, Rgb>) {
+    let mut mat: Option<String> = None;
+    for l in lib.lines() {
+        let mut t = l.split_whitespace();
+        match t.next() {
+            Some("newmtl") => mat = t.next().map(str::to_string),
+            Some("Kd") => {
+                let c: Vec<f64> = t.filter_map(|v| v.parse().ok()).collect();
+                if let (Some(m), true) = (&mat, c.len() >= 3) {
+                    materials.insert(m.clone(), rgb([c[0], c[1], c[2]]));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The vertices' colours: vertex colours win; else each vertex takes the material of a
+/// face using it (white where none has one); `None` when the file has neither.
+fn obj_colors(
+    vcolors: &[Option<Rgb>],
+    triangles: &[[usize; 3]],
+    face_material: &[Option<String>],
+    materials: &BTreeMap<String, Rgb>,
+) -> Option<Vec<Rgb>> {
+    if vcolors.iter().any(Option::is_some) {
+        Some(vcolors.iter().map(|c| c.unwrap_or(Rgb::WHITE)).collect())
+    } else if !materials.is_empty() {
+        let mut c: Vec<Option<Rgb>> = vec![None; vcolors.len()];
+        for (t, m) in triangles.iter().zip(face_material) {
+            if let Some(col) = m.as_ref().and_then(|m| materials.get(m)) {
+                for &i in t {
+                    c[i].get_or_insert(*col);
+                }
+            }
+        }
+        Some(c.into_iter().map(|c| c.unwrap_or(Rgb::WHITE)).collect())
+    } else {
+        None
     }
 }
 
