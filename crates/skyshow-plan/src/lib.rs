@@ -26,6 +26,7 @@ mod pair_check;
 mod parking;
 mod path_index;
 mod phased;
+mod plan_ahead;
 mod profile;
 mod route;
 mod schedule;

@@ -18,6 +18,7 @@ use crate::motion::{
 };
 use crate::options::PlanOptions;
 use crate::parking;
+use crate::plan_ahead::AheadJob;
 use crate::show_plan::{PlannedFormation, PlannedTransition};
 use crate::takeoff::{Takeoff, layer_altitude, layer_of_slots};
 use crate::transition::Transition;
@@ -193,8 +194,6 @@ impl ShowFlight {
     ) -> Result<(Transition, Vec<Vec3>, f64), PlanError> {
         let design = cx.design;
         let fd = &design.formations[k];
-        let d = design.limits.min_distance_m;
-        let spare = design.fleet.drones - f.points.len();
         let picture = parking_picture(
             &cx.specs[k],
             fd,
@@ -203,17 +202,7 @@ impl ShowFlight {
             &cx.motion_opts,
             cache,
         )?;
-        let slots = parking::slots(
-            &picture,
-            spare,
-            cx.towards_audience,
-            cx.opts.park_gap_m,
-            cx.opts.park_spacing_factor * d,
-            cx.band.0,
-            cx.band.1,
-        );
-        let mut targets = f.points.clone();
-        targets.extend(slots);
+        let targets = join_targets(cx, f, &picture);
         let clock_start = Instant::now();
         let (tr, _) = plan_transition_cached(
             &self.pos,
@@ -348,6 +337,55 @@ impl ShowFlight {
             landing,
         })
     }
+}
+
+/// The targets of the transition into formation `f`: its points, then the slots its
+/// spare drones park in, clear of `picture` (the points the picture takes during its
+/// hold).
+fn join_targets(cx: &FlightContext<'_>, f: &Formation, picture: &[Vec3]) -> Vec<Vec3> {
+    let design = cx.design;
+    let d = design.limits.min_distance_m;
+    let spare = design.fleet.drones - f.points.len();
+    let slots = parking::slots(
+        picture,
+        spare,
+        cx.towards_audience,
+        cx.opts.park_gap_m,
+        cx.opts.park_spacing_factor * d,
+        cx.band.0,
+        cx.band.1,
+    );
+    let mut targets = f.points.clone();
+    targets.extend(slots);
+    targets
+}
+
+/// The transitions of the show whose inputs are known before it is flown (see
+/// `plan_ahead.rs`): the first one, from the takeoff layers `lift`, when its formation
+/// stands still, and every one between two formations that stand still. The targets of a
+/// formation that stands still do not depend on when it is flown, and after its hold
+/// the drones stand on them.
+pub(crate) fn joins_known_ahead(
+    cx: &FlightContext<'_>,
+    formations: &[Formation],
+    lift: &[Vec3],
+) -> Vec<AheadJob> {
+    let mut jobs = Vec::new();
+    let mut from = Some(lift.to_vec());
+    for (k, f) in formations.iter().enumerate() {
+        let spec = &cx.specs[k];
+        // As `parking_picture` gives it for a formation that stands still.
+        let targets = (!spec.is_moving()).then(|| join_targets(cx, f, &spec.rest));
+        if let (Some(from), Some(to)) = (&from, &targets) {
+            jobs.push(AheadJob {
+                from: from.clone(),
+                to: to.clone(),
+                min_ms: ms(cx.design.formations[k].transition.min_duration_s),
+            });
+        }
+        from = targets;
+    }
+    jobs
 }
 
 /// Seconds to whole milliseconds.

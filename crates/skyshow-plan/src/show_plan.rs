@@ -10,7 +10,8 @@ use crate::error::PlanError;
 use crate::formation_cache::build_formations;
 use crate::motion::{MotionOptions, MotionSpec, PlannedMotion, motion_spec};
 use crate::options::PlanOptions;
-use crate::show_flight::{FlightContext, LandingFlown, ShowFlight};
+use crate::plan_ahead::PlannedAhead;
+use crate::show_flight::{FlightContext, LandingFlown, ShowFlight, joins_known_ahead};
 use crate::show_warnings::{detail_warning, music_warnings};
 use crate::takeoff::plan_takeoff;
 use crate::transition::Method;
@@ -146,7 +147,7 @@ pub fn plan_show_cached(
     cache: &mut dyn TransitionCache,
 ) -> Result<ShowPlan, PlanError> {
     let mut conflicts = Vec::new();
-    let planned = plan_recording_conflicts(design, opts, progress, cache, &mut conflicts);
+    let planned = plan_recording_conflicts(design, opts, progress, cache, &mut conflicts, true);
     if conflicts.is_empty() {
         return planned;
     }
@@ -156,7 +157,9 @@ pub fn plan_show_cached(
     })
 }
 
-/// Plans the whole show, pushing timing conflicts onto `conflicts` instead of stopping.
+/// Plans the whole show, pushing timing conflicts onto `conflicts` instead of stopping;
+/// with `ahead`, the transitions known before the show is flown are planned first, at
+/// once (`plan_ahead.rs`: the same plan, sooner).
 #[allow(clippy::result_large_err)]
 fn plan_recording_conflicts(
     design: &ShowDesign,
@@ -164,6 +167,7 @@ fn plan_recording_conflicts(
     progress: &mut dyn FnMut(PlanStage<'_>),
     cache: &mut dyn TransitionCache,
     conflicts: &mut Vec<Conflict>,
+    ahead: bool,
 ) -> Result<ShowPlan, PlanError> {
     let n = design.fleet.drones;
     let limits = &design.limits;
@@ -203,6 +207,13 @@ fn plan_recording_conflicts(
 
     progress(PlanStage::Takeoff);
     let takeoff = plan_takeoff(&homes, &design.fleet.grid, &design.takeoff, limits, opts);
+    // Every transition known before the show is flown, planned at once on every core.
+    let jobs = if ahead {
+        joins_known_ahead(&cx, &built, &takeoff.lift)
+    } else {
+        Vec::new()
+    };
+    let cache = &mut PlannedAhead::plan(&jobs, &design.limits, opts, band, cache);
     let mut flight = ShowFlight::after_takeoff(&homes, &takeoff, design.chapters.len());
     let count = design.formations.len();
     for (k, f) in built.into_iter().enumerate() {
@@ -279,4 +290,109 @@ fn timeline(flight: &mut ShowFlight, landed: &LandingFlown) -> (Vec<Phase>, Vec<
     let mut cues = std::mem::take(&mut flight.cues);
     cues.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
     (phases, cues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skyshow_model::MemoryCache;
+
+    /// Six formations: two that stand still, one that turns, one that stands still, one
+    /// that turns and one that stands still; pictures smaller than the fleet, so spare
+    /// drones park.
+    const SHOW: &str = r#"title = "ahead"
+[fleet]
+drones = 30
+[fleet.grid]
+rows = 5
+columns = 6
+spacing_m = 3
+[[chapter]]
+name = "one"
+[[chapter.formation]]
+name = "ring"
+hold = 6
+shape = "circle"
+radius_m = 14
+count = 24
+center = [0, 0, 40]
+color = "red"
+[[chapter.formation]]
+name = "grid"
+hold = 6
+shape = "grid"
+width_m = 20
+height_m = 12
+rows = 5
+columns = 6
+center = [0, 0, 45]
+color = "blue"
+[[chapter.formation]]
+name = "wheel"
+hold = 8
+shape = "circle"
+radius_m = 16
+center = [0, 0, 42]
+color = "gold"
+[[chapter.formation.motion]]
+kind = "rotate"
+axis = "up"
+turns = 0.25
+[[chapter.formation]]
+name = "flat"
+hold = 6
+shape = "grid"
+width_m = 24
+height_m = 16
+rows = 5
+columns = 6
+center = [0, 0, 40]
+color = "white"
+[[chapter.formation]]
+name = "spin"
+hold = 12
+shape = "circle"
+radius_m = 15
+count = 26
+center = [0, 0, 44]
+color = "green"
+[[chapter.formation.motion]]
+kind = "rotate"
+axis = "up"
+turns = 0.5
+[[chapter.formation]]
+name = "last"
+hold = 6
+shape = "circle"
+radius_m = 16
+center = [0, 0, 38]
+color = "red"
+"#;
+
+    fn timeless(mut plan: ShowPlan) -> ShowPlan {
+        for t in &mut plan.transitions {
+            t.planning_ms = 0.0;
+        }
+        plan
+    }
+
+    #[test]
+    fn transitions_planned_ahead_give_the_plan_flown_in_order() {
+        let (design, _) = skyshow_import::parse_show("ahead.toml", SHOW).unwrap();
+        let opts = PlanOptions::DEFAULT;
+        let plan = |ahead: bool, cache: &mut MemoryCache| {
+            let mut conflicts = Vec::new();
+            let p =
+                plan_recording_conflicts(&design, &opts, &mut |_| {}, cache, &mut conflicts, ahead);
+            assert!(conflicts.is_empty());
+            timeless(p.unwrap())
+        };
+        let (mut in_order, mut ahead) = (MemoryCache::default(), MemoryCache::default());
+        let first = plan(false, &mut in_order);
+        assert_eq!(first.transitions.len(), 6);
+        assert_eq!(plan(true, &mut ahead), first);
+        // The same entries, each stored once as computed, none reused.
+        assert_eq!(ahead.entries, in_order.entries);
+        assert!(ahead.reused.is_empty());
+    }
 }

@@ -94,6 +94,69 @@ fn in_drone_order(t: Transition, order: &[usize]) -> Transition {
     }
 }
 
+/// A transition's inputs with its drones in the canonical order of their start points,
+/// and the name of the entry that keeps its plan.
+pub(crate) struct Keyed {
+    /// `order[k]`: the caller's drone that is drone `k` here.
+    order: Vec<usize>,
+    /// The start points in canonical order.
+    from: Vec<Vec3>,
+    /// The inputs' bytes, which an entry must match.
+    input: Vec<u8>,
+    /// The entry's name.
+    pub(crate) name: String,
+}
+
+impl Keyed {
+    /// The transition from `from` (in the caller's drone order) to `to` with these
+    /// settings, keyed.
+    pub(crate) fn new(
+        from: &[Vec3],
+        to: &[Vec3],
+        limits: &Limits,
+        opts: &PlanOptions,
+        band: (f64, f64),
+        min_ms: i64,
+    ) -> Keyed {
+        let order = canonical_order(from);
+        let from: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
+        let input = input_bytes(&from, to, limits, opts, band, min_ms);
+        let name = entry_name("t", &input);
+        Keyed {
+            order,
+            from,
+            input,
+            name,
+        }
+    }
+
+    /// The plan `cache` keeps for exactly these inputs, if it keeps one (in canonical
+    /// order).
+    fn cached(&self, cache: &mut dyn TransitionCache) -> Option<Transition> {
+        decode(&cache.load(&self.name)?, &self.input, self.from.len())
+    }
+
+    /// True when `cache` keeps a plan for exactly these inputs.
+    pub(crate) fn is_in(&self, cache: &mut dyn TransitionCache) -> bool {
+        self.cached(cache).is_some()
+    }
+
+    /// Plans the transition (in canonical order): the plan and its entry's bytes.
+    pub(crate) fn plan(
+        &self,
+        to: &[Vec3],
+        limits: &Limits,
+        opts: &PlanOptions,
+        band: (f64, f64),
+        min_ms: i64,
+    ) -> Result<(Transition, Vec<u8>), TransitionError> {
+        let t = plan_transition(&self.from, to, limits, opts, band, min_ms)?;
+        let mut body = Writer::default();
+        write_transition(&mut body, &t);
+        Ok((t, seal(&self.input, &body.bytes)))
+    }
+}
+
 /// [`plan_transition`] for the drones in the canonical order of their start points
 /// (see the module notes), reusing `cache`'s plan for the same inputs when it has one and
 /// keeping a new plan there. Returns the plan, in the caller's drone order, and whether
@@ -108,21 +171,14 @@ pub fn plan_transition_cached(
     min_ms: i64,
     cache: &mut dyn TransitionCache,
 ) -> Result<(Transition, bool), TransitionError> {
-    let order = canonical_order(from);
-    let from: Vec<Vec3> = order.iter().map(|&i| from[i]).collect();
-    let input = input_bytes(&from, to, limits, opts, band, min_ms);
-    let name = entry_name("t", &input);
-    if let Some(entry) = cache.load(&name)
-        && let Some(t) = decode(&entry, &input, from.len())
-    {
-        cache.reused(&name);
-        return Ok((in_drone_order(t, &order), true));
+    let key = Keyed::new(from, to, limits, opts, band, min_ms);
+    if let Some(t) = key.cached(cache) {
+        cache.reused(&key.name);
+        return Ok((in_drone_order(t, &key.order), true));
     }
-    let t = plan_transition(&from, to, limits, opts, band, min_ms)?;
-    let mut body = Writer::default();
-    write_transition(&mut body, &t);
-    cache.store(&name, seal(&input, &body.bytes));
-    Ok((in_drone_order(t, &order), false))
+    let (t, entry) = key.plan(to, limits, opts, band, min_ms)?;
+    cache.store(&key.name, entry);
+    Ok((in_drone_order(t, &key.order), false))
 }
 
 #[cfg(test)]
