@@ -99,31 +99,8 @@ impl ContentCache for PlannedAhead<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transition_cache::plan_transition_cached;
+    use crate::transition_cache::tests::{grid, plan as run};
     use skyshow_model::MemoryCache;
-
-    fn grid(n: usize, dx: f64, z: f64) -> Vec<Vec3> {
-        (0..n)
-            .map(|i| Vec3::new((i % 5) as f64 * dx, (i / 5) as f64 * dx, z))
-            .collect()
-    }
-
-    fn run(
-        cache: &mut dyn ContentCache,
-        from: &[Vec3],
-        to: &[Vec3],
-    ) -> (crate::transition::Transition, bool) {
-        plan_transition_cached(
-            from,
-            to,
-            &Limits::default(),
-            &PlanOptions::DEFAULT,
-            (5.0, 120.0),
-            0,
-            cache,
-        )
-        .unwrap()
-    }
 
     #[test]
     fn a_plan_made_ahead_is_the_plan_and_is_stored_as_computed_when_taken() {

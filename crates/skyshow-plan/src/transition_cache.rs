@@ -182,17 +182,23 @@ pub fn plan_transition_cached(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use skyshow_model::MemoryCache;
 
-    fn grid(n: usize, dx: f64, z: f64) -> Vec<Vec3> {
+    /// `n` points on a five-column grid `dx` apart at height `z`.
+    pub(crate) fn grid(n: usize, dx: f64, z: f64) -> Vec<Vec3> {
         (0..n)
             .map(|i| Vec3::new((i % 5) as f64 * dx, (i / 5) as f64 * dx, z))
             .collect()
     }
 
-    fn plan(cache: &mut MemoryCache, from: &[Vec3], to: &[Vec3]) -> (Transition, bool) {
+    /// The transition from `from` to `to` with the default settings, through `cache`.
+    pub(crate) fn plan(
+        cache: &mut dyn TransitionCache,
+        from: &[Vec3],
+        to: &[Vec3],
+    ) -> (Transition, bool) {
         plan_transition_cached(
             from,
             to,
