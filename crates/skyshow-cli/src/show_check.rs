@@ -26,6 +26,16 @@ pub(crate) struct Checked {
     pub(crate) validate_ms: f64,
 }
 
+/// The longest light program of `show`'s drones, bytes (`report.json`
+/// `max_light_program_bytes`).
+pub(crate) fn max_light_program_bytes(show: &FlightShow) -> usize {
+    show.drones
+        .iter()
+        .map(|d| d.lights.bytecode.len())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Reads `bytes` (a zip `.skyc`; bare JSON when it starts with `{`; a VVIZ document; a ZIP
 /// of Skybrush per-drone CSVs; Skybrush's static `Name,x_m,y_m,z_m,…` CSV) named `name`,
 /// without validating it. CSV shows, which have no title, are named after the file.

@@ -30,10 +30,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
     let loaded = skyshow_import::load_show(std::path::Path::new(&path)).expect("loads");
-    let opts = skyshow_plan::PlanOptions {
-        minimise: loaded.design.minimise,
-        ..skyshow_plan::PlanOptions::DEFAULT
-    };
+    let opts = skyshow_plan::PlanOptions::for_design(&loaded.design);
     let t = std::time::Instant::now();
     let mut cache = Dir(std::env::temp_dir().join("emergency-bench-cache"));
     let mut plan = skyshow_plan::plan_show_cached(&loaded.design, &opts, &mut |_| {}, &mut cache)

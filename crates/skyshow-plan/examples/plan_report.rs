@@ -6,10 +6,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("show file");
     let loaded = skyshow_import::load_show(std::path::Path::new(&path)).expect("loads");
     let t = std::time::Instant::now();
-    let mut opts = skyshow_plan::PlanOptions {
-        minimise: loaded.design.minimise,
-        ..skyshow_plan::PlanOptions::DEFAULT
-    };
+    let mut opts = skyshow_plan::PlanOptions::for_design(&loaded.design);
     match std::env::args().nth(2).as_deref() {
         Some("time") => opts.minimise = skyshow_plan::Minimise::Time,
         Some("distance") => opts.minimise = skyshow_plan::Minimise::Distance,

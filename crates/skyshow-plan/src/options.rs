@@ -44,6 +44,15 @@ impl PlanOptions {
         minimise: Minimise::Distance,
         time_slack: 0.03,
     };
+
+    /// The defaults with what the show file chooses (`minimise`): the options every
+    /// planning of `design` uses, so its transitions and its emergency return agree.
+    pub fn for_design(design: &skyshow_model::ShowDesign) -> PlanOptions {
+        PlanOptions {
+            minimise: design.minimise,
+            ..PlanOptions::DEFAULT
+        }
+    }
 }
 
 impl Default for PlanOptions {

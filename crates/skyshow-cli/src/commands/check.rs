@@ -64,13 +64,7 @@ pub(crate) fn run(args: &CheckArgs, printer: Printer) -> Result<u8> {
         validation: &checked.validation,
         format: checked.format.clone(),
         drone_names: checked.show.drones.iter().map(|d| d.name.clone()).collect(),
-        max_light_program_bytes: checked
-            .show
-            .drones
-            .iter()
-            .map(|d| d.lights.bytecode.len())
-            .max()
-            .unwrap_or(0),
+        max_light_program_bytes: crate::show_check::max_light_program_bytes(&checked.show),
         formations: Vec::new(),
         transitions: Vec::new(),
         timing_ms: vec![("total".into(), started.elapsed().as_secs_f64() * 1000.0)],

@@ -19,10 +19,7 @@ pub(super) fn plan(
     cache: &mut dyn ContentCache,
 ) -> EmergencyPlan {
     let t = Instant::now();
-    let opts = PlanOptions {
-        minimise: design.minimise,
-        ..PlanOptions::DEFAULT
-    };
+    let opts = PlanOptions::for_design(design);
     let interval_s = interval_s(design, &built.show);
     let (e, _) = plan_emergency_cached(
         &built.plan,

@@ -7,7 +7,7 @@ use skyshow_plan::{EmergencyPlan, ShowPlan};
 use super::show::Built;
 use crate::design_warnings;
 use crate::fireworks::PyroBuilt;
-use crate::show_check::Checked;
+use crate::show_check::{Checked, max_light_program_bytes};
 use crate::summary::music_format_warning;
 
 /// `report.json` for a built, exported and checked show (`timing` is every stage's
@@ -31,13 +31,7 @@ pub(super) fn report_of<'a>(
         validation: &checked.validation,
         format: checked.format.clone(),
         drone_names: checked.show.drones.iter().map(|d| d.name.clone()).collect(),
-        max_light_program_bytes: built
-            .show
-            .drones
-            .iter()
-            .map(|d| d.lights.bytecode.len())
-            .max()
-            .unwrap_or(0),
+        max_light_program_bytes: max_light_program_bytes(&built.show),
         formations: formation_rows(loaded, &built.plan),
         transitions: transition_rows(&built.plan),
         timing_ms: timing,

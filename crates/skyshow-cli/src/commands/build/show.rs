@@ -76,10 +76,7 @@ pub(crate) fn build_show(
 ) -> Result<Built> {
     let design = &loaded.design;
     let t = Instant::now();
-    let opts = PlanOptions {
-        minimise: design.minimise,
-        ..PlanOptions::DEFAULT
-    };
+    let opts = PlanOptions::for_design(design);
     let plan =
         plan_show_cached(design, &opts, progress, cache).map_err(|e| plan_error(loaded, e))?;
     timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
