@@ -43,8 +43,9 @@ pub use musical_time::BarBeat;
 pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
 pub use sections::TempoSection;
 pub use step_set::{
-    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, HELD_OUT_7_PREFIX, STEP_RATIOS,
-    StepTrack, tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
-    tempo_step_held_out_6_set, tempo_step_held_out_7_set, tempo_step_held_out_set, tempo_step_set,
+    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, HELD_OUT_7_PREFIX, HELD_OUT_8_PREFIX,
+    STEP_RATIOS, StepTrack, tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
+    tempo_step_held_out_6_set, tempo_step_held_out_7_set, tempo_step_held_out_8_set,
+    tempo_step_held_out_set, tempo_step_set,
 };
 pub use synth::{Instrument, TestTrack, Tone, TrackSpec, synthesize};

@@ -403,6 +403,66 @@ pub fn tempo_step_held_out_7_set() -> Vec<StepTrack> {
     )
 }
 
+/// Name prefix of the eighth held-out step set ([`tempo_step_held_out_8_set`]).
+pub const HELD_OUT_8_PREFIX: &str = "h8 ";
+
+/// 24 more tempo-step tracks, written in session 13 before its work on the steps (claves
+/// heard at half or double their level) and scored once on the tracker before that work,
+/// never tuned on: eight claves (two in 3/4) down from fast tempi, up from slow ones and
+/// down to a slow one, drums, syncopated, funk, shuffle, four-on-the-floor, pads and clicks
+/// in 3/4 and 4/4, at 60 to 178 BPM on either side and ratios 0.6 to 1.45, with other
+/// seeds, step times, lengths, mixes, noise, sample rates (32 kHz too) and first beats.
+/// Names start with [`HELD_OUT_8_PREFIX`].
+pub fn tempo_step_held_out_8_set() -> Vec<StepTrack> {
+    use Instrument::{Clave, Clicks, Drums, DrumsSyncopated, FourOnFloor, Funk, Pads, Shuffle};
+    const PLAN: [(Instrument, f64, f64, u32); 24] = [
+        // Claves.
+        (Clave, 152.0, 0.7, 4),
+        (Clave, 170.0, 0.62, 4),
+        (Clave, 124.0, 1.3, 4),
+        (Clave, 72.0, 1.4, 4),
+        (Clave, 86.0, 1.25, 3),
+        (Clave, 140.0, 0.78, 3),
+        (Clave, 108.0, 1.36, 4),
+        (Clave, 94.0, 0.66, 4),
+        // Drum grooves in 3/4 and 4/4.
+        (Drums, 64.0, 1.45, 4),
+        (Drums, 146.0, 0.64, 3),
+        (Drums, 102.0, 1.18, 4),
+        (DrumsSyncopated, 134.0, 0.74, 4),
+        (DrumsSyncopated, 78.0, 1.32, 4),
+        (Funk, 74.0, 1.38, 4),
+        (Funk, 136.0, 0.7, 3),
+        (Funk, 166.0, 0.76, 4),
+        (Shuffle, 112.0, 1.3, 3),
+        (Shuffle, 164.0, 0.66, 4),
+        (FourOnFloor, 126.0, 1.4, 4),
+        (FourOnFloor, 178.0, 0.6, 4),
+        // Pads and clicks.
+        (Pads, 82.0, 1.42, 4),
+        (Pads, 154.0, 0.72, 3),
+        (Clicks, 60.0, 1.45, 4),
+        (Clicks, 116.0, 0.82, 3),
+    ];
+    varied(
+        &PLAN,
+        &Variation {
+            prefix: HELD_OUT_8_PREFIX,
+            seed: 1100,
+            tone: |i| match i % 5 {
+                1 => Tone::Dull(2100.0),
+                3 => Tone::Thin(150.0),
+                _ => Tone::Full,
+            },
+            noise_rms: |i| [0.0, 0.04, 0.0, 0.0, 0.06, 0.0][i % 6],
+            step_at_s: |i| 15.0 + (i * 5 % 21) as f64,
+            durations_s: &[49.0, 53.0, 46.0, 50.0],
+            first_beats_s: &[0.25, 0.0, 0.6, 0.15, 0.85],
+            sample_rates: &[22_050, 44_100, 22_050, 48_000, 32_000],
+        },
+    )
+}
+
 /// How a held-out step set varies its tracks, by each one's index `i` in its plan.
 struct Variation {
     /// Name prefix of the set.
