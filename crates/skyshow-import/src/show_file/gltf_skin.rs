@@ -44,16 +44,46 @@ pub(crate) fn bind(
     parts: &[MeshPart],
     new_index: &[usize],
 ) -> Result<VertexBinding, ArtError> {
-    let mut out = VertexBinding {
-        influence_start: vec![0],
-        morph_start: vec![0],
-        ..VertexBinding::default()
+    let mut binder = Binder {
+        root,
+        buffers,
+        new_index,
+        out: VertexBinding {
+            influence_start: vec![0],
+            morph_start: vec![0],
+            ..VertexBinding::default()
+        },
+        bind_of: BTreeMap::new(),
+        slot_of: BTreeMap::new(),
+        far: FarOff::default(),
     };
-    // (skin or usize::MAX for a node's own transform, joint node) → bind.
-    let mut bind_of: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-    let mut slot_of: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-    let mut far = FarOff::default();
     for part in parts {
+        binder.part(part)?;
+    }
+    let mut out = binder.out;
+    if let Some(w) = binder.far.warning() {
+        out.warnings.push(w);
+    }
+    Ok(out)
+}
+
+/// The binding being built, part by part, with the binds and weight slots already made.
+struct Binder<'a> {
+    root: &'a Root,
+    buffers: &'a [Vec<u8>],
+    new_index: &'a [usize],
+    out: VertexBinding,
+    /// (skin or usize::MAX for a node's own transform, joint node) → bind.
+    bind_of: BTreeMap<(usize, usize), u32>,
+    /// (node, morph target) → weight slot.
+    slot_of: BTreeMap<(usize, usize), u32>,
+    far: FarOff,
+}
+
+impl Binder<'_> {
+    /// Binds the vertices of one mesh primitive placed at one node.
+    fn part(&mut self, part: &MeshPart) -> Result<(), ArtError> {
+        let root = self.root;
         let (Some(node), Some(mesh)) = (root.nodes.get(part.node), root.meshes.get(part.mesh))
         else {
             return Err(broken(msg!(
@@ -70,6 +100,7 @@ pub(crate) fn bind(
             |n| msg!("gltf-mesh-named", name = n),
         );
         let attr = |sem: Semantic| prim.attributes.get(&Checked::Valid(sem)).map(|a| a.value());
+        let buffers = self.buffers;
         let read =
             |acc: usize, what: Message, allowed: Allowed| -> Result<AccessorData, ArtError> {
                 gltf_accessor::read(root, buffers, acc, allowed, Some(part.count)).map_err(|e| {
@@ -97,24 +128,15 @@ pub(crate) fn bind(
                     root,
                     buffers,
                     skin.value(),
-                    new_index,
-                    &mut bind_of,
-                    &mut out.binds,
+                    self.new_index,
+                    &mut self.bind_of,
+                    &mut self.out.binds,
                 )?;
-                skin_weights(prim, &read, &joints, &mesh_name, part, &mut far)?
+                skin_weights(prim, &read, &joints, &mesh_name, part, &mut self.far)?
             }
-            None => {
-                let key = (usize::MAX, part.node);
-                let b = *bind_of.entry(key).or_insert_with(|| {
-                    out.binds.push(RigBind {
-                        node: new_index[part.node],
-                        offset: IDENTITY,
-                    });
-                    (out.binds.len() - 1) as u32
-                });
-                vec![vec![(b, 1.0)]; part.count]
-            }
+            None => vec![vec![(self.own_bind(part.node), 1.0)]; part.count],
         };
+        let (new_index, slot_of, out) = (self.new_index, &mut self.slot_of, &mut self.out);
         let deltas = morph_deltas(mesh, prim, part, &mesh_name, &read, |t| {
             slot_of.entry((part.node, t)).or_insert_with(|| {
                 out.weight_slots
@@ -122,6 +144,31 @@ pub(crate) fn bind(
                 (out.weight_slots.len() - 1) as u32
             });
         })?;
+        self.push_vertices(part, &positions, influences, &deltas);
+        Ok(())
+    }
+
+    /// The bind of a node's own transform (for a mesh without a skin), made once.
+    fn own_bind(&mut self, node: usize) -> u32 {
+        let (new_index, binds) = (self.new_index, &mut self.out.binds);
+        *self.bind_of.entry((usize::MAX, node)).or_insert_with(|| {
+            binds.push(RigBind {
+                node: new_index[node],
+                offset: IDENTITY,
+            });
+            (binds.len() - 1) as u32
+        })
+    }
+
+    /// Appends the part's vertices: rest positions, influences and non-zero morph deltas.
+    fn push_vertices(
+        &mut self,
+        part: &MeshPart,
+        positions: &AccessorData,
+        influences: Vec<Vec<(u32, f64)>>,
+        deltas: &[Option<AccessorData>],
+    ) {
+        let out = &mut self.out;
         for (v, inf) in influences.into_iter().enumerate() {
             let p = positions.get(v);
             out.rest.push(Vec3::new(p[0], p[1], p[2]));
@@ -131,17 +178,13 @@ pub(crate) fn bind(
                 let Some(d) = d else { continue };
                 let d = d.get(v);
                 if d.iter().any(|x| *x != 0.0) {
-                    let slot = slot_of[&(part.node, t)];
+                    let slot = self.slot_of[&(part.node, t)];
                     out.morph_deltas.push((slot, Vec3::new(d[0], d[1], d[2])));
                 }
             }
             out.morph_start.push(out.morph_deltas.len() as u32);
         }
     }
-    if let Some(w) = far.warning() {
-        out.warnings.push(w);
-    }
-    Ok(out)
 }
 
 /// Skin `skin`'s joints as binds (added once per skin and joint): the bind of each joint.
@@ -287,6 +330,37 @@ fn skin_weights(
     part: &MeshPart,
     far: &mut FarOff,
 ) -> Result<Vec<Vec<(u32, f64)>>, ArtError> {
+    let sets = weight_sets(prim, read, mesh_name)?;
+    let mut out = Vec::with_capacity(part.count);
+    for v in 0..part.count {
+        let mut inf = vertex_influences(&sets, v, joints, mesh_name)?;
+        let sum: f64 = inf.iter().map(|x| x.1).sum();
+        if sum <= 1e-9 {
+            return Err(ArtError::new(
+                msg!(
+                    "gltf-skin-weights-zero",
+                    mesh = mesh_name.clone(),
+                    vertex = v
+                ),
+                msg!("gltf-skin-weights-zero-hint"),
+            ));
+        }
+        far.note(sum, v, mesh_name);
+        for x in &mut inf {
+            x.1 /= sum;
+        }
+        out.push(inf);
+    }
+    Ok(out)
+}
+
+/// Every `(JOINTS_n, WEIGHTS_n)` accessor pair of a primitive, from `n` = 0 until neither
+/// is present; a set with only one half is an error, and so is a primitive with none.
+fn weight_sets(
+    prim: &gltf::json::mesh::Primitive,
+    read: &dyn Fn(usize, Message, Allowed) -> Result<AccessorData, ArtError>,
+    mesh_name: &Message,
+) -> Result<Vec<(AccessorData, AccessorData)>, ArtError> {
     let joint_types = Allowed {
         types: &[Type::Vec4],
         float: false,
@@ -329,58 +403,51 @@ fn skin_weights(
     if sets.is_empty() {
         return Err(broken(msg!("gltf-skin-no-sets", mesh = mesh_name.clone())));
     }
-    let mut out = Vec::with_capacity(part.count);
-    for v in 0..part.count {
-        let mut inf: Vec<(u32, f64)> = Vec::with_capacity(4);
-        for (js, ws) in &sets {
-            for (j, w) in js.get(v).iter().zip(ws.get(v)) {
-                if !w.is_finite() || *w < -1e-6 {
-                    return Err(ArtError::new(
-                        msg!(
-                            "gltf-skin-weight-bad",
-                            mesh = mesh_name.clone(),
-                            vertex = v,
-                            weight = *w
-                        ),
-                        msg!("gltf-skin-weight-bad-hint"),
-                    ));
-                }
-                if *w <= 0.0 {
-                    continue;
-                }
-                let Some(&b) = joints.get(*j as usize) else {
-                    return Err(broken(msg!(
-                        "gltf-skin-joint-index",
+    Ok(sets)
+}
+
+/// Vertex `v`'s positive weights over every set, summed per bind (not yet normalised);
+/// a weight that is not finite or is negative, or a joint index past the skin's joints,
+/// is an error.
+fn vertex_influences(
+    sets: &[(AccessorData, AccessorData)],
+    v: usize,
+    joints: &[u32],
+    mesh_name: &Message,
+) -> Result<Vec<(u32, f64)>, ArtError> {
+    let mut inf: Vec<(u32, f64)> = Vec::with_capacity(4);
+    for (js, ws) in sets {
+        for (j, w) in js.get(v).iter().zip(ws.get(v)) {
+            if !w.is_finite() || *w < -1e-6 {
+                return Err(ArtError::new(
+                    msg!(
+                        "gltf-skin-weight-bad",
                         mesh = mesh_name.clone(),
                         vertex = v,
-                        joint = *j,
-                        joints = joints.len()
-                    )));
-                };
-                match inf.iter_mut().find(|x| x.0 == b) {
-                    Some(x) => x.1 += w,
-                    None => inf.push((b, *w)),
-                }
+                        weight = *w
+                    ),
+                    msg!("gltf-skin-weight-bad-hint"),
+                ));
+            }
+            if *w <= 0.0 {
+                continue;
+            }
+            let Some(&b) = joints.get(*j as usize) else {
+                return Err(broken(msg!(
+                    "gltf-skin-joint-index",
+                    mesh = mesh_name.clone(),
+                    vertex = v,
+                    joint = *j,
+                    joints = joints.len()
+                )));
+            };
+            match inf.iter_mut().find(|x| x.0 == b) {
+                Some(x) => x.1 += w,
+                None => inf.push((b, *w)),
             }
         }
-        let sum: f64 = inf.iter().map(|x| x.1).sum();
-        if sum <= 1e-9 {
-            return Err(ArtError::new(
-                msg!(
-                    "gltf-skin-weights-zero",
-                    mesh = mesh_name.clone(),
-                    vertex = v
-                ),
-                msg!("gltf-skin-weights-zero-hint"),
-            ));
-        }
-        far.note(sum, v, mesh_name);
-        for x in &mut inf {
-            x.1 /= sum;
-        }
-        out.push(inf);
     }
-    Ok(out)
+    Ok(inf)
 }
 
 /// Vertices whose weights were far from summing to 1.
