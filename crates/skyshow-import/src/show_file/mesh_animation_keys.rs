@@ -106,14 +106,41 @@ impl Cx<'_> {
                 msg!("artwork-anim-none-hint"),
             );
         };
-        if animation.rest.len() != mesh.vertices.len() {
+        let start = self.start_pose(keys, &animation, mesh.vertices.len(), span, what)?;
+        for message in warnings {
+            self.warn(Warning::new(
+                "gltf_skin_weights_normalised",
+                message,
+                format!("formation \"{}\"", keys.formation),
+            ));
+        }
+        mesh.vertices = start.iter().map(|p| p.to_array()).collect();
+        let playback = keys.playback;
+        Ok(Some(MeshAnimation {
+            playback,
+            ..animation
+        }))
+    }
+
+    /// The vertices in the pose the clip shows at `animation_start_s`, after checking that
+    /// the animation moves the mesh's `vertices` vertices, that the start lies within the
+    /// clip and that every posed vertex is finite.
+    fn start_pose(
+        &self,
+        keys: &AnimationKeys<'_>,
+        animation: &MeshAnimation,
+        vertices: usize,
+        span: &Range<usize>,
+        what: &Message,
+    ) -> Result<Vec<Vec3>, ImportError> {
+        if animation.rest.len() != vertices {
             return Err(self.err(
                 span.clone(),
                 msg!(
                     "artwork-anim-vertex-count",
                     what = what.clone(),
                     moved = animation.rest.len(),
-                    vertices = mesh.vertices.len()
+                    vertices = vertices
                 ),
                 Label::File,
                 None,
@@ -151,19 +178,7 @@ impl Cx<'_> {
                 Some(msg!("artwork-anim-not-finite-hint")),
             ));
         }
-        for message in warnings {
-            self.warn(Warning::new(
-                "gltf_skin_weights_normalised",
-                message,
-                format!("formation \"{}\"", keys.formation),
-            ));
-        }
-        mesh.vertices = start.iter().map(|p| p.to_array()).collect();
-        let playback = keys.playback;
-        Ok(Some(MeshAnimation {
-            playback,
-            ..animation
-        }))
+        Ok(start)
     }
 }
 
