@@ -7,7 +7,7 @@ use crate::detail::{DetailShortfall, Spread};
 use crate::grid::PointGrid;
 use crate::joint::JointRelaxer;
 use crate::outline::Outline;
-use crate::packing::LinePacking;
+use crate::packing::{LinePacking, LinePoint};
 use crate::region::Region;
 use crate::relax::{Domain, Relaxer};
 use crate::rng::Rng;
@@ -90,10 +90,77 @@ impl Domain for Region {
     }
 }
 
+/// The picture's parts and how many of the points each takes.
+struct Split {
+    /// The lines (or, without lines, the area's edges).
+    outline: Outline,
+    /// The area, when it has any.
+    region: Option<Region>,
+    /// The area's size, m².
+    area: f64,
+    /// The outline's length, metres.
+    len: f64,
+    /// Points inside the area.
+    n_fill: usize,
+    /// Points along the lines.
+    n_line: usize,
+    /// The spacing of a perfectly even sampling, metres.
+    ideal: f64,
+}
+
 impl Picture<'_> {
     /// `n` points. Even sampling ignores `min_distance_m` (the caller checks the spacing);
     /// density sampling pushes only pairs closer than it apart.
     pub(crate) fn sample(&self, n: usize, min_distance_m: f64) -> Result<Sampled, PictureError> {
+        let split = self.split(n)?;
+        if n == 0 {
+            return Ok(Sampled {
+                points: Vec::new(),
+                colors: None,
+                ideal_spacing_m: 0.0,
+                max_shape_distance_m: 0.0,
+                close_lines_share: None,
+                detail: None,
+            });
+        }
+        let mut rng = Rng::new(self.seed, 0x5eed_0001);
+        let mut points = Vec::with_capacity(n);
+        // Outline first: packed along the lines with their corners, the smallest gap in the
+        // plane as large as possible, then relaxed along the lines.
+        let mut shape_samples = Vec::new();
+        let mut line_points = Vec::new();
+        if split.n_line > 0 {
+            let packed =
+                LinePacking::new(&split.outline, split.n_line).ok_or(PictureError::Empty)?;
+            points.extend(
+                packed
+                    .points
+                    .iter()
+                    .map(|p| Vec3::new(p.xy[0], p.xy[1], 0.0)),
+            );
+            line_points = packed.points;
+            shape_samples.extend(split.outline.dense(split.ideal / 8.0));
+        }
+        if split.n_fill > 0 {
+            let region = split.region.as_ref().ok_or(PictureError::NoArea)?;
+            let (fill, samples) = self.fill(
+                &split,
+                region,
+                n,
+                min_distance_m,
+                &mut rng,
+                &mut points,
+                &mut line_points,
+            );
+            points.extend(fill);
+            shape_samples.extend(samples);
+        }
+        Ok(self.sampled(&split, n, points, &shape_samples, min_distance_m))
+    }
+
+    /// The outline and area of the picture and how `n` points are shared between them:
+    /// `fill_share`, or the split that gives lines and fill the same spacing.
+    fn split(&self, n: usize) -> Result<Split, PictureError> {
         let outline = Outline::new(self.lines);
         let scale = self.width_m.max(self.height_m).max(1e-6);
         let region = Region::new(self.area, scale / 512.0);
@@ -116,106 +183,119 @@ impl Picture<'_> {
             }
             (None, Some(_)) => 1.0,
         };
+        let mut split = Split {
+            outline,
+            region,
+            area,
+            len,
+            n_fill: 0,
+            n_line: 0,
+            ideal: 0.0,
+        };
         if n == 0 {
-            return Ok(Sampled {
-                points: Vec::new(),
-                colors: None,
-                ideal_spacing_m: 0.0,
-                max_shape_distance_m: 0.0,
-                close_lines_share: None,
-                detail: None,
-            });
+            return Ok(split);
         }
-        let n_fill = ((share * n as f64).round() as usize).min(n);
-        let n_line = n - n_fill;
-        if n_line > 0 && outline.is_empty() {
+        split.n_fill = ((share * n as f64).round() as usize).min(n);
+        split.n_line = n - split.n_fill;
+        if split.n_line > 0 && split.outline.is_empty() {
             return Err(PictureError::Empty);
         }
         // Points filling the area (on its outline or not) have the area's hexagonal spacing
         // as their ideal, points along the lines only the lines' `L/N`.
-        let ideal = if n_fill == 0 {
+        split.ideal = if split.n_fill == 0 {
             len / n as f64
         } else {
             hex_spacing(area, n)
         };
-        let mut rng = Rng::new(self.seed, 0x5eed_0001);
-        let mut points = Vec::with_capacity(n);
-        // Outline first: packed along the lines with their corners, the smallest gap in the
-        // plane as large as possible, then relaxed along the lines.
-        let mut shape_samples = Vec::new();
-        let mut line_points = Vec::new();
-        if n_line > 0 {
-            let packed = LinePacking::new(&outline, n_line).ok_or(PictureError::Empty)?;
-            points.extend(
-                packed
-                    .points
-                    .iter()
-                    .map(|p| Vec3::new(p.xy[0], p.xy[1], 0.0)),
-            );
-            line_points = packed.points;
-            shape_samples.extend(outline.dense(ideal / 8.0));
-        }
-        if n_fill > 0 {
-            let region = region.as_ref().ok_or(PictureError::NoArea)?;
-            let fill_s = if n_line == 0 {
-                ideal
-            } else {
-                both_spacing(area, len, n).min(hex_spacing(area, n_fill))
-            };
-            let h = fill_s * SAMPLE_PITCH;
-            let phase = [rng.f64(), rng.f64()];
-            let samples = region.samples(h, phase);
-            let weights = (!self.density.is_empty()).then(|| {
-                samples
-                    .iter()
-                    .map(|p| self.density_at(p.x, p.y).max(1e-3))
-                    .collect::<Vec<f64>>()
-            });
-            let relax = Relaxer {
+        Ok(split)
+    }
+
+    /// The `split.n_fill` points inside `region`, seeded, Lloyd-relaxed and pushed apart
+    /// (in `both` mode together with the outline's `line_points`, which slide along their
+    /// lines and are copied back into `points`), and the area's samples for the shape
+    /// distance.
+    #[allow(clippy::too_many_arguments)]
+    fn fill(
+        &self,
+        split: &Split,
+        region: &Region,
+        n: usize,
+        min_distance_m: f64,
+        rng: &mut Rng,
+        points: &mut [Vec3],
+        line_points: &mut [LinePoint],
+    ) -> (Vec<Vec3>, Vec<Vec3>) {
+        let (area, len, ideal) = (split.area, split.len, split.ideal);
+        let fill_s = if split.n_line == 0 {
+            ideal
+        } else {
+            both_spacing(area, len, n).min(hex_spacing(area, split.n_fill))
+        };
+        let h = fill_s * SAMPLE_PITCH;
+        let phase = [rng.f64(), rng.f64()];
+        let samples = region.samples(h, phase);
+        let weights = (!self.density.is_empty()).then(|| {
+            samples
+                .iter()
+                .map(|p| self.density_at(p.x, p.y).max(1e-3))
+                .collect::<Vec<f64>>()
+        });
+        let relax = Relaxer {
+            domain: region,
+            fixed: points,
+            spacing: fill_s,
+        };
+        let mut fill = relax.seed(&samples, split.n_fill, rng);
+        relax.lloyd(&mut fill, &samples, weights.as_deref(), LLOYD_ITERS);
+        // Even sampling pushes towards the ideal spacing (scale-free, so the smallest
+        // working size is the current size × limit / spacing); density sampling keeps
+        // its uneven spacing and only enforces the limit.
+        let target = if weights.is_some() {
+            min_distance_m * 1.001
+        } else {
+            fill_s * PUSH
+        };
+        let goal = if weights.is_some() {
+            target
+        } else {
+            fill_s * GOAL
+        };
+        if split.n_line == 0 || weights.is_some() {
+            relax.repel(&mut fill, target, goal, REPEL_ITERS);
+        } else {
+            // Outline and fill together: the outline points slide along their lines
+            // out of the fill's way.
+            let joint = JointRelaxer {
+                outline: &split.outline,
                 domain: region,
-                fixed: &points,
-                spacing: fill_s,
+                target: ideal * JOINT_PUSH,
+                goal: ideal * GOAL,
             };
-            let mut fill = relax.seed(&samples, n_fill, &mut rng);
-            relax.lloyd(&mut fill, &samples, weights.as_deref(), LLOYD_ITERS);
-            // Even sampling pushes towards the ideal spacing (scale-free, so the smallest
-            // working size is the current size × limit / spacing); density sampling keeps
-            // its uneven spacing and only enforces the limit.
-            let target = if weights.is_some() {
-                min_distance_m * 1.001
-            } else {
-                fill_s * PUSH
-            };
-            let goal = if weights.is_some() {
-                target
-            } else {
-                fill_s * GOAL
-            };
-            if n_line == 0 || weights.is_some() {
-                relax.repel(&mut fill, target, goal, REPEL_ITERS);
-            } else {
-                // Outline and fill together: the outline points slide along their lines
-                // out of the fill's way.
-                let joint = JointRelaxer {
-                    outline: &outline,
-                    domain: region,
-                    target: ideal * JOINT_PUSH,
-                    goal: ideal * GOAL,
-                };
-                joint.relax(&mut line_points, &mut fill, JOINT_ITERS);
-                for (p, q) in points.iter_mut().zip(&line_points) {
-                    *p = Vec3::new(q.xy[0], q.xy[1], 0.0);
-                }
+            joint.relax(line_points, &mut fill, JOINT_ITERS);
+            for (p, q) in points.iter_mut().zip(line_points.iter()) {
+                *p = Vec3::new(q.xy[0], q.xy[1], 0.0);
             }
-            points.extend(fill);
-            shape_samples.extend(samples);
-            shape_samples.extend(region.boundary_samples(h));
         }
+        let mut shape_samples = samples;
+        shape_samples.extend(region.boundary_samples(h));
+        (fill, shape_samples)
+    }
+
+    /// The sampled points with their colours and how well they show the shape.
+    fn sampled(
+        &self,
+        split: &Split,
+        n: usize,
+        points: Vec<Vec3>,
+        shape_samples: &[Vec3],
+        min_distance_m: f64,
+    ) -> Sampled {
+        let (outline, ideal) = (&split.outline, split.ideal);
         let colors = (!self.colors.is_empty())
             .then(|| points.iter().map(|p| self.color_at(p.x, p.y)).collect());
-        let max_shape_distance_m = hausdorff(&points, &shape_samples, ideal);
-        let close_lines_share = (n_fill == 0).then(|| outline.close_share(ideal));
-        let spread = if n_fill > 0 {
+        let max_shape_distance_m = hausdorff(&points, shape_samples, ideal);
+        let close_lines_share = (split.n_fill == 0).then(|| outline.close_share(ideal));
+        let spread = if split.n_fill > 0 {
             Spread::Area
         } else {
             Spread::Lines
@@ -226,19 +306,19 @@ impl Picture<'_> {
             max_shape_distance_m,
             spread,
             min_distance_m,
-            |s| match &region {
+            |s| match &split.region {
                 Some(r) => outline.gap_share(s, |m| !r.contains(m[0], m[1])),
                 None => outline.close_share(s),
             },
         );
-        Ok(Sampled {
+        Sampled {
             points,
             colors,
             ideal_spacing_m: ideal,
             max_shape_distance_m,
             close_lines_share,
             detail,
-        })
+        }
     }
 
     /// Raster cell of `(x, y)` over the canvas for a raster of `rows` × `cols`.
