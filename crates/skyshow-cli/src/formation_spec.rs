@@ -83,99 +83,14 @@ impl FormationSpec {
         shape: &str,
     ) -> miette::Result<FormationSpec> {
         let name = input.map_or("--text".into(), |p| p.display().to_string());
-        if args.dark.is_some() && shape != "svg" {
-            return Err(miette!(
-                help = msg!("formation-dark-not-svg-hint").to_string(),
-                "{}",
-                msg!("formation-dark-not-svg", input = name.as_str())
-            ));
-        }
-        let gltf = input
-            .and_then(|p| p.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("gltf") || e.eq_ignore_ascii_case("glb"));
-        if let Some(flag) = animation_flags(args).first()
-            && !gltf
-        {
-            return Err(miette!(
-                help = msg!("formation-animation-not-gltf-hint").to_string(),
-                "{}",
-                msg!(
-                    "formation-animation-not-gltf",
-                    flag = *flag,
-                    input = name.as_str()
-                )
-            ));
-        }
+        check_flags(args, input, shape, &name)?;
         let mut spec = String::new();
         let formation = input
             .and_then(|p| p.file_stem())
             .map_or("text".to_string(), |s| s.to_string_lossy().into_owned());
         let _ = writeln!(spec, "name = {}\nshape = \"{shape}\"", toml_str(&formation));
-        let mut file = None;
-        if let Some(p) = input {
-            let abs = std::path::absolute(p).map_err(|e| {
-                miette!(
-                    "{}",
-                    msg!(
-                        "formation-path-unresolved",
-                        input = p.display().to_string(),
-                        why = skyshow_i18n::io_reason(&e)
-                    )
-                )
-            })?;
-            let abs = abs.to_string_lossy().into_owned();
-            let _ = writeln!(spec, "file = {}", toml_str(&abs));
-            file = Some(abs);
-        }
-        if let Some(text) = &args.text {
-            let _ = writeln!(spec, "text = {}", toml_str(&unescape_text(text)));
-            if let Some(font) = &args.font {
-                let font = if Path::new(font).exists() {
-                    std::path::absolute(font)
-                        .map_or(font.clone(), |p| p.to_string_lossy().into_owned())
-                } else {
-                    font.clone()
-                };
-                let _ = writeln!(spec, "font = {}", toml_str(&font));
-            }
-        }
-        let key = if shape == "mesh" { "size_m" } else { "width_m" };
-        match (args.width, args.height) {
-            (_, Some(h)) => {
-                let _ = writeln!(spec, "height_m = {}", toml_num(h));
-            }
-            (w, None) => {
-                let _ = writeln!(spec, "{key} = {}", toml_num(w.unwrap_or(100.0)));
-            }
-        }
-        for (key, value) in [
-            ("mode", &args.mode),
-            ("color", &args.color),
-            ("dark", &args.dark),
-            ("animation", &args.animation),
-        ] {
-            if let Some(v) = value {
-                let _ = writeln!(spec, "{key} = {}", toml_str(v));
-            }
-        }
-        if args.still {
-            spec.push_str("animation = false\n");
-        }
-        for (key, value) in [("hold", args.hold), ("animation_start_s", args.at)] {
-            if let Some(v) = value {
-                let _ = writeln!(spec, "{key} = {}", toml_num(v));
-            }
-        }
-        if let Some(speed) = &args.animation_speed {
-            let value = match speed.trim().parse::<f64>() {
-                Ok(x) => toml_num(x),
-                Err(_) => toml_str(speed.trim()),
-            };
-            let _ = writeln!(spec, "animation_speed = {value}");
-        }
-        if args.animation_loop {
-            spec.push_str("animation_loop = true\n");
-        }
+        let file = source_keys(&mut spec, args, input)?;
+        look_keys(&mut spec, args, shape);
         Ok(FormationSpec {
             text: spec,
             name,
@@ -341,6 +256,113 @@ fn unescape_text(text: &str) -> String {
         }
     }
     out
+}
+
+/// Refuses flags that do not apply to the input: `--dark` beyond an SVG, the animation
+/// flags beyond a glTF file.
+fn check_flags(
+    args: &FormationArgs,
+    input: Option<&Path>,
+    shape: &str,
+    name: &str,
+) -> miette::Result<()> {
+    if args.dark.is_some() && shape != "svg" {
+        return Err(miette!(
+            help = msg!("formation-dark-not-svg-hint").to_string(),
+            "{}",
+            msg!("formation-dark-not-svg", input = name)
+        ));
+    }
+    let gltf = input
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("gltf") || e.eq_ignore_ascii_case("glb"));
+    if let Some(flag) = animation_flags(args).first()
+        && !gltf
+    {
+        return Err(miette!(
+            help = msg!("formation-animation-not-gltf-hint").to_string(),
+            "{}",
+            msg!("formation-animation-not-gltf", flag = *flag, input = name)
+        ));
+    }
+    Ok(())
+}
+
+/// Writes the spec's `file` (absolute) or `text` and `font` keys; the file as written.
+fn source_keys(
+    spec: &mut String,
+    args: &FormationArgs,
+    input: Option<&Path>,
+) -> miette::Result<Option<String>> {
+    let mut file = None;
+    if let Some(p) = input {
+        let abs = std::path::absolute(p).map_err(|e| {
+            miette!(
+                "{}",
+                msg!(
+                    "formation-path-unresolved",
+                    input = p.display().to_string(),
+                    why = skyshow_i18n::io_reason(&e)
+                )
+            )
+        })?;
+        let abs = abs.to_string_lossy().into_owned();
+        let _ = writeln!(*spec, "file = {}", toml_str(&abs));
+        file = Some(abs);
+    }
+    if let Some(text) = &args.text {
+        let _ = writeln!(*spec, "text = {}", toml_str(&unescape_text(text)));
+        if let Some(font) = &args.font {
+            let font = if Path::new(font).exists() {
+                std::path::absolute(font).map_or(font.clone(), |p| p.to_string_lossy().into_owned())
+            } else {
+                font.clone()
+            };
+            let _ = writeln!(*spec, "font = {}", toml_str(&font));
+        }
+    }
+    Ok(file)
+}
+
+/// Writes the keys of the formation's size, look and animation from the flags.
+fn look_keys(spec: &mut String, args: &FormationArgs, shape: &str) {
+    let key = if shape == "mesh" { "size_m" } else { "width_m" };
+    match (args.width, args.height) {
+        (_, Some(h)) => {
+            let _ = writeln!(*spec, "height_m = {}", toml_num(h));
+        }
+        (w, None) => {
+            let _ = writeln!(*spec, "{key} = {}", toml_num(w.unwrap_or(100.0)));
+        }
+    }
+    for (key, value) in [
+        ("mode", &args.mode),
+        ("color", &args.color),
+        ("dark", &args.dark),
+        ("animation", &args.animation),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(*spec, "{key} = {}", toml_str(v));
+        }
+    }
+    if args.still {
+        spec.push_str("animation = false\n");
+    }
+    for (key, value) in [("hold", args.hold), ("animation_start_s", args.at)] {
+        if let Some(v) = value {
+            let _ = writeln!(*spec, "{key} = {}", toml_num(v));
+        }
+    }
+    if let Some(speed) = &args.animation_speed {
+        let value = match speed.trim().parse::<f64>() {
+            Ok(x) => toml_num(x),
+            Err(_) => toml_str(speed.trim()),
+        };
+        let _ = writeln!(*spec, "animation_speed = {value}");
+    }
+    if args.animation_loop {
+        spec.push_str("animation_loop = true\n");
+    }
 }
 
 #[cfg(test)]
