@@ -7,6 +7,10 @@
 //! cargo run --release -p skyshow-plan --example hard_cases [-- [--json] [--minimise distance|time] [NAME…]]
 //! ```
 //!
+//! `--legs` prints, under each case flown as per-drone flights, where its time goes: its
+//! legs grouped by timing (start and end), with how many legs share each and the longest
+//! horizontal and vertical displacement.
+//!
 //! `--json` prints one JSON object per line (`name`, `n`, `duration_s`, `lower_bound_s`,
 //! `ratio`, `method`, `min_distance_m`, `validated_min_distance_m`, `violations`,
 //! `planning_ms`, or `error`). NAMEs keep the cases whose name contains one of them.
@@ -22,12 +26,14 @@ use skyshow_validate::{ValidateOptions, validate};
 
 fn main() {
     let mut json = false;
+    let mut legs = false;
     let mut minimise = Minimise::Time;
     let mut names: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--legs" => legs = true,
             "--minimise" => {
                 minimise = match args.next().as_deref() {
                     Some("distance") => Minimise::Distance,
@@ -104,6 +110,9 @@ fn main() {
                 v.violations_total,
             );
         }
+        if legs {
+            print_legs(&t);
+        }
     }
     if !json && !ratios.is_empty() {
         let mut sorted = ratios.clone();
@@ -119,5 +128,44 @@ fn main() {
             sorted[k - 1],
             k
         );
+    }
+}
+
+/// Where a plan's time goes: its legs grouped by timing (phased plans share one timing
+/// per leg across the fleet), each with how many legs share it and their longest parts.
+fn print_legs(t: &skyshow_plan::Transition) {
+    let mut t0 = 0;
+    for m in &t.moves {
+        if let skyshow_plan::Move::Flights(fm) = m {
+            // (start, end) -> (legs, longest across, longest up/down); a crossing flown per
+            // axis counts two legs a drone.
+            let mut groups: std::collections::BTreeMap<(i64, i64), (usize, f64, f64)> =
+                std::collections::BTreeMap::new();
+            for l in fm.flights.iter().flat_map(|f| &f.legs) {
+                let g = groups
+                    .entry((l.start_ms, l.end_ms()))
+                    .or_insert((0, 0.0, 0.0));
+                g.0 += 1;
+                g.1 = g.1.max(l.delta.norm_xy());
+                g.2 = g.2.max(l.delta.z.abs());
+            }
+            if groups.len() > 12 {
+                println!("    {} leg timings (each drone its own)", groups.len());
+            } else {
+                for ((s, e), (n, xy, z)) in groups {
+                    println!(
+                        "    {:>6.2}..{:>6.2} s: {n:>5} legs, longest {xy:>6.2} m across, {z:>6.2} m up/down",
+                        (t0 + s) as f64 / 1000.0,
+                        (t0 + e) as f64 / 1000.0
+                    );
+                }
+            }
+        } else {
+            println!(
+                "    straight stage of {:.2} s",
+                m.duration_ms() as f64 / 1000.0
+            );
+        }
+        t0 += m.duration_ms();
     }
 }
