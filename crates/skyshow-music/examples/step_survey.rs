@@ -4,8 +4,9 @@
 //! side, steps of 15 to 45 % up and down, random mixes, noise, sample rates, first beats
 //! and step times. F-measure at ±70 ms on each side of the step.
 //!
-//! `cargo run --release -p skyshow-music --example step_survey -- SEED [COUNT]` (60 tracks
-//! unless COUNT is given)
+//! `cargo run --release -p skyshow-music --example step_survey -- SEED [COUNT [INDEX]]` (60
+//! tracks unless COUNT is given; with INDEX, only that track, and its spec printed, to write
+//! it into a test)
 #![allow(clippy::print_stdout)]
 
 use skyshow_music::{
@@ -103,11 +104,18 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let seed: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     let count: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(60);
+    let only: Option<u64> = args.next().and_then(|s| s.parse().ok());
     println!("| # | track | F before | F after | sections found |");
     println!("|---|---|---|---|---|");
     let mut failing = 0;
     for i in 0..count {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
         let (name, spec, split_s) = survey_track(seed, i);
+        if only.is_some() {
+            println!("{spec:?}");
+        }
         let track = synthesize(&spec);
         let audio = Audio {
             sample_rate: track.sample_rate,

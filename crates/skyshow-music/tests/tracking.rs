@@ -572,6 +572,61 @@ fn the_levels_either_side_of_a_step_step_as_the_onsets_do() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// Pads whose levels either side of their step were chosen again together, because their
+/// loud onsets' rate did not step as their tempo did, and then heard at 3/2 of their tempo
+/// on one side (99.2 → 132.9 as 148.9 → 132.9, 97.5 → 132 as 146.2 → 132, 146.4 → 88.8 as
+/// 146.4 → 133.2: F 0.42, 0.42 and 0.40 on that side), a reading that fits a third as well
+/// as the beat. Found by random surveys of 60 step tracks (seeds 13 and 14 of the
+/// `step_survey` example) in session 13; all three at 32 kHz (at 22.05, 44.1 and 48 kHz the
+/// same tracks were followed). The levels chosen together are now each at least half as
+/// good a fit as their stretch's best.
+#[test]
+fn levels_chosen_together_each_fit_their_stretch() {
+    let pads =
+        |bpm, (change_s, new_bpm), noise_rms, seed, first_beat_s, tone, duration_s| TrackSpec {
+            sample_rate: 32_000,
+            duration_s,
+            tempo_change: Some((change_s, new_bpm)),
+            noise_rms,
+            seed,
+            first_beat_s,
+            instrument: Instrument::Pads,
+            tone,
+            ..TrackSpec::drums(bpm)
+        };
+    let tracks = [
+        pads(
+            99.2,
+            (20.05, 132.9),
+            0.068,
+            6303,
+            0.1,
+            Tone::Thin(167.0),
+            51.0,
+        ),
+        pads(
+            146.4,
+            (15.174, 88.8),
+            0.0,
+            6380,
+            0.43,
+            Tone::Dull(2644.0),
+            54.0,
+        ),
+        pads(
+            97.5,
+            (30.484, 132.0),
+            0.0,
+            6404,
+            0.34,
+            Tone::Dull(1772.0),
+            55.0,
+        ),
+    ];
+    let failures: Vec<String> = tracks.iter().flat_map(step_failures).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 /// What is wrong with the beats tracked on `spec` (a track whose tempo steps once): F
 /// below 0.95 on either side of the step, or other than two sections, the second at the
 /// new tempo (within 1 %).
