@@ -11,6 +11,9 @@
 //! legs grouped by timing (start and end), with how many legs share each and the longest
 //! horizontal and vertical displacement.
 //!
+//! `--digest` prints each plan's digest (its moves and targets, every number to the bit),
+//! to check that a change meant to keep the plans keeps them.
+//!
 //! `--json` prints one JSON object per line (`name`, `n`, `duration_s`, `lower_bound_s`,
 //! `ratio`, `method`, `min_distance_m`, `validated_min_distance_m`, `violations`,
 //! `planning_ms`, or `error`). NAMEs keep the cases whose name contains one of them.
@@ -27,6 +30,7 @@ use skyshow_validate::{ValidateOptions, validate};
 fn main() {
     let mut json = false;
     let mut legs = false;
+    let mut digest = false;
     let mut minimise = Minimise::Time;
     let mut names: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -34,6 +38,7 @@ fn main() {
         match a.as_str() {
             "--json" => json = true,
             "--legs" => legs = true,
+            "--digest" => digest = true,
             "--minimise" => {
                 minimise = match args.next().as_deref() {
                     Some("distance") => Minimise::Distance,
@@ -113,6 +118,12 @@ fn main() {
         if legs {
             print_legs(&t);
         }
+        if digest {
+            println!(
+                "    digest {:016x}",
+                fnv(&format!("{:?} {:?}", t.moves, t.target_of))
+            );
+        }
     }
     if !json && !ratios.is_empty() {
         let mut sorted = ratios.clone();
@@ -168,4 +179,11 @@ fn print_legs(t: &skyshow_plan::Transition) {
         }
         t0 += m.duration_ms();
     }
+}
+
+/// 64-bit FNV-1a of a text (`Debug` prints every `f64` so that it reads back to its bits).
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -1,6 +1,7 @@
 //! Plans a show file and prints per-transition figures (a development tool):
 //! `cargo run --release -p skyshow-plan --example plan_report -- SHOW.toml [time|distance]`
-//! (default: what the show file's `[planner] minimise` says).
+//! (default: what the show file's `[planner] minimise` says). Last, a digest of every
+//! trajectory, to check that a change meant to keep the plans keeps them.
 #![allow(clippy::print_stderr)]
 fn main() {
     let path = std::env::args().nth(1).expect("show file");
@@ -32,4 +33,11 @@ fn main() {
         );
     }
     eprintln!("planned in {:?}", t.elapsed());
+    // The trajectories' digest (`Debug` prints every `f64` so that it reads back to its
+    // bits), to check that a change meant to keep the plans keeps them.
+    let text = format!("{:?}", plan.trajectories);
+    let digest = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    eprintln!("trajectories digest {digest:016x}");
 }
