@@ -36,6 +36,7 @@ mod show_plan;
 mod show_warnings;
 mod spread;
 mod stagger;
+mod straight;
 mod sync_move;
 mod takeoff;
 #[cfg(test)]

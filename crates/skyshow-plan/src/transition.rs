@@ -8,22 +8,17 @@
 //! spaced ≥ √2·d, which CAPT guarantees), `μB → B` (pure scaling: distances shrink to
 //! B's own spacing). Every move's clearance is verified; nothing unsafe is returned.
 
-use rayon::prelude::*;
 use skyshow_formations::min_spacing;
 use skyshow_i18n::{Message, msg};
 use skyshow_model::{Limits, Vec3};
 
 use crate::assign::{Assignment, assign_min_sum_sq, assign_min_sum_sq_within, bottleneck_from};
 use crate::fleet_move::{FlightMove, Move};
-use crate::layered::{Shortfalls, plan_layered};
+use crate::layered::{Layered, Shortfalls, plan_layered};
 use crate::options::{Minimise, PlanOptions};
-use crate::pair_check::fleet_clearance;
-use crate::path_index::PathIndex;
-use crate::route::{Envelope, Route};
-use crate::schedule::{PATH_SLACK_M, Schedule, max_tube, schedule};
-use crate::stagger::stagger;
-use crate::sync_move::{SyncMove, clearance};
-use crate::turn::plan_turn;
+use crate::straight::fly_straight;
+use crate::sync_move::SyncMove;
+use crate::turn::{Turned, plan_turn};
 
 pub use skyshow_model::{INPUT_SLACK_M, ROUNDING_MARGIN_M};
 
@@ -97,10 +92,6 @@ impl Transition {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TransitionError(pub Message);
 
-/// The transition lengths tried for straight lines with their own timings, as fractions
-/// above the slowest drone's fastest flight.
-const LADDER: [f64; 9] = [0.0, 0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 0.25, 0.4];
-
 /// Fleets up to this size search: several assignments, each drone's own timing and
 /// detours, layers when the straight plan is not near the bound. Larger fleets fly their
 /// straight plan when there is one (synchronised, or staggered pair by pair).
@@ -164,62 +155,21 @@ pub fn plan_transition(
     // bounds the value from above, and near the value it lacks few pairs.
     let bn = bottleneck_from(from, to, &time_cost, Some(&ssd.target_of));
     let lower_bound_s = bn.value;
-    // The candidate assignments, in order of preference on equal duration.
-    let mut candidates = Vec::new();
-    // The SSD assignment flown synchronised already lasts this long; when that is within
-    // the time slack of the bound, no other assignment can do noticeably better.
-    let ssd_ms = {
-        let targets: Vec<Vec3> = ssd.target_of.iter().map(|&j| to[j]).collect();
-        SyncMove::fastest(from.to_vec(), targets, limits, opts.headroom, 0)
-            .profile
-            .total_ms
-    };
     let small = from.len() <= SEARCH_MAX;
-    let slacks: &[f64] = if small {
-        &[0.0, 1.0 / 3.0, 1.0, 2.0]
-    } else {
-        &[1.0]
-    };
-    for &k in slacks {
-        let limit = bn.value * (1.0 + k * opts.time_slack) + 1e-9;
-        if opts.minimise != Minimise::Time || ssd_ms as f64 / 1000.0 <= limit {
-            continue;
-        }
-        let clock = std::time::Instant::now();
-        if let Some(a) =
-            assign_min_sum_sq_within(from, to, &|i, j| time_cost(from[i], to[j]) <= limit)
-            && candidates
-                .iter()
-                .all(|c: &Assignment| c.target_of != a.target_of)
-        {
-            candidates.push(a);
-        }
-        assign_ms += clock.elapsed().as_secs_f64() * 1000.0;
-    }
-    candidates.push(ssd.clone());
-    let mut best: Option<Transition> = None;
-    for assignment in candidates.iter().cloned() {
-        let best_known = best.as_ref().map_or(i64::MAX, Transition::duration_ms);
-        let Some(t) = fly_straight(
-            from,
-            to,
-            assignment,
-            limits,
-            opts,
-            band,
-            (min_ms, best_known),
-            (sa, sb),
-            small,
-        ) else {
-            continue;
-        };
-        if best
-            .as_ref()
-            .is_none_or(|b| t.duration_ms() < b.duration_ms())
-        {
-            best = Some(t);
-        }
-    }
+    let (candidates, within_ms) =
+        candidate_assignments(from, to, &ssd, bn.value, limits, opts, small);
+    assign_ms += within_ms;
+    let best = best_straight(
+        from,
+        to,
+        &candidates,
+        limits,
+        opts,
+        band,
+        min_ms,
+        (sa, sb),
+        small,
+    );
     let others: Vec<&Assignment> = candidates.iter().collect();
     let better_than = best.as_ref().map_or(i64::MAX, Transition::duration_ms);
     // Opening up costs time of its own: a straight plan this close to the bound is kept.
@@ -238,11 +188,29 @@ pub fn plan_transition(
     } else {
         (None, Shortfalls::default())
     };
+    chosen(
+        (found, turned, best),
+        ssd.cost_sum_sq,
+        lower_bound_s,
+        assign_ms,
+    )
+    .ok_or_else(|| refusal(d, band, &short))
+}
+
+/// The plan kept: layers or phases (each shorter than the turn, which is shorter than
+/// the straight plan), else the turn, else the straight plan; with the transition's
+/// figures.
+fn chosen(
+    (found, turned, best): (Option<Layered>, Option<Turned>, Option<Transition>),
+    cost_sum_sq: f64,
+    lower_bound_s: f64,
+    assign_ms: f64,
+) -> Option<Transition> {
     // Layers or phases, else the turn: each drone on its own flight.
     let flown = |flights, target_of, min_distance_m, method| Transition {
         moves: vec![Move::Flights(FlightMove { flights })],
         target_of,
-        cost_sum_sq: ssd.cost_sum_sq,
+        cost_sum_sq,
         min_distance_m,
         lower_bound_s,
         method,
@@ -254,22 +222,112 @@ pub fn plan_transition(
         } else {
             Method::Expanded
         };
-        return Ok(flown(l.flights, l.target_of, l.min_distance_m, method));
+        return Some(flown(l.flights, l.target_of, l.min_distance_m, method));
     }
     if let Some(t) = turned {
-        return Ok(flown(
+        return Some(flown(
             t.flights,
             t.target_of,
             t.min_distance_m,
             Method::Turned,
         ));
     }
-    if let Some(mut t) = best {
+    best.map(|mut t| {
         t.lower_bound_s = lower_bound_s;
         t.assign_ms = assign_ms;
-        return Ok(t);
+        t
+    })
+}
+
+/// The candidate assignments, in order of preference on equal duration: with
+/// `minimise = "time"`, the least sum of squares within each bound on the longest flight
+/// of the ladder `bound·(1 + k·time_slack)` (`k` = 0, ⅓, 1, 2 for fleets that `search`,
+/// else 1), unless the sum-of-squares assignment `ssd` flown synchronised is already
+/// within it; then `ssd` itself. Also the time the assignments took, ms.
+fn candidate_assignments(
+    from: &[Vec3],
+    to: &[Vec3],
+    ssd: &Assignment,
+    bound_s: f64,
+    limits: &Limits,
+    opts: &PlanOptions,
+    search: bool,
+) -> (Vec<Assignment>, f64) {
+    let time_cost = |a: Vec3, b: Vec3| min_flight_time_s(b - a, limits);
+    let mut assign_ms = 0.0;
+    let mut candidates = Vec::new();
+    // The SSD assignment flown synchronised already lasts this long; when that is within
+    // the time slack of the bound, no other assignment can do noticeably better.
+    let ssd_ms = {
+        let targets: Vec<Vec3> = ssd.target_of.iter().map(|&j| to[j]).collect();
+        SyncMove::fastest(from.to_vec(), targets, limits, opts.headroom, 0)
+            .profile
+            .total_ms
+    };
+    let slacks: &[f64] = if search {
+        &[0.0, 1.0 / 3.0, 1.0, 2.0]
+    } else {
+        &[1.0]
+    };
+    for &k in slacks {
+        let limit = bound_s * (1.0 + k * opts.time_slack) + 1e-9;
+        if opts.minimise != Minimise::Time || ssd_ms as f64 / 1000.0 <= limit {
+            continue;
+        }
+        let clock = std::time::Instant::now();
+        if let Some(a) =
+            assign_min_sum_sq_within(from, to, &|i, j| time_cost(from[i], to[j]) <= limit)
+            && candidates
+                .iter()
+                .all(|c: &Assignment| c.target_of != a.target_of)
+        {
+            candidates.push(a);
+        }
+        assign_ms += clock.elapsed().as_secs_f64() * 1000.0;
     }
-    Err(refusal(d, band, &short))
+    candidates.push(ssd.clone());
+    (candidates, assign_ms)
+}
+
+/// The shortest straight plan of any of `candidates` (the first of equals), each tried
+/// only for a plan shorter than the best so far.
+// The planner's context, passed through unchanged from `plan_transition`.
+#[allow(clippy::too_many_arguments)]
+fn best_straight(
+    from: &[Vec3],
+    to: &[Vec3],
+    candidates: &[Assignment],
+    limits: &Limits,
+    opts: &PlanOptions,
+    band: (f64, f64),
+    min_ms: i64,
+    spacings: (f64, f64),
+    search: bool,
+) -> Option<Transition> {
+    let mut best: Option<Transition> = None;
+    for assignment in candidates.iter().cloned() {
+        let best_known = best.as_ref().map_or(i64::MAX, Transition::duration_ms);
+        let Some(t) = fly_straight(
+            from,
+            to,
+            assignment,
+            limits,
+            opts,
+            band,
+            (min_ms, best_known),
+            spacings,
+            search,
+        ) else {
+            continue;
+        };
+        if best
+            .as_ref()
+            .is_none_or(|b| t.duration_ms() < b.duration_ms())
+        {
+            best = Some(t);
+        }
+    }
+    best
 }
 
 /// Why no plan was found, and what room it would need.
@@ -314,197 +372,6 @@ fn refusal(d: f64, band: (f64, f64), short: &Shortfalls) -> TransitionError {
         .reduce(|rest, first| msg!("plan-refused-and", first = first, rest = rest))
         .unwrap_or_else(|| msg!("plan-refused-straight", dist = format!("{d:.2}")));
     TransitionError(why)
-}
-
-/// The assignment flown as straight lines: one synchronised move if its exact clearance
-/// holds (CAPT), else the same lines with staggered departures and per-drone speeds.
-/// `None` if no safe timing was found.
-// The planner's context, passed through unchanged from `plan_transition`.
-#[allow(clippy::too_many_arguments)]
-fn fly_straight(
-    from: &[Vec3],
-    to: &[Vec3],
-    assignment: Assignment,
-    limits: &Limits,
-    opts: &PlanOptions,
-    band: (f64, f64),
-    (min_ms, shorter_than): (i64, i64),
-    (sa, sb): (f64, f64),
-    search: bool,
-) -> Option<Transition> {
-    let d = limits.min_distance_m;
-    let targets: Vec<Vec3> = assignment.target_of.iter().map(|&j| to[j]).collect();
-    let radius = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
-    let direct = SyncMove::fastest(from.to_vec(), targets, limits, opts.headroom, min_ms);
-    let c = clearance(from, &direct.to, radius);
-    let transition =
-        |moves: Vec<Move>, min_distance_m: f64, method: Method, target_of| Transition {
-            moves,
-            target_of,
-            cost_sum_sq: assignment.cost_sum_sq,
-            min_distance_m,
-            lower_bound_s: 0.0,
-            method,
-            assign_ms: 0.0,
-        };
-    let mut out: Option<Transition> = None;
-    if c.min_m >= d - 1e-9 {
-        let min_distance_m = if c.min_m.is_finite() {
-            c.min_m
-        } else {
-            sa.min(sb)
-        };
-        out = Some(transition(
-            vec![Move::Straight(direct.clone())],
-            min_distance_m,
-            Method::Direct,
-            assignment.target_of.clone(),
-        ));
-    }
-    if !search {
-        return out.or_else(|| {
-            staggered(
-                &direct,
-                &assignment,
-                limits,
-                opts,
-                band,
-                (sa, sb),
-                shorter_than,
-            )
-        });
-    }
-    // Each drone on its own profile (and per axis when pressed): the transition can end
-    // when the slowest drone arrives, not when the shared profile does; conflicts are
-    // resolved drone by drone.
-    let env = Envelope {
-        limits,
-        headroom: opts.headroom,
-    };
-    let routes: Vec<Route> = (0..from.len())
-        .into_par_iter()
-        .map(|i| Route::line(from[i], direct.to[i], &env))
-        .collect();
-    let own_end = routes
-        .iter()
-        .map(|r| r.fastest_ms)
-        .max()
-        .unwrap_or(0)
-        .max(min_ms);
-    if out.is_some() && own_end as f64 >= direct.duration_ms() as f64 * 0.995 {
-        return out;
-    }
-    let index = PathIndex::with_tubes(
-        (0..from.len())
-            .map(|i| vec![(from[i], direct.to[i])])
-            .collect(),
-        d + 0.01 + 2.0 * PATH_SLACK_M,
-        max_tube(d),
-    );
-    let sched = Schedule {
-        from,
-        to: &direct.to,
-        routes: &routes,
-        env,
-        d,
-        band,
-        ramp_ms: direct.profile.ramp_ms,
-        index: &index,
-    };
-    let best_known = out
-        .as_ref()
-        .map_or(i64::MAX, Transition::duration_ms)
-        .min(shorter_than);
-    let mut found = None;
-    for k in LADDER {
-        let end = (own_end as f64 * (1.0 + k)).round() as i64;
-        if end >= best_known {
-            break;
-        }
-        if let Some(r) = schedule(&sched, end) {
-            found = Some(r);
-            break;
-        }
-    }
-    let Some(r) = found else {
-        // No schedule within the ladder: resolve the synchronised move's conflicts pair
-        // by pair instead (a staggered move may be longer, but it copes with pairs whose
-        // targets lie on each other's way).
-        // Only while nothing better is known: it is slower to find, and rarely shorter.
-        if shorter_than < i64::MAX {
-            return out;
-        }
-        return out.or_else(|| {
-            staggered(
-                &direct,
-                &assignment,
-                limits,
-                opts,
-                band,
-                (sa, sb),
-                shorter_than,
-            )
-        });
-    };
-    let min_d = fleet_clearance(&r.flights, d, d + 0.01).min_m.min(d + 0.01);
-    if min_d < d - 1e-9 {
-        return out;
-    }
-    let m = FlightMove { flights: r.flights };
-    let mut target_of = assignment.target_of.clone();
-    for &(i, j) in &r.swaps {
-        target_of.swap(i, j);
-    }
-    Some(transition(
-        vec![Move::Flights(m)],
-        min_d.min(sa.min(sb)),
-        if r.synchronised {
-            Method::Direct
-        } else {
-            Method::Staggered
-        },
-        target_of,
-    ))
-}
-
-/// The synchronised move with its conflicts resolved pair by pair (`stagger.rs`), if that
-/// succeeds and beats `shorter_than`.
-fn staggered(
-    direct: &SyncMove,
-    assignment: &Assignment,
-    limits: &Limits,
-    opts: &PlanOptions,
-    band: (f64, f64),
-    (sa, sb): (f64, f64),
-    shorter_than: i64,
-) -> Option<Transition> {
-    let d = limits.min_distance_m;
-    let max_extension = (direct.profile.total_ms / 2).max(2_000);
-    let st = stagger(direct, limits, opts.headroom, max_extension, band)?;
-    if st.min_d < d - 1e-9 {
-        return None;
-    }
-    let mut target_of = assignment.target_of.clone();
-    for &(i, j) in &st.swaps {
-        target_of.swap(i, j);
-    }
-    let mut m = direct.clone();
-    m.to = st.to;
-    m.delay_ms = st.delays;
-    m.profiles = st.profiles;
-    m.vias = st.vias;
-    if m.duration_ms() >= shorter_than {
-        return None;
-    }
-    Some(Transition {
-        moves: vec![Move::Straight(m)],
-        target_of,
-        cost_sum_sq: assignment.cost_sum_sq,
-        min_distance_m: st.min_d.min(sa.min(sb)),
-        lower_bound_s: 0.0,
-        method: Method::Staggered,
-        assign_ms: 0.0,
-    })
 }
 
 #[cfg(test)]
