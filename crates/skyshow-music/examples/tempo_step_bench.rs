@@ -27,40 +27,12 @@ fn score(set: &[StepTrack], only: Option<&str>) -> (f64, usize) {
         if only.is_some_and(|o| !t.name.contains(o)) {
             continue;
         }
-        let track = synthesize(&t.spec);
-        let audio = Audio {
-            sample_rate: track.sample_rate,
-            samples: track.samples,
-            channels: 1,
-        };
-        let side = |v: &[f64], before: bool| -> Vec<f64> {
-            v.iter()
-                .copied()
-                .filter(|&b| (b < t.split_s) == before)
-                .collect()
-        };
-        match analyze_beats(&audio, &BeatOptions::DEFAULT) {
-            Ok(a) => {
-                let f0 = f_measure(&side(&track.beats_s, true), &side(&a.beats_s, true), 0.07);
-                let f1 = f_measure(&side(&track.beats_s, false), &side(&a.beats_s, false), 0.07);
-                worst = worst.min(f0).min(f1);
-                if f0.min(f1) < 0.95 {
-                    failing += 1;
-                }
-                let sections = a
-                    .sections()
-                    .iter()
-                    .map(|s| format!("{:.1} BPM from {:.2} s", s.bpm, s.start_s))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                println!("| {} | {f0:.3} | {f1:.3} | {sections} |", t.name);
-            }
-            Err(e) => {
-                worst = 0.0;
-                failing += 1;
-                println!("| {} | error: {e} | | |", t.name);
-            }
+        let (f0, f1, row) = t.table_row();
+        worst = worst.min(f0).min(f1);
+        if f0.min(f1) < 0.95 {
+            failing += 1;
         }
+        println!("{row}");
     }
     (worst, failing)
 }

@@ -1,7 +1,11 @@
 //! The synthetic tracks whose tempo steps once, that the step test and the step benchmark
 //! score the tracker on each side of the step with.
 
-use crate::synth::{Instrument, Tone, TrackSpec};
+use crate::audio::Audio;
+use crate::beats::{BeatAnalysis, BeatOptions, analyze_beats};
+use crate::error::MusicError;
+use crate::eval::f_measure;
+use crate::synth::{Instrument, Tone, TrackSpec, synthesize};
 
 /// A synthetic track whose tempo steps once, for scoring a tracker on each side of the step.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +23,51 @@ impl StepTrack {
     /// The tempo after the step.
     pub fn new_bpm(&self) -> f64 {
         self.spec.tempo_change.map_or(self.spec.bpm, |(_, b)| b)
+    }
+
+    /// The track synthesised and analysed with the default options: the F-measure (±70 ms)
+    /// of the beats found before the step and after it, and the analysis.
+    pub fn score(&self) -> Result<(f64, f64, BeatAnalysis), MusicError> {
+        let track = synthesize(&self.spec);
+        let audio = Audio {
+            sample_rate: track.sample_rate,
+            samples: track.samples,
+            channels: 1,
+        };
+        let a = analyze_beats(&audio, &BeatOptions::DEFAULT)?;
+        let side = |v: &[f64], before: bool| -> Vec<f64> {
+            v.iter()
+                .copied()
+                .filter(|&b| (b < self.split_s) == before)
+                .collect()
+        };
+        let f = |before| {
+            f_measure(
+                &side(&track.beats_s, before),
+                &side(&a.beats_s, before),
+                0.07,
+            )
+        };
+        Ok((f(true), f(false), a))
+    }
+
+    /// [`StepTrack::score`] as a row of the step tables: the F-measure before and after
+    /// the step (0 when the analysis fails) and the row, `| name | F before | F after |
+    /// sections found |`.
+    pub fn table_row(&self) -> (f64, f64, String) {
+        match self.score() {
+            Ok((f0, f1, a)) => {
+                let sections = a
+                    .sections()
+                    .iter()
+                    .map(|s| format!("{:.1} BPM from {:.2} s", s.bpm, s.start_s))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let row = format!("| {} | {f0:.3} | {f1:.3} | {sections} |", self.name);
+                (f0, f1, row)
+            }
+            Err(e) => (0.0, 0.0, format!("| {} | error: {e} | | |", self.name)),
+        }
     }
 }
 
