@@ -115,14 +115,10 @@ impl RideInput<'_> {
             mesh.sample_surface(self.n, self.seed)?
         };
         let index = TriangleIndex::new(mesh.tris().to_vec(), sampled.ideal_spacing_m);
-        let anchor_of = |p: Vec3| -> Option<Anchor> {
-            let near = index.nearest(p);
-            Anchor::new(near.triangle, &mesh.tris()[near.triangle], p)
-        };
-        let mut anchors: Vec<Anchor> = sampled
+        let anchors: Vec<Anchor> = sampled
             .points
             .iter()
-            .map(|p| anchor_of(*p))
+            .map(|p| anchor(&index, mesh, *p))
             .collect::<Option<_>>()?;
         let (clock, _) = Clock::fit(self.anim, TRACK_TOLERANCE_M);
         let times: Vec<f64> = coarse(clock.frames)
@@ -134,60 +130,8 @@ impl RideInput<'_> {
         let ideal = self
             .smallest_ideal(&coarse_frames)
             .min(sampled.ideal_spacing_m);
-        let target = 0.93 * ideal;
-        let goal = 0.9 * ideal;
-        let mut points = sampled.points.clone();
-        let mut moved = 0.0f64;
-        let mut best = (f64::NEG_INFINITY, anchors.clone(), points.clone(), 0.0);
-        let mut best_at = 0;
-        let domain_surface;
-        let domain_volume;
-        let domain: &dyn Domain = if self.volume {
-            domain_volume = Volume(&index);
-            &domain_volume
-        } else {
-            domain_surface = Surface(&index);
-            &domain_surface
-        };
-        for it in 0..=self.iterations {
-            let pos = self.place_all(&anchors, &coarse_frames);
-            let tracks = Tracks {
-                n: anchors.len(),
-                pos: &pos,
-            };
-            let pairs = tracks.close_pairs(target);
-            let gap = pairs.iter().map(|p| p.dist).fold(target, f64::min);
-            if gap > best.0 {
-                best = (gap, anchors.clone(), points.clone(), moved);
-                best_at = it;
-            }
-            if gap >= goal || it == self.iterations || it - best_at > STALL {
-                break;
-            }
-            // Only the pairs near the smallest distance push (towards a little beyond
-            // it): crowded points then make room where it is tightest instead of all
-            // pushing against each other.
-            let reach = target.min(gap * REACH);
-            let close: Vec<ClosePair> = pairs.into_iter().filter(|p| p.dist < reach).collect();
-            let push = self.pushes(&anchors, &coarse_frames, &tracks, &close, reach);
-            for (i, d) in push.into_iter().enumerate() {
-                if d == Vec3::ZERO {
-                    continue;
-                }
-                let d = if d.norm() > target / 2.0 {
-                    d * (target / 2.0 / d.norm())
-                } else {
-                    d
-                };
-                let p = domain.project(points[i] + d);
-                if let Some(a) = anchor_of(p) {
-                    moved = moved.max(p.dist(sampled.points[i]));
-                    anchors[i] = a;
-                    points[i] = p;
-                }
-            }
-        }
-        let (_, anchors, points, moved) = best;
+        let (anchors, points, moved) =
+            self.repel(&sampled.points, anchors, &coarse_frames, &index, ideal);
         let (tracks, closest) = self.full_tracks(&anchors, clock, ideal);
         let colors = sampled.colors.as_ref().map(|_| {
             anchors
@@ -207,6 +151,76 @@ impl RideInput<'_> {
             tracks,
             closest,
         })
+    }
+
+    /// Pushes the anchored points apart where they come closest over `frames`, for at most
+    /// `self.iterations` steps (stopping at 0.9 × `ideal` or after a stall): the anchors and
+    /// still-mesh points of the configuration with the largest smallest distance, and how
+    /// far a point of it moved from `start` (the still sampling), metres.
+    fn repel(
+        &self,
+        start: &[Vec3],
+        mut anchors: Vec<Anchor>,
+        frames: &MeshFrames,
+        index: &TriangleIndex,
+        ideal: f64,
+    ) -> (Vec<Anchor>, Vec<Vec3>, f64) {
+        let mesh = self.mesh;
+        let target = 0.93 * ideal;
+        let goal = 0.9 * ideal;
+        let mut points = start.to_vec();
+        let mut moved = 0.0f64;
+        let mut best = (f64::NEG_INFINITY, anchors.clone(), points.clone(), 0.0);
+        let mut best_at = 0;
+        let domain_surface;
+        let domain_volume;
+        let domain: &dyn Domain = if self.volume {
+            domain_volume = Volume(index);
+            &domain_volume
+        } else {
+            domain_surface = Surface(index);
+            &domain_surface
+        };
+        for it in 0..=self.iterations {
+            let pos = self.place_all(&anchors, frames);
+            let tracks = Tracks {
+                n: anchors.len(),
+                pos: &pos,
+            };
+            let pairs = tracks.close_pairs(target);
+            let gap = pairs.iter().map(|p| p.dist).fold(target, f64::min);
+            if gap > best.0 {
+                best = (gap, anchors.clone(), points.clone(), moved);
+                best_at = it;
+            }
+            if gap >= goal || it == self.iterations || it - best_at > STALL {
+                break;
+            }
+            // Only the pairs near the smallest distance push (towards a little beyond
+            // it): crowded points then make room where it is tightest instead of all
+            // pushing against each other.
+            let reach = target.min(gap * REACH);
+            let close: Vec<ClosePair> = pairs.into_iter().filter(|p| p.dist < reach).collect();
+            let push = self.pushes(&anchors, frames, &tracks, &close, reach);
+            for (i, d) in push.into_iter().enumerate() {
+                if d == Vec3::ZERO {
+                    continue;
+                }
+                let d = if d.norm() > target / 2.0 {
+                    d * (target / 2.0 / d.norm())
+                } else {
+                    d
+                };
+                let p = domain.project(points[i] + d);
+                if let Some(a) = anchor(index, mesh, p) {
+                    moved = moved.max(p.dist(start[i]));
+                    anchors[i] = a;
+                    points[i] = p;
+                }
+            }
+        }
+        let (_, anchors, points, moved) = best;
+        (anchors, points, moved)
     }
 
     /// The ideal spacing where the mesh is smallest over `frames` (least area, or least
@@ -318,6 +332,12 @@ fn coarse(frames: usize) -> Vec<usize> {
     }
     let m = COARSE_FRAMES - 1;
     (0..=m).map(|k| k * (frames - 1) / m).collect()
+}
+
+/// The anchor of `p` on its nearest triangle of `mesh` (`None` for a degenerate one).
+fn anchor(index: &TriangleIndex, mesh: &Mesh, p: Vec3) -> Option<Anchor> {
+    let near = index.nearest(p);
+    Anchor::new(near.triangle, &mesh.tris()[near.triangle], p)
 }
 
 #[cfg(test)]
