@@ -62,7 +62,7 @@ pub fn build(
     limits: &Limits,
     min_altitude_m: f64,
 ) -> Result<Formation, FormationError> {
-    let sample = match ShapeSample::of(design, fleet, limits)? {
+    let mut sample = match ShapeSample::of(design, fleet, limits)? {
         Sampling::Points(sample) => *sample,
         Sampling::Sequence(frames) => {
             return crate::sequence::build_sequence(
@@ -83,44 +83,9 @@ pub fn build(
         });
     }
     let frame = LocalFrame::new(audience_azimuth_deg, &design.placement);
-    let deform = match (&design.shape, &sample.ride) {
-        (Shape::Animation { clip, .. }, _) => Some(Deform::Clip(clip.clone())),
-        (
-            Shape::Mesh {
-                animation: Some(a), ..
-            },
-            Some(r),
-        ) => Some(Deform::Clip(r.clip(a.playback, &frame))),
-        _ => None,
-    };
-    let mut points: Vec<Vec3> = match (&design.shape, &deform) {
-        // Point lists and recorded animations are already in the show frame.
-        (Shape::Points { .. } | Shape::Animation { .. }, _) => sample.local,
-        // A ridden mesh starts where its tracks are when the hold starts.
-        (Shape::Mesh { .. }, Some(Deform::Clip(c))) => (0..sample.local.len())
-            .map(|i| c.tracks.position(i, c.playback.start_s))
-            .collect(),
-        _ => sample.local.iter().map(|p| frame.to_show(*p)).collect(),
-    };
+    let (deform, mut points) = placed(design, &mut sample, &frame);
     let colors = colorize(&design.color, &points, sample.colors.as_deref());
-    // A deforming mesh keeps its spacing over the whole clip, not only where it starts.
-    let closest = match &sample.ride {
-        Some(r) => r.closest.map(|c| (c.dist, c.i as usize, c.j as usize)),
-        None => min_spacing(&points),
-    };
-    // Points within a millimetre of the minimum distance (a lattice laid out exactly at it,
-    // a file written with 4 decimals) are taken, and spread below for the margin.
-    if let Some(closest) = closest
-        && closest.0 < limits.min_distance_m - INPUT_SLACK_M
-    {
-        return Err(too_dense(
-            design,
-            sample.size,
-            closest,
-            limits.min_distance_m,
-        ));
-    }
-    let min_spacing_m = closest.map_or(f64::INFINITY, |c| c.0);
+    let min_spacing_m = checked_spacing(design, &sample, &points, limits)?;
     // A picture that keeps its shape is spread to the margin the written files need; one
     // that deforms is flown as recorded, and checked as flown.
     // (A recorded animation always deforms.)
@@ -154,6 +119,66 @@ pub fn build(
         detail: sample.detail,
         spread,
     })
+}
+
+/// How the picture deforms over its hold, and its points in the show frame where the hold
+/// starts (`sample.local` is taken for point lists and recorded animations, which are in
+/// the show frame already).
+fn placed(
+    design: &FormationDesign,
+    sample: &mut ShapeSample,
+    frame: &LocalFrame,
+) -> (Option<Deform>, Vec<Vec3>) {
+    let deform = match (&design.shape, &sample.ride) {
+        (Shape::Animation { clip, .. }, _) => Some(Deform::Clip(clip.clone())),
+        (
+            Shape::Mesh {
+                animation: Some(a), ..
+            },
+            Some(r),
+        ) => Some(Deform::Clip(r.clip(a.playback, frame))),
+        _ => None,
+    };
+    let points: Vec<Vec3> = match (&design.shape, &deform) {
+        // Point lists and recorded animations are already in the show frame.
+        (Shape::Points { .. } | Shape::Animation { .. }, _) => std::mem::take(&mut sample.local),
+        // A ridden mesh starts where its tracks are when the hold starts.
+        (Shape::Mesh { .. }, Some(Deform::Clip(c))) => (0..sample.local.len())
+            .map(|i| c.tracks.position(i, c.playback.start_s))
+            .collect(),
+        _ => sample.local.iter().map(|p| frame.to_show(*p)).collect(),
+    };
+    (deform, points)
+}
+
+/// The smallest distance between the points (over the whole clip for a ridden mesh,
+/// `INFINITY` for one point); points closer than the minimum distance, beyond the
+/// millimetre a lattice laid out exactly at it or a file written with 4 decimals may lose,
+/// are an error.
+fn checked_spacing(
+    design: &FormationDesign,
+    sample: &ShapeSample,
+    points: &[Vec3],
+    limits: &Limits,
+) -> Result<f64, FormationError> {
+    // A deforming mesh keeps its spacing over the whole clip, not only where it starts.
+    let closest = match &sample.ride {
+        Some(r) => r.closest.map(|c| (c.dist, c.i as usize, c.j as usize)),
+        None => min_spacing(points),
+    };
+    // Points within a millimetre of the minimum distance (a lattice laid out exactly at it,
+    // a file written with 4 decimals) are taken, and spread below for the margin.
+    if let Some(closest) = closest
+        && closest.0 < limits.min_distance_m - INPUT_SLACK_M
+    {
+        return Err(too_dense(
+            design,
+            sample.size,
+            closest,
+            limits.min_distance_m,
+        ));
+    }
+    Ok(closest.map_or(f64::INFINITY, |c| c.0))
 }
 
 /// Every point, and every point of a ridden mesh's tracks, within the altitude band
