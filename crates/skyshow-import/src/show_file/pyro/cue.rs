@@ -123,48 +123,8 @@ impl Cx<'_> {
             })?,
             None => Pattern::AllAtOnce,
         };
-        let chapter = match &r.chapter {
-            Some(c) => {
-                let wanted = c.get_ref().trim();
-                if !design.chapters.iter().any(|ch| ch.name == wanted) {
-                    let known: Vec<&str> =
-                        design.chapters.iter().map(|c| c.name.as_str()).collect();
-                    return Err(self.err(
-                        c.span(),
-                        msg!("pyro-unknown-chapter", cue = name.as_str(), name = wanted),
-                        Label::Chapter,
-                        Some(msg!(
-                            "pyro-unknown-chapter-hint",
-                            chapters = known.join(", ")
-                        )),
-                    ));
-                }
-                Some(wanted.to_string())
-            }
-            None => None,
-        };
-        let positions: Vec<String> = r
-            .positions
-            .as_ref()
-            .map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect())
-            .unwrap_or_default();
-        if let Some(bad) = positions.iter().find(|p| front.index_of(p).is_none())
-            && let Some(span) = r.positions.as_ref().map(Spanned::span)
-        {
-            return Err(self.err(
-                span,
-                msg!(
-                    "pyro-unknown-position",
-                    cue = name.as_str(),
-                    name = bad.to_string()
-                ),
-                Label::Positions,
-                Some(msg!(
-                    "pyro-unknown-position-hint",
-                    positions = front.names_hint()
-                )),
-            ));
-        }
+        let chapter = self.cue_chapter(r, &name, design)?;
+        let positions = self.cue_positions(r, &name, front)?;
         Ok(CueDesign {
             name,
             effect_s: self.time(&r.time, "time")?,
@@ -180,5 +140,62 @@ impl Cx<'_> {
                 .unwrap_or(1),
             chapter,
         })
+    }
+
+    /// The cue's `chapter`, which must name a chapter of the show.
+    fn cue_chapter(
+        &self,
+        r: &RawCue,
+        name: &str,
+        design: &ShowDesign,
+    ) -> Result<Option<String>, ImportError> {
+        Ok(match &r.chapter {
+            Some(c) => {
+                let wanted = c.get_ref().trim();
+                if !design.chapters.iter().any(|ch| ch.name == wanted) {
+                    let known: Vec<&str> =
+                        design.chapters.iter().map(|c| c.name.as_str()).collect();
+                    return Err(self.err(
+                        c.span(),
+                        msg!("pyro-unknown-chapter", cue = name, name = wanted),
+                        Label::Chapter,
+                        Some(msg!(
+                            "pyro-unknown-chapter-hint",
+                            chapters = known.join(", ")
+                        )),
+                    ));
+                }
+                Some(wanted.to_string())
+            }
+            None => None,
+        })
+    }
+
+    /// The cue's `positions`, each a position of the firing front.
+    fn cue_positions(
+        &self,
+        r: &RawCue,
+        name: &str,
+        front: &FiringFront,
+    ) -> Result<Vec<String>, ImportError> {
+        let positions: Vec<String> = r
+            .positions
+            .as_ref()
+            .map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default();
+        if let Some(bad) = positions.iter().find(|p| front.index_of(p).is_none())
+            && let Some(span) = r.positions.as_ref().map(Spanned::span)
+        {
+            return Err(self.err(
+                span,
+                msg!("pyro-unknown-position", cue = name, name = bad.to_string()),
+                Label::Positions,
+                Some(msg!(
+                    "pyro-unknown-position-hint",
+                    positions = front.names_hint()
+                )),
+            ));
+        }
+        Ok(positions)
     }
 }

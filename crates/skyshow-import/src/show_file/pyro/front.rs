@@ -44,69 +44,79 @@ impl Cx<'_> {
             (None, Some(_)) => {
                 let mut positions = Vec::with_capacity(points.len());
                 for sp in points {
-                    let r = sp.get_ref();
-                    let name = r.name.get_ref().trim().to_string();
-                    if name.is_empty() {
-                        return Err(self.err(
-                            r.name.span(),
-                            msg!("pyro-position-needs-name"),
-                            Label::EmptyName,
-                            None,
-                        ));
-                    }
-                    if positions.iter().any(|p: &Position| p.name == name) {
-                        return Err(self.err(
-                            r.name.span(),
-                            msg!("pyro-position-defined-twice", name = name.as_str()),
-                            Label::SecondOne,
-                            Some(msg!("pyro-position-defined-twice-hint")),
-                        ));
-                    }
-                    let key = entry("position", &name);
-                    self.source.pyro.insert(key.clone(), sp.span());
-                    let mut pos = Position::new(name, self.vec3(&r.at, "at")?);
-                    if let Some(m) = &r.modules {
-                        self.source.pyro.insert(format!("{key}.modules"), m.span());
-                        for &k in m.get_ref() {
-                            let Ok(k) = u32::try_from(k) else {
-                                return Err(self.err(
-                                    m.span(),
-                                    msg!("pyro-bad-module", value = k.to_string()),
-                                    Label::Modules,
-                                    Some(msg!("pyro-bad-module-hint")),
-                                ));
-                            };
-                            pos.modules.push(k);
-                        }
-                    }
-                    if let Some(racks) = &r.racks {
-                        for rack in racks.get_ref() {
-                            let ok_calibre = rack.calibre_mm.is_finite()
-                                && rack.calibre_mm > 0.0
-                                && rack.calibre_mm <= 1000.0;
-                            if !ok_calibre || !(1..=10_000).contains(&rack.tubes) {
-                                return Err(self.err(
-                                    racks.span(),
-                                    msg!(
-                                        "pyro-rack-out-of-range",
-                                        tubes = rack.tubes.to_string(),
-                                        calibre = rack.calibre_mm.to_string()
-                                    ),
-                                    Label::Racks,
-                                    Some(msg!("pyro-rack-out-of-range-hint")),
-                                ));
-                            }
-                            pos.racks.push(Rack {
-                                calibre_mm: rack.calibre_mm,
-                                tubes: rack.tubes as usize,
-                            });
-                        }
-                    }
+                    let pos = self.position(sp, &positions)?;
                     positions.push(pos);
                 }
                 FiringFront::from_positions(positions)
                     .map_err(|e| self.pyro_at(points[0].span(), &e))
             }
         }
+    }
+
+    /// One `[[pyro.position]]`, its name not among `earlier`'s.
+    fn position(
+        &mut self,
+        sp: &Spanned<RawPosition>,
+        earlier: &[Position],
+    ) -> Result<Position, ImportError> {
+        let r = sp.get_ref();
+        let name = r.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            return Err(self.err(
+                r.name.span(),
+                msg!("pyro-position-needs-name"),
+                Label::EmptyName,
+                None,
+            ));
+        }
+        if earlier.iter().any(|p| p.name == name) {
+            return Err(self.err(
+                r.name.span(),
+                msg!("pyro-position-defined-twice", name = name.as_str()),
+                Label::SecondOne,
+                Some(msg!("pyro-position-defined-twice-hint")),
+            ));
+        }
+        let key = entry("position", &name);
+        self.source.pyro.insert(key.clone(), sp.span());
+        let mut pos = Position::new(name, self.vec3(&r.at, "at")?);
+        if let Some(m) = &r.modules {
+            self.source.pyro.insert(format!("{key}.modules"), m.span());
+            for &k in m.get_ref() {
+                let Ok(k) = u32::try_from(k) else {
+                    return Err(self.err(
+                        m.span(),
+                        msg!("pyro-bad-module", value = k.to_string()),
+                        Label::Modules,
+                        Some(msg!("pyro-bad-module-hint")),
+                    ));
+                };
+                pos.modules.push(k);
+            }
+        }
+        if let Some(racks) = &r.racks {
+            for rack in racks.get_ref() {
+                let ok_calibre = rack.calibre_mm.is_finite()
+                    && rack.calibre_mm > 0.0
+                    && rack.calibre_mm <= 1000.0;
+                if !ok_calibre || !(1..=10_000).contains(&rack.tubes) {
+                    return Err(self.err(
+                        racks.span(),
+                        msg!(
+                            "pyro-rack-out-of-range",
+                            tubes = rack.tubes.to_string(),
+                            calibre = rack.calibre_mm.to_string()
+                        ),
+                        Label::Racks,
+                        Some(msg!("pyro-rack-out-of-range-hint")),
+                    ));
+                }
+                pos.racks.push(Rack {
+                    calibre_mm: rack.calibre_mm,
+                    tubes: rack.tubes as usize,
+                });
+            }
+        }
+        Ok(pos)
     }
 }
