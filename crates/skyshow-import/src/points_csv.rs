@@ -31,25 +31,10 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, Message)> {
             .map(|f| f.trim().trim_matches('"'))
             .collect();
         if named.is_none() {
-            let first_numeric = fields[0].parse::<f64>().is_ok();
-            if !first_numeric {
-                let lower = fields[0].to_ascii_lowercase();
-                if lower == "x" || lower == "x_m" {
-                    named = Some(false);
-                    continue;
-                }
-                if lower == "name" {
-                    named = Some(true);
-                    continue;
-                }
-                // A data row with a name column (Skybrush markers without header).
-                if fields.len() >= 4 && fields[1].parse::<f64>().is_ok() {
-                    named = Some(true);
-                } else {
-                    return Err((line_no, msg!("points-csv-not-numbers", found = fields[0])));
-                }
-            } else {
-                named = Some(false);
+            let (is_named, header) = first_row(&fields, line_no)?;
+            named = Some(is_named);
+            if header {
+                continue;
             }
         }
         let f = if named == Some(true) {
@@ -57,43 +42,11 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, Message)> {
         } else {
             &fields[..]
         };
-        if f.len() < 3 {
-            return Err((line_no, msg!("points-csv-three", found = f.len())));
-        }
-        let num = |i: usize, what: &str| -> Result<f64, (usize, Message)> {
-            let v: f64 = f[i]
-                .parse()
-                .map_err(|_| (line_no, msg!("points-csv-nan", column = what, value = f[i])))?;
-            if !v.is_finite() || v.abs() > 1e5 {
-                return Err((
-                    line_no,
-                    msg!("points-csv-range", column = what, value = f[i]),
-                ));
-            }
-            Ok(v)
-        };
-        let p = Vec3::new(num(0, "x")?, num(1, "y")?, num(2, "z")?);
+        let (p, c) = row_point(f, line_no)?;
         points.push(p);
-        if f.len() >= 6 {
-            let mut c = [0u8; 3];
-            for (k, name) in ["red", "green", "blue"].iter().enumerate() {
-                let v: f64 = f[3 + k].parse().map_err(|_| {
-                    (
-                        line_no,
-                        msg!("points-csv-nan", column = *name, value = f[3 + k]),
-                    )
-                })?;
-                if !(0.0..=255.0).contains(&v) {
-                    return Err((
-                        line_no,
-                        msg!("points-csv-channel", column = *name, value = f[3 + k]),
-                    ));
-                }
-                c[k] = v.round() as u8;
-            }
-            colors.push(Rgb::new(c[0], c[1], c[2]));
-        } else {
-            all_colored = false;
+        match c {
+            Some(c) => colors.push(c),
+            None => all_colored = false,
         }
     }
     if points.is_empty() {
@@ -103,6 +56,69 @@ pub fn parse_points_csv(text: &str) -> Result<PointsCsv, (usize, Message)> {
         points,
         colors: if all_colored { Some(colors) } else { None },
     })
+}
+
+/// What the first row says: whether rows start with a name column, and whether the row
+/// is a header (to skip). A first field that is not a number is a header (`x`, `x_m`,
+/// `Name`) or a name (Skybrush markers without a header, the next field a number).
+fn first_row(fields: &[&str], line_no: usize) -> Result<(bool, bool), (usize, Message)> {
+    if fields[0].parse::<f64>().is_ok() {
+        return Ok((false, false));
+    }
+    let lower = fields[0].to_ascii_lowercase();
+    if lower == "x" || lower == "x_m" {
+        return Ok((false, true));
+    }
+    if lower == "name" {
+        return Ok((true, true));
+    }
+    // A data row with a name column (Skybrush markers without header).
+    if fields.len() >= 4 && fields[1].parse::<f64>().is_ok() {
+        Ok((true, false))
+    } else {
+        Err((line_no, msg!("points-csv-not-numbers", found = fields[0])))
+    }
+}
+
+/// A row's point (`x, y, z`, each finite and within 100 km) and its colour when it has
+/// `r, g, b` (each 0–255).
+fn row_point(f: &[&str], line_no: usize) -> Result<(Vec3, Option<Rgb>), (usize, Message)> {
+    if f.len() < 3 {
+        return Err((line_no, msg!("points-csv-three", found = f.len())));
+    }
+    let num = |i: usize, what: &str| -> Result<f64, (usize, Message)> {
+        let v: f64 = f[i]
+            .parse()
+            .map_err(|_| (line_no, msg!("points-csv-nan", column = what, value = f[i])))?;
+        if !v.is_finite() || v.abs() > 1e5 {
+            return Err((
+                line_no,
+                msg!("points-csv-range", column = what, value = f[i]),
+            ));
+        }
+        Ok(v)
+    };
+    let p = Vec3::new(num(0, "x")?, num(1, "y")?, num(2, "z")?);
+    if f.len() < 6 {
+        return Ok((p, None));
+    }
+    let mut c = [0u8; 3];
+    for (k, name) in ["red", "green", "blue"].iter().enumerate() {
+        let v: f64 = f[3 + k].parse().map_err(|_| {
+            (
+                line_no,
+                msg!("points-csv-nan", column = *name, value = f[3 + k]),
+            )
+        })?;
+        if !(0.0..=255.0).contains(&v) {
+            return Err((
+                line_no,
+                msg!("points-csv-channel", column = *name, value = f[3 + k]),
+            ));
+        }
+        c[k] = v.round() as u8;
+    }
+    Ok((p, Some(Rgb::new(c[0], c[1], c[2]))))
 }
 
 #[cfg(test)]

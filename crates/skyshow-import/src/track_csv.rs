@@ -84,11 +84,7 @@ pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, Message)> {
         .map(|h| h.trim().trim_matches('"').to_string())
         .collect();
     let cols = Columns::from_header(&header).map_err(|e| (hl, e))?;
-    let mut tracks: Vec<TrackCsv> = Vec::new();
-    let mut by_name: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    // Without a drone column: the row's place within its time.
-    let mut frame_time = f64::NAN;
-    let mut in_frame = 0usize;
+    let mut set = TrackSet::new();
     let mut rows = 0usize;
     for (ln, line) in lines {
         rows += 1;
@@ -99,47 +95,98 @@ pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, Message)> {
             .split(',')
             .map(|c| c.trim().trim_matches('"'))
             .collect();
-        let num = |i: usize, what: &str| -> Result<f64, (usize, Message)> {
-            let c = cells
-                .get(i)
-                .ok_or_else(|| (ln, msg!("track-csv-no-value", column = what)))?;
-            let v: f64 = c.parse().map_err(|_| {
-                (
-                    ln,
-                    msg!("track-csv-not-a-number", column = what, value = *c),
-                )
-            })?;
-            if v.is_finite() {
-                Ok(v)
-            } else {
-                Err((ln, msg!("track-csv-not-finite", column = what)))
-            }
-        };
-        let t = num(cols.time, "time")? * cols.time_scale;
-        let p = Vec3::new(
-            num(cols.xyz[0], "x")?,
-            num(cols.xyz[1], "y")?,
-            num(cols.xyz[2], "z")?,
-        );
-        let c = match cols.rgb {
-            Some([r, g, b]) => {
-                let ch = |i, w| num(i, w).map(|v| v.round().clamp(0.0, 255.0) as u8);
-                Some(Rgb::new(ch(r, "r")?, ch(g, "g")?, ch(b, "b")?))
-            }
-            None => None,
-        };
-        let name = match cols.drone {
-            Some(i) => cells.get(i).map_or_else(String::new, |s| (*s).to_string()),
+        let (t, p, c) = row_values(&cols, &cells, ln)?;
+        let drone = cols
+            .drone
+            .map(|i| cells.get(i).map_or_else(String::new, |s| (*s).to_string()));
+        set.push(ln, drone, (t, p, c))?;
+    }
+    if set.tracks.is_empty() {
+        return Err((hl, msg!("track-csv-no-rows")));
+    }
+    Ok(set.tracks)
+}
+
+/// One row's time (seconds), position and colour (when the file has colour columns).
+fn row_values(
+    cols: &Columns,
+    cells: &[&str],
+    ln: usize,
+) -> Result<(f64, Vec3, Option<Rgb>), (usize, Message)> {
+    let num = |i: usize, what: &str| -> Result<f64, (usize, Message)> {
+        let c = cells
+            .get(i)
+            .ok_or_else(|| (ln, msg!("track-csv-no-value", column = what)))?;
+        let v: f64 = c.parse().map_err(|_| {
+            (
+                ln,
+                msg!("track-csv-not-a-number", column = what, value = *c),
+            )
+        })?;
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err((ln, msg!("track-csv-not-finite", column = what)))
+        }
+    };
+    let t = num(cols.time, "time")? * cols.time_scale;
+    let p = Vec3::new(
+        num(cols.xyz[0], "x")?,
+        num(cols.xyz[1], "y")?,
+        num(cols.xyz[2], "z")?,
+    );
+    let c = match cols.rgb {
+        Some([r, g, b]) => {
+            let ch = |i, w| num(i, w).map(|v| v.round().clamp(0.0, 255.0) as u8);
+            Some(Rgb::new(ch(r, "r")?, ch(g, "g")?, ch(b, "b")?))
+        }
+        None => None,
+    };
+    Ok((t, p, c))
+}
+
+/// The tracks read so far, in the order their drones first appear.
+struct TrackSet {
+    tracks: Vec<TrackCsv>,
+    by_name: std::collections::BTreeMap<String, usize>,
+    /// Without a drone column: the time of the rows being counted…
+    frame_time: f64,
+    /// …and how many rows of it came so far (a row's drone is its place within its time).
+    in_frame: usize,
+}
+
+impl TrackSet {
+    fn new() -> TrackSet {
+        TrackSet {
+            tracks: Vec::new(),
+            by_name: std::collections::BTreeMap::new(),
+            frame_time: f64::NAN,
+            in_frame: 0,
+        }
+    }
+
+    /// Adds line `ln`'s sample to drone `drone`'s track (`None` without a drone column);
+    /// times must rise along each track.
+    fn push(
+        &mut self,
+        ln: usize,
+        drone: Option<String>,
+        sample: (f64, Vec3, Option<Rgb>),
+    ) -> Result<(), (usize, Message)> {
+        let t = sample.0;
+        let name = match drone {
+            Some(name) => name,
             None => {
-                if t != frame_time {
-                    frame_time = t;
-                    in_frame = 0;
+                if t != self.frame_time {
+                    self.frame_time = t;
+                    self.in_frame = 0;
                 }
-                in_frame += 1;
-                in_frame.to_string()
+                self.in_frame += 1;
+                self.in_frame.to_string()
             }
         };
-        let k = *by_name.entry(name.clone()).or_insert_with(|| {
+        let tracks = &mut self.tracks;
+        let k = *self.by_name.entry(name.clone()).or_insert_with(|| {
             tracks.push(TrackCsv {
                 name,
                 samples: Vec::new(),
@@ -160,12 +207,9 @@ pub fn parse_track_csv(text: &str) -> Result<Vec<TrackCsv>, (usize, Message)> {
                 ),
             ));
         }
-        track.samples.push((t, p, c));
+        track.samples.push(sample);
+        Ok(())
     }
-    if tracks.is_empty() {
-        return Err((hl, msg!("track-csv-no-rows")));
-    }
-    Ok(tracks)
 }
 
 #[cfg(test)]
