@@ -45,6 +45,7 @@ mod transition;
 mod transition_cache;
 mod transition_codec;
 mod turn;
+mod turn_find;
 mod wide_hasher;
 
 pub use conflict::{Conflict, HoldFix};

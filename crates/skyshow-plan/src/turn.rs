@@ -12,10 +12,10 @@
 //! ρ the smallest that keeps `|z| ≥ 1` where the overlapped legs cut the corners. The
 //! centre's move is one more leg spanning the turn, the same for every drone. Candidates
 //! (legs, overlap, ramps) are timed on the drones that bound the speeds; the shortest is
-//! built, slowed to the limits, and checked exactly like every other plan.
+//! built, slowed to the limits, and checked exactly like every other plan. Whether the
+//! target is a turn of the start, about which axis and by what angle, is `turn_find.rs`.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
 
@@ -23,73 +23,7 @@ use crate::flight::{Flight, Leg, MIN_CURVED_PIECE_MS, sliver_free};
 use crate::options::PlanOptions;
 use crate::pair_check::fleet_clearance;
 use crate::profile::Profile;
-use crate::spread::plane_fit;
-
-/// A complex number `(re, im)`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct C(f64, f64);
-
-impl C {
-    fn polar(r: f64, a: f64) -> C {
-        C(r * a.cos(), r * a.sin())
-    }
-    fn mul(self, o: C) -> C {
-        C(self.0 * o.0 - self.1 * o.1, self.0 * o.1 + self.1 * o.0)
-    }
-    fn sub(self, o: C) -> C {
-        C(self.0 - o.0, self.1 - o.1)
-    }
-    fn abs(self) -> f64 {
-        self.0.hypot(self.1)
-    }
-    fn arg(self) -> f64 {
-        self.1.atan2(self.0)
-    }
-}
-
-/// An axis and the plane across it: `k` along, `u` and `v` across (`u × v = k`).
-#[derive(Clone, Copy, Debug)]
-struct Frame {
-    k: Vec3,
-    u: Vec3,
-    v: Vec3,
-}
-
-impl Frame {
-    fn new(k: Vec3) -> Frame {
-        let k = k.normalized();
-        let other = if k.x.abs() < 0.9 {
-            Vec3::new(1.0, 0.0, 0.0)
-        } else {
-            Vec3::new(0.0, 1.0, 0.0)
-        };
-        let u = k.cross(other).normalized();
-        Frame {
-            k,
-            u,
-            v: k.cross(u),
-        }
-    }
-    /// An offset as (along, across).
-    fn split(&self, r: Vec3) -> (f64, C) {
-        (r.dot(self.k), C(r.dot(self.u), r.dot(self.v)))
-    }
-    fn join(&self, h: f64, z: C) -> Vec3 {
-        self.k * h + self.u * z.0 + self.v * z.1
-    }
-}
-
-/// The target set found to be the start turned: about `frame.k` by `angle` radians, the
-/// centre moved from `from_c` to `to_c`; `target_of[i]` is drone `i`'s point, `residual[i]`
-/// what is left between the turned start and that point (round-off).
-struct Turn {
-    frame: Frame,
-    angle: f64,
-    from_c: Vec3,
-    to_c: Vec3,
-    target_of: Vec<usize>,
-    residual: Vec<Vec3>,
-}
+use crate::turn_find::{C, Turn, find_turn};
 
 /// A safe rigid turn.
 pub(crate) struct Turned {
@@ -99,125 +33,6 @@ pub(crate) struct Turned {
     pub target_of: Vec<usize>,
     /// Smallest distance between two drones, metres.
     pub min_distance_m: f64,
-}
-
-fn centroid(p: &[Vec3]) -> Vec3 {
-    p.iter().fold(Vec3::ZERO, |a, q| a + *q) / p.len().max(1) as f64
-}
-
-/// The axes a turn is looked for about: each picture's normal, the vertical, and the line
-/// where the two pictures' planes meet.
-fn axes(from: &[Vec3], to: &[Vec3], flat: f64) -> Vec<Vec3> {
-    let (_, na, ta) = plane_fit(from);
-    let (_, nb, tb) = plane_fit(to);
-    let mut out: Vec<Vec3> = Vec::new();
-    let mut add = |k: Vec3| {
-        if k.norm() > 1e-6 && out.iter().all(|a| a.cross(k.normalized()).norm() > 1e-6) {
-            out.push(k.normalized());
-        }
-    };
-    if ta <= flat {
-        add(na);
-    }
-    if tb <= flat {
-        add(nb);
-    }
-    add(Vec3::new(0.0, 0.0, 1.0));
-    if ta <= flat && tb <= flat {
-        add(na.cross(nb));
-    }
-    out
-}
-
-/// Cell of a point in the matching grid.
-fn cell(p: Vec3, size: f64) -> (i64, i64, i64) {
-    let q = p / size;
-    (q.x.floor() as i64, q.y.floor() as i64, q.z.floor() as i64)
-}
-
-/// The point of `to` within `tol` of each turned start point, each taken once, if every
-/// start point has one.
-fn matches(turned: &[Vec3], to: &[Vec3], tol: f64) -> Option<Vec<usize>> {
-    let size = 2.0 * tol;
-    let mut grid: FxHashMap<(i64, i64, i64), Vec<usize>> = FxHashMap::default();
-    for (j, p) in to.iter().enumerate() {
-        grid.entry(cell(*p, size)).or_default().push(j);
-    }
-    let mut taken = vec![false; to.len()];
-    let mut out = Vec::with_capacity(turned.len());
-    for p in turned {
-        let (x, y, z) = cell(*p, size);
-        let mut best: Option<(f64, usize)> = None;
-        for dx in -1..=1 {
-            for dy in -1..=1 {
-                for dz in -1..=1 {
-                    for &j in grid.get(&(x + dx, y + dy, z + dz)).into_iter().flatten() {
-                        let e = to[j].dist(*p);
-                        if !taken[j] && e <= tol && best.is_none_or(|b| e < b.0) {
-                            best = Some((e, j));
-                        }
-                    }
-                }
-            }
-        }
-        let (_, j) = best?;
-        taken[j] = true;
-        out.push(j);
-    }
-    Some(out)
-}
-
-/// The smallest turn about one of the candidate axes that takes `from` onto `to` (as a
-/// set, within `tol`), if there is one (no turn for sets that are already equal).
-fn find_turn(from: &[Vec3], to: &[Vec3], tol: f64, flat: f64) -> Option<Turn> {
-    let (from_c, to_c) = (centroid(from), centroid(to));
-    for k in axes(from, to, flat) {
-        let frame = Frame::new(k);
-        let split_a: Vec<(f64, C)> = from.iter().map(|p| frame.split(*p - from_c)).collect();
-        // The anchor: the drone farthest from the axis (the first of equals).
-        let (_, &(ha, za)) = split_a
-            .iter()
-            .enumerate()
-            .max_by(|x, y| x.1.1.abs().total_cmp(&y.1.1.abs()).then(y.0.cmp(&x.0)))?;
-        if za.abs() <= tol {
-            continue;
-        }
-        let mut angles: Vec<f64> = to
-            .iter()
-            .map(|p| frame.split(*p - to_c))
-            .filter(|(h, z)| (h - ha).abs() <= tol && (z.abs() - za.abs()).abs() <= tol)
-            .map(|(_, z)| {
-                let a = z.arg() - za.arg();
-                (a + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU) - std::f64::consts::PI
-            })
-            .filter(|a| a.abs() > 1e-6)
-            .collect();
-        angles.sort_by(|a, b| a.abs().total_cmp(&b.abs()).then(a.total_cmp(b)));
-        angles.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
-        for &angle in angles.iter().take(16) {
-            let rot = C::polar(1.0, angle);
-            let turned: Vec<Vec3> = split_a
-                .iter()
-                .map(|&(h, z)| to_c + frame.join(h, z.mul(rot)))
-                .collect();
-            if let Some(target_of) = matches(&turned, to, tol) {
-                let residual = target_of
-                    .iter()
-                    .zip(&turned)
-                    .map(|(&j, p)| to[j] - *p)
-                    .collect();
-                return Some(Turn {
-                    frame,
-                    angle,
-                    from_c,
-                    to_c,
-                    target_of,
-                    residual,
-                });
-            }
-        }
-    }
-    None
 }
 
 /// One way of flying the shared path: `legs` legs, each leaving `overlap` of a leg's
@@ -439,45 +254,8 @@ pub(crate) fn plan_turn(
     let (sa, sb) = (spacing(from), spacing(to));
     // Distances may shrink by `|z|` only as far as the start's spacing allows.
     let floor = (d / sa).min(1.0);
-    let witnesses = speed_witnesses(&turn, from);
     let shifts = shifts(&turn);
-    let mut best: Option<(i64, Shape, Vec<C>, f64)> = None;
-    for legs in LEGS {
-        for overlap in OVERLAPS {
-            for ramp in RAMPS {
-                let shape = Shape {
-                    legs,
-                    overlap,
-                    ramp,
-                };
-                let Some(rho) = corner_radius(turn.angle, shape, floor) else {
-                    continue;
-                };
-                let w = corners(turn.angle, legs, rho);
-                let excess = witnesses
-                    .iter()
-                    .map(|&i| {
-                        flight(&turn, from[i], i, &w, shape, LEG_MS).excess(limits, opts.headroom)
-                    })
-                    .fold(0.0, f64::max);
-                // Legs whose phases change a sliver apart cannot be written within the
-                // limits (see `sliver_free`): the nearest longer leg that leaves none.
-                let first = ((LEG_MS as f64 * excess).ceil() as i64).max(2);
-                let Some(leg_ms) = (first..first + MIN_CURVED_PIECE_MS)
-                    .find(|&l| sliver_free(&shared_timings(shape, l, shifts)))
-                else {
-                    continue;
-                };
-                // The whole turn's length decides, not a leg's: many short legs one after
-                // the other take longer than a few overlapping ones.
-                let span = turn_span(shape, leg_ms);
-                if best.as_ref().is_none_or(|b| span < b.0) {
-                    best = Some((span, shape, w, leg_ms as f64));
-                }
-            }
-        }
-    }
-    let (_, shape, w, leg_ms) = best?;
+    let (shape, w, leg_ms) = best_shape(&turn, from, floor, shifts, limits, opts)?;
     let mut flights = turn_flights(
         &turn,
         from,
@@ -505,6 +283,56 @@ pub(crate) fn plan_turn(
         target_of: turn.target_of,
         min_distance_m: min_m,
     })
+}
+
+/// The shape whose whole turn is shortest on the drones that bound the speeds, with its
+/// corners and the leg length (ms) that keeps the limits and leaves no sliver.
+fn best_shape(
+    turn: &Turn,
+    from: &[Vec3],
+    floor: f64,
+    shifts: bool,
+    limits: &Limits,
+    opts: &PlanOptions,
+) -> Option<(Shape, Vec<C>, f64)> {
+    let witnesses = speed_witnesses(turn, from);
+    let mut best: Option<(i64, Shape, Vec<C>, f64)> = None;
+    for legs in LEGS {
+        for overlap in OVERLAPS {
+            for ramp in RAMPS {
+                let shape = Shape {
+                    legs,
+                    overlap,
+                    ramp,
+                };
+                let Some(rho) = corner_radius(turn.angle, shape, floor) else {
+                    continue;
+                };
+                let w = corners(turn.angle, legs, rho);
+                let excess = witnesses
+                    .iter()
+                    .map(|&i| {
+                        flight(turn, from[i], i, &w, shape, LEG_MS).excess(limits, opts.headroom)
+                    })
+                    .fold(0.0, f64::max);
+                // Legs whose phases change a sliver apart cannot be written within the
+                // limits (see `sliver_free`): the nearest longer leg that leaves none.
+                let first = ((LEG_MS as f64 * excess).ceil() as i64).max(2);
+                let Some(leg_ms) = (first..first + MIN_CURVED_PIECE_MS)
+                    .find(|&l| sliver_free(&shared_timings(shape, l, shifts)))
+                else {
+                    continue;
+                };
+                // The whole turn's length decides, not a leg's: many short legs one after
+                // the other take longer than a few overlapping ones.
+                let span = turn_span(shape, leg_ms);
+                if best.as_ref().is_none_or(|b| span < b.0) {
+                    best = Some((span, shape, w, leg_ms as f64));
+                }
+            }
+        }
+    }
+    best.map(|(_, shape, w, leg_ms)| (shape, w, leg_ms))
 }
 
 /// Every drone's flight on the timing of `shape` with corners `w`, its legs lasting about
