@@ -230,50 +230,17 @@ impl Cx<'_> {
         }
         for ch in raw_chapters {
             let c = ch.get_ref();
-            let name = c.name.get_ref().trim().to_string();
-            if name.is_empty() {
-                return Err(self.fail(
-                    c.name.span(),
-                    msg!("chapter-needs-name"),
-                    msg!("show-file-label-empty-name"),
-                    None,
-                ));
-            }
-            if chapters.iter().any(|x: &Chapter| x.name == name) {
-                return Err(self.err(
-                    c.name.span(),
-                    msg!("chapter-defined-twice", name = name.as_str()),
-                    Label::SecondOne,
-                    None,
-                ));
-            }
-            let start_s = c
-                .start
-                .as_ref()
-                .map(|s| self.time(s, "start"))
-                .transpose()?;
+            let chapter = self.chapter_head(c, &chapters)?;
             let index = chapters.len();
-            chapters.push(Chapter { name, start_s });
-            for f in &c.formations {
-                let fd = self.formation(f, index, stage_center, fleet, read)?;
-                if formations
-                    .iter()
-                    .any(|x: &FormationDesign| x.name == fd.name)
-                {
-                    return Err(self.err(
-                        f.get_ref().name.span(),
-                        msg!("formation-defined-twice", name = fd.name.as_str()),
-                        Label::SecondOne,
-                        Some(msg!("formation-defined-twice-hint")),
-                    ));
-                }
-                self.source.formations.insert(fd.name.clone(), f.span());
-                for (k, l) in f.get_ref().lights.iter().enumerate() {
-                    let label = format!("light {} of formation `{}`", k + 1, fd.name);
-                    lights.push(self.light(l, label, Some(formations.len()), None, &[], read)?);
-                }
-                formations.push(fd);
-            }
+            chapters.push(chapter);
+            self.chapter_formations(
+                c,
+                index,
+                (stage_center, fleet),
+                read,
+                &mut formations,
+                &mut lights,
+            )?;
             if !c.lights.is_empty() && !formations.iter().any(|f| f.chapter == index) {
                 return Err(self.err(
                     c.lights[0].span(),
@@ -300,6 +267,68 @@ impl Cx<'_> {
             ));
         }
         Ok((chapters, formations, lights))
+    }
+
+    /// A chapter's name (not empty, not one of `earlier`'s) and start.
+    fn chapter_head(&self, c: &RawChapter, earlier: &[Chapter]) -> Result<Chapter, ImportError> {
+        let name = c.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            return Err(self.fail(
+                c.name.span(),
+                msg!("chapter-needs-name"),
+                msg!("show-file-label-empty-name"),
+                None,
+            ));
+        }
+        if earlier.iter().any(|x| x.name == name) {
+            return Err(self.err(
+                c.name.span(),
+                msg!("chapter-defined-twice", name = name.as_str()),
+                Label::SecondOne,
+                None,
+            ));
+        }
+        let start_s = c
+            .start
+            .as_ref()
+            .map(|s| self.time(s, "start"))
+            .transpose()?;
+        Ok(Chapter { name, start_s })
+    }
+
+    /// Chapter `index`'s formations, each named once in the show, appended to `formations`,
+    /// and their own lights to `lights`; `place` is the stage's centre and the fleet.
+    fn chapter_formations(
+        &mut self,
+        c: &RawChapter,
+        index: usize,
+        place: (Vec3, usize),
+        read: &mut Reader<'_>,
+        formations: &mut Vec<FormationDesign>,
+        lights: &mut Vec<LightEffect>,
+    ) -> Result<(), ImportError> {
+        let (stage_center, fleet) = place;
+        for f in &c.formations {
+            let fd = self.formation(f, index, stage_center, fleet, read)?;
+            if formations
+                .iter()
+                .any(|x: &FormationDesign| x.name == fd.name)
+            {
+                return Err(self.err(
+                    f.get_ref().name.span(),
+                    msg!("formation-defined-twice", name = fd.name.as_str()),
+                    Label::SecondOne,
+                    Some(msg!("formation-defined-twice-hint")),
+                ));
+            }
+            self.source.formations.insert(fd.name.clone(), f.span());
+            for (k, l) in f.get_ref().lights.iter().enumerate() {
+                let label = format!("light {} of formation `{}`", k + 1, fd.name);
+                lights.push(self.light(l, label, Some(formations.len()), None, &[], read)?);
+            }
+            formations.push(fd);
+        }
+        Ok(())
     }
 
     /// `[emergency]`: whether a return-to-home plan is written, its interval (whole
