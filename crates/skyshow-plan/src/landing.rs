@@ -5,9 +5,10 @@
 //! own slot, then descends vertically. Drones not yet scheduled are treated as obstacles
 //! standing at their start, so a drone is scheduled only once no waiting drone stands in its
 //! way (lowest first); then it gets the smallest departure delay for which it keeps the
-//! minimum distance from every drone already scheduled. Separation between samples is
-//! bounded: relative motion within 100 ms is compared with its linear interpolation plus the
-//! worst-case curvature term a_rel·Δt²/8.
+//! minimum distance from every drone already scheduled ([`Scheduler`], which also breaks
+//! rings of drones blocking each other). Separation between samples is bounded: relative
+//! motion within 100 ms is compared with its linear interpolation plus the worst-case
+//! curvature term a_rel·Δt²/8.
 //!
 //! An emergency return plans from starts that are not points ([`SweptStarts`]): flown from
 //! wherever the show has a drone when the return is triggered, up to a second after the
@@ -17,9 +18,8 @@
 //! drone's path is a tube that narrows to its neck, and a still drone's a line.
 
 mod path;
+mod schedule;
 mod swept;
-
-use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use skyshow_model::{Limits, Vec3};
@@ -32,6 +32,7 @@ use crate::profile::Profile;
 use crate::sync_move::segment_min;
 pub(crate) use path::{Legs, rth_descent, rth_leg};
 use path::{Path, landing_paths};
+use schedule::{Scheduler, Waiting};
 pub(crate) use swept::SweptStarts;
 use swept::{leaving_apart, most_shift, swept_shift};
 
@@ -57,6 +58,10 @@ fn point_segment(p: Vec3, a: Vec3, b: Vec3) -> f64 {
 
 /// How much further apart than the minimum distance swept starts are planned, metres.
 const SWEPT_MARGIN_M: f64 = 0.1;
+
+/// How much nearer than at the start of the check a drone must come to one waiting at
+/// its start to count as passing it, metres.
+const PASS_TOLERANCE_M: f64 = 1e-3;
 
 /// Sampling step of the pair check, milliseconds.
 const STEP_MS: i64 = 100;
@@ -131,65 +136,27 @@ pub(crate) fn plan_landing_swept(
         paths.iter().map(|p| vec![(p.s, p.n), (p.n, p.h)]).collect(),
         reach + widest,
     );
-    let mut blocking_count: Vec<usize> = blockers.iter().map(Vec::len).collect();
-    // blocked_by_me[j] = drones whose path passes j's start.
-    let mut blocks: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, bs) in blockers.iter().enumerate() {
-        for &j in bs {
-            blocks[j].push(i);
-        }
-    }
-    let key = |i: usize| ((starts[i].z * 1000.0).round() as i64, i);
-    let mut ready: BTreeSet<(i64, usize)> = (0..n)
-        .filter(|&i| blocking_count[i] == 0)
-        .map(key)
-        .collect();
-    let mut scheduled = 0usize;
-    let mut depart = vec![0i64; n];
-    let mut done = vec![false; n];
-    while scheduled < n {
-        // Swept starts widen every path, and drones block each other in rings: the
-        // lowest of them goes first (the order is a preference there; the emergency
-        // return is proven afterwards, flight against flight, hover included).
-        let next = ready.iter().next().map(|&(_, i)| i).or_else(|| {
-            swept?;
-            (0..n).filter(|&i| !done[i]).min_by_key(|&i| key(i))
-        });
-        let Some(i) = next else {
-            let stuck: Vec<usize> = (0..n).filter(|&i| !done[i]).take(6).collect();
-            return Err(PlanError::Landing {
-                why: skyshow_i18n::msg!(
-                    "plan-landing-blocked",
-                    drones = stuck
-                        .iter()
-                        .map(|i| (i + 1).to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        };
-        ready.remove(&key(i));
-        let pi = &paths[i];
-        // Only drones whose paths come near this one's can ever come near it.
-        let near: Vec<(usize, f64)> = index.near[i]
-            .iter()
-            .filter(|&&j| done[j])
-            .map(|&j| (j, rho(i, j)))
-            .collect();
-        let dep = first_free_departure(pi, &near, &paths, &depart, t0_ms, d, limits, opts)
-            .ok_or_else(|| PlanError::Landing {
-                why: skyshow_i18n::msg!("plan-landing-no-moment", drone = i + 1),
-            })?;
-        depart[i] = dep;
-        done[i] = true;
-        scheduled += 1;
-        for &k in &blocks[i] {
-            blocking_count[k] -= 1;
-            if blocking_count[k] == 0 && !done[k] {
-                ready.insert(key(k));
-            }
-        }
-    }
+    let scheduler = Scheduler {
+        paths: &paths,
+        near: &index.near,
+        blockers: &blockers,
+        rho: &rho,
+        t0_ms,
+        d,
+        rings: swept.is_some(),
+        limits,
+        opts,
+    };
+    // Swept starts widen every path, and drones block each other in rings: one of them
+    // has to pass where another waits, which is then checked; when no order found that
+    // way holds, the rings are broken lowest first unchecked (the emergency return is
+    // proven afterwards, flight against flight, hover included).
+    let depart = match legs {
+        Legs::Planner => scheduler.run(Waiting::Unchecked)?,
+        Legs::Rth { .. } => scheduler
+            .run(Waiting::Checked)
+            .or_else(|_| scheduler.run(Waiting::Unchecked))?,
+    };
     let end_ms = (0..n)
         .map(|i| depart[i] + paths[i].duration())
         .max()
@@ -261,71 +228,37 @@ fn find_blockers(
         .collect()
 }
 
-/// The first departure from `t0_ms` on, in steps of the landing delay, at which drone
-/// `pi` meets none of the already scheduled drones `near` (with their sweeps' reach);
-/// `None` past half an hour.
-#[allow(clippy::too_many_arguments)]
-fn first_free_departure(
-    pi: &Path,
-    near: &[(usize, f64)],
-    paths: &[Path],
-    depart: &[i64],
-    t0_ms: i64,
-    d: f64,
-    limits: &Limits,
-    opts: &PlanOptions,
-) -> Option<i64> {
-    let a_rel = 2.0 * limits.max_accel_m_s2;
-    let interp = a_rel * (STEP_MS as f64 / 1000.0).powi(2) / 8.0 + 1e-6;
-    let cap_ms = t0_ms + 1_800_000;
-    let mut dep = t0_ms;
-    loop {
-        let clash = |&(j, rho): &(usize, f64)| {
-            conflicts(pi, dep, &paths[j], depart[j], rho, d, interp, limits)
-        };
-        // A short list is quicker to walk than to hand out to threads.
-        let clash = if near.len() < 64 {
-            near.iter().any(clash)
-        } else {
-            near.par_iter().any(clash)
-        };
-        if !clash {
-            break;
-        }
-        dep += opts.landing_delay_step_ms;
-        if dep > cap_ms {
-            return None;
-        }
-    }
-    Some(dep)
-}
-
-/// True if drone `a` leaving at `da` comes closer than `d` to drone `b` leaving at `db`
-/// while both are above the minimum navigation altitude, from `a`'s departure on, for
-/// any starts within their sweeps (`rho` the reach of the vector between them; see
-/// [`swept_shift`]).
+/// The end of the first step (ms) in which drone `a` leaving at `da` comes closer than
+/// `d` to drone `b` leaving at `db` while both are above the minimum navigation
+/// altitude, from `from` on (`a`'s departure, or the first of the two when a drone
+/// waiting at its start counts: it stands there until it leaves), for any starts within
+/// their sweeps (`rho` the reach of the vector between them; see [`swept_shift`]).
 ///
-/// Sampled every [`STEP_MS`]; while the drones are far apart, whole steps are skipped in
-/// which their distance provably stays above `d + 2·interp` (it shrinks at most at the
-/// sum of their top speeds), so the skipped steps are exactly those the sampled test
-/// would pass: the answer is the same, with far fewer samples.
+/// Sampled every [`STEP_MS`], separation between samples bounded by comparing the
+/// relative motion with its linear interpolation plus the worst-case curvature term
+/// `a_rel·Δt²/8`; while the drones are far apart, whole steps are skipped in which their
+/// distance provably stays above `d + 2·interp` (it shrinks at most at the sum of their
+/// top speeds), so the skipped steps are exactly those the sampled test would pass: the
+/// answer is the same, with far fewer samples.
 #[allow(clippy::too_many_arguments)]
 fn conflicts(
     a: &Path,
     da: i64,
     b: &Path,
     db: i64,
+    from: i64,
     rho: f64,
     d: f64,
-    interp: f64,
     limits: &Limits,
-) -> bool {
-    let start = da;
+) -> Option<i64> {
+    let start = from;
     let end = da + a.duration();
     if db + b.duration() <= start {
-        // b has landed before a moves: b is on the ground, below the navigation altitude.
-        return false;
+        // b has landed before: b is on the ground, below the navigation altitude.
+        return None;
     }
+    let a_rel = 2.0 * limits.max_accel_m_s2;
+    let interp = a_rel * (STEP_MS as f64 / 1000.0).powi(2) / 8.0 + 1e-6;
     let low = limits.min_nav_altitude_m - 0.3;
     let closing = (a.vmax + b.vmax) * STEP_MS as f64 / 1000.0;
     // The largest shift a swept start can cause (`swept_shift` with every progress at
@@ -337,6 +270,11 @@ fn conflicts(
     let mut t = start;
     let mut pa0 = a.at(da, t);
     let mut pb0 = b.at(db, t);
+    // While `a` waits at its start, `b` is held off it only where it comes nearer than it
+    // was at `from` by more than a later trigger can shift the two: a neighbour that
+    // stays about as far as the show had it (which the show keeps for every trigger)
+    // passes nobody, and is left to the proof.
+    let first = pa0.dist(pb0) - PASS_TOLERANCE_M;
     while t < end {
         let gap = pa0.dist(pb0) - clear;
         if closing > 0.0 && gap > 2.0 * closing {
@@ -366,15 +304,15 @@ fn conflicts(
         if !below {
             let (m, _) = segment_min(pa0 - pb0, pa1 - pb1);
             let shift = swept_shift(a, b, rho, (ca0, cb0), (a.left(da, t1), b.left(db, t1)));
-            if m - interp - shift < d {
-                return true;
+            if m - interp - shift < d && (t1 > da || m < first - shift) {
+                return Some(t1);
             }
         }
         t = t1;
         pa0 = pa1;
         pb0 = pb1;
     }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -497,7 +435,10 @@ mod tests {
             let db = (unit() * 20_000.0) as i64;
             for d in [3.0, 10.0] {
                 let want = conflicts_every_step(&a, da, &b, db, d, interp);
-                assert_eq!(conflicts(&a, da, &b, db, 0.0, d, interp, &limits), want);
+                assert_eq!(
+                    conflicts(&a, da, &b, db, da, 0.0, d, &limits).is_some(),
+                    want
+                );
                 hits += usize::from(want);
                 total += 1;
             }

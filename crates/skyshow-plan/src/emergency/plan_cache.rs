@@ -21,7 +21,7 @@ use crate::transition_codec::{Reader, Writer, entry_name, open, seal};
 use crate::wide_hasher::WideHasher;
 
 /// Bumped whenever the planner or the byte form changes what a given input plans to.
-const FORMAT: &str = "skyshow-plan emergency cache 2";
+const FORMAT: &str = "skyshow-plan emergency cache 3";
 
 /// The key of the return of `plan` (see the module notes).
 fn key(plan: &ShowPlan, limits: &Limits, opts: &PlanOptions, interval_s: i64) -> Vec<u8> {
