@@ -3,7 +3,7 @@
 //! safe (never a vertical picture).
 
 use skyshow_import::LoadedShow;
-use skyshow_model::{Drone, FlightShow, Limits, Trajectory};
+use skyshow_model::{FlightShow, Limits};
 use skyshow_plan::emergency::{EmergencyPlan, ReturnAction};
 use skyshow_plan::{PlanOptions, ShowPlan, plan_emergency, plan_show};
 use skyshow_validate::{ValidateOptions, ViolationKind, validate};
@@ -29,27 +29,8 @@ fn planned() -> (ShowPlan, Limits, EmergencyPlan) {
 /// The show as flown when the return of entry `k` is triggered at `tau` seconds: every
 /// drone stops where the show has it and flies the entry's flight from there.
 fn triggered(plan: &ShowPlan, e: &EmergencyPlan, k: usize, tau: f64) -> FlightShow {
-    let r = &e.returns[e.entries[k].plan];
-    let drones = (0..plan.homes.len())
-        .map(|i| {
-            let at = plan.trajectories[i].position(tau);
-            let mut tr = Trajectory::new(at);
-            for seg in r.flight_from(i, at).segments(0) {
-                tr.hold_until(seg.t0);
-                tr.push(seg);
-            }
-            Drone {
-                name: format!("Drone {}", i + 1),
-                home: plan.homes[i],
-                trajectory: tr,
-                lights: Default::default(),
-            }
-        })
-        .collect();
-    FlightShow {
-        drones,
-        ..Default::default()
-    }
+    let at: Vec<_> = plan.trajectories.iter().map(|t| t.position(tau)).collect();
+    e.returns[e.entries[k].plan].triggered(&at)
 }
 
 #[test]

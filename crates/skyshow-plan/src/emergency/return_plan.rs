@@ -8,7 +8,7 @@
 //! landing's guarantees: straight lines, departure delays chosen pair by pair, drones in
 //! another's way scheduled first.
 
-use skyshow_model::{Limits, Vec3};
+use skyshow_model::{Drone, FlightShow, Limits, Trajectory, Vec3};
 
 use crate::emergency::start_sweep::StartSweep;
 use crate::flight::Flight;
@@ -226,6 +226,30 @@ impl ReturnPlan {
         }
     }
 
+    /// The return as flown when triggered with drone `i` at `at[i]` (each flies its flight
+    /// from there, holding between its pieces): a show the validator checks like any.
+    pub fn triggered(&self, at: &[Vec3]) -> FlightShow {
+        let drones = (0..self.homes.len())
+            .map(|i| {
+                let mut trajectory = Trajectory::new(at[i]);
+                for seg in self.flight_from(i, at[i]).segments(0) {
+                    trajectory.hold_until(seg.t0);
+                    trajectory.push(seg);
+                }
+                Drone {
+                    name: format!("Drone {}", i + 1),
+                    home: self.homes[i],
+                    trajectory,
+                    lights: Default::default(),
+                }
+            })
+            .collect();
+        FlightShow {
+            drones,
+            ..Default::default()
+        }
+    }
+
     /// Drone `i`'s flight from its entry position.
     pub fn flight(&self, i: usize) -> Flight {
         self.flight_from(i, self.starts[i])
@@ -322,32 +346,14 @@ fn descent(from: Vec3, to: Vec3, limits: &Limits, opts: &PlanOptions) -> Profile
 #[cfg(test)]
 mod tests {
     use super::*;
-    use skyshow_model::{Drone, FlightShow, Segment, Trajectory};
+    use skyshow_model::Segment;
     use skyshow_validate::{ValidateOptions, Violation, ViolationKind, validate};
 
     /// The validator's distance violations of `r` triggered at `sigma` (each drone flying
     /// its entry's flight from where `trajectories` have it then).
     fn too_close(r: &ReturnPlan, trajectories: &[Trajectory], sigma: f64) -> Vec<Violation> {
-        let drones = (0..r.homes.len())
-            .map(|i| {
-                let at = trajectories[i].position(sigma);
-                let mut tr = Trajectory::new(at);
-                for seg in r.flight_from(i, at).segments(0) {
-                    tr.hold_until(seg.t0);
-                    tr.push(seg);
-                }
-                Drone {
-                    name: format!("Drone {}", i + 1),
-                    home: r.homes[i],
-                    trajectory: tr,
-                    lights: Default::default(),
-                }
-            })
-            .collect();
-        let show = FlightShow {
-            drones,
-            ..Default::default()
-        };
+        let at: Vec<Vec3> = trajectories.iter().map(|t| t.position(sigma)).collect();
+        let show = r.triggered(&at);
         validate(&show, &Limits::DEFAULT, &ValidateOptions::default())
             .violations
             .into_iter()
