@@ -99,6 +99,12 @@ pub enum PlanStage<'a> {
     Formations,
     /// The takeoff.
     Takeoff,
+    /// `count` transitions known before the show is flown are being planned ahead, on
+    /// their own threads while the flight goes on (the flight's stages follow).
+    Ahead {
+        /// How many.
+        count: usize,
+    },
     /// Transition `index` (from 0) of `count`, into the formation named `to`.
     Transition {
         /// Which transition, from 0.
@@ -207,23 +213,29 @@ fn plan_recording_conflicts(
 
     progress(PlanStage::Takeoff);
     let takeoff = plan_takeoff(&homes, &design.fleet.grid, &design.takeoff, limits, opts);
-    // Every transition known before the show is flown, planned at once on every core.
+    // Every transition known before the show is flown, planned on its own threads while
+    // the show is flown in order.
     let jobs = if ahead {
         joins_known_ahead(&cx, &built, &takeoff.lift)
     } else {
         Vec::new()
     };
-    let cache = &mut PlannedAhead::plan(&jobs, &design.limits, opts, band, cache);
+    if !jobs.is_empty() {
+        progress(PlanStage::Ahead { count: jobs.len() });
+    }
     let mut flight = ShowFlight::after_takeoff(&homes, &takeoff, design.chapters.len());
     let count = design.formations.len();
-    for (k, f) in built.into_iter().enumerate() {
-        progress(PlanStage::Transition {
-            index: k,
-            count,
-            to: &f.name,
-        });
-        flight.fly_formation(&cx, k, f, cache, conflicts)?;
-    }
+    PlannedAhead::fly(&jobs, &design.limits, opts, band, cache, |cache| {
+        for (k, f) in built.into_iter().enumerate() {
+            progress(PlanStage::Transition {
+                index: k,
+                count,
+                to: &f.name,
+            });
+            flight.fly_formation(&cx, k, f, cache, conflicts)?;
+        }
+        Ok::<(), PlanError>(())
+    })?;
 
     progress(PlanStage::Landing);
     let landed = flight.land(&cx)?;

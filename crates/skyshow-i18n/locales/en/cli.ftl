@@ -4,6 +4,7 @@
 progress-reading = reading the show file
 progress-formations = building the formations for { $drones } drones
 progress-takeoff = planning the takeoff of { $drones } drones
+progress-ahead = planning { $count } transitions ahead, on their own threads
 progress-transition = planning transition { $index }/{ $count }, into "{ $to }"
 progress-landing = planning the landing of { $drones } drones
 progress-emergency = planning the emergency return from every second

@@ -4,6 +4,7 @@
 progress-reading = 正在读取演出文件
 progress-formations = 正在为 { $drones } 架无人机生成编队
 progress-takeoff = 正在规划 { $drones } 架无人机的起飞
+progress-ahead = 正在另起线程预先规划 { $count } 段变换
 progress-transition = 正在规划第 { $index }/{ $count } 段变换，进入“{ $to }”
 progress-landing = 正在规划 { $drones } 架无人机的降落
 progress-emergency = 正在规划每一秒的紧急返航

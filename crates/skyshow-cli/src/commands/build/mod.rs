@@ -139,6 +139,7 @@ fn load_and_plan(
                 match stage {
                     PlanStage::Formations => msg!("progress-formations", drones = drones),
                     PlanStage::Takeoff => msg!("progress-takeoff", drones = drones),
+                    PlanStage::Ahead { count } => msg!("progress-ahead", count = count),
                     PlanStage::Transition { index, count, to } => msg!(
                         "progress-transition",
                         index = index + 1,
