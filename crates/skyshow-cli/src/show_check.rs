@@ -24,6 +24,8 @@ pub(crate) struct Checked {
     pub(crate) rth_plans: Vec<Option<skyshow_model::RthPlan>>,
     /// How long the validation itself took, milliseconds.
     pub(crate) validate_ms: f64,
+    /// How long reading the file's bytes back took (before validating), milliseconds.
+    pub(crate) read_ms: f64,
 }
 
 /// The longest light program of `show`'s drones, bytes (`report.json`
@@ -90,7 +92,9 @@ pub(crate) fn read_and_validate_while<R: Send>(
     phases: Option<Vec<skyshow_model::Phase>>,
     also: impl FnOnce(&FlightShow) -> R + Send,
 ) -> Result<(Checked, R)> {
+    let t = Instant::now();
     let mut file = read_show_file(name, bytes)?;
+    let read_ms = t.elapsed().as_secs_f64() * 1000.0;
     if let Some(p) = phases {
         file.show.phases = p;
     }
@@ -135,6 +139,7 @@ pub(crate) fn read_and_validate_while<R: Send>(
         audio: file.audio,
         rth_plans: file.rth_plans,
         validate_ms,
+        read_ms,
     };
     Ok((checked, also))
 }

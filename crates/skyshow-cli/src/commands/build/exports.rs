@@ -44,7 +44,8 @@ impl Exported {
 }
 
 /// Writes the `.skyc` files, then validates the read-back show while the bulk exports are
-/// written. Pushes the `export_skyc` and `validate` timings.
+/// written. Pushes the `export_skyc`, `read_back` (reading `show.skyc` back, before the
+/// validation and the bulk exports start) and `validate` timings.
 pub(super) fn export_and_validate(
     args: &BuildArgs,
     built: &Built,
@@ -90,6 +91,7 @@ pub(super) fn export_and_validate(
         built.show.drones.len(),
         args.max_drones_per_file,
     );
+    timing.push(("read_back".into(), checked.read_ms));
     timing.push(("validate".into(), checked.validate_ms));
     out.append(bulk.out);
     Ok(Exported {

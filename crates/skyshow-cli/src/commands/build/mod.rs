@@ -165,8 +165,9 @@ struct Visuals<'a> {
 }
 
 impl Visuals<'_> {
-    /// Writes `preview.html` (streamed), then adds `report.json` (with the visuals' own
-    /// timing, before `total`), the stage file, `report.html` and the firing-script files.
+    /// Writes `preview.html` (streamed) while drawing `report.html`, then adds
+    /// `report.json` (with the visuals' own timing, before `total`), the stage file,
+    /// `report.html` and the firing-script files.
     fn write(
         &self,
         pyro: Option<PyroBuilt>,
@@ -184,18 +185,26 @@ impl Visuals<'_> {
             args.live_reload.clone(),
             design.music.as_ref(),
         );
-        out.stream(args.out.join("preview.html"), |w| {
-            preview_html_to(&preview, w).map(drop)
-        })?;
-        drop(preview);
-        let report_page = visuals::report_page(
-            &checked.show,
-            checked.limits,
-            &stage,
-            &checked.validation,
-            report,
-            Some(self.plan),
+        // The preview is streamed while the report page is drawn on the other core.
+        let (streamed, report_page) = rayon::join(
+            || {
+                out.stream(args.out.join("preview.html"), |w| {
+                    preview_html_to(&preview, w).map(drop)
+                })
+            },
+            || {
+                visuals::report_page(
+                    &checked.show,
+                    checked.limits,
+                    &stage,
+                    &checked.validation,
+                    report,
+                    Some(self.plan),
+                )
+            },
         );
+        streamed?;
+        drop(preview);
         let at = report.timing_ms.len() - 1;
         report.timing_ms.insert(at, ("visuals".into(), ms_since(t)));
         out.add(args.out.join("report.json"), write_report_json(report));
