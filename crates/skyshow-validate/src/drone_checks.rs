@@ -252,6 +252,17 @@ fn violation(kind: ViolationKind, i: usize, s: Stretch, limit: f64) -> Violation
     }
 }
 
+/// One drone's stretches over each limit, grouped into intervals.
+#[derive(Default)]
+struct Over {
+    vxy: IntervalGrouper,
+    vup: IntervalGrouper,
+    vdown: IntervalGrouper,
+    acc: IntervalGrouper,
+    alt: IntervalGrouper,
+    side: IntervalGrouper,
+}
+
 impl DroneReport {
     /// Checks drone `i`. `span` is the show's time span, `bytecode_len` the size of its
     /// light program.
@@ -283,90 +294,109 @@ impl DroneReport {
         if !d.present {
             return rep;
         }
-        let mut g_vxy = IntervalGrouper::default();
-        let mut g_vup = IntervalGrouper::default();
-        let mut g_vdown = IntervalGrouper::default();
-        let mut g_acc = IntervalGrouper::default();
-        let mut g_alt = IntervalGrouper::default();
-        let mut g_side = IntervalGrouper::default();
+        let mut over = Over::default();
         let mut joints = Joints::new(opts, limits);
         let mut prev_v = Vec3::ZERO;
         for s in segs {
-            let st = seg_stats(s);
             let vq = if bezier::is_hold(s) {
                 [Vec3::ZERO; 3]
             } else {
                 s.velocity_control_points()
             };
-            joints.judge(s.t0, vq[0] - prev_v, &mut g_acc);
+            joints.judge(s.t0, vq[0] - prev_v, &mut over.acc);
             prev_v = vq[2];
-            let stretch = |v: (f64, f64)| Stretch {
-                t0: s.t0,
-                t1: s.t1,
-                value: v.0,
-                at: v.1,
-            };
-            rep.max_vxy = rep.max_vxy.max(st.vxy.0);
-            rep.max_vup = rep.max_vup.max(st.vup.0);
-            rep.max_vdown = rep.max_vdown.max(st.vdown.0);
-            rep.max_acc = rep.max_acc.max(st.acc.0);
-            rep.max_alt = rep.max_alt.max(st.zmax.0);
-            if exceeds(st.vxy.0, limits.max_speed_xy_m_s) {
-                g_vxy.add(stretch(st.vxy));
-            }
-            if exceeds(st.vup.0, limits.max_speed_up_m_s) {
-                g_vup.add(stretch(st.vup));
-            }
-            if exceeds(st.vdown.0, limits.max_speed_down_m_s) {
-                g_vdown.add(stretch(st.vdown));
-            }
-            if exceeds(st.acc.0, limits.max_accel_m_s2) {
-                g_acc.add(stretch(st.acc));
-            }
-            if exceeds(st.zmax.0, limits.max_altitude_m) {
-                g_alt.add(stretch(st.zmax));
-            }
-            if st.zmin < limits.min_nav_altitude_m
-                && st.vxy.0 > SIDEWAYS_M_S
-                && let Some((v, u)) = sideways_max(s, limits.min_nav_altitude_m)
-            {
-                g_side.add(stretch((v, s.t0 + u * (s.t1 - s.t0))));
-            }
-            rep.extremes.push(SegExtremes {
-                vxy: st.vxy.0,
-                vz: st.vup.0.max(st.vdown.0),
-                zmax: st.zmax.0,
-            });
+            rep.segment(s, limits, &mut over);
         }
         if let Some(l) = segs.last() {
-            joints.judge(l.t1, -prev_v, &mut g_acc);
+            joints.judge(l.t1, -prev_v, &mut over.acc);
         } else if exceeds(d.first.z, limits.max_altitude_m) {
-            g_alt.add(Stretch {
+            over.alt.add(Stretch {
                 t0: span.0,
                 t1: span.1,
                 value: d.first.z,
                 at: span.0,
             });
         }
+        rep.push_over(i, over, limits);
+        rep.push_steps(i, joints);
+        rep.flight_time(i, d, opts.ground_eps_m, limits, span);
+        rep.push_sizes(i, segs, bytecode_len, span);
+        rep
+    }
+
+    /// Takes in one segment: its exact extremes into the drone's maxima and the plotting
+    /// series, its stretches over each limit into `over`.
+    fn segment(&mut self, s: &Segment, limits: &Limits, over: &mut Over) {
+        let st = seg_stats(s);
+        let stretch = |v: (f64, f64)| Stretch {
+            t0: s.t0,
+            t1: s.t1,
+            value: v.0,
+            at: v.1,
+        };
+        self.max_vxy = self.max_vxy.max(st.vxy.0);
+        self.max_vup = self.max_vup.max(st.vup.0);
+        self.max_vdown = self.max_vdown.max(st.vdown.0);
+        self.max_acc = self.max_acc.max(st.acc.0);
+        self.max_alt = self.max_alt.max(st.zmax.0);
+        if exceeds(st.vxy.0, limits.max_speed_xy_m_s) {
+            over.vxy.add(stretch(st.vxy));
+        }
+        if exceeds(st.vup.0, limits.max_speed_up_m_s) {
+            over.vup.add(stretch(st.vup));
+        }
+        if exceeds(st.vdown.0, limits.max_speed_down_m_s) {
+            over.vdown.add(stretch(st.vdown));
+        }
+        if exceeds(st.acc.0, limits.max_accel_m_s2) {
+            over.acc.add(stretch(st.acc));
+        }
+        if exceeds(st.zmax.0, limits.max_altitude_m) {
+            over.alt.add(stretch(st.zmax));
+        }
+        if st.zmin < limits.min_nav_altitude_m
+            && st.vxy.0 > SIDEWAYS_M_S
+            && let Some((v, u)) = sideways_max(s, limits.min_nav_altitude_m)
+        {
+            over.side.add(stretch((v, s.t0 + u * (s.t1 - s.t0))));
+        }
+        self.extremes.push(SegExtremes {
+            vxy: st.vxy.0,
+            vz: st.vup.0.max(st.vdown.0),
+            zmax: st.zmax.0,
+        });
+    }
+
+    /// One violation per grouped interval over a limit, kind after kind.
+    fn push_over(&mut self, i: usize, over: Over, limits: &Limits) {
         let groups = [
-            (ViolationKind::SpeedXy, g_vxy, limits.max_speed_xy_m_s),
-            (ViolationKind::SpeedUp, g_vup, limits.max_speed_up_m_s),
-            (ViolationKind::SpeedDown, g_vdown, limits.max_speed_down_m_s),
-            (ViolationKind::Acceleration, g_acc, limits.max_accel_m_s2),
-            (ViolationKind::Altitude, g_alt, limits.max_altitude_m),
+            (ViolationKind::SpeedXy, over.vxy, limits.max_speed_xy_m_s),
+            (ViolationKind::SpeedUp, over.vup, limits.max_speed_up_m_s),
+            (
+                ViolationKind::SpeedDown,
+                over.vdown,
+                limits.max_speed_down_m_s,
+            ),
+            (ViolationKind::Acceleration, over.acc, limits.max_accel_m_s2),
+            (ViolationKind::Altitude, over.alt, limits.max_altitude_m),
             (
                 ViolationKind::SidewaysBelowMinNavAltitude,
-                g_side,
+                over.side,
                 SIDEWAYS_M_S,
             ),
         ];
         for (kind, g, limit) in groups {
             for s in g.finish() {
-                rep.violations.push(violation(kind, i, s, limit));
+                self.violations.push(violation(kind, i, s, limit));
             }
         }
-        rep.max_acc = rep.max_acc.max(joints.max_acc);
-        rep.max_vstep = joints.max_step;
+    }
+
+    /// The joints' largest acceleration and velocity step, and each listed step: a
+    /// violation past the step limit, a warning within it.
+    fn push_steps(&mut self, i: usize, joints: Joints) {
+        self.max_acc = self.max_acc.max(joints.max_acc);
+        self.max_vstep = joints.max_step;
         for (t, step) in joints.steps {
             let v = Violation {
                 kind: ViolationKind::VelocityStep,
@@ -377,14 +407,24 @@ impl DroneReport {
                 source: String::new(),
             };
             if exceeds(step, joints.step_max) {
-                rep.violations.push(v);
+                self.violations.push(v);
             } else {
-                rep.warnings.push(v);
+                self.warnings.push(v);
             }
         }
+    }
 
-        // Flight time: first to last moment above the ground threshold.
-        let eps = opts.ground_eps_m;
+    /// Flight time: first to last moment above the ground threshold `eps` (metres); longer
+    /// than the battery is a violation.
+    fn flight_time(
+        &mut self,
+        i: usize,
+        d: &PreparedDrone<'_>,
+        eps: f64,
+        limits: &Limits,
+        span: (f64, f64),
+    ) {
+        let segs = &d.segs[..];
         let zs = |s: &Segment| [s.p[0].z, s.p[1].z, s.p[2].z, s.p[3].z];
         let takeoff = if d.first.z > eps {
             Some(span.0)
@@ -400,22 +440,25 @@ impl DroneReport {
                 .find_map(|s| crossing(zs(s), eps, true).map(|u| s.t0 + u * (s.t1 - s.t0)))
         };
         if let (Some(a), Some(b)) = (takeoff, landing) {
-            rep.flight_time_s = (b - a).max(0.0);
-            if exceeds(rep.flight_time_s, limits.battery_s) {
-                rep.violations.push(Violation {
+            self.flight_time_s = (b - a).max(0.0);
+            if exceeds(self.flight_time_s, limits.battery_s) {
+                self.violations.push(Violation {
                     kind: ViolationKind::FlightTime,
                     time_s: a + limits.battery_s,
                     drones: vec![i],
-                    value: rep.flight_time_s,
+                    value: self.flight_time_s,
                     limit: limits.battery_s,
                     source: String::new(),
                 });
             }
         }
+    }
 
+    /// The trajectory and the light program each past the `.skyb` block limit.
+    fn push_sizes(&mut self, i: usize, segs: &[Segment], bytecode_len: usize, span: (f64, f64)) {
         let size = skyb_size::trajectory_bytes(segs);
         if size >= skyb_size::SKYB_BLOCK_LIMIT {
-            rep.violations.push(Violation {
+            self.violations.push(Violation {
                 kind: ViolationKind::TrajectoryTooLarge,
                 time_s: span.0,
                 drones: vec![i],
@@ -425,7 +468,7 @@ impl DroneReport {
             });
         }
         if bytecode_len >= skyb_size::SKYB_BLOCK_LIMIT {
-            rep.violations.push(Violation {
+            self.violations.push(Violation {
                 kind: ViolationKind::LightProgramTooLarge,
                 time_s: span.0,
                 drones: vec![i],
@@ -434,6 +477,5 @@ impl DroneReport {
                 source: String::new(),
             });
         }
-        rep
     }
 }
