@@ -182,58 +182,10 @@ impl Separation {
                 .collect();
             for (u, o) in chunk.iter().zip(outs) {
                 self.best = better(self.best, o.best);
-                // A static unit looks the same in each of its windows.
-                for k in u.k0..u.k1 {
-                    self.min_distance[k] = o.best.map_or(f64::INFINITY, |b| b.0);
-                    if !series {
-                        continue;
-                    }
-                    self.vxy[k] = o.vxy;
-                    self.vz[k] = o.vz;
-                    if per == 1 {
-                        self.airborne[k] = o.airborne;
-                    } else {
-                        if k % per == 0 {
-                            union.clear();
-                            union.resize(o.airborne_set.len(), 0);
-                        }
-                        for (w, x) in union.iter_mut().zip(&o.airborne_set) {
-                            *w |= *x;
-                        }
-                        self.airborne[k / per] =
-                            union.iter().map(|w| w.count_ones() as usize).sum();
-                    }
+                self.record(u, &o, series, per, &mut union);
+                if let Some((limit, sink)) = violations.as_mut() {
+                    merge_below(&mut open, o.below, win.bound(u.k1), *limit, sink);
                 }
-                let Some((limit, sink)) = violations.as_mut() else {
-                    continue;
-                };
-                for (a, b, s) in o.below {
-                    match open.get_mut(&(a, b)) {
-                        Some(cur) if cur.t1 == s.t0 => {
-                            cur.t1 = s.t1;
-                            if s.min < cur.min {
-                                cur.min = s.min;
-                                cur.at = s.at;
-                            }
-                        }
-                        Some(cur) => {
-                            close(a, b, cur, *limit, sink);
-                            *cur = s;
-                        }
-                        None => {
-                            open.insert((a, b), s);
-                        }
-                    }
-                }
-                let w1 = win.bound(u.k1);
-                open.retain(|&(a, b), s| {
-                    if s.t1 < w1 {
-                        close(a, b, s, *limit, sink);
-                        false
-                    } else {
-                        true
-                    }
-                });
             }
         }
         if let Some((limit, sink)) = violations {
@@ -242,6 +194,79 @@ impl Separation {
             }
         }
     }
+
+    /// Unit `u`'s outcome in every window it covers (a static unit looks the same in each):
+    /// the smallest distance and, with `series`, the speeds and the drones airborne (with
+    /// `per` windows to a series step, the union of their airborne sets, gathered in
+    /// `union`).
+    fn record(
+        &mut self,
+        u: &Unit,
+        o: &WindowOutcome,
+        series: bool,
+        per: usize,
+        union: &mut Vec<u64>,
+    ) {
+        for k in u.k0..u.k1 {
+            self.min_distance[k] = o.best.map_or(f64::INFINITY, |b| b.0);
+            if !series {
+                continue;
+            }
+            self.vxy[k] = o.vxy;
+            self.vz[k] = o.vz;
+            if per == 1 {
+                self.airborne[k] = o.airborne;
+            } else {
+                if k % per == 0 {
+                    union.clear();
+                    union.resize(o.airborne_set.len(), 0);
+                }
+                for (w, x) in union.iter_mut().zip(&o.airborne_set) {
+                    *w |= *x;
+                }
+                self.airborne[k / per] = union.iter().map(|w| w.count_ones() as usize).sum();
+            }
+        }
+    }
+}
+
+/// Merges a unit's stretches of pairs below the limit into the `open` ones (a stretch
+/// that starts where its pair's open one ends extends it; any other closes the open one
+/// first), then closes as violations the open stretches that ended before `w1`, the
+/// unit's end.
+fn merge_below(
+    open: &mut BTreeMap<(u32, u32), Below>,
+    below: Vec<(u32, u32, Below)>,
+    w1: f64,
+    limit: f64,
+    sink: &mut ViolationSink,
+) {
+    for (a, b, s) in below {
+        match open.get_mut(&(a, b)) {
+            Some(cur) if cur.t1 == s.t0 => {
+                cur.t1 = s.t1;
+                if s.min < cur.min {
+                    cur.min = s.min;
+                    cur.at = s.at;
+                }
+            }
+            Some(cur) => {
+                close(a, b, cur, limit, sink);
+                *cur = s;
+            }
+            None => {
+                open.insert((a, b), s);
+            }
+        }
+    }
+    open.retain(|&(a, b), s| {
+        if s.t1 < w1 {
+            close(a, b, s, limit, sink);
+            false
+        } else {
+            true
+        }
+    });
 }
 
 /// A run of windows searched as one: a single window while anything moves, or a maximal run
