@@ -35,20 +35,21 @@ impl StepTrack {
             channels: 1,
         };
         let a = analyze_beats(&audio, &BeatOptions::DEFAULT)?;
+        let (f0, f1) = self.f_either_side(&track.beats_s, &a.beats_s);
+        Ok((f0, f1, a))
+    }
+
+    /// The F-measure (±70 ms) of the beats `found` against the `planted` ones, before the
+    /// step and after it (split at [`StepTrack::split_s`]).
+    pub fn f_either_side(&self, planted: &[f64], found: &[f64]) -> (f64, f64) {
         let side = |v: &[f64], before: bool| -> Vec<f64> {
             v.iter()
                 .copied()
                 .filter(|&b| (b < self.split_s) == before)
                 .collect()
         };
-        let f = |before| {
-            f_measure(
-                &side(&track.beats_s, before),
-                &side(&a.beats_s, before),
-                0.07,
-            )
-        };
-        Ok((f(true), f(false), a))
+        let f = |before| f_measure(&side(planted, before), &side(found, before), 0.07);
+        (f(true), f(false))
     }
 
     /// [`StepTrack::score`] as a row of the step tables: the F-measure before and after

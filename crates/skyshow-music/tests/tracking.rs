@@ -456,24 +456,14 @@ fn tempo_steps_up_and_down_are_followed_on_both_sides() {
     {
         let (audio, track) = audio_of(&t.spec);
         let a = analyze_beats(&audio, &BeatOptions::DEFAULT).unwrap();
-        let side = |v: &[f64], before: bool| -> Vec<f64> {
-            v.iter()
-                .copied()
-                .filter(|&b| (b < t.split_s) == before)
-                .collect()
-        };
         let weak = KNOWN_WEAK_STEPS.iter().find(|(n, _)| *n == t.name.as_str());
         if let Some(miss) = first_beat_missed(&track.beats_s, &a.beats_s)
             && !LATE_FIRST_BEAT.contains(&t.name.as_str())
         {
             failures.push(format!("{}: {miss}", t.name));
         }
-        for before in [true, false] {
-            let f = f_measure(
-                &side(&track.beats_s, before),
-                &side(&a.beats_s, before),
-                0.07,
-            );
+        let (f_before, f_after) = t.f_either_side(&track.beats_s, &a.beats_s);
+        for (before, f) in [(true, f_before), (false, f_after)] {
             if f < 0.95 && !weak.is_some_and(|(_, floor)| f >= *floor) {
                 let which = if before { "before" } else { "after" };
                 failures.push(format!("{}: F {which} = {f:.3}", t.name));
