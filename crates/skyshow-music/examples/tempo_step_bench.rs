@@ -2,8 +2,8 @@
 //! `tempo_step_set`, the 16 of `tempo_step_extra_set` and the 14 of `tempo_step_check_set`
 //! (with the 18 held-out tracks of `tempo_step_held_out_set`, the 18 of
 //! `tempo_step_held_out_5_set`, the 20 of `tempo_step_held_out_6_set` and the 22 of
-//! `tempo_step_held_out_7_set` and the 24 of `tempo_step_held_out_8_set` in tables of their
-//! own),
+//! `tempo_step_held_out_7_set`, the 24 of `tempo_step_held_out_8_set` and the 24 of
+//! `tempo_step_held_out_9_set` in tables of their own),
 //! whose tempo steps once by 15 to 40 % up or down (drum grooves, pads, clicks), F-measure
 //! at ±70 ms on each side of the step, and the tempo sections found.
 //!
@@ -15,7 +15,7 @@ use skyshow_music::{
     Audio, BeatOptions, StepTrack, TrackSpec, analyze_beats, f_measure, synthesize,
     tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
     tempo_step_held_out_6_set, tempo_step_held_out_7_set, tempo_step_held_out_8_set,
-    tempo_step_held_out_set, tempo_step_set,
+    tempo_step_held_out_9_set, tempo_step_held_out_set, tempo_step_set,
 };
 
 /// Prints one table row per track of `set` and returns the worst F on either side and the
@@ -62,6 +62,10 @@ fn main() {
         (
             "tempo_step_held_out_8_set (held out: written before session 13's step work)",
             tempo_step_held_out_8_set(),
+        ),
+        (
+            "tempo_step_held_out_9_set (held out: written before session 14's step work)",
+            tempo_step_held_out_9_set(),
         ),
     ] {
         println!("\n{name}:\n");

@@ -21,6 +21,8 @@ mod decode;
 mod drum_evidence;
 mod error;
 mod eval;
+mod grooves;
+mod held_out_steps;
 mod joins;
 mod joint_levels;
 mod level_choice;
@@ -39,13 +41,16 @@ pub use bench_set::{HELD_OUT_3_PREFIX, NEW_PREFIX, NamedTrack, evaluation_set};
 pub use decode::decode_audio;
 pub use error::MusicError;
 pub use eval::f_measure;
+pub use held_out_steps::{
+    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, HELD_OUT_7_PREFIX, HELD_OUT_8_PREFIX,
+    HELD_OUT_9_PREFIX, tempo_step_held_out_5_set, tempo_step_held_out_6_set,
+    tempo_step_held_out_7_set, tempo_step_held_out_8_set, tempo_step_held_out_9_set,
+    tempo_step_held_out_set,
+};
 pub use musical_time::BarBeat;
 pub use onset::{OnsetEnvelope, onset_envelope, pick_onsets};
 pub use sections::TempoSection;
 pub use step_set::{
-    HELD_OUT_4_PREFIX, HELD_OUT_5_PREFIX, HELD_OUT_6_PREFIX, HELD_OUT_7_PREFIX, HELD_OUT_8_PREFIX,
-    STEP_RATIOS, StepTrack, tempo_step_check_set, tempo_step_extra_set, tempo_step_held_out_5_set,
-    tempo_step_held_out_6_set, tempo_step_held_out_7_set, tempo_step_held_out_8_set,
-    tempo_step_held_out_set, tempo_step_set,
+    STEP_RATIOS, StepTrack, tempo_step_check_set, tempo_step_extra_set, tempo_step_set,
 };
 pub use synth::{Instrument, TestTrack, Tone, TrackSpec, synthesize};
