@@ -103,6 +103,8 @@ type Part = (usize, usize, usize);
 /// run with each stretch's chosen level (`old`/`new` as for every run, each stretch's
 /// frames at its own level, and within a step's reach the old period at the level before
 /// and the new one at the level after), on both envelopes, and returns the first's index.
+/// Each stretch's level is the tempo its chosen run's beats were heard at there, which
+/// need not be the multiple of the stretch's period the run was asked for.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn add_joint_runs<'a>(
     chosen: &[(usize, usize, usize)],
@@ -117,11 +119,33 @@ pub(crate) fn add_joint_runs<'a>(
     if chosen.len() != stretches.len() || chosen.len() < 2 {
         return None;
     }
-    let ratio: Vec<f64> = chosen.iter().map(|&(_, _, k)| runs[k].0).collect();
-    if ratio.windows(2).all(|w| w[0].to_bits() == w[1].to_bits()) {
+    let level: Vec<f64> = chosen.iter().map(|&(_, _, k)| runs[k].0).collect();
+    if level.windows(2).all(|w| w[0].to_bits() == w[1].to_bits()) {
         return None;
     }
     let n = old.len();
+    // Each stretch at the tempo its chosen run was heard at there (its median interval over
+    // the stretch's period): a run asked for one tempo can settle on another (a funk groove
+    // in 3/4 asked at 86 BPM after its step plays at 96.7, its own beat), and the joint run
+    // asked at the level rather than at the tempo heard kept 86 BPM through the step's reach.
+    let ratio: Vec<f64> = chosen
+        .iter()
+        .zip(stretches)
+        .zip(&level)
+        .map(|((&(_, _, k), &(lo, hi)), &l)| {
+            let inside = tracked[k]
+                .as_deref()
+                .map(|b| beats_within(b, lo, hi))
+                .unwrap_or_default();
+            let ibi: Vec<f64> = inside.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
+            let here = median(&old[lo..hi.min(n).max(lo + 1)]);
+            if ibi.is_empty() || here <= 0.0 {
+                l
+            } else {
+                median(&ibi) / here
+            }
+        })
+        .collect();
     let mut p = vec![0.0; n];
     let mut q = vec![0.0; n];
     for (s, &(lo, hi)) in stretches.iter().enumerate() {
