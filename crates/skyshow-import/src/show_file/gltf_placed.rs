@@ -315,6 +315,35 @@ fn check_accessors(
     mesh: usize,
     uv_set: Option<u32>,
 ) -> Result<(), ArtError> {
+    for (a, what, types, dims) in used_accessors(prim, uv_set) {
+        if let Some(why) = accessor_fault(&a, types, dims) {
+            return Err(ArtError::new(
+                msg!(
+                    "gltf-accessor-use",
+                    owner = msg!("gltf-mesh-index", mesh = mesh),
+                    what = what,
+                    accessor = a.index(),
+                    why = why
+                ),
+                msg!("gltf-unread-form-hint"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// An accessor a primitive's vertices are read from, what it holds, and the element types
+/// and dimensions the reader takes for it.
+type UsedAccessor<'a> = (
+    gltf::Accessor<'a>,
+    Message,
+    &'static [gltf::accessor::DataType],
+    &'static [gltf::accessor::Dimensions],
+);
+
+/// The accessors read from `prim`: positions, `COLOR_0`, the UV set `uv_set` when given,
+/// and the indices.
+fn used_accessors<'a>(prim: &gltf::Primitive<'a>, uv_set: Option<u32>) -> Vec<UsedAccessor<'a>> {
     use gltf::accessor::{DataType as T, Dimensions as D};
     let uv: Option<(gltf::Semantic, Message, &[T], &[D])> = uv_set.map(|s| {
         (
@@ -324,7 +353,7 @@ fn check_accessors(
             &[D::Vec2][..],
         )
     });
-    let kinds: [(gltf::Semantic, Message, &[T], &[D]); 2] = [
+    let kinds: [(gltf::Semantic, Message, &'static [T], &'static [D]); 2] = [
         (
             gltf::Semantic::Positions,
             msg!("gltf-what-positions"),
@@ -338,7 +367,7 @@ fn check_accessors(
             &[D::Vec3, D::Vec4],
         ),
     ];
-    let mut used: Vec<(gltf::Accessor, Message, &[T], &[D])> = kinds
+    let mut used: Vec<UsedAccessor<'a>> = kinds
         .into_iter()
         .chain(uv)
         .filter_map(|(sem, what, t, d)| prim.get(&sem).map(|a| (a, what, t, d)))
@@ -351,53 +380,50 @@ fn check_accessors(
             &[D::Scalar],
         ));
     }
-    for (a, what, types, dims) in used {
-        let bad = |why: Message| {
-            Err(ArtError::new(
-                msg!(
-                    "gltf-accessor-use",
-                    owner = msg!("gltf-mesh-index", mesh = mesh),
-                    what = what.clone(),
-                    accessor = a.index(),
-                    why = why
-                ),
-                msg!("gltf-unread-form-hint"),
-            ))
-        };
-        if a.sparse().is_some() {
-            return bad(msg!("gltf-prim-sparse"));
-        }
-        if !types.contains(&a.data_type()) || !dims.contains(&a.dimensions()) {
-            return bad(msg!(
-                "gltf-prim-type",
-                kind = format!("{:?} {:?}", a.data_type(), a.dimensions())
-            ));
-        }
-        if a.count() == 0 {
-            return bad(msg!("gltf-prim-empty"));
-        }
-        let Some(view) = a.view() else { continue };
-        let size = a.size();
-        let stride = view.stride().unwrap_or(size);
-        if stride < size {
-            return bad(msg!("gltf-prim-stride", stride = stride, size = size));
-        }
-        let end = stride
-            .checked_mul(a.count() - 1)
-            .and_then(|n| n.checked_add(a.offset()))
-            .and_then(|n| n.checked_add(size));
-        let in_view = end.is_some_and(|e| e <= view.length());
-        let view_end = view.offset().checked_add(view.length());
-        if !in_view || view_end.is_none() {
-            return bad(msg!(
-                "gltf-prim-past-view",
-                count = a.count(),
-                stride = stride,
-                offset = a.offset()
-            ));
-        }
+    used
+}
+
+/// Why the reader cannot read accessor `a` whose element types may be `types` and
+/// dimensions `dims` (sparse, another type, empty, a stride below the element, or
+/// elements past its view), or `None` when it can.
+fn accessor_fault(
+    a: &gltf::Accessor,
+    types: &[gltf::accessor::DataType],
+    dims: &[gltf::accessor::Dimensions],
+) -> Option<Message> {
+    if a.sparse().is_some() {
+        return Some(msg!("gltf-prim-sparse"));
     }
-    Ok(())
+    if !types.contains(&a.data_type()) || !dims.contains(&a.dimensions()) {
+        return Some(msg!(
+            "gltf-prim-type",
+            kind = format!("{:?} {:?}", a.data_type(), a.dimensions())
+        ));
+    }
+    if a.count() == 0 {
+        return Some(msg!("gltf-prim-empty"));
+    }
+    let view = a.view()?;
+    let size = a.size();
+    let stride = view.stride().unwrap_or(size);
+    if stride < size {
+        return Some(msg!("gltf-prim-stride", stride = stride, size = size));
+    }
+    let end = stride
+        .checked_mul(a.count() - 1)
+        .and_then(|n| n.checked_add(a.offset()))
+        .and_then(|n| n.checked_add(size));
+    let in_view = end.is_some_and(|e| e <= view.length());
+    let view_end = view.offset().checked_add(view.length());
+    if !in_view || view_end.is_none() {
+        return Some(msg!(
+            "gltf-prim-past-view",
+            count = a.count(),
+            stride = stride,
+            offset = a.offset()
+        ));
+    }
+    None
 }
 
 /// The point `v` moved by the column-major matrix `m`.

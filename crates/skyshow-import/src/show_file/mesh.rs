@@ -32,19 +32,7 @@ impl Cx<'_> {
         size_m: Option<f64>,
         read: &mut Reader<'_>,
     ) -> Result<Shape, ImportError> {
-        let given = [
-            fit.width_m.is_some(),
-            fit.height_m.is_some(),
-            size_m.is_some(),
-        ];
-        if given.iter().filter(|g| **g).count() > 1 {
-            return Err(self.err(
-                f.shape.span(),
-                msg!("artwork-mesh-one-size"),
-                Label::Shape,
-                Some(msg!("artwork-mesh-one-size-hint")),
-            ));
-        }
+        self.check_one_size(f, fit, size_m)?;
         let mode = self.choice(
             &f.mode,
             "mode",
@@ -59,31 +47,13 @@ impl Cx<'_> {
             .to_ascii_lowercase();
         let what = what_mesh(&path);
         let mut mesh = self.read_mesh(&path, &ext, &span, &what, bytes, read)?;
-        for note in &mesh.notes {
-            self.warn_formation(
-                "mesh_texture_unread",
-                msg!(
-                    "artwork-mesh-texture-unread",
-                    formation = name,
-                    what = what.clone(),
-                    why = note.clone()
-                ),
-                name,
-            );
-        }
+        self.warn_unread_textures(&mesh, name, &what);
         self.check_mesh_content(f, &mesh, mode, &span, &what)?;
         let keys = self.animation_keys(f)?;
         let animation = self.mesh_animation(&keys, &mut mesh, mode, &span, &what)?;
         let default_up = if ext == "stl" { "z" } else { "y" };
         let up = self.choice(&f.up, "up", &["y", "z"], default_up)?;
-        let turned: Vec<Vec3> = mesh
-            .vertices
-            .iter()
-            .map(|v| match up {
-                "z" => Vec3::new(v[0], v[2], -v[1]),
-                _ => Vec3::new(v[0], v[1], v[2]),
-            })
-            .collect();
+        let turned = up_turned(&mesh.vertices, up);
         let (centre, k) = self.fit_mesh(&turned, fit, size_m, &span, &what)?;
         let vertices: Vec<Vec3> = turned.iter().map(|p| (*p - centre) * k).collect();
         if mode == "vertices" {
@@ -111,6 +81,45 @@ impl Cx<'_> {
             count,
             animation,
         })
+    }
+
+    /// At most one of `width_m`, `height_m` and `size_m` sizes a mesh.
+    fn check_one_size(
+        &self,
+        f: &RawFormation,
+        fit: Fit,
+        size_m: Option<f64>,
+    ) -> Result<(), ImportError> {
+        let given = [
+            fit.width_m.is_some(),
+            fit.height_m.is_some(),
+            size_m.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() > 1 {
+            return Err(self.err(
+                f.shape.span(),
+                msg!("artwork-mesh-one-size"),
+                Label::Shape,
+                Some(msg!("artwork-mesh-one-size-hint")),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A warning for each texture of the mesh's file that was not read (`mesh.notes`).
+    fn warn_unread_textures(&self, mesh: &MeshFile, name: &str, what: &Message) {
+        for note in &mesh.notes {
+            self.warn_formation(
+                "mesh_texture_unread",
+                msg!(
+                    "artwork-mesh-texture-unread",
+                    formation = name,
+                    what = what.clone(),
+                    why = note.clone()
+                ),
+                name,
+            );
+        }
     }
 
     /// A mesh that can be sampled as `mode` asks: vertices, faces unless one drone per
@@ -348,4 +357,15 @@ fn painted_vertex_colors(mesh: &MeshFile) -> Option<Vec<skyshow_model::Rgb>> {
         }
     }
     Some(colors)
+}
+
+/// The file's vertices turned so that its up axis (`"y"` or `"z"`) is the show's `y`.
+fn up_turned(vertices: &[[f64; 3]], up: &str) -> Vec<Vec3> {
+    vertices
+        .iter()
+        .map(|v| match up {
+            "z" => Vec3::new(v[0], v[2], -v[1]),
+            _ => Vec3::new(v[0], v[1], v[2]),
+        })
+        .collect()
 }
