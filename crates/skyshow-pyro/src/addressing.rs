@@ -14,65 +14,27 @@ pub(crate) fn address(
     system: &FiringSystem,
 ) -> Result<(), PyroError> {
     let pins = system.pins_per_module as usize;
-    let mut explicit = BTreeSet::new();
-    for p in &front.positions {
-        for &m in &p.modules {
-            let bad = |message| PyroError::BadModule {
-                position: p.name.clone(),
-                module: m,
-                message,
-                first: system.first_module,
-                last: system.last_module,
-            };
-            if m < system.first_module || m > system.last_module {
-                return Err(bad(msg!("pyro-module-outside")));
-            }
-            if !explicit.insert(m) {
-                return Err(bad(msg!("pyro-module-twice")));
-            }
-        }
-    }
-    // Cue indices per position, in firing order.
-    let mut by_position: Vec<Vec<usize>> = vec![Vec::new(); front.len()];
-    for (i, c) in cues.iter().enumerate() {
-        by_position[c.position].push(i);
-    }
+    let explicit = explicit_modules(front, system)?;
     let mut next_auto = system.first_module;
-    for (pi, idx) in by_position.iter_mut().enumerate() {
+    for (pi, idx) in in_firing_order(cues, front).iter().enumerate() {
         if idx.is_empty() {
             continue;
         }
-        idx.sort_by(|&a, &b| {
-            let (ca, cb) = (&cues[a], &cues[b]);
-            (ca.ignition_ms, ca.effect_ms, &ca.source, a).cmp(&(
-                cb.ignition_ms,
-                cb.effect_ms,
-                &cb.source,
-                b,
-            ))
-        });
         let pos = &front.positions[pi];
         let modules: Vec<u32> = if pos.modules.is_empty() {
-            let need = idx.len().div_ceil(pins);
-            let mut ms = Vec::with_capacity(need);
-            while ms.len() < need {
-                while explicit.contains(&next_auto) {
-                    next_auto += 1;
-                }
-                if next_auto > system.last_module {
-                    let first_unaddressed = idx[ms.len() * pins];
-                    return Err(PyroError::OutOfModules {
-                        cue: cues[first_unaddressed].source.clone(),
-                        position: pos.name.clone(),
-                        module: next_auto,
-                        first: system.first_module,
-                        last: system.last_module,
-                    });
-                }
-                ms.push(next_auto);
-                next_auto += 1;
-            }
-            ms
+            let mut auto = AutoModules {
+                explicit: &explicit,
+                next: &mut next_auto,
+                system,
+            };
+            auto.take(idx.len().div_ceil(pins))
+                .map_err(|module| PyroError::OutOfModules {
+                    cue: cues[idx[module * pins]].source.clone(),
+                    position: pos.name.clone(),
+                    module: *auto.next,
+                    first: system.first_module,
+                    last: system.last_module,
+                })?
         } else {
             if idx.len() > pos.modules.len() * pins {
                 return Err(PyroError::ModuleOutOfPins {
@@ -91,4 +53,77 @@ pub(crate) fn address(
         }
     }
     Ok(())
+}
+
+/// The modules the positions name, each within the system's range and named once.
+fn explicit_modules(
+    front: &FiringFront,
+    system: &FiringSystem,
+) -> Result<BTreeSet<u32>, PyroError> {
+    let mut explicit = BTreeSet::new();
+    for p in &front.positions {
+        for &m in &p.modules {
+            let bad = |message| PyroError::BadModule {
+                position: p.name.clone(),
+                module: m,
+                message,
+                first: system.first_module,
+                last: system.last_module,
+            };
+            if m < system.first_module || m > system.last_module {
+                return Err(bad(msg!("pyro-module-outside")));
+            }
+            if !explicit.insert(m) {
+                return Err(bad(msg!("pyro-module-twice")));
+            }
+        }
+    }
+    Ok(explicit)
+}
+
+/// Each position's cue indices in firing order (ignition, effect, source, index).
+fn in_firing_order(cues: &[Cue], front: &FiringFront) -> Vec<Vec<usize>> {
+    let mut by_position: Vec<Vec<usize>> = vec![Vec::new(); front.len()];
+    for (i, c) in cues.iter().enumerate() {
+        by_position[c.position].push(i);
+    }
+    for idx in &mut by_position {
+        idx.sort_by(|&a, &b| {
+            let (ca, cb) = (&cues[a], &cues[b]);
+            (ca.ignition_ms, ca.effect_ms, &ca.source, a).cmp(&(
+                cb.ignition_ms,
+                cb.effect_ms,
+                &cb.source,
+                b,
+            ))
+        });
+    }
+    by_position
+}
+
+/// The next free module numbers, from the system's first on, skipping the explicit ones.
+struct AutoModules<'a> {
+    explicit: &'a BTreeSet<u32>,
+    /// The next number to try.
+    next: &'a mut u32,
+    system: &'a FiringSystem,
+}
+
+impl AutoModules<'_> {
+    /// `need` modules, or the index among them of the first that does not exist (the
+    /// system's last module is passed; `next` is then the number that would be needed).
+    fn take(&mut self, need: usize) -> Result<Vec<u32>, usize> {
+        let mut ms = Vec::with_capacity(need);
+        while ms.len() < need {
+            while self.explicit.contains(self.next) {
+                *self.next += 1;
+            }
+            if *self.next > self.system.last_module {
+                return Err(ms.len());
+            }
+            ms.push(*self.next);
+            *self.next += 1;
+        }
+        Ok(ms)
+    }
 }

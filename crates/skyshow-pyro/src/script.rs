@@ -98,6 +98,8 @@ impl PyroScript {
     }
 }
 
+/// Appends the cues of design `d` to `out`: at each selected position its pattern fires,
+/// `count` cues at the step's effect time, ignited `prefire_s` before it.
 fn expand(
     d: &CueDesign,
     catalogue: &Catalogue,
@@ -106,49 +108,9 @@ fn expand(
     options: &ScriptOptions,
     out: &mut Vec<Cue>,
 ) -> Result<(), PyroError> {
-    let invalid = |message, hint| PyroError::InvalidCue {
-        cue: d.name.clone(),
-        message,
-        hint,
-    };
-    if !d.effect_s.is_finite() {
-        return Err(invalid(
-            msg!("pyro-cue-effect-nan", time = d.effect_s),
-            msg!("pyro-cue-effect-nan-hint"),
-        ));
-    }
-    if !(d.spacing_s.is_finite() && d.spacing_s >= 0.0) {
-        return Err(invalid(
-            msg!("pyro-cue-spacing", spacing = d.spacing_s),
-            msg!("pyro-cue-spacing-hint"),
-        ));
-    }
-    if d.count == 0 {
-        return Err(invalid(msg!("pyro-cue-count"), msg!("pyro-cue-count-hint")));
-    }
-    if let crate::Pattern::EveryNth(0) = d.pattern {
-        return Err(invalid(
-            msg!("pyro-cue-every-0"),
-            msg!("pyro-cue-every-0-hint"),
-        ));
-    }
+    check_design(d)?;
     let product = catalogue.get(&d.product, &d.name)?;
-    let mut selected: Vec<usize> = if d.positions.is_empty() {
-        (0..front.len()).collect()
-    } else {
-        d.positions
-            .iter()
-            .map(|n| {
-                front.index_of(n).ok_or_else(|| PyroError::UnknownPosition {
-                    cue: d.name.clone(),
-                    position: n.clone(),
-                    known: front.names_hint(),
-                })
-            })
-            .collect::<Result<_, _>>()?
-    };
-    selected.sort_unstable();
-    selected.dedup();
+    let selected = selected_positions(d, front)?;
     let (track, chapter) = track_of(d, options)?;
     let steps = d.pattern.steps(selected.len());
     for (&pi, step) in selected.iter().zip(steps) {
@@ -181,6 +143,58 @@ fn expand(
         }
     }
     Ok(())
+}
+
+/// A cue's own numbers: a finite effect time, a spacing ≥ 0, a count ≥ 1, not every 0th.
+fn check_design(d: &CueDesign) -> Result<(), PyroError> {
+    let invalid = |message, hint| PyroError::InvalidCue {
+        cue: d.name.clone(),
+        message,
+        hint,
+    };
+    if !d.effect_s.is_finite() {
+        return Err(invalid(
+            msg!("pyro-cue-effect-nan", time = d.effect_s),
+            msg!("pyro-cue-effect-nan-hint"),
+        ));
+    }
+    if !(d.spacing_s.is_finite() && d.spacing_s >= 0.0) {
+        return Err(invalid(
+            msg!("pyro-cue-spacing", spacing = d.spacing_s),
+            msg!("pyro-cue-spacing-hint"),
+        ));
+    }
+    if d.count == 0 {
+        return Err(invalid(msg!("pyro-cue-count"), msg!("pyro-cue-count-hint")));
+    }
+    if let crate::Pattern::EveryNth(0) = d.pattern {
+        return Err(invalid(
+            msg!("pyro-cue-every-0"),
+            msg!("pyro-cue-every-0-hint"),
+        ));
+    }
+    Ok(())
+}
+
+/// The positions a cue fires from (all when it names none), in front order, each once.
+fn selected_positions(d: &CueDesign, front: &FiringFront) -> Result<Vec<usize>, PyroError> {
+    let mut selected: Vec<usize> = if d.positions.is_empty() {
+        (0..front.len()).collect()
+    } else {
+        d.positions
+            .iter()
+            .map(|n| {
+                front.index_of(n).ok_or_else(|| PyroError::UnknownPosition {
+                    cue: d.name.clone(),
+                    position: n.clone(),
+                    known: front.names_hint(),
+                })
+            })
+            .collect::<Result<_, _>>()?
+    };
+    selected.sort_unstable();
+    selected.dedup();
+    Ok(selected)
 }
 
 fn track_of(d: &CueDesign, options: &ScriptOptions) -> Result<(u32, String), PyroError> {
