@@ -7,7 +7,8 @@
 //! minimum sum of squares between the opened-up configurations, which CAPT makes safe when
 //! both are spaced `√2·d`), and an overlap of the legs (`phased.rs`). Each candidate's
 //! duration is known before its clearance, so they are checked exactly in order of
-//! duration and the first safe one is the shortest.
+//! duration and the first safe one is the shortest of the grid; its overlap is then
+//! refined between the grid's steps, the opening's and the closing's apart ([`refined`]).
 
 use skyshow_formations::min_spacing;
 use skyshow_model::{Limits, Vec3};
@@ -87,7 +88,7 @@ struct Setup {
 
 impl Setup {
     /// Its flights on the phased timing `(overlap, split, (min_cross_ms, shorter_than_ms))`
-    /// (see [`fly_phases`]).
+    /// (see [`fly_phases`]), the opening and the closing overlapped alike.
     fn fly(
         &self,
         from: &[Vec3],
@@ -95,6 +96,25 @@ impl Setup {
         limits: &Limits,
         headroom: f64,
         (overlap, split, span): (f64, (Split, Crossing), (i64, i64)),
+    ) -> Option<Vec<Flight>> {
+        self.fly_apart(
+            from,
+            to,
+            limits,
+            headroom,
+            ((overlap, overlap), split, span),
+        )
+    }
+
+    /// Its flights with the opening and the closing overlapped apart: `overlap` is the
+    /// opening's and the closing's (see [`fly_phases`]).
+    fn fly_apart(
+        &self,
+        from: &[Vec3],
+        to: &[Vec3],
+        limits: &Limits,
+        headroom: f64,
+        (overlap, split, span): ((f64, f64), (Split, Crossing), (i64, i64)),
     ) -> Option<Vec<Flight>> {
         let targets: Vec<Vec3> = self.target_of.iter().map(|&j| to[j]).collect();
         let ph = Phases {
@@ -205,37 +225,8 @@ pub(crate) fn plan_layered(
         closest_m: f64::NEG_INFINITY,
     };
     let setups = setups(from, to, assignments, (&open_a, &open_b), d, band);
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for (k, setup) in setups.iter().enumerate() {
-        for (ko, &overlap) in OVERLAPS.iter().enumerate() {
-            for (ks, split) in setup
-                .splits
-                .iter()
-                .flat_map(|&s| CROSSINGS.map(|c| (s, c)))
-                .enumerate()
-            {
-                // Legs one after the other take the whole limit each.
-                if overlap == 0.0 && split.0 != Split::WHOLE {
-                    continue;
-                }
-                let timing = (overlap, split, (min_ms, better_than_ms));
-                let Some(flights) = setup.fly(from, to, limits, opts.headroom, timing) else {
-                    continue;
-                };
-                let duration_ms = flights.iter().map(Flight::arrival_ms).max().unwrap_or(0);
-                if duration_ms >= better_than_ms {
-                    continue;
-                }
-                candidates.push(Candidate {
-                    duration_ms,
-                    order: (k * OVERLAPS.len() + ko) * SPLITS.len() * CROSSINGS.len() + ks,
-                    setup: k,
-                    overlap,
-                    split,
-                });
-            }
-        }
-    }
+    let ctx = (from, to, limits, opts.headroom, min_ms);
+    let mut candidates = timed_candidates(&setups, ctx, better_than_ms);
     candidates.sort_by_key(|c| (c.duration_ms, c.order));
     let reach = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
     // Pairs that came too close in a candidate checked before: most candidates fail on
@@ -268,18 +259,132 @@ pub(crate) fn plan_layered(
         }
         short.closest_m = short.closest_m.max(min_m);
         if cl.conflicts.is_empty() && min_m >= d - 1e-9 {
-            return (
-                Some(Layered {
-                    flights,
-                    target_of: setup.target_of.clone(),
-                    min_distance_m: min_m,
-                    layers: setup.layers,
-                }),
-                short,
-            );
+            let found = Layered {
+                flights,
+                target_of: setup.target_of.clone(),
+                min_distance_m: min_m,
+                layers: setup.layers,
+            };
+            return (Some(refined(found, setup, &c, ctx, (sa, sb))), short);
         }
     }
     (None, short)
+}
+
+/// Every setup on every overlap, split and crossing timing that is shorter than
+/// `better_than_ms`, with its duration (not yet checked for clearance).
+fn timed_candidates(
+    setups: &[Setup],
+    (from, to, limits, headroom, min_ms): (&[Vec3], &[Vec3], &Limits, f64, i64),
+    better_than_ms: i64,
+) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (k, setup) in setups.iter().enumerate() {
+        for (ko, &overlap) in OVERLAPS.iter().enumerate() {
+            for (ks, split) in setup
+                .splits
+                .iter()
+                .flat_map(|&s| CROSSINGS.map(|c| (s, c)))
+                .enumerate()
+            {
+                // Legs one after the other take the whole limit each.
+                if overlap == 0.0 && split.0 != Split::WHOLE {
+                    continue;
+                }
+                let timing = (overlap, split, (min_ms, better_than_ms));
+                let Some(flights) = setup.fly(from, to, limits, headroom, timing) else {
+                    continue;
+                };
+                let duration_ms = flights.iter().map(Flight::arrival_ms).max().unwrap_or(0);
+                if duration_ms >= better_than_ms {
+                    continue;
+                }
+                candidates.push(Candidate {
+                    duration_ms,
+                    order: (k * OVERLAPS.len() + ko) * SPLITS.len() * CROSSINGS.len() + ks,
+                    setup: k,
+                    overlap,
+                    split,
+                });
+            }
+        }
+    }
+    candidates
+}
+
+/// Halvings of the gap between a safe overlap and the next one tried, both sides alike.
+const REFINE_STEPS: usize = 4;
+/// Halvings of the gap between the opening's (or the closing's) overlap and the whole.
+const REFINE_SIDE_STEPS: usize = 3;
+
+/// `found`, the first safe candidate `c` of the grid, or a shorter safe plan of the same
+/// setup and split with more overlap. The grid's overlaps are coarse (an eighth of the
+/// legs) and alike for the opening and the closing, where the pairs that meet early in
+/// the crossing need their steps out in time and those that meet late need them kept
+/// longer: the overlap between `c`'s and the next one up (which failed or was longer) is
+/// halved [`REFINE_STEPS`] times, then the opening's and the closing's each on its own
+/// towards the whole ([`REFINE_SIDE_STEPS`] times). Each halfway plan is checked exactly
+/// like every other and kept only when safe and shorter.
+fn refined(
+    mut found: Layered,
+    setup: &Setup,
+    c: &Candidate,
+    (from, to, limits, headroom, min_ms): (&[Vec3], &[Vec3], &Limits, f64, i64),
+    (sa, sb): (f64, f64),
+) -> Layered {
+    let d = limits.min_distance_m;
+    let reach = d.max(sa.min(sb).min(1e6) * 1.0001 + 1e-9);
+    let end = |f: &[Flight]| f.iter().map(Flight::arrival_ms).max().unwrap_or(0);
+    // Whether the overlaps `o` give a safe plan shorter than `found`; if so it is kept.
+    let try_overlaps = |o: (f64, f64), found: &mut Layered| {
+        let best_ms = end(&found.flights);
+        let timing = (o, c.split, (min_ms, best_ms));
+        let safe = setup
+            .fly_apart(from, to, limits, headroom, timing)
+            .filter(|f| end(f) < best_ms)
+            .and_then(|flights| {
+                let cl = fleet_clearance(&flights, d, reach);
+                let min_m = cl.min_m.min(sa).min(sb);
+                (cl.conflicts.is_empty() && min_m >= d - 1e-9).then_some((flights, min_m))
+            });
+        safe.map(|(flights, min_m)| {
+            found.flights = flights;
+            found.min_distance_m = min_m;
+        })
+        .is_some()
+    };
+    let mut both = c.overlap;
+    if let Some(&next) = OVERLAPS.iter().rev().find(|&&o| o > c.overlap) {
+        let mut hi = next;
+        for _ in 0..REFINE_STEPS {
+            let mid = 0.5 * (both + hi);
+            if try_overlaps((mid, mid), &mut found) {
+                both = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+    let mut kept = (both, both);
+    for side in [0, 1] {
+        let (mut lo, mut hi) = (both, 1.0);
+        for _ in 0..REFINE_SIDE_STEPS {
+            let mid = 0.5 * (lo + hi);
+            let mut o = kept;
+            if side == 0 {
+                o.0 = mid;
+            } else {
+                o.1 = mid;
+            }
+            if try_overlaps(o, &mut found) {
+                lo = mid;
+                kept = o;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+    found
 }
 
 /// The setups tried: every opening of the start and of the target (not both none) with

@@ -207,8 +207,8 @@ impl Timing {
 }
 
 /// The flights of a phased plan, the crossing overlapping the opening and the closing
-/// by the fraction `overlap` (0: one after the other; 1: opening and closing entirely
-/// within the crossing), each leg timed for its share of the acceleration limit
+/// by the fractions `overlap` (the opening's, the closing's; 0: one after the other; 1:
+/// entirely within the crossing), each leg timed for its share of the acceleration limit
 /// (`split`), the crossing on one shared profile or each drone's own (`crossing`) and
 /// lasting at least `min_cross_ms`, every flight
 /// flyable ([`Flight::flyable`]: the whole plan flown more slowly if overlapping legs
@@ -218,7 +218,7 @@ pub(crate) fn fly_phases(
     ph: &Phases<'_>,
     limits: &Limits,
     headroom: f64,
-    overlap: f64,
+    overlap: (f64, f64),
     (split, crossing): (Split, Crossing),
     (min_cross_ms, shorter_than_ms): (i64, i64),
 ) -> Option<Vec<Flight>> {
@@ -251,8 +251,9 @@ pub(crate) fn fly_phases(
     };
     let p3 = shared_profile(&b1, ph.to, &side, headroom, 0);
     let round = |x: f64| x.round() as i64;
-    let s2 = round((1.0 - overlap) * p1.total_ms as f64);
-    let s3 = (s2 + p2.total_ms - round(overlap * p3.total_ms as f64)).max(s2);
+    let (open_overlap, close_overlap) = overlap;
+    let s2 = round((1.0 - open_overlap) * p1.total_ms as f64);
+    let s3 = (s2 + p2.total_ms - round(close_overlap * p3.total_ms as f64)).max(s2);
     let used = [
         ph.open.iter().any(|o| *o != Vec3::ZERO),
         (0..n).any(|i| a1[i] != b1[i]),
@@ -334,7 +335,15 @@ mod tests {
 
     /// The phased plan's flights under the default limits, with nothing to beat.
     fn fly(ph: &Phases<'_>, overlap: f64, split: (Split, Crossing)) -> Vec<Flight> {
-        fly_phases(ph, &Limits::DEFAULT, 0.99, overlap, split, (0, i64::MAX)).unwrap()
+        fly_phases(
+            ph,
+            &Limits::DEFAULT,
+            0.99,
+            (overlap, overlap),
+            split,
+            (0, i64::MAX),
+        )
+        .unwrap()
     }
 
     #[test]

@@ -72,17 +72,17 @@ macro_rules! hard_case_tests {
 }
 
 hard_case_tests! {
-    rect_quarter_turn => "rect-quarter-turn", 1.13,
+    rect_quarter_turn => "rect-quarter-turn", 1.11,
     big_rect_quarter_turn => "big-rect-quarter-turn", 1.06,
-    flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.46,
+    flat_rect_quarter_turn => "flat-rect-quarter-turn", 1.44,
     disc_quarter_turn => "disc-quarter-turn", 1.21,
     disc_half_turn => "disc-half-turn", 1.31,
     rect_quarter_turn_depth => "rect-quarter-turn-depth", 1.48,
     disc_half_turn_depth => "disc-half-turn-depth", 1.33,
-    rect_tilt_flat => "rect-tilt-flat", 1.27,
-    sphere_to_picture => "sphere-to-picture", 1.81,
-    picture_to_sphere => "picture-to-sphere", 1.81,
-    rect_reshape => "rect-reshape", 1.13,
+    rect_tilt_flat => "rect-tilt-flat", 1.20,
+    sphere_to_picture => "sphere-to-picture", 1.72,
+    picture_to_sphere => "picture-to-sphere", 1.73,
+    rect_reshape => "rect-reshape", 1.11,
     layers_merge => "layers-merge", 1.12,
     picture_splits_into_layers => "picture-splits-into-layers", 1.12,
     discs_merge => "discs-merge", 1.15,
