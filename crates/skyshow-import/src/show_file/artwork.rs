@@ -90,6 +90,42 @@ impl Cx<'_> {
         read: &mut Reader<'_>,
     ) -> Result<Shape, ImportError> {
         let f = sf.get_ref();
+        let (fit, size_m) = self.artwork_size(f, kind, name)?;
+        if kind == "mesh" {
+            return self.mesh(f, name, count, fleet, fit, size_m, read);
+        }
+        let (mode, fill_share) = self.fill_share(f)?;
+        let (art, kind_of, what, span) = match kind {
+            "svg" => self.svg(f, read)?,
+            "image" => self.image(f, mode, read)?,
+            _ => self.text(f, read)?,
+        };
+        if fill_share == Some(1.0) && art.area.is_empty() {
+            return Err(self.err(
+                span,
+                msg!("artwork-no-area", what = what),
+                Label::Here,
+                Some(msg!("artwork-no-area-hint")),
+            ));
+        }
+        if art.area.is_empty() && art.lines.is_empty() {
+            return Err(self.err(
+                span,
+                msg!("artwork-draws-nothing", what = what),
+                Label::Here,
+                None,
+            ));
+        }
+        Ok(art.into_shape(kind_of, fit, fill_share, self.seed, count))
+    }
+
+    /// The artwork's size: `width_m` and/or `height_m` (a mesh: or `size_m`), at least one.
+    fn artwork_size(
+        &self,
+        f: &RawFormation,
+        kind: &str,
+        name: &str,
+    ) -> Result<(Fit, Option<f64>), ImportError> {
         let metres = |v: &Option<Spanned<f64>>, key: &str| {
             v.as_ref()
                 .map(|v| self.num(v, key, 0.5, 5000.0, "metres"))
@@ -113,10 +149,12 @@ impl Cx<'_> {
                 Some(msg!("artwork-needs-size-hint", name = name)),
             ));
         }
-        if kind == "mesh" {
-            return self.mesh(f, name, count, fleet, fit, size_m, read);
-        }
-        // 2D artwork: mode and weight.
+        Ok((fit, size_m))
+    }
+
+    /// A 2D artwork's `mode` and the share of its drones inside the area (`fill` 1,
+    /// `outline` 0, `both` its `weight` when given; only `both` takes a `weight`).
+    fn fill_share<'f>(&self, f: &'f RawFormation) -> Result<(&'f str, Option<f64>), ImportError> {
         let mode = self.choice(&f.mode, "mode", &["fill", "outline", "both"], "fill")?;
         let weight = match &f.weight {
             Some(w) if mode != "both" => {
@@ -141,28 +179,7 @@ impl Cx<'_> {
             "outline" => Some(0.0),
             _ => weight,
         };
-        let (art, kind_of, what, span) = match kind {
-            "svg" => self.svg(f, read)?,
-            "image" => self.image(f, mode, read)?,
-            _ => self.text(f, read)?,
-        };
-        if fill_share == Some(1.0) && art.area.is_empty() {
-            return Err(self.err(
-                span,
-                msg!("artwork-no-area", what = what),
-                Label::Here,
-                Some(msg!("artwork-no-area-hint")),
-            ));
-        }
-        if art.area.is_empty() && art.lines.is_empty() {
-            return Err(self.err(
-                span,
-                msg!("artwork-draws-nothing", what = what),
-                Label::Here,
-                None,
-            ));
-        }
-        Ok(art.into_shape(kind_of, fit, fill_share, self.seed, count))
+        Ok((mode, fill_share))
     }
 
     /// How formation `f` draws the dark parts of its artwork (`dark`, `dark_below`).

@@ -392,29 +392,9 @@ fn read_track(
     .map_err(|e| accessor_err(msg!("gltf-what-key-times"), sampler.input.value(), e))?;
     let times_s = times.values;
     check_times(&times_s).map_err(sampler_err)?;
-    let width = match path {
-        Property::Translation | Property::Scale => 3,
-        Property::Rotation => 4,
-        Property::MorphTargetWeights => {
-            let w = target.weights.len();
-            if w == 0 {
-                return Err(at(msg!("gltf-anim-morph-no-targets", node = node)));
-            }
-            w
-        }
-    };
-    let per_key = width
-        * if interpolation == Interpolation::CubicSpline {
-            3
-        } else {
-            1
-        };
-    let elements = times_s.len() * per_key
-        / if path == Property::MorphTargetWeights {
-            1
-        } else {
-            width
-        };
+    let width = value_width(path, target)
+        .ok_or_else(|| at(msg!("gltf-anim-morph-no-targets", node = node)))?;
+    let (per_key, elements) = output_shape(path, interpolation, width, times_s.len());
     let out = gltf_accessor::read(
         root,
         buffers,
@@ -437,6 +417,40 @@ fn read_track(
         width,
         rotation: path == Property::Rotation,
     })
+}
+
+/// The numbers a key's value has: 3 (translation, scale), 4 (rotation), or one per morph
+/// target of `target` (`None` when it has none).
+fn value_width(path: Property, target: &RigNode) -> Option<usize> {
+    match path {
+        Property::Translation | Property::Scale => Some(3),
+        Property::Rotation => Some(4),
+        Property::MorphTargetWeights => Some(target.weights.len()).filter(|&w| w > 0),
+    }
+}
+
+/// A channel's output for `keys` keys: the numbers per key (a cubic spline's key holds its
+/// in tangent, value and out tangent) and the accessor's element count (morph weights are
+/// scalars; the other paths are vectors of `width`).
+fn output_shape(
+    path: Property,
+    interpolation: Interpolation,
+    width: usize,
+    keys: usize,
+) -> (usize, usize) {
+    let per_key = width
+        * if interpolation == Interpolation::CubicSpline {
+            3
+        } else {
+            1
+        };
+    let elements = keys * per_key
+        / if path == Property::MorphTargetWeights {
+            1
+        } else {
+            width
+        };
+    (per_key, elements)
 }
 
 /// The accessor layouts a channel's output may have: floats, or (rotations and morph

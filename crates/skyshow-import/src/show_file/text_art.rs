@@ -64,24 +64,7 @@ impl TextArt<'_> {
                 msg!("artwork-font-no-glyph-hint", package = package_for(c)),
             ));
         }
-        let anchor = match self.align {
-            Align::Left => "start",
-            Align::Center => "middle",
-            Align::Right => "end",
-        };
-        let mut svg = String::from(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000" viewBox="0 0 1000 1000">"#,
-        );
-        for (i, line) in self.text.lines().enumerate() {
-            svg.push_str(&format!(
-                r#"<text x="0" y="{}" font-family="{}" font-size="{EM}" font-weight="{}" text-anchor="{anchor}" xml:space="preserve" fill="white">{}</text>"#,
-                i as f64 * self.line_spacing * EM,
-                xml_escape(&font.family),
-                self.weight,
-                xml_escape(line)
-            ));
-        }
-        svg.push_str("</svg>");
+        let svg = self.svg(font);
         // The font's glyphs are drawn by usvg's font stack. A font file's glyph records that
         // would make it panic are refused before this (`GlyfCheck`); installed fonts are not
         // checked, and any other panic of that stack is still reported as a broken font
@@ -107,26 +90,55 @@ impl TextArt<'_> {
                 msg!("artwork-font-drew-nothing-hint"),
             )
         })?;
-        // The canvas is the ink's bounding box.
-        let mut lo = [f64::INFINITY; 2];
-        let mut hi = [f64::NEG_INFINITY; 2];
-        for p in art.area.iter().chain(&art.lines).flatten() {
-            for k in 0..2 {
-                lo[k] = lo[k].min(p[k]);
-                hi[k] = hi[k].max(p[k]);
-            }
-        }
-        let shift = |v: &mut Vec<Vec<[f64; 2]>>| {
-            for r in v {
-                for p in r {
-                    *p = [p[0] - lo[0], p[1] - lo[1]];
-                }
-            }
-        };
-        shift(&mut art.area);
-        shift(&mut art.lines);
-        art.width = (hi[0] - lo[0]).max(1e-9);
-        art.height = (hi[1] - lo[1]).max(1e-9);
+        crop_to_ink(&mut art);
         Ok(art)
     }
+
+    /// The text as an SVG document in `font`'s family, one `<text>` per line, `EM` units
+    /// high, lines `line_spacing` ems apart, anchored as `align` says.
+    fn svg(&self, font: &ResolvedFont) -> String {
+        let anchor = match self.align {
+            Align::Left => "start",
+            Align::Center => "middle",
+            Align::Right => "end",
+        };
+        let mut svg = String::from(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000" viewBox="0 0 1000 1000">"#,
+        );
+        for (i, line) in self.text.lines().enumerate() {
+            svg.push_str(&format!(
+                r#"<text x="0" y="{}" font-family="{}" font-size="{EM}" font-weight="{}" text-anchor="{anchor}" xml:space="preserve" fill="white">{}</text>"#,
+                i as f64 * self.line_spacing * EM,
+                xml_escape(&font.family),
+                self.weight,
+                xml_escape(line)
+            ));
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+}
+
+/// Moves the art so that its ink's bounding box starts at the origin, and makes that box
+/// its canvas.
+fn crop_to_ink(art: &mut Art) {
+    let mut lo = [f64::INFINITY; 2];
+    let mut hi = [f64::NEG_INFINITY; 2];
+    for p in art.area.iter().chain(&art.lines).flatten() {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    let shift = |v: &mut Vec<Vec<[f64; 2]>>| {
+        for r in v {
+            for p in r {
+                *p = [p[0] - lo[0], p[1] - lo[1]];
+            }
+        }
+    };
+    shift(&mut art.area);
+    shift(&mut art.lines);
+    art.width = (hi[0] - lo[0]).max(1e-9);
+    art.height = (hi[1] - lo[1]).max(1e-9);
 }
