@@ -1,9 +1,9 @@
-//! The build cache: what the stages computed (music analyses, planned transitions) kept in
-//! the output folder between builds.
+//! The build cache: what the stages computed (music analyses, planned transitions, light
+//! programs) kept in the output folder between builds.
 //!
 //! `OUTDIR/.skyshow-cache/<kind>-<hash>.bin`, one file per entry (`a-`/`m-` the music's
 //! facts and analysis, `f-` a formation, `t-` a transition, `h-`/`s-` a moving hold and
-//! its swept points). The stage that asked for an entry checks that it is the one it asked
+//! its swept points, `l-` the light programs). The stage that asked for an entry checks that it is the one it asked
 //! for before it uses it (`skyshow_model::ContentCache`); here each file also starts with the identity of the program that wrote it (its version
 //! and the size and modification time of its executable), so a rebuilt or another
 //! `skyshow` never reads an older one's plans. Entries are written to a locked temporary

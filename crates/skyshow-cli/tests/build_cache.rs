@@ -491,3 +491,77 @@ fn music_and_moving_holds_are_cached_by_content() {
     );
     same(&cached, &fresh);
 }
+
+/// Twelve drones: a line that twinkles, then a ring of eight whose colour is `color` (four
+/// drones park), swept by a gradient from white to that colour.
+fn lit_show(color: &str) -> String {
+    format!(
+        r##"title = "lit"
+[fleet]
+drones = 12
+[fleet.grid]
+rows = 3
+columns = 4
+spacing_m = 4
+[[chapter]]
+name = "one"
+[[chapter.formation]]
+name = "line"
+hold = 5
+shape = "line"
+length_m = 50
+center = [0, 0, 30]
+color = "red"
+[[chapter.formation.light]]
+effect = "twinkle"
+color = "white"
+density = 0.3
+flash_s = 0.5
+[[chapter.formation]]
+name = "ring"
+hold = 5
+shape = "circle"
+radius_m = 12
+count = 8
+center = [0, 0, 30]
+color = "{color}"
+[[chapter.formation.light]]
+effect = "gradient"
+colors = ["white", "{color}"]
+axis = "right"
+opacity = 0.5
+"##
+    )
+}
+
+#[test]
+fn a_colour_edit_relights_from_the_cache_the_bytes_of_a_fresh_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let show_path = dir.path().join("show.toml");
+    let (cached, fresh) = (dir.path().join("cached"), dir.path().join("fresh"));
+    std::fs::write(&show_path, lit_show("blue")).unwrap();
+    build(&show_path, &cached, &[]);
+    let lights = entries_of(&cached, "l");
+    assert_eq!(lights.len(), 1, "{:?}", cache_files(&cached));
+    let before = std::fs::read(&lights[0]).unwrap();
+
+    // The ring's colour edited: the same flight, so the same entry, holding the ring's
+    // drones' new programs; the outputs are a fresh build's.
+    std::fs::write(&show_path, lit_show("green")).unwrap();
+    let edited = build(&show_path, &cached, &[]);
+    assert!(
+        edited.contains("2 of 2 transitions reused from the build cache"),
+        "{edited}"
+    );
+    assert_eq!(entries_of(&cached, "l"), lights);
+    assert_ne!(std::fs::read(&lights[0]).unwrap(), before);
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&cached, &fresh);
+
+    // Back to blue, from the green build's cache: the ring's drones are designed again.
+    std::fs::write(&show_path, lit_show("blue")).unwrap();
+    build(&show_path, &cached, &[]);
+    build(&show_path, &fresh, &["--no-cache"]);
+    same(&cached, &fresh);
+    assert_eq!(std::fs::read(&lights[0]).unwrap(), before);
+}

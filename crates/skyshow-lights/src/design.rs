@@ -55,30 +55,61 @@ pub fn design_show_lights(
     design: &ShowDesign,
     opts: &LightOptions,
 ) -> Vec<LightProgram> {
-    let stage = stage(plan, design);
-    let samplers: Vec<EffectSampler<'_>> = design
-        .lights
-        .iter()
-        .map(|e| EffectSampler::new(e, plan, design.music.as_ref()))
-        .collect();
+    let lighting = Lighting::new(plan, design);
     (0..plan.trajectories.len())
         .into_par_iter()
-        .map(|i| {
-            let base = base_steps(plan, i, opts);
-            let mine: Vec<&EffectSampler<'_>> = samplers
-                .iter()
-                .filter(|s| s.end_s > s.start_s && s.targets_drone(i, plan))
-                .collect();
-            let steps = if mine.is_empty() {
-                base
-            } else {
-                let frames = render(plan, &stage, &mine, i, &base);
-                FrameFit::DEFAULT.fit(&frames)
-            };
-            let bytecode = encode(&steps);
-            LightProgram { steps, bytecode }
-        })
+        .map(|i| lighting.program(i, opts))
         .collect()
+}
+
+/// A show's lights made ready to design any drone's program: the stage effects are drawn
+/// in, and every effect prepared for sampling.
+pub(crate) struct Lighting<'a> {
+    pub(crate) plan: &'a ShowPlan,
+    pub(crate) stage: Stage,
+    pub(crate) samplers: Vec<EffectSampler<'a>>,
+}
+
+impl<'a> Lighting<'a> {
+    pub(crate) fn new(plan: &'a ShowPlan, design: &'a ShowDesign) -> Self {
+        Lighting {
+            plan,
+            stage: stage(plan, design),
+            samplers: design
+                .lights
+                .iter()
+                .map(|e| EffectSampler::new(e, plan, design.music.as_ref()))
+                .collect(),
+        }
+    }
+
+    /// The indices of the effects that may light drone `i`, in file order.
+    pub(crate) fn effects_of(&self, i: usize) -> Vec<usize> {
+        (0..self.samplers.len())
+            .filter(|&k| {
+                let s = &self.samplers[k];
+                s.end_s > s.start_s && s.targets_drone(i, self.plan)
+            })
+            .collect()
+    }
+
+    /// Drone `i`'s light program (see [`design_show_lights`]).
+    pub(crate) fn program(&self, i: usize, opts: &LightOptions) -> LightProgram {
+        let base = base_steps(self.plan, i, opts);
+        let mine: Vec<&EffectSampler<'_>> = self
+            .effects_of(i)
+            .into_iter()
+            .map(|k| &self.samplers[k])
+            .collect();
+        let steps = if mine.is_empty() {
+            base
+        } else {
+            let frames = render(self.plan, &self.stage, &mine, i, &base);
+            FrameFit::DEFAULT.fit(&frames)
+        };
+        let bytecode = encode(&steps);
+        LightProgram { steps, bytecode }
+    }
 }
 
 /// Drone `i`'s designed colour at every 20 ms frame (frame `k` at `k` × 20 ms, to the end
@@ -90,17 +121,13 @@ pub fn designed_frames(
     opts: &LightOptions,
     i: usize,
 ) -> Vec<Rgb> {
-    let stage = stage(plan, design);
-    let samplers: Vec<EffectSampler<'_>> = design
-        .lights
-        .iter()
-        .map(|e| EffectSampler::new(e, plan, design.music.as_ref()))
+    let lighting = Lighting::new(plan, design);
+    let mine: Vec<&EffectSampler<'_>> = lighting
+        .effects_of(i)
+        .into_iter()
+        .map(|k| &lighting.samplers[k])
         .collect();
-    let mine: Vec<&EffectSampler<'_>> = samplers
-        .iter()
-        .filter(|s| s.end_s > s.start_s && s.targets_drone(i, plan))
-        .collect();
-    render(plan, &stage, &mine, i, &base_steps(plan, i, opts))
+    render(plan, &lighting.stage, &mine, i, &base_steps(plan, i, opts))
 }
 
 /// The show's stage, with the sky frames measured when an effect is drawn in the sky.

@@ -15,10 +15,12 @@ mod bytecode;
 mod design;
 mod effect_sampler;
 mod frame_fit;
+mod light_cache;
 mod stage;
 
 pub use bytecode::{FRAME_MS, encode};
 pub use design::{LightOptions, design_lights, design_show_lights, designed_frames};
 pub use effect_sampler::{EffectSampler, Probe, blend};
 pub use frame_fit::FrameFit;
+pub use light_cache::design_show_lights_cached;
 pub use stage::Stage;

@@ -70,3 +70,12 @@ pub use transition::{
     plan_transition, planned_separation_m,
 };
 pub use transition_cache::{NoCache, TransitionCache, plan_transition_cached};
+
+/// The byte forms the planner's build-cache entries are written in, for the stages after
+/// it that keep their own (the lights): numbers as their exact bits, an entry sealed with
+/// its inputs (or a 128-bit hash of them) and a checksum, so a corrupt, truncated or
+/// foreign entry is a miss.
+pub mod cache_bytes {
+    pub use crate::transition_codec::{Reader, Writer, entry_name, open, seal};
+    pub use crate::wide_hasher::WideHasher;
+}

@@ -16,21 +16,25 @@ use crate::transition::{Method, Transition};
 
 /// Appends numbers to a byte buffer.
 #[derive(Default)]
-pub(crate) struct Writer {
-    pub(crate) bytes: Vec<u8>,
+pub struct Writer {
+    /// What was written so far.
+    pub bytes: Vec<u8>,
 }
 
 impl Writer {
-    pub(crate) fn u64(&mut self, v: u64) {
+    /// Appends `v`, little-endian.
+    pub fn u64(&mut self, v: u64) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
     pub(crate) fn i64(&mut self, v: i64) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
-    pub(crate) fn f64(&mut self, v: f64) {
+    /// Appends `v`'s exact bits.
+    pub fn f64(&mut self, v: f64) {
         self.u64(v.to_bits());
     }
-    pub(crate) fn len(&mut self, n: usize) {
+    /// Appends a count (read back with [`Reader::len`]).
+    pub fn len(&mut self, n: usize) {
         self.u64(n as u64);
     }
     pub(crate) fn vec3(&mut self, p: Vec3) {
@@ -89,19 +93,23 @@ impl Writer {
 }
 
 /// Reads numbers back; every read fails (`None`) past the end.
-pub(crate) struct Reader<'a> {
+/// Reads what a [`Writer`] wrote: every read checks the bytes left and gives `None` past
+/// the end.
+pub struct Reader<'a> {
     bytes: &'a [u8],
 }
 
 impl<'a> Reader<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+    /// A reader at the start of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
         Reader { bytes }
     }
     pub(crate) fn str(&mut self) -> Option<String> {
         let n = self.len(1)?;
         String::from_utf8(self.take(n)?.to_vec()).ok()
     }
-    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    /// The next `n` bytes.
+    pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.bytes.len() {
             return None;
         }
@@ -109,18 +117,20 @@ impl<'a> Reader<'a> {
         self.bytes = rest;
         Some(head)
     }
-    pub(crate) fn u64(&mut self) -> Option<u64> {
+    /// The next `u64`.
+    pub fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
     pub(crate) fn i64(&mut self) -> Option<i64> {
         Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    pub(crate) fn f64(&mut self) -> Option<f64> {
+    /// The next `f64`, bit for bit.
+    pub fn f64(&mut self) -> Option<f64> {
         Some(f64::from_bits(self.u64()?))
     }
     /// A count of items of at least `item` bytes each (refused if the bytes left cannot
     /// hold them, so a corrupt count never allocates).
-    pub(crate) fn len(&mut self, item: usize) -> Option<usize> {
+    pub fn len(&mut self, item: usize) -> Option<usize> {
         let n = usize::try_from(self.u64()?).ok()?;
         (n.checked_mul(item)? <= self.bytes.len()).then_some(n)
     }
@@ -178,14 +188,15 @@ impl<'a> Reader<'a> {
         })
     }
     /// True when every byte has been read.
-    pub(crate) fn done(&self) -> bool {
+    /// Whether every byte was read.
+    pub fn done(&self) -> bool {
         self.bytes.is_empty()
     }
 }
 
 /// A cache entry: `input` (what the result was computed from, or a wide hash of it), a
 /// checksum of `body`, and `body` (the result's bytes).
-pub(crate) fn seal(input: &[u8], body: &[u8]) -> Vec<u8> {
+pub fn seal(input: &[u8], body: &[u8]) -> Vec<u8> {
     let mut w = Writer::default();
     w.len(input.len());
     w.bytes.extend_from_slice(input);
@@ -196,7 +207,7 @@ pub(crate) fn seal(input: &[u8], body: &[u8]) -> Vec<u8> {
 }
 
 /// The body of `entry` if it was sealed for exactly `input` and is whole.
-pub(crate) fn open<'e>(entry: &'e [u8], input: &[u8]) -> Option<&'e [u8]> {
+pub fn open<'e>(entry: &'e [u8], input: &[u8]) -> Option<&'e [u8]> {
     let mut r = Reader::new(entry);
     let len = usize::try_from(r.u64()?).ok()?;
     if r.take(len)? != input {
@@ -208,8 +219,8 @@ pub(crate) fn open<'e>(entry: &'e [u8], input: &[u8]) -> Option<&'e [u8]> {
     (r.done() && checksum(body) == sum).then_some(body)
 }
 
-/// The name of the cache entry of `kind` (`t`, `f`, `h`, `s`) for `input`.
-pub(crate) fn entry_name(kind: &str, input: &[u8]) -> String {
+/// The name of the cache entry of `kind` (`t`, `f`, `h`, `s`, `l`) for `input`.
+pub fn entry_name(kind: &str, input: &[u8]) -> String {
     format!("{kind}-{:016x}", checksum(input))
 }
 

@@ -14,13 +14,14 @@ use skyshow_model::Vec3;
 const BLOCK: usize = 1 << 16;
 
 /// Two independent 64-bit SipHashes of the same text: a 128-bit key.
-pub(crate) struct WideHasher {
+pub struct WideHasher {
     hashers: [DefaultHasher; 2],
     pending: Vec<u8>,
 }
 
 impl WideHasher {
-    pub(crate) fn new() -> Self {
+    /// A hasher fed nothing yet.
+    pub fn new() -> Self {
         let mut h = [DefaultHasher::new(), DefaultHasher::new()];
         h[0].write_u8(1);
         h[1].write_u8(2);
@@ -35,7 +36,8 @@ impl WideHasher {
         }
         self.pending.clear();
     }
-    pub(crate) fn bytes(&mut self, b: &[u8]) {
+    /// Feeds `b`.
+    pub fn bytes(&mut self, b: &[u8]) {
         self.pending.extend_from_slice(b);
         if self.pending.len() >= BLOCK {
             self.flush();
@@ -49,13 +51,20 @@ impl WideHasher {
             }
         }
     }
-    pub(crate) fn finish(&mut self) -> String {
+    /// The 128-bit hash of everything fed, as 32 hexadecimal digits.
+    pub fn finish(&mut self) -> String {
         self.flush();
         format!(
             "{:016x}{:016x}",
             self.hashers[0].finish(),
             self.hashers[1].finish()
         )
+    }
+}
+
+impl Default for WideHasher {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

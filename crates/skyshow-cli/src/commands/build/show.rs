@@ -7,7 +7,7 @@ use miette::{Report as MietteReport, Result, miette};
 
 use skyshow_i18n::msg;
 use skyshow_import::LoadedShow;
-use skyshow_lights::{LightOptions, design_show_lights};
+use skyshow_lights::{LightOptions, design_show_lights_cached};
 use skyshow_model::{Drone, FlightShow};
 use skyshow_plan::{
     PlanError, PlanOptions, PlanStage, ShowPlan, TransitionCache, plan_show_cached,
@@ -67,7 +67,7 @@ pub(crate) struct Built {
 }
 
 /// Plans and lights a loaded show, reporting the planner's stages to `progress` and reusing
-/// the transitions `cache` holds for the same inputs.
+/// the transitions and light programs `cache` holds for the same inputs.
 pub(crate) fn build_show(
     loaded: &LoadedShow,
     timing: &mut Vec<(String, f64)>,
@@ -81,7 +81,7 @@ pub(crate) fn build_show(
         plan_show_cached(design, &opts, progress, cache).map_err(|e| plan_error(loaded, e))?;
     timing.push(("plan".into(), t.elapsed().as_secs_f64() * 1000.0));
     let t = Instant::now();
-    let programs = design_show_lights(&plan, design, &LightOptions::DEFAULT);
+    let programs = design_show_lights_cached(&plan, design, &LightOptions::DEFAULT, cache);
     timing.push(("lights".into(), t.elapsed().as_secs_f64() * 1000.0));
     let width = plan.homes.len().to_string().len();
     let drones = plan
