@@ -288,7 +288,7 @@ opacity = 0.5
         // The same show again: every program reused, the entry kept as it is.
         let (again, hits) = lights_counted(&plan, &design, &opts, &mut cache);
         assert_eq!((again == fresh, hits), (true, 9));
-        assert_eq!(cache.reused, [name.clone()]);
+        assert_eq!(cache.reused, std::slice::from_ref(&name));
 
         // The circle's colour edited: the plan flies the same, so the entry is the same
         // one; only the circle's four drones are designed again, and they do change.
