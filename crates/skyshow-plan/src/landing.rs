@@ -268,8 +268,9 @@ fn conflicts(
     // Until when both are hovering or on their legs (where `leaving_apart` holds).
     let legs_end = (da + a.p1.total_ms).min(db + b.p1.total_ms);
     let mut t = start;
-    let mut pa0 = a.at(da, t);
-    let mut pb0 = b.at(db, t);
+    // Positions and the progress left on each leg at `t` (carried from step to step).
+    let (mut pa0, mut ca0) = a.at_left(da, t);
+    let (mut pb0, mut cb0) = b.at_left(db, t);
     // While `a` waits at its start, `b` is held off it only where it comes nearer than it
     // was at `from` by more than a later trigger can shift the two: a neighbour that
     // stays about as far as the show had it (which the show keeps for every trigger)
@@ -280,37 +281,29 @@ fn conflicts(
         if closing > 0.0 && gap > 2.0 * closing {
             let skip = (gap / closing).floor() as i64;
             t = (t + skip * STEP_MS).min(end);
-            pa0 = a.at(da, t);
-            pb0 = b.at(db, t);
+            (pa0, ca0) = a.at_left(da, t);
+            (pb0, cb0) = b.at_left(db, t);
             continue;
         }
         let t1 = (t + STEP_MS).min(end);
-        let pa1 = a.at(da, t1);
-        let pb1 = b.at(db, t1);
-        if let Some([away_a, away_b]) = apart
-            && t1 <= legs_end
-            && (away_a || t1 <= da)
-            && (away_b || t1 <= db)
-        {
-            t = t1;
-            pa0 = pa1;
-            pb0 = pb1;
-            continue;
-        }
-        let (ca0, cb0) = (a.left(da, t), b.left(db, t));
-        let (za, zb) = (ca0 * a.mu, cb0 * b.mu);
-        let below =
-            (pa0.z + za < low && pa1.z + za < low) || (pb0.z + zb < low && pb1.z + zb < low);
-        if !below {
-            let (m, _) = segment_min(pa0 - pb0, pa1 - pb1);
-            let shift = swept_shift(a, b, rho, (ca0, cb0), (a.left(da, t1), b.left(db, t1)));
-            if m - interp - shift < d && (t1 > da || m < first - shift) {
-                return Some(t1);
+        let (pa1, ca1) = a.at_left(da, t1);
+        let (pb1, cb1) = b.at_left(db, t1);
+        let skip_apart = matches!(apart, Some([away_a, away_b])
+            if t1 <= legs_end && (away_a || t1 <= da) && (away_b || t1 <= db));
+        if !skip_apart {
+            let (za, zb) = (ca0 * a.mu, cb0 * b.mu);
+            let below =
+                (pa0.z + za < low && pa1.z + za < low) || (pb0.z + zb < low && pb1.z + zb < low);
+            if !below {
+                let (m, _) = segment_min(pa0 - pb0, pa1 - pb1);
+                let shift = swept_shift(a, b, rho, (ca0, cb0), (ca1, cb1));
+                if m - interp - shift < d && (t1 > da || m < first - shift) {
+                    return Some(t1);
+                }
             }
         }
         t = t1;
-        pa0 = pa1;
-        pb0 = pb1;
+        (pa0, ca0, pb0, cb0) = (pa1, ca1, pb1, cb1);
     }
     None
 }

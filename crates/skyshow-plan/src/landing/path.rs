@@ -85,15 +85,27 @@ impl Path {
         }
     }
 
+    /// Where the drone leaving at `dep` is at `t_ms` ([`Path::at`]), and the progress it
+    /// has left on its straight leg then: 1 until departure, 0 from the neck on (the
+    /// descent does not depend on where the drone started).
+    pub(crate) fn at_left(&self, dep: i64, t_ms: i64) -> (Vec3, f64) {
+        let t = t_ms - dep;
+        if t < self.p1.total_ms {
+            let b = self.p1.beta(t as f64 / 1000.0);
+            let p = if t <= 0 {
+                self.s
+            } else {
+                self.s.lerp(self.n, b)
+            };
+            (p, 1.0 - b)
+        } else {
+            (self.at(dep, t_ms), 1.0 - self.p1.beta(t as f64 / 1000.0))
+        }
+    }
+
     /// How long it flies, ms.
     pub(crate) fn duration(&self) -> i64 {
         self.p1.total_ms + self.p2.total_ms
-    }
-
-    /// The progress left on the straight leg at `t_ms`: 1 until departure, 0 from the
-    /// neck on (the descent does not depend on where the drone started).
-    pub(crate) fn left(&self, dep: i64, t_ms: i64) -> f64 {
-        1.0 - self.p1.beta((t_ms - dep) as f64 / 1000.0)
     }
 }
 

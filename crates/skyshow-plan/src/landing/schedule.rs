@@ -59,6 +59,9 @@ pub(super) struct Scheduler<'a> {
     pub(super) opts: &'a PlanOptions,
 }
 
+/// Drones in the order they were picked, each with its departure, ms.
+type Picks = Vec<(usize, i64)>;
+
 /// A schedule being made.
 struct State {
     depart: Vec<i64>,
@@ -80,12 +83,26 @@ enum Stop {
 
 impl Scheduler<'_> {
     /// Each drone's departure, ms.
+    ///
+    /// A schedule made again with drone `i` to leave before drone `j` is the same as the
+    /// one before it up to `j`'s turn: until then `j` was never the one picked (the
+    /// lowest ready drone, or the ring breaker, which `j` waiting for one more drone only
+    /// makes less likely to be), so every earlier pick is unchanged, and each departure
+    /// depends only on the drones picked before. That prefix is replayed without checking
+    /// it again.
     // Errors are rare and carry user-facing context; their size does not matter.
     #[allow(clippy::result_large_err)]
     pub(super) fn run(&self, waiting: Waiting) -> Result<Vec<i64>, PlanError> {
         let mut first: Vec<Vec<usize>> = vec![Vec::new(); self.paths.len()];
+        let mut prefix: Picks = Vec::new();
         for _ in 0..=MAX_REORDERS {
-            match self.run_once(waiting, &first) {
+            let (out, order) = self.run_once(waiting, &first, &prefix);
+            #[cfg(test)]
+            if !prefix.is_empty() {
+                let (again, _) = self.run_once(waiting, &first, &[]);
+                assert_eq!(outcome(&again), outcome(&out), "replayed prefix differs");
+            }
+            match out {
                 Ok(depart) => return Ok(depart),
                 Err(Stop::Failed(e)) => return Err(e),
                 Err(Stop::Passed(i, j)) => {
@@ -93,6 +110,9 @@ impl Scheduler<'_> {
                         return Err(no_moment(i));
                     }
                     first[j].push(i);
+                    let turn = order.iter().position(|&(k, _)| k == j).unwrap_or(0);
+                    prefix = order;
+                    prefix.truncate(turn);
                 }
             }
         }
@@ -100,26 +120,38 @@ impl Scheduler<'_> {
     }
 
     /// One schedule, with `first[j]` the drones found to have to leave before `j` (on
-    /// top of those in its way).
-    // Errors are rare and carry user-facing context; their size does not matter.
-    #[allow(clippy::result_large_err)]
-    fn run_once(&self, waiting: Waiting, first: &[Vec<usize>]) -> Result<Vec<i64>, Stop> {
+    /// top of those in its way), its first picks and their departures given by `prefix`;
+    /// also the picks in order with their departures.
+    fn run_once(
+        &self,
+        waiting: Waiting,
+        first: &[Vec<usize>],
+        prefix: &[(usize, i64)],
+    ) -> (Result<Vec<i64>, Stop>, Picks) {
         let n = self.paths.len();
         let blocks = self.blocks(first);
         let mut st = self.first_state(first);
+        let mut order: Picks = Vec::with_capacity(n);
+        for &(i, dep) in prefix {
+            self.schedule(&mut st, &blocks, i, dep);
+            order.push((i, dep));
+        }
         while st.scheduled < n {
             let i = match st.ready.first() {
                 Some(&(_, i)) => i,
                 None if self.rings => self.ring_breaker(&st, first),
-                None => return Err(Stop::Failed(blocked(&st))),
+                None => return (Err(Stop::Failed(blocked(&st))), order),
             };
             match self.first_free_departure(i, &st, waiting) {
-                Ok(dep) => self.schedule(&mut st, &blocks, i, dep),
-                Err(Some(j)) => return Err(Stop::Passed(i, j)),
-                Err(None) => return Err(Stop::Failed(no_moment(i))),
+                Ok(dep) => {
+                    self.schedule(&mut st, &blocks, i, dep);
+                    order.push((i, dep));
+                }
+                Err(Some(j)) => return (Err(Stop::Passed(i, j)), order),
+                Err(None) => return (Err(Stop::Failed(no_moment(i))), order),
             }
         }
-        Ok(st.depart)
+        (Ok(st.depart), order)
     }
 
     /// `blocks[j]`: the drones whose way down passes drone `j`'s start, and those `j`
@@ -227,6 +259,16 @@ impl Scheduler<'_> {
                 return Err(None);
             }
         }
+    }
+}
+
+/// A schedule's outcome, comparable: the departures, the pair found, or no schedule.
+#[cfg(test)]
+fn outcome(r: &Result<Vec<i64>, Stop>) -> Result<Vec<i64>, Option<(usize, usize)>> {
+    match r {
+        Ok(d) => Ok(d.clone()),
+        Err(Stop::Passed(i, j)) => Err(Some((*i, *j))),
+        Err(Stop::Failed(_)) => Err(None),
     }
 }
 
