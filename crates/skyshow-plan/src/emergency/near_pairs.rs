@@ -18,7 +18,9 @@
 //! wide as the minimum distance are never proven at all.
 //!
 //! Each window's boxes are swept along the axis in which the drones spread most, so a
-//! picture standing in a vertical plane is not scanned pair by pair. Windows are swept
+//! picture standing in a vertical plane is not scanned pair by pair. Each window keeps its
+//! near pairs; after a repair round delays some drones, only the pairs of those drones are
+//! looked at again (the others' boxes and departures did not change). Windows are swept
 //! in parallel and their pairs gathered by window, so the result does not depend on the
 //! number of threads.
 
@@ -37,14 +39,20 @@ pub(crate) const WINDOW_MS: i64 = 500;
 /// the proof's bound is never reported above the minimum distance plus this.
 pub(crate) const MARGIN_M: f64 = 0.05;
 
+/// Delayed drones per drone in play above which a window is swept whole again rather
+/// than its delayed drones' pairs looked at one by one.
+const MOVED_PER_SWEEP: usize = 16;
 /// Stretches of flight time, ms after the trigger: `[from, to)`, ascending.
 pub(crate) type Stretches = Vec<(i64, i64)>;
 
 /// A gap between boxes, metres, and the pair of drones it is between.
 type Floor = (f64, Option<(usize, usize)>);
 
-/// One window's box of each flying drone: low and high corners.
-type Boxes = Vec<(Vec3, Vec3)>;
+/// A box: low and high corners.
+type Bx = (Vec3, Vec3);
+
+/// One window's box of each flying drone.
+type Boxes = Vec<Bx>;
 
 /// What the broad phase found.
 pub(crate) struct Found {
@@ -71,24 +79,43 @@ pub(crate) struct NearPairs {
     /// The minimum navigation altitude, metres: a box wholly below it is out of play (as
     /// in the validator).
     low: f64,
+    /// Each window's pairs in play (not both still hovering) whose boxes come closer than
+    /// the minimum distance plus [`MARGIN_M`], with the squared gap between the boxes,
+    /// metres²: what [`NearPairs::find`] reads, kept up to date by
+    /// [`NearPairs::delayed`].
+    near: Vec<Vec<((usize, usize), f64)>>,
 }
 
 impl NearPairs {
     /// The boxes of `plan`'s flying drones for triggers in `sweep`'s window.
     pub(crate) fn new(plan: &ReturnPlan, sweep: &StartSweep, d: f64, low: f64) -> NearPairs {
-        let boxes = (0..plan.starts.len())
+        let boxes: Vec<Boxes> = (0..plan.starts.len())
             .into_par_iter()
             .map(|i| drone_boxes(plan, sweep, i))
             .collect();
-        NearPairs {
+        let mut near = NearPairs {
             boxes,
             depart: (0..plan.starts.len()).map(|i| plan.depart_ms(i)).collect(),
             d,
             low,
-        }
+            near: Vec::new(),
+        };
+        near.near = (0..near.windows())
+            .into_par_iter()
+            .map(|w| near.window(w))
+            .collect();
+        near
     }
 
-    /// Makes the boxes of the drones flagged in `delayed` again, from `plan`'s departures.
+    /// How many windows the boxes span.
+    fn windows(&self) -> usize {
+        self.boxes.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// Makes the boxes of the drones flagged in `delayed` again, from `plan`'s departures
+    /// (only ever later), and their pairs: the pairs of two other drones stay as they
+    /// were (their boxes and departures did not change), so each window only looks at
+    /// the pairs of the delayed drones; a window the delays add is swept whole.
     pub(crate) fn delayed(&mut self, plan: &ReturnPlan, sweep: &StartSweep, delayed: &[bool]) {
         let redo: Vec<(usize, Boxes)> = (0..delayed.len())
             .into_par_iter()
@@ -99,22 +126,81 @@ impl NearPairs {
             self.boxes[i] = b;
             self.depart[i] = plan.depart_ms(i);
         }
+        let moved: Vec<usize> = (0..delayed.len()).filter(|&i| delayed[i]).collect();
+        let reach = self.d + MARGIN_M;
+        let mut near = std::mem::take(&mut self.near);
+        near.par_iter_mut().enumerate().for_each(|(w, pairs)| {
+            let in_play = self.in_play(w);
+            if moved.len() * MOVED_PER_SWEEP > in_play.len() {
+                *pairs = self.window(w);
+                return;
+            }
+            pairs.retain(|((i, j), _)| !delayed[*i] && !delayed[*j]);
+            for &(i, bi) in in_play.iter().filter(|(i, _)| delayed[*i]) {
+                // Only boxes within reach along x and y can be near.
+                let (lo, hi) = (
+                    bi.0 - Vec3::new(reach, reach, 0.0),
+                    bi.1 + Vec3::new(reach, reach, 0.0),
+                );
+                for &(j, bj) in &in_play {
+                    if j == i
+                        || (delayed[j] && j < i)
+                        || bj.0.x >= hi.x
+                        || bj.1.x <= lo.x
+                        || bj.0.y >= hi.y
+                        || bj.1.y <= lo.y
+                    {
+                        continue;
+                    }
+                    if let Some(g2) = self.near_gap(w, (i, bi), (j, bj)) {
+                        pairs.push(((i.min(j), i.max(j)), g2));
+                    }
+                }
+            }
+        });
+        let known = near.len();
+        near.extend(
+            (known..self.windows())
+                .into_par_iter()
+                .map(|w| self.window(w))
+                .collect::<Vec<_>>(),
+        );
+        self.near = near;
+        #[cfg(test)]
+        for (w, pairs) in self.near.iter().enumerate() {
+            let sorted = |mut v: Vec<((usize, usize), f64)>| {
+                v.sort_by_key(|a| a.0);
+                v
+            };
+            assert_eq!(sorted(pairs.clone()), sorted(self.window(w)), "window {w}");
+        }
     }
 
     /// The pairs whose boxes come closer than the minimum distance, and the floor under
     /// the others (see [`Found`]).
     pub(crate) fn find(&self) -> Found {
-        let windows = self.boxes.iter().map(Vec::len).max().unwrap_or(0);
-        let per_window: Vec<(Vec<(usize, usize)>, Floor)> = (0..windows)
-            .into_par_iter()
-            .map(|w| self.window(w))
-            .collect();
-        let mut floor: Floor = (self.d + MARGIN_M, None);
+        let (d2, reach) = (self.d * self.d, self.d + MARGIN_M);
+        let mut floor: Floor = (reach, None);
         let mut by_pair: FxHashMap<(usize, usize), Stretches> = FxHashMap::default();
-        for (w, (pairs, f)) in per_window.into_iter().enumerate() {
+        for (w, near) in self.near.iter().enumerate() {
+            // The window's pairs, and its floor: the smallest gap, the smallest pair of
+            // those at it (taken over the whole show only where strictly smaller).
+            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            let mut f: Floor = (reach, None);
+            for &(pair, g2) in near {
+                if g2 < d2 {
+                    pairs.push(pair);
+                    continue;
+                }
+                let g = g2.sqrt();
+                if g < f.0 || (g == f.0 && f.1.is_some_and(|p| pair < p)) {
+                    f = (g, Some(pair));
+                }
+            }
             if f.0 < floor.0 {
                 floor = f;
             }
+            pairs.sort_unstable();
             let (s0, s1) = (w as i64 * WINDOW_MS, (w as i64 + 1) * WINDOW_MS);
             for p in pairs {
                 let st = by_pair.entry(p).or_default();
@@ -129,61 +215,61 @@ impl NearPairs {
         Found { pairs, floor }
     }
 
-    /// Window `w`'s pairs closer than the minimum distance (`i < j`), and the smallest gap
-    /// of the other pairs in play with its pair (the minimum distance plus [`MARGIN_M`]
-    /// and no pair when none is nearer).
-    fn window(&self, w: usize) -> (Vec<(usize, usize)>, Floor) {
-        let s1 = (w as i64 + 1) * WINDOW_MS;
-        let in_play: Vec<(usize, (Vec3, Vec3))> = self
-            .boxes
+    /// The drones in play in window `w` (a box not wholly below the minimum navigation
+    /// altitude), with their boxes, by index.
+    fn in_play(&self, w: usize) -> Vec<(usize, (Vec3, Vec3))> {
+        self.boxes
             .iter()
             .enumerate()
             .filter(|(_, b)| !b.is_empty())
             .map(|(i, b)| (i, b[w.min(b.len() - 1)]))
             .filter(|(_, (_, hi))| hi.z >= self.low)
-            .collect();
+            .collect()
+    }
+
+    /// The squared gap between the boxes of drones `i` and `j` in window `w` when it is
+    /// less than the minimum distance plus [`MARGIN_M`] squared and not both still hover
+    /// where the show has them (the show's own validation covers that distance).
+    fn near_gap(&self, w: usize, (i, a): (usize, Bx), (j, b): (usize, Bx)) -> Option<f64> {
+        let s1 = (w as i64 + 1) * WINDOW_MS;
+        let reach = self.d + MARGIN_M;
+        let gap = |l0: f64, h0: f64, l1: f64, h1: f64| (l1 - h0).max(l0 - h1).max(0.0);
+        let (lo, hi, lb, hb) = (a.0, a.1, b.0, b.1);
+        let g2 = Vec3::new(
+            gap(lo.x, hi.x, lb.x, hb.x),
+            gap(lo.y, hi.y, lb.y, hb.y),
+            gap(lo.z, hi.z, lb.z, hb.z),
+        )
+        .norm2();
+        (g2 < reach * reach && s1 > self.depart[i].min(self.depart[j])).then_some(g2)
+    }
+
+    /// Window `w`'s pairs in play whose boxes come closer than the minimum distance plus
+    /// [`MARGIN_M`], with their squared gaps: the boxes swept along the axis in which they
+    /// spread most.
+    fn window(&self, w: usize) -> Vec<((usize, usize), f64)> {
+        let in_play = self.in_play(w);
         let axis = widest_axis(&in_play);
         let key = |p: Vec3| [p.x, p.y, p.z][axis];
-        // (low and high on the sweep axis, drone, box), by low.
-        let mut order: Vec<(f64, f64, usize, (Vec3, Vec3))> = in_play
+        // (low and high on the sweep axis, drone, box), by low (no two the same drone).
+        let mut order: Vec<(f64, f64, usize, Bx)> = in_play
             .into_iter()
             .map(|(i, b)| (key(b.0), key(b.1), i, b))
             .collect();
-        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
         let reach = self.d + MARGIN_M;
-        let (reach2, d2) = (reach * reach, self.d * self.d);
-        let mut floor: Floor = (reach, None);
-        let mut pairs = Vec::new();
-        let gap = |l0: f64, h0: f64, l1: f64, h1: f64| (l1 - h0).max(l0 - h1).max(0.0);
-        for (k, &(_, hi_key, i, (lo, hi))) in order.iter().enumerate() {
-            for &(lo_key, _, j, (lb, hb)) in &order[k + 1..] {
+        let mut near = Vec::new();
+        for (k, &(_, hi_key, i, a)) in order.iter().enumerate() {
+            for &(lo_key, _, j, b) in &order[k + 1..] {
                 if lo_key - hi_key >= reach {
                     break;
                 }
-                let g = Vec3::new(
-                    gap(lo.x, hi.x, lb.x, hb.x),
-                    gap(lo.y, hi.y, lb.y, hb.y),
-                    gap(lo.z, hi.z, lb.z, hb.z),
-                );
-                let g2 = g.norm2();
-                if g2 >= reach2 || s1 <= self.depart[i].min(self.depart[j]) {
-                    // Far enough apart, or both still hover where the show has them (the
-                    // show's own validation covers that distance).
-                    continue;
-                }
-                let pair = (i.min(j), i.max(j));
-                if g2 < d2 {
-                    pairs.push(pair);
-                    continue;
-                }
-                let g = g2.sqrt();
-                if g < floor.0 || (g == floor.0 && floor.1.is_some_and(|p| pair < p)) {
-                    floor = (g, Some(pair));
+                if let Some(g2) = self.near_gap(w, (i, a), (j, b)) {
+                    near.push(((i.min(j), i.max(j)), g2));
                 }
             }
         }
-        pairs.sort_unstable();
-        (pairs, floor)
+        near
     }
 }
 

@@ -581,4 +581,52 @@ mod tests {
         assert!(worst < 1.0, "{worst}");
         assert!(bound <= worst + 1e-9, "{bound} > {worst}");
     }
+
+    /// Two drones whose legs cross at the same moment when both leave at once, others
+    /// far off: the repair delays one of them until the pair is proven, and each round's
+    /// broad phase, updated for the delayed drone only, is the fresh sweep's (compared in
+    /// `NearPairs::delayed` under test).
+    #[test]
+    fn crossing_legs_are_repaired_with_a_delay() {
+        use crate::profile::{Profile, rate_limits};
+        let limits = Limits::DEFAULT;
+        // Drones 2.. fly side by side, 5 m apart, far off (enough of them that the broad
+        // phase looks at the delayed drone's pairs alone).
+        let n = 24;
+        let mut starts = vec![Vec3::new(0.0, 0.0, 30.0), Vec3::new(20.0, 0.0, 30.0)];
+        let mut necks = vec![Vec3::new(20.0, 12.0, 30.0), Vec3::new(0.0, 12.0, 30.0)];
+        for k in 2..n {
+            starts.push(Vec3::new(40.0 + 5.0 * k as f64, 0.0, 30.0));
+            necks.push(Vec3::new(40.0 + 5.0 * k as f64, 12.0, 30.0));
+        }
+        let trajectories: Vec<Trajectory> = starts.iter().map(|&p| Trajectory::new(p)).collect();
+        let sweep = StartSweep::new(&trajectories, 0.0, 0.0);
+        let down = Profile {
+            total_ms: 15_000,
+            ramp_ms: 500,
+        };
+        let actions = (0..n)
+            .map(|i| {
+                let (v, a) = rate_limits(necks[i] - starts[i], &limits, 1.0);
+                ReturnAction::Go {
+                    depart_ms: 0,
+                    neck: necks[i],
+                    leg: Profile::fastest(v, a, 1000),
+                    descent: down,
+                }
+            })
+            .collect();
+        let mut plan = ReturnPlan {
+            starts: starts.to_vec(),
+            homes: necks.iter().map(|n| Vec3::new(n.x, n.y, 0.0)).collect(),
+            actions,
+        };
+        let d = limits.min_distance_m;
+        let low = limits.min_nav_altitude_m;
+        assert!(pair_bound(&plan.pair(0, 1), &sweep.pair(0, 1), d, low, None) < d);
+        let proof = TriggerProof::repair(&mut plan, &sweep, &limits);
+        assert!(proof.min_m >= d - 1e-9, "{proof:?}");
+        assert!(plan.depart_ms(0) > 0 || plan.depart_ms(1) > 0);
+        assert!((2..n).all(|i| plan.depart_ms(i) == 0));
+    }
 }
