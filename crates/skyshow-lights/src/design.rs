@@ -95,12 +95,19 @@ impl<'a> Lighting<'a> {
 
     /// Drone `i`'s light program (see [`design_show_lights`]).
     pub(crate) fn program(&self, i: usize, opts: &LightOptions) -> LightProgram {
+        self.program_with(i, &self.effects_of(i), opts)
+    }
+
+    /// Drone `i`'s light program, given the effects that may light it
+    /// ([`Lighting::effects_of`]).
+    pub(crate) fn program_with(
+        &self,
+        i: usize,
+        effects: &[usize],
+        opts: &LightOptions,
+    ) -> LightProgram {
         let base = base_steps(self.plan, i, opts);
-        let mine: Vec<&EffectSampler<'_>> = self
-            .effects_of(i)
-            .into_iter()
-            .map(|k| &self.samplers[k])
-            .collect();
+        let mine: Vec<&EffectSampler<'_>> = effects.iter().map(|&k| &self.samplers[k]).collect();
         let steps = if mine.is_empty() {
             base
         } else {

@@ -176,12 +176,14 @@ fn lights_counted(
     let input = shared_key(&lighting, opts);
     let name = entry_name("l", &input);
     let keys = effect_keys(&lighting);
-    let drone_keys: Vec<Option<String>> = (0..plan.trajectories.len())
+    let effects: Vec<Vec<usize>> = (0..plan.trajectories.len())
         .into_par_iter()
-        .map(|i| {
-            let effects = lighting.effects_of(i);
-            (!effects.is_empty()).then(|| drone_key(&lighting, i, &effects, &keys))
-        })
+        .map(|i| lighting.effects_of(i))
+        .collect();
+    let drone_keys: Vec<Option<String>> = effects
+        .par_iter()
+        .enumerate()
+        .map(|(i, mine)| (!mine.is_empty()).then(|| drone_key(&lighting, i, mine, &keys)))
         .collect();
     let mut known = cache
         .load(&name)
@@ -195,7 +197,7 @@ fn lights_counted(
     let programs: Vec<LightProgram> = taken
         .into_par_iter()
         .enumerate()
-        .map(|(i, p)| p.unwrap_or_else(|| lighting.program(i, opts)))
+        .map(|(i, p)| p.unwrap_or_else(|| lighting.program_with(i, &effects[i], opts)))
         .collect();
     let kept = drone_keys.iter().flatten().count();
     if kept == 0 {
